@@ -1,0 +1,217 @@
+"""The one object that describes an experiment: task, network and training settings.
+
+The UI edits it, the engine and the tasks read it, files store it (JSON).  Nothing else
+holds these numbers.  ``validate()`` refuses settings the engine cannot honour with a
+message a learner can act on, so bad values are stopped at the control, not in a traceback.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+CELLS = ("rnn", "lstm", "gru")
+NONLINEARITIES = ("tanh", "relu")
+ARCHITECTURES = ("many_to_one", "many_to_many", "one_to_many", "seq2seq")
+LOSSES = ("mse", "ce", "ctc")
+INITS = ("uniform", "xavier", "orthogonal", "spectral")
+OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam")
+FEEDBACKS = ("output", "zero")
+DTYPES = ("float64", "float32")
+
+CONFIG_VERSION = 1
+
+
+class ConfigError(ValueError):
+    """A setting the engine cannot honour; the message says which and why."""
+
+
+@dataclass
+class TaskConfig:
+    """Which task and its size knobs; ``options`` holds task-specific knobs."""
+
+    name: str = "sine_forecast"
+    seq_len: int = 40
+    n_samples: int = 600
+    val_fraction: float = 0.2
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class NetworkConfig:
+    """Shape of the network.  ``input_size``/``output_size`` follow the task."""
+
+    input_size: int = 1
+    output_size: int = 1
+    hidden_size: int = 16
+    num_layers: int = 1
+    bidirectional: bool = False
+    cell: str = "rnn"
+    nonlinearity: str = "tanh"
+    architecture: str = "many_to_one"
+    loss: str = "mse"
+    # one-to-many: what is fed in after the first step ("output": previous output token,
+    # "zero": a zero vector).  seq2seq always feeds the previous output token.
+    feedback: str = "output"
+    init: str = "uniform"
+    spectral_radius: float = 1.0
+    dtype: str = "float64"
+
+
+@dataclass
+class TrainingConfig:
+    optimizer: str = "adam"
+    learning_rate: float = 0.01
+    momentum: float = 0.9
+    batch_size: int = 32
+    bptt_truncation: int = 0  # 0 = full backpropagation through time
+    clip_norm: float = 5.0  # 0 = no clipping
+    seed: int = 0
+    epochs: int = 20
+
+
+@dataclass
+class ExperimentConfig:
+    task: TaskConfig = field(default_factory=TaskConfig)
+    network: NetworkConfig = field(default_factory=NetworkConfig)
+    training: TrainingConfig = field(default_factory=TrainingConfig)
+
+    # -- serialisation -------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["version"] = CONFIG_VERSION
+        return d
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent, sort_keys=True)
+
+    @classmethod
+    def from_dict(cls, d: Any) -> ExperimentConfig:
+        """Build from a dict, refusing unknown keys, wrong types and newer versions."""
+        if not isinstance(d, dict):
+            raise ConfigError("experiment settings must be a JSON object")
+        d = dict(d)
+        version = d.pop("version", CONFIG_VERSION)
+        if not isinstance(version, int) or version > CONFIG_VERSION or version < 1:
+            raise ConfigError(
+                f"settings format version {version!r} is not supported "
+                f"(this program reads version {CONFIG_VERSION})"
+            )
+        unknown = set(d) - {"task", "network", "training"}
+        if unknown:
+            raise ConfigError(f"unknown section(s) in settings: {', '.join(sorted(unknown))}")
+        cfg = cls(
+            task=_section(TaskConfig, d.get("task", {}), "task"),
+            network=_section(NetworkConfig, d.get("network", {}), "network"),
+            training=_section(TrainingConfig, d.get("training", {}), "training"),
+        )
+        cfg.validate()
+        return cfg
+
+    @classmethod
+    def from_json(cls, text: str) -> ExperimentConfig:
+        try:
+            d = json.loads(text)
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            raise ConfigError(f"settings are not valid JSON: {e}") from None
+        return cls.from_dict(d)
+
+    def copy(self) -> ExperimentConfig:
+        return copy.deepcopy(self)
+
+    # -- validation ----------------------------------------------------------------
+    def validate(self) -> None:
+        """Raise :class:`ConfigError` naming the first setting that cannot work."""
+        validate_network(self.network)
+        t, tr = self.task, self.training
+        _check(t.seq_len >= 1, "task.seq_len", "the sequence needs at least one time step")
+        _check(t.seq_len <= 10_000, "task.seq_len", "at most 10000 time steps")
+        _check(t.n_samples >= 4, "task.n_samples", "at least 4 samples are needed")
+        _check(t.n_samples <= 1_000_000, "task.n_samples", "at most 1,000,000 samples")
+        _check(0.0 < t.val_fraction < 1.0, "task.val_fraction", "must lie between 0 and 1")
+        _check(tr.optimizer in OPTIMIZERS, "training.optimizer", f"one of {OPTIMIZERS}")
+        _check(
+            tr.learning_rate > 0 and tr.learning_rate < 100,
+            "training.learning_rate",
+            "must be positive (and below 100)",
+        )
+        _check(0.0 <= tr.momentum < 1.0, "training.momentum", "must lie in [0, 1)")
+        _check(tr.batch_size >= 1, "training.batch_size", "at least 1")
+        _check(tr.batch_size <= 100_000, "training.batch_size", "at most 100000")
+        _check(tr.bptt_truncation >= 0, "training.bptt_truncation", "0 (full) or a positive k")
+        _check(tr.clip_norm >= 0, "training.clip_norm", "0 (off) or a positive norm")
+        _check(tr.seed >= 0, "training.seed", "must be a non-negative integer")
+        _check(tr.epochs >= 1, "training.epochs", "at least 1")
+
+
+def validate_network(n: NetworkConfig) -> None:
+    _check(n.cell in CELLS, "network.cell", f"one of {CELLS}")
+    _check(n.nonlinearity in NONLINEARITIES, "network.nonlinearity", f"one of {NONLINEARITIES}")
+    _check(n.architecture in ARCHITECTURES, "network.architecture", f"one of {ARCHITECTURES}")
+    _check(n.loss in LOSSES, "network.loss", f"one of {LOSSES}")
+    _check(n.init in INITS, "network.init", f"one of {INITS}")
+    _check(n.feedback in FEEDBACKS, "network.feedback", f"one of {FEEDBACKS}")
+    _check(n.dtype in DTYPES, "network.dtype", f"one of {DTYPES}")
+    _check(n.input_size >= 1, "network.input_size", "at least one input neuron")
+    _check(n.output_size >= 1, "network.output_size", "at least one output neuron")
+    _check(n.hidden_size >= 1, "network.hidden_size", "at least one hidden neuron")
+    _check(n.hidden_size <= 1024, "network.hidden_size", "at most 1024 hidden neurons")
+    _check(1 <= n.num_layers <= 3, "network.num_layers", "1 to 3 layers")
+    _check(
+        0.0 < n.spectral_radius <= 10.0, "network.spectral_radius", "must lie in (0, 10]"
+    )
+    if n.architecture == "one_to_many":
+        _check(
+            not n.bidirectional,
+            "network.bidirectional",
+            "a one-to-many network generates step by step, so it cannot look ahead "
+            "(bidirectional is not possible)",
+        )
+        if n.feedback == "output":
+            _check(
+                n.input_size == n.output_size,
+                "network.feedback",
+                "feeding the output back needs as many inputs as outputs",
+            )
+    if n.loss == "ctc":
+        _check(
+            n.architecture == "many_to_many",
+            "network.loss",
+            "CTC reads an output at every frame (many-to-many)",
+        )
+        _check(n.output_size >= 2, "network.output_size", "CTC needs the blank plus a label")
+    if n.loss == "ce":
+        _check(n.output_size >= 2, "network.output_size", "classification needs 2+ classes")
+
+
+def _check(ok: bool, name: str, reason: str) -> None:
+    if not ok:
+        raise ConfigError(f"{name}: {reason}")
+
+
+def _section(cls: type, d: Any, name: str) -> Any:
+    if not isinstance(d, dict):
+        raise ConfigError(f"settings section '{name}' must be an object")
+    known = {f.name: f for f in fields(cls)}
+    unknown = set(d) - set(known)
+    if unknown:
+        raise ConfigError(f"unknown setting(s) in '{name}': {', '.join(sorted(unknown))}")
+    default = cls()
+    kwargs = {}
+    for key, value in d.items():
+        expected = type(getattr(default, key))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if expected is dict:
+            if not isinstance(value, dict):
+                raise ConfigError(f"{name}.{key}: must be an object")
+        elif not isinstance(value, expected) or (
+            expected is int and isinstance(value, bool)
+        ):
+            raise ConfigError(
+                f"{name}.{key}: expected {expected.__name__}, got {type(value).__name__}"
+            )
+        kwargs[key] = value
+    return cls(**kwargs)

@@ -1,0 +1,62 @@
+"""Batches of sequences as the engine reads them: inputs, targets and masks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+
+@dataclass
+class Batch:
+    """A batch of sequences.
+
+    ``x``: inputs ``(batch, time, features)``; for one-to-many the single input vector is
+    ``(batch, 1, features)``.
+    ``y``: targets; floats ``(batch, out)`` / ``(batch, time, out)`` for mean squared error,
+    integer class indices ``(batch,)`` / ``(batch, time)`` for cross-entropy, padded label
+    sequences ``(batch, labels)`` for CTC.
+    ``mask``: ``(batch, time)`` 1 where an input step is real, 0 where it is padding.
+    ``y_mask``: ``(batch, out_time)`` the same for target sequences (one-to-many, seq2seq,
+    CTC labels); ``None`` when targets are aligned with inputs or not sequences.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    mask: np.ndarray | None = None
+    y_mask: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return int(self.x.shape[0])
+
+    def subset(self, idx: Any) -> Batch:
+        """Rows ``idx`` (an index array or slice) as a new batch."""
+        return Batch(
+            self.x[idx],
+            self.y[idx],
+            None if self.mask is None else self.mask[idx],
+            None if self.y_mask is None else self.y_mask[idx],
+        )
+
+    def as_dtype(self, dtype: Any) -> Batch:
+        """Float inputs (and float targets) in ``dtype``; integer targets stay integers."""
+        y = self.y.astype(dtype) if np.issubdtype(self.y.dtype, np.floating) else self.y
+        return Batch(self.x.astype(dtype), y, self.mask, self.y_mask)
+
+
+@dataclass
+class Dataset:
+    """Train and validation batches plus whatever the task needs to render them."""
+
+    train: Batch
+    val: Batch
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def batches(self, batch_size: int, rng: np.random.Generator) -> Iterator[Batch]:
+        """One epoch of shuffled mini-batches of the training set."""
+        n = len(self.train)
+        order = rng.permutation(n)
+        for start in range(0, n, batch_size):
+            yield self.train.subset(order[start : start + batch_size])

@@ -1,0 +1,467 @@
+"""Recurrent networks for every task type, with parameters named as PyTorch names them.
+
+``RNNStack`` is the equivalent of ``torch.nn.RNN`` (stacked, optionally bidirectional);
+``Network`` puts a read-out (``head``, an ``nn.Linear``) on top and wires the stack for the
+task type:
+
+* many-to-one: read the last state (bidirectional: forward's last and backward's first,
+  PyTorch's ``h_n``) through the head;
+* many-to-many: the head reads every step;
+* one-to-many: the input vector enters at the first step, then the previous output (or a
+  zero vector) is fed back; teacher forcing in training, free running at inference;
+* seq2seq: the encoder's final state starts the decoder (bidirectional encoders add their
+  two directions), the decoder is fed its previous output token, starting from a zero vector.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from rnn_sandbox.config import NetworkConfig, validate_network
+from rnn_sandbox.engine import cells
+from rnn_sandbox.engine.init import init_linear, init_recurrent
+from rnn_sandbox.engine.losses import cross_entropy, mse, softmax
+
+
+class RNNStack:
+    """Stacked (bi)directional simple RNN over time-major input ``(T, B, I)``."""
+
+    def __init__(
+        self,
+        prefix: str,
+        input_size: int,
+        hidden_size: int,
+        num_layers: int,
+        bidirectional: bool,
+        nonlinearity: str,
+    ) -> None:
+        self.prefix = prefix
+        self.input_size = input_size
+        self.hidden_size = hidden_size
+        self.num_layers = num_layers
+        self.num_directions = 2 if bidirectional else 1
+        self.nonlinearity = nonlinearity
+
+    def suffixes(self) -> list[str]:
+        return ["", "_reverse"][: self.num_directions]
+
+    def param_shapes(self) -> dict[str, tuple[int, ...]]:
+        """Names and shapes in PyTorch's ``state_dict`` order."""
+        H, shapes = self.hidden_size, {}
+        for k in range(self.num_layers):
+            in_size = self.input_size if k == 0 else H * self.num_directions
+            for sfx in self.suffixes():
+                p = f"{self.prefix}"
+                shapes[f"{p}weight_ih_l{k}{sfx}"] = (H, in_size)
+                shapes[f"{p}weight_hh_l{k}{sfx}"] = (H, H)
+                shapes[f"{p}bias_ih_l{k}{sfx}"] = (H,)
+                shapes[f"{p}bias_hh_l{k}{sfx}"] = (H,)
+        return shapes
+
+    def state_names(self) -> list[str]:
+        """Display names of each layer/direction's states, e.g. ``l0``, ``encoder.l1_reverse``."""
+        return [
+            f"{self.prefix}l{k}{sfx}" for k in range(self.num_layers) for sfx in self.suffixes()
+        ]
+
+    def _p(self, params: dict[str, np.ndarray], k: int, sfx: str):
+        p = self.prefix
+        return (
+            params[f"{p}weight_ih_l{k}{sfx}"],
+            params[f"{p}weight_hh_l{k}{sfx}"],
+            params[f"{p}bias_ih_l{k}{sfx}"],
+            params[f"{p}bias_hh_l{k}{sfx}"],
+        )
+
+    def forward(
+        self,
+        params: dict[str, np.ndarray],
+        x: np.ndarray,
+        mask: np.ndarray | None,
+        h0: np.ndarray | None = None,
+    ) -> tuple[np.ndarray, np.ndarray, list[cells.DirCache]]:
+        """Return ``(output (T, B, D*H), h_n (L*D, B, H), caches)`` like ``torch.nn.RNN``."""
+        T, B = x.shape[:2]
+        D, H = self.num_directions, self.hidden_size
+        if h0 is None:
+            h0 = np.zeros((self.num_layers * D, B, H), dtype=x.dtype)
+        caches, h_n = [], np.empty((self.num_layers * D, B, H), dtype=x.dtype)
+        layer_in = x
+        for k in range(self.num_layers):
+            outs = []
+            for d, sfx in enumerate(self.suffixes()):
+                w_ih, w_hh, b_ih, b_hh = self._p(params, k, sfx)
+                h_all, cache = cells.rnn_dir_forward(
+                    layer_in, w_ih, w_hh, b_ih, b_hh, h0[k * D + d], mask, d == 1,
+                    self.nonlinearity,
+                )
+                h_n[k * D + d] = h_all[0] if d == 1 else h_all[-1]
+                outs.append(h_all)
+                caches.append(cache)
+            layer_in = outs[0] if D == 1 else np.concatenate(outs, axis=-1)
+        return layer_in, h_n, caches
+
+    def backward(
+        self,
+        params: dict[str, np.ndarray],
+        caches: list[cells.DirCache],
+        d_out: np.ndarray,
+        d_hn: np.ndarray | None,
+        truncation: int = 0,
+    ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], dict[str, np.ndarray]]:
+        """Backward through layers (top first) and time.
+
+        Returns ``(dx, dh0, grads, dh_per_step)``; ``dh_per_step`` maps each state name to
+        dL/dh_t shaped ``(T, B, H)``.
+        """
+        D, H = self.num_directions, self.hidden_size
+        grads: dict[str, np.ndarray] = {}
+        dh_steps: dict[str, np.ndarray] = {}
+        dh0 = np.zeros((self.num_layers * D,) + d_out.shape[1:2] + (H,), dtype=d_out.dtype)
+        names = self.state_names()
+        d_layer_out = d_out
+        for k in reversed(range(self.num_layers)):
+            d_in = None
+            for d, sfx in enumerate(self.suffixes()):
+                idx = k * D + d
+                w_ih, w_hh, _, _ = self._p(params, k, sfx)
+                dx, dh0[idx], g, dh_total = cells.rnn_dir_backward(
+                    caches[idx],
+                    d_layer_out[..., d * H : (d + 1) * H],
+                    None if d_hn is None else d_hn[idx],
+                    w_ih, w_hh, self.nonlinearity, truncation,
+                )
+                for key, value in g.items():
+                    grads[f"{self.prefix}{key}_l{k}{sfx}"] = value
+                dh_steps[names[idx]] = dh_total
+                d_in = dx if d_in is None else d_in + dx
+            d_layer_out = d_in
+        return d_layer_out, dh0, grads, dh_steps
+
+
+class Network:
+    """A recurrent network with a linear read-out, wired for one task type.
+
+    >>> net = Network(NetworkConfig(input_size=2, output_size=1, hidden_size=3), seed=0)
+    >>> net.forward(np.zeros((4, 5, 2))).shape
+    (4, 1)
+    """
+
+    def __init__(self, config: NetworkConfig, seed: int = 0) -> None:
+        validate_network(config)
+        if config.cell != "rnn":
+            raise NotImplementedError(f"cell '{config.cell}' is not available yet")
+        c = self.config = NetworkConfig(**vars(config))
+        self.dtype = np.dtype(c.dtype)
+        self.arch = c.architecture
+        if self.arch == "seq2seq":
+            self.encoder = RNNStack(
+                "encoder.", c.input_size, c.hidden_size, c.num_layers, c.bidirectional,
+                c.nonlinearity,
+            )
+            self.decoder = RNNStack(
+                "decoder.", c.output_size, c.hidden_size, c.num_layers, False, c.nonlinearity
+            )
+            self.stacks = [self.encoder, self.decoder]
+            head_in = c.hidden_size
+        else:
+            self.rnn = RNNStack(
+                "", c.input_size, c.hidden_size, c.num_layers, c.bidirectional, c.nonlinearity
+            )
+            self.stacks = [self.rnn]
+            head_in = c.hidden_size * self.rnn.num_directions
+        self.head_in = head_in
+        self.cache: dict[str, Any] | None = None
+        self.reset(seed)
+
+    # -- parameters ----------------------------------------------------------------------
+    def param_shapes(self) -> dict[str, tuple[int, ...]]:
+        shapes: dict[str, tuple[int, ...]] = {}
+        for s in self.stacks:
+            shapes.update(s.param_shapes())
+        shapes["head.weight"] = (self.config.output_size, self.head_in)
+        shapes["head.bias"] = (self.config.output_size,)
+        return shapes
+
+    def reset(self, seed: int) -> None:
+        """Fresh weights for ``seed`` (the same seed always gives the same weights)."""
+        rng = np.random.default_rng(seed)
+        c = self.config
+        params: dict[str, np.ndarray] = {}
+        for s in self.stacks:
+            params.update(
+                init_recurrent(rng, s.param_shapes(), c.hidden_size, c.init, c.spectral_radius)
+            )
+        params["head.weight"], params["head.bias"] = init_linear(
+            rng, c.output_size, self.head_in
+        )
+        self.params = {k: np.ascontiguousarray(v, dtype=self.dtype) for k, v in params.items()}
+        self.cache = None
+
+    def state_dict(self) -> dict[str, np.ndarray]:
+        """Copies of the parameters under PyTorch's names, in PyTorch's order."""
+        return {k: v.copy() for k, v in self.params.items()}
+
+    def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
+        """Replace all parameters; names and shapes must match exactly (nothing changes
+        if they do not)."""
+        shapes = self.param_shapes()
+        missing = [k for k in shapes if k not in state]
+        extra = [k for k in state if k not in shapes]
+        if missing or extra:
+            raise ValueError(
+                f"parameters do not match this network: missing {missing}, unexpected {extra}"
+            )
+        new = {}
+        for k, shape in shapes.items():
+            arr = np.asarray(state[k])
+            if arr.shape != shape:
+                raise ValueError(f"parameter {k} has shape {arr.shape}, expected {shape}")
+            if not np.issubdtype(arr.dtype, np.number):
+                raise ValueError(f"parameter {k} is not numeric")
+            new[k] = np.array(arr, dtype=self.dtype)
+        self.params = new
+        self.cache = None
+
+    def num_parameters(self) -> int:
+        return int(sum(v.size for v in self.params.values()))
+
+    def state_names(self) -> list[str]:
+        return [n for s in self.stacks for n in s.state_names()]
+
+    # -- forward -------------------------------------------------------------------------
+    @property
+    def generative(self) -> bool:
+        return self.arch in ("one_to_many", "seq2seq")
+
+    def _feedback(self, y: np.ndarray, batch: int, steps: int) -> np.ndarray:
+        """Teacher forcing: step t gets the target of step t-1 (time-major, step 0 zero)."""
+        O = self.config.output_size
+        fed = np.zeros((steps, batch, O), dtype=self.dtype)
+        if steps > 1:
+            prev = np.swapaxes(y[:, : steps - 1], 0, 1)
+            if self.config.loss == "ce":
+                np.put_along_axis(fed[1:], prev[..., None].astype(np.intp), 1.0, axis=-1)
+            else:
+                fed[1:] = prev
+        return fed
+
+    def _decoder_inputs(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """Time-major input sequence for one-to-many/seq2seq decoders under teacher forcing."""
+        B, steps = y.shape[:2]
+        if self.arch == "seq2seq":
+            return self._feedback(y, B, steps)
+        x0 = x.reshape(B, -1).astype(self.dtype)
+        if self.config.feedback == "output":
+            seq = self._feedback(y, B, steps)
+        else:
+            seq = np.zeros((steps, B, self.config.input_size), dtype=self.dtype)
+        seq[0] = x0
+        return seq
+
+    def _encode(self, x: np.ndarray, mask: np.ndarray | None):
+        """Encoder pass; returns its caches and the decoder's initial state."""
+        x_tm = np.ascontiguousarray(np.swapaxes(np.asarray(x, self.dtype), 0, 1))
+        m_tm = _mask_tm(mask, self.dtype)
+        _, h_n, caches = self.encoder.forward(self.params, x_tm, m_tm)
+        D = self.encoder.num_directions
+        h0 = h_n.reshape(self.config.num_layers, D, *h_n.shape[1:]).sum(axis=1)
+        return caches, h0, x_tm.shape[0]
+
+    def _run(self, x, mask, y, y_mask):
+        """Forward in training mode; returns outputs (batch-major) and a backward cache."""
+        P, head_w, head_b = self.params, self.params["head.weight"], self.params["head.bias"]
+        if self.arch == "seq2seq":
+            enc_caches, h0, T_src = self._encode(x, mask)
+            seq = self._decoder_inputs(x, y)
+            m_tm = _mask_tm(y_mask, self.dtype)
+            top, _, dec_caches = self.decoder.forward(P, seq, m_tm, h0)
+            out = top @ head_w.T + head_b
+            cache = {"enc": enc_caches, "dec": dec_caches, "top": top, "T_src": T_src}
+            return np.swapaxes(out, 0, 1), cache
+        if self.arch == "one_to_many":
+            x_tm = self._decoder_inputs(x, y)
+            m_tm = _mask_tm(y_mask, self.dtype)
+        else:
+            x_tm = np.ascontiguousarray(np.swapaxes(np.asarray(x, self.dtype), 0, 1))
+            m_tm = _mask_tm(mask, self.dtype)
+        top, h_n, caches = self.rnn.forward(P, x_tm, m_tm)
+        cache = {"rnn": caches, "top": top}
+        if self.arch == "many_to_one":
+            H = self.config.hidden_size
+            feat = top[-1] if self.rnn.num_directions == 1 else np.concatenate(
+                [top[-1, :, :H], top[0, :, H:]], axis=-1
+            )
+            cache["feat"] = feat
+            return feat @ head_w.T + head_b, cache
+        return np.swapaxes(top @ head_w.T + head_b, 0, 1), cache
+
+    def forward(
+        self,
+        x: np.ndarray,
+        mask: np.ndarray | None = None,
+        *,
+        y: np.ndarray | None = None,
+        y_mask: np.ndarray | None = None,
+        steps: int | None = None,
+    ) -> np.ndarray:
+        """Outputs (regression values or class logits) for ``x`` ``(batch, time, features)``.
+
+        Generative networks (one-to-many, seq2seq) use teacher forcing when ``y`` is given,
+        otherwise they run free for ``steps`` steps, feeding back their greedy choice.
+        """
+        if self.generative and y is None:
+            return self.generate(x, mask, steps=steps)
+        return self._run(x, mask, y, y_mask)[0]
+
+    def predict(self, x: np.ndarray, mask: np.ndarray | None = None, steps: int | None = None):
+        """Inference outputs: aligned read-outs, or free-running generation for ``steps``."""
+        return self.forward(x, mask, steps=steps)
+
+    def generate(
+        self,
+        x: np.ndarray,
+        mask: np.ndarray | None = None,
+        steps: int | None = None,
+        temperature: float = 0.0,
+        rng: np.random.Generator | None = None,
+    ) -> np.ndarray:
+        """Free-running outputs ``(batch, steps, out)`` of a one-to-many or seq2seq network.
+
+        Each step's output is fed back: for classification the chosen token (argmax when
+        ``temperature`` is 0, else sampled from softmax(logits / temperature)) as one-hot.
+        """
+        if not self.generative:
+            raise ValueError("only one-to-many and seq2seq networks generate")
+        if steps is None or steps < 1:
+            raise ValueError("generation needs a number of steps")
+        c, P = self.config, self.params
+        B = x.shape[0]
+        if self.arch == "seq2seq":
+            _, h, _ = self._encode(x, mask)
+            stack = self.decoder
+            inp = np.zeros((1, B, c.output_size), dtype=self.dtype)
+        else:
+            stack = self.rnn
+            h = None
+            inp = np.asarray(x, self.dtype).reshape(1, B, -1)
+        rng = rng if rng is not None else np.random.default_rng(0)
+        outs = np.empty((B, steps, c.output_size), dtype=self.dtype)
+        for t in range(steps):
+            top, h, _ = stack.forward(P, inp, None, h)
+            out = top[0] @ P["head.weight"].T + P["head.bias"]
+            outs[:, t] = out
+            if self.arch == "one_to_many" and c.feedback == "zero":
+                inp = np.zeros((1, B, c.input_size), dtype=self.dtype)
+            elif c.loss == "ce":
+                if temperature > 0:
+                    probs = softmax(out / temperature)
+                    u = rng.random((B, 1))
+                    tok = np.minimum((probs.cumsum(axis=1) < u).sum(axis=1), c.output_size - 1)
+                else:
+                    tok = out.argmax(axis=1)
+                inp = np.zeros((1, B, c.output_size), dtype=self.dtype)
+                inp[0, np.arange(B), tok] = 1.0
+            else:
+                inp = out[None].copy()
+        return outs
+
+    # -- loss and backward ---------------------------------------------------------------
+    def loss(self, outputs: np.ndarray, y: np.ndarray, mask=None, y_mask=None):
+        """Loss of ``outputs`` against ``y`` and its gradient with respect to the outputs."""
+        c = self.config
+        step_mask = y_mask if self.generative else mask
+        if c.loss == "ctc":
+            from rnn_sandbox.engine.ctc import ctc_loss
+
+            return ctc_loss(outputs, y, mask, y_mask)
+        if self.arch == "many_to_one":
+            step_mask = None
+        if c.loss == "ce":
+            return cross_entropy(outputs, y, step_mask)
+        return mse(outputs, np.asarray(y, self.dtype), step_mask)
+
+    def loss_and_grads(
+        self,
+        x: np.ndarray,
+        y: np.ndarray,
+        mask: np.ndarray | None = None,
+        y_mask: np.ndarray | None = None,
+        truncation: int = 0,
+    ) -> tuple[float, dict[str, np.ndarray]]:
+        """Forward, loss and backpropagation through time.
+
+        Returns the loss and a gradient for every parameter (same names).  Afterwards
+        ``self.cache`` holds, per layer/direction name, the hidden states ``(B, T, H)``
+        (``cache['hidden']``) and dL/dh_t ``(B, T, H)`` (``cache['grad_h']``).
+        """
+        out, cache = self._run(x, mask, y, y_mask)
+        loss, d_out = self.loss(out, y, mask, y_mask)
+        grads = self._backward(cache, d_out, truncation)
+        self.cache = self._public_cache(cache, grads.pop("_dh_steps"), out, loss)
+        return loss, grads
+
+    def _backward(self, cache, d_out, truncation):
+        P = self.params
+        head_w = P["head.weight"]
+        grads: dict[str, np.ndarray] = {}
+        if self.arch == "many_to_one":
+            feat = cache["feat"]
+            grads["head.weight"] = d_out.T @ feat
+            grads["head.bias"] = d_out.sum(axis=0)
+            d_feat = d_out @ head_w
+            top = cache["top"]
+            d_top = np.zeros_like(top)
+            H = self.config.hidden_size
+            d_top[-1, :, :H] = d_feat[:, :H]
+            if self.rnn.num_directions == 2:
+                d_top[0, :, H:] = d_feat[:, H:]
+        else:
+            top = cache["top"]
+            d_out_tm = np.swapaxes(d_out, 0, 1)
+            flat_d = d_out_tm.reshape(-1, d_out.shape[-1])
+            grads["head.weight"] = flat_d.T @ top.reshape(-1, top.shape[-1])
+            grads["head.bias"] = flat_d.sum(axis=0)
+            d_top = d_out_tm @ head_w
+        if self.arch == "seq2seq":
+            _, dh0, g, dh_steps = self.decoder.backward(P, cache["dec"], d_top, None, truncation)
+            grads.update(g)
+            D = self.encoder.num_directions
+            # h0 of the decoder was the sum of the encoder's directions: both get dh0.
+            d_hn = np.repeat(dh0, D, axis=0)
+            T_src, B, H = cache["T_src"], dh0.shape[1], self.config.hidden_size
+            d_enc_out = np.zeros((T_src, B, D * H), dtype=dh0.dtype)
+            _, _, g, dh_enc = self.encoder.backward(
+                P, cache["enc"], d_enc_out, d_hn, truncation
+            )
+            grads.update(g)
+            dh_steps = {**dh_enc, **dh_steps}
+        else:
+            _, _, g, dh_steps = self.rnn.backward(P, cache["rnn"], d_top, None, truncation)
+            grads.update(g)
+        ordered = {k: grads[k] for k in self.params}
+        ordered["_dh_steps"] = dh_steps
+        return ordered
+
+    def _public_cache(self, cache, dh_steps, out, loss) -> dict[str, Any]:
+        hidden = {
+            name: np.swapaxes(cache[key][i].h, 0, 1)
+            for stack, key in self._stack_cache_keys()
+            for i, name in enumerate(stack.state_names())
+        }
+        grad_h = {k: np.swapaxes(v, 0, 1) for k, v in dh_steps.items()}
+        return {"hidden": hidden, "grad_h": grad_h, "outputs": out, "loss": loss}
+
+    def _stack_cache_keys(self):
+        if self.arch == "seq2seq":
+            return [(self.encoder, "enc"), (self.decoder, "dec")]
+        return [(self.rnn, "rnn")]
+
+
+def _mask_tm(mask: np.ndarray | None, dtype) -> np.ndarray | None:
+    """``(B, T)`` mask to time-major ``(T, B, 1)``; ``None`` stays ``None``."""
+    if mask is None:
+        return None
+    return np.ascontiguousarray(np.swapaxes(np.asarray(mask, dtype), 0, 1))[..., None]

@@ -1,0 +1,231 @@
+"""The training loop: one mini-batch per step, a :class:`Snapshot` after each.
+
+The heavy parts of a snapshot (hidden states of the watched sample, |dL/dh_t| per step)
+are only gathered when asked for, so a loop that does not watch pays nothing for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from rnn_sandbox.config import TrainingConfig
+from rnn_sandbox.engine.data import Batch, Dataset
+from rnn_sandbox.engine.network import Network
+from rnn_sandbox.engine.optim import clip_grad_norm, make_optimizer
+
+
+class TrainingDiverged(RuntimeError):
+    """The loss or the gradients became NaN/Inf; the last good weights were kept."""
+
+
+@dataclass
+class Snapshot:
+    step: int
+    epoch: int
+    train_loss: float
+    learning_rate: float
+    grad_norm: float  # global norm before clipping
+    grad_norms: dict[str, float] = field(default_factory=dict)
+    weight_norms: dict[str, float] = field(default_factory=dict)
+    val_loss: float | None = None
+    val_metric: float | None = None
+    metric_name: str | None = None
+    # Heavy parts (None unless collected): per layer/direction name.
+    hidden: dict[str, np.ndarray] | None = None  # (time, hidden) of the watched sample
+    grad_h: dict[str, np.ndarray] | None = None  # |dL/dh_t| (time,) mean over the batch
+    sample_grad_h: dict[str, np.ndarray] | None = None  # dL/dh_t (time, hidden), watched
+    outputs: np.ndarray | None = None  # inference outputs for the watched sample
+    sample_index: int = 0
+
+
+MetricFn = Callable[[np.ndarray, Batch], Any]
+
+
+class Trainer:
+    """Trains ``network`` on ``dataset`` with the settings of ``cfg``.
+
+    ``metric_fn(outputs, batch)`` (usually ``task.metric``) returns an object with ``name``
+    and ``value``; it is evaluated on the validation set with inference outputs.
+    """
+
+    def __init__(
+        self,
+        network: Network,
+        dataset: Dataset,
+        cfg: TrainingConfig,
+        metric_fn: MetricFn | None = None,
+        sample_index: int = 0,
+    ) -> None:
+        self.net = network
+        self.data = Dataset(
+            dataset.train.as_dtype(network.dtype), dataset.val.as_dtype(network.dtype),
+            dataset.meta,
+        )
+        self.cfg = cfg
+        self.metric_fn = metric_fn
+        self.sample_index = sample_index
+        self.optimizer = make_optimizer(cfg)
+        self.rng = np.random.default_rng(cfg.seed + 1)
+        self.step_count = 0
+        self.epoch = 0
+        self._order: np.ndarray | None = None
+        self._pos = 0
+        self.history: list[dict[str, float]] = []
+
+    # -- settings that may change while training -------------------------------------
+    @property
+    def learning_rate(self) -> float:
+        return self.optimizer.lr
+
+    @learning_rate.setter
+    def learning_rate(self, lr: float) -> None:
+        if not lr > 0:
+            raise ValueError("learning rate must be positive")
+        self.optimizer.lr = float(lr)
+        self.cfg.learning_rate = float(lr)
+
+    # -- one step --------------------------------------------------------------------
+    def next_batch(self) -> Batch:
+        """The next mini-batch; a new shuffled epoch begins when the last one is used up.
+
+        The trainer keeps the epoch's order and position itself (not a generator), so a
+        saved run can resume bit for bit.
+        """
+        n = len(self.data.train)
+        if self._order is None or self._pos >= n:
+            if self._order is not None:
+                self.epoch += 1
+            self._order = self.rng.permutation(n)
+            self._pos = 0
+        idx = self._order[self._pos : self._pos + self.cfg.batch_size]
+        self._pos += len(idx)
+        return self.data.train.subset(idx)
+
+    def step(self, collect: bool = False, validate: bool = False) -> Snapshot:
+        """Train on one mini-batch.  Raises :class:`TrainingDiverged` (weights unchanged)
+        if the loss or a gradient is not finite."""
+        batch = self.next_batch()
+        net = self.net
+        loss, grads = net.loss_and_grads(
+            batch.x, batch.y, batch.mask, batch.y_mask, self.cfg.bptt_truncation
+        )
+        if not np.isfinite(loss) or not all(np.isfinite(g).all() for g in grads.values()):
+            raise TrainingDiverged(
+                f"the loss became {loss} at step {self.step_count + 1}: the weights grew too "
+                "large. Try a lower learning rate, turn on gradient clipping, or a smaller "
+                "spectral radius."
+            )
+        grad_norms = {k: float(np.linalg.norm(g)) for k, g in grads.items()}
+        grad_h = None
+        if collect:
+            grad_h = {
+                k: np.linalg.norm(v, axis=2).mean(axis=0) for k, v in net.cache["grad_h"].items()
+            }
+        total = clip_grad_norm(grads, self.cfg.clip_norm)
+        before = net.state_dict()
+        self.optimizer.step(net.params, grads)
+        if not all(np.isfinite(p).all() for p in net.params.values()):
+            net.load_state_dict(before)
+            raise TrainingDiverged(
+                f"the update at step {self.step_count + 1} made the weights infinite. "
+                "Try a lower learning rate or gradient clipping."
+            )
+        self.step_count += 1
+        snap = Snapshot(
+            step=self.step_count,
+            epoch=self.epoch,
+            train_loss=loss,
+            learning_rate=self.optimizer.lr,
+            grad_norm=total,
+            grad_norms=grad_norms,
+            weight_norms={k: float(np.linalg.norm(p)) for k, p in net.params.items()},
+            grad_h=grad_h,
+        )
+        if validate:
+            snap.val_loss, metric = self.evaluate()
+            if metric is not None:
+                snap.metric_name, snap.val_metric = metric.name, float(metric.value)
+        if collect:
+            self.watch(snap)
+        self.history.append(
+            {
+                "step": snap.step,
+                "epoch": snap.epoch,
+                "train_loss": loss,
+                "val_loss": np.nan if snap.val_loss is None else snap.val_loss,
+                "val_metric": np.nan if snap.val_metric is None else snap.val_metric,
+            }
+        )
+        return snap
+
+    def watch(self, snap: Snapshot) -> None:
+        """Fill the snapshot with the watched validation sample's states and gradients."""
+        i = min(self.sample_index, len(self.data.val) - 1)
+        sample = self.data.val.subset(slice(i, i + 1))
+        self.net.loss_and_grads(sample.x, sample.y, sample.mask, sample.y_mask)
+        cache = self.net.cache
+        snap.hidden = {k: v[0].copy() for k, v in cache["hidden"].items()}
+        snap.sample_grad_h = {k: v[0].copy() for k, v in cache["grad_h"].items()}
+        snap.outputs = self.predict(sample)[0]
+        snap.sample_index = i
+
+    def predict(self, batch: Batch) -> np.ndarray:
+        steps = batch.y.shape[1] if self.net.generative else None
+        return self.net.predict(batch.x, batch.mask, steps=steps)
+
+    def evaluate(self, max_samples: int = 2000) -> tuple[float, Any]:
+        """Validation loss (teacher-forced where generative) and the task metric."""
+        val = self.data.val
+        if len(val) > max_samples:
+            val = val.subset(slice(0, max_samples))
+        out = self.net.forward(val.x, val.mask, y=val.y, y_mask=val.y_mask)
+        loss, _ = self.net.loss(out, val.y, val.mask, val.y_mask)
+        metric = None
+        if self.metric_fn is not None:
+            metric = self.metric_fn(self.predict(val), val)
+        return loss, metric
+
+    def run(
+        self,
+        steps: int | None = None,
+        collect_every: int = 0,
+        validate_every: int = 0,
+    ) -> Iterator[Snapshot]:
+        """Yield a snapshot after each step, for ``steps`` steps or ``cfg.epochs`` epochs."""
+        n = 0
+        while True:
+            if steps is not None and n >= steps:
+                return
+            if steps is None and self.epoch >= self.cfg.epochs:
+                return
+            n += 1
+            k = self.step_count + 1
+            yield self.step(
+                collect=bool(collect_every) and k % collect_every == 0,
+                validate=bool(validate_every) and k % validate_every == 0,
+            )
+
+    # -- saving and resuming ---------------------------------------------------------
+    def state(self) -> dict[str, Any]:
+        """Everything besides the weights needed to continue bit for bit."""
+        return {
+            "step": self.step_count,
+            "epoch": self.epoch,
+            "rng": self.rng.bit_generator.state,
+            "order": None if self._order is None else self._order.tolist(),
+            "pos": self._pos,
+            "optimizer": self.optimizer.state_dict(),
+        }
+
+    def load_state(self, state: dict[str, Any]) -> None:
+        self.step_count = int(state["step"])
+        self.epoch = int(state["epoch"])
+        self.rng.bit_generator.state = state["rng"]
+        order = state["order"]
+        self._order = None if order is None else np.asarray(order, dtype=np.intp)
+        self._pos = int(state["pos"])
+        self.optimizer.load_state_dict(state["optimizer"])

@@ -1,0 +1,152 @@
+"""What every task provides, and the catalogue that registers them.
+
+Adding a task is one new module in this package that subclasses :class:`Task` and calls
+:func:`register`; ``rnn_sandbox.tasks`` imports the modules listed in ``TASK_MODULES``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, ClassVar
+
+import numpy as np
+
+from rnn_sandbox.config import ExperimentConfig, NetworkConfig, TaskConfig
+from rnn_sandbox.engine.data import Batch, Dataset
+
+# The task types a course on RNNs teaches, in teaching order, with display names.
+TASK_TYPES: dict[str, str] = {
+    "many_to_one": "Many-to-one",
+    "one_to_many": "One-to-many",
+    "many_to_many": "Many-to-many (aligned)",
+    "seq2seq": "Sequence-to-sequence",
+    "ctc": "CTC (frames to labels)",
+}
+
+
+class TaskError(ValueError):
+    """Bad task input (a CSV with gaps, an unknown task, sizes that do not fit)."""
+
+
+@dataclass
+class Metric:
+    name: str  # e.g. "accuracy", "MAE"
+    value: float
+    higher_is_better: bool = True
+
+
+class Task:
+    """Base class: a seeded generator plus how to read and render its samples.
+
+    Subclasses set the class attributes and implement :meth:`generate`, :meth:`shape`,
+    :meth:`metric`, :meth:`render_sample` and :meth:`render_prediction`.
+    """
+
+    name: ClassVar[str] = ""
+    title: ClassVar[str] = ""
+    kind: ClassVar[str] = ""  # a key of TASK_TYPES
+    summary: ClassVar[str] = ""  # one line for lists and tooltips
+    # Defaults for the task's size knobs and network; overridden per task.
+    default_task: ClassVar[dict[str, Any]] = {}
+    default_network: ClassVar[dict[str, Any]] = {}
+    default_training: ClassVar[dict[str, Any]] = {}
+
+    # -- what subclasses implement -----------------------------------------------------
+    def generate(self, cfg: TaskConfig, rng: np.random.Generator) -> Dataset:
+        raise NotImplementedError
+
+    def shape(self, cfg: TaskConfig) -> dict[str, Any]:
+        """Network fields fixed by the task: input_size, output_size, architecture, loss."""
+        raise NotImplementedError
+
+    def metric(self, outputs: np.ndarray, batch: Batch) -> Metric:
+        """Task metric of the network's inference outputs on ``batch``."""
+        raise NotImplementedError
+
+    def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
+        raise NotImplementedError
+
+    def render_prediction(
+        self, dataset: Dataset, index: int, outputs: np.ndarray, split: str = "val"
+    ) -> str:
+        """Text for the GUI: the sample's input, target and ``outputs`` (one sample)."""
+        raise NotImplementedError
+
+    def baseline(self, dataset: Dataset) -> Metric | None:
+        """A trivial baseline on the validation set the trained model should beat."""
+        return None
+
+    # -- shared behaviour ---------------------------------------------------------------
+    def make(self, cfg: TaskConfig, seed: int) -> Dataset:
+        """The dataset for ``cfg``; the same seed gives the same data, bit for bit."""
+        if cfg.name != self.name:
+            raise TaskError(f"task settings are for '{cfg.name}', not '{self.name}'")
+        return self.generate(cfg, np.random.default_rng(seed))
+
+    def apply_shape(self, net: NetworkConfig, cfg: TaskConfig) -> None:
+        """Force the network fields the task decides (sizes, architecture, loss)."""
+        for key, value in self.shape(cfg).items():
+            setattr(net, key, value)
+
+    def default_config(self) -> ExperimentConfig:
+        cfg = ExperimentConfig()
+        cfg.task = TaskConfig(name=self.name, **self.default_task)
+        for key, value in self.default_network.items():
+            setattr(cfg.network, key, value)
+        for key, value in self.default_training.items():
+            setattr(cfg.training, key, value)
+        self.apply_shape(cfg.network, cfg.task)
+        cfg.validate()
+        return cfg
+
+    def description(self) -> str:
+        """The explanatory Markdown text shipped in ``resources/tasks/<name>.md``."""
+        return read_resource("tasks", f"{self.name}.md")
+
+
+def read_resource(*parts: str) -> str:
+    """Text of a file under the top-level ``resources/`` folder (or the packaged copy)."""
+    path = resource_path(*parts)
+    return path.read_text(encoding="utf-8")
+
+
+def resource_path(*parts: str) -> Any:
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parents[2] / "resources"
+    p = here.joinpath(*parts)
+    if p.exists():
+        return p
+    return resources.files("rnn_sandbox").joinpath("resources", *parts)
+
+
+_REGISTRY: dict[str, Task] = {}
+
+
+def register(task_cls: type[Task]) -> type[Task]:
+    """Class decorator: add a task to the catalogue."""
+    if not task_cls.name or task_cls.kind not in TASK_TYPES:
+        raise TypeError(f"task {task_cls!r} needs a name and a kind from TASK_TYPES")
+    _REGISTRY[task_cls.name] = task_cls()
+    return task_cls
+
+
+def get_task(name: str) -> Task:
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        known = ", ".join(sorted(_REGISTRY))
+        raise TaskError(f"there is no task named '{name}' (known tasks: {known})") from None
+
+
+def all_tasks() -> list[Task]:
+    """Tasks in teaching order of their type, then in registration order."""
+    order = list(TASK_TYPES)
+    return sorted(_REGISTRY.values(), key=lambda t: order.index(t.kind))
+
+
+def one_hot(indices: np.ndarray, size: int, dtype: Any = np.float64) -> np.ndarray:
+    out = np.zeros(indices.shape + (size,), dtype=dtype)
+    np.put_along_axis(out, indices[..., None].astype(np.intp), 1.0, axis=-1)
+    return out
