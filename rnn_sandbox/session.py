@@ -1,0 +1,40 @@
+"""An experiment put together from its configuration: task, data, network and trainer.
+
+The command line, the GUI and the experiment files all build experiments here, so the
+config → objects wiring exists once.
+"""
+
+from __future__ import annotations
+
+from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.engine import Dataset, Network, Trainer
+from rnn_sandbox.tasks import Task, get_task
+
+
+class Experiment:
+    """Holds one configuration and the objects built from it."""
+
+    def __init__(self, config: ExperimentConfig, dataset: Dataset | None = None) -> None:
+        config = config.copy()
+        self.task: Task = get_task(config.task.name)
+        self.task.apply_shape(config.network, config.task)
+        config.validate()
+        self.config = config
+        self.dataset = dataset if dataset is not None else self.task.make(
+            config.task, config.training.seed
+        )
+        self.network = Network(config.network, seed=config.training.seed)
+        self.trainer = Trainer(
+            self.network, self.dataset, config.training, metric_fn=self.task.metric
+        )
+
+    @classmethod
+    def from_task(cls, name: str) -> Experiment:
+        return cls(get_task(name).default_config())
+
+    def reset(self) -> None:
+        """Initial weights for the seed, a fresh optimizer; the data stays."""
+        self.network.reset(self.config.training.seed)
+        self.trainer = Trainer(
+            self.network, self.dataset, self.config.training, metric_fn=self.task.metric
+        )
