@@ -39,6 +39,9 @@ class Snapshot:
     grad_h: dict[str, np.ndarray] | None = None  # |dL/dh_t| (time,) mean over the batch
     sample_grad_h: dict[str, np.ndarray] | None = None  # dL/dh_t (time, hidden), watched
     outputs: np.ndarray | None = None  # inference outputs for the watched sample
+    inputs: np.ndarray | None = None  # the watched sample's input (time, features)
+    weights: dict[str, np.ndarray] | None = None  # copies of the parameters after the step
+    grads: dict[str, np.ndarray] | None = None  # the batch's parameter gradients (unclipped)
     sample_index: int = 0
 
 
@@ -120,11 +123,12 @@ class Trainer:
                 "spectral radius."
             )
         grad_norms = {k: float(np.linalg.norm(g)) for k, g in grads.items()}
-        grad_h = None
+        grad_h = raw_grads = None
         if collect:
             grad_h = {
                 k: np.linalg.norm(v, axis=2).mean(axis=0) for k, v in net.cache["grad_h"].items()
             }
+            raw_grads = {k: g.copy() for k, g in grads.items()}
         total = clip_grad_norm(grads, self.cfg.clip_norm)
         before = net.state_dict()
         self.optimizer.step(net.params, grads)
@@ -144,6 +148,7 @@ class Trainer:
             grad_norms=grad_norms,
             weight_norms={k: float(np.linalg.norm(p)) for k, p in net.params.items()},
             grad_h=grad_h,
+            grads=raw_grads,
         )
         if validate:
             snap.val_loss, metric = self.evaluate()
@@ -171,6 +176,8 @@ class Trainer:
         snap.hidden = {k: v[0].copy() for k, v in cache["hidden"].items()}
         snap.sample_grad_h = {k: v[0].copy() for k, v in cache["grad_h"].items()}
         snap.outputs = self.predict(sample)[0]
+        snap.inputs = sample.x[0].copy()
+        snap.weights = self.net.state_dict()
         snap.sample_index = i
 
     def predict(self, batch: Batch) -> np.ndarray:
