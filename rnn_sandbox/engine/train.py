@@ -113,9 +113,12 @@ class Trainer:
         if the loss or a gradient is not finite."""
         batch = self.next_batch()
         net = self.net
-        loss, grads = net.loss_and_grads(
-            batch.x, batch.y, batch.mask, batch.y_mask, self.cfg.bptt_truncation
-        )
+        # Overflow is expected when a learner provokes exploding gradients; it is detected
+        # just below and reported, so NumPy's own warnings would only be noise.
+        with np.errstate(over="ignore", invalid="ignore"):
+            loss, grads = net.loss_and_grads(
+                batch.x, batch.y, batch.mask, batch.y_mask, self.cfg.bptt_truncation
+            )
         if not np.isfinite(loss) or not all(np.isfinite(g).all() for g in grads.values()):
             raise TrainingDiverged(
                 f"the loss became {loss} at step {self.step_count + 1}: the weights grew too "
