@@ -1,0 +1,97 @@
+"""The step-through numbers equal what the engine computes, step by step and in total."""
+
+import numpy as np
+import pytest
+
+from rnn_sandbox.config import NetworkConfig
+from rnn_sandbox.engine import Batch, Network
+from rnn_sandbox.engine.inspect import network_from, trace
+
+KINDS = {
+    "many_to_one": dict(architecture="many_to_one", loss="mse", input_size=2, output_size=1),
+    "many_to_many": dict(architecture="many_to_many", loss="ce", input_size=3, output_size=4),
+    "one_to_many": dict(architecture="one_to_many", loss="mse", input_size=2, output_size=2),
+    "seq2seq": dict(architecture="seq2seq", loss="ce", input_size=3, output_size=4),
+    "ctc": dict(architecture="many_to_many", loss="ctc", input_size=2, output_size=3),
+}
+
+
+def make_sample(cfg: NetworkConfig, T: int, rng: np.random.Generator, mask=False) -> Batch:
+    O, I = cfg.output_size, cfg.input_size
+    if cfg.architecture == "one_to_many":
+        return Batch(rng.normal(size=(1, 1, I)), rng.normal(size=(1, T, O)))
+    x = rng.normal(size=(1, T, I))
+    m = None
+    if mask:
+        m = np.ones((1, T))
+        m[0, -2:] = 0
+    if cfg.loss == "ctc":
+        return Batch(x, np.array([[1, 2]]), m, np.ones((1, 2)))
+    if cfg.architecture == "seq2seq":
+        return Batch(x, rng.integers(0, O, (1, T - 1)), m, np.ones((1, T - 1)))
+    if cfg.architecture == "many_to_one":
+        return Batch(x, rng.normal(size=(1, O)), m)
+    return Batch(x, rng.integers(0, O, (1, T)), m)
+
+
+CASES = [
+    (kind, layers, bi)
+    for kind in KINDS
+    for layers in (1, 2)
+    for bi in (False, True)
+    if not (bi and kind == "one_to_many")
+]
+
+
+@pytest.mark.parametrize("kind,layers,bi", CASES)
+def test_trace_matches_engine(kind, layers, bi):
+    cfg = NetworkConfig(hidden_size=3, num_layers=layers, bidirectional=bi, **KINDS[kind])
+    rng = np.random.default_rng(7)
+    net = Network(cfg, seed=3)
+    sample = make_sample(cfg, 6, rng)
+    tr = trace(net, sample)
+
+    # An independent run of the engine gives the reference states, dL/dh_t and gradients.
+    ref = Network(cfg, seed=3)
+    _, grads = ref.loss_and_grads(sample.x, sample.y, sample.mask, sample.y_mask)
+    assert set(tr.layers) == set(ref.cache["hidden"])
+    for name, d in tr.layers.items():
+        np.testing.assert_allclose(d.h, ref.cache["hidden"][name][0], atol=1e-12)
+        np.testing.assert_allclose(d.grad_h, ref.cache["grad_h"][name][0], atol=1e-12)
+        # The spelled-out products rebuild the state: h_t = tanh(W_ih x_t + W_hh h_{t-1} + b).
+        np.testing.assert_allclose(np.tanh(d.ih + d.hh + d.b_ih + d.b_hh), d.h, atol=1e-12)
+        np.testing.assert_allclose(np.tanh(d.pre), d.h, atol=1e-12)
+        # The per-step shares add up to the engine's gradients.
+        for p in ("weight_ih", "weight_hh", "bias_ih"):
+            total = sum(d.grad_step(p, t) for t in range(d.h.shape[0]))
+            np.testing.assert_allclose(total, grads[d.params[p]], atol=1e-10)
+            biggest = max(np.abs(d.grad_step(p, t)).max() for t in range(d.h.shape[0]))
+            assert d.grad_step_max(p) == pytest.approx(biggest)
+        assert d.order[0] == (d.h.shape[0] - 1 if d.reverse else 0)
+    head = sum(tr.head_grad_step(k) for k in range(len(tr.out_steps)))
+    np.testing.assert_allclose(head, grads["head.weight"], atol=1e-10)
+    np.testing.assert_allclose(tr.outputs, np.asarray(ref.cache["outputs"]).reshape(
+        tr.outputs.shape), atol=1e-12)
+
+
+def test_trace_with_padding_and_relu():
+    cfg = NetworkConfig(hidden_size=4, nonlinearity="relu", bidirectional=True,
+                        **KINDS["many_to_many"])
+    net = network_from(cfg, seed=1)
+    sample = make_sample(cfg, 7, np.random.default_rng(2), mask=True)
+    tr = trace(net, sample)
+    _, grads = Network(cfg, seed=1).loss_and_grads(sample.x, sample.y, sample.mask)
+    for d in tr.layers.values():
+        total = sum(d.grad_step("weight_hh", t) for t in range(7))
+        np.testing.assert_allclose(total, grads[d.params["weight_hh"]], atol=1e-10)
+        assert np.all(d.dpre[-2:] == 0)  # padded steps pass no gradient to the weights
+
+
+def test_trace_uses_loaded_weights_and_rejects_batches():
+    cfg = NetworkConfig(hidden_size=2, **KINDS["many_to_one"])
+    weights = Network(cfg, seed=5).state_dict()
+    net = network_from(cfg, seed=0, weights=weights)
+    np.testing.assert_array_equal(net.params["weight_hh_l0"], weights["weight_hh_l0"])
+    rng = np.random.default_rng(0)
+    with pytest.raises(ValueError):
+        trace(net, Batch(rng.normal(size=(2, 3, 2)), rng.normal(size=(2, 1))))
