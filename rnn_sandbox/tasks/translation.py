@@ -1,0 +1,178 @@
+"""Sequence-to-sequence "translation" that changes word order.
+
+Source sentences use English order, subject–verb–object, with an optional adverb in front
+and an optional adjective before the object: ``today anna sees red ball`` (no articles).
+The target keeps the words and changes their order:
+
+* ``verb_final`` (as in Japanese, Korean or Turkish): the verb moves to the end,
+  ``today anna red ball sees <end>``;
+* ``verb_second`` (as in German or Dutch main clauses): the verb must be the second part of
+  the sentence, so a leading adverb pushes the subject behind it,
+  ``today sees anna red ball <end>``; without an adverb the order stays ``anna sees ...``.
+
+The encoder reads the whole source; its last state is all the decoder gets, so it must hold
+every word until the decoder needs it.  The decoder writes one word per step and stops with
+``<end>``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rnn_sandbox.config import TaskConfig
+from rnn_sandbox.engine.data import Batch, Dataset
+from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
+
+END = "<end>"
+SUBJECTS = ["anna", "ben", "carla", "dev"]
+VERBS = ["sees", "likes", "finds", "paints"]
+ADJECTIVES = ["red", "old", "small"]
+OBJECTS = ["ball", "boat", "house", "kite"]
+ADVERBS = ["today", "often", "now"]
+# One vocabulary for both sides; index 0 (<end>) only appears in targets.
+VOCAB = [END] + SUBJECTS + VERBS + ADJECTIVES + OBJECTS + ADVERBS
+WORD_INDEX = {w: i for i, w in enumerate(VOCAB)}
+TARGETS = ("verb_final", "verb_second")
+MAX_SRC = 5  # adverb, subject, verb, adjective, object
+MAX_TGT = MAX_SRC + 1  # plus <end>
+
+
+def reorder(words: list[str], target: str) -> list[str]:
+    """The target sentence (with ``<end>``) for source ``words``."""
+    adverb = [w for w in words[:1] if w in ADVERBS]
+    rest = words[len(adverb) :]
+    subject, verb, obj = rest[0], rest[1], rest[2:]
+    if target == "verb_final":
+        out = adverb + [subject] + obj + [verb]
+    elif adverb:
+        out = adverb + [verb, subject] + obj
+    else:
+        out = [subject, verb] + obj
+    return out + [END]
+
+
+@register
+class Translation(Task):
+    name = "translation"
+    title = "Word-order translation"
+    kind = "seq2seq"
+    summary = "Read an English-order sentence, write it in verb-final or verb-second order."
+    default_task = {
+        "seq_len": MAX_SRC,
+        "n_samples": 2000,
+        "options": {"target": "verb_final", "adverb_share": 0.5, "adjective_share": 0.5},
+    }
+    default_network = {"hidden_size": 48}
+    default_training = {"learning_rate": 0.01, "batch_size": 32, "epochs": 40}
+
+    def shape(self, cfg: TaskConfig) -> dict:
+        return {
+            "input_size": len(VOCAB),
+            "output_size": len(VOCAB),
+            "architecture": "seq2seq",
+            "loss": "ce",
+        }
+
+    def _target(self, cfg: TaskConfig) -> str:
+        target = cfg.options.get("target", "verb_final")
+        if target not in TARGETS:
+            raise TaskError(f"target must be one of {', '.join(TARGETS)}, not '{target}'")
+        return target
+
+    def generate(self, cfg: TaskConfig, rng: np.random.Generator) -> Dataset:
+        target = self._target(cfg)
+        if cfg.seq_len < MAX_SRC:
+            raise TaskError(f"task.seq_len: source sentences need up to {MAX_SRC} steps")
+        p_adv = float(cfg.options.get("adverb_share", 0.5))
+        p_adj = float(cfg.options.get("adjective_share", 0.5))
+        n, T = cfg.n_samples, cfg.seq_len
+        src = np.zeros((n, T), dtype=np.intp)
+        mask = np.zeros((n, T))
+        tgt = np.zeros((n, MAX_TGT), dtype=np.intp)  # padded with <end> (index 0)
+        y_mask = np.zeros((n, MAX_TGT))
+
+        def pick(words: list[str]) -> str:
+            return words[rng.integers(len(words))]
+
+        for i in range(n):
+            words = [pick(ADVERBS)] if rng.random() < p_adv else []
+            words += [pick(SUBJECTS), pick(VERBS)]
+            words += [pick(ADJECTIVES)] if rng.random() < p_adj else []
+            words.append(pick(OBJECTS))
+            out = reorder(words, target)
+            src[i, : len(words)] = [WORD_INDEX[w] for w in words]
+            mask[i, : len(words)] = 1.0
+            tgt[i, : len(out)] = [WORD_INDEX[w] for w in out]
+            y_mask[i, : len(out)] = 1.0
+        x = one_hot(src, len(VOCAB)) * mask[..., None]
+        n_val = max(1, int(round(n * cfg.val_fraction)))
+        train = Batch(x[n_val:], tgt[n_val:], mask[n_val:], y_mask[n_val:])
+        val = Batch(x[:n_val], tgt[:n_val], mask[:n_val], y_mask[:n_val])
+        return Dataset(train, val, {"vocab": VOCAB, "target": target})
+
+    # -- metrics --------------------------------------------------------------------
+    @staticmethod
+    def decode(outputs: np.ndarray) -> list[list[int]]:
+        """Greedy token choices cut after the first ``<end>`` (kept)."""
+        result = []
+        for row in np.asarray(outputs).argmax(axis=-1):
+            toks = [int(t) for t in row]
+            if 0 in toks:
+                toks = toks[: toks.index(0) + 1]
+            result.append(toks)
+        return result
+
+    @staticmethod
+    def _targets(batch: Batch) -> list[list[int]]:
+        lengths = batch.y_mask.sum(axis=1).astype(int)
+        return [[int(t) for t in batch.y[i, : lengths[i]]] for i in range(len(batch))]
+
+    def sentence_accuracy(self, outputs: np.ndarray, batch: Batch) -> float:
+        """Share of sentences written exactly right, ``<end>`` included."""
+        pred, true = self.decode(outputs), self._targets(batch)
+        return float(np.mean([p == t for p, t in zip(pred, true, strict=True)]))
+
+    def token_accuracy(self, outputs: np.ndarray, batch: Batch) -> float:
+        """Share of target positions (``<end>`` included) where the greedy word is right."""
+        pred = np.asarray(outputs).argmax(axis=-1)[:, : batch.y.shape[1]]
+        m = batch.y_mask > 0
+        return float((pred == batch.y)[m].mean())
+
+    def metric(self, outputs: np.ndarray, batch: Batch) -> Metric:
+        return Metric("sentence accuracy", self.sentence_accuracy(outputs, batch))
+
+    def baseline(self, dataset: Dataset) -> Metric:
+        """Token accuracy of copying the source in its own order (then ``<end>``)."""
+        val = dataset.val
+        copy = np.zeros_like(val.y)
+        lengths = val.mask.sum(axis=1).astype(int)
+        for i, L in enumerate(lengths):
+            copy[i, :L] = val.x[i, :L].argmax(-1)
+        acc = float((copy == val.y)[val.y_mask > 0].mean())
+        return Metric("copy-the-order token accuracy", acc)
+
+    # -- rendering ------------------------------------------------------------------
+    @staticmethod
+    def _words(ids) -> str:
+        return " ".join(VOCAB[int(i)] for i in ids)
+
+    def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
+        b = getattr(dataset, split)
+        L = int(b.mask[index].sum())
+        src = self._words(b.x[index, :L].argmax(-1))
+        tgt = self._words(self._targets(b.subset(slice(index, index + 1)))[0])
+        return f"{src}  →  {tgt}"
+
+    def render_prediction(self, dataset, index, outputs, split="val") -> str:
+        b = getattr(dataset, split)
+        L = int(b.mask[index].sum())
+        src = self._words(b.x[index, :L].argmax(-1))
+        true = self._targets(b.subset(slice(index, index + 1)))[0]
+        pred = self.decode(np.asarray(outputs)[None])[0]
+        verdict = "right" if pred == true else "wrong"
+        return (
+            f"source     {src}\n"
+            f"network    {self._words(pred)}\n"
+            f"expected   {self._words(true)}\n"
+            f"({dataset.meta.get('target', '')} order: {verdict})"
+        )

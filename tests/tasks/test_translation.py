@@ -1,0 +1,100 @@
+"""Word-order translation: reordering rules, data, rendering and learning past copying."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import TaskError, get_task
+from rnn_sandbox.tasks.translation import END, VOCAB, WORD_INDEX, reorder
+
+TASK = get_task("translation")
+
+
+def make(seed=0, **options):
+    cfg = TASK.default_config().copy().task  # a copy: never touch the task's defaults
+    cfg.options.update(options)
+    return TASK.make(cfg, seed)
+
+
+def test_reordering_rules():
+    s = "today anna sees red ball".split()
+    assert reorder(s, "verb_final") == "today anna red ball sees".split() + [END]
+    assert reorder(s, "verb_second") == "today sees anna red ball".split() + [END]
+    s = "ben paints kite".split()
+    assert reorder(s, "verb_final") == ["ben", "kite", "paints", END]
+    assert reorder(s, "verb_second") == ["ben", "paints", "kite", END]
+
+
+def test_generator_is_deterministic_and_targets_follow_the_rule():
+    a, b = make(5), make(5)
+    assert np.array_equal(a.train.x, b.train.x) and np.array_equal(a.train.y, b.train.y)
+    assert not np.array_equal(a.train.x, make(6).train.x)
+    for target in ("verb_final", "verb_second"):
+        d = make(1, target=target)
+        v = d.val
+        for i in range(len(v)):
+            L, M = int(v.mask[i].sum()), int(v.y_mask[i].sum())
+            src = [VOCAB[k] for k in v.x[i, :L].argmax(-1)]
+            tgt = [VOCAB[k] for k in v.y[i, :M]]
+            assert tgt == reorder(src, target)
+            assert M == L + 1 and np.all(v.y_mask[i, M:] == 0) and np.all(v.x[i, L:] == 0)
+
+
+def test_shapes_and_variable_lengths():
+    d = make(0)
+    B, T, V = d.train.x.shape
+    assert V == len(VOCAB) and T == 5
+    assert d.train.y.shape == d.train.y_mask.shape == (B, 6)
+    lengths = set(d.train.mask.sum(1).astype(int))
+    assert lengths == {3, 4, 5}
+    assert not np.any(d.train.x[..., WORD_INDEX[END]])  # <end> is never an input
+
+
+def test_unknown_target_order_is_refused():
+    with pytest.raises(TaskError, match="verb_final"):
+        make(0, target="klingon")
+
+
+def test_metrics_and_rendering_on_known_outputs():
+    d = make(0)
+    v = d.val
+    perfect = np.eye(len(VOCAB))[v.y] * 3.0
+    assert TASK.metric(perfect, v).value == 1.0 and TASK.token_accuracy(perfect, v) == 1.0
+    # Swap the first two words of every prediction: no sentence is right any more.
+    swapped = perfect.copy()
+    swapped[:, [0, 1]] = swapped[:, [1, 0]]
+    assert TASK.metric(swapped, v).value == 0.0
+    text = TASK.render_prediction(d, 0, perfect[0])
+    assert "right" in text and END in text
+    assert "wrong" in TASK.render_prediction(d, 0, swapped[0])
+    assert "→" in TASK.render_sample(d, 0)
+    assert 0.3 < TASK.baseline(d).value < 0.7
+
+
+def _train(target, steps):
+    cfg = TASK.default_config().copy()
+    cfg.task.options["target"] = target
+    exp = Experiment(cfg)
+    for _ in exp.trainer.run(steps=steps):
+        pass
+    val = exp.dataset.val
+    out = exp.trainer.predict(val)  # free-running greedy decoding
+    return exp, out
+
+
+@pytest.mark.slow
+def test_default_model_learns_verb_final_order_far_beyond_copying():
+    exp, out = _train("verb_final", 2000)
+    val = exp.dataset.val
+    assert TASK.sentence_accuracy(out, val) > 0.8
+    assert TASK.token_accuracy(out, val) > TASK.baseline(exp.dataset).value + 0.4
+
+
+@pytest.mark.slow
+def test_verb_second_order_is_learned():
+    exp, out = _train("verb_second", 1500)
+    val = exp.dataset.val
+    assert TASK.sentence_accuracy(out, val) > 0.9
+    assert TASK.token_accuracy(out, val) > TASK.baseline(exp.dataset).value + 0.15
