@@ -1,0 +1,378 @@
+"""One experiment in one file: settings, weights, optimizer and trainer state, history.
+
+An experiment file (``.rnnx``) is a zip archive holding
+
+* ``experiment.json`` — format version, program version, ``ExperimentConfig.to_dict()``,
+  the training history and the trainer's state (step, epoch, shuffling order and position,
+  the random generator's state, the optimizer's step counter);
+* ``weights.npz`` — the parameters under PyTorch's ``state_dict`` names;
+* ``optimizer.npz`` — the optimizer's buffers as ``"<parameter>/<buffer>"``.
+
+Everything needed to continue training bit for bit is stored; the data set is not, since
+every task regenerates it from its settings and seed.
+
+Loading never executes anything from the file (JSON and pickle-free ``.npy`` only) and
+builds a complete new :class:`~rnn_sandbox.session.Experiment` before returning, so a file
+that fails to load leaves whatever the caller has open untouched.  Every failure is an
+:class:`ExperimentFileError` with a message a person can act on.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+
+from rnn_sandbox.config import ConfigError, ExperimentConfig
+from rnn_sandbox.io.safe_zip import (
+    ExperimentFileError,
+    atomic_write,
+    check_entries,
+    npz_bytes,
+    read_entry,
+    read_npz,
+)
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import TaskError
+
+FORMAT_NAME = "rnn-sandbox-experiment"
+FORMAT_VERSION = 1
+EXTENSION = ".rnnx"
+
+JSON_NAME = "experiment.json"
+WEIGHTS_NAME = "weights.npz"
+OPTIMIZER_NAME = "optimizer.npz"
+_ENTRIES = (JSON_NAME, WEIGHTS_NAME, OPTIMIZER_NAME)
+
+# Limits far above any real experiment (1024 hidden, 3 bidirectional layers is ~50 MB of
+# float64 weights; a million-step history is ~150 MB of JSON) and far below harm.
+MAX_FILE_BYTES = 2 << 30
+MAX_JSON_BYTES = 512 << 20
+MAX_ARRAYS_BYTES = 1 << 30
+_HISTORY_KEYS = ("step", "epoch", "train_loss", "val_loss", "val_metric")
+_OPTIMIZER_BUFFERS = {
+    "sgd": (),
+    "momentum": ("momentum",),
+    "rmsprop": ("square_avg",),
+    "adam": ("exp_avg", "exp_avg_sq"),
+}
+
+RECOVERY_NAME = "recovery" + EXTENSION
+
+
+def app_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("rnn-sandbox")
+    except Exception:  # not installed (running from a source tree)
+        return "unknown"
+
+
+# -- saving ------------------------------------------------------------------------------
+def experiment_to_dict(experiment: Experiment) -> dict[str, Any]:
+    """The JSON part of an experiment file (arrays excluded)."""
+    state = experiment.trainer.state()
+    optimizer_state = state.pop("optimizer")
+    state["optimizer_step"] = int(np.asarray(optimizer_state.get("_t", 0)))
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": app_version(),
+        "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "config": experiment.config.to_dict(),
+        "trainer": state,
+        "history": [
+            {k: _json_number(row.get(k)) for k in _HISTORY_KEYS}
+            for row in experiment.trainer.history
+        ],
+    }
+
+
+def _json_number(v: Any) -> int | float | None:
+    """NaN (no validation at that step) becomes ``null``: the JSON stays standard."""
+    if v is None:
+        return None
+    if isinstance(v, int | np.integer) and not isinstance(v, bool):
+        return int(v)
+    f = float(v)
+    return f if math.isfinite(f) else None
+
+
+def write_experiment(f: IO[bytes], experiment: Experiment) -> None:
+    """Write the experiment archive to an open binary file."""
+    header = json.dumps(experiment_to_dict(experiment), indent=1, allow_nan=False)
+    opt = experiment.trainer.optimizer.state_dict()
+    opt.pop("_t", None)
+    with zipfile.ZipFile(f, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(JSON_NAME, header.encode("utf-8"))
+        _write_arrays(zf, WEIGHTS_NAME, experiment.network.state_dict())
+        _write_arrays(zf, OPTIMIZER_NAME, opt)
+
+
+def _write_arrays(zf: zipfile.ZipFile, name: str, arrays: dict[str, np.ndarray]) -> None:
+    zf.writestr(name, npz_bytes(arrays))
+
+
+def save_experiment(path: str | os.PathLike[str], experiment: Experiment) -> Path:
+    """Save atomically: the old file at ``path`` stays intact until the new one is
+    complete on disk."""
+    return atomic_write(path, lambda f: write_experiment(f, experiment))
+
+
+# -- loading -----------------------------------------------------------------------------
+def load_experiment(path: str | os.PathLike[str]) -> Experiment:
+    """Read an experiment file into a new, complete :class:`Experiment`.
+
+    Raises :class:`ExperimentFileError` for anything that is not a valid experiment file.
+    """
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise ExperimentFileError(f"{path}: the file is too large ({size} bytes)")
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except ExperimentFileError:
+        raise
+    except OSError as e:
+        raise ExperimentFileError(f"cannot read {path}: {e.strerror or e}") from None
+    try:
+        return experiment_from_bytes(data)
+    except ExperimentFileError as e:
+        raise ExperimentFileError(f"{Path(path).name}: {e}") from None
+
+
+def experiment_from_bytes(data: bytes) -> Experiment:
+    """The loader behind :func:`load_experiment`, on the file's bytes."""
+    header, weights, optimizer = _read_archive(data)
+    return _build(header, weights, optimizer)
+
+
+def _read_archive(data: bytes) -> tuple[Any, dict[str, np.ndarray], dict[str, np.ndarray]]:
+    import io
+
+    if not data.startswith(b"PK"):
+        raise ExperimentFileError("this is not an experiment file (not a zip archive)")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except Exception as e:  # BadZipFile, OSError, EOFError, … from damaged directories
+        raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
+    try:
+        with zf:
+            infos = check_entries(
+                zf, lambda n: n in _ENTRIES, MAX_JSON_BYTES, MAX_JSON_BYTES + 2 * MAX_ARRAYS_BYTES,
+                16, "the file",
+            )
+            missing = [n for n in _ENTRIES if n not in infos]
+            if missing:
+                raise ExperimentFileError(
+                    f"this is not an experiment file (missing {', '.join(missing)})"
+                )
+            for name in (WEIGHTS_NAME, OPTIMIZER_NAME):
+                if infos[name].file_size > MAX_ARRAYS_BYTES:
+                    raise ExperimentFileError(f"'{name}' is too large")
+            raw_json = read_entry(zf, infos[JSON_NAME])
+            header = _parse_json(raw_json)
+            _check_version(header)
+            weights = read_npz(read_entry(zf, infos[WEIGHTS_NAME]), "the weights")
+            optimizer = read_npz(read_entry(zf, infos[OPTIMIZER_NAME]), "the optimizer state")
+    except ExperimentFileError:
+        raise
+    except Exception as e:  # CRC mismatch, bad deflate stream, bad local headers, …
+        raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
+    return header, weights, optimizer
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is out of range")
+    return value
+
+
+def _parse_json(raw: bytes) -> dict[str, Any]:
+    try:
+        text = raw.decode("utf-8")
+        header = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+    except (ValueError, RecursionError) as e:
+        raise ExperimentFileError(f"'{JSON_NAME}' is not valid JSON ({e})") from None
+    if not isinstance(header, dict):
+        raise ExperimentFileError(f"'{JSON_NAME}' must hold a JSON object")
+    return header
+
+
+def _check_version(header: dict[str, Any]) -> None:
+    if header.get("format") != FORMAT_NAME:
+        raise ExperimentFileError("this is not an experiment file (wrong format name)")
+    version = header.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ExperimentFileError(f"unknown file format version {version!r}")
+    if version > FORMAT_VERSION:
+        raise ExperimentFileError(
+            f"the file was written in format version {version} by a newer program "
+            f"(version {header.get('app_version', '?')}); this program reads up to version "
+            f"{FORMAT_VERSION}. Please update RNN Sandbox."
+        )
+
+
+def _build(
+    header: dict[str, Any], weights: dict[str, np.ndarray], optimizer: dict[str, np.ndarray]
+) -> Experiment:
+    try:
+        config = ExperimentConfig.from_dict(header.get("config"))
+    except ConfigError as e:
+        raise ExperimentFileError(f"invalid settings: {e}") from None
+    try:
+        experiment = Experiment(config)
+    except (ConfigError, TaskError) as e:
+        raise ExperimentFileError(f"cannot rebuild the experiment: {e}") from None
+    except Exception as e:  # a task refusing odd option values in its own way
+        raise ExperimentFileError(
+            f"cannot rebuild the experiment from its settings ({type(e).__name__}: {e})"
+        ) from None
+    _load_weights(experiment, weights)
+    state = _trainer_state(header.get("trainer"), experiment, optimizer)
+    history = _history(header.get("history"))
+    try:
+        experiment.trainer.load_state(state)
+    except Exception as e:  # the random generator refusing its state, …
+        raise ExperimentFileError(f"invalid trainer state ({e})") from None
+    experiment.trainer.history = history
+    return experiment
+
+
+def _load_weights(experiment: Experiment, weights: dict[str, np.ndarray]) -> None:
+    for name, arr in weights.items():
+        if arr.dtype.kind != "f":
+            raise ExperimentFileError(f"parameter {name} is not floating point ({arr.dtype})")
+        if not np.isfinite(arr).all():
+            raise ExperimentFileError(f"parameter {name} contains NaN or infinite values")
+    try:
+        experiment.network.load_state_dict(weights)
+    except ValueError as e:
+        raise ExperimentFileError(f"the weights do not fit the network: {e}") from None
+
+
+def _int(d: dict[str, Any], key: str, lo: int, hi: int, what: str = "trainer") -> int:
+    v = d.get(key)
+    if not isinstance(v, int) or isinstance(v, bool) or not lo <= v <= hi:
+        raise ExperimentFileError(f"{what}.{key} must be an integer in [{lo}, {hi}], got {v!r}")
+    return v
+
+
+def _trainer_state(
+    raw: Any, experiment: Experiment, optimizer: dict[str, np.ndarray]
+) -> dict[str, Any]:
+    """Check the saved trainer state against the rebuilt experiment, field by field."""
+    if not isinstance(raw, dict):
+        raise ExperimentFileError("the trainer state is missing or not an object")
+    big = 1 << 62
+    n_train = len(experiment.trainer.data.train)
+    step = _int(raw, "step", 0, big)
+    epoch = _int(raw, "epoch", 0, big)
+    pos = _int(raw, "pos", 0, n_train)
+    opt_step = _int(raw, "optimizer_step", 0, big)
+    order = raw.get("order")
+    if order is not None:
+        if not isinstance(order, list) or len(order) != n_train or any(
+            not isinstance(i, int) or isinstance(i, bool) for i in order
+        ):
+            raise ExperimentFileError("trainer.order must list every training sample once")
+        if sorted(order) != list(range(n_train)):
+            raise ExperimentFileError("trainer.order is not a permutation of the samples")
+    rng = raw.get("rng")
+    if not isinstance(rng, dict):
+        raise ExperimentFileError("trainer.rng must be an object")
+    try:  # try it on a scratch generator of the same kind before touching the trainer
+        probe = np.random.default_rng(0)
+        probe.bit_generator.state = rng
+    except Exception as e:
+        raise ExperimentFileError(f"trainer.rng is not a valid generator state ({e})") from None
+
+    params = experiment.network.params
+    kind = experiment.config.training.optimizer
+    allowed = _OPTIMIZER_BUFFERS.get(kind, ())
+    opt_state: dict[str, np.ndarray] = {}
+    for key, arr in optimizer.items():
+        name, _, buf = key.rpartition("/")
+        if name not in params or buf not in allowed:
+            raise ExperimentFileError(f"unexpected optimizer buffer '{key}' for {kind}")
+        if arr.shape != params[name].shape or arr.dtype.kind != "f":
+            raise ExperimentFileError(f"optimizer buffer '{key}' has the wrong shape or type")
+        if not np.isfinite(arr).all():
+            raise ExperimentFileError(f"optimizer buffer '{key}' contains NaN or infinity")
+        opt_state[key] = np.array(arr, dtype=experiment.network.dtype)
+    opt_state["_t"] = np.array(opt_step)
+    return {
+        "step": step,
+        "epoch": epoch,
+        "rng": rng,
+        "order": order,
+        "pos": pos,
+        "optimizer": opt_state,
+    }
+
+
+def _history(raw: Any) -> list[dict[str, float]]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise ExperimentFileError("the training history must be a list")
+    rows = []
+    for i, row in enumerate(raw):
+        if not isinstance(row, dict) or set(row) - set(_HISTORY_KEYS):
+            raise ExperimentFileError(f"history entry {i} is not a valid record")
+        out: dict[str, float] = {}
+        for key in _HISTORY_KEYS:
+            v = row.get(key)
+            if key in ("step", "epoch"):
+                if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+                    raise ExperimentFileError(f"history entry {i}: {key} must be an integer")
+                out[key] = v
+            elif v is None:
+                out[key] = np.nan
+            elif isinstance(v, int | float) and not isinstance(v, bool):
+                out[key] = float(v)
+            else:
+                raise ExperimentFileError(f"history entry {i}: {key} must be a number")
+        rows.append(out)
+    return rows
+
+
+# -- autosave and recovery -----------------------------------------------------------------
+def autosave(experiment: Experiment, folder: str | os.PathLike[str]) -> Path:
+    """Write the experiment to the recovery file in ``folder`` (created if needed)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return save_experiment(folder / RECOVERY_NAME, experiment)
+
+
+def find_recovery(folder: str | os.PathLike[str]) -> Path | None:
+    """The recovery file left in ``folder`` by an earlier run, if there is one."""
+    path = Path(folder) / RECOVERY_NAME
+    return path if path.is_file() else None
+
+
+def clear_recovery(folder: str | os.PathLike[str]) -> None:
+    """Remove the recovery file and any temporary file an interrupted autosave left."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return
+    for p in folder.iterdir():
+        if p.name == RECOVERY_NAME or (
+            p.name.startswith(f".{RECOVERY_NAME}.") and p.name.endswith(".tmp")
+        ):
+            try:
+                p.unlink()
+            except FileNotFoundError:
+                pass
