@@ -1,0 +1,163 @@
+"""Toy speech recognition with CTC: noisy "sound frames" in, the spelled word out.
+
+Each letter has a characteristic sound, a fixed feature vector.  Saying a word produces, for
+each of its letters, a few noisy frames near that letter's vector; letters are spoken at
+varying speed (a random number of frames each), with a frame of near-silence before, after
+and sometimes between them.  A doubled letter (``see``, ``moon``) is always split by a short
+pause, as a speaker would, otherwise nobody could hear that there are two.
+
+The network reads the frames and outputs, at every frame, scores for blank (index 0) and
+each letter; the CTC loss sums over all the ways those frame outputs could spell the word,
+so nobody needs to say which frame belongs to which letter.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rnn_sandbox.config import TaskConfig
+from rnn_sandbox.engine.ctc import collapse, ctc_greedy_decode
+from rnn_sandbox.engine.data import Batch, Dataset
+from rnn_sandbox.tasks.base import Metric, Task, TaskError, register
+
+WORDS = [
+    "cat", "dog", "sun", "moon", "tree", "see", "sea", "tea", "toe", "nod",
+    "done", "cone", "tone", "nose", "rose", "ten", "net", "add", "odd", "soon",
+]
+LETTERS = sorted({c for w in WORDS for c in w})
+BLANK = 0
+SYMBOLS = ["-"] + LETTERS  # output classes: blank, then the letters
+N_FEATURES = 8
+SOUND_SEED = 1234  # the letters' sounds are fixed, whatever the data seed
+MAX_LABELS = max(len(w) for w in WORDS)
+
+
+def letter_sounds() -> np.ndarray:
+    """One unit-length feature vector per letter (row ``k`` is letter ``LETTERS[k]``)."""
+    v = np.random.default_rng(SOUND_SEED).standard_normal((len(LETTERS), N_FEATURES))
+    return v / np.linalg.norm(v, axis=1, keepdims=True) * 2.0
+
+
+@register
+class SpeechCTC(Task):
+    name = "speech_ctc"
+    title = "Spell the spoken word (CTC)"
+    kind = "ctc"
+    summary = "Turn noisy sound frames into letters without being told where each letter is."
+    default_task = {
+        "seq_len": 24,
+        "n_samples": 1000,
+        "options": {"min_frames": 2, "max_frames": 4, "noise": 0.5},
+    }
+    default_network = {"hidden_size": 32, "bidirectional": True}
+    default_training = {"learning_rate": 0.01, "batch_size": 32, "epochs": 40}
+
+    def shape(self, cfg: TaskConfig) -> dict:
+        return {
+            "input_size": N_FEATURES,
+            "output_size": len(SYMBOLS),
+            "architecture": "many_to_many",
+            "loss": "ctc",
+        }
+
+    def generate(self, cfg: TaskConfig, rng: np.random.Generator) -> Dataset:
+        lo = int(cfg.options.get("min_frames", 2))
+        hi = int(cfg.options.get("max_frames", 4))
+        noise = float(cfg.options.get("noise", 0.5))
+        if not 1 <= lo <= hi:
+            raise TaskError("min_frames must be at least 1 and at most max_frames")
+        # Longest word at the slowest speed, a pause around and between every letter.
+        need = MAX_LABELS * (hi + 1) + 1
+        if cfg.seq_len < need:
+            raise TaskError(
+                f"task.seq_len: {need} frames are needed for {MAX_LABELS}-letter words at "
+                f"up to {hi} frames per letter"
+            )
+        n, T = cfg.n_samples, cfg.seq_len
+        sounds = letter_sounds()
+        x = np.zeros((n, T, N_FEATURES))
+        mask = np.zeros((n, T))
+        y = np.zeros((n, MAX_LABELS), dtype=np.intp)
+        y_mask = np.zeros((n, MAX_LABELS))
+        word_ids = rng.integers(len(WORDS), size=n)
+        for i, w in enumerate(word_ids):
+            word = WORDS[w]
+            frames = [np.zeros(N_FEATURES)]  # a breath of silence first
+            for j, ch in enumerate(word):
+                if j > 0 and (ch == word[j - 1] or rng.random() < 0.3):
+                    frames.append(np.zeros(N_FEATURES))
+                k = LETTERS.index(ch)
+                frames.extend([sounds[k]] * int(rng.integers(lo, hi + 1)))
+            frames.append(np.zeros(N_FEATURES))
+            L = len(frames)
+            x[i, :L] = np.array(frames) + noise * rng.standard_normal((L, N_FEATURES))
+            mask[i, :L] = 1.0
+            y[i, : len(word)] = [LETTERS.index(c) + 1 for c in word]
+            y_mask[i, : len(word)] = 1.0
+        n_val = max(1, int(round(n * cfg.val_fraction)))
+        train = Batch(x[n_val:], y[n_val:], mask[n_val:], y_mask[n_val:])
+        val = Batch(x[:n_val], y[:n_val], mask[:n_val], y_mask[:n_val])
+        return Dataset(train, val, {"symbols": SYMBOLS, "words": WORDS})
+
+    # -- metrics --------------------------------------------------------------------
+    @staticmethod
+    def _targets(batch: Batch) -> list[list[int]]:
+        lengths = batch.y_mask.sum(axis=1).astype(int)
+        return [[int(t) for t in batch.y[i, : lengths[i]]] for i in range(len(batch))]
+
+    def word_accuracy(self, outputs: np.ndarray, batch: Batch) -> float:
+        pred = ctc_greedy_decode(outputs, batch.mask, BLANK)
+        true = self._targets(batch)
+        return float(np.mean([p == t for p, t in zip(pred, true, strict=True)]))
+
+    def label_error_rate(self, outputs: np.ndarray, batch: Batch) -> float:
+        """Edit distance between decoded and true letters, over the number of true letters."""
+        pred = ctc_greedy_decode(outputs, batch.mask, BLANK)
+        true = self._targets(batch)
+        edits = sum(edit_distance(p, t) for p, t in zip(pred, true, strict=True))
+        return edits / max(sum(len(t) for t in true), 1)
+
+    def metric(self, outputs: np.ndarray, batch: Batch) -> Metric:
+        return Metric("word accuracy", self.word_accuracy(outputs, batch))
+
+    def baseline(self, dataset: Dataset) -> Metric:
+        """Word accuracy of always answering the most frequent training word."""
+        train, val = self._targets(dataset.train), self._targets(dataset.val)
+        words = [tuple(t) for t in train]
+        best = max(set(words), key=words.count)
+        acc = float(np.mean([tuple(t) == best for t in val]))
+        return Metric("most-frequent-word accuracy", acc)
+
+    # -- rendering ------------------------------------------------------------------
+    @staticmethod
+    def spell(labels: list[int]) -> str:
+        return "".join(SYMBOLS[k] for k in labels)
+
+    def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
+        b = getattr(dataset, split)
+        word = self.spell(self._targets(b.subset(slice(index, index + 1)))[0])
+        return f"'{word}': {int(b.mask[index].sum())} frames of {N_FEATURES} features"
+
+    def render_prediction(self, dataset, index, outputs, split="val") -> str:
+        b = getattr(dataset, split)
+        T = int(b.mask[index].sum())
+        path = np.asarray(outputs)[:T].argmax(-1)
+        decoded = self.spell(collapse(path, BLANK))
+        word = self.spell(self._targets(b.subset(slice(index, index + 1)))[0])
+        verdict = "right" if decoded == word else "wrong"
+        return (
+            f"frames     {self.spell(path)}\n"
+            f"collapsed  {decoded or '(nothing)'}\n"
+            f"target     {word}   ({verdict})"
+        )
+
+
+def edit_distance(a: list[int], b: list[int]) -> int:
+    """Levenshtein distance: insertions, deletions and substitutions to turn a into b."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
