@@ -1,0 +1,257 @@
+"""Many-to-one forecasting on the learner's own CSV file.
+
+The file has a header row naming the columns and one row of numbers per time step, oldest
+first.  The network reads a window of ``seq_len`` rows of the chosen feature columns and
+predicts the target column ``horizon`` rows after the window's last row.  Every column is
+standardised with the mean and spread of the training part only, so nothing about the
+validation rows leaks into training.  Windows are split in time order: the latest ones are
+the validation set, as they would be when forecasting for real.
+
+A file that cannot be used raises :class:`TaskError` saying what is wrong and where
+(row numbers count the header as row 1, as a spreadsheet shows them).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rnn_sandbox.config import TaskConfig
+from rnn_sandbox.engine.data import Batch, Dataset
+from rnn_sandbox.tasks.base import Metric, Task, TaskError, register, resource_path
+
+EXAMPLE_FILE = "example_series.csv"
+
+
+def resolve_path(path: str | Path | None) -> Path:
+    """The file to read; an empty path means the shipped example."""
+    if path is None or str(path).strip() == "":
+        return Path(str(resource_path("data", EXAMPLE_FILE)))
+    return Path(path).expanduser()
+
+
+def _read_rows(path: str | Path | None) -> tuple[Path, list[list[str]]]:
+    p = resolve_path(path)
+    if not p.is_file():
+        raise TaskError(f"CSV file not found: {p}")
+    try:
+        with open(p, newline="", encoding="utf-8-sig") as f:
+            rows = list(csv.reader(f))
+    except UnicodeDecodeError:
+        raise TaskError(f"{p.name} is not a text file (it is not UTF-8 encoded)") from None
+    except csv.Error as e:
+        raise TaskError(f"{p.name} is not a readable CSV file: {e}") from None
+    # Blank lines at the end of a file are harmless; drop them.
+    while rows and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise TaskError(f"{p.name} is empty")
+    return p, rows
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _header(p: Path, rows: list[list[str]]) -> list[str]:
+    header = [h.strip() for h in rows[0]]
+    if all(_is_number(h) for h in header if h):
+        raise TaskError(
+            f"{p.name} has no header: row 1 holds numbers ({', '.join(rows[0][:4])}); "
+            "the first row must name the columns"
+        )
+    for j, h in enumerate(header):
+        if not h:
+            raise TaskError(f"{p.name}: column {j + 1} has no name in the header (row 1)")
+    seen = set()
+    for h in header:
+        if h in seen:
+            raise TaskError(f"{p.name}: the header names column '{h}' twice")
+        seen.add(h)
+    return header
+
+
+def read_csv_columns(path: str | Path | None) -> list[str]:
+    """The column names of a CSV file's header (for choosing features and target)."""
+    p, rows = _read_rows(path)
+    return _header(p, rows)
+
+
+def read_csv_table(path: str | Path | None, columns: list[str]) -> dict[str, np.ndarray]:
+    """The named columns as float arrays, checked cell by cell."""
+    p, rows = _read_rows(path)
+    header = _header(p, rows)
+    for c in columns:
+        if c not in header:
+            raise TaskError(
+                f"{p.name} has no column named '{c}'; its columns are: {', '.join(header)}"
+            )
+    data = rows[1:]
+    if not data:
+        raise TaskError(f"{p.name} has a header but no data rows")
+    idx = {c: header.index(c) for c in columns}
+    out = {c: np.empty(len(data)) for c in columns}
+    for i, row in enumerate(data):
+        r = i + 2  # spreadsheet row number: the header is row 1
+        if not any(cell.strip() for cell in row):
+            raise TaskError(f"{p.name}: row {r} is empty")
+        if len(row) != len(header):
+            raise TaskError(
+                f"{p.name}: row {r} has {len(row)} cells but the header names "
+                f"{len(header)} columns"
+            )
+        for c, j in idx.items():
+            cell = row[j].strip()
+            if cell == "":
+                raise TaskError(f"{p.name}: gap at row {r}, column '{c}' (the cell is empty)")
+            try:
+                v = float(cell)
+            except ValueError:
+                raise TaskError(
+                    f"{p.name}: row {r}, column '{c}' holds text ('{cell[:20]}'), not a number"
+                ) from None
+            if not math.isfinite(v):
+                raise TaskError(
+                    f"{p.name}: row {r}, column '{c}' holds '{cell}', which is not a finite "
+                    "number"
+                )
+            out[c][i] = v
+    return out
+
+
+@register
+class CsvSeries(Task):
+    name = "csv_series"
+    title = "Your own CSV"
+    kind = "many_to_one"
+    summary = "Forecast a column of your own CSV file from a window of its recent rows."
+    default_task = {
+        "seq_len": 24,
+        "n_samples": 5000,
+        "options": {
+            "path": "",
+            "features": ["temperature", "humidity"],
+            "target": "temperature",
+            "horizon": 6,
+        },
+    }
+    default_network = {"hidden_size": 16}
+    default_training = {"learning_rate": 0.01, "batch_size": 32, "epochs": 10}
+
+    @staticmethod
+    def _options(cfg: TaskConfig) -> tuple[Any, list[str], str, int]:
+        o = cfg.options
+        features = o.get("features", [])
+        if isinstance(features, str):
+            features = [features]
+        if not isinstance(features, list) or not features:
+            raise TaskError("choose at least one feature column")
+        if not all(isinstance(f, str) for f in features):
+            raise TaskError("feature columns must be given by name")
+        target = o.get("target", "")
+        if not isinstance(target, str) or not target:
+            raise TaskError("choose a target column")
+        horizon = o.get("horizon", 1)
+        if isinstance(horizon, bool) or not isinstance(horizon, int) or horizon < 1:
+            raise TaskError(f"horizon must be a whole number of rows, at least 1 (got {horizon})")
+        return o.get("path", ""), features, target, horizon
+
+    def shape(self, cfg: TaskConfig) -> dict:
+        features = cfg.options.get("features", [])
+        n = len(features) if isinstance(features, list) else 1
+        return {
+            "input_size": max(n, 1),
+            "output_size": 1,
+            "architecture": "many_to_one",
+            "loss": "mse",
+        }
+
+    def generate(self, cfg: TaskConfig, rng: np.random.Generator) -> Dataset:
+        path, features, target, horizon = self._options(cfg)
+        columns = list(dict.fromkeys(features + [target]))
+        table = read_csv_table(path, columns)
+        n_rows = len(table[target])
+        window = cfg.seq_len
+        n_windows = n_rows - window - horizon + 1
+        if n_windows < 4:
+            raise TaskError(
+                f"{resolve_path(path).name} has {n_rows} data rows: too few for a window of "
+                f"{window} rows plus a horizon of {horizon} (at least {window + horizon + 3} "
+                "rows give the 4 windows needed for training and validation)"
+            )
+        # The most recent windows, at most n_samples of them; validation is the latest part.
+        starts = np.arange(n_windows)[-cfg.n_samples :]
+        n_val = min(max(1, int(round(len(starts) * cfg.val_fraction))), len(starts) - 1)
+        train_starts = starts[: len(starts) - n_val]
+        # Standardise with the rows the training windows see (inputs and targets) only.
+        train_end = int(train_starts[-1]) + window + horizon
+        train_rows = slice(int(train_starts[0]), train_end)
+        stats = {}
+        for c in columns:
+            v = table[c][train_rows]
+            std = float(v.std())
+            stats[c] = (float(v.mean()), std if std > 1e-12 else 1.0)
+        z = {c: (table[c] - m) / s for c, (m, s) in stats.items()}
+        series = np.stack([z[c] for c in features], axis=1)  # (rows, features)
+        offsets = np.arange(window)
+        x = series[starts[:, None] + offsets[None, :]]  # (windows, window, features)
+        last = starts + window - 1
+        y = z[target][last + horizon][:, None]
+        persistence = z[target][last][:, None]
+        n_tr = len(train_starts)
+        train = Batch(x[:n_tr], y[:n_tr])
+        val = Batch(x[n_tr:], y[n_tr:])
+        meta = {
+            "path": str(resolve_path(path)),
+            "feature_names": features,
+            "target": target,
+            "horizon": horizon,
+            "target_mean": stats[target][0],
+            "target_std": stats[target][1],
+            "feature_stats": [stats[c] for c in features],  # (mean, std) to undo scaling
+            "persistence_val": persistence[n_tr:],
+            "first_row_val": int(starts[n_tr]) + 2,
+        }
+        return Dataset(train, val, meta)
+
+    def metric(self, outputs: np.ndarray, batch: Batch) -> Metric:
+        """Mean absolute error in standard deviations of the target (training spread)."""
+        return Metric("MAE (std units)", float(np.mean(np.abs(outputs - batch.y))), False)
+
+    def baseline(self, dataset: Dataset) -> Metric:
+        """The same error for "the target keeps its last value in the window"."""
+        p = dataset.meta["persistence_val"]
+        return Metric("persistence MAE", float(np.mean(np.abs(p - dataset.val.y))), False)
+
+    # -- rendering ------------------------------------------------------------------
+    def _units(self, dataset: Dataset, v: float) -> float:
+        return v * dataset.meta["target_std"] + dataset.meta["target_mean"]
+
+    def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
+        b = getattr(dataset, split)
+        meta = dataset.meta
+        names = meta["feature_names"]
+        stats = meta["feature_stats"]
+        last = [v * sd + m for v, (m, sd) in zip(b.x[index, -1], stats, strict=True)]
+        t = meta["target"]
+        now = ", ".join(f"{n} {v:.4g}" for n, v in zip(names, last, strict=True))
+        later = self._units(dataset, float(b.y[index, 0]))
+        return (
+            f"{Path(meta['path']).name}: last row of the window: {now}\n"
+            f"{t} {meta['horizon']} rows later: {later:.4g}"
+        )
+
+    def render_prediction(self, dataset, index, outputs, split="val") -> str:
+        b = getattr(dataset, split)
+        pred = self._units(dataset, float(np.ravel(outputs)[0]))
+        true = self._units(dataset, float(b.y[index, 0]))
+        t = dataset.meta["target"]
+        return f"{t}: forecast {pred:.4g}   truth {true:.4g}   error {pred - true:+.3g}"
