@@ -159,3 +159,27 @@ def test_network_gradcheck_with_ctc(bidirectional):
     mask = np.array([[1] * 6, [1, 1, 1, 0, 0, 0], [1, 1, 1, 1, 1, 0]], dtype=float)
     result = gradcheck(net, x, y, mask, y_mask)
     assert result.worst < 1e-6, result.worst_name
+
+
+def test_matches_pytorch_ctc_loss_and_gradient():
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(6)
+    B, T, C, L = 5, 12, 6, 4
+    logits = rng.normal(size=(B, T, C)) * 2
+    frames = np.array([12, 10, 7, 12, 3])
+    lengths = np.array([4, 2, 3, 1, 3])  # the last cannot fit: 3 labels with repeats, 3 frames
+    labels = rng.integers(1, C, size=(B, L))
+    labels[4, :3] = [2, 2, 2]
+    fmask = (np.arange(T)[None] < frames[:, None]).astype(float)
+    lmask = (np.arange(L)[None] < lengths[:, None]).astype(float)
+    loss, grad = ctc_loss(logits, labels, fmask, lmask)
+
+    z = torch.tensor(logits, requires_grad=True)
+    logp = torch.log_softmax(z, dim=-1).transpose(0, 1)
+    ref = torch.nn.functional.ctc_loss(
+        logp, torch.tensor(labels), torch.tensor(frames), torch.tensor(lengths),
+        blank=0, reduction="mean", zero_infinity=True,
+    )
+    ref.backward()
+    assert loss == pytest.approx(ref.item(), rel=1e-9)
+    assert np.allclose(grad, z.grad.numpy(), atol=1e-9)
