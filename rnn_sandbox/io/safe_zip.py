@@ -137,7 +137,7 @@ def read_npz(
 def npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
     """An ``.npz`` archive (what ``np.savez`` writes) in memory."""
     buf = io.BytesIO()
-    np.savez(buf, **{k: np.ascontiguousarray(v) for k, v in arrays.items()})
+    np.savez(buf, **arrays)
     return buf.getvalue()
 
 

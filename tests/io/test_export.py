@@ -1,0 +1,182 @@
+"""Exports: weights under PyTorch names, a PyTorch script that reproduces our outputs,
+and the history as CSV."""
+
+from __future__ import annotations
+
+import csv
+import runpy
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from rnn_sandbox.config import NetworkConfig
+from rnn_sandbox.engine.data import Batch
+from rnn_sandbox.engine.network import Network
+from rnn_sandbox.io import export_history_csv, export_torch, export_weights, torch_script
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import get_task
+
+# (architecture, loss, bidirectional, layers, nonlinearity, feedback, masked)
+CASES = [
+    ("many_to_one", "mse", False, 1, "tanh", "output", False),
+    ("many_to_one", "ce", True, 2, "tanh", "output", True),
+    ("many_to_one", "mse", True, 1, "relu", "output", False),
+    ("many_to_many", "ce", True, 2, "tanh", "output", True),
+    ("many_to_many", "mse", False, 3, "relu", "output", False),
+    ("many_to_many", "ctc", True, 1, "tanh", "output", True),
+    ("one_to_many", "ce", False, 2, "tanh", "output", False),
+    ("one_to_many", "mse", False, 1, "relu", "output", False),
+    ("one_to_many", "mse", False, 1, "tanh", "zero", False),
+    ("seq2seq", "ce", True, 2, "tanh", "output", True),
+    ("seq2seq", "mse", False, 1, "relu", "output", False),
+]
+
+
+def _case(arch, loss, bidir, layers, act, feedback, masked, dtype="float64"):
+    """A network with lively (not tiny) weights and a batch of prefix-masked sequences."""
+    n_in, n_out = (3, 3) if arch == "one_to_many" and feedback == "output" else (3, 4)
+    cfg = NetworkConfig(
+        input_size=n_in, output_size=n_out, hidden_size=5, num_layers=layers,
+        bidirectional=bidir, cell="rnn", nonlinearity=act, architecture=arch, loss=loss,
+        feedback=feedback, dtype=dtype,
+    )
+    net = Network(cfg, seed=3)
+    rng = np.random.default_rng(7)
+    net.load_state_dict({k: v * 2.5 for k, v in net.state_dict().items()})
+    B, T = 4, 6
+    if arch == "one_to_many":
+        x = rng.standard_normal((B, 1, n_in))
+    else:
+        x = rng.standard_normal((B, T, n_in))
+    mask = None
+    if masked:
+        lengths = np.array([T, 3, 1, 5])
+        mask = (np.arange(T)[None, :] < lengths[:, None]).astype(float)
+        x = x * mask[..., None]
+    steps = 5
+    if loss in ("ce", "ctc"):
+        y = rng.integers(0, n_out, (B, steps) if net.generative else (B, T))
+        if arch == "many_to_one":
+            y = y[:, 0]
+    else:
+        y = rng.standard_normal((B, steps, n_out) if net.generative else (B, T, n_out))
+        if arch == "many_to_one":
+            y = y[:, 0]
+    return net, Batch(x, y, mask)
+
+
+def _ours(net: Network, batch: Batch) -> np.ndarray:
+    steps = batch.y.shape[1] if net.generative else None
+    return net.predict(batch.x, batch.mask, steps=steps)
+
+
+def _compare(net, batch, pred, tol):
+    ours = _ours(net, batch)
+    assert pred.shape == ours.shape
+    if batch.mask is not None and net.arch == "many_to_many":
+        m = batch.mask > 0  # padded steps carry no meaning in either program
+        pred, ours = pred[m], ours[m]
+    np.testing.assert_allclose(pred, ours, rtol=0, atol=tol)
+
+
+def test_weights_npz_has_pytorch_names(tmp_path):
+    net, batch = _case("many_to_one", "ce", True, 2, "tanh", "output", True)
+    path = export_weights(tmp_path / "w.npz", net)
+    with np.load(path, allow_pickle=False) as z:
+        assert z.files == list(net.param_shapes())
+        assert "weight_ih_l1_reverse" in z.files and "head.bias" in z.files
+        for k, v in net.params.items():
+            assert np.array_equal(z[k], v) and z[k].dtype == np.float64
+    path = export_weights(tmp_path / "s.npz", net, batch)
+    with np.load(path, allow_pickle=False) as z:
+        assert {"sample.x", "sample.mask", "sample.y"} <= set(z.files)
+        assert not any(k.startswith("sample.") for k in net.params)
+
+
+def test_script_text_is_valid_python_for_each_architecture():
+    for case in CASES:
+        net, _ = _case(*case)
+        text = torch_script(net.config, "m.npz")
+        compile(text, "exported.py", "exec")
+        assert f"NONLINEARITY = '{case[4]}'" in text
+        assert "allow_pickle=False" in text
+
+
+def _run_script_in_process(script, weights, out, monkeypatch):
+    monkeypatch.setattr(sys, "argv", [str(script), "--weights", str(weights), "--out", str(out)])
+    runpy.run_path(str(script), run_name="__main__")
+    return np.load(out, allow_pickle=False)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: "-".join(map(str, c)))
+def test_torch_script_matches_our_outputs(case, tmp_path, monkeypatch, capsys):
+    pytest.importorskip("torch")
+    net, batch = _case(*case)
+    weights = export_weights(tmp_path / "model.npz", net, batch)
+    script = tmp_path / "model.py"
+    script.write_text(torch_script(net.config, weights.name))
+    pred = _run_script_in_process(script, weights, tmp_path / "pred.npy", monkeypatch)
+    assert pred.dtype == np.float64
+    _compare(net, batch, pred, 1e-10)
+    assert "prediction" in capsys.readouterr().out
+
+
+def test_torch_script_float32(tmp_path, monkeypatch):
+    pytest.importorskip("torch")
+    net, batch = _case("seq2seq", "mse", True, 2, "tanh", "output", True, dtype="float32")
+    weights = export_weights(tmp_path / "model.npz", net, batch)
+    script = tmp_path / "model.py"
+    script.write_text(torch_script(net.config, weights.name))
+    pred = _run_script_in_process(script, weights, tmp_path / "pred.npy", monkeypatch)
+    assert pred.dtype == np.float32
+    _compare(net, batch, pred, 1e-5)
+
+
+def test_exported_experiment_runs_as_a_standalone_script(tmp_path):
+    """The real thing: a separate Python process runs the written file next to its .npz."""
+    pytest.importorskip("torch")
+    cfg = get_task("sine_forecast").default_config()
+    cfg.task.n_samples = 20
+    cfg.network.bidirectional = True
+    exp = Experiment(cfg)
+    for _ in exp.trainer.run(steps=3):
+        pass
+    script, weights = export_torch(exp, tmp_path / "forecast.py", index=1, count=3)
+    assert weights == tmp_path / "forecast.npz"
+    out = tmp_path / "p.npy"
+    done = subprocess.run(
+        [sys.executable, str(script), "--out", str(out)],
+        capture_output=True, text=True, timeout=120, cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "prediction (3, 1)" in done.stdout
+    val = exp.trainer.data.val.subset(slice(1, 4))
+    np.testing.assert_allclose(
+        np.load(out), exp.network.predict(val.x, val.mask), rtol=0, atol=1e-10
+    )
+
+
+def test_export_torch_refuses_a_bad_index(tmp_path):
+    exp = Experiment(get_task("sine_forecast").default_config())
+    with pytest.raises(IndexError):
+        export_torch(exp, tmp_path / "m.py", index=len(exp.trainer.data.val))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_history_csv(tmp_path):
+    cfg = get_task("sine_forecast").default_config()
+    cfg.task.n_samples = 20
+    exp = Experiment(cfg)
+    for _ in exp.trainer.run(steps=4, validate_every=2):
+        pass
+    path = export_history_csv(tmp_path / "h.csv", exp.trainer.history)
+    with open(path, newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == ["step", "epoch", "train_loss", "val_loss", "val_metric"]
+    assert [r["step"] for r in rows] == ["1", "2", "3", "4"]
+    assert rows[0]["val_loss"] == "" and rows[1]["val_loss"] != ""
+    for r, h in zip(rows, exp.trainer.history, strict=True):
+        assert float(r["train_loss"]) == h["train_loss"]  # exact: repr round-trips
+    assert float(rows[3]["val_metric"]) == exp.trainer.history[3]["val_metric"]
