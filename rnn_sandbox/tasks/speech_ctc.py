@@ -46,8 +46,8 @@ class SpeechCTC(Task):
     summary = "Turn noisy sound frames into letters without being told where each letter is."
     default_task = {
         "seq_len": 24,
-        "n_samples": 1000,
-        "options": {"min_frames": 2, "max_frames": 4, "noise": 0.5},
+        "n_samples": 2000,
+        "options": {"min_frames": 2, "max_frames": 4, "noise": 0.4},
     }
     default_network = {"hidden_size": 32, "bidirectional": True}
     default_training = {"learning_rate": 0.01, "batch_size": 32, "epochs": 40}
@@ -63,7 +63,7 @@ class SpeechCTC(Task):
     def generate(self, cfg: TaskConfig, rng: np.random.Generator) -> Dataset:
         lo = int(cfg.options.get("min_frames", 2))
         hi = int(cfg.options.get("max_frames", 4))
-        noise = float(cfg.options.get("noise", 0.5))
+        noise = float(cfg.options.get("noise", 0.4))
         if not 1 <= lo <= hi:
             raise TaskError("min_frames must be at least 1 and at most max_frames")
         # Longest word at the slowest speed, a pause around and between every letter.

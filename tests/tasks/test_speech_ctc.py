@@ -110,5 +110,5 @@ def test_default_model_learns_to_spell():
     val = exp.dataset.val
     out = exp.trainer.predict(val)
     acc = TASK.word_accuracy(out, val)
-    assert acc > 0.7 and acc > TASK.baseline(exp.dataset).value + 0.5
-    assert TASK.label_error_rate(out, val) < 0.15
+    assert acc > 0.85 and acc > TASK.baseline(exp.dataset).value + 0.7
+    assert TASK.label_error_rate(out, val) < 0.08
