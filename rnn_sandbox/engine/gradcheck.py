@@ -28,7 +28,7 @@ def gradcheck(
     y: np.ndarray,
     mask: np.ndarray | None = None,
     y_mask: np.ndarray | None = None,
-    eps: float = 1e-6,
+    eps: float = 1e-5,
     max_entries: int | None = None,
     seed: int = 0,
 ) -> GradCheckResult:

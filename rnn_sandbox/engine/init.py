@@ -1,7 +1,8 @@
 """Weight initialisations.
 
 ``uniform`` is PyTorch's default (every recurrent parameter from U(-1/sqrt(H), 1/sqrt(H));
-``nn.Linear`` from U(-1/sqrt(fan_in), 1/sqrt(fan_in))).  ``spectral`` starts from the same
+``nn.Linear`` from U(-1/sqrt(fan_in), 1/sqrt(fan_in))).  ``xavier`` and ``orthogonal`` zero
+the biases, except the LSTM's forget gate bias, which starts at 1 as in Keras.  ``spectral`` starts from the same
 draw and rescales each ``W_hh`` so its largest absolute eigenvalue is ``r``: below 1 the
 gradient through time shrinks (vanishes), well above 1 it can explode.
 """
@@ -54,9 +55,16 @@ def init_recurrent(
         if scheme in ("uniform", "spectral"):
             w = uniform(rng, shape, bound)
             if scheme == "spectral" and base.startswith("weight_hh"):
-                w = scale_to_spectral_radius(w, radius)
+                # Gated cells stack one square block per gate: scale each block.
+                H = shape[1]
+                w = np.concatenate(
+                    [scale_to_spectral_radius(w[i : i + H], radius) for i in range(0, len(w), H)]
+                )
         elif base.startswith("bias"):
             w = np.zeros(shape)
+            if base.startswith("bias_ih") and shape[0] == 4 * hidden_size:
+                # LSTM forget gate bias 1 (as Keras does): the cell starts out remembering.
+                w[hidden_size : 2 * hidden_size] = 1.0
         elif base.startswith("weight_hh") and scheme == "orthogonal":
             # Gated cells stack one square block per gate; each block is orthogonal.
             blocks = shape[0] // shape[1]

@@ -20,13 +20,20 @@ from typing import Any
 import numpy as np
 
 from rnn_sandbox.config import NetworkConfig, validate_network
-from rnn_sandbox.engine import cells
+from rnn_sandbox.engine import cells, gated
 from rnn_sandbox.engine.init import init_linear, init_recurrent
 from rnn_sandbox.engine.losses import cross_entropy, mse, softmax
 
 
+GATES = {"rnn": 1, "gru": 3, "lstm": 4}
+
+
 class RNNStack:
-    """Stacked (bi)directional simple RNN over time-major input ``(T, B, I)``."""
+    """Stacked (bi)directional recurrent layers over time-major input ``(T, B, I)``.
+
+    The equivalent of ``torch.nn.RNN`` / ``nn.GRU`` / ``nn.LSTM``.  The recurrent state is
+    an array ``(L*D, B, H)``, or for the LSTM a pair ``(h, c)`` of such arrays, as in PyTorch.
+    """
 
     def __init__(
         self,
@@ -36,6 +43,7 @@ class RNNStack:
         num_layers: int,
         bidirectional: bool,
         nonlinearity: str,
+        cell: str = "rnn",
     ) -> None:
         self.prefix = prefix
         self.input_size = input_size
@@ -43,6 +51,7 @@ class RNNStack:
         self.num_layers = num_layers
         self.num_directions = 2 if bidirectional else 1
         self.nonlinearity = nonlinearity
+        self.cell = cell
 
     def suffixes(self) -> list[str]:
         return ["", "_reverse"][: self.num_directions]
@@ -50,14 +59,15 @@ class RNNStack:
     def param_shapes(self) -> dict[str, tuple[int, ...]]:
         """Names and shapes in PyTorch's ``state_dict`` order."""
         H, shapes = self.hidden_size, {}
+        G = GATES[self.cell] * H
         for k in range(self.num_layers):
             in_size = self.input_size if k == 0 else H * self.num_directions
             for sfx in self.suffixes():
                 p = f"{self.prefix}"
-                shapes[f"{p}weight_ih_l{k}{sfx}"] = (H, in_size)
-                shapes[f"{p}weight_hh_l{k}{sfx}"] = (H, H)
-                shapes[f"{p}bias_ih_l{k}{sfx}"] = (H,)
-                shapes[f"{p}bias_hh_l{k}{sfx}"] = (H,)
+                shapes[f"{p}weight_ih_l{k}{sfx}"] = (G, in_size)
+                shapes[f"{p}weight_hh_l{k}{sfx}"] = (G, H)
+                shapes[f"{p}bias_ih_l{k}{sfx}"] = (G,)
+                shapes[f"{p}bias_hh_l{k}{sfx}"] = (G,)
         return shapes
 
     def state_names(self) -> list[str]:
@@ -75,51 +85,78 @@ class RNNStack:
             params[f"{p}bias_hh_l{k}{sfx}"],
         )
 
+    def zero_state(self, batch: int, dtype) -> Any:
+        shape = (self.num_layers * self.num_directions, batch, self.hidden_size)
+        if self.cell == "lstm":
+            return np.zeros(shape, dtype), np.zeros(shape, dtype)
+        return np.zeros(shape, dtype)
+
     def forward(
         self,
         params: dict[str, np.ndarray],
         x: np.ndarray,
         mask: np.ndarray | None,
-        h0: np.ndarray | None = None,
-    ) -> tuple[np.ndarray, np.ndarray, list[cells.DirCache]]:
-        """Return ``(output (T, B, D*H), h_n (L*D, B, H), caches)`` like ``torch.nn.RNN``."""
+        state0: Any = None,
+    ) -> tuple[np.ndarray, Any, list[Any]]:
+        """Return ``(output (T, B, D*H), final state, caches)`` like PyTorch's modules."""
         T, B = x.shape[:2]
-        D, H = self.num_directions, self.hidden_size
-        if h0 is None:
-            h0 = np.zeros((self.num_layers * D, B, H), dtype=x.dtype)
-        caches, h_n = [], np.empty((self.num_layers * D, B, H), dtype=x.dtype)
+        D = self.num_directions
+        if state0 is None:
+            state0 = self.zero_state(B, x.dtype)
+        lstm = self.cell == "lstm"
+        h0, c0 = state0 if lstm else (state0, None)
+        h_n = np.empty_like(h0)
+        c_n = np.empty_like(h0) if lstm else None
+        caches = []
         layer_in = x
         for k in range(self.num_layers):
             outs = []
             for d, sfx in enumerate(self.suffixes()):
+                idx, rev = k * D + d, d == 1
                 w_ih, w_hh, b_ih, b_hh = self._p(params, k, sfx)
-                h_all, cache = cells.rnn_dir_forward(
-                    layer_in, w_ih, w_hh, b_ih, b_hh, h0[k * D + d], mask, d == 1,
-                    self.nonlinearity,
-                )
-                h_n[k * D + d] = h_all[0] if d == 1 else h_all[-1]
+                if self.cell == "rnn":
+                    h_all, cache = cells.rnn_dir_forward(
+                        layer_in, w_ih, w_hh, b_ih, b_hh, h0[idx], mask, rev, self.nonlinearity
+                    )
+                elif self.cell == "gru":
+                    h_all, cache = gated.gru_dir_forward(
+                        layer_in, w_ih, w_hh, b_ih, b_hh, h0[idx], mask, rev
+                    )
+                else:
+                    h_all, cache = gated.lstm_dir_forward(
+                        layer_in, w_ih, w_hh, b_ih, b_hh, h0[idx], c0[idx], mask, rev
+                    )
+                    c_n[idx] = cache.c[0] if rev else cache.c[-1]
+                h_n[idx] = h_all[0] if rev else h_all[-1]
                 outs.append(h_all)
                 caches.append(cache)
             layer_in = outs[0] if D == 1 else np.concatenate(outs, axis=-1)
-        return layer_in, h_n, caches
+        return layer_in, ((h_n, c_n) if lstm else h_n), caches
 
     def backward(
         self,
         params: dict[str, np.ndarray],
-        caches: list[cells.DirCache],
+        caches: list[Any],
         d_out: np.ndarray,
-        d_hn: np.ndarray | None,
+        d_state: Any = None,
         truncation: int = 0,
-    ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], dict[str, np.ndarray]]:
+    ) -> tuple[np.ndarray, Any, dict[str, np.ndarray], dict[str, dict[str, np.ndarray]]]:
         """Backward through layers (top first) and time.
 
-        Returns ``(dx, dh0, grads, dh_per_step)``; ``dh_per_step`` maps each state name to
-        dL/dh_t shaped ``(T, B, H)``.
+        ``d_state``: gradient on the final state (same form as the state) or ``None``.
+        Returns ``(dx, d_state0, grads, per_step)``; ``per_step['h'][name]`` is dL/dh_t
+        ``(T, B, H)`` per layer/direction name, and for the LSTM ``per_step['c'][name]`` is
+        dL/dc_t.
         """
         D, H = self.num_directions, self.hidden_size
+        lstm = self.cell == "lstm"
+        B = d_out.shape[1]
+        shape = (self.num_layers * D, B, H)
+        d_hn, d_cn = (d_state if lstm else (d_state, None)) if d_state is not None else (None, None)
+        dh0 = np.zeros(shape, dtype=d_out.dtype)
+        dc0 = np.zeros(shape, dtype=d_out.dtype) if lstm else None
         grads: dict[str, np.ndarray] = {}
-        dh_steps: dict[str, np.ndarray] = {}
-        dh0 = np.zeros((self.num_layers * D,) + d_out.shape[1:2] + (H,), dtype=d_out.dtype)
+        per_step: dict[str, dict[str, np.ndarray]] = {"h": {}, "c": {}}
         names = self.state_names()
         d_layer_out = d_out
         for k in reversed(range(self.num_layers)):
@@ -127,18 +164,28 @@ class RNNStack:
             for d, sfx in enumerate(self.suffixes()):
                 idx = k * D + d
                 w_ih, w_hh, _, _ = self._p(params, k, sfx)
-                dx, dh0[idx], g, dh_total = cells.rnn_dir_backward(
-                    caches[idx],
-                    d_layer_out[..., d * H : (d + 1) * H],
-                    None if d_hn is None else d_hn[idx],
-                    w_ih, w_hh, self.nonlinearity, truncation,
-                )
+                dh_o = d_layer_out[..., d * H : (d + 1) * H]
+                dh_l = None if d_hn is None else d_hn[idx]
+                if self.cell == "rnn":
+                    dx, dh0[idx], g, dh_total = cells.rnn_dir_backward(
+                        caches[idx], dh_o, dh_l, w_ih, w_hh, self.nonlinearity, truncation
+                    )
+                elif self.cell == "gru":
+                    dx, dh0[idx], g, dh_total = gated.gru_dir_backward(
+                        caches[idx], dh_o, dh_l, w_ih, w_hh, truncation
+                    )
+                else:
+                    dc_l = None if d_cn is None else d_cn[idx]
+                    dx, dh0[idx], dc0[idx], g, dh_total, dc_total = gated.lstm_dir_backward(
+                        caches[idx], dh_o, dh_l, dc_l, w_ih, w_hh, truncation
+                    )
+                    per_step["c"][names[idx]] = dc_total
                 for key, value in g.items():
                     grads[f"{self.prefix}{key}_l{k}{sfx}"] = value
-                dh_steps[names[idx]] = dh_total
+                per_step["h"][names[idx]] = dh_total
                 d_in = dx if d_in is None else d_in + dx
             d_layer_out = d_in
-        return d_layer_out, dh0, grads, dh_steps
+        return d_layer_out, ((dh0, dc0) if lstm else dh0), grads, per_step
 
 
 class Network:
@@ -151,24 +198,24 @@ class Network:
 
     def __init__(self, config: NetworkConfig, seed: int = 0) -> None:
         validate_network(config)
-        if config.cell != "rnn":
-            raise NotImplementedError(f"cell '{config.cell}' is not available yet")
         c = self.config = NetworkConfig(**vars(config))
         self.dtype = np.dtype(c.dtype)
         self.arch = c.architecture
         if self.arch == "seq2seq":
             self.encoder = RNNStack(
                 "encoder.", c.input_size, c.hidden_size, c.num_layers, c.bidirectional,
-                c.nonlinearity,
+                c.nonlinearity, c.cell,
             )
             self.decoder = RNNStack(
-                "decoder.", c.output_size, c.hidden_size, c.num_layers, False, c.nonlinearity
+                "decoder.", c.output_size, c.hidden_size, c.num_layers, False, c.nonlinearity,
+                c.cell,
             )
             self.stacks = [self.encoder, self.decoder]
             head_in = c.hidden_size
         else:
             self.rnn = RNNStack(
-                "", c.input_size, c.hidden_size, c.num_layers, c.bidirectional, c.nonlinearity
+                "", c.input_size, c.hidden_size, c.num_layers, c.bidirectional, c.nonlinearity,
+                c.cell,
             )
             self.stacks = [self.rnn]
             head_in = c.hidden_size * self.rnn.num_directions
@@ -265,10 +312,14 @@ class Network:
         """Encoder pass; returns its caches and the decoder's initial state."""
         x_tm = np.ascontiguousarray(np.swapaxes(np.asarray(x, self.dtype), 0, 1))
         m_tm = _mask_tm(mask, self.dtype)
-        _, h_n, caches = self.encoder.forward(self.params, x_tm, m_tm)
-        D = self.encoder.num_directions
-        h0 = h_n.reshape(self.config.num_layers, D, *h_n.shape[1:]).sum(axis=1)
-        return caches, h0, x_tm.shape[0]
+        _, state_n, caches = self.encoder.forward(self.params, x_tm, m_tm)
+        D, L = self.encoder.num_directions, self.config.num_layers
+
+        def merge(s: np.ndarray) -> np.ndarray:  # add the two directions of each layer
+            return s.reshape(L, D, *s.shape[1:]).sum(axis=1)
+
+        state0 = tuple(map(merge, state_n)) if isinstance(state_n, tuple) else merge(state_n)
+        return caches, state0, x_tm.shape[0]
 
     def _run(self, x, mask, y, y_mask):
         """Forward in training mode; returns outputs (batch-major) and a backward cache."""
@@ -287,7 +338,7 @@ class Network:
         else:
             x_tm = np.ascontiguousarray(np.swapaxes(np.asarray(x, self.dtype), 0, 1))
             m_tm = _mask_tm(mask, self.dtype)
-        top, h_n, caches = self.rnn.forward(P, x_tm, m_tm)
+        top, _, caches = self.rnn.forward(P, x_tm, m_tm)
         cache = {"rnn": caches, "top": top}
         if self.arch == "many_to_one":
             H = self.config.hidden_size
@@ -400,7 +451,7 @@ class Network:
         out, cache = self._run(x, mask, y, y_mask)
         loss, d_out = self.loss(out, y, mask, y_mask)
         grads = self._backward(cache, d_out, truncation)
-        self.cache = self._public_cache(cache, grads.pop("_dh_steps"), out, loss)
+        self.cache = self._public_cache(cache, grads.pop("_per_step"), out, loss)
         return loss, grads
 
     def _backward(self, cache, d_out, truncation):
@@ -426,33 +477,54 @@ class Network:
             grads["head.bias"] = flat_d.sum(axis=0)
             d_top = d_out_tm @ head_w
         if self.arch == "seq2seq":
-            _, dh0, g, dh_steps = self.decoder.backward(P, cache["dec"], d_top, None, truncation)
-            grads.update(g)
-            D = self.encoder.num_directions
-            # h0 of the decoder was the sum of the encoder's directions: both get dh0.
-            d_hn = np.repeat(dh0, D, axis=0)
-            T_src, B, H = cache["T_src"], dh0.shape[1], self.config.hidden_size
-            d_enc_out = np.zeros((T_src, B, D * H), dtype=dh0.dtype)
-            _, _, g, dh_enc = self.encoder.backward(
-                P, cache["enc"], d_enc_out, d_hn, truncation
+            _, d_state0, g, dec_steps = self.decoder.backward(
+                P, cache["dec"], d_top, None, truncation
             )
             grads.update(g)
-            dh_steps = {**dh_enc, **dh_steps}
+            D = self.encoder.num_directions
+
+            # The decoder started from the sum of the encoder's directions: both get it.
+            def split(d: np.ndarray) -> np.ndarray:
+                return np.repeat(d, D, axis=0)
+
+            d_state_n = (
+                tuple(map(split, d_state0)) if isinstance(d_state0, tuple) else split(d_state0)
+            )
+            dh0 = d_state0[0] if isinstance(d_state0, tuple) else d_state0
+            T_src, B, H = cache["T_src"], dh0.shape[1], self.config.hidden_size
+            d_enc_out = np.zeros((T_src, B, D * H), dtype=dh0.dtype)
+            _, _, g, enc_steps = self.encoder.backward(
+                P, cache["enc"], d_enc_out, d_state_n, truncation
+            )
+            grads.update(g)
+            per_step = {k: {**enc_steps[k], **dec_steps[k]} for k in ("h", "c")}
         else:
-            _, _, g, dh_steps = self.rnn.backward(P, cache["rnn"], d_top, None, truncation)
+            _, _, g, per_step = self.rnn.backward(P, cache["rnn"], d_top, None, truncation)
             grads.update(g)
         ordered = {k: grads[k] for k in self.params}
-        ordered["_dh_steps"] = dh_steps
+        ordered["_per_step"] = per_step
         return ordered
 
-    def _public_cache(self, cache, dh_steps, out, loss) -> dict[str, Any]:
-        hidden = {
-            name: np.swapaxes(cache[key][i].h, 0, 1)
-            for stack, key in self._stack_cache_keys()
-            for i, name in enumerate(stack.state_names())
-        }
-        grad_h = {k: np.swapaxes(v, 0, 1) for k, v in dh_steps.items()}
-        return {"hidden": hidden, "grad_h": grad_h, "outputs": out, "loss": loss}
+    def _public_cache(self, cache, per_step, out, loss) -> dict[str, Any]:
+        """Batch-major views for plots: ``hidden``/``grad_h`` ``(B, T, H)`` per state name;
+        gated cells add ``gates`` ``(B, T, G*H)`` and, for the LSTM, ``cell``/``grad_c``."""
+
+        def bm(a: np.ndarray) -> np.ndarray:
+            return np.swapaxes(a, 0, 1)
+
+        pub: dict[str, Any] = {"hidden": {}, "outputs": out, "loss": loss}
+        for stack, key in self._stack_cache_keys():
+            for i, name in enumerate(stack.state_names()):
+                c = cache[key][i]
+                pub["hidden"][name] = bm(c.h)
+                if stack.cell != "rnn":
+                    pub.setdefault("gates", {})[name] = bm(c.gates)
+                if stack.cell == "lstm":
+                    pub.setdefault("cell", {})[name] = bm(c.c)
+        pub["grad_h"] = {k: bm(v) for k, v in per_step["h"].items()}
+        if per_step["c"]:
+            pub["grad_c"] = {k: bm(v) for k, v in per_step["c"].items()}
+        return pub
 
     def _stack_cache_keys(self):
         if self.arch == "seq2seq":

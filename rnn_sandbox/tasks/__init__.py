@@ -14,7 +14,14 @@ from rnn_sandbox.tasks.base import (
 )
 
 # One module per task; adding a task means adding its module name here.
-TASK_MODULES = ["sine_forecast", "named_entities", "translation", "speech_ctc", "csv_series"]
+TASK_MODULES = [
+    "sine_forecast",
+    "long_memory",
+    "named_entities",
+    "translation",
+    "speech_ctc",
+    "csv_series",
+]
 
 for _name in TASK_MODULES:
     import_module(f"rnn_sandbox.tasks.{_name}")

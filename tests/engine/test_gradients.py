@@ -11,12 +11,13 @@ from rnn_sandbox.engine import Network, gradcheck
 B, T, T_OUT, I, O, H = 3, 5, 4, 2, 3, 4
 
 
-def make_case(arch, bidirectional, layers, nonlinearity, loss, seed=0):
+def make_case(arch, bidirectional, layers, nonlinearity, loss, seed=0, cell="rnn"):
     rng = np.random.default_rng(seed)
     in_size = O if arch == "one_to_many" else I
     cfg = NetworkConfig(
         input_size=in_size, output_size=O, hidden_size=H, num_layers=layers,
         bidirectional=bidirectional, nonlinearity=nonlinearity, architecture=arch, loss=loss,
+        cell=cell,
     )
     net = Network(cfg, seed=seed + 1)
     mask = np.ones((B, T))
@@ -54,6 +55,17 @@ CASES = [
 @pytest.mark.parametrize("arch,bidirectional,layers,nonlinearity,loss", CASES)
 def test_bptt_matches_finite_differences(arch, bidirectional, layers, nonlinearity, loss):
     net, x, y, mask, y_mask = make_case(arch, bidirectional, layers, nonlinearity, loss)
+    result = gradcheck(net, x, y, mask, y_mask)
+    assert set(result.errors) == set(net.params)
+    assert result.worst < 1e-6, (result.worst_name, result.worst)
+
+
+GATED_CASES = [(*c[:3], c[4], cell) for c in CASES if c[3] == "tanh" for cell in ("lstm", "gru")]
+
+
+@pytest.mark.parametrize("arch,bidirectional,layers,loss,cell", GATED_CASES)
+def test_gated_bptt_matches_finite_differences(arch, bidirectional, layers, loss, cell):
+    net, x, y, mask, y_mask = make_case(arch, bidirectional, layers, "tanh", loss, cell=cell)
     result = gradcheck(net, x, y, mask, y_mask)
     assert set(result.errors) == set(net.params)
     assert result.worst < 1e-6, (result.worst_name, result.worst)

@@ -1,0 +1,94 @@
+"""LSTM and GRU: PyTorch's equations, gate order, names and shapes."""
+
+import numpy as np
+import pytest
+
+from rnn_sandbox.config import NetworkConfig
+from rnn_sandbox.engine import Network
+
+
+def sig(a):
+    return 1 / (1 + np.exp(-a))
+
+
+def test_lstm_names_and_shapes_follow_pytorch():
+    # torch.nn.LSTM(3, 5, num_layers=2, bidirectional=True) + nn.Linear(10, 2)
+    cfg = NetworkConfig(input_size=3, output_size=2, hidden_size=5, num_layers=2,
+                        bidirectional=True, cell="lstm")
+    shapes = {k: v.shape for k, v in Network(cfg).state_dict().items()}
+    assert shapes["weight_ih_l0"] == (20, 3)
+    assert shapes["weight_hh_l0_reverse"] == (20, 5)
+    assert shapes["weight_ih_l1"] == (20, 10)
+    assert shapes["bias_hh_l1_reverse"] == (20,)
+    assert shapes["head.weight"] == (2, 10)
+    assert len(shapes) == 18
+
+
+def test_gru_names_and_shapes_follow_pytorch():
+    cfg = NetworkConfig(input_size=3, output_size=2, hidden_size=5, cell="gru")
+    shapes = {k: v.shape for k, v in Network(cfg).state_dict().items()}
+    assert shapes == {
+        "weight_ih_l0": (15, 3), "weight_hh_l0": (15, 5), "bias_ih_l0": (15,),
+        "bias_hh_l0": (15,), "head.weight": (2, 5), "head.bias": (2,),
+    }
+
+
+def test_lstm_forward_is_pytorch_equations_in_gate_order_ifgo():
+    cfg = NetworkConfig(input_size=2, output_size=1, hidden_size=3, cell="lstm")
+    net = Network(cfg, seed=1)
+    p = net.params
+    x = np.random.default_rng(0).standard_normal((2, 5, 2))
+    h = c = np.zeros((2, 3))
+    for t in range(5):
+        a = x[:, t] @ p["weight_ih_l0"].T + p["bias_ih_l0"] + h @ p["weight_hh_l0"].T \
+            + p["bias_hh_l0"]
+        i, f, g, o = sig(a[:, :3]), sig(a[:, 3:6]), np.tanh(a[:, 6:9]), sig(a[:, 9:])
+        c = f * c + i * g
+        h = o * np.tanh(c)
+    np.testing.assert_allclose(net.forward(x), h @ p["head.weight"].T + p["head.bias"])
+    net.loss_and_grads(x, np.zeros((2, 1)))
+    np.testing.assert_allclose(net.cache["cell"]["l0"][:, -1], c)
+    assert net.cache["gates"]["l0"].shape == (2, 5, 12)
+    assert net.cache["grad_c"]["l0"].shape == (2, 5, 3)
+
+
+def test_gru_forward_is_pytorch_equations_in_gate_order_rzn():
+    cfg = NetworkConfig(input_size=2, output_size=1, hidden_size=3, cell="gru")
+    net = Network(cfg, seed=1)
+    p = net.params
+    x = np.random.default_rng(0).standard_normal((2, 5, 2))
+    h = np.zeros((2, 3))
+    wi, wh, bi, bh = p["weight_ih_l0"], p["weight_hh_l0"], p["bias_ih_l0"], p["bias_hh_l0"]
+    for t in range(5):
+        gi, gh = x[:, t] @ wi.T + bi, h @ wh.T + bh
+        r = sig(gi[:, :3] + gh[:, :3])
+        z = sig(gi[:, 3:6] + gh[:, 3:6])
+        n = np.tanh(gi[:, 6:] + r * gh[:, 6:])
+        h = (1 - z) * n + z * h
+    np.testing.assert_allclose(net.forward(x), h @ p["head.weight"].T + p["head.bias"])
+
+
+@pytest.mark.parametrize("cell", ["lstm", "gru"])
+def test_gated_padding_changes_nothing(cell):
+    rng = np.random.default_rng(2)
+    cfg = NetworkConfig(input_size=2, output_size=2, hidden_size=3, cell=cell,
+                        bidirectional=True, num_layers=2)
+    net = Network(cfg, seed=0)
+    short = rng.standard_normal((1, 3, 2))
+    padded = np.concatenate([short, 50 * rng.standard_normal((1, 2, 2))], axis=1)
+    y = rng.standard_normal((1, 2))
+    la, ga = net.loss_and_grads(short, y)
+    lb, gb = net.loss_and_grads(padded, y, np.array([[1.0, 1, 1, 0, 0]]))
+    assert la == pytest.approx(lb, rel=1e-12)
+    for k in ga:
+        np.testing.assert_allclose(ga[k], gb[k], rtol=1e-10, atol=1e-14)
+
+
+@pytest.mark.parametrize("cell", ["lstm", "gru"])
+def test_gated_generation_matches_teacher_forcing_on_own_tokens(cell):
+    cfg = NetworkConfig(input_size=4, output_size=5, hidden_size=4, architecture="seq2seq",
+                        loss="ce", cell=cell, bidirectional=True)
+    net = Network(cfg, seed=0)
+    x = np.random.default_rng(0).standard_normal((2, 4, 4))
+    free = net.predict(x, steps=3)
+    np.testing.assert_allclose(net.forward(x, y=free.argmax(2), y_mask=np.ones((2, 3))), free)
