@@ -128,6 +128,10 @@ class NamedEntities(Task):
         sel = self.ambiguous_positions(batch)
         return float((pred == batch.y)[sel].mean()) if sel.any() else float("nan")
 
+    def extra_metrics(self, outputs: np.ndarray, batch: Batch) -> list[Metric]:
+        """Further numbers worth showing next to the main metric."""
+        return [Metric("ambiguous-word accuracy", self.ambiguous_accuracy(outputs, batch))]
+
     @staticmethod
     def ambiguous_positions(batch: Batch) -> np.ndarray:
         """Boolean ``(B, T)``: where an ambiguous word stands."""

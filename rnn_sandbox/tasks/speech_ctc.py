@@ -120,6 +120,10 @@ class SpeechCTC(Task):
     def metric(self, outputs: np.ndarray, batch: Batch) -> Metric:
         return Metric("word accuracy", self.word_accuracy(outputs, batch))
 
+    def extra_metrics(self, outputs: np.ndarray, batch: Batch) -> list[Metric]:
+        """Further numbers worth showing next to the main metric."""
+        return [Metric("letter error rate", self.label_error_rate(outputs, batch), False)]
+
     def baseline(self, dataset: Dataset) -> Metric:
         """Word accuracy of always answering the most frequent training word."""
         train, val = self._targets(dataset.train), self._targets(dataset.val)

@@ -141,6 +141,10 @@ class Translation(Task):
     def metric(self, outputs: np.ndarray, batch: Batch) -> Metric:
         return Metric("sentence accuracy", self.sentence_accuracy(outputs, batch))
 
+    def extra_metrics(self, outputs: np.ndarray, batch: Batch) -> list[Metric]:
+        """Further numbers worth showing next to the main metric."""
+        return [Metric("token accuracy", self.token_accuracy(outputs, batch))]
+
     def baseline(self, dataset: Dataset) -> Metric:
         """Token accuracy of copying the source in its own order (then ``<end>``)."""
         val = dataset.val

@@ -103,3 +103,15 @@ def test_bidirectional_tags_the_ambiguous_word_a_left_to_right_net_cannot():
     assert exp.config.network.bidirectional
     assert acc_bi > TASK.baseline(exp.dataset).value + 0.03
     assert set(AMBIGUOUS) <= set(VOCAB)
+
+
+def test_extra_metric_reports_the_ambiguous_words():
+    d = make(0)
+    perfect = np.eye(len(TAGS))[d.val.y]
+    (m,) = TASK.extra_metrics(perfect, d.val)
+    assert m.name == "ambiguous-word accuracy" and m.value == 1.0
+    flipped = perfect.copy()
+    amb = TASK.ambiguous_positions(d.val)
+    flipped[amb] = np.eye(len(TAGS))[np.where(d.val.y[amb] == O, B_PER, O)]
+    assert TASK.extra_metrics(flipped, d.val)[0].value == 0.0
+    assert TASK.metric(flipped, d.val).value < 1.0

@@ -99,6 +99,8 @@ def test_metrics_and_rendering_on_known_outputs():
     blanks[:, 0] = 1.0
     assert "(nothing)" in TASK.render_prediction(d, 0, blanks)
     assert TASK.label_error_rate(np.broadcast_to(blanks, logits.shape), v) == 1.0
+    (ler,) = TASK.extra_metrics(np.broadcast_to(blanks, logits.shape), v)
+    assert ler.name == "letter error rate" and ler.value == 1.0 and not ler.higher_is_better
     assert word in TASK.render_sample(d, 0)
 
 

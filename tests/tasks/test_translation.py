@@ -66,6 +66,8 @@ def test_metrics_and_rendering_on_known_outputs():
     swapped = perfect.copy()
     swapped[:, [0, 1]] = swapped[:, [1, 0]]
     assert TASK.metric(swapped, v).value == 0.0
+    (tok,) = TASK.extra_metrics(swapped, v)
+    assert tok.name == "token accuracy" and 0.3 < tok.value < 1.0
     text = TASK.render_prediction(d, 0, perfect[0])
     assert "right" in text and END in text
     assert "wrong" in TASK.render_prediction(d, 0, swapped[0])
