@@ -132,18 +132,32 @@ def load_experiment(path: str | os.PathLike[str]) -> Experiment:
 
     Raises :class:`ExperimentFileError` for anything that is not a valid experiment file.
     """
+    data = _read_file(path)
+    try:
+        return experiment_from_bytes(data)
+    except ExperimentFileError as e:
+        raise ExperimentFileError(f"{Path(path).name}: {e}") from None
+
+
+def _read_file(path: str | os.PathLike[str]) -> bytes:
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
             raise ExperimentFileError(f"{path}: the file is too large ({size} bytes)")
         with open(path, "rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
+            return f.read(MAX_FILE_BYTES + 1)
     except ExperimentFileError:
         raise
     except OSError as e:
         raise ExperimentFileError(f"cannot read {path}: {e.strerror or e}") from None
+
+
+def read_header(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The checked JSON part of an experiment file (versions, settings, history), without
+    rebuilding the experiment."""
+    data = _read_file(path)
     try:
-        return experiment_from_bytes(data)
+        return _read_archive(data)[0]
     except ExperimentFileError as e:
         raise ExperimentFileError(f"{Path(path).name}: {e}") from None
 

@@ -1,0 +1,547 @@
+"""The ``rnn-sandbox`` command: the app without arguments, scripting with sub-commands.
+
+::
+
+    rnn-sandbox                                  start the app
+    rnn-sandbox tasks                            list the tasks by type
+    rnn-sandbox train --task NAME [options]      train, optionally --save run.rnnx / run.npz
+    rnn-sandbox gradcheck --task NAME [network options]
+    rnn-sandbox resume FILE --steps N [--save FILE]
+    rnn-sandbox export FILE --torch OUT.py [--weights OUT.npz] [--csv history.csv]
+    rnn-sandbox predict FILE [--index i]
+    rnn-sandbox info FILE
+
+Bad settings end with a one-line message and exit code 2, never a traceback.  Nothing
+here imports Qt unless the app itself is started.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from rnn_sandbox.session import Experiment
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # the command ran but the result is bad (diverged, gradient check failed)
+EXIT_USAGE = 2  # bad settings or an unreadable file
+
+GRADCHECK_TOLERANCE = 1e-6
+
+
+class CliError(Exception):
+    """A one-line message for the person at the terminal; exit code 2."""
+
+
+# -- argument parsing ---------------------------------------------------------------------
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so ``main`` decides the exit code."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CliError(f"{self.prog}: {message}")
+
+
+def _network_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("network (defaults: the task's)")
+    g.add_argument("--hidden", type=int, metavar="N", help="hidden neurons per layer")
+    g.add_argument("--layers", type=int, metavar="N", help="stacked recurrent layers (1-3)")
+    g.add_argument("--bidirectional", action="store_true", default=None)
+    g.add_argument("--cell", help="rnn, lstm or gru")
+    g.add_argument("--nonlinearity", help="tanh or relu")
+    g.add_argument("--init", help="uniform, xavier, orthogonal or spectral")
+    g.add_argument("--spectral-radius", type=float, metavar="R")
+    g.add_argument("--dtype", help="float64 or float32")
+    t = p.add_argument_group("task")
+    t.add_argument("--task", required=True, help="task name (see `rnn-sandbox tasks`)")
+    t.add_argument("--seq-len", type=int, metavar="T", help="time steps per sequence")
+    t.add_argument("--samples", type=int, metavar="N", help="number of sequences")
+    t.add_argument(
+        "--option", action="append", default=[], metavar="KEY=VALUE",
+        help="task-specific setting; VALUE is read as JSON if it parses (5, 0.1, true), "
+        "else as text; may repeat",
+    )
+    t.add_argument("--seed", type=int, help="seed for data, weights and shuffling")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="rnn-sandbox",
+        description="Build, train and watch recurrent neural networks. "
+        "Without a command, the app starts.",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    sub.add_parser("tasks", help="list the tasks, grouped by type")
+
+    tr = sub.add_parser("train", help="train a network on a task")
+    _network_options(tr)
+    o = tr.add_argument_group("training (defaults: the task's)")
+    o.add_argument("--lr", type=float, metavar="RATE", help="learning rate")
+    o.add_argument("--optimizer", help="sgd, momentum, rmsprop or adam")
+    o.add_argument("--momentum", type=float)
+    o.add_argument("--batch-size", type=int, metavar="N")
+    length = o.add_mutually_exclusive_group()
+    length.add_argument("--epochs", type=int, metavar="N")
+    length.add_argument("--steps", type=int, metavar="N", help="train N mini-batches")
+    o.add_argument("--clip", type=float, metavar="NORM", help="gradient clipping (0 = off)")
+    o.add_argument("--bptt", type=int, metavar="K", help="truncate BPTT to K steps (0 = full)")
+    _output_options(tr)
+
+    gc = sub.add_parser("gradcheck", help="compare BPTT gradients with finite differences")
+    _network_options(gc)
+    gc.add_argument("--batch", type=int, default=3, metavar="N", help="samples used (3)")
+    gc.add_argument(
+        "--entries", type=int, default=40, metavar="N",
+        help="entries checked per parameter, chosen at random (40; 0 = all)",
+    )
+
+    rs = sub.add_parser("resume", help="continue training a saved experiment")
+    rs.add_argument("file", type=Path)
+    rs.add_argument("--steps", type=int, required=True, metavar="N")
+    rs.add_argument("--lr", type=float, metavar="RATE", help="change the learning rate")
+    _output_options(rs, "write here instead of back into FILE")
+
+    ex = sub.add_parser("export", help="export a saved experiment")
+    ex.add_argument("file", type=Path)
+    ex.add_argument("--torch", type=Path, metavar="OUT.py", help="PyTorch script")
+    ex.add_argument("--weights", type=Path, metavar="OUT.npz", help="weights (PyTorch names)")
+    ex.add_argument("--csv", type=Path, metavar="OUT.csv", help="training history")
+    ex.add_argument("--index", type=int, default=0, help="first validation sample to include")
+
+    pr = sub.add_parser("predict", help="show the network's answer for one sample")
+    pr.add_argument("file", type=Path)
+    pr.add_argument("--index", type=int, default=0, metavar="I")
+    pr.add_argument("--split", choices=("val", "train"), default="val")
+
+    inf = sub.add_parser("info", help="describe a saved experiment")
+    inf.add_argument("file", type=Path)
+    return p
+
+
+def _output_options(p: argparse.ArgumentParser, save_help: str | None = None) -> None:
+    p.add_argument(
+        "--save", type=Path, metavar="FILE",
+        help=save_help or "experiment file (.rnnx) or weights with PyTorch names (.npz)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+# -- building the experiment ---------------------------------------------------------------
+def parse_option(text: str) -> tuple[str, Any]:
+    """``key=value`` with the value read as JSON when it is JSON, else kept as text."""
+    key, sep, raw = text.partition("=")
+    key = key.strip()
+    if not sep or not key:
+        raise CliError(f"--option expects KEY=VALUE, got '{text}'")
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = raw
+    return key, value
+
+
+def config_from_args(args: argparse.Namespace):
+    """The task's default configuration with the command line's changes, validated."""
+    from rnn_sandbox.config import ConfigError
+    from rnn_sandbox.tasks import TaskError, get_task
+
+    task = get_task(args.task)
+    # A deep copy: default_config() may share its options dict with the task class.
+    cfg = task.default_config().copy()
+    t, n, tr = cfg.task, cfg.network, cfg.training
+    for key, value in map(parse_option, args.option):
+        t.options[key] = value
+    _set(t, "seq_len", args.seq_len)
+    _set(t, "n_samples", args.samples)
+    _set(n, "hidden_size", args.hidden)
+    _set(n, "num_layers", args.layers)
+    _set(n, "bidirectional", args.bidirectional)
+    _set(n, "cell", args.cell)
+    _set(n, "nonlinearity", args.nonlinearity)
+    _set(n, "init", args.init)
+    _set(n, "spectral_radius", args.spectral_radius)
+    _set(n, "dtype", args.dtype)
+    _set(tr, "seed", args.seed)
+    for name, field in [
+        ("lr", "learning_rate"), ("optimizer", "optimizer"), ("momentum", "momentum"),
+        ("batch_size", "batch_size"), ("epochs", "epochs"), ("clip", "clip_norm"),
+        ("bptt", "bptt_truncation"),
+    ]:
+        _set(tr, field, getattr(args, name, None))
+    try:
+        task.apply_shape(n, t)
+    except (ValueError, TypeError, KeyError) as e:
+        if isinstance(e, ConfigError | TaskError):
+            raise
+        raise CliError(f"the task cannot use these settings: {e}") from None
+    cfg.validate()
+    return cfg
+
+
+def _set(obj: Any, field: str, value: Any) -> None:
+    if value is not None:
+        setattr(obj, field, value)
+
+
+def _experiment(cfg) -> Experiment:
+    from rnn_sandbox.config import ConfigError
+    from rnn_sandbox.session import Experiment
+    from rnn_sandbox.tasks import TaskError
+
+    try:
+        return Experiment(cfg)
+    except (ConfigError, TaskError):
+        raise
+    except (ValueError, TypeError, OverflowError) as e:  # a task option it cannot use
+        raise CliError(f"the task cannot use these settings: {e}") from None
+
+
+def _load(path: Path) -> Experiment:
+    from rnn_sandbox.io import load_experiment
+
+    return load_experiment(path)
+
+
+# -- progress and training -------------------------------------------------------------------
+class Progress:
+    """A text progress bar on ``stream``.
+
+    On a terminal one line is redrawn at most ten times a second; into a file or pipe a
+    new line is written every tenth of the way, so logs stay readable.
+    """
+
+    def __init__(self, total: int, stream: TextIO, enabled: bool = True, width: int = 28):
+        self.total, self.stream, self.enabled, self.width = max(total, 1), stream, enabled, width
+        isatty = getattr(stream, "isatty", None)
+        self.tty = bool(isatty and isatty())
+        self._last_time = 0.0
+        self._last_tenth = -1
+        self._drawn = 0
+
+    def update(self, done: int, loss: float) -> None:
+        if not self.enabled or done == self._drawn:
+            return
+        frac = min(done / self.total, 1.0)
+        if self.tty:
+            now = time.monotonic()
+            if now - self._last_time < 0.1 and done < self.total:
+                return
+            self._last_time = now
+        else:
+            tenth = int(frac * 10)
+            if tenth == self._last_tenth:
+                return
+            self._last_tenth = tenth
+        self._drawn = done
+        filled = int(round(frac * self.width))
+        bar = "#" * filled + "." * (self.width - filled)
+        line = f"[{bar}] {frac:4.0%} step {done}/{self.total}  loss {loss:.4g}"
+        self.stream.write(f"\r{line}" if self.tty else f"{line}\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.tty:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def train_steps(exp: Experiment, steps: int, quiet: bool) -> None:
+    """Run ``steps`` steps with a progress bar, validating about twenty times on the way."""
+    from rnn_sandbox.engine import TrainingDiverged
+
+    bar = Progress(steps, sys.stderr, enabled=not quiet)
+    every = max(1, steps // 20)
+    loss = math.nan
+    try:
+        for i, snap in enumerate(exp.trainer.run(steps=steps, validate_every=every), 1):
+            loss = snap.train_loss
+            bar.update(i, loss)
+    except TrainingDiverged as e:
+        bar.close()
+        raise _Diverged(str(e)) from None
+    bar.close()
+
+
+class _Diverged(Exception):
+    pass
+
+
+def steps_for_epochs(exp: Experiment, epochs: int) -> int:
+    n = len(exp.trainer.data.train)
+    return epochs * math.ceil(n / exp.config.training.batch_size)
+
+
+def _train_loss(exp: Experiment, max_samples: int = 2000) -> float:
+    """Loss on (up to ``max_samples`` of) the training set, with the current weights."""
+    train = exp.trainer.data.train
+    if len(train) > max_samples:
+        train = train.subset(slice(0, max_samples))
+    out = exp.network.forward(train.x, train.mask, y=train.y, y_mask=train.y_mask)
+    return float(exp.network.loss(out, train.y, train.mask, train.y_mask)[0])
+
+
+def report(exp: Experiment, out: TextIO) -> None:
+    val_loss, metric = exp.trainer.evaluate()
+    k = exp.trainer.step_count
+    out.write(f"step {k} ({k / steps_for_epochs(exp, 1):.3g} epochs)\n")
+    out.write(f"train loss {_train_loss(exp):.6g}\n")
+    out.write(f"val loss   {val_loss:.6g}\n")
+    if metric is not None:
+        better = "higher" if getattr(metric, "higher_is_better", True) else "lower"
+        out.write(f"val {metric.name} {float(metric.value):.6g} ({better} is better)\n")
+
+
+def save(exp: Experiment, path: Path, out: TextIO) -> None:
+    from rnn_sandbox.io import export_weights, save_experiment
+
+    suffix = path.suffix.lower()
+    if suffix == ".npz":
+        export_weights(path, exp.network)
+        out.write(f"weights saved to {path} (PyTorch state_dict names)\n")
+    elif suffix == ".rnnx":
+        save_experiment(path, exp)
+        out.write(f"experiment saved to {path}\n")
+    else:
+        raise CliError(f"--save: use a .rnnx (experiment) or .npz (weights) file, not '{path}'")
+
+
+# -- commands --------------------------------------------------------------------------------
+def cmd_tasks(args: argparse.Namespace, out: TextIO) -> int:
+    from rnn_sandbox.tasks import TASK_TYPES, all_tasks
+
+    tasks = all_tasks()
+    width = max((len(t.name) for t in tasks), default=0)
+    for kind, title in TASK_TYPES.items():
+        group = [t for t in tasks if t.kind == kind]
+        if not group:
+            continue
+        out.write(f"{title}\n")
+        for t in group:
+            out.write(f"  {t.name:<{width}}  {t.title} — {t.summary}\n")
+    return EXIT_OK
+
+
+def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
+    if args.save is not None and args.save.suffix.lower() not in (".npz", ".rnnx"):
+        raise CliError(f"--save: use a .rnnx (experiment) or .npz (weights) file, not "
+                       f"'{args.save}'")
+    for name in ("steps", "epochs"):
+        value = getattr(args, name)
+        if value is not None and value < 1:
+            raise CliError(f"--{name} must be at least 1")
+    cfg = config_from_args(args)
+    exp = _experiment(cfg)
+    steps = args.steps if args.steps is not None else steps_for_epochs(exp, cfg.training.epochs)
+    net = exp.network
+    out.write(
+        f"{exp.task.name}: {net.config.architecture}, {net.config.cell} "
+        f"{net.config.hidden_size}x{net.config.num_layers}"
+        f"{' bidirectional' if net.config.bidirectional else ''}, "
+        f"{net.num_parameters()} parameters, {steps} steps\n"
+    )
+    code = _train_and_report(exp, steps, args.quiet, out)
+    if args.save is not None:
+        save(exp, args.save, out)
+    return code
+
+
+def _train_and_report(exp: Experiment, steps: int, quiet: bool, out: TextIO) -> int:
+    try:
+        train_steps(exp, steps, quiet)
+    except _Diverged as e:
+        sys.stderr.write(f"error: training diverged: {e}\n")
+        return EXIT_FAILED
+    report(exp, out)
+    return EXIT_OK
+
+
+def cmd_gradcheck(args: argparse.Namespace, out: TextIO) -> int:
+    from rnn_sandbox.engine import gradcheck
+
+    if args.batch < 1 or args.entries < 0:
+        raise CliError("--batch must be at least 1 and --entries at least 0")
+    args.dtype = "float64"  # finite differences need double precision
+    cfg = config_from_args(args)
+    exp = _experiment(cfg)
+    val = exp.trainer.data.val
+    sample = val.subset(slice(0, min(args.batch, len(val))))
+    result = gradcheck(
+        exp.network, sample.x, sample.y, sample.mask, sample.y_mask,
+        max_entries=args.entries or None, seed=cfg.training.seed,
+    )
+    width = max(len(k) for k in result.errors)
+    for name, err in result.errors.items():
+        out.write(f"{name:<{width}}  {err:.3e}\n")
+    ok = result.worst <= GRADCHECK_TOLERANCE
+    out.write(
+        f"worst: {result.worst_name} {result.worst:.3e} "
+        f"({'ok' if ok else 'FAILED'}, tolerance {GRADCHECK_TOLERANCE:g})\n"
+    )
+    return EXIT_OK if ok else EXIT_FAILED
+
+
+def cmd_resume(args: argparse.Namespace, out: TextIO) -> int:
+    if args.steps < 1:
+        raise CliError("--steps must be at least 1")
+    target = args.save if args.save is not None else args.file
+    if target.suffix.lower() not in (".npz", ".rnnx"):
+        raise CliError(f"--save: use a .rnnx or .npz file, not '{target}'")
+    exp = _load(args.file)
+    if args.lr is not None:
+        if not 0 < args.lr < 100:
+            raise CliError("--lr must be positive (and below 100)")
+        exp.trainer.learning_rate = args.lr
+    out.write(f"{exp.task.name}: resuming at step {exp.trainer.step_count}\n")
+    code = _train_and_report(exp, args.steps, args.quiet, out)
+    if code == EXIT_OK:
+        save(exp, target, out)
+    return code
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from rnn_sandbox.io import export_history_csv, export_torch, export_weights
+
+    if args.torch is None and args.weights is None and args.csv is None:
+        raise CliError("export: say what to write: --torch OUT.py, --weights OUT.npz, --csv")
+    exp = _load(args.file)
+    if args.torch is not None:
+        try:
+            script, weights = export_torch(exp, args.torch, args.weights, index=args.index)
+        except IndexError as e:
+            raise CliError(f"--index: {e}") from None
+        except ValueError as e:
+            raise CliError(str(e)) from None
+        out.write(f"PyTorch script written to {script}, weights and sample to {weights}\n")
+        out.write(f"run it with: python {script}\n")
+    elif args.weights is not None:
+        export_weights(args.weights, exp.network)
+        out.write(f"weights written to {args.weights}\n")
+    if args.csv is not None:
+        export_history_csv(args.csv, exp.trainer.history)
+        out.write(f"history ({len(exp.trainer.history)} steps) written to {args.csv}\n")
+    return EXIT_OK
+
+
+def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
+    exp = _load(args.file)
+    data = getattr(exp.trainer.data, args.split)
+    if not 0 <= args.index < len(data):
+        raise CliError(f"--index must lie in 0..{len(data) - 1} for the {args.split} set")
+    sample = data.subset(slice(args.index, args.index + 1))
+    outputs = exp.trainer.predict(sample)[0]
+    out.write(exp.task.render_prediction(exp.trainer.data, args.index, outputs, args.split))
+    out.write("\n")
+    return EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
+    from rnn_sandbox.io.experiment_file import read_header
+
+    header = read_header(args.file)
+    exp = _load(args.file)
+    c, t = exp.config, exp.trainer
+    n = c.network
+    out.write(f"file        {args.file}\n")
+    out.write(
+        f"format      {header.get('format_version')} "
+        f"(written by RNN Sandbox {header.get('app_version', '?')}"
+        f"{', ' + header['saved_at'] if isinstance(header.get('saved_at'), str) else ''})\n"
+    )
+    out.write(f"task        {exp.task.name} ({exp.task.title}), seed {c.training.seed}\n")
+    out.write(
+        f"network     {n.architecture}, {n.cell} {n.nonlinearity}, hidden {n.hidden_size}, "
+        f"layers {n.num_layers}{', bidirectional' if n.bidirectional else ''}, "
+        f"{n.input_size} in / {n.output_size} out, {n.dtype}, "
+        f"{exp.network.num_parameters()} parameters\n"
+    )
+    out.write(
+        f"training    {c.training.optimizer} lr {c.training.learning_rate:g}, "
+        f"batch {c.training.batch_size}, clip {c.training.clip_norm:g}, "
+        f"bptt {c.training.bptt_truncation or 'full'}\n"
+    )
+    out.write(f"progress    step {t.step_count}, epoch {t.epoch}\n")
+    if t.history:
+        last = t.history[-1]
+        out.write(f"last loss   {last['train_loss']:.6g} (training batch)\n")
+        vals = [h for h in t.history if not math.isnan(h["val_loss"])]
+        if vals:
+            v = vals[-1]
+            out.write(f"last val    loss {v['val_loss']:.6g} at step {v['step']}")
+            if not math.isnan(v["val_metric"]):
+                out.write(f", metric {v['val_metric']:.6g}")
+            out.write("\n")
+    return EXIT_OK
+
+
+def start_gui() -> int:
+    """Import the app only now, so the command line works without Qt installed."""
+    try:
+        from rnn_sandbox.ui import app
+    except ImportError as e:
+        sys.stderr.write(
+            f"error: the graphical app cannot start ({e}). Install the project with its "
+            "dependencies (PySide6, pyqtgraph), or use a command: rnn-sandbox --help\n"
+        )
+        return EXIT_FAILED
+    result = app.main()
+    return int(result) if isinstance(result, int) else EXIT_OK
+
+
+COMMANDS = {
+    "tasks": cmd_tasks,
+    "train": cmd_train,
+    "gradcheck": cmd_gradcheck,
+    "resume": cmd_resume,
+    "export": cmd_export,
+    "predict": cmd_predict,
+    "info": cmd_info,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``rnn-sandbox`` and ``python -m rnn_sandbox``; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as e:  # --help and --version print and exit 0
+            return int(e.code or 0)
+        if args.command is None:
+            return start_gui()
+        return COMMANDS[args.command](args, sys.stdout)
+    except KeyboardInterrupt:
+        sys.stderr.write("\ninterrupted\n")
+        return 130
+    except Exception as e:
+        message = _one_line_error(e)
+        if message is None:
+            raise
+        sys.stderr.write(f"error: {message}\n")
+        return EXIT_USAGE
+
+
+def _one_line_error(e: Exception) -> str | None:
+    """The message for errors a person caused (settings, files); ``None`` for bugs."""
+    from rnn_sandbox.config import ConfigError
+    from rnn_sandbox.io import ExperimentFileError
+    from rnn_sandbox.tasks import TaskError
+
+    if isinstance(e, CliError | ConfigError | TaskError | ExperimentFileError):
+        return str(e)
+    if isinstance(e, NotImplementedError):
+        return str(e) or "not available yet"
+    if isinstance(e, OSError):
+        return f"{getattr(e, 'filename', None) or ''}: {e.strerror or e}".lstrip(": ")
+    return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,306 @@
+"""The command line, called in-process through ``main([...])`` (fast), plus one real
+``python -m rnn_sandbox`` run that also proves the command line never imports Qt."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import types
+
+import numpy as np
+import pytest
+
+from rnn_sandbox import cli
+from rnn_sandbox.cli import main
+from rnn_sandbox.engine.network import Network
+from rnn_sandbox.io import load_experiment
+from rnn_sandbox.tasks import TASK_TYPES, all_tasks, get_task
+
+TASK_NAMES = [t.name for t in all_tasks()]
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _one_line_error(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    assert lines[0].startswith("error:") or "rnn-sandbox" in lines[0]
+    return lines[0]
+
+
+# -- tasks -------------------------------------------------------------------------------
+def test_tasks_lists_every_task_under_its_type(capsys):
+    code, out, _ = run(capsys, "tasks")
+    assert code == 0
+    lines = out.splitlines()
+    headings = {TASK_TYPES[t.kind] for t in all_tasks()}
+    for task in all_tasks():
+        row = next(i for i, line in enumerate(lines) if line.split()[:1] == [task.name])
+        heading = max(i for i, line in enumerate(lines[:row]) if line in headings)
+        assert lines[heading] == TASK_TYPES[task.kind]
+        assert task.title in lines[row]
+    assert sum(line in headings for line in lines) == len(headings)  # each type once
+
+
+# -- train ------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", TASK_NAMES)
+def test_train_works_for_every_task(capsys, name):
+    code, out, err = run(capsys, "train", "--task", name, "--steps", "3", "--hidden", "4")
+    assert code == 0, err
+    assert f"{name}:" in out and "step 3 " in out
+    for label in ("train loss", "val loss"):
+        value = float(next(line for line in out.splitlines() if line.startswith(label)).split()[2])
+        assert np.isfinite(value)
+    assert "100% step 3/3" in err  # the progress bar
+
+
+def test_train_learns_and_saves_an_experiment(capsys, tmp_path):
+    path = tmp_path / "run.rnnx"
+    code, out, _ = run(
+        capsys, "train", "--task", "sine_forecast", "--hidden", "8", "--epochs", "3",
+        "--lr", "0.02", "--seed", "1", "--save", str(path), "--quiet",
+    )
+    assert code == 0 and "experiment saved" in out
+    exp = load_experiment(path)
+    cfg = exp.config
+    assert (cfg.network.hidden_size, cfg.training.learning_rate, cfg.training.seed) == (8, 0.02, 1)
+    # 3 epochs of the default 640 training windows in batches of 32.
+    assert exp.trainer.step_count == 3 * 20
+    val_loss = float(next(x for x in out.splitlines() if x.startswith("val loss")).split()[2])
+    assert val_loss < 0.15  # the untrained network's loss is about 0.3
+
+
+def test_train_options_reach_the_config(capsys, tmp_path):
+    path = tmp_path / "o.rnnx"
+    code, _, err = run(
+        capsys, "train", "--task", "sine_forecast", "--steps", "2", "--layers", "2",
+        "--bidirectional", "--nonlinearity", "relu", "--optimizer", "momentum",
+        "--batch-size", "7", "--clip", "0", "--bptt", "5", "--seq-len", "12", "--samples", "50",
+        "--option", "horizon=3", "--option", "noise=0", "--save", str(path), "--quiet",
+    )
+    assert code == 0, err
+    c = load_experiment(path).config
+    assert (c.network.num_layers, c.network.bidirectional, c.network.nonlinearity) == (
+        2, True, "relu",
+    )
+    assert (c.training.optimizer, c.training.batch_size, c.training.clip_norm) == (
+        "momentum", 7, 0.0,
+    )
+    assert (c.training.bptt_truncation, c.task.seq_len, c.task.n_samples) == (5, 12, 50)
+    assert c.task.options == {"horizon": 3, "noise": 0}
+    # The task's own defaults are untouched for whoever builds the next experiment.
+    assert get_task("sine_forecast").default_config().task.options["horizon"] == 5
+
+
+def test_train_save_npz_has_pytorch_names(capsys, tmp_path):
+    path = tmp_path / "w.npz"
+    code, out, _ = run(
+        capsys, "train", "--task", "sine_forecast", "--steps", "2", "--bidirectional",
+        "--save", str(path), "--quiet",
+    )
+    assert code == 0 and "PyTorch" in out
+    with np.load(path, allow_pickle=False) as z:
+        assert "weight_hh_l0_reverse" in z.files and "head.weight" in z.files
+        assert z["head.weight"].shape == (1, 32)
+
+
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["--hidden", "0"], "hidden_size"),
+        (["--layers", "9"], "num_layers"),
+        (["--lr", "-1"], "learning_rate"),
+        (["--optimizer", "nadam"], "optimizer"),
+        (["--cell", "transformer"], "cell"),
+        (["--nonlinearity", "sigmoid"], "nonlinearity"),
+        (["--batch-size", "0"], "batch_size"),
+        (["--seq-len", "0"], "seq_len"),
+        (["--steps", "0"], "--steps"),
+        (["--option", "horizon=abc"], "horizon|abc|invalid"),
+        (["--option", "novalue"], "KEY=VALUE"),
+        (["--save", "out.txt"], ".rnnx"),
+        (["--hidden", "many"], "invalid int"),
+        (["--steps", "3", "--epochs", "2"], "not allowed"),
+    ],
+)
+def test_bad_settings_give_one_line_and_exit_2(capsys, tmp_path, argv, fragment):
+    code, out, err = run(capsys, "train", "--task", "sine_forecast", *argv)
+    assert code == 2
+    assert re.search(fragment, _one_line_error(err)), err
+    assert not list(tmp_path.iterdir())
+
+
+def test_unknown_task_and_missing_task(capsys):
+    code, _, err = run(capsys, "train", "--task", "nope")
+    assert code == 2 and "no task named 'nope'" in _one_line_error(err)
+    code, _, err = run(capsys, "train")
+    assert code == 2 and "--task" in _one_line_error(err)
+    code, _, err = run(capsys, "frobnicate")
+    assert code == 2 and "invalid choice" in _one_line_error(err)
+
+
+def test_help_exits_cleanly(capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0 and "train" in out and "gradcheck" in out
+    code, out, _ = run(capsys, "train", "--help")
+    assert code == 0 and "--bidirectional" in out
+
+
+# -- gradcheck -------------------------------------------------------------------------
+def test_gradcheck_passes_and_lists_every_parameter(capsys):
+    code, out, err = run(
+        capsys, "gradcheck", "--task", "sine_forecast", "--layers", "2", "--bidirectional",
+        "--hidden", "3", "--seq-len", "6",
+    )
+    assert code == 0, err
+    lines = out.splitlines()
+    names = [line.split()[0] for line in lines[:-1]]
+    assert "weight_hh_l1_reverse" in names and "head.bias" in names and len(names) == 18
+    errors = [float(line.split()[1]) for line in lines[:-1]]
+    assert max(errors) < 1e-6
+    assert lines[-1].startswith("worst:") and "ok" in lines[-1]
+
+
+def test_gradcheck_fails_with_wrong_gradients(capsys, monkeypatch):
+    real = Network.loss_and_grads
+
+    def off_by_ten_percent(self, *a, **k):
+        loss, grads = real(self, *a, **k)
+        grads["weight_hh_l0"] = grads["weight_hh_l0"] * 1.1
+        return loss, grads
+
+    monkeypatch.setattr(Network, "loss_and_grads", off_by_ten_percent)
+    code, out, _ = run(capsys, "gradcheck", "--task", "sine_forecast", "--hidden", "3")
+    assert code == 1
+    assert "worst: weight_hh_l0" in out and "FAILED" in out
+
+
+# -- working with saved files --------------------------------------------------------------
+@pytest.fixture
+def saved(capsys, tmp_path):
+    path = tmp_path / "run.rnnx"
+    code, _, _ = run(
+        capsys, "train", "--task", "sine_forecast", "--steps", "4", "--hidden", "5",
+        "--save", str(path), "--quiet",
+    )
+    assert code == 0
+    return path
+
+
+def test_resume_continues_exactly_where_training_stopped(capsys, tmp_path, saved):
+    resumed = tmp_path / "resumed.rnnx"
+    code, out, _ = run(
+        capsys, "resume", str(saved), "--steps", "5", "--save", str(resumed), "--quiet"
+    )
+    assert code == 0 and "resuming at step 4" in out
+    straight = tmp_path / "straight.rnnx"
+    run(capsys, "train", "--task", "sine_forecast", "--steps", "9", "--hidden", "5",
+        "--save", str(straight), "--quiet")
+    a, b = load_experiment(resumed), load_experiment(straight)
+    assert a.trainer.step_count == b.trainer.step_count == 9
+    for k, v in b.network.params.items():
+        assert np.array_equal(a.network.params[k], v)
+    assert load_experiment(saved).trainer.step_count == 4  # --save left the original
+
+
+def test_resume_without_save_writes_back(capsys, saved):
+    code, _, _ = run(capsys, "resume", str(saved), "--steps", "2", "--lr", "0.001", "--quiet")
+    assert code == 0
+    exp = load_experiment(saved)
+    assert exp.trainer.step_count == 6 and exp.config.training.learning_rate == 0.001
+
+
+def test_info_and_predict(capsys, saved):
+    code, out, _ = run(capsys, "info", str(saved))
+    assert code == 0
+    assert "sine_forecast" in out and "step 4" in out and "hidden 5" in out
+    exp = load_experiment(saved)
+    code, out, _ = run(capsys, "predict", str(saved), "--index", "2")
+    assert code == 0
+    sample = exp.trainer.data.val.subset(slice(2, 3))
+    expected = exp.task.render_prediction(
+        exp.trainer.data, 2, exp.trainer.predict(sample)[0], "val"
+    )
+    assert out.strip() == expected.strip()
+    code, _, err = run(capsys, "predict", str(saved), "--index", "100000")
+    assert code == 2 and "--index" in _one_line_error(err)
+
+
+def test_export_writes_script_weights_and_csv(capsys, tmp_path, saved):
+    script, csv_path = tmp_path / "model.py", tmp_path / "history.csv"
+    code, out, _ = run(
+        capsys, "export", str(saved), "--torch", str(script), "--csv", str(csv_path)
+    )
+    assert code == 0
+    compile(script.read_text(), str(script), "exec")
+    with np.load(tmp_path / "model.npz", allow_pickle=False) as z:
+        assert "sample.x" in z.files and "weight_ih_l0" in z.files
+    assert csv_path.read_text().splitlines()[0] == "step,epoch,train_loss,val_loss,val_metric"
+    assert len(csv_path.read_text().splitlines()) == 1 + 4
+    code, _, err = run(capsys, "export", str(saved))
+    assert code == 2 and "--torch" in _one_line_error(err)
+
+
+def test_bad_files_give_one_line_and_exit_2(capsys, tmp_path):
+    junk = tmp_path / "junk.rnnx"
+    junk.write_bytes(b"not an experiment at all")
+    for command in (["info"], ["predict"], ["resume", "--steps", "1"], ["export", "--csv", "x"]):
+        code, _, err = run(capsys, command[0], str(junk), *command[1:])
+        assert code == 2, command
+        assert "junk.rnnx" in _one_line_error(err)
+    code, _, err = run(capsys, "info", str(tmp_path / "missing.rnnx"))
+    assert code == 2 and "cannot read" in _one_line_error(err)
+    assert junk.read_bytes() == b"not an experiment at all"
+
+
+# -- the app and the module entry point ---------------------------------------------------
+def test_no_command_starts_the_app(capsys, monkeypatch):
+    import rnn_sandbox.ui as ui
+
+    calls = []
+    fake = types.ModuleType("rnn_sandbox.ui.app")
+    fake.main = lambda: calls.append("started") or 0
+    monkeypatch.setitem(sys.modules, "rnn_sandbox.ui.app", fake)
+    monkeypatch.setattr(ui, "app", fake, raising=False)
+    assert main([]) == 0 and calls == ["started"]
+
+
+def test_no_command_without_the_app_says_so(capsys, monkeypatch):
+    import rnn_sandbox.ui as ui
+
+    monkeypatch.setitem(sys.modules, "rnn_sandbox.ui.app", None)  # import fails
+    monkeypatch.delattr(ui, "app", raising=False)
+    code, _, err = run(capsys)
+    assert code == 1
+    assert "graphical app cannot start" in err and "Traceback" not in err
+
+
+def test_python_dash_m_runs_without_importing_qt(tmp_path):
+    probe = (
+        "import runpy, sys\n"
+        "sys.argv = ['rnn-sandbox', 'train', '--task', 'sine_forecast', '--steps', '2',"
+        " '--quiet']\n"
+        "try:\n"
+        "    runpy.run_module('rnn_sandbox', run_name='__main__')\n"
+        "except SystemExit as e:\n"
+        "    assert e.code == 0, e.code\n"
+        "qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph'))\n"
+        "print('QT', qt)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert "val loss" in done.stdout
+    assert "QT []" in done.stdout
+
+
+def test_cli_module_does_not_import_the_gui_at_import_time():
+    assert "rnn_sandbox.ui.app" not in vars(cli)
+    assert not hasattr(cli, "QtWidgets")
