@@ -1,9 +1,9 @@
 """One direction of one recurrent layer, forward and backward through time, written out.
 
 Everything is time-major inside the engine: ``(time, batch, features)``, so that ``x[t]`` is
-one contiguous time step.  A mask ``m`` of shape ``(time, batch, 1)`` marks real steps; on a
-padded step the state is carried over unchanged, so padding changes neither the final state
-nor any gradient (the same result as PyTorch's packed sequences).
+one contiguous time step.  A mask ``m`` of shape ``(time, batch, 1)`` marks real steps (1)
+and padding (0); on a padded step the state is carried over unchanged, so padding changes
+neither the final state nor any gradient (the same result as PyTorch's packed sequences).
 
 The simple (Elman) cell, as ``torch.nn.RNN`` computes it::
 
@@ -17,6 +17,12 @@ Backward, for each step from the last to the first (min-char-rnn style, batched)
 
 and the weight gradients are sums over time of outer products, done in one matrix product
 after the loop: ``dW_ih = sum_t dpre_t^T x_t``, ``dW_hh = sum_t dpre_t^T h_{t-1}``.
+
+Speed: the loops run once per time step on small matrices, so each step is kept to one
+matrix product and two or three in-place array operations.  Everything that does not depend
+on the previous step (input projection, act', the mask) is done for all steps at once
+before or after the loop, results are written straight into preallocated arrays (``out=``),
+and steps without padding skip the mask entirely.
 """
 
 from __future__ import annotations
@@ -38,16 +44,26 @@ class DirCache:
 
 
 def _act(name: str, pre: np.ndarray) -> np.ndarray:
+    """Apply the activation in place."""
     if name == "tanh":
         return np.tanh(pre, out=pre)
     return np.maximum(pre, 0.0, out=pre)
 
 
 def _act_grad(name: str, a: np.ndarray) -> np.ndarray:
-    """Derivative of the activation, written in terms of its output ``a``."""
+    """Derivative of the activation, written in terms of its output ``a`` (a new array)."""
     if name == "tanh":
-        return 1.0 - a * a
+        g = np.multiply(a, a)
+        return np.subtract(1.0, g, out=g)  # 1 - tanh^2
     return (a > 0).astype(a.dtype)
+
+
+def _padding(mask: np.ndarray | None, T: int) -> tuple[np.ndarray | None, list[bool]]:
+    """Rows that are padding ``(T, B, 1)`` and, per step, whether there are any at all."""
+    if mask is None:
+        return None, [False] * T
+    pad = mask == 0
+    return pad, pad.any(axis=(1, 2)).tolist()
 
 
 def rnn_dir_forward(
@@ -62,22 +78,26 @@ def rnn_dir_forward(
     nonlinearity: str,
 ) -> tuple[np.ndarray, DirCache]:
     """Run one direction over ``x`` ``(T, B, I)``; return states ``(T, B, H)`` and a cache."""
-    T = x.shape[0]
-    # The input projection of every step at once: one large matrix product, not T small ones.
-    xp = x @ w_ih.T
-    xp += b_ih + b_hh
-    h_all = np.empty(xp.shape, dtype=xp.dtype)
+    T, B, I = x.shape
+    H = w_hh.shape[0]
+    dtype = np.result_type(x, w_ih, w_hh)
+    # The input projection of every step at once (one large matrix product, not T small
+    # ones), written straight into the state array: step t then adds its recurrent part.
+    h_all = np.empty((T, B, H), dtype=dtype)
+    np.matmul(x.reshape(T * B, I), w_ih.T, out=h_all.reshape(T * B, H))
+    h_all += b_ih + b_hh
     w_hh_t = np.ascontiguousarray(w_hh.T)
+    pad, any_pad = _padding(mask, T)
+    rec = np.empty((B, H), dtype=dtype)  # h_{t-1} W_hh^T, reused every step
     h = h0
     for t in range(T - 1, -1, -1) if reverse else range(T):
-        a = xp[t]
-        a += h @ w_hh_t
+        a = h_all[t]  # holds x_t W_ih^T + b_ih + b_hh
+        np.matmul(h, w_hh_t, out=rec)
+        a += rec
         _act(nonlinearity, a)
-        if mask is not None:
-            m = mask[t]
-            a = m * a + (1.0 - m) * h  # padded step: keep the previous state
-        h_all[t] = a
-        h = h_all[t]
+        if any_pad[t]:
+            np.copyto(a, h, where=pad[t])  # padded step: keep the previous state
+        h = a
     return h_all, DirCache(x, h_all, h0, reverse, mask)
 
 
@@ -101,41 +121,45 @@ def rnn_dir_backward(
     """
     x, h_all, h0, mask = cache.x, cache.h, cache.h0, cache.mask
     T, B, H = h_all.shape
-    dpre_all = np.empty_like(h_all)
+    # act'(pre_t) for every step at once; a padded step passes nothing to its pre-activation,
+    # so the mask is folded in here.  The loop turns this array into dpre in place.
+    dpre_all = _act_grad(nonlinearity, h_all)
+    if mask is not None:
+        dpre_all *= mask
+    pad, any_pad = _padding(mask, T)
     dh_total = np.empty_like(h_all)
-    dh = np.zeros((B, H), dtype=h_all.dtype) if dh_last is None else dh_last.copy()
+    dh_next = np.zeros((B, H), dtype=h_all.dtype)  # what h_t receives from step t+1
+    if dh_last is not None:
+        dh_next += dh_last
     order = range(T) if cache.reverse else range(T - 1, -1, -1)
     for p, t in enumerate(order):
-        dh += dh_out[t]
-        dh_total[t] = dh
-        if mask is None:
-            dpre = dh * _act_grad(nonlinearity, h_all[t])
-            dh = dpre @ w_hh
-        else:
-            m = mask[t]
-            dpre = (m * dh) * _act_grad(nonlinearity, h_all[t])
-            dh = dpre @ w_hh + (1.0 - m) * dh
-        dpre_all[t] = dpre
+        dh = np.add(dh_out[t], dh_next, out=dh_total[t])
+        dpre = dpre_all[t]
+        dpre *= dh  # dpre = dh * act'(pre_t)  (times m_t)
         # Truncated BPTT: chunks of k steps counted from the start of this direction.
         steps_from_start = T - 1 - p
         if truncation and steps_from_start > 0 and steps_from_start % truncation == 0:
-            dh = np.zeros_like(dh)
-    dh0 = dh
-    # The state each step started from: h_{t-1} (forward) or h_{t+1} (backward direction).
-    h_prev = np.empty_like(h_all)
-    if cache.reverse:
-        h_prev[:-1] = h_all[1:]
-        h_prev[-1] = h0
-    else:
-        h_prev[1:] = h_all[:-1]
-        h_prev[0] = h0
+            dh_next.fill(0.0)
+            continue
+        np.matmul(dpre, w_hh, out=dh_next)
+        if any_pad[t]:
+            np.copyto(dh_next, dh, where=pad[t])  # padded step: dh passes on unchanged
+    dh0 = dh_next
     flat = dpre_all.reshape(T * B, H)
+    # dW_hh pairs dpre_t with the state the step started from: h_{t-1} (forward direction)
+    # or h_{t+1} (backward direction), and h0 for the first step; no shifted copy of h.
+    first, rest, prev = (-1, slice(0, T - 1), slice(1, T)) if cache.reverse else (
+        0, slice(1, T), slice(0, T - 1)
+    )
+    w_hh_grad = dpre_all[first].T @ h0
+    if T > 1:
+        w_hh_grad += dpre_all[rest].reshape(-1, H).T @ h_all[prev].reshape(-1, H)
     db = flat.sum(axis=0)
     grads = {
         "weight_ih": flat.T @ x.reshape(T * B, -1),
-        "weight_hh": flat.T @ h_prev.reshape(T * B, H),
+        "weight_hh": w_hh_grad,
         "bias_ih": db,
         "bias_hh": db.copy(),
     }
-    dx = dpre_all @ w_ih
+    dx = (flat @ w_ih).reshape(x.shape)
     return dx, dh0, grads, dh_total
