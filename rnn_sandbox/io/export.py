@@ -97,7 +97,7 @@ def _csv_cell(v: Any) -> str:
 def torch_script(config: NetworkConfig, weights_file: str = "model.npz") -> str:
     """Source of a runnable script that rebuilds the network in PyTorch."""
     c = config
-    if c.cell != "rnn":
+    if c.cell not in ("rnn", "lstm", "gru"):
         raise ValueError(f"exporting '{c.cell}' cells is not supported")
     arch = c.architecture
     seq2seq = arch == "seq2seq"
@@ -108,6 +108,7 @@ def torch_script(config: NetworkConfig, weights_file: str = "model.npz") -> str:
         "HIDDEN": c.hidden_size,
         "LAYERS": c.num_layers,
         "BIDIRECTIONAL": c.bidirectional,
+        "CELL": repr(c.cell),
         "NONLINEARITY": repr(c.nonlinearity),
         "CLASSES": c.loss in ("ce", "ctc"),
         "FEEDBACK": repr(c.feedback),
@@ -132,8 +133,9 @@ Run:  python this_file.py [--weights FILE.npz] [--out prediction.npy]
 
 The .npz holds the parameters under PyTorch's state_dict names and a sample input
 (arrays whose names start with "sample.").  The module computes what the sandbox
-computes: h_t = act(x_t W_ih^T + b_ih + h_(t-1) W_hh^T + b_hh), a linear read-out, and
-the same dtype as the stored weights (float64 unless the network used float32).
+computes: nn.RNN (h_t = act(x_t W_ih^T + b_ih + h_(t-1) W_hh^T + b_hh)), nn.GRU or
+nn.LSTM with PyTorch's gate order, a linear read-out, in the dtype of the stored
+weights (float64 unless the network used float32).
 Padded steps (mask 0) must come after the real ones; their outputs are not meaningful.
 """
 
@@ -150,14 +152,22 @@ D = 2 if BIDIRECTIONAL else 1
 
 
 def rnn(input_size, bidirectional):
-    return nn.RNN(
-        input_size, HIDDEN, num_layers=LAYERS, nonlinearity=NONLINEARITY,
-        batch_first=True, bidirectional=bidirectional,
-    )
+    kw = dict(num_layers=LAYERS, batch_first=True, bidirectional=bidirectional)
+    if CELL == "lstm":
+        return nn.LSTM(input_size, HIDDEN, **kw)
+    if CELL == "gru":
+        return nn.GRU(input_size, HIDDEN, **kw)
+    return nn.RNN(input_size, HIDDEN, nonlinearity=NONLINEARITY, **kw)
+
+
+def final_h(state):
+    """h_n of the final state (an LSTM's state is the pair (h_n, c_n))."""
+    return state[0] if CELL == "lstm" else state
 
 
 def run_rnn(module, x, mask, h0=None):
-    """Run ``module`` over ``x`` (batch, time, features); padded steps are skipped."""
+    """Run ``module`` over ``x`` (batch, time, features); padded steps are skipped, so the
+    final state is each sequence's state at its last real step."""
     if mask is None:
         return module(x, h0)
     lengths = mask.sum(dim=1).round().long()
@@ -234,8 +244,8 @@ class Model(nn.Module):
         self.head = nn.Linear(HIDDEN * D, OUTPUT)
 ''' + _LOAD_PLAIN + '''
     def forward(self, x, mask=None):
-        _, h_n = run_rnn(self.rnn, x, mask)
-        top = h_n[-D:]  # (directions, batch, hidden) of the last layer
+        _, state = run_rnn(self.rnn, x, mask)
+        top = final_h(state)[-D:]  # (directions, batch, hidden) of the last layer
         return self.head(torch.cat(list(top), dim=-1))
 '''
 
@@ -279,9 +289,9 @@ class Model(nn.Module):
 
 _SEQ2SEQ = '''
 class Model(nn.Module):
-    """Encoder-decoder: the encoder's final state, summed over its directions per layer,
-    starts a one-directional decoder fed its previous output token (first a zero
-    vector)."""
+    """Encoder-decoder: the encoder's final state (an LSTM's h and c alike), summed over
+    its directions per layer, starts a one-directional decoder fed its previous output
+    token (first a zero vector)."""
 
     def __init__(self):
         super().__init__()
@@ -294,8 +304,12 @@ class Model(nn.Module):
 
     def forward(self, x, mask=None, steps=1):
         batch = x.shape[0]
-        _, h_n = run_rnn(self.encoder, x, mask)
-        h = h_n.reshape(LAYERS, D, batch, HIDDEN).sum(dim=1)
+        _, state = run_rnn(self.encoder, x, mask)
+
+        def merge(s):  # add the two directions of each layer
+            return s.reshape(LAYERS, D, batch, HIDDEN).sum(dim=1)
+
+        h = tuple(map(merge, state)) if CELL == "lstm" else merge(state)
         inp, outs = torch.zeros(batch, 1, OUTPUT, dtype=x.dtype), []
         for _ in range(steps):
             top, h = self.decoder(inp, h)

@@ -18,8 +18,16 @@ from rnn_sandbox.io import export_history_csv, export_torch, export_weights, tor
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import get_task
 
-# (architecture, loss, bidirectional, layers, nonlinearity, feedback, masked)
+# (architecture, loss, bidirectional, layers, nonlinearity, feedback, masked[, cell])
 CASES = [
+    ("many_to_one", "ce", True, 2, "tanh", "output", True, "lstm"),
+    ("many_to_one", "mse", False, 1, "tanh", "output", True, "gru"),
+    ("many_to_many", "ce", True, 2, "tanh", "output", True, "gru"),
+    ("many_to_many", "mse", True, 1, "tanh", "output", True, "lstm"),
+    ("one_to_many", "ce", False, 2, "tanh", "output", False, "lstm"),
+    ("one_to_many", "mse", False, 1, "tanh", "zero", False, "gru"),
+    ("seq2seq", "ce", True, 2, "tanh", "output", True, "lstm"),
+    ("seq2seq", "mse", True, 1, "tanh", "output", True, "gru"),
     ("many_to_one", "mse", False, 1, "tanh", "output", False),
     ("many_to_one", "ce", True, 2, "tanh", "output", True),
     ("many_to_one", "mse", True, 1, "relu", "output", False),
@@ -34,12 +42,12 @@ CASES = [
 ]
 
 
-def _case(arch, loss, bidir, layers, act, feedback, masked, dtype="float64"):
+def _case(arch, loss, bidir, layers, act, feedback, masked, cell="rnn", dtype="float64"):
     """A network with lively (not tiny) weights and a batch of prefix-masked sequences."""
     n_in, n_out = (3, 3) if arch == "one_to_many" and feedback == "output" else (3, 4)
     cfg = NetworkConfig(
         input_size=n_in, output_size=n_out, hidden_size=5, num_layers=layers,
-        bidirectional=bidir, cell="rnn", nonlinearity=act, architecture=arch, loss=loss,
+        bidirectional=bidir, cell=cell, nonlinearity=act, architecture=arch, loss=loss,
         feedback=feedback, dtype=dtype,
     )
     net = Network(cfg, seed=3)
@@ -101,6 +109,7 @@ def test_script_text_is_valid_python_for_each_architecture():
         text = torch_script(net.config, "m.npz")
         compile(text, "exported.py", "exec")
         assert f"NONLINEARITY = '{case[4]}'" in text
+        assert f"CELL = '{net.config.cell}'" in text
         assert "allow_pickle=False" in text
 
 
@@ -125,7 +134,7 @@ def test_torch_script_matches_our_outputs(case, tmp_path, monkeypatch, capsys):
 
 def test_torch_script_float32(tmp_path, monkeypatch):
     pytest.importorskip("torch")
-    net, batch = _case("seq2seq", "mse", True, 2, "tanh", "output", True, dtype="float32")
+    net, batch = _case("seq2seq", "mse", True, 2, "tanh", "output", True, "lstm", "float32")
     weights = export_weights(tmp_path / "model.npz", net, batch)
     script = tmp_path / "model.py"
     script.write_text(torch_script(net.config, weights.name))
