@@ -1,12 +1,124 @@
-"""The diagram widget: a graphics view of the network plus its own small toolbar."""
+"""The diagram widget: a graphics view of the network plus its own small toolbar.
+
+The widget never changes the configuration itself: an edit emits ``configEdited`` with an
+edited copy and a description; whoever owns the experiment (the main window, with its undo
+stack) applies it and calls :meth:`DiagramWidget.set_config` back.
+"""
 
 from __future__ import annotations
 
+import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QImage, QPainter
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.config import ConfigError, ExperimentConfig
+from rnn_sandbox.engine.data import Batch
+from rnn_sandbox.engine.inspect import Trace, network_from, trace
+from rnn_sandbox.ui.diagram.compat import keep_none_alive
+from rnn_sandbox.ui.diagram.items import BandItem, NeuronItem
+from rnn_sandbox.ui.diagram.scene import (
+    DiagramModel,
+    DiagramScene,
+    layer_title,
+    make_segments,
+)
+from rnn_sandbox.ui.diagram.stepthrough import StepThroughBar
+
+HELP = {
+    "live": "Colours: blue positive, orange negative; line thickness is the weight's size. "
+            "Hover a line for its weight and gradient, click a neuron for its history.",
+    "forward": "Forward pass: each neuron computes h_t = tanh(W_ih x_t + b_ih + "
+               "W_hh h_(t-1) + b_hh). Grey: not computed yet. Hover a neuron for the numbers.",
+    "backward": "Backward pass: neurons show dL/dh_t, lines the share of the gradient each "
+                "weight receives at that step. Pale colours far from the loss = vanishing.",
+}
+
+
+class DiagramView(QGraphicsView):
+    """Zoom with the wheel, pan by dragging the background."""
+
+    def __init__(self, scene, parent=None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHint(QPainter.Antialiasing)
+        self.setDragMode(QGraphicsView.ScrollHandDrag)
+        self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
+        self.setBackgroundBrush(Qt.white)
+        self.auto_fit = True  # until the learner zooms, the diagram follows the view's size
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.auto_fit:
+            self.fit()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        self.auto_fit = False
+        f = 1.15 if event.angleDelta().y() > 0 else 1 / 1.15
+        s = self.transform().m11() * f
+        if 0.1 <= s <= 4.0:
+            self.scale(f, f)
+
+    def fit(self) -> None:
+        rect = self.scene().itemsBoundingRect().adjusted(-10, -10, 10, 10)
+        self.setSceneRect(rect)
+        self.fitInView(rect, Qt.KeepAspectRatio)
+        s = self.transform().m11()
+        if s > 1.2 or s < 0.45:
+            t = min(1.2, max(0.45, s))
+            self.resetTransform()
+            self.scale(t, t)
+            self.centerOn(rect.left() + self.viewport().width() / (2 * t), rect.center().y())
+
+
+class NeuronPanel(QFrame):
+    """Floating panel for a clicked neuron: its incoming weights and its values over time."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setFixedWidth(300)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 4, 6, 6)
+        head = QHBoxLayout()
+        self.title = QLabel(self)
+        f = self.title.font()
+        f.setBold(True)
+        self.title.setFont(f)
+        head.addWidget(self.title, 1)
+        close = QToolButton(self)
+        close.setText("×")
+        close.setToolTip("Close")
+        close.clicked.connect(self.hide)
+        head.addWidget(close)
+        lay.addLayout(head)
+        self.weights = QLabel(self)
+        self.weights.setFont(QFont("Monospace", 8))
+        self.weights.setWordWrap(True)
+        self.weights.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        lay.addWidget(self.weights)
+        self.plot = pg.PlotWidget(self, background="w")
+        self.plot.setFixedHeight(130)
+        self.plot.setLabel("bottom", "time step")
+        self.plot.showGrid(x=True, y=True, alpha=0.3)
+        self.curve = self.plot.plot([], [], pen=pg.mkPen((30, 100, 190), width=2),
+                                    symbol="o", symbolSize=4)
+        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 120, 20), width=1))
+        self.plot.addItem(self.marker)
+        lay.addWidget(self.plot)
+        self.item = None
+        self.hide()
 
 
 class DiagramWidget(QWidget):
@@ -15,44 +127,382 @@ class DiagramWidget(QWidget):
     configEdited = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        keep_none_alive()
         super().__init__(parent)
         self.cfg: ExperimentConfig | None = None
-        self.scene = QGraphicsScene(self)
-        self.view = QGraphicsView(self.scene, self)
-        self.view.setRenderHint(QPainter.Antialiasing)
+        self.sample: Batch | None = None
+        self.snapshot = None
+        self._weights: dict[str, np.ndarray] | None = None
+        self._weights_from_snapshot = False
+        self.trace: Trace | None = None
+        self.folded = False
+        self.model = DiagramModel()
+        self.model.on_click = self._neuron_clicked
+        self.scene = DiagramScene(self.model, self)
+        self.view = DiagramView(self.scene, self)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 0)
+        self.remove_layer_btn = self._tool("− layer", "Remove the top layer", bar)
+        self.add_layer_btn = self._tool("+ layer", "Add a layer on top (at most 3)", bar)
+        self.bidir_btn = self._tool("Bidirectional", "Switch between a simple (left to right) "
+                                    "and a bidirectional network", bar, checkable=True)
+        self.folded_btn = self._tool("Folded", "Show the compact loop diagram instead of one "
+                                     "column per time step", bar, checkable=True)
+        bar.addWidget(QLabel("Steps shown:", self))
+        self.steps_spin = QSpinBox(self)
+        self.steps_spin.setRange(2, 40)
+        self.steps_spin.setValue(6)
+        self.steps_spin.setToolTip("How many time steps to draw; longer sequences show the "
+                                   "first and last steps around an ellipsis")
+        bar.addWidget(self.steps_spin)
+        self.fit_btn = self._tool("Fit", "Fit the diagram into the view", bar)
+        bar.addStretch(1)
+        self.stepper = StepThroughBar(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #444; padding: 2px 6px;")
+
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.view)
+        lay.setSpacing(2)
+        lay.addLayout(bar)
+        lay.addWidget(self.stepper)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(self.message)
+        self.panel = NeuronPanel(self)
 
+        self.add_layer_btn.clicked.connect(lambda: self._edit_layers(+1))
+        self.remove_layer_btn.clicked.connect(lambda: self._edit_layers(-1))
+        self.bidir_btn.clicked.connect(self._toggle_bidirectional)
+        self.folded_btn.toggled.connect(self._set_folded)
+        self.steps_spin.valueChanged.connect(lambda _: self._rebuild())
+        self.fit_btn.clicked.connect(self._fit)
+        self.stepper.modeChanged.connect(self._set_mode)
+        self.stepper.stepChanged.connect(self._set_step)
+        self.setMinimumSize(QSize(400, 300))
+        self._set_message(HELP["live"])
+
+    def _tool(self, text: str, tip: str, lay, checkable: bool = False) -> QToolButton:
+        b = QToolButton(self)
+        b.setText(text)
+        b.setToolTip(tip)
+        b.setCheckable(checkable)
+        lay.addWidget(b)
+        return b
+
+    # -- the contract with the main window --------------------------------------------------
     def set_config(self, cfg: ExperimentConfig) -> None:
+        """Rebuild the scene for ``cfg`` (network shape and task type)."""
         self.cfg = cfg.copy()
-        self.scene.clear()
-        n = cfg.network
-        self.scene.addText(f"{n.architecture}: {n.num_layers} layer(s) of {n.hidden_size}")
+        self.snapshot = None
+        self._weights = None
+        self._weights_from_snapshot = False
+        self.trace = None
+        self.model.trace = None
+        self.model.clear_live()
+        self._init_weights()
+        self._sync_buttons()
+        self._rebuild(fit=True)
 
-    def set_context(self, cfg: ExperimentConfig, sample) -> None:
+    def set_context(self, cfg: ExperimentConfig, sample: Batch) -> None:
+        """The watched sample (a batch of one) that the step-through traces."""
         self.sample = sample
+        if self.cfg is None or cfg.to_dict() != self.cfg.to_dict():
+            self.set_config(cfg)
+        else:
+            self.trace = None
+            self._rebuild(fit=True)
+        if self.model.mode != "live":
+            self._update_trace()
+            self._refresh()
 
     def show_snapshot(self, snap) -> None:
+        """Live view of a training snapshot: recolour the existing items, never rebuild."""
+        if self.cfg is None:
+            return
+        keep_none_alive()
         self.snapshot = snap
+        if snap.weights is not None and self._weights_match(snap.weights):
+            self._weights = snap.weights
+            self._weights_from_snapshot = True
+            self.model.set_weights(snap.weights, snap.grads)
+        elif snap.grads is not None and self._weights_match(snap.grads):
+            self.model.grads = snap.grads
+        self.model.set_live(snap.hidden, snap.inputs, snap.outputs)
+        if self.model.mode != "live":
+            self.trace = None
+            self._update_trace()
+        self._refresh()
+        if self.panel.isVisible():
+            self._fill_panel()
 
     def export_image(self, path: str) -> None:
+        """Write the diagram to ``path`` as SVG (vector) or PNG, by the file's extension."""
         rect = self.scene.itemsBoundingRect().adjusted(-10, -10, 10, 10)
+        w, h = int(rect.width()), int(rect.height())
         if path.lower().endswith(".svg"):
             from PySide6.QtSvg import QSvgGenerator
 
             gen = QSvgGenerator()
             gen.setFileName(path)
-            gen.setSize(QSize(int(rect.width()), int(rect.height())))
-            gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+            gen.setSize(QSize(w, h))
+            gen.setViewBox(QRectF(0, 0, w, h))
+            gen.setTitle("RNN Sandbox network diagram")
             p = QPainter(gen)
-            self.scene.render(p, QRectF(0, 0, rect.width(), rect.height()), rect)
+            self.render_scene(p, QRectF(0, 0, w, h), rect)
             p.end()
             return
-        img = QImage(int(rect.width()), int(rect.height()), QImage.Format_ARGB32)
+        scale = 2.0
+        img = QImage(int(w * scale), int(h * scale), QImage.Format_ARGB32)
         img.fill(Qt.white)
         p = QPainter(img)
-        self.scene.render(p, QRectF(img.rect()), rect)
+        p.setRenderHint(QPainter.Antialiasing)
+        self.render_scene(p, QRectF(img.rect()), rect)
         p.end()
         if not img.save(path):
-            raise OSError(f"could not write {path}")
+            raise OSError(f"could not write the image {path}")
+
+    def render_scene(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
+        """Paint the ``source`` part of the scene into ``target``."""
+        keep_none_alive()  # the scene calls every item's paint (see compat)
+        self.scene.render(painter, target, source)
+
+    # -- building ---------------------------------------------------------------------------
+    def _steps(self) -> tuple[int, int] | None:
+        s, cfg = self.sample, self.cfg
+        if s is None:
+            return None
+        T_in = int(s.x.shape[1])
+        arch = cfg.network.architecture
+        if arch in ("one_to_many", "seq2seq") and s.y.ndim >= 2:
+            return T_in, int(s.y.shape[1])
+        return T_in, T_in
+
+    def _init_weights(self) -> None:
+        net = network_from(self.cfg.network, seed=self.cfg.training.seed)
+        self._weights = net.state_dict()
+        self.model.set_weights(self._weights)
+
+    def _weights_match(self, weights: dict[str, np.ndarray]) -> bool:
+        cur = self.model.weights
+        return set(weights) == set(cur) and all(
+            np.shape(weights[k]) == cur[k].shape for k in cur)
+
+    def _rebuild(self, fit: bool = False) -> None:
+        if self.cfg is None:
+            return
+        segs = make_segments(self.cfg, self._steps())
+        self.model.configure(self.cfg, segs)
+        self.stepper.set_range(self.model.total_steps())
+        self.stepper.set_step(self.model.step)
+        self.scene.build(self.folded, self.steps_spin.value(), self._edit_hidden)
+        self.model.refresh()
+        self.panel.hide()
+        if fit:
+            self.view.fit()
+        else:
+            self.view.setSceneRect(self.scene.itemsBoundingRect().adjusted(-10, -10, 10, 10))
+
+    def _fit(self) -> None:
+        self.view.auto_fit = True
+        self.view.fit()
+
+    def _refresh(self) -> None:
+        self.model.refresh()
+        self.scene.update()
+        self._describe_step()
+
+    def _sync_buttons(self) -> None:
+        n = self.cfg.network
+        self.bidir_btn.setChecked(n.bidirectional)
+        self.add_layer_btn.setEnabled(n.num_layers < 3)
+        self.remove_layer_btn.setEnabled(n.num_layers > 1)
+
+    def _set_folded(self, on: bool) -> None:
+        self.folded = on
+        self.steps_spin.setEnabled(not on)
+        self._rebuild(fit=True)
+
+    # -- editing ------------------------------------------------------------------------------
+    def _emit_edit(self, new: ExperimentConfig, description: str) -> bool:
+        try:
+            new.validate()
+        except ConfigError as e:
+            self._set_message(f"Not possible: {e}", error=True)
+            return False
+        self._set_message(description)
+        self.configEdited.emit(new, description)
+        return True
+
+    def _edit_hidden(self, sign: int, layer: int) -> None:
+        if self.cfg is None:
+            return
+        new = self.cfg.copy()
+        old = new.network.hidden_size
+        new.network.hidden_size = old + sign
+        verb = "Add hidden neuron to" if sign > 0 else "Remove hidden neuron from"
+        self._emit_edit(new, f"{verb} layer {layer + 1} (all layers {old} → {old + sign})")
+
+    def _edit_layers(self, sign: int) -> None:
+        if self.cfg is None:
+            return
+        new = self.cfg.copy()
+        k = new.network.num_layers + sign
+        new.network.num_layers = k
+        desc = f"Add layer {k}" if sign > 0 else f"Remove layer {k + 1}"
+        self._emit_edit(new, desc)
+
+    def _toggle_bidirectional(self) -> None:
+        if self.cfg is None:
+            return
+        new = self.cfg.copy()
+        new.network.bidirectional = not new.network.bidirectional
+        desc = ("Make the network bidirectional" if new.network.bidirectional
+                else "Make the network simple (one direction)")
+        self._emit_edit(new, desc)
+        # The button shows the configuration, which changes only when the edit is applied.
+        self.bidir_btn.setChecked(self.cfg.network.bidirectional)
+
+    # -- step-through ---------------------------------------------------------------------------
+    def _update_trace(self) -> bool:
+        if self.trace is not None:
+            return True
+        if self.sample is None:
+            self._set_message("The step-through needs a sample: choose a task first.",
+                              error=True)
+            return False
+        try:
+            net = network_from(self.cfg.network, self.cfg.training.seed,
+                               self._weights if self._weights_from_snapshot else None)
+            self.trace = trace(net, self.sample)
+        except (ValueError, IndexError) as e:
+            self._set_message(f"The step-through cannot run this sample: {e}", error=True)
+            self.trace = None
+            return False
+        self.model.trace = self.trace
+        return True
+
+    def _set_mode(self, mode: str) -> None:
+        if mode != "live" and not self._update_trace():
+            self.stepper.set_mode("live")
+            mode = "live"
+        self.model.mode = mode
+        self.model.step = self.stepper.step
+        self._refresh()
+        if self.panel.isVisible():
+            self._fill_panel()
+
+    def _set_step(self, s: int) -> None:
+        self.model.step = s
+        self._refresh()
+        if self.panel.isVisible():
+            self._fill_panel()
+
+    def _describe_step(self) -> None:
+        m = self.model
+        if m.mode == "live" or self.trace is None:
+            if m.mode == "live" and not self.message.property("error"):
+                self._set_message(HELP["live"])
+            return
+        seg = next(s for s in m.segments if s.offset <= m.step < s.offset + s.steps)
+        t = m.step - seg.offset
+        where = f"{seg.name} " if seg.name != "main" else ""
+        if m.mode == "forward":
+            self._set_message(f"{where}t={t + 1}: " + HELP["forward"])
+            return
+        norms = []
+        for s in seg.states:
+            d = self.trace.layers[s]
+            tt = seg.steps - 1 - t if d.reverse else t
+            norms.append(f"{layer_title(s)} {np.linalg.norm(d.grad_h[tt]):.3g}")
+        self._set_message(f"{where}t={t + 1}: |dL/dh_t| " + ", ".join(norms) + ". "
+                          + HELP["backward"])
+
+    def _set_message(self, text: str, error: bool = False) -> None:
+        self.message.setProperty("error", error)
+        self.message.setStyleSheet("color: #a33; padding: 2px 6px;" if error
+                                   else "color: #444; padding: 2px 6px;")
+        self.message.setText(text)
+
+    # -- neuron panel ---------------------------------------------------------------------------
+    def _neuron_clicked(self, item) -> None:
+        self.panel.item = item
+        self._fill_panel()
+        self.panel.move(self.width() - self.panel.width() - 8, self.view.y() + 8)
+        self.panel.show()
+        self.panel.raise_()
+
+    def _fill_panel(self) -> None:
+        item = self.panel.item
+        if item is None:
+            return
+        m = self.model
+        unit = item.unit
+        title = m.unit_name(item.role, item.key, unit)
+        self.panel.title.setText(title)
+        self.panel.weights.setText(self._incoming_text(item))
+        series = self._series(item)
+        if series is None:
+            self.panel.curve.setData([], [])
+        else:
+            t = np.arange(1, len(series) + 1)
+            ok = ~np.isnan(series)
+            self.panel.curve.setData(t[ok], series[ok])
+        self.panel.plot.setLabel("left", "dL/dh" if m.mode == "backward" else "value")
+        seg = m.segment_of(item.key)
+        self.panel.marker.setValue(m.focus_t(seg) + 1)
+
+    def _series(self, item) -> np.ndarray | None:
+        """The clicked unit's value over time, as the diagram shows it now."""
+        vals = self.model._nval.get((item.role, item.key))
+        if vals is None:
+            return None
+        return np.asarray(vals[:, item.unit], dtype=float)
+
+    def _incoming_text(self, item) -> str:
+        w = self.model.weights
+        j = item.unit
+        n = self.cfg.network
+
+        def row(name: str) -> str:
+            v = w[name][j]
+            if len(v) > 12:
+                return (f"{name}[{j}]: {len(v)} weights, mean {v.mean():+.3f}, "
+                        f"largest {v[np.argmax(np.abs(v))]:+.3f}")
+            return f"{name}[{j}]: " + " ".join(f"{x:+.2f}" for x in v)
+
+        if item.role == "input":
+            return "Inputs have no incoming weights; their values come from the task."
+        if item.role == "output":
+            return "\n".join([row("head.weight"), f"head.bias[{j}]: {w['head.bias'][j]:+.3f}"])
+        prefix, _, rest = item.key.rpartition(".")
+        p = prefix + "." if prefix else ""
+        sfx = rest[1:].split("_", 1)
+        k = sfx[0]
+        tail = "_reverse" if rest.endswith("_reverse") else ""
+        names = [f"{p}weight_ih_l{k}{tail}", f"{p}weight_hh_l{k}{tail}"]
+        bias = w[f"{p}bias_ih_l{k}{tail}"][j] + w[f"{p}bias_hh_l{k}{tail}"][j]
+        lines = [row(nm) for nm in names]
+        lines.append(f"bias b_ih + b_hh: {bias:+.3f}   ({n.nonlinearity})")
+        return "\n".join(lines)
+
+    # -- for tests and tools --------------------------------------------------------------------
+    def neuron(self, role: str, key: str, t: int | None, unit: int):
+        """The neuron (or band) item of ``role``/``key`` at step ``t``, if drawn."""
+        for it in self.scene.neurons:
+            if (it.role, it.key, it.t, it.unit) == (role, key, t, unit):
+                return it
+        for b in self.scene.bands:
+            if (b.role, b.key, b.t) == (role, key, t):
+                b.unit = unit
+                return b
+        return None
+
+    def displayed_value(self, role: str, key: str, t: int, unit: int) -> float | None:
+        item = self.neuron(role, key, t, unit)
+        if item is None:
+            return None
+        if isinstance(item, (NeuronItem, BandItem)):
+            return self.model.neuron_value(item)
+        return None

@@ -1,0 +1,882 @@
+"""What the diagram shows and where: the model of its numbers and the scene built from a config.
+
+:class:`DiagramModel` holds the numbers (weights, activations, step-through trace) and turns
+them into colour levels; :class:`DiagramScene` lays the network out from an
+``ExperimentConfig``: one column per time step (or one folded column), rows for inputs,
+each layer and direction, and outputs, shaped by the task type.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtWidgets import QGraphicsScene
+
+from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.engine.inspect import Trace
+from rnn_sandbox.ui.diagram.items import (
+    DIM,
+    LEVELS,
+    ArrowItem,
+    BandItem,
+    BundleItem,
+    ButtonItem,
+    ConnectionItem,
+    EllipsisItem,
+    LayerLabel,
+    LoopItem,
+    NeuronItem,
+    TimeStepColumn,
+    UnitLabel,
+)
+
+MAX_UNITS = 16  # rows with more units are drawn as a band of cells
+PITCH = 16.0  # vertical distance between neurons
+ROW_GAP = 46.0
+STAGGER = 32.0  # horizontal shift between rows, so that links between rows do not overlap
+LEFT = 150.0  # room for row labels and buttons (left of the first column's leftmost row)
+TOP = 40.0
+HANDOVER_GAP = 80.0
+
+
+def network_kind(cfg: ExperimentConfig) -> str:
+    """The task type the network is wired for (a key of TASK_TYPES)."""
+    n = cfg.network
+    return "ctc" if n.loss == "ctc" else n.architecture
+
+
+def band_height(n: int) -> float:
+    return float(min(200, max(60, 3 * n)))
+
+
+def row_height(n: int) -> float:
+    return n * PITCH if n <= MAX_UNITS else band_height(n)
+
+
+def shown_steps(steps: int, max_shown: int) -> list[int | None]:
+    """Steps drawn: all, or the first and last ones around a ``None`` (the ellipsis)."""
+    if steps <= max_shown:
+        return list(range(steps))
+    first = math.ceil(max_shown / 2)
+    last = max_shown - first
+    return list(range(first)) + [None] + list(range(steps - last, steps))
+
+
+@dataclass
+class Segment:
+    """One stack run over time: the whole network, or the encoder / the decoder."""
+
+    name: str  # "main", "encoder" or "decoder"
+    prefix: str  # parameter prefix: "", "encoder." or "decoder."
+    steps: int
+    dirs: int
+    layers: int
+    in_size: int
+    inputs: list[str | None]  # per step: "x", "start", "feedback" or None (no input)
+    outputs: list[bool]  # per step: is there a read-out
+    offset: int = 0  # index of its first step in the whole forward walk
+    states: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        sfx = ["", "_reverse"][: self.dirs]
+        self.states = [f"{self.prefix}l{k}{s}" for k in range(self.layers) for s in sfx]
+
+
+def make_segments(cfg: ExperimentConfig, steps: tuple[int, int] | None = None) -> list[Segment]:
+    """Segments of the unrolled picture; ``steps`` = (input length, output length)."""
+    n = cfg.network
+    kind = network_kind(cfg)
+    T_in, T_out = steps if steps is not None else (cfg.task.seq_len, cfg.task.seq_len)
+    D = 2 if n.bidirectional else 1
+    L, I, O = n.num_layers, n.input_size, n.output_size
+    if kind == "seq2seq":
+        enc = Segment("encoder", "encoder.", T_in, D, L, I, ["x"] * T_in, [False] * T_in)
+        dec = Segment(
+            "decoder", "decoder.", T_out, 1, L, O,
+            ["start"] + ["feedback"] * (T_out - 1), [True] * T_out, offset=T_in,
+        )
+        return [enc, dec]
+    if kind == "one_to_many":
+        fb = "feedback" if n.feedback == "output" else None
+        return [Segment("main", "", T_out, D, L, I, ["x"] + [fb] * (T_out - 1), [True] * T_out)]
+    outs = [t == T_in - 1 for t in range(T_in)] if kind == "many_to_one" else [True] * T_in
+    return [Segment("main", "", T_in, D, L, I, ["x"] * T_in, outs)]
+
+
+def _levels(values: np.ndarray, scale: float) -> np.ndarray:
+    scale = scale if scale > 0 else 1.0
+    return np.rint(np.clip(values / scale, -1.0, 1.0) * LEVELS).astype(np.int32)
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def _fmt(v: float) -> str:
+    return f"{v:+.4g}"
+
+
+class DiagramModel:
+    """The numbers behind the diagram and their colour levels.
+
+    ``mode`` is "live" (snapshot values), "forward" or "backward" (step-through, values of
+    ``trace``).  ``step`` indexes the whole forward walk over all segments' time steps; in
+    live mode it is the highlighted step.
+    """
+
+    def __init__(self) -> None:
+        self.cfg: ExperimentConfig | None = None
+        self.kind = "many_to_one"
+        self.segments: list[Segment] = []
+        self.weights: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] | None = None
+        self.hidden: dict[str, np.ndarray] | None = None
+        self.inputs: np.ndarray | None = None
+        self.outputs: np.ndarray | None = None
+        self.trace: Trace | None = None
+        self.mode = "live"
+        self.step = 0
+        self.on_click: Callable[[object], None] | None = None
+        self._seg_of: dict[str, Segment] = {}
+        self._wlev: dict[str, np.ndarray] = {}
+        self._wscale: dict[str, float] = {}
+        self._nval: dict[tuple[str, str], np.ndarray] = {}
+        self._nlev: dict[tuple[str, str], np.ndarray] = {}
+        self._reached: dict[tuple[str, str], np.ndarray] = {}
+        self._step_lev: dict[tuple[str, int], np.ndarray] = {}
+        self._bundle_cache: dict[tuple, int] = {}
+
+    # -- configuration -------------------------------------------------------------------
+    def configure(self, cfg: ExperimentConfig, segments: list[Segment]) -> None:
+        self.cfg = cfg
+        self.kind = network_kind(cfg)
+        self.segments = segments
+        self._seg_of = {}
+        for seg in segments:
+            self._seg_of[seg.name] = seg
+            for s in seg.states:
+                self._seg_of[s] = seg
+        self.step = min(self.step, self.total_steps() - 1)
+
+    def total_steps(self) -> int:
+        return sum(s.steps for s in self.segments) or 1
+
+    def segment_of(self, key: str) -> Segment:
+        return self._seg_of[key]
+
+    def local_step(self, seg: Segment) -> int:
+        return self.step - seg.offset
+
+    def focus_t(self, seg: Segment) -> int:
+        """The time step of ``seg`` the folded view and the highlight show."""
+        return int(min(max(self.local_step(seg), 0), seg.steps - 1))
+
+    # -- numbers in ----------------------------------------------------------------------
+    def set_weights(self, weights: dict[str, np.ndarray], grads=None) -> None:
+        self.weights = weights
+        self.grads = grads
+        self._wlev, self._wscale = {}, {}
+        for k, w in weights.items():
+            s = float(np.abs(w).max(initial=0.0))
+            self._wscale[k] = s
+            self._wlev[k] = _levels(w, s)
+        self._bundle_cache.clear()
+
+    def set_live(self, hidden, inputs, outputs) -> None:
+        self.hidden, self.inputs, self.outputs = hidden, inputs, outputs
+
+    def clear_live(self) -> None:
+        self.hidden = self.inputs = self.outputs = None
+        self.grads = None
+
+    def refresh(self) -> None:
+        """Recompute neuron values and levels for the current mode and step."""
+        self._nval, self._nlev, self._reached = {}, {}, {}
+        self._step_lev = {}
+        self._bundle_cache.clear()
+        if self.mode != "live" and self.trace is None:
+            self.mode = "live"
+        for seg in self.segments:
+            self._refresh_segment(seg)
+
+    def _put(self, key, values: np.ndarray | None, scale: float, reached=None) -> None:
+        if values is None:
+            return
+        values = np.asarray(values, dtype=float)
+        lev = _levels(values, scale)
+        if reached is not None:
+            lev[~reached] = DIM
+            self._reached[key] = reached
+        self._nval[key] = values
+        self._nlev[key] = lev
+
+    def _reached_steps(self, seg: Segment, reverse: bool) -> np.ndarray:
+        T = seg.steps
+        t = np.arange(T)
+        local = self.local_step(seg)
+        if self.mode == "forward":
+            if local < 0:
+                return np.zeros(T, bool)
+            return t >= T - 1 - local if reverse else t <= local
+        if local >= T:
+            return np.zeros(T, bool)
+        return t <= T - 1 - local if reverse else t >= local
+
+    def _refresh_segment(self, seg: Segment) -> None:
+        n = self.cfg.network
+        T = seg.steps
+        act_scale = 1.0 if n.nonlinearity == "tanh" else None
+        out_probs = n.loss in ("ce", "ctc")
+        if self.mode == "live":
+            for s in seg.states:
+                h = None if self.hidden is None else self.hidden.get(s)
+                if h is not None and h.shape[0] == T:
+                    self._put(("hidden", s), h, act_scale or float(np.abs(h).max(initial=0)))
+            if self.inputs is not None and seg.name in ("main", "encoder"):
+                x = np.full((T, seg.in_size), np.nan)
+                given = np.asarray(self.inputs, float)[:T]
+                if given.shape[1] == seg.in_size:
+                    x[: given.shape[0]] = given
+                    self._put(("input", seg.name), x, float(np.nanmax(np.abs(given))),
+                              ~np.isnan(x[:, 0]))
+            if self.outputs is not None and any(seg.outputs):
+                self._put_outputs(seg, np.asarray(self.outputs, float), out_probs, None)
+            return
+        tr = self.trace
+        fwd = self.mode == "forward"
+        for s in seg.states:
+            d = tr.layers.get(s)
+            if d is None or d.h.shape[0] != T:
+                continue
+            reached = self._reached_steps(seg, d.reverse)
+            if fwd:
+                self._put(("hidden", s), d.h, act_scale or float(np.abs(d.h).max()), reached)
+            else:
+                self._put(("hidden", s), d.grad_h, float(np.abs(d.grad_h).max()), reached)
+        first = tr.layers.get(seg.states[0])
+        if first is not None and first.x.shape[0] == T:
+            x = first.x.copy()
+            has = np.array([kind is not None for kind in seg.inputs])
+            self._put(("input", seg.name), x, float(np.abs(x).max(initial=0)), has)
+        if any(seg.outputs):
+            vals = tr.outputs if fwd else tr.d_out
+            reached = None
+            if fwd:
+                top = [self._reached_steps(seg, r) for r in ([False, True][: seg.dirs])]
+                reached = np.logical_and.reduce(top)
+                if self.kind == "many_to_one":
+                    reached = np.full(T, self.local_step(seg) >= T - 1)
+            self._put_outputs(seg, vals, out_probs and fwd, reached)
+
+    def _put_outputs(self, seg: Segment, vals: np.ndarray, probs: bool, reached) -> None:
+        T = seg.steps
+        O = self.cfg.network.output_size
+        full = np.full((T, O), np.nan)
+        if self.kind == "many_to_one":
+            full[T - 1] = vals.reshape(-1, O)[-1]
+        else:
+            vals = vals.reshape(-1, O)[:T]
+            full[: vals.shape[0]] = vals
+        known = ~np.isnan(full[:, 0])
+        shown = _softmax(np.nan_to_num(full)) if probs else full
+        scale = 1.0 if probs else float(np.nanmax(np.abs(full))) if known.any() else 1.0
+        reached = known if reached is None else (known & reached)
+        self._put(("output", seg.name), np.where(known[:, None], shown, 0.0), scale, reached)
+        self._nval[("output", seg.name)] = full  # raw logits/values for tooltips
+        if probs:
+            self._nval[("prob", seg.name)] = shown
+
+    # -- numbers out (items ask) -----------------------------------------------------------
+    def _t(self, item) -> int:
+        if item.t is not None:
+            return item.t
+        return self.focus_t(self.segment_of(item.key))
+
+    def neuron_level(self, item) -> int:
+        lev = self._nlev.get((item.role, item.key))
+        if lev is None:
+            return DIM if self.mode != "live" else 0
+        return int(lev[self._t(item), item.unit])
+
+    def neuron_value(self, item) -> float | None:
+        key = (item.role, item.key)
+        vals = self._nval.get(key)
+        if vals is None:
+            return None
+        t = self._t(item)
+        reached = self._reached.get(key)
+        if reached is not None and not reached[t]:
+            return None
+        v = float(vals[t, item.unit])
+        return None if math.isnan(v) else v
+
+    def band_levels(self, item):
+        lev = self._nlev.get((item.role, item.key))
+        if lev is None:
+            return None
+        return lev[self._t(item)]
+
+    def _param_dest(self, param: str) -> tuple[str, str]:
+        if param.startswith("head."):
+            return ("output", self.segments[-1].name)
+        prefix, _, rest = param.rpartition(".")
+        rest = rest.replace("weight_ih_", "").replace("weight_hh_", "")
+        return ("hidden", (prefix + "." if prefix else "") + rest)
+
+    def _conn_reached(self, param: str, t: int) -> bool:
+        r = self._reached.get(self._param_dest(param))
+        return True if r is None else bool(r[t])
+
+    def _step_levels(self, param: str, t: int) -> np.ndarray | None:
+        """Colour levels of the gradient share ``param`` receives at step ``t``."""
+        key = (param, t)
+        if key not in self._step_lev:
+            g, scale = self._step_grad(param, t)
+            self._step_lev[key] = None if g is None else _levels(g, scale)
+        return self._step_lev[key]
+
+    def _step_grad(self, param: str, t: int):
+        tr = self.trace
+        if param == "head.weight":
+            hits = np.nonzero(tr.out_steps == t)[0]
+            if self.kind == "many_to_one":
+                hits = np.array([0])
+            if not len(hits):
+                return None, 1.0
+            return tr.head_grad_step(int(hits[0])), tr.head_grad_max()
+        dest = self._param_dest(param)[1]
+        d = tr.layers.get(dest)
+        if d is None:
+            return None, 1.0
+        kind = "weight_ih" if "weight_ih" in param else "weight_hh"
+        return d.grad_step(kind, t), d.grad_step_max(kind)
+
+    def connection_level(self, item) -> int:
+        t = item.t if item.t is not None else self._folded_t(item.param)
+        if self.mode != "live" and t is not None and not self._conn_reached(item.param, t):
+            return DIM
+        if self.mode == "backward" and t is not None:
+            lev = self._step_levels(item.param, t)
+            return DIM if lev is None else int(lev[item.i, item.j])
+        lev = self._wlev.get(item.param)
+        return 0 if lev is None else int(lev[item.i, item.j])
+
+    def _folded_t(self, param: str) -> int | None:
+        if self.mode == "live":
+            return None
+        key = self._param_dest(param)[1]
+        return self.focus_t(self.segment_of(key))
+
+    def bundle_level(self, item) -> int:
+        t = item.t if item.t is not None else self._folded_t(item.param)
+        key = (item.param, item.rows.start, item.cols.start, t, self.mode)
+        if key in self._bundle_cache:
+            return self._bundle_cache[key]
+        if self.mode != "live" and t is not None and not self._conn_reached(item.param, t):
+            lv = DIM
+        else:
+            if self.mode == "backward" and t is not None:
+                g, scale = self._step_grad(item.param, t)
+                block = None if g is None else g[item.rows, item.cols]
+            else:
+                w = self.weights.get(item.param)
+                block = None if w is None else w[item.rows, item.cols]
+                scale = self._wscale.get(item.param, 1.0)
+            lv = DIM if block is None else self._block_level(block, scale)
+        self._bundle_cache[key] = lv
+        return lv
+
+    @staticmethod
+    def _block_level(block: np.ndarray, scale: float) -> int:
+        rms = float(np.sqrt(np.mean(block * block))) if block.size else 0.0
+        sign = 1 if block.mean() >= 0 else -1
+        return int(sign * round(min(1.0, 2 * rms / (scale or 1.0)) * LEVELS))
+
+    def matrix_level(self, param: str, t) -> int:
+        w = self.weights.get(param)
+        if w is None:
+            return 0
+        return self._block_level(w, self._wscale.get(param, 1.0))
+
+    def column_highlighted(self, col: TimeStepColumn) -> bool:
+        seg = self._seg_of.get(col.seg)
+        if seg is None or col.t is None:
+            return False
+        local = self.local_step(seg)
+        return 0 <= local < seg.steps and col.t == local
+
+    def neuron_clicked(self, item) -> None:
+        if self.on_click is not None:
+            self.on_click(item)
+
+    # -- tooltips --------------------------------------------------------------------------
+    def describe(self, item) -> str:
+        if isinstance(item, (NeuronItem, BandItem)):
+            return self.describe_neuron(item)
+        if isinstance(item, ConnectionItem):
+            return self.describe_connection(item.param, item.i, item.j, item.t)
+        if isinstance(item, BundleItem):
+            return self.describe_block(item.param, item.rows, item.cols, item.t)
+        if isinstance(item, LoopItem):
+            return self.describe_block(item.param, slice(None), slice(None), None)
+        if isinstance(item, ArrowItem):
+            return item.text
+        return ""
+
+    def unit_name(self, role: str, key: str, unit: int) -> str:
+        if role == "hidden":
+            return f"{layer_title(key)}, neuron {unit + 1}"
+        if role == "output":
+            if self.kind == "ctc" and unit == 0:
+                return "output 1 (blank)"
+            return f"output {unit + 1}"
+        return f"input {unit + 1}"
+
+    def describe_neuron(self, item) -> str:
+        t = self._t(item)
+        lines = [f"{self.unit_name(item.role, item.key, item.unit)} at t={t + 1}"]
+        v = self.neuron_value(item)
+        j = item.unit
+        if item.role == "input":
+            seg = self.segment_of(item.key)
+            src = seg.inputs[t]
+            if src == "feedback":
+                lines.append("fed back: the previous step's output (the target in training)")
+            elif src == "start":
+                lines.append("start of decoding: a zero vector")
+            elif src is None:
+                lines.append("no input at this step (zero vector)")
+            if v is not None:
+                lines.append(f"x = {_fmt(v)}")
+            return "\n".join(lines)
+        if item.role == "output":
+            if v is None:
+                lines.append("not computed yet" if self.mode != "live" else "no value yet")
+            elif self.mode == "backward":
+                lines.append(f"dL/dy = {_fmt(v)}")
+            else:
+                lines.append(f"value = {_fmt(v)}")
+                p = self._nval.get(("prob", item.key))
+                if p is not None:
+                    lines.append(f"probability = {p[t, j]:.3f}")
+            return "\n".join(lines)
+        if v is None:
+            lines.append("not computed yet" if self.mode != "live" else "no activation yet")
+            return "\n".join(lines)
+        d = None if self.trace is None else self.trace.layers.get(item.key)
+        act = self.cfg.network.nonlinearity
+        if self.mode == "forward" and d is not None:
+            prev = "t+1" if d.reverse else "t-1"
+            lines += [
+                f"W_ih x_t       = {_fmt(d.ih[t, j])}",
+                f"W_hh h_{prev}  = {_fmt(d.hh[t, j])}",
+                f"b_ih + b_hh    = {_fmt(d.b_ih[j] + d.b_hh[j])}",
+                f"pre-activation = {_fmt(d.pre[t, j])}",
+                f"h_t = {act}(pre) = {_fmt(d.h[t, j])}",
+            ]
+        elif self.mode == "backward" and d is not None:
+            lines += [
+                f"dL/dh_t   = {_fmt(d.grad_h[t, j])}",
+                f"dL/dpre_t = {_fmt(d.dpre[t, j])}",
+                f"|dL/dh_t| of the layer = {np.linalg.norm(d.grad_h[t]):.3g}",
+            ]
+        else:
+            lines.append(f"h_t = {_fmt(v)}")
+        return "\n".join(lines)
+
+    def describe_connection(self, param: str, i: int, j: int, t) -> str:
+        lines = [f"{param}[{i}, {j}]"]
+        w = self.weights.get(param)
+        if w is not None:
+            lines.append(f"weight = {_fmt(float(w[i, j]))}")
+        if self.grads is not None and param in self.grads:
+            lines.append(f"gradient (last batch) = {_fmt(float(self.grads[param][i, j]))}")
+        if self.trace is not None and t is not None and self.mode != "live":
+            g, _ = self._step_grad(param, t)
+            if g is not None:
+                lines.append(f"gradient share of step t={t + 1} (this sample) = "
+                             f"{_fmt(float(g[i, j]))}")
+            total = self.trace.grads.get(param)
+            if total is not None:
+                lines.append(f"gradient over all steps (this sample) = "
+                             f"{_fmt(float(total[i, j]))}")
+        return "\n".join(lines)
+
+    def describe_block(self, param: str, rows: slice, cols: slice, t) -> str:
+        w = self.weights.get(param)
+        if w is None:
+            return param
+        block = w[rows, cols]
+        lines = [
+            f"{param}: {block.shape[0]}×{block.shape[1]} weights",
+            f"mean = {_fmt(float(block.mean()))}, "
+            f"rms = {float(np.sqrt(np.mean(block ** 2))):.4g}, "
+            f"largest |w| = {float(np.abs(block).max()):.4g}",
+        ]
+        if self.grads is not None and param in self.grads:
+            lines.append(f"gradient norm (last batch) = "
+                         f"{float(np.linalg.norm(self.grads[param][rows, cols])):.4g}")
+        if self.mode == "backward" and self.trace is not None and t is not None:
+            g, _ = self._step_grad(param, t)
+            if g is not None:
+                lines.append(f"gradient share of step t={t + 1}: norm "
+                             f"{float(np.linalg.norm(g[rows, cols])):.4g}")
+        return "\n".join(lines)
+
+
+def layer_title(state: str) -> str:
+    """'encoder.l1_reverse' -> 'encoder layer 2 ←'."""
+    prefix, _, rest = state.rpartition(".")
+    k = int(rest[1:].split("_")[0])
+    arrow = " ←" if rest.endswith("_reverse") else " →"
+    return f"{prefix + ' ' if prefix else ''}layer {k + 1}{arrow}"
+
+
+@dataclass
+class Row:
+    """Vertical slot of one kind of row; shared by the encoder and decoder."""
+
+    slot: str  # "out", "l0", "l0_reverse", ..., "in"
+    offset: float  # horizontal shift inside a column
+    top: float
+    height: float
+
+
+def row_offset(slot: str, layers: int, dirs: int) -> float:
+    """Shift of a row inside its column.  Forward layers step to the right, backward ones to
+    the left, so the links into a row never run through the neurons of a row between."""
+    if slot == "in":
+        return 0.0
+    if slot == "out":
+        return 0.0 if dirs == 2 else (layers + 1) * STAGGER
+    k = int(slot[1:].split("_")[0])
+    return -(k + 1) * STAGGER if slot.endswith("_reverse") else (k + 1) * STAGGER
+
+
+class DiagramScene(QGraphicsScene):
+    """The scene built from a configuration; lists of its items for the widget and tests."""
+
+    def __init__(self, model: DiagramModel, parent=None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.setItemIndexMethod(QGraphicsScene.NoIndex)
+        self._reset_lists()
+
+    def _reset_lists(self) -> None:
+        self.neurons: list[NeuronItem] = []
+        self.bands: list[BandItem] = []
+        self.connections: list[ConnectionItem] = []
+        self.bundles: list[BundleItem] = []
+        self.columns: list[TimeStepColumn] = []
+        self.arrows: list[ArrowItem] = []
+        self.loops: list[LoopItem] = []
+        self.labels: list[LayerLabel] = []
+        self.buttons: dict[str, ButtonItem] = {}
+
+    # -- building --------------------------------------------------------------------------
+    def build(
+        self,
+        folded: bool,
+        max_shown: int,
+        on_neuron_edit: Callable[[int, int], None] | None = None,
+    ) -> None:
+        """Rebuild every item from the model's configuration and segments."""
+        self.clear()
+        self._reset_lists()
+        m = self.model
+        n = m.cfg.network
+        segs = m.segments
+        L, H, O = n.num_layers, n.hidden_size, n.output_size
+        D = max(s.dirs for s in segs)
+        # Vertical slots, top to bottom.
+        slots = []
+        if any(any(s.outputs) for s in segs):
+            slots.append(("out", O))
+        for k in reversed(range(L)):
+            if D == 2:
+                slots.append((f"l{k}_reverse", H))
+            slots.append((f"l{k}", H))
+        slots.append(("in", max(s.in_size for s in segs)))
+        rows: dict[str, Row] = {}
+        y = TOP
+        for slot, size in slots:
+            h = row_height(size)
+            rows[slot] = Row(slot, row_offset(slot, L, D), y, h)
+            y += h + ROW_GAP
+        bottom = y - ROW_GAP + 14
+        self.rows = rows
+        lo = min(r.offset for r in rows.values())
+        hi = max(r.offset for r in rows.values())
+        self.col_left, self.col_right = lo - 18, hi + 18
+        col_w = hi - lo + 90
+        x = LEFT - lo
+        self.seg_x: dict[str, list[tuple[int | None, float]]] = {}
+        for seg in segs:
+            steps = [None] if folded else shown_steps(seg.steps, max_shown)
+            cols = []
+            for idx, t in enumerate(steps):
+                cols.append((t, x + idx * col_w))
+            self.seg_x[seg.name] = cols
+            self._build_segment(seg, cols, rows, col_w, bottom, folded)
+            x += len(steps) * col_w + HANDOVER_GAP
+        if len(segs) == 2:
+            self._build_handover(segs, rows, folded)
+        self._build_labels(rows, on_neuron_edit, folded)
+
+    def _unit_points(self, row: Row, size: int, x: float) -> list[QPointF] | tuple:
+        """Centres of a row's neurons at column ``x`` or, for a band, (top, height)."""
+        if size > MAX_UNITS:
+            h = band_height(size)
+            return (row.top + (row.height - h) / 2, h)
+        off = row.top + (row.height - size * PITCH) / 2
+        return [QPointF(x, off + (j + 0.5) * PITCH) for j in range(size)]
+
+    def _add_units(self, role, key, t, size, row, x, **kw):
+        pts = self._unit_points(row, size, x)
+        if isinstance(pts, tuple):
+            band = BandItem(self.model, role, key, t, size, QPointF(x, pts[0]), pts[1])
+            self.addItem(band)
+            self.bands.append(band)
+            return (QPointF(x, pts[0]), QPointF(x, pts[0] + pts[1]))
+        for j, p in enumerate(pts):
+            item = NeuronItem(self.model, role, key, t, j, p, **{
+                k: (v(j) if callable(v) else v) for k, v in kw.items()})
+            self.addItem(item)
+            self.neurons.append(item)
+        return pts
+
+    def _link(self, param: str, src, dst, t, col_offset: int = 0) -> None:
+        """Connect every source unit to every destination unit (weight ``param[i, j]``)."""
+        if isinstance(src, list) and isinstance(dst, list):
+            for i, q in enumerate(dst):
+                for j, p in enumerate(src):
+                    c = ConnectionItem(self.model, param, i, j + col_offset, t, p, q)
+                    self.addItem(c)
+                    self.connections.append(c)
+            return
+        s = self._span(src)
+        d = self._span(dst)
+        n_src = len(src) if isinstance(src, list) else None
+        n_dst = len(dst) if isinstance(dst, list) else None
+        w = self.model.weights.get(param)
+        rows_n = n_dst if n_dst is not None else (w.shape[0] if w is not None else 0)
+        cols_n = n_src if n_src is not None else self._band_size(param, col_offset, w)
+        b = BundleItem(self.model, param, slice(0, rows_n),
+                       slice(col_offset, col_offset + cols_n), t, s, d)
+        self.addItem(b)
+        self.bundles.append(b)
+
+    def _band_size(self, param: str, col_offset: int, w) -> int:
+        n = self.model.cfg.network
+        if "weight_hh" in param:
+            return n.hidden_size
+        if param.startswith("head.") or not param.endswith(("_l0", "_l0_reverse")):
+            return n.hidden_size
+        return n.output_size if param.startswith("decoder.") else n.input_size
+
+    @staticmethod
+    def _span(pts) -> tuple[QPointF, QPointF]:
+        if isinstance(pts, list):
+            return (pts[0] + QPointF(0, -4), pts[-1] + QPointF(0, 4))
+        return pts
+
+    def _build_segment(self, seg, cols, rows, col_w, bottom, folded) -> None:
+        m = self.model
+        n = m.cfg.network
+        H, O = n.hidden_size, n.output_size
+        blank = m.kind == "ctc"
+        pos: dict[tuple[str, int | None], object] = {}
+        prev_t: int | None = None
+        for t, x in cols:
+            if t is None and not folded:
+                hidden_steps = seg.steps - sum(1 for tt, _ in cols if tt is not None)
+                rect = QRectF(x + self.col_left, TOP - 30, self.col_right - self.col_left,
+                              bottom - TOP + 30)
+                self.addItem(EllipsisItem(rect, hidden_steps))
+                prev_t = None
+                continue
+            label = "folded: any t" if folded else f"t={t + 1}"
+            col = TimeStepColumn(m, seg.name, t, QRectF(
+                x + self.col_left, TOP - 30, self.col_right - self.col_left, bottom - TOP + 30),
+                label)
+            self.addItem(col)
+            self.columns.append(col)
+            # Inputs.
+            has_input = folded or seg.inputs[t] is not None
+            if has_input:
+                r = rows["in"]
+                feedback = not folded and seg.inputs[t] == "feedback"
+                pos[("in", t)] = self._add_units(
+                    "input", seg.name, t, seg.in_size, r, x + r.offset,
+                    feedback=feedback)
+            # Hidden rows and their links.
+            for k in range(seg.layers):
+                for d, sfx in enumerate(["", "_reverse"][: seg.dirs]):
+                    state = f"{seg.prefix}l{k}{sfx}"
+                    r = rows[f"l{k}{sfx}"]
+                    pts = self._add_units("hidden", state, t, H, r, x + r.offset)
+                    pos[(state, t)] = pts
+                    p_ih = f"{seg.prefix}weight_ih_l{k}{sfx}"
+                    if k == 0:
+                        if has_input:
+                            self._link(p_ih, pos[("in", t)], pts, t)
+                    else:
+                        for dd, s2 in enumerate(["", "_reverse"][: seg.dirs]):
+                            below = pos[(f"{seg.prefix}l{k - 1}{s2}", t)]
+                            self._link(p_ih, below, pts, t, dd * H)
+                    p_hh = f"{seg.prefix}weight_hh_l{k}{sfx}"
+                    if folded:
+                        self._add_loop(p_hh, pts)
+                    elif prev_t is not None:
+                        if d == 0:
+                            self._link(p_hh, pos[(state, prev_t)], pts, t)
+                        else:
+                            self._link(p_hh, pts, pos[(state, prev_t)], prev_t)
+                        self._state_arrow(r, x - col_w + r.offset, x + r.offset, d == 1, t)
+            # Read-out.
+            if folded or seg.outputs[t]:
+                r = rows["out"]
+                out = self._add_units(
+                    "output", seg.name, t, O, r, x + r.offset,
+                    blank=(lambda j: blank and j == 0))
+                pos[("out", t)] = out
+                top = seg.layers - 1
+                for d, sfx in enumerate(["", "_reverse"][: seg.dirs]):
+                    state = f"{seg.prefix}l{top}{sfx}"
+                    src_t = t
+                    if m.kind == "many_to_one" and d == 1 and not folded:
+                        src_t = 0  # the backward direction ends at the first step
+                    self._link("head.weight", pos[(state, src_t)], out, t, d * H)
+            # Feedback of the previous output into this step's input.
+            if not folded and seg.inputs[t] == "feedback" and ("out", prev_t) in pos:
+                src = pos[("out", prev_t)]
+                dst = pos[("in", t)]
+                self._feedback_arrow(src, dst, t)
+            prev_t = t
+        if folded and "feedback" in seg.inputs:
+            self._feedback_arrow(pos[("out", None)], pos[("in", None)], None, folded=True)
+
+    def _state_arrow(self, row: Row, xa: float, xb: float, reverse: bool, t: int) -> None:
+        y = row.top - 9
+        p1, p2 = QPointF(xa + 12, y), QPointF(xb - 12, y)
+        if reverse:
+            p1, p2 = p2, p1
+            text = f"backward direction: the state of step {t + 1} enters step {t}"
+        else:
+            text = f"forward direction: the state of step {t} enters step {t + 1}"
+        a = ArrowItem(self.model, "state", p1, p2, text)
+        self.addItem(a)
+        self.arrows.append(a)
+
+    def _feedback_arrow(self, src, dst, t, folded: bool = False) -> None:
+        a = self._span(src)[1] if not isinstance(src, list) else src[-1]
+        b = self._span(dst)[0] if not isinstance(dst, list) else dst[0]
+        p1 = a + QPointF(9, 0)
+        p2 = b + QPointF(-9, 0)
+        text = ("the output is fed back as the next step's input "
+                "(the target under teacher forcing)")
+        bend = 0.0
+        if folded:
+            p1 = a + QPointF(12, 0)
+            p2 = b + QPointF(-12, 4)
+            bend = 0.0
+        arrow = ArrowItem(self.model, "feedback", p1, p2, text, bend)
+        self.addItem(arrow)
+        self.arrows.append(arrow)
+
+    def _add_loop(self, param: str, pts) -> None:
+        top, bot = self._span(pts)
+        loop = LoopItem(self.model, param, top + QPointF(4, 2), bot + QPointF(4, -2))
+        self.addItem(loop)
+        self.loops.append(loop)
+
+    def _build_handover(self, segs, rows, folded) -> None:
+        enc, dec = segs
+        enc_cols, dec_cols = self.seg_x["encoder"], self.seg_x["decoder"]
+        x_last = enc_cols[-1][1]
+        x_first = enc_cols[0][1]
+        x_dec = dec_cols[0][1]
+        for k in range(enc.layers):
+            r = rows[f"l{k}"]
+            y = r.top + r.height / 2
+            p2 = QPointF(x_dec + r.offset - 14, y)
+            a = ArrowItem(self.model, "handover",
+                          QPointF(x_last + r.offset + 14, y), p2,
+                          f"the encoder's final state of layer {k + 1} starts the decoder's "
+                          f"layer {k + 1}" + (" (the two directions are added)"
+                                              if enc.dirs == 2 else ""))
+            self.addItem(a)
+            self.arrows.append(a)
+            if enc.dirs == 2:
+                rr = rows[f"l{k}_reverse"]
+                yr = rr.top + rr.height / 2
+                start = QPointF(x_first + rr.offset, rr.top - 4)
+                if folded:
+                    start = QPointF(x_first + rr.offset + 14, yr)
+                b = ArrowItem(self.model, "handover", start,
+                              QPointF(x_dec + r.offset - 14, y - 6),
+                              f"the backward direction's final state (at the first step) "
+                              f"is added to the forward one for decoder layer {k + 1}",
+                              bend=-(rr.top - TOP + 20) if not folded else 0.0)
+                self.addItem(b)
+                self.arrows.append(b)
+
+    def _build_labels(self, rows, on_neuron_edit, folded) -> None:
+        m = self.model
+        n = m.cfg.network
+        segs = m.segments
+        lx = LEFT - 24
+        names = {"in": "input x", "out": "output y"}
+        if m.kind == "seq2seq":
+            names = {"in": "input x  (decoder: previous y)", "out": "output y"}
+        for slot, row in rows.items():
+            y = row.top + row.height / 2
+            if slot in names:
+                text = names[slot]
+            else:
+                text = layer_title(slot) + f"\n{n.hidden_size} neurons"
+            lab = LayerLabel(text, QPointF(lx, y), bold=slot not in names)
+            self.addItem(lab)
+            self.labels.append(lab)
+            if slot not in names and on_neuron_edit is not None and "reverse" not in slot:
+                k = int(slot[1:])
+                for dx, sign, sym in ((-66, -1, "−"), (-46, +1, "+")):
+                    tip = ("Remove a hidden neuron" if sign < 0 else "Add a hidden neuron")
+                    tip += " (every layer has the same size)"
+                    b = ButtonItem(sym, tip, QPointF(lx + dx, y + 16),
+                                   lambda s=sign, kk=k: on_neuron_edit(s, kk),
+                                   name=f"{'add' if sign > 0 else 'remove'}_neuron_l{k}")
+                    self.addItem(b)
+                    self.buttons[b.name] = b
+        # Unit names beside the first column of the input and output rows.
+        for slot, role in (("in", "input"), ("out", "output")):
+            if slot not in rows:
+                continue
+            row = rows[slot]
+            size = n.output_size if role == "output" else segs[0].in_size
+            if size > MAX_UNITS:
+                continue
+            seg = segs[-1] if role == "output" else segs[0]
+            first_x = self.seg_x[seg.name][0][1] + row.offset
+            for j, p in enumerate(self._unit_points(row, size, first_x)):
+                if role == "output" and m.kind == "ctc" and j == 0:
+                    text = "blank"
+                else:
+                    text = f"{'y' if role == 'output' else 'x'}{j + 1}"
+                lab = UnitLabel(text, p + QPointF(-9, 0))
+                if role == "output" and m.kind == "many_to_one" and not folded:
+                    lab = UnitLabel(text, QPointF(self.seg_x[seg.name][-1][1]
+                                                  + row.offset - 9, p.y()))
+                self.addItem(lab)
+        if len(segs) == 2:
+            for seg in segs:
+                x0 = self.seg_x[seg.name][0][1] + self.col_left
+                lab = LayerLabel(seg.name, QPointF(x0 + 200, TOP - 46), width=200, bold=True,
+                                 align=Qt.AlignLeft)
+                self.addItem(lab)
+                self.labels.append(lab)
