@@ -6,6 +6,7 @@ Adding a task is one new module in this package that subclasses :class:`Task` an
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, ClassVar
@@ -73,6 +74,10 @@ class Task:
         """Text for the GUI: the sample's input, target and ``outputs`` (one sample)."""
         raise NotImplementedError
 
+    def extra_metrics(self, outputs: np.ndarray, batch: Batch) -> list[Metric]:
+        """Further numbers worth showing beside the main metric (none by default)."""
+        return []
+
     def baseline(self, dataset: Dataset) -> Metric | None:
         """A trivial baseline on the validation set the trained model should beat."""
         return None
@@ -91,10 +96,11 @@ class Task:
 
     def default_config(self) -> ExperimentConfig:
         cfg = ExperimentConfig()
-        cfg.task = TaskConfig(name=self.name, **self.default_task)
-        for key, value in self.default_network.items():
+        # Deep copies: editing a config's options must never change the task's defaults.
+        cfg.task = TaskConfig(name=self.name, **copy.deepcopy(self.default_task))
+        for key, value in copy.deepcopy(self.default_network).items():
             setattr(cfg.network, key, value)
-        for key, value in self.default_training.items():
+        for key, value in copy.deepcopy(self.default_training).items():
             setattr(cfg.training, key, value)
         self.apply_shape(cfg.network, cfg.task)
         cfg.validate()

@@ -1,0 +1,60 @@
+"""The long-range task shows what gated cells are for: LSTM/GRU learn it, a simple RNN
+with the same settings stays at chance."""
+
+import numpy as np
+import pytest
+
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import get_task
+
+TASK = get_task("long_memory")
+
+
+def test_generator_is_deterministic_and_marks_one_early_step():
+    cfg = TASK.default_config().task
+    a, b = TASK.make(cfg, 3), TASK.make(cfg, 3)
+    assert np.array_equal(a.train.x, b.train.x) and np.array_equal(a.val.y, b.val.y)
+    assert not np.array_equal(TASK.make(cfg, 4).train.x, a.train.x)
+    x = a.train.x
+    assert x.shape[1:] == (cfg.seq_len, 5)
+    marks = x[..., -1]
+    assert np.all(marks.sum(axis=1) == 1)
+    assert np.all(marks[:, 10:] == 0)
+    # The label is the symbol shown at the marked step.
+    marked_symbol = x[marks == 1][:, :4].argmax(axis=1)
+    assert np.array_equal(marked_symbol, a.train.y)
+
+
+def test_rendering_shows_the_marked_symbol():
+    ds = TASK.make(TASK.default_config().task, 0)
+    text = TASK.render_sample(ds, 0)
+    assert "[" in text and "marked" in text
+    pred = TASK.render_prediction(ds, 0, np.array([2.0, -1.0]))
+    assert "network says A" in pred
+
+
+def _accuracy(cell: str, steps: int) -> float:
+    cfg = TASK.default_config()
+    cfg.network.cell = cell
+    exp = Experiment(cfg)
+    for _ in exp.trainer.run(steps=steps):
+        pass
+    return exp.trainer.evaluate()[1].value
+
+
+@pytest.mark.slow
+def test_gated_cells_remember_where_the_simple_rnn_cannot():
+    chance = TASK.baseline(TASK.make(TASK.default_config().task, 0)).value
+    assert chance < 0.6
+    simple = _accuracy("rnn", 600)
+    lstm = _accuracy("lstm", 600)
+    gru = _accuracy("gru", 600)
+    assert simple < 0.7, simple
+    assert lstm > 0.9, lstm
+    assert gru > 0.9, gru
+
+
+def test_editing_a_config_never_changes_the_task_defaults():
+    cfg = TASK.default_config()
+    cfg.task.options["classes"] = 4
+    assert TASK.default_config().task.options["classes"] == 2
