@@ -38,11 +38,22 @@ class Snapshot:
     hidden: dict[str, np.ndarray] | None = None  # (time, hidden) of the watched sample
     grad_h: dict[str, np.ndarray] | None = None  # |dL/dh_t| (time,) mean over the batch
     sample_grad_h: dict[str, np.ndarray] | None = None  # dL/dh_t (time, hidden), watched
+    # Gated cells: gate activations (time, gates*hidden) in PyTorch order, and for the LSTM
+    # the cell state (time, hidden) and |dL/dc_t| (time,), the gradient's "highway".
+    gates: dict[str, np.ndarray] | None = None
+    cell: dict[str, np.ndarray] | None = None
+    grad_c: dict[str, np.ndarray] | None = None
+    sample_grad_c: dict[str, np.ndarray] | None = None
     outputs: np.ndarray | None = None  # inference outputs for the watched sample
     inputs: np.ndarray | None = None  # the watched sample's input (time, features)
     weights: dict[str, np.ndarray] | None = None  # copies of the parameters after the step
     grads: dict[str, np.ndarray] | None = None  # the batch's parameter gradients (unclipped)
     sample_index: int = 0
+
+
+def _step_norms(per_name: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """|dL/ds_t| per time step, averaged over the batch, from ``(B, T, H)`` arrays."""
+    return {k: np.linalg.norm(v, axis=2).mean(axis=0) for k, v in per_name.items()}
 
 
 MetricFn = Callable[[np.ndarray, Batch], Any]
@@ -126,11 +137,11 @@ class Trainer:
                 "spectral radius."
             )
         grad_norms = {k: float(np.linalg.norm(g)) for k, g in grads.items()}
-        grad_h = raw_grads = None
+        grad_h = grad_c = raw_grads = None
         if collect:
-            grad_h = {
-                k: np.linalg.norm(v, axis=2).mean(axis=0) for k, v in net.cache["grad_h"].items()
-            }
+            grad_h = _step_norms(net.cache["grad_h"])
+            if "grad_c" in net.cache:
+                grad_c = _step_norms(net.cache["grad_c"])
             raw_grads = {k: g.copy() for k, g in grads.items()}
         total = clip_grad_norm(grads, self.cfg.clip_norm)
         before = net.state_dict()
@@ -151,6 +162,7 @@ class Trainer:
             grad_norms=grad_norms,
             weight_norms={k: float(np.linalg.norm(p)) for k, p in net.params.items()},
             grad_h=grad_h,
+            grad_c=grad_c,
             grads=raw_grads,
         )
         if validate:
@@ -178,6 +190,11 @@ class Trainer:
         cache = self.net.cache
         snap.hidden = {k: v[0].copy() for k, v in cache["hidden"].items()}
         snap.sample_grad_h = {k: v[0].copy() for k, v in cache["grad_h"].items()}
+        if "gates" in cache:
+            snap.gates = {k: v[0].copy() for k, v in cache["gates"].items()}
+        if "cell" in cache:
+            snap.cell = {k: v[0].copy() for k, v in cache["cell"].items()}
+            snap.sample_grad_c = {k: v[0].copy() for k, v in cache["grad_c"].items()}
         snap.outputs = self.predict(sample)[0]
         snap.inputs = sample.x[0].copy()
         snap.weights = self.net.state_dict()

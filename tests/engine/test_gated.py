@@ -92,3 +92,24 @@ def test_gated_generation_matches_teacher_forcing_on_own_tokens(cell):
     x = np.random.default_rng(0).standard_normal((2, 4, 4))
     free = net.predict(x, steps=3)
     np.testing.assert_allclose(net.forward(x, y=free.argmax(2), y_mask=np.ones((2, 3))), free)
+
+
+def test_snapshots_carry_gates_cell_state_and_its_gradient():
+    from rnn_sandbox.session import Experiment
+    from rnn_sandbox.tasks import get_task
+
+    cfg = get_task("long_memory").default_config()
+    cfg.network.cell = "lstm"
+    exp = Experiment(cfg)
+    snap = exp.trainer.step(collect=True)
+    T, H = cfg.task.seq_len, cfg.network.hidden_size
+    assert snap.gates["l0"].shape == (T, 4 * H)
+    assert snap.cell["l0"].shape == (T, H)
+    assert snap.grad_c["l0"].shape == (T,)
+    assert snap.sample_grad_c["l0"].shape == (T, H)
+    # Gate activations are sigmoid/tanh outputs.
+    i_f_o = np.concatenate([snap.gates["l0"][:, : 2 * H], snap.gates["l0"][:, 3 * H :]], 1)
+    assert np.all((i_f_o > 0) & (i_f_o < 1))
+    cfg.network.cell = "gru"
+    snap = Experiment(cfg).trainer.step(collect=True)
+    assert snap.gates["l0"].shape == (T, 3 * H) and snap.cell is None and snap.grad_c is None
