@@ -21,6 +21,7 @@ TASK_MODULES = [
     "translation",
     "speech_ctc",
     "csv_series",
+    "tiny_bptt",
 ]
 
 for _name in TASK_MODULES:
