@@ -21,6 +21,11 @@ TASK_MODULES = [
     "translation",
     "speech_ctc",
     "csv_series",
+    "weather",
+    "sentiment",
+    "order_matters",
+    "text_generation",
+    "caption",
     "tiny_bptt",
 ]
 

@@ -1,0 +1,165 @@
+"""One-to-many: a caption, word by word, from one vector that describes a scene.
+
+A synthetic scene has a number of shapes (one to three), all of one colour and one kind,
+and sometimes a size.  Its "semantic vector" is what an image model would hand over: the
+colour one-hot, the shape one-hot, the size one-hot (all zero when no size is given) and
+the count as a number (count / 3).  The network receives that vector once, at the first
+step, and then writes the caption ("two big red circles", "one blue square") followed by
+an end token; after the first step its input is a zero vector (feedback "zero"), so
+everything it writes has to come from what its state kept of the first step.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+from rnn_sandbox.config import TaskConfig
+from rnn_sandbox.engine.data import Batch, Dataset
+from rnn_sandbox.tasks.base import Metric, Task, TaskError, register
+
+COLOURS = ["red", "green", "blue", "yellow"]
+SHAPES = ["circle", "square", "triangle"]
+SIZES = ["small", "big"]
+NUMBERS = ["one", "two", "three"]
+END = "<end>"
+VOCAB = (
+    [END]
+    + NUMBERS
+    + SIZES
+    + COLOURS
+    + SHAPES
+    + [s + "s" for s in SHAPES]
+)
+WORD_INDEX = {w: i for i, w in enumerate(VOCAB)}
+MAX_COUNT = len(NUMBERS)
+INPUT_SIZE = len(COLOURS) + len(SHAPES) + len(SIZES) + 1
+MAX_WORDS = 5  # number, size, colour, shape, end
+
+
+def caption_words(colour: int, shape: int, size: int, count: int) -> list[str]:
+    """The caption of a scene; ``size`` -1 means the size is not mentioned."""
+    words = [NUMBERS[count - 1]]
+    if size >= 0:
+        words.append(SIZES[size])
+    words.append(COLOURS[colour])
+    words.append(SHAPES[shape] + ("s" if count > 1 else ""))
+    return words + [END]
+
+
+def semantic_vector(colour: int, shape: int, size: int, count: int) -> np.ndarray:
+    v = np.zeros(INPUT_SIZE)
+    v[colour] = 1.0
+    v[len(COLOURS) + shape] = 1.0
+    if size >= 0:
+        v[len(COLOURS) + len(SHAPES) + size] = 1.0
+    v[-1] = count / MAX_COUNT
+    return v
+
+
+@register
+class Caption(Task):
+    name = "caption"
+    title = "Caption a scene"
+    kind = "one_to_many"
+    summary = "From one vector (colour, shape, size, count) write a caption word by word."
+    default_task = {"seq_len": MAX_WORDS, "n_samples": 600, "options": {"sizes": True}}
+    default_network = {"hidden_size": 32, "feedback": "zero"}
+    default_training = {"learning_rate": 0.01, "batch_size": 32, "epochs": 40}
+
+    def shape(self, cfg: TaskConfig) -> dict:
+        return {
+            "input_size": INPUT_SIZE,
+            "output_size": len(VOCAB),
+            "architecture": "one_to_many",
+            "loss": "ce",
+            # The scene vector and the words live in different spaces, so nothing but a
+            # zero vector can follow the first step.
+            "feedback": "zero",
+        }
+
+    def generate(self, cfg: TaskConfig, rng: np.random.Generator) -> Dataset:
+        sizes = bool(cfg.options.get("sizes", True))
+        T = cfg.seq_len
+        need = MAX_WORDS if sizes else MAX_WORDS - 1
+        if T < need:
+            raise TaskError(f"caption: seq_len must be at least {need} (the longest caption)")
+        n = cfg.n_samples
+        colour = rng.integers(0, len(COLOURS), n)
+        shape = rng.integers(0, len(SHAPES), n)
+        count = rng.integers(1, MAX_COUNT + 1, n)
+        size = rng.integers(-1, len(SIZES), n) if sizes else np.full(n, -1)
+        x = np.zeros((n, 1, INPUT_SIZE))
+        y = np.zeros((n, T), dtype=np.intp)
+        y_mask = np.zeros((n, T))
+        for i in range(n):
+            x[i, 0] = semantic_vector(colour[i], shape[i], size[i], count[i])
+            words = caption_words(colour[i], shape[i], size[i], count[i])
+            y[i, : len(words)] = [WORD_INDEX[w] for w in words]
+            y_mask[i, : len(words)] = 1.0
+        n_val = max(1, int(round(n * cfg.val_fraction)))
+        return Dataset(
+            Batch(x[n_val:], y[n_val:], None, y_mask[n_val:]),
+            Batch(x[:n_val], y[:n_val], None, y_mask[:n_val]),
+            {"vocab": list(VOCAB)},
+        )
+
+    def metric(self, outputs: np.ndarray, batch: Batch) -> Metric:
+        """Share of captions written exactly right, up to and including the end token."""
+        return Metric("exact match", float(np.mean(_exact(outputs.argmax(axis=-1), batch))))
+
+    def baseline(self, dataset: Dataset) -> Metric:
+        """Exact-match rate of always writing the most frequent training caption."""
+        train, val = dataset.train, dataset.val
+        counts = Counter(tuple(_tokens(train.y[i], train.y_mask[i])) for i in range(len(train)))
+        best = counts.most_common(1)[0][0]
+        hits = [tuple(_tokens(val.y[i], val.y_mask[i])) == best for i in range(len(val))]
+        return Metric("most frequent caption", float(np.mean(hits)))
+
+    def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
+        b = getattr(dataset, split)
+        return f"{describe_vector(b.x[index, 0])} → \"{_caption(b.y[index], b.y_mask[index])}\""
+
+    def render_prediction(self, dataset, index, outputs, split="val") -> str:
+        b = getattr(dataset, split)
+        tokens = np.asarray(outputs).argmax(axis=-1)
+        written = _caption(tokens, None)
+        truth = _caption(b.y[index], b.y_mask[index])
+        verdict = "exact" if written == truth else "wrong"
+        return (
+            f"scene: {describe_vector(b.x[index, 0])}\n"
+            f'network: "{written}"   truth: "{truth}"   ({verdict})'
+        )
+
+
+def describe_vector(v: np.ndarray) -> str:
+    """The semantic vector in words, e.g. ``colour=red shape=circle size=- count=0.67``."""
+    c, s = len(COLOURS), len(SHAPES)
+    size = v[c + s : c + s + len(SIZES)]
+    size_txt = SIZES[int(size.argmax())] if size.max() > 0 else "-"
+    return (
+        f"colour={COLOURS[int(v[:c].argmax())]} shape={SHAPES[int(v[c:c + s].argmax())]} "
+        f"size={size_txt} count={v[-1]:.2f}"
+    )
+
+
+def _tokens(row: np.ndarray, mask: np.ndarray | None) -> list[int]:
+    """Token indices up to the end token (or the mask's end)."""
+    n = len(row) if mask is None else int(mask.sum())
+    out = []
+    for tok in row[:n]:
+        out.append(int(tok))
+        if tok == WORD_INDEX[END]:
+            break
+    return out
+
+
+def _caption(row: np.ndarray, mask: np.ndarray | None) -> str:
+    return " ".join(VOCAB[t] for t in _tokens(row, mask) if t != WORD_INDEX[END])
+
+
+def _exact(pred: np.ndarray, batch: Batch) -> np.ndarray:
+    """Per sample: every real target step (end token included) predicted right."""
+    m = batch.y_mask if batch.y_mask is not None else np.ones(batch.y.shape)
+    return np.all((pred == batch.y) | (m == 0), axis=1)

@@ -1,0 +1,229 @@
+"""Many-to-one forecast of a synthetic weather station: the temperature a day ahead.
+
+The station logs four values every 10 minutes: temperature (°C), air pressure (hPa), wind
+speed (m/s) and relative humidity (%).  Each sample is its own stretch of weather:
+
+* a daily cycle: warmest in mid-afternoon, more wind by day, more humid at night;
+* passing fronts: the pressure sinks towards the front and recovers after it, the wind
+  picks up around it, and a few hours after the lowest pressure the temperature steps down
+  (a cold front, sharp and windy) or up (a warm front, slow, announced by rising humidity);
+  the change then fades over the next days;
+* noise on every reading, and a slowly wandering error on the temperature.
+
+The network reads the last ``seq_len`` readings (hourly means by default, or the raw
+10-minute readings) and predicts the temperature ``horizon_hours`` after the last one.  All
+four features are standardised with the training set's means and standard deviations, which
+``meta`` keeps so the text can speak in °C.  Honest baselines: "it stays as it is now" and
+"it will be as it was 24 hours ago".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rnn_sandbox.config import TaskConfig
+from rnn_sandbox.engine.data import Batch, Dataset
+from rnn_sandbox.tasks.base import Metric, Task, TaskError, register
+
+FEATURES = ["temperature", "pressure", "wind", "humidity"]
+UNITS = ["°C", "hPa", "m/s", "%"]
+STEPS_PER_HOUR = {"10min": 6, "hourly": 1}
+RAW_PER_HOUR = 6  # the station's clock: one reading every 10 minutes
+
+
+def _bump(z: np.ndarray) -> np.ndarray:
+    return np.exp(-0.5 * z * z)
+
+
+def simulate_station(
+    rng: np.random.Generator,
+    n: int,
+    times: np.ndarray,
+    noise_scale: np.ndarray | float = 1.0,
+    lead_hours: float = 48.0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Readings of ``n`` independent stretches of weather at ``times`` (hours after the
+    stretch's first 10-minute reading).
+
+    ``noise_scale`` scales the reading noise per time (1/sqrt(6) stands for a mean of six
+    readings).  Returns ``(readings (n, len(times), 4), hour of day of the first reading
+    (n,))``.  Fronts may have passed up to ``lead_hours`` before the first reading, so a
+    stretch can begin in the middle of a change.
+    """
+    times = np.asarray(times, dtype=float)
+    steps = len(times)
+    hours = float(times.max())
+    t = times[None, :]
+    start = rng.integers(0, 24 * RAW_PER_HOUR, n) / RAW_PER_HOUR
+    hod = (start[:, None] + t) % 24.0  # hour of the day
+    day = 2 * np.pi * (hod - 15.0) / 24.0  # 0 at 15:00, the warmest hour
+    base_t = rng.uniform(4.0, 16.0, (n, 1))
+    amp_t = rng.uniform(2.5, 6.0, (n, 1))
+    base_p = rng.uniform(1005.0, 1025.0, (n, 1))
+    drift_p = rng.uniform(-0.08, 0.08, (n, 1))  # hPa per hour
+
+    temp = base_t + amp_t * np.cos(day)
+    pres = base_p + drift_p * (t - hours / 2)
+    wind = 3.0 + 1.5 * np.cos(day + 2 * np.pi / 24) + rng.uniform(-1.0, 2.0, (n, 1))
+    humid = 72.0 - 12.0 * np.cos(day) + rng.uniform(-8.0, 8.0, (n, 1))
+
+    # Fronts: a Poisson number per stretch, at random times (some before the stretch).
+    max_fronts = 8
+    n_fronts = np.minimum(rng.poisson(hours / 40.0, n), max_fronts)
+    for k in range(max_fronts):
+        active = (k < n_fronts)[:, None].astype(float)
+        tf = rng.uniform(-lead_hours, hours, (n, 1))  # hour of the lowest pressure
+        depth = rng.uniform(4.0, 14.0, (n, 1))  # hPa
+        cold = rng.random((n, 1)) < 0.6
+        width = np.where(cold, rng.uniform(5.0, 7.0, (n, 1)), rng.uniform(10.0, 14.0, (n, 1)))
+        lag = np.where(cold, 8.0, 12.0)  # hours from the lowest pressure to the change
+        dt = t - tf
+        pres -= active * depth * _bump(dt / width)
+        wind += active * np.where(cold, 0.9, 0.4) * depth * _bump(dt / (0.6 * width))
+        # Warm fronts are announced by humidity rising well ahead of them.
+        humid += active * 18.0 * _bump((dt + np.where(cold, 0.0, 6.0)) / (1.2 * width))
+        change = np.where(cold, -0.6, 0.4) * depth
+        ramp = 0.5 + 0.5 * np.tanh((dt - lag) / np.where(cold, 1.4, 5.0))  # a smooth step
+        fade = np.exp(-np.maximum(dt - lag, 0.0) / 96.0)
+        temp += active * change * ramp * fade
+
+    # Weather noise: a slowly wandering temperature error (random values every 6 hours,
+    # joined by straight lines) and reading noise everywhere.
+    knots = rng.standard_normal((n, int(hours // 6) + 2)) * 0.3
+    pos = times / 6.0
+    i0 = np.floor(pos).astype(int)
+    frac = pos - i0
+    walk = knots[:, i0] * (1 - frac) + knots[:, i0 + 1] * frac
+    ns = np.broadcast_to(np.asarray(noise_scale, dtype=float), (steps,))[None, :]
+    temp = temp + walk + 0.15 * ns * rng.standard_normal((n, steps))
+    pres = pres + 0.2 * ns * rng.standard_normal((n, steps))
+    wind = np.maximum(wind + 0.8 * ns * rng.standard_normal((n, steps)), 0.0)
+    humid = np.clip(humid + 2.5 * ns * rng.standard_normal((n, steps)), 5.0, 100.0)
+    return np.stack([temp, pres, wind, humid], axis=-1), start
+
+
+@register
+class Weather(Task):
+    name = "weather"
+    title = "Weather station: temperature tomorrow"
+    kind = "many_to_one"
+    summary = "Read four days of temperature, pressure, wind and humidity; forecast 24 h ahead."
+    default_task = {
+        "seq_len": 96,
+        "n_samples": 4000,
+        "options": {"resolution": "hourly", "horizon_hours": 24},
+    }
+    default_network = {"hidden_size": 16}
+    default_training = {"learning_rate": 0.003, "batch_size": 64, "epochs": 40}
+
+    def shape(self, cfg: TaskConfig) -> dict:
+        return {
+            "input_size": len(FEATURES),
+            "output_size": 1,
+            "architecture": "many_to_one",
+            "loss": "mse",
+        }
+
+    def generate(self, cfg: TaskConfig, rng: np.random.Generator) -> Dataset:
+        resolution = str(cfg.options.get("resolution", "hourly"))
+        if resolution not in STEPS_PER_HOUR:
+            raise TaskError(f"weather: resolution must be one of {sorted(STEPS_PER_HOUR)}")
+        horizon = int(cfg.options.get("horizon_hours", 24))
+        if not 1 <= horizon <= 72:
+            raise TaskError("weather: horizon_hours must lie between 1 and 72")
+        per_hour = STEPS_PER_HOUR[resolution]
+        T, n = cfg.seq_len, cfg.n_samples
+        # Hours after the window's first 10-minute reading.  An hourly value stands for the
+        # mean of that hour's six readings: the weather at the middle of the hour, with the
+        # noise of a mean of six (this avoids simulating every reading only to average it).
+        if per_hour == 1:
+            times = np.arange(T) + 2.5 / RAW_PER_HOUR
+            scale = np.full(T, 1.0 / np.sqrt(RAW_PER_HOUR))
+        else:
+            times = np.arange(T) / RAW_PER_HOUR
+            scale = np.ones(T)
+        last = (T * RAW_PER_HOUR // per_hour - 1) / RAW_PER_HOUR  # the window's last reading
+        target_time = last + horizon
+        raw, start = simulate_station(
+            rng, n, np.append(times, target_time), np.append(scale, 1.0)
+        )
+        window, target = raw[:, :T], raw[:, T, 0]
+        end_hour = (start + last) % 24.0
+
+        n_val = max(1, int(round(n * cfg.val_fraction)))
+        means = window[n_val:].reshape(-1, len(FEATURES)).mean(axis=0)
+        stds = window[n_val:].reshape(-1, len(FEATURES)).std(axis=0) + 1e-8
+        x = (window - means) / stds
+        y = ((target - means[0]) / stds[0])[:, None]
+        meta = {
+            "feature_names": list(FEATURES),
+            "units": list(UNITS),
+            "means": means.tolist(),
+            "stds": stds.tolist(),
+            "resolution": resolution,
+            "steps_per_hour": per_hour,
+            "horizon_hours": horizon,
+            "end_hour": {"train": end_hour[n_val:], "val": end_hour[:n_val]},
+        }
+        return Dataset(Batch(x[n_val:], y[n_val:]), Batch(x[:n_val], y[:n_val]), meta)
+
+    def metric(self, outputs: np.ndarray, batch: Batch) -> Metric:
+        """Mean absolute error in standard deviations of the temperature."""
+        err = np.abs(np.ravel(outputs) - np.ravel(batch.y))
+        return Metric("MAE (std. dev.)", float(err.mean()), higher_is_better=False)
+
+    def baselines(self, dataset: Dataset) -> dict[str, float]:
+        """MAE (std. dev.) on the validation set of the two naive forecasts."""
+        x, y = dataset.val.x, np.ravel(dataset.val.y)
+        per_day = 24 * dataset.meta["steps_per_hour"]
+        out = {"persistence": float(np.mean(np.abs(x[:, -1, 0] - y)))}
+        if x.shape[1] >= per_day:
+            # Same time yesterday: the step one day before the one 24 h after the last.
+            h = dataset.meta["horizon_hours"] * dataset.meta["steps_per_hour"]
+            back = per_day - h
+            if 0 < back < x.shape[1]:
+                out["same as yesterday"] = float(np.mean(np.abs(x[:, -1 - back, 0] - y)))
+        return out
+
+    def baseline(self, dataset: Dataset) -> Metric:
+        """The better of "stays as now" and "same as yesterday" (when the window has a day)."""
+        scores = self.baselines(dataset)
+        best = min(scores, key=scores.get)
+        return Metric(f"{best} MAE", scores[best], higher_is_better=False)
+
+    # -- text ------------------------------------------------------------------------
+    def _celsius(self, dataset: Dataset, value: float) -> float:
+        return value * dataset.meta["stds"][0] + dataset.meta["means"][0]
+
+    def _reading(self, dataset: Dataset, row: np.ndarray) -> str:
+        m = dataset.meta
+        vals = np.asarray(row) * np.asarray(m["stds"]) + np.asarray(m["means"])
+        return ", ".join(f"{v:.1f} {u}" for v, u in zip(vals, m["units"], strict=True))
+
+    def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
+        b, m = getattr(dataset, split), dataset.meta
+        hour = float(m["end_hour"][split][index])
+        hours_read = b.x.shape[1] / m["steps_per_hour"]
+        temps = b.x[index, :, 0] * m["stds"][0] + m["means"][0]
+        return (
+            f"{hours_read:g} h of readings ({m['resolution']}), "
+            f"{temps.min():.1f} to {temps.max():.1f} °C\n"
+            f"last reading at {_clock(hour)}: {self._reading(dataset, b.x[index, -1])}\n"
+            f"temperature {m['horizon_hours']} h later: "
+            f"{self._celsius(dataset, float(b.y[index, 0])):.1f} °C"
+        )
+
+    def render_prediction(self, dataset, index, outputs, split="val") -> str:
+        b, m = getattr(dataset, split), dataset.meta
+        pred = self._celsius(dataset, float(np.ravel(outputs)[0]))
+        true = self._celsius(dataset, float(b.y[index, 0]))
+        now = self._celsius(dataset, float(b.x[index, -1, 0]))
+        return (
+            f"now {now:.1f} °C → forecast for +{m['horizon_hours']} h: {pred:.1f} °C   "
+            f"measured {true:.1f} °C   error {pred - true:+.1f} °C"
+        )
+
+
+def _clock(hour: float) -> str:
+    minutes = int(round(hour * 60)) % (24 * 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"

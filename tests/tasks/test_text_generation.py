@@ -1,0 +1,86 @@
+"""Character-level text generation on the shipped text: samples, metric, prompting."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import TaskError, get_task
+from rnn_sandbox.tasks.text_generation import alphabet, load_text
+
+TASK = get_task("text_generation")
+
+
+def make(seed=0, **options):
+    cfg = TASK.default_config().copy().task
+    cfg.options.update(options)
+    return TASK.make(cfg, seed)
+
+
+def test_the_text_ships_with_the_program():
+    text = load_text()
+    assert 2000 < len(text) < 6000 and "humpty dumpty" in text and "  " not in text
+    assert alphabet() == sorted(set(text)) and " " in alphabet()
+    assert len(alphabet(False)) > len(alphabet(True))  # capitals only without lowercasing
+
+
+def test_samples_are_slices_of_the_text():
+    d = make(0)
+    vocab, text = d.meta["vocab"], load_text()
+    T = d.train.y.shape[1]
+    for b in (d.train, d.val):
+        assert b.x.shape == (len(b), 1, len(vocab)) and b.y.shape == b.y_mask.shape
+        assert np.all(b.y_mask == 1) and np.all(b.x.sum(-1) == 1)
+    for i in range(30):
+        first = vocab[int(d.train.x[i, 0].argmax())]
+        piece = first + "".join(vocab[k] for k in d.train.y[i])
+        assert len(piece) == T + 1 and piece in text and first != " "
+    held = make(0, held_out=True)
+    cut = int(round(len(text) * 0.8))
+    for i in range(30):
+        piece = "".join(vocab[k] for k in held.val.y[i])
+        assert piece in text[cut:]
+
+
+def test_deterministic_for_a_seed():
+    a, b, c = make(2), make(2), make(3)
+    assert np.array_equal(a.train.x, b.train.x) and np.array_equal(a.train.y, b.train.y)
+    assert not np.array_equal(a.train.y, c.train.y)
+
+
+def test_metric_baseline_and_rendering():
+    d = make(0)
+    V = len(d.meta["vocab"])
+    right = np.eye(V)[d.val.y] * 4.0
+    assert TASK.metric(right, d.val).value == 1.0
+    spaces = np.zeros_like(right)
+    spaces[..., d.meta["vocab"].index(" ")] = 1.0
+    base = TASK.baseline(d)
+    assert base.value == pytest.approx(TASK.metric(spaces, d.val).value)
+    assert 0.1 < base.value < 0.3
+    assert TASK.render_sample(d, 0).startswith('start "')
+    text = TASK.render_prediction(d, 0, right[0])
+    assert f"{d.val.y.shape[1]}/{d.val.y.shape[1]} characters right" in text
+
+
+@pytest.mark.slow
+def test_default_model_beats_the_most_common_character_and_writes():
+    exp = Experiment(TASK.default_config())
+    for _ in exp.trainer.run(steps=2000):
+        pass
+    _, metric = exp.trainer.evaluate()
+    assert metric.value > TASK.baseline(exp.dataset).value + 0.04
+    net = exp.network
+    a = TASK.generate_text(net, "The ", length=60, temperature=0.8, seed=1)
+    assert a == TASK.generate_text(net, "the ", length=60, temperature=0.8, seed=1)
+    assert a.startswith("the ") and len(a) == 64 and set(a) <= set(alphabet())
+    assert a != TASK.generate_text(net, "the ", length=60, temperature=0.8, seed=2)
+    greedy = TASK.generate_text(net, "the ", length=40, temperature=0.0, seed=5)
+    assert greedy == TASK.generate_text(net, "the ", length=40, temperature=0.0, seed=6)
+    # A trained model writes words of the text, not random letters.
+    words = set(load_text().replace(",", " ").replace(".", " ").split())
+    written = greedy.split()[1:-1]
+    assert written and sum(w.strip(".,;!?\"'") in words for w in written) >= len(written) / 2
+    with pytest.raises(TaskError, match="alphabet"):
+        TASK.generate_text(net, "the €", length=5)
