@@ -6,10 +6,12 @@ An experiment file (``.rnnx``) is a zip archive holding
   the training history and the trainer's state (step, epoch, shuffling order and position,
   the random generator's state, the optimizer's step counter);
 * ``weights.npz`` — the parameters under PyTorch's ``state_dict`` names;
-* ``optimizer.npz`` — the optimizer's buffers as ``"<parameter>/<buffer>"``.
+* ``optimizer.npz`` — the optimizer's buffers as ``"<parameter>/<buffer>"``;
+* ``data.npz`` (optional) — the data set itself, for tasks whose data come from outside
+  (a CSV file of the learner's) and so cannot be regenerated from settings and seed.
 
-Everything needed to continue training bit for bit is stored; the data set is not, since
-every task regenerates it from its settings and seed.
+Everything needed to continue training bit for bit is stored.  Generated data sets are
+not stored: every task regenerates them from its settings and seed.
 
 Loading never executes anything from the file (JSON and pickle-free ``.npy`` only) and
 builds a complete new :class:`~rnn_sandbox.session.Experiment` before returning, so a file
@@ -30,6 +32,7 @@ from typing import IO, Any
 import numpy as np
 
 from rnn_sandbox.config import ConfigError, ExperimentConfig
+from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.io.safe_zip import (
     ExperimentFileError,
     atomic_write,
@@ -48,7 +51,11 @@ EXTENSION = ".rnnx"
 JSON_NAME = "experiment.json"
 WEIGHTS_NAME = "weights.npz"
 OPTIMIZER_NAME = "optimizer.npz"
+DATA_NAME = "data.npz"
 _ENTRIES = (JSON_NAME, WEIGHTS_NAME, OPTIMIZER_NAME)
+_OPTIONAL = (DATA_NAME,)
+_SPLITS = ("train", "val")
+_BATCH_FIELDS = ("x", "y", "mask", "y_mask")
 
 # Limits far above any real experiment (1024 hidden, 3 bidirectional layers is ~50 MB of
 # float64 weights; a million-step history is ~150 MB of JSON) and far below harm.
@@ -76,6 +83,15 @@ def app_version() -> str:
 
 
 # -- saving ------------------------------------------------------------------------------
+def needs_data(experiment: Experiment) -> bool:
+    """Whether the data set must travel with the file: the task reads it from outside
+    (``external_data`` on the task, or a non-empty ``path`` option)."""
+    if getattr(experiment.task, "external_data", False):
+        return True
+    path = experiment.config.task.options.get("path")
+    return isinstance(path, str) and path.strip() != ""
+
+
 def experiment_to_dict(experiment: Experiment) -> dict[str, Any]:
     """The JSON part of an experiment file (arrays excluded)."""
     state = experiment.trainer.state()
@@ -105,25 +121,64 @@ def _json_number(v: Any) -> int | float | None:
     return f if math.isfinite(f) else None
 
 
-def write_experiment(f: IO[bytes], experiment: Experiment) -> None:
-    """Write the experiment archive to an open binary file."""
-    header = json.dumps(experiment_to_dict(experiment), indent=1, allow_nan=False)
+def write_experiment(
+    f: IO[bytes], experiment: Experiment, include_data: bool | None = None
+) -> None:
+    """Write the experiment archive to an open binary file.
+
+    ``include_data``: store the data set too; ``None`` decides by :func:`needs_data`.
+    """
+    header_dict = experiment_to_dict(experiment)
+    embed = needs_data(experiment) if include_data is None else include_data
+    data_arrays: dict[str, np.ndarray] = {}
+    if embed:
+        data_arrays, meta = _dataset_parts(experiment.dataset)
+        header_dict["data_meta"] = meta
+    header = json.dumps(header_dict, indent=1, allow_nan=False)
     opt = experiment.trainer.optimizer.state_dict()
     opt.pop("_t", None)
     with zipfile.ZipFile(f, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(JSON_NAME, header.encode("utf-8"))
         _write_arrays(zf, WEIGHTS_NAME, experiment.network.state_dict())
         _write_arrays(zf, OPTIMIZER_NAME, opt)
+        if embed:
+            _write_arrays(zf, DATA_NAME, data_arrays)
+
+
+def _dataset_parts(dataset: Dataset) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
+    """Arrays of both splits (``train.x``, ``val.mask``, …) plus the task's ``meta``: arrays
+    go with the arrays (``meta.<key>``), the rest into JSON; values JSON cannot hold are
+    left out."""
+    arrays: dict[str, np.ndarray] = {}
+    for split in _SPLITS:
+        batch = getattr(dataset, split)
+        for name in _BATCH_FIELDS:
+            value = getattr(batch, name)
+            if value is not None:
+                arrays[f"{split}.{name}"] = np.asarray(value)
+    meta: dict[str, Any] = {}
+    for key, value in dataset.meta.items():
+        if isinstance(value, np.ndarray) and value.dtype.kind in "fiub":
+            arrays[f"meta.{key}"] = value
+            continue
+        try:
+            json.dumps(value, allow_nan=False)
+        except (TypeError, ValueError):
+            continue
+        meta[key] = value
+    return arrays, meta
 
 
 def _write_arrays(zf: zipfile.ZipFile, name: str, arrays: dict[str, np.ndarray]) -> None:
     zf.writestr(name, npz_bytes(arrays))
 
 
-def save_experiment(path: str | os.PathLike[str], experiment: Experiment) -> Path:
+def save_experiment(
+    path: str | os.PathLike[str], experiment: Experiment, include_data: bool | None = None
+) -> Path:
     """Save atomically: the old file at ``path`` stays intact until the new one is
-    complete on disk."""
-    return atomic_write(path, lambda f: write_experiment(f, experiment))
+    complete on disk.  ``include_data`` as in :func:`write_experiment`."""
+    return atomic_write(path, lambda f: write_experiment(f, experiment, include_data))
 
 
 # -- loading -----------------------------------------------------------------------------
@@ -157,18 +212,21 @@ def read_header(path: str | os.PathLike[str]) -> dict[str, Any]:
     rebuilding the experiment."""
     data = _read_file(path)
     try:
-        return _read_archive(data)[0]
+        return _read_archive(data, arrays=False)[0]
     except ExperimentFileError as e:
         raise ExperimentFileError(f"{Path(path).name}: {e}") from None
 
 
 def experiment_from_bytes(data: bytes) -> Experiment:
     """The loader behind :func:`load_experiment`, on the file's bytes."""
-    header, weights, optimizer = _read_archive(data)
-    return _build(header, weights, optimizer)
+    header, weights, optimizer, dataset = _read_archive(data)
+    return _build(header, weights, optimizer, dataset)
 
 
-def _read_archive(data: bytes) -> tuple[Any, dict[str, np.ndarray], dict[str, np.ndarray]]:
+def _read_archive(
+    data: bytes, arrays: bool = True
+) -> tuple[dict[str, Any], dict[str, np.ndarray], dict[str, np.ndarray], dict | None]:
+    """Header, weights, optimizer buffers and (if stored) data arrays of an archive."""
     import io
 
     if not data.startswith(b"PK"):
@@ -180,27 +238,32 @@ def _read_archive(data: bytes) -> tuple[Any, dict[str, np.ndarray], dict[str, np
     try:
         with zf:
             infos = check_entries(
-                zf, lambda n: n in _ENTRIES, MAX_JSON_BYTES, MAX_JSON_BYTES + 2 * MAX_ARRAYS_BYTES,
-                16, "the file",
+                zf, lambda n: n in _ENTRIES or n in _OPTIONAL, MAX_JSON_BYTES,
+                MAX_JSON_BYTES + 3 * MAX_ARRAYS_BYTES, 16, "the file",
             )
             missing = [n for n in _ENTRIES if n not in infos]
             if missing:
                 raise ExperimentFileError(
                     f"this is not an experiment file (missing {', '.join(missing)})"
                 )
-            for name in (WEIGHTS_NAME, OPTIMIZER_NAME):
-                if infos[name].file_size > MAX_ARRAYS_BYTES:
+            for name in (WEIGHTS_NAME, OPTIMIZER_NAME, DATA_NAME):
+                if name in infos and infos[name].file_size > MAX_ARRAYS_BYTES:
                     raise ExperimentFileError(f"'{name}' is too large")
             raw_json = read_entry(zf, infos[JSON_NAME])
             header = _parse_json(raw_json)
             _check_version(header)
+            if not arrays:
+                return header, {}, {}, None
             weights = read_npz(read_entry(zf, infos[WEIGHTS_NAME]), "the weights")
             optimizer = read_npz(read_entry(zf, infos[OPTIMIZER_NAME]), "the optimizer state")
+            dataset = None
+            if DATA_NAME in infos:
+                dataset = read_npz(read_entry(zf, infos[DATA_NAME]), "the stored data")
     except ExperimentFileError:
         raise
     except Exception as e:  # CRC mismatch, bad deflate stream, bad local headers, …
         raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
-    return header, weights, optimizer
+    return header, weights, optimizer, dataset
 
 
 def _reject_constant(name: str) -> Any:
@@ -240,20 +303,26 @@ def _check_version(header: dict[str, Any]) -> None:
 
 
 def _build(
-    header: dict[str, Any], weights: dict[str, np.ndarray], optimizer: dict[str, np.ndarray]
+    header: dict[str, Any],
+    weights: dict[str, np.ndarray],
+    optimizer: dict[str, np.ndarray],
+    data: dict[str, np.ndarray] | None,
 ) -> Experiment:
     try:
         config = ExperimentConfig.from_dict(header.get("config"))
     except ConfigError as e:
         raise ExperimentFileError(f"invalid settings: {e}") from None
+    dataset = None if data is None else _dataset_from(data, header.get("data_meta"))
     try:
-        experiment = Experiment(config)
+        experiment = Experiment(config, dataset=dataset)
     except (ConfigError, TaskError) as e:
         raise ExperimentFileError(f"cannot rebuild the experiment: {e}") from None
     except Exception as e:  # a task refusing odd option values in its own way
         raise ExperimentFileError(
             f"cannot rebuild the experiment from its settings ({type(e).__name__}: {e})"
         ) from None
+    if dataset is not None:
+        _check_dataset(experiment)
     _load_weights(experiment, weights)
     state = _trainer_state(header.get("trainer"), experiment, optimizer)
     history = _history(header.get("history"))
@@ -263,6 +332,65 @@ def _build(
         raise ExperimentFileError(f"invalid trainer state ({e})") from None
     experiment.trainer.history = history
     return experiment
+
+
+def _dataset_from(arrays: dict[str, np.ndarray], meta: Any) -> Dataset:
+    """A :class:`Dataset` from stored arrays; shapes are checked by :func:`_check_dataset`."""
+    if not isinstance(meta, dict):
+        raise ExperimentFileError("the stored data come without their description (data_meta)")
+    allowed = {f"{s}.{n}" for s in _SPLITS for n in _BATCH_FIELDS}
+    meta = dict(meta)
+    for key, arr in arrays.items():
+        if key.startswith("meta."):
+            meta[key[5:]] = arr
+        elif key not in allowed:
+            raise ExperimentFileError(f"unexpected array '{key}' in the stored data")
+    batches = []
+    for split in _SPLITS:
+        if f"{split}.x" not in arrays or f"{split}.y" not in arrays:
+            raise ExperimentFileError(f"the stored data lack the {split} inputs or targets")
+        batches.append(Batch(*(arrays.get(f"{split}.{n}") for n in _BATCH_FIELDS)))
+    return Dataset(batches[0], batches[1], meta)
+
+
+def _check_dataset(experiment: Experiment) -> None:
+    """Stored data must fit the network, or training would fail later, far from the file."""
+    net = experiment.network.config
+    for split in _SPLITS:
+        b = getattr(experiment.dataset, split)
+        n = len(b.y) if b.y.ndim else -1
+        where = f"the stored {split} data"
+        if b.x.ndim != 3 or b.x.shape[0] != n or n < 1 or b.x.shape[2] != net.input_size:
+            raise ExperimentFileError(
+                f"{where}: inputs shaped {b.x.shape} do not fit {n} targets and "
+                f"{net.input_size} input features"
+            )
+        if b.x.dtype.kind != "f" or b.y.dtype.kind not in "fiu" or b.x.shape[1] < 1:
+            raise ExperimentFileError(f"{where}: inputs or targets are of the wrong type")
+        for name in _BATCH_FIELDS:
+            arr = getattr(b, name)
+            if arr is not None and not np.isfinite(arr).all():
+                raise ExperimentFileError(f"{where}: {name} holds NaN or infinite values")
+        if b.mask is not None and b.mask.shape != b.x.shape[:2]:
+            raise ExperimentFileError(f"{where}: the mask does not match the inputs")
+        if b.y_mask is not None and (b.y_mask.ndim != 2 or b.y_mask.shape[0] != n):
+            raise ExperimentFileError(f"{where}: the target mask does not match the targets")
+        if net.loss in ("ce", "ctc") and (
+            b.y.dtype.kind not in "iu" or b.y.min(initial=0) < 0
+            or b.y.max(initial=0) >= net.output_size
+        ):
+            raise ExperimentFileError(f"{where}: class labels outside 0..{net.output_size - 1}")
+    try:  # a step's worth of computation on two samples of each split proves the shapes
+        for batch in (experiment.trainer.data.train, experiment.trainer.data.val):
+            few = batch.subset(slice(0, 2))
+            experiment.network.loss_and_grads(few.x, few.y, few.mask, few.y_mask)
+            experiment.trainer.predict(few)
+    except Exception as e:
+        raise ExperimentFileError(
+            f"the stored data do not fit the network ({type(e).__name__}: {e})"
+        ) from None
+    finally:
+        experiment.network.cache = None
 
 
 def _load_weights(experiment: Experiment, weights: dict[str, np.ndarray]) -> None:

@@ -423,3 +423,89 @@ def test_pickled_arrays_are_refused(good):
     _expect_error(
         _archive_raw(header, _weights_with(w, "head.bias", b.getvalue()), o), "unsupported type"
     )
+
+
+# -- data that cannot be regenerated travel with the file ---------------------------------
+def _csv_experiment(tmp_path, rows: int = 80):
+    from rnn_sandbox.tasks import get_task
+
+    src = tmp_path / "mine.csv"
+    t = np.arange(rows)
+    temp = 10 + 5 * np.sin(2 * np.pi * t / 24)
+    hum = 70 + 10 * np.cos(2 * np.pi * t / 24)
+    rows_text = "".join(f"{a:.3f},{b:.3f}\n" for a, b in zip(temp, hum, strict=True))
+    src.write_text("temperature,humidity\n" + rows_text)
+    cfg = get_task("csv_series").default_config()
+    cfg.task.options["path"] = str(src)
+    cfg.task.seq_len = 8
+    cfg.network.hidden_size = 3
+    cfg.training.batch_size = 8
+    exp = Experiment(cfg)
+    for _ in exp.trainer.run(steps=5, validate_every=2):
+        pass
+    return exp, src
+
+
+def test_own_csv_data_travel_with_the_file(tmp_path):
+    exp, src = _csv_experiment(tmp_path)
+    path = tmp_path / "csv.rnnx"
+    save_experiment(path, exp)
+    with zipfile.ZipFile(path) as zf:
+        assert ef.DATA_NAME in zf.namelist()
+    src.unlink()  # the learner's CSV is gone (another computer, a moved folder)
+    b = load_experiment(path)
+    for split in ("train", "val"):
+        assert np.array_equal(getattr(b.dataset, split).x, getattr(exp.dataset, split).x)
+        assert np.array_equal(getattr(b.dataset, split).y, getattr(exp.dataset, split).y)
+    assert b.dataset.meta["target"] == "temperature"
+    assert np.array_equal(b.dataset.meta["persistence_val"], exp.dataset.meta["persistence_val"])
+    out = b.trainer.predict(b.trainer.data.val.subset(slice(0, 1)))[0]
+    assert "forecast" in b.task.render_prediction(b.trainer.data, 0, out)
+    assert _losses(exp, 6) == _losses(b, 6)
+
+
+def test_without_stored_data_a_missing_csv_is_a_clear_error(tmp_path):
+    exp, src = _csv_experiment(tmp_path)
+    path = tmp_path / "csv.rnnx"
+    save_experiment(path, exp, include_data=False)
+    assert load_experiment(path).trainer.step_count == 5  # the CSV is still there
+    src.unlink()
+    with pytest.raises(ExperimentFileError, match="CSV file not found"):
+        load_experiment(path)
+
+
+@pytest.mark.parametrize("name", [t.name for t in all_tasks()])
+def test_stored_data_round_trip_for_every_task(tiny, tmp_path, name):
+    a = tiny.trained(tiny.config(name), steps=3)
+    save_experiment(tmp_path / "d.rnnx", a, include_data=True)
+    b = load_experiment(tmp_path / "d.rnnx")
+    assert np.array_equal(b.dataset.val.x, a.dataset.val.x)
+    assert _losses(a, 3) == _losses(b, 3)
+
+
+def test_stored_data_that_do_not_fit_are_refused(tiny, tmp_path, toy_task):
+    a = tiny.trained(tiny.config(toy_task.name), steps=2)
+    save_experiment(tmp_path / "d.rnnx", a, include_data=True)
+    data = (tmp_path / "d.rnnx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        entries = {n: zf.read(n) for n in zf.namelist()}
+    arrays = dict(np.load(io.BytesIO(entries[ef.DATA_NAME]), allow_pickle=False))
+
+    def with_data(**changes) -> bytes:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            for n, blob in entries.items():
+                zf.writestr(n, npz_bytes({**arrays, **changes}) if n == ef.DATA_NAME else blob)
+        return buf.getvalue()
+
+    experiment_from_bytes(with_data())  # unchanged: loads
+    y = arrays["train.y"].copy()
+    y[0, 0] = 2  # two classes only
+    _expect_error(with_data(**{"train.y": y}), "class labels outside 0..1")
+    _expect_error(with_data(**{"val.x": arrays["val.x"][..., :3]}), "input features")
+    _expect_error(with_data(**{"train.mask": arrays["train.mask"][:, :2]}), "mask")
+    x = arrays["train.x"].copy()
+    x[1, 1, 1] = np.inf
+    _expect_error(with_data(**{"train.x": x}), "NaN or infinite")
+    _expect_error(with_data(**{"train.z": x}), "unexpected array 'train.z'")
+    _expect_error(with_data(**{"val.y": arrays["val.y"][:1]}), "do not fit")

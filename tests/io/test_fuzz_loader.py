@@ -40,7 +40,7 @@ def _valid() -> bytes:
     for _ in exp.trainer.run(steps=3, validate_every=2):
         pass
     buf = io.BytesIO()
-    write_experiment(buf, exp)
+    write_experiment(buf, exp, include_data=True)  # the stored-data parser is fuzzed too
     return buf.getvalue()
 
 
@@ -110,7 +110,7 @@ def test_damaged_file(mutations):
 
 @fast(200)
 @given(
-    st.sampled_from([ef.WEIGHTS_NAME, ef.OPTIMIZER_NAME, ef.JSON_NAME]),
+    st.sampled_from([ef.WEIGHTS_NAME, ef.OPTIMIZER_NAME, ef.JSON_NAME, ef.DATA_NAME]),
     st.lists(_mutation, min_size=1, max_size=3),
 )
 def test_damaged_entry_inside_an_intact_zip(name, mutations):
@@ -180,6 +180,8 @@ def test_mutated_json_values(edits):
 
 def test_unchanged_copy_loads():
     """The base of the mutations is itself valid (else the tests above prove little)."""
-    exp = experiment_from_bytes(_zip(dict(_entries())))
+    entries = dict(_entries())
+    assert set(entries) == {ef.JSON_NAME, ef.WEIGHTS_NAME, ef.OPTIMIZER_NAME, ef.DATA_NAME}
+    exp = experiment_from_bytes(_zip(entries))
     assert exp.trainer.step_count == 3
     assert np.isfinite(exp.trainer.history[1]["val_loss"])
