@@ -739,7 +739,7 @@ class DiagramScene(QGraphicsScene):
                             self._link(p_hh, pts, pos[(state, prev_t)], prev_t)
                         self._state_arrow(r, x - col_w + r.offset, x + r.offset, d == 1, t)
             # Read-out.
-            if folded or seg.outputs[t]:
+            if (any(seg.outputs) if folded else seg.outputs[t]):
                 r = rows["out"]
                 out = self._add_units(
                     "output", seg.name, t, O, r, x + r.offset,

@@ -201,21 +201,24 @@ class DiagramWidget(QWidget):
         self.trace = None
         self.model.trace = None
         self.model.clear_live()
+        self.model.mode = "live"
+        self.stepper.set_mode("live")
         self._init_weights()
         self._sync_buttons()
         self._rebuild(fit=True)
 
     def set_context(self, cfg: ExperimentConfig, sample: Batch) -> None:
         """The watched sample (a batch of one) that the step-through traces."""
+        old_steps = self._steps() if self.cfg is not None else None
         self.sample = sample
+        self.trace = None
+        self.model.trace = None
         if self.cfg is None or cfg.to_dict() != self.cfg.to_dict():
             self.set_config(cfg)
-        else:
-            self.trace = None
+        elif self._steps() != old_steps:
             self._rebuild(fit=True)
-        if self.model.mode != "live":
-            self._update_trace()
-            self._refresh()
+        if self.stepper.mode != "live":
+            self._set_mode(self.stepper.mode)
 
     def show_snapshot(self, snap) -> None:
         """Live view of a training snapshot: recolour the existing items, never rebuild."""

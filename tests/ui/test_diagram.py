@@ -1,0 +1,479 @@
+"""The network diagram: what it draws for each configuration, editing, live colours,
+the step-through against the engine, and screenshots for a person to look at."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.engine import Batch, Network
+from rnn_sandbox.ui.diagram import DiagramWidget
+from rnn_sandbox.ui.diagram.items import (
+    DIM,
+    BandItem,
+    BundleItem,
+    ConnectionItem,
+    EllipsisItem,
+    NeuronItem,
+)
+
+SHOTS = Path(__file__).resolve().parents[1] / "_screenshots"
+
+KINDS = {
+    "many_to_one": dict(architecture="many_to_one", loss="mse", input_size=2, output_size=1),
+    "many_to_many": dict(architecture="many_to_many", loss="ce", input_size=3, output_size=4),
+    "one_to_many": dict(architecture="one_to_many", loss="mse", input_size=2, output_size=2),
+    "seq2seq": dict(architecture="seq2seq", loss="ce", input_size=3, output_size=4),
+    "ctc": dict(architecture="many_to_many", loss="ctc", input_size=2, output_size=3),
+}
+T = 5  # input steps of the test samples; seq2seq targets are T - 1 long
+CASES = [(k, L, bi) for k in KINDS for L in (1, 2) for bi in (False, True)
+         if not (bi and k == "one_to_many")]
+
+
+def make_cfg(kind: str, hidden: int = 3, layers: int = 1, bi: bool = False) -> ExperimentConfig:
+    cfg = ExperimentConfig()
+    for key, value in KINDS[kind].items():
+        setattr(cfg.network, key, value)
+    cfg.network.hidden_size = hidden
+    cfg.network.num_layers = layers
+    cfg.network.bidirectional = bi
+    cfg.task.seq_len = T
+    cfg.validate()
+    return cfg
+
+
+def make_sample(cfg: ExperimentConfig, steps: int = T, seed: int = 0) -> Batch:
+    n = cfg.network
+    rng = np.random.default_rng(seed)
+    if n.architecture == "one_to_many":
+        return Batch(rng.normal(size=(1, 1, n.input_size)),
+                     rng.normal(size=(1, steps, n.output_size)))
+    x = rng.normal(size=(1, steps, n.input_size))
+    if n.loss == "ctc":
+        return Batch(x, np.array([[1, 2]]), None, np.ones((1, 2)))
+    if n.architecture == "seq2seq":
+        return Batch(x, rng.integers(0, n.output_size, (1, steps - 1)), None,
+                     np.ones((1, steps - 1)))
+    if n.architecture == "many_to_one":
+        return Batch(x, rng.normal(size=(1, n.output_size)))
+    return Batch(x, rng.integers(0, n.output_size, (1, steps)))
+
+
+@pytest.fixture
+def widget(qtbot):
+    w = DiagramWidget()
+    qtbot.addWidget(w)
+    w.resize(1300, 760)
+    return w
+
+
+def show(widget, qtbot, cfg, sample=None):
+    widget.set_config(cfg)
+    widget.set_context(cfg, sample if sample is not None else make_sample(cfg))
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def expected_counts(kind: str, L: int, bi: bool, H: int, I: int, O: int,
+                    feedback: bool = True):
+    """Neurons and connections of the unrolled picture, written out per task type."""
+    D = 2 if bi else 1
+    if kind == "seq2seq":
+        Ts, Td = T, T - 1
+        neurons = Ts * I + Ts * L * D * H + Td * O + Td * L * H + Td * O
+        ih = Ts * D * H * I + (L - 1) * Ts * D * H * D * H + Td * H * O + (L - 1) * Td * H * H
+        hh = L * D * (Ts - 1) * H * H + L * (Td - 1) * H * H
+        head = Td * O * H
+        return neurons, ih + hh + head
+    steps_with_input = T
+    if kind == "one_to_many":
+        steps_with_input = T if feedback else 1
+    outputs = O if kind == "many_to_one" else T * O
+    neurons = steps_with_input * I + T * L * D * H + outputs
+    ih = steps_with_input * D * H * I + (L - 1) * T * D * H * D * H
+    hh = L * D * (T - 1) * H * H
+    head = O * D * H if kind == "many_to_one" else T * O * D * H
+    return neurons, ih + hh + head
+
+
+@pytest.mark.parametrize("kind,layers,bi", CASES)
+def test_item_counts_follow_the_configuration(widget, qtbot, kind, layers, bi):
+    cfg = make_cfg(kind, hidden=3, layers=layers, bi=bi)
+    show(widget, qtbot, cfg)
+    n = cfg.network
+    neurons, connections = expected_counts(kind, layers, bi, 3, n.input_size, n.output_size)
+    sc = widget.scene
+    assert len(sc.neurons) == neurons
+    assert len(sc.connections) == connections
+    assert sum(isinstance(i, NeuronItem) for i in sc.items()) == neurons
+    assert sum(isinstance(i, ConnectionItem) for i in sc.items()) == connections
+    # Every connection points at a real weight of the engine's network.
+    weights = Network(n, seed=0).state_dict()
+    for c in sc.connections:
+        assert 0 <= c.i < weights[c.param].shape[0] and 0 <= c.j < weights[c.param].shape[1]
+    outputs = [it for it in sc.neurons if it.role == "output"]
+    if kind == "many_to_one":
+        assert {it.t for it in outputs} == {T - 1}
+    if kind == "ctc":
+        assert all(it.blank == (it.unit == 0) for it in outputs)
+        assert "blank" in widget.model.describe(outputs[0])
+    if kind == "seq2seq":
+        assert any(a.kind == "handover" for a in sc.arrows)
+
+
+def test_one_to_many_feedback_and_zero_input(widget, qtbot):
+    cfg = make_cfg("one_to_many", hidden=3)
+    show(widget, qtbot, cfg)
+    inputs = [it for it in widget.scene.neurons if it.role == "input"]
+    assert {it.t for it in inputs} == set(range(T))
+    assert sum(a.kind == "feedback" for a in widget.scene.arrows) == T - 1
+    cfg.network.feedback = "zero"
+    show(widget, qtbot, cfg)
+    neurons, conns = expected_counts("one_to_many", 1, False, 3, 2, 2, feedback=False)
+    assert len(widget.scene.neurons) == neurons and len(widget.scene.connections) == conns
+    assert not any(a.kind == "feedback" for a in widget.scene.arrows)
+
+
+def test_long_sequences_and_large_layers_are_summarised(widget, qtbot):
+    cfg = make_cfg("many_to_many", hidden=64, layers=2, bi=True)
+    widget.steps_spin.setValue(6)
+    show(widget, qtbot, cfg, make_sample(cfg, steps=30))
+    sc = widget.scene
+    shown = [c.t for c in sc.columns]
+    assert shown == [0, 1, 2, 27, 28, 29]
+    assert sum(isinstance(i, EllipsisItem) for i in sc.items()) == 1
+    assert len(sc.bands) == 6 * 2 * 2  # one band per layer, direction and shown step
+    assert not [it for it in sc.neurons if it.role == "hidden"]
+    assert len(sc.items()) < 2000  # never thousands of items for one band
+    assert all(isinstance(b, BundleItem) for b in sc.bundles) and sc.bundles
+    widget.steps_spin.setValue(10)
+    assert [c.t for c in widget.scene.columns] == [0, 1, 2, 3, 4, 25, 26, 27, 28, 29]
+
+
+def test_folded_view(widget, qtbot):
+    cfg = make_cfg("many_to_many", hidden=3, layers=2, bi=True)
+    show(widget, qtbot, cfg)
+    widget.folded_btn.click()
+    sc = widget.scene
+    assert len(sc.neurons) == 3 + 2 * 2 * 3 + 4
+    assert len(sc.loops) == 2 * 2  # one recurrent loop per layer and direction
+    assert len(sc.connections) == 2 * 3 * 3 + 2 * 3 * 6 + 4 * 6
+    widget.folded_btn.click()
+    assert len(sc.loops) == 0 and len(sc.columns) == T
+
+
+def click_item(qtbot, widget, item):
+    pos = widget.view.mapFromScene(item.sceneBoundingRect().center())
+    qtbot.mouseClick(widget.view.viewport(), Qt.LeftButton, pos=pos)
+
+
+def test_neuron_buttons_emit_edited_configs(widget, qtbot):
+    cfg = make_cfg("many_to_one", hidden=3, layers=2)
+    show(widget, qtbot, cfg)
+    edits = []
+    widget.configEdited.connect(lambda c, d: edits.append((c, d)))
+    click_item(qtbot, widget, widget.scene.buttons["add_neuron_l1"])
+    assert len(edits) == 1
+    new, text = edits[0]
+    assert new.network.hidden_size == 4 and "Add hidden neuron to layer 2" in text
+    assert cfg.network.hidden_size == 3 and widget.cfg.network.hidden_size == 3  # a copy
+    click_item(qtbot, widget, widget.scene.buttons["remove_neuron_l0"])
+    assert edits[-1][0].network.hidden_size == 2
+    # Standalone use: applying the edit rebuilds the picture.
+    widget.configEdited.connect(lambda c, d: widget.set_config(c))
+    click_item(qtbot, widget, widget.scene.buttons["add_neuron_l0"])
+    assert len([it for it in widget.scene.neurons if it.role == "hidden"]) == T * 2 * 4
+
+
+def test_removing_the_last_neuron_is_refused(widget, qtbot):
+    show(widget, qtbot, make_cfg("many_to_one", hidden=1))
+    edits = []
+    widget.configEdited.connect(lambda c, d: edits.append(c))
+    click_item(qtbot, widget, widget.scene.buttons["remove_neuron_l0"])
+    assert edits == []
+    assert "hidden neuron" in widget.message.text()
+
+
+def test_layer_buttons_and_bidirectional_toggle(widget, qtbot):
+    cfg = make_cfg("many_to_many", hidden=3)
+    show(widget, qtbot, cfg)
+    edits = []
+    widget.configEdited.connect(lambda c, d: edits.append((c, d)))
+    assert not widget.remove_layer_btn.isEnabled()
+    widget.add_layer_btn.click()
+    assert edits[-1][0].network.num_layers == 2 and edits[-1][1] == "Add layer 2"
+    widget.bidir_btn.click()
+    assert edits[-1][0].network.bidirectional is True
+    assert edits[-1][0].network.num_layers == 1
+    assert not widget.bidir_btn.isChecked()  # shows the config until the edit is applied
+    widget.set_config(edits[-1][0])
+    assert widget.bidir_btn.isChecked()
+    assert len([it for it in widget.scene.neurons if it.role == "hidden"]) == T * 2 * 3
+
+
+def test_bidirectional_refused_for_one_to_many(widget, qtbot):
+    show(widget, qtbot, make_cfg("one_to_many"))
+    edits = []
+    widget.configEdited.connect(lambda c, d: edits.append(c))
+    widget.bidir_btn.click()
+    assert edits == []
+    assert not widget.bidir_btn.isChecked()
+    assert "bidirectional is not possible" in widget.message.text()
+
+
+def engine_reference(cfg, sample):
+    net = Network(cfg.network, seed=cfg.training.seed)
+    net.loss_and_grads(sample.x, sample.y, sample.mask, sample.y_mask)
+    return net
+
+
+@pytest.mark.parametrize("kind,bi", [("many_to_many", True), ("seq2seq", False),
+                                     ("many_to_one", False)])
+def test_step_through_forward_shows_the_engine_states(widget, qtbot, kind, bi):
+    cfg = make_cfg(kind, hidden=3, layers=2, bi=bi)
+    sample = make_sample(cfg)
+    show(widget, qtbot, cfg, sample)
+    ref = engine_reference(cfg, sample)
+    widget.stepper.mode_buttons["forward"].click()
+    assert widget.model.mode == "forward"
+    n = widget.model.total_steps()
+    for s in range(n):
+        if s:
+            widget.stepper.next_btn.click()
+        assert widget.stepper.step == s
+        for seg in widget.model.segments:
+            local = s - seg.offset
+            for state in seg.states:
+                h = ref.cache["hidden"][state][0]
+                reverse = state.endswith("_reverse")
+                for t in range(seg.steps):
+                    done = (t >= seg.steps - 1 - local) if reverse else (t <= local)
+                    for j in range(3):
+                        v = widget.displayed_value("hidden", state, t, j)
+                        if done and local >= 0:
+                            assert v == pytest.approx(h[t, j], abs=1e-12)
+                        else:
+                            assert v is None
+                            assert widget.neuron("hidden", state, t, j).level() == DIM
+    # Hovering a neuron gives the numbers of its step.
+    item = widget.neuron("hidden", widget.model.segments[0].states[0], 1, 0)
+    text = widget.model.describe(item)
+    d = widget.trace.layers[item.key]
+    for label in ("W_ih x_t", "pre-activation", "b_ih + b_hh"):
+        assert label in text
+    assert f"{d.pre[1, 0]:+.4g}" in text
+
+
+@pytest.mark.parametrize("kind,bi", [("many_to_many", True), ("seq2seq", True),
+                                     ("many_to_one", False)])
+def test_step_through_backward_shows_the_engine_gradients(widget, qtbot, kind, bi):
+    cfg = make_cfg(kind, hidden=3, layers=2, bi=bi)
+    sample = make_sample(cfg)
+    show(widget, qtbot, cfg, sample)
+    ref = engine_reference(cfg, sample)
+    widget.stepper.mode_buttons["backward"].click()
+    n = widget.model.total_steps()
+    assert widget.stepper.step == n - 1  # the walk starts at the last step
+    seen = 0
+    for _ in range(n):
+        s = widget.stepper.step
+        for seg in widget.model.segments:
+            local = s - seg.offset
+            for state in seg.states:
+                g = ref.cache["grad_h"][state][0]
+                reverse = state.endswith("_reverse")
+                for t in range(seg.steps):
+                    reached = local < seg.steps and (
+                        local < 0 or (t <= seg.steps - 1 - local if reverse else t >= local))
+                    v = widget.displayed_value("hidden", state, t, 0)
+                    if reached:
+                        assert v == pytest.approx(g[t, 0], abs=1e-12)
+                        seen += 1
+                    else:
+                        assert v is None
+        widget.stepper.next_btn.click()
+    assert widget.stepper.step == 0 and seen > 0
+    # Connections at a reached step are coloured by that step's share of the gradient.
+    state = widget.model.segments[0].states[0]
+    d = widget.trace.layers[state]
+    conns = [c for c in widget.scene.connections
+             if c.param == d.params["weight_hh"] and c.t == 2]
+    share = d.grad_step("weight_hh", 2)
+    scale = d.grad_step_max("weight_hh")
+    for c in conns:
+        expect = int(np.rint(np.clip(share[c.i, c.j] / scale, -1, 1) * 20))
+        assert c.level() == expect
+    tip = widget.model.describe(conns[0])
+    assert f"{share[conns[0].i, conns[0].j]:+.4g}" in tip
+
+
+def test_play_walks_on_by_itself(widget, qtbot):
+    cfg = make_cfg("many_to_many", hidden=2)
+    show(widget, qtbot, cfg)
+    widget.stepper.mode_buttons["forward"].click()
+    widget.stepper.speed.setValue(30)
+    widget.stepper.play_btn.click()
+    qtbot.waitUntil(lambda: widget.stepper.step == T - 1, timeout=3000)
+    qtbot.waitUntil(lambda: not widget.stepper.play_btn.isChecked(), timeout=3000)
+    widget.stepper.slider.setValue(1)  # jump
+    assert widget.model.step == 1
+
+
+def trained_snapshot(cfg: ExperimentConfig):
+    from rnn_sandbox.session import Experiment
+
+    exp = Experiment(cfg)
+    exp.trainer.step()
+    return exp, exp.trainer.step(collect=True)
+
+
+def test_live_snapshot_recolours_without_rebuilding(widget, qtbot):
+    cfg = ExperimentConfig()
+    cfg.task.seq_len, cfg.task.n_samples = 8, 40
+    cfg.network.hidden_size = 4
+    exp, snap = trained_snapshot(cfg)
+    sample = exp.dataset.val.subset(slice(0, 1))
+    show(widget, qtbot, exp.config, sample)
+    before = list(widget.scene.items())
+    widget.show_snapshot(snap)
+    assert list(widget.scene.items()) == before
+    for t in (0, 7):
+        for j in range(4):
+            v = widget.displayed_value("hidden", "l0", t, j)
+            assert v == pytest.approx(snap.hidden["l0"][t, j])
+    x = widget.displayed_value("input", "main", 5, 0)  # steps 3 and 4 are left out
+    assert x == pytest.approx(snap.inputs[5, 0])
+    conn = next(c for c in widget.scene.connections if c.param == "weight_hh_l0")
+    tip = widget.model.describe(conn)
+    assert f"{snap.weights['weight_hh_l0'][conn.i, conn.j]:+.4g}" in tip
+    assert f"{snap.grads['weight_hh_l0'][conn.i, conn.j]:+.4g}" in tip
+    # The step-through uses the snapshot's weights.
+    widget.stepper.mode_buttons["forward"].click()
+    widget.stepper.last_btn.click()
+    assert widget.displayed_value("hidden", "l0", 7, 1) == pytest.approx(
+        snap.hidden["l0"][7, 1])
+
+
+def test_clicking_a_neuron_opens_its_panel(widget, qtbot):
+    cfg = ExperimentConfig()
+    cfg.task.seq_len, cfg.task.n_samples = 8, 40
+    cfg.network.hidden_size = 4
+    exp, snap = trained_snapshot(cfg)
+    show(widget, qtbot, exp.config, exp.dataset.val.subset(slice(0, 1)))
+    widget.show_snapshot(snap)
+    item = widget.neuron("hidden", "l0", 6, 2)
+    click_item(qtbot, widget, item)
+    assert widget.panel.isVisible()
+    assert "layer 1" in widget.panel.title.text() and "neuron 3" in widget.panel.title.text()
+    xs, ys = widget.panel.curve.getData()
+    np.testing.assert_allclose(ys, snap.hidden["l0"][:, 2])
+    assert "weight_hh_l0[2]" in widget.panel.weights.text()
+
+
+def test_band_hover_names_the_unit(widget, qtbot):
+    cfg = make_cfg("many_to_many", hidden=40)
+    show(widget, qtbot, cfg)
+    widget.stepper.mode_buttons["forward"].click()
+    widget.stepper.last_btn.click()
+    band = next(b for b in widget.scene.bands if b.key == "l0" and b.t == 2)
+    band.unit = band.unit_at(band.height * 0.99)
+    assert band.unit == 39
+    assert "neuron 40" in widget.model.describe(band)
+    assert band.levels() is not None and len(band.levels()) == 40
+
+
+def test_export_svg_and_png(widget, qtbot, tmp_path):
+    show(widget, qtbot, make_cfg("seq2seq", hidden=3, bi=True))
+    svg, png = tmp_path / "net.svg", tmp_path / "net.png"
+    widget.export_image(str(svg))
+    widget.export_image(str(png))
+    assert "<svg" in svg.read_text() and "<path" in svg.read_text()
+    from PySide6.QtGui import QImage
+
+    img = QImage(str(png))
+    assert img.width() > 400 and img.height() > 200
+    with pytest.raises(OSError):
+        widget.export_image(str(tmp_path / "missing" / "net.png"))
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_screenshots(widget, qtbot, kind):
+    SHOTS.mkdir(exist_ok=True)
+    for bi in (False, True):
+        if bi and kind == "one_to_many":
+            continue
+        cfg = make_cfg(kind, hidden=4, layers=2, bi=bi)
+        show(widget, qtbot, cfg)
+        name = f"diagram_{kind}_{'bidirectional' if bi else 'simple'}"
+        assert widget.grab().save(str(SHOTS / f"{name}.png"))
+        widget.export_image(str(SHOTS / f"{name}_export.png"))
+    widget.folded_btn.click()
+    assert widget.grab().save(str(SHOTS / f"diagram_{kind}_folded.png"))
+
+
+def test_screenshot_backward_frame_and_large(widget, qtbot):
+    SHOTS.mkdir(exist_ok=True)
+    cfg = make_cfg("many_to_many", hidden=5, layers=1)
+    show(widget, qtbot, cfg, make_sample(cfg, steps=12))
+    widget.steps_spin.setValue(12)
+    widget.stepper.mode_buttons["backward"].click()
+    for _ in range(6):
+        widget.stepper.next_btn.click()
+    assert widget.grab().save(str(SHOTS / "diagram_backward_frame.png"))
+    widget.stepper.mode_buttons["forward"].click()
+    for _ in range(5):
+        widget.stepper.next_btn.click()
+    assert widget.grab().save(str(SHOTS / "diagram_forward_frame.png"))
+    cfg = make_cfg("many_to_many", hidden=64, layers=2, bi=True)
+    show(widget, qtbot, cfg, make_sample(cfg, steps=20))
+    widget.stepper.mode_buttons["backward"].click()
+    assert widget.grab().save(str(SHOTS / "diagram_large_backward.png"))
+
+
+def test_main_window_edit_changes_the_model_and_undo_restores(qtbot, tmp_path):
+    mw = pytest.importorskip("rnn_sandbox.ui.main_window")
+    from PySide6.QtCore import QSettings
+
+    from rnn_sandbox.tasks import get_task
+
+    cfg = get_task("sine_forecast").default_config()
+    cfg.task.n_samples, cfg.task.seq_len, cfg.network.hidden_size = 40, 8, 3
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    win = mw.MainWindow(cfg, settings=settings)
+    qtbot.addWidget(win)
+    win.modal_messages = False
+    win.confirm = lambda *a: True
+    win.show()
+    qtbot.waitExposed(win)
+    diagram = win.diagram
+    assert isinstance(diagram, DiagramWidget)
+    old_net = win.experiment.network
+    click_item(qtbot, diagram, diagram.scene.buttons["add_neuron_l0"])
+    qtbot.waitUntil(lambda: win.experiment.network is not old_net, timeout=5000)
+    assert win.experiment.network.params["weight_hh_l0"].shape == (4, 4)
+    assert win.config.network.hidden_size == 4
+    steps = len(diagram.scene.columns)  # 6 of the 8 steps are drawn
+    assert len([i for i in diagram.scene.neurons if i.role == "hidden"]) == steps * 4
+    win.undo_stack.undo()
+    assert win.config.network.hidden_size == 3
+    assert win.experiment.network.params["weight_hh_l0"].shape == (3, 3)
+    assert len([i for i in diagram.scene.neurons if i.role == "hidden"]) == steps * 3
+    win.dirty = False
+    win.close()
+
+
+def test_hover_tooltip_of_a_connection_is_set(widget, qtbot):
+    cfg = make_cfg("many_to_many", hidden=2)
+    show(widget, qtbot, cfg)
+    conn = next(c for c in widget.scene.connections if c.param == "head.weight")
+    mid = conn.line.pointAt(0.5)
+    qtbot.mouseMove(widget.view.viewport(), widget.view.mapFromScene(QPointF(mid)))
+    qtbot.waitUntil(lambda: any(c.toolTip() for c in widget.scene.connections), timeout=2000)
+    tipped = [c for c in widget.scene.connections if c.toolTip()]
+    assert all("weight =" in c.toolTip() for c in tipped)
+    assert isinstance(widget.scene.bands, list) and not any(
+        isinstance(i, BandItem) for i in widget.scene.items())
