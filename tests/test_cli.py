@@ -167,6 +167,13 @@ def test_gradcheck_passes_and_lists_every_parameter(capsys):
     assert lines[-1].startswith("worst:") and "ok" in lines[-1]
 
 
+@pytest.mark.parametrize("name", TASK_NAMES)
+def test_gradcheck_passes_for_every_task(capsys, name):
+    code, out, err = run(capsys, "gradcheck", "--task", name, "--hidden", "3", "--entries", "8")
+    assert code == 0, out + err
+    assert out.splitlines()[-1].startswith("worst:")
+
+
 def test_gradcheck_fails_with_wrong_gradients(capsys, monkeypatch):
     real = Network.loss_and_grads
 
@@ -284,6 +291,7 @@ def test_no_command_without_the_app_says_so(capsys, monkeypatch):
 def test_python_dash_m_runs_without_importing_qt(tmp_path):
     probe = (
         "import runpy, sys\n"
+        "import rnn_sandbox.io, rnn_sandbox.cli\n"
         "sys.argv = ['rnn-sandbox', 'train', '--task', 'sine_forecast', '--steps', '2',"
         " '--quiet']\n"
         "try:\n"
@@ -299,6 +307,21 @@ def test_python_dash_m_runs_without_importing_qt(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "val loss" in done.stdout
     assert "QT []" in done.stdout
+
+
+def test_installed_console_script(tmp_path):
+    """``rnn-sandbox`` as pyproject declares it (skipped where the project is not installed)."""
+    import shutil
+    from pathlib import Path
+
+    exe = shutil.which("rnn-sandbox", path=str(Path(sys.executable).parent))
+    if exe is None:
+        pytest.skip("the rnn-sandbox command is not installed in this environment")
+    done = subprocess.run([exe, "tasks"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and all(name in done.stdout for name in TASK_NAMES)
+    done = subprocess.run([exe, "train", "--task", "nope"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 2 and done.stderr.startswith("error: there is no task")
 
 
 def test_cli_module_does_not_import_the_gui_at_import_time():

@@ -509,3 +509,25 @@ def test_stored_data_that_do_not_fit_are_refused(tiny, tmp_path, toy_task):
     _expect_error(with_data(**{"train.x": x}), "NaN or infinite")
     _expect_error(with_data(**{"train.z": x}), "unexpected array 'train.z'")
     _expect_error(with_data(**{"val.y": arrays["val.y"][:1]}), "do not fit")
+
+
+def test_json_stays_readable_and_exact_with_marker_like_settings(tiny, tmp_path):
+    cfg = tiny.config()
+    cfg.task.options["note"] = "@HISTORY@ and @ORDER@"  # text that looks like our markers
+    a = tiny.trained(cfg, steps=3)
+    raw = _saved_bytes(a, tmp_path)
+    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+        text = zf.read(ef.JSON_NAME).decode()
+    header = json.loads(text)
+    assert header["config"]["task"]["options"]["note"] == "@HISTORY@ and @ORDER@"
+    assert header["trainer"]["order"] == a.trainer.state()["order"]
+    assert len(header["history"]) == 3
+    assert text.count("\n") < 120  # one line per history row, the order on one line
+    assert load_experiment_bytes_equal(raw, a)
+
+
+def load_experiment_bytes_equal(raw: bytes, a: Experiment) -> bool:
+    b = experiment_from_bytes(raw)
+    return b.config.to_dict() == a.config.to_dict() and _same_history(
+        b.trainer.history, a.trainer.history
+    )
