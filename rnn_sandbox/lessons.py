@@ -1,0 +1,188 @@
+"""Guided lessons: their texts, the setup each one loads, and the links between them (no Qt).
+
+``resources/lessons/index.json`` lists the lessons in teaching order.  Each lesson has a
+Markdown file and one or more *setups*: a task plus overrides of that task's default
+settings, e.g. ``{"network": {"hidden_size": 3}}``.  The first setup is the lesson's preset.
+
+Inside a lesson, links name other lessons by file (``06_bptt.md``, so they also work when
+the folder is browsed on its own) or by id (``lesson:bptt``); ``setup:<id>`` loads another
+setup of the same lesson.  The "Try this" list is the bullet list under a ``Try this``
+heading, so the text and the list never disagree.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlparse
+
+from rnn_sandbox.config import ConfigError, ExperimentConfig
+from rnn_sandbox.tasks import get_task
+from rnn_sandbox.tasks.base import read_resource
+
+SECTIONS = ("task", "network", "training")
+_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
+
+
+class LessonError(ValueError):
+    """A lesson index or setup that does not fit the program (unknown task or setting)."""
+
+
+@dataclass(frozen=True)
+class Setup:
+    """A task and the settings that differ from its defaults."""
+
+    id: str
+    label: str
+    task: str
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+    def config(self) -> ExperimentConfig:
+        return build_config(self.task, self.overrides)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    number: int
+    title: str
+    file: str
+    setups: tuple[Setup, ...]
+
+    def text(self) -> str:
+        """The lesson's Markdown."""
+        return read_resource("lessons", self.file)
+
+    def setup(self, setup_id: str | None = None) -> Setup:
+        """The named setup, or the lesson's preset (its first setup)."""
+        if setup_id is None:
+            return self.setups[0]
+        for s in self.setups:
+            if s.id == setup_id:
+                return s
+        raise LessonError(f"lesson '{self.id}' has no setup '{setup_id}'")
+
+    def preset(self, setup_id: str | None = None) -> ExperimentConfig:
+        return self.setup(setup_id).config()
+
+    def try_this(self) -> list[str]:
+        """The items of the bullet list under the lesson's "Try this" heading."""
+        return try_this(self.text())
+
+    def links(self) -> list[tuple[str, str]]:
+        """``(kind, target)`` for every link in the text that points inside the program."""
+        found = []
+        for url in _LINK.findall(self.text()):
+            link = resolve_link(url)
+            if link is not None:
+                found.append(link)
+        return found
+
+
+def build_config(task: str, overrides: dict[str, Any] | None = None) -> ExperimentConfig:
+    """``task``'s default settings with ``overrides`` merged in, checked like a file.
+
+    Unknown sections or keys and wrong types raise :class:`LessonError`; task options are
+    merged key by key, so an override names only the options it changes.
+    """
+    overrides = overrides or {}
+    t = get_task(task)
+    d = t.default_config().to_dict()
+    for section, values in overrides.items():
+        if section not in SECTIONS or not isinstance(values, dict):
+            raise LessonError(f"setup for '{task}': unknown section '{section}'")
+        for key, value in values.items():
+            if key not in d[section]:
+                raise LessonError(f"setup for '{task}': unknown setting '{section}.{key}'")
+            if section == "task" and key == "name":
+                raise LessonError("a setup names its task outside the overrides")
+            if section == "task" and key == "options":
+                d[section][key].update(copy.deepcopy(value))
+            else:
+                d[section][key] = copy.deepcopy(value)
+    try:
+        cfg = ExperimentConfig.from_dict(d)
+        t.apply_shape(cfg.network, cfg.task)
+        cfg.validate()
+    except ConfigError as e:
+        raise LessonError(f"setup for '{task}': {e}") from None
+    return cfg
+
+
+def try_this(markdown: str) -> list[str]:
+    """Bullet items (continuation lines joined) under the first "Try this" heading."""
+    items: list[str] = []
+    inside = False
+    for line in markdown.splitlines():
+        if line.startswith("#"):
+            if inside:
+                break
+            inside = "try this" in line.lower()
+            continue
+        if not inside:
+            continue
+        stripped = line.strip()
+        if stripped.startswith(("- ", "* ")):
+            items.append(stripped[2:].strip())
+        elif stripped and items and line.startswith(" "):
+            items[-1] += " " + stripped
+    return items
+
+
+def resolve_link(url: str) -> tuple[str, str] | None:
+    """``("lesson", id)`` or ``("setup", id)`` for a link inside the program, else ``None``."""
+    parsed = urlparse(url)
+    if parsed.scheme in ("lesson", "setup"):
+        return parsed.scheme, parsed.path or parsed.netloc
+    if parsed.scheme or parsed.netloc:
+        return None  # http(s), mailto: for the system browser
+    name = parsed.path.rsplit("/", 1)[-1]
+    for lesson in load_lessons():
+        if lesson.file == name:
+            return "lesson", lesson.id
+    return None
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[Lesson, ...]:
+    try:
+        index = json.loads(read_resource("lessons", "index.json"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise LessonError(f"the lesson index cannot be read: {e}") from None
+    lessons = []
+    for number, entry in enumerate(index["lessons"], start=1):
+        setups = tuple(
+            Setup(s["id"], s["label"], s["task"], s.get("overrides", {}))
+            for s in entry["setups"]
+        )
+        if not setups:
+            raise LessonError(f"lesson '{entry['id']}' has no setup")
+        lessons.append(Lesson(entry["id"], number, entry["title"], entry["file"], setups))
+    if len({le.id for le in lessons}) != len(lessons):
+        raise LessonError("two lessons share an id")
+    return tuple(lessons)
+
+
+def load_lessons() -> list[Lesson]:
+    """All lessons in teaching order."""
+    return list(_load())
+
+
+def get_lesson(lesson_id: str) -> Lesson:
+    for lesson in _load():
+        if lesson.id == lesson_id:
+            return lesson
+    known = ", ".join(le.id for le in _load())
+    raise LessonError(f"there is no lesson '{lesson_id}' (lessons: {known})")
+
+
+def neighbours(lesson_id: str) -> tuple[Lesson | None, Lesson | None]:
+    """The lessons before and after ``lesson_id`` (``None`` at either end)."""
+    lessons = _load()
+    i = [le.id for le in lessons].index(get_lesson(lesson_id).id)
+    return (lessons[i - 1] if i > 0 else None,
+            lessons[i + 1] if i + 1 < len(lessons) else None)
