@@ -49,15 +49,17 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _network_options(p: argparse.ArgumentParser) -> None:
+    from rnn_sandbox.config import CELLS, DTYPES, INITS, NONLINEARITIES
+
     g = p.add_argument_group("network (defaults: the task's)")
     g.add_argument("--hidden", type=int, metavar="N", help="hidden neurons per layer")
     g.add_argument("--layers", type=int, metavar="N", help="stacked recurrent layers (1-3)")
     g.add_argument("--bidirectional", action="store_true", default=None)
-    g.add_argument("--cell", help="rnn, lstm or gru")
-    g.add_argument("--nonlinearity", help="tanh or relu")
-    g.add_argument("--init", help="uniform, xavier, orthogonal or spectral")
+    g.add_argument("--cell", choices=CELLS)
+    g.add_argument("--nonlinearity", choices=NONLINEARITIES, help="of the simple RNN cell")
+    g.add_argument("--init", choices=INITS, help="initial recurrent weights")
     g.add_argument("--spectral-radius", type=float, metavar="R")
-    g.add_argument("--dtype", help="float64 or float32")
+    g.add_argument("--dtype", choices=DTYPES)
     t = p.add_argument_group("task")
     t.add_argument("--task", required=True, help="task name (see `rnn-sandbox tasks`)")
     t.add_argument("--seq-len", type=int, metavar="T", help="time steps per sequence")
@@ -71,6 +73,8 @@ def _network_options(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from rnn_sandbox.config import OPTIMIZERS
+
     p = _Parser(
         prog="rnn-sandbox",
         description="Build, train and watch recurrent neural networks. "
@@ -84,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     _network_options(tr)
     o = tr.add_argument_group("training (defaults: the task's)")
     o.add_argument("--lr", type=float, metavar="RATE", help="learning rate")
-    o.add_argument("--optimizer", help="sgd, momentum, rmsprop or adam")
+    o.add_argument("--optimizer", choices=OPTIMIZERS)
     o.add_argument("--momentum", type=float)
     o.add_argument("--batch-size", type=int, metavar="N")
     length = o.add_mutually_exclusive_group()
@@ -254,15 +258,20 @@ class Progress:
 
 def train_steps(exp: Experiment, steps: int, quiet: bool) -> None:
     """Run ``steps`` steps with a progress bar, validating about twenty times on the way."""
+    import numpy as np
+
     from rnn_sandbox.engine import TrainingDiverged
 
     bar = Progress(steps, sys.stderr, enabled=not quiet)
     every = max(1, steps // 20)
     loss = math.nan
     try:
-        for i, snap in enumerate(exp.trainer.run(steps=steps, validate_every=every), 1):
-            loss = snap.train_loss
-            bar.update(i, loss)
+        # Overflow on the way to a divergence is reported once, as TrainingDiverged.
+        with np.errstate(over="ignore", invalid="ignore"):
+            run = enumerate(exp.trainer.run(steps=steps, validate_every=every), 1)
+            for i, snap in run:
+                loss = snap.train_loss
+                bar.update(i, loss)
     except TrainingDiverged as e:
         bar.close()
         raise _Diverged(str(e)) from None
@@ -328,10 +337,21 @@ def cmd_tasks(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _check_target(path: Path | None) -> None:
+    """Refuse a file we could not write before training, not after."""
+    if path is None:
+        return
+    if path.suffix.lower() not in (".npz", ".rnnx"):
+        raise CliError(f"--save: use a .rnnx (experiment) or .npz (weights) file, not '{path}'")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise CliError(f"--save: the folder {folder} does not exist")
+    if path.is_dir():
+        raise CliError(f"--save: {path} is a folder")
+
+
 def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
-    if args.save is not None and args.save.suffix.lower() not in (".npz", ".rnnx"):
-        raise CliError(f"--save: use a .rnnx (experiment) or .npz (weights) file, not "
-                       f"'{args.save}'")
+    _check_target(args.save)
     for name in ("steps", "epochs"):
         value = getattr(args, name)
         if value is not None and value < 1:
@@ -391,8 +411,7 @@ def cmd_resume(args: argparse.Namespace, out: TextIO) -> int:
     if args.steps < 1:
         raise CliError("--steps must be at least 1")
     target = args.save if args.save is not None else args.file
-    if target.suffix.lower() not in (".npz", ".rnnx"):
-        raise CliError(f"--save: use a .rnnx or .npz file, not '{target}'")
+    _check_target(target)
     exp = _load(args.file)
     if args.lr is not None:
         if not 0 < args.lr < 100:

@@ -125,6 +125,8 @@ def test_train_save_npz_has_pytorch_names(capsys, tmp_path):
         (["--option", "horizon=abc"], "horizon|abc|invalid"),
         (["--option", "novalue"], "KEY=VALUE"),
         (["--save", "out.txt"], ".rnnx"),
+        (["--save", "no/such/folder/run.rnnx"], "does not exist"),
+        (["--init", "zeros"], "invalid choice"),
         (["--hidden", "many"], "invalid int"),
         (["--steps", "3", "--epochs", "2"], "not allowed"),
     ],
@@ -134,6 +136,16 @@ def test_bad_settings_give_one_line_and_exit_2(capsys, tmp_path, argv, fragment)
     assert code == 2
     assert re.search(fragment, _one_line_error(err)), err
     assert not list(tmp_path.iterdir())
+
+
+def test_diverging_training_exits_1_with_advice(capsys):
+    code, out, err = run(
+        capsys, "train", "--task", "sine_forecast", "--nonlinearity", "relu", "--lr", "90",
+        "--optimizer", "sgd", "--clip", "0", "--steps", "50", "--quiet",
+    )
+    assert code == 1
+    assert "diverged" in _one_line_error(err) and "learning rate" in err
+    assert "RuntimeWarning" not in err
 
 
 def test_unknown_task_and_missing_task(capsys):
