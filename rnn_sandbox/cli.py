@@ -2,7 +2,7 @@
 
 ::
 
-    rnn-sandbox                                  start the app
+    rnn-sandbox [FILE.rnnx]                      start the app (opening FILE)
     rnn-sandbox tasks                            list the tasks by type
     rnn-sandbox train --task NAME [options]      train, optionally --save run.rnnx / run.npz
     rnn-sandbox gradcheck --task NAME [network options]
@@ -499,8 +499,10 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def start_gui() -> int:
-    """Import the app only now, so the command line works without Qt installed."""
+def start_gui(files: Sequence[str] = ()) -> int:
+    """Import the app only now, so the command line works without Qt installed.
+
+    ``files``: an experiment file to open in the app."""
     try:
         from rnn_sandbox.ui import app
     except ImportError as e:
@@ -509,7 +511,7 @@ def start_gui() -> int:
             "dependencies (PySide6, pyqtgraph), or use a command: rnn-sandbox --help\n"
         )
         return EXIT_FAILED
-    result = app.main()
+    result = app.main(list(files))
     return int(result) if isinstance(result, int) else EXIT_OK
 
 
@@ -527,6 +529,8 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``rnn-sandbox`` and ``python -m rnn_sandbox``; returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if len(argv) == 1 and argv[0].lower().endswith(".rnnx"):
+        return start_gui(argv)  # `rnn-sandbox run.rnnx` opens the file in the app
     parser = build_parser()
     try:
         try:

@@ -284,10 +284,11 @@ def test_no_command_starts_the_app(capsys, monkeypatch):
 
     calls = []
     fake = types.ModuleType("rnn_sandbox.ui.app")
-    fake.main = lambda: calls.append("started") or 0
+    fake.main = lambda argv=None: calls.append(argv) or 3
     monkeypatch.setitem(sys.modules, "rnn_sandbox.ui.app", fake)
     monkeypatch.setattr(ui, "app", fake, raising=False)
-    assert main([]) == 0 and calls == ["started"]
+    assert main([]) == 3 and calls == [[]]  # the app's exit code is the command's
+    assert main(["my run.rnnx"]) == 3 and calls[-1] == ["my run.rnnx"]
 
 
 def test_no_command_without_the_app_says_so(capsys, monkeypatch):
