@@ -1,0 +1,218 @@
+"""The lessons panel: lesson text, navigation, "Load this setup", and the learner's progress.
+
+The panel never builds an experiment itself: "Load this setup" (or a ``setup:`` link in the
+text) emits :attr:`LessonsDock.presetRequested` with the lesson's ``ExperimentConfig`` and
+whoever owns the experiment applies it.  Progress (current lesson, visited and completed
+lessons) lives in the ``QSettings`` handed in, so tests can give a temporary one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.lessons import Lesson, LessonError, get_lesson, load_lessons, resolve_link
+
+KEY_CURRENT = "lessons/current"
+KEY_VISITED = "lessons/visited"
+KEY_COMPLETED = "lessons/completed"
+
+
+def _read_list(settings: QSettings, key: str) -> list[str]:
+    # Depending on the backend a one-element list comes back as a plain string.
+    value = settings.value(key, [])
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    return [str(v) for v in value]
+
+
+class LessonsDock(QWidget):
+    """Lesson list with previous/next, the rendered Markdown, and setup loading."""
+
+    presetRequested = Signal(object)  # ExperimentConfig of the chosen setup
+    lessonChanged = Signal(str)  # id of the lesson now shown
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LessonsDock")
+        self.settings = settings
+        self.lessons: list[Lesson] = load_lessons()
+        self.current: Lesson = self.lessons[0]
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        self.prev_btn = QToolButton(self)
+        self.prev_btn.setText("◀")
+        self.prev_btn.setToolTip("Previous lesson")
+        self.lesson_combo = QComboBox(self)
+        self.lesson_combo.setToolTip("Choose a lesson (✓ done, • visited)")
+        self.next_btn = QToolButton(self)
+        self.next_btn.setText("Next ▶")
+        self.next_btn.setToolTip("Mark this lesson as done and go to the next one")
+        top.addWidget(self.prev_btn)
+        top.addWidget(self.lesson_combo, 1)
+        top.addWidget(self.next_btn)
+
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)  # every link comes to activate_link
+        self.browser.anchorClicked.connect(self.activate_link)
+
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        self.setup_combo = QComboBox(self)
+        self.setup_combo.setToolTip("The setups of this lesson")
+        self.load_btn = QPushButton("Load this setup", self)
+        self.load_btn.setToolTip("Replace the current experiment by this lesson's task and "
+                                 "settings")
+        self.done_check = QCheckBox("Done", self)
+        self.done_check.setToolTip("Mark this lesson as done")
+        bottom.addWidget(self.setup_combo, 1)
+        bottom.addWidget(self.load_btn)
+        bottom.addWidget(self.done_check)
+        self.progress_label = QLabel(self)
+        self.progress_label.setStyleSheet("color: #555;")
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(top)
+        lay.addWidget(self.browser, 1)
+        lay.addLayout(bottom)
+        lay.addWidget(self.progress_label)
+
+        self.prev_btn.clicked.connect(self.previous_lesson)
+        self.next_btn.clicked.connect(self.next_lesson)
+        self.lesson_combo.activated.connect(lambda i: self.show_lesson(self.lessons[i].id))
+        self.load_btn.clicked.connect(lambda: self.load_setup())
+        self.done_check.toggled.connect(
+            lambda on: self.set_completed(self.current.id, on))
+
+        start = self.settings.value(KEY_CURRENT, self.lessons[0].id, str)
+        try:
+            get_lesson(start)
+        except LessonError:
+            start = self.lessons[0].id  # a lesson that no longer exists
+        self.show_lesson(start)
+
+    # -- progress ---------------------------------------------------------------------------
+    def visited(self) -> list[str]:
+        return _read_list(self.settings, KEY_VISITED)
+
+    def completed(self) -> list[str]:
+        return _read_list(self.settings, KEY_COMPLETED)
+
+    def set_completed(self, lesson_id: str, done: bool = True) -> None:
+        ids = [i for i in self.completed() if i != lesson_id]
+        if done:
+            ids.append(lesson_id)
+        self.settings.setValue(KEY_COMPLETED, ids)
+        self.settings.sync()
+        self._refresh_progress()
+
+    # -- navigation -------------------------------------------------------------------------
+    def show_lesson(self, lesson_id: str) -> None:
+        """Show a lesson and remember it as the current and a visited one."""
+        lesson = get_lesson(lesson_id)
+        self.current = lesson
+        try:
+            text = lesson.text()
+        except OSError as e:
+            text = f"# {lesson.title}\n\nThe text of this lesson cannot be read: {e}"
+        self.browser.setMarkdown(text)
+        self.browser.verticalScrollBar().setValue(0)
+        self.setup_combo.clear()
+        for s in lesson.setups:
+            self.setup_combo.addItem(s.label, s.id)
+        self.setup_combo.setVisible(len(lesson.setups) > 1)
+        self.load_btn.setToolTip(f"Load “{lesson.setups[0].label}”: replaces the current "
+                                 "experiment" if len(lesson.setups) == 1 else
+                                 "Load the chosen setup: replaces the current experiment")
+        visited = self.visited()
+        if lesson.id not in visited:
+            self.settings.setValue(KEY_VISITED, visited + [lesson.id])
+        self.settings.setValue(KEY_CURRENT, lesson.id)
+        self.settings.sync()
+        self._refresh_progress()
+        self.lessonChanged.emit(lesson.id)
+
+    def next_lesson(self) -> bool:
+        """Mark the current lesson done and go on; False on the last lesson."""
+        self.set_completed(self.current.id, True)
+        i = self.lessons.index(self.current)
+        if i + 1 >= len(self.lessons):
+            return False
+        self.show_lesson(self.lessons[i + 1].id)
+        return True
+
+    def previous_lesson(self) -> bool:
+        i = self.lessons.index(self.current)
+        if i == 0:
+            return False
+        self.show_lesson(self.lessons[i - 1].id)
+        return True
+
+    def activate_link(self, url: QUrl | str) -> None:
+        """Follow a link of the lesson text: another lesson, a setup, or the web."""
+        text = url.toString() if isinstance(url, QUrl) else url
+        target = resolve_link(text)
+        if target is None:
+            if QUrl(text).scheme() in ("http", "https"):
+                QDesktopServices.openUrl(QUrl(text))
+            return
+        kind, ident = target
+        if kind == "lesson":
+            self.show_lesson(ident)
+        else:
+            self.load_setup(ident)
+
+    # -- setups -----------------------------------------------------------------------------
+    def selected_setup(self) -> str:
+        return self.setup_combo.currentData() or self.current.setups[0].id
+
+    def load_setup(self, setup_id: str | None = None) -> ExperimentConfig | None:
+        """Emit :attr:`presetRequested` with the chosen (or named) setup's settings."""
+        if setup_id is not None:
+            index = self.setup_combo.findData(setup_id)
+            if index < 0:
+                return None
+            self.setup_combo.setCurrentIndex(index)
+        try:
+            cfg = self.current.preset(self.selected_setup())
+        except LessonError as e:
+            self.progress_label.setText(f"This setup cannot be loaded: {e}")
+            return None
+        self.presetRequested.emit(cfg)
+        return cfg
+
+    # -- display ----------------------------------------------------------------------------
+    def _refresh_progress(self) -> None:
+        done, seen = set(self.completed()), set(self.visited())
+        self.lesson_combo.blockSignals(True)
+        self.lesson_combo.clear()
+        for le in self.lessons:
+            mark = "✓" if le.id in done else ("•" if le.id in seen else "  ")
+            self.lesson_combo.addItem(f"{mark} {le.number}. {le.title}", le.id)
+        self.lesson_combo.setCurrentIndex(self.lessons.index(self.current))
+        self.lesson_combo.blockSignals(False)
+        self.done_check.blockSignals(True)
+        self.done_check.setChecked(self.current.id in done)
+        self.done_check.blockSignals(False)
+        i = self.lessons.index(self.current)
+        self.prev_btn.setEnabled(i > 0)
+        self.next_btn.setText("Next ▶" if i + 1 < len(self.lessons) else "Finish ✓")
+        n_done = sum(le.id in done for le in self.lessons)
+        self.progress_label.setText(
+            f"Lesson {self.current.number} of {len(self.lessons)} · {n_done} done")

@@ -1,0 +1,158 @@
+"""The lessons panel: rendering, links, loading a setup and remembering progress."""
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt, QUrl
+from PySide6.QtGui import QTextCursor
+
+from rnn_sandbox.lessons import get_lesson, load_lessons
+from rnn_sandbox.ui.lessons_dock import LessonsDock
+
+
+@pytest.fixture
+def settings(tmp_path):
+    s = QSettings(str(tmp_path / "progress.ini"), QSettings.Format.IniFormat)
+    yield s
+    s.sync()
+
+
+@pytest.fixture
+def dock(qtbot, settings):
+    d = LessonsDock(settings)
+    qtbot.addWidget(d)
+    d.resize(480, 700)
+    d.show()
+    qtbot.waitExposed(d)
+    return d
+
+
+def _link_position(dock: LessonsDock, href: str) -> QPoint:
+    """Viewport position of the first link to ``href``, scrolled into view."""
+    doc = dock.browser.document()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            if frag.charFormat().isAnchor() and frag.charFormat().anchorHref() == href:
+                cursor = QTextCursor(doc)
+                cursor.setPosition(frag.position() + 1)
+                dock.browser.setTextCursor(cursor)
+                dock.browser.ensureCursorVisible()
+                return dock.browser.cursorRect(cursor).center()
+            it += 1
+        block = block.next()
+    raise AssertionError(f"no link to {href}")
+
+
+@pytest.mark.parametrize("lesson", load_lessons(), ids=lambda le: le.id)
+def test_every_lesson_renders(dock, lesson):
+    dock.show_lesson(lesson.id)
+    doc = dock.browser.document()
+    plain = doc.toPlainText()
+    assert plain.startswith(f"{lesson.number}. {lesson.title}")
+    assert "Try this" in plain
+    assert "#" not in plain.splitlines()[0]  # Markdown was rendered, not shown raw
+    assert dock.lesson_combo.currentData() == lesson.id
+    assert dock.setup_combo.count() == len(lesson.setups)
+    assert dock.browser.grab().width() > 0
+
+
+def test_clicking_a_lesson_link_switches_lesson(dock, qtbot):
+    dock.show_lesson("mappings")
+    pos = _link_position(dock, "04_task_types.md")
+    with qtbot.waitSignal(dock.lessonChanged) as blocker:
+        qtbot.mouseClick(dock.browser.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert blocker.args == ["task_types"]
+    assert dock.current.id == "task_types"
+    assert dock.browser.toPlainText().startswith("4. A tour of the task types")
+
+
+def test_clicking_a_setup_link_requests_that_setup(dock, qtbot):
+    dock.show_lesson("task_types")
+    pos = _link_position(dock, "setup:ctc")
+    with qtbot.waitSignal(dock.presetRequested) as blocker:
+        qtbot.mouseClick(dock.browser.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    cfg = blocker.args[0]
+    assert cfg.task.name == "speech_ctc" and cfg.network.loss == "ctc"
+    assert dock.selected_setup() == "ctc"
+    assert dock.current.id == "task_types"  # a setup link does not leave the lesson
+
+
+def test_lesson_links_by_id_and_unknown_links(dock):
+    dock.activate_link(QUrl("lesson:gradients"))
+    assert dock.current.id == "gradients"
+    dock.activate_link(QUrl("no_such_lesson.md"))
+    assert dock.current.id == "gradients"
+
+
+def test_load_button_emits_the_lessons_config(dock, qtbot):
+    dock.show_lesson("bptt")
+    assert not dock.setup_combo.isVisibleTo(dock)  # one setup: no chooser
+    with qtbot.waitSignal(dock.presetRequested) as blocker:
+        qtbot.mouseClick(dock.load_btn, Qt.MouseButton.LeftButton)
+    cfg = blocker.args[0]
+    assert cfg.to_dict() == get_lesson("bptt").preset().to_dict()
+    assert cfg.network.hidden_size == 3 and cfg.task.name == "tiny_bptt"
+
+
+def test_load_button_uses_the_chosen_setup(dock, qtbot):
+    dock.show_lesson("gradients")
+    assert dock.setup_combo.isVisibleTo(dock)
+    dock.setup_combo.setCurrentIndex(dock.setup_combo.findData("clipped"))
+    with qtbot.waitSignal(dock.presetRequested) as blocker:
+        qtbot.mouseClick(dock.load_btn, Qt.MouseButton.LeftButton)
+    assert blocker.args[0].training.clip_norm == 1.0
+
+
+def test_next_previous_and_the_ends(dock, qtbot):
+    dock.show_lesson("mappings")
+    assert not dock.prev_btn.isEnabled()
+    qtbot.mouseClick(dock.next_btn, Qt.MouseButton.LeftButton)
+    assert dock.current.id == "order"
+    assert "mappings" in dock.completed()  # Next marks the lesson done
+    qtbot.mouseClick(dock.prev_btn, Qt.MouseButton.LeftButton)
+    assert dock.current.id == "mappings"
+    last = load_lessons()[-1].id
+    dock.show_lesson(last)
+    assert dock.next_lesson() is False and dock.current.id == last
+    assert last in dock.completed()
+
+
+def test_choosing_from_the_list(dock, qtbot):
+    index = [le.id for le in load_lessons()].index("bidirectional")
+    dock.lesson_combo.setCurrentIndex(index)
+    dock.lesson_combo.activated.emit(index)
+    assert dock.current.id == "bidirectional"
+
+
+def test_progress_survives_a_new_dock(qtbot, settings):
+    first = LessonsDock(settings)
+    qtbot.addWidget(first)
+    first.show_lesson("order")
+    first.show_lesson("bptt")
+    first.done_check.click()
+    assert first.completed() == ["bptt"]
+    first.close()
+
+    again = LessonsDock(settings)
+    qtbot.addWidget(again)
+    assert again.current.id == "bptt"
+    assert set(again.visited()) == {"mappings", "order", "bptt"}
+    assert again.completed() == ["bptt"]
+    assert again.done_check.isChecked()
+    labels = [again.lesson_combo.itemText(i) for i in range(again.lesson_combo.count())]
+    assert labels[5].startswith("✓") and labels[1].startswith("•")
+    assert labels[6].startswith(" ")
+    assert "1 done" in again.progress_label.text()
+
+    again.done_check.click()  # un-mark
+    third = LessonsDock(settings)
+    qtbot.addWidget(third)
+    assert third.completed() == [] and not third.done_check.isChecked()
+
+
+def test_a_stale_current_lesson_falls_back_to_the_first(qtbot, settings):
+    settings.setValue("lessons/current", "removed_lesson")
+    d = LessonsDock(settings)
+    qtbot.addWidget(d)
+    assert d.current.id == load_lessons()[0].id
