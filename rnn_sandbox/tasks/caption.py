@@ -102,7 +102,7 @@ class Caption(Task):
         return Dataset(
             Batch(x[n_val:], y[n_val:], None, y_mask[n_val:]),
             Batch(x[:n_val], y[:n_val], None, y_mask[:n_val]),
-            {"vocab": list(VOCAB)},
+            {"vocab": list(VOCAB), "classes": list(VOCAB)},
         )
 
     def metric(self, outputs: np.ndarray, batch: Batch) -> Metric:
@@ -115,7 +115,7 @@ class Caption(Task):
         counts = Counter(tuple(_tokens(train.y[i], train.y_mask[i])) for i in range(len(train)))
         best = counts.most_common(1)[0][0]
         hits = [tuple(_tokens(val.y[i], val.y_mask[i])) == best for i in range(len(val))]
-        return Metric("most frequent caption", float(np.mean(hits)))
+        return Metric("exact match (most frequent caption)", float(np.mean(hits)))
 
     def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
         b = getattr(dataset, split)

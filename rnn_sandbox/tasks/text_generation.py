@@ -103,6 +103,8 @@ class TextGeneration(Task):
             batches[split] = Batch(x, y, None, np.ones((len(pos), T)))
         meta = {
             "vocab": vocab,
+            # Output names for plots; a space is shown as a visible mark.
+            "classes": ["␣" if c == " " else c for c in vocab],
             "lowercase": lowercase,
             "held_out": held_out,
             "text_length": len(text),
@@ -119,7 +121,10 @@ class TextGeneration(Task):
     def baseline(self, dataset: Dataset) -> Metric:
         """Accuracy of writing the training text's most common character everywhere."""
         common = np.bincount(dataset.train.y.ravel()).argmax()
-        return Metric("most common character", float(np.mean(dataset.val.y == common)))
+        return Metric(
+            "character accuracy (most common character)",
+            float(np.mean(dataset.val.y == common)),
+        )
 
     # -- text ------------------------------------------------------------------------
     def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:

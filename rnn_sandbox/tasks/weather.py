@@ -163,7 +163,9 @@ class Weather(Task):
             "resolution": resolution,
             "steps_per_hour": per_hour,
             "horizon_hours": horizon,
-            "end_hour": {"train": end_hour[n_val:], "val": end_hour[:n_val]},
+            # Hour of day of each sample's last reading (flat arrays: files store them).
+            "end_hour_train": end_hour[n_val:],
+            "end_hour_val": end_hour[:n_val],
         }
         return Dataset(Batch(x[n_val:], y[n_val:]), Batch(x[:n_val], y[:n_val]), meta)
 
@@ -189,7 +191,8 @@ class Weather(Task):
         """The better of "stays as now" and "same as yesterday" (when the window has a day)."""
         scores = self.baselines(dataset)
         best = min(scores, key=scores.get)
-        return Metric(f"{best} MAE", scores[best], higher_is_better=False)
+        # Named after the metric, so plots can put it on the same axis.
+        return Metric(f"{best} MAE (std. dev.)", scores[best], higher_is_better=False)
 
     # -- text ------------------------------------------------------------------------
     def _celsius(self, dataset: Dataset, value: float) -> float:
@@ -202,7 +205,7 @@ class Weather(Task):
 
     def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
         b, m = getattr(dataset, split), dataset.meta
-        hour = float(m["end_hour"][split][index])
+        hour = float(m[f"end_hour_{split}"][index])
         hours_read = b.x.shape[1] / m["steps_per_hour"]
         temps = b.x[index, :, 0] * m["stds"][0] + m["means"][0]
         return (
@@ -218,9 +221,15 @@ class Weather(Task):
         pred = self._celsius(dataset, float(np.ravel(outputs)[0]))
         true = self._celsius(dataset, float(b.y[index, 0]))
         now = self._celsius(dataset, float(b.x[index, -1, 0]))
+        # What a forecaster would glance at: the pressure trend over the last 12 hours.
+        back = min(12 * m["steps_per_hour"], b.x.shape[1] - 1)
+        p = b.x[index, :, 1] * m["stds"][1] + m["means"][1]
+        wind = b.x[index, -1, 2] * m["stds"][2] + m["means"][2]
         return (
             f"now {now:.1f} °C → forecast for +{m['horizon_hours']} h: {pred:.1f} °C   "
-            f"measured {true:.1f} °C   error {pred - true:+.1f} °C"
+            f"measured {true:.1f} °C   error {pred - true:+.1f} °C\n"
+            f"pressure {p[-1]:.1f} hPa ({p[-1] - p[-1 - back]:+.1f} hPa in "
+            f"{back / m['steps_per_hour']:g} h), wind {wind:.1f} m/s"
         )
 
 

@@ -89,3 +89,9 @@ def test_default_model_writes_exact_captions():
     assert metric.value > 0.9 > TASK.baseline(exp.dataset).value
     out = exp.trainer.predict(exp.dataset.val)
     assert "(exact)" in TASK.render_prediction(exp.dataset, 0, out[0])
+
+
+def test_baseline_is_named_after_the_metric():
+    d = make(0)
+    right = np.eye(len(VOCAB))[d.val.y]
+    assert TASK.metric(right, d.val).name in TASK.baseline(d).name

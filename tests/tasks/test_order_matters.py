@@ -69,12 +69,13 @@ def test_rendering_and_metric():
     assert TASK.metric(right, d.val).value == 1.0
     assert TASK.metric(-right, d.val).value == 0.0
     assert TASK.baseline(d).value == 0.5  # twins: exactly half of each label
+    assert TASK.metric(right, d.val).name in TASK.baseline(d).name
 
 
 def test_rnn_learns_the_order_the_mean_pooled_dense_net_cannot():
     cfg = TASK.default_config()
     exp = Experiment(cfg)
-    for _ in exp.trainer.run(steps=400):
+    for _ in exp.trainer.run(steps=700):
         pass
     _, rnn_metric = exp.trainer.evaluate()
     assert rnn_metric.value > 0.95

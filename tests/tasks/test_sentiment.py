@@ -73,11 +73,12 @@ def test_rendering_and_metric():
     assert "right" in TASK.render_prediction(d, 0, right[0])
     assert "wrong" in TASK.render_prediction(d, 0, -right[0])
     assert 0.5 <= TASK.baseline(d).value < 0.6
+    assert TASK.metric(right, d.val).name in TASK.baseline(d).name
 
 
 def test_default_model_beats_the_majority_class():
     exp = Experiment(TASK.default_config())
-    for _ in exp.trainer.run(steps=800):
+    for _ in exp.trainer.run(steps=1200):
         pass
     _, metric = exp.trainer.evaluate()
     assert metric.value > 0.9 > TASK.baseline(exp.dataset).value + 0.25

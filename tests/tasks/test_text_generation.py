@@ -84,3 +84,9 @@ def test_default_model_beats_the_most_common_character_and_writes():
     assert written and sum(w.strip(".,;!?\"'") in words for w in written) >= len(written) / 2
     with pytest.raises(TaskError, match="alphabet"):
         TASK.generate_text(net, "the €", length=5)
+
+
+def test_baseline_is_named_after_the_metric():
+    d = make(0)
+    right = np.eye(len(d.meta["vocab"]))[d.val.y]
+    assert TASK.metric(right, d.val).name in TASK.baseline(d).name

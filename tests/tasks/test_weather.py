@@ -77,8 +77,23 @@ def test_rendering_in_real_units():
     assert f"measured {truth_c:.1f} °C" in line and "error +1.0 °C" in line
     assert TASK.metric(d.val.y, d.val).value == 0.0
     base = TASK.baseline(d)
-    assert base.name == "persistence MAE" and 0.1 < base.value < 1.0
+    # Named after the metric, so the plot puts both on one axis.
+    assert base.name == "persistence MAE (std. dev.)" and 0.1 < base.value < 1.0
+    assert TASK.metric(d.val.y, d.val).name.lower() in base.name.lower()
     assert not base.higher_is_better
+
+
+def test_meta_survives_a_file():
+    """Experiment files keep meta values that are JSON or numeric arrays; nothing else."""
+    import json
+
+    d = make(0)
+    for value in d.meta.values():
+        if not (isinstance(value, np.ndarray) and value.dtype.kind == "f"):
+            json.dumps(value, allow_nan=False)
+    hour = float(d.meta["end_hour_val"][0])
+    clock = f"{int(hour):02d}:{int(round(hour % 1 * 60)):02d}"
+    assert f"last reading at {clock}" in TASK.render_sample(d, 0)
 
 
 @pytest.mark.slow
