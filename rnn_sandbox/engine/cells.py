@@ -43,13 +43,6 @@ class DirCache:
     mask: np.ndarray | None  # (T, B, 1)
 
 
-def _act(name: str, pre: np.ndarray) -> np.ndarray:
-    """Apply the activation in place."""
-    if name == "tanh":
-        return np.tanh(pre, out=pre)
-    return np.maximum(pre, 0.0, out=pre)
-
-
 def _act_grad(name: str, a: np.ndarray) -> np.ndarray:
     """Derivative of the activation, written in terms of its output ``a`` (a new array)."""
     if name == "tanh":
@@ -89,12 +82,16 @@ def rnn_dir_forward(
     w_hh_t = np.ascontiguousarray(w_hh.T)
     pad, any_pad = _padding(mask, T)
     rec = np.empty((B, H), dtype=dtype)  # h_{t-1} W_hh^T, reused every step
+    tanh = nonlinearity == "tanh"
     h = h0
     for t in range(T - 1, -1, -1) if reverse else range(T):
         a = h_all[t]  # holds x_t W_ih^T + b_ih + b_hh
-        np.matmul(h, w_hh_t, out=rec)
+        np.dot(h, w_hh_t, out=rec)  # np.dot: less call overhead than matmul on small arrays
         a += rec
-        _act(nonlinearity, a)
+        if tanh:
+            np.tanh(a, out=a)
+        else:
+            np.maximum(a, 0.0, out=a)
         if any_pad[t]:
             np.copyto(a, h, where=pad[t])  # padded step: keep the previous state
         h = a
@@ -141,7 +138,7 @@ def rnn_dir_backward(
         if truncation and steps_from_start > 0 and steps_from_start % truncation == 0:
             dh_next.fill(0.0)
             continue
-        np.matmul(dpre, w_hh, out=dh_next)
+        np.dot(dpre, w_hh, out=dh_next)
         if any_pad[t]:
             np.copyto(dh_next, dh, where=pad[t])  # padded step: dh passes on unchanged
     dh0 = dh_next

@@ -1,0 +1,1 @@
+"""Speed benchmarks of the engine (``python -m benchmarks``; see benchmarks/README.md)."""

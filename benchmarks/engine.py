@@ -1,0 +1,376 @@
+"""Train-step time of the NumPy engine, and of the same step in PyTorch when it is installed.
+
+One train step = forward + loss + backpropagation through time + global-norm clipping +
+Adam update, on a many-to-one, single-layer, unidirectional simple RNN in float64 with a
+padding mask (sequences of different lengths).  Timed as the minimum over interleaved
+repeats after warm-up, so a busy machine inflates the numbers less.
+
+Columns:
+
+* ``ours``: ``Network.loss_and_grads`` + ``clip_grad_norm`` + ``Adam.step``.
+* ``Trainer.step``: the app's full step with snapshots off (``collect=False``), which adds
+  batch selection, finiteness checks, per-parameter norms and a weight backup.
+* ``torch pad``: ``torch.nn.RNN`` over the padded batch, reading each sequence's output at
+  its last real step (the loss and gradients are those of packed sequences, checked below).
+* ``torch packed``: the same through ``pack_padded_sequence`` (``enforce_sorted=False``)
+  and ``h_n``.
+* ``ratio``: ours / the faster of the two PyTorch variants.
+
+Before timing, each case loads our initial weights into PyTorch and checks that loss and
+every gradient agree, so both sides compute the same thing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import datetime as _dt
+import os
+import platform
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rnn_sandbox.config import NetworkConfig, TrainingConfig
+from rnn_sandbox.engine.data import Batch, Dataset
+from rnn_sandbox.engine.network import Network
+from rnn_sandbox.engine.optim import Adam, clip_grad_norm
+from rnn_sandbox.engine.train import Trainer
+
+BATCH = 32
+INPUT = 8
+OUTPUT = 1
+LEARNING_RATE = 0.01
+CLIP = 5.0
+LENGTHS = (20, 50, 100)
+HIDDEN = (16, 64, 128)
+TARGET = (50, 64, 0.8)  # at T=50, H=64 ours should take at most 0.8x PyTorch's time
+
+
+# -- environment -------------------------------------------------------------------------
+def _numpy_openblas() -> ctypes.CDLL | None:
+    """The OpenBLAS library NumPy ships with (already loaded, so this only looks it up)."""
+    libs = Path(np.__file__).resolve().parent.parent / "numpy.libs"
+    for path in sorted(libs.glob("*openblas*")):
+        try:
+            return ctypes.CDLL(str(path))
+        except OSError:
+            continue
+    return None
+
+
+def numpy_blas_info() -> tuple[int, str]:
+    """How many threads NumPy's BLAS uses, and a short description of that BLAS."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        threadpool_info = None
+    if threadpool_info is not None:
+        for info in threadpool_info():
+            if info.get("user_api") == "blas":
+                desc = f"{info.get('internal_api')} {info.get('version')}"
+                return int(info["num_threads"]), desc
+    lib = _numpy_openblas()
+    if lib is not None:
+        for prefix in ("scipy_openblas_", "openblas_"):
+            for suffix in ("64_", ""):
+                get = getattr(lib, f"{prefix}get_num_threads{suffix}", None)
+                core = getattr(lib, f"{prefix}get_corename{suffix}", None)
+                if get is None:
+                    continue
+                desc = "OpenBLAS"
+                if core is not None:
+                    core.restype = ctypes.c_char_p
+                    desc += f" ({core().decode()} kernels)"
+                return int(get()), desc
+    env = os.environ.get("OPENBLAS_NUM_THREADS") or os.environ.get("OMP_NUM_THREADS")
+    return (int(env) if env else os.cpu_count() or 1), "unknown BLAS"
+
+
+def _import_torch() -> Any:
+    try:
+        import torch
+    except ImportError:
+        return None
+    return torch
+
+
+# -- workload ----------------------------------------------------------------------------
+def make_batch(T: int, seed: int = 0) -> tuple[Batch, np.ndarray]:
+    """Random inputs and targets; lengths uniform in [T/2, T] (one full-length sequence)."""
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((BATCH, T, INPUT))
+    y = rng.standard_normal((BATCH, OUTPUT))
+    lengths = rng.integers(T // 2, T + 1, size=BATCH)
+    lengths[0] = T
+    mask = (np.arange(T)[None, :] < lengths[:, None]).astype(np.float64)
+    return Batch(x, y, mask), lengths
+
+
+def make_network(H: int, seed: int = 0) -> Network:
+    cfg = NetworkConfig(
+        input_size=INPUT, output_size=OUTPUT, hidden_size=H, architecture="many_to_one",
+        loss="mse", dtype="float64",
+    )
+    return Network(cfg, seed=seed)
+
+
+def ours_step(net: Network, batch: Batch) -> Callable[[], float]:
+    """Forward + loss + BPTT + clipping + Adam, the engine's pieces called directly."""
+    opt = Adam(LEARNING_RATE)
+
+    def step() -> float:
+        loss, grads = net.loss_and_grads(batch.x, batch.y, batch.mask)
+        clip_grad_norm(grads, CLIP)
+        opt.step(net.params, grads)
+        return loss
+
+    return step
+
+
+def trainer_step(net: Network, batch: Batch) -> Callable[[], Any]:
+    """The app's ``Trainer.step(collect=False)`` on a data set that is exactly one batch."""
+    cfg = TrainingConfig(
+        optimizer="adam", learning_rate=LEARNING_RATE, batch_size=BATCH, clip_norm=CLIP
+    )
+    trainer = Trainer(net, Dataset(batch, batch), cfg)
+
+    def step() -> Any:
+        if len(trainer.history) > 1000:  # keep the history list from growing without end
+            trainer.history.clear()
+        return trainer.step(collect=False)
+
+    return step
+
+
+@dataclass
+class TorchModel:
+    torch: Any
+    rnn: Any
+    head: Any
+    params: list[Any] = field(default_factory=list)
+
+    @classmethod
+    def like(cls, torch: Any, net: Network) -> TorchModel:
+        """``nn.RNN`` + ``nn.Linear`` in float64 holding ``net``'s current weights."""
+        H = net.config.hidden_size
+        rnn = torch.nn.RNN(INPUT, H, batch_first=True, dtype=torch.float64)
+        head = torch.nn.Linear(H, OUTPUT, dtype=torch.float64)
+        with torch.no_grad():
+            for name, p in rnn.named_parameters():
+                p.copy_(torch.from_numpy(net.params[name]))
+            head.weight.copy_(torch.from_numpy(net.params["head.weight"]))
+            head.bias.copy_(torch.from_numpy(net.params["head.bias"]))
+        return cls(torch, rnn, head, list(rnn.parameters()) + list(head.parameters()))
+
+    def named_grads(self) -> dict[str, np.ndarray]:
+        g = {n: p.grad.numpy() for n, p in self.rnn.named_parameters()}
+        g.update({f"head.{n}": p.grad.numpy() for n, p in self.head.named_parameters()})
+        return g
+
+
+def torch_loss_fn(model: TorchModel, batch: Batch, lengths: np.ndarray, packed: bool):
+    """The loss as a function of the model: padded run + gather, or packed sequences."""
+    torch = model.torch
+    x = torch.from_numpy(batch.x)
+    y = torch.from_numpy(batch.y)
+    last = torch.from_numpy(lengths - 1)
+    rows = torch.arange(BATCH)
+    lengths_t = torch.from_numpy(lengths)
+    pack = torch.nn.utils.rnn.pack_padded_sequence
+    mse = torch.nn.functional.mse_loss
+
+    def loss_fn() -> Any:
+        if packed:
+            _, h_n = model.rnn(pack(x, lengths_t, batch_first=True, enforce_sorted=False))
+            feat = h_n[-1]
+        else:
+            out, _ = model.rnn(x)
+            feat = out[rows, last]
+        return mse(model.head(feat), y)
+
+    return loss_fn
+
+
+def torch_step(model: TorchModel, loss_fn: Callable[[], Any]) -> Callable[[], float]:
+    torch = model.torch
+    opt = torch.optim.Adam(model.params, lr=LEARNING_RATE)
+    clip = torch.nn.utils.clip_grad_norm_
+
+    def step() -> float:
+        opt.zero_grad(set_to_none=True)
+        loss = loss_fn()
+        loss.backward()
+        clip(model.params, CLIP)
+        opt.step()
+        return loss.detach().item()
+
+    return step
+
+
+def check_same_computation(torch: Any, H: int, T: int) -> float:
+    """Largest relative difference of loss and gradients, ours vs. both PyTorch variants."""
+    batch, lengths = make_batch(T)
+    net = make_network(H)
+    loss, grads = net.loss_and_grads(batch.x, batch.y, batch.mask)
+    worst = 0.0
+    for packed in (False, True):
+        model = TorchModel.like(torch, net)
+        t_loss = torch_loss_fn(model, batch, lengths, packed)()
+        t_loss.backward()
+        worst = max(worst, abs(float(t_loss.detach()) - loss) / max(abs(loss), 1e-30))
+        for name, g in model.named_grads().items():
+            scale = max(np.abs(g).max(), 1e-30)
+            worst = max(worst, float(np.abs(grads[name] - g).max() / scale))
+    return worst
+
+
+# -- timing ------------------------------------------------------------------------------
+def time_interleaved(
+    fns: dict[str, Callable[[], Any]], repeats: int, block_seconds: float, warmup: int = 3
+) -> dict[str, float]:
+    """Seconds per call of each function: min over ``repeats`` blocks, taken in turns."""
+    per_block = {}
+    for name, fn in fns.items():
+        for _ in range(warmup):
+            fn()
+        t0 = time.perf_counter()
+        fn()
+        per_block[name] = max(2, round(block_seconds / max(time.perf_counter() - t0, 1e-6)))
+    best = dict.fromkeys(fns, float("inf"))
+    for _ in range(repeats):
+        for name, fn in fns.items():
+            n = per_block[name]
+            t0 = time.perf_counter()
+            for _ in range(n):
+                fn()
+            best[name] = min(best[name], (time.perf_counter() - t0) / n)
+    return best
+
+
+@dataclass
+class Row:
+    T: int
+    H: int
+    times: dict[str, float]  # seconds per step
+    check: float | None = None  # worst relative difference to PyTorch
+
+    @property
+    def ratio(self) -> float | None:
+        torch_times = [v for k, v in self.times.items() if k.startswith("torch")]
+        return self.times["ours"] / min(torch_times) if torch_times else None
+
+
+def bench_case(T: int, H: int, torch: Any, repeats: int, block_seconds: float) -> Row:
+    """Time every step kind for one length and hidden size (PyTorch's if ``torch``)."""
+    batch, lengths = make_batch(T)
+    fns: dict[str, Callable[[], Any]] = {
+        "ours": ours_step(make_network(H), batch),
+        "Trainer.step": trainer_step(make_network(H), batch),
+    }
+    check = None
+    if torch is not None:
+        check = check_same_computation(torch, H, T)
+        for packed, name in ((False, "torch pad"), (True, "torch packed")):
+            model = TorchModel.like(torch, make_network(H))
+            fns[name] = torch_step(model, torch_loss_fn(model, batch, lengths, packed))
+    return Row(T, H, time_interleaved(fns, repeats, block_seconds), check)
+
+
+# -- report ------------------------------------------------------------------------------
+COLUMNS = ("ours", "Trainer.step", "torch pad", "torch packed")
+
+
+def header(markdown: bool = False) -> str:
+    names = ["T", "H", *(f"{c} ms" for c in COLUMNS), "ours/torch", "check"]
+    if markdown:
+        return "| " + " | ".join(names) + " |\n|" + "---:|" * len(names)
+    return f"{'T':>4} {'H':>4} " + " ".join(f"{n:>15}" for n in names[2:])
+
+
+def format_row(row: Row, markdown: bool = False) -> str:
+    cells = [str(row.T), str(row.H)]
+    for c in COLUMNS:
+        cells.append(f"{row.times[c] * 1e3:.3f}" if c in row.times else "-")
+    cells.append("-" if row.ratio is None else f"{row.ratio:.2f}")
+    cells.append("-" if row.check is None else f"{row.check:.0e}")
+    if markdown:
+        return "| " + " | ".join(cells) + " |"
+    return f"{cells[0]:>4} {cells[1]:>4} " + " ".join(f"{c:>15}" for c in cells[2:])
+
+
+def environment(torch: Any) -> list[str]:
+    threads, blas = numpy_blas_info()
+    lines = [
+        f"date: {_dt.datetime.now(_dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"machine: {platform.machine()}, {os.cpu_count()} logical CPUs, "
+        f"load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "",
+        f"python {platform.python_version()}, numpy {np.__version__} with {blas}, "
+        f"{threads} BLAS thread(s)",
+    ]
+    if torch is not None:
+        lines.append(
+            f"torch {torch.__version__}, torch.set_num_threads({torch.get_num_threads()})"
+        )
+    else:
+        lines.append("torch not installed: `pip install -e '.[bench]'` adds the comparison")
+    lines.append(
+        f"workload: B={BATCH}, input {INPUT}, output {OUTPUT}, many-to-one, float64, 1 layer, "
+        f"tanh, MSE, Adam lr {LEARNING_RATE}, clip {CLIP}, lengths uniform in [T/2, T]"
+    )
+    return [line for line in lines if line]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer, shorter repeats")
+    parser.add_argument("--repeats", type=int, default=None, help="timed blocks per step kind")
+    parser.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("-T", type=int, nargs="*", default=list(LENGTHS), help="lengths")
+    parser.add_argument("-H", type=int, nargs="*", default=list(HIDDEN), help="hidden sizes")
+    args = parser.parse_args(argv)
+
+    torch = None if args.no_torch else _import_torch()
+    if torch is not None:
+        # The same number of threads as NumPy's BLAS, so both sides get the same cores.
+        torch.set_num_threads(numpy_blas_info()[0])
+    for line in environment(torch):
+        print(("" if args.markdown else "# ") + line + ("  " if args.markdown else ""))
+    print()
+    print(header(args.markdown))
+    repeats = args.repeats or (5 if args.quick else 15)
+    block = 0.02 if args.quick else 0.05
+    rows = []
+    for T in args.T:
+        for H in args.H:
+            rows.append(bench_case(T, H, torch, repeats, block))
+            print(format_row(rows[-1], args.markdown), flush=True)
+    return summarize(rows)
+
+
+def summarize(rows: list[Row]) -> int:
+    """Print the targets' verdicts; non-zero exit only if the two sides disagree."""
+    worst = max((r.check for r in rows if r.check is not None), default=None)
+    ratios = [r for r in rows if r.ratio is not None]
+    print()
+    if worst is not None:
+        print(f"largest relative difference to PyTorch (loss and gradients): {worst:.1e}")
+    if ratios:
+        slowest = max(ratios, key=lambda r: r.ratio)
+        print(f"slowest relative to PyTorch: T={slowest.T} H={slowest.H} ratio {slowest.ratio:.2f}")
+        T, H, bound = TARGET
+        at = [r for r in ratios if (r.T, r.H) == (T, H)]
+        if at:
+            verdict = "met" if at[0].ratio <= bound else "NOT met"
+            print(f"target ratio <= {bound} at T={T} H={H}: {at[0].ratio:.2f} ({verdict})")
+    if worst is not None and worst > 1e-8:
+        print("the engine and PyTorch disagree: the timings compare different computations")
+        return 1
+    return 0
