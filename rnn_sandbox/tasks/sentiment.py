@@ -123,6 +123,14 @@ class Sentiment(Task):
     def metric(self, outputs: np.ndarray, batch: Batch) -> Metric:
         return Metric("accuracy", float(np.mean(outputs.argmax(axis=-1) == batch.y)))
 
+    def extra_metrics(self, outputs: np.ndarray, batch: Batch) -> list[Metric]:
+        """Accuracy on the posts that contain "not": the ones a word counter gets wrong."""
+        negated = batch.x[:, :, WORD_INDEX["not"]].any(axis=1)
+        if not negated.any():
+            return []
+        right = outputs.argmax(axis=-1) == batch.y
+        return [Metric('accuracy on posts with "not"', float(right[negated].mean()))]
+
     def baseline(self, dataset: Dataset) -> Metric:
         """Accuracy of always answering the more common class of the training set."""
         majority = np.bincount(dataset.train.y, minlength=len(CLASSES)).argmax()

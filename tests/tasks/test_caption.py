@@ -95,3 +95,29 @@ def test_baseline_is_named_after_the_metric():
     d = make(0)
     right = np.eye(len(VOCAB))[d.val.y]
     assert TASK.metric(right, d.val).name in TASK.baseline(d).name
+
+
+def test_holdout_keeps_one_colour_shape_pair_out_of_training():
+    d = make(0, holdout="blue triangles")
+
+    def pairs(b):
+        return {
+            (describe_vector(v).split()[0], describe_vector(v).split()[1]) for v in b.x[:, 0]
+        }
+
+    assert pairs(d.val) == {("colour=blue", "shape=triangle")}
+    assert ("colour=blue", "shape=triangle") not in pairs(d.train)
+    assert len(pairs(d.train)) == 11  # every other pair is there
+    with pytest.raises(TaskError, match="holdout"):
+        make(0, holdout="purple cube")
+
+
+def test_word_accuracy_counts_single_words():
+    d = make(0)
+    right = np.eye(len(VOCAB))[d.val.y] * 5.0
+    wrong = right.copy()
+    wrong[:, 0] = np.roll(wrong[:, 0], 1, axis=-1)  # only the first word is wrong
+    (words,) = TASK.extra_metrics(wrong, d.val)
+    lengths = d.val.y_mask.sum(1)
+    assert words.name == "word accuracy"
+    assert words.value == pytest.approx(1.0 - len(lengths) / lengths.sum())

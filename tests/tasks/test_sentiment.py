@@ -82,3 +82,15 @@ def test_default_model_beats_the_majority_class():
         pass
     _, metric = exp.trainer.evaluate()
     assert metric.value > 0.9 > TASK.baseline(exp.dataset).value + 0.25
+
+
+def test_accuracy_on_negated_posts():
+    d = make(0)
+    v = d.val
+    negated = v.x[:, :, VOCAB.index("not")].any(axis=1)
+    assert 0.2 < negated.mean() < 0.9
+    # A model that is right exactly on the posts without "not".
+    logits = np.eye(2)[np.where(negated, 1 - v.y, v.y)]
+    (extra,) = TASK.extra_metrics(logits, v)
+    assert extra.name == 'accuracy on posts with "not"' and extra.value == 0.0
+    assert TASK.metric(logits, v).value == pytest.approx(1 - negated.mean())
