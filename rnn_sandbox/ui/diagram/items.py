@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QImage,
+    QPainter,
     QPainterPath,
     QPainterPathStroker,
     QPen,
@@ -53,25 +56,35 @@ def level_color(level: int) -> QColor:
 
 _BRUSHES = {lv: QBrush(level_color(lv)) for lv in range(-LEVELS, LEVELS + 1)}
 _BRUSHES[DIM] = QBrush(DIM_FILL)
+# The same colours as 0xAARRGGBB words, indexed by level + LEVELS (the last one is DIM).
+_LUT = np.array(
+    [level_color(lv).rgba() for lv in range(-LEVELS, LEVELS + 1)] + [DIM_FILL.rgba()],
+    dtype=np.uint32,
+)
 
 
 def _conn_pen(level: int) -> QPen:
+    # Opaque colours blended towards the background: antialiased translucent lines cost
+    # several times more to draw, and thousands of them are drawn per frame.
     f = min(abs(level), LEVELS) / LEVELS
-    c = QColor(POS if level >= 0 else NEG)
-    c.setAlpha(round(35 + 185 * f))
-    pen = QPen(c, 0.3 + 2.5 * f)
-    pen.setCapStyle(Qt.RoundCap)
+    c = _blend(QColor(238, 238, 238), POS if level >= 0 else NEG, 0.2 + 0.8 * f)
+    pen = QPen(c, 0.4 + 2.4 * f)
+    pen.setCosmetic(True)  # stroked in device pixels: cheaper than a scaled outline
     return pen
 
 
 _PENS = {lv: _conn_pen(lv) for lv in range(-LEVELS, LEVELS + 1)}
-_DIM_PEN = QPen(QColor(200, 200, 200, 70), 0.4)
+_DIM_PEN = QPen(QColor(228, 228, 228), 0.4)
+_DIM_PEN.setCosmetic(True)
 _PENS[DIM] = _DIM_PEN
 _OUTLINE_PEN = QPen(OUTLINE, 1.0)
 _DIM_OUTLINE = QPen(QColor(170, 170, 170), 0.8)
 _BLANK_PEN = QPen(OUTLINE, 1.2, Qt.DashLine)
 SMALL_FONT = QFont("Sans Serif", 7)
 LABEL_FONT = QFont("Sans Serif", 8)
+
+
+_NEURON_RECT = QRectF(-R - 1, -R - 1, 2 * R + 2, 2 * R + 2)
 
 
 class _Pointable(QGraphicsItem):
@@ -109,7 +122,7 @@ class NeuronItem(_Pointable):
         self.setCursor(Qt.PointingHandCursor)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(-R - 1, -R - 1, 2 * R + 2, 2 * R + 2)
+        return _NEURON_RECT
 
     def shape(self) -> QPainterPath:
         p = QPainterPath()
@@ -172,15 +185,18 @@ class BandItem(_Pointable):
 
     def paint(self, painter, option, widget=None) -> None:
         lv = self.levels()
-        w, cell = self.WIDTH, self.height / self.size
-        painter.setPen(Qt.NoPen)
+        w = self.WIDTH
+        rect = QRectF(-w / 2, 0, w, self.height)
         if lv is None:
+            painter.setPen(Qt.NoPen)
             painter.setBrush(_BRUSHES[DIM])
-            painter.drawRect(QRectF(-w / 2, 0, w, self.height))
+            painter.drawRect(rect)
         else:
-            for j in range(self.size):
-                painter.setBrush(_BRUSHES[int(lv[j])])
-                painter.drawRect(QRectF(-w / 2, j * cell, w, cell + 0.3))
+            # One pixel per unit, stretched: a single image draw whatever the layer's size.
+            idx = np.where(lv == DIM, 2 * LEVELS + 1, np.clip(lv, -LEVELS, LEVELS) + LEVELS)
+            argb = np.ascontiguousarray(_LUT[idx])
+            img = QImage(argb.tobytes(), 1, self.size, 4, QImage.Format_RGB32)
+            painter.drawImage(rect, img)
         painter.setBrush(Qt.NoBrush)
         painter.setPen(_OUTLINE_PEN)
         painter.drawRect(QRectF(-w / 2, 0, w, self.height))
@@ -210,11 +226,11 @@ class ConnectionItem(_Pointable):
         super().__init__(model)
         self.param, self.i, self.j, self.t = param, i, j, t
         self.line = QLineF(p1, p2)
+        self._rect = QRectF(p1, p2).normalized().adjusted(-3, -3, 3, 3)
         self._shape: QPainterPath | None = None
-        self.setZValue(0)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(self.line.p1(), self.line.p2()).normalized().adjusted(-3, -3, 3, 3)
+        return self._rect
 
     def shape(self) -> QPainterPath:
         if self._shape is None:
@@ -231,6 +247,45 @@ class ConnectionItem(_Pointable):
     def paint(self, painter, option, widget=None) -> None:
         painter.setPen(_PENS[self.level()])
         painter.drawLine(self.line)
+
+
+class LinkBlockItem(QGraphicsItem):
+    """Paints the lines of one block of :class:`ConnectionItem` s (one weight matrix
+    between two rows at one step) in a few batched calls, strongest on top.
+
+    The connection items stay in the scene for pointing (tooltips); drawing them one call
+    each would cost a Python call per line and frame.
+    """
+
+    def __init__(self, model: DiagramModel, param: str, t: int | None,
+                 conns: list[ConnectionItem]) -> None:
+        super().__init__()
+        self.model, self.param, self.t = model, param, t
+        self.lines = [c.line for c in conns]
+        self.i = np.array([c.i for c in conns], dtype=np.intp)
+        self.j = np.array([c.j for c in conns], dtype=np.intp)
+        rect = QRectF()
+        for c in conns:
+            rect = rect.united(c.boundingRect())
+            c.setFlag(QGraphicsItem.ItemHasNoContents, True)
+        self._rect = rect
+        self.setZValue(0)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def paint(self, painter, option, widget=None) -> None:
+        lev = self.model.link_levels(self.param, self.t)
+        # Dense fans: antialiasing costs several times more and is not seen among many lines.
+        painter.setRenderHint(QPainter.Antialiasing, len(self.lines) <= 100)
+        if isinstance(lev, int):
+            painter.setPen(_PENS[lev])
+            painter.drawLines(self.lines)
+            return
+        lv = lev[self.i, self.j]
+        for level in sorted(np.unique(lv).tolist(), key=abs):
+            painter.setPen(_PENS[level])
+            painter.drawLines([self.lines[k] for k in np.flatnonzero(lv == level)])
 
 
 class BundleItem(_Pointable):
@@ -267,6 +322,7 @@ class BundleItem(_Pointable):
             c.setAlpha(round(25 + 120 * f))
         painter.setPen(Qt.NoPen)
         painter.setBrush(QBrush(c))
+        painter.setRenderHint(QPainter.Antialiasing, False)  # large translucent areas
         painter.drawPolygon(self.poly)
 
 
@@ -286,7 +342,9 @@ class TimeStepColumn(QGraphicsItem):
         hi = self.model.column_highlighted(self)
         painter.setPen(QPen(QColor(205, 215, 230) if hi else QColor(232, 232, 232), 1))
         painter.setBrush(QColor(232, 240, 252) if hi else QColor(248, 248, 248))
-        painter.drawRoundedRect(self.rect, 6, 6)
+        painter.setRenderHint(QPainter.Antialiasing, False)  # a large area: fill it plainly
+        painter.drawRect(self.rect)
+        painter.setRenderHint(QPainter.Antialiasing, True)
         painter.setPen(QColor(60, 60, 60) if hi else QColor(120, 120, 120))
         painter.setFont(LABEL_FONT)
         painter.drawText(

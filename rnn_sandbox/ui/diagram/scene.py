@@ -28,6 +28,7 @@ from rnn_sandbox.ui.diagram.items import (
     ConnectionItem,
     EllipsisItem,
     LayerLabel,
+    LinkBlockItem,
     LoopItem,
     NeuronItem,
     TimeStepColumn,
@@ -35,6 +36,9 @@ from rnn_sandbox.ui.diagram.items import (
 )
 
 MAX_UNITS = 16  # rows with more units are drawn as a band of cells
+# Above this many single lines, links between two hidden rows are drawn as ribbons (the
+# neurons stay); a frame must stay well under 16 ms.
+MAX_LINES = 4000
 PITCH = 16.0  # vertical distance between neurons
 ROW_GAP = 46.0
 STAGGER = 32.0  # horizontal shift between rows, so that links between rows do not overlap
@@ -356,15 +360,22 @@ class DiagramModel:
         kind = "weight_ih" if "weight_ih" in param else "weight_hh"
         return d.grad_step(kind, t), d.grad_step_max(kind)
 
-    def connection_level(self, item) -> int:
-        t = item.t if item.t is not None else self._folded_t(item.param)
-        if self.mode != "live" and t is not None and not self._conn_reached(item.param, t):
+    def link_levels(self, param: str, t: int | None) -> np.ndarray | int:
+        """Colour levels of every weight of ``param`` into step ``t`` (one int if all
+        share it): the weights, or in backward step-through that step's gradient share."""
+        if t is None:
+            t = self._folded_t(param)
+        if self.mode != "live" and t is not None and not self._conn_reached(param, t):
             return DIM
         if self.mode == "backward" and t is not None:
-            lev = self._step_levels(item.param, t)
-            return DIM if lev is None else int(lev[item.i, item.j])
-        lev = self._wlev.get(item.param)
-        return 0 if lev is None else int(lev[item.i, item.j])
+            lev = self._step_levels(param, t)
+            return DIM if lev is None else lev
+        lev = self._wlev.get(param)
+        return 0 if lev is None else lev
+
+    def connection_level(self, item) -> int:
+        lev = self.link_levels(item.param, item.t)
+        return lev if isinstance(lev, int) else int(lev[item.i, item.j])
 
     def _folded_t(self, param: str) -> int | None:
         if self.mode == "live":
@@ -564,7 +575,6 @@ class DiagramScene(QGraphicsScene):
     def __init__(self, model: DiagramModel, parent=None) -> None:
         super().__init__(parent)
         self.model = model
-        self.setItemIndexMethod(QGraphicsScene.NoIndex)
         self._reset_lists()
 
     def _reset_lists(self) -> None:
@@ -577,6 +587,7 @@ class DiagramScene(QGraphicsScene):
         self.loops: list[LoopItem] = []
         self.labels: list[LayerLabel] = []
         self.buttons: dict[str, ButtonItem] = {}
+        self.summarise_hidden_links = False
 
     # -- building --------------------------------------------------------------------------
     def build(
@@ -610,6 +621,11 @@ class DiagramScene(QGraphicsScene):
             y += h + ROW_GAP
         bottom = y - ROW_GAP + 14
         self.rows = rows
+        cols = sum(1 if folded else len([t for t in shown_steps(s.steps, max_shown)
+                                         if t is not None]) for s in segs)
+        I = max(s.in_size for s in segs)
+        lines = cols * (D * H * I + (L - 1) * D * H * D * H + L * D * H * H + O * D * H)
+        self.summarise_hidden_links = lines > MAX_LINES
         lo = min(r.offset for r in rows.values())
         hi = max(r.offset for r in rows.values())
         self.col_left, self.col_right = lo - 18, hi + 18
@@ -652,15 +668,21 @@ class DiagramScene(QGraphicsScene):
 
     def _link(self, param: str, src, dst, t, col_offset: int = 0) -> None:
         """Connect every source unit to every destination unit (weight ``param[i, j]``)."""
-        if isinstance(src, list) and isinstance(dst, list):
+        hidden_to_hidden = "weight_hh" in param or (
+            "weight_ih" in param and not param.endswith(("_l0", "_l0_reverse")))
+        single = not (self.summarise_hidden_links and hidden_to_hidden)
+        if single and isinstance(src, list) and isinstance(dst, list):
+            block = []
             for i, q in enumerate(dst):
                 for j, p in enumerate(src):
                     c = ConnectionItem(self.model, param, i, j + col_offset, t, p, q)
                     self.addItem(c)
-                    self.connections.append(c)
+                    block.append(c)
+            self.connections.extend(block)
+            self.addItem(LinkBlockItem(self.model, param, t, block))
             return
-        s = self._span(src)
-        d = self._span(dst)
+        s = self._span(src, narrow=True)
+        d = self._span(dst, narrow=True)
         n_src = len(src) if isinstance(src, list) else None
         n_dst = len(dst) if isinstance(dst, list) else None
         w = self.model.weights.get(param)
@@ -680,9 +702,15 @@ class DiagramScene(QGraphicsScene):
         return n.output_size if param.startswith("decoder.") else n.input_size
 
     @staticmethod
-    def _span(pts) -> tuple[QPointF, QPointF]:
+    def _span(pts, narrow: bool = False) -> tuple[QPointF, QPointF]:
+        """Top and bottom end of a row; ``narrow`` keeps the middle third of a band, so
+        that ribbons between bands stay ribbons instead of filling the space between."""
         if isinstance(pts, list):
             return (pts[0] + QPointF(0, -4), pts[-1] + QPointF(0, 4))
+        if narrow:
+            a, b = pts
+            third = (b - a) / 3
+            return (a + third, b - third)
         return pts
 
     def _build_segment(self, seg, cols, rows, col_w, bottom, folded) -> None:

@@ -36,12 +36,12 @@ from rnn_sandbox.ui.diagram.scene import (
 from rnn_sandbox.ui.diagram.stepthrough import StepThroughBar
 
 HELP = {
-    "live": "Colours: blue positive, orange negative; line thickness is the weight's size. "
-            "Hover a line for its weight and gradient, click a neuron for its history.",
-    "forward": "Forward pass: each neuron computes h_t = tanh(W_ih x_t + b_ih + "
-               "W_hh h_(t-1) + b_hh). Grey: not computed yet. Hover a neuron for the numbers.",
-    "backward": "Backward pass: neurons show dL/dh_t, lines the share of the gradient each "
-                "weight receives at that step. Pale colours far from the loss = vanishing.",
+    "live": "Blue positive, orange negative; thicker lines are larger weights. Hover a line "
+            "for its weight and gradient, click a neuron for its history.",
+    "forward": "each neuron computes h_t = tanh(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh); "
+               "grey is not computed yet. Hover a neuron for its numbers.",
+    "backward": "neurons show dL/dh_t, lines each weight's share of the gradient at this "
+                "step; fading far from the loss means vanishing gradients.",
 }
 
 
@@ -257,7 +257,7 @@ class DiagramWidget(QWidget):
             p.end()
             return
         scale = 2.0
-        img = QImage(int(w * scale), int(h * scale), QImage.Format_ARGB32)
+        img = QImage(int(w * scale), int(h * scale), QImage.Format_ARGB32_Premultiplied)
         img.fill(Qt.white)
         p = QPainter(img)
         p.setRenderHint(QPainter.Antialiasing)
@@ -302,7 +302,7 @@ class DiagramWidget(QWidget):
         self.scene.build(self.folded, self.steps_spin.value(), self._edit_hidden)
         self.model.refresh()
         self.panel.hide()
-        if fit:
+        if fit or self.view.auto_fit:
             self.view.fit()
         else:
             self.view.setSceneRect(self.scene.itemsBoundingRect().adjusted(-10, -10, 10, 10))
@@ -412,14 +412,14 @@ class DiagramWidget(QWidget):
         t = m.step - seg.offset
         where = f"{seg.name} " if seg.name != "main" else ""
         if m.mode == "forward":
-            self._set_message(f"{where}t={t + 1}: " + HELP["forward"])
+            self._set_message(f"Forward {where}t={t + 1}: " + HELP["forward"])
             return
         norms = []
-        for s in seg.states:
+        for s in seg.states[:4]:
             d = self.trace.layers[s]
             tt = seg.steps - 1 - t if d.reverse else t
-            norms.append(f"{layer_title(s)} {np.linalg.norm(d.grad_h[tt]):.3g}")
-        self._set_message(f"{where}t={t + 1}: |dL/dh_t| " + ", ".join(norms) + ". "
+            norms.append(f"{layer_title(s)} {np.linalg.norm(d.grad_h[tt]):.2g}")
+        self._set_message(f"Backward {where}t={t + 1}: |dL/dh| " + ", ".join(norms) + "; "
                           + HELP["backward"])
 
     def _set_message(self, text: str, error: bool = False) -> None:
