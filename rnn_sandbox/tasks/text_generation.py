@@ -163,6 +163,8 @@ class TextGeneration(Task):
         ``vocab`` defaults to the lower-case alphabet (pass ``dataset.meta['vocab']``).
         """
         vocab = list(vocab) if vocab is not None else alphabet(True)
+        if network.config.architecture != "one_to_many" or network.config.loss != "ce":
+            raise TaskError("text is written by a one-to-many classification network")
         if network.config.input_size != len(vocab):
             raise TaskError("the network's size does not match this alphabet")
         if not start:

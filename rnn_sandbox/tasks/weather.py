@@ -208,10 +208,11 @@ class Weather(Task):
         hour = float(m[f"end_hour_{split}"][index])
         hours_read = b.x.shape[1] / m["steps_per_hour"]
         temps = b.x[index, :, 0] * m["stds"][0] + m["means"][0]
+        last = "mean of the hour up to" if m["steps_per_hour"] == 1 else "last reading at"
         return (
             f"{hours_read:g} h of readings ({m['resolution']}), "
             f"{temps.min():.1f} to {temps.max():.1f} °C\n"
-            f"last reading at {_clock(hour)}: {self._reading(dataset, b.x[index, -1])}\n"
+            f"{last} {_clock(hour)}: {self._reading(dataset, b.x[index, -1])}\n"
             f"temperature {m['horizon_hours']} h later: "
             f"{self._celsius(dataset, float(b.y[index, 0])):.1f} °C"
         )

@@ -90,3 +90,24 @@ def test_baseline_is_named_after_the_metric():
     d = make(0)
     right = np.eye(len(d.meta["vocab"]))[d.val.y]
     assert TASK.metric(right, d.val).name in TASK.baseline(d).name
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
+def test_prompting_carries_the_state_for_every_cell(cell):
+    from rnn_sandbox.engine import Network
+
+    cfg = TASK.default_config()
+    cfg.network.cell = cell
+    cfg.network.hidden_size = 8
+    net = Network(cfg.network, seed=0)
+    vocab = alphabet()
+    # Priming with "ab" then writing one character greedily is the same as the network's
+    # own teacher-forced pass over "a", "b" and looking at the last step's output.
+    text = TASK.generate_text(net, "ab", length=1, temperature=0.0)
+    x = np.eye(len(vocab))[[vocab.index("a")]][:, None, :]
+    y = np.array([[vocab.index("b"), 0]])
+    logits = net.forward(x, y=y, y_mask=np.ones((1, 2)))
+    assert text == "ab" + vocab[int(logits[0, 1].argmax())]
+    cfg.network.architecture = "many_to_one"
+    with pytest.raises(TaskError, match="one-to-many"):
+        TASK.generate_text(Network(cfg.network, seed=0), "ab")

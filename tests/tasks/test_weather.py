@@ -93,7 +93,7 @@ def test_meta_survives_a_file():
             json.dumps(value, allow_nan=False)
     hour = float(d.meta["end_hour_val"][0])
     clock = f"{int(hour):02d}:{int(round(hour % 1 * 60)):02d}"
-    assert f"last reading at {clock}" in TASK.render_sample(d, 0)
+    assert f"mean of the hour up to {clock}" in TASK.render_sample(d, 0)
 
 
 @pytest.mark.slow
