@@ -461,42 +461,63 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
+    """What the file says (settings, progress, last losses), then whether it loads."""
+    from rnn_sandbox.config import ConfigError, ExperimentConfig
+    from rnn_sandbox.io import ExperimentFileError
     from rnn_sandbox.io.experiment_file import read_header
 
     header = read_header(args.file)
-    exp = _load(args.file)
-    c, t = exp.config, exp.trainer
-    n = c.network
+    try:
+        c = ExperimentConfig.from_dict(header.get("config"))
+    except ConfigError as e:
+        raise ExperimentFileError(f"{args.file.name}: invalid settings: {e}") from None
+    n, tr = c.network, c.training
+    trainer = header.get("trainer") if isinstance(header.get("trainer"), dict) else {}
+    saved_at = header.get("saved_at")
     out.write(f"file        {args.file}\n")
     out.write(
         f"format      {header.get('format_version')} "
         f"(written by RNN Sandbox {header.get('app_version', '?')}"
-        f"{', ' + header['saved_at'] if isinstance(header.get('saved_at'), str) else ''})\n"
+        f"{', ' + saved_at if isinstance(saved_at, str) else ''})\n"
     )
-    out.write(f"task        {exp.task.name} ({exp.task.title}), seed {c.training.seed}\n")
+    out.write(f"task        {c.task.name}, {c.task.n_samples} samples of {c.task.seq_len} steps, "
+              f"seed {tr.seed}\n")
+    if c.task.options:
+        out.write(f"options     {json.dumps(c.task.options, sort_keys=True)}\n")
     out.write(
-        f"network     {n.architecture}, {n.cell} {n.nonlinearity}, hidden {n.hidden_size}, "
+        f"network     {n.architecture}, {n.cell}"
+        f"{' ' + n.nonlinearity if n.cell == 'rnn' else ''}, hidden {n.hidden_size}, "
         f"layers {n.num_layers}{', bidirectional' if n.bidirectional else ''}, "
-        f"{n.input_size} in / {n.output_size} out, {n.dtype}, "
-        f"{exp.network.num_parameters()} parameters\n"
+        f"{n.input_size} in / {n.output_size} out, {n.loss} loss, {n.dtype}\n"
     )
     out.write(
-        f"training    {c.training.optimizer} lr {c.training.learning_rate:g}, "
-        f"batch {c.training.batch_size}, clip {c.training.clip_norm:g}, "
-        f"bptt {c.training.bptt_truncation or 'full'}\n"
+        f"training    {tr.optimizer} lr {tr.learning_rate:g}, batch {tr.batch_size}, "
+        f"clip {tr.clip_norm:g}, bptt {tr.bptt_truncation or 'full'}\n"
     )
-    out.write(f"progress    step {t.step_count}, epoch {t.epoch}\n")
-    if t.history:
-        last = t.history[-1]
-        out.write(f"last loss   {last['train_loss']:.6g} (training batch)\n")
-        vals = [h for h in t.history if not math.isnan(h["val_loss"])]
+    out.write(f"progress    step {trainer.get('step', '?')}, epoch {trainer.get('epoch', '?')}\n")
+    exp = _load(args.file)  # the full check: weights, optimizer, trainer state, data
+    history = exp.trainer.history
+    if history:
+        out.write(f"last loss   {history[-1]['train_loss']:.6g} (training batch)\n")
+        vals = [h for h in history if not math.isnan(h["val_loss"])]
         if vals:
             v = vals[-1]
             out.write(f"last val    loss {v['val_loss']:.6g} at step {v['step']}")
             if not math.isnan(v["val_metric"]):
                 out.write(f", metric {v['val_metric']:.6g}")
             out.write("\n")
+    out.write(f"parameters  {exp.network.num_parameters()}"
+              f"{', data stored in the file' if _has_data(args.file) else ''}\n")
     return EXIT_OK
+
+
+def _has_data(path: Path) -> bool:
+    import zipfile
+
+    from rnn_sandbox.io.experiment_file import DATA_NAME
+
+    with zipfile.ZipFile(path) as zf:
+        return DATA_NAME in zf.namelist()
 
 
 def start_gui(files: Sequence[str] = ()) -> int:
