@@ -67,8 +67,8 @@ def _conn_pen(level: int) -> QPen:
     # Opaque colours blended towards the background: antialiased translucent lines cost
     # several times more to draw, and thousands of them are drawn per frame.
     f = min(abs(level), LEVELS) / LEVELS
-    c = _blend(QColor(238, 238, 238), POS if level >= 0 else NEG, 0.2 + 0.8 * f)
-    pen = QPen(c, 0.4 + 2.4 * f)
+    c = _blend(QColor(238, 238, 238), POS if level >= 0 else NEG, 0.15 + 0.85 * f)
+    pen = QPen(c, 0.4 + 2.6 * f * f)  # only the large weights stand out
     pen.setCosmetic(True)  # stroked in device pixels: cheaper than a scaled outline
     return pen
 
@@ -347,9 +347,12 @@ class TimeStepColumn(QGraphicsItem):
         painter.setRenderHint(QPainter.Antialiasing, True)
         painter.setPen(QColor(60, 60, 60) if hi else QColor(120, 120, 120))
         painter.setFont(LABEL_FONT)
+        label = self.label
+        if self.t is None:  # folded: the values shown are those of the current step
+            label = f"folded, showing t={self.model.column_focus(self) + 1}"
         painter.drawText(
             QRectF(self.rect.left(), self.rect.top() + 2, self.rect.width(), 14),
-            Qt.AlignHCenter | Qt.AlignTop, self.label,
+            Qt.AlignHCenter | Qt.AlignTop, label,
         )
 
 

@@ -421,6 +421,9 @@ class DiagramModel:
         local = self.local_step(seg)
         return 0 <= local < seg.steps and col.t == local
 
+    def column_focus(self, col: TimeStepColumn) -> int:
+        return self.focus_t(self._seg_of[col.seg])
+
     def neuron_clicked(self, item) -> None:
         if self.on_click is not None:
             self.on_click(item)

@@ -112,6 +112,7 @@ class NeuronPanel(QFrame):
         self.plot.setFixedHeight(130)
         self.plot.setLabel("bottom", "time step")
         self.plot.showGrid(x=True, y=True, alpha=0.3)
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.curve = self.plot.plot([], [], pen=pg.mkPen((30, 100, 190), width=2),
                                     symbol="o", symbolSize=4)
         self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 120, 20), width=1))
@@ -161,6 +162,7 @@ class DiagramWidget(QWidget):
         self.stepper = StepThroughBar(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing() + 6)
         self.message.setStyleSheet("color: #444; padding: 2px 6px;")
 
         lay = QVBoxLayout(self)
@@ -432,7 +434,8 @@ class DiagramWidget(QWidget):
     def _neuron_clicked(self, item) -> None:
         self.panel.item = item
         self._fill_panel()
-        self.panel.move(self.width() - self.panel.width() - 8, self.view.y() + 8)
+        self.panel.adjustSize()
+        self.panel.move(self.width() - self.panel.width() - 24, self.view.y() + 8)
         self.panel.show()
         self.panel.raise_()
 
