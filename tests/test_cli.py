@@ -340,3 +340,25 @@ def test_installed_console_script(tmp_path):
 def test_cli_module_does_not_import_the_gui_at_import_time():
     assert "rnn_sandbox.ui.app" not in vars(cli)
     assert not hasattr(cli, "QtWidgets")
+
+
+def test_own_csv_run_survives_the_csv_being_moved(capsys, tmp_path):
+    import shutil
+
+    from rnn_sandbox.tasks.base import resource_path
+
+    csv_file = tmp_path / "mine.csv"
+    shutil.copy(resource_path("data", "example_series.csv"), csv_file)
+    run_file = tmp_path / "csv.rnnx"
+    code, _, err = run(
+        capsys, "train", "--task", "csv_series", "--option", f"path={csv_file}",
+        "--steps", "3", "--hidden", "3", "--save", str(run_file), "--quiet",
+    )
+    assert code == 0, err
+    csv_file.unlink()
+    code, out, _ = run(capsys, "info", str(run_file))
+    assert code == 0 and "data stored in the file" in out and "step 3" in out
+    code, out, _ = run(capsys, "predict", str(run_file))
+    assert code == 0 and "forecast" in out
+    code, out, _ = run(capsys, "resume", str(run_file), "--steps", "2", "--quiet")
+    assert code == 0 and load_experiment(run_file).trainer.step_count == 5
