@@ -157,8 +157,7 @@ def config_from_args(args: argparse.Namespace):
     from rnn_sandbox.tasks import TaskError, get_task
 
     task = get_task(args.task)
-    # A deep copy: default_config() may share its options dict with the task class.
-    cfg = task.default_config().copy()
+    cfg = task.default_config()
     t, n, tr = cfg.task, cfg.network, cfg.training
     for key, value in map(parse_option, args.option):
         t.options[key] = value

@@ -164,6 +164,37 @@ def test_help_exits_cleanly(capsys):
     assert code == 0 and "--bidirectional" in out
 
 
+class _Stream:
+    def __init__(self, tty: bool) -> None:
+        self.text, self.tty = "", tty
+
+    def write(self, s: str) -> None:
+        self.text += s
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_progress_bar_redraws_on_a_terminal_and_writes_lines_to_logs():
+    term = _Stream(tty=True)
+    bar = cli.Progress(1000, term)
+    for i in range(1, 1001):  # far faster than ten redraws a second
+        bar.update(i, 0.5)
+    bar.close()
+    frames = term.text.split("\r")[1:]
+    assert len(frames) == 2 and frames[-1].startswith("[" + "#" * 28 + "] 100% step 1000/1000")
+    log = _Stream(tty=False)
+    bar = cli.Progress(1000, log)
+    for i in range(1, 1001):
+        bar.update(i, 0.25)
+    lines = log.text.splitlines()
+    assert "\r" not in log.text and len(lines) == 11  # 0%, 10%, …, 100%
+    assert lines[-1].endswith("step 1000/1000  loss 0.25")
+
+
 # -- gradcheck -------------------------------------------------------------------------
 def test_gradcheck_passes_and_lists_every_parameter(capsys):
     code, out, err = run(
