@@ -418,12 +418,12 @@ class ArrowItem(_Pointable):
     encoder's final state handed to the decoder, an output fed back as the next input."""
 
     def __init__(self, model: DiagramModel, kind: str, p1: QPointF, p2: QPointF,
-                 text: str, bend: float = 0.0) -> None:
+                 text: str, bend: float = 0.0, bend_x: float = 0.0) -> None:
         super().__init__(model)
         self.kind, self.text = kind, text
         self.path = QPainterPath(p1)
-        if bend:
-            mid = (p1 + p2) / 2 + QPointF(0, bend)
+        if bend or bend_x:
+            mid = (p1 + p2) / 2 + QPointF(bend_x, bend)
             self.path.quadTo(mid, p2)
         else:
             self.path.lineTo(p2)

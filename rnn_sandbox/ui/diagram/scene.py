@@ -811,12 +811,12 @@ class DiagramScene(QGraphicsScene):
         p2 = b + QPointF(-9, 0)
         text = ("the output is fed back as the next step's input "
                 "(the target under teacher forcing)")
-        bend = 0.0
-        if folded:
-            p1 = a + QPointF(12, 0)
-            p2 = b + QPointF(-12, 4)
-            bend = 0.0
-        arrow = ArrowItem(self.model, "feedback", p1, p2, text, bend)
+        bend_x = 0.0
+        if folded:  # around the right of the column, back into the input
+            p1 = a + QPointF(9, 0)
+            p2 = b + QPointF(9, 0)
+            bend_x = abs(p1.x() - p2.x()) / 2 + 150  # the curve peaks halfway: ~75 px out
+        arrow = ArrowItem(self.model, "feedback", p1, p2, text, bend_x=bend_x)
         self.addItem(arrow)
         self.arrows.append(arrow)
 
