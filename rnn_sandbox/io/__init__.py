@@ -6,8 +6,11 @@ from rnn_sandbox.io.experiment_file import (
     autosave,
     clear_recovery,
     experiment_from_bytes,
+    experiment_to_bytes,
     find_recovery,
     load_experiment,
+    read_header,
+    save_bytes,
     save_experiment,
 )
 from rnn_sandbox.io.export import (
@@ -25,11 +28,14 @@ __all__ = [
     "autosave",
     "clear_recovery",
     "experiment_from_bytes",
+    "experiment_to_bytes",
     "export_history_csv",
     "export_torch",
     "export_weights",
     "find_recovery",
     "load_experiment",
+    "read_header",
+    "save_bytes",
     "save_experiment",
     "torch_script",
 ]

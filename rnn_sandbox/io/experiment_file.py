@@ -21,6 +21,7 @@ that fails to load leaves whatever the caller has open untouched.  Every failure
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import os
@@ -36,6 +37,7 @@ from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.io.safe_zip import (
     ExperimentFileError,
     atomic_write,
+    atomic_write_bytes,
     check_entries,
     npz_bytes,
     read_entry,
@@ -192,6 +194,20 @@ def _write_arrays(zf: zipfile.ZipFile, name: str, arrays: dict[str, np.ndarray])
     zf.writestr(name, npz_bytes(arrays))
 
 
+def experiment_to_bytes(experiment: Experiment, include_data: bool | None = None) -> bytes:
+    """The whole file in memory.  Take it between two training steps (in the thread that
+    trains) and write it anywhere later with :func:`save_bytes`: a consistent snapshot
+    without pausing the training for the disk."""
+    buf = io.BytesIO()
+    write_experiment(buf, experiment, include_data)
+    return buf.getvalue()
+
+
+def save_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write bytes from :func:`experiment_to_bytes` atomically."""
+    return atomic_write_bytes(path, [data])
+
+
 def save_experiment(
     path: str | os.PathLike[str], experiment: Experiment, include_data: bool | None = None
 ) -> Path:
@@ -246,8 +262,6 @@ def _read_archive(
     data: bytes, arrays: bool = True
 ) -> tuple[dict[str, Any], dict[str, np.ndarray], dict[str, np.ndarray], dict | None]:
     """Header, weights, optimizer buffers and (if stored) data arrays of an archive."""
-    import io
-
     if not data.startswith(b"PK"):
         raise ExperimentFileError("this is not an experiment file (not a zip archive)")
     try:
@@ -511,10 +525,13 @@ def _history(raw: Any) -> list[dict[str, float]]:
 
 
 # -- autosave and recovery -----------------------------------------------------------------
-def autosave(experiment: Experiment, folder: str | os.PathLike[str]) -> Path:
-    """Write the experiment to the recovery file in ``folder`` (created if needed)."""
+def autosave(experiment: Experiment | bytes, folder: str | os.PathLike[str]) -> Path:
+    """Write the experiment (or its bytes from :func:`experiment_to_bytes`) to the
+    recovery file in ``folder`` (created if needed)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    if isinstance(experiment, bytes):
+        return save_bytes(folder / RECOVERY_NAME, experiment)
     return save_experiment(folder / RECOVERY_NAME, experiment)
 
 

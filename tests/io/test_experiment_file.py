@@ -189,6 +189,22 @@ def test_save_keeps_permissions_of_an_existing_file(tiny, tmp_path):
     assert path.stat().st_mode & 0o777 == 0o600
 
 
+def test_snapshot_bytes_then_write_later(tiny, tmp_path):
+    """Bytes taken between steps describe that moment, whatever training does next."""
+    from rnn_sandbox.io import experiment_to_bytes, save_bytes
+
+    exp = tiny.trained(tiny.config(), steps=3)
+    snapshot = experiment_to_bytes(exp)
+    weights_then = exp.network.state_dict()
+    _losses(exp, 4)
+    save_bytes(tmp_path / "later.rnnx", snapshot)
+    autosave(snapshot, tmp_path / "rec")
+    for path in (tmp_path / "later.rnnx", find_recovery(tmp_path / "rec")):
+        b = load_experiment(path)
+        assert b.trainer.step_count == 3
+        assert all(np.array_equal(b.network.params[k], v) for k, v in weights_then.items())
+
+
 # -- autosave and recovery -----------------------------------------------------------------
 def test_autosave_find_and_clear_recovery(tiny, tmp_path):
     folder = tmp_path / "recovery" / "nested"
