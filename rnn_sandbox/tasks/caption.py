@@ -119,7 +119,7 @@ class Caption(Task):
                 Batch(x[unseen], y[unseen], None, y_mask[unseen]),
                 meta,
             )
-        n_val = max(1, int(round(n * cfg.val_fraction)))
+        n_val = min(n - 1, max(1, int(round(n * cfg.val_fraction))))  # both splits non-empty
         return Dataset(
             Batch(x[n_val:], y[n_val:], None, y_mask[n_val:]),
             Batch(x[:n_val], y[:n_val], None, y_mask[:n_val]),

@@ -62,7 +62,7 @@ class OrderMatters(Task):
                 labels[row] = _label(s)
         x = one_hot(tokens, len(VOCAB)) * mask[..., None]
         # Whole pairs go to validation, so both orders of a word set are in the same split.
-        n_val_pairs = max(1, int(round(n_pairs * cfg.val_fraction)))
+        n_val_pairs = min(n_pairs - 1, max(1, int(round(n_pairs * cfg.val_fraction))))
         cut = 2 * n_val_pairs
         val = Batch(x[:cut], labels[:cut], mask[:cut])
         train = Batch(x[cut:], labels[cut:], mask[cut:])

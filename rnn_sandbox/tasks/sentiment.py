@@ -113,7 +113,7 @@ class Sentiment(Task):
             mask[i, : len(words)] = 1.0
             labels[i] = label
         x = one_hot(tokens, len(VOCAB)) * mask[..., None]
-        n_val = max(1, int(round(n * cfg.val_fraction)))
+        n_val = min(n - 1, max(1, int(round(n * cfg.val_fraction))))  # both splits non-empty
         return Dataset(
             Batch(x[n_val:], labels[n_val:], mask[n_val:]),
             Batch(x[:n_val], labels[:n_val], mask[:n_val]),

@@ -81,7 +81,7 @@ class TextGeneration(Task):
             parts = {"train": codes[:cut], "val": codes[cut:]}
         else:
             parts = {"train": codes, "val": codes}
-        n_val = max(1, int(round(n * cfg.val_fraction)))
+        n_val = min(n - 1, max(1, int(round(n * cfg.val_fraction))))  # both splits non-empty
         sizes = {"train": n - n_val, "val": n_val}
         batches = {}
         for split in ("val", "train"):

@@ -150,7 +150,7 @@ class Weather(Task):
         window, target = raw[:, :T], raw[:, T, 0]
         end_hour = (start + last) % 24.0
 
-        n_val = max(1, int(round(n * cfg.val_fraction)))
+        n_val = min(n - 1, max(1, int(round(n * cfg.val_fraction))))  # both splits non-empty
         means = window[n_val:].reshape(-1, len(FEATURES)).mean(axis=0)
         stds = window[n_val:].reshape(-1, len(FEATURES)).std(axis=0) + 1e-8
         x = (window - means) / stds

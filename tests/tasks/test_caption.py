@@ -121,3 +121,11 @@ def test_word_accuracy_counts_single_words():
     lengths = d.val.y_mask.sum(1)
     assert words.name == "word accuracy"
     assert words.value == pytest.approx(1.0 - len(lengths) / lengths.sum())
+
+
+@pytest.mark.parametrize("n,frac", [(4, 0.9), (5, 0.05)])
+def test_tiny_datasets_keep_both_splits(n, frac):
+    cfg = TASK.default_config().copy().task
+    cfg.n_samples, cfg.val_fraction = n, frac
+    d = TASK.make(cfg, 0)
+    assert len(d.train) >= 1 and len(d.val) >= 1

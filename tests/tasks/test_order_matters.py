@@ -94,3 +94,9 @@ def test_rnn_learns_the_order_the_mean_pooled_dense_net_cannot():
     assert trainer.evaluate()[1].value > 0.8
     with pytest.raises(ValueError, match="fixed size"):
         flat.forward(np.zeros((1, cfg.task.seq_len + 1, len(VOCAB))))
+
+
+@pytest.mark.parametrize("n,frac", [(4, 0.9), (5, 0.05)])
+def test_tiny_datasets_keep_both_splits(n, frac):
+    d = make(0, n_samples=n, val_fraction=frac)
+    assert len(d.train) >= 1 and len(d.val) >= 1

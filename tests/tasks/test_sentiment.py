@@ -94,3 +94,9 @@ def test_accuracy_on_negated_posts():
     (extra,) = TASK.extra_metrics(logits, v)
     assert extra.name == 'accuracy on posts with "not"' and extra.value == 0.0
     assert TASK.metric(logits, v).value == pytest.approx(1 - negated.mean())
+
+
+@pytest.mark.parametrize("n,frac", [(4, 0.9), (5, 0.05)])
+def test_tiny_datasets_keep_both_splits(n, frac):
+    d = make(0, n_samples=n, val_fraction=frac)
+    assert len(d.train) >= 1 and len(d.val) >= 1

@@ -111,3 +111,11 @@ def test_prompting_carries_the_state_for_every_cell(cell):
     cfg.network.architecture = "many_to_one"
     with pytest.raises(TaskError, match="one-to-many"):
         TASK.generate_text(Network(cfg.network, seed=0), "ab")
+
+
+@pytest.mark.parametrize("n,frac", [(4, 0.9), (5, 0.05)])
+def test_tiny_datasets_keep_both_splits(n, frac):
+    cfg = TASK.default_config().copy().task
+    cfg.n_samples, cfg.val_fraction = n, frac
+    d = TASK.make(cfg, 0)
+    assert len(d.train) >= 1 and len(d.val) >= 1

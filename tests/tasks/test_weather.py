@@ -103,3 +103,9 @@ def test_default_model_beats_persistence():
         pass
     _, metric = exp.trainer.evaluate()
     assert metric.value < 0.9 * TASK.baseline(exp.dataset).value
+
+
+@pytest.mark.parametrize("n,frac", [(4, 0.9), (5, 0.05)])
+def test_tiny_datasets_keep_both_splits(n, frac):
+    d = make(0, n_samples=n, val_fraction=frac)
+    assert len(d.train) >= 1 and len(d.val) >= 1
