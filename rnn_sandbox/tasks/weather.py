@@ -13,8 +13,9 @@ speed (m/s) and relative humidity (%).  Each sample is its own stretch of weathe
 The network reads the last ``seq_len`` readings (hourly means by default, or the raw
 10-minute readings) and predicts the temperature ``horizon_hours`` after the last one.  All
 four features are standardised with the training set's means and standard deviations, which
-``meta`` keeps so the text can speak in °C.  Honest baselines: "it stays as it is now" and
-"it will be as it was 24 hours ago".
+``meta`` keeps so the text can speak in °C.  Honest baselines: "it stays as it is now"
+(for a 24-hour horizon that is also "as at this time yesterday") and, for other horizons,
+"as at the same time of day yesterday".
 """
 
 from __future__ import annotations
@@ -180,7 +181,7 @@ class Weather(Task):
         per_day = 24 * dataset.meta["steps_per_hour"]
         out = {"persistence": float(np.mean(np.abs(x[:, -1, 0] - y)))}
         if x.shape[1] >= per_day:
-            # Same time yesterday: the step one day before the one 24 h after the last.
+            # The reading one day before the forecast time (inside the window).
             h = dataset.meta["horizon_hours"] * dataset.meta["steps_per_hour"]
             back = per_day - h
             if 0 < back < x.shape[1]:
