@@ -109,3 +109,14 @@ def test_default_model_beats_persistence():
 def test_tiny_datasets_keep_both_splits(n, frac):
     d = make(0, n_samples=n, val_fraction=frac)
     assert len(d.train) >= 1 and len(d.val) >= 1
+
+
+def test_other_horizons_compare_with_the_same_time_yesterday():
+    d = make(0, n_samples=300, options={"horizon_hours": 6})
+    scores = TASK.baselines(d)
+    x, y = d.val.x, d.val.y[:, 0]
+    # Forecast time is 6 h after the last hourly value: yesterday's is 18 steps earlier.
+    assert scores["same as yesterday"] == pytest.approx(np.mean(np.abs(x[:, -19, 0] - y)))
+    assert scores["same as yesterday"] < scores["persistence"]  # the daily cycle matters
+    assert TASK.baseline(d).name.startswith("same as yesterday")
+    assert set(TASK.baselines(make(0, n_samples=300))) == {"persistence"}
