@@ -9,6 +9,7 @@ import json
 import zipfile
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,7 @@ from rnn_sandbox.io import experiment_file as ef
 from rnn_sandbox.io.experiment_file import write_experiment
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import get_task
+from rnn_sandbox.tasks.base import _REGISTRY
 
 
 def fast(n: int) -> settings:
@@ -30,10 +32,19 @@ def fast(n: int) -> settings:
     )
 
 
+# Bases to damage: a regression many-to-one network, and (where the catalogue has it) a
+# bidirectional tagger with masks and integer labels, so every kind of array is fuzzed.
+BASES = ["sine_forecast"] + [n for n in ("named_entities",) if n in _REGISTRY]
+
+
 @functools.cache
-def _valid() -> bytes:
-    cfg = get_task("sine_forecast").default_config()
-    cfg.task.n_samples, cfg.task.seq_len = 8, 4
+def _valid(name: str = "sine_forecast") -> bytes:
+    cfg = get_task(name).default_config()
+    cfg.task.n_samples = 8
+    if name == "sine_forecast":
+        cfg.task.seq_len = 4
+    else:
+        cfg.network.bidirectional = True
     cfg.network.hidden_size = 3
     cfg.training.batch_size = 3
     exp = Experiment(cfg)
@@ -45,8 +56,8 @@ def _valid() -> bytes:
 
 
 @functools.cache
-def _entries() -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(_valid())) as zf:
+def _entries(name: str = "sine_forecast") -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(_valid(name))) as zf:
         return {n: zf.read(n) for n in zf.namelist()}
 
 
@@ -103,19 +114,20 @@ def test_random_bytes(data):
 
 
 @fast(300)
-@given(st.lists(_mutation, min_size=1, max_size=4))
-def test_damaged_file(mutations):
-    _load_or_refuse(_mutate(_valid(), mutations))
+@given(st.sampled_from(BASES), st.lists(_mutation, min_size=1, max_size=4))
+def test_damaged_file(base, mutations):
+    _load_or_refuse(_mutate(_valid(base), mutations))
 
 
 @fast(200)
 @given(
+    st.sampled_from(BASES),
     st.sampled_from([ef.WEIGHTS_NAME, ef.OPTIMIZER_NAME, ef.JSON_NAME, ef.DATA_NAME]),
     st.lists(_mutation, min_size=1, max_size=3),
 )
-def test_damaged_entry_inside_an_intact_zip(name, mutations):
+def test_damaged_entry_inside_an_intact_zip(base, name, mutations):
     """The zip is sound (so its CRCs pass); the damage reaches the npz/npy/JSON parsers."""
-    entries = dict(_entries())
+    entries = dict(_entries(base))
     entries[name] = _mutate(entries[name], mutations)
     _load_or_refuse(_zip(entries))
 
@@ -146,21 +158,22 @@ def _paths(node, prefix=()):
 
 
 @functools.cache
-def _header_paths() -> list[tuple]:
-    return [p for p in _paths(json.loads(_entries()[ef.JSON_NAME])) if p]
+def _header_paths(base: str) -> list[tuple]:
+    return [p for p in _paths(json.loads(_entries(base)[ef.JSON_NAME])) if p]
 
 
 @fast(300)
 @given(
+    st.sampled_from(BASES),
     st.lists(
         st.tuples(st.integers(0, 10**6), st.sampled_from(["replace", "delete"]), _json_values),
         min_size=1,
         max_size=3,
-    )
+    ),
 )
-def test_mutated_json_values(edits):
-    header = json.loads(_entries()[ef.JSON_NAME])
-    paths = _header_paths()
+def test_mutated_json_values(base, edits):
+    header = json.loads(_entries(base)[ef.JSON_NAME])
+    paths = _header_paths(base)
     for which, action, value in edits:
         path = paths[which % len(paths)]
         node = header
@@ -173,14 +186,15 @@ def test_mutated_json_values(edits):
                 node[path[-1]] = value
         except (KeyError, IndexError, TypeError):
             continue  # an earlier edit removed or replaced this part
-    entries = dict(_entries())
+    entries = dict(_entries(base))
     entries[ef.JSON_NAME] = json.dumps(header).encode()
     _load_or_refuse(_zip(entries))
 
 
-def test_unchanged_copy_loads():
-    """The base of the mutations is itself valid (else the tests above prove little)."""
-    entries = dict(_entries())
+@pytest.mark.parametrize("base", BASES)
+def test_unchanged_copy_loads(base):
+    """The bases of the mutations are valid (else the tests above prove little)."""
+    entries = dict(_entries(base))
     assert set(entries) == {ef.JSON_NAME, ef.WEIGHTS_NAME, ef.OPTIMIZER_NAME, ef.DATA_NAME}
     exp = experiment_from_bytes(_zip(entries))
     assert exp.trainer.step_count == 3
