@@ -372,6 +372,8 @@ def test_clicking_a_neuron_opens_its_panel(widget, qtbot):
     xs, ys = widget.panel.curve.getData()
     np.testing.assert_allclose(ys, snap.hidden["l0"][:, 2])
     assert "weight_hh_l0[2]" in widget.panel.weights.text()
+    SHOTS.mkdir(exist_ok=True)
+    assert widget.grab().save(str(SHOTS / "diagram_live_neuron_panel.png"))
 
 
 def test_band_hover_names_the_unit(widget, qtbot):
@@ -424,6 +426,12 @@ def test_screenshot_backward_frame_and_large(widget, qtbot):
     for _ in range(6):
         widget.stepper.next_btn.click()
     assert widget.grab().save(str(SHOTS / "diagram_backward_frame.png"))
+    # The gradient bars: one scale for the whole sequence, full at the largest step.
+    bars = [b.fraction() for b in widget.scene.norm_bars]
+    reached = [f for f in bars if f is not None]
+    assert len(reached) == 12 - 5 and max(reached) <= 1.0  # steps 6..12 are reached
+    norms = np.linalg.norm(widget.trace.layers["l0"].grad_h, axis=1)
+    assert reached[0] == pytest.approx(norms[5] / norms.max())
     widget.stepper.mode_buttons["forward"].click()
     for _ in range(5):
         widget.stepper.next_btn.click()

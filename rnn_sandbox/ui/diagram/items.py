@@ -80,11 +80,12 @@ _PENS[DIM] = _DIM_PEN
 _OUTLINE_PEN = QPen(OUTLINE, 1.0)
 _DIM_OUTLINE = QPen(QColor(170, 170, 170), 0.8)
 _BLANK_PEN = QPen(OUTLINE, 1.2, Qt.DashLine)
+_CURRENT_PEN = QPen(QColor(200, 150, 0), 2.2)  # the step being computed
 SMALL_FONT = QFont("Sans Serif", 7)
 LABEL_FONT = QFont("Sans Serif", 8)
 
 
-_NEURON_RECT = QRectF(-R - 1, -R - 1, 2 * R + 2, 2 * R + 2)
+_CURRENT_RECT = QRectF(-R - 3, -R - 3, 2 * R + 6, 2 * R + 6)
 
 
 class _Pointable(QGraphicsItem):
@@ -122,7 +123,7 @@ class NeuronItem(_Pointable):
         self.setCursor(Qt.PointingHandCursor)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return _NEURON_RECT
+        return _CURRENT_RECT
 
     def shape(self) -> QPainterPath:
         p = QPainterPath()
@@ -144,6 +145,10 @@ class NeuronItem(_Pointable):
         else:
             painter.setPen(_DIM_OUTLINE if lv == DIM else _OUTLINE_PEN)
         painter.drawEllipse(QRectF(-R, -R, 2 * R, 2 * R))
+        if self.model.is_current(self):
+            painter.setBrush(Qt.NoBrush)
+            painter.setPen(_CURRENT_PEN)
+            painter.drawEllipse(QRectF(-R - 1.5, -R - 1.5, 2 * R + 3, 2 * R + 3))
         if self.feedback:
             painter.setPen(_DIM_OUTLINE)
             painter.drawEllipse(QRectF(-R + 2.5, -R + 2.5, 2 * R - 5, 2 * R - 5))
@@ -324,6 +329,38 @@ class BundleItem(_Pointable):
         painter.setBrush(QBrush(c))
         painter.setRenderHint(QPainter.Antialiasing, False)  # large translucent areas
         painter.drawPolygon(self.poly)
+
+
+class NormBarItem(_Pointable):
+    """Under a layer at one step, in backward step-through: the size |dL/dh_t| of the
+    gradient reaching the layer, on one scale for all steps, so vanishing shows as bars
+    shrinking away from the loss."""
+
+    WIDTH = 34.0
+
+    def __init__(self, model: DiagramModel, key: str, t: int, pos: QPointF) -> None:
+        super().__init__(model)
+        self.key, self.t = key, t
+        self.setPos(pos)
+        self.setZValue(3)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(-self.WIDTH / 2 - 1, -1, self.WIDTH + 2, 7)
+
+    def fraction(self) -> float | None:
+        return self.model.grad_norm_fraction(self.key, self.t)
+
+    def paint(self, painter, option, widget=None) -> None:
+        f = self.fraction()
+        if f is None:
+            return
+        w = self.WIDTH
+        painter.setPen(QPen(QColor(150, 150, 150), 0.6))
+        painter.setBrush(QColor(245, 245, 245))
+        painter.drawRect(QRectF(-w / 2, 0, w, 5))
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(QColor(120, 60, 160))
+        painter.drawRect(QRectF(-w / 2, 0, w * f, 5))
 
 
 class TimeStepColumn(QGraphicsItem):

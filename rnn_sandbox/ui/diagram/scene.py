@@ -31,6 +31,7 @@ from rnn_sandbox.ui.diagram.items import (
     LinkBlockItem,
     LoopItem,
     NeuronItem,
+    NormBarItem,
     TimeStepColumn,
     UnitLabel,
 )
@@ -421,6 +422,30 @@ class DiagramModel:
         local = self.local_step(seg)
         return 0 <= local < seg.steps and col.t == local
 
+    def is_current(self, item) -> bool:
+        """Is ``item`` a neuron of the step the step-through is computing now?"""
+        if self.mode == "live" or item.t is None:
+            return False
+        seg = self.segment_of(item.key)
+        local = self.local_step(seg)
+        if not 0 <= local < seg.steps:
+            return False
+        reverse = item.role == "hidden" and item.key.endswith("_reverse")
+        return item.t == (seg.steps - 1 - local if reverse else local)
+
+    def grad_norm_fraction(self, key: str, t: int) -> float | None:
+        """|dL/dh_t| of layer ``key`` over its largest value in the sequence (backward
+        step-through, reached steps only)."""
+        if self.mode != "backward" or self.trace is None:
+            return None
+        reached = self._reached.get(("hidden", key))
+        d = self.trace.layers.get(key)
+        if d is None or reached is None or not reached[t]:
+            return None
+        norms = np.linalg.norm(d.grad_h, axis=1)
+        top = float(norms.max())
+        return float(norms[t]) / top if top > 0 else 0.0
+
     def column_focus(self, col: TimeStepColumn) -> int:
         return self.focus_t(self._seg_of[col.seg])
 
@@ -440,6 +465,13 @@ class DiagramModel:
             return self.describe_block(item.param, slice(None), slice(None), None)
         if isinstance(item, ArrowItem):
             return item.text
+        if isinstance(item, NormBarItem):
+            f = item.fraction()
+            if f is None:
+                return ""
+            norm = float(np.linalg.norm(self.trace.layers[item.key].grad_h[item.t]))
+            return (f"{layer_title(item.key)}, t={item.t + 1}: |dL/dh_t| = {norm:.3g} "
+                    f"({100 * f:.0f}% of the largest step)")
         return ""
 
     def unit_name(self, role: str, key: str, unit: int) -> str:
@@ -591,6 +623,7 @@ class DiagramScene(QGraphicsScene):
         self.labels: list[LayerLabel] = []
         self.buttons: dict[str, ButtonItem] = {}
         self.summarise_hidden_links = False
+        self.norm_bars: list[NormBarItem] = []
 
     # -- building --------------------------------------------------------------------------
     def build(
@@ -752,6 +785,11 @@ class DiagramScene(QGraphicsScene):
                     r = rows[f"l{k}{sfx}"]
                     pts = self._add_units("hidden", state, t, H, r, x + r.offset)
                     pos[(state, t)] = pts
+                    if not folded:
+                        bar = NormBarItem(m, state, t, QPointF(
+                            x + r.offset, self._span(pts)[1].y() + 5))
+                        self.addItem(bar)
+                        self.norm_bars.append(bar)
                     p_ih = f"{seg.prefix}weight_ih_l{k}{sfx}"
                     if k == 0:
                         if has_input:
