@@ -215,6 +215,9 @@ def main():
     np.set_printoptions(precision=4, suppress=True)
     print("prediction", prediction.shape)
     print(prediction)
+    if CLASSES:
+        print("chosen classes (argmax)")
+        print(prediction.argmax(axis=-1))
     if "sample.y" in arrays:
         print("target", arrays["sample.y"].shape)
         print(arrays["sample.y"])
