@@ -151,3 +151,23 @@ def test_clipping_rescues_the_exploding_setup():
     clipped, _ = final_loss("clipped")
     assert peak > 1e3  # the explosion is there to be seen
     assert clipped < unclipped
+
+
+def test_lessons_load_without_qt():
+    # Lessons are read by scripts too; like the engine they must not pull in Qt.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, importlib.abc\n"
+        "class Block(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'):\n"
+        "            raise ImportError('Qt is blocked: ' + name)\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "from rnn_sandbox.lessons import load_lessons\n"
+        "print(len(load_lessons()), load_lessons()[5].preset().task.name)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(len(LESSONS)), "tiny_bptt"]

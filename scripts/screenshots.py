@@ -1,0 +1,216 @@
+"""Render the documented screens of the real application into PNG files.
+
+    python scripts/screenshots.py [--out docs/screenshots] [--steps 40] [--only NAME ...]
+
+Every screen is the real ``MainWindow`` (offscreen, with throw-away settings) after a few
+training steps, so the pictures in the documentation show what the program shows today.
+``SCREENS`` lists them; ``docs/README-sections.md`` refers to the files by these names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDockWidget  # noqa: E402
+
+import rnn_sandbox.ui  # noqa: E402, F401  (installs the PySide6 reference-count guard first)
+from rnn_sandbox.config import ExperimentConfig  # noqa: E402
+from rnn_sandbox.lessons import get_lesson  # noqa: E402
+from rnn_sandbox.tasks import get_task  # noqa: E402
+from rnn_sandbox.ui.lessons_dock import LessonsDock  # noqa: E402
+from rnn_sandbox.ui.main_window import MainWindow  # noqa: E402
+
+SIZE = (1500, 950)
+TIMEOUT = 120.0  # seconds to wait for training on a busy machine
+
+
+def wait_for(app: QApplication, done: Callable[[], bool], timeout: float = TIMEOUT) -> None:
+    end = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > end:
+            raise TimeoutError("the application did not get there in time")
+        app.processEvents()
+        time.sleep(0.005)
+    app.processEvents()
+
+
+def open_window(app: QApplication, cfg: ExperimentConfig, settings: QSettings) -> MainWindow:
+    w = MainWindow(config=cfg, settings=settings)
+    w.confirm = lambda title, text: True  # no question boxes in pictures
+    w.modal_messages = False
+    w.resize(*SIZE)
+    w.show()
+    app.processEvents()
+    return w
+
+
+def train(app: QApplication, w: MainWindow, steps: int) -> None:
+    """Train ``steps`` batches the way the Step button does, and draw the results."""
+    target = w.step + steps
+    w.worker.step_once(steps)
+    wait_for(app, lambda: w.step >= target)
+    with w.worker.paused():
+        pass
+    w.training.poll()
+    app.processEvents()
+
+
+def settle(app: QApplication, w) -> None:
+    for _ in range(5):
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def click_neuron(app: QApplication, diagram, role: str, t: int, unit: int) -> None:
+    """Click a neuron of the diagram like a learner would, opening its panel of numbers."""
+    item = next((it for it in diagram.scene.neurons
+                 if (it.role, it.t, it.unit) == (role, t, unit)), None)
+    if item is None:
+        raise LookupError(f"no {role} neuron {unit} at step {t} in the diagram")
+    pos = diagram.view.mapFromScene(item.sceneBoundingRect().center())
+    QTest.mouseClick(diagram.view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, pos)
+    app.processEvents()
+
+
+def save(widget, path: Path) -> Path:
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+# -- the screens --------------------------------------------------------------------------
+def _main_window(task: str) -> Callable:
+    def shoot(app: QApplication, settings: QSettings, out: Path, steps: int) -> Path:
+        w = open_window(app, get_task(task).default_config(), settings)
+        try:
+            train(app, w, steps)
+            settle(app, w)
+            return save(w, out)
+        finally:
+            w.shutdown()
+            w.close()
+
+    return shoot
+
+
+def _tiny_window(app: QApplication, settings: QSettings, steps: int) -> MainWindow:
+    w = open_window(app, get_lesson("bptt").preset(), settings)
+    train(app, w, steps)
+    return w
+
+
+def shoot_diagram(app: QApplication, settings: QSettings, out: Path, steps: int) -> Path:
+    w = _tiny_window(app, settings, steps * 5)
+    try:
+        w.diagram.resize(1100, 600)
+        settle(app, w)
+        return save(w.diagram, out)
+    finally:
+        w.shutdown()
+        w.close()
+
+
+def shoot_stepthrough(app: QApplication, settings: QSettings, out: Path, steps: int) -> Path:
+    w = _tiny_window(app, settings, steps * 5)
+    try:
+        w.diagram.resize(1700, 600)
+        bar = w.diagram.stepper
+        bar.set_mode("backward", emit=True)
+        bar.advance(+1)  # from the last step one step back through time
+        settle(app, w)
+        click_neuron(app, w.diagram, role="hidden", t=2, unit=0)  # its numbers in a panel
+        settle(app, w)
+        return save(w.diagram, out)
+    finally:
+        w.shutdown()
+        w.close()
+
+
+def shoot_lessons(app: QApplication, settings: QSettings, out: Path, steps: int) -> Path:
+    w = open_window(app, get_task("sine_forecast").default_config(), settings)
+    try:
+        panel = LessonsDock(settings)
+        panel.presetRequested.connect(lambda cfg: w.apply_config(cfg, "Load lesson setup"))
+        dock = QDockWidget("Lessons", w)
+        dock.setObjectName("lessonsDock")
+        dock.setWidget(panel)
+        w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        w.tabifyDockWidget(w.settings_dock, dock)
+        panel.show_lesson("bptt")
+        panel.load_setup()
+        train(app, w, steps)
+        settle(app, w)
+        dock.raise_()  # the lessons tab in front of the settings tab
+        w.resizeDocks([dock], [480], Qt.Orientation.Horizontal)
+        settle(app, w)
+        return save(w, out)
+    finally:
+        w.shutdown()
+        w.close()
+
+
+SCREENS: dict[str, tuple[str, Callable]] = {
+    "main_many_to_one": ("Main window: weather forecast (many-to-one)",
+                         _main_window("weather")),
+    "main_one_to_many": ("Main window: captions (one-to-many)", _main_window("caption")),
+    "main_many_to_many": ("Main window: name tagging, bidirectional (many-to-many)",
+                          _main_window("named_entities")),
+    "main_seq2seq": ("Main window: word-order translation (sequence-to-sequence)",
+                     _main_window("translation")),
+    "main_ctc": ("Main window: spelling spoken words (CTC)", _main_window("speech_ctc")),
+    "diagram": ("The network diagram of the tiny BPTT network", shoot_diagram),
+    "stepthrough": ("Step-through of backpropagation through time", shoot_stepthrough),
+    "lessons": ("The lessons panel beside the main window", shoot_lessons),
+}
+
+
+def run(out_dir: Path, steps: int = 40, only: list[str] | None = None) -> list[Path]:
+    """Render the screens (all, or ``only`` those) into ``out_dir``; returns the files."""
+    unknown = set(only or []) - set(SCREENS)
+    if unknown:
+        raise SystemExit(f"unknown screen(s): {', '.join(sorted(unknown))}; "
+                         f"known: {', '.join(SCREENS)}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (_title, shoot) in SCREENS.items():
+            if only and name not in only:
+                continue
+            # Fresh settings per screen: no remembered layout, lesson or last experiment.
+            settings = QSettings(str(Path(tmp) / f"{name}.ini"), QSettings.Format.IniFormat)
+            path = out_dir / f"{name}.png"
+            shoot(app, settings, path, steps)
+            written.append(path)
+            print(f"{path}  {_title}")
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    p.add_argument("--steps", type=int, default=40, help="training steps before each picture")
+    p.add_argument("--only", nargs="*", help="render only these screens")
+    args = p.parse_args(argv)
+    run(args.out, args.steps, args.only)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
