@@ -43,7 +43,7 @@ MAX_LINES = 4000
 PITCH = 16.0  # vertical distance between neurons
 ROW_GAP = 46.0
 STAGGER = 32.0  # horizontal shift between rows, so that links between rows do not overlap
-LEFT = 150.0  # room for row labels and buttons (left of the first column's leftmost row)
+LEFT = 170.0  # room for row labels and buttons (left of the first column's leftmost row)
 TOP = 40.0
 HANDOVER_GAP = 80.0
 
@@ -909,7 +909,9 @@ class DiagramScene(QGraphicsScene):
                 text = names[slot]
             else:
                 text = layer_title(slot) + f"\n{n.hidden_size} neurons"
-            lab = LayerLabel(text, QPointF(lx, y), bold=slot not in names)
+            # Input and output rows carry unit names (x1, blank) left of their neurons.
+            shift = 24 if slot in names else 0
+            lab = LayerLabel(text, QPointF(lx - shift, y), bold=slot not in names)
             self.addItem(lab)
             self.labels.append(lab)
             if slot not in names and on_neuron_edit is not None and "reverse" not in slot:
