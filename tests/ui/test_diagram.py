@@ -358,6 +358,22 @@ def test_live_snapshot_recolours_without_rebuilding(widget, qtbot):
         snap.hidden["l0"][7, 1])
 
 
+def test_snapshots_of_an_older_network_shape_are_ignored(widget, qtbot):
+    cfg = ExperimentConfig()
+    cfg.task.seq_len, cfg.task.n_samples = 8, 40
+    cfg.network.hidden_size = 4
+    exp, snap = trained_snapshot(cfg)
+    bigger = exp.config.copy()
+    bigger.network.hidden_size = 5
+    show(widget, qtbot, bigger, exp.dataset.val.subset(slice(0, 1)))
+    weights = dict(widget.model.weights)
+    widget.show_snapshot(snap)  # still in flight from the 4-neuron network
+    assert widget.snapshot is None
+    assert all(widget.model.weights[k] is weights[k] for k in weights)
+    assert widget.displayed_value("hidden", "l0", 0, 0) is None
+    widget.grab()  # paints without errors
+
+
 def test_clicking_a_neuron_opens_its_panel(widget, qtbot):
     cfg = ExperimentConfig()
     cfg.task.seq_len, cfg.task.n_samples = 8, 40

@@ -227,20 +227,43 @@ class DiagramWidget(QWidget):
         if self.cfg is None:
             return
         keep_none_alive()
+        if not self._fits(snap):
+            return  # from the network before the last edit: nothing of it can be drawn
         self.snapshot = snap
-        if snap.weights is not None and self._weights_match(snap.weights):
+        if snap.weights is not None:
             self._weights = snap.weights
             self._weights_from_snapshot = True
             self.model.set_weights(snap.weights, snap.grads)
-        elif snap.grads is not None and self._weights_match(snap.grads):
+        elif snap.grads is not None:
             self.model.grads = snap.grads
-        self.model.set_live(snap.hidden, snap.inputs, snap.outputs)
+        m = self.model
+        # A snapshot without its heavy parts keeps the last ones on screen.
+        m.set_live(
+            snap.hidden if snap.hidden is not None else m.hidden,
+            snap.inputs if snap.inputs is not None else m.inputs,
+            snap.outputs if snap.outputs is not None else m.outputs,
+        )
         if self.model.mode != "live":
             self.trace = None
             self._update_trace()
         self._refresh()
         if self.panel.isVisible():
             self._fill_panel()
+
+    def _fits(self, snap) -> bool:
+        """Does the snapshot come from a network of the current shape?"""
+        for part in (snap.weights, snap.grads):
+            if part is not None and not self._weights_match(part):
+                return False
+        H = self.cfg.network.hidden_size
+        states = {s for seg in self.model.segments for s in seg.states}
+        if snap.hidden is not None and (
+            set(snap.hidden) != states
+            or any(np.ndim(h) != 2 or np.shape(h)[1] != H for h in snap.hidden.values())
+        ):
+            return False
+        O = self.cfg.network.output_size
+        return snap.outputs is None or np.shape(snap.outputs)[-1] == O
 
     def export_image(self, path: str) -> None:
         """Write the diagram to ``path`` as SVG (vector) or PNG, by the file's extension."""
@@ -285,7 +308,14 @@ class DiagramWidget(QWidget):
         return T_in, T_in
 
     def _init_weights(self) -> None:
-        net = network_from(self.cfg.network, seed=self.cfg.training.seed)
+        try:
+            net = network_from(self.cfg.network, seed=self.cfg.training.seed)
+        except (NotImplementedError, ConfigError, ValueError) as e:
+            # Draw the shape anyway; the weights come with the first snapshot.
+            self._weights = {}
+            self.model.set_weights({})
+            self._set_message(f"No weights to show: {e}", error=True)
+            return
         self._weights = net.state_dict()
         self.model.set_weights(self._weights)
 
