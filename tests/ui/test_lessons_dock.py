@@ -156,3 +156,30 @@ def test_a_stale_current_lesson_falls_back_to_the_first(qtbot, settings):
     d = LessonsDock(settings)
     qtbot.addWidget(d)
     assert d.current.id == load_lessons()[0].id
+
+
+def test_a_loaded_setup_becomes_the_main_windows_experiment(qtbot, settings):
+    import rnn_sandbox.ui  # noqa: F401  (the PySide6 reference-count guard)
+    from rnn_sandbox.tasks import get_task
+    from rnn_sandbox.ui.main_window import MainWindow
+
+    cfg = get_task("sine_forecast").default_config()
+    cfg.task.n_samples = 200
+    window = MainWindow(config=cfg, settings=settings)
+    window.confirm = lambda title, text: True
+    window.modal_messages = False
+    qtbot.addWidget(window)
+    try:
+        panel = LessonsDock(settings)
+        qtbot.addWidget(panel)
+        panel.presetRequested.connect(lambda c: window.apply_config(c, "Load lesson setup"))
+        panel.show_lesson("bptt")
+        qtbot.mouseClick(panel.load_btn, Qt.MouseButton.LeftButton)
+        assert window.config.task.name == "tiny_bptt"
+        assert window.config.to_dict() == get_lesson("bptt").preset().to_dict()
+        with window.worker.paused() as exp:
+            assert exp.network.params["weight_hh_l0"].shape == (3, 3)
+        window.undo_action.trigger()
+        assert window.config.task.name == "sine_forecast"
+    finally:
+        window.shutdown()
