@@ -1,0 +1,31 @@
+"""Start the desktop application."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QApplication
+
+from rnn_sandbox.ui.main_window import APP_NAME, MainWindow
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Create the application and the main window, run the event loop, return its code.
+
+    A path given on the command line is opened as an experiment file.
+    """
+    args = list(sys.argv if argv is None else [sys.argv[0], *argv])
+    app = QApplication.instance() or QApplication(args)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    window = MainWindow()
+    window.show()
+    files = [a for a in args[1:] if not a.startswith("-")]
+    if files:
+        window.open_path(files[0])
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

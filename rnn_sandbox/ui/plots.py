@@ -1,0 +1,598 @@
+"""Live plots: loss, hidden states and gradient flow.
+
+Every plot item is created once (or once per network shape) and then updated in place with
+``setData``/``setImage``; nothing is recreated per snapshot.  Each panel can export itself
+as PNG/SVG (pyqtgraph's exporters, also on right-click) and its data as CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.exporters as pg_exporters
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rnn_sandbox.engine import Snapshot
+from rnn_sandbox.tasks import Metric
+
+THEMES = {
+    "light": {"bg": "w", "fg": "#222222", "grid": 0.25},
+    "dark": {"bg": "#1b1d21", "fg": "#d8d8d8", "grid": 0.3},
+}
+# Colours readable on both backgrounds (Okabe–Ito palette).
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999"]
+
+
+class GrowingSeries:
+    """An x/y series that grows by appending, with amortised O(1) appends."""
+
+    def __init__(self) -> None:
+        self._x = np.zeros(1024)
+        self._y = np.zeros(1024)
+        self.n = 0
+
+    def extend(self, x: np.ndarray, y: np.ndarray) -> None:
+        k = len(x)
+        if self.n + k > len(self._x):
+            size = max(2 * len(self._x), self.n + k)
+            self._x = np.resize(self._x, size)
+            self._y = np.resize(self._y, size)
+        self._x[self.n : self.n + k] = x
+        self._y[self.n : self.n + k] = y
+        self.n += k
+
+    @property
+    def x(self) -> np.ndarray:
+        return self._x[: self.n]
+
+    @property
+    def y(self) -> np.ndarray:
+        return self._y[: self.n]
+
+    def clear(self) -> None:
+        self.n = 0
+
+
+class PlotPanel(QWidget):
+    """Common behaviour: a themed ``GraphicsLayoutWidget`` with export to PNG/SVG/CSV."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setMinimumSize(240, 180)
+        self.theme = "light"
+        self._plots: list[pg.PlotItem] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(2, 2, 2, 2)
+        self._layout.setSpacing(2)
+
+    def _add_plot(self, row: int, col: int = 0, **kwargs) -> pg.PlotItem:
+        plot = self.graphics.addPlot(row=row, col=col, **kwargs)
+        for side in ("left", "bottom"):
+            plot.getAxis(side).enableAutoSIPrefix(False)
+        # Fewer tick labels: small log-scale plots otherwise print them on top of each other.
+        plot.getAxis("left").setStyle(textFillLimits=[(0, 0.8), (2, 0.4), (4, 0.2)])
+        # Text is the slowest thing to paint: keep axes and titles as cached pixmaps that
+        # are redrawn only when their range changes, not on every refresh.
+        for side in ("left", "bottom", "right", "top"):
+            plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        plot.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        plot.showGrid(x=True, y=True, alpha=THEMES[self.theme]["grid"])
+        self._plots.append(plot)
+        return plot
+
+    def set_theme(self, name: str) -> None:
+        """"light" or "dark" — applied to the existing items, nothing is rebuilt."""
+        self.theme = name
+        t = THEMES[name]
+        self.graphics.setBackground(t["bg"])
+        for plot in self._plots:
+            for side in ("left", "bottom", "right", "top"):
+                axis = plot.getAxis(side)
+                axis.setPen(t["fg"])
+                axis.setTextPen(t["fg"])
+            plot.titleLabel.setText(plot.titleLabel.text, color=t["fg"])
+            plot.showGrid(x=True, y=True, alpha=t["grid"])
+            if plot.legend is not None:
+                plot.legend.setLabelTextColor(t["fg"])
+
+    def export(self, path: str | Path) -> None:
+        """Write the panel as .png or .svg, or its data as .csv (by the file's suffix)."""
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix == ".csv":
+            header, rows = self.table()
+            with path.open("w", newline="", encoding="utf-8") as f:
+                w = csv.writer(f)
+                w.writerow(header)
+                w.writerows(rows)
+        elif suffix == ".png":
+            exporter = pg_exporters.ImageExporter(self.graphics.scene())
+            exporter.export(str(path))
+        elif suffix == ".svg":
+            # pyqtgraph's SVG exporter cannot parse the paths Qt 6.12 writes; drawing the
+            # scene on Qt's SVG generator keeps the vectors and works with every version.
+            view = self.graphics
+            size = view.viewport().size()
+            gen = QSvgGenerator()
+            gen.setFileName(str(path))
+            gen.setSize(size)
+            gen.setViewBox(QRectF(0, 0, size.width(), size.height()))
+            gen.setTitle(self.__class__.__name__)
+            painter = QPainter(gen)
+            try:
+                painter.fillRect(QRectF(0, 0, size.width(), size.height()),
+                                 view.backgroundBrush())
+                view.scene().render(painter, QRectF(0, 0, size.width(), size.height()),
+                                    view.mapToScene(view.viewport().rect()).boundingRect())
+            finally:
+                painter.end()
+        else:
+            raise ValueError(f"cannot export to '{suffix}': use .png, .svg or .csv")
+
+    def table(self) -> tuple[list[str], list[list[object]]]:
+        raise NotImplementedError
+
+    def has_data(self) -> bool:
+        raise NotImplementedError
+
+
+def _fmt(v: float) -> object:
+    return "" if v is None or not np.isfinite(v) else float(v)
+
+
+# ---------------------------------------------------------------------------------------
+class LossPlot(PlotPanel):
+    """Training and validation loss against step, and the task metric underneath."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        bar = QHBoxLayout()
+        self.log_check = QCheckBox("Log scale")
+        self.log_check.setToolTip("Show the loss on a logarithmic axis")
+        self.log_check.setChecked(True)
+        self.log_check.toggled.connect(self.set_log)
+        self.smooth_check = QCheckBox("Smoothed")
+        self.smooth_check.setToolTip("Exponential moving average of the training loss")
+        self.smooth_check.setChecked(True)
+        self.smooth_check.toggled.connect(lambda _: self._redraw())
+        bar.addWidget(self.log_check)
+        bar.addWidget(self.smooth_check)
+        bar.addStretch(1)
+        self._layout.addLayout(bar)
+        self._layout.addWidget(self.graphics, 1)
+
+        self.loss_plot = self._add_plot(0, title="Loss")
+        self.loss_plot.setLabel("left", "loss")
+        self.loss_plot.addLegend(offset=(10, -10))
+        self.metric_plot = self._add_plot(1, title="Validation metric")
+        self.metric_plot.setLabel("bottom", "training step")
+        self.metric_plot.setXLink(self.loss_plot)
+        self.graphics.ci.layout.setRowStretchFactor(0, 3)
+        self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        for p in (self.loss_plot, self.metric_plot):
+            p.setClipToView(True)
+            p.setDownsampling(auto=True, mode="peak")
+        self.train_curve = self.loss_plot.plot(
+            pen=pg.mkPen(PALETTE[0] + "60", width=1), name="train (per batch)"
+        )
+        self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen(PALETTE[0], width=2), name="train")
+        self.val_curve = self.loss_plot.plot(
+            pen=pg.mkPen(PALETTE[3], width=2), symbol="o", symbolSize=4,
+            symbolBrush=PALETTE[3], symbolPen=None, name="validation",
+        )
+        self.metric_curve = self.metric_plot.plot(
+            pen=pg.mkPen(PALETTE[2], width=2), symbol="o", symbolSize=4,
+            symbolBrush=PALETTE[2], symbolPen=None,
+        )
+        dash = pg.mkPen(PALETTE[7], width=1.5, style=Qt.PenStyle.DashLine)
+        self.loss_baseline = pg.InfiniteLine(
+            angle=0, pen=dash, label="", labelOpts={"position": 0.85, "color": PALETTE[7]}
+        )
+        self.metric_baseline = pg.InfiniteLine(
+            angle=0, pen=dash, label="", labelOpts={"position": 0.85, "color": PALETTE[7]}
+        )
+        self.loss_plot.addItem(self.loss_baseline, ignoreBounds=True)
+        self.metric_plot.addItem(self.metric_baseline, ignoreBounds=True)
+        self.train = GrowingSeries()
+        self.smooth = GrowingSeries()
+        self.val = GrowingSeries()
+        self.metric = GrowingSeries()
+        self._ema: float | None = None
+        self.baseline: Metric | None = None
+        self.set_log(True)
+        self.set_task(None, "loss", None)
+
+    def set_log(self, on: bool) -> None:
+        self.loss_plot.setLogMode(y=on)
+        self._place_baselines()
+
+    def set_task(self, baseline: Metric | None, loss_name: str, metric_name: str | None) -> None:
+        """Clear, then label for a new experiment; the baseline is drawn dashed."""
+        self.clear()
+        self.loss_name = loss_name
+        self.baseline = baseline
+        self.loss_plot.setTitle(f"Loss ({loss_name})")
+        self.metric_plot.setTitle(f"Validation {metric_name}" if metric_name else "Validation")
+        self._place_baselines()
+
+    def _baseline_on_metric(self) -> bool:
+        """A baseline expressed in the task metric goes on the metric plot, else on loss."""
+        b = self.baseline
+        name = (self.metric_plot.titleLabel.text or "").lower().replace("validation", "").strip()
+        return b is not None and bool(name) and name in b.name.lower()
+
+    def _place_baselines(self) -> None:
+        b = self.baseline
+        on_metric = self._baseline_on_metric()
+        self.metric_baseline.setVisible(b is not None and on_metric)
+        self.loss_baseline.setVisible(b is not None and not on_metric)
+        if b is None:
+            return
+        line = self.metric_baseline if on_metric else self.loss_baseline
+        value = b.value
+        if line is self.loss_baseline and self.log_check.isChecked():
+            value = np.log10(max(value, 1e-300))
+        line.setValue(value)
+        line.label.setFormat(f"baseline: {b.name} {b.value:.4g}")
+
+    def clear(self) -> None:
+        for s in (self.train, self.smooth, self.val, self.metric):
+            s.clear()
+        self._ema = None
+        self._redraw()
+
+    def append(
+        self,
+        steps: np.ndarray,
+        losses: np.ndarray,
+        val_steps: np.ndarray,
+        val_losses: np.ndarray,
+        val_metrics: np.ndarray,
+        metric_name: str | None = None,
+    ) -> None:
+        if len(steps):
+            self.train.extend(steps, losses)
+            ema = np.empty(len(losses))
+            e = self._ema
+            for i, v in enumerate(losses):  # short arrays: a few points per refresh
+                e = v if e is None or not np.isfinite(e) else 0.95 * e + 0.05 * v
+                ema[i] = e
+            self._ema = e
+            self.smooth.extend(steps, ema)
+        if len(val_steps):
+            self.val.extend(val_steps, val_losses)
+            self.metric.extend(val_steps, val_metrics)
+        if metric_name and self.metric_plot.titleLabel.text == "Validation":
+            self.metric_plot.setTitle(f"Validation {metric_name}")
+            self._place_baselines()
+        self._redraw()
+
+    def _redraw(self) -> None:
+        smooth = self.smooth_check.isChecked()
+        self.train_curve.setData(self.train.x, self.train.y)
+        self.smooth_curve.setData(self.smooth.x, self.smooth.y)
+        self.smooth_curve.setVisible(smooth)
+        self.train_curve.setOpacity(1.0 if not smooth else 0.6)
+        self.val_curve.setData(self.val.x, self.val.y)
+        ok = np.isfinite(self.metric.y)
+        self.metric_curve.setData(self.metric.x[ok], self.metric.y[ok])
+
+    def has_data(self) -> bool:
+        return self.train.n > 0
+
+    def table(self) -> tuple[list[str], list[list[object]]]:
+        val = dict(zip(self.val.x.tolist(), self.val.y.tolist(), strict=True))
+        met = dict(zip(self.metric.x.tolist(), self.metric.y.tolist(), strict=True))
+        rows = [
+            [int(s), _fmt(loss), _fmt(val.get(s, np.nan)), _fmt(met.get(s, np.nan))]
+            for s, loss in zip(self.train.x.tolist(), self.train.y.tolist(), strict=True)
+        ]
+        return ["step", "train_loss", "val_loss", "val_metric"], rows
+
+
+# ---------------------------------------------------------------------------------------
+class HiddenStatePlot(PlotPanel):
+    """Heatmap of hidden unit × time step for the watched sample; click a unit for its trace."""
+
+    sampleChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Layer:"))
+        self.layer_combo = QComboBox()
+        self.layer_combo.setToolTip("Layer and direction whose states are shown")
+        self.layer_combo.currentIndexChanged.connect(lambda _: self._redraw())
+        bar.addWidget(self.layer_combo)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel("Validation sample:"))
+        self.sample_spin = QSpinBox()
+        self.sample_spin.setToolTip("Which validation sample is watched while training")
+        self.sample_spin.setKeyboardTracking(False)
+        self.sample_spin.valueChanged.connect(self.sampleChanged.emit)
+        bar.addWidget(self.sample_spin)
+        bar.addStretch(1)
+        self._layout.addLayout(bar)
+        self._layout.addWidget(self.graphics, 1)
+
+        self.map_plot = self._add_plot(0, title="Hidden states h<sub>t</sub>")
+        self.map_plot.setLabel("bottom", "time step t")
+        self.map_plot.setLabel("left", "hidden unit")
+        self.image = pg.ImageItem(axisOrder="col-major")
+        self.map_plot.addItem(self.image)
+        self.colorbar = pg.ColorBarItem(
+            values=(-1, 1), colorMap=pg.colormap.get("CET-D1"), width=12, interactive=False
+        )
+        self.colorbar.setImageItem(self.image, insert_in=self.map_plot)
+        self.marker = pg.InfiniteLine(angle=0, pen=pg.mkPen("#000000", width=1))
+        self.map_plot.addItem(self.marker, ignoreBounds=True)
+        self.trace_plot = self._add_plot(1, title="Unit 0 over time")
+        self.trace_plot.setLabel("bottom", "time step t")
+        self.trace_plot.setLabel("left", "h")
+        self.trace_curve = self.trace_plot.plot(
+            pen=pg.mkPen(PALETTE[0], width=2), symbol="o", symbolSize=3,
+            symbolBrush=PALETTE[0], symbolPen=None,
+        )
+        self.graphics.ci.layout.setRowStretchFactor(0, 3)
+        self.graphics.ci.layout.setRowStretchFactor(1, 1)
+        self.graphics.scene().sigMouseClicked.connect(self._clicked)
+        self.unit = 0
+        self.hidden: dict[str, np.ndarray] | None = None
+        self.nonlinearity = "tanh"
+
+    def set_network(self, state_names: list[str], n_val: int, nonlinearity: str) -> None:
+        """Layers/directions and the number of validation samples of a new experiment."""
+        self.hidden = None
+        self.nonlinearity = nonlinearity
+        current = self.layer_combo.currentText()
+        self.layer_combo.blockSignals(True)
+        self.layer_combo.clear()
+        self.layer_combo.addItems([_state_label(n) for n in state_names])
+        for i, n in enumerate(state_names):
+            self.layer_combo.setItemData(i, n)
+        idx = self.layer_combo.findText(current)
+        self.layer_combo.setCurrentIndex(max(idx, 0))
+        self.layer_combo.blockSignals(False)
+        self.sample_spin.blockSignals(True)
+        self.sample_spin.setRange(0, max(0, n_val - 1))
+        self.sample_spin.blockSignals(False)
+        if nonlinearity == "tanh":
+            self.colorbar.setLevels((-1.0, 1.0))
+        self._redraw()
+
+    def update_snapshot(self, snap: Snapshot) -> None:
+        if snap.hidden is None:
+            return
+        self.hidden = snap.hidden
+        if self.sample_spin.value() != snap.sample_index:
+            self.sample_spin.blockSignals(True)
+            self.sample_spin.setValue(snap.sample_index)
+            self.sample_spin.blockSignals(False)
+        self._redraw()
+
+    def current(self) -> np.ndarray | None:
+        if self.hidden is None:
+            return None
+        name = self.layer_combo.currentData()
+        return self.hidden.get(name)
+
+    def _redraw(self) -> None:
+        h = self.current()
+        if h is None:
+            self.image.clear()
+            self.trace_curve.setData([], [])
+            return
+        T, H = h.shape
+        if self.nonlinearity == "tanh":
+            levels = (-1.0, 1.0)
+        else:
+            top = float(np.nanmax(np.abs(h))) or 1.0
+            levels = (-top, top)
+        self.image.setImage(h, autoLevels=False, levels=levels)
+        self.colorbar.setLevels(levels)
+        self.image.setRect(QRectF(-0.5, -0.5, T, H))
+        self.unit = min(self.unit, H - 1)
+        self.marker.setValue(self.unit)
+        self.trace_curve.setData(np.arange(T), h[:, self.unit])
+        self.trace_plot.setTitle(f"Unit {self.unit} over time", color=THEMES[self.theme]["fg"])
+
+    def select_unit(self, unit: int) -> None:
+        self.unit = int(unit)
+        self._redraw()
+
+    def _clicked(self, event) -> None:
+        pos = event.scenePos()
+        if not self.map_plot.sceneBoundingRect().contains(pos):
+            return
+        point = self.map_plot.vb.mapSceneToView(pos)
+        h = self.current()
+        if h is None:
+            return
+        unit = int(round(point.y()))
+        if 0 <= unit < h.shape[1]:
+            self.select_unit(unit)
+
+    def has_data(self) -> bool:
+        return self.image.image is not None and self.hidden is not None
+
+    def table(self) -> tuple[list[str], list[list[object]]]:
+        h = self.current()
+        if h is None:
+            return ["t"], []
+        header = ["t"] + [f"h{j}" for j in range(h.shape[1])]
+        return header, [[t, *map(float, row)] for t, row in enumerate(h)]
+
+
+def _state_label(name: str) -> str:
+    """``encoder.l1_reverse`` → ``encoder layer 2 (backward)``."""
+    prefix, _, rest = name.rpartition(".")
+    backward = rest.endswith("_reverse")
+    k = int(rest.removesuffix("_reverse")[1:])
+    text = f"layer {k + 1}" + (" (backward)" if backward else "")
+    return f"{prefix} {text}" if prefix else text
+
+
+# ---------------------------------------------------------------------------------------
+class GradientFlowPlot(PlotPanel):
+    """|dL/dh_t| per time step now, as it develops over training, and per-parameter norms."""
+
+    HISTORY = 300  # collected snapshots kept for the step × time heatmap
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Heatmap layer:"))
+        self.layer_combo = QComboBox()
+        self.layer_combo.currentIndexChanged.connect(lambda _: self._redraw_map())
+        bar.addWidget(self.layer_combo)
+        bar.addStretch(1)
+        self._layout.addLayout(bar)
+        self._layout.addWidget(self.graphics, 1)
+
+        self.flow_plot = self._add_plot(
+            0, title="Gradient reaching each time step |dL/dh<sub>t</sub>|"
+        )
+        self.flow_plot.setLabel("bottom", "time step t")
+        self.flow_plot.setLogMode(y=True)
+        self.flow_plot.addLegend(offset=(-10, 10))
+        self.map_plot = self._add_plot(
+            1, title="log<sub>10</sub> |dL/dh<sub>t</sub>| over training"
+        )
+        self.map_plot.setLabel("bottom", "training step")
+        self.map_plot.setLabel("left", "time step t")
+        self.image = pg.ImageItem(axisOrder="col-major")
+        self.map_plot.addItem(self.image)
+        self.colorbar = pg.ColorBarItem(
+            values=(-6, 0), colorMap=pg.colormap.get("viridis"), width=12, interactive=False
+        )
+        self.colorbar.setImageItem(self.image, insert_in=self.map_plot)
+        self.norm_plot = self._add_plot(2, title="Gradient norm per weight matrix")
+        self.norm_plot.setLabel("bottom", "training step")
+        self.norm_plot.setLogMode(y=True)
+        self.norm_plot.addLegend(offset=(-10, 10), colCount=2)
+        for r, s in enumerate((3, 3, 2)):
+            self.graphics.ci.layout.setRowStretchFactor(r, s)
+        self.flow_curves: dict[str, pg.PlotDataItem] = {}
+        self.norm_curves: dict[str, pg.PlotDataItem] = {}
+        self.norm_series: dict[str, GrowingSeries] = {}
+        self.latest: dict[str, np.ndarray] | None = None
+        self._hist_steps: list[int] = []
+        self._hist: dict[str, list[np.ndarray]] = {}
+
+    def set_network(self, state_names: list[str], param_names: list[str]) -> None:
+        """Curves for a new network shape (the only time items are created)."""
+        for c in self.flow_curves.values():
+            self.flow_plot.removeItem(c)
+        for c in self.norm_curves.values():
+            self.norm_plot.removeItem(c)
+        self.flow_plot.legend.clear()
+        self.norm_plot.legend.clear()
+        self.flow_curves, self.norm_curves, self.norm_series = {}, {}, {}
+        for i, name in enumerate(state_names):
+            self.flow_curves[name] = self.flow_plot.plot(
+                pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=2), name=_state_label(name)
+            )
+        weights = [p for p in param_names if "weight" in p]
+        for i, name in enumerate(weights):
+            self.norm_curves[name] = self.norm_plot.plot(
+                pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=1.5), name=name
+            )
+            self.norm_series[name] = GrowingSeries()
+        self.layer_combo.blockSignals(True)
+        self.layer_combo.clear()
+        for n in state_names:
+            self.layer_combo.addItem(_state_label(n), n)
+        self.layer_combo.blockSignals(False)
+        self.latest = None
+        self._hist_steps = []
+        self._hist = {n: [] for n in state_names}
+        self.image.clear()
+        self.set_theme(self.theme)
+
+    def update_snapshot(self, snap: Snapshot, draw: bool = True) -> None:
+        """Record ``snap``; with ``draw`` False only the history grows (hidden panel)."""
+        for name, series in self.norm_series.items():
+            if name in snap.grad_norms:
+                series.extend(np.array([snap.step]), np.array([snap.grad_norms[name]]))
+                if draw:
+                    self.norm_curves[name].setData(series.x, np.maximum(series.y, 1e-30))
+        if snap.grad_h is None:
+            return
+        self.latest = snap.grad_h
+        for name, g in snap.grad_h.items():
+            curve = self.flow_curves.get(name)
+            if curve is not None and draw:
+                curve.setData(np.arange(len(g)), np.maximum(g, 1e-30))
+            hist = self._hist.get(name)
+            if hist is not None:
+                hist.append(np.log10(np.maximum(g, 1e-30)))
+                del hist[: -self.HISTORY]
+        self._hist_steps.append(snap.step)
+        del self._hist_steps[: -self.HISTORY]
+        if draw:
+            self._redraw_map()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", False):  # catch up on what happened while hidden
+            self._stale = False
+            for name, series in self.norm_series.items():
+                self.norm_curves[name].setData(series.x, np.maximum(series.y, 1e-30))
+            for name, g in (self.latest or {}).items():
+                if name in self.flow_curves:
+                    self.flow_curves[name].setData(np.arange(len(g)), np.maximum(g, 1e-30))
+            self._redraw_map()
+
+    def _redraw_map(self) -> None:
+        name = self.layer_combo.currentData()
+        hist = self._hist.get(name) if name else None
+        if not hist:
+            self.image.clear()
+            return
+        T = max(len(g) for g in hist)
+        img = np.full((len(hist), T), np.nan)
+        for i, g in enumerate(hist):
+            img[i, : len(g)] = g
+        finite = img[np.isfinite(img)]
+        hi = float(finite.max()) if finite.size else 0.0
+        lo = max(float(finite.min()) if finite.size else -6.0, hi - 8.0)
+        if hi - lo < 1e-3:
+            lo = hi - 1.0
+        self.image.setImage(img, autoLevels=False, levels=(lo, hi))
+        self.colorbar.setLevels((lo, hi))
+        steps = self._hist_steps[-len(hist):]
+        x0, x1 = steps[0], steps[-1]
+        width = max(x1 - x0, 1) * len(hist) / max(len(hist) - 1, 1)
+        self.image.setRect(QRectF(x0, -0.5, width, T))
+
+    def has_data(self) -> bool:
+        return self.latest is not None and self.image.image is not None
+
+    def table(self) -> tuple[list[str], list[list[object]]]:
+        if not self.latest:
+            return ["t"], []
+        names = list(self.latest)
+        T = max(len(v) for v in self.latest.values())
+        rows = [
+            [t] + [_fmt(self.latest[n][t]) if t < len(self.latest[n]) else "" for n in names]
+            for t in range(T)
+        ]
+        return ["t"] + [f"|dL/dh_t| {n}" for n in names], rows

@@ -1,0 +1,210 @@
+"""What the network answers for the watched validation sample, shown the task's way.
+
+The text comes from ``task.render_prediction``; a small plot is chosen from the network's
+loss and architecture: forecast vs truth (regression), class probabilities
+(classification), probabilities over time with the true labels (tagging, generation,
+seq2seq), frame-level probabilities with the best path (CTC).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QWidget
+
+from rnn_sandbox.config import NetworkConfig
+from rnn_sandbox.engine import Dataset, Snapshot, softmax
+from rnn_sandbox.tasks import Task
+from rnn_sandbox.ui.plots import PALETTE, PlotPanel
+
+
+class PredictionView(PlotPanel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        self.text.setFont(font)
+        self.text.setPlaceholderText("Train a step to see what the network predicts.")
+        split = QSplitter()
+        split.setOrientation(pg.QtCore.Qt.Orientation.Vertical)
+        split.addWidget(self.text)
+        split.addWidget(self.graphics)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        self._layout.addWidget(split, 1)
+        self.plot = self._add_plot(0)
+        self.plot.addLegend(offset=(10, 10))
+        # Items for every mode exist once; a mode shows the ones it needs.
+        self.input_curve = self.plot.plot(pen=pg.mkPen(PALETTE[7], width=1.5), name="input")
+        self.truth_curve = self.plot.plot(
+            pen=pg.mkPen(PALETTE[2], width=2), symbol="o", symbolSize=7,
+            symbolBrush=PALETTE[2], symbolPen=None, name="truth",
+        )
+        self.pred_curve = self.plot.plot(
+            pen=pg.mkPen(PALETTE[3], width=2), symbol="x", symbolSize=9,
+            symbolBrush=PALETTE[3], symbolPen=PALETTE[3], name="prediction",
+        )
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=PALETTE[0])
+        self.true_bar = pg.BarGraphItem(x=[], height=[], width=0.7, brush=PALETTE[2])
+        self.plot.addItem(self.bars)
+        self.plot.addItem(self.true_bar)
+        self.image = pg.ImageItem(axisOrder="col-major")
+        cmap = pg.colormap.get("CET-L1")
+        cmap.reverse()  # dark = likely
+        self.image.setColorMap(cmap)
+        self.plot.addItem(self.image)
+        self.image.setZValue(-10)
+        self.task: Task | None = None
+        self.dataset: Dataset | None = None
+        self.mode = "regression"
+        self.outputs: np.ndarray | None = None
+        self.target: np.ndarray | None = None
+        self.last_text = ""
+
+    def set_experiment(self, task: Task, dataset: Dataset, net: NetworkConfig) -> None:
+        self.task, self.dataset = task, dataset
+        if net.loss == "ctc":
+            self.mode = "ctc"
+        elif net.loss == "ce":
+            self.mode = "class" if net.architecture == "many_to_one" else "class_seq"
+        else:
+            self.mode = "regression" if net.architecture == "many_to_one" else "regression_seq"
+        titles = {
+            "regression": "Input window, forecast and truth",
+            "regression_seq": "Output and target over time",
+            "class": "Class probabilities (green: true class)",
+            "class_seq": "Probability of each class over time (dots: truth)",
+            "ctc": "Frame-level label probabilities (line: best label)",
+        }
+        self.plot.setTitle(titles[self.mode])
+        self._labels()
+        self.clear()
+        self.set_theme(self.theme)
+
+    def _labels(self) -> None:
+        left, bottom = {
+            "regression": ("value", "time step"),
+            "regression_seq": ("value", "time step"),
+            "class": ("probability", "class"),
+            "class_seq": ("class", "output step"),
+            "ctc": ("label (0 = blank)", "frame"),
+        }[self.mode]
+        self.plot.setLabel("left", left)
+        self.plot.setLabel("bottom", bottom)
+        self.plot.legend.setVisible(self.mode.startswith("regression"))
+
+    def clear(self) -> None:
+        for c in (self.input_curve, self.truth_curve, self.pred_curve):
+            c.setData([], [])
+        self.bars.setOpts(x=[], height=[])
+        self.true_bar.setOpts(x=[], height=[])
+        self.image.clear()
+        self.text.setPlainText("")
+        self.outputs = None
+        self.last_text = ""
+
+    def update_snapshot(self, snap: Snapshot) -> None:
+        if snap.outputs is None or self.task is None or self.dataset is None:
+            return
+        idx = snap.sample_index
+        self.outputs = np.asarray(snap.outputs)
+        try:
+            text = self.task.render_prediction(self.dataset, idx, self.outputs)
+        except Exception as e:  # a task's rendering bug must not stop training
+            text = f"(cannot show this prediction: {e})"
+        if text != self.last_text:
+            self.text.setPlainText(text)
+            self.last_text = text
+        val = self.dataset.val
+        y = np.asarray(val.y[idx])
+        self.target = y
+        getattr(self, f"_draw_{self.mode}")(self.outputs, y, val, idx, snap)
+
+    # -- one method per mode --------------------------------------------------------------
+    def _draw_regression(self, out, y, val, idx, snap) -> None:
+        x = np.asarray(snap.inputs if snap.inputs is not None else val.x[idx])
+        T = len(x)
+        horizon = int(self.dataset.meta.get("horizon", 1)) if self.dataset else 1
+        self.input_curve.setData(np.arange(T), x[:, 0])
+        at = np.array([T - 1 + horizon], dtype=float)
+        self.truth_curve.setData(at, np.ravel(y)[:1])
+        self.pred_curve.setData(at, np.ravel(out)[:1])
+
+    def _draw_regression_seq(self, out, y, val, idx, snap) -> None:
+        n = self._length(val, idx, len(out))
+        y = y.reshape(len(y), -1) if y.ndim else y.reshape(1, 1)
+        t = np.arange(n)
+        self.truth_curve.setData(t, y[:n, 0])
+        self.pred_curve.setData(t, out[:n, 0])
+        self.input_curve.setData([], [])
+
+    def _draw_class(self, out, y, val, idx, snap) -> None:
+        p = softmax(np.asarray(out, dtype=float)[None])[0]
+        k = np.arange(len(p))
+        true = int(np.ravel(y)[0])
+        other = k != true
+        self.bars.setOpts(x=k[other], height=p[other], width=0.7)
+        self.true_bar.setOpts(x=[true], height=[p[true]], width=0.7)
+        self.plot.setYRange(0, 1, padding=0.02)
+        self._class_ticks(len(p))
+
+    def _draw_class_seq(self, out, y, val, idx, snap) -> None:
+        n = self._length(val, idx, len(out))
+        p = softmax(np.asarray(out[:n], dtype=float))
+        self.image.setImage(p, autoLevels=False, levels=(0.0, 1.0))
+        self.image.setRect(QRectF(-0.5, -0.5, p.shape[0], p.shape[1]))
+        m = min(n, len(y))
+        self.truth_curve.setData(np.arange(m), np.asarray(y[:m], dtype=float))
+        self.pred_curve.setData(np.arange(n), p.argmax(axis=1).astype(float))
+        self._class_ticks(p.shape[1])
+
+    def _draw_ctc(self, out, y, val, idx, snap) -> None:
+        n = self._length(val, idx, len(out), target=False)
+        p = softmax(np.asarray(out[:n], dtype=float))
+        self.image.setImage(p, autoLevels=False, levels=(0.0, 1.0))
+        self.image.setRect(QRectF(-0.5, -0.5, p.shape[0], p.shape[1]))
+        self.pred_curve.setData(np.arange(n), p.argmax(axis=1).astype(float))
+        self.truth_curve.setData([], [])
+        self._class_ticks(p.shape[1])
+
+    def _length(self, val, idx, default: int, target: bool = True) -> int:
+        """Real (unpadded) length of the sample's output sequence."""
+        if self.mode == "class_seq" or self.mode == "regression_seq":
+            mask = val.y_mask if val.y_mask is not None else val.mask
+        else:
+            mask = val.mask
+        if mask is None:
+            return default
+        return int(min(default, np.asarray(mask[idx]).sum()))
+
+    def _class_ticks(self, n: int) -> None:
+        names = self.dataset.meta.get("classes") if self.dataset else None
+        if isinstance(names, list | tuple) and len(names) == n and n <= 40:
+            ticks = [(i, str(c)) for i, c in enumerate(names)]
+            axis = self.plot.getAxis("bottom" if self.mode == "class" else "left")
+            axis.setTicks([ticks])
+
+    def has_data(self) -> bool:
+        return self.outputs is not None
+
+    def table(self) -> tuple[list[str], list[list[object]]]:
+        """One row per output step: the raw outputs (values or logits) and the target."""
+        if self.outputs is None:
+            return ["t"], []
+        out = np.atleast_2d(self.outputs)
+        target = np.ravel(self.target) if self.target is not None else np.zeros(0)
+        aligned = len(target) == out.shape[0] or (out.shape[0] == 1 and len(target) >= 1)
+        header = ["t"] + [f"output{j}" for j in range(out.shape[1])]
+        rows: list[list[object]] = [[t, *map(float, row)] for t, row in enumerate(out)]
+        if aligned:
+            header.append("target")
+            if out.shape[0] == 1:
+                rows[0].append(" ".join(f"{v:g}" for v in target))
+            else:
+                for row, v in zip(rows, target, strict=True):
+                    row.append(float(v))
+        return header, rows

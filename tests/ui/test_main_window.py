@@ -1,0 +1,383 @@
+"""The main window driven like a learner would: choose tasks, train, pause, edit, undo."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+
+import rnn_sandbox.ui  # noqa: F401  (installs the PySide6 reference-count guard first)
+from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import TASK_TYPES, all_tasks, get_task
+from rnn_sandbox.ui.main_window import MainWindow
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "_screenshots"
+WAIT = 20_000  # ms; generous for a loaded two-core machine
+
+
+def one_task_per_type() -> list[str]:
+    """The first task registered for each task type (every type that exists now)."""
+    seen: dict[str, str] = {}
+    for task in all_tasks():
+        seen.setdefault(task.kind, task.name)
+    return [seen[k] for k in TASK_TYPES if k in seen]
+
+
+def save_screenshot(widget, name: str) -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    widget.grab().save(str(path))
+    return path
+
+
+def small(cfg: ExperimentConfig) -> ExperimentConfig:
+    """Fewer samples so tests build data quickly."""
+    cfg = cfg.copy()
+    cfg.task.n_samples = min(cfg.task.n_samples, 300)
+    return cfg
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    """Settings in a temporary INI file, so tests never touch the user's settings."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    windows: list[MainWindow] = []
+
+    def make(config: ExperimentConfig | None = None, store: QSettings | None = None):
+        if config is None:
+            config = small(get_task("sine_forecast").default_config())
+        w = MainWindow(config=config, settings=store or settings)
+        w.confirm = lambda title, text: True
+        w.modal_messages = False
+        qtbot.addWidget(w)
+        w.show()
+        windows.append(w)
+        return w
+
+    yield make
+    for w in windows:
+        w.shutdown()
+
+
+def weights(w: MainWindow) -> dict[str, np.ndarray]:
+    with w.worker.paused() as exp:
+        return exp.network.state_dict()
+
+
+def trained_steps(w: MainWindow) -> int:
+    with w.worker.paused() as exp:
+        return exp.trainer.step_count
+
+
+def wait_idle(qtbot, w: MainWindow) -> None:
+    """Pause and deliver every report of the worker to the window."""
+    with w.worker.paused():
+        pass
+    w.training.poll()
+    assert not w.worker.outbox and not w.worker.is_running()
+
+
+# ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("task_name", one_task_per_type())
+def test_each_task_type_trains_and_draws(qtbot, make_window, task_name):
+    w = make_window()
+    if task_name != w.config.task.name:
+        # The learner's way: select in the tree, press "Use this task".
+        w.task_picker.select(task_name)
+        assert w.task_picker.text.toPlainText().strip(), "the task's explanation is shown"
+        qtbot.mouseClick(w.task_picker.use_button, Qt.MouseButton.LeftButton)
+    assert w.config.task.name == task_name
+    w.play_action.trigger()
+    assert w.worker.is_running()
+    qtbot.waitUntil(
+        lambda: w.loss_plot.has_data() and w.loss_plot.val.n >= 1
+        and w.hidden_plot.has_data() and w.gradient_plot.has_data()
+        and w.prediction_view.has_data() and w.step >= 5,
+        timeout=WAIT,
+    )
+    w.play_action.trigger()
+    assert not w.worker.is_running()
+    wait_idle(qtbot, w)
+    # What is drawn is the real training: the loss curve holds every step's loss.
+    with w.worker.paused() as exp:
+        history = exp.trainer.history
+        assert w.loss_plot.train.n == len(history)
+        assert np.allclose(w.loss_plot.train.y, [h["train_loss"] for h in history])
+        names = exp.network.state_names()
+    h = w.hidden_plot.current()
+    assert h is not None and h.shape[1] == w.config.network.hidden_size
+    assert set(w.gradient_plot.latest) == set(names)
+    assert w.prediction_view.last_text
+    assert w.status_labels["step"].text() == f"step {w.step}"
+    save_screenshot(w, f"main_window_{get_task(task_name).kind}_{task_name}")
+    w.close()
+    assert w.training.thread.isFinished()
+
+
+def test_closing_while_training_stops_the_thread(qtbot, make_window):
+    w = make_window()
+    w.play()
+    qtbot.waitUntil(lambda: w.step > 3, timeout=WAIT)
+    assert w.worker.is_running()
+    w.close()
+    assert w.training.thread.isFinished()
+
+
+def test_learning_rate_change_takes_effect_at_next_step(qtbot, make_window):
+    w = make_window()
+    w.step_once()
+    qtbot.waitUntil(lambda: w.step == 1, timeout=WAIT)
+    spin = w.settings_panel.controls["training.learning_rate"]
+    spin.setValue(0.0005)  # as if typed: one request
+    assert w.config.training.learning_rate == 0.0005
+    assert w.undo_stack.count() == 1 and "learning rate" in w.undo_stack.undoText()
+    seen = []
+    w.training.progress.connect(lambda p: p.snapshot and seen.append(p.snapshot))
+    w.step_once()
+    qtbot.waitUntil(lambda: w.step == 2, timeout=WAIT)
+    assert seen[-1].step == 2 and seen[-1].learning_rate == 0.0005
+    # While running too: the change reaches the very next steps, no rebuild.
+    exp_before = w.experiment
+    w.play()
+    qtbot.waitUntil(lambda: w.step > 5, timeout=WAIT)
+    spin.setValue(0.002)
+    qtbot.waitUntil(lambda: seen[-1].learning_rate == 0.002, timeout=WAIT)
+    w.pause()
+    assert w.experiment is exp_before
+    w.undo_action.trigger()
+    assert w.config.training.learning_rate == 0.0005
+    w.step_once()
+    qtbot.waitUntil(lambda: seen[-1].learning_rate == 0.0005, timeout=WAIT)
+
+
+def test_step_advances_exactly_one_batch(qtbot, make_window):
+    w = make_window()
+    before = weights(w)
+    assert trained_steps(w) == 0
+    w.step_action.trigger()
+    qtbot.waitUntil(lambda: w.step == 1, timeout=WAIT)
+    wait_idle(qtbot, w)
+    assert trained_steps(w) == 1
+    after = weights(w)
+    assert any(not np.array_equal(before[k], after[k]) for k in before)
+    for _ in range(3):
+        w.step_action.trigger()
+    qtbot.waitUntil(lambda: w.step == 4, timeout=WAIT)
+    wait_idle(qtbot, w)
+    assert trained_steps(w) == 4
+    assert w.loss_plot.train.n == 4
+
+
+def test_reset_restores_initial_weights_for_the_seed(qtbot, make_window):
+    w = make_window()
+    fresh = Experiment(w.config).network.state_dict()
+    w.play()
+    qtbot.waitUntil(lambda: w.step > 10, timeout=WAIT)
+    w.pause()
+    trained = weights(w)
+    assert any(not np.allclose(trained[k], fresh[k]) for k in fresh)
+    w.reset_action.trigger()
+    now = weights(w)
+    for k in fresh:
+        np.testing.assert_array_equal(now[k], fresh[k])
+    assert trained_steps(w) == 0 and w.step == 0
+    assert not w.loss_plot.has_data()
+
+
+def test_exploding_configuration_pauses_with_a_message(qtbot, make_window):
+    cfg = small(get_task("sine_forecast").default_config())
+    cfg.network.init = "spectral"
+    cfg.network.spectral_radius = 3.0
+    cfg.training.clip_norm = 0.0
+    cfg.training.optimizer = "sgd"
+    cfg.training.learning_rate = 50.0
+    w = make_window(cfg)
+    with qtbot.waitSignal(w.training.diverged, timeout=WAIT) as blocker:
+        w.play()
+    message = blocker.args[0]
+    assert "learning rate" in message
+    qtbot.waitUntil(lambda: not w.play_action.isChecked(), timeout=WAIT)
+    assert not w.worker.is_running()
+    title, text = w.last_message
+    assert title == "Training diverged" and "clipping" in text
+    assert w.message_box is not None and not w.message_box.isModal()
+    for value in weights(w).values():
+        assert np.isfinite(value).all()
+    w.message_box.close()
+
+
+def test_invalid_values_are_refused_with_the_reason(qtbot, make_window):
+    w = make_window()
+    before = w.config.to_dict()
+    reason = w.settings_panel.request("network.spectral_radius", 0.0)
+    assert reason and "spectral_radius" in reason
+    assert w.settings_panel.error_label.isVisibleTo(w.settings_panel)
+    assert "spectral_radius" in w.settings_panel.error_label.text()
+    assert w.config.to_dict() == before
+    assert w.settings_panel.controls["network.spectral_radius"].value() == 1.0
+    assert w.undo_stack.count() == 0
+    # A valid edit clears the message.
+    assert w.settings_panel.request("network.hidden_size", 8) is None
+    assert not w.settings_panel.error_label.isVisibleTo(w.settings_panel)
+
+
+def test_disabled_cells_are_not_selectable(qtbot, make_window):
+    from rnn_sandbox.ui.settings_panel import available_cells
+
+    w = make_window()
+    combo = w.settings_panel.controls["network.cell"]
+    model = combo.model()
+    for i in range(combo.count()):
+        assert model.item(i).isEnabled() == (combo.itemData(i) in available_cells())
+    assert "rnn" in available_cells()
+
+
+def test_structural_change_asks_and_undo_restores_config_and_model(qtbot, make_window):
+    w = make_window()
+    w.play()
+    qtbot.waitUntil(lambda: w.step > 5, timeout=WAIT)
+    w.pause()
+    trained = weights(w)
+    steps = trained_steps(w)
+    old_exp = w.experiment
+    asked = []
+    w.confirm = lambda title, text: asked.append(text) or False
+    reason = w.settings_panel.request("network.hidden_size", 24)
+    assert reason == "" and len(asked) == 1 and "Undo" in asked[0]
+    assert w.config.network.hidden_size == 16 and w.experiment is old_exp
+    assert w.settings_panel.controls["network.hidden_size"].value() == 16
+    w.confirm = lambda title, text: True
+    assert w.settings_panel.request("network.hidden_size", 24) is None
+    assert w.config.network.hidden_size == 24 and trained_steps(w) == 0
+    assert weights(w)["weight_hh_l0"].shape == (24, 24)
+    w.undo_action.trigger()
+    assert w.config.network.hidden_size == 16
+    assert w.settings_panel.controls["network.hidden_size"].value() == 16
+    assert trained_steps(w) == steps
+    for k, v in weights(w).items():
+        np.testing.assert_array_equal(v, trained[k])
+    assert w.loss_plot.train.n == steps  # the curve comes back with the model
+    w.redo_action.trigger()
+    assert w.config.network.hidden_size == 24
+
+
+def test_diagram_edits_go_through_the_same_path(qtbot, make_window):
+    w = make_window()
+    if w.diagram is None:
+        pytest.skip("no diagram widget")
+    cfg = w.config.copy()
+    cfg.network.num_layers = 2
+    w.diagram.configEdited.emit(cfg, "Add a layer")
+    assert w.config.network.num_layers == 2
+    assert w.undo_stack.undoText() == "Add a layer"
+    w.undo_stack.undo()
+    assert w.config.network.num_layers == 1
+
+
+def test_layout_and_settings_are_kept(qtbot, make_window, settings):
+    cfg = small(get_task("sine_forecast").default_config())
+    cfg.network.hidden_size = 12
+    w = make_window(cfg)
+    w.hidden_dock.close()
+    w.dark_action.trigger()
+    w.close()
+    assert settings.value("lastConfig")
+    w2 = MainWindow(settings=settings)
+    qtbot.addWidget(w2)
+    w2.show()
+    try:
+        assert w2.config.network.hidden_size == 12
+        assert not w2.hidden_dock.isVisible()
+        assert w2.dark_action.isChecked() and w2.loss_plot.theme == "dark"
+        w2.reset_layout_action.trigger()
+        assert all(d.isVisible() for d in w2.docks)
+        view_texts = [a.text() for a in w2.menuBar().actions()[3].menu().actions()]
+        assert "Hidden states" in view_texts and "Reset layout" in view_texts
+    finally:
+        w2.shutdown()
+
+
+def test_save_and_open_round_trip_and_bad_files(qtbot, make_window, tmp_path):
+    w = make_window()
+    if w.io is None:
+        pytest.skip("experiment files not available")
+    w.play()
+    qtbot.waitUntil(lambda: w.step > 5, timeout=WAIT)
+    w.pause()
+    assert w.isWindowModified()
+    path = tmp_path / "run.rnnx"
+    assert w.save_to(path)
+    assert not w.isWindowModified() and "run.rnnx" in w.windowTitle()
+    saved = weights(w)
+    w.new_experiment()
+    assert trained_steps(w) == 0
+    assert w.open_path(path)
+    for k, v in weights(w).items():
+        np.testing.assert_array_equal(v, saved[k])
+    assert str(path) in w.recent_files()
+    bad = tmp_path / "bad.rnnx"
+    bad.write_bytes(b"not an experiment")
+    current = w.experiment
+    assert not w.open_path(bad)
+    assert w.experiment is current and w.last_message[0] == "Cannot open the file"
+    w.message_box.close()
+
+
+def test_exports_write_files(qtbot, make_window, tmp_path):
+    w = make_window()
+    w.play()
+    qtbot.waitUntil(
+        lambda: w.step > 5 and w.hidden_plot.has_data() and w.gradient_plot.has_data(),
+        timeout=WAIT,
+    )
+    w.pause()
+    wait_idle(qtbot, w)
+    for name in w.plots:
+        for suffix in (".png", ".svg", ".csv"):
+            out = tmp_path / f"{name}{suffix}"
+            w.export_plot(name, out)
+            assert out.stat().st_size > (20 if suffix == ".csv" else 200), out
+    assert (tmp_path / "Loss.svg").read_text().lstrip().startswith("<?xml")
+    assert (tmp_path / "Loss.png").read_bytes()[:4] == b"\x89PNG"
+    pred = (tmp_path / "Prediction.csv").read_text().splitlines()
+    assert pred[0] == "t,output0,target" and len(pred) == 2
+    rows = (tmp_path / "Loss.csv").read_text().splitlines()
+    assert rows[0].startswith("step,train_loss") and len(rows) == w.loss_plot.train.n + 1
+    w.export_history(tmp_path / "history.csv")
+    lines = (tmp_path / "history.csv").read_text().splitlines()
+    assert len(lines) == trained_steps(w) + 1
+
+
+def test_event_loop_latency_while_training(qtbot, make_window, record_property):
+    """Measured and reported, not asserted: timings depend on the machine's load."""
+    w = make_window()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def probe():
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(probe)
+    timer.start()
+    w.play()
+    qtbot.waitUntil(lambda: len(gaps) > 200, timeout=WAIT)
+    w.pause()
+    timer.stop()
+    worst = max(gaps[5:]) * 1000
+    median = float(np.median(gaps)) * 1000
+    print(f"event loop while training: median gap {median:.1f} ms, worst {worst:.1f} ms "
+          f"(timer 5 ms), {w.step} steps")
+    record_property("event_loop_worst_ms", round(worst, 1))
+    assert w.step > 0
