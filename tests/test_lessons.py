@@ -171,3 +171,57 @@ def test_lessons_load_without_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [str(len(LESSONS)), "tiny_bptt"]
+
+
+@pytest.mark.slow
+def test_lesson_five_numbers():
+    # Lesson 5 says: one direction ~95 % overall but a coin toss on the ambiguous words;
+    # both directions get (nearly) everything right.
+    lesson = get_lesson("bidirectional")
+    scores = {}
+    for setup in ("one_direction", "both_directions"):
+        exp = Experiment(lesson.preset(setup))
+        for _ in exp.trainer.run(steps=400):
+            pass
+        val = exp.dataset.val
+        ambiguous = exp.task.extra_metrics(exp.network.predict(val.x, val.mask), val)[0]
+        scores[setup] = (exp.trainer.evaluate()[1].value, ambiguous.value)
+    overall, ambiguous = scores["one_direction"]
+    assert 0.9 < overall < 0.99 and 0.35 < ambiguous < 0.65, scores
+    assert scores["both_directions"][1] > 0.95, scores
+
+
+@pytest.mark.slow
+def test_lesson_two_table():
+    # The table in lesson 2: averaged dense net at chance, side-by-side dense net and the
+    # lesson's RNN far above it.
+    from rnn_sandbox.engine import Trainer
+    from rnn_sandbox.engine.dense import DenseNetwork
+
+    cfg = get_lesson("order").preset()
+    exp = Experiment(cfg)
+    task = exp.task
+
+    def dense_accuracy(pooling: str) -> float:
+        net = DenseNetwork(cfg.network, seed=0, pooling=pooling, seq_len=cfg.task.seq_len)
+        trainer = Trainer(net, exp.dataset, cfg.training, metric_fn=task.metric)
+        for _ in trainer.run(steps=600):
+            pass
+        return trainer.evaluate()[1].value
+
+    for _ in exp.trainer.run(steps=600):
+        pass
+    assert abs(dense_accuracy("mean") - 0.5) < 0.06
+    assert dense_accuracy("flatten") > 0.9
+    assert exp.trainer.evaluate()[1].value > 0.95
+
+
+def test_lesson_seven_gradient_flow_tilts_as_the_text_says():
+    def first_over_last(setup: str) -> float:
+        exp = Experiment(get_lesson("gradients").preset(setup))
+        snap = exp.trainer.step(collect=True)
+        flow = next(iter(snap.grad_h.values()))  # |dL/dh_t| per step, layer 1
+        return float(flow[0] / flow[-1])
+
+    assert first_over_last("exploding") > 10  # rises towards the early steps
+    assert first_over_last("vanishing") < 1e-3  # falls towards them
