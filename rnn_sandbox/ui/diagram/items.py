@@ -296,8 +296,8 @@ class LinkBlockItem(QGraphicsItem):
 class BundleItem(_Pointable):
     """All weights between two rows at one step, when one of them is summarised as a band.
 
-    Drawn as a ribbon whose colour is the sign of the block's mean and whose opacity is its
-    size; the tooltip gives the block's statistics.
+    Drawn as a ribbon: its colour says whether the weights are mostly positive, mostly
+    negative or mixed (grey), its opacity their size; the tooltip gives the statistics.
     """
 
     def __init__(
@@ -318,13 +318,13 @@ class BundleItem(_Pointable):
         return p
 
     def paint(self, painter, option, widget=None) -> None:
-        lv = self.model.bundle_level(self)
+        lv, strength = self.model.bundle_style(self)
         if lv == DIM:
-            c = QColor(200, 200, 200, 50)
+            c = QColor(200, 200, 200, 40)
         else:
             f = min(abs(lv), LEVELS) / LEVELS
-            c = QColor(POS if lv >= 0 else NEG)
-            c.setAlpha(round(25 + 120 * f))
+            c = _blend(QColor(140, 140, 150), POS if lv >= 0 else NEG, f)
+            c.setAlpha(round(15 + 110 * strength))
         painter.setPen(Qt.NoPen)
         painter.setBrush(QBrush(c))
         painter.setRenderHint(QPainter.Antialiasing, False)  # large translucent areas

@@ -384,14 +384,20 @@ class DiagramModel:
         key = self._param_dest(param)[1]
         return self.focus_t(self.segment_of(key))
 
-    def bundle_level(self, item) -> int:
+    def bundle_style(self, item) -> tuple[int, float]:
+        """(colour level, strength in 0..1) of a ribbon standing for a block of weights.
+
+        The colour is the block's mean relative to its typical size (blue: mostly
+        positive, orange: mostly negative, grey: mixed); the strength is its typical size
+        (root mean square) relative to the largest weight of the matrix, or in backward
+        step-through the size of that step's gradient share.
+        """
         t = item.t if item.t is not None else self._folded_t(item.param)
         key = (item.param, item.rows.start, item.cols.start, t, self.mode)
         if key in self._bundle_cache:
             return self._bundle_cache[key]
-        if self.mode != "live" and t is not None and not self._conn_reached(item.param, t):
-            lv = DIM
-        else:
+        style: tuple[int, float] = (DIM, 0.0)
+        if self.mode == "live" or t is None or self._conn_reached(item.param, t):
             if self.mode == "backward" and t is not None:
                 g, scale = self._step_grad(item.param, t)
                 block = None if g is None else g[item.rows, item.cols]
@@ -399,9 +405,16 @@ class DiagramModel:
                 w = self.weights.get(item.param)
                 block = None if w is None else w[item.rows, item.cols]
                 scale = self._wscale.get(item.param, 1.0)
-            lv = DIM if block is None else self._block_level(block, scale)
-        self._bundle_cache[key] = lv
-        return lv
+            if block is not None and block.size:
+                rms = float(np.sqrt(np.mean(block * block)))
+                mean = float(block.mean())
+                level = int(round(np.clip(mean / rms if rms > 0 else 0.0, -1, 1) * LEVELS))
+                style = (level, min(1.0, 2.0 * rms / scale) if scale > 0 else 0.0)
+        self._bundle_cache[key] = style
+        return style
+
+    def bundle_level(self, item) -> int:
+        return self.bundle_style(item)[0]
 
     @staticmethod
     def _block_level(block: np.ndarray, scale: float) -> int:
@@ -739,15 +752,14 @@ class DiagramScene(QGraphicsScene):
 
     @staticmethod
     def _span(pts, narrow: bool = False) -> tuple[QPointF, QPointF]:
-        """Top and bottom end of a row; ``narrow`` keeps the middle third of a band, so
-        that ribbons between bands stay ribbons instead of filling the space between."""
-        if isinstance(pts, list):
-            return (pts[0] + QPointF(0, -4), pts[-1] + QPointF(0, 4))
+        """Top and bottom end of a row; ``narrow`` keeps the middle third, so that
+        ribbons between rows stay ribbons instead of filling the space between."""
+        a, b = (pts[0] + QPointF(0, -4), pts[-1] + QPointF(0, 4)) if isinstance(
+            pts, list) else pts
         if narrow:
-            a, b = pts
             third = (b - a) / 3
             return (a + third, b - third)
-        return pts
+        return (a, b)
 
     def _build_segment(self, seg, cols, rows, col_w, bottom, folded) -> None:
         m = self.model
