@@ -12,7 +12,9 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-CELLS = ("rnn", "lstm", "gru")
+# "dense" is the feed-forward baseline (no recurrence) that shows what an RNN adds.
+CELLS = ("rnn", "lstm", "gru", "dense")
+POOLINGS = ("mean", "flatten")
 NONLINEARITIES = ("tanh", "relu")
 ARCHITECTURES = ("many_to_one", "many_to_many", "one_to_many", "seq2seq")
 LOSSES = ("mse", "ce", "ctc")
@@ -58,6 +60,9 @@ class NetworkConfig:
     init: str = "uniform"
     spectral_radius: float = 1.0
     dtype: str = "float64"
+    # Dense baseline only: how a sequence becomes one vector ("mean" over the real steps,
+    # or "flatten" the padded steps side by side).
+    pooling: str = "mean"
 
 
 @dataclass
@@ -154,6 +159,14 @@ def validate_network(n: NetworkConfig) -> None:
     _check(n.init in INITS, "network.init", f"one of {INITS}")
     _check(n.feedback in FEEDBACKS, "network.feedback", f"one of {FEEDBACKS}")
     _check(n.dtype in DTYPES, "network.dtype", f"one of {DTYPES}")
+    _check(n.pooling in POOLINGS, "network.pooling", f"one of {POOLINGS}")
+    if n.cell == "dense":
+        _check(
+            n.architecture == "many_to_one" and n.loss in ("mse", "ce"),
+            "network.cell",
+            "the dense baseline reads a whole sequence and gives one output: it only fits "
+            "many-to-one tasks",
+        )
     _check(n.input_size >= 1, "network.input_size", "at least one input neuron")
     _check(n.output_size >= 1, "network.output_size", "at least one output neuron")
     _check(n.hidden_size >= 1, "network.hidden_size", "at least one hidden neuron")

@@ -7,7 +7,7 @@ config → objects wiring exists once.
 from __future__ import annotations
 
 from rnn_sandbox.config import ExperimentConfig
-from rnn_sandbox.engine import Dataset, Network, Trainer
+from rnn_sandbox.engine import Dataset, Trainer, build_network
 from rnn_sandbox.tasks import Task, get_task
 
 
@@ -23,7 +23,9 @@ class Experiment:
         self.dataset = dataset if dataset is not None else self.task.make(
             config.task, config.training.seed
         )
-        self.network = Network(config.network, seed=config.training.seed)
+        self.network = build_network(
+            config.network, seed=config.training.seed, seq_len=self.dataset.train.x.shape[1]
+        )
         self.trainer = Trainer(
             self.network, self.dataset, config.training, metric_fn=self.task.metric
         )

@@ -65,3 +65,12 @@ def test_integers_are_accepted_for_floats():
     d = ExperimentConfig().to_dict()
     d["training"]["learning_rate"] = 1
     assert ExperimentConfig.from_dict(d).training.learning_rate == 1.0
+
+
+def test_dense_baseline_only_for_many_to_one():
+    cfg = ExperimentConfig()
+    cfg.network.cell = "dense"
+    cfg.validate()
+    cfg.network.architecture = "seq2seq"
+    with pytest.raises(ConfigError, match="dense"):
+        cfg.validate()

@@ -3,7 +3,7 @@
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.engine.gradcheck import GradCheckResult, gradcheck
 from rnn_sandbox.engine.losses import cross_entropy, mse, softmax
-from rnn_sandbox.engine.network import Network, RNNStack
+from rnn_sandbox.engine.network import Network, RNNStack, build_network
 from rnn_sandbox.engine.optim import clip_grad_norm, make_optimizer
 from rnn_sandbox.engine.train import Snapshot, Trainer, TrainingDiverged
 
@@ -21,5 +21,6 @@ __all__ = [
     "gradcheck",
     "make_optimizer",
     "mse",
+    "build_network",
     "softmax",
 ]

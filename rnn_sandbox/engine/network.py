@@ -24,7 +24,6 @@ from rnn_sandbox.engine import cells, gated
 from rnn_sandbox.engine.init import init_linear, init_recurrent
 from rnn_sandbox.engine.losses import cross_entropy, mse, softmax
 
-
 GATES = {"rnn": 1, "gru": 3, "lstm": 4}
 
 
@@ -198,6 +197,8 @@ class Network:
 
     def __init__(self, config: NetworkConfig, seed: int = 0) -> None:
         validate_network(config)
+        if config.cell not in GATES:
+            raise ValueError(f"'{config.cell}' is not a recurrent cell; use build_network")
         c = self.config = NetworkConfig(**vars(config))
         self.dtype = np.dtype(c.dtype)
         self.arch = c.architecture
@@ -537,3 +538,13 @@ def _mask_tm(mask: np.ndarray | None, dtype) -> np.ndarray | None:
     if mask is None:
         return None
     return np.ascontiguousarray(np.swapaxes(np.asarray(mask, dtype), 0, 1))[..., None]
+
+
+def build_network(config: NetworkConfig, seed: int = 0, seq_len: int | None = None) -> Any:
+    """The model a config describes: a recurrent :class:`Network`, or the dense baseline
+    (``cell == "dense"``; ``seq_len`` fixes its input size when it flattens)."""
+    if config.cell == "dense":
+        from rnn_sandbox.engine.dense import DenseNetwork
+
+        return DenseNetwork(config, seed=seed, pooling=config.pooling, seq_len=seq_len)
+    return Network(config, seed=seed)

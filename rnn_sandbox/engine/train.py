@@ -102,6 +102,12 @@ class Trainer:
         self.optimizer.lr = float(lr)
         self.cfg.learning_rate = float(lr)
 
+    @property
+    def completed_epochs(self) -> int:
+        """Whole passes over the training set so far."""
+        done = self._order is not None and self._pos >= len(self.data.train)
+        return self.epoch + int(done)
+
     # -- one step --------------------------------------------------------------------
     def next_batch(self) -> Batch:
         """The next mini-batch; a new shuffled epoch begins when the last one is used up.
@@ -227,7 +233,7 @@ class Trainer:
         while True:
             if steps is not None and n >= steps:
                 return
-            if steps is None and self.epoch >= self.cfg.epochs:
+            if steps is None and self.completed_epochs >= self.cfg.epochs:
                 return
             n += 1
             k = self.step_count + 1

@@ -75,3 +75,26 @@ def test_resume_from_state_is_bit_for_bit():
     second.load_state(first.state())
     part += [s.train_loss for s in second.run(steps=11)]
     assert part == losses
+
+
+def test_epochs_mean_whole_passes():
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((12, 3, 1))
+    data = Dataset(Batch(x[2:], x[2:, 0]), Batch(x[:2], x[:2, 0]))
+    cfg = NetworkConfig(input_size=1, output_size=1, hidden_size=2)
+    trainer = Trainer(Network(cfg), data, TrainingConfig(batch_size=4, epochs=2))
+    steps = list(trainer.run())
+    assert len(steps) == 6  # 10 samples in batches of 4: 3 steps per epoch
+    assert trainer.completed_epochs == 2
+
+
+def test_dense_baseline_is_built_from_the_config_and_trains():
+    cfg = get_task("order_matters").default_config()
+    cfg.network.cell = "dense"
+    exp = Experiment(cfg)
+    assert "fc1.weight" in exp.network.params
+    first = exp.trainer.step().train_loss
+    assert np.isfinite(first)
+    cfg.network.pooling = "flatten"
+    flat = Experiment(cfg).network
+    assert flat.params["fc1.weight"].shape[1] == cfg.network.input_size * flat.seq_len
