@@ -2,9 +2,10 @@
 
 ``uniform`` is PyTorch's default (every recurrent parameter from U(-1/sqrt(H), 1/sqrt(H));
 ``nn.Linear`` from U(-1/sqrt(fan_in), 1/sqrt(fan_in))).  ``xavier`` and ``orthogonal`` zero
-the biases, except the LSTM's forget gate bias, which starts at 1 as in Keras.  ``spectral`` starts from the same
-draw and rescales each ``W_hh`` so its largest absolute eigenvalue is ``r``: below 1 the
-gradient through time shrinks (vanishes), well above 1 it can explode.
+the biases, except the LSTM's forget gate bias, which starts at 1 as in Keras.
+``spectral`` starts from the uniform draw and rescales each ``W_hh`` (each gate's block) so
+its largest absolute eigenvalue is ``r``: below 1 the gradient through time shrinks
+(vanishes), well above 1 it can explode.
 """
 
 from __future__ import annotations
