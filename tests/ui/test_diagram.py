@@ -374,6 +374,34 @@ def test_snapshots_of_an_older_network_shape_are_ignored(widget, qtbot):
     widget.grab()  # paints without errors
 
 
+@pytest.mark.parametrize("pooling", ["flatten", "mean"])
+def test_dense_baseline_has_no_recurrence(widget, qtbot, pooling):
+    from rnn_sandbox.session import Experiment
+
+    cfg = ExperimentConfig()
+    cfg.task.seq_len, cfg.task.n_samples = 5, 40
+    cfg.network.cell, cfg.network.pooling, cfg.network.hidden_size = "dense", pooling, 3
+    exp = Experiment(cfg)
+    snap = exp.trainer.step(collect=True)
+    show(widget, qtbot, exp.config, exp.dataset.val.subset(slice(0, 1)))
+    sc = widget.scene
+    I, H, O = 1, 3, 1
+    mean_inputs = I if pooling == "mean" else 0
+    assert len(sc.neurons) == T * I + mean_inputs + H + O
+    fc1_lines = I * H if pooling == "mean" else T * I * H
+    assert len(sc.connections) == fc1_lines + O * H
+    assert not [c for c in sc.connections if "hh" in c.param]
+    assert not widget.bidir_btn.isEnabled() and not widget.add_layer_btn.isEnabled()
+    widget.show_snapshot(snap)
+    assert widget.displayed_value("hidden", "fc1", 0, 2) == pytest.approx(snap.hidden["fc1"][0, 2])
+    click_item(qtbot, widget, widget.neuron("hidden", "fc1", 0, 1))
+    assert "fc1.weight[1]" in widget.panel.weights.text()
+    widget.stepper.mode_buttons["forward"].click()
+    assert widget.model.mode == "live" and "no time steps" in widget.message.text()
+    SHOTS.mkdir(exist_ok=True)
+    assert widget.grab().save(str(SHOTS / f"diagram_dense_{pooling}.png"))
+
+
 def test_clicking_a_neuron_opens_its_panel(widget, qtbot):
     cfg = ExperimentConfig()
     cfg.task.seq_len, cfg.task.n_samples = 8, 40

@@ -385,7 +385,7 @@ class TimeStepColumn(QGraphicsItem):
         painter.setPen(QColor(60, 60, 60) if hi else QColor(120, 120, 120))
         painter.setFont(LABEL_FONT)
         label = self.label
-        if self.t is None:  # folded: the values shown are those of the current step
+        if self.t is None and self.seg != "dense":  # folded: values of the current step
             label = f"folded, showing t={self.model.column_focus(self) + 1}"
         painter.drawText(
             QRectF(self.rect.left(), self.rect.top() + 2, self.rect.width(), 14),
@@ -406,7 +406,7 @@ class LayerLabel(QGraphicsItem):
         self.setZValue(3)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(-self.width, -16, self.width, 32)
+        return QRectF(-self.width, -24, self.width, 48)
 
     def paint(self, painter, option, widget=None) -> None:
         painter.setFont(self.font)

@@ -96,6 +96,13 @@ def make_segments(cfg: ExperimentConfig, steps: tuple[int, int] | None = None) -
     n = cfg.network
     kind = network_kind(cfg)
     T_in, T_out = steps if steps is not None else (cfg.task.seq_len, cfg.task.seq_len)
+    if n.cell == "dense":
+        # The feed-forward baseline: the steps are inputs only, one hidden layer reads them
+        # all at once (laid side by side, or averaged), no state passes between steps.
+        main = Segment("main", "", T_in, 1, 0, n.input_size, ["x"] * T_in, [False] * T_in)
+        dense = Segment("dense", "", 1, 1, 0, n.input_size, [None], [True], offset=T_in)
+        dense.states = ["fc1"]
+        return [main, dense]
     D = 2 if n.bidirectional else 1
     L, I, O = n.num_layers, n.input_size, n.output_size
     if kind == "seq2seq":
@@ -172,7 +179,7 @@ class DiagramModel:
         return sum(s.steps for s in self.segments) or 1
 
     def segment_of(self, key: str) -> Segment:
-        return self._seg_of[key]
+        return self._seg_of.get(key) or self._seg_of["dense"]  # "mean": the pooled input
 
     def local_step(self, seg: Segment) -> int:
         return self.step - seg.offset
@@ -249,6 +256,11 @@ class DiagramModel:
                     x[: given.shape[0]] = given
                     self._put(("input", seg.name), x, float(np.nanmax(np.abs(given))),
                               ~np.isnan(x[:, 0]))
+            if self.inputs is not None and seg.name == "dense":
+                given = np.asarray(self.inputs, float)
+                if given.ndim == 2 and given.shape[1] == seg.in_size:
+                    mean = given.mean(axis=0, keepdims=True)
+                    self._put(("input", "mean"), mean, float(np.abs(mean).max(initial=0)))
             if self.outputs is not None and any(seg.outputs):
                 self._put_outputs(seg, np.asarray(self.outputs, float), out_probs, None)
             return
@@ -488,6 +500,10 @@ class DiagramModel:
         return ""
 
     def unit_name(self, role: str, key: str, unit: int) -> str:
+        if role == "hidden" and key == "fc1":
+            return f"dense layer, neuron {unit + 1}"
+        if role == "input" and key == "mean":
+            return f"input {unit + 1}, averaged over the steps"
         if role == "hidden":
             return f"{layer_title(key)}, neuron {unit + 1}"
         if role == "output":
@@ -651,6 +667,9 @@ class DiagramScene(QGraphicsScene):
         m = self.model
         n = m.cfg.network
         segs = m.segments
+        if n.cell == "dense":
+            self._build_dense(max_shown, on_neuron_edit)
+            return
         L, H, O = n.num_layers, n.hidden_size, n.output_size
         D = max(s.dirs for s in segs)
         # Vertical slots, top to bottom.
@@ -692,6 +711,82 @@ class DiagramScene(QGraphicsScene):
         if len(segs) == 2:
             self._build_handover(segs, rows, folded)
         self._build_labels(rows, on_neuron_edit, folded)
+
+    def _build_dense(self, max_shown: int, on_neuron_edit) -> None:
+        """The dense baseline: input columns, then one hidden layer and the read-out."""
+        m = self.model
+        n = m.cfg.network
+        main, dense = m.segments
+        H, O, I = n.hidden_size, n.output_size, n.input_size
+        rows: dict[str, Row] = {}
+        y = TOP
+        for slot, size, off in (("out", O, 2 * STAGGER), ("fc1", H, STAGGER), ("in", I, 0.0)):
+            h = row_height(size)
+            rows[slot] = Row(slot, off, y, h)
+            y += h + ROW_GAP
+        bottom = y - ROW_GAP + 14
+        self.rows = rows
+        self.col_left, self.col_right = -18.0, 18.0
+        col_w = 70.0
+        shown = shown_steps(main.steps, max_shown)
+        x = LEFT
+        cols = []
+        inputs: dict[int, object] = {}
+        for t in shown:
+            if t is None:
+                self.addItem(EllipsisItem(QRectF(x - 18, TOP - 30, 36, bottom - TOP + 30),
+                                          main.steps - (len(shown) - 1)))
+            else:
+                col = TimeStepColumn(m, "main", t, QRectF(x - 18, TOP - 30, 36,
+                                                          bottom - TOP + 30), f"t={t + 1}")
+                self.addItem(col)
+                self.columns.append(col)
+                inputs[t] = self._add_units("input", "main", t, I, rows["in"], x)
+            cols.append((t, x))
+            x += col_w
+        self.seg_x = {"main": cols}
+        xd = x + 90
+        mean = n.pooling == "mean"
+        lines = (1 if mean else len(inputs)) * I * H + O * H
+        self.summarise_hidden_links = lines > MAX_LINES
+        label = "dense: all steps at once" + (" (averaged)" if mean else "")
+        col = TimeStepColumn(m, "dense", None, QRectF(xd - 30, TOP - 30, 140, bottom - TOP + 30),
+                             label)
+        self.addItem(col)
+        self.columns.append(col)
+        hidden = self._add_units("hidden", "fc1", 0, H, rows["fc1"], xd + STAGGER)
+        if mean:
+            pooled = self._add_units("input", "mean", 0, I, rows["in"], xd)
+            for t, pts in inputs.items():
+                a = self._span(pts)[1] + QPointF(6, 0)
+                b = self._span(pooled)[1] + QPointF(-8, 0)
+                arrow = ArrowItem(m, "state", a, b, f"step {t + 1} enters the average of "
+                                  "all steps: their order is lost", bend=30.0)
+                self.addItem(arrow)
+                self.arrows.append(arrow)
+            self._link("fc1.weight", pooled, hidden, 0)
+        else:
+            for t, pts in inputs.items():
+                self._link("fc1.weight", pts, hidden, 0, t * I)
+        out = self._add_units("output", "dense", 0, O, rows["out"], xd + 2 * STAGGER)
+        self._link("head.weight", hidden, out, 0)
+        lx = LEFT - 24
+        texts = {"out": "output y", "fc1": f"dense layer\n{H} neurons\n(no recurrence)",
+                 "in": "input x"}
+        for slot, row in rows.items():
+            yy = row.top + row.height / 2
+            lab = LayerLabel(texts[slot], QPointF(lx - (24 if slot == "in" else 0), yy),
+                             bold=slot == "fc1")
+            self.addItem(lab)
+            self.labels.append(lab)
+        if on_neuron_edit is not None:
+            yy = rows["fc1"].top + rows["fc1"].height / 2 + 28
+            for dx, sign, sym in ((-66, -1, "−"), (-46, +1, "+")):
+                b = ButtonItem(sym, ("Add" if sign > 0 else "Remove") + " a hidden neuron",
+                               QPointF(lx + dx, yy), lambda s=sign: on_neuron_edit(s, 0),
+                               name=f"{'add' if sign > 0 else 'remove'}_neuron_l0")
+                self.addItem(b)
+                self.buttons[b.name] = b
 
     def _unit_points(self, row: Row, size: int, x: float) -> list[QPointF] | tuple:
         """Centres of a row's neurons at column ``x`` or, for a band, (top, height)."""

@@ -309,7 +309,14 @@ class DiagramWidget(QWidget):
 
     def _init_weights(self) -> None:
         try:
-            net = network_from(self.cfg.network, seed=self.cfg.training.seed)
+            if self.cfg.network.cell == "dense":
+                from rnn_sandbox.engine.network import build_network
+
+                steps = self._steps()
+                net = build_network(self.cfg.network, self.cfg.training.seed,
+                                    steps[0] if steps else self.cfg.task.seq_len)
+            else:
+                net = network_from(self.cfg.network, seed=self.cfg.training.seed)
         except (NotImplementedError, ConfigError, ValueError) as e:
             # Draw the shape anyway; the weights come with the first snapshot.
             self._weights = {}
@@ -350,9 +357,12 @@ class DiagramWidget(QWidget):
 
     def _sync_buttons(self) -> None:
         n = self.cfg.network
+        dense = n.cell == "dense"
         self.bidir_btn.setChecked(n.bidirectional)
-        self.add_layer_btn.setEnabled(n.num_layers < 3)
-        self.remove_layer_btn.setEnabled(n.num_layers > 1)
+        self.bidir_btn.setEnabled(not dense)
+        self.add_layer_btn.setEnabled(n.num_layers < 3 and not dense)
+        self.remove_layer_btn.setEnabled(n.num_layers > 1 and not dense)
+        self.folded_btn.setEnabled(not dense)
 
     def _set_folded(self, on: bool) -> None:
         self.folded = on
@@ -403,6 +413,10 @@ class DiagramWidget(QWidget):
     def _update_trace(self) -> bool:
         if self.trace is not None:
             return True
+        if self.cfg.network.cell == "dense":
+            self._set_message("The dense baseline has no time steps to walk through: it reads "
+                              "the whole sequence at once.", error=True)
+            return False
         if self.sample is None:
             self._set_message("The step-through needs a sample: choose a task first.",
                               error=True)
@@ -512,6 +526,8 @@ class DiagramWidget(QWidget):
             return "Inputs have no incoming weights; their values come from the task."
         if item.role == "output":
             return "\n".join([row("head.weight"), f"head.bias[{j}]: {w['head.bias'][j]:+.3f}"])
+        if item.key == "fc1":
+            return "\n".join([row("fc1.weight"), f"fc1.bias[{j}]: {w['fc1.bias'][j]:+.3f}"])
         prefix, _, rest = item.key.rpartition(".")
         p = prefix + "." if prefix else ""
         sfx = rest[1:].split("_", 1)
