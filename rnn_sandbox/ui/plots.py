@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from rnn_sandbox.engine import Snapshot
 from rnn_sandbox.tasks import Metric
 
+SMOOTHING = 0.95  # weight of the past in the smoothed training loss
 THEMES = {
     "light": {"bg": "w", "fg": "#222222", "grid": 0.25},
     "dark": {"bg": "#1b1d21", "fg": "#d8d8d8", "grid": 0.3},
@@ -213,7 +214,7 @@ class LossPlot(PlotPanel):
         self.smooth = GrowingSeries()
         self.val = GrowingSeries()
         self.metric = GrowingSeries()
-        self._ema: float | None = None
+        self._ema = (0.0, 0)
         self.baseline: Metric | None = None
         self.set_log(True)
         self.set_task(None, "loss", None)
@@ -254,7 +255,7 @@ class LossPlot(PlotPanel):
     def clear(self) -> None:
         for s in (self.train, self.smooth, self.val, self.metric):
             s.clear()
-        self._ema = None
+        self._ema = (0.0, 0)
         self._redraw()
 
     def append(
@@ -268,12 +269,15 @@ class LossPlot(PlotPanel):
     ) -> None:
         if len(steps):
             self.train.extend(steps, losses)
+            # Exponential moving average with Adam's bias correction, so the first points
+            # follow the data instead of creeping up from zero or lagging behind.
             ema = np.empty(len(losses))
-            e = self._ema
+            e, n = self._ema
             for i, v in enumerate(losses):  # short arrays: a few points per refresh
-                e = v if e is None or not np.isfinite(e) else 0.95 * e + 0.05 * v
-                ema[i] = e
-            self._ema = e
+                if np.isfinite(v):
+                    e, n = SMOOTHING * e + (1 - SMOOTHING) * v, n + 1
+                ema[i] = e / (1 - SMOOTHING**n) if n else np.nan
+            self._ema = (e, n)
             self.smooth.extend(steps, ema)
         if len(val_steps):
             self.val.extend(val_steps, val_losses)
@@ -439,6 +443,13 @@ class HiddenStatePlot(PlotPanel):
         return header, [[t, *map(float, row)] for t, row in enumerate(h)]
 
 
+def _log10(values: np.ndarray) -> np.ndarray:
+    """log10 with exact zeros (padding, steps no gradient reaches) left out as NaN."""
+    v = np.asarray(values, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(v > 0, np.log10(np.where(v > 0, v, 1.0)), np.nan)
+
+
 def _state_label(name: str) -> str:
     """``encoder.l1_reverse`` → ``encoder layer 2 (backward)``."""
     prefix, _, rest = name.rpartition(".")
@@ -469,7 +480,7 @@ class GradientFlowPlot(PlotPanel):
             0, title="Gradient reaching each time step |dL/dh<sub>t</sub>|"
         )
         self.flow_plot.setLabel("bottom", "time step t")
-        self.flow_plot.setLogMode(y=True)
+        self.flow_plot.setLabel("left", "log<sub>10</sub> |dL/dh<sub>t</sub>|")
         self.flow_plot.addLegend(offset=(-10, 10))
         self.map_plot = self._add_plot(
             1, title="log<sub>10</sub> |dL/dh<sub>t</sub>| over training"
@@ -484,8 +495,9 @@ class GradientFlowPlot(PlotPanel):
         self.colorbar.setImageItem(self.image, insert_in=self.map_plot)
         self.norm_plot = self._add_plot(2, title="Gradient norm per weight matrix")
         self.norm_plot.setLabel("bottom", "training step")
-        self.norm_plot.setLogMode(y=True)
-        self.norm_plot.addLegend(offset=(-10, 10), colCount=2)
+        self.norm_plot.setLabel("left", "log<sub>10</sub> ‖∇W‖")
+        self.norm_plot.addLegend(offset=(1, 1), colCount=3, labelTextSize="7pt",
+                                 verSpacing=-6, horSpacing=6)
         for r, s in enumerate((3, 3, 2)):
             self.graphics.ci.layout.setRowStretchFactor(r, s)
         self.flow_curves: dict[str, pg.PlotDataItem] = {}
@@ -531,17 +543,17 @@ class GradientFlowPlot(PlotPanel):
             if name in snap.grad_norms:
                 series.extend(np.array([snap.step]), np.array([snap.grad_norms[name]]))
                 if draw:
-                    self.norm_curves[name].setData(series.x, np.maximum(series.y, 1e-30))
+                    self.norm_curves[name].setData(series.x, _log10(series.y))
         if snap.grad_h is None:
             return
         self.latest = snap.grad_h
         for name, g in snap.grad_h.items():
             curve = self.flow_curves.get(name)
             if curve is not None and draw:
-                curve.setData(np.arange(len(g)), np.maximum(g, 1e-30))
+                curve.setData(np.arange(len(g)), _log10(g), connect="finite")
             hist = self._hist.get(name)
             if hist is not None:
-                hist.append(np.log10(np.maximum(g, 1e-30)))
+                hist.append(_log10(g))
                 del hist[: -self.HISTORY]
         self._hist_steps.append(snap.step)
         del self._hist_steps[: -self.HISTORY]
@@ -555,10 +567,11 @@ class GradientFlowPlot(PlotPanel):
         if getattr(self, "_stale", False):  # catch up on what happened while hidden
             self._stale = False
             for name, series in self.norm_series.items():
-                self.norm_curves[name].setData(series.x, np.maximum(series.y, 1e-30))
+                self.norm_curves[name].setData(series.x, _log10(series.y))
             for name, g in (self.latest or {}).items():
                 if name in self.flow_curves:
-                    self.flow_curves[name].setData(np.arange(len(g)), np.maximum(g, 1e-30))
+                    self.flow_curves[name].setData(np.arange(len(g)), _log10(g),
+                                                   connect="finite")
             self._redraw_map()
 
     def _redraw_map(self) -> None:

@@ -74,11 +74,11 @@ class PredictionView(PlotPanel):
         else:
             self.mode = "regression" if net.architecture == "many_to_one" else "regression_seq"
         titles = {
-            "regression": "Input window, forecast and truth",
-            "regression_seq": "Output and target over time",
-            "class": "Class probabilities (green: true class)",
-            "class_seq": "Probability of each class over time (dots: truth)",
-            "ctc": "Frame-level label probabilities (line: best label)",
+            "regression": "Input, forecast (×) and truth (●)",
+            "regression_seq": "Output (×) and target (●)",
+            "class": "Class probabilities (green: true)",
+            "class_seq": "P(class) per step: ● truth × output",
+            "ctc": "P(label) per frame: × best label",
         }
         self.plot.setTitle(titles[self.mode])
         self._labels()
@@ -183,7 +183,7 @@ class PredictionView(PlotPanel):
 
     def _class_ticks(self, n: int) -> None:
         names = self.dataset.meta.get("classes") if self.dataset else None
-        if isinstance(names, list | tuple) and len(names) == n and n <= 40:
+        if isinstance(names, list | tuple) and len(names) == n and n <= 20:
             ticks = [(i, str(c)) for i, c in enumerate(names)]
             axis = self.plot.getAxis("bottom" if self.mode == "class" else "left")
             axis.setTicks([ticks])

@@ -49,6 +49,7 @@ LABELS = {
     "rnn": "simple RNN",
     "lstm": "LSTM",
     "gru": "GRU",
+    "dense": "dense (no recurrence)",
 }
 
 
@@ -185,7 +186,7 @@ class SettingsPanel(QScrollArea):
                         item = model.item(i)
                         item.setEnabled(False)
                         item.setToolTip("not available in the engine yet")
-                        w.setItemText(i, f"{LABELS[c]} (coming later)")
+                        w.setItemText(i, f"{LABELS.get(c, c)} (coming later)")
             w.activated.connect(lambda _i, k=key, w=w: self.request(k, w.currentData()))
             return w
         if f.kind == "bool":

@@ -1,0 +1,145 @@
+"""The plot panels: items updated in place, clicks, exports and themes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+import rnn_sandbox.ui  # noqa: F401  (installs the PySide6 reference-count guard first)
+from rnn_sandbox.engine import Snapshot
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import Metric, all_tasks, get_task
+from rnn_sandbox.ui.plots import GradientFlowPlot, HiddenStatePlot, LossPlot
+from rnn_sandbox.ui.prediction_view import PredictionView
+
+
+def trained_snapshots(name: str = "sine_forecast", steps: int = 4) -> tuple[Experiment, list]:
+    cfg = get_task(name).default_config()
+    cfg.task.n_samples = min(cfg.task.n_samples, 200)
+    exp = Experiment(cfg)
+    return exp, [exp.trainer.step(collect=True, validate=True) for _ in range(steps)]
+
+
+def test_loss_plot_updates_the_same_items(qtbot):
+    p = LossPlot()
+    qtbot.addWidget(p)
+    curve, val = p.train_curve, p.val_curve
+    p.set_task(Metric("persistence MSE", 0.2, False), "MSE", "MAE")
+    p.append(np.arange(1, 4.0), np.array([1.0, 0.5, 0.25]), np.array([3.0]),
+             np.array([0.3]), np.array([0.1]))
+    p.append(np.array([4.0]), np.array([0.2]), np.zeros(0), np.zeros(0), np.zeros(0))
+    assert p.train_curve is curve and p.val_curve is val
+    x, y = curve.getData()
+    np.testing.assert_array_equal(x, [1, 2, 3, 4])
+    np.testing.assert_allclose(10 ** y, [1, 0.5, 0.25, 0.2])  # log scale is on
+    # The smoothed curve starts at the data (bias-corrected), never above the first loss.
+    assert p.smooth.y[0] == pytest.approx(1.0)
+    # The baseline is the loss kind (MSE), drawn dashed on the loss plot.
+    assert p.loss_baseline.isVisible() and not p.metric_baseline.isVisible()
+    assert p.loss_baseline.value() == pytest.approx(np.log10(0.2))
+    p.log_check.setChecked(False)
+    assert p.loss_baseline.value() == pytest.approx(0.2)
+    header, rows = p.table()
+    assert header == ["step", "train_loss", "val_loss", "val_metric"]
+    assert rows[2] == [3, 0.25, 0.3, 0.1] and rows[0][2] == ""
+    p.set_task(Metric("majority accuracy", 0.5), "CE", "accuracy")
+    assert p.metric_baseline.isVisible() and not p.loss_baseline.isVisible()
+    assert not p.has_data()
+
+
+def test_hidden_state_heatmap_and_unit_click(qtbot):
+    exp, snaps = trained_snapshots()
+    p = HiddenStatePlot()
+    qtbot.addWidget(p)
+    p.resize(500, 500)
+    p.show()
+    p.set_network(exp.network.state_names(), len(exp.dataset.val), "tanh")
+    p.update_snapshot(snaps[-1])
+    h = snaps[-1].hidden["l0"]
+    assert p.image.image.shape == h.shape  # (time, unit)
+    # Click in the middle of unit 5's row: its trace is shown.
+    qtbot.waitUntil(lambda: p.map_plot.vb.viewRange()[1][1] >= h.shape[1] - 1)
+    scene_pos = p.map_plot.vb.mapViewToScene(QPointF(h.shape[0] / 2, 5.0))
+    view_pos = p.graphics.mapFromScene(scene_pos)
+    qtbot.mouseClick(p.graphics.viewport(), Qt.MouseButton.LeftButton, pos=view_pos)
+    assert p.unit == 5
+    np.testing.assert_array_equal(p.trace_curve.getData()[1], h[:, 5])
+    seen = []
+    p.sampleChanged.connect(seen.append)
+    p.sample_spin.setValue(3)
+    assert seen == [3]
+
+
+def test_gradient_flow_history_and_norms(qtbot):
+    cfg = get_task("sine_forecast").default_config()
+    cfg.task.n_samples = 200
+    cfg.network.num_layers = 2
+    cfg.network.bidirectional = True
+    exp = Experiment(cfg)
+    p = GradientFlowPlot()
+    qtbot.addWidget(p)
+    names = exp.network.state_names()
+    p.set_network(names, list(exp.network.params))
+    flow_items = dict(p.flow_curves)
+    for _ in range(5):
+        p.update_snapshot(exp.trainer.step(collect=True))
+    assert p.flow_curves == flow_items  # same items, updated in place
+    assert set(p.flow_curves) == {"l0", "l0_reverse", "l1", "l1_reverse"}
+    T = cfg.task.seq_len
+    assert p.image.image.shape == (5, T)  # training step x time step
+    last = p.latest["l0"]
+    np.testing.assert_allclose(p.flow_curves["l0"].getData()[1], np.log10(last))
+    # The per-parameter norms follow Snapshot.grad_norms.
+    assert p.norm_series["weight_hh_l0"].n == 5
+    assert "bias_hh_l0" not in p.norm_curves
+    header, rows = p.table()
+    assert len(rows) == T and header[0] == "t"
+
+
+def test_light_and_dark_themes(qtbot):
+    p = LossPlot()
+    qtbot.addWidget(p)
+    p.set_theme("dark")
+    assert p.graphics.backgroundBrush().color().lightness() < 60
+    p.set_theme("light")
+    assert p.graphics.backgroundBrush().color().lightness() > 200
+
+
+@pytest.mark.parametrize(
+    "name", sorted({t.kind: t.name for t in reversed(all_tasks())}.values())
+)
+def test_prediction_view_for_each_task_type(qtbot, name):
+    exp, snaps = trained_snapshots(name, steps=1)
+    v = PredictionView()
+    qtbot.addWidget(v)
+    v.set_experiment(exp.task, exp.dataset, exp.config.network)
+    v.update_snapshot(snaps[-1])
+    assert v.last_text == exp.task.render_prediction(exp.dataset, 0, snaps[-1].outputs)
+    header, rows = v.table()
+    assert rows and header[0] == "t"
+    if v.mode in ("class_seq", "ctc"):
+        probs = v.image.image
+        np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-6)
+
+
+def test_prediction_classification_bars():
+    from rnn_sandbox.config import NetworkConfig
+    from rnn_sandbox.engine import Batch, Dataset
+    from rnn_sandbox.tasks import Task
+
+    class Fake(Task):
+        def render_prediction(self, dataset, index, outputs, split="val"):
+            return "fake"
+
+    x = np.zeros((2, 3, 1))
+    data = Dataset(Batch(x, np.array([0, 1])), Batch(x, np.array([2, 1])))
+    v = PredictionView()
+    v.set_experiment(Fake(), data, NetworkConfig(output_size=3, loss="ce"))
+    snap = Snapshot(step=1, epoch=0, train_loss=1.0, learning_rate=0.1, grad_norm=1.0,
+                    outputs=np.array([0.0, 1.0, 2.0]), inputs=x[0])
+    v.update_snapshot(snap)
+    assert v.true_bar.opts["x"] == [2]
+    p = np.exp([0.0, 1.0, 2.0]) / np.exp([0.0, 1.0, 2.0]).sum()
+    np.testing.assert_allclose(v.true_bar.opts["height"], [p[2]])
+    np.testing.assert_allclose(v.bars.opts["height"], p[:2])

@@ -1,0 +1,135 @@
+"""The training thread on its own: requests, throttling, single steps, shutdown."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+import rnn_sandbox.ui  # noqa: F401  (installs the PySide6 reference-count guard first)
+from rnn_sandbox.engine import Snapshot
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import get_task
+from rnn_sandbox.ui.worker import EMIT_INTERVAL, Progress, TrainingThread, merge
+
+WAIT = 20_000
+
+
+def experiment(**training) -> Experiment:
+    cfg = get_task("sine_forecast").default_config()
+    cfg.task.n_samples = 200
+    for k, v in training.items():
+        setattr(cfg.training, k, v)
+    return Experiment(cfg)
+
+
+@pytest.fixture
+def thread(qtbot):
+    threads: list[TrainingThread] = []
+
+    def make(exp: Experiment) -> TrainingThread:
+        t = TrainingThread(exp)
+        threads.append(t)
+        return t
+
+    yield make
+    for t in threads:
+        assert t.shutdown()
+        assert t.thread.isFinished()
+
+
+def collect(t: TrainingThread) -> list[Progress]:
+    got: list[Progress] = []
+    t.progress.connect(got.append)
+    return got
+
+
+def test_runs_throttles_and_stops(qtbot, thread):
+    t = thread(experiment())
+    got = collect(t)
+    start = time.monotonic()
+    t.worker.play()
+    qtbot.waitUntil(lambda: sum(len(p.steps) for p in got) >= 200, timeout=WAIT)
+    with t.worker.paused() as exp:
+        steps = exp.trainer.step_count
+    elapsed = time.monotonic() - start
+    t.poll()
+    seen = np.concatenate([p.steps for p in got])
+    # Every step's loss arrives exactly once and in order.
+    np.testing.assert_array_equal(seen, np.arange(1, steps + 1))
+    snaps = [s for p in got for s in p.snapshots]
+    # Heavy parts are collected only for the snapshots that are sent, far fewer than steps.
+    assert all(s.hidden is not None and s.grad_h is not None for s in snaps)
+    assert 1 <= len(snaps) < steps / 2
+    # Throttled by time: never more than ~30 collected snapshots a second of training.
+    assert len(snaps) <= elapsed / EMIT_INTERVAL + 2
+    # Validation ran at least once and carries the task metric.
+    val = np.concatenate([p.val_losses for p in got])
+    assert len(val) >= 1 and np.isfinite(val).all()
+    assert any(p.metric_name == "MAE" for p in got)
+
+
+def test_snapshots_are_copies(qtbot, thread):
+    t = thread(experiment())
+    got = collect(t)
+    t.worker.step_once()
+    qtbot.waitUntil(lambda: any(p.snapshots for p in got), timeout=WAIT)
+    snap = got[-1].snapshots[-1]
+    kept = {k: v.copy() for k, v in snap.weights.items()}
+    t.worker.step_once(3)
+    qtbot.waitUntil(lambda: got[-1].snapshots and got[-1].snapshots[-1].step == 4,
+                    timeout=WAIT)
+    for k, v in snap.weights.items():  # later training did not write into the old one
+        np.testing.assert_array_equal(v, kept[k])
+
+
+def test_single_steps_and_learning_rate(qtbot, thread):
+    t = thread(experiment(learning_rate=0.01))
+    got = collect(t)
+    t.worker.step_once()
+    qtbot.waitUntil(lambda: any(p.snapshots for p in got), timeout=WAIT)
+    assert got[-1].snapshots[-1].step == 1
+    t.worker.set_learning_rate(0.123)
+    t.worker.step_once()
+    qtbot.waitUntil(lambda: got[-1].snapshots and got[-1].snapshots[-1].step == 2,
+                    timeout=WAIT)
+    assert got[-1].snapshots[-1].learning_rate == 0.123
+    with t.worker.paused() as exp:
+        assert exp.trainer.step_count == 2
+        assert exp.trainer.learning_rate == 0.123
+
+
+def test_watched_sample_can_change_while_paused(qtbot, thread):
+    t = thread(experiment())
+    got = collect(t)
+    t.worker.set_sample_index(7)
+    qtbot.waitUntil(lambda: any(p.snapshots for p in got), timeout=WAIT)
+    snap = got[-1].snapshots[-1]
+    assert snap.sample_index == 7 and snap.step == 0
+    with t.worker.paused() as exp:
+        np.testing.assert_array_equal(snap.inputs, exp.trainer.data.val.x[7])
+
+
+def test_divergence_is_reported_and_training_pauses(qtbot, thread):
+    exp = experiment(optimizer="sgd", learning_rate=50.0, clip_norm=0.0)
+    exp.config.network.init = "spectral"
+    t = thread(exp)
+    with qtbot.waitSignal(t.diverged, timeout=WAIT) as blocker:
+        t.worker.play()
+    assert "learning rate" in blocker.args[0]
+    assert not t.worker.is_running()
+    with t.worker.paused() as e:
+        assert all(np.isfinite(p).all() for p in e.network.params.values())
+
+
+def test_merge_keeps_all_points_and_the_latest_snapshot():
+    a = Progress(1, None, np.array([1.0, 2.0]), np.array([0.5, 0.4]))
+    snap = Snapshot(step=3, epoch=0, train_loss=0.3, learning_rate=0.1, grad_norm=1.0)
+    b = Progress(1, snap, np.array([3.0]), np.array([0.3]), val_steps=np.array([3.0]),
+                 val_losses=np.array([0.35]), val_metrics=np.array([0.2]), metric_name="MAE",
+                 snapshots=[snap])
+    m = merge([a, b])
+    np.testing.assert_array_equal(m.steps, [1, 2, 3])
+    np.testing.assert_array_equal(m.losses, [0.5, 0.4, 0.3])
+    assert m.snapshot is snap and m.snapshots == [snap] and m.metric_name == "MAE"
