@@ -10,6 +10,10 @@ and, going back, ``dL/dh_t`` (taken from the engine's cache), ``dpre_t = dL/dh_t
 and the share of each weight gradient that step contributes (``dpre_t ⊗ h_{t-1}`` for
 ``W_hh``).  Summed over time those shares are the engine's gradients; the tests check it.
 Nothing here is displayed: the diagram only reads these arrays.
+
+For the gated cells (LSTM, GRU) the trace holds the states, dL/dh_t, the gate activations
+(and the LSTM's cell state) from the engine's cache; the products and the per-step shares
+are spelled out for the simple cell only (``ih``, ``pre``, ``dpre`` are ``None``).
 """
 
 from __future__ import annotations
@@ -32,15 +36,18 @@ class DirTrace:
     reverse: bool
     x: np.ndarray  # (T, I) what this layer read at each step
     h_prev: np.ndarray  # (T, H) state the step started from
-    ih: np.ndarray  # (T, H) W_ih x_t
-    hh: np.ndarray  # (T, H) W_hh h_{t-1}
-    b_ih: np.ndarray  # (H,)
-    b_hh: np.ndarray  # (H,)
-    pre: np.ndarray  # (T, H) pre-activation
+    ih: np.ndarray | None  # (T, H) W_ih x_t
+    hh: np.ndarray | None  # (T, H) W_hh h_{t-1}
+    b_ih: np.ndarray  # (H,) or (G*H,) for gated cells
+    b_hh: np.ndarray
+    pre: np.ndarray | None  # (T, H) pre-activation
     h: np.ndarray  # (T, H) state after the step (the engine's cache["hidden"])
     grad_h: np.ndarray  # (T, H) dL/dh_t (the engine's cache["grad_h"])
-    dpre: np.ndarray  # (T, H) dL/dpre_t
+    dpre: np.ndarray | None  # (T, H) dL/dpre_t
     mask: np.ndarray | None  # (T,) 1 on real steps
+    cell: str = "rnn"
+    gates: np.ndarray | None = None  # (T, G*H) gate activations (LSTM i,f,g,o; GRU r,z,n)
+    c: np.ndarray | None = None  # (T, H) LSTM cell state
 
     @property
     def order(self) -> list[int]:
@@ -48,9 +55,11 @@ class DirTrace:
         T = self.h.shape[0]
         return list(range(T - 1, -1, -1)) if self.reverse else list(range(T))
 
-    def grad_step(self, param: str, t: int) -> np.ndarray:
+    def grad_step(self, param: str, t: int) -> np.ndarray | None:
         """What step ``t`` adds to the gradient of ``param`` ("weight_ih", "weight_hh",
-        "bias_ih" or "bias_hh")."""
+        "bias_ih" or "bias_hh"); ``None`` for gated cells."""
+        if self.dpre is None:
+            return None
         if param == "weight_ih":
             return np.outer(self.dpre[t], self.x[t])
         if param == "weight_hh":
@@ -61,6 +70,8 @@ class DirTrace:
 
     def grad_step_max(self, param: str) -> float:
         """Largest |entry| of any step's contribution (the colour scale of a sequence)."""
+        if self.dpre is None:
+            return 0.0
         d = np.abs(self.dpre).max(axis=1)
         other = {"weight_ih": self.x, "weight_hh": self.h_prev}.get(param)
         if other is None:
@@ -117,6 +128,8 @@ def trace(network: Network, sample: Batch) -> Trace:
     cache = net.cache
     hidden = {k: v[0] for k, v in cache["hidden"].items()}
     grad_h = {k: v[0] for k, v in cache["grad_h"].items()}
+    gates = {k: v[0] for k, v in cache.get("gates", {}).items()}
+    cells = {k: v[0] for k, v in cache.get("cell", {}).items()}
     out = cache["outputs"]
     _, d_out = net.loss(out, y, sample.mask, sample.y_mask)
     P = net.params
@@ -158,16 +171,20 @@ def trace(network: Network, sample: Batch) -> Trace:
                     h_prev[:-1], h_prev[-1] = h[1:], start
                 else:
                     h_prev[1:], h_prev[0] = h[:-1], start
-                ih = layer_in @ w_ih.T
-                hh = h_prev @ w_hh.T
-                pre = ih + hh + b_ih + b_hh
                 g = grad_h[name]
-                dpre = g * _act_grad(c.nonlinearity, h)
-                if mask is not None:
-                    dpre = dpre * mask[:, None]
+                if c.cell == "rnn":
+                    ih = layer_in @ w_ih.T
+                    hh = h_prev @ w_hh.T
+                    pre = ih + hh + b_ih + b_hh
+                    dpre = g * _act_grad(c.nonlinearity, h)
+                    if mask is not None:
+                        dpre = dpre * mask[:, None]
+                else:
+                    ih = hh = pre = dpre = None
                 layers[name] = DirTrace(
                     name, keys, bool(sfx), layer_in.copy(), h_prev, ih, hh, b_ih.copy(),
-                    b_hh.copy(), pre, h.copy(), g.copy(), dpre, mask,
+                    b_hh.copy(), pre, h.copy(), g.copy(), dpre, mask, c.cell,
+                    gates.get(name), cells.get(name),
                 )
                 outs.append(h)
             layer_in = np.concatenate(outs, axis=-1)

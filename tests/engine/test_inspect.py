@@ -95,3 +95,24 @@ def test_trace_uses_loaded_weights_and_rejects_batches():
     rng = np.random.default_rng(0)
     with pytest.raises(ValueError):
         trace(net, Batch(rng.normal(size=(2, 3, 2)), rng.normal(size=(2, 1))))
+
+
+@pytest.mark.parametrize("cell,gates", [("lstm", 4), ("gru", 3)])
+@pytest.mark.parametrize("kind", ["many_to_many", "seq2seq"])
+def test_trace_of_gated_cells_holds_states_gates_and_gradients(cell, gates, kind):
+    cfg = NetworkConfig(hidden_size=3, num_layers=2, bidirectional=True, cell=cell,
+                        **KINDS[kind])
+    sample = make_sample(cfg, 5, np.random.default_rng(4))
+    tr = trace(Network(cfg, seed=2), sample)
+    ref = Network(cfg, seed=2)
+    ref.loss_and_grads(sample.x, sample.y, sample.mask, sample.y_mask)
+    for name, d in tr.layers.items():
+        np.testing.assert_array_equal(d.h, ref.cache["hidden"][name][0])
+        np.testing.assert_array_equal(d.grad_h, ref.cache["grad_h"][name][0])
+        np.testing.assert_array_equal(d.gates, ref.cache["gates"][name][0])
+        assert d.gates.shape == (d.h.shape[0], gates * 3) and d.cell == cell
+        assert (d.c is not None) == (cell == "lstm")
+        assert d.grad_step("weight_hh", 0) is None and d.grad_step_max("weight_hh") == 0.0
+    if cell == "lstm":  # h = o * tanh(c): the trace's pieces fit together
+        d = tr.layers[next(iter(tr.layers))]
+        np.testing.assert_allclose(d.h, d.gates[:, 9:] * np.tanh(d.c), atol=1e-12)
