@@ -311,6 +311,41 @@ def test_step_through_backward_shows_the_engine_gradients(widget, qtbot, kind, b
     assert f"{share[conns[0].i, conns[0].j]:+.4g}" in tip
 
 
+@pytest.mark.parametrize("cell,gates", [("lstm", 4), ("gru", 3)])
+def test_gated_cells_draw_ribbons_and_step_through_their_states(widget, qtbot, cell, gates):
+    cfg = make_cfg("many_to_many", hidden=3, layers=2, bi=True)
+    cfg.network.cell = cell
+    sample = make_sample(cfg)
+    show(widget, qtbot, cfg, sample)
+    sc = widget.scene
+    assert len([it for it in sc.neurons if it.role == "hidden"]) == T * 2 * 2 * 3
+    # Only the read-out is drawn line by line; the gated matrices are ribbons over all gates.
+    assert {c.param for c in sc.connections} == {"head.weight"}
+    assert len(sc.connections) == T * 4 * 2 * 3
+    ribbons = [b for b in sc.bundles if "weight_hh_l0" == b.param]
+    assert ribbons and all(b.rows == slice(0, gates * 3) for b in ribbons)
+    assert "gate" in widget.model.describe(ribbons[0])
+    ref = engine_reference(cfg, sample)
+    widget.stepper.mode_buttons["forward"].click()
+    widget.stepper.last_btn.click()
+    for state in ("l0", "l1_reverse"):
+        for t in range(T):
+            assert widget.displayed_value("hidden", state, t, 2) == pytest.approx(
+                ref.cache["hidden"][state][0, t, 2], abs=1e-12)
+    tip = widget.model.describe(widget.neuron("hidden", "l0", 1, 0))
+    assert "gate" in tip and (("cell state" in tip) == (cell == "lstm"))
+    widget.stepper.mode_buttons["backward"].click()
+    widget.stepper.last_btn.click()
+    assert widget.displayed_value("hidden", "l1", 0, 1) == pytest.approx(
+        ref.cache["grad_h"]["l1"][0, 0, 1], abs=1e-12)
+    assert "simple RNN only" in widget.message.text()
+    click_item(qtbot, widget, widget.neuron("hidden", "l0", 0, 0))
+    assert f"{gates} gates" in widget.panel.weights.text()
+    SHOTS.mkdir(exist_ok=True)
+    widget.stepper.mode_buttons["live"].click()
+    assert widget.grab().save(str(SHOTS / f"diagram_{cell}.png"))
+
+
 def test_play_walks_on_by_itself(widget, qtbot):
     cfg = make_cfg("many_to_many", hidden=2)
     show(widget, qtbot, cfg)

@@ -37,6 +37,8 @@ from rnn_sandbox.ui.diagram.items import (
 )
 
 MAX_UNITS = 16  # rows with more units are drawn as a band of cells
+GATE_NAMES = {"lstm": ("input i", "forget f", "cell g", "output o"),
+              "gru": ("reset r", "update z", "new n")}  # PyTorch's order of the rows
 # Above this many single lines, links between two hidden rows are drawn as ribbons (the
 # neurons stay); a frame must stay well under 16 ms.
 MAX_LINES = 4000
@@ -545,7 +547,14 @@ class DiagramModel:
             return "\n".join(lines)
         d = None if self.trace is None else self.trace.layers.get(item.key)
         act = self.cfg.network.nonlinearity
-        if self.mode == "forward" and d is not None:
+        if self.mode == "forward" and d is not None and d.gates is not None:
+            H = d.h.shape[1]
+            for g, gate in enumerate(GATE_NAMES.get(d.cell, ())):
+                lines.append(f"gate {gate:9s} = {_fmt(d.gates[t, g * H + j])}")
+            if d.c is not None:
+                lines.append(f"cell state c_t  = {_fmt(d.c[t, j])}")
+            lines.append(f"h_t = {_fmt(d.h[t, j])}")
+        elif self.mode == "forward" and d is not None:
             prev = "t+1" if d.reverse else "t-1"
             lines += [
                 f"W_ih x_t       = {_fmt(d.ih[t, j])}",
@@ -555,11 +564,10 @@ class DiagramModel:
                 f"h_t = {act}(pre) = {_fmt(d.h[t, j])}",
             ]
         elif self.mode == "backward" and d is not None:
-            lines += [
-                f"dL/dh_t   = {_fmt(d.grad_h[t, j])}",
-                f"dL/dpre_t = {_fmt(d.dpre[t, j])}",
-                f"|dL/dh_t| of the layer = {np.linalg.norm(d.grad_h[t]):.3g}",
-            ]
+            lines.append(f"dL/dh_t   = {_fmt(d.grad_h[t, j])}")
+            if d.dpre is not None:
+                lines.append(f"dL/dpre_t = {_fmt(d.dpre[t, j])}")
+            lines.append(f"|dL/dh_t| of the layer = {np.linalg.norm(d.grad_h[t]):.3g}")
         else:
             lines.append(f"h_t = {_fmt(v)}")
         return "\n".join(lines)
@@ -593,6 +601,12 @@ class DiagramModel:
             f"rms = {float(np.sqrt(np.mean(block ** 2))):.4g}, "
             f"largest |w| = {float(np.abs(block).max()):.4g}",
         ]
+        gates = GATE_NAMES.get(self.cfg.network.cell)
+        H = self.cfg.network.hidden_size
+        if gates and param.split(".")[-1].startswith(("weight_ih", "weight_hh")):
+            for g, gate in enumerate(gates):
+                part = w[g * H:(g + 1) * H, cols]
+                lines.append(f"  gate {gate}: rms {float(np.sqrt(np.mean(part ** 2))):.4g}")
         if self.grads is not None and param in self.grads:
             lines.append(f"gradient norm (last batch) = "
                          f"{float(np.linalg.norm(self.grads[param][rows, cols])):.4g}")
@@ -814,7 +828,10 @@ class DiagramScene(QGraphicsScene):
         """Connect every source unit to every destination unit (weight ``param[i, j]``)."""
         hidden_to_hidden = "weight_hh" in param or (
             "weight_ih" in param and not param.endswith(("_l0", "_l0_reverse")))
-        single = not (self.summarise_hidden_links and hidden_to_hidden)
+        cell = self.model.cfg.network.cell
+        gated = cell in GATE_NAMES and ("weight_ih" in param or "weight_hh" in param)
+        # A gated cell has one weight per gate behind each line: drawn as a ribbon.
+        single = not (self.summarise_hidden_links and hidden_to_hidden) and not gated
         if single and isinstance(src, list) and isinstance(dst, list):
             block = []
             for i, q in enumerate(dst):
@@ -831,6 +848,8 @@ class DiagramScene(QGraphicsScene):
         n_dst = len(dst) if isinstance(dst, list) else None
         w = self.model.weights.get(param)
         rows_n = n_dst if n_dst is not None else (w.shape[0] if w is not None else 0)
+        if gated:
+            rows_n = len(GATE_NAMES[cell]) * self.model.cfg.network.hidden_size
         cols_n = n_src if n_src is not None else self._band_size(param, col_offset, w)
         b = BundleItem(self.model, param, slice(0, rows_n),
                        slice(col_offset, col_offset + cols_n), t, s, d)
@@ -1015,7 +1034,8 @@ class DiagramScene(QGraphicsScene):
             if slot in names:
                 text = names[slot]
             else:
-                text = layer_title(slot) + f"\n{n.hidden_size} neurons"
+                unit = {"lstm": "LSTM cells", "gru": "GRU units"}.get(n.cell, "neurons")
+                text = layer_title(slot) + f"\n{n.hidden_size} {unit}"
             # Input and output rows carry unit names (x1, blank) left of their neurons.
             shift = 24 if slot in names else 0
             lab = LayerLabel(text, QPointF(lx - shift, y), bold=slot not in names)

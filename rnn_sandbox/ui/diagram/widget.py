@@ -28,6 +28,7 @@ from rnn_sandbox.engine.inspect import Trace, network_from, trace
 from rnn_sandbox.ui.diagram.compat import keep_none_alive
 from rnn_sandbox.ui.diagram.items import BandItem, NeuronItem
 from rnn_sandbox.ui.diagram.scene import (
+    GATE_NAMES,
     DiagramModel,
     DiagramScene,
     layer_title,
@@ -457,16 +458,25 @@ class DiagramWidget(QWidget):
         seg = next(s for s in m.segments if s.offset <= m.step < s.offset + s.steps)
         t = m.step - seg.offset
         where = f"{seg.name} " if seg.name != "main" else ""
+        gated = self.cfg.network.cell in GATE_NAMES
         if m.mode == "forward":
-            self._set_message(f"Forward {where}t={t + 1}: " + HELP["forward"])
+            text = HELP["forward"]
+            if gated:
+                text = (f"each {self.cfg.network.cell.upper()} cell sets its gates from x_t "
+                        "and h_(t-1), then its new state; hover a neuron for the gate values.")
+            self._set_message(f"Forward {where}t={t + 1}: " + text)
             return
         norms = []
         for s in seg.states[:4]:
             d = self.trace.layers[s]
             tt = seg.steps - 1 - t if d.reverse else t
             norms.append(f"{layer_title(s)} {np.linalg.norm(d.grad_h[tt]):.2g}")
+        text = HELP["backward"]
+        if gated:
+            text = ("neurons show dL/dh_t; each step's share of the gate weights' gradient is "
+                    "spelled out for the simple RNN only.")
         self._set_message(f"Backward {where}t={t + 1}: |dL/dh| " + ", ".join(norms) + "; "
-                          + HELP["backward"])
+                          + text)
 
     def _set_message(self, text: str, error: bool = False) -> None:
         self.message.setProperty("error", error)
@@ -534,6 +544,15 @@ class DiagramWidget(QWidget):
         k = sfx[0]
         tail = "_reverse" if rest.endswith("_reverse") else ""
         names = [f"{p}weight_ih_l{k}{tail}", f"{p}weight_hh_l{k}{tail}"]
+        gates = GATE_NAMES.get(n.cell)
+        if gates:  # one row of weights per gate: show how large each gate's are
+            H = n.hidden_size
+            lines = [f"{n.cell.upper()} cell: {len(gates)} gates, each with its own weights"]
+            for nm in names:
+                parts = [f"{g.split()[1]} {np.sqrt(np.mean(w[nm][gi * H + j] ** 2)):.2f}"
+                         for gi, g in enumerate(gates)]
+                lines.append(f"{nm}[·{j}] rms: " + ", ".join(parts))
+            return "\n".join(lines)
         bias = w[f"{p}bias_ih_l{k}{tail}"][j] + w[f"{p}bias_hh_l{k}{tail}"][j]
         lines = [row(nm) for nm in names]
         lines.append(f"bias b_ih + b_hh: {bias:+.3f}   ({n.nonlinearity})")
