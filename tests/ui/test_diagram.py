@@ -437,6 +437,41 @@ def test_dense_baseline_has_no_recurrence(widget, qtbot, pooling):
     assert widget.grab().save(str(SHOTS / f"diagram_dense_{pooling}.png"))
 
 
+def test_every_registered_task_draws_and_steps(widget, qtbot):
+    """Real samples of every task: the live view and both walks run, and show the engine's
+    numbers for the first hidden neuron."""
+    from rnn_sandbox.session import Experiment
+    from rnn_sandbox.tasks import all_tasks
+
+    widget.show()
+    for task in all_tasks():
+        cfg = task.default_config()
+        cfg.task.n_samples = min(cfg.task.n_samples, 40)
+        exp = Experiment(cfg)
+        snap = exp.trainer.step(collect=True)
+        sample = exp.dataset.val.subset(slice(snap.sample_index, snap.sample_index + 1))
+        widget.set_config(exp.config)
+        widget.set_context(exp.config, sample)
+        widget.show_snapshot(snap)
+        assert widget.snapshot is snap, task.name
+        state = exp.network.state_names()[0]
+        shown_t = next(c.t for c in widget.scene.columns if c.t is not None)
+        assert widget.displayed_value("hidden", state, shown_t, 0) == pytest.approx(
+            snap.hidden[state][shown_t, 0]), task.name
+        if exp.config.network.cell == "dense":
+            continue
+        for mode in ("forward", "backward"):
+            widget.stepper.mode_buttons[mode].click()
+            assert widget.model.mode == mode, task.name
+            widget.stepper.last_btn.click()
+            widget.grab()
+        ref = exp.network
+        ref.loss_and_grads(sample.x, sample.y, sample.mask, sample.y_mask)
+        assert widget.displayed_value("hidden", state, shown_t, 0) == pytest.approx(
+            ref.cache["grad_h"][state][0, shown_t, 0]), task.name
+        widget.stepper.mode_buttons["live"].click()
+
+
 def test_clicking_a_neuron_opens_its_panel(widget, qtbot):
     cfg = ExperimentConfig()
     cfg.task.seq_len, cfg.task.n_samples = 8, 40

@@ -123,7 +123,8 @@ def make_segments(cfg: ExperimentConfig, steps: tuple[int, int] | None = None) -
 
 def _levels(values: np.ndarray, scale: float) -> np.ndarray:
     scale = scale if scale > 0 else 1.0
-    return np.rint(np.clip(values / scale, -1.0, 1.0) * LEVELS).astype(np.int32)
+    v = np.nan_to_num(np.asarray(values, dtype=float) / scale)  # unknown values: marked DIM
+    return np.rint(np.clip(v, -1.0, 1.0) * LEVELS).astype(np.int32)
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
