@@ -100,9 +100,15 @@ def run(repeat: int = 5) -> list[dict]:
             repaint()
 
         step_ms = best_ms(step, repeat)
+
+        def retrace(snap=snap):
+            w._trace_time = -1e9  # as if the last trace were old: trace again
+            w.show_snapshot(snap)
+
+        trace_ms = best_ms(retrace, repeat)
         w.stepper.mode_buttons["live"].click()
         rows.append(dict(H=H, T=T, L=L, bi=bi, items=items, build=build_ms, live=live_ms,
-                         paint=paint_ms, frame=frame_ms, step=step_ms))
+                         paint=paint_ms, frame=frame_ms, step=step_ms, trace=trace_ms))
     w.close()
     return rows
 
@@ -114,14 +120,15 @@ def main(argv: list[str] | None = None) -> int:
     rows = run(args.repeat)
     head = (f"{'hidden':>6} {'steps':>5} {'layers':>6} {'bidir':>5} {'items':>6} "
             f"{'build ms':>9} {'snapshot ms':>11} {'repaint ms':>10} {'frame ms':>9} "
-            f"{'bwd step ms':>11}")
-    print("Network diagram (many-to-many, 6 steps drawn; frame = snapshot + repaint)")
+            f"{'bwd step ms':>11} {'retrace ms':>10}")
+    print("Network diagram (many-to-many, 6 steps drawn; frame = snapshot + repaint; "
+          "retrace = snapshot during the step-through, at most 4 times a second)")
     print(head)
     print("-" * len(head))
     for r in rows:
         print(f"{r['H']:>6} {r['T']:>5} {r['L']:>6} {'yes' if r['bi'] else 'no':>5} "
               f"{r['items']:>6} {r['build']:>9.1f} {r['live']:>11.2f} {r['paint']:>10.1f} "
-              f"{r['frame']:>9.1f} {r['step']:>11.1f}")
+              f"{r['frame']:>9.1f} {r['step']:>11.1f} {r['trace']:>10.1f}")
     return 0
 
 

@@ -7,6 +7,8 @@ stack) applies it and calls :meth:`DiagramWidget.set_config` back.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -36,6 +38,7 @@ from rnn_sandbox.ui.diagram.scene import (
 )
 from rnn_sandbox.ui.diagram.stepthrough import StepThroughBar
 
+TRACE_EVERY = 0.25  # seconds between step-through traces while training runs
 HELP = {
     "live": "Blue positive, orange negative; thicker lines are larger weights. Hover a line "
             "for its weight and gradient, click a neuron for its history.",
@@ -137,6 +140,8 @@ class DiagramWidget(QWidget):
         self._weights: dict[str, np.ndarray] | None = None
         self._weights_from_snapshot = False
         self.trace: Trace | None = None
+        self._trace_time = -1e9
+        self._trace_cost = 0.0
         self.folded = False
         self.model = DiagramModel()
         self.model.on_click = self._neuron_clicked
@@ -244,7 +249,10 @@ class DiagramWidget(QWidget):
             snap.inputs if snap.inputs is not None else m.inputs,
             snap.outputs if snap.outputs is not None else m.outputs,
         )
-        if self.model.mode != "live":
+        wait = max(TRACE_EVERY, 10 * self._trace_cost)
+        if self.model.mode != "live" and time.monotonic() - self._trace_time > wait:
+            # Retrace with the new weights, at most a few times a second and never more
+            # than a tenth of the time: a long sequence takes a while to trace.
             self.trace = None
             self._update_trace()
         self._refresh()
@@ -425,7 +433,10 @@ class DiagramWidget(QWidget):
         try:
             net = network_from(self.cfg.network, self.cfg.training.seed,
                                self._weights if self._weights_from_snapshot else None)
+            start = time.monotonic()
             self.trace = trace(net, self.sample)
+            self._trace_time = time.monotonic()
+            self._trace_cost = self._trace_time - start
         except (ValueError, IndexError) as e:
             self._set_message(f"The step-through cannot run this sample: {e}", error=True)
             self.trace = None
