@@ -301,9 +301,16 @@ class DiagramWidget(QWidget):
             raise OSError(f"could not write the image {path}")
 
     def render_scene(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
-        """Paint the ``source`` part of the scene into ``target``."""
+        """Paint the ``source`` part of the scene into ``target`` (without edit buttons)."""
         keep_none_alive()  # the scene calls every item's paint (see compat)
-        self.scene.render(painter, target, source)
+        buttons = list(self.scene.buttons.values())
+        for b in buttons:
+            b.setVisible(False)
+        try:
+            self.scene.render(painter, target, source)
+        finally:
+            for b in buttons:
+                b.setVisible(True)
 
     # -- building ---------------------------------------------------------------------------
     def _steps(self) -> tuple[int, int] | None:
