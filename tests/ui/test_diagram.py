@@ -346,6 +346,22 @@ def test_gated_cells_draw_ribbons_and_step_through_their_states(widget, qtbot, c
     assert widget.grab().save(str(SHOTS / f"diagram_{cell}.png"))
 
 
+def test_context_of_another_task_replaces_the_picture(widget, qtbot):
+    first = make_cfg("many_to_many", hidden=2)
+    show(widget, qtbot, first)
+    second = make_cfg("seq2seq", hidden=2)
+    second.task.name = "translation"
+    sample = make_sample(second, steps=7)
+    widget.set_context(second, sample)
+    assert widget.sample is sample
+    assert [s.steps for s in widget.model.segments] == [7, 6]
+    widget.stepper.mode_buttons["forward"].click()
+    assert widget.model.mode == "forward" and widget.trace is not None
+    # A config of another task alone forgets the old sample (its shapes no longer fit).
+    widget.set_config(first)
+    assert widget.sample is None and widget.model.segments[0].steps == T
+
+
 def test_play_walks_on_by_itself(widget, qtbot):
     cfg = make_cfg("many_to_many", hidden=2)
     show(widget, qtbot, cfg)

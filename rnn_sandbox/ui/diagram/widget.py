@@ -202,6 +202,13 @@ class DiagramWidget(QWidget):
     # -- the contract with the main window --------------------------------------------------
     def set_config(self, cfg: ExperimentConfig) -> None:
         """Rebuild the scene for ``cfg`` (network shape and task type)."""
+        old = self.cfg
+        if old is not None and (
+            old.task.name != cfg.task.name
+            or old.network.input_size != cfg.network.input_size
+            or old.network.output_size != cfg.network.output_size
+        ):
+            self.sample = None  # a sample of another task: wait for set_context
         self.cfg = cfg.copy()
         self.snapshot = None
         self._weights = None
@@ -218,12 +225,15 @@ class DiagramWidget(QWidget):
     def set_context(self, cfg: ExperimentConfig, sample: Batch) -> None:
         """The watched sample (a batch of one) that the step-through traces."""
         old_steps = self._steps() if self.cfg is not None else None
-        self.sample = sample
         self.trace = None
         self.model.trace = None
         if self.cfg is None or cfg.to_dict() != self.cfg.to_dict():
-            self.set_config(cfg)
-        elif self._steps() != old_steps:
+            self.set_config(cfg)  # drops a sample of another task
+            old_steps = self._steps()
+        self.sample = sample
+        if self._steps() != old_steps:
+            if self.cfg.network.cell == "dense" and not self._weights_from_snapshot:
+                self._init_weights()  # a flattening dense layer's width follows the length
             self._rebuild(fit=True)
         if self.stepper.mode != "live":
             self._set_mode(self.stepper.mode)
