@@ -52,19 +52,35 @@ TARGET = (50, 64, 0.8)  # at T=50, H=64 ours should take at most 0.8x PyTorch's 
 
 
 # -- environment -------------------------------------------------------------------------
-def _numpy_openblas() -> ctypes.CDLL | None:
-    """The OpenBLAS library NumPy ships with (already loaded, so this only looks it up)."""
+def _openblas_function(name: str) -> Any:
+    """A function of the OpenBLAS NumPy ships with (``get_num_threads`` ...), or ``None``.
+
+    The library is already loaded by NumPy, so opening it again only looks it up.
+    """
     libs = Path(np.__file__).resolve().parent.parent / "numpy.libs"
     for path in sorted(libs.glob("*openblas*")):
         try:
-            return ctypes.CDLL(str(path))
+            lib = ctypes.CDLL(str(path))
         except OSError:
             continue
+        for prefix in ("scipy_openblas_", "openblas_"):
+            for suffix in ("64_", ""):
+                fn = getattr(lib, f"{prefix}{name}{suffix}", None)
+                if fn is not None:
+                    return fn
     return None
 
 
 def numpy_blas_info() -> tuple[int, str]:
     """How many threads NumPy's BLAS uses, and a short description of that BLAS."""
+    get = _openblas_function("get_num_threads")
+    if get is not None:
+        desc = "OpenBLAS"
+        core = _openblas_function("get_corename")
+        if core is not None:
+            core.restype = ctypes.c_char_p
+            desc += f" ({core().decode()} kernels)"
+        return int(get()), desc
     try:
         from threadpoolctl import threadpool_info
     except ImportError:
@@ -72,23 +88,18 @@ def numpy_blas_info() -> tuple[int, str]:
     if threadpool_info is not None:
         for info in threadpool_info():
             if info.get("user_api") == "blas":
-                desc = f"{info.get('internal_api')} {info.get('version')}"
-                return int(info["num_threads"]), desc
-    lib = _numpy_openblas()
-    if lib is not None:
-        for prefix in ("scipy_openblas_", "openblas_"):
-            for suffix in ("64_", ""):
-                get = getattr(lib, f"{prefix}get_num_threads{suffix}", None)
-                core = getattr(lib, f"{prefix}get_corename{suffix}", None)
-                if get is None:
-                    continue
-                desc = "OpenBLAS"
-                if core is not None:
-                    core.restype = ctypes.c_char_p
-                    desc += f" ({core().decode()} kernels)"
-                return int(get()), desc
+                return int(info["num_threads"]), f"{info.get('internal_api')} {info.get('version')}"
     env = os.environ.get("OPENBLAS_NUM_THREADS") or os.environ.get("OMP_NUM_THREADS")
     return (int(env) if env else os.cpu_count() or 1), "unknown BLAS"
+
+
+def set_numpy_blas_threads(n: int) -> bool:
+    """Set NumPy's OpenBLAS thread count; False if that BLAS cannot be reached."""
+    fn = _openblas_function("set_num_threads")
+    if fn is None:
+        return False
+    fn(ctypes.c_int(n))
+    return numpy_blas_info()[0] == n
 
 
 def _import_torch() -> Any:
@@ -231,9 +242,19 @@ def check_same_computation(torch: Any, H: int, T: int) -> float:
 
 # -- timing ------------------------------------------------------------------------------
 def time_interleaved(
-    fns: dict[str, Callable[[], Any]], repeats: int, block_seconds: float, warmup: int = 3
+    fns: dict[str, Callable[[], Any]],
+    rounds: int,
+    block_seconds: float,
+    blocks_per_turn: int = 5,
+    warmup: int = 3,
 ) -> dict[str, float]:
-    """Seconds per call of each function: min over ``repeats`` blocks, taken in turns."""
+    """Seconds per call of each function: the fastest of its timed blocks.
+
+    The functions take turns (``rounds`` turns each) so that a change in the machine's load
+    hits all of them alike; each turn runs ``blocks_per_turn`` blocks of about
+    ``block_seconds``, because the first block after a switch can still share the cores with
+    the previous library's thread pool spinning down.
+    """
     per_block = {}
     for name, fn in fns.items():
         for _ in range(warmup):
@@ -242,13 +263,14 @@ def time_interleaved(
         fn()
         per_block[name] = max(2, round(block_seconds / max(time.perf_counter() - t0, 1e-6)))
     best = dict.fromkeys(fns, float("inf"))
-    for _ in range(repeats):
+    for _ in range(rounds):
         for name, fn in fns.items():
             n = per_block[name]
-            t0 = time.perf_counter()
-            for _ in range(n):
-                fn()
-            best[name] = min(best[name], (time.perf_counter() - t0) / n)
+            for _ in range(blocks_per_turn):
+                t0 = time.perf_counter()
+                for _ in range(n):
+                    fn()
+                best[name] = min(best[name], (time.perf_counter() - t0) / n)
     return best
 
 
@@ -265,7 +287,7 @@ class Row:
         return self.times["ours"] / min(torch_times) if torch_times else None
 
 
-def bench_case(T: int, H: int, torch: Any, repeats: int, block_seconds: float) -> Row:
+def bench_case(T: int, H: int, torch: Any, rounds: int, block_seconds: float) -> Row:
     """Time every step kind for one length and hidden size (PyTorch's if ``torch``)."""
     batch, lengths = make_batch(T)
     fns: dict[str, Callable[[], Any]] = {
@@ -278,7 +300,7 @@ def bench_case(T: int, H: int, torch: Any, repeats: int, block_seconds: float) -
         for packed, name in ((False, "torch pad"), (True, "torch packed")):
             model = TorchModel.like(torch, make_network(H))
             fns[name] = torch_step(model, torch_loss_fn(model, batch, lengths, packed))
-    return Row(T, H, time_interleaved(fns, repeats, block_seconds), check)
+    return Row(T, H, time_interleaved(fns, rounds, block_seconds), check)
 
 
 # -- report ------------------------------------------------------------------------------
@@ -303,7 +325,7 @@ def format_row(row: Row, markdown: bool = False) -> str:
     return f"{cells[0]:>4} {cells[1]:>4} " + " ".join(f"{c:>15}" for c in cells[2:])
 
 
-def environment(torch: Any) -> list[str]:
+def environment(torch: Any, torch_wanted: bool = True) -> list[str]:
     threads, blas = numpy_blas_info()
     lines = [
         f"date: {_dt.datetime.now(_dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}",
@@ -316,7 +338,7 @@ def environment(torch: Any) -> list[str]:
         lines.append(
             f"torch {torch.__version__}, torch.set_num_threads({torch.get_num_threads()})"
         )
-    else:
+    elif torch_wanted:
         lines.append("torch not installed: `pip install -e '.[bench]'` adds the comparison")
     lines.append(
         f"workload: B={BATCH}, input {INPUT}, output {OUTPUT}, many-to-one, float64, 1 layer, "
@@ -330,27 +352,34 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m benchmarks", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--quick", action="store_true", help="fewer, shorter repeats")
-    parser.add_argument("--repeats", type=int, default=None, help="timed blocks per step kind")
+    parser.add_argument("--rounds", type=int, default=None, help="turns per step kind")
     parser.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument(
+        "--threads", type=int, default=None,
+        help="BLAS threads for NumPy (and PyTorch); default: leave NumPy's as they are",
+    )
     parser.add_argument("-T", type=int, nargs="*", default=list(LENGTHS), help="lengths")
     parser.add_argument("-H", type=int, nargs="*", default=list(HIDDEN), help="hidden sizes")
     args = parser.parse_args(argv)
 
+    if args.threads is not None and not set_numpy_blas_threads(args.threads):
+        print(f"# could not set NumPy's BLAS to {args.threads} thread(s)")
     torch = None if args.no_torch else _import_torch()
     if torch is not None:
         # The same number of threads as NumPy's BLAS, so both sides get the same cores.
         torch.set_num_threads(numpy_blas_info()[0])
-    for line in environment(torch):
+    for line in environment(torch, not args.no_torch):
         print(("" if args.markdown else "# ") + line + ("  " if args.markdown else ""))
     print()
     print(header(args.markdown))
-    repeats = args.repeats or (5 if args.quick else 15)
-    block = 0.02 if args.quick else 0.05
+    # Many short blocks: on a shared machine some of them run undisturbed.
+    rounds = args.rounds or (2 if args.quick else 6)
+    block = 0.01
     rows = []
     for T in args.T:
         for H in args.H:
-            rows.append(bench_case(T, H, torch, repeats, block))
+            rows.append(bench_case(T, H, torch, rounds, block))
             print(format_row(rows[-1], args.markdown), flush=True)
     return summarize(rows)
 

@@ -83,7 +83,7 @@ def rnn_dir_forward(
     pad, any_pad = _padding(mask, T)
     rec = np.empty((B, H), dtype=dtype)  # h_{t-1} W_hh^T, reused every step
     tanh = nonlinearity == "tanh"
-    h = h0
+    h = np.asarray(h0, dtype=dtype)  # np.dot(out=) needs matching dtypes
     for t in range(T - 1, -1, -1) if reverse else range(T):
         a = h_all[t]  # holds x_t W_ih^T + b_ih + b_hh
         np.dot(h, w_hh_t, out=rec)  # np.dot: less call overhead than matmul on small arrays
@@ -132,7 +132,7 @@ def rnn_dir_backward(
     for p, t in enumerate(order):
         dh = np.add(dh_out[t], dh_next, out=dh_total[t])
         dpre = dpre_all[t]
-        dpre *= dh  # dpre = dh * act'(pre_t)  (times m_t)
+        dpre *= dh  # dpre = dh * act'(pre_t), zero on padded rows
         # Truncated BPTT: chunks of k steps counted from the start of this direction.
         steps_from_start = T - 1 - p
         if truncation and steps_from_start > 0 and steps_from_start % truncation == 0:
