@@ -154,6 +154,26 @@ def test_long_sequences_and_large_layers_are_summarised(widget, qtbot):
     assert [c.t for c in widget.scene.columns] == [0, 1, 2, 3, 4, 25, 26, 27, 28, 29]
 
 
+def test_step_through_shows_the_current_step_of_a_long_sequence(widget, qtbot):
+    cfg = make_cfg("many_to_many", hidden=3)
+    sample = make_sample(cfg, steps=30)
+    show(widget, qtbot, cfg, sample)
+    ref = engine_reference(cfg, sample)
+    assert [c.t for c in widget.scene.columns] == [0, 1, 2, 27, 28, 29]
+    widget.stepper.mode_buttons["forward"].click()
+    widget.stepper.slider.setValue(15)
+    shown = [c.t for c in widget.scene.columns]
+    assert 15 in shown and shown[0] == 0 and shown[-1] == 29 and len(shown) == 6
+    ellipses = sorted(i.hidden_steps for i in widget.scene.items()
+                      if isinstance(i, EllipsisItem))
+    assert sum(ellipses) == 30 - 6 and len(ellipses) == 2
+    assert widget.displayed_value("hidden", "l0", 15, 1) == pytest.approx(
+        ref.cache["hidden"]["l0"][0, 15, 1])
+    assert any(c.t == 15 and widget.model.column_highlighted(c) for c in widget.scene.columns)
+    widget.stepper.mode_buttons["live"].click()
+    assert [c.t for c in widget.scene.columns] == [0, 1, 2, 27, 28, 29]
+
+
 def test_folded_view(widget, qtbot):
     cfg = make_cfg("many_to_many", hidden=3, layers=2, bi=True)
     show(widget, qtbot, cfg)

@@ -64,13 +64,29 @@ def row_height(n: int) -> float:
     return n * PITCH if n <= MAX_UNITS else band_height(n)
 
 
-def shown_steps(steps: int, max_shown: int) -> list[int | None]:
-    """Steps drawn: all, or the first and last ones around a ``None`` (the ellipsis)."""
+def shown_steps(steps: int, max_shown: int, focus: int | None = None) -> list[int | None]:
+    """Steps drawn: all, or the first and last ones around a ``None`` (an ellipsis).
+
+    A ``focus`` step (the step-through's current one) that would fall into the ellipsis
+    gets a window of steps around it, between the first and the last step.
+    """
     if steps <= max_shown:
         return list(range(steps))
     first = math.ceil(max_shown / 2)
     last = max_shown - first
-    return list(range(first)) + [None] + list(range(steps - last, steps))
+    default = list(range(first)) + [None] + list(range(steps - last, steps))
+    if focus is None or focus in default:
+        return default
+    inner = max(1, max_shown - 2)
+    lo = min(max(1, focus - inner // 2), steps - 1 - inner)
+    out: list[int | None] = [0]
+    if lo > 1:
+        out.append(None)
+    out += list(range(lo, lo + inner))
+    if lo + inner < steps - 1:
+        out.append(None)
+    out.append(steps - 1)
+    return out
 
 
 @dataclass
@@ -670,6 +686,13 @@ class DiagramScene(QGraphicsScene):
         self.norm_bars: list[NormBarItem] = []
 
     # -- building --------------------------------------------------------------------------
+    def shown(self, seg: Segment, max_shown: int) -> list[int | None]:
+        """The steps of ``seg`` to draw; the step-through's current step is always among
+        them."""
+        m = self.model
+        focus = None if m.mode == "live" else m.focus_t(seg)
+        return shown_steps(seg.steps, max_shown, focus)
+
     def build(
         self,
         folded: bool,
@@ -704,7 +727,7 @@ class DiagramScene(QGraphicsScene):
             y += h + ROW_GAP
         bottom = y - ROW_GAP + 14
         self.rows = rows
-        cols = sum(1 if folded else len([t for t in shown_steps(s.steps, max_shown)
+        cols = sum(1 if folded else len([t for t in self.shown(s, max_shown)
                                          if t is not None]) for s in segs)
         I = max(s.in_size for s in segs)
         lines = cols * (D * H * I + (L - 1) * D * H * D * H + L * D * H * H + O * D * H)
@@ -716,7 +739,7 @@ class DiagramScene(QGraphicsScene):
         x = LEFT - lo
         self.seg_x: dict[str, list[tuple[int | None, float]]] = {}
         for seg in segs:
-            steps = [None] if folded else shown_steps(seg.steps, max_shown)
+            steps = [None] if folded else self.shown(seg, max_shown)
             cols = []
             for idx, t in enumerate(steps):
                 cols.append((t, x + idx * col_w))
@@ -759,8 +782,8 @@ class DiagramScene(QGraphicsScene):
                 inputs[t] = self._add_units("input", "main", t, I, rows["in"], x)
             cols.append((t, x))
             x += col_w
-        self.seg_x = {"main": cols}
         xd = x + 90
+        self.seg_x = {"main": cols, "dense": [(0, xd)]}
         mean = n.pooling == "mean"
         lines = (1 if mean else len(inputs)) * I * H + O * H
         self.summarise_hidden_links = lines > MAX_LINES
@@ -883,9 +906,9 @@ class DiagramScene(QGraphicsScene):
         blank = m.kind == "ctc"
         pos: dict[tuple[str, int | None], object] = {}
         prev_t: int | None = None
-        for t, x in cols:
+        for k, (t, x) in enumerate(cols):
             if t is None and not folded:
-                hidden_steps = seg.steps - sum(1 for tt, _ in cols if tt is not None)
+                hidden_steps = cols[k + 1][0] - cols[k - 1][0] - 1
                 rect = QRectF(x + self.col_left, TOP - 30, self.col_right - self.col_left,
                               bottom - TOP + 30)
                 self.addItem(EllipsisItem(rect, hidden_steps))

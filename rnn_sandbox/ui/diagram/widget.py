@@ -467,15 +467,27 @@ class DiagramWidget(QWidget):
             mode = "live"
         self.model.mode = mode
         self.model.step = self.stepper.step
+        self._follow_step()
         self._refresh()
         if self.panel.isVisible():
             self._fill_panel()
 
     def _set_step(self, s: int) -> None:
         self.model.step = s
+        self._follow_step()
         self._refresh()
         if self.panel.isVisible():
             self._fill_panel()
+
+    def _follow_step(self) -> None:
+        """Redraw when the current step of a long sequence lies in the left-out part."""
+        if self.folded or self.cfg is None:
+            return
+        want = {seg.name: self.scene.shown(seg, self.steps_spin.value())
+                for seg in self.model.segments}
+        have = {name: [t for t, _ in cols] for name, cols in self.scene.seg_x.items()}
+        if want != have:
+            self._rebuild()
 
     def _describe_step(self) -> None:
         m = self.model
