@@ -522,7 +522,7 @@ class LoopItem(_Pointable):
         return s.createStroke(self.path)
 
     def paint(self, painter, option, widget=None) -> None:
-        lv = self.model.matrix_level(self.param, None)
+        lv = self.model.matrix_level(self.param)
         pen = QPen(_PENS[lv].color(), max(1.5, _PENS[lv].widthF()))
         painter.setPen(pen)
         painter.setBrush(Qt.NoBrush)

@@ -351,6 +351,10 @@ class DiagramModel:
         v = float(vals[t, item.unit])
         return None if math.isnan(v) else v
 
+    def series(self, role: str, key: str) -> np.ndarray | None:
+        """Values of a row over time ``(T, units)`` as shown now (NaN where unknown)."""
+        return self._nval.get((role, key))
+
     def band_levels(self, item):
         lev = self._nlev.get((item.role, item.key))
         if lev is None:
@@ -444,16 +448,13 @@ class DiagramModel:
         self._bundle_cache[key] = style
         return style
 
-    def bundle_level(self, item) -> int:
-        return self.bundle_style(item)[0]
-
     @staticmethod
     def _block_level(block: np.ndarray, scale: float) -> int:
         rms = float(np.sqrt(np.mean(block * block))) if block.size else 0.0
         sign = 1 if block.mean() >= 0 else -1
         return int(sign * round(min(1.0, 2 * rms / (scale or 1.0)) * LEVELS))
 
-    def matrix_level(self, param: str, t) -> int:
+    def matrix_level(self, param: str) -> int:
         w = self.weights.get(param)
         if w is None:
             return 0
@@ -874,14 +875,17 @@ class DiagramScene(QGraphicsScene):
         rows_n = n_dst if n_dst is not None else (w.shape[0] if w is not None else 0)
         if gated:
             rows_n = len(GATE_NAMES[cell]) * self.model.cfg.network.hidden_size
-        cols_n = n_src if n_src is not None else self._band_size(param, col_offset, w)
+        cols_n = n_src if n_src is not None else self._band_size(param)
         b = BundleItem(self.model, param, slice(0, rows_n),
                        slice(col_offset, col_offset + cols_n), t, s, d)
         self.addItem(b)
         self.bundles.append(b)
 
-    def _band_size(self, param: str, col_offset: int, w) -> int:
+    def _band_size(self, param: str) -> int:
+        """Units of the source row of ``param`` when that row is a band."""
         n = self.model.cfg.network
+        if param.startswith("fc1."):
+            return n.input_size  # dense: one step's inputs (or their average)
         if "weight_hh" in param:
             return n.hidden_size
         if param.startswith("head.") or not param.endswith(("_l0", "_l0_reverse")):

@@ -555,7 +555,7 @@ class DiagramWidget(QWidget):
 
     def _series(self, item) -> np.ndarray | None:
         """The clicked unit's value over time, as the diagram shows it now."""
-        vals = self.model._nval.get((item.role, item.key))
+        vals = self.model.series(item.role, item.key)
         if vals is None:
             return None
         return np.asarray(vals[:, item.unit], dtype=float)
