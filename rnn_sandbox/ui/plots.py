@@ -86,8 +86,6 @@ class PlotPanel(QWidget):
         plot = self.graphics.addPlot(row=row, col=col, **kwargs)
         for side in ("left", "bottom"):
             plot.getAxis(side).enableAutoSIPrefix(False)
-        # Fewer tick labels: small log-scale plots otherwise print them on top of each other.
-        plot.getAxis("left").setStyle(textFillLimits=[(0, 0.8), (2, 0.4), (4, 0.2)])
         # Text is the slowest thing to paint: keep axes and titles as cached pixmaps that
         # are redrawn only when their range changes, not on every refresh.
         for side in ("left", "bottom", "right", "top"):

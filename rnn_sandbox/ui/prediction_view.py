@@ -128,7 +128,11 @@ class PredictionView(PlotPanel):
     def _draw_regression(self, out, y, val, idx, snap) -> None:
         x = np.asarray(snap.inputs if snap.inputs is not None else val.x[idx])
         T = len(x)
-        horizon = int(self.dataset.meta.get("horizon", 1)) if self.dataset else 1
+        meta = self.dataset.meta if self.dataset else {}
+        horizon = meta.get("horizon") or meta.get("horizon_hours", 1) * meta.get(
+            "steps_per_hour", 1
+        )
+        horizon = int(horizon)
         self.input_curve.setData(np.arange(T), x[:, 0])
         at = np.array([T - 1 + horizon], dtype=float)
         self.truth_curve.setData(at, np.ravel(y)[:1])
@@ -182,11 +186,19 @@ class PredictionView(PlotPanel):
         return int(min(default, np.asarray(mask[idx]).sum()))
 
     def _class_ticks(self, n: int) -> None:
-        names = self.dataset.meta.get("classes") if self.dataset else None
-        if isinstance(names, list | tuple) and len(names) == n and n <= 20:
-            ticks = [(i, str(c)) for i, c in enumerate(names)]
-            axis = self.plot.getAxis("bottom" if self.mode == "class" else "left")
-            axis.setTicks([ticks])
+        """Name the classes on their axis when the task says what they are."""
+        meta = self.dataset.meta if self.dataset else {}
+        names = next(
+            (meta[k] for k in ("classes", "tags", "symbols", "vocab")
+             if isinstance(meta.get(k), list | tuple) and len(meta[k]) == n),
+            None,
+        )
+        axis = self.plot.getAxis("bottom" if self.mode == "class" else "left")
+        if names is not None and n <= 24:
+            axis.setTicks([[(i, _tick(c)) for i, c in enumerate(names)]])
+        else:
+            step = max(1, n // 8)
+            axis.setTicks([[(i, str(i)) for i in range(0, n, step)]])
 
     def has_data(self) -> bool:
         return self.outputs is not None
@@ -208,3 +220,13 @@ class PredictionView(PlotPanel):
                 for row, v in zip(rows, target, strict=True):
                     row.append(float(v))
         return header, rows
+
+
+def _tick(label: object) -> str:
+    """A class name short enough for an axis; blanks and spaces made visible."""
+    text = str(label)
+    if text == "":
+        return "∅"
+    if text == " ":
+        return "␣"
+    return text if len(text) <= 8 else text[:7] + "…"

@@ -25,13 +25,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, QTimer, Signal, Slot
 
 from rnn_sandbox.engine import Snapshot, TrainingDiverged
 from rnn_sandbox.session import Experiment
 
 EMIT_INTERVAL = 1.0 / 30.0  # at most ~30 refreshes a second
-POLL_MS = 10  # how often the GUI thread looks into the outbox
+# While training at full speed the GUI may take at most this share of the time: when
+# drawing a snapshot takes longer, the refreshes are spaced out instead (see _yield_to_gui).
+GUI_SHARE = 0.5
+POLL_MS = 15  # how often the GUI thread looks into the outbox
 MAX_GUI_WAIT = 0.1  # seconds the training thread waits at most for the GUI to draw
 MIN_VALIDATE_INTERVAL = 0.25  # seconds between validation passes (at least)
 VALIDATE_SHARE = 0.1  # validation may take at most this share of the time
@@ -75,11 +78,15 @@ class TrainingWorker(QObject):
         self._stopping = False
         # Back-pressure: the next snapshot is collected only once the GUI has drawn the
         # last one, so a slow screen lowers the refresh rate instead of piling up work.
-        self._drawn = threading.Event()
-        self._drawn.set()
+        # Set while the GUI is not drawing; the GUI clears it while it draws a snapshot.
+        self._gui_idle = threading.Event()
+        self._gui_idle.set()
+        self._undelivered = False  # a collected snapshot waits in the outbox
         self.outbox: collections.deque[tuple[str, Any]] = collections.deque()
         self._typical_step = 0.0
         self._last_emit = 0.0
+        self._draw_cost = 0.0  # seconds the GUI needed for the last snapshots (smoothed)
+        self._draw_start = 0.0
         self._last_validate = 0.0
         self._validate_cost = 0.0
         self._next_step_time = 0.0
@@ -92,9 +99,17 @@ class TrainingWorker(QObject):
         self._notify()
         self.outbox.append(("running", True))
 
+    def drawing(self) -> None:
+        """The GUI takes the snapshots out of the outbox to draw them (GUI thread)."""
+        self._undelivered = False
+        self._gui_idle.clear()
+        self._draw_start = time.monotonic()
+
     def drawn(self) -> None:
-        """The GUI has drawn the last snapshot (called from the GUI thread)."""
-        self._drawn.set()
+        """The GUI has drawn them (GUI thread)."""
+        cost = time.monotonic() - self._draw_start
+        self._draw_cost = 0.7 * self._draw_cost + 0.3 * cost
+        self._gui_idle.set()
 
     def pause(self) -> None:
         was = self._running
@@ -142,7 +157,7 @@ class TrainingWorker(QObject):
     def set_experiment(self, experiment: Experiment, generation: int) -> None:
         """Switch to another experiment (pauses first)."""
         self.pause()
-        self._drawn.set()
+        self._gui_idle.set()
         with self._cond:
             self._experiment = experiment
             self._generation = generation
@@ -157,7 +172,7 @@ class TrainingWorker(QObject):
         self._stopping = True
         self._running = False
         self._pending_steps = 0
-        self._drawn.set()
+        self._gui_idle.set()
         self._notify()
 
     def _notify(self) -> None:
@@ -204,17 +219,18 @@ class TrainingWorker(QObject):
             self._yield_to_gui()
 
     def _yield_to_gui(self) -> None:
-        """After a snapshot, leave the interpreter to the GUI until it has drawn it.
+        """While the GUI draws, leave the interpreter to it.
 
         Python runs one thread at a time (the GIL).  Drawing is many short calls from Qt
         into Python, and each waits for a busy training thread to give the interpreter
-        up, so without this a refresh takes ten times as long and the window stutters.
-        Sleeping releases the interpreter; training loses what drawing costs, no more.
+        up, so drawing next to a training loop takes many times as long and the window
+        stutters.  Waiting on an event releases the interpreter; training loses what
+        drawing costs, and spacing snapshots out by the measured drawing time keeps that
+        at about ``GUI_SHARE`` of the time.
         """
-        if not self._drawn.is_set() and self._running:
-            self._drawn.wait(MAX_GUI_WAIT)  # blocks without holding the interpreter
-            # Train a full interval before the next snapshot, however long drawing took.
-            self._last_emit = time.monotonic()
+        if not self._gui_idle.is_set() and self._running:
+            self._gui_idle.wait(MAX_GUI_WAIT)  # blocks without holding the interpreter
+            self._last_emit = time.monotonic()  # the next gap is training time only
 
     def _apply_sample_request(self) -> None:
         if self._pending_sample is None:
@@ -244,7 +260,8 @@ class TrainingWorker(QObject):
             trainer.learning_rate = self._pending_lr
             self._pending_lr = None
         self._apply_sample_request()
-        collect = single or (self._drawn.is_set() and now - self._last_emit >= EMIT_INTERVAL)
+        gap = max(EMIT_INTERVAL, self._draw_cost * (1 - GUI_SHARE) / GUI_SHARE)
+        collect = single or (not self._undelivered and now - self._last_emit >= gap)
         interval = max(MIN_VALIDATE_INTERVAL, self._validate_cost / VALIDATE_SHARE)
         validate = single or trainer.step_count == 0 or now - self._last_validate >= interval
         try:
@@ -286,7 +303,7 @@ class TrainingWorker(QObject):
             (t0, s0), (t1, s1) = self._rate_window[0], self._rate_window[-1]
             rate = (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
         if snap is not None:
-            self._drawn.clear()
+            self._undelivered = True
         self.outbox.append(("progress", Progress(
             generation=self._generation,
             snapshot=snap,
@@ -347,6 +364,7 @@ class TrainingThread(QObject):
         self.thread.setObjectName("training")
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
+        self._painting = False
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.poll)
@@ -360,6 +378,8 @@ class TrainingThread(QObject):
         Runs from a timer, so by the time it runs again the event loop has painted what
         the last delivery changed: only then may the worker collect another snapshot.
         """
+        if self._painting:
+            return  # re-entered from the processEvents() in _deliver
         box = self.worker.outbox
         progress: list[Progress] = []
         while box:
@@ -379,14 +399,23 @@ class TrainingThread(QObject):
 
     def _deliver(self, items: list[Progress]) -> None:
         merged = merge(items)
+        drawing = bool(merged.snapshots)
+        if drawing:
+            self.worker.drawing()
         self.progress.emit(merged)
-        if merged.snapshots:
-            # A zero timer fires after the repaints the slots above asked for.
-            QTimer.singleShot(0, self._drawn)
+        if drawing:
+            # Paint now, while the training thread waits: the slots above only scheduled
+            # the repaints (QGraphicsScene updates are queued, then posted to the window).
+            self._painting = True
+            try:
+                for _ in range(3):
+                    QCoreApplication.processEvents(
+                        QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+                    )
+            finally:
+                self._painting = False
+            self.worker.drawn()
 
-    @Slot()
-    def _drawn(self) -> None:
-        self.worker.drawn()
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Stop training, end the thread (quit + wait); True once nothing runs any more."""

@@ -1,0 +1,146 @@
+"""What the window costs while training: ``python -m benchmarks.ui``.
+
+For each configuration it measures, over the same wall-clock time,
+
+* engine alone: train steps per second of ``Trainer.step`` in a plain loop (light
+  snapshots, validation every ``VALIDATE_EVERY`` steps, as the window would do it);
+* with the GUI: steps per second while the main window trains and draws (offscreen);
+* refreshes per second: snapshots the window actually drew;
+* the event loop's worst stall: the longest gap between two ticks of a 5 ms timer.
+
+Goals: GUI overhead under 20 % of the engine's throughput, at least 30 refreshes a
+second, no stall over 50 ms.  On a machine shared with other work the numbers vary from run
+to run; the table says what was measured, it does not judge a single run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402
+
+from rnn_sandbox.config import ExperimentConfig  # noqa: E402
+from rnn_sandbox.session import Experiment  # noqa: E402
+from rnn_sandbox.tasks import get_task  # noqa: E402
+
+VALIDATE_EVERY = 50
+CONFIGS = [
+    # (task, hidden, layers, bidirectional)
+    ("sine_forecast", 16, 1, False),
+    ("sine_forecast", 64, 2, True),
+    ("named_entities", 32, 1, True),
+]
+
+
+def make_config(task: str, hidden: int, layers: int, bidirectional: bool) -> ExperimentConfig:
+    cfg = get_task(task).default_config()
+    cfg.network.hidden_size = hidden
+    cfg.network.num_layers = layers
+    cfg.network.bidirectional = bidirectional
+    return cfg
+
+
+def engine_alone(cfg: ExperimentConfig, seconds: float) -> float:
+    """Steps per second of the bare training loop."""
+    exp = Experiment(cfg)
+    trainer = exp.trainer
+    for _ in range(3):  # warm-up
+        trainer.step()
+    n, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        n += 1
+        trainer.step(collect=False, validate=n % VALIDATE_EVERY == 0)
+    return n / (time.perf_counter() - start)
+
+
+def with_gui(cfg: ExperimentConfig, seconds: float) -> dict[str, float]:
+    """Train in the main window for ``seconds``; steps/s, refreshes/s and stalls."""
+    import tempfile
+
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import rnn_sandbox.ui  # noqa: F401  (reference-count guard before any signal)
+    from rnn_sandbox.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = QSettings(os.path.join(tmp, "bench.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(config=cfg, settings=settings)
+        window.confirm = lambda *_: True
+        window.modal_messages = False
+        window.show()
+        refreshes = [0]
+        window.training.progress.connect(
+            lambda p: refreshes.__setitem__(0, refreshes[0] + bool(p.snapshots))
+        )
+        gaps: list[float] = []
+        last = [time.perf_counter()]
+
+        def probe() -> None:
+            now = time.perf_counter()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(probe)
+        # Settle (first paint, first snapshot) before measuring.
+        window.play()
+        end = time.perf_counter() + 0.5
+        while time.perf_counter() < end:
+            app.processEvents()
+        with window.worker.paused() as exp:
+            step0 = exp.trainer.step_count
+        window.play()
+        refreshes[0] = 0
+        timer.start()
+        last[0] = start = time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            app.processEvents()
+            time.sleep(0.001)  # like the real event loop: wait for events, do not spin
+        with window.worker.paused() as exp:
+            steps = exp.trainer.step_count - step0
+        elapsed = time.perf_counter() - start
+        timer.stop()
+        window.close()
+        window.shutdown()
+    return {
+        "steps_per_s": steps / elapsed,
+        "refreshes_per_s": refreshes[0] / elapsed,
+        "worst_stall_ms": 1000 * max(gaps[2:], default=0.0),
+        "median_gap_ms": 1000 * float(np.median(gaps)) if gaps else 0.0,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=4.0, help="measuring time per row")
+    parser.add_argument("--quick", action="store_true", help="first configuration only")
+    args = parser.parse_args(argv)
+    rows = CONFIGS[:1] if args.quick else CONFIGS
+    header = (f"{'configuration':34} {'engine/s':>9} {'GUI/s':>8} {'overhead':>9} "
+              f"{'refresh/s':>10} {'worst stall':>12} {'median gap':>11}")
+    print(header)
+    print("-" * len(header))
+    for task, hidden, layers, bidi in rows:
+        cfg = make_config(task, hidden, layers, bidi)
+        alone = engine_alone(cfg, args.seconds)
+        gui = with_gui(cfg, args.seconds)
+        overhead = 1.0 - gui["steps_per_s"] / alone
+        name = f"{task} H={hidden} L={layers}{' bi' if bidi else ''}"
+        print(f"{name:34} {alone:9.0f} {gui['steps_per_s']:8.0f} {overhead:9.0%} "
+              f"{gui['refreshes_per_s']:10.1f} {gui['worst_stall_ms']:10.0f} ms "
+              f"{gui['median_gap_ms']:8.1f} ms")
+    print("\ngoals: overhead < 20 %, refresh >= 30/s, worst stall < 50 ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
