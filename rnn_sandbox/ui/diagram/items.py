@@ -1,7 +1,7 @@
 """Graphics items of the diagram: one class per thing a learner points at.
 
 Items hold only where they are and what they stand for (which neuron, which weight); the
-colours come from the shared :class:`~rnn_sandbox.ui.diagram.scene.DiagramModel`, which
+colours come from the shared :class:`~rnn_sandbox.ui.diagram.model.DiagramModel`, which
 turns the latest numbers into colour levels once per update.  A snapshot therefore costs one
 NumPy pass and a repaint, never a rebuild.
 """
@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem
 
 if TYPE_CHECKING:
-    from rnn_sandbox.ui.diagram.scene import DiagramModel
+    from rnn_sandbox.ui.diagram.model import DiagramModel
 
 # Colour levels: -LEVELS..LEVELS map to orange (negative) .. white .. blue (positive).
 LEVELS = 20

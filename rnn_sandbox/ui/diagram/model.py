@@ -1,0 +1,618 @@
+"""The numbers behind the diagram: which steps exist, what each neuron and weight shows.
+
+:class:`DiagramModel` holds the weights, the live activations of the watched sample and the
+step-through trace, and turns them into colour levels once per update; the items of the
+scene ask it for their level, their value and their tooltip.  No Qt drawing here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.engine.inspect import Trace
+from rnn_sandbox.ui.diagram.items import (
+    DIM,
+    LEVELS,
+    ArrowItem,
+    BandItem,
+    BundleItem,
+    ConnectionItem,
+    LoopItem,
+    NeuronItem,
+    NormBarItem,
+    TimeStepColumn,
+)
+
+GATE_NAMES = {"lstm": ("input i", "forget f", "cell g", "output o"),
+              "gru": ("reset r", "update z", "new n")}  # PyTorch's order of the rows
+
+
+def network_kind(cfg: ExperimentConfig) -> str:
+    """The task type the network is wired for (a key of TASK_TYPES)."""
+    n = cfg.network
+    return "ctc" if n.loss == "ctc" else n.architecture
+
+
+def shown_steps(steps: int, max_shown: int, focus: int | None = None) -> list[int | None]:
+    """Steps drawn: all, or the first and last ones around a ``None`` (an ellipsis).
+
+    A ``focus`` step (the step-through's current one) that would fall into the ellipsis
+    gets a window of steps around it, between the first and the last step.
+    """
+    if steps <= max_shown:
+        return list(range(steps))
+    first = math.ceil(max_shown / 2)
+    last = max_shown - first
+    default = list(range(first)) + [None] + list(range(steps - last, steps))
+    if focus is None or focus in default:
+        return default
+    inner = max(1, max_shown - 2)
+    lo = min(max(1, focus - inner // 2), steps - 1 - inner)
+    out: list[int | None] = [0]
+    if lo > 1:
+        out.append(None)
+    out += list(range(lo, lo + inner))
+    if lo + inner < steps - 1:
+        out.append(None)
+    out.append(steps - 1)
+    return out
+
+
+@dataclass
+class Segment:
+    """One stack run over time: the whole network, or the encoder / the decoder."""
+
+    name: str  # "main", "encoder" or "decoder"
+    prefix: str  # parameter prefix: "", "encoder." or "decoder."
+    steps: int
+    dirs: int
+    layers: int
+    in_size: int
+    inputs: list[str | None]  # per step: "x", "start", "feedback" or None (no input)
+    outputs: list[bool]  # per step: is there a read-out
+    offset: int = 0  # index of its first step in the whole forward walk
+    states: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        sfx = ["", "_reverse"][: self.dirs]
+        self.states = [f"{self.prefix}l{k}{s}" for k in range(self.layers) for s in sfx]
+
+
+def make_segments(cfg: ExperimentConfig, steps: tuple[int, int] | None = None) -> list[Segment]:
+    """Segments of the unrolled picture; ``steps`` = (input length, output length)."""
+    n = cfg.network
+    kind = network_kind(cfg)
+    T_in, T_out = steps if steps is not None else (cfg.task.seq_len, cfg.task.seq_len)
+    if n.cell == "dense":
+        # The feed-forward baseline: the steps are inputs only, one hidden layer reads them
+        # all at once (laid side by side, or averaged), no state passes between steps.
+        main = Segment("main", "", T_in, 1, 0, n.input_size, ["x"] * T_in, [False] * T_in)
+        dense = Segment("dense", "", 1, 1, 0, n.input_size, [None], [True], offset=T_in)
+        dense.states = ["fc1"]
+        return [main, dense]
+    D = 2 if n.bidirectional else 1
+    L, I, O = n.num_layers, n.input_size, n.output_size
+    if kind == "seq2seq":
+        enc = Segment("encoder", "encoder.", T_in, D, L, I, ["x"] * T_in, [False] * T_in)
+        dec = Segment(
+            "decoder", "decoder.", T_out, 1, L, O,
+            ["start"] + ["feedback"] * (T_out - 1), [True] * T_out, offset=T_in,
+        )
+        return [enc, dec]
+    if kind == "one_to_many":
+        fb = "feedback" if n.feedback == "output" else None
+        return [Segment("main", "", T_out, D, L, I, ["x"] + [fb] * (T_out - 1), [True] * T_out)]
+    outs = [t == T_in - 1 for t in range(T_in)] if kind == "many_to_one" else [True] * T_in
+    return [Segment("main", "", T_in, D, L, I, ["x"] * T_in, outs)]
+
+
+def _levels(values: np.ndarray, scale: float) -> np.ndarray:
+    scale = scale if scale > 0 else 1.0
+    v = np.nan_to_num(np.asarray(values, dtype=float) / scale)  # unknown values: marked DIM
+    return np.rint(np.clip(v, -1.0, 1.0) * LEVELS).astype(np.int32)
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def _fmt(v: float) -> str:
+    return f"{v:+.4g}"
+
+
+class DiagramModel:
+    """The numbers behind the diagram and their colour levels.
+
+    ``mode`` is "live" (snapshot values), "forward" or "backward" (step-through, values of
+    ``trace``).  ``step`` indexes the whole forward walk over all segments' time steps; in
+    live mode it is the highlighted step.
+    """
+
+    def __init__(self) -> None:
+        self.cfg: ExperimentConfig | None = None
+        self.kind = "many_to_one"
+        self.segments: list[Segment] = []
+        self.weights: dict[str, np.ndarray] = {}
+        self.grads: dict[str, np.ndarray] | None = None
+        self.hidden: dict[str, np.ndarray] | None = None
+        self.inputs: np.ndarray | None = None
+        self.outputs: np.ndarray | None = None
+        self.trace: Trace | None = None
+        self.mode = "live"
+        self.step = 0
+        self.on_click: Callable[[object], None] | None = None
+        self._seg_of: dict[str, Segment] = {}
+        self._wlev: dict[str, np.ndarray] = {}
+        self._wscale: dict[str, float] = {}
+        self._nval: dict[tuple[str, str], np.ndarray] = {}
+        self._nlev: dict[tuple[str, str], np.ndarray] = {}
+        self._reached: dict[tuple[str, str], np.ndarray] = {}
+        self._step_lev: dict[tuple[str, int], np.ndarray] = {}
+        self._bundle_cache: dict[tuple, int] = {}
+
+    # -- configuration -------------------------------------------------------------------
+    def configure(self, cfg: ExperimentConfig, segments: list[Segment]) -> None:
+        self.cfg = cfg
+        self.kind = network_kind(cfg)
+        self.segments = segments
+        self._seg_of = {}
+        for seg in segments:
+            self._seg_of[seg.name] = seg
+            for s in seg.states:
+                self._seg_of[s] = seg
+        self.step = min(self.step, self.total_steps() - 1)
+
+    def total_steps(self) -> int:
+        return sum(s.steps for s in self.segments) or 1
+
+    def segment_of(self, key: str) -> Segment:
+        return self._seg_of.get(key) or self._seg_of["dense"]  # "mean": the pooled input
+
+    def local_step(self, seg: Segment) -> int:
+        return self.step - seg.offset
+
+    def focus_t(self, seg: Segment) -> int:
+        """The time step of ``seg`` the folded view and the highlight show."""
+        return int(min(max(self.local_step(seg), 0), seg.steps - 1))
+
+    # -- numbers in ----------------------------------------------------------------------
+    def set_weights(self, weights: dict[str, np.ndarray], grads=None) -> None:
+        self.weights = weights
+        self.grads = grads
+        self._wlev, self._wscale = {}, {}
+        for k, w in weights.items():
+            s = float(np.abs(w).max(initial=0.0))
+            self._wscale[k] = s
+            self._wlev[k] = _levels(w, s)
+        self._bundle_cache.clear()
+
+    def set_live(self, hidden, inputs, outputs) -> None:
+        self.hidden, self.inputs, self.outputs = hidden, inputs, outputs
+
+    def clear_live(self) -> None:
+        self.hidden = self.inputs = self.outputs = None
+        self.grads = None
+
+    def refresh(self) -> None:
+        """Recompute neuron values and levels for the current mode and step."""
+        self._nval, self._nlev, self._reached = {}, {}, {}
+        self._step_lev = {}
+        self._bundle_cache.clear()
+        if self.mode != "live" and self.trace is None:
+            self.mode = "live"
+        for seg in self.segments:
+            self._refresh_segment(seg)
+
+    def _put(self, key, values: np.ndarray | None, scale: float, reached=None) -> None:
+        if values is None:
+            return
+        values = np.asarray(values, dtype=float)
+        lev = _levels(values, scale)
+        if reached is not None:
+            lev[~reached] = DIM
+            self._reached[key] = reached
+        self._nval[key] = values
+        self._nlev[key] = lev
+
+    def _reached_steps(self, seg: Segment, reverse: bool) -> np.ndarray:
+        T = seg.steps
+        t = np.arange(T)
+        local = self.local_step(seg)
+        if self.mode == "forward":
+            if local < 0:
+                return np.zeros(T, bool)
+            return t >= T - 1 - local if reverse else t <= local
+        if local >= T:
+            return np.zeros(T, bool)
+        return t <= T - 1 - local if reverse else t >= local
+
+    def _refresh_segment(self, seg: Segment) -> None:
+        n = self.cfg.network
+        T = seg.steps
+        act_scale = 1.0 if n.nonlinearity == "tanh" else None
+        out_probs = n.loss in ("ce", "ctc")
+        if self.mode == "live":
+            for s in seg.states:
+                h = None if self.hidden is None else self.hidden.get(s)
+                if h is not None and h.shape[0] == T:
+                    self._put(("hidden", s), h, act_scale or float(np.abs(h).max(initial=0)))
+            if self.inputs is not None and seg.name in ("main", "encoder"):
+                x = np.full((T, seg.in_size), np.nan)
+                given = np.asarray(self.inputs, float)[:T]
+                if given.shape[1] == seg.in_size:
+                    x[: given.shape[0]] = given
+                    self._put(("input", seg.name), x, float(np.nanmax(np.abs(given))),
+                              ~np.isnan(x[:, 0]))
+            if self.inputs is not None and seg.name == "dense":
+                given = np.asarray(self.inputs, float)
+                if given.ndim == 2 and given.shape[1] == seg.in_size:
+                    mean = given.mean(axis=0, keepdims=True)
+                    self._put(("input", "mean"), mean, float(np.abs(mean).max(initial=0)))
+            if self.outputs is not None and any(seg.outputs):
+                self._put_outputs(seg, np.asarray(self.outputs, float), out_probs, None)
+            return
+        tr = self.trace
+        fwd = self.mode == "forward"
+        for s in seg.states:
+            d = tr.layers.get(s)
+            if d is None or d.h.shape[0] != T:
+                continue
+            reached = self._reached_steps(seg, d.reverse)
+            if fwd:
+                self._put(("hidden", s), d.h, act_scale or float(np.abs(d.h).max()), reached)
+            else:
+                self._put(("hidden", s), d.grad_h, float(np.abs(d.grad_h).max()), reached)
+        first = tr.layers.get(seg.states[0])
+        if first is not None and first.x.shape[0] == T:
+            x = first.x.copy()
+            has = np.array([kind is not None for kind in seg.inputs])
+            self._put(("input", seg.name), x, float(np.abs(x).max(initial=0)), has)
+        if any(seg.outputs):
+            vals = tr.outputs if fwd else tr.d_out
+            reached = None
+            if fwd:
+                top = [self._reached_steps(seg, r) for r in ([False, True][: seg.dirs])]
+                reached = np.logical_and.reduce(top)
+                if self.kind == "many_to_one":
+                    reached = np.full(T, self.local_step(seg) >= T - 1)
+            self._put_outputs(seg, vals, out_probs and fwd, reached)
+
+    def _put_outputs(self, seg: Segment, vals: np.ndarray, probs: bool, reached) -> None:
+        T = seg.steps
+        O = self.cfg.network.output_size
+        full = np.full((T, O), np.nan)
+        if self.kind == "many_to_one":
+            full[T - 1] = vals.reshape(-1, O)[-1]
+        else:
+            vals = vals.reshape(-1, O)[:T]
+            full[: vals.shape[0]] = vals
+        known = ~np.isnan(full[:, 0])
+        shown = _softmax(np.nan_to_num(full)) if probs else full
+        scale = 1.0 if probs else float(np.nanmax(np.abs(full))) if known.any() else 1.0
+        reached = known if reached is None else (known & reached)
+        self._put(("output", seg.name), np.where(known[:, None], shown, 0.0), scale, reached)
+        self._nval[("output", seg.name)] = full  # raw logits/values for tooltips
+        if probs:
+            self._nval[("prob", seg.name)] = shown
+
+    # -- numbers out (items ask) -----------------------------------------------------------
+    def _t(self, item) -> int:
+        if item.t is not None:
+            return item.t
+        return self.focus_t(self.segment_of(item.key))
+
+    def neuron_level(self, item) -> int:
+        lev = self._nlev.get((item.role, item.key))
+        if lev is None:
+            return DIM if self.mode != "live" else 0
+        return int(lev[self._t(item), item.unit])
+
+    def neuron_value(self, item) -> float | None:
+        key = (item.role, item.key)
+        vals = self._nval.get(key)
+        if vals is None:
+            return None
+        t = self._t(item)
+        reached = self._reached.get(key)
+        if reached is not None and not reached[t]:
+            return None
+        v = float(vals[t, item.unit])
+        return None if math.isnan(v) else v
+
+    def series(self, role: str, key: str) -> np.ndarray | None:
+        """Values of a row over time ``(T, units)`` as shown now (NaN where unknown)."""
+        return self._nval.get((role, key))
+
+    def band_levels(self, item):
+        lev = self._nlev.get((item.role, item.key))
+        if lev is None:
+            return None
+        return lev[self._t(item)]
+
+    def _param_dest(self, param: str) -> tuple[str, str]:
+        if param.startswith("head."):
+            return ("output", self.segments[-1].name)
+        prefix, _, rest = param.rpartition(".")
+        rest = rest.replace("weight_ih_", "").replace("weight_hh_", "")
+        return ("hidden", (prefix + "." if prefix else "") + rest)
+
+    def _conn_reached(self, param: str, t: int) -> bool:
+        r = self._reached.get(self._param_dest(param))
+        return True if r is None else bool(r[t])
+
+    def _step_levels(self, param: str, t: int) -> np.ndarray | None:
+        """Colour levels of the gradient share ``param`` receives at step ``t``."""
+        key = (param, t)
+        if key not in self._step_lev:
+            g, scale = self._step_grad(param, t)
+            self._step_lev[key] = None if g is None else _levels(g, scale)
+        return self._step_lev[key]
+
+    def _step_grad(self, param: str, t: int):
+        tr = self.trace
+        if param == "head.weight":
+            hits = np.nonzero(tr.out_steps == t)[0]
+            if self.kind == "many_to_one":
+                hits = np.array([0])
+            if not len(hits):
+                return None, 1.0
+            return tr.head_grad_step(int(hits[0])), tr.head_grad_max()
+        dest = self._param_dest(param)[1]
+        d = tr.layers.get(dest)
+        if d is None:
+            return None, 1.0
+        kind = "weight_ih" if "weight_ih" in param else "weight_hh"
+        return d.grad_step(kind, t), d.grad_step_max(kind)
+
+    def link_levels(self, param: str, t: int | None) -> np.ndarray | int:
+        """Colour levels of every weight of ``param`` into step ``t`` (one int if all
+        share it): the weights, or in backward step-through that step's gradient share."""
+        if t is None:
+            t = self._folded_t(param)
+        if self.mode != "live" and t is not None and not self._conn_reached(param, t):
+            return DIM
+        if self.mode == "backward" and t is not None:
+            lev = self._step_levels(param, t)
+            return DIM if lev is None else lev
+        lev = self._wlev.get(param)
+        return 0 if lev is None else lev
+
+    def connection_level(self, item) -> int:
+        lev = self.link_levels(item.param, item.t)
+        return lev if isinstance(lev, int) else int(lev[item.i, item.j])
+
+    def _folded_t(self, param: str) -> int | None:
+        if self.mode == "live":
+            return None
+        key = self._param_dest(param)[1]
+        return self.focus_t(self.segment_of(key))
+
+    def bundle_style(self, item) -> tuple[int, float]:
+        """(colour level, strength in 0..1) of a ribbon standing for a block of weights.
+
+        The colour is the block's mean relative to its typical size (blue: mostly
+        positive, orange: mostly negative, grey: mixed); the strength is its typical size
+        (root mean square) relative to the largest weight of the matrix, or in backward
+        step-through the size of that step's gradient share.
+        """
+        t = item.t if item.t is not None else self._folded_t(item.param)
+        key = (item.param, item.rows.start, item.cols.start, t, self.mode)
+        if key in self._bundle_cache:
+            return self._bundle_cache[key]
+        style: tuple[int, float] = (DIM, 0.0)
+        if self.mode == "live" or t is None or self._conn_reached(item.param, t):
+            if self.mode == "backward" and t is not None:
+                g, scale = self._step_grad(item.param, t)
+                block = None if g is None else g[item.rows, item.cols]
+            else:
+                w = self.weights.get(item.param)
+                block = None if w is None else w[item.rows, item.cols]
+                scale = self._wscale.get(item.param, 1.0)
+            if block is not None and block.size:
+                rms = float(np.sqrt(np.mean(block * block)))
+                mean = float(block.mean())
+                level = int(round(np.clip(mean / rms if rms > 0 else 0.0, -1, 1) * LEVELS))
+                style = (level, min(1.0, 2.0 * rms / scale) if scale > 0 else 0.0)
+        self._bundle_cache[key] = style
+        return style
+
+    @staticmethod
+    def _block_level(block: np.ndarray, scale: float) -> int:
+        rms = float(np.sqrt(np.mean(block * block))) if block.size else 0.0
+        sign = 1 if block.mean() >= 0 else -1
+        return int(sign * round(min(1.0, 2 * rms / (scale or 1.0)) * LEVELS))
+
+    def matrix_level(self, param: str) -> int:
+        w = self.weights.get(param)
+        if w is None:
+            return 0
+        return self._block_level(w, self._wscale.get(param, 1.0))
+
+    def column_highlighted(self, col: TimeStepColumn) -> bool:
+        seg = self._seg_of.get(col.seg)
+        if seg is None or col.t is None:
+            return False
+        local = self.local_step(seg)
+        return 0 <= local < seg.steps and col.t == local
+
+    def is_current(self, item) -> bool:
+        """Is ``item`` a neuron of the step the step-through is computing now?"""
+        if self.mode == "live" or item.t is None:
+            return False
+        seg = self.segment_of(item.key)
+        local = self.local_step(seg)
+        if not 0 <= local < seg.steps:
+            return False
+        reverse = item.role == "hidden" and item.key.endswith("_reverse")
+        return item.t == (seg.steps - 1 - local if reverse else local)
+
+    def grad_norm_fraction(self, key: str, t: int) -> float | None:
+        """|dL/dh_t| of layer ``key`` over its largest value in the sequence (backward
+        step-through, reached steps only)."""
+        if self.mode != "backward" or self.trace is None:
+            return None
+        reached = self._reached.get(("hidden", key))
+        d = self.trace.layers.get(key)
+        if d is None or reached is None or not reached[t]:
+            return None
+        norms = np.linalg.norm(d.grad_h, axis=1)
+        top = float(norms.max())
+        return float(norms[t]) / top if top > 0 else 0.0
+
+    def column_focus(self, col: TimeStepColumn) -> int:
+        return self.focus_t(self._seg_of[col.seg])
+
+    def neuron_clicked(self, item) -> None:
+        if self.on_click is not None:
+            self.on_click(item)
+
+    # -- tooltips --------------------------------------------------------------------------
+    def describe(self, item) -> str:
+        if isinstance(item, (NeuronItem, BandItem)):
+            return self.describe_neuron(item)
+        if isinstance(item, ConnectionItem):
+            return self.describe_connection(item.param, item.i, item.j, item.t)
+        if isinstance(item, BundleItem):
+            return self.describe_block(item.param, item.rows, item.cols, item.t)
+        if isinstance(item, LoopItem):
+            return self.describe_block(item.param, slice(None), slice(None), None)
+        if isinstance(item, ArrowItem):
+            return item.text
+        if isinstance(item, NormBarItem):
+            f = item.fraction()
+            if f is None:
+                return ""
+            norm = float(np.linalg.norm(self.trace.layers[item.key].grad_h[item.t]))
+            return (f"{layer_title(item.key)}, t={item.t + 1}: |dL/dh_t| = {norm:.3g} "
+                    f"({100 * f:.0f}% of the largest step)")
+        return ""
+
+    def unit_name(self, role: str, key: str, unit: int) -> str:
+        if role == "hidden" and key == "fc1":
+            return f"dense layer, neuron {unit + 1}"
+        if role == "input" and key == "mean":
+            return f"input {unit + 1}, averaged over the steps"
+        if role == "hidden":
+            return f"{layer_title(key)}, neuron {unit + 1}"
+        if role == "output":
+            if self.kind == "ctc" and unit == 0:
+                return "output 1 (blank)"
+            return f"output {unit + 1}"
+        return f"input {unit + 1}"
+
+    def describe_neuron(self, item) -> str:
+        t = self._t(item)
+        lines = [f"{self.unit_name(item.role, item.key, item.unit)} at t={t + 1}"]
+        v = self.neuron_value(item)
+        j = item.unit
+        if item.role == "input":
+            seg = self.segment_of(item.key)
+            src = seg.inputs[t]
+            if src == "feedback":
+                lines.append("fed back: the previous step's output (the target in training)")
+            elif src == "start":
+                lines.append("start of decoding: a zero vector")
+            elif src is None:
+                lines.append("no input at this step (zero vector)")
+            if v is not None:
+                lines.append(f"x = {_fmt(v)}")
+            return "\n".join(lines)
+        if item.role == "output":
+            if v is None:
+                lines.append("not computed yet" if self.mode != "live" else "no value yet")
+            elif self.mode == "backward":
+                lines.append(f"dL/dy = {_fmt(v)}")
+            else:
+                lines.append(f"value = {_fmt(v)}")
+                p = self._nval.get(("prob", item.key))
+                if p is not None:
+                    lines.append(f"probability = {p[t, j]:.3f}")
+            return "\n".join(lines)
+        if v is None:
+            lines.append("not computed yet" if self.mode != "live" else "no activation yet")
+            return "\n".join(lines)
+        d = None if self.trace is None else self.trace.layers.get(item.key)
+        act = self.cfg.network.nonlinearity
+        if self.mode == "forward" and d is not None and d.gates is not None:
+            H = d.h.shape[1]
+            for g, gate in enumerate(GATE_NAMES.get(d.cell, ())):
+                lines.append(f"gate {gate:9s} = {_fmt(d.gates[t, g * H + j])}")
+            if d.c is not None:
+                lines.append(f"cell state c_t  = {_fmt(d.c[t, j])}")
+            lines.append(f"h_t = {_fmt(d.h[t, j])}")
+        elif self.mode == "forward" and d is not None:
+            prev = "t+1" if d.reverse else "t-1"
+            lines += [
+                f"W_ih x_t       = {_fmt(d.ih[t, j])}",
+                f"W_hh h_{prev}  = {_fmt(d.hh[t, j])}",
+                f"b_ih + b_hh    = {_fmt(d.b_ih[j] + d.b_hh[j])}",
+                f"pre-activation = {_fmt(d.pre[t, j])}",
+                f"h_t = {act}(pre) = {_fmt(d.h[t, j])}",
+            ]
+        elif self.mode == "backward" and d is not None:
+            lines.append(f"dL/dh_t   = {_fmt(d.grad_h[t, j])}")
+            if d.dpre is not None:
+                lines.append(f"dL/dpre_t = {_fmt(d.dpre[t, j])}")
+            lines.append(f"|dL/dh_t| of the layer = {np.linalg.norm(d.grad_h[t]):.3g}")
+        else:
+            lines.append(f"h_t = {_fmt(v)}")
+        return "\n".join(lines)
+
+    def describe_connection(self, param: str, i: int, j: int, t) -> str:
+        lines = [f"{param}[{i}, {j}]"]
+        w = self.weights.get(param)
+        if w is not None:
+            lines.append(f"weight = {_fmt(float(w[i, j]))}")
+        if self.grads is not None and param in self.grads:
+            lines.append(f"gradient (last batch) = {_fmt(float(self.grads[param][i, j]))}")
+        if self.trace is not None and t is not None and self.mode != "live":
+            g, _ = self._step_grad(param, t)
+            if g is not None:
+                lines.append(f"gradient share of step t={t + 1} (this sample) = "
+                             f"{_fmt(float(g[i, j]))}")
+            total = self.trace.grads.get(param)
+            if total is not None:
+                lines.append(f"gradient over all steps (this sample) = "
+                             f"{_fmt(float(total[i, j]))}")
+        return "\n".join(lines)
+
+    def describe_block(self, param: str, rows: slice, cols: slice, t) -> str:
+        w = self.weights.get(param)
+        if w is None:
+            return param
+        block = w[rows, cols]
+        lines = [
+            f"{param}: {block.shape[0]}×{block.shape[1]} weights",
+            f"mean = {_fmt(float(block.mean()))}, "
+            f"rms = {float(np.sqrt(np.mean(block ** 2))):.4g}, "
+            f"largest |w| = {float(np.abs(block).max()):.4g}",
+        ]
+        gates = GATE_NAMES.get(self.cfg.network.cell)
+        H = self.cfg.network.hidden_size
+        if gates and param.split(".")[-1].startswith(("weight_ih", "weight_hh")):
+            for g, gate in enumerate(gates):
+                part = w[g * H:(g + 1) * H, cols]
+                lines.append(f"  gate {gate}: rms {float(np.sqrt(np.mean(part ** 2))):.4g}")
+        if self.grads is not None and param in self.grads:
+            lines.append(f"gradient norm (last batch) = "
+                         f"{float(np.linalg.norm(self.grads[param][rows, cols])):.4g}")
+        if self.mode == "backward" and self.trace is not None and t is not None:
+            g, _ = self._step_grad(param, t)
+            if g is not None:
+                lines.append(f"gradient share of step t={t + 1}: norm "
+                             f"{float(np.linalg.norm(g[rows, cols])):.4g}")
+        return "\n".join(lines)
+
+
+def layer_title(state: str) -> str:
+    """'encoder.l1_reverse' -> 'encoder layer 2 ←'."""
+    prefix, _, rest = state.rpartition(".")
+    k = int(rest[1:].split("_")[0])
+    arrow = " ←" if rest.endswith("_reverse") else " →"
+    return f"{prefix + ' ' if prefix else ''}layer {k + 1}{arrow}"
