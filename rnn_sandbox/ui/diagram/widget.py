@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from rnn_sandbox.config import ConfigError, ExperimentConfig
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.inspect import Trace, network_from, trace
-from rnn_sandbox.ui.diagram.compat import keep_none_alive
 from rnn_sandbox.ui.diagram.items import BandItem, NeuronItem
 from rnn_sandbox.ui.diagram.scene import (
     GATE_NAMES,
@@ -132,7 +131,6 @@ class DiagramWidget(QWidget):
     configEdited = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        keep_none_alive()
         super().__init__(parent)
         self.cfg: ExperimentConfig | None = None
         self.sample: Batch | None = None
@@ -242,7 +240,6 @@ class DiagramWidget(QWidget):
         """Live view of a training snapshot: recolour the existing items, never rebuild."""
         if self.cfg is None:
             return
-        keep_none_alive()
         if not self._fits(snap):
             return  # from the network before the last edit: nothing of it can be drawn
         self.snapshot = snap
@@ -312,7 +309,6 @@ class DiagramWidget(QWidget):
 
     def render_scene(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
         """Paint the ``source`` part of the scene into ``target`` (without edit buttons)."""
-        keep_none_alive()  # the scene calls every item's paint (see compat)
         buttons = list(self.scene.buttons.values())
         for b in buttons:
             b.setVisible(False)
