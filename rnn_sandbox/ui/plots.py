@@ -109,6 +109,10 @@ class PlotPanel(QWidget):
             plot.showGrid(x=True, y=True, alpha=t["grid"])
             if plot.legend is not None:
                 plot.legend.setLabelTextColor(t["fg"])
+                # A veil behind the legend keeps curves underneath from cluttering it.
+                veil = pg.mkColor(t["bg"])
+                veil.setAlpha(200)
+                plot.legend.setBrush(veil)
 
     def export(self, path: str | Path) -> None:
         """Write the panel as .png or .svg, or its data as .csv (by the file's suffix)."""
@@ -200,11 +204,11 @@ class LossPlot(PlotPanel):
             symbolBrush=PALETTE[2], symbolPen=None,
         )
         dash = pg.mkPen(PALETTE[7], width=1.5, style=Qt.PenStyle.DashLine)
-        self.loss_baseline = pg.InfiniteLine(
-            angle=0, pen=dash, label="", labelOpts={"position": 0.85, "color": PALETTE[7]}
-        )
+        # Labels end at the right edge, above the line.
+        label_opts = {"position": 0.98, "color": PALETTE[7], "anchors": [(1, 1), (1, 1)]}
+        self.loss_baseline = pg.InfiniteLine(angle=0, pen=dash, label="", labelOpts=label_opts)
         self.metric_baseline = pg.InfiniteLine(
-            angle=0, pen=dash, label="", labelOpts={"position": 0.85, "color": PALETTE[7]}
+            angle=0, pen=dash, label="", labelOpts=label_opts
         )
         self.loss_plot.addItem(self.loss_baseline, ignoreBounds=True)
         self.metric_plot.addItem(self.metric_baseline, ignoreBounds=True)
@@ -214,6 +218,7 @@ class LossPlot(PlotPanel):
         self.metric = GrowingSeries()
         self._ema = (0.0, 0)
         self.baseline: Metric | None = None
+        self.loss_name = "loss"
         self.set_log(True)
         self.set_task(None, "loss", None)
 
@@ -223,6 +228,7 @@ class LossPlot(PlotPanel):
 
     def set_task(self, baseline: Metric | None, loss_name: str, metric_name: str | None) -> None:
         """Clear, then label for a new experiment; the baseline is drawn dashed."""
+        self.loss_name = loss_name
         self.clear()
         self.loss_name = loss_name
         self.baseline = baseline
@@ -231,10 +237,13 @@ class LossPlot(PlotPanel):
         self._place_baselines()
 
     def _baseline_on_metric(self) -> bool:
-        """A baseline expressed in the task metric goes on the metric plot, else on loss."""
+        """A baseline named after the loss ("persistence MSE") goes on the loss plot;
+        any other (an accuracy, an error in the task's units) on the metric plot."""
         b = self.baseline
-        name = (self.metric_plot.titleLabel.text or "").lower().replace("validation", "").strip()
-        return b is not None and bool(name) and name in b.name.lower()
+        if b is None:
+            return False
+        words = b.name.lower().replace("-", " ").split()
+        return self.loss_name.lower() not in words and "loss" not in words
 
     def _place_baselines(self) -> None:
         b = self.baseline
@@ -448,6 +457,18 @@ def _log10(values: np.ndarray) -> np.ndarray:
         return np.where(v > 0, np.log10(np.where(v > 0, v, 1.0)), np.nan)
 
 
+def _param_label(name: str) -> str:
+    """``encoder.weight_hh_l1_reverse`` → ``enc W_hh 2←`` (short, for the key)."""
+    prefix, _, rest = name.rpartition(".")
+    if rest == "weight" and prefix.endswith("head"):
+        return "head"
+    short = {"encoder": "enc ", "decoder": "dec ", "": ""}.get(prefix, prefix + " ")
+    kind = "W_ih" if "_ih_" in rest else "W_hh" if "_hh_" in rest else rest
+    layer = rest.split("_l")[-1].removesuffix("_reverse") if "_l" in rest else ""
+    arrow = "←" if rest.endswith("_reverse") else ""
+    return f"{short}{kind} {int(layer) + 1}{arrow}" if layer.isdigit() else f"{short}{kind}"
+
+
 def _state_label(name: str) -> str:
     """``encoder.l1_reverse`` → ``encoder layer 2 (backward)``."""
     prefix, _, rest = name.rpartition(".")
@@ -494,9 +515,9 @@ class GradientFlowPlot(PlotPanel):
         self.norm_plot = self._add_plot(2, title="Gradient norm per weight matrix")
         self.norm_plot.setLabel("bottom", "training step")
         self.norm_plot.setLabel("left", "log<sub>10</sub> ‖∇W‖")
-        self.norm_plot.addLegend(offset=(1, 1), colCount=3, labelTextSize="7pt",
-                                 verSpacing=-6, horSpacing=6)
-        for r, s in enumerate((3, 3, 2)):
+        # A one-line key under the plot: a legend would cover this short plot's curves.
+        self.norm_key = self.graphics.addLabel("", row=3, col=0, size="8pt")
+        for r, s in enumerate((3, 3, 2, 0)):
             self.graphics.ci.layout.setRowStretchFactor(r, s)
         self.flow_curves: dict[str, pg.PlotDataItem] = {}
         self.norm_curves: dict[str, pg.PlotDataItem] = {}
@@ -512,18 +533,20 @@ class GradientFlowPlot(PlotPanel):
         for c in self.norm_curves.values():
             self.norm_plot.removeItem(c)
         self.flow_plot.legend.clear()
-        self.norm_plot.legend.clear()
         self.flow_curves, self.norm_curves, self.norm_series = {}, {}, {}
         for i, name in enumerate(state_names):
             self.flow_curves[name] = self.flow_plot.plot(
                 pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=2), name=_state_label(name)
             )
+        self.flow_plot.legend.setVisible(len(state_names) > 1)
         weights = [p for p in param_names if "weight" in p]
+        key = []
         for i, name in enumerate(weights):
-            self.norm_curves[name] = self.norm_plot.plot(
-                pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=1.5), name=name
-            )
+            colour = PALETTE[i % len(PALETTE)]
+            self.norm_curves[name] = self.norm_plot.plot(pen=pg.mkPen(colour, width=1.5))
             self.norm_series[name] = GrowingSeries()
+            key.append(f"<span style='color:{colour}'>■ {_param_label(name)}</span>")
+        self.norm_key.setText("&nbsp; ".join(key))
         self.layer_combo.blockSignals(True)
         self.layer_combo.clear()
         for n in state_names:
@@ -579,20 +602,24 @@ class GradientFlowPlot(PlotPanel):
             self.image.clear()
             return
         T = max(len(g) for g in hist)
-        img = np.full((len(hist), T), np.nan)
+        rows = np.full((len(hist), T), np.nan)
         for i, g in enumerate(hist):
-            img[i, : len(g)] = g
-        finite = img[np.isfinite(img)]
+            rows[i, : len(g)] = g
+        finite = rows[np.isfinite(rows)]
         hi = float(finite.max()) if finite.size else 0.0
         lo = max(float(finite.min()) if finite.size else -6.0, hi - 8.0)
         if hi - lo < 1e-3:
             lo = hi - 1.0
+        # Snapshots are spaced by time, not by step: lay them on an even grid of training
+        # steps, each column showing the latest snapshot at or before its step.
+        steps = np.asarray(self._hist_steps[-len(hist):], dtype=float)
+        x0, x1 = steps[0], steps[-1] + 1
+        columns = int(min(self.HISTORY, x1 - x0))
+        grid = x0 + (np.arange(columns) + 0.5) * (x1 - x0) / columns
+        img = rows[np.searchsorted(steps, grid, side="right") - 1]
         self.image.setImage(img, autoLevels=False, levels=(lo, hi))
         self.colorbar.setLevels((lo, hi))
-        steps = self._hist_steps[-len(hist):]
-        x0, x1 = steps[0], steps[-1]
-        width = max(x1 - x0, 1) * len(hist) / max(len(hist) - 1, 1)
-        self.image.setRect(QRectF(x0, -0.5, width, T))
+        self.image.setRect(QRectF(x0, -0.5, x1 - x0, T))
 
     def has_data(self) -> bool:
         return self.latest is not None and self.image.image is not None

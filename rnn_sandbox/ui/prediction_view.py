@@ -34,7 +34,7 @@ class PredictionView(PlotPanel):
         split.addWidget(self.text)
         split.addWidget(self.graphics)
         split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(1, 2)
         self._layout.addWidget(split, 1)
         self.plot = self._add_plot(0)
         self.plot.addLegend(offset=(10, 10))

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
 import rnn_sandbox.ui  # noqa: F401  (installs the PySide6 reference-count guard first)
 from rnn_sandbox.config import ExperimentConfig
@@ -381,3 +382,49 @@ def test_event_loop_latency_while_training(qtbot, make_window, record_property):
           f"(timer 5 ms), {w.step} steps")
     record_property("event_loop_worst_ms", round(worst, 1))
     assert w.step > 0
+
+
+def test_keyboard_shortcuts(qtbot, make_window):
+    w = make_window()
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=WAIT)
+    w.loss_plot.setFocus()
+    qtbot.keyClick(w, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: w.step == 1, timeout=WAIT)
+    qtbot.keyClick(w, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: w.step == 2, timeout=WAIT)
+    qtbot.keyClick(w, Qt.Key.Key_Space)
+    assert w.worker.is_running() and w.play_action.text() == "Pause"
+    qtbot.waitUntil(lambda: w.step > 4, timeout=WAIT)
+    qtbot.keyClick(w, Qt.Key.Key_Space)
+    assert not w.worker.is_running() and w.play_action.text() == "Play"
+    qtbot.keyClick(w, Qt.Key.Key_R)
+    assert trained_steps(w) == 0
+    w.settings_panel.request("network.hidden_size", 8)
+    qtbot.keyClick(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert w.config.network.hidden_size == 16
+    qtbot.keyClick(w, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert w.config.network.hidden_size == 8
+
+
+def test_app_main_runs_and_quits(qtbot, tmp_path):
+    """The entry point builds the window and returns the event loop's exit code; the
+    user's settings are redirected to a temporary folder."""
+    from rnn_sandbox.ui import app as app_module
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    seen = []
+
+    def close_soon():
+        windows = [x for x in QApplication.topLevelWidgets() if isinstance(x, MainWindow)]
+        seen.extend(windows)
+        for x in windows:
+            x.close()
+        QApplication.instance().exit(0)
+
+    QTimer.singleShot(300, close_soon)
+    assert app_module.main([]) == 0
+    assert seen and seen[0].training.thread.isFinished()
+    assert any(tmp_path.rglob("*.conf")) or any(tmp_path.rglob("*.ini"))
