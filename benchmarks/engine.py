@@ -2,8 +2,8 @@
 
 One train step = forward + loss + backpropagation through time + global-norm clipping +
 Adam update, on a many-to-one, single-layer, unidirectional simple RNN in float64 with a
-padding mask (sequences of different lengths).  Timed as the minimum over interleaved
-repeats after warm-up, so a busy machine inflates the numbers less.
+padding mask (sequences of different lengths).  Timed as the fastest of many short blocks
+taken in turns after warm-up, so a busy machine inflates the numbers less.
 
 Columns:
 
@@ -351,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("--quick", action="store_true", help="fewer, shorter repeats")
+    parser.add_argument("--quick", action="store_true", help="fewer rounds (a rough look)")
     parser.add_argument("--rounds", type=int, default=None, help="turns per step kind")
     parser.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
@@ -394,6 +394,8 @@ def summarize(rows: list[Row]) -> int:
     if ratios:
         slowest = max(ratios, key=lambda r: r.ratio)
         print(f"slowest relative to PyTorch: T={slowest.T} H={slowest.H} ratio {slowest.ratio:.2f}")
+        slower = [f"T={r.T} H={r.H}" for r in ratios if r.ratio > 1.0]
+        print(f"sizes where the engine is slower than PyTorch: {', '.join(slower) or 'none'}")
         T, H, bound = TARGET
         at = [r for r in ratios if (r.T, r.H) == (T, H)]
         if at:
