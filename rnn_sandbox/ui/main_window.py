@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.last_message: tuple[str, str] | None = None
         self.message_box: QMessageBox | None = None
         self.path: Path | None = None
+        self._closing = False
         self.dirty = False
         self.generation = 0
         self.step = 0
@@ -487,27 +488,49 @@ class MainWindow(QMainWindow):
     def _on_progress(self, p: Progress) -> None:
         if p.generation != self.generation:
             return  # from an experiment that was replaced meanwhile
-        if len(p.steps) or len(p.val_steps):
-            self.loss_plot.append(p.steps, p.losses, p.val_steps, p.val_losses, p.val_metrics,
-                                  p.metric_name)
         snap = p.snapshot
         if len(p.steps):
             self.step = int(p.steps[-1])
             self._mark_dirty()
         if snap is not None:
             self.step, self.epoch = snap.step, snap.epoch
-            if snap.hidden is not None:
-                # Closed or hidden (tabbed away) panels skip the work of drawing.
-                if _shown(self.hidden_plot):
-                    self.hidden_plot.update_snapshot(snap)
-                if _shown(self.prediction_view):
-                    self.prediction_view.update_snapshot(snap)
-                if self.diagram is not None:
-                    self.diagram.show_snapshot(snap)
-        for s in p.snapshots:
-            if math.isfinite(s.train_loss):
-                self.gradient_plot.update_snapshot(s, draw=_shown(self.gradient_plot))
         self._update_status(p)
+        # One panel at a time, each painted before the next: the event loop turns between
+        # them, so a refresh never blocks it for the time of all panels together.
+        for update in self._panel_updates(p):
+            update()
+            self._turn_event_loop()
+            if p.generation != self.generation or self._closing:
+                return  # the learner changed the experiment or closed the window meanwhile
+
+    def _panel_updates(self, p: Progress) -> list[Callable[[], None]]:
+        snap = p.snapshot
+        updates: list[Callable[[], None]] = []
+        if len(p.steps) or len(p.val_steps):
+            updates.append(lambda: self.loss_plot.append(
+                p.steps, p.losses, p.val_steps, p.val_losses, p.val_metrics, p.metric_name
+            ))
+        if snap is not None and snap.hidden is not None:
+            # Closed or hidden (tabbed away) panels skip the work of drawing.
+            if _shown(self.hidden_plot):
+                updates.append(lambda: self.hidden_plot.update_snapshot(snap))
+            if _shown(self.prediction_view):
+                updates.append(lambda: self.prediction_view.update_snapshot(snap))
+            if self.diagram is not None:
+                updates.append(lambda: self.diagram.show_snapshot(snap))
+        grads = [s for s in p.snapshots if math.isfinite(s.train_loss)]
+        if grads:
+            def gradients() -> None:
+                shown = _shown(self.gradient_plot)
+                for s in grads:
+                    self.gradient_plot.update_snapshot(s, draw=shown and s is grads[-1])
+            updates.append(gradients)
+        return updates
+
+    def _turn_event_loop(self) -> None:
+        """Paint what the last update changed and handle waiting events."""
+        if self.training.delivering:
+            QApplication.processEvents()
 
     @Slot(str)
     def _on_diverged(self, message: str) -> None:
@@ -744,6 +767,7 @@ class MainWindow(QMainWindow):
         if not self._check_unsaved():
             event.ignore()
             return
+        self._closing = True
         self._save_window()
         self.shutdown()
         if self.message_box is not None:

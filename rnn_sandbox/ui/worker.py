@@ -364,7 +364,7 @@ class TrainingThread(QObject):
         self.thread.setObjectName("training")
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
-        self._painting = False
+        self.delivering = False
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.poll)
@@ -378,8 +378,8 @@ class TrainingThread(QObject):
         Runs from a timer, so by the time it runs again the event loop has painted what
         the last delivery changed: only then may the worker collect another snapshot.
         """
-        if self._painting:
-            return  # re-entered from the processEvents() in _deliver
+        if self.delivering:
+            return  # re-entered from an event loop turned during a delivery
         box = self.worker.outbox
         progress: list[Progress] = []
         while box:
@@ -400,20 +400,23 @@ class TrainingThread(QObject):
     def _deliver(self, items: list[Progress]) -> None:
         merged = merge(items)
         drawing = bool(merged.snapshots)
-        if drawing:
-            self.worker.drawing()
-        self.progress.emit(merged)
-        if drawing:
-            # Paint now, while the training thread waits: the slots above only scheduled
-            # the repaints (QGraphicsScene updates are queued, then posted to the window).
-            self._painting = True
-            try:
-                for _ in range(3):
-                    QCoreApplication.processEvents(
-                        QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
-                    )
-            finally:
-                self._painting = False
+        if not drawing:
+            self.progress.emit(merged)
+            return
+        # The training thread waits (see TrainingWorker._yield_to_gui) while the receivers
+        # update and paint; they may turn the event loop in between (``delivering``).
+        self.worker.drawing()
+        self.delivering = True
+        try:
+            self.progress.emit(merged)
+            # The slots only scheduled the last repaints (scene updates are queued, then
+            # posted to the window): paint them now, while the training thread waits.
+            for _ in range(2):
+                QCoreApplication.processEvents(
+                    QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+                )
+        finally:
+            self.delivering = False
             self.worker.drawn()
 
 
