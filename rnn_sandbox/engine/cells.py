@@ -1,9 +1,10 @@
 """One direction of one recurrent layer, forward and backward through time, written out.
 
 Everything is time-major inside the engine: ``(time, batch, features)``, so that ``x[t]`` is
-one contiguous time step.  A mask ``m`` of shape ``(time, batch, 1)`` marks real steps (1)
-and padding (0); on a padded step the state is carried over unchanged, so padding changes
-neither the final state nor any gradient (the same result as PyTorch's packed sequences).
+one contiguous time step.  A mask ``m`` of shape ``(time, batch, 1)`` marks real steps (1;
+any non-zero value counts as real) and padding (0); on a padded step the state is carried
+over unchanged, so padding changes neither the final state nor any gradient (the same result
+as PyTorch's packed sequences).
 
 The simple (Elman) cell, as ``torch.nn.RNN`` computes it::
 
@@ -121,9 +122,9 @@ def rnn_dir_backward(
     # act'(pre_t) for every step at once; a padded step passes nothing to its pre-activation,
     # so the mask is folded in here.  The loop turns this array into dpre in place.
     dpre_all = _act_grad(nonlinearity, h_all)
-    if mask is not None:
-        dpre_all *= mask
     pad, any_pad = _padding(mask, T)
+    if pad is not None:
+        dpre_all *= ~pad
     dh_total = np.empty_like(h_all)
     dh_next = np.zeros((B, H), dtype=h_all.dtype)  # what h_t receives from step t+1
     if dh_last is not None:
