@@ -39,6 +39,33 @@ THEMES = {
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999"]
 
 
+class LogAxis(pg.AxisItem):
+    """Log-scale ticks at 1, 2 and 5 × 10^k, thinned so labels never overlap.
+
+    pyqtgraph labels every minor tick of a log axis, which on a short plot prints them on
+    top of each other.
+    """
+
+    def logTickValues(self, minVal, maxVal, size, stdTicks):  # noqa: N802 (Qt naming)
+        lo, hi = int(np.floor(minVal)), int(np.ceil(maxVal))
+        max_labels = max(2, int(size // 28))
+        for mantissas in ((1, 2, 5), (1, 3), (1,)):
+            values = [k + np.log10(m) for k in range(lo, hi + 1) for m in mantissas]
+            values = [v for v in values if minVal <= v <= maxVal]
+            if len(values) <= max_labels:
+                break
+        if len(values) > max_labels:  # many decades: every n-th power of ten
+            n = int(np.ceil(len(values) / max_labels))
+            values = values[::n]
+        if len(values) < 2:  # less than a decade shown: fall back to linear steps in it
+            lin = np.linspace(10**minVal, 10**maxVal, 4)[1:-1]
+            values = sorted(set(values) | {float(np.log10(v)) for v in lin if v > 0})
+        return [(None, values)]
+
+    def logTickStrings(self, values, scale, spacing):  # noqa: N802
+        return [f"{10 ** v * scale:.2g}" for v in values]
+
+
 class GrowingSeries:
     """An x/y series that grows by appending, with amortised O(1) appends."""
 
@@ -180,9 +207,9 @@ class LossPlot(PlotPanel):
         self._layout.addLayout(bar)
         self._layout.addWidget(self.graphics, 1)
 
-        self.loss_plot = self._add_plot(0, title="Loss")
+        self.loss_plot = self._add_plot(0, title="Loss", axisItems={"left": LogAxis("left")})
         self.loss_plot.setLabel("left", "loss")
-        self.loss_plot.addLegend(offset=(10, -10))
+        self.loss_plot.addLegend(offset=(-10, 10))
         self.metric_plot = self._add_plot(1, title="Validation metric")
         self.metric_plot.setLabel("bottom", "training step")
         self.metric_plot.setXLink(self.loss_plot)

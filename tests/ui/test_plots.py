@@ -143,3 +143,18 @@ def test_prediction_classification_bars():
     p = np.exp([0.0, 1.0, 2.0]) / np.exp([0.0, 1.0, 2.0]).sum()
     np.testing.assert_allclose(v.true_bar.opts["height"], [p[2]])
     np.testing.assert_allclose(v.bars.opts["height"], p[:2])
+
+
+def test_log_axis_labels_do_not_crowd(qtbot):
+    from rnn_sandbox.ui.plots import LogAxis
+
+    axis = LogAxis("left")
+    axis.setLogMode(False, True)
+    for lo, hi, size in [(-3.2, 0.4, 120), (-0.7, -0.4, 120), (-12.0, 2.0, 80)]:
+        (_, values), = axis.logTickValues(lo, hi, size, [])
+        assert 2 <= len(values) <= max(2, size // 28), (lo, hi, values)
+        assert all(lo <= v <= hi for v in values)
+        labels = axis.logTickStrings(values, 1.0, 1.0)
+        assert len(set(labels)) == len(labels)
+    (_, values), = axis.logTickValues(-3.0, 0.0, 300, [])
+    assert axis.logTickStrings(values, 1.0, 1.0)[:3] == ["0.001", "0.002", "0.005"]
