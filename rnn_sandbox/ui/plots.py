@@ -175,6 +175,30 @@ class PlotPanel(QWidget):
         else:
             raise ValueError(f"cannot export to '{suffix}': use .png, .svg or .csv")
 
+    def follow_steps(self, plot: pg.PlotItem, last_step: float) -> None:
+        """Keep a training-step axis still while it can: grow it by half when the data
+        reach its end.  A still axis keeps its cached labels; one that moves with every
+        refresh has to be drawn again each time.  (Auto-range is off for x on such
+        plots; zooming by hand still works until the next growth.)"""
+        lo, hi = plot.vb.viewRange()[0]
+        if last_step > hi or hi > 4 * max(last_step, 10) or lo > 1:
+            plot.setXRange(0, max(10.0, 1.5 * last_step), padding=0.02)
+
+    def follow_values(self, plot: pg.PlotItem, values: list[np.ndarray], unit: float) -> None:
+        """Like :meth:`follow_steps` for a y axis: snap to multiples of ``unit`` and move
+        only when the data leave the range or fill less than a third of it."""
+        finite = [v[np.isfinite(v)] for v in values]
+        finite = [v for v in finite if v.size]
+        if not finite:
+            return
+        lo = min(float(v.min()) for v in finite)
+        hi = max(float(v.max()) for v in finite)
+        cur_lo, cur_hi = plot.vb.viewRange()[1]
+        if lo < cur_lo or hi > cur_hi or (hi - lo) < (cur_hi - cur_lo) / 3:
+            new_lo = np.floor(lo / unit) * unit
+            new_hi = max(np.ceil(hi / unit) * unit, new_lo + unit)
+            plot.setYRange(new_lo, new_hi, padding=0.05)
+
     def table(self) -> tuple[list[str], list[list[object]]]:
         raise NotImplementedError
 
@@ -218,6 +242,7 @@ class LossPlot(PlotPanel):
         for p in (self.loss_plot, self.metric_plot):
             p.setClipToView(True)
             p.setDownsampling(auto=True, mode="peak")
+            p.enableAutoRange(x=False)
         self.train_curve = self.loss_plot.plot(
             pen=pg.mkPen(PALETTE[0] + "60", width=1), name="train (per batch)"
         )
@@ -330,6 +355,13 @@ class LossPlot(PlotPanel):
         self.val_curve.setData(self.val.x, self.val.y)
         ok = np.isfinite(self.metric.y)
         self.metric_curve.setData(self.metric.x[ok], self.metric.y[ok])
+        # Markers help while there are few validation points and only cost afterwards.
+        few = self.val.n <= 40
+        for curve in (self.val_curve, self.metric_curve):
+            if (curve.opts["symbol"] is not None) != few:
+                curve.setSymbol("o" if few else None)
+        if self.train.n:
+            self.follow_steps(self.loss_plot, float(self.train.x[-1]))
 
     def has_data(self) -> bool:
         return self.train.n > 0
@@ -448,6 +480,10 @@ class HiddenStatePlot(PlotPanel):
         self.unit = min(self.unit, H - 1)
         self.marker.setValue(self.unit)
         self.trace_curve.setData(np.arange(T), h[:, self.unit])
+        if self.nonlinearity == "tanh":  # a fixed range: the axis need not be redrawn
+            self.trace_plot.setYRange(-1.05, 1.05, padding=0)
+        else:
+            self.trace_plot.enableAutoRange(y=True)
         self.trace_plot.setTitle(f"Unit {self.unit} over time", color=THEMES[self.theme]["fg"])
 
     def select_unit(self, unit: int) -> None:
@@ -542,6 +578,10 @@ class GradientFlowPlot(PlotPanel):
         self.norm_plot = self._add_plot(2, title="Gradient norm per weight matrix")
         self.norm_plot.setLabel("bottom", "training step")
         self.norm_plot.setLabel("left", "log<sub>10</sub> ‖∇W‖")
+        for plot in (self.flow_plot, self.norm_plot):
+            plot.enableAutoRange(y=False)
+        self.norm_plot.enableAutoRange(x=False)
+        self.map_plot.enableAutoRange(x=False)
         # A one-line key under the plot: a legend would cover this short plot's curves.
         self.norm_key = self.graphics.addLabel("", row=3, col=0, size="8pt")
         for r, s in enumerate((3, 3, 2, 0)):
@@ -592,6 +632,11 @@ class GradientFlowPlot(PlotPanel):
                 series.extend(np.array([snap.step]), np.array([snap.grad_norms[name]]))
                 if draw:
                     self.norm_curves[name].setData(series.x, _log10(series.y))
+        if draw and self.norm_series:
+            self.follow_steps(self.norm_plot, float(snap.step))
+            self.follow_values(
+                self.norm_plot, [_log10(x.y) for x in self.norm_series.values()], 0.5
+            )
         if snap.grad_h is None:
             return
         self.latest = snap.grad_h
@@ -607,6 +652,8 @@ class GradientFlowPlot(PlotPanel):
         del self._hist_steps[: -self.HISTORY]
         if draw:
             self._redraw_map()
+            self.follow_values(self.flow_plot, [_log10(g) for g in snap.grad_h.values()], 0.5)
+            self.follow_steps(self.map_plot, float(snap.step) + 1)
         else:
             self._stale = True
 
