@@ -27,6 +27,7 @@ import ctypes
 import datetime as _dt
 import os
 import platform
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -349,7 +350,7 @@ def environment(torch: Any, torch_wanted: bool = True) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m benchmarks", description=__doc__.split("\n")[0]
+        prog="python -m benchmarks engine", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--quick", action="store_true", help="fewer rounds (a rough look)")
     parser.add_argument("--rounds", type=int, default=None, help="turns per step kind")
@@ -405,3 +406,7 @@ def summarize(rows: list[Row]) -> int:
         print("the engine and PyTorch disagree: the timings compare different computations")
         return 1
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
