@@ -136,10 +136,6 @@ class PlotPanel(QWidget):
             plot.showGrid(x=True, y=True, alpha=t["grid"])
             if plot.legend is not None:
                 plot.legend.setLabelTextColor(t["fg"])
-                # A veil behind the legend keeps curves underneath from cluttering it.
-                veil = pg.mkColor(t["bg"])
-                veil.setAlpha(200)
-                plot.legend.setBrush(veil)
 
     def export(self, path: str | Path) -> None:
         """Write the panel as .png or .svg, or its data as .csv (by the file's suffix)."""
@@ -233,37 +229,47 @@ class LossPlot(PlotPanel):
 
         self.loss_plot = self._add_plot(0, title="Loss", axisItems={"left": LogAxis("left")})
         self.loss_plot.setLabel("left", "loss")
-        self.loss_plot.addLegend(offset=(-10, 10))
-        self.metric_plot = self._add_plot(1, title="Validation metric")
+        # A key under the plot rather than a legend on top of the curves.
+        key = [(PALETTE[0] + "90", "per batch"), (PALETTE[0], "smoothed"),
+               (PALETTE[3], "validation"), (PALETTE[7], "- - baseline")]
+        self.key = self.graphics.addLabel(
+            "&nbsp; ".join(
+                f"<span style='color:{c}'>{'' if t.startswith('-') else '━ '}{t}</span>"
+                for c, t in key
+            ),
+            row=1, col=0, size="8pt",
+        )
+        self.metric_plot = self._add_plot(2, title="Validation metric")
         self.metric_plot.setLabel("bottom", "training step")
         self.metric_plot.setXLink(self.loss_plot)
-        self.graphics.ci.layout.setRowStretchFactor(0, 3)
-        self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        for row, stretch in enumerate((3, 0, 2)):
+            self.graphics.ci.layout.setRowStretchFactor(row, stretch)
         for p in (self.loss_plot, self.metric_plot):
             p.setClipToView(True)
             p.setDownsampling(auto=True, mode="peak")
             p.enableAutoRange(x=False)
         self.train_curve = self.loss_plot.plot(
-            pen=pg.mkPen(PALETTE[0] + "60", width=1), name="train (per batch)"
+            pen=pg.mkPen(PALETTE[0] + "60", width=1)
         )
-        self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen(PALETTE[0], width=2), name="train")
+        self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen(PALETTE[0], width=2))
         self.val_curve = self.loss_plot.plot(
             pen=pg.mkPen(PALETTE[3], width=2), symbol="o", symbolSize=4,
-            symbolBrush=PALETTE[3], symbolPen=None, name="validation",
+            symbolBrush=PALETTE[3], symbolPen=None,
         )
         self.metric_curve = self.metric_plot.plot(
             pen=pg.mkPen(PALETTE[2], width=2), symbol="o", symbolSize=4,
             symbolBrush=PALETTE[2], symbolPen=None,
         )
         dash = pg.mkPen(PALETTE[7], width=1.5, style=Qt.PenStyle.DashLine)
-        # Labels end at the right edge, above the line.
-        label_opts = {"position": 0.98, "color": PALETTE[7], "anchors": [(1, 1), (1, 1)]}
+        # Labels end at the right edge, just under the line (above it they may leave the plot).
+        label_opts = {"position": 0.98, "color": PALETTE[7], "anchors": [(1, 0), (1, 0)]}
         self.loss_baseline = pg.InfiniteLine(angle=0, pen=dash, label="", labelOpts=label_opts)
         self.metric_baseline = pg.InfiniteLine(
             angle=0, pen=dash, label="", labelOpts=label_opts
         )
-        self.loss_plot.addItem(self.loss_baseline, ignoreBounds=True)
-        self.metric_plot.addItem(self.metric_baseline, ignoreBounds=True)
+        # The baselines count for the auto range, so the dashed line is always in view.
+        self.loss_plot.addItem(self.loss_baseline)
+        self.metric_plot.addItem(self.metric_baseline)
         self.train = GrowingSeries()
         self.smooth = GrowingSeries()
         self.val = GrowingSeries()

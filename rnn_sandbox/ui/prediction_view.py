@@ -36,17 +36,16 @@ class PredictionView(PlotPanel):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
         self._layout.addWidget(split, 1)
-        self.plot = self._add_plot(0)
-        self.plot.addLegend(offset=(10, 10))
+        self.plot = self._add_plot(0)  # the title names the markers; no legend over data
         # Items for every mode exist once; a mode shows the ones it needs.
-        self.input_curve = self.plot.plot(pen=pg.mkPen(PALETTE[7], width=1.5), name="input")
+        self.input_curve = self.plot.plot(pen=pg.mkPen(PALETTE[7], width=1.5))
         self.truth_curve = self.plot.plot(
             pen=pg.mkPen(PALETTE[2], width=2), symbol="o", symbolSize=7,
-            symbolBrush=PALETTE[2], symbolPen=None, name="truth",
+            symbolBrush=PALETTE[2], symbolPen=None,
         )
         self.pred_curve = self.plot.plot(
             pen=pg.mkPen(PALETTE[3], width=2), symbol="x", symbolSize=9,
-            symbolBrush=PALETTE[3], symbolPen=PALETTE[3], name="prediction",
+            symbolBrush=PALETTE[3], symbolPen=PALETTE[3],
         )
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=PALETTE[0])
         self.true_bar = pg.BarGraphItem(x=[], height=[], width=0.7, brush=PALETTE[2])
@@ -74,7 +73,7 @@ class PredictionView(PlotPanel):
         else:
             self.mode = "regression" if net.architecture == "many_to_one" else "regression_seq"
         titles = {
-            "regression": "Input, forecast (×) and truth (●)",
+            "regression": "Input (grey), forecast (×) and truth (●)",
             "regression_seq": "Output (×) and target (●)",
             "class": "Class probabilities (green: true)",
             "class_seq": "P(class) per step: ● truth × output",
@@ -95,7 +94,6 @@ class PredictionView(PlotPanel):
         }[self.mode]
         self.plot.setLabel("left", left)
         self.plot.setLabel("bottom", bottom)
-        self.plot.legend.setVisible(self.mode.startswith("regression"))
 
     def clear(self) -> None:
         for c in (self.input_curve, self.truth_curve, self.pred_curve):
