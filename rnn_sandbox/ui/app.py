@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from rnn_sandbox.tasks.base import resource_path
 from rnn_sandbox.ui.main_window import APP_NAME, MainWindow
 
 
@@ -19,6 +21,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(args)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    icon = resource_path("icons", "rnn-sandbox.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     window = MainWindow()
     window.show()
     files = [a for a in args[1:] if not a.startswith("-")]

@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         diagram_module = _optional("rnn_sandbox.ui.diagram")
         if diagram_module is not None and hasattr(diagram_module, "DiagramWidget"):
             self.diagram = diagram_module.DiagramWidget(self)
-            self.diagram.configEdited.connect(self.apply_config)
+            self.diagram.configEdited.connect(self._apply_from_diagram)
         else:
             self.diagram = None
             placeholder = QLabel("The network diagram appears here.")
@@ -383,6 +383,17 @@ class MainWindow(QMainWindow):
             return ""
         self.undo_stack.push(RebuildCommand(self, self.experiment, experiment, description))
         return None
+
+    def _apply_from_diagram(self, cfg: ExperimentConfig, description: str) -> None:
+        """A gesture in the diagram: same path as the settings; a refusal is shown and
+        the diagram goes back to the current network."""
+        error = self.apply_config(cfg, description)
+        if error is not None:
+            if error:
+                self.settings_panel.show_error(error)
+                self.statusBar().showMessage(f"Not changed: {error}", 10_000)
+            if self.diagram is not None:
+                self.diagram.set_config(self.config)
 
     def choose_task(self, name: str) -> str | None:
         task = get_task(name)

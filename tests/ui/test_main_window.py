@@ -281,6 +281,12 @@ def test_diagram_edits_go_through_the_same_path(qtbot, make_window):
     assert w.undo_stack.undoText() == "Add a layer"
     w.undo_stack.undo()
     assert w.config.network.num_layers == 1
+    # A refused gesture says why and changes nothing.
+    bad = w.config.copy()
+    bad.network.num_layers = 7
+    w.diagram.configEdited.emit(bad, "Add a layer")
+    assert w.config.network.num_layers == 1 and w.undo_stack.count() == 1
+    assert "num_layers" in w.settings_panel.error_label.text()
 
 
 def test_layout_and_settings_are_kept(qtbot, make_window, settings):
