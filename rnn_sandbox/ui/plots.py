@@ -230,7 +230,8 @@ class LossPlot(PlotPanel):
         self.loss_plot = self._add_plot(0, title="Loss", axisItems={"left": LogAxis("left")})
         self.loss_plot.setLabel("left", "loss")
         # A key under the plot rather than a legend on top of the curves.
-        key = [(PALETTE[0] + "90", "per batch"), (PALETTE[0], "smoothed"),
+        # (Qt's rich text reads 8-digit colours as #AARRGGBB: give the faint one plainly.)
+        key = [("#7fb8d9", "per batch"), (PALETTE[0], "smoothed"),
                (PALETTE[3], "validation"), (PALETTE[7], "- - baseline")]
         self.key = self.graphics.addLabel(
             "&nbsp; ".join(
@@ -542,8 +543,10 @@ def _state_label(name: str) -> str:
     """``encoder.l1_reverse`` → ``encoder layer 2 (backward)``."""
     prefix, _, rest = name.rpartition(".")
     backward = rest.endswith("_reverse")
-    k = int(rest.removesuffix("_reverse")[1:])
-    text = f"layer {k + 1}" + (" (backward)" if backward else "")
+    index = rest.removesuffix("_reverse")[1:]
+    if not (rest.startswith("l") and index.isdigit()):
+        return name  # not a recurrent layer (the dense baseline's "fc1")
+    text = f"layer {int(index) + 1}" + (" (backward)" if backward else "")
     return f"{prefix} {text}" if prefix else text
 
 

@@ -30,11 +30,12 @@ from rnn_sandbox.config import (
     INITS,
     NONLINEARITIES,
     OPTIMIZERS,
+    POOLINGS,
     ConfigError,
     ExperimentConfig,
     NetworkConfig,
 )
-from rnn_sandbox.engine import Network
+from rnn_sandbox.engine import build_network
 from rnn_sandbox.tasks import TaskError, get_task
 
 LABELS = {
@@ -50,6 +51,8 @@ LABELS = {
     "lstm": "LSTM",
     "gru": "GRU",
     "dense": "dense (no recurrence)",
+    "mean": "mean of the steps",
+    "flatten": "steps side by side",
 }
 
 
@@ -79,6 +82,10 @@ FIELDS: list[tuple[str, list[Field]]] = [
               "bool"),
         Field("network", "nonlinearity", "Nonlinearity", "Activation of the hidden state",
               "choice", choices=NONLINEARITIES),
+        Field("network", "pooling", "Dense input",
+              "How the dense baseline squeezes a sequence into one vector: the mean of the "
+              "steps (order lost) or all steps side by side (fixed length)",
+              "choice", choices=POOLINGS),
         Field("network", "init", "Initialisation", "How the weights start", "choice",
               choices=INITS),
         Field("network", "spectral_radius", "Spectral radius",
@@ -117,9 +124,9 @@ def available_cells() -> set[str]:
     ok = set()
     for cell in CELLS:
         try:
-            Network(NetworkConfig(cell=cell, hidden_size=1))
+            build_network(NetworkConfig(cell=cell, hidden_size=1), seq_len=4)
             ok.add(cell)
-        except (NotImplementedError, ConfigError, ValueError, KeyError):
+        except (NotImplementedError, ConfigError, ValueError, KeyError, TypeError):
             pass
     return ok
 
@@ -230,10 +237,14 @@ class SettingsPanel(QScrollArea):
         c = self.config
         self.controls["training.momentum"].setEnabled(c.training.optimizer == "momentum")
         self.controls["network.spectral_radius"].setEnabled(c.network.init == "spectral")
+        self.controls["network.pooling"].setEnabled(c.network.cell == "dense")
+        recurrent = c.network.cell != "dense"
+        for key in ("network.bidirectional", "network.num_layers", "training.bptt_truncation"):
+            self.controls[key].setEnabled(recurrent)
         forced = set(get_task(c.task.name).shape(c.task)) if c.task.name else set()
         one_to_many = c.network.architecture == "one_to_many"
         self.controls["network.bidirectional"].setEnabled(
-            not one_to_many and "bidirectional" not in forced
+            recurrent and not one_to_many and "bidirectional" not in forced
         )
 
     def request(self, key: str, value: object) -> str | None:
