@@ -434,3 +434,22 @@ def test_app_main_runs_and_quits(qtbot, tmp_path):
     assert app_module.main([]) == 0
     assert seen and seen[0].training.thread.isFinished()
     assert any(tmp_path.rglob("*.conf")) or any(tmp_path.rglob("*.ini"))
+
+
+@pytest.mark.parametrize("cell", ["lstm", "gru", "dense"])
+def test_other_cells_train_and_draw(qtbot, make_window, cell):
+    from rnn_sandbox.ui.settings_panel import available_cells
+
+    if cell not in available_cells():
+        pytest.skip(f"the engine has no {cell} yet")
+    w = make_window()
+    assert w.settings_panel.request("network.cell", cell) is None
+    assert w.config.network.cell == cell
+    assert w.settings_panel.controls["network.pooling"].isEnabled() == (cell == "dense")
+    w.play()
+    qtbot.waitUntil(
+        lambda: w.step > 3 and w.hidden_plot.has_data() and w.gradient_plot.has_data(),
+        timeout=WAIT,
+    )
+    w.pause()
+    assert np.isfinite(w.loss_plot.train.y).all()
