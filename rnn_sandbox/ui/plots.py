@@ -351,22 +351,25 @@ class LossPlot(PlotPanel):
         if metric_name and self.metric_plot.titleLabel.text == "Validation":
             self.metric_plot.setTitle(f"Validation {metric_name}")
             self._place_baselines()
-        self._redraw()
+        self._redraw(train=len(steps) > 0, val=len(val_steps) > 0)
 
-    def _redraw(self) -> None:
+    def _redraw(self, train: bool = True, val: bool = True) -> None:
+        """Hand the curves their data; only those that got new points."""
         smooth = self.smooth_check.isChecked()
-        self.train_curve.setData(self.train.x, self.train.y)
-        self.smooth_curve.setData(self.smooth.x, self.smooth.y)
+        if train:
+            self.train_curve.setData(self.train.x, self.train.y)
+            self.smooth_curve.setData(self.smooth.x, self.smooth.y)
         self.smooth_curve.setVisible(smooth)
         self.train_curve.setOpacity(1.0 if not smooth else 0.6)
-        self.val_curve.setData(self.val.x, self.val.y)
-        ok = np.isfinite(self.metric.y)
-        self.metric_curve.setData(self.metric.x[ok], self.metric.y[ok])
-        # Markers help while there are few validation points and only cost afterwards.
-        few = self.val.n <= 40
-        for curve in (self.val_curve, self.metric_curve):
-            if (curve.opts["symbol"] is not None) != few:
-                curve.setSymbol("o" if few else None)
+        if val:
+            # Markers help while there are few validation points and only cost afterwards.
+            symbol = "o" if self.val.n <= 40 else None
+            ok = np.isfinite(self.metric.y)
+            for curve, x, y in ((self.val_curve, self.val.x, self.val.y),
+                                (self.metric_curve, self.metric.x[ok], self.metric.y[ok])):
+                if curve.opts["symbol"] != symbol:
+                    curve.setSymbol(symbol)
+                curve.setData(x, y)
         if self.train.n:
             self.follow_steps(self.loss_plot, float(self.train.x[-1]))
 
@@ -422,10 +425,7 @@ class HiddenStatePlot(PlotPanel):
         self.trace_plot = self._add_plot(1, title="Unit 0 over time")
         self.trace_plot.setLabel("bottom", "time step t")
         self.trace_plot.setLabel("left", "h")
-        self.trace_curve = self.trace_plot.plot(
-            pen=pg.mkPen(PALETTE[0], width=2), symbol="o", symbolSize=3,
-            symbolBrush=PALETTE[0], symbolPen=None,
-        )
+        self.trace_curve = self.trace_plot.plot(pen=pg.mkPen(PALETTE[0], width=2))
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 1)
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
