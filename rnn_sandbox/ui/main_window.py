@@ -82,6 +82,17 @@ class LearningRateCommand(QUndoCommand):
     def undo(self) -> None:
         self.window._set_learning_rate(self.old)
 
+    def id(self) -> int:  # noqa: A003 (Qt's name)
+        return 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        """Several clicks on the learning-rate arrows undo as one change."""
+        if not isinstance(other, LearningRateCommand):
+            return False
+        self.new = other.new
+        self.setText(other.text())
+        return True
+
 
 class MainWindow(QMainWindow):
     def __init__(

@@ -153,8 +153,13 @@ def test_learning_rate_change_takes_effect_at_next_step(qtbot, make_window):
     qtbot.waitUntil(lambda: seen[-1].learning_rate == 0.002, timeout=WAIT)
     w.pause()
     assert w.experiment is exp_before
+    # Consecutive learning-rate edits are one undo step back to where they started.
+    assert w.undo_stack.count() == 1
     w.undo_action.trigger()
-    assert w.config.training.learning_rate == 0.0005
+    assert w.config.training.learning_rate == 0.01
+    w.redo_action.trigger()
+    assert w.config.training.learning_rate == 0.002
+    spin.setValue(0.0005)
     w.step_once()
     qtbot.waitUntil(lambda: seen[-1].learning_rate == 0.0005, timeout=WAIT)
 
