@@ -142,7 +142,8 @@ class Trainer:
                 "large. Try a lower learning rate, turn on gradient clipping, or a smaller "
                 "spectral radius."
             )
-        grad_norms = {k: float(np.linalg.norm(g)) for k, g in grads.items()}
+        with np.errstate(over="ignore"):  # finite but huge gradients: their norm may be inf
+            grad_norms = {k: float(np.linalg.norm(g)) for k, g in grads.items()}
         grad_h = grad_c = raw_grads = None
         if collect:
             grad_h = _step_norms(net.cache["grad_h"])
