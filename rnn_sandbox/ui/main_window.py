@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,6 +44,7 @@ FILE_FILTER = "RNN Sandbox experiments (*.rnnx);;All files (*)"
 SPEEDS = [("Full speed", None), ("100 steps/s", 100.0), ("30 steps/s", 30.0),
           ("10 steps/s", 10.0), ("3 steps/s", 3.0), ("1 step/s", 1.0)]
 MAX_RECENT = 8
+AUTOSAVE_MS = 60_000
 LAYOUT_VERSION = 1
 
 
@@ -144,6 +145,13 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self._install(experiment, record=False)
         self._update_title()
+        # Autosave: a crash or a killed session costs at most a minute of training.
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        if self.io is not None:
+            self.autosave_timer.start()
+            QTimer.singleShot(0, self.offer_recovery)
 
     # -- construction ----------------------------------------------------------------------
     def _initial_experiment(self, config: ExperimentConfig | None) -> Experiment:
@@ -784,6 +792,53 @@ class MainWindow(QMainWindow):
             except (OSError, ValueError) as e:
                 self.show_message("Cannot export", str(e), QMessageBox.Icon.Critical)
 
+    # -- recovery ------------------------------------------------------------------------
+    def recovery_folder(self) -> Path:
+        """Next to the settings file, so each settings location has its own."""
+        return Path(self.settings.fileName()).parent / "recovery"
+
+    def autosave(self) -> bool:
+        """Save a trained, unsaved experiment to the recovery file (training goes on)."""
+        if self.io is None or not self.dirty or self.step == 0:
+            return False
+        running = self.worker.is_running()
+        try:
+            with self.worker.paused() as exp:
+                self.io.autosave(exp, self.recovery_folder())
+        except (self.io.ExperimentFileError, OSError, ValueError) as e:
+            self.statusBar().showMessage(f"Autosave failed: {e}", 10_000)
+            return False
+        finally:
+            if running:
+                self.worker.play()
+        return True
+
+    def offer_recovery(self) -> bool:
+        """After a session that did not end cleanly, offer its last autosave."""
+        if self.io is None:
+            return False
+        path = self.io.find_recovery(self.recovery_folder())
+        if path is None:
+            return False
+        if not self.confirm(
+            "Restore the last session?",
+            "The program ended before the last experiment was saved. Restore it from the "
+            "automatic copy made during training?",
+        ):
+            self.io.clear_recovery(self.recovery_folder())
+            return False
+        try:
+            experiment = self.io.load_experiment(path)
+        except (self.io.ExperimentFileError, OSError, ConfigError, TaskError, ValueError) as e:
+            self.show_message("Cannot restore", str(e), QMessageBox.Icon.Warning)
+            self.io.clear_recovery(self.recovery_folder())
+            return False
+        self.undo_stack.clear()
+        self._install(experiment, record=False)
+        self.path, self.dirty = None, True
+        self._update_title()
+        return True
+
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._check_unsaved():
@@ -792,12 +847,15 @@ class MainWindow(QMainWindow):
         self._closing = True
         self._save_window()
         self.shutdown()
+        if self.io is not None:  # a clean exit: nothing to recover
+            self.io.clear_recovery(self.recovery_folder())
         if self.message_box is not None:
             self.message_box.close()
         event.accept()
 
     def shutdown(self) -> bool:
         """Stop the training thread (quit + wait); True when it has ended."""
+        self.autosave_timer.stop()
         return self.training.shutdown()
 
 

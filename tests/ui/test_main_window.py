@@ -458,3 +458,25 @@ def test_other_cells_train_and_draw(qtbot, make_window, cell):
     )
     w.pause()
     assert np.isfinite(w.loss_plot.train.y).all()
+
+
+def test_autosave_and_recovery(qtbot, make_window, settings):
+    w = make_window()
+    if w.io is None:
+        pytest.skip("experiment files not available")
+    assert not w.autosave()  # nothing trained: nothing to save
+    w.play()
+    qtbot.waitUntil(lambda: w.step > 5, timeout=WAIT)
+    assert w.autosave()
+    assert w.worker.is_running()  # training went on
+    w.pause()
+    saved_steps = trained_steps(w)
+    assert w.io.find_recovery(w.recovery_folder()) is not None
+    # A session that ended without closing the window: the next one offers the copy.
+    w.shutdown()
+    w2 = make_window()
+    qtbot.waitUntil(lambda: w2.step > 0, timeout=WAIT)  # offered at once and accepted
+    assert 0 < trained_steps(w2) <= saved_steps
+    assert w2.isWindowModified()
+    w2.close()  # a clean exit removes the copy
+    assert w2.io.find_recovery(w2.recovery_folder()) is None
