@@ -392,6 +392,8 @@ class MainWindow(QMainWindow):
             experiment = Experiment(new_cfg)
         except (ConfigError, TaskError, NotImplementedError, ValueError) as e:
             return str(e)
+        except Exception as e:  # a task that fails on these settings: say so, keep going
+            return f"the experiment cannot be built with these settings ({type(e).__name__}: {e})"
         finally:
             QApplication.restoreOverrideCursor()
         if self.step > 0 and not self.confirm(
@@ -442,7 +444,10 @@ class MainWindow(QMainWindow):
         self.task_picker.set_current(cfg.task.name)
         self.loss_plot.set_task(baseline, cfg.network.loss.upper(), None)
         if history:
-            arr = {k: np.array([h[k] for h in history], float) for k in history[0]}
+            arr = {
+                k: np.array([h.get(k, np.nan) for h in history], float)
+                for k in ("step", "train_loss", "val_loss", "val_metric")
+            }
             val = np.isfinite(arr["val_loss"])
             self.loss_plot.append(arr["step"], arr["train_loss"], arr["step"][val],
                                   arr["val_loss"][val], arr["val_metric"][val])

@@ -3,15 +3,20 @@
 The worker is a ``QObject`` moved to its own ``QThread``; its loop starts when the thread
 starts and owns the experiment while it trains.  The GUI thread talks to it only through
 thread-safe requests (flags and a condition variable) and collects its results from an
-outbox, so the training thread never calls into Qt (cross-thread signal delivery in recent
-PySide6 versions is fragile, PYSIDE-3124).  :class:`TrainingThread` polls the outbox from
-the GUI thread and re-emits what it finds as ordinary signals there; polling also merges
-several reports into one redraw when the GUI falls behind.
+outbox, so the training thread never calls into Qt.  :class:`TrainingThread` polls the
+outbox from the GUI thread and re-emits what it finds as ordinary signals there; polling
+also merges several reports into one redraw when the GUI falls behind.
 
 Snapshots are collected (hidden states, gradients of the watched sample) only for the
-steps whose snapshot will be shown, about 30 a second; validation runs by time too.
-Anything that must read or change the experiment from the GUI thread does so inside
+steps whose snapshot will be shown, at most about 30 a second; validation runs by time
+too.  Anything that must read or change the experiment from the GUI thread does so inside
 ``with worker.paused():``, which waits until the current step has finished.
+
+Both threads run Python, and Python runs one thread at a time (the GIL).  Drawing is many
+short calls from Qt into Python, each of which would wait for a busy training loop to hand
+the interpreter over, so the training thread steps aside while the GUI draws a snapshot
+(:meth:`TrainingWorker._yield_to_gui`) and spaces snapshots so that drawing takes about
+``GUI_SHARE`` of the time.
 """
 
 from __future__ import annotations
@@ -76,9 +81,9 @@ class TrainingWorker(QObject):
         self._pending_sample: int | None = None
         self._speed_limit: float | None = None
         self._stopping = False
-        # Back-pressure: the next snapshot is collected only once the GUI has drawn the
+        # Back-pressure: the next snapshot is collected only once the GUI has taken the
         # last one, so a slow screen lowers the refresh rate instead of piling up work.
-        # Set while the GUI is not drawing; the GUI clears it while it draws a snapshot.
+        # _gui_idle is cleared while the GUI draws; the training thread waits for it.
         self._gui_idle = threading.Event()
         self._gui_idle.set()
         self._undelivered = False  # a collected snapshot waits in the outbox
