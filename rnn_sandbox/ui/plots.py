@@ -316,7 +316,10 @@ class LossPlot(PlotPanel):
         if line is self.loss_baseline and self.log_check.isChecked():
             value = np.log10(max(value, 1e-300))
         line.setValue(value)
-        line.label.setFormat(f"baseline: {b.name} {b.value:.4g}")
+        line.label.setFormat(f"baseline {b.value:.4g}")
+        tip = f"Baseline: {b.name} = {b.value:.4g}, what a trivial rule scores"
+        line.setToolTip(tip)
+        line.label.setToolTip(tip)
 
     def clear(self) -> None:
         for s in (self.train, self.smooth, self.val, self.metric):

@@ -52,9 +52,8 @@ class PredictionView(PlotPanel):
         self.plot.addItem(self.bars)
         self.plot.addItem(self.true_bar)
         self.image = pg.ImageItem(axisOrder="col-major")
-        cmap = pg.colormap.get("CET-L1")
-        cmap.reverse()  # dark = likely
-        self.image.setColorMap(cmap)
+        grey = pg.colormap.get("CET-L1")  # a shared, cached object: copy, do not reverse
+        self.image.setColorMap(pg.ColorMap(grey.pos, grey.color[::-1]))  # dark = likely
         self.plot.addItem(self.image)
         self.image.setZValue(-10)
         self.task: Task | None = None
