@@ -16,6 +16,8 @@ def _guard_singleton_refcounts() -> None:
     """
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
+    if hasattr(sys, "getobjects"):  # a trace-refs build: the count is not the first field
+        return
     import PySide6
 
     try:
