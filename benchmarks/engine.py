@@ -1,17 +1,18 @@
 """Train-step time of the NumPy engine, and of the same step in PyTorch when it is installed.
 
 One train step = forward + loss + backpropagation through time + global-norm clipping +
-Adam update, on a many-to-one, single-layer, unidirectional simple RNN in float64 with a
-padding mask (sequences of different lengths).  Timed as the fastest of many short blocks
-taken in turns after warm-up, so a busy machine inflates the numbers less.
+Adam update, on a many-to-one, single-layer, unidirectional simple RNN, LSTM or GRU in
+float64 with a padding mask (sequences of different lengths).  Timed as the fastest of many
+short blocks taken in turns after warm-up, so a busy machine inflates the numbers less.
 
 Columns:
 
 * ``ours``: ``Network.loss_and_grads`` + ``clip_grad_norm`` + ``Adam.step``.
 * ``Trainer.step``: the app's full step with snapshots off (``collect=False``), which adds
   batch selection, finiteness checks, per-parameter norms and a weight backup.
-* ``torch pad``: ``torch.nn.RNN`` over the padded batch, reading each sequence's output at
-  its last real step (the loss and gradients are those of packed sequences, checked below).
+* ``torch pad``: ``torch.nn.RNN`` (``nn.LSTM``, ``nn.GRU``) over the padded batch, reading
+  each sequence's output at its last real step (the loss and gradients are those of packed
+  sequences, checked below).
 * ``torch packed``: the same through ``pack_padded_sequence`` (``enforce_sorted=False``)
   and ``h_n``.
 * ``ratio``: ours / the faster of the two PyTorch variants.
@@ -49,7 +50,8 @@ LEARNING_RATE = 0.01
 CLIP = 5.0
 LENGTHS = (20, 50, 100)
 HIDDEN = (16, 64, 128)
-TARGET = (50, 64, 0.8)  # at T=50, H=64 ours should take at most 0.8x PyTorch's time
+CELLS = ("rnn", "lstm", "gru")
+TARGET = (50, 64, 0.8)  # at T=50, H=64 ours should take at most 0.8x PyTorch's time (each cell)
 
 
 # -- environment -------------------------------------------------------------------------
@@ -123,10 +125,10 @@ def make_batch(T: int, seed: int = 0) -> tuple[Batch, np.ndarray]:
     return Batch(x, y, mask), lengths
 
 
-def make_network(H: int, seed: int = 0) -> Network:
+def make_network(H: int, cell: str = "rnn", seed: int = 0) -> Network:
     cfg = NetworkConfig(
         input_size=INPUT, output_size=OUTPUT, hidden_size=H, architecture="many_to_one",
-        loss="mse", dtype="float64",
+        loss="mse", dtype="float64", cell=cell,
     )
     return Network(cfg, seed=seed)
 
@@ -168,9 +170,11 @@ class TorchModel:
 
     @classmethod
     def like(cls, torch: Any, net: Network) -> TorchModel:
-        """``nn.RNN`` + ``nn.Linear`` in float64 holding ``net``'s current weights."""
+        """``nn.RNN`` / ``nn.LSTM`` / ``nn.GRU`` + ``nn.Linear`` in float64 holding ``net``'s
+        current weights (same names, shapes and gate order, so they copy one to one)."""
         H = net.config.hidden_size
-        rnn = torch.nn.RNN(INPUT, H, batch_first=True, dtype=torch.float64)
+        module = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}
+        rnn = module[net.config.cell](INPUT, H, batch_first=True, dtype=torch.float64)
         head = torch.nn.Linear(H, OUTPUT, dtype=torch.float64)
         with torch.no_grad():
             for name, p in rnn.named_parameters():
@@ -196,10 +200,12 @@ def torch_loss_fn(model: TorchModel, batch: Batch, lengths: np.ndarray, packed: 
     pack = torch.nn.utils.rnn.pack_padded_sequence
     mse = torch.nn.functional.mse_loss
 
+    lstm = isinstance(model.rnn, torch.nn.LSTM)
+
     def loss_fn() -> Any:
         if packed:
-            _, h_n = model.rnn(pack(x, lengths_t, batch_first=True, enforce_sorted=False))
-            feat = h_n[-1]
+            _, state = model.rnn(pack(x, lengths_t, batch_first=True, enforce_sorted=False))
+            feat = (state[0] if lstm else state)[-1]  # the LSTM's state is (h_n, c_n)
         else:
             out, _ = model.rnn(x)
             feat = out[rows, last]
@@ -224,10 +230,10 @@ def torch_step(model: TorchModel, loss_fn: Callable[[], Any]) -> Callable[[], fl
     return step
 
 
-def check_same_computation(torch: Any, H: int, T: int) -> float:
+def check_same_computation(torch: Any, H: int, T: int, cell: str = "rnn") -> float:
     """Largest relative difference of loss and gradients, ours vs. both PyTorch variants."""
     batch, lengths = make_batch(T)
-    net = make_network(H)
+    net = make_network(H, cell)
     loss, grads = net.loss_and_grads(batch.x, batch.y, batch.mask)
     worst = 0.0
     for packed in (False, True):
@@ -277,6 +283,7 @@ def time_interleaved(
 
 @dataclass
 class Row:
+    cell: str
     T: int
     H: int
     times: dict[str, float]  # seconds per step
@@ -288,20 +295,22 @@ class Row:
         return self.times["ours"] / min(torch_times) if torch_times else None
 
 
-def bench_case(T: int, H: int, torch: Any, rounds: int, block_seconds: float) -> Row:
-    """Time every step kind for one length and hidden size (PyTorch's if ``torch``)."""
+def bench_case(
+    T: int, H: int, torch: Any, rounds: int, block_seconds: float, cell: str = "rnn"
+) -> Row:
+    """Time every step kind for one cell, length and hidden size (PyTorch's if ``torch``)."""
     batch, lengths = make_batch(T)
     fns: dict[str, Callable[[], Any]] = {
-        "ours": ours_step(make_network(H), batch),
-        "Trainer.step": trainer_step(make_network(H), batch),
+        "ours": ours_step(make_network(H, cell), batch),
+        "Trainer.step": trainer_step(make_network(H, cell), batch),
     }
     check = None
     if torch is not None:
-        check = check_same_computation(torch, H, T)
+        check = check_same_computation(torch, H, T, cell)
         for packed, name in ((False, "torch pad"), (True, "torch packed")):
-            model = TorchModel.like(torch, make_network(H))
+            model = TorchModel.like(torch, make_network(H, cell))
             fns[name] = torch_step(model, torch_loss_fn(model, batch, lengths, packed))
-    return Row(T, H, time_interleaved(fns, rounds, block_seconds), check)
+    return Row(cell, T, H, time_interleaved(fns, rounds, block_seconds), check)
 
 
 # -- report ------------------------------------------------------------------------------
@@ -309,21 +318,21 @@ COLUMNS = ("ours", "Trainer.step", "torch pad", "torch packed")
 
 
 def header(markdown: bool = False) -> str:
-    names = ["T", "H", *(f"{c} ms" for c in COLUMNS), "ours/torch", "check"]
+    names = ["cell", "T", "H", *(f"{c} ms" for c in COLUMNS), "ours/torch", "check"]
     if markdown:
-        return "| " + " | ".join(names) + " |\n|" + "---:|" * len(names)
-    return f"{'T':>4} {'H':>4} " + " ".join(f"{n:>15}" for n in names[2:])
+        return "| " + " | ".join(names) + " |\n|---|" + "---:|" * (len(names) - 1)
+    return f"{'cell':<4} {'T':>4} {'H':>4} " + " ".join(f"{n:>15}" for n in names[3:])
 
 
 def format_row(row: Row, markdown: bool = False) -> str:
-    cells = [str(row.T), str(row.H)]
+    cells = [row.cell, str(row.T), str(row.H)]
     for c in COLUMNS:
         cells.append(f"{row.times[c] * 1e3:.3f}" if c in row.times else "-")
     cells.append("-" if row.ratio is None else f"{row.ratio:.2f}")
     cells.append("-" if row.check is None else f"{row.check:.0e}")
     if markdown:
         return "| " + " | ".join(cells) + " |"
-    return f"{cells[0]:>4} {cells[1]:>4} " + " ".join(f"{c:>15}" for c in cells[2:])
+    return f"{cells[0]:<4} {cells[1]:>4} {cells[2]:>4} " + " ".join(f"{c:>15}" for c in cells[3:])
 
 
 def environment(torch: Any, torch_wanted: bool = True) -> list[str]:
@@ -343,7 +352,8 @@ def environment(torch: Any, torch_wanted: bool = True) -> list[str]:
         lines.append("torch not installed: `pip install -e '.[bench]'` adds the comparison")
     lines.append(
         f"workload: B={BATCH}, input {INPUT}, output {OUTPUT}, many-to-one, float64, 1 layer, "
-        f"tanh, MSE, Adam lr {LEARNING_RATE}, clip {CLIP}, lengths uniform in [T/2, T]"
+        f"tanh RNN / LSTM / GRU, MSE, Adam lr {LEARNING_RATE}, clip {CLIP}, "
+        f"lengths uniform in [T/2, T]"
     )
     return [line for line in lines if line]
 
@@ -362,6 +372,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("-T", type=int, nargs="*", default=list(LENGTHS), help="lengths")
     parser.add_argument("-H", type=int, nargs="*", default=list(HIDDEN), help="hidden sizes")
+    parser.add_argument(
+        "--cell", nargs="*", choices=CELLS, default=list(CELLS), help="cells (default: all)"
+    )
     args = parser.parse_args(argv)
 
     if args.threads is not None and not set_numpy_blas_threads(args.threads):
@@ -378,10 +391,11 @@ def main(argv: list[str] | None = None) -> int:
     rounds = args.rounds or (2 if args.quick else 6)
     block = 0.01
     rows = []
-    for T in args.T:
-        for H in args.H:
-            rows.append(bench_case(T, H, torch, rounds, block))
-            print(format_row(rows[-1], args.markdown), flush=True)
+    for cell in args.cell:
+        for T in args.T:
+            for H in args.H:
+                rows.append(bench_case(T, H, torch, rounds, block, cell))
+                print(format_row(rows[-1], args.markdown), flush=True)
     return summarize(rows)
 
 
@@ -392,16 +406,21 @@ def summarize(rows: list[Row]) -> int:
     print()
     if worst is not None:
         print(f"largest relative difference to PyTorch (loss and gradients): {worst:.1e}")
-    if ratios:
-        slowest = max(ratios, key=lambda r: r.ratio)
-        print(f"slowest relative to PyTorch: T={slowest.T} H={slowest.H} ratio {slowest.ratio:.2f}")
-        slower = [f"T={r.T} H={r.H}" for r in ratios if r.ratio > 1.0]
-        print(f"sizes where the engine is slower than PyTorch: {', '.join(slower) or 'none'}")
+    for cell in dict.fromkeys(r.cell for r in ratios):
+        mine = [r for r in ratios if r.cell == cell]
+        slowest = max(mine, key=lambda r: r.ratio)
+        print(
+            f"{cell}: slowest relative to PyTorch: T={slowest.T} H={slowest.H} "
+            f"ratio {slowest.ratio:.2f}"
+        )
+        slower = [f"T={r.T} H={r.H}" for r in mine if r.ratio > 1.0]
+        slower_text = ", ".join(slower) or "none"
+        print(f"{cell}: sizes where the engine is slower than PyTorch: {slower_text}")
         T, H, bound = TARGET
-        at = [r for r in ratios if (r.T, r.H) == (T, H)]
+        at = [r for r in mine if (r.T, r.H) == (T, H)]
         if at:
             verdict = "met" if at[0].ratio <= bound else "NOT met"
-            print(f"target ratio <= {bound} at T={T} H={H}: {at[0].ratio:.2f} ({verdict})")
+            print(f"{cell}: target ratio <= {bound} at T={T} H={H}: {at[0].ratio:.2f} ({verdict})")
     if worst is not None and worst > 1e-8:
         print("the engine and PyTorch disagree: the timings compare different computations")
         return 1

@@ -32,6 +32,13 @@ Backward::
     da_r = dr r(1-r)     da_z = dz z(1-z)
     input side: [da_r, da_z, da_n];  hidden side: [da_r, da_z, da_n * r]
     dh_next += (hidden side) W_hh
+
+Speed: as in :mod:`~rnn_sandbox.engine.cells`, everything that does not depend on the
+previous step (input projections, the local derivatives of every gate, the mask) is done for
+all steps at once outside the time loops, and each step is one matrix product plus a handful
+of in-place operations on preallocated arrays (``out=``), without temporaries.  Padding is
+folded into those precomputed arrays (a padded row has zero local derivatives and passes its
+gradient on unchanged), so only steps that contain padding do any mask work at all.
 """
 
 from __future__ import annotations
@@ -75,150 +82,238 @@ def _prev(states: np.ndarray, first: np.ndarray, reverse: bool) -> np.ndarray:
     return out
 
 
+def _padding(mask: np.ndarray | None, T: int) -> tuple[np.ndarray | None, list[bool]]:
+    """Padded rows ``(T, B, 1)`` (mask 0; any other value is a real step) and, per step,
+    whether it has any; ``None`` when nothing is padded."""
+    if mask is None:
+        return None, [False] * T
+    pad = mask == 0
+    any_pad = pad.any(axis=(1, 2)).tolist()
+    return (pad if any(any_pad) else None), any_pad
+
+
 def _cut(truncation: int, T: int, p: int) -> bool:
     steps_from_start = T - 1 - p
     return bool(truncation) and steps_from_start > 0 and steps_from_start % truncation == 0
 
 
-def _param_grads(dx_side, dh_side, x, h_prev):
-    T, B, G = dx_side.shape
-    fx, fh = dx_side.reshape(T * B, G), dh_side.reshape(T * B, G)
-    return {
-        "weight_ih": fx.T @ x.reshape(T * B, -1),
-        "weight_hh": fh.T @ h_prev.reshape(T * B, -1),
-        "bias_ih": fx.sum(axis=0),
-        "bias_hh": fh.sum(axis=0),
-    }
+def _input_projection(x: np.ndarray, w_ih: np.ndarray, dtype) -> np.ndarray:
+    """``x W_ih^T`` for every step at once, ``(T, B, G*H)``: one large matrix product."""
+    T, B, I = x.shape
+    out = np.empty((T, B, w_ih.shape[0]), dtype=dtype)
+    np.matmul(x.reshape(T * B, I), w_ih.T, out=out.reshape(T * B, -1))
+    return out
 
 
 # -- LSTM ------------------------------------------------------------------------------
 def lstm_dir_forward(x, w_ih, w_hh, b_ih, b_hh, h0, c0, mask, reverse):
-    T = x.shape[0]
+    T, B, _ = x.shape
     H = w_hh.shape[1]
+    dtype = np.result_type(x, w_ih, w_hh)
     # σ(a) = (1 + tanh(a/2)) / 2: pre-scaling the i, f, o rows by 1/2 lets one tanh call per
     # step produce all four gates, which keeps the per-step Python work small.
-    half = np.full(4 * H, 0.5)
+    half = np.full(4 * H, 0.5, dtype=dtype)
     half[2 * H : 3 * H] = 1.0
-    offset = np.where(half == 0.5, 0.5, 0.0)
-    gates = (x @ w_ih.T + (b_ih + b_hh)) * half
+    offset = np.where(half == 0.5, 0.5, 0.0).astype(dtype)
+    gates = _input_projection(x, w_ih, dtype)
+    gates += b_ih + b_hh
+    gates *= half
     w_hh_t = np.ascontiguousarray((w_hh * half[:, None]).T)
-    h_all = np.empty(gates.shape[:2] + (H,), dtype=gates.dtype)
+    h_all = np.empty((T, B, H), dtype=dtype)
     c_all, tanh_c = np.empty_like(h_all), np.empty_like(h_all)
-    h, c = h0, c0
+    rec = np.empty((B, 4 * H), dtype=dtype)  # h W_hh^T, reused every step
+    ig = np.empty((B, H), dtype=dtype)  # i * g, reused every step
+    pad, any_pad = _padding(mask, T)
+    h, c = np.asarray(h0, dtype=dtype), np.asarray(c0, dtype=dtype)
     for t in _order(T, reverse, backward=False):
-        a = gates[t]
-        a += h @ w_hh_t
+        a = gates[t]  # holds the input part of the pre-activations, halved for i, f, o
+        np.dot(h, w_hh_t, out=rec)
+        a += rec
         np.tanh(a, out=a)
         a *= half
         a += offset  # a now holds [i, f, g, o]
         i, f, g, o = a[:, :H], a[:, H : 2 * H], a[:, 2 * H : 3 * H], a[:, 3 * H :]
-        c_new = f * c
-        c_new += i * g
-        tc = np.tanh(c_new, out=tanh_c[t])
-        h_new = np.multiply(o, tc, out=h_all[t])
-        if mask is not None:
-            m = mask[t]
-            h_all[t] = m * h_new + (1.0 - m) * h
-            c_new = m * c_new + (1.0 - m) * c
-        c_all[t] = c_new
-        h, c = h_all[t], c_all[t]
+        c_new = np.multiply(f, c, out=c_all[t])  # c' = f * c + i * g
+        c_new += np.multiply(i, g, out=ig)
+        np.tanh(c_new, out=tanh_c[t])
+        h_new = np.multiply(o, tanh_c[t], out=h_all[t])  # h' = o * tanh(c')
+        if any_pad[t]:  # padded rows keep the previous state
+            np.copyto(h_new, h, where=pad[t])
+            np.copyto(c_new, c, where=pad[t])
+        h, c = h_new, c_new
     return h_all, GatedCache(x, h_all, h0, reverse, mask, gates, c_all, c0, tanh_c)
 
 
 def lstm_dir_backward(cache: GatedCache, dh_out, dh_last, dc_last, w_ih, w_hh, truncation=0):
-    x, mask, gates = cache.x, cache.mask, cache.gates
+    x, gates = cache.x, cache.gates
     T, B, H = cache.h.shape
-    c_prev = _prev(cache.c, cache.c0, cache.reverse)
+    dtype = cache.h.dtype
     i, f = gates[..., :H], gates[..., H : 2 * H]
     g, o = gates[..., 2 * H : 3 * H], gates[..., 3 * H :]
     tc = cache.tanh_c
+    pad, any_pad = _padding(cache.mask, T)
     # Everything that does not depend on the gradient flowing back is computed for all steps
     # at once: the local derivatives of each pre-activation, per gate, in PyTorch's order.
     #   d(pre_i) = dc' * g * i(1-i)     d(pre_f) = dc' * c * f(1-f)
     #   d(pre_g) = dc' * i * (1-g²)     d(pre_o) = dh * tanh(c') * o(1-o)
-    dpre_all = np.concatenate(
-        [g * i * (1 - i), c_prev * f * (1 - f), i * (1 - g * g), tc * o * (1 - o)], axis=-1
-    )
-    o_dtanh = o * (1 - tc * tc)  # how h' = o tanh(c') passes dh on to c'
+    # The loop then multiplies them, in place, by dc' (i, f, g) and dh (o).
+    dpre_all = np.empty((T, B, 4 * H), dtype=dtype)
     by_gate = dpre_all.reshape(T, B, 4, H)
+    k_i, k_f, k_g, k_o = (by_gate[:, :, n] for n in range(4))
+    np.subtract(1.0, i, out=k_i)
+    k_i *= i
+    k_i *= g
+    np.subtract(1.0, f, out=k_f)
+    k_f *= f
+    k_f *= _prev(cache.c, cache.c0, cache.reverse)
+    np.multiply(g, g, out=k_g)
+    np.subtract(1.0, k_g, out=k_g)
+    k_g *= i
+    np.subtract(1.0, o, out=k_o)
+    k_o *= o
+    k_o *= tc
+    o_dtanh = tc * tc  # how h' = o tanh(c') passes dh on to c': o (1 - tanh²(c'))
+    np.subtract(1.0, o_dtanh, out=o_dtanh)
+    o_dtanh *= o
+    f_pass = f  # how dc' reaches the step before: dc_next = dc' * f
+    if pad is not None:
+        # A padded row passes nothing to its gates and carries dh and dc over unchanged.
+        np.copyto(dpre_all, 0.0, where=pad)
+        np.copyto(o_dtanh, 0.0, where=pad)
+        f_pass = np.where(pad, 1.0, f)
     dh_total, dc_total = np.empty_like(cache.h), np.empty_like(cache.h)
-    dh = np.zeros((B, H), dtype=x.dtype) if dh_last is None else dh_last.copy()
-    dc = np.zeros((B, H), dtype=x.dtype) if dc_last is None else dc_last.copy()
+    dh_next = np.zeros((B, H), dtype=dtype)  # what h_t receives from step t+1
+    dc_next = np.zeros((B, H), dtype=dtype)  # what c_t receives from step t+1
+    if dh_last is not None:
+        dh_next += dh_last
+    if dc_last is not None:
+        dc_next += dc_last
     for p, t in enumerate(_order(T, cache.reverse, backward=True)):
-        dh = np.add(dh, dh_out[t], out=dh_total[t])
-        if mask is None:
-            dh_new, dc_new = dh, dc
-        else:
-            m = mask[t]
-            dh_new, dc_new = m * dh, m * dc
-        dc_new = np.add(dc_new, dh_new * o_dtanh[t], out=dc_total[t])
-        by_gate[t, :, :3] *= dc_new[:, None, :]
-        by_gate[t, :, 3] *= dh_new
-        dh_next = dpre_all[t] @ w_hh
-        dc_next = dc_new * f[t]
-        if mask is not None:
-            dh_next += (1.0 - m) * dh
-            dc_next += (1.0 - m) * dc
-        dh, dc = dh_next, dc_next
-        if _cut(truncation, T, p):
-            dh, dc = np.zeros_like(dh), np.zeros_like(dc)
+        dh = np.add(dh_out[t], dh_next, out=dh_total[t])
+        dc = np.multiply(dh, o_dtanh[t], out=dc_total[t])  # dc' = dc_next + dh o (1-tanh²c')
+        dc += dc_next
+        by_gate[t, :, :3] *= dc[:, None, :]  # di, df, dg: scaled by dc'
+        by_gate[t, :, 3] *= dh  # do: scaled by dh
+        if _cut(truncation, T, p):  # truncated BPTT: nothing flows further back
+            dh_next.fill(0.0)
+            dc_next.fill(0.0)
+            continue
+        np.dot(dpre_all[t], w_hh, out=dh_next)  # dh_next = d(pre) W_hh
+        np.multiply(dc, f_pass[t], out=dc_next)  # the cell state's highway
+        if any_pad[t]:
+            np.copyto(dh_next, dh, where=pad[t])
+    if pad is not None:
+        np.copyto(dc_total, 0.0, where=pad)  # dL/dc' of a padded step: it computed no c'
+    flat = dpre_all.reshape(T * B, 4 * H)
     h_prev = _prev(cache.h, cache.h0, cache.reverse)
-    grads = _param_grads(dpre_all, dpre_all, x, h_prev)
-    return dpre_all @ w_ih, dh, dc, grads, dh_total, dc_total
+    db = flat.sum(axis=0)  # both biases add to the same pre-activation
+    grads = {
+        "weight_ih": flat.T @ x.reshape(T * B, -1),
+        "weight_hh": flat.T @ h_prev.reshape(T * B, H),
+        "bias_ih": db,
+        "bias_hh": db.copy(),
+    }
+    dx = (flat @ w_ih).reshape(T, B, -1)
+    return dx, dh_next, dc_next, grads, dh_total, dc_total
 
 
 # -- GRU -------------------------------------------------------------------------------
 def gru_dir_forward(x, w_ih, w_hh, b_ih, b_hh, h0, mask, reverse):
-    T = x.shape[0]
+    T, B, _ = x.shape
     H = w_hh.shape[1]
-    xp = x @ w_ih.T + b_ih
-    gates = np.empty_like(xp)
-    h_all = np.empty(xp.shape[:2] + (H,), dtype=xp.dtype)
+    dtype = np.result_type(x, w_ih, w_hh)
+    # As for the LSTM, σ(a) = (1 + tanh(a/2)) / 2 with the r and z rows halved beforehand,
+    # so one tanh call per step gives both.  b_hr and b_hz add outside the gates like b_ih;
+    # b_hn stays inside the product with r.
+    gates = _input_projection(x, w_ih, dtype)
+    gates += b_ih
+    gates[..., : 2 * H] += b_hh[: 2 * H]
+    gates[..., : 2 * H] *= 0.5
+    half = np.ones(3 * H, dtype=dtype)
+    half[: 2 * H] = 0.5
+    w_hh_t = np.ascontiguousarray((w_hh * half[:, None]).T)
+    b_hn = b_hh[2 * H :]
+    h_all = np.empty((T, B, H), dtype=dtype)
     hn_lin = np.empty_like(h_all)
-    h = h0
+    rec = np.empty((B, 3 * H), dtype=dtype)  # h W_hh^T (r, z rows halved), reused every step
+    rh = np.empty((B, H), dtype=dtype)  # r * (h W_hn^T + b_hn), reused every step
+    pad, any_pad = _padding(mask, T)
+    h = np.asarray(h0, dtype=dtype)
     for t in _order(T, reverse, backward=False):
-        hp = h @ w_hh.T + b_hh
-        r = sigmoid(xp[t, :, :H] + hp[:, :H])
-        z = sigmoid(xp[t, :, H : 2 * H] + hp[:, H : 2 * H])
-        n = np.tanh(xp[t, :, 2 * H :] + r * hp[:, 2 * H :])
-        h_new = (1.0 - z) * n + z * h
-        if mask is not None:
-            m = mask[t]
-            h_new = m * h_new + (1.0 - m) * h
-        gates[t, :, :H], gates[t, :, H : 2 * H], gates[t, :, 2 * H :] = r, z, n
-        hn_lin[t] = hp[:, 2 * H :]
-        h_all[t] = h_new
-        h = h_all[t]
+        a = gates[t]  # holds the input part of the pre-activations, halved for r and z
+        np.dot(h, w_hh_t, out=rec)
+        rz = a[:, : 2 * H]
+        rz += rec[:, : 2 * H]
+        np.tanh(rz, out=rz)
+        rz *= 0.5
+        rz += 0.5
+        r, z, n = a[:, :H], a[:, H : 2 * H], a[:, 2 * H :]
+        hn = np.add(rec[:, 2 * H :], b_hn, out=hn_lin[t])  # h W_hn^T + b_hn
+        n += np.multiply(r, hn, out=rh)
+        np.tanh(n, out=n)
+        h_new = np.subtract(h, n, out=h_all[t])  # h' = (1 - z) n + z h = n + z (h - n)
+        h_new *= z
+        h_new += n
+        if any_pad[t]:  # padded rows keep the previous state
+            np.copyto(h_new, h, where=pad[t])
+        h = h_new
     return h_all, GatedCache(x, h_all, h0, reverse, mask, gates, hn_lin=hn_lin)
 
 
 def gru_dir_backward(cache: GatedCache, dh_out, dh_last, w_ih, w_hh, truncation=0):
-    x, mask, gates = cache.x, cache.mask, cache.gates
+    x, gates = cache.x, cache.gates
     T, B, H = cache.h.shape
+    dtype = cache.h.dtype
     h_prev = _prev(cache.h, cache.h0, cache.reverse)
     r, z, n = gates[..., :H], gates[..., H : 2 * H], gates[..., 2 * H :]
+    pad, any_pad = _padding(cache.mask, T)
     # Local derivatives for all steps at once; the loop only multiplies them by dh.
     #   da_n = dh (1-z)(1-n²)      da_r = da_n (h W_hn^T + b_hn) r(1-r)
     #   da_z = dh (h - n) z(1-z)
-    k_n = (1 - z) * (1 - n * n)
-    k_r = k_n * cache.hn_lin * r * (1 - r)
-    k_z = (h_prev - n) * z * (1 - z)
-    dx_side = np.concatenate([k_r, k_z, k_n], axis=-1)  # input side: [da_r, da_z, da_n]
-    dh_side = np.concatenate([k_r, k_z, k_n * r], axis=-1)  # hidden side: da_n scaled by r
-    x_by_gate, h_by_gate = dx_side.reshape(T, B, 3, H), dh_side.reshape(T, B, 3, H)
+    # dpre holds the hidden side [da_r, da_z, da_n * r] first (for dh_next and W_hh); its last
+    # block becomes the input side's da_n after the loop.
+    dpre = np.empty((T, B, 3 * H), dtype=dtype)
+    by_gate = dpre.reshape(T, B, 3, H)
+    k_r, k_z, k_nr = (by_gate[:, :, j] for j in range(3))
+    one_minus_z = np.subtract(1.0, z)
+    k_n = n * n
+    np.subtract(1.0, k_n, out=k_n)
+    k_n *= one_minus_z
+    np.multiply(k_n, cache.hn_lin, out=k_r)
+    k_r *= r
+    k_r *= 1.0 - r
+    np.subtract(h_prev, n, out=k_z)
+    k_z *= z
+    k_z *= one_minus_z
+    np.multiply(k_n, r, out=k_nr)
+    z_pass = z  # how dh reaches the step before directly: dh_next = dh z + ...
+    if pad is not None:
+        # A padded row passes nothing to its gates and carries dh over unchanged.
+        np.copyto(dpre, 0.0, where=pad)
+        np.copyto(k_n, 0.0, where=pad)
+        z_pass = np.where(pad, 1.0, z)
     dh_total = np.empty_like(cache.h)
-    dh = np.zeros((B, H), dtype=x.dtype) if dh_last is None else dh_last.copy()
+    dh_next = np.zeros((B, H), dtype=dtype)
+    if dh_last is not None:
+        dh_next += dh_last
+    dhz = np.empty((B, H), dtype=dtype)  # dh * z, reused every step
     for p, t in enumerate(_order(T, cache.reverse, backward=True)):
-        dh = np.add(dh, dh_out[t], out=dh_total[t])
-        dh_new = dh if mask is None else mask[t] * dh
-        x_by_gate[t] *= dh_new[:, None, :]
-        h_by_gate[t] *= dh_new[:, None, :]
-        dh_next = dh_side[t] @ w_hh
-        dh_next += dh_new * z[t]
-        if mask is not None:
-            dh_next += (1.0 - mask[t]) * dh
-        dh = dh_next
-        if _cut(truncation, T, p):
-            dh = np.zeros_like(dh)
-    grads = _param_grads(dx_side, dh_side, x, h_prev)
-    return dx_side @ w_ih, dh, grads, dh_total
+        dh = np.add(dh_out[t], dh_next, out=dh_total[t])
+        by_gate[t] *= dh[:, None, :]
+        if _cut(truncation, T, p):  # truncated BPTT: nothing flows further back
+            dh_next.fill(0.0)
+            continue
+        np.dot(dpre[t], w_hh, out=dh_next)  # dh_next = (hidden side) W_hh + dh z
+        dh_next += np.multiply(dh, z_pass[t], out=dhz)
+    flat = dpre.reshape(T * B, 3 * H)
+    grads = {
+        "weight_hh": flat.T @ h_prev.reshape(T * B, H),
+        "bias_hh": flat.sum(axis=0),
+    }
+    # The input side differs only in the new gate's block: da_n instead of da_n * r.
+    np.multiply(k_n, dh_total, out=k_nr)
+    grads["weight_ih"] = flat.T @ x.reshape(T * B, -1)
+    grads["bias_ih"] = flat.sum(axis=0)
+    dx = (flat @ w_ih).reshape(T, B, -1)
+    grads = {k: grads[k] for k in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")}
+    return dx, dh_next, grads, dh_total
