@@ -66,7 +66,6 @@ def with_gui(cfg: ExperimentConfig, seconds: float) -> dict[str, float]:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    import rnn_sandbox.ui  # noqa: F401  (reference-count guard before any signal)
     from rnn_sandbox.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])

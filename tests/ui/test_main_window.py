@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-import rnn_sandbox.ui  # noqa: F401  (installs the PySide6 reference-count guard first)
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TASK_TYPES, all_tasks, get_task
@@ -198,6 +197,7 @@ def test_reset_restores_initial_weights_for_the_seed(qtbot, make_window):
     assert not w.loss_plot.has_data()
 
 
+@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")  # expected
 def test_exploding_configuration_pauses_with_a_message(qtbot, make_window):
     cfg = small(get_task("sine_forecast").default_config())
     cfg.network.init = "spectral"

@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-import rnn_sandbox.ui  # noqa: F401  (installs the PySide6 reference-count guard first)
 from rnn_sandbox.engine import Snapshot
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import Metric, all_tasks, get_task

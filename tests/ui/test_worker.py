@@ -7,7 +7,6 @@ import time
 import numpy as np
 import pytest
 
-import rnn_sandbox.ui  # noqa: F401  (installs the PySide6 reference-count guard first)
 from rnn_sandbox.engine import Snapshot
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import get_task
@@ -111,6 +110,7 @@ def test_watched_sample_can_change_while_paused(qtbot, thread):
         np.testing.assert_array_equal(snap.inputs, exp.trainer.data.val.x[7])
 
 
+@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")  # expected
 def test_divergence_is_reported_and_training_pauses(qtbot, thread):
     exp = experiment(optimizer="sgd", learning_rate=50.0, clip_norm=0.0)
     exp.config.network.init = "spectral"
