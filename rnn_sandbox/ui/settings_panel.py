@@ -142,13 +142,12 @@ def candidate_error(cfg: ExperimentConfig) -> str | None:
     return None
 
 
-class SettingsPanel(QScrollArea):
+class SettingsPanel(QWidget):
     """Form of the experiment's settings.  ``on_request(cfg, description)`` receives each
     edit and returns an error message (shown, control reverted) or ``None``."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
         self.on_request: Callable[[ExperimentConfig, str], str | None] = lambda c, d: None
         self.config = ExperimentConfig()
         self.controls: dict[str, QWidget] = {}
@@ -173,12 +172,21 @@ class SettingsPanel(QScrollArea):
             outer.addWidget(box)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c0392b; font-weight: bold;")
+        self.error_label.setStyleSheet(
+            "color: #a93226; background: #fdecea; border: 1px solid #e6b0aa;"
+            "border-radius: 3px; padding: 4px;"
+        )
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
-        outer.addWidget(self.error_label)
         outer.addStretch(1)
-        self.setWidget(body)
+        # The reason for a refusal stays above the form, in view however it is scrolled.
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.scroll, 1)
 
     def _make(self, f: Field, cells: set[str]) -> QWidget:
         key = f"{f.section}.{f.name}"
