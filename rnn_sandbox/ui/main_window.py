@@ -263,6 +263,11 @@ class MainWindow(QMainWindow):
         self.dark_action = self._action("Dark plots", lambda on: self.set_plot_theme(
             "dark" if on else "light"))
         self.dark_action.setCheckable(True)
+        self.captions_action = self._action(
+            "Explain the plots", self.set_captions, tip="A line under each plot on how to read it"
+        )
+        self.captions_action.setCheckable(True)
+        self.captions_action.setChecked(True)
 
     def _build_menus(self) -> None:
         mb = self.menuBar()
@@ -296,6 +301,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.reset_layout_action)
         view.addAction(self.dark_action)
+        view.addAction(self.captions_action)
 
         help_menu = mb.addMenu("&Help")
         help_menu.addAction(self._action("Help on this &task", self.show_task_help, "F1"))
@@ -345,6 +351,9 @@ class MainWindow(QMainWindow):
         theme = self.settings.value("plotTheme", "light", str)
         self.dark_action.setChecked(theme == "dark")
         self.set_plot_theme(theme)
+        captions = self.settings.value("plotCaptions", "true", str) != "false"
+        self.captions_action.setChecked(captions)
+        self.set_captions(captions)
         speed = self.settings.value("speed", 0, int)
         if 0 <= speed < len(SPEEDS):
             self.speed_combo.setCurrentIndex(speed)
@@ -355,6 +364,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("lastConfig", self.config.to_json(indent=None))
         self.settings.setValue("plotTheme", "dark" if self.dark_action.isChecked() else "light")
         self.settings.setValue("speed", self.speed_combo.currentIndex())
+        self.settings.setValue(
+            "plotCaptions", "true" if self.captions_action.isChecked() else "false"
+        )
         self.settings.sync()
 
     def reset_layout(self) -> None:
@@ -362,6 +374,10 @@ class MainWindow(QMainWindow):
         for dock in self.docks:
             dock.setFloating(False)
             dock.show()
+
+    def set_captions(self, on: bool) -> None:
+        for panel in self.plots.values():
+            panel.caption.setVisible(on)
 
     def set_plot_theme(self, name: str) -> None:
         for panel in self.plots.values():

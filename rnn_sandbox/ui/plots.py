@@ -97,10 +97,16 @@ class GrowingSeries:
 
 
 class PlotPanel(QWidget):
-    """Common behaviour: a themed ``GraphicsLayoutWidget`` with export to PNG/SVG/CSV."""
+    """Common behaviour: a themed ``GraphicsLayoutWidget`` with export to PNG/SVG/CSV,
+    and a one-line caption saying how to read it (``CAPTION``; View menu hides them)."""
+
+    CAPTION = ""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.caption = QLabel(self.CAPTION)
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("color: #666666; font-size: 8pt;")
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setMinimumSize(240, 180)
         self.theme = "light"
@@ -210,6 +216,11 @@ def _fmt(v: float) -> object:
 class LossPlot(PlotPanel):
     """Training and validation loss against step, and the task metric underneath."""
 
+    CAPTION = (
+        "Training loss of every batch and its trend; validation loss on data the network "
+        "never trains on. Validation rising while training falls means memorising."
+    )
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         bar = QHBoxLayout()
@@ -226,6 +237,7 @@ class LossPlot(PlotPanel):
         bar.addStretch(1)
         self._layout.addLayout(bar)
         self._layout.addWidget(self.graphics, 1)
+        self._layout.addWidget(self.caption)
 
         self.loss_plot = self._add_plot(0, title="Loss", axisItems={"left": LogAxis("left")})
         self.loss_plot.setLabel("left", "loss")
@@ -394,6 +406,10 @@ class HiddenStatePlot(PlotPanel):
     """Heatmap of hidden unit × time step for the watched sample; click a unit for its trace."""
 
     sampleChanged = Signal(int)
+    CAPTION = (
+        "Each row is one hidden neuron, each column a time step, colour its value h_t. "
+        "Click a row to follow that neuron over time."
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -413,6 +429,7 @@ class HiddenStatePlot(PlotPanel):
         bar.addStretch(1)
         self._layout.addLayout(bar)
         self._layout.addWidget(self.graphics, 1)
+        self._layout.addWidget(self.caption)
 
         self.map_plot = self._add_plot(0, title="Hidden states h<sub>t</sub>")
         self.map_plot.setLabel("bottom", "time step t")
@@ -558,6 +575,10 @@ class GradientFlowPlot(PlotPanel):
     """|dL/dh_t| per time step now, as it develops over training, and per-parameter norms."""
 
     HISTORY = 300  # collected snapshots kept for the step × time heatmap
+    CAPTION = (
+        "How much of the loss's gradient reaches each time step. Falling to the left: "
+        "vanishing (early inputs barely learn); rising: exploding (clip or lower the rate)."
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -569,6 +590,7 @@ class GradientFlowPlot(PlotPanel):
         bar.addStretch(1)
         self._layout.addLayout(bar)
         self._layout.addWidget(self.graphics, 1)
+        self._layout.addWidget(self.caption)
 
         self.flow_plot = self._add_plot(
             0, title="Gradient reaching each time step |dL/dh<sub>t</sub>|"
@@ -596,7 +618,7 @@ class GradientFlowPlot(PlotPanel):
         self.map_plot.enableAutoRange(x=False)
         # A one-line key under the plot: a legend would cover this short plot's curves.
         self.norm_key = self.graphics.addLabel("", row=3, col=0, size="8pt")
-        for r, s in enumerate((3, 3, 2, 0)):
+        for r, s in enumerate((4, 3, 3, 0)):
             self.graphics.ci.layout.setRowStretchFactor(r, s)
         self.flow_curves: dict[str, pg.PlotDataItem] = {}
         self.norm_curves: dict[str, pg.PlotDataItem] = {}

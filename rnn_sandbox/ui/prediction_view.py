@@ -21,6 +21,8 @@ from rnn_sandbox.ui.plots import PALETTE, PlotPanel
 
 
 class PredictionView(PlotPanel):
+    CAPTION = "What the network answers now for the watched validation sample, and the truth."
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.text = QPlainTextEdit()
@@ -36,6 +38,7 @@ class PredictionView(PlotPanel):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
         self._layout.addWidget(split, 1)
+        self._layout.addWidget(self.caption)
         self.plot = self._add_plot(0)  # the title names the markers; no legend over data
         # Items for every mode exist once; a mode shows the ones it needs.
         self.input_curve = self.plot.plot(pen=pg.mkPen(PALETTE[7], width=1.5))
