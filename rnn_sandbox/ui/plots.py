@@ -618,7 +618,7 @@ class GradientFlowPlot(PlotPanel):
         self.map_plot.enableAutoRange(x=False)
         # A one-line key under the plot: a legend would cover this short plot's curves.
         self.norm_key = self.graphics.addLabel("", row=3, col=0, size="8pt")
-        for r, s in enumerate((4, 3, 3, 0)):
+        for r, s in enumerate((4, 3, 2, 0)):
             self.graphics.ci.layout.setRowStretchFactor(r, s)
         self.flow_curves: dict[str, pg.PlotDataItem] = {}
         self.norm_curves: dict[str, pg.PlotDataItem] = {}
