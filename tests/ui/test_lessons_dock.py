@@ -183,3 +183,33 @@ def test_a_loaded_setup_becomes_the_main_windows_experiment(qtbot, settings):
         assert window.config.task.name == "sine_forecast"
     finally:
         window.shutdown()
+
+
+@pytest.mark.slow
+def test_every_setup_loads_and_trains_in_the_main_window(qtbot, settings):
+    import rnn_sandbox.ui  # noqa: F401  (the PySide6 reference-count guard)
+    from rnn_sandbox.ui.main_window import MainWindow
+
+    window = MainWindow(config=get_lesson("bptt").preset(), settings=settings)
+    window.confirm = lambda title, text: True
+    window.modal_messages = False
+    qtbot.addWidget(window)
+    window.show()
+    panel = LessonsDock(settings)
+    qtbot.addWidget(panel)
+    errors = []
+    panel.presetRequested.connect(
+        lambda c: errors.append(window.apply_config(c, "Load lesson setup")))
+    try:
+        for lesson in load_lessons():
+            panel.show_lesson(lesson.id)
+            for setup in lesson.setups:
+                panel.load_setup(setup.id)
+                assert errors[-1] is None, (lesson.id, setup.id, errors[-1])
+                assert window.config.to_dict() == setup.config().to_dict()
+                before = window.step
+                window.step_once()
+                qtbot.waitUntil(lambda b=before: window.step == b + 1, timeout=20_000)
+                assert window.last_message is None, (lesson.id, setup.id, window.last_message)
+    finally:
+        window.shutdown()
