@@ -72,14 +72,32 @@ def _order(T: int, reverse: bool, backward: bool) -> range:
     return range(T) if forward_in_time else range(T - 1, -1, -1)
 
 
-def _prev(states: np.ndarray, first: np.ndarray, reverse: bool) -> np.ndarray:
-    """The state each step started from (h_{t-1}, or h_{t+1} for the backward direction)."""
-    out = np.empty_like(states)
-    if reverse:
-        out[:-1], out[-1] = states[1:], first
-    else:
-        out[1:], out[0] = states[:-1], first
-    return out
+def _prev_steps(T: int, reverse: bool) -> tuple[slice, slice, int]:
+    """Index the state each step started from without building a shifted copy of the states:
+    steps ``rest`` started from ``states[prev]``, step ``first`` from the initial state."""
+    if reverse:  # h_{t+1}
+        return slice(0, T - 1), slice(1, T), T - 1
+    return slice(1, T), slice(0, T - 1), 0  # h_{t-1}
+
+
+# The weight gradients are sums over time of outer products, one matrix product each after
+# the loop.  They are computed as (x^T dpre)^T: with the long T*B axis inside, this
+# orientation suits BLAS better for these shapes.
+def _input_grads(dpre, x):
+    """``dW_ih = sum_t dpre_t^T x_t`` and ``db = sum_t dpre_t``."""
+    T, B, G = dpre.shape
+    flat = dpre.reshape(T * B, G)
+    return np.ascontiguousarray((x.reshape(T * B, -1).T @ flat).T), flat.sum(axis=0)
+
+
+def _recurrent_grad(dpre, states, first_state, reverse):
+    """``dW_hh = sum_t dpre_t^T h_prev_t``, from the state array itself (no shifted copy)."""
+    T, B, G = dpre.shape
+    rest, prev, first = _prev_steps(T, reverse)
+    w_hh = first_state.T @ dpre[first]
+    if T > 1:
+        w_hh += states[prev].reshape(-1, states.shape[-1]).T @ dpre[rest].reshape(-1, G)
+    return np.ascontiguousarray(w_hh.T)
 
 
 def _padding(mask: np.ndarray | None, T: int) -> tuple[np.ndarray | None, list[bool]]:
@@ -152,34 +170,33 @@ def lstm_dir_backward(cache: GatedCache, dh_out, dh_last, dc_last, w_ih, w_hh, t
     g, o = gates[..., 2 * H : 3 * H], gates[..., 3 * H :]
     tc = cache.tanh_c
     pad, any_pad = _padding(cache.mask, T)
+    keep = None if pad is None else (~pad).astype(dtype)
     # Everything that does not depend on the gradient flowing back is computed for all steps
     # at once: the local derivatives of each pre-activation, per gate, in PyTorch's order.
     #   d(pre_i) = dc' * g * i(1-i)     d(pre_f) = dc' * c * f(1-f)
     #   d(pre_g) = dc' * i * (1-g²)     d(pre_o) = dh * tanh(c') * o(1-o)
     # The loop then multiplies them, in place, by dc' (i, f, g) and dh (o).
-    dpre_all = np.empty((T, B, 4 * H), dtype=dtype)
+    dpre_all = np.subtract(1.0, gates)
+    dpre_all *= gates  # a (1 - a): σ' for i, f and o (the g block is replaced next)
     by_gate = dpre_all.reshape(T, B, 4, H)
     k_i, k_f, k_g, k_o = (by_gate[:, :, n] for n in range(4))
-    np.subtract(1.0, i, out=k_i)
-    k_i *= i
-    k_i *= g
-    np.subtract(1.0, f, out=k_f)
-    k_f *= f
-    k_f *= _prev(cache.c, cache.c0, cache.reverse)
     np.multiply(g, g, out=k_g)
-    np.subtract(1.0, k_g, out=k_g)
+    np.subtract(1.0, k_g, out=k_g)  # tanh' = 1 - g²
+    if pad is not None:
+        dpre_all *= keep  # a padded row passes nothing to its gates
+    k_i *= g
+    rest, prev, first = _prev_steps(T, cache.reverse)
+    k_f[rest] *= cache.c[prev]  # c of the step before
+    k_f[first] *= cache.c0
     k_g *= i
-    np.subtract(1.0, o, out=k_o)
-    k_o *= o
     k_o *= tc
     o_dtanh = tc * tc  # how h' = o tanh(c') passes dh on to c': o (1 - tanh²(c'))
     np.subtract(1.0, o_dtanh, out=o_dtanh)
     o_dtanh *= o
     f_pass = f  # how dc' reaches the step before: dc_next = dc' * f
     if pad is not None:
-        # A padded row passes nothing to its gates and carries dh and dc over unchanged.
-        np.copyto(dpre_all, 0.0, where=pad)
-        np.copyto(o_dtanh, 0.0, where=pad)
+        # A padded row carries dh and dc over unchanged.
+        o_dtanh *= keep
         f_pass = np.where(pad, 1.0, f)
     dh_total, dc_total = np.empty_like(cache.h), np.empty_like(cache.h)
     dh_next = np.zeros((B, H), dtype=dtype)  # what h_t receives from step t+1
@@ -203,17 +220,15 @@ def lstm_dir_backward(cache: GatedCache, dh_out, dh_last, dc_last, w_ih, w_hh, t
         if any_pad[t]:
             np.copyto(dh_next, dh, where=pad[t])
     if pad is not None:
-        np.copyto(dc_total, 0.0, where=pad)  # dL/dc' of a padded step: it computed no c'
-    flat = dpre_all.reshape(T * B, 4 * H)
-    h_prev = _prev(cache.h, cache.h0, cache.reverse)
-    db = flat.sum(axis=0)  # both biases add to the same pre-activation
+        dc_total *= keep  # dL/dc' of a padded step is zero: it computed no c'
+    w_ih_grad, db = _input_grads(dpre_all, x)
     grads = {
-        "weight_ih": flat.T @ x.reshape(T * B, -1),
-        "weight_hh": flat.T @ h_prev.reshape(T * B, H),
+        "weight_ih": w_ih_grad,
+        "weight_hh": _recurrent_grad(dpre_all, cache.h, cache.h0, cache.reverse),
         "bias_ih": db,
-        "bias_hh": db.copy(),
+        "bias_hh": db.copy(),  # both biases add to the same pre-activation
     }
-    dx = (flat @ w_ih).reshape(T, B, -1)
+    dx = np.dot(dpre_all.reshape(T * B, 4 * H), w_ih).reshape(T, B, -1)
     return dx, dh_next, dc_next, grads, dh_total, dc_total
 
 
@@ -264,7 +279,6 @@ def gru_dir_backward(cache: GatedCache, dh_out, dh_last, w_ih, w_hh, truncation=
     x, gates = cache.x, cache.gates
     T, B, H = cache.h.shape
     dtype = cache.h.dtype
-    h_prev = _prev(cache.h, cache.h0, cache.reverse)
     r, z, n = gates[..., :H], gates[..., H : 2 * H], gates[..., 2 * H :]
     pad, any_pad = _padding(cache.mask, T)
     # Local derivatives for all steps at once; the loop only multiplies them by dh.
@@ -272,26 +286,27 @@ def gru_dir_backward(cache: GatedCache, dh_out, dh_last, w_ih, w_hh, truncation=
     #   da_z = dh (h - n) z(1-z)
     # dpre holds the hidden side [da_r, da_z, da_n * r] first (for dh_next and W_hh); its last
     # block becomes the input side's da_n after the loop.
-    dpre = np.empty((T, B, 3 * H), dtype=dtype)
+    dpre = np.subtract(1.0, gates)
+    dpre *= gates  # a (1 - a): σ' for r and z (the n block is replaced below)
     by_gate = dpre.reshape(T, B, 3, H)
     k_r, k_z, k_nr = (by_gate[:, :, j] for j in range(3))
-    one_minus_z = np.subtract(1.0, z)
     k_n = n * n
     np.subtract(1.0, k_n, out=k_n)
-    k_n *= one_minus_z
-    np.multiply(k_n, cache.hn_lin, out=k_r)
-    k_r *= r
-    k_r *= 1.0 - r
-    np.subtract(h_prev, n, out=k_z)
-    k_z *= z
-    k_z *= one_minus_z
+    k_n *= 1.0 - z  # (1 - z)(1 - n²)
+    if pad is not None:  # a padded row passes nothing to its gates
+        keep = (~pad).astype(dtype)
+        k_n *= keep  # and so to da_r and da_n, which carry this factor
+        k_z *= keep
+    k_r *= k_n
+    k_r *= cache.hn_lin
+    rest, prev, first = _prev_steps(T, cache.reverse)
+    np.subtract(cache.h[prev], n[rest], out=k_nr[rest])  # h - n, with h the state before
+    np.subtract(cache.h0, n[first], out=k_nr[first])
+    k_z *= k_nr
     np.multiply(k_n, r, out=k_nr)
     z_pass = z  # how dh reaches the step before directly: dh_next = dh z + ...
     if pad is not None:
-        # A padded row passes nothing to its gates and carries dh over unchanged.
-        np.copyto(dpre, 0.0, where=pad)
-        np.copyto(k_n, 0.0, where=pad)
-        z_pass = np.where(pad, 1.0, z)
+        z_pass = np.where(pad, 1.0, z)  # a padded row carries dh over unchanged
     dh_total = np.empty_like(cache.h)
     dh_next = np.zeros((B, H), dtype=dtype)
     if dh_last is not None:
@@ -305,15 +320,16 @@ def gru_dir_backward(cache: GatedCache, dh_out, dh_last, w_ih, w_hh, truncation=
             continue
         np.dot(dpre[t], w_hh, out=dh_next)  # dh_next = (hidden side) W_hh + dh z
         dh_next += np.multiply(dh, z_pass[t], out=dhz)
-    flat = dpre.reshape(T * B, 3 * H)
-    grads = {
-        "weight_hh": flat.T @ h_prev.reshape(T * B, H),
-        "bias_hh": flat.sum(axis=0),
-    }
+    w_hh_grad = _recurrent_grad(dpre, cache.h, cache.h0, cache.reverse)
+    b_hh_grad = dpre.reshape(T * B, 3 * H).sum(axis=0)
     # The input side differs only in the new gate's block: da_n instead of da_n * r.
     np.multiply(k_n, dh_total, out=k_nr)
-    grads["weight_ih"] = flat.T @ x.reshape(T * B, -1)
-    grads["bias_ih"] = flat.sum(axis=0)
-    dx = (flat @ w_ih).reshape(T, B, -1)
-    grads = {k: grads[k] for k in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")}
+    w_ih_grad, b_ih_grad = _input_grads(dpre, x)
+    grads = {
+        "weight_ih": w_ih_grad,
+        "weight_hh": w_hh_grad,
+        "bias_ih": b_ih_grad,
+        "bias_hh": b_hh_grad,
+    }
+    dx = np.dot(dpre.reshape(T * B, 3 * H), w_ih).reshape(T, B, -1)
     return dx, dh_next, grads, dh_total
