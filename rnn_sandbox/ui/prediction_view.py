@@ -55,8 +55,8 @@ class PredictionView(PlotPanel):
         self.plot.addItem(self.bars)
         self.plot.addItem(self.true_bar)
         self.image = pg.ImageItem(axisOrder="col-major")
-        grey = pg.colormap.get("CET-L1")  # a shared, cached object: copy, do not reverse
-        self.image.setColorMap(pg.ColorMap(grey.pos, grey.color[::-1]))  # dark = likely
+        # White = unlikely, black = certain (a new map: pg.colormap.get's are shared).
+        self.image.setColorMap(pg.ColorMap([0.0, 1.0], [(255, 255, 255), (20, 20, 20)]))
         self.plot.addItem(self.image)
         self.image.setZValue(-10)
         self.task: Task | None = None
