@@ -115,11 +115,12 @@ def _cut(truncation: int, T: int, p: int) -> bool:
     return bool(truncation) and steps_from_start > 0 and steps_from_start % truncation == 0
 
 
-def _input_projection(x: np.ndarray, w_ih: np.ndarray, dtype) -> np.ndarray:
-    """``x W_ih^T`` for every step at once, ``(T, B, G*H)``: one large matrix product."""
+def _input_projection(x: np.ndarray, w_ih: np.ndarray, bias: np.ndarray, dtype) -> np.ndarray:
+    """``x W_ih^T + bias`` for every step at once, ``(T, B, G*H)``: one large matrix product."""
     T, B, I = x.shape
     out = np.empty((T, B, w_ih.shape[0]), dtype=dtype)
     np.matmul(x.reshape(T * B, I), w_ih.T, out=out.reshape(T * B, -1))
+    out += bias
     return out
 
 
@@ -133,9 +134,8 @@ def lstm_dir_forward(x, w_ih, w_hh, b_ih, b_hh, h0, c0, mask, reverse):
     half = np.full(4 * H, 0.5, dtype=dtype)
     half[2 * H : 3 * H] = 1.0
     offset = np.where(half == 0.5, 0.5, 0.0).astype(dtype)
-    gates = _input_projection(x, w_ih, dtype)
-    gates += b_ih + b_hh
-    gates *= half
+    # Halving the (small) weight matrices and biases is exact and spares a pass over the gates.
+    gates = _input_projection(x, w_ih * half[:, None], (b_ih + b_hh) * half, dtype)
     w_hh_t = np.ascontiguousarray((w_hh * half[:, None]).T)
     h_all = np.empty((T, B, H), dtype=dtype)
     c_all, tanh_c = np.empty_like(h_all), np.empty_like(h_all)
@@ -182,8 +182,6 @@ def lstm_dir_backward(cache: GatedCache, dh_out, dh_last, dc_last, w_ih, w_hh, t
     k_i, k_f, k_g, k_o = (by_gate[:, :, n] for n in range(4))
     np.multiply(g, g, out=k_g)
     np.subtract(1.0, k_g, out=k_g)  # tanh' = 1 - g²
-    if pad is not None:
-        dpre_all *= keep  # a padded row passes nothing to its gates
     k_i *= g
     rest, prev, first = _prev_steps(T, cache.reverse)
     k_f[rest] *= cache.c[prev]  # c of the step before
@@ -193,11 +191,8 @@ def lstm_dir_backward(cache: GatedCache, dh_out, dh_last, dc_last, w_ih, w_hh, t
     o_dtanh = tc * tc  # how h' = o tanh(c') passes dh on to c': o (1 - tanh²(c'))
     np.subtract(1.0, o_dtanh, out=o_dtanh)
     o_dtanh *= o
-    f_pass = f  # how dc' reaches the step before: dc_next = dc' * f
     if pad is not None:
-        # A padded row carries dh and dc over unchanged.
-        o_dtanh *= keep
-        f_pass = np.where(pad, 1.0, f)
+        o_dtanh *= keep  # a padded row computed no h' from c': dc' is the carried dc
     dh_total, dc_total = np.empty_like(cache.h), np.empty_like(cache.h)
     dh_next = np.zeros((B, H), dtype=dtype)  # what h_t receives from step t+1
     dc_next = np.zeros((B, H), dtype=dtype)  # what c_t receives from step t+1
@@ -211,14 +206,17 @@ def lstm_dir_backward(cache: GatedCache, dh_out, dh_last, dc_last, w_ih, w_hh, t
         dc += dc_next
         by_gate[t, :, :3] *= dc[:, None, :]  # di, df, dg: scaled by dc'
         by_gate[t, :, 3] *= dh  # do: scaled by dh
+        if any_pad[t]:
+            dpre_all[t] *= keep[t]  # a padded row passes nothing to its gates
         if _cut(truncation, T, p):  # truncated BPTT: nothing flows further back
             dh_next.fill(0.0)
             dc_next.fill(0.0)
             continue
         np.dot(dpre_all[t], w_hh, out=dh_next)  # dh_next = d(pre) W_hh
-        np.multiply(dc, f_pass[t], out=dc_next)  # the cell state's highway
-        if any_pad[t]:
+        np.multiply(dc, f[t], out=dc_next)  # the cell state's highway
+        if any_pad[t]:  # a padded row carries dh and dc over unchanged
             np.copyto(dh_next, dh, where=pad[t])
+            np.copyto(dc_next, dc, where=pad[t])
     if pad is not None:
         dc_total *= keep  # dL/dc' of a padded step is zero: it computed no c'
     w_ih_grad, db = _input_grads(dpre_all, x)
@@ -240,12 +238,11 @@ def gru_dir_forward(x, w_ih, w_hh, b_ih, b_hh, h0, mask, reverse):
     # As for the LSTM, σ(a) = (1 + tanh(a/2)) / 2 with the r and z rows halved beforehand,
     # so one tanh call per step gives both.  b_hr and b_hz add outside the gates like b_ih;
     # b_hn stays inside the product with r.
-    gates = _input_projection(x, w_ih, dtype)
-    gates += b_ih
-    gates[..., : 2 * H] += b_hh[: 2 * H]
-    gates[..., : 2 * H] *= 0.5
     half = np.ones(3 * H, dtype=dtype)
     half[: 2 * H] = 0.5
+    bias = b_ih.copy()
+    bias[: 2 * H] += b_hh[: 2 * H]
+    gates = _input_projection(x, w_ih * half[:, None], bias * half, dtype)
     w_hh_t = np.ascontiguousarray((w_hh * half[:, None]).T)
     b_hn = b_hh[2 * H :]
     h_all = np.empty((T, B, H), dtype=dtype)
