@@ -218,6 +218,16 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.docks = [self.tasks_dock, self.settings_dock, self.loss_dock, self.hidden_dock,
                       self.gradient_dock, self.prediction_dock]
+        lessons = _optional("rnn_sandbox.ui.lessons_dock")
+        self.lessons = None
+        if lessons is not None and hasattr(lessons, "LessonsDock"):
+            self.lessons = lessons.LessonsDock(self.settings)
+            self.lessons.setMinimumWidth(240)  # its row of buttons must not widen the column
+            self.lessons.presetRequested.connect(self._load_lesson_setup)
+            self.lessons_dock = self._dock("Lessons", "lessonsDock", self.lessons, L)
+            self.tabifyDockWidget(self.tasks_dock, self.lessons_dock)
+            self.tasks_dock.raise_()
+            self.docks.insert(1, self.lessons_dock)
         self.plots: dict[str, PlotPanel] = {
             "Loss": self.loss_plot,
             "Hidden states": self.hidden_plot,
@@ -431,6 +441,11 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(f"Not changed: {error}", 10_000)
             if self.diagram is not None:
                 self.diagram.set_config(self.config)
+
+    def _load_lesson_setup(self, cfg: ExperimentConfig) -> None:
+        error = self.apply_config(cfg, "Load the lesson's setup")
+        if error:
+            self.show_message("Cannot load this setup", error, QMessageBox.Icon.Warning)
 
     def choose_task(self, name: str) -> str | None:
         task = get_task(name)

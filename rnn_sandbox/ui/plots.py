@@ -337,6 +337,7 @@ class LossPlot(PlotPanel):
         for s in (self.train, self.smooth, self.val, self.metric):
             s.clear()
         self._ema = (0.0, 0)
+        self.loss_plot.setXRange(0, 10, padding=0.02)  # an empty plot starts at step 0
         self._redraw()
 
     def append(
@@ -657,6 +658,8 @@ class GradientFlowPlot(PlotPanel):
         self._hist_steps = []
         self._hist = {n: [] for n in state_names}
         self.image.clear()
+        for plot in (self.norm_plot, self.map_plot):
+            plot.setXRange(0, 10, padding=0.02)
         self.set_theme(self.theme)
 
     def update_snapshot(self, snap: Snapshot, draw: bool = True) -> None:

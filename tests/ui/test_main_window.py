@@ -480,3 +480,18 @@ def test_autosave_and_recovery(qtbot, make_window, settings):
     assert w2.isWindowModified()
     w2.close()  # a clean exit removes the copy
     assert w2.io.find_recovery(w2.recovery_folder()) is None
+
+
+def test_lessons_dock_loads_setups_through_the_undo_stack(qtbot, make_window):
+    w = make_window()
+    if w.lessons is None:
+        pytest.skip("no lessons panel")
+    assert w.lessons_dock in w.docks
+    lesson = w.lessons.current
+    if not lesson.setups:
+        pytest.skip("the first lesson has no setup")
+    w.lessons.load_setup(lesson.setups[0].id)
+    assert w.config.to_dict() == lesson.setups[0].config().to_dict()
+    assert w.undo_stack.undoText() == "Load the lesson's setup"
+    w.undo_action.trigger()
+    assert w.config.task.name == "sine_forecast"
