@@ -113,3 +113,48 @@ def test_snapshots_carry_gates_cell_state_and_its_gradient():
     cfg.network.cell = "gru"
     snap = Experiment(cfg).trainer.step(collect=True)
     assert snap.gates["l0"].shape == (T, 3 * H) and snap.cell is None and snap.grad_c is None
+
+
+@pytest.mark.parametrize("cell", ["lstm", "gru"])
+def test_gated_truncated_bptt_cuts_the_recurrent_path(cell):
+    cfg = NetworkConfig(input_size=1, output_size=1, hidden_size=3, architecture="many_to_many",
+                        cell=cell)
+    x = np.random.default_rng(0).standard_normal((2, 8, 1))
+    y = np.zeros((2, 8, 1))
+    y[:, -1] = 1.0
+    # Cut every 3 steps from the start: chunks [0,3), [3,6), [6,8).
+    net, full = Network(cfg, seed=0), Network(cfg, seed=0)
+    net.loss_and_grads(x, y, None, None, truncation=3)
+    full.loss_and_grads(x, y)
+    g_trunc, g_full = net.cache["grad_h"]["l0"], full.cache["grad_h"]["l0"]
+    np.testing.assert_allclose(g_trunc[:, 6:], g_full[:, 6:])
+    # Step 5 receives only its own read-out error, not the flow back from step 6.
+    own = (net.cache["outputs"][:, 5] - y[:, 5]) * 2 / y.size @ net.params["head.weight"]
+    np.testing.assert_allclose(g_trunc[:, 5], own)
+    assert not np.allclose(g_full[:, 5], own)
+    if cell == "lstm":
+        # ... and so does the cell state: only what h_5 = o tanh(c_5) passes down, no dc_6 f_6.
+        H = 3
+        o = net.cache["gates"]["l0"][:, 5, 3 * H :]
+        tc = np.tanh(net.cache["cell"]["l0"][:, 5])
+        c_trunc, c_full = net.cache["grad_c"]["l0"], full.cache["grad_c"]["l0"]
+        np.testing.assert_allclose(c_trunc[:, 5], own * o * (1 - tc**2))
+        np.testing.assert_allclose(c_trunc[:, 6:], c_full[:, 6:])
+
+
+def test_lstm_padded_steps_carry_the_gradient_but_compute_no_cell_gradient():
+    # seq2seq: the decoder sends gradients to both parts of the encoder's final state, and
+    # they pass back through the encoder's padded steps.
+    cfg = NetworkConfig(input_size=2, output_size=3, hidden_size=3, cell="lstm",
+                        architecture="seq2seq", loss="ce")
+    net = Network(cfg, seed=0)
+    x = np.random.default_rng(3).standard_normal((2, 5, 2))
+    mask = np.array([[1.0, 1, 1, 0, 0], [1, 1, 1, 1, 1]])
+    net.loss_and_grads(x, np.array([[0, 1], [2, 1]]), mask, np.ones((2, 2)))
+    g_h, g_c = net.cache["grad_h"]["encoder.l0"], net.cache["grad_c"]["encoder.l0"]
+    # Sequence 0 ends at step 2: dL/dh_n passes unchanged through the padded steps 3 and 4,
+    # which computed no cell state, so they report no cell-state gradient.
+    np.testing.assert_array_equal(g_h[0, 4], g_h[0, 3])
+    np.testing.assert_array_equal(g_h[0, 3], g_h[0, 2])
+    assert np.all(g_c[0, 3:] == 0) and np.all(g_c[0, :3] != 0)
+    assert np.all(g_c[1] != 0)
