@@ -458,7 +458,8 @@ class MainWindow(QMainWindow):
     def _install(self, experiment: Experiment, record: bool = True) -> None:
         """Make ``experiment`` current: the worker gets it, every view is rebuilt."""
         self.generation += 1
-        self.worker.set_experiment(experiment, self.generation)
+        self.worker.set_experiment(experiment, self.generation)  # pauses
+        self._sync_play(False)
         self.experiment = experiment
         with self.worker.paused() as exp:
             self.config = exp.config.copy()

@@ -273,6 +273,12 @@ def test_structural_change_asks_and_undo_restores_config_and_model(qtbot, make_w
     assert w.loss_plot.train.n == steps  # the curve comes back with the model
     w.redo_action.trigger()
     assert w.config.network.hidden_size == 24
+    # A structural change while training pauses, and the Play button says so.
+    w.play()
+    qtbot.waitUntil(lambda: w.step > 2, timeout=WAIT)
+    assert w.settings_panel.request("network.hidden_size", 12) is None
+    assert not w.worker.is_running() and not w.play_action.isChecked()
+    assert w.play_action.text() == "Play"
 
 
 def test_diagram_edits_go_through_the_same_path(qtbot, make_window):
