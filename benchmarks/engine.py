@@ -49,6 +49,7 @@ OUTPUT = 1
 LEARNING_RATE = 0.01
 CLIP = 5.0
 LENGTHS = (20, 50, 100)
+QUICK_LENGTHS = (50,)  # --quick: one length (the target's), every hidden size and cell
 HIDDEN = (16, 64, 128)
 CELLS = ("rnn", "lstm", "gru")
 TARGET = (50, 64, 0.8)  # at T=50, H=64 ours should take at most 0.8x PyTorch's time (each cell)
@@ -254,6 +255,7 @@ def time_interleaved(
     block_seconds: float,
     blocks_per_turn: int = 5,
     warmup: int = 3,
+    min_calls: int = 2,
 ) -> dict[str, float]:
     """Seconds per call of each function: the fastest of its timed blocks.
 
@@ -268,7 +270,9 @@ def time_interleaved(
             fn()
         t0 = time.perf_counter()
         fn()
-        per_block[name] = max(2, round(block_seconds / max(time.perf_counter() - t0, 1e-6)))
+        per_block[name] = max(
+            min_calls, round(block_seconds / max(time.perf_counter() - t0, 1e-6))
+        )
     best = dict.fromkeys(fns, float("inf"))
     for _ in range(rounds):
         for name, fn in fns.items():
@@ -296,7 +300,8 @@ class Row:
 
 
 def bench_case(
-    T: int, H: int, torch: Any, rounds: int, block_seconds: float, cell: str = "rnn"
+    T: int, H: int, torch: Any, rounds: int, block_seconds: float, cell: str = "rnn",
+    quick: bool = False,
 ) -> Row:
     """Time every step kind for one cell, length and hidden size (PyTorch's if ``torch``)."""
     batch, lengths = make_batch(T)
@@ -310,7 +315,9 @@ def bench_case(
         for packed, name in ((False, "torch pad"), (True, "torch packed")):
             model = TorchModel.like(torch, make_network(H, cell))
             fns[name] = torch_step(model, torch_loss_fn(model, batch, lengths, packed))
-    return Row(cell, T, H, time_interleaved(fns, rounds, block_seconds), check)
+    # --quick: fewer and shorter turns, so the whole table takes well under a minute.
+    timing = {"blocks_per_turn": 2, "warmup": 1, "min_calls": 1} if quick else {}
+    return Row(cell, T, H, time_interleaved(fns, rounds, block_seconds, **timing), check)
 
 
 # -- report ------------------------------------------------------------------------------
@@ -362,7 +369,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks engine", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("--quick", action="store_true", help="fewer rounds (a rough look)")
+    parser.add_argument(
+        "--quick", action="store_true",
+        help=f"fewer, shorter rounds and only T={QUICK_LENGTHS} unless -T is given (a rough look)",
+    )
     parser.add_argument("--rounds", type=int, default=None, help="turns per step kind")
     parser.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
@@ -370,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
         "--threads", type=int, default=None,
         help="BLAS threads for NumPy (and PyTorch); default: leave NumPy's as they are",
     )
-    parser.add_argument("-T", type=int, nargs="*", default=list(LENGTHS), help="lengths")
+    parser.add_argument("-T", type=int, nargs="*", default=None, help="lengths")
     parser.add_argument("-H", type=int, nargs="*", default=list(HIDDEN), help="hidden sizes")
     parser.add_argument(
         "--cell", nargs="*", choices=CELLS, default=list(CELLS), help="cells (default: all)"
@@ -390,11 +400,12 @@ def main(argv: list[str] | None = None) -> int:
     # Many short blocks: on a shared machine some of them run undisturbed.
     rounds = args.rounds or (2 if args.quick else 6)
     block = 0.01
+    lengths = args.T or list(QUICK_LENGTHS if args.quick else LENGTHS)
     rows = []
     for cell in args.cell:
-        for T in args.T:
+        for T in lengths:
             for H in args.H:
-                rows.append(bench_case(T, H, torch, rounds, block, cell))
+                rows.append(bench_case(T, H, torch, rounds, block, cell, args.quick))
                 print(format_row(rows[-1], args.markdown), flush=True)
     return summarize(rows)
 
