@@ -4,7 +4,7 @@
 
 Every screen is the real ``MainWindow`` (offscreen, with throw-away settings) after a few
 training steps, so the pictures in the documentation show what the program shows today.
-``SCREENS`` lists them; ``docs/README-sections.md`` refers to the files by these names.
+``SCREENS`` lists them; README.md refers to the files by these names.
 """
 
 from __future__ import annotations

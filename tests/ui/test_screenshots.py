@@ -49,7 +49,7 @@ def test_every_documented_screen_is_rendered(tmp_path):
 
 def test_the_documentation_shows_every_screen():
     screens = _screens()
-    text = (ROOT / "docs" / "README-sections.md").read_text(encoding="utf-8")
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = set(re.findall(r"docs/screenshots/(\w+)\.png", text))
     assert shown == set(screens)
     for name in screens:
