@@ -11,9 +11,18 @@ and the share of each weight gradient that step contributes (``dpre_t ⊗ h_{t-1
 ``W_hh``).  Summed over time those shares are the engine's gradients; the tests check it.
 Nothing here is displayed: the diagram only reads these arrays.
 
-For the gated cells (LSTM, GRU) the trace holds the states, dL/dh_t, the gate activations
-(and the LSTM's cell state) from the engine's cache; the products and the per-step shares
-are spelled out for the simple cell only (``ih``, ``pre``, ``dpre`` are ``None``).
+For the gated cells (LSTM, GRU) the trace takes the states, dL/dh_t, the gate activations
+and the LSTM's cell state c_t and dL/dc_t from the engine's cache.  The per-step shares of
+the weight gradients follow from them with the engine's own formulas (see
+:mod:`rnn_sandbox.engine.gated`), per gate block in PyTorch's order::
+
+    LSTM  d(pre) = [dc·g·i(1-i), dc·c_{t-1}·f(1-f), dc·i·(1-g²), dh·tanh(c_t)·o(1-o)]
+    GRU   da_n = dh(1-z)(1-n²)   da_r = da_n (W_hn h_{t-1} + b_hn) r(1-r)
+          da_z = dh (h_{t-1} - n) z(1-z)
+          input side [da_r, da_z, da_n], hidden side [da_r, da_z, da_n·r]
+
+(``dc`` is the engine's dL/dc_t, ``dh`` its dL/dh_t).  ``ih``, ``hh`` and ``pre`` stay
+``None`` for gated cells: a gate's pre-activation is not one number per neuron.
 """
 
 from __future__ import annotations
@@ -43,11 +52,19 @@ class DirTrace:
     pre: np.ndarray | None  # (T, H) pre-activation
     h: np.ndarray  # (T, H) state after the step (the engine's cache["hidden"])
     grad_h: np.ndarray  # (T, H) dL/dh_t (the engine's cache["grad_h"])
-    dpre: np.ndarray | None  # (T, H) dL/dpre_t
+    dpre: np.ndarray | None  # (T, H) dL/dpre_t; (T, G*H) per gate for gated cells
     mask: np.ndarray | None  # (T,) 1 on real steps
     cell: str = "rnn"
     gates: np.ndarray | None = None  # (T, G*H) gate activations (LSTM i,f,g,o; GRU r,z,n)
-    c: np.ndarray | None = None  # (T, H) LSTM cell state
+    c: np.ndarray | None = None  # (T, H) LSTM cell state (the engine's cache["cell"])
+    grad_c: np.ndarray | None = None  # (T, H) LSTM dL/dc_t (the engine's cache["grad_c"])
+    # dL/d(pre-activation) on the hidden side, when it differs from ``dpre`` (the GRU's new
+    # gate, where W_hn h_{t-1} + b_hn is multiplied by r); W_hh and b_hh take it.
+    dpre_hh: np.ndarray | None = None
+
+    @property
+    def gate_count(self) -> int:
+        return {"lstm": 4, "gru": 3}.get(self.cell, 1)
 
     @property
     def order(self) -> list[int]:
@@ -55,24 +72,30 @@ class DirTrace:
         T = self.h.shape[0]
         return list(range(T - 1, -1, -1)) if self.reverse else list(range(T))
 
+    def _dpre_of(self, param: str) -> np.ndarray | None:
+        hidden_side = param in ("weight_hh", "bias_hh") and self.dpre_hh is not None
+        return self.dpre_hh if hidden_side else self.dpre
+
     def grad_step(self, param: str, t: int) -> np.ndarray | None:
         """What step ``t`` adds to the gradient of ``param`` ("weight_ih", "weight_hh",
-        "bias_ih" or "bias_hh"); ``None`` for gated cells."""
-        if self.dpre is None:
+        "bias_ih" or "bias_hh"); rows in the parameter's (gate-stacked) order."""
+        if param not in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+            raise KeyError(param)
+        dpre = self._dpre_of(param)
+        if dpre is None:
             return None
         if param == "weight_ih":
-            return np.outer(self.dpre[t], self.x[t])
+            return np.outer(dpre[t], self.x[t])
         if param == "weight_hh":
-            return np.outer(self.dpre[t], self.h_prev[t])
-        if param in ("bias_ih", "bias_hh"):
-            return self.dpre[t].copy()
-        raise KeyError(param)
+            return np.outer(dpre[t], self.h_prev[t])
+        return dpre[t].copy()
 
     def grad_step_max(self, param: str) -> float:
         """Largest |entry| of any step's contribution (the colour scale of a sequence)."""
-        if self.dpre is None:
+        dpre = self._dpre_of(param)
+        if dpre is None:
             return 0.0
-        d = np.abs(self.dpre).max(axis=1)
+        d = np.abs(dpre).max(axis=1)
         other = {"weight_ih": self.x, "weight_hh": self.h_prev}.get(param)
         if other is None:
             return float(d.max(initial=0.0))
@@ -101,6 +124,10 @@ class Trace:
         return float(a.max(initial=0.0))
 
 
+def _copy(a: np.ndarray | None) -> np.ndarray | None:
+    return None if a is None else a.copy()
+
+
 def network_from(
     config: NetworkConfig, seed: int = 0, weights: dict[str, np.ndarray] | None = None
 ) -> Network:
@@ -113,6 +140,46 @@ def network_from(
 
 def _act_grad(nonlinearity: str, h: np.ndarray) -> np.ndarray:
     return 1.0 - h * h if nonlinearity == "tanh" else (h > 0).astype(h.dtype)
+
+
+def _shift_prev(a: np.ndarray, start: np.ndarray, reverse: bool) -> np.ndarray:
+    """The value each step started from: ``a[t-1]`` (``a[t+1]`` going backward), ``start``
+    at the first step."""
+    prev = np.empty_like(a)
+    if reverse:
+        prev[:-1], prev[-1] = a[1:], start
+    else:
+        prev[1:], prev[0] = a[:-1], start
+    return prev
+
+
+def _lstm_dpre(gates, c, c_prev, grad_h, grad_c, mask):
+    """dL/d(pre-activation) of the four gates per step, from the engine's cached values."""
+    H = c.shape[1]
+    i, f, g, o = (gates[:, k * H:(k + 1) * H] for k in range(4))
+    d = np.concatenate([
+        grad_c * g * i * (1 - i),
+        grad_c * c_prev * f * (1 - f),
+        grad_c * i * (1 - g * g),
+        grad_h * np.tanh(c) * o * (1 - o),
+    ], axis=1)
+    return d if mask is None else d * (mask != 0)[:, None]
+
+
+def _gru_dpre(gates, h_prev, grad_h, w_hh, b_hh, mask):
+    """Input-side and hidden-side dL/d(pre-activation) of the three gates per step."""
+    H = h_prev.shape[1]
+    r, z, n = (gates[:, k * H:(k + 1) * H] for k in range(3))
+    hn_lin = h_prev @ w_hh[2 * H:].T + b_hh[2 * H:]
+    da_n = grad_h * (1 - z) * (1 - n * n)
+    da_r = da_n * hn_lin * r * (1 - r)
+    da_z = grad_h * (h_prev - n) * z * (1 - z)
+    d_in = np.concatenate([da_r, da_z, da_n], axis=1)
+    d_hh = np.concatenate([da_r, da_z, da_n * r], axis=1)
+    if mask is not None:
+        keep = (mask != 0)[:, None]
+        d_in, d_hh = d_in * keep, d_hh * keep
+    return d_in, d_hh
 
 
 def trace(network: Network, sample: Batch) -> Trace:
@@ -130,6 +197,7 @@ def trace(network: Network, sample: Batch) -> Trace:
     grad_h = {k: v[0] for k, v in cache["grad_h"].items()}
     gates = {k: v[0] for k, v in cache.get("gates", {}).items()}
     cells = {k: v[0] for k, v in cache.get("cell", {}).items()}
+    grad_c = {k: v[0] for k, v in cache.get("grad_c", {}).items()}
     out = cache["outputs"]
     _, d_out = net.loss(out, y, sample.mask, sample.y_mask)
     P = net.params
@@ -141,20 +209,27 @@ def trace(network: Network, sample: Batch) -> Trace:
     if net.arch == "seq2seq":
         enc_in = x[0]
         dec_in = net._decoder_inputs(x, y)[:, 0]
-        runs = [(net.encoder, enc_in, seq_mask(sample.mask), None)]
-        h0 = {}
+        runs = [(net.encoder, enc_in, seq_mask(sample.mask), None, None)]
+        h0, c0 = {}, {}
         for k in range(c.num_layers):
-            s = hidden[f"encoder.l{k}"][-1].copy()
+            fwd, bwd = f"encoder.l{k}", f"encoder.l{k}_reverse"
+            s = hidden[fwd][-1].copy()
             if c.bidirectional:
-                s = s + hidden[f"encoder.l{k}_reverse"][0]
+                s = s + hidden[bwd][0]
             h0[f"decoder.l{k}"] = s
-        runs.append((net.decoder, dec_in, seq_mask(sample.y_mask), h0))
+            if c.cell == "lstm":  # the decoder's cell state starts the same way
+                cs = cells[fwd][-1].copy()
+                if c.bidirectional:
+                    cs = cs + cells[bwd][0]
+                c0[f"decoder.l{k}"] = cs
+        runs.append((net.decoder, dec_in, seq_mask(sample.y_mask), h0, c0))
     elif net.arch == "one_to_many":
-        runs = [(net.rnn, net._decoder_inputs(x, y)[:, 0], seq_mask(sample.y_mask), None)]
+        runs = [(net.rnn, net._decoder_inputs(x, y)[:, 0], seq_mask(sample.y_mask), None,
+                 None)]
     else:
-        runs = [(net.rnn, x[0], seq_mask(sample.mask), None)]
+        runs = [(net.rnn, x[0], seq_mask(sample.mask), None, None)]
 
-    for stack, seq, mask, h0 in runs:
+    for stack, seq, mask, h0, c0 in runs:
         layer_in = seq
         for k in range(stack.num_layers):
             outs = []
@@ -166,12 +241,9 @@ def trace(network: Network, sample: Batch) -> Trace:
                 b_ih, b_hh = P[keys["bias_ih"]], P[keys["bias_hh"]]
                 h = hidden[name]
                 start = np.zeros(h.shape[1], dt) if h0 is None else h0[name]
-                h_prev = np.empty_like(h)
-                if sfx:
-                    h_prev[:-1], h_prev[-1] = h[1:], start
-                else:
-                    h_prev[1:], h_prev[0] = h[:-1], start
+                h_prev = _shift_prev(h, start, bool(sfx))
                 g = grad_h[name]
+                dpre_hh = None
                 if c.cell == "rnn":
                     ih = layer_in @ w_ih.T
                     hh = h_prev @ w_hh.T
@@ -179,12 +251,20 @@ def trace(network: Network, sample: Batch) -> Trace:
                     dpre = g * _act_grad(c.nonlinearity, h)
                     if mask is not None:
                         dpre = dpre * mask[:, None]
+                elif c.cell == "lstm":
+                    ih = hh = pre = None
+                    cs = cells[name]
+                    c_start = np.zeros(h.shape[1], dt) if not c0 else c0[name]
+                    c_prev = _shift_prev(cs, c_start, bool(sfx))
+                    dpre = _lstm_dpre(gates[name], cs, c_prev, g, grad_c[name], mask)
                 else:
-                    ih = hh = pre = dpre = None
+                    ih = hh = pre = None
+                    dpre, dpre_hh = _gru_dpre(gates[name], h_prev, g, w_hh, b_hh, mask)
                 layers[name] = DirTrace(
                     name, keys, bool(sfx), layer_in.copy(), h_prev, ih, hh, b_ih.copy(),
                     b_hh.copy(), pre, h.copy(), g.copy(), dpre, mask, c.cell,
-                    gates.get(name), cells.get(name),
+                    _copy(gates.get(name)), _copy(cells.get(name)), _copy(grad_c.get(name)),
+                    dpre_hh,
                 )
                 outs.append(h)
             layer_in = np.concatenate(outs, axis=-1)

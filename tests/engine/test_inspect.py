@@ -112,7 +112,51 @@ def test_trace_of_gated_cells_holds_states_gates_and_gradients(cell, gates, kind
         np.testing.assert_array_equal(d.gates, ref.cache["gates"][name][0])
         assert d.gates.shape == (d.h.shape[0], gates * 3) and d.cell == cell
         assert (d.c is not None) == (cell == "lstm")
-        assert d.grad_step("weight_hh", 0) is None and d.grad_step_max("weight_hh") == 0.0
+        if cell == "lstm":
+            np.testing.assert_array_equal(d.c, ref.cache["cell"][name][0])
+            np.testing.assert_array_equal(d.grad_c, ref.cache["grad_c"][name][0])
+        assert d.grad_step("weight_hh", 0).shape == (gates * 3, 3)
     if cell == "lstm":  # h = o * tanh(c): the trace's pieces fit together
         d = tr.layers[next(iter(tr.layers))]
         np.testing.assert_allclose(d.h, d.gates[:, 9:] * np.tanh(d.c), atol=1e-12)
+
+
+@pytest.mark.parametrize("cell", ["lstm", "gru"])
+@pytest.mark.parametrize("kind,layers,bi,mask", [
+    ("many_to_many", 2, True, False), ("many_to_many", 1, False, True),
+    ("many_to_one", 2, True, True), ("seq2seq", 2, True, False), ("one_to_many", 1, False, False),
+    ("ctc", 1, True, False),
+])
+def test_gated_per_step_shares_add_up_to_the_engine_gradients(cell, kind, layers, bi, mask):
+    """The shares worked out from the cached gates, cell states, dL/dh_t and dL/dc_t sum over
+    time to the engine's gradients, which agree with finite differences."""
+    from rnn_sandbox.engine.gradcheck import gradcheck
+
+    cfg = NetworkConfig(hidden_size=3, num_layers=layers, bidirectional=bi, cell=cell,
+                        **KINDS[kind])
+    sample = make_sample(cfg, 6, np.random.default_rng(11), mask=mask)
+    tr = trace(Network(cfg, seed=4), sample)
+    ref = Network(cfg, seed=4)
+    _, grads = ref.loss_and_grads(sample.x, sample.y, sample.mask, sample.y_mask)
+    check = gradcheck(ref, sample.x, sample.y, sample.mask, sample.y_mask, max_entries=6)
+    assert check.worst < 1e-6, check.worst_name
+    for d in tr.layers.values():
+        steps = range(d.h.shape[0])
+        for p in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+            total = sum(d.grad_step(p, t) for t in steps)
+            np.testing.assert_allclose(total, grads[d.params[p]], atol=1e-10, err_msg=p)
+            biggest = max(np.abs(d.grad_step(p, t)).max() for t in steps)
+            assert d.grad_step_max(p) == pytest.approx(biggest)
+        if mask and d.mask is not None:
+            assert np.all(d.dpre[d.mask == 0] == 0)  # padded steps pass nothing on
+
+
+def test_lstm_gate_gradients_are_the_chain_rule_of_the_cached_values():
+    """One step spelled out: dL/d(pre o) = dL/dh_t tanh(c_t) o(1-o)."""
+    cfg = NetworkConfig(hidden_size=2, cell="lstm", **KINDS["many_to_many"])
+    sample = make_sample(cfg, 4, np.random.default_rng(3))
+    d = trace(Network(cfg, seed=0), sample).layers["l0"]
+    o = d.gates[:, 6:]
+    np.testing.assert_allclose(d.dpre[:, 6:], d.grad_h * np.tanh(d.c) * o * (1 - o))
+    # The last step's cell gradient comes only through h_T = o tanh(c_T).
+    np.testing.assert_allclose(d.grad_c[-1], d.grad_h[-1] * o[-1] * (1 - np.tanh(d.c[-1]) ** 2))
