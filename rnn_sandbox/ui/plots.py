@@ -403,8 +403,35 @@ class LossPlot(PlotPanel):
 
 
 # ---------------------------------------------------------------------------------------
+# Gates of the gated cells, in PyTorch's order of the stacked weight rows:
+# (key, name, range) — sigmoid gates open between 0 and 1, the candidates are tanh.
+GATES = {
+    "lstm": [("i", "input gate", "sigmoid"), ("f", "forget gate", "sigmoid"),
+             ("g", "candidate", "tanh"), ("o", "output gate", "sigmoid")],
+    "gru": [("r", "reset gate", "sigmoid"), ("z", "update gate", "sigmoid"),
+            ("n", "candidate", "tanh")],
+}
+GATE_MAP = pg.colormap.get("viridis")  # 0 = closed (dark), 1 = open (bright)
+STATE_MAP = pg.colormap.get("CET-D1")  # signed values: blue < 0 < red
+
+
+def cell_kind(snap: Snapshot) -> str | None:
+    """"lstm", "gru" or None (a simple RNN), read from the snapshot's gate arrays."""
+    if not snap.gates or not snap.hidden:
+        return None
+    name, g = next(iter(snap.gates.items()))
+    h = snap.hidden.get(name)
+    if h is None or h.shape[1] == 0:
+        return None
+    return {4: "lstm", 3: "gru"}.get(g.shape[1] // h.shape[1])
+
+
 class HiddenStatePlot(PlotPanel):
-    """Heatmap of hidden unit × time step for the watched sample; click a unit for its trace."""
+    """Heatmap of hidden unit × time step for the watched sample; click a unit for its trace.
+
+    For LSTM and GRU networks the heatmap can show any gate or the LSTM's cell state instead
+    ("Show"), and a third plot follows every gate of the selected unit over time.
+    """
 
     sampleChanged = Signal(int)
     CAPTION = (
@@ -420,6 +447,15 @@ class HiddenStatePlot(PlotPanel):
         self.layer_combo.setToolTip("Layer and direction whose states are shown")
         self.layer_combo.currentIndexChanged.connect(lambda _: self._redraw())
         bar.addWidget(self.layer_combo)
+        bar.addSpacing(12)
+        self.view_label = QLabel("Show:")
+        bar.addWidget(self.view_label)
+        self.view_combo = QComboBox()
+        self.view_combo.setToolTip(
+            "Hidden state, cell state (LSTM) or one gate of the gated cell, per unit and step"
+        )
+        self.view_combo.currentIndexChanged.connect(lambda _: self._view_changed())
+        bar.addWidget(self.view_combo)
         bar.addSpacing(12)
         bar.addWidget(QLabel("Validation sample:"))
         self.sample_spin = QSpinBox()
@@ -438,7 +474,7 @@ class HiddenStatePlot(PlotPanel):
         self.image = pg.ImageItem(axisOrder="col-major")
         self.map_plot.addItem(self.image)
         self.colorbar = pg.ColorBarItem(
-            values=(-1, 1), colorMap=pg.colormap.get("CET-D1"), width=12, interactive=False
+            values=(-1, 1), colorMap=STATE_MAP, width=12, interactive=False
         )
         self.colorbar.setImageItem(self.image, insert_in=self.map_plot)
         self.marker = pg.InfiniteLine(angle=0, pen=pg.mkPen("#000000", width=1))
@@ -447,16 +483,37 @@ class HiddenStatePlot(PlotPanel):
         self.trace_plot.setLabel("bottom", "time step t")
         self.trace_plot.setLabel("left", "h")
         self.trace_curve = self.trace_plot.plot(pen=pg.mkPen(PALETTE[0], width=2))
-        self.graphics.ci.layout.setRowStretchFactor(0, 3)
-        self.graphics.ci.layout.setRowStretchFactor(1, 1)
+        self.cell_curve = self.trace_plot.plot(
+            pen=pg.mkPen(PALETTE[3], width=2, style=Qt.PenStyle.DashLine)
+        )
+        # The gates of the selected unit, one curve per gate (created once, the unused
+        # ones hidden); the plot is shown for gated cells only.
+        self.gate_plot = self._add_plot(2, title="Gates of unit 0")
+        self.gate_plot.setLabel("bottom", "time step t")
+        self.gate_plot.setLabel("left", "gate")
+        self.gate_plot.setYRange(-1.05, 1.05, padding=0)
+        self.gate_plot.enableAutoRange(y=False)
+        self.gate_plot.setXLink(self.trace_plot)
+        self.gate_curves = [
+            self.gate_plot.plot(pen=pg.mkPen(PALETTE[i + 1], width=1.5)) for i in range(4)
+        ]
+        self.gate_key = self.graphics.addLabel("", row=3, col=0, size="8pt")
+        for row, stretch in enumerate((3, 1, 1, 0)):
+            self.graphics.ci.layout.setRowStretchFactor(row, stretch)
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
         self.unit = 0
         self.hidden: dict[str, np.ndarray] | None = None
+        self.gates: dict[str, np.ndarray] | None = None
+        self.cell: dict[str, np.ndarray] | None = None
+        self.kind: str | None = None  # "lstm", "gru" or None
         self.nonlinearity = "tanh"
+        # What was last handed to the items, so unchanged settings are not set again.
+        self._shown: dict[str, object] = {}
+        self._set_kind(None)
 
     def set_network(self, state_names: list[str], n_val: int, nonlinearity: str) -> None:
         """Layers/directions and the number of validation samples of a new experiment."""
-        self.hidden = None
+        self.hidden = self.gates = self.cell = None
         self.nonlinearity = nonlinearity
         current = self.layer_combo.currentText()
         self.layer_combo.blockSignals(True)
@@ -470,14 +527,78 @@ class HiddenStatePlot(PlotPanel):
         self.sample_spin.blockSignals(True)
         self.sample_spin.setRange(0, max(0, n_val - 1))
         self.sample_spin.blockSignals(False)
-        if nonlinearity == "tanh":
-            self.colorbar.setLevels((-1.0, 1.0))
+        self._set_kind(None)  # the first snapshot tells whether the cells are gated
         self._redraw()
+
+    def _set_kind(self, kind: str | None) -> None:
+        """Offer the views of this kind of cell; a simple RNN has only h_t."""
+        self.kind = kind
+        key = self.view_combo.currentData()
+        self.view_combo.blockSignals(True)
+        self.view_combo.clear()
+        self.view_combo.addItem("hidden state h_t", "h")
+        if kind == "lstm":
+            self.view_combo.addItem("cell state c_t", "c")
+        for i, (letter, name, _) in enumerate(GATES.get(kind, [])):
+            self.view_combo.addItem(f"{name} {letter}_t", f"gate:{i}")
+        self.view_combo.setCurrentIndex(max(0, self.view_combo.findData(key)))
+        self.view_combo.blockSignals(False)
+        gated = kind is not None
+        self.view_combo.setVisible(gated)
+        self.view_label.setVisible(gated)
+        self.view_combo.setEnabled(gated)
+        # A hidden item still takes its room in the layout: take it out instead.
+        layout = self.graphics.ci
+        if gated and self.gate_plot not in layout.items:
+            layout.addItem(self.gate_plot, row=2, col=0)
+            layout.addItem(self.gate_key, row=3, col=0)
+        elif not gated and self.gate_plot in layout.items:
+            layout.removeItem(self.gate_plot)
+            layout.removeItem(self.gate_key)
+        self.gate_plot.setVisible(gated)
+        self.gate_key.setVisible(gated)
+        self.cell_curve.setVisible(kind == "lstm")
+        gates = GATES.get(kind, [])
+        for i, curve in enumerate(self.gate_curves):
+            curve.setVisible(i < len(gates))
+            if i >= len(gates):
+                curve.setData([], [])
+        self.gate_key.setText("&nbsp; ".join(
+            f"<span style='color:{PALETTE[i + 1]}'>━ {letter} {name}</span>"
+            for i, (letter, name, _) in enumerate(gates)
+        ))
+        self.trace_plot.setLabel("left", "h, c (dashed)" if kind == "lstm" else "h")
+        self._shown.clear()
+        self._view_changed(redraw=False)
+
+    def view(self) -> str:
+        """The heatmap's content: "h", "c" or "gate:<index>"."""
+        return self.view_combo.currentData() or "h"
+
+    def _view_changed(self, redraw: bool = True) -> None:
+        key = self.view()
+        if key.startswith("gate:"):
+            letter, name, kind = GATES[self.kind][int(key[5:])]
+            title = f"{name.capitalize()} {letter}<sub>t</sub>"
+            title += " (0 closed, 1 open)" if kind == "sigmoid" else ""
+            cmap = GATE_MAP if kind == "sigmoid" else STATE_MAP
+        elif key == "c":
+            title, cmap = "Cell state c<sub>t</sub>", STATE_MAP
+        else:
+            title, cmap = "Hidden states h<sub>t</sub>", STATE_MAP
+        self.map_plot.setTitle(title, color=THEMES[self.theme]["fg"])
+        self.colorbar.setColorMap(cmap)
+        self._shown.pop("levels", None)
+        if redraw:
+            self._redraw()
 
     def update_snapshot(self, snap: Snapshot) -> None:
         if snap.hidden is None:
             return
-        self.hidden = snap.hidden
+        self.hidden, self.gates, self.cell = snap.hidden, snap.gates, snap.cell
+        kind = cell_kind(snap)
+        if kind != self.kind:
+            self._set_kind(kind)
         if self.sample_spin.value() != snap.sample_index:
             self.sample_spin.blockSignals(True)
             self.sample_spin.setValue(snap.sample_index)
@@ -485,34 +606,90 @@ class HiddenStatePlot(PlotPanel):
         self._redraw()
 
     def current(self) -> np.ndarray | None:
+        """Hidden states (time, unit) of the selected layer."""
         if self.hidden is None:
             return None
         name = self.layer_combo.currentData()
         return self.hidden.get(name)
 
+    def gate(self, index: int) -> np.ndarray | None:
+        """Activations (time, unit) of gate ``index`` (PyTorch order) of the selected layer."""
+        g = (self.gates or {}).get(self.layer_combo.currentData())
+        h = self.current()
+        if g is None or h is None:
+            return None
+        H = h.shape[1]
+        return g[:, index * H : (index + 1) * H]
+
+    def cell_state(self) -> np.ndarray | None:
+        """LSTM cell state (time, unit) of the selected layer."""
+        return (self.cell or {}).get(self.layer_combo.currentData())
+
+    def shown_map(self) -> np.ndarray | None:
+        """What the heatmap shows now (time, unit)."""
+        key = self.view()
+        if key == "c":
+            return self.cell_state()
+        if key.startswith("gate:"):
+            return self.gate(int(key[5:]))
+        return self.current()
+
+    def _set_once(self, what: str, value: object, apply) -> None:
+        """Call ``apply(value)`` only when ``value`` differs from the last one: range and
+        title changes make pyqtgraph lay out and repaint axes and labels."""
+        if self._shown.get(what) != value:
+            self._shown[what] = value
+            apply(value)
+
     def _redraw(self) -> None:
         h = self.current()
-        if h is None:
+        m = self.shown_map()
+        if h is None or m is None:
             self.image.clear()
             self.trace_curve.setData([], [])
+            self.cell_curve.setData([], [])
+            self._shown.clear()
             return
-        T, H = h.shape
-        if self.nonlinearity == "tanh":
+        T, H = m.shape
+        key = self.view()
+        gate_kind = GATES[self.kind][int(key[5:])][2] if key.startswith("gate:") else None
+        if gate_kind == "sigmoid":
+            levels = (0.0, 1.0)
+        elif gate_kind == "tanh" or (key == "h" and self.nonlinearity == "tanh"):
             levels = (-1.0, 1.0)
-        else:
-            top = float(np.nanmax(np.abs(h))) or 1.0
+        else:  # unbounded (cell state, ReLU): symmetric, in steps so it rarely changes
+            top = float(np.nanmax(np.abs(m))) if m.size else 1.0
+            top = float(2.0 ** np.ceil(np.log2(max(top, 1e-3))))
             levels = (-top, top)
-        self.image.setImage(h, autoLevels=False, levels=levels)
-        self.colorbar.setLevels(levels)
-        self.image.setRect(QRectF(-0.5, -0.5, T, H))
+        self.image.setImage(m, autoLevels=False, levels=levels)
+        self._set_once("levels", levels, self.colorbar.setLevels)
+        self._set_once("rect", (T, H), lambda s: self.image.setRect(
+            QRectF(-0.5, -0.5, s[0], s[1])))
         self.unit = min(self.unit, H - 1)
-        self.marker.setValue(self.unit)
-        self.trace_curve.setData(np.arange(T), h[:, self.unit])
-        if self.nonlinearity == "tanh":  # a fixed range: the axis need not be redrawn
-            self.trace_plot.setYRange(-1.05, 1.05, padding=0)
+        self._set_once("unit", self.unit, self._unit_changed)
+        t = np.arange(T)
+        self.trace_curve.setData(t, h[:, self.unit])
+        c = self.cell_state() if self.kind == "lstm" else None
+        if c is not None:
+            self.cell_curve.setData(t, c[:, self.unit])
+        if self.nonlinearity == "tanh" and c is None:  # fixed range: axes are not redrawn
+            self._set_once("trace_range", (-1.05, 1.05),
+                           lambda r: self.trace_plot.setYRange(*r, padding=0))
         else:
-            self.trace_plot.enableAutoRange(y=True)
-        self.trace_plot.setTitle(f"Unit {self.unit} over time", color=THEMES[self.theme]["fg"])
+            self._shown.pop("trace_range", None)
+            values = [h[:, self.unit]] + ([] if c is None else [c[:, self.unit]])
+            self.follow_values(self.trace_plot, values, 0.5)
+        if self.kind is not None:
+            for i, curve in enumerate(self.gate_curves[: len(GATES[self.kind])]):
+                g = self.gate(i)
+                if g is not None:
+                    curve.setData(t, g[:, self.unit])
+
+    def _unit_changed(self, unit: int) -> None:
+        self.marker.setValue(unit)
+        fg = THEMES[self.theme]["fg"]
+        self.trace_plot.setTitle(f"Unit {unit} over time", color=fg)
+        self.gate_plot.setTitle(f"Gates of unit {unit}", color=fg)
 
     def select_unit(self, unit: int) -> None:
         self.unit = int(unit)
@@ -534,11 +711,24 @@ class HiddenStatePlot(PlotPanel):
         return self.image.image is not None and self.hidden is not None
 
     def table(self) -> tuple[list[str], list[list[object]]]:
+        """The selected layer's h_t, and for gated cells c_t and every gate, per step."""
         h = self.current()
         if h is None:
             return ["t"], []
-        header = ["t"] + [f"h{j}" for j in range(h.shape[1])]
-        return header, [[t, *map(float, row)] for t, row in enumerate(h)]
+        H = h.shape[1]
+        cols = [h]
+        header = ["t"] + [f"h{j}" for j in range(H)]
+        c = self.cell_state()
+        if c is not None:
+            cols.append(c)
+            header += [f"c{j}" for j in range(H)]
+        for i, (letter, _, _) in enumerate(GATES.get(self.kind, [])):
+            g = self.gate(i)
+            if g is not None:
+                cols.append(g)
+                header += [f"{letter}{j}" for j in range(H)]
+        data = np.concatenate(cols, axis=1)
+        return header, [[t, *map(float, row)] for t, row in enumerate(data)]
 
 
 def _log10(values: np.ndarray) -> np.ndarray:
@@ -572,13 +762,53 @@ def _state_label(name: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------
+class GradientHistory:
+    """The last ``size`` log-gradient profiles of one state, as rows of a NaN-padded array.
+
+    Rows are written into a buffer twice as long as kept and shifted down only when it is
+    full, so a snapshot costs one row copy and the image is a view, not a rebuilt list.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.rows = np.full((2 * size, 1), np.nan)
+        self.steps = np.zeros(2 * size)
+        self.start = 0
+        self.end = 0
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def append(self, step: float, row: np.ndarray) -> None:
+        if len(row) > self.rows.shape[1]:  # a longer batch: widen with NaN
+            wider = np.full((len(self.rows), len(row)), np.nan)
+            wider[:, : self.rows.shape[1]] = self.rows
+            self.rows = wider
+        if self.end == len(self.rows):  # full: keep the newest size - 1 rows at the top
+            keep = self.size - 1
+            self.rows[:keep] = self.rows[self.end - keep : self.end]
+            self.steps[:keep] = self.steps[self.end - keep : self.end]
+            self.start, self.end = 0, keep
+        self.rows[self.end, : len(row)] = row
+        self.rows[self.end, len(row) :] = np.nan
+        self.steps[self.end] = step
+        self.end += 1
+        self.start = max(self.start, self.end - self.size)
+
+    def view(self) -> tuple[np.ndarray, np.ndarray]:
+        """(steps, rows) of the kept profiles, oldest first."""
+        return self.steps[self.start : self.end], self.rows[self.start : self.end]
+
+
 class GradientFlowPlot(PlotPanel):
-    """|dL/dh_t| per time step now, as it develops over training, and per-parameter norms."""
+    """|dL/dh_t| per time step now (and |dL/dc_t| for the LSTM's cell state), as it develops
+    over training, and per-parameter norms."""
 
     HISTORY = 300  # collected snapshots kept for the step × time heatmap
     CAPTION = (
         "How much of the loss's gradient reaches each time step. Falling to the left: "
-        "vanishing (early inputs barely learn); rising: exploding (clip or lower the rate)."
+        "vanishing (early inputs barely learn); rising: exploding (clip or lower the rate). "
+        "An LSTM's cell state (dashed) can carry it much further back than h_t."
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -615,31 +845,47 @@ class GradientFlowPlot(PlotPanel):
         self.norm_plot.setLabel("left", "log<sub>10</sub> ‖∇W‖")
         for plot in (self.flow_plot, self.norm_plot):
             plot.enableAutoRange(y=False)
+        self.flow_plot.enableAutoRange(x=False)
         self.norm_plot.enableAutoRange(x=False)
-        self.map_plot.enableAutoRange(x=False)
+        self.map_plot.enableAutoRange(x=False, y=False)
+        self.norm_plot.setClipToView(True)
+        self.norm_plot.setDownsampling(auto=True, mode="peak")
         # A one-line key under the plot: a legend would cover this short plot's curves.
         self.norm_key = self.graphics.addLabel("", row=3, col=0, size="8pt")
         for r, s in enumerate((4, 3, 2, 0)):
             self.graphics.ci.layout.setRowStretchFactor(r, s)
         self.flow_curves: dict[str, pg.PlotDataItem] = {}
+        self.cell_curves: dict[str, pg.PlotDataItem] = {}  # |dL/dc_t|, LSTM only
         self.norm_curves: dict[str, pg.PlotDataItem] = {}
         self.norm_series: dict[str, GrowingSeries] = {}
         self.latest: dict[str, np.ndarray] | None = None
-        self._hist_steps: list[int] = []
-        self._hist: dict[str, list[np.ndarray]] = {}
+        self.latest_c: dict[str, np.ndarray] | None = None
+        self._hist: dict[str, GradientHistory] = {}
+        self._shown: dict[str, object] = {}
+        self._stale = False
 
     def set_network(self, state_names: list[str], param_names: list[str]) -> None:
-        """Curves for a new network shape (the only time items are created)."""
-        for c in self.flow_curves.values():
+        """Curves for a new network shape (the only time items are created).
+
+        The cell-state curves exist for every layer but stay hidden until a snapshot
+        brings |dL/dc_t| (the call does not say whether the cells are LSTMs)."""
+        for c in (*self.flow_curves.values(), *self.cell_curves.values()):
             self.flow_plot.removeItem(c)
         for c in self.norm_curves.values():
             self.norm_plot.removeItem(c)
         self.flow_plot.legend.clear()
-        self.flow_curves, self.norm_curves, self.norm_series = {}, {}, {}
+        self.flow_curves, self.cell_curves = {}, {}
+        self.norm_curves, self.norm_series = {}, {}
         for i, name in enumerate(state_names):
+            colour = PALETTE[i % len(PALETTE)]
             self.flow_curves[name] = self.flow_plot.plot(
-                pen=pg.mkPen(PALETTE[i % len(PALETTE)], width=2), name=_state_label(name)
+                pen=pg.mkPen(colour, width=2), name=_state_label(name)
             )
+            cell = self.flow_plot.plot(
+                pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine)
+            )
+            cell.setVisible(False)
+            self.cell_curves[name] = cell
         self.flow_plot.legend.setVisible(len(state_names) > 1)
         weights = [p for p in param_names if "weight" in p]
         key = []
@@ -654,83 +900,135 @@ class GradientFlowPlot(PlotPanel):
         for n in state_names:
             self.layer_combo.addItem(_state_label(n), n)
         self.layer_combo.blockSignals(False)
-        self.latest = None
-        self._hist_steps = []
-        self._hist = {n: [] for n in state_names}
+        self.latest = self.latest_c = None
+        self._hist = {n: GradientHistory(self.HISTORY) for n in state_names}
+        self._shown.clear()
+        self._set_titles(cell=False)
         self.image.clear()
         for plot in (self.norm_plot, self.map_plot):
             plot.setXRange(0, 10, padding=0.02)
         self.set_theme(self.theme)
 
+    def _set_titles(self, cell: bool) -> None:
+        fg = THEMES[self.theme]["fg"]
+        if cell:
+            self.flow_plot.setTitle(
+                "Gradient per time step: |dL/dh<sub>t</sub>| ━, cell |dL/dc<sub>t</sub>| - -",
+                color=fg)
+            self.flow_plot.setLabel("left", "log<sub>10</sub> |dL/dh|, |dL/dc|")
+        else:
+            self.flow_plot.setTitle(
+                "Gradient reaching each time step |dL/dh<sub>t</sub>|", color=fg)
+            self.flow_plot.setLabel("left", "log<sub>10</sub> |dL/dh<sub>t</sub>|")
+
+    def _enable_cell(self, names: list[str]) -> None:
+        """The first snapshot with |dL/dc_t|: show its curves, offer it in the heatmap."""
+        self.layer_combo.blockSignals(True)
+        for name in names:
+            curve = self.cell_curves.get(name)
+            if curve is None:
+                continue
+            curve.setVisible(True)
+            self.flow_plot.legend.addItem(curve, f"{_state_label(name)} c")
+            self.layer_combo.addItem(f"{_state_label(name)}: cell state c", name + ":c")
+            self._hist[name + ":c"] = GradientHistory(self.HISTORY)
+        self.layer_combo.blockSignals(False)
+        self._set_titles(cell=True)
+
     def update_snapshot(self, snap: Snapshot, draw: bool = True) -> None:
         """Record ``snap``; with ``draw`` False only the history grows (hidden panel)."""
+        step = np.array([snap.step], dtype=float)
         for name, series in self.norm_series.items():
             if name in snap.grad_norms:
-                series.extend(np.array([snap.step]), np.array([snap.grad_norms[name]]))
-                if draw:
-                    self.norm_curves[name].setData(series.x, _log10(series.y))
+                series.extend(step, np.array([snap.grad_norms[name]]))
         if draw and self.norm_series:
+            logs = []
+            for name, series in self.norm_series.items():
+                logs.append(_log10(series.y))
+                self.norm_curves[name].setData(series.x, logs[-1])
             self.follow_steps(self.norm_plot, float(snap.step))
-            self.follow_values(
-                self.norm_plot, [_log10(x.y) for x in self.norm_series.values()], 0.5
-            )
+            self.follow_values(self.norm_plot, logs, 0.5)
         if snap.grad_h is None:
             return
+        if snap.grad_c and self.latest_c is None:
+            self._enable_cell([n for n in snap.grad_c if n in self.cell_curves])
         self.latest = snap.grad_h
-        for name, g in snap.grad_h.items():
-            curve = self.flow_curves.get(name)
-            if curve is not None and draw:
-                curve.setData(np.arange(len(g)), _log10(g), connect="finite")
-            hist = self._hist.get(name)
-            if hist is not None:
-                hist.append(_log10(g))
-                del hist[: -self.HISTORY]
-        self._hist_steps.append(snap.step)
-        del self._hist_steps[: -self.HISTORY]
-        if draw:
-            self._redraw_map()
-            self.follow_values(self.flow_plot, [_log10(g) for g in snap.grad_h.values()], 0.5)
-            self.follow_steps(self.map_plot, float(snap.step) + 1)
-        else:
+        self.latest_c = snap.grad_c or None
+        logs = {name: _log10(g) for name, g in snap.grad_h.items()}
+        logs_c = {name: _log10(g) for name, g in (snap.grad_c or {}).items()}
+        for name, lg in logs.items():
+            if name in self._hist:
+                self._hist[name].append(snap.step, lg)
+        for name, lg in logs_c.items():
+            if name + ":c" in self._hist:
+                self._hist[name + ":c"].append(snap.step, lg)
+        if not draw:
             self._stale = True
+            return
+        self._draw_flow(logs, logs_c)
+        self._redraw_map()
+        self.follow_values(self.flow_plot, [*logs.values(), *logs_c.values()], 0.5)
+        self.follow_steps(self.map_plot, float(snap.step) + 1)
+
+    def _draw_flow(self, logs: dict[str, np.ndarray], logs_c: dict[str, np.ndarray]) -> None:
+        T = max((len(v) for v in (*logs.values(), *logs_c.values())), default=0)
+        t = np.arange(T)
+        for curves, values in ((self.flow_curves, logs), (self.cell_curves, logs_c)):
+            for name, lg in values.items():
+                curve = curves.get(name)
+                if curve is not None:
+                    curve.setData(t[: len(lg)], lg, connect="finite")
+        if self._shown.get("flow_T") != T:  # the time axis moves only with the length
+            self._shown["flow_T"] = T
+            self.flow_plot.setXRange(0, max(T - 1, 1), padding=0.02)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if getattr(self, "_stale", False):  # catch up on what happened while hidden
+        if self._stale:  # catch up on what happened while hidden
             self._stale = False
             for name, series in self.norm_series.items():
                 self.norm_curves[name].setData(series.x, _log10(series.y))
-            for name, g in (self.latest or {}).items():
-                if name in self.flow_curves:
-                    self.flow_curves[name].setData(np.arange(len(g)), _log10(g),
-                                                   connect="finite")
+            self._draw_flow({n: _log10(g) for n, g in (self.latest or {}).items()},
+                            {n: _log10(g) for n, g in (self.latest_c or {}).items()})
             self._redraw_map()
 
     def _redraw_map(self) -> None:
         name = self.layer_combo.currentData()
         hist = self._hist.get(name) if name else None
-        if not hist:
+        if hist is None or not len(hist):
             self.image.clear()
+            self._shown.pop("map", None)
             return
-        T = max(len(g) for g in hist)
-        rows = np.full((len(hist), T), np.nan)
-        for i, g in enumerate(hist):
-            rows[i, : len(g)] = g
+        steps, rows = hist.view()
         finite = rows[np.isfinite(rows)]
         hi = float(finite.max()) if finite.size else 0.0
         lo = max(float(finite.min()) if finite.size else -6.0, hi - 8.0)
         if hi - lo < 1e-3:
             lo = hi - 1.0
+        # Whole decades, so the colour scale (and its bar) rarely changes.
+        levels = (float(np.floor(lo)), float(np.ceil(hi)))
         # Snapshots are spaced by time, not by step: lay them on an even grid of training
         # steps, each column showing the latest snapshot at or before its step.
-        steps = np.asarray(self._hist_steps[-len(hist):], dtype=float)
         x0, x1 = steps[0], steps[-1] + 1
         columns = int(min(self.HISTORY, x1 - x0))
         grid = x0 + (np.arange(columns) + 0.5) * (x1 - x0) / columns
         img = rows[np.searchsorted(steps, grid, side="right") - 1]
-        self.image.setImage(img, autoLevels=False, levels=(lo, hi))
-        self.colorbar.setLevels((lo, hi))
+        T = rows.shape[1]
+        self.image.setImage(img, autoLevels=False, levels=levels)
+        if self._shown.get("levels") != levels:
+            self._shown["levels"] = levels
+            self.colorbar.setLevels(levels)
         self.image.setRect(QRectF(x0, -0.5, x1 - x0, T))
+        if self._shown.get("map_T") != T:
+            self._shown["map_T"] = T
+            self.map_plot.setYRange(-0.5, T - 0.5, padding=0)
+        if self._shown.get("map") != name:  # the title names what is shown
+            self._shown["map"] = name
+            what = "c" if name.endswith(":c") else "h"
+            self.map_plot.setTitle(
+                f"log<sub>10</sub> |dL/d{what}<sub>t</sub>| over training",
+                color=THEMES[self.theme]["fg"],
+            )
 
     def has_data(self) -> bool:
         return self.latest is not None and self.image.image is not None
@@ -738,10 +1036,8 @@ class GradientFlowPlot(PlotPanel):
     def table(self) -> tuple[list[str], list[list[object]]]:
         if not self.latest:
             return ["t"], []
-        names = list(self.latest)
-        T = max(len(v) for v in self.latest.values())
-        rows = [
-            [t] + [_fmt(self.latest[n][t]) if t < len(self.latest[n]) else "" for n in names]
-            for t in range(T)
-        ]
-        return ["t"] + [f"|dL/dh_t| {n}" for n in names], rows
+        cols = [(f"|dL/dh_t| {n}", v) for n, v in self.latest.items()]
+        cols += [(f"|dL/dc_t| {n}", v) for n, v in (self.latest_c or {}).items()]
+        T = max(len(v) for _, v in cols)
+        rows = [[t] + [_fmt(v[t]) if t < len(v) else "" for _, v in cols] for t in range(T)]
+        return ["t"] + [h for h, _ in cols], rows

@@ -161,3 +161,82 @@ def test_log_axis_labels_do_not_crowd(qtbot):
         assert len(set(labels)) == len(labels)
     (_, values), = axis.logTickValues(-3.0, 0.0, 300, [])
     assert axis.logTickStrings(values, 1.0, 1.0)[:3] == ["0.001", "0.002", "0.005"]
+
+
+def gated_experiment(cell: str) -> Experiment:
+    cfg = get_task("sine_forecast").default_config()
+    cfg.task.n_samples = 200
+    cfg.network.cell = cell
+    return Experiment(cfg)
+
+
+def test_lstm_gates_cell_state_and_cell_gradient(qtbot):
+    exp = gated_experiment("lstm")
+    hp, gp = HiddenStatePlot(), GradientFlowPlot()
+    for w in (hp, gp):
+        qtbot.addWidget(w)
+        w.show()
+    names = exp.network.state_names()
+    hp.set_network(names, len(exp.dataset.val), "tanh")
+    gp.set_network(names, list(exp.network.params))
+    items = (hp.image, hp.trace_curve, hp.cell_curve, *hp.gate_curves,
+             gp.flow_curves["l0"], gp.cell_curves["l0"])
+    for _ in range(3):
+        snap = exp.trainer.step(collect=True)
+        hp.update_snapshot(snap)
+        gp.update_snapshot(snap)
+    H, T = exp.config.network.hidden_size, exp.config.task.seq_len
+    assert (hp.image, hp.trace_curve, hp.cell_curve, *hp.gate_curves,
+            gp.flow_curves["l0"], gp.cell_curves["l0"]) == items  # updated in place
+    assert hp.kind == "lstm" and hp.view_combo.isVisible() and hp.gate_plot.isVisible()
+    views = [hp.view_combo.itemData(i) for i in range(hp.view_combo.count())]
+    assert views == ["h", "c", "gate:0", "gate:1", "gate:2", "gate:3"]
+    # The forget gate (PyTorch order i, f, g, o) of unit 3 as heatmap and as curve.
+    hp.view_combo.setCurrentIndex(views.index("gate:1"))
+    forget = snap.gates["l0"][:, H : 2 * H]
+    assert hp.image.image.shape == (T, H)
+    np.testing.assert_array_equal(hp.image.image, forget)
+    assert tuple(hp.image.levels) == (0.0, 1.0)
+    hp.select_unit(3)
+    np.testing.assert_array_equal(hp.gate_curves[1].getData()[1], forget[:, 3])
+    assert all(c.isVisible() for c in hp.gate_curves)  # four gates
+    hp.view_combo.setCurrentIndex(views.index("c"))
+    np.testing.assert_array_equal(hp.image.image, snap.cell["l0"])
+    np.testing.assert_array_equal(hp.cell_curve.getData()[1], snap.cell["l0"][:, 3])
+    header, rows = hp.table()
+    assert len(rows) == T and len(header) == 1 + 6 * H and header[2 * H + 1] == "i0"
+    # |dL/dc_t| is drawn next to |dL/dh_t|, on the same log scale, and offered in the map.
+    assert gp.cell_curves["l0"].isVisible()
+    np.testing.assert_allclose(gp.cell_curves["l0"].getData()[1], np.log10(snap.grad_c["l0"]))
+    gp.layer_combo.setCurrentIndex(gp.layer_combo.findData("l0:c"))
+    assert gp.image.image.shape == (3, T)
+    np.testing.assert_allclose(gp.image.image[-1], np.log10(snap.grad_c["l0"]))
+    assert any(h.startswith("|dL/dc_t|") for h in gp.table()[0])
+
+
+@pytest.mark.parametrize("cell", ["gru", "rnn"])
+def test_gate_views_follow_the_cell(qtbot, cell):
+    exp = gated_experiment(cell)
+    hp, gp = HiddenStatePlot(), GradientFlowPlot()
+    for w in (hp, gp):
+        qtbot.addWidget(w)
+        w.show()
+    names = exp.network.state_names()
+    hp.set_network(names, len(exp.dataset.val), "tanh")
+    gp.set_network(names, list(exp.network.params))
+    snap = exp.trainer.step(collect=True)
+    hp.update_snapshot(snap)
+    gp.update_snapshot(snap)
+    # No cell state and no |dL/dc_t| for either; gates for the GRU only.
+    assert not hp.cell_curve.isVisible() and not gp.cell_curves["l0"].isVisible()
+    assert gp.layer_combo.findData("l0:c") == -1
+    if cell == "rnn":
+        assert hp.kind is None and not hp.view_combo.isVisible()
+        assert not hp.gate_plot.isVisible() and hp.gate_plot not in hp.graphics.ci.items
+        return
+    assert hp.kind == "gru" and hp.view_combo.isVisible() and hp.gate_plot.isVisible()
+    assert [c.isVisible() for c in hp.gate_curves] == [True, True, True, False]
+    H = exp.config.network.hidden_size
+    hp.view_combo.setCurrentIndex(hp.view_combo.findData("gate:2"))  # candidate n (tanh)
+    np.testing.assert_array_equal(hp.image.image, snap.gates["l0"][:, 2 * H :])
+    assert tuple(hp.image.levels) == (-1.0, 1.0)
