@@ -9,13 +9,16 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from rnn_sandbox.tasks.base import resource_path
+from rnn_sandbox.ui import errors
 from rnn_sandbox.ui.main_window import APP_NAME, MainWindow
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Create the application and the main window, run the event loop, return its code.
 
-    A path given on the command line is opened as an experiment file.
+    A path given on the command line is opened as an experiment file.  Unexpected errors
+    from here on are shown in a dialog and logged (see :mod:`rnn_sandbox.ui.errors`); the
+    program keeps running.
     """
     args = list(sys.argv if argv is None else [sys.argv[0], *argv])
     app = QApplication.instance() or QApplication(args)
@@ -24,12 +27,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     icon = resource_path("icons", "rnn-sandbox.svg")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    window = MainWindow()
-    window.show()
-    files = [a for a in args[1:] if not a.startswith("-")]
-    if files:
-        window.open_path(files[0])
-    return app.exec()
+    reporter = errors.install()
+    try:
+        window = MainWindow()
+        window.show()
+        files = [a for a in args[1:] if not a.startswith("-")]
+        if files:
+            window.open_path(files[0])
+        return app.exec()
+    finally:
+        if errors.current() is reporter:
+            errors.uninstall()
 
 
 if __name__ == "__main__":

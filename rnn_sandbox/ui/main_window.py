@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,8 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_sandbox.config import ConfigError, ExperimentConfig
+from rnn_sandbox.engine import build_network
 from rnn_sandbox.session import Experiment
-from rnn_sandbox.tasks import TaskError, get_task
+from rnn_sandbox.tasks import Task, TaskError, get_task
+from rnn_sandbox.ui import errors
 from rnn_sandbox.ui.plots import GradientFlowPlot, HiddenStatePlot, LossPlot, PlotPanel
 from rnn_sandbox.ui.prediction_view import PredictionView
 from rnn_sandbox.ui.settings_panel import SettingsPanel
@@ -46,6 +49,8 @@ SPEEDS = [("Full speed", None), ("100 steps/s", 100.0), ("30 steps/s", 30.0),
 MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
 LAYOUT_VERSION = 1
+EXTRA_METRIC_SAMPLES = 256  # validation samples the extra metrics are computed on
+EXTRA_METRIC_INTERVAL = 1.0  # seconds between their updates while training (at least)
 
 
 def _optional(module: str):
@@ -95,6 +100,30 @@ class LearningRateCommand(QUndoCommand):
         return True
 
 
+class EpochsCommand(QUndoCommand):
+    """A live change like the learning rate: how many epochs a run of Play trains."""
+
+    def __init__(self, window: MainWindow, old: int, new: int, text: str):
+        super().__init__(text)
+        self.window, self.old, self.new = window, old, new
+
+    def redo(self) -> None:
+        self.window._set_epochs(self.new)
+
+    def undo(self) -> None:
+        self.window._set_epochs(self.old)
+
+    def id(self) -> int:  # noqa: A003 (Qt's name)
+        return 2
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if not isinstance(other, EpochsCommand):
+            return False
+        self.new = other.new
+        self.setText(other.text())
+        return True
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -118,18 +147,26 @@ class MainWindow(QMainWindow):
         self.step = 0
         self.epoch = 0
         self._last_snapshot = None
+        self.steps_per_epoch = 1
+        self._stop_at_step: int | None = None  # Play pauses here (the set number of epochs)
+        self._extra_net = None  # a copy of the network for the task's extra metrics
+        self._extra_batch = None
+        self._extra_time = 0.0
+        self._extra_cost = 0.0
+        self.extra_metrics: list = []  # the task's further metrics, latest values
         self.io = _optional("rnn_sandbox.io")
+        # A first start: no remembered experiment or layout, so open on the first lesson.
+        self._retired_threads: list[TrainingThread] = []
+        self.first_run = config is None and not (
+            self.settings.contains("lastConfig") or self.settings.contains("windowState")
+        )
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(30)
 
         experiment = self._initial_experiment(config)
         self.experiment = experiment
         self.config = experiment.config.copy()
-        self.training = TrainingThread(experiment, self.generation, self)
-        self.worker = self.training.worker
-        self.training.progress.connect(self._on_progress)
-        self.training.diverged.connect(self._on_diverged)
-        self.training.runningChanged.connect(self._on_running_changed)
+        self._start_training_thread(experiment)
 
         self._build_central()
         self._build_docks()
@@ -145,6 +182,13 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self._install(experiment, record=False)
         self._update_title()
+        if self.first_run:
+            self.start_tour()
+        # Unexpected errors are shown by the reporter; one in the training thread ends its
+        # loop, so a fresh thread takes over the same experiment.
+        reporter = errors.current()
+        if reporter is not None:
+            reporter.reported.connect(self._on_unexpected_error)
         # Autosave: a crash or a killed session costs at most a minute of training.
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
@@ -154,7 +198,23 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.offer_recovery)
 
     # -- construction ----------------------------------------------------------------------
+    def _start_training_thread(self, experiment: Experiment) -> None:
+        self.training = TrainingThread(experiment, self.generation, self)
+        self.worker = self.training.worker
+        self.training.progress.connect(self._on_progress)
+        self.training.diverged.connect(self._on_diverged)
+        self.training.runningChanged.connect(self._on_running_changed)
+        self.worker.set_speed(self.speed_combo.itemData(self.speed_combo.currentIndex())
+                              if hasattr(self, "speed_combo") else None)
+
     def _initial_experiment(self, config: ExperimentConfig | None) -> Experiment:
+        if self.first_run:
+            lesson = self._first_lesson()
+            if lesson is not None:
+                try:
+                    return Experiment(lesson.preset())
+                except (ConfigError, TaskError, ValueError):
+                    pass
         if config is None:
             text = self.settings.value("lastConfig", "", str)
             if text:
@@ -164,6 +224,16 @@ class MainWindow(QMainWindow):
                     pass  # stale settings from another version: start fresh
             return Experiment.from_task("sine_forecast")
         return Experiment(config)
+
+    @staticmethod
+    def _first_lesson():
+        lessons = _optional("rnn_sandbox.lessons")
+        if lessons is None:
+            return None
+        try:
+            return lessons.load_lessons()[0]
+        except (lessons.LessonError, IndexError):
+            return None
 
     def _build_central(self) -> None:
         diagram_module = _optional("rnn_sandbox.ui.diagram")
@@ -314,6 +384,10 @@ class MainWindow(QMainWindow):
         view.addAction(self.captions_action)
 
         help_menu = mb.addMenu("&Help")
+        self.tour_action = self._action(
+            "&Tour", self.start_tour, tip="Open the first lesson: a guided start")
+        self.tour_action.setEnabled(self.lessons is not None)
+        help_menu.addAction(self.tour_action)
         help_menu.addAction(self._action("Help on this &task", self.show_task_help, "F1"))
         help_menu.addAction(self._action("&About RNN Sandbox", self.show_about))
 
@@ -342,12 +416,14 @@ class MainWindow(QMainWindow):
     def _build_status(self) -> None:
         sb = self.statusBar()
         self.status_labels: dict[str, QLabel] = {}
-        for key, width in (("step", 90), ("epoch", 70), ("train", 130), ("val", 130),
-                           ("metric", 150), ("rate", 90)):
+        for key, width in (("step", 90), ("epoch", 90), ("train", 130), ("val", 130),
+                           ("metric", 150), ("extra", 0), ("rate", 90)):
             label = QLabel()
             label.setMinimumWidth(width)
             sb.addPermanentWidget(label)
             self.status_labels[key] = label
+        self.status_labels["extra"].setToolTip(
+            "Further numbers of this task on the validation set, from the latest weights")
         self._update_status(None)
 
     # -- settings persistence --------------------------------------------------------------
@@ -403,15 +479,26 @@ class MainWindow(QMainWindow):
             return None
         probe = new_cfg.copy()
         probe.training.learning_rate = old.training.learning_rate
+        probe.training.epochs = old.training.epochs
         if probe.to_dict() == old.to_dict():
-            lr = new_cfg.training.learning_rate
+            # Only settings that apply while training: the model stays.
             try:
                 new_cfg.validate()
             except ConfigError as e:
                 return str(e)
-            self.undo_stack.push(
-                LearningRateCommand(self, old.training.learning_rate, lr, description)
-            )
+            commands = []
+            lr, epochs = new_cfg.training.learning_rate, new_cfg.training.epochs
+            if lr != old.training.learning_rate:
+                commands.append(LearningRateCommand(self, old.training.learning_rate, lr,
+                                                    description))
+            if epochs != old.training.epochs:
+                commands.append(EpochsCommand(self, old.training.epochs, epochs, description))
+            if len(commands) > 1:
+                self.undo_stack.beginMacro(description)
+            for c in commands:
+                self.undo_stack.push(c)
+            if len(commands) > 1:
+                self.undo_stack.endMacro()
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -422,6 +509,10 @@ class MainWindow(QMainWindow):
             return f"the experiment cannot be built with these settings ({type(e).__name__}: {e})"
         finally:
             QApplication.restoreOverrideCursor()
+        n_train = len(experiment.dataset.train)
+        if new_cfg.training.batch_size > n_train:
+            return (f"training.batch_size: {new_cfg.training.batch_size} is more than the "
+                    f"{n_train} training sequences; lower the batch size or raise the samples")
         if self.step > 0 and not self.confirm(
             "Discard the trained model?",
             f"“{description}” builds a new network with fresh weights; the model trained "
@@ -465,6 +556,7 @@ class MainWindow(QMainWindow):
             self.config = exp.config.copy()
             history = list(exp.trainer.history)
             self.step, self.epoch = exp.trainer.step_count, exp.trainer.epoch
+            n_train = len(exp.dataset.train)
             baseline = exp.task.baseline(exp.dataset)
             state_names = exp.network.state_names()
             param_names = list(exp.network.params)
@@ -472,6 +564,10 @@ class MainWindow(QMainWindow):
             sample = exp.dataset.val.subset(slice(0, 1))
             exp.trainer.sample_index = 0
         cfg = self.config
+        self.steps_per_epoch = max(1, math.ceil(n_train / cfg.training.batch_size))
+        self._stop_at_step = None
+        self._extra_net, self._extra_batch, self._extra_time = None, None, 0.0
+        self.status_labels["extra"].setText("")
         self.settings_panel.set_config(cfg)
         self.task_picker.set_current(cfg.task.name)
         self.loss_plot.set_task(baseline, cfg.network.loss.upper(), None)
@@ -497,6 +593,16 @@ class MainWindow(QMainWindow):
         if record:
             self._mark_dirty()
 
+    def _set_epochs(self, epochs: int) -> None:
+        self.config.training.epochs = epochs
+        # The trainer reads its settings object only between steps; an int is set at once.
+        self.experiment.config.training.epochs = epochs
+        self.settings_panel.set_config(self.config)
+        if self.worker.is_running():
+            self._stop_at_step = self._epoch_target()
+        self._update_epoch_label()
+        self._mark_dirty()
+
     def _set_learning_rate(self, lr: float) -> None:
         self.config.training.learning_rate = lr
         self.worker.set_learning_rate(lr)
@@ -517,8 +623,31 @@ class MainWindow(QMainWindow):
             self.play()
 
     def play(self) -> None:
+        """Train until paused or until the set number of epochs is done.  Play after
+        that trains on (the learner asked for more), until paused."""
+        target = self._epoch_target()
+        self._stop_at_step = target if self.step < target else None
+        if self._stop_at_step is None:
+            self.statusBar().showMessage(
+                f"Training on past the {self.config.training.epochs} epochs set "
+                "(raise Epochs to plan a longer run).", 8_000)
         self.worker.play()
         self._sync_play(True)
+
+    def _epoch_target(self) -> int:
+        """The step at which the set number of epochs is complete."""
+        return self.config.training.epochs * self.steps_per_epoch
+
+    def _check_epochs_done(self) -> None:
+        if (self._stop_at_step is not None and self.worker.is_running()
+                and self.step >= self._stop_at_step):
+            self._stop_at_step = None
+            self.pause()
+            epochs = self.config.training.epochs
+            self.statusBar().showMessage(
+                f"Finished: {epochs} epoch{'s' if epochs != 1 else ''} trained "
+                f"({self.step} steps). Play trains on; Epochs sets the length of a run.",
+                20_000)
 
     def pause(self) -> None:
         self.worker.pause()
@@ -561,7 +690,10 @@ class MainWindow(QMainWindow):
             self._mark_dirty()
         if snap is not None:
             self.step, self.epoch = snap.step, snap.epoch
+        self._check_epochs_done()
         self._update_status(p)
+        if snap is not None and snap.weights is not None:
+            self._update_extra_metrics(snap, force=not p.running)
         # One panel at a time, each painted before the next: the event loop turns between
         # them, so a refresh never blocks it for the time of all panels together.
         for update in self._panel_updates(p):
@@ -609,11 +741,50 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Warning,
         )
 
+    # -- extra metrics -------------------------------------------------------------------
+    def _update_extra_metrics(self, snap, force: bool = False) -> None:
+        """The task's further numbers (e.g. the accuracy on ambiguous words), computed on a
+        copy of the network with the weights the snapshot carries, so the training thread
+        is never paused for them.  While training, at most about once a second."""
+        task = self.experiment.task
+        if type(task).extra_metrics is Task.extra_metrics:
+            return  # the task has none
+        now = time.monotonic()
+        interval = max(EXTRA_METRIC_INTERVAL, 10 * self._extra_cost)
+        if not force and now - self._extra_time < interval:
+            return
+        try:
+            if self._extra_net is None:
+                cfg, data = self.experiment.config, self.experiment.dataset
+                self._extra_net = build_network(cfg.network, seed=cfg.training.seed,
+                                                seq_len=data.train.x.shape[1])
+                val = data.val.subset(slice(0, min(len(data.val), EXTRA_METRIC_SAMPLES)))
+                self._extra_batch = val.as_dtype(self._extra_net.dtype)
+            net, batch = self._extra_net, self._extra_batch
+            net.load_state_dict(snap.weights)
+            steps = batch.y.shape[1] if net.generative else None
+            with np.errstate(all="ignore"):
+                metrics = task.extra_metrics(net.predict(batch.x, batch.mask, steps=steps),
+                                             batch)
+        except (ValueError, KeyError, TaskError) as e:
+            self.status_labels["extra"].setText("")
+            self.status_labels["extra"].setToolTip(f"Not available: {e}")
+            return
+        self._extra_time = time.monotonic()
+        self._extra_cost = 0.8 * self._extra_cost + 0.2 * (self._extra_time - now)
+        self.extra_metrics = metrics
+        self.status_labels["extra"].setText("  ·  ".join(
+            f"{m.name} {m.value:.3g}" for m in metrics if np.isfinite(m.value)))
+
     # -- status bar and title ------------------------------------------------------------
+    def _update_epoch_label(self) -> None:
+        current = self.epoch + 1 if self.step else 0  # the trainer counts from 0
+        self.status_labels["epoch"].setText(f"epoch {current} of {self.config.training.epochs}")
+
     def _update_status(self, p: Progress | None) -> None:
         lab = self.status_labels
         lab["step"].setText(f"step {self.step}")
-        lab["epoch"].setText(f"epoch {self.epoch}")
+        self._update_epoch_label()
         if p is None:
             lab["train"].setText("train loss —")
             lab["val"].setText("val loss —")
@@ -666,6 +837,30 @@ class MainWindow(QMainWindow):
         else:
             box.setWindowModality(Qt.WindowModality.NonModal)
             box.show()
+
+    def start_tour(self) -> None:
+        """Show the lessons panel on the first lesson (its setup is one click away)."""
+        if self.lessons is None:
+            return
+        self.lessons_dock.setFloating(False)
+        self.lessons_dock.show()
+        self.lessons_dock.raise_()
+        self.lessons.show_lesson(self.lessons.lessons[0].id)
+
+    @Slot(object)
+    def _on_unexpected_error(self, report) -> None:
+        """After an unexpected error: if it ended the training loop, start a new one."""
+        self.statusBar().showMessage(f"Unexpected error: {report.message}", 15_000)
+        if report.thread != self.training.thread.objectName() or self._closing:
+            return
+        old = self.training
+        self._sync_play(False)
+        old.shutdown(2_000)
+        old.progress.disconnect(self._on_progress)
+        old.diverged.disconnect(self._on_diverged)
+        old.runningChanged.disconnect(self._on_running_changed)
+        self._retired_threads.append(old)  # kept until the window closes
+        self._start_training_thread(self.experiment)
 
     def show_task_help(self) -> None:
         task = get_task(self.config.task.name)
@@ -893,6 +1088,8 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> bool:
         """Stop the training thread (quit + wait); True when it has ended."""
         self.autosave_timer.stop()
+        for old in self._retired_threads:
+            old.shutdown()
         return self.training.shutdown()
 
 

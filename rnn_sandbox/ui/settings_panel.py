@@ -1,8 +1,10 @@
 """Controls bound to the fields of :class:`ExperimentConfig`.
 
 Each control edits one field.  A change becomes a candidate configuration that is checked
-(the task's shape applied, then ``validate()``) before it is handed on; a refused value
-puts the control back and says why under the form, never as a traceback.
+(the task's shape applied, then ``validate()``, then the size of the data) before it is
+handed on; a refused value puts the control back and says why above the form, never as a
+traceback.  The counting controls reach down to 0 on purpose: stepping below the smallest
+useful value explains why it is the smallest instead of silently stopping there.
 """
 
 from __future__ import annotations
@@ -75,8 +77,8 @@ FIELDS: list[tuple[str, list[Field]]] = [
         Field("network", "cell", "Cell", "The recurrent unit of each layer", "choice",
               choices=CELLS),
         Field("network", "hidden_size", "Hidden size", "Hidden neurons per layer and direction",
-              "int", 1, 1024),
-        Field("network", "num_layers", "Layers", "Stacked recurrent layers", "int", 1, 3),
+              "int", 0, 1024),
+        Field("network", "num_layers", "Layers", "Stacked recurrent layers", "int", 0, 3),
         Field("network", "bidirectional", "Bidirectional",
               "A second layer reads the sequence backwards; their states are concatenated",
               "bool"),
@@ -101,7 +103,10 @@ FIELDS: list[tuple[str, list[Field]]] = [
         Field("training", "momentum", "Momentum", "For SGD with momentum", "float",
               0.0, 0.999, 3, 0.05),
         Field("training", "batch_size", "Batch size", "Sequences per training step", "int",
-              1, 100_000),
+              0, 100_000),
+        Field("training", "epochs", "Epochs",
+              "Passes over the training set before Play pauses by itself; can be changed "
+              "while training", "int", 0, 100_000),
         Field("training", "bptt_truncation", "BPTT truncation",
               "Backpropagate through at most this many steps (0: the whole sequence)",
               "int", 0, 10_000),
@@ -112,9 +117,9 @@ FIELDS: list[tuple[str, list[Field]]] = [
               "Seeds the data, the initial weights and the batch order", "int", 0, 2**31 - 1),
     ]),
     ("Task", [
-        Field("task", "seq_len", "Sequence length", "Time steps per sequence", "int", 1, 10_000),
+        Field("task", "seq_len", "Sequence length", "Time steps per sequence", "int", 0, 10_000),
         Field("task", "n_samples", "Samples", "Sequences in the data set (train + validation)",
-              "int", 4, 1_000_000),
+              "int", 0, 1_000_000),
     ]),
 ]
 
@@ -131,14 +136,25 @@ def available_cells() -> set[str]:
     return ok
 
 
+MAX_DATA_MB = 400  # the generated inputs must fit in memory comfortably
+
+
 def candidate_error(cfg: ExperimentConfig) -> str | None:
-    """Why ``cfg`` cannot be built, or ``None``."""
+    """Why ``cfg`` cannot be built, or ``None``.  Checks that need the data itself (e.g. a
+    batch larger than the training set, a sequence longer than a task's data) are made
+    when the experiment is built."""
     try:
         probe = cfg.copy()
         get_task(probe.task.name).apply_shape(probe.network, probe.task)
         probe.validate()
     except (ConfigError, TaskError) as e:
         return str(e)
+    t, n = probe.task, probe.network
+    mb = t.n_samples * t.seq_len * (n.input_size + n.output_size) * 8 / 1e6
+    if mb > MAX_DATA_MB:
+        return (f"task.n_samples: {t.n_samples} sequences of {t.seq_len} steps would take "
+                f"about {mb:,.0f} MB of memory (at most {MAX_DATA_MB} MB); fewer samples or "
+                "shorter sequences")
     return None
 
 

@@ -35,9 +35,11 @@ def save_screenshot(widget, name: str) -> Path:
 
 
 def small(cfg: ExperimentConfig) -> ExperimentConfig:
-    """Fewer samples so tests build data quickly."""
+    """Fewer samples so tests build data quickly, and enough epochs that Play does not
+    pause by itself in the middle of a test."""
     cfg = cfg.copy()
     cfg.task.n_samples = min(cfg.task.n_samples, 300)
+    cfg.training.epochs = 100_000
     return cfg
 
 
