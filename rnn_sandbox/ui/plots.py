@@ -8,12 +8,13 @@ as PNG/SVG (pyqtgraph's exporters, also on right-click) and its data as CSV.
 from __future__ import annotations
 
 import csv
+import time
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -31,6 +32,9 @@ from rnn_sandbox.engine import Snapshot
 from rnn_sandbox.tasks import Metric
 
 SMOOTHING = 0.95  # weight of the past in the smoothed training loss
+# Long histories (loss, gradient norms) change little between two refreshes: they are
+# redrawn at most this often while training; the last points follow once it stops.
+HISTORY_REDRAW_INTERVAL = 0.1  # seconds
 THEMES = {
     "light": {"bg": "w", "fg": "#222222", "grid": 0.25},
     "dark": {"bg": "#1b1d21", "fg": "#d8d8d8", "grid": 0.3},
@@ -114,6 +118,10 @@ class PlotPanel(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(2, 2, 2, 2)
         self._layout.setSpacing(2)
+
+    def visible_now(self) -> bool:
+        """Shown and not covered: a panel in a closed or tabbed-away dock need not draw."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
 
     def _add_plot(self, row: int, col: int = 0, **kwargs) -> pg.PlotItem:
         plot = self.graphics.addPlot(row=row, col=col, **kwargs)
@@ -286,10 +294,18 @@ class LossPlot(PlotPanel):
         self.train = GrowingSeries()
         self.smooth = GrowingSeries()
         self.val = GrowingSeries()
-        self.metric = GrowingSeries()
+        self.metric_series = GrowingSeries()  # not "metric": QWidget.metric() is Qt's
         self._ema = (0.0, 0)
         self.baseline: Metric | None = None
         self.loss_name = "loss"
+        # Redraws of the long curves are spaced out (HISTORY_REDRAW_INTERVAL); what was
+        # left undrawn follows when the points stop coming or the panel is shown again.
+        self._dirty = [False, False]  # train, val
+        self._last_draw = 0.0
+        self._catch_up = QTimer(self)
+        self._catch_up.setSingleShot(True)
+        self._catch_up.setInterval(int(1500 * HISTORY_REDRAW_INTERVAL))
+        self._catch_up.timeout.connect(self._draw_dirty)
         self.set_log(True)
         self.set_task(None, "loss", None)
 
@@ -334,11 +350,12 @@ class LossPlot(PlotPanel):
         line.label.setToolTip(tip)
 
     def clear(self) -> None:
-        for s in (self.train, self.smooth, self.val, self.metric):
+        for s in (self.train, self.smooth, self.val, self.metric_series):
             s.clear()
         self._ema = (0.0, 0)
         self.loss_plot.setXRange(0, 10, padding=0.02)  # an empty plot starts at step 0
         self._redraw()
+        self._last_draw = 0.0  # the first points of the new run are drawn at once
 
     def append(
         self,
@@ -363,14 +380,32 @@ class LossPlot(PlotPanel):
             self.smooth.extend(steps, ema)
         if len(val_steps):
             self.val.extend(val_steps, val_losses)
-            self.metric.extend(val_steps, val_metrics)
+            self.metric_series.extend(val_steps, val_metrics)
         if metric_name and self.metric_plot.titleLabel.text == "Validation":
             self.metric_plot.setTitle(f"Validation {metric_name}")
             self._place_baselines()
-        self._redraw(train=len(steps) > 0, val=len(val_steps) > 0)
+        self._dirty[0] |= len(steps) > 0
+        self._dirty[1] |= len(val_steps) > 0
+        if not self.visible_now():
+            return  # drawn when shown (showEvent)
+        if time.monotonic() - self._last_draw >= HISTORY_REDRAW_INTERVAL:
+            self._draw_dirty()
+        else:
+            self._catch_up.start()
+
+    def _draw_dirty(self) -> None:
+        if any(self._dirty):
+            self._redraw(*self._dirty)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._draw_dirty()
 
     def _redraw(self, train: bool = True, val: bool = True) -> None:
         """Hand the curves their data; only those that got new points."""
+        self._dirty = [False, False]
+        self._last_draw = time.monotonic()
+        self._catch_up.stop()
         smooth = self.smooth_check.isChecked()
         if train:
             self.train_curve.setData(self.train.x, self.train.y)
@@ -380,9 +415,10 @@ class LossPlot(PlotPanel):
         if val:
             # Markers help while there are few validation points and only cost afterwards.
             symbol = "o" if self.val.n <= 40 else None
-            ok = np.isfinite(self.metric.y)
+            met = self.metric_series
+            ok = np.isfinite(met.y)
             for curve, x, y in ((self.val_curve, self.val.x, self.val.y),
-                                (self.metric_curve, self.metric.x[ok], self.metric.y[ok])):
+                                (self.metric_curve, met.x[ok], met.y[ok])):
                 if curve.opts["symbol"] != symbol:
                     curve.setSymbol(symbol)
                 curve.setData(x, y)
@@ -394,7 +430,7 @@ class LossPlot(PlotPanel):
 
     def table(self) -> tuple[list[str], list[list[object]]]:
         val = dict(zip(self.val.x.tolist(), self.val.y.tolist(), strict=True))
-        met = dict(zip(self.metric.x.tolist(), self.metric.y.tolist(), strict=True))
+        met = dict(zip(self.metric_series.x.tolist(), self.metric_series.y.tolist(), strict=True))
         rows = [
             [int(s), _fmt(loss), _fmt(val.get(s, np.nan)), _fmt(met.get(s, np.nan))]
             for s, loss in zip(self.train.x.tolist(), self.train.y.tolist(), strict=True)
@@ -863,6 +899,11 @@ class GradientFlowPlot(PlotPanel):
         self._hist: dict[str, GradientHistory] = {}
         self._shown: dict[str, object] = {}
         self._stale = False
+        self._norms_drawn = 0.0  # when the norm history was last drawn
+        self._norm_catch_up = QTimer(self)
+        self._norm_catch_up.setSingleShot(True)
+        self._norm_catch_up.setInterval(int(1500 * HISTORY_REDRAW_INTERVAL))
+        self._norm_catch_up.timeout.connect(self._draw_norms)
 
     def set_network(self, state_names: list[str], param_names: list[str]) -> None:
         """Curves for a new network shape (the only time items are created).
@@ -942,12 +983,10 @@ class GradientFlowPlot(PlotPanel):
             if name in snap.grad_norms:
                 series.extend(step, np.array([snap.grad_norms[name]]))
         if draw and self.norm_series:
-            logs = []
-            for name, series in self.norm_series.items():
-                logs.append(_log10(series.y))
-                self.norm_curves[name].setData(series.x, logs[-1])
-            self.follow_steps(self.norm_plot, float(snap.step))
-            self.follow_values(self.norm_plot, logs, 0.5)
+            if time.monotonic() - self._norms_drawn >= HISTORY_REDRAW_INTERVAL:
+                self._draw_norms()
+            else:
+                self._norm_catch_up.start()
         if snap.grad_h is None:
             return
         if snap.grad_c and self.latest_c is None:
@@ -970,6 +1009,18 @@ class GradientFlowPlot(PlotPanel):
         self.follow_values(self.flow_plot, [*logs.values(), *logs_c.values()], 0.5)
         self.follow_steps(self.map_plot, float(snap.step) + 1)
 
+    def _draw_norms(self) -> None:
+        self._norms_drawn = time.monotonic()
+        self._norm_catch_up.stop()
+        logs = []
+        for name, series in self.norm_series.items():
+            logs.append(_log10(series.y))
+            self.norm_curves[name].setData(series.x, logs[-1])
+        last = max((float(x.x[-1]) for x in self.norm_series.values() if x.n), default=None)
+        if last is not None:
+            self.follow_steps(self.norm_plot, last)
+            self.follow_values(self.norm_plot, logs, 0.5)
+
     def _draw_flow(self, logs: dict[str, np.ndarray], logs_c: dict[str, np.ndarray]) -> None:
         T = max((len(v) for v in (*logs.values(), *logs_c.values())), default=0)
         t = np.arange(T)
@@ -986,8 +1037,7 @@ class GradientFlowPlot(PlotPanel):
         super().showEvent(event)
         if self._stale:  # catch up on what happened while hidden
             self._stale = False
-            for name, series in self.norm_series.items():
-                self.norm_curves[name].setData(series.x, _log10(series.y))
+            self._draw_norms()
             self._draw_flow({n: _log10(g) for n, g in (self.latest or {}).items()},
                             {n: _log10(g) for n, g in (self.latest_c or {}).items()})
             self._redraw_map()

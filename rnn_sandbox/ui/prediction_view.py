@@ -65,6 +65,9 @@ class PredictionView(PlotPanel):
         self.outputs: np.ndarray | None = None
         self.target: np.ndarray | None = None
         self.last_text = ""
+        # What each item was last given, so data that did not change (the watched sample's
+        # input and truth, the axis ticks) are not handed over again on every refresh.
+        self._drawn: dict[str, object] = {}
 
     def set_experiment(self, task: Task, dataset: Dataset, net: NetworkConfig) -> None:
         self.task, self.dataset = task, dataset
@@ -106,6 +109,15 @@ class PredictionView(PlotPanel):
         self.text.setPlainText("")
         self.outputs = None
         self.last_text = ""
+        self._drawn = {}
+
+    def _once(self, what: str, key: object) -> bool:
+        """True (and remembered) when ``what`` must be drawn for ``key``; False when it
+        already shows it."""
+        if self._drawn.get(what) == key:
+            return False
+        self._drawn[what] = key
+        return True
 
     def update_snapshot(self, snap: Snapshot) -> None:
         if snap.outputs is None or self.task is None or self.dataset is None:
@@ -133,18 +145,20 @@ class PredictionView(PlotPanel):
             "steps_per_hour", 1
         )
         horizon = int(horizon)
-        self.input_curve.setData(np.arange(T), x[:, 0])
         at = np.array([T - 1 + horizon], dtype=float)
-        self.truth_curve.setData(at, np.ravel(y)[:1])
+        if self._once("sample", idx):  # the input and the truth change with the sample only
+            self.input_curve.setData(np.arange(T), x[:, 0])
+            self.truth_curve.setData(at, np.ravel(y)[:1])
         self.pred_curve.setData(at, np.ravel(out)[:1])
 
     def _draw_regression_seq(self, out, y, val, idx, snap) -> None:
         n = self._length(val, idx, len(out))
         y = y.reshape(len(y), -1) if y.ndim else y.reshape(1, 1)
         t = np.arange(n)
-        self.truth_curve.setData(t, y[:n, 0])
+        if self._once("sample", idx):
+            self.truth_curve.setData(t, y[:n, 0])
+            self.input_curve.setData([], [])
         self.pred_curve.setData(t, out[:n, 0])
-        self.input_curve.setData([], [])
 
     def _draw_class(self, out, y, val, idx, snap) -> None:
         p = softmax(np.asarray(out, dtype=float)[None])[0]
@@ -153,16 +167,19 @@ class PredictionView(PlotPanel):
         other = k != true
         self.bars.setOpts(x=k[other], height=p[other], width=0.7)
         self.true_bar.setOpts(x=[true], height=[p[true]], width=0.7)
-        self.plot.setYRange(0, 1, padding=0.02)
+        if self._once("yrange", 1):
+            self.plot.setYRange(0, 1, padding=0.02)
         self._class_ticks(len(p))
 
     def _draw_class_seq(self, out, y, val, idx, snap) -> None:
         n = self._length(val, idx, len(out))
         p = softmax(np.asarray(out[:n], dtype=float))
         self.image.setImage(p, autoLevels=False, levels=(0.0, 1.0))
-        self.image.setRect(QRectF(-0.5, -0.5, p.shape[0], p.shape[1]))
-        m = min(n, len(y))
-        self.truth_curve.setData(np.arange(m), np.asarray(y[:m], dtype=float))
+        if self._once("rect", p.shape):
+            self.image.setRect(QRectF(-0.5, -0.5, p.shape[0], p.shape[1]))
+        if self._once("sample", idx):
+            m = min(n, len(y))
+            self.truth_curve.setData(np.arange(m), np.asarray(y[:m], dtype=float))
         self.pred_curve.setData(np.arange(n), p.argmax(axis=1).astype(float))
         self._class_ticks(p.shape[1])
 
@@ -170,9 +187,11 @@ class PredictionView(PlotPanel):
         n = self._length(val, idx, len(out), target=False)
         p = softmax(np.asarray(out[:n], dtype=float))
         self.image.setImage(p, autoLevels=False, levels=(0.0, 1.0))
-        self.image.setRect(QRectF(-0.5, -0.5, p.shape[0], p.shape[1]))
+        if self._once("rect", p.shape):
+            self.image.setRect(QRectF(-0.5, -0.5, p.shape[0], p.shape[1]))
         self.pred_curve.setData(np.arange(n), p.argmax(axis=1).astype(float))
-        self.truth_curve.setData([], [])
+        if self._once("sample", idx):
+            self.truth_curve.setData([], [])
         self._class_ticks(p.shape[1])
 
     def _length(self, val, idx, default: int, target: bool = True) -> int:
@@ -187,6 +206,8 @@ class PredictionView(PlotPanel):
 
     def _class_ticks(self, n: int) -> None:
         """Name the classes on their axis when the task says what they are."""
+        if not self._once("ticks", n):  # new ticks make the axis draw itself again
+            return
         meta = self.dataset.meta if self.dataset else {}
         names = next(
             (meta[k] for k in ("classes", "tags", "symbols", "vocab")

@@ -23,12 +23,16 @@ def trained_snapshots(name: str = "sine_forecast", steps: int = 4) -> tuple[Expe
 def test_loss_plot_updates_the_same_items(qtbot):
     p = LossPlot()
     qtbot.addWidget(p)
+    p.show()
     curve, val = p.train_curve, p.val_curve
     p.set_task(Metric("persistence MSE", 0.2, False), "MSE", "MAE")
     p.append(np.arange(1, 4.0), np.array([1.0, 0.5, 0.25]), np.array([3.0]),
              np.array([0.3]), np.array([0.1]))
+    assert len(curve.getData()[0]) == 3  # the first points are drawn at once
     p.append(np.array([4.0]), np.array([0.2]), np.zeros(0), np.zeros(0), np.zeros(0))
     assert p.train_curve is curve and p.val_curve is val
+    # Points arriving right after a redraw wait a moment, then are drawn all the same.
+    qtbot.waitUntil(lambda: len(curve.getData()[0]) == 4, timeout=2000)
     x, y = curve.getData()
     np.testing.assert_array_equal(x, [1, 2, 3, 4])
     np.testing.assert_allclose(10 ** y, [1, 0.5, 0.25, 0.2])  # log scale is on
