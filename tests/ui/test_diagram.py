@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from rnn_sandbox.config import ExperimentConfig
-from rnn_sandbox.engine import Batch, Network
+from rnn_sandbox.engine import Batch, Network, Snapshot
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.diagram.items import (
     DIM,
@@ -17,7 +17,9 @@ from rnn_sandbox.ui.diagram.items import (
     ConnectionItem,
     EllipsisItem,
     NeuronItem,
+    level_color,
 )
+from rnn_sandbox.ui.diagram.model import GATE_NAMES
 
 SHOTS = Path(__file__).resolve().parents[1] / "_screenshots"
 
@@ -339,6 +341,7 @@ def test_gated_cells_draw_ribbons_and_step_through_their_states(widget, qtbot, c
     show(widget, qtbot, cfg, sample)
     sc = widget.scene
     assert len([it for it in sc.neurons if it.role == "hidden"]) == T * 2 * 2 * 3
+    assert sc.gates == []  # collapsed: each hidden neuron shows h_t only
     # Only the read-out is drawn line by line; the gated matrices are ribbons over all gates.
     assert {c.param for c in sc.connections} == {"head.weight"}
     assert len(sc.connections) == T * 4 * 2 * 3
@@ -358,12 +361,96 @@ def test_gated_cells_draw_ribbons_and_step_through_their_states(widget, qtbot, c
     widget.stepper.last_btn.click()
     assert widget.displayed_value("hidden", "l1", 0, 1) == pytest.approx(
         ref.cache["grad_h"]["l1"][0, 0, 1], abs=1e-12)
-    assert "simple RNN only" in widget.message.text()
+    assert "share of the gate weights' gradient" in widget.message.text()
+    # Each step's share of a gated matrix colours its ribbon and sums to the engine's gradient.
+    d = widget.trace.layers["l0"]
+    total = sum(d.grad_step("weight_hh", t) for t in range(T))
+    np.testing.assert_allclose(total, ref.loss_and_grads(
+        sample.x, sample.y, sample.mask, sample.y_mask)[1]["weight_hh_l0"], atol=1e-10)
+    assert "gradient share of step" in widget.model.describe(ribbons[1])
+    widget.stepper.mode_buttons["live"].click()
     click_item(qtbot, widget, widget.neuron("hidden", "l0", 0, 0))
     assert f"{gates} gates" in widget.panel.weights.text()
-    SHOTS.mkdir(exist_ok=True)
+
+
+def gate_items(widget, state, t, unit):
+    return {(it.role, getattr(it, "gate", 0)): it for it in widget.scene.gates
+            if (it.key, it.t, it.unit) == (state, t, unit)}
+
+
+@pytest.mark.parametrize("cell,gates", [("lstm", 4), ("gru", 3)])
+def test_gated_neuron_expands_to_its_gates_with_the_engine_values(widget, qtbot, cell, gates):
+    cfg = make_cfg("many_to_many", hidden=3, layers=2, bi=True)
+    cfg.network.cell = cell
+    sample = make_sample(cfg)
+    show(widget, qtbot, cfg, sample)
+    ref = engine_reference(cfg, sample)
+    sc = widget.scene
+    per_neuron = gates + (cell == "lstm")  # the gates, and the LSTM's cell state c_t
+    neurons = len(sc.neurons)
+    top = widget.neuron("hidden", "l0", 2, 2).pos().y()
+    click_item(qtbot, widget, widget.neuron("hidden", "l0", 2, 1))
+    sc = widget.scene
+    assert len(sc.neurons) == neurons  # the same neurons, one of them opened at every step
+    assert len(sc.gates) == T * per_neuron
+    assert {(it.key, it.unit) for it in sc.gates} == {("l0", 1)}
+    assert widget.neuron("hidden", "l0", 2, 2).pos().y() > top  # room made below it
+    assert widget.panel.isVisible()
+    click_item(qtbot, widget, widget.neuron("hidden", "l1_reverse", 1, 0))
+    assert len(widget.scene.gates) == 2 * T * per_neuron
+    # Forward: at each reached step the gates and c_t are the engine's cached values.
+    widget.stepper.mode_buttons["forward"].click()
+    for _ in range(2):
+        widget.stepper.next_btn.click()  # steps 1..3 done (the reverse layer: none yet)
+    H = 3
+    for state, unit in (("l0", 1), ("l1_reverse", 0)):
+        for t in range(T):
+            items = gate_items(widget, state, t, unit)
+            reached = t <= 2 if state == "l0" else t >= T - 3
+            for (role, g), it in items.items():
+                v = widget.model.neuron_value(it)
+                if not reached:
+                    assert v is None and it.shown_level == DIM
+                elif role == "gate":
+                    expect = ref.cache["gates"][state][0, t, g * H + unit]
+                    assert v == pytest.approx(expect, abs=1e-12)
+                    assert it.shown_level == int(np.rint(np.clip(expect, -1, 1) * 20))
+                    assert it.brush().color() == level_color(it.shown_level)
+                else:
+                    assert v == pytest.approx(ref.cache["cell"][state][0, t, unit], abs=1e-12)
+    it = gate_items(widget, "l0", 1, 1)[("gate", 1)]
+    assert GATE_NAMES[cell][1] in widget.model.describe(it)
+    assert widget.grab().save(str(SHOTS / f"diagram_{cell}_expanded_forward.png"))
+    # Backward: gates show dL/d(pre-activation), the LSTM's square dL/dc_t of the engine.
+    widget.stepper.mode_buttons["backward"].click()
+    for _ in range(2):
+        widget.stepper.next_btn.click()
+    d = widget.trace.layers["l0"]
+    for t in range(2, T):
+        items = gate_items(widget, "l0", t, 1)
+        for (role, g), it in items.items():
+            v = widget.model.neuron_value(it)
+            if role == "cell":
+                assert v == pytest.approx(ref.cache["grad_c"]["l0"][0, t, 1], abs=1e-12)
+                assert "dL/dc_t" in widget.model.describe(it)
+            else:
+                assert v == pytest.approx(d.dpre[t, g * H + 1], abs=1e-12)
+    assert widget.model.neuron_value(gate_items(widget, "l0", 0, 1)[("gate", 0)]) is None
+    tip = widget.model.describe(widget.neuron("hidden", "l0", 3, 1))
+    assert ("dL/dc_t" in tip) == (cell == "lstm") and "dL/dh_t" in tip
+    assert widget.grab().save(str(SHOTS / f"diagram_{cell}_expanded_backward.png"))
+    # Live: the snapshot's gates of the watched sample; a second click closes the neuron.
     widget.stepper.mode_buttons["live"].click()
-    assert widget.grab().save(str(SHOTS / f"diagram_{cell}.png"))
+    snap = Snapshot(step=1, epoch=0, train_loss=1.0, learning_rate=0.1, grad_norm=1.0,
+                    hidden={k: v[0] for k, v in ref.cache["hidden"].items()},
+                    gates={k: v[0] for k, v in ref.cache["gates"].items()},
+                    cell={k: v[0] for k, v in ref.cache.get("cell", {}).items()} or None)
+    widget.show_snapshot(snap)
+    it = gate_items(widget, "l0", 4, 1)[("gate", 2)]
+    assert widget.model.neuron_value(it) == pytest.approx(ref.cache["gates"]["l0"][0, 4, 7])
+    assert widget.grab().save(str(SHOTS / f"diagram_{cell}_expanded_live.png"))
+    click_item(qtbot, widget, widget.neuron("hidden", "l0", 0, 1))
+    assert {(it.key, it.unit) for it in widget.scene.gates} == {("l1_reverse", 0)}
 
 
 def test_context_of_another_task_replaces_the_picture(widget, qtbot):

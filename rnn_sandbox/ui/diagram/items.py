@@ -4,6 +4,12 @@ Items hold only where they are and what they stand for (which neuron, which weig
 colours come from the shared :class:`~rnn_sandbox.ui.diagram.model.DiagramModel`, which
 turns the latest numbers into colour levels once per update.  A snapshot therefore costs one
 NumPy pass and a repaint, never a rebuild.
+
+Speed: a repaint must not call Python once per item.  Neurons, gate units and ribbons are
+Qt's own shape items whose brush is set only when their colour level changes; the single
+lines are batched into one path per colour level for the whole scene (:class:`LinkLayer`);
+the remaining Python-painted items keep a device-coordinate cache and are repainted only
+when what they show changes (``look``).
 """
 
 from __future__ import annotations
@@ -24,7 +30,14 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPolygonItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
+)
 
 if TYPE_CHECKING:
     from rnn_sandbox.ui.diagram.model import DiagramModel
@@ -80,29 +93,61 @@ _PENS[DIM] = _DIM_PEN
 _OUTLINE_PEN = QPen(OUTLINE, 1.0)
 _DIM_OUTLINE = QPen(QColor(170, 170, 170), 0.8)
 _BLANK_PEN = QPen(OUTLINE, 1.2, Qt.DashLine)
-_CURRENT_PEN = QPen(QColor(200, 150, 0), 2.2)  # the step being computed
+CURRENT_PEN = QPen(QColor(200, 150, 0), 2.2)  # the step being computed
 SMALL_FONT = QFont("Sans Serif", 7)
 LABEL_FONT = QFont("Sans Serif", 8)
 
 
 _CURRENT_RECT = QRectF(-R - 3, -R - 3, 2 * R + 6, 2 * R + 6)
+CACHE = QGraphicsItem.DeviceCoordinateCache
+GATE_R = 4.5  # radius of a gate unit inside an expanded gated neuron
 
 
-class _Pointable(QGraphicsItem):
-    """An item with a tooltip computed by the model when the pointer arrives."""
+class _TipMixin:
+    """Sets the tooltip, computed by the model, when the pointer arrives."""
 
-    def __init__(self, model: DiagramModel) -> None:
-        super().__init__()
-        self.model = model
-        self.setAcceptHoverEvents(True)
+    model: DiagramModel
 
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.setToolTip(self.model.describe(self))
         super().hoverEnterEvent(event)
 
 
-class NeuronItem(_Pointable):
-    """One neuron at one time step (``t`` is None in the folded view)."""
+class _Pointable(_TipMixin, QGraphicsItem):
+    """A Python-painted item with a model-computed tooltip."""
+
+    def __init__(self, model: DiagramModel) -> None:
+        super().__init__()
+        self.model = model
+        self.setAcceptHoverEvents(True)
+
+
+class _Cached:
+    """Python-painted items that change with the model: ``look()`` says what they show, and
+    the scene repaints them (through their cache) only when it changes."""
+
+    _shown: object = None
+
+    def look(self) -> object:
+        return None
+
+    def refresh_look(self) -> None:
+        look = self.look()
+        if isinstance(look, np.ndarray):
+            look = look.tobytes()
+        if look != self._shown:
+            self._shown = look
+            self.update()
+
+
+class NeuronItem(_TipMixin, QGraphicsEllipseItem):
+    """One neuron at one time step (``t`` is None in the folded view).
+
+    Painted by Qt itself (no Python per repaint); :meth:`apply` sets its colour level.
+    ``col`` is its column in the model's value arrays (the unit, or gate*H + unit).
+    """
+
+    RADIUS = R
 
     def __init__(
         self,
@@ -115,20 +160,33 @@ class NeuronItem(_Pointable):
         blank: bool = False,
         feedback: bool = False,
     ) -> None:
-        super().__init__(model)
+        r = self.RADIUS
+        super().__init__(-r, -r, 2 * r, 2 * r)
+        self.model = model
         self.role, self.key, self.t, self.unit = role, key, t, unit
+        self.col = unit
         self.blank, self.feedback = blank, feedback
+        self.shown_level: int | None = None
+        self.setAcceptHoverEvents(True)
         self.setPos(pos)
         self.setZValue(2)
         self.setCursor(Qt.PointingHandCursor)
+        self.apply(0)
+        if feedback:  # an inner ring: this input is the previous step's output
+            inner = QGraphicsEllipseItem(-r + 2.5, -r + 2.5, 2 * r - 5, 2 * r - 5, self)
+            inner.setPen(_DIM_OUTLINE)
+            inner.setAcceptedMouseButtons(Qt.NoButton)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return _CURRENT_RECT
-
-    def shape(self) -> QPainterPath:
-        p = QPainterPath()
-        p.addEllipse(QRectF(-R, -R, 2 * R, 2 * R))
-        return p
+    def apply(self, level: int) -> None:
+        """Show colour level ``level`` (DIM: not computed yet)."""
+        if level == self.shown_level:
+            return
+        self.shown_level = level
+        self.setBrush(_BRUSHES[level])
+        if self.blank:
+            self.setPen(_BLANK_PEN)
+        else:
+            self.setPen(_DIM_OUTLINE if level == DIM else _OUTLINE_PEN)
 
     def level(self) -> int:
         return self.model.neuron_level(self)
@@ -137,28 +195,71 @@ class NeuronItem(_Pointable):
         """The number this neuron shows now (activation, or dL/dh in backward mode)."""
         return self.model.neuron_value(self)
 
-    def paint(self, painter, option, widget=None) -> None:
-        lv = self.level()
-        painter.setBrush(_BRUSHES[lv])
-        if self.blank:
-            painter.setPen(_BLANK_PEN)
-        else:
-            painter.setPen(_DIM_OUTLINE if lv == DIM else _OUTLINE_PEN)
-        painter.drawEllipse(QRectF(-R, -R, 2 * R, 2 * R))
-        if self.model.is_current(self):
-            painter.setBrush(Qt.NoBrush)
-            painter.setPen(_CURRENT_PEN)
-            painter.drawEllipse(QRectF(-R - 1.5, -R - 1.5, 2 * R + 3, 2 * R + 3))
-        if self.feedback:
-            painter.setPen(_DIM_OUTLINE)
-            painter.drawEllipse(QRectF(-R + 2.5, -R + 2.5, 2 * R - 5, 2 * R - 5))
-
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self.model.neuron_clicked(self)
         event.accept()
 
 
-class BandItem(_Pointable):
+GATE_LETTERS = {"lstm": "ifgo", "gru": "rzn"}
+_LETTER_FONT = QFont("Sans Serif")
+_LETTER_FONT.setPixelSize(6)
+
+
+class GateItem(NeuronItem):
+    """One gate of an expanded gated neuron at one step (role "gate"); ``gate`` is its index
+    in PyTorch's order."""
+
+    RADIUS = GATE_R
+
+    def __init__(self, model: DiagramModel, role: str, key: str, t: int | None, unit: int,
+                 gate: int, hidden: int, letter: str, pos: QPointF) -> None:
+        super().__init__(model, role, key, t, unit, pos)
+        self.gate = gate
+        self.col = gate * hidden + unit if role == "gate" else unit
+        self.setZValue(3)
+        text = QGraphicsSimpleTextItem(letter, self)
+        text.setFont(_LETTER_FONT)
+        text.setBrush(QColor(40, 40, 40))
+        br = text.boundingRect()
+        text.setPos(-br.width() / 2, -br.height() / 2 - 0.3)
+        text.setAcceptedMouseButtons(Qt.NoButton)
+        text.setAcceptHoverEvents(False)
+
+    def apply(self, level: int) -> None:
+        if level == self.shown_level:
+            return
+        self.shown_level = level
+        self.setBrush(_BRUSHES[level])
+        self.setPen(_DIM_GATE_PEN if level == DIM else _GATE_PEN)
+
+
+class CellStateItem(GateItem):
+    """The LSTM's cell state c_t beside an expanded neuron (role "cell"): a rounded square,
+    since it is a memory rather than a unit with an activation function."""
+
+    RADIUS = 5.0
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setPen(self.pen())
+        painter.setBrush(self.brush())
+        painter.drawRoundedRect(self.rect(), 1.5, 1.5)
+
+
+_GATE_PEN = QPen(OUTLINE, 0.7)
+_DIM_GATE_PEN = QPen(QColor(170, 170, 170), 0.6)
+
+
+def cell_box(rect: QRectF) -> QGraphicsRectItem:
+    """The faint frame that groups an expanded neuron with its gates."""
+    box = QGraphicsRectItem(rect)
+    box.setPen(QPen(QColor(150, 160, 185), 0.8, Qt.DashLine))
+    box.setBrush(QColor(244, 246, 252))
+    box.setZValue(1)
+    box.setAcceptedMouseButtons(Qt.NoButton)
+    return box
+
+
+class BandItem(_Cached, _Pointable):
     """A whole layer (or input/output row) at one step, summarised as a strip of cells.
 
     Used when a row has more units than can be drawn as separate neurons; hovering a cell
@@ -178,6 +279,14 @@ class BandItem(_Pointable):
         self.setPos(pos)
         self.setZValue(2)
         self.setCursor(Qt.PointingHandCursor)
+        self.setCacheMode(CACHE)
+
+    @property
+    def col(self) -> int:
+        return self.unit
+
+    def look(self):
+        return self.levels()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return QRectF(-self.WIDTH / 2 - 1, -1, self.WIDTH + 2, self.height + 2)
@@ -233,6 +342,8 @@ class ConnectionItem(_Pointable):
         self.line = QLineF(p1, p2)
         self._rect = QRectF(p1, p2).normalized().adjusted(-3, -3, 3, 3)
         self._shape: QPainterPath | None = None
+        # Drawn by the scene's LinkLayer; the item is there to be pointed at.
+        self.setFlag(QGraphicsItem.ItemHasNoContents, True)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect
@@ -250,50 +361,78 @@ class ConnectionItem(_Pointable):
         return self.model.connection_level(self)
 
     def paint(self, painter, option, widget=None) -> None:
-        painter.setPen(_PENS[self.level()])
-        painter.drawLine(self.line)
+        pass  # never called: the item has no contents of its own
 
 
-class LinkBlockItem(QGraphicsItem):
-    """Paints the lines of one block of :class:`ConnectionItem` s (one weight matrix
-    between two rows at one step) in a few batched calls, strongest on top.
+class LinkLayer:
+    """Every single line of the scene, drawn as one path per colour level (strongest on
+    top): a repaint costs a few dozen path strokes in Qt whatever the number of lines, and a
+    new set of colours rebuilds only the paths of the levels that gained or lost a line."""
 
-    The connection items stay in the scene for pointing (tooltips); drawing them one call
-    each would cost a Python call per line and frame.
-    """
+    def __init__(self, scene) -> None:
+        self.scene = scene
+        self.blocks: list[tuple[str, int | None, np.ndarray, np.ndarray]] = []
+        self._coords: list[np.ndarray] = []
+        self.xy = np.zeros((0, 4))
+        self.shown = np.zeros(0, dtype=np.int64)
+        self.paths: dict[int, QGraphicsPathItem] = {}
 
-    def __init__(self, model: DiagramModel, param: str, t: int | None,
-                 conns: list[ConnectionItem]) -> None:
-        super().__init__()
-        self.model, self.param, self.t = model, param, t
-        self.lines = [c.line for c in conns]
-        self.i = np.array([c.i for c in conns], dtype=np.intp)
-        self.j = np.array([c.j for c in conns], dtype=np.intp)
-        rect = QRectF()
-        for c in conns:
-            rect = rect.united(c.boundingRect())
-            c.setFlag(QGraphicsItem.ItemHasNoContents, True)
-        self._rect = rect
-        self.setZValue(0)
+    def add_block(self, model: DiagramModel, param: str, t: int | None,
+                  conns: list[ConnectionItem]) -> None:
+        i = np.array([c.i for c in conns], dtype=np.intp)
+        j = np.array([c.j for c in conns], dtype=np.intp)
+        self.blocks.append((param, t, i, j))
+        self._coords.append(np.array([[c.line.x1(), c.line.y1(), c.line.x2(), c.line.y2()]
+                                      for c in conns], dtype=float).reshape(-1, 4))
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._rect
-
-    def paint(self, painter, option, widget=None) -> None:
-        lev = self.model.link_levels(self.param, self.t)
-        # Dense fans: antialiasing costs several times more and is not seen among many lines.
-        painter.setRenderHint(QPainter.Antialiasing, len(self.lines) <= 100)
-        if isinstance(lev, int):
-            painter.setPen(_PENS[lev])
-            painter.drawLines(self.lines)
+    def finish(self) -> None:
+        self.xy = np.concatenate(self._coords) if self._coords else np.zeros((0, 4))
+        self.shown = np.full(len(self.xy), np.iinfo(np.int64).min)
+        if not len(self.xy):
             return
-        lv = lev[self.i, self.j]
-        for level in sorted(np.unique(lv).tolist(), key=abs):
-            painter.setPen(_PENS[level])
-            painter.drawLines([self.lines[k] for k in np.flatnonzero(lv == level)])
+        for level, pen in _PENS.items():  # all made now: a new colour never adds an item
+            item = QGraphicsPathItem()
+            item.setPen(pen)
+            item.setZValue(0 if level == DIM else abs(level) / (LEVELS + 1))
+            item.setAcceptedMouseButtons(Qt.NoButton)
+            self.scene.addItem(item)
+            self.paths[level] = item
+
+    def levels(self, model: DiagramModel) -> np.ndarray:
+        out = []
+        for param, t, i, j in self.blocks:
+            lev = model.link_levels(param, t)
+            out.append(np.full(len(i), lev) if isinstance(lev, int) else lev[i, j])
+        return np.concatenate(out).astype(np.int64) if out else np.zeros(0, np.int64)
+
+    def refresh(self, model: DiagramModel) -> None:
+        new = self.levels(model)
+        changed = new != self.shown
+        if not changed.any():
+            return
+        dirty = set(np.unique(new[changed]).tolist()) | set(
+            np.unique(self.shown[changed]).tolist())
+        self.shown = new
+        for level in dirty:
+            item = self.paths.get(level)
+            if item is None:
+                continue
+            sel = np.flatnonzero(new == level)
+            if not len(sel):
+                item.setPath(QPainterPath())
+                continue
+            xy = self.xy[sel]
+            item.setPath(_pairs_path(xy[:, [0, 2]].ravel(), xy[:, [1, 3]].ravel()))
 
 
-class BundleItem(_Pointable):
+def _pairs_path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
+    """One path of separate segments (x[2k], y[2k]) -> (x[2k+1], y[2k+1])."""
+    from pyqtgraph.functions import arrayToQPath
+
+    return arrayToQPath(x, y, connect="pairs", finiteCheck=False)
+
+
+class BundleItem(_TipMixin, QGraphicsPolygonItem):
     """All weights between two rows at one step, when one of them is summarised as a band.
 
     Drawn as a ribbon: its colour says whether the weights are mostly positive, mostly
@@ -304,34 +443,31 @@ class BundleItem(_Pointable):
         self, model: DiagramModel, param: str, rows: slice, cols: slice, t: int | None,
         src: tuple[QPointF, QPointF], dst: tuple[QPointF, QPointF],
     ) -> None:
-        super().__init__(model)
-        self.param, self.rows, self.cols, self.t = param, rows, cols, t
         self.poly = QPolygonF([src[0], dst[0], dst[1], src[1]])
+        super().__init__(self.poly)
+        self.model = model
+        self.param, self.rows, self.cols, self.t = param, rows, cols, t
+        self.setAcceptHoverEvents(True)
+        self.setPen(Qt.NoPen)
         self.setZValue(0)
+        self.shown_style: tuple | None = None
 
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self.poly.boundingRect().adjusted(-1, -1, 1, 1)
-
-    def shape(self) -> QPainterPath:
-        p = QPainterPath()
-        p.addPolygon(self.poly)
-        return p
-
-    def paint(self, painter, option, widget=None) -> None:
+    def refresh_look(self) -> None:
         lv, strength = self.model.bundle_style(self)
+        alpha = round(15 + 110 * strength)
+        if (lv, alpha) == self.shown_style:
+            return
+        self.shown_style = (lv, alpha)
         if lv == DIM:
             c = QColor(200, 200, 200, 40)
         else:
             f = min(abs(lv), LEVELS) / LEVELS
             c = _blend(QColor(140, 140, 150), POS if lv >= 0 else NEG, f)
-            c.setAlpha(round(15 + 110 * strength))
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(QBrush(c))
-        painter.setRenderHint(QPainter.Antialiasing, False)  # large translucent areas
-        painter.drawPolygon(self.poly)
+            c.setAlpha(alpha)
+        self.setBrush(QBrush(c))
 
 
-class NormBarItem(_Pointable):
+class NormBarItem(_Cached, _Pointable):
     """Under a layer at one step, in backward step-through: the size |dL/dh_t| of the
     gradient reaching the layer, on one scale for all steps, so vanishing shows as bars
     shrinking away from the loss."""
@@ -343,6 +479,10 @@ class NormBarItem(_Pointable):
         self.key, self.t = key, t
         self.setPos(pos)
         self.setZValue(3)
+        self.setCacheMode(CACHE)
+
+    def look(self):
+        return self.fraction()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return QRectF(-self.WIDTH / 2 - 1, -1, self.WIDTH + 2, 7)
@@ -363,7 +503,7 @@ class NormBarItem(_Pointable):
         painter.drawRect(QRectF(-w / 2, 0, w * f, 5))
 
 
-class TimeStepColumn(QGraphicsItem):
+class TimeStepColumn(_Cached, QGraphicsItem):
     """The background of one time step, with its label; highlighted at the current step."""
 
     def __init__(self, model: DiagramModel, seg: str, t: int | None, rect: QRectF,
@@ -371,6 +511,12 @@ class TimeStepColumn(QGraphicsItem):
         super().__init__()
         self.model, self.seg, self.t, self.rect, self.label = model, seg, t, rect, label
         self.setZValue(-2)
+        self.setCacheMode(CACHE)
+
+    def look(self):
+        folded = self.t is None and self.seg != "dense"
+        return (self.model.column_highlighted(self),
+                self.model.column_focus(self) if folded else None)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.rect.adjusted(-1, -1, 1, 1)
@@ -404,6 +550,7 @@ class LayerLabel(QGraphicsItem):
         self.font.setBold(bold)
         self.setPos(pos)
         self.setZValue(3)
+        self.setCacheMode(CACHE)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return QRectF(-self.width, -24, self.width, 48)
@@ -434,6 +581,7 @@ class EllipsisItem(QGraphicsItem):
         self.rect, self.hidden_steps = rect, hidden_steps
         self.setToolTip(f"{hidden_steps} time steps are not drawn (same weights at every step)")
         self.setZValue(-1)
+        self.setCacheMode(CACHE)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.rect
@@ -468,6 +616,7 @@ class ArrowItem(_Pointable):
         tangent = QLineF(self.path.pointAtPercent(0.93), p2)
         self.head = _arrow_head(tangent, 6.0)
         self.setZValue(1)
+        self.setCacheMode(CACHE)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.path.boundingRect().united(self.head.boundingRect()).adjusted(-3, -3, 3, 3)
@@ -498,7 +647,7 @@ def _arrow_head(line: QLineF, size: float) -> QPolygonF:
     return QPolygonF([tip, tip - d * size + n * size * 0.5, tip - d * size - n * size * 0.5])
 
 
-class LoopItem(_Pointable):
+class LoopItem(_Cached, _Pointable):
     """The recurrent weights of one layer in the folded view: the loop from the layer's
     output back into itself, one time step later."""
 
@@ -512,6 +661,10 @@ class LoopItem(_Pointable):
         self.head = _arrow_head(QLineF(bottom + QPointF(22, 6), bottom + QPointF(8, 0)), 7.0)
         self.label_pos = QPointF(top.x() + w - 2, (top.y() + bottom.y()) / 2)
         self.setZValue(1)
+        self.setCacheMode(CACHE)
+
+    def look(self):
+        return self.model.matrix_level(self.param)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.path.boundingRect().adjusted(-4, -12, 40, 12)
@@ -548,6 +701,7 @@ class ButtonItem(QGraphicsItem):
         self.setCursor(Qt.PointingHandCursor)
         self.setZValue(4)
         self._hover = False
+        self.setCacheMode(CACHE)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return QRectF(0, 0, 18, 16)

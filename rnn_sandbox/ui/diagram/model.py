@@ -30,6 +30,15 @@ from rnn_sandbox.ui.diagram.items import (
 
 GATE_NAMES = {"lstm": ("input i", "forget f", "cell g", "output o"),
               "gru": ("reset r", "update z", "new n")}  # PyTorch's order of the rows
+GATE_ROLES = {  # what each gate does, for the tooltips
+    "input i": "how much of the candidate g enters the cell state",
+    "forget f": "how much of c_(t-1) the cell keeps",
+    "cell g": "the candidate value written into the cell state",
+    "output o": "how much of tanh(c_t) the neuron shows as h_t",
+    "reset r": "how much of the old state the candidate n sees",
+    "update z": "how much of h_(t-1) is kept (1 - z of the candidate n is taken)",
+    "new n": "the candidate state",
+}
 
 
 def network_kind(cfg: ExperimentConfig) -> str:
@@ -117,6 +126,10 @@ def _levels(values: np.ndarray, scale: float) -> np.ndarray:
     return np.rint(np.clip(v, -1.0, 1.0) * LEVELS).astype(np.int32)
 
 
+def _top(a: np.ndarray | None) -> float:
+    return 1.0 if a is None else float(np.abs(a).max(initial=0.0))
+
+
 def _softmax(z: np.ndarray) -> np.ndarray:
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
@@ -141,6 +154,8 @@ class DiagramModel:
         self.weights: dict[str, np.ndarray] = {}
         self.grads: dict[str, np.ndarray] | None = None
         self.hidden: dict[str, np.ndarray] | None = None
+        self.gates: dict[str, np.ndarray] | None = None  # live gate activations (T, G*H)
+        self.cells: dict[str, np.ndarray] | None = None  # live LSTM cell states (T, H)
         self.inputs: np.ndarray | None = None
         self.outputs: np.ndarray | None = None
         self.trace: Trace | None = None
@@ -192,11 +207,13 @@ class DiagramModel:
             self._wlev[k] = _levels(w, s)
         self._bundle_cache.clear()
 
-    def set_live(self, hidden, inputs, outputs) -> None:
+    def set_live(self, hidden, inputs, outputs, gates=None, cells=None) -> None:
         self.hidden, self.inputs, self.outputs = hidden, inputs, outputs
+        self.gates, self.cells = gates, cells
 
     def clear_live(self) -> None:
         self.hidden = self.inputs = self.outputs = None
+        self.gates = self.cells = None
         self.grads = None
 
     def refresh(self) -> None:
@@ -242,6 +259,12 @@ class DiagramModel:
                 h = None if self.hidden is None else self.hidden.get(s)
                 if h is not None and h.shape[0] == T:
                     self._put(("hidden", s), h, act_scale or float(np.abs(h).max(initial=0)))
+                g = None if self.gates is None else self.gates.get(s)
+                if g is not None and g.shape[0] == T:
+                    self._put(("gate", s), g, 1.0)  # activations in (0, 1) or (-1, 1)
+                c = None if self.cells is None else self.cells.get(s)
+                if c is not None and c.shape[0] == T:
+                    self._put(("cell", s), c, _top(c))
             if self.inputs is not None and seg.name in ("main", "encoder"):
                 x = np.full((T, seg.in_size), np.nan)
                 given = np.asarray(self.inputs, float)[:T]
@@ -266,8 +289,13 @@ class DiagramModel:
             reached = self._reached_steps(seg, d.reverse)
             if fwd:
                 self._put(("hidden", s), d.h, act_scale or float(np.abs(d.h).max()), reached)
+                self._put(("gate", s), d.gates, 1.0, reached)
+                self._put(("cell", s), d.c, _top(d.c), reached)
             else:
                 self._put(("hidden", s), d.grad_h, float(np.abs(d.grad_h).max()), reached)
+                if d.gates is not None:  # dL/d(pre-activation) of each gate
+                    self._put(("gate", s), d.dpre, _top(d.dpre), reached)
+                self._put(("cell", s), d.grad_c, _top(d.grad_c), reached)
         first = tr.layers.get(seg.states[0])
         if first is not None and first.x.shape[0] == T:
             x = first.x.copy()
@@ -311,7 +339,27 @@ class DiagramModel:
         lev = self._nlev.get((item.role, item.key))
         if lev is None:
             return DIM if self.mode != "live" else 0
-        return int(lev[self._t(item), item.unit])
+        return int(lev[self._t(item), item.col])
+
+    def levels_at(self, role: str, key: str, ts: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Colour levels of many units of one row at once: steps ``ts`` (-1: the folded
+        view's step), value columns ``cols``."""
+        lev = self._nlev.get((role, key))
+        if lev is None:
+            return np.full(len(ts), DIM if self.mode != "live" else 0)
+        if (ts < 0).any():
+            ts = np.where(ts < 0, self.focus_t(self.segment_of(key)), ts)
+        return lev[ts, cols]
+
+    def current_t(self, key: str) -> int | None:
+        """The step of hidden row ``key`` that the step-through computes now."""
+        if self.mode == "live":
+            return None
+        seg = self.segment_of(key)
+        local = self.local_step(seg)
+        if not 0 <= local < seg.steps:
+            return None
+        return seg.steps - 1 - local if key.endswith("_reverse") else local
 
     def neuron_value(self, item) -> float | None:
         key = (item.role, item.key)
@@ -322,7 +370,7 @@ class DiagramModel:
         reached = self._reached.get(key)
         if reached is not None and not reached[t]:
             return None
-        v = float(vals[t, item.unit])
+        v = float(vals[t, item.col])
         return None if math.isnan(v) else v
 
     def series(self, role: str, key: str) -> np.ndarray | None:
@@ -506,7 +554,39 @@ class DiagramModel:
             return f"output {unit + 1}"
         return f"input {unit + 1}"
 
+    def describe_gate(self, item) -> str:
+        t = self._t(item)
+        cell = self.cfg.network.cell
+        H = self.cfg.network.hidden_size
+        where = f"{layer_title(item.key)}, neuron {item.unit + 1}, t={t + 1}"
+        v = self.neuron_value(item)
+        if item.role == "cell":
+            lines = [f"cell state c_t of {where}",
+                     "the LSTM's memory: c_t = f * c_(t-1) + i * g"]
+            if v is None:
+                lines.append("not computed yet" if self.mode != "live" else "no value yet")
+            elif self.mode == "backward":
+                lines.append(f"dL/dc_t = {_fmt(v)} (the gradient's highway through f)")
+            else:
+                lines.append(f"c_t = {_fmt(v)}")
+            return "\n".join(lines)
+        name = GATE_NAMES[cell][item.gate]
+        lines = [f"gate {name} of {where}", GATE_ROLES[name]]
+        if v is None:
+            lines.append("not computed yet" if self.mode != "live" else "no value yet")
+        elif self.mode == "backward":
+            lines.append(f"dL/d(pre-activation of {name.split()[1]}) = {_fmt(v)}")
+            d = self.trace.layers.get(item.key) if self.trace is not None else None
+            if d is not None and d.gates is not None:
+                lines.append(f"its activation was {_fmt(d.gates[t, item.gate * H + item.unit])}")
+        else:
+            squash = "tanh" if name in ("cell g", "new n") else "σ"
+            lines.append(f"{name.split()[1]} = {squash}(…) = {_fmt(v)}")
+        return "\n".join(lines)
+
     def describe_neuron(self, item) -> str:
+        if item.role in ("gate", "cell"):
+            return self.describe_gate(item)
         t = self._t(item)
         lines = [f"{self.unit_name(item.role, item.key, item.unit)} at t={t + 1}"]
         v = self.neuron_value(item)
@@ -557,7 +637,13 @@ class DiagramModel:
             ]
         elif self.mode == "backward" and d is not None:
             lines.append(f"dL/dh_t   = {_fmt(d.grad_h[t, j])}")
-            if d.dpre is not None:
+            if d.grad_c is not None:
+                lines.append(f"dL/dc_t   = {_fmt(d.grad_c[t, j])}  (cell state)")
+            if d.gates is not None:
+                H = d.h.shape[1]
+                for g, gate in enumerate(GATE_NAMES.get(d.cell, ())):
+                    lines.append(f"dL/d(pre {gate.split()[1]}) = {_fmt(d.dpre[t, g * H + j])}")
+            elif d.dpre is not None:
                 lines.append(f"dL/dpre_t = {_fmt(d.dpre[t, j])}")
             lines.append(f"|dL/dh_t| of the layer = {np.linalg.norm(d.grad_h[t]):.3g}")
         else:

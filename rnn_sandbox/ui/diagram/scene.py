@@ -8,25 +8,34 @@ shaped by the task type; the colours come from the :class:`DiagramModel`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtGui import QPainterPath
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from rnn_sandbox.ui.diagram.items import (
+    CURRENT_PEN,
+    GATE_LETTERS,
+    GATE_R,
     ArrowItem,
     BandItem,
     BundleItem,
     ButtonItem,
+    CellStateItem,
     ConnectionItem,
     EllipsisItem,
+    GateItem,
     LayerLabel,
-    LinkBlockItem,
+    LinkLayer,
     LoopItem,
     NeuronItem,
     NormBarItem,
+    R,
     TimeStepColumn,
     UnitLabel,
+    cell_box,
 )
 from rnn_sandbox.ui.diagram.model import (  # noqa: F401 (re-exported for the widget)
     GATE_NAMES,
@@ -43,6 +52,7 @@ MAX_UNITS = 16  # rows with more units are drawn as a band of cells
 # neurons stay); a frame must stay well under 16 ms.
 MAX_LINES = 4000
 PITCH = 16.0  # vertical distance between neurons
+EXPANDED_EXTRA = 24.0  # more room under a gated neuron that shows its gates
 ROW_GAP = 46.0
 STAGGER = 32.0  # horizontal shift between rows, so that links between rows do not overlap
 LEFT = 170.0  # room for row labels and buttons (left of the first column's leftmost row)
@@ -66,6 +76,7 @@ class Row:
     offset: float  # horizontal shift inside a column
     top: float
     height: float
+    expanded: frozenset[int] = field(default_factory=frozenset)  # units showing their gates
 
 
 def row_offset(slot: str, layers: int, dirs: int) -> float:
@@ -85,10 +96,19 @@ class DiagramScene(QGraphicsScene):
     def __init__(self, model: DiagramModel, parent=None) -> None:
         super().__init__(parent)
         self.model = model
+        self.expanded: set[tuple[str, int]] = set()  # (row slot "l0_reverse", unit)
         self._reset_lists()
 
     def _reset_lists(self) -> None:
         self.neurons: list[NeuronItem] = []
+        self.gates: list[GateItem] = []  # gates and cell states of expanded neurons
+        self.links = LinkLayer(self)
+        # (role, key, items, their steps (-1: folded), their value columns, levels shown)
+        self._groups: list[tuple[str, str, list[NeuronItem], np.ndarray, np.ndarray,
+                                 np.ndarray]] = []
+        self._current: tuple = ()
+        self.current_marks: QGraphicsPathItem | None = None
+        self._looked: list = []
         self.bands: list[BandItem] = []
         self.connections: list[ConnectionItem] = []
         self.bundles: list[BundleItem] = []
@@ -136,9 +156,14 @@ class DiagramScene(QGraphicsScene):
         slots.append(("in", max(s.in_size for s in segs)))
         rows: dict[str, Row] = {}
         y = TOP
+        gated = n.cell in GATE_NAMES and H <= MAX_UNITS
         for slot, size in slots:
             h = row_height(size)
-            rows[slot] = Row(slot, row_offset(slot, L, D), y, h)
+            exp = frozenset()
+            if gated and slot.startswith("l"):
+                exp = frozenset(j for s, j in self.expanded if s == slot and j < size)
+                h += EXPANDED_EXTRA * len(exp)
+            rows[slot] = Row(slot, row_offset(slot, L, D), y, h, exp)
             y += h + ROW_GAP
         bottom = y - ROW_GAP + 14
         self.rows = rows
@@ -164,6 +189,55 @@ class DiagramScene(QGraphicsScene):
         if len(segs) == 2:
             self._build_handover(segs, rows, folded)
         self._build_labels(rows, on_neuron_edit, folded)
+        self._finish()
+
+    def _finish(self) -> None:
+        """Index the items that change colour, for :meth:`recolour`."""
+        self.links.finish()
+        groups: dict[tuple[str, str], list[NeuronItem]] = {}
+        for it in self.neurons + self.gates:
+            groups.setdefault((it.role, it.key), []).append(it)
+        self._groups = [
+            (role, key, items, np.array([-1 if it.t is None else it.t for it in items]),
+             np.array([it.col for it in items]), np.full(len(items), 0))
+            for (role, key), items in groups.items()
+        ]
+        self.current_marks = QGraphicsPathItem()
+        self.current_marks.setPen(CURRENT_PEN)
+        self.current_marks.setZValue(4)
+        self.current_marks.setAcceptedMouseButtons(Qt.NoButton)
+        self.addItem(self.current_marks)
+        self._looked = self.bands + self.norm_bars + self.columns + self.loops
+
+    # -- colours ---------------------------------------------------------------------------
+    def recolour(self) -> None:
+        """Bring every item to the model's current numbers, touching only those whose
+        colour changed (the caller has run ``model.refresh()``)."""
+        m = self.model
+        current = []
+        for role, key, items, ts, cols, shown in self._groups:
+            new = m.levels_at(role, key, ts, cols)
+            for k in np.flatnonzero(new != shown).tolist():
+                items[k].apply(int(new[k]))
+            shown[:] = new
+            if role == "hidden":
+                cur = m.current_t(key)
+                if cur is not None:
+                    current += [items[k] for k in np.flatnonzero(ts == cur)]
+        ids = tuple(id(it) for it in current)
+        if ids != self._current and self.current_marks is not None:
+            self._current = ids
+            path = QPainterPath()
+            r = R + 1.5
+            for it in current:
+                p = it.pos()
+                path.addEllipse(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r))
+            self.current_marks.setPath(path)
+        self.links.refresh(m)
+        for b in self.bundles:
+            b.refresh_look()
+        for it in self._looked:
+            it.refresh_look()
 
     def _build_dense(self, max_shown: int, on_neuron_edit) -> None:
         """The dense baseline: input columns, then one hidden layer and the read-out."""
@@ -240,14 +314,20 @@ class DiagramScene(QGraphicsScene):
                                name=f"{'add' if sign > 0 else 'remove'}_neuron_l0")
                 self.addItem(b)
                 self.buttons[b.name] = b
+        self._finish()
 
     def _unit_points(self, row: Row, size: int, x: float) -> list[QPointF] | tuple:
         """Centres of a row's neurons at column ``x`` or, for a band, (top, height)."""
         if size > MAX_UNITS:
             h = band_height(size)
             return (row.top + (row.height - h) / 2, h)
-        off = row.top + (row.height - size * PITCH) / 2
-        return [QPointF(x, off + (j + 0.5) * PITCH) for j in range(size)]
+        pitches = [PITCH + (EXPANDED_EXTRA if j in row.expanded else 0.0) for j in range(size)]
+        y = row.top + (row.height - sum(pitches)) / 2
+        pts = []
+        for p in pitches:
+            pts.append(QPointF(x, y + PITCH / 2))
+            y += p
+        return pts
 
     def _add_units(self, role, key, t, size, row, x, **kw):
         pts = self._unit_points(row, size, x)
@@ -261,7 +341,32 @@ class DiagramScene(QGraphicsScene):
                 k: (v(j) if callable(v) else v) for k, v in kw.items()})
             self.addItem(item)
             self.neurons.append(item)
+            if role == "hidden" and j in row.expanded:
+                self._add_gates(key, t, j, p)
         return pts
+
+    def _add_gates(self, key: str, t: int | None, j: int, p: QPointF) -> None:
+        """The gates of an expanded gated neuron: a row of small units under it (LSTM i f g
+        o, GRU r z n) and, for the LSTM, the cell state c_t beside it."""
+        n = self.model.cfg.network
+        letters = GATE_LETTERS[n.cell]
+        step = 2 * GATE_R + 2.5
+        y = p.y() + R + GATE_R + 5
+        x0 = p.x() - step * (len(letters) - 1) / 2
+        half = step * len(letters) / 2 + 2
+        box = cell_box(QRectF(p.x() - half, p.y() - R - 3, 2 * half,
+                              y + GATE_R + 3 - (p.y() - R - 3)))
+        self.addItem(box)
+        for g, letter in enumerate(letters):
+            item = GateItem(self.model, "gate", key, t, j, g, n.hidden_size, letter,
+                            QPointF(x0 + g * step, y))
+            self.addItem(item)
+            self.gates.append(item)
+        if n.cell == "lstm":
+            item = CellStateItem(self.model, "cell", key, t, j, 0, n.hidden_size, "c",
+                                 QPointF(p.x() - R - 9, p.y()))
+            self.addItem(item)
+            self.gates.append(item)
 
     def _link(self, param: str, src, dst, t, col_offset: int = 0) -> None:
         """Connect every source unit to every destination unit (weight ``param[i, j]``)."""
@@ -279,7 +384,7 @@ class DiagramScene(QGraphicsScene):
                     self.addItem(c)
                     block.append(c)
             self.connections.extend(block)
-            self.addItem(LinkBlockItem(self.model, param, t, block))
+            self.links.add_block(self.model, param, t, block)
             return
         s = self._span(src, narrow=True)
         d = self._span(dst, narrow=True)
@@ -354,8 +459,8 @@ class DiagramScene(QGraphicsScene):
                     pts = self._add_units("hidden", state, t, H, r, x + r.offset)
                     pos[(state, t)] = pts
                     if not folded:
-                        bar = NormBarItem(m, state, t, QPointF(
-                            x + r.offset, self._span(pts)[1].y() + 5))
+                        bar = NormBarItem(m, state, t, QPointF(x + r.offset,
+                                                               r.top + r.height + 1))
                         self.addItem(bar)
                         self.norm_bars.append(bar)
                     p_ih = f"{seg.prefix}weight_ih_l{k}{sfx}"

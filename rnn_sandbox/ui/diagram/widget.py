@@ -251,10 +251,13 @@ class DiagramWidget(QWidget):
             self.model.grads = snap.grads
         m = self.model
         # A snapshot without its heavy parts keeps the last ones on screen.
+        gates, cells = getattr(snap, "gates", None), getattr(snap, "cell", None)
         m.set_live(
             snap.hidden if snap.hidden is not None else m.hidden,
             snap.inputs if snap.inputs is not None else m.inputs,
             snap.outputs if snap.outputs is not None else m.outputs,
+            gates if gates is not None else m.gates,
+            cells if cells is not None else m.cells,
         )
         wait = max(TRACE_EVERY, 10 * self._trace_cost)
         if self.model.mode != "live" and time.monotonic() - self._trace_time > wait:
@@ -362,6 +365,7 @@ class DiagramWidget(QWidget):
         self.stepper.set_step(self.model.step)
         self.scene.build(self.folded, self.steps_spin.value(), self._edit_hidden)
         self.model.refresh()
+        self.scene.recolour()
         self.panel.hide()
         if fit or self.view.auto_fit:
             self.view.fit()
@@ -374,7 +378,7 @@ class DiagramWidget(QWidget):
 
     def _refresh(self) -> None:
         self.model.refresh()
-        self.scene.update()
+        self.scene.recolour()  # touches only the items whose colour changed
         self._describe_step()
 
     def _sync_buttons(self) -> None:
@@ -499,7 +503,8 @@ class DiagramWidget(QWidget):
             text = HELP["forward"]
             if gated:
                 text = (f"each {self.cfg.network.cell.upper()} cell sets its gates from x_t "
-                        "and h_(t-1), then its new state; hover a neuron for the gate values.")
+                        "and h_(t-1), then its new state; click a neuron to show its gates, "
+                        "hover for their values.")
             self._set_message(f"Forward {where}t={t + 1}: " + text)
             return
         norms = []
@@ -509,8 +514,10 @@ class DiagramWidget(QWidget):
             norms.append(f"{layer_title(s)} {np.linalg.norm(d.grad_h[tt]):.2g}")
         text = HELP["backward"]
         if gated:
-            text = ("neurons show dL/dh_t; each step's share of the gate weights' gradient is "
-                    "spelled out for the simple RNN only.")
+            text = ("neurons show dL/dh_t, gates dL/d(pre-activation)"
+                    + (", the square beside an LSTM neuron dL/dc_t" if
+                       self.cfg.network.cell == "lstm" else "")
+                    + "; ribbons each step's share of the gate weights' gradient.")
         self._set_message(f"Backward {where}t={t + 1}: |dL/dh| " + ", ".join(norms) + "; "
                           + text)
 
@@ -522,6 +529,16 @@ class DiagramWidget(QWidget):
 
     # -- neuron panel ---------------------------------------------------------------------------
     def _neuron_clicked(self, item) -> None:
+        if (isinstance(item, NeuronItem) and item.role == "hidden"
+                and self.cfg.network.cell in GATE_NAMES):
+            # A gated neuron opens up to show its gates (and closes again).
+            slot = item.key.rpartition(".")[2]
+            key = (slot, item.unit)
+            self.scene.expanded.symmetric_difference_update({key})
+            self._rebuild()
+            item = self.neuron(item.role, item.key, item.t, item.unit)
+            if item is None:
+                return
         self.panel.item = item
         self._fill_panel()
         self.panel.adjustSize()
@@ -535,7 +552,12 @@ class DiagramWidget(QWidget):
             return
         m = self.model
         unit = item.unit
-        title = m.unit_name(item.role, item.key, unit)
+        title = m.unit_name("hidden" if item.role in ("gate", "cell") else item.role,
+                            item.key, unit)
+        if item.role == "cell":
+            title += ", cell state c_t"
+        elif item.role == "gate":
+            title += f", gate {GATE_NAMES[self.cfg.network.cell][item.gate]}"
         self.panel.title.setText(title)
         self.panel.weights.setText(self._incoming_text(item))
         series = self._series(item)
@@ -554,7 +576,7 @@ class DiagramWidget(QWidget):
         vals = self.model.series(item.role, item.key)
         if vals is None:
             return None
-        return np.asarray(vals[:, item.unit], dtype=float)
+        return np.asarray(vals[:, item.col], dtype=float)
 
     def _incoming_text(self, item) -> str:
         w = self.model.weights
