@@ -283,13 +283,13 @@ def gru_dir_backward(cache: GatedCache, dh_out, dh_last, w_ih, w_hh, truncation=
     #   da_z = dh (h - n) z(1-z)
     # dpre holds the hidden side [da_r, da_z, da_n * r] first (for dh_next and W_hh); its last
     # block becomes the input side's da_n after the loop.
-    dpre = np.subtract(1.0, gates)
-    dpre *= gates  # a (1 - a): σ' for r and z (the n block is replaced below)
+    dpre = np.subtract(1.0, gates)  # [1 - r, 1 - z, 1 - n]
     by_gate = dpre.reshape(T, B, 3, H)
     k_r, k_z, k_nr = (by_gate[:, :, j] for j in range(3))
     k_n = n * n
     np.subtract(1.0, k_n, out=k_n)
-    k_n *= 1.0 - z  # (1 - z)(1 - n²)
+    k_n *= k_z  # (1 - z)(1 - n²)
+    dpre[..., : 2 * H] *= gates[..., : 2 * H]  # a (1 - a): σ' for r and z
     if pad is not None:  # a padded row passes nothing to its gates
         keep = (~pad).astype(dtype)
         k_n *= keep  # and so to da_r and da_n, which carry this factor
@@ -301,9 +301,6 @@ def gru_dir_backward(cache: GatedCache, dh_out, dh_last, w_ih, w_hh, truncation=
     np.subtract(cache.h0, n[first], out=k_nr[first])
     k_z *= k_nr
     np.multiply(k_n, r, out=k_nr)
-    z_pass = z  # how dh reaches the step before directly: dh_next = dh z + ...
-    if pad is not None:
-        z_pass = np.where(pad, 1.0, z)  # a padded row carries dh over unchanged
     dh_total = np.empty_like(cache.h)
     dh_next = np.zeros((B, H), dtype=dtype)
     if dh_last is not None:
@@ -316,7 +313,9 @@ def gru_dir_backward(cache: GatedCache, dh_out, dh_last, w_ih, w_hh, truncation=
             dh_next.fill(0.0)
             continue
         np.dot(dpre[t], w_hh, out=dh_next)  # dh_next = (hidden side) W_hh + dh z
-        dh_next += np.multiply(dh, z_pass[t], out=dhz)
+        dh_next += np.multiply(dh, z[t], out=dhz)
+        if any_pad[t]:  # a padded row carries dh over unchanged
+            np.copyto(dh_next, dh, where=pad[t])
     w_hh_grad = _recurrent_grad(dpre, cache.h, cache.h0, cache.reverse)
     b_hh_grad = dpre.reshape(T * B, 3 * H).sum(axis=0)
     # The input side differs only in the new gate's block: da_n instead of da_n * r.
