@@ -43,6 +43,7 @@ def make_config(task: str, hidden: int, layers: int, bidirectional: bool) -> Exp
     cfg.network.hidden_size = hidden
     cfg.network.num_layers = layers
     cfg.network.bidirectional = bidirectional
+    cfg.training.epochs = 100_000  # Play pauses after the set epochs: never while measuring
     return cfg
 
 

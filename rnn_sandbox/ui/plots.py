@@ -903,7 +903,7 @@ class GradientFlowPlot(PlotPanel):
         self._norm_catch_up = QTimer(self)
         self._norm_catch_up.setSingleShot(True)
         self._norm_catch_up.setInterval(int(1500 * HISTORY_REDRAW_INTERVAL))
-        self._norm_catch_up.timeout.connect(self._draw_norms)
+        self._norm_catch_up.timeout.connect(self._draw_history)
 
     def set_network(self, state_names: list[str], param_names: list[str]) -> None:
         """Curves for a new network shape (the only time items are created).
@@ -944,6 +944,7 @@ class GradientFlowPlot(PlotPanel):
         self.latest = self.latest_c = None
         self._hist = {n: GradientHistory(self.HISTORY) for n in state_names}
         self._shown.clear()
+        self._norms_drawn = 0.0
         self._set_titles(cell=False)
         self.image.clear()
         for plot in (self.norm_plot, self.map_plot):
@@ -982,12 +983,9 @@ class GradientFlowPlot(PlotPanel):
         for name, series in self.norm_series.items():
             if name in snap.grad_norms:
                 series.extend(step, np.array([snap.grad_norms[name]]))
-        if draw and self.norm_series:
-            if time.monotonic() - self._norms_drawn >= HISTORY_REDRAW_INTERVAL:
-                self._draw_norms()
-            else:
-                self._norm_catch_up.start()
         if snap.grad_h is None:
+            if draw:
+                self._draw_history()
             return
         if snap.grad_c and self.latest_c is None:
             self._enable_cell([n for n in snap.grad_c if n in self.cell_curves])
@@ -1005,9 +1003,17 @@ class GradientFlowPlot(PlotPanel):
             self._stale = True
             return
         self._draw_flow(logs, logs_c)
-        self._redraw_map()
         self.follow_values(self.flow_plot, [*logs.values(), *logs_c.values()], 0.5)
-        self.follow_steps(self.map_plot, float(snap.step) + 1)
+        self._draw_history()
+
+    def _draw_history(self) -> None:
+        """The histories (map over training, norms) at most every HISTORY_REDRAW_INTERVAL;
+        a timer draws what is left once the snapshots stop coming."""
+        if time.monotonic() - self._norms_drawn >= HISTORY_REDRAW_INTERVAL:
+            self._draw_norms()
+            self._redraw_map()
+        else:
+            self._norm_catch_up.start()
 
     def _draw_norms(self) -> None:
         self._norms_drawn = time.monotonic()
@@ -1060,6 +1066,7 @@ class GradientFlowPlot(PlotPanel):
         # Snapshots are spaced by time, not by step: lay them on an even grid of training
         # steps, each column showing the latest snapshot at or before its step.
         x0, x1 = steps[0], steps[-1] + 1
+        self.follow_steps(self.map_plot, float(x1))
         columns = int(min(self.HISTORY, x1 - x0))
         grid = x0 + (np.arange(columns) + 0.5) * (x1 - x0) / columns
         img = rows[np.searchsorted(steps, grid, side="right") - 1]

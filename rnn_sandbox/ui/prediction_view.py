@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QWidget
 
 from rnn_sandbox.config import NetworkConfig
 from rnn_sandbox.engine import Dataset, Snapshot, softmax
@@ -37,6 +37,14 @@ class PredictionView(PlotPanel):
         split.addWidget(self.graphics)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
+        # The task's further numbers on the validation set (Task.extra_metrics), when it
+        # has any: they arrive with the snapshots (``extra_metrics``, set by the worker).
+        self.extra_label = QLabel()
+        self.extra_label.setToolTip(
+            "Further measures of this task on the validation set, from the last validation"
+        )
+        self.extra_label.setVisible(False)
+        self._layout.addWidget(self.extra_label)
         self._layout.addWidget(split, 1)
         self._layout.addWidget(self.caption)
         self.plot = self._add_plot(0)  # the title names the markers; no legend over data
@@ -110,6 +118,8 @@ class PredictionView(PlotPanel):
         self.outputs = None
         self.last_text = ""
         self._drawn = {}
+        self.extra_label.setText("")
+        self.extra_label.setVisible(False)
 
     def _once(self, what: str, key: object) -> bool:
         """True (and remembered) when ``what`` must be drawn for ``key``; False when it
@@ -122,6 +132,8 @@ class PredictionView(PlotPanel):
     def update_snapshot(self, snap: Snapshot) -> None:
         if snap.outputs is None or self.task is None or self.dataset is None:
             return
+        self.show_extra_metrics(getattr(snap, "extra_metrics", None),
+                                getattr(snap, "extra_step", None))
         idx = snap.sample_index
         self.outputs = np.asarray(snap.outputs)
         try:
@@ -135,6 +147,17 @@ class PredictionView(PlotPanel):
         y = np.asarray(val.y[idx])
         self.target = y
         getattr(self, f"_draw_{self.mode}")(self.outputs, y, val, idx, snap)
+
+    def show_extra_metrics(self, metrics: list | None, step: int | None = None) -> None:
+        """One line with the task's further numbers (``Metric`` list); none hides it."""
+        shown = [m for m in metrics or [] if np.isfinite(m.value)]
+        text = ""
+        if shown:
+            text = "Validation" + (f" (step {step})" if step is not None else "") + ": "
+            text += "  ·  ".join(f"{m.name} {m.value:.3g}" for m in shown)
+        if text != self.extra_label.text():
+            self.extra_label.setText(text)
+            self.extra_label.setVisible(bool(text))
 
     # -- one method per mode --------------------------------------------------------------
     def _draw_regression(self, out, y, val, idx, snap) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, QTime
 
 from rnn_sandbox.engine import Snapshot, TrainingDiverged
 from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import Metric
 
 EMIT_INTERVAL = 1.0 / 30.0  # at most ~30 refreshes a second
 # While training at full speed the GUI may take at most this share of the time: when
@@ -60,6 +61,10 @@ class Progress:
     steps_per_second: float = 0.0
     running: bool = False
     snapshots: list[Snapshot] = field(default_factory=list)  # all collected, oldest first
+    # The task's further numbers (Task.extra_metrics) from the latest validation pass in
+    # this report, and its step; empty when no validation ran since the last report.
+    extra_metrics: list[Metric] = field(default_factory=list)
+    extra_step: int | None = None
 
 
 class TrainingWorker(QObject):
@@ -96,6 +101,9 @@ class TrainingWorker(QObject):
         self._validate_cost = 0.0
         self._next_step_time = 0.0
         self._rate_window: collections.deque[tuple[float, int]] = collections.deque()
+        # The latest Task.extra_metrics and their step; every collected snapshot carries
+        # them as ``snapshot.extra_metrics`` (a list of Metric, empty for most tasks).
+        self._extra_latest: tuple[int | None, list[Metric]] = (None, [])
         self._reset_buffers()
 
     # -- requests from the GUI thread (thread-safe) ------------------------------------
@@ -168,6 +176,7 @@ class TrainingWorker(QObject):
             self._generation = generation
             self._pending_lr = None
             self._pending_sample = None
+            self._extra_latest = (None, [])
             self._reset_buffers()
             self._rate_window.clear()
             self.outbox.clear()
@@ -253,6 +262,7 @@ class TrainingWorker(QObject):
             learning_rate=trainer.learning_rate, grad_norm=float("nan"),
         )
         trainer.watch(snap)
+        self._attach_extra(snap)
         self.outbox.append(("progress", Progress(
             self._generation, snap, np.zeros(0), np.zeros(0), running=self._running,
             snapshots=[snap],
@@ -269,6 +279,22 @@ class TrainingWorker(QObject):
         collect = single or (not self._undelivered and now - self._last_emit >= gap)
         interval = max(MIN_VALIDATE_INTERVAL, self._validate_cost / VALIDATE_SHARE)
         validate = single or trainer.step_count == 0 or now - self._last_validate >= interval
+        extra: list[Metric] | None = None
+        metric_fn = trainer.metric_fn
+        if validate and metric_fn is not None:
+            # The task's further numbers on the same validation outputs the metric gets,
+            # so no second pass over the validation set is needed.
+            task = self._experiment.task
+            extra = []
+
+            def with_extra(outputs: np.ndarray, batch: Any) -> Any:
+                try:
+                    extra.extend(task.extra_metrics(outputs, batch))
+                except Exception:  # noqa: BLE001 (a task's extra numbers must not stop training)
+                    pass
+                return metric_fn(outputs, batch)
+
+            trainer.metric_fn = with_extra
         try:
             snap = trainer.step(collect=collect, validate=validate)
         except TrainingDiverged as e:
@@ -278,6 +304,11 @@ class TrainingWorker(QObject):
             self.outbox.append(("running", False))
             self.outbox.append(("diverged", str(e)))
             return
+        finally:
+            trainer.metric_fn = metric_fn
+        if extra is not None:
+            self._extra_latest = (snap.step, extra)
+            self._extra_new = True
         if single:
             self._pending_steps = max(0, self._pending_steps - 1)
         done = time.monotonic()
@@ -309,6 +340,8 @@ class TrainingWorker(QObject):
             rate = (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
         if snap is not None:
             self._undelivered = True
+            self._attach_extra(snap)
+        extra_step, extra = self._extra_latest if self._extra_new else (None, [])
         self.outbox.append(("progress", Progress(
             generation=self._generation,
             snapshot=snap,
@@ -321,9 +354,18 @@ class TrainingWorker(QObject):
             steps_per_second=rate,
             running=self._running,
             snapshots=[] if snap is None else [snap],
+            extra_metrics=list(extra),
+            extra_step=extra_step,
         )))
         self._reset_buffers()
         self._last_emit = time.monotonic()
+
+    def _attach_extra(self, snap: Snapshot) -> None:
+        """The latest extra metrics ride on the snapshot, so a view that draws snapshots
+        can show them (``extra_metrics``, and ``extra_step``: the step they were taken)."""
+        step, values = self._extra_latest
+        snap.extra_metrics = list(values)
+        snap.extra_step = step
 
     def _reset_buffers(self) -> None:
         self._steps: list[int] = []
@@ -332,6 +374,7 @@ class TrainingWorker(QObject):
         self._val_losses: list[float] = []
         self._val_metrics: list[float] = []
         self._metric_name: str | None = None
+        self._extra_new = False
 
 
 def merge(items: list[Progress]) -> Progress:
@@ -345,12 +388,14 @@ def merge(items: list[Progress]) -> Progress:
         return np.concatenate([getattr(p, name) for p in items])
 
     metric = next((p.metric_name for p in reversed(items) if p.metric_name), None)
+    extra = next((p for p in reversed(items) if p.extra_step is not None), last)
     return Progress(
         generation=last.generation, snapshot=snap, steps=cat("steps"), losses=cat("losses"),
         val_steps=cat("val_steps"), val_losses=cat("val_losses"),
         val_metrics=cat("val_metrics"), metric_name=metric,
         steps_per_second=last.steps_per_second, running=last.running,
         snapshots=[s for p in items for s in p.snapshots],
+        extra_metrics=extra.extra_metrics, extra_step=extra.extra_step,
     )
 
 

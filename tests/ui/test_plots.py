@@ -90,6 +90,9 @@ def test_gradient_flow_history_and_norms(qtbot):
     assert p.flow_curves == flow_items  # same items, updated in place
     assert set(p.flow_curves) == {"l0", "l0_reverse", "l1", "l1_reverse"}
     T = cfg.task.seq_len
+    # The histories are redrawn a few times a second; the last snapshots follow.
+    qtbot.waitUntil(lambda: p.image.image is not None and len(p.image.image) == 5,
+                    timeout=2000)
     assert p.image.image.shape == (5, T)  # training step x time step
     last = p.latest["l0"]
     np.testing.assert_allclose(p.flow_curves["l0"].getData()[1], np.log10(last))
@@ -244,3 +247,23 @@ def test_gate_views_follow_the_cell(qtbot, cell):
     hp.view_combo.setCurrentIndex(hp.view_combo.findData("gate:2"))  # candidate n (tanh)
     np.testing.assert_array_equal(hp.image.image, snap.gates["l0"][:, 2 * H :])
     assert tuple(hp.image.levels) == (-1.0, 1.0)
+
+
+def test_prediction_view_shows_the_task_extra_metrics(qtbot):
+    exp, snaps = trained_snapshots("named_entities", steps=1)
+    v = PredictionView()
+    qtbot.addWidget(v)
+    v.show()
+    v.set_experiment(exp.task, exp.dataset, exp.config.network)
+    snap = snaps[-1]
+    v.update_snapshot(snap)  # no extra metrics on it: nothing shown
+    assert not v.extra_label.isVisible()
+    val = exp.trainer.data.val
+    snap.extra_metrics = exp.task.extra_metrics(exp.trainer.predict(val), val)
+    snap.extra_step = snap.step
+    v.update_snapshot(snap)
+    value = snap.extra_metrics[0].value
+    assert v.extra_label.isVisible()
+    assert v.extra_label.text() == f"Validation (step 1): ambiguous-word accuracy {value:.3g}"
+    v.set_experiment(exp.task, exp.dataset, exp.config.network)
+    assert not v.extra_label.isVisible()

@@ -133,3 +133,29 @@ def test_merge_keeps_all_points_and_the_latest_snapshot():
     np.testing.assert_array_equal(m.steps, [1, 2, 3])
     np.testing.assert_array_equal(m.losses, [0.5, 0.4, 0.3])
     assert m.snapshot is snap and m.snapshots == [snap] and m.metric_name == "MAE"
+
+
+def test_task_extra_metrics_come_with_the_validation(qtbot, thread):
+    cfg = get_task("named_entities").default_config()
+    cfg.task.n_samples = min(cfg.task.n_samples, 300)
+    exp = Experiment(cfg)
+    t = thread(exp)
+    got = collect(t)
+    t.worker.step_once()  # a single step validates and collects
+    qtbot.waitUntil(lambda: any(p.snapshots for p in got), timeout=WAIT)
+    p = merge(got)
+    assert p.extra_step == 1 and [m.name for m in p.extra_metrics] == ["ambiguous-word accuracy"]
+    snap = p.snapshots[-1]
+    assert snap.extra_metrics == p.extra_metrics and snap.extra_step == 1
+    with t.worker.paused() as e:  # the same number the task gives on the validation outputs
+        val = e.trainer.data.val
+        val = val.subset(slice(0, min(len(val), 2000)))
+        want = e.task.extra_metrics(e.trainer.predict(val), val)
+        assert e.trainer.metric_fn == e.task.metric  # put back after the validation
+    assert p.extra_metrics[0].value == pytest.approx(want[0].value)
+    # A task without extra metrics sends an empty list.
+    t2 = thread(experiment())
+    got2 = collect(t2)
+    t2.worker.step_once()
+    qtbot.waitUntil(lambda: any(q.snapshots for q in got2), timeout=WAIT)
+    assert merge(got2).extra_metrics == [] and merge(got2).extra_step == 1
