@@ -33,7 +33,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
-    QGraphicsPathItem,
     QGraphicsPolygonItem,
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
@@ -100,7 +99,7 @@ LABEL_FONT = QFont("Sans Serif", 8)
 
 _CURRENT_RECT = QRectF(-R - 3, -R - 3, 2 * R + 6, 2 * R + 6)
 CACHE = QGraphicsItem.DeviceCoordinateCache
-GATE_R = 4.5  # radius of a gate unit inside an expanded gated neuron
+GATE_R = 6.0  # radius of a gate unit inside an expanded gated neuron
 
 
 class _TipMixin:
@@ -202,7 +201,7 @@ class NeuronItem(_TipMixin, QGraphicsEllipseItem):
 
 GATE_LETTERS = {"lstm": "ifgo", "gru": "rzn"}
 _LETTER_FONT = QFont("Sans Serif")
-_LETTER_FONT.setPixelSize(6)
+_LETTER_FONT.setPixelSize(8)
 
 
 class GateItem(NeuronItem):
@@ -217,13 +216,14 @@ class GateItem(NeuronItem):
         self.gate = gate
         self.col = gate * hidden + unit if role == "gate" else unit
         self.setZValue(3)
-        text = QGraphicsSimpleTextItem(letter, self)
-        text.setFont(_LETTER_FONT)
-        text.setBrush(QColor(40, 40, 40))
-        br = text.boundingRect()
-        text.setPos(-br.width() / 2, -br.height() / 2 - 0.3)
-        text.setAcceptedMouseButtons(Qt.NoButton)
-        text.setAcceptHoverEvents(False)
+        self.letter = QGraphicsSimpleTextItem(letter, self)
+        self.letter.setFont(_LETTER_FONT)
+        self.letter.setBrush(_DARK)
+        br = self.letter.boundingRect()
+        self.letter.setPos(-br.width() / 2, -br.height() / 2 - 0.3)
+        self.letter.setAcceptedMouseButtons(Qt.NoButton)
+        self.letter.setAcceptHoverEvents(False)
+        self.apply(0)
 
     def apply(self, level: int) -> None:
         if level == self.shown_level:
@@ -231,13 +231,16 @@ class GateItem(NeuronItem):
         self.shown_level = level
         self.setBrush(_BRUSHES[level])
         self.setPen(_DIM_GATE_PEN if level == DIM else _GATE_PEN)
+        if hasattr(self, "letter"):  # a light letter on a strong colour
+            strong = level != DIM and abs(level) > 0.6 * LEVELS
+            self.letter.setBrush(_LIGHT if strong else _DARK)
 
 
 class CellStateItem(GateItem):
     """The LSTM's cell state c_t beside an expanded neuron (role "cell"): a rounded square,
     since it is a memory rather than a unit with an activation function."""
 
-    RADIUS = 5.0
+    RADIUS = 6.0
 
     def paint(self, painter, option, widget=None) -> None:
         painter.setPen(self.pen())
@@ -245,7 +248,9 @@ class CellStateItem(GateItem):
         painter.drawRoundedRect(self.rect(), 1.5, 1.5)
 
 
+_DARK, _LIGHT = QBrush(QColor(40, 40, 40)), QBrush(QColor(255, 255, 255))
 _GATE_PEN = QPen(OUTLINE, 0.7)
+_RIBBON_BG = QColor(247, 247, 249)
 _DIM_GATE_PEN = QPen(QColor(170, 170, 170), 0.6)
 
 
@@ -364,21 +369,28 @@ class ConnectionItem(_Pointable):
         pass  # never called: the item has no contents of its own
 
 
-class LinkLayer:
+class LinkLayer(QGraphicsItem):
     """Every single line of the scene, drawn as one path per colour level (strongest on
-    top): a repaint costs a few dozen path strokes in Qt whatever the number of lines, and a
-    new set of colours rebuilds only the paths of the levels that gained or lost a line."""
+    top): a repaint is one Python call and a few dozen path strokes whatever the number of
+    lines, and a new set of colours rebuilds only the paths of the levels that gained or
+    lost a line.  Many lines are drawn without antialiasing, which costs several times more
+    and is not seen among them."""
 
-    def __init__(self, scene) -> None:
-        self.scene = scene
+    AA_LINES = 400
+
+    def __init__(self) -> None:
+        super().__init__()
         self.blocks: list[tuple[str, int | None, np.ndarray, np.ndarray]] = []
         self._coords: list[np.ndarray] = []
         self.xy = np.zeros((0, 4))
         self.shown = np.zeros(0, dtype=np.int64)
-        self.paths: dict[int, QGraphicsPathItem] = {}
+        self.paths: dict[int, QPainterPath] = {}
+        self._order: list[int] = []  # levels to draw, strongest last
+        self._rect = QRectF()
+        self.setZValue(0.5)
+        self.setAcceptedMouseButtons(Qt.NoButton)
 
-    def add_block(self, model: DiagramModel, param: str, t: int | None,
-                  conns: list[ConnectionItem]) -> None:
+    def add_block(self, param: str, t: int | None, conns: list[ConnectionItem]) -> None:
         i = np.array([c.i for c in conns], dtype=np.intp)
         j = np.array([c.j for c in conns], dtype=np.intp)
         self.blocks.append((param, t, i, j))
@@ -388,15 +400,13 @@ class LinkLayer:
     def finish(self) -> None:
         self.xy = np.concatenate(self._coords) if self._coords else np.zeros((0, 4))
         self.shown = np.full(len(self.xy), np.iinfo(np.int64).min)
-        if not len(self.xy):
-            return
-        for level, pen in _PENS.items():  # all made now: a new colour never adds an item
-            item = QGraphicsPathItem()
-            item.setPen(pen)
-            item.setZValue(0 if level == DIM else abs(level) / (LEVELS + 1))
-            item.setAcceptedMouseButtons(Qt.NoButton)
-            self.scene.addItem(item)
-            self.paths[level] = item
+        if len(self.xy):
+            lo, hi = self.xy.reshape(-1, 2).min(axis=0), self.xy.reshape(-1, 2).max(axis=0)
+            self.prepareGeometryChange()
+            self._rect = QRectF(lo[0] - 3, lo[1] - 3, hi[0] - lo[0] + 6, hi[1] - lo[1] + 6)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
 
     def levels(self, model: DiagramModel) -> np.ndarray:
         out = []
@@ -410,19 +420,58 @@ class LinkLayer:
         changed = new != self.shown
         if not changed.any():
             return
-        dirty = set(np.unique(new[changed]).tolist()) | set(
-            np.unique(self.shown[changed]).tolist())
+        dirty = np.union1d(new[changed], self.shown[changed])
         self.shown = new
-        for level in dirty:
-            item = self.paths.get(level)
-            if item is None:
+        order = np.argsort(new, kind="stable")
+        ranked = new[order]
+        starts = np.searchsorted(ranked, dirty, side="left")
+        ends = np.searchsorted(ranked, dirty, side="right")
+        for level, a, b in zip(dirty.tolist(), starts.tolist(), ends.tolist(), strict=True):
+            if a == b or level not in _PENS:
+                self.paths.pop(level, None)
                 continue
-            sel = np.flatnonzero(new == level)
-            if not len(sel):
-                item.setPath(QPainterPath())
-                continue
-            xy = self.xy[sel]
-            item.setPath(_pairs_path(xy[:, [0, 2]].ravel(), xy[:, [1, 3]].ravel()))
+            xy = self.xy[order[a:b]]
+            self.paths[level] = _pairs_path(xy[:, [0, 2]].ravel(), xy[:, [1, 3]].ravel())
+        self._order = sorted(self.paths, key=lambda lv: -1 if lv == DIM else abs(lv))
+        self.update()
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.Antialiasing, len(self.xy) <= self.AA_LINES)
+        paths = self.paths
+        for level in self._order:
+            painter.setPen(_PENS[level])
+            painter.drawPath(paths[level])
+
+
+class RibbonLayer(QGraphicsItem):
+    """Paints every :class:`BundleItem` ribbon in one call, opaque and without
+    antialiasing (translucent or antialiased large areas cost several times more); the
+    bundles are there to be pointed at."""
+
+    def __init__(self, bundles: list[BundleItem]) -> None:
+        super().__init__()
+        self.bundles = bundles
+        rect = QRectF()
+        for b in bundles:
+            rect = rect.united(b.poly.boundingRect())
+        self._rect = rect.adjusted(-1, -1, 1, 1)
+        self.setZValue(0)
+        self.setAcceptedMouseButtons(Qt.NoButton)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._rect
+
+    def refresh(self) -> None:
+        changed = [b.refresh_look() for b in self.bundles]
+        if any(changed):
+            self.update()
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.Antialiasing, False)
+        painter.setPen(Qt.NoPen)
+        for b in self.bundles:
+            painter.setBrush(b.fill)
+            painter.drawPolygon(b.poly)
 
 
 def _pairs_path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
@@ -436,7 +485,7 @@ class BundleItem(_TipMixin, QGraphicsPolygonItem):
     """All weights between two rows at one step, when one of them is summarised as a band.
 
     Drawn as a ribbon: its colour says whether the weights are mostly positive, mostly
-    negative or mixed (grey), its opacity their size; the tooltip gives the statistics.
+    negative or mixed (grey), its strength their size; the tooltip gives the statistics.
     """
 
     def __init__(
@@ -450,21 +499,29 @@ class BundleItem(_TipMixin, QGraphicsPolygonItem):
         self.setAcceptHoverEvents(True)
         self.setPen(Qt.NoPen)
         self.setZValue(0)
+        # Painted by the scene's RibbonLayer; the item is there to be pointed at.
+        self.setFlag(QGraphicsItem.ItemHasNoContents, True)
         self.shown_style: tuple | None = None
+        self.fill = QBrush(Qt.NoBrush)
 
-    def refresh_look(self) -> None:
+    def refresh_look(self) -> bool:
+        """Take the model's colour; True if it changed."""
         lv, strength = self.model.bundle_style(self)
         alpha = round(15 + 110 * strength)
         if (lv, alpha) == self.shown_style:
-            return
+            return False
         self.shown_style = (lv, alpha)
+        # The colour as it would look at that opacity over the background, but opaque: an
+        # opaque fill costs a quarter of a translucent one.
         if lv == DIM:
-            c = QColor(200, 200, 200, 40)
+            c = _blend(_RIBBON_BG, QColor(200, 200, 200), 40 / 255)
         else:
             f = min(abs(lv), LEVELS) / LEVELS
-            c = _blend(QColor(140, 140, 150), POS if lv >= 0 else NEG, f)
-            c.setAlpha(alpha)
-        self.setBrush(QBrush(c))
+            c = _blend(_RIBBON_BG, _blend(QColor(140, 140, 150), POS if lv >= 0 else NEG, f),
+                       alpha / 255)
+        self.fill = QBrush(c)
+        self.setBrush(self.fill)
+        return True
 
 
 class NormBarItem(_Cached, _Pointable):

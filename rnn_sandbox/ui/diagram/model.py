@@ -450,7 +450,9 @@ class DiagramModel:
         step-through the size of that step's gradient share.
         """
         t = item.t if item.t is not None else self._folded_t(item.param)
-        key = (item.param, item.rows.start, item.cols.start, t, self.mode)
+        # Live, a block looks the same at every step: one computation for all its ribbons.
+        key = (item.param, item.rows.start, item.cols.start,
+               None if self.mode == "live" else t, self.mode)
         if key in self._bundle_cache:
             return self._bundle_cache[key]
         style: tuple[int, float] = (DIM, 0.0)
@@ -463,8 +465,9 @@ class DiagramModel:
                 block = None if w is None else w[item.rows, item.cols]
                 scale = self._wscale.get(item.param, 1.0)
             if block is not None and block.size:
-                rms = float(np.sqrt(np.mean(block * block)))
-                mean = float(block.mean())
+                flat = block.ravel()
+                rms = math.sqrt(float(np.dot(flat, flat)) / flat.size)
+                mean = float(flat.sum()) / flat.size
                 level = int(round(np.clip(mean / rms if rms > 0 else 0.0, -1, 1) * LEVELS))
                 style = (level, min(1.0, 2.0 * rms / scale) if scale > 0 else 0.0)
         self._bundle_cache[key] = style

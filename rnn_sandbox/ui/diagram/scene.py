@@ -33,6 +33,7 @@ from rnn_sandbox.ui.diagram.items import (
     NeuronItem,
     NormBarItem,
     R,
+    RibbonLayer,
     TimeStepColumn,
     UnitLabel,
     cell_box,
@@ -52,7 +53,7 @@ MAX_UNITS = 16  # rows with more units are drawn as a band of cells
 # neurons stay); a frame must stay well under 16 ms.
 MAX_LINES = 4000
 PITCH = 16.0  # vertical distance between neurons
-EXPANDED_EXTRA = 24.0  # more room under a gated neuron that shows its gates
+EXPANDED_EXTRA = 28.0  # more room under a gated neuron that shows its gates
 ROW_GAP = 46.0
 STAGGER = 32.0  # horizontal shift between rows, so that links between rows do not overlap
 LEFT = 170.0  # room for row labels and buttons (left of the first column's leftmost row)
@@ -102,7 +103,8 @@ class DiagramScene(QGraphicsScene):
     def _reset_lists(self) -> None:
         self.neurons: list[NeuronItem] = []
         self.gates: list[GateItem] = []  # gates and cell states of expanded neurons
-        self.links = LinkLayer(self)
+        self.links = LinkLayer()
+        self.ribbons: RibbonLayer | None = None
         # (role, key, items, their steps (-1: folded), their value columns, levels shown)
         self._groups: list[tuple[str, str, list[NeuronItem], np.ndarray, np.ndarray,
                                  np.ndarray]] = []
@@ -194,6 +196,9 @@ class DiagramScene(QGraphicsScene):
     def _finish(self) -> None:
         """Index the items that change colour, for :meth:`recolour`."""
         self.links.finish()
+        self.addItem(self.links)
+        self.ribbons = RibbonLayer(self.bundles)
+        self.addItem(self.ribbons)
         groups: dict[tuple[str, str], list[NeuronItem]] = {}
         for it in self.neurons + self.gates:
             groups.setdefault((it.role, it.key), []).append(it)
@@ -234,8 +239,7 @@ class DiagramScene(QGraphicsScene):
                 path.addEllipse(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r))
             self.current_marks.setPath(path)
         self.links.refresh(m)
-        for b in self.bundles:
-            b.refresh_look()
+        self.ribbons.refresh()
         for it in self._looked:
             it.refresh_look()
 
@@ -350,7 +354,7 @@ class DiagramScene(QGraphicsScene):
         o, GRU r z n) and, for the LSTM, the cell state c_t beside it."""
         n = self.model.cfg.network
         letters = GATE_LETTERS[n.cell]
-        step = 2 * GATE_R + 2.5
+        step = 2 * GATE_R + 2.0
         y = p.y() + R + GATE_R + 5
         x0 = p.x() - step * (len(letters) - 1) / 2
         half = step * len(letters) / 2 + 2
@@ -364,7 +368,7 @@ class DiagramScene(QGraphicsScene):
             self.gates.append(item)
         if n.cell == "lstm":
             item = CellStateItem(self.model, "cell", key, t, j, 0, n.hidden_size, "c",
-                                 QPointF(p.x() - R - 9, p.y()))
+                                 QPointF(p.x() - R - 11, p.y()))
             self.addItem(item)
             self.gates.append(item)
 
@@ -384,7 +388,7 @@ class DiagramScene(QGraphicsScene):
                     self.addItem(c)
                     block.append(c)
             self.connections.extend(block)
-            self.links.add_block(self.model, param, t, block)
+            self.links.add_block(param, t, block)
             return
         s = self._span(src, narrow=True)
         d = self._span(dst, narrow=True)
