@@ -6,7 +6,12 @@ For each configuration it measures, over the same wall-clock time,
   snapshots, validation every ``VALIDATE_EVERY`` steps, as the window would do it);
 * with the GUI: steps per second while the main window trains and draws (offscreen);
 * refreshes per second: snapshots the window actually drew;
-* the event loop's worst stall: the longest gap between two ticks of a 5 ms timer.
+* the event loop's worst stall: the longest gap between two ticks of a 5 ms timer;
+* GUI CPU per refresh: processor time of the GUI thread while measuring, divided by the
+  refreshes (what one refresh costs; it hardly depends on other load of the machine).
+
+The engine alone is measured for half the time before and half after the GUI run, so a
+change of the machine's load during a row affects both sides alike.
 
 Goals: GUI overhead under 20 % of the engine's throughput, at least 30 refreshes a
 second, no stall over 50 ms.  On a machine shared with other work the numbers vary from run
@@ -102,9 +107,11 @@ def with_gui(cfg: ExperimentConfig, seconds: float) -> dict[str, float]:
         refreshes[0] = 0
         timer.start()
         last[0] = start = time.perf_counter()
+        cpu0 = time.thread_time()
         while time.perf_counter() - start < seconds:
             app.processEvents()
             time.sleep(0.001)  # like the real event loop: wait for events, do not spin
+        cpu = time.thread_time() - cpu0
         with window.worker.paused() as exp:
             steps = exp.trainer.step_count - step0
         elapsed = time.perf_counter() - start
@@ -116,6 +123,7 @@ def with_gui(cfg: ExperimentConfig, seconds: float) -> dict[str, float]:
         "refreshes_per_s": refreshes[0] / elapsed,
         "worst_stall_ms": 1000 * max(gaps[2:], default=0.0),
         "median_gap_ms": 1000 * float(np.median(gaps)) if gaps else 0.0,
+        "cpu_per_refresh_ms": 1000 * cpu / max(refreshes[0], 1),
     }
 
 
@@ -126,18 +134,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = CONFIGS[:1] if args.quick else CONFIGS
     header = (f"{'configuration':34} {'engine/s':>9} {'GUI/s':>8} {'overhead':>9} "
-              f"{'refresh/s':>10} {'worst stall':>12} {'median gap':>11}")
+              f"{'refresh/s':>10} {'worst stall':>12} {'median gap':>11} "
+              f"{'GUI CPU/refresh':>16}")
     print(header)
     print("-" * len(header))
     for task, hidden, layers, bidi in rows:
         cfg = make_config(task, hidden, layers, bidi)
-        alone = engine_alone(cfg, args.seconds)
+        before = engine_alone(cfg, args.seconds / 2)
         gui = with_gui(cfg, args.seconds)
+        alone = (before + engine_alone(cfg, args.seconds / 2)) / 2
         overhead = 1.0 - gui["steps_per_s"] / alone
         name = f"{task} H={hidden} L={layers}{' bi' if bidi else ''}"
         print(f"{name:34} {alone:9.0f} {gui['steps_per_s']:8.0f} {overhead:9.0%} "
               f"{gui['refreshes_per_s']:10.1f} {gui['worst_stall_ms']:10.0f} ms "
-              f"{gui['median_gap_ms']:8.1f} ms")
+              f"{gui['median_gap_ms']:8.1f} ms {gui['cpu_per_refresh_ms']:13.1f} ms")
     print("\ngoals: overhead < 20 %, refresh >= 30/s, worst stall < 50 ms")
     return 0
 
