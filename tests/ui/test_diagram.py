@@ -22,6 +22,7 @@ from rnn_sandbox.ui.diagram.items import (
 from rnn_sandbox.ui.diagram.model import GATE_NAMES
 
 SHOTS = Path(__file__).resolve().parents[1] / "_screenshots"
+SHOTS.mkdir(exist_ok=True)  # gitignored, so absent in a fresh clone
 
 KINDS = {
     "many_to_one": dict(architecture="many_to_one", loss="mse", input_size=2, output_size=1),
@@ -415,7 +416,7 @@ def test_gated_neuron_expands_to_its_gates_with_the_engine_values(widget, qtbot,
                     expect = ref.cache["gates"][state][0, t, g * H + unit]
                     assert v == pytest.approx(expect, abs=1e-12)
                     assert it.shown_level == int(np.rint(np.clip(expect, -1, 1) * 20))
-                    assert it.brush().color() == level_color(it.shown_level)
+                    assert it.color() == level_color(it.shown_level)
                 else:
                     assert v == pytest.approx(ref.cache["cell"][state][0, t, unit], abs=1e-12)
     it = gate_items(widget, "l0", 1, 1)[("gate", 1)]
