@@ -203,8 +203,7 @@ class DiagramModel:
         self._wlev, self._wscale = {}, {}
         for k, w in weights.items():
             s = float(np.abs(w).max(initial=0.0))
-            self._wscale[k] = s
-            self._wlev[k] = _levels(w, s)
+            self._wscale[k] = s  # levels are worked out when a line asks (link_levels)
         self._bundle_cache.clear()
 
     def set_live(self, hidden, inputs, outputs, gates=None, cells=None) -> None:
@@ -429,6 +428,8 @@ class DiagramModel:
             lev = self._step_levels(param, t)
             return DIM if lev is None else lev
         lev = self._wlev.get(param)
+        if lev is None and param in self.weights:
+            lev = self._wlev[param] = _levels(self.weights[param], self._wscale[param])
         return 0 if lev is None else lev
 
     def connection_level(self, item) -> int:
@@ -465,9 +466,9 @@ class DiagramModel:
                 block = None if w is None else w[item.rows, item.cols]
                 scale = self._wscale.get(item.param, 1.0)
             if block is not None and block.size:
-                flat = block.ravel()
-                rms = math.sqrt(float(np.dot(flat, flat)) / flat.size)
-                mean = float(flat.sum()) / flat.size
+                # einsum: no copy of the block, and no BLAS threads for one sum of squares
+                rms = math.sqrt(float(np.einsum("ij,ij->", block, block)) / block.size)
+                mean = float(block.sum()) / block.size
                 level = int(round(np.clip(mean / rms if rms > 0 else 0.0, -1, 1) * LEVELS))
                 style = (level, min(1.0, 2.0 * rms / scale) if scale > 0 else 0.0)
         self._bundle_cache[key] = style

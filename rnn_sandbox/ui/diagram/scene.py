@@ -31,6 +31,7 @@ from rnn_sandbox.ui.diagram.items import (
     LinkLayer,
     LoopItem,
     NeuronItem,
+    NeuronLayer,
     NormBarItem,
     R,
     RibbonLayer,
@@ -105,9 +106,11 @@ class DiagramScene(QGraphicsScene):
         self.gates: list[GateItem] = []  # gates and cell states of expanded neurons
         self.links = LinkLayer()
         self.ribbons: RibbonLayer | None = None
-        # (role, key, items, their steps (-1: folded), their value columns, levels shown)
+        # (role, key, items, their index in the NeuronLayer, their steps (-1: folded),
+        #  their value columns, levels shown)
         self._groups: list[tuple[str, str, list[NeuronItem], np.ndarray, np.ndarray,
-                                 np.ndarray]] = []
+                                 np.ndarray, np.ndarray]] = []
+        self.unit_layer: NeuronLayer | None = None
         self._current: tuple = ()
         self.current_marks: QGraphicsPathItem | None = None
         self._looked: list = []
@@ -199,13 +202,17 @@ class DiagramScene(QGraphicsScene):
         self.addItem(self.links)
         self.ribbons = RibbonLayer(self.bundles)
         self.addItem(self.ribbons)
-        groups: dict[tuple[str, str], list[NeuronItem]] = {}
-        for it in self.neurons + self.gates:
-            groups.setdefault((it.role, it.key), []).append(it)
+        units = self.neurons + self.gates
+        self.unit_layer = NeuronLayer(units)
+        self.addItem(self.unit_layer)
+        groups: dict[tuple[str, str], list[int]] = {}
+        for k, it in enumerate(units):
+            groups.setdefault((it.role, it.key), []).append(k)
         self._groups = [
-            (role, key, items, np.array([-1 if it.t is None else it.t for it in items]),
-             np.array([it.col for it in items]), np.full(len(items), 0))
-            for (role, key), items in groups.items()
+            (role, key, [units[k] for k in idx], np.array(idx),
+             np.array([-1 if units[k].t is None else units[k].t for k in idx]),
+             np.array([units[k].col for k in idx]), np.full(len(idx), 0))
+            for (role, key), idx in groups.items()
         ]
         self.current_marks = QGraphicsPathItem()
         self.current_marks.setPen(CURRENT_PEN)
@@ -220,11 +227,15 @@ class DiagramScene(QGraphicsScene):
         colour changed (the caller has run ``model.refresh()``)."""
         m = self.model
         current = []
-        for role, key, items, ts, cols, shown in self._groups:
+        for role, key, items, idx, ts, cols, shown in self._groups:
             new = m.levels_at(role, key, ts, cols)
-            for k in np.flatnonzero(new != shown).tolist():
-                items[k].apply(int(new[k]))
+            changed = np.flatnonzero(new != shown)
+            if not len(changed):
+                continue
+            for k in changed.tolist():
+                items[k].set_level(int(new[k]))
             shown[:] = new
+            self.unit_layer.set_levels(idx[changed], new[changed])
             if role == "hidden":
                 cur = m.current_t(key)
                 if cur is not None:
