@@ -472,6 +472,9 @@ class ConnectionItem(_Pointable):
         pass  # never called: the item has no contents of its own
 
 
+LINE_STEP = 4  # colour levels per drawn line strength
+
+
 class LinkLayer(QGraphicsItem):
     """Every single line of the scene, drawn as one path per colour level (strongest on
     top): a repaint is one Python call and a few dozen path strokes whatever the number of
@@ -480,6 +483,7 @@ class LinkLayer(QGraphicsItem):
     and is not seen among them."""
 
     AA_LINES = 400
+    AA_FAN = 0
 
     def __init__(self) -> None:
         super().__init__()
@@ -489,6 +493,7 @@ class LinkLayer(QGraphicsItem):
         self.shown = np.zeros(0, dtype=np.int64)
         self.paths: dict[int, QPainterPath] = {}
         self._order: list[int] = []  # levels to draw, strongest last
+        self._dirty: set[int] = set()  # levels whose path must be rebuilt
         self._rect = QRectF()
         self.setZValue(0.5)
         self.setAcceptedMouseButtons(Qt.NoButton)
@@ -503,6 +508,21 @@ class LinkLayer(QGraphicsItem):
     def finish(self) -> None:
         self.xy = np.concatenate(self._coords) if self._coords else np.zeros((0, 4))
         self.shown = np.full(len(self.xy), np.iinfo(np.int64).min)
+        # Blocks of one matrix at different steps are the same fan moved sideways.  While
+        # they also show the same colours (the weights, live), one picture of the fan is
+        # drawn and stamped at every step: a fraction of the line drawing.
+        stamps: dict[tuple, list[tuple[int, float]]] = {}
+        start = 0
+        for (param, _, _, _), xy in zip(self.blocks, self._coords, strict=True):
+            n = len(xy)
+            if n:
+                x0 = float(xy[:, [0, 2]].min())
+                rel = np.round(xy - [x0, 0.0, x0, 0.0], 3)
+                stamps.setdefault((param, rel.tobytes()), []).append((start, x0))
+            start += n
+        self.stamps = [(key[0], places) for key, places in stamps.items()]
+        self._stamp_pix: dict[int, tuple[tuple, QPixmap, QPointF]] = {}
+        self._lines: dict[int, list[QLineF]] = {}
         if len(self.xy):
             lo, hi = self.xy.reshape(-1, 2).min(axis=0), self.xy.reshape(-1, 2).max(axis=0)
             self.prepareGeometryChange()
@@ -519,12 +539,24 @@ class LinkLayer(QGraphicsItem):
         return np.concatenate(out).astype(np.int64) if out else np.zeros(0, np.int64)
 
     def refresh(self, model: DiagramModel) -> None:
-        new = self.levels(model)
+        lev = self.levels(model)
+        # Lines are drawn in 11 strengths per sign rather than 41: a fan of thin lines shows
+        # no finer steps, and each strength is one path to rebuild and stroke.
+        new = np.where(lev == DIM, DIM, np.rint(lev / LINE_STEP).astype(np.int64) * LINE_STEP)
         changed = new != self.shown
         if not changed.any():
             return
-        dirty = np.union1d(new[changed], self.shown[changed])
+        self._dirty.update(np.union1d(new[changed], self.shown[changed]).tolist())
         self.shown = new
+        self.update()
+
+    def _rebuild_paths(self) -> None:
+        """The whole-scene path of every level whose lines changed since the last one."""
+        if not self._dirty:
+            return
+        dirty = np.array(sorted(self._dirty), dtype=np.int64)
+        self._dirty.clear()
+        new = self.shown
         order = np.argsort(new, kind="stable")
         ranked = new[order]
         starts = np.searchsorted(ranked, dirty, side="left")
@@ -536,14 +568,88 @@ class LinkLayer(QGraphicsItem):
             xy = self.xy[order[a:b]]
             self.paths[level] = _pairs_path(xy[:, [0, 2]].ravel(), xy[:, [1, 3]].ravel())
         self._order = sorted(self.paths, key=lambda lv: -1 if lv == DIM else abs(lv))
-        self.update()
 
     def paint(self, painter, option, widget=None) -> None:
+        tr = painter.worldTransform()
+        engine = painter.paintEngine()
+        if (engine is not None and engine.type() == QPaintEngine.Raster
+                and not tr.isRotating() and self._paint_stamps(painter, tr)):
+            return
+        self._rebuild_paths()
         painter.setRenderHint(QPainter.Antialiasing, len(self.xy) <= self.AA_LINES)
         paths = self.paths
         for level in self._order:
             painter.setPen(_PENS[level])
             painter.drawPath(paths[level])
+
+    def _paint_stamps(self, painter, tr) -> bool:
+        """Draw each fan once and stamp it at every step; False if the steps differ."""
+        shown = self.shown
+        jobs = []
+        for g, (_, places) in enumerate(self.stamps):
+            first = places[0][0]
+            n = self._block_len(first)
+            ref = shown[first:first + n]
+            if any(not np.array_equal(shown[s:s + n], ref) for s, _ in places[1:]):
+                return False
+            jobs.append((g, first, n, ref, places))
+        painter.save()
+        painter.resetTransform()
+        for g, first, n, ref, places in jobs:
+            # Each fan is drawn once: a small one can afford antialiasing.
+            pix, corner = self._stamp(g, first, n, ref, tr, n <= self.AA_FAN)
+            for _, x0 in places:
+                p = tr.map(QPointF(x0, 0.0))
+                painter.drawPixmap(QPointF(round(p.x() + corner.x()), round(corner.y())), pix)
+        painter.restore()
+        return True
+
+    def _block_len(self, start: int) -> int:
+        if not hasattr(self, "_lens"):
+            self._lens = {}
+            s = 0
+            for xy in self._coords:
+                self._lens[s] = len(xy)
+                s += len(xy)
+        return self._lens[start]
+
+    def _stamp(self, g: int, first: int, n: int, levels: np.ndarray, tr, aa: bool):
+        """The picture of fan ``g`` at the view's scale, and where its corner goes relative
+        to the fan's origin (device pixels)."""
+        sx, sy = tr.m11(), tr.m22()
+        key = (sx, sy, tr.dy(), aa, levels.tobytes())
+        cached = self._stamp_pix.get(g)
+        if cached is not None and cached[0] == key:
+            return cached[1], cached[2]
+        xy = self.xy[first:first + n]
+        x0 = float(xy[:, [0, 2]].min())
+        lo = np.array([x0, xy[:, [1, 3]].min()])
+        hi = np.array([xy[:, [0, 2]].max(), xy[:, [1, 3]].max()])
+        pad = 4
+        w = int(np.ceil((hi[0] - lo[0]) * sx)) + 2 * pad
+        h = int(np.ceil((hi[1] - lo[1]) * sy)) + 2 * pad
+        img = QImage(max(w, 1), max(h, 1), QImage.Format_ARGB32_Premultiplied)
+        img.fill(Qt.transparent)
+        p = QPainter(img)
+        p.setRenderHint(QPainter.Antialiasing, aa)
+        p.translate(pad, pad)
+        p.scale(sx, sy)
+        p.translate(-lo[0], -lo[1])
+        lines = self._lines.get(g)
+        if lines is None:
+            lines = self._lines[g] = [QLineF(*row) for row in xy.tolist()]
+        order = sorted(set(levels.tolist()), key=lambda lv: -1 if lv == DIM else abs(lv))
+        for level in order:
+            if level not in _PENS:
+                continue
+            p.setPen(_PENS[level])
+            p.drawLines([lines[k] for k in np.flatnonzero(levels == level).tolist()])
+        p.end()
+        pix = QPixmap.fromImage(img)
+        top = lo[1] * sy + tr.dy()
+        corner = QPointF(-pad, top - pad)  # x relative to the fan's origin on screen
+        self._stamp_pix[g] = (key, pix, corner)
+        return pix, corner
 
 
 class RibbonLayer(QGraphicsItem):

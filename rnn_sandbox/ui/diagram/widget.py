@@ -522,6 +522,8 @@ class DiagramWidget(QWidget):
                           + text)
 
     def _set_message(self, text: str, error: bool = False) -> None:
+        if text == self.message.text() and bool(self.message.property("error")) == error:
+            return  # restyling a label costs more than a frame's drawing
         self.message.setProperty("error", error)
         self.message.setStyleSheet("color: #a33; padding: 2px 6px;" if error
                                    else "color: #444; padding: 2px 6px;")
