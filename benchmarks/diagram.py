@@ -7,13 +7,22 @@ the interpreter with drawing, so this must stay small: under 5 ms for H=16, T=20
 bidirectional layers, and under a frame (16 ms) for H=64, T=20.  Times are CPU time of the
 drawing thread; medians of ``--repeat`` runs (build and retrace: best).
 
-Measured on the 2-core development machine (offscreen, 1400×800 view), frame ms:
+Measured on the 2-core development machine (offscreen, 1400×800 view), CPU ms, before
+(437c493: Python ``paint()`` per neuron and per line block, translucent antialiased
+ribbons) and after (Qt-drawn and sprite-blitted units, lines stamped per fan, opaque
+ribbons, recolouring only what changed):
 
-=====================  ============  ===========
-network                before        after
-=====================  ============  ===========
-H=16 T=20 L=1          see README    of the run
-=====================  ============  ===========
+======================  ================  ================  ================
+network                 frame before      frame after       repaint after
+======================  ================  ================  ================
+H=16 T=20 L=1           14.5              3.4               1.2
+H=16 T=20 L=2 bidir     21.9              3.4               1.7
+H=64 T=20 L=1           4.7               1.7               0.6
+H=64 T=20 L=2 bidir     10.5              3.7               1.3
+LSTM H=16 L=2 bidir     18.6 (no gates)   4.6 (2 opened)    2.8
+GRU H=16 L=2 bidir      18.5 (no gates)   4.0 (2 opened)    1.7
+H=256 T=200 L=3 bidir   28.1              8.5               2.0
+======================  ================  ================  ================
 """
 
 from __future__ import annotations

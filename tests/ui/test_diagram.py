@@ -452,6 +452,14 @@ def test_gated_neuron_expands_to_its_gates_with_the_engine_values(widget, qtbot,
     assert widget.grab().save(str(SHOTS / f"diagram_{cell}_expanded_live.png"))
     click_item(qtbot, widget, widget.neuron("hidden", "l0", 0, 1))
     assert {(it.key, it.unit) for it in widget.scene.gates} == {("l1_reverse", 0)}
+    # Folded, the opened neuron shows its gates at the highlighted step.
+    widget.folded_btn.click()
+    assert len(widget.scene.gates) == per_neuron
+    widget.stepper.mode_buttons["forward"].click()
+    widget.stepper.slider.setValue(3)  # the folded view shows t=4 (0-based 3), computed
+    it = gate_items(widget, "l1_reverse", None, 0)[("gate", 1)]
+    assert widget.model.neuron_value(it) == pytest.approx(ref.cache["gates"]["l1_reverse"][0, 3, 3])
+    assert widget.grab().save(str(SHOTS / f"diagram_{cell}_expanded_folded.png"))
 
 
 def test_context_of_another_task_replaces_the_picture(widget, qtbot):

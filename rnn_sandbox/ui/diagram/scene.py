@@ -487,8 +487,8 @@ class DiagramScene(QGraphicsScene):
                             below = pos[(f"{seg.prefix}l{k - 1}{s2}", t)]
                             self._link(p_ih, below, pts, t, dd * H)
                     p_hh = f"{seg.prefix}weight_hh_l{k}{sfx}"
-                    if folded:
-                        self._add_loop(p_hh, pts)
+                    if folded:  # around the frames of opened neurons
+                        self._add_loop(p_hh, pts, 26.0 if r.expanded else 0.0)
                     elif prev_t is not None:
                         if d == 0:
                             self._link(p_hh, pos[(state, prev_t)], pts, t)
@@ -546,9 +546,10 @@ class DiagramScene(QGraphicsScene):
         self.addItem(arrow)
         self.arrows.append(arrow)
 
-    def _add_loop(self, param: str, pts) -> None:
+    def _add_loop(self, param: str, pts, shift: float = 0.0) -> None:
         top, bot = self._span(pts)
-        loop = LoopItem(self.model, param, top + QPointF(4, 2), bot + QPointF(4, -2))
+        loop = LoopItem(self.model, param, top + QPointF(4 + shift, 2),
+                        bot + QPointF(4 + shift, -2))
         self.addItem(loop)
         self.loops.append(loop)
 
