@@ -731,3 +731,19 @@ def test_hover_tooltip_of_a_connection_is_set(widget, qtbot):
     assert all("weight =" in c.toolTip() for c in tipped)
     assert isinstance(widget.scene.bands, list) and not any(
         isinstance(i, BandItem) for i in widget.scene.items())
+
+
+def test_hover_names_gates_ribbons_and_neurons(widget, qtbot):
+    """Units are drawn by one layer item, yet each still answers the pointer by itself."""
+    cfg = make_cfg("many_to_many", hidden=3, layers=2)
+    cfg.network.cell = "lstm"
+    show(widget, qtbot, cfg)
+    click_item(qtbot, widget, widget.neuron("hidden", "l1", 2, 0))
+    gate = gate_items(widget, "l1", 2, 0)[("gate", 1)]
+    ribbon = next(b for b in widget.scene.bundles if b.param == "weight_hh_l0")
+    neuron = widget.neuron("hidden", "l0", 3, 2)
+    for item, text in ((gate, "forget f"), (ribbon, "weight_hh_l0"), (neuron, "neuron 3")):
+        target = item.mapToScene(item.shape().boundingRect().center())
+        qtbot.mouseMove(widget.view.viewport(), widget.view.mapFromScene(target))
+        qtbot.waitUntil(lambda item=item: bool(item.toolTip()), timeout=2000)
+        assert text in item.toolTip()

@@ -37,6 +37,10 @@ from rnn_sandbox.ui.diagram.scene import (
 )
 from rnn_sandbox.ui.diagram.stepthrough import StepThroughBar
 
+GATED_HELP = {
+    "lstm": " Click an LSTM neuron to open it: gates i f g o below, the cell state c beside.",
+    "gru": " Click a GRU neuron to open it: its gates r z n below.",
+}
 TRACE_EVERY = 0.25  # seconds between step-through traces while training runs
 HELP = {
     "live": "Blue positive, orange negative; thicker lines are larger weights. Hover a line "
@@ -493,7 +497,7 @@ class DiagramWidget(QWidget):
         m = self.model
         if m.mode == "live" or self.trace is None:
             if m.mode == "live" and not self.message.property("error"):
-                self._set_message(HELP["live"])
+                self._set_message(HELP["live"] + GATED_HELP.get(self.cfg.network.cell, ""))
             return
         seg = next(s for s in m.segments if s.offset <= m.step < s.offset + s.steps)
         t = m.step - seg.offset
