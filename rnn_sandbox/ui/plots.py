@@ -70,6 +70,28 @@ class LogAxis(pg.AxisItem):
         return [f"{10 ** v * scale:.2g}" for v in values]
 
 
+def _no_min_width(label: pg.LabelItem) -> pg.LabelItem:
+    """Let a title or key be narrower than its text: pyqtgraph makes a label's text width
+    the minimum width of the whole layout, so one long line pushed the plots out of a
+    narrow dock.  The text is centred and cut at the edges instead."""
+
+    def update_min() -> None:
+        bounds = label.itemRect()
+        label.setMinimumWidth(0)
+        label.setMinimumHeight(bounds.height())
+        label._sizeHint = {
+            Qt.SizeHint.MinimumSize: (0, bounds.height()),
+            Qt.SizeHint.PreferredSize: (0, bounds.height()),
+            Qt.SizeHint.MaximumSize: (-1, -1),
+            Qt.SizeHint.MinimumDescent: (0, 0),
+        }
+        label.updateGeometry()
+
+    label.updateMin = update_min
+    update_min()
+    return label
+
+
 class GrowingSeries:
     """An x/y series that grows by appending, with amortised O(1) appends."""
 
@@ -132,6 +154,7 @@ class PlotPanel(QWidget):
         for side in ("left", "bottom", "right", "top"):
             plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        _no_min_width(plot.titleLabel)
         plot.showGrid(x=True, y=True, alpha=THEMES[self.theme]["grid"])
         self._plots.append(plot)
         return plot
@@ -260,6 +283,7 @@ class LossPlot(PlotPanel):
             ),
             row=1, col=0, size="8pt",
         )
+        _no_min_width(self.key)
         self.metric_plot = self._add_plot(2, title="Validation metric")
         self.metric_plot.setLabel("bottom", "training step")
         self.metric_plot.setXLink(self.loss_plot)
@@ -504,7 +528,7 @@ class HiddenStatePlot(PlotPanel):
         self._layout.addWidget(self.graphics, 1)
         self._layout.addWidget(self.caption)
 
-        self.map_plot = self._add_plot(0, title="Hidden states h<sub>t</sub>")
+        self.map_plot = self._add_plot(0, title="Hidden states h<sub>t</sub>", colspan=2)
         self.map_plot.setLabel("bottom", "time step t")
         self.map_plot.setLabel("left", "hidden unit")
         self.image = pg.ImageItem(axisOrder="col-major")
@@ -523,8 +547,8 @@ class HiddenStatePlot(PlotPanel):
             pen=pg.mkPen(PALETTE[3], width=2, style=Qt.PenStyle.DashLine)
         )
         # The gates of the selected unit, one curve per gate (created once, the unused
-        # ones hidden); the plot is shown for gated cells only.
-        self.gate_plot = self._add_plot(2, title="Gates of unit 0")
+        # ones hidden); the plot is shown for gated cells only, beside the unit's trace.
+        self.gate_plot = self._add_plot(1, 1, title="Gates of unit 0")
         self.gate_plot.setLabel("bottom", "time step t")
         self.gate_plot.setLabel("left", "gate")
         self.gate_plot.setYRange(-1.05, 1.05, padding=0)
@@ -533,8 +557,10 @@ class HiddenStatePlot(PlotPanel):
         self.gate_curves = [
             self.gate_plot.plot(pen=pg.mkPen(PALETTE[i + 1], width=1.5)) for i in range(4)
         ]
-        self.gate_key = self.graphics.addLabel("", row=3, col=0, size="8pt")
-        for row, stretch in enumerate((3, 1, 1, 0)):
+        self.gate_key = _no_min_width(
+            self.graphics.addLabel("", row=2, col=0, colspan=2, size="8pt")
+        )
+        for row, stretch in enumerate((3, 2, 0)):
             self.graphics.ci.layout.setRowStretchFactor(row, stretch)
         self.graphics.scene().sigMouseClicked.connect(self._clicked)
         self.unit = 0
@@ -584,13 +610,16 @@ class HiddenStatePlot(PlotPanel):
         self.view_label.setVisible(gated)
         self.view_combo.setEnabled(gated)
         # A hidden item still takes its room in the layout: take it out instead.
+        # Without gates the unit's trace takes the whole width.
         layout = self.graphics.ci
-        if gated and self.gate_plot not in layout.items:
-            layout.addItem(self.gate_plot, row=2, col=0)
-            layout.addItem(self.gate_key, row=3, col=0)
-        elif not gated and self.gate_plot in layout.items:
-            layout.removeItem(self.gate_plot)
-            layout.removeItem(self.gate_key)
+        if gated != (self.gate_plot in layout.items):
+            for item in (self.trace_plot, self.gate_plot, self.gate_key):
+                if item in layout.items:
+                    layout.removeItem(item)
+            layout.addItem(self.trace_plot, row=1, col=0, colspan=1 if gated else 2)
+            if gated:
+                layout.addItem(self.gate_plot, row=1, col=1)
+                layout.addItem(self.gate_key, row=2, col=0, colspan=2)
         self.gate_plot.setVisible(gated)
         self.gate_key.setVisible(gated)
         self.cell_curve.setVisible(kind == "lstm")
@@ -887,7 +916,7 @@ class GradientFlowPlot(PlotPanel):
         self.norm_plot.setClipToView(True)
         self.norm_plot.setDownsampling(auto=True, mode="peak")
         # A one-line key under the plot: a legend would cover this short plot's curves.
-        self.norm_key = self.graphics.addLabel("", row=3, col=0, size="8pt")
+        self.norm_key = _no_min_width(self.graphics.addLabel("", row=3, col=0, size="8pt"))
         for r, s in enumerate((4, 3, 2, 0)):
             self.graphics.ci.layout.setRowStretchFactor(r, s)
         self.flow_curves: dict[str, pg.PlotDataItem] = {}
@@ -955,9 +984,9 @@ class GradientFlowPlot(PlotPanel):
         fg = THEMES[self.theme]["fg"]
         if cell:
             self.flow_plot.setTitle(
-                "Gradient per time step: |dL/dh<sub>t</sub>| ━, cell |dL/dc<sub>t</sub>| - -",
+                "Gradient per step: |dL/dh<sub>t</sub>| ━ and cell |dL/dc<sub>t</sub>| - -",
                 color=fg)
-            self.flow_plot.setLabel("left", "log<sub>10</sub> |dL/dh|, |dL/dc|")
+            self.flow_plot.setLabel("left", "log<sub>10</sub> gradient")
         else:
             self.flow_plot.setTitle(
                 "Gradient reaching each time step |dL/dh<sub>t</sub>|", color=fg)
