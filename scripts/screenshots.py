@@ -26,13 +26,11 @@ if str(ROOT) not in sys.path:
 
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDockWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
-import rnn_sandbox.ui  # noqa: E402, F401  (installs the PySide6 reference-count guard first)
 from rnn_sandbox.config import ExperimentConfig  # noqa: E402
 from rnn_sandbox.lessons import get_lesson  # noqa: E402
 from rnn_sandbox.tasks import get_task  # noqa: E402
-from rnn_sandbox.ui.lessons_dock import LessonsDock  # noqa: E402
 from rnn_sandbox.ui.main_window import MainWindow  # noqa: E402
 
 SIZE = (1500, 950)
@@ -145,19 +143,15 @@ def shoot_stepthrough(app: QApplication, settings: QSettings, out: Path, steps: 
 def shoot_lessons(app: QApplication, settings: QSettings, out: Path, steps: int) -> Path:
     w = open_window(app, get_task("sine_forecast").default_config(), settings)
     try:
-        panel = LessonsDock(settings)
-        panel.presetRequested.connect(lambda cfg: w.apply_config(cfg, "Load lesson setup"))
-        dock = QDockWidget("Lessons", w)
-        dock.setObjectName("lessonsDock")
-        dock.setWidget(panel)
-        w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        w.tabifyDockWidget(w.settings_dock, dock)
-        panel.show_lesson("bptt")
-        panel.load_setup()
+        # The window's own lessons panel, used the learner's way: open a lesson, press
+        # "Load this setup" (which goes through the undo stack), train.
+        w.start_tour()
+        w.lessons.show_lesson("bptt")
+        QTest.mouseClick(w.lessons.load_btn, Qt.MouseButton.LeftButton)
         train(app, w, steps)
         settle(app, w)
-        dock.raise_()  # the lessons tab in front of the settings tab
-        w.resizeDocks([dock], [480], Qt.Orientation.Horizontal)
+        w.lessons_dock.raise_()
+        w.resizeDocks([w.lessons_dock], [420], Qt.Orientation.Horizontal)
         settle(app, w)
         return save(w, out)
     finally:
@@ -176,7 +170,7 @@ SCREENS: dict[str, tuple[str, Callable]] = {
     "main_ctc": ("Main window: spelling spoken words (CTC)", _main_window("speech_ctc")),
     "diagram": ("The network diagram of the tiny BPTT network", shoot_diagram),
     "stepthrough": ("Step-through of backpropagation through time", shoot_stepthrough),
-    "lessons": ("The lessons panel beside the main window", shoot_lessons),
+    "lessons": ("The lessons panel of the main window", shoot_lessons),
 }
 
 

@@ -845,6 +845,8 @@ class MainWindow(QMainWindow):
         self.lessons_dock.setFloating(False)
         self.lessons_dock.show()
         self.lessons_dock.raise_()
+        if self.lessons_dock.width() < 340:  # room for the text and its buttons
+            self.resizeDocks([self.lessons_dock], [340], Qt.Orientation.Horizontal)
         self.lessons.show_lesson(self.lessons.lessons[0].id)
 
     @Slot(object)

@@ -158,54 +158,79 @@ def test_a_stale_current_lesson_falls_back_to_the_first(qtbot, settings):
     assert d.current.id == load_lessons()[0].id
 
 
-def test_a_loaded_setup_becomes_the_main_windows_experiment(qtbot, settings):
-    import rnn_sandbox.ui  # noqa: F401  (the PySide6 reference-count guard)
+def _window(qtbot, settings, cfg=None, restore=False):
+    """A main window on ``cfg`` (a small forecast by default), or on the settings' last
+    experiment with ``restore``."""
     from rnn_sandbox.tasks import get_task
     from rnn_sandbox.ui.main_window import MainWindow
 
-    cfg = get_task("sine_forecast").default_config()
-    cfg.task.n_samples = 200
+    if cfg is None and not restore:
+        cfg = get_task("sine_forecast").default_config()
+        cfg.task.n_samples = 200
     window = MainWindow(config=cfg, settings=settings)
     window.confirm = lambda title, text: True
     window.modal_messages = False
     qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_the_windows_lessons_panel_loads_setups_undoably_and_remembers(qtbot, settings):
+    window = _window(qtbot, settings)
     try:
-        panel = LessonsDock(settings)
-        qtbot.addWidget(panel)
-        panel.presetRequested.connect(lambda c: window.apply_config(c, "Load lesson setup"))
+        panel = window.lessons
+        assert isinstance(panel, LessonsDock) and window.lessons_dock in window.docks
+        assert window.lessons_dock.widget() is panel
         panel.show_lesson("bptt")
         qtbot.mouseClick(panel.load_btn, Qt.MouseButton.LeftButton)
         assert window.config.task.name == "tiny_bptt"
         assert window.config.to_dict() == get_lesson("bptt").preset().to_dict()
+        assert window.undo_stack.undoText() == "Load the lesson's setup"
         with window.worker.paused() as exp:
             assert exp.network.params["weight_hh_l0"].shape == (3, 3)
         window.undo_action.trigger()
         assert window.config.task.name == "sine_forecast"
+        window.redo_action.trigger()
+        assert window.config.task.name == "tiny_bptt"
+        panel.done_check.click()
+        window.close()
+    finally:
+        window.shutdown()
+    # The next window opens on the same lesson with the same progress.
+    again = _window(qtbot, settings, restore=True)
+    try:
+        assert again.lessons.current.id == "bptt"
+        assert "bptt" in again.lessons.completed()
+        assert again.config.task.name == "tiny_bptt"  # the last experiment is restored
+    finally:
+        again.shutdown()
+
+
+def test_a_setup_the_window_refuses_changes_nothing_and_says_why(qtbot, settings):
+    window = _window(qtbot, settings)
+    try:
+        before = window.config.to_dict()
+        bad = get_lesson("bptt").preset()
+        bad.training.batch_size = 10_000  # more than the training set
+        window.lessons.presetRequested.emit(bad)
+        assert window.config.to_dict() == before
+        title, text = window.last_message
+        assert title == "Cannot load this setup" and "batch_size" in text
+        window.message_box.close()
     finally:
         window.shutdown()
 
 
 @pytest.mark.slow
 def test_every_setup_loads_and_trains_in_the_main_window(qtbot, settings):
-    import rnn_sandbox.ui  # noqa: F401  (the PySide6 reference-count guard)
-    from rnn_sandbox.ui.main_window import MainWindow
-
-    window = MainWindow(config=get_lesson("bptt").preset(), settings=settings)
-    window.confirm = lambda title, text: True
-    window.modal_messages = False
-    qtbot.addWidget(window)
-    window.show()
-    panel = LessonsDock(settings)
-    qtbot.addWidget(panel)
-    errors = []
-    panel.presetRequested.connect(
-        lambda c: errors.append(window.apply_config(c, "Load lesson setup")))
+    window = _window(qtbot, settings, get_lesson("bptt").preset())
+    panel = window.lessons
     try:
         for lesson in load_lessons():
             panel.show_lesson(lesson.id)
             for setup in lesson.setups:
                 panel.load_setup(setup.id)
-                assert errors[-1] is None, (lesson.id, setup.id, errors[-1])
+                assert window.last_message is None, (lesson.id, setup.id, window.last_message)
                 assert window.config.to_dict() == setup.config().to_dict()
                 before = window.step
                 window.step_once()

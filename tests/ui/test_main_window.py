@@ -503,3 +503,145 @@ def test_lessons_dock_loads_setups_through_the_undo_stack(qtbot, make_window):
     assert w.undo_stack.undoText() == "Load the lesson's setup"
     w.undo_action.trigger()
     assert w.config.task.name == "sine_forecast"
+
+
+# -- settings the engine cannot honour --------------------------------------------------
+def refused(w: MainWindow, key: str, value) -> str:
+    """Ask for ``key = value`` through the settings panel; the reason it was refused."""
+    before = w.config.to_dict()
+    undo = w.undo_stack.count()
+    reason = w.settings_panel.request(key, value)
+    assert reason, f"{key}={value!r} was accepted"
+    assert w.config.to_dict() == before and w.undo_stack.count() == undo
+    label = w.settings_panel.error_label
+    assert label.isVisibleTo(w.settings_panel) and reason in label.text()
+    control = w.settings_panel.controls[key]
+    section, name = key.split(".")
+    assert control.value() == getattr(getattr(w.config, section), name)  # put back
+    return reason
+
+
+@pytest.mark.parametrize("key, value, says", [
+    ("network.hidden_size", 0, "at least one hidden neuron"),
+    ("network.num_layers", 0, "1 to 3 layers"),
+    ("training.learning_rate", 0.0, "must be positive"),
+    ("training.learning_rate", -0.01, "must be positive"),
+    ("training.batch_size", 0, "batch_size"),
+    ("training.batch_size", 241, "more than the 240 training sequences"),
+    ("training.epochs", 0, "epochs"),
+    ("task.seq_len", 0, "at least one time step"),
+    ("task.n_samples", 3, "at least 4 samples"),
+    ("task.n_samples", 1_000_000, "MB of memory"),
+])
+def test_settings_the_engine_cannot_honour_are_refused(qtbot, make_window, key, value, says):
+    w = make_window()  # 300 sine sequences: 240 to train on
+    assert says in refused(w, key, value)
+    # The same through the control itself, as a learner types or steps it.
+    control = w.settings_panel.controls[key]
+    if control.minimum() <= value <= control.maximum():
+        before = control.value()
+        control.setValue(value)
+        assert control.value() == before
+        assert says in w.settings_panel.error_label.text()
+    else:
+        assert value < control.minimum()  # cannot even be typed
+    # A good value afterwards is taken and clears the message.
+    assert w.settings_panel.request("network.hidden_size", 5) is None
+    assert not w.settings_panel.error_label.isVisibleTo(w.settings_panel)
+
+
+@pytest.mark.parametrize("task, key, value, says", [
+    ("csv_series", "task.seq_len", 5000, "too few"),  # longer than the data file
+    ("sentiment", "task.seq_len", 3, "seq_len"),  # shorter than a post
+])
+def test_sequences_that_do_not_fit_the_data_are_refused(qtbot, make_window, task, key, value,
+                                                        says):
+    w = make_window(small(get_task(task).default_config()))
+    assert says in refused(w, key, value)
+
+
+def test_a_refused_edit_leaves_no_traceback_in_the_diagram_either(qtbot, make_window):
+    w = make_window()
+    if w.diagram is None:
+        pytest.skip("no diagram widget")
+    cfg = w.config.copy()
+    cfg.network.hidden_size = 0  # "remove the last neuron"
+    w.diagram.configEdited.emit(cfg, "Remove a neuron")
+    assert w.config.network.hidden_size == 16 and w.undo_stack.count() == 0
+    assert "hidden neuron" in w.settings_panel.error_label.text()
+
+
+# -- epochs -------------------------------------------------------------------------------
+def test_training_pauses_after_the_set_epochs(qtbot, make_window):
+    cfg = get_task("tiny_bptt").default_config()
+    cfg.task.n_samples = 40  # 32 to train on, batches of 16: two steps an epoch
+    cfg.training.epochs = 3
+    w = make_window(cfg)
+    assert w.steps_per_epoch == 2
+    spin = w.settings_panel.controls["training.epochs"]
+    assert spin.value() == 3
+    # At 100 steps/s the pause comes a few steps late at most (the window stops the run
+    # when it sees the step; a busy machine delays that), never early.
+    w.speed_combo.setCurrentIndex(1)
+    w.play()
+    qtbot.waitUntil(lambda: not w.worker.is_running(), timeout=WAIT)
+    wait_idle(qtbot, w)
+    late = 100
+    assert 6 <= trained_steps(w) <= 6 + late
+    assert not w.play_action.isChecked() and w.play_action.text() == "Play"
+    assert "Finished: 3 epochs" in w.statusBar().currentMessage()
+    assert w.status_labels["epoch"].text().endswith("of 3")
+    # Play again trains on; raising Epochs while training moves the end of the run.
+    w.play()
+    assert "past the 3 epochs" in w.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: w.step > 1, timeout=WAIT)
+    assert w.worker.is_running()
+    target = w.step // 2 + 10  # epochs of 2 steps: 20 steps ahead
+    spin.setValue(target)  # the run now ends there
+    qtbot.waitUntil(lambda: not w.worker.is_running(), timeout=WAIT)
+    wait_idle(qtbot, w)
+    assert 2 * target <= trained_steps(w) <= 2 * target + late
+    assert f"Finished: {target} epochs" in w.statusBar().currentMessage()
+
+
+def test_epochs_change_live_and_undo_without_a_rebuild(qtbot, make_window):
+    w = make_window()
+    w.step_once()
+    qtbot.waitUntil(lambda: w.step == 1, timeout=WAIT)
+    exp = w.experiment
+    spin = w.settings_panel.controls["training.epochs"]
+    spin.setValue(50)
+    spin.setValue(60)
+    assert w.experiment is exp and w.step == 1  # the model is kept
+    assert w.config.training.epochs == 60 and exp.config.training.epochs == 60
+    assert w.undo_stack.count() == 1  # consecutive edits are one undo step
+    w.undo_action.trigger()
+    assert w.config.training.epochs == 100_000 and spin.value() == 100_000
+    w.redo_action.trigger()
+    assert spin.value() == 60
+
+
+# -- the task's extra metrics ---------------------------------------------------------------
+def test_extra_metrics_of_the_task_are_shown(qtbot, make_window):
+    from rnn_sandbox.ui.main_window import EXTRA_METRIC_SAMPLES
+
+    w = make_window(small(get_task("named_entities").default_config()))
+    for target in (1, 2, 3):
+        w.step_once()
+        qtbot.waitUntil(lambda t=target: w.step == t, timeout=WAIT)
+    wait_idle(qtbot, w)
+    label = w.status_labels["extra"].text()
+    assert label.startswith("ambiguous-word accuracy ")
+    (shown,) = w.extra_metrics
+    # The number is the task's own, from the weights the model has now.
+    with w.worker.paused() as exp:
+        val = exp.dataset.val.subset(slice(0, EXTRA_METRIC_SAMPLES))
+        (expected,) = exp.task.extra_metrics(exp.network.predict(val.x, val.mask), val)
+    assert shown.name == expected.name and shown.value == pytest.approx(expected.value)
+    assert f"{expected.value:.3g}" in label
+    # A task without extra metrics shows none, and a new experiment clears the old ones.
+    w.choose_task("sine_forecast")
+    assert w.status_labels["extra"].text() == ""
+    w.step_once()
+    qtbot.waitUntil(lambda: w.step == 1, timeout=WAIT)
+    assert w.status_labels["extra"].text() == ""
