@@ -317,7 +317,8 @@ class NeuronLayer(QGraphicsItem):
         from pyqtgraph.Qt.internals import PrimitiveArray
 
         scale = tr.m11()
-        pix, cell = self._sprites(scale)
+        dpr = painter.device().devicePixelRatioF()  # sprites in the screen's own pixels
+        pix, cell = self._sprites(scale * dpr)
         col = np.where(self.level == DIM, 2 * LEVELS + 1,
                        np.clip(self.level, -LEVELS, LEVELS) + LEVELS)
         if self._frags is None:
@@ -329,7 +330,7 @@ class NeuronLayer(QGraphicsItem):
         f[:, 2] = col * cell
         f[:, 3] = self.kind * cell
         f[:, 4:6] = cell
-        f[:, 6:10] = (1.0, 1.0, 0.0, 1.0)
+        f[:, 6:10] = (1.0 / dpr, 1.0 / dpr, 0.0, 1.0)
         painter.save()
         painter.resetTransform()
         painter.drawPixmapFragments(*self._frags.drawargs(), pix)
@@ -593,11 +594,12 @@ class LinkLayer(QGraphicsItem):
             if any(not np.array_equal(shown[s:s + n], ref) for s, _ in places[1:]):
                 return False
             jobs.append((g, first, n, ref, places))
+        dpr = painter.device().devicePixelRatioF()
         painter.save()
         painter.resetTransform()
         for g, first, n, ref, places in jobs:
             # Each fan is drawn once: a small one can afford antialiasing.
-            pix, corner = self._stamp(g, first, n, ref, tr, n <= self.AA_FAN)
+            pix, corner = self._stamp(g, first, n, ref, tr, dpr, n <= self.AA_FAN)
             for _, x0 in places:
                 p = tr.map(QPointF(x0, 0.0))
                 painter.drawPixmap(QPointF(round(p.x() + corner.x()), round(corner.y())), pix)
@@ -613,11 +615,12 @@ class LinkLayer(QGraphicsItem):
                 s += len(xy)
         return self._lens[start]
 
-    def _stamp(self, g: int, first: int, n: int, levels: np.ndarray, tr, aa: bool):
-        """The picture of fan ``g`` at the view's scale, and where its corner goes relative
-        to the fan's origin (device pixels)."""
+    def _stamp(self, g: int, first: int, n: int, levels: np.ndarray, tr, dpr: float,
+               aa: bool):
+        """The picture of fan ``g`` at the view's scale (in the screen's pixels), and where
+        its corner goes relative to the fan's origin."""
         sx, sy = tr.m11(), tr.m22()
-        key = (sx, sy, tr.dy(), aa, levels.tobytes())
+        key = (sx, sy, tr.dy(), dpr, aa, levels.tobytes())
         cached = self._stamp_pix.get(g)
         if cached is not None and cached[0] == key:
             return cached[1], cached[2]
@@ -626,14 +629,14 @@ class LinkLayer(QGraphicsItem):
         lo = np.array([x0, xy[:, [1, 3]].min()])
         hi = np.array([xy[:, [0, 2]].max(), xy[:, [1, 3]].max()])
         pad = 4
-        w = int(np.ceil((hi[0] - lo[0]) * sx)) + 2 * pad
-        h = int(np.ceil((hi[1] - lo[1]) * sy)) + 2 * pad
+        w = int(np.ceil((hi[0] - lo[0]) * sx * dpr)) + 2 * pad
+        h = int(np.ceil((hi[1] - lo[1]) * sy * dpr)) + 2 * pad
         img = QImage(max(w, 1), max(h, 1), QImage.Format_ARGB32_Premultiplied)
         img.fill(Qt.transparent)
         p = QPainter(img)
         p.setRenderHint(QPainter.Antialiasing, aa)
         p.translate(pad, pad)
-        p.scale(sx, sy)
+        p.scale(sx * dpr, sy * dpr)
         p.translate(-lo[0], -lo[1])
         lines = self._lines.get(g)
         if lines is None:
@@ -646,8 +649,9 @@ class LinkLayer(QGraphicsItem):
             p.drawLines([lines[k] for k in np.flatnonzero(levels == level).tolist()])
         p.end()
         pix = QPixmap.fromImage(img)
+        pix.setDevicePixelRatio(dpr)
         top = lo[1] * sy + tr.dy()
-        corner = QPointF(-pad, top - pad)  # x relative to the fan's origin on screen
+        corner = QPointF(-pad / dpr, top - pad / dpr)  # x relative to the fan's origin
         self._stamp_pix[g] = (key, pix, corner)
         return pix, corner
 
