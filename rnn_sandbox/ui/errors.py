@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 LOG_NAME = "errors.log"
 MAX_LOG_BYTES = 512 * 1024  # per file; with the backups at most ~2 MB on disk
@@ -282,7 +283,7 @@ class ErrorReporter(QObject):
             self._presenting = False
 
     def _show_dialog(self, report: ErrorReport) -> None:
-        if self.dialog is None:
+        if self.dialog is None or not isValid(self.dialog):  # gone with its window
             self.dialog = ErrorDialog(QApplication.activeWindow())
         self.dialog.show_report(report, self.log_file)
 

@@ -286,3 +286,21 @@ def test_hundred_cycles_of_play_pause_step_reset_close(qtbot, settings, record_p
     assert all(t.isFinished() for t in alive)
     assert len(alive) <= 1  # at most the last one, not yet collected
     assert growth < 100, line
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_dialog_gone_with_its_window_is_made_anew(qtbot, reporter):
+    from PySide6.QtWidgets import QWidget
+
+    owner = QWidget()
+    reporter.dialog = errors.ErrorDialog(owner)
+    owner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def broken():
+        raise ZeroDivisionError("after the window closed")
+
+    QTimer.singleShot(0, broken)
+    qtbot.waitUntil(lambda: bool(reporter.reports), timeout=WAIT)
+    qtbot.waitUntil(lambda: reporter.dialog.isVisible(), timeout=WAIT)
+    assert "after the window closed" in reporter.dialog.message.text()
