@@ -37,10 +37,12 @@ class StepThroughBar(QWidget):
         group.setExclusive(True)
         tips = {
             "live": "Show the training live: activations of the watched sample, weights",
-            "forward": "Walk the forward pass step by step: h_t = tanh(W_ih x_t + b_ih + "
-                       "W_hh h_(t-1) + b_hh)",
+            "forward": "Walk the forward pass step by step: each cell computes h_t from x_t "
+                       "and h_(t-1) (a simple RNN: h_t = tanh(W_ih x_t + b_ih + W_hh h_(t-1) "
+                       "+ b_hh); LSTM and GRU: through their gates)",
             "backward": "Walk backpropagation through time from the last step to the first: "
-                        "dL/dh_t and each weight's share of the gradient",
+                        "dL/dh_t (and dL/dc_t of an LSTM) and each weight's share of the "
+                        "gradient",
         }
         for key, text in MODES.items():
             b = QToolButton(self)
