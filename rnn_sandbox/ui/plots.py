@@ -292,7 +292,9 @@ class LossPlot(PlotPanel):
         for p in (self.loss_plot, self.metric_plot):
             p.setClipToView(True)
             p.setDownsampling(auto=True, mode="peak")
-            p.enableAutoRange(x=False)
+            # Ranges follow the data in steps (follow_steps / follow_values), so the axes
+            # are not redrawn for every new point.
+            p.enableAutoRange(x=False, y=False)
         self.train_curve = self.loss_plot.plot(
             pen=pg.mkPen(PALETTE[0] + "60", width=1)
         )
@@ -336,6 +338,29 @@ class LossPlot(PlotPanel):
     def set_log(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)
         self._place_baselines()
+        self._follow_y(force=True)
+
+    def _follow_y(self, force: bool = False) -> None:
+        """Move the y ranges only when the data leave them (or fill a small part): the loss
+        in half decades (log) or round units, the metric in round units.  The baseline
+        counts, so the dashed line is always in view."""
+        b = self.baseline
+        on_metric = self._baseline_on_metric()
+        log = self.log_check.isChecked()
+        loss = [self.train.y, self.val.y]
+        if b is not None and not on_metric:
+            loss.append(np.array([b.value]))
+        metric = [self.metric_series.y]
+        if b is not None and on_metric:
+            metric.append(np.array([b.value]))
+        for plot, values in ((self.loss_plot, loss), (self.metric_plot, metric)):
+            if plot is self.loss_plot and log:
+                values, unit = [_log10(v) for v in values], 0.5
+            else:
+                unit = _round_unit(values)
+            if force:
+                plot.setYRange(0, 1e-9, padding=0)  # any range: the data then decide
+            self.follow_values(plot, values, unit)
 
     def set_task(self, baseline: Metric | None, loss_name: str, metric_name: str | None) -> None:
         """Clear, then label for a new experiment; the baseline is drawn dashed."""
@@ -448,6 +473,7 @@ class LossPlot(PlotPanel):
                 curve.setData(x, y)
         if self.train.n:
             self.follow_steps(self.loss_plot, float(self.train.x[-1]))
+        self._follow_y()
 
     def has_data(self) -> bool:
         return self.train.n > 0
@@ -794,6 +820,20 @@ class HiddenStatePlot(PlotPanel):
                 header += [f"{letter}{j}" for j in range(H)]
         data = np.concatenate(cols, axis=1)
         return header, [[t, *map(float, row)] for t, row in enumerate(data)]
+
+
+def _round_unit(values: list[np.ndarray]) -> float:
+    """A round step (1, 2 or 5 × 10^k) about a third of the values' spread."""
+    finite = np.concatenate([np.asarray(v, dtype=float).ravel() for v in values])
+    finite = finite[np.isfinite(finite)]
+    if not finite.size:
+        return 1.0
+    span = float(finite.max() - finite.min()) or abs(float(finite.max())) or 1.0
+    k = np.floor(np.log10(span / 3))
+    for m in (1, 2, 5, 10):
+        if m * 10**k >= span / 3:
+            return float(m * 10**k)
+    return float(10 ** (k + 1))
 
 
 def _log10(values: np.ndarray) -> np.ndarray:
