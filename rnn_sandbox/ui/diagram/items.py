@@ -99,7 +99,6 @@ SMALL_FONT = QFont("Sans Serif", 7)
 LABEL_FONT = QFont("Sans Serif", 8)
 
 
-_CURRENT_RECT = QRectF(-R - 3, -R - 3, 2 * R + 6, 2 * R + 6)
 CACHE = QGraphicsItem.DeviceCoordinateCache
 GATE_R = 6.0  # radius of a gate unit inside an expanded gated neuron
 

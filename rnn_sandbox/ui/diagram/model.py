@@ -493,17 +493,6 @@ class DiagramModel:
         local = self.local_step(seg)
         return 0 <= local < seg.steps and col.t == local
 
-    def is_current(self, item) -> bool:
-        """Is ``item`` a neuron of the step the step-through is computing now?"""
-        if self.mode == "live" or item.t is None:
-            return False
-        seg = self.segment_of(item.key)
-        local = self.local_step(seg)
-        if not 0 <= local < seg.steps:
-            return False
-        reverse = item.role == "hidden" and item.key.endswith("_reverse")
-        return item.t == (seg.steps - 1 - local if reverse else local)
-
     def grad_norm_fraction(self, key: str, t: int) -> float | None:
         """|dL/dh_t| of layer ``key`` over its largest value in the sequence (backward
         step-through, reached steps only)."""
