@@ -224,6 +224,7 @@ class GateItem(NeuronItem):
         self.letter.setPos(-br.width() / 2, -br.height() / 2 - 0.3)
         self.letter.setAcceptedMouseButtons(Qt.NoButton)
         self.letter.setAcceptHoverEvents(False)
+        self.letter.setCacheMode(CACHE)  # a blit instead of laying out text every frame
         self._light = False
 
     def set_level(self, level: int) -> None:
