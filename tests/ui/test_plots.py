@@ -267,3 +267,17 @@ def test_prediction_view_shows_the_task_extra_metrics(qtbot):
     assert v.extra_label.text() == f"Validation (step 1): ambiguous-word accuracy {value:.3g}"
     v.set_experiment(exp.task, exp.dataset, exp.config.network)
     assert not v.extra_label.isVisible()
+
+
+def test_hidden_loss_panel_draws_when_shown(qtbot):
+    p = LossPlot()
+    qtbot.addWidget(p)
+    p.append(np.arange(1, 4.0), np.array([1.0, 0.5, 0.25]), np.zeros(0), np.zeros(0),
+             np.zeros(0))
+    assert p.train.n == 3 and p.train_curve.getData()[0] is None  # not shown: not drawn
+    p.show()
+    qtbot.waitUntil(lambda: p.train_curve.getData()[0] is not None, timeout=2000)
+    np.testing.assert_array_equal(p.train_curve.getData()[0], [1, 2, 3])
+    # The y axis follows the data in half decades (log scale): all points are in view.
+    lo, hi = p.loss_plot.vb.viewRange()[1]
+    assert lo <= np.log10(0.25) and hi >= 0.0 and hi - lo <= 2.0
