@@ -155,8 +155,8 @@ class MainWindow(QMainWindow):
         self._extra_cost = 0.0
         self.extra_metrics: list = []  # the task's further metrics, latest values
         self.io = _optional("rnn_sandbox.io")
+        self._retired_threads: list[TrainingThread] = []  # ended by an unexpected error
         # A first start: no remembered experiment or layout, so open on the first lesson.
-        self._retired_threads: list[TrainingThread] = []
         self.first_run = config is None and not (
             self.settings.contains("lastConfig") or self.settings.contains("windowState")
         )
@@ -666,6 +666,9 @@ class MainWindow(QMainWindow):
         self._install(self.experiment)
 
     def _sync_play(self, running: bool) -> None:
+        if self.play_action.text() == ("Pause" if running else "Play"):
+            self.play_action.setChecked(running)
+            return  # already showing it (looking up the icon is not free)
         self.play_action.setChecked(running)
         self.play_action.setText("Pause" if running else "Play")
         sp = self.style().StandardPixmap
