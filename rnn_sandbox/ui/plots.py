@@ -540,7 +540,7 @@ class HiddenStatePlot(PlotPanel):
         self.view_combo.setToolTip(
             "Hidden state, cell state (LSTM) or one gate of the gated cell, per unit and step"
         )
-        self.view_combo.currentIndexChanged.connect(lambda _: self._view_changed())
+        self.view_combo.currentIndexChanged.connect(lambda _: self._view_chosen())
         bar.addWidget(self.view_combo)
         bar.addSpacing(12)
         bar.addWidget(QLabel("Validation sample:"))
@@ -597,6 +597,7 @@ class HiddenStatePlot(PlotPanel):
         self.nonlinearity = "tanh"
         # What was last handed to the items, so unchanged settings are not set again.
         self._shown: dict[str, object] = {}
+        self._wanted_view = "h"  # the learner's choice in "Show"
         self._set_kind(None)
 
     def set_network(self, state_names: list[str], n_val: int, nonlinearity: str) -> None:
@@ -621,7 +622,7 @@ class HiddenStatePlot(PlotPanel):
     def _set_kind(self, kind: str | None) -> None:
         """Offer the views of this kind of cell; a simple RNN has only h_t."""
         self.kind = kind
-        key = self.view_combo.currentData()
+        key = self._wanted_view  # kept across rebuilds that pass through "no gates yet"
         self.view_combo.blockSignals(True)
         self.view_combo.clear()
         self.view_combo.addItem("hidden state h_t", "h")
@@ -665,6 +666,10 @@ class HiddenStatePlot(PlotPanel):
     def view(self) -> str:
         """The heatmap's content: "h", "c" or "gate:<index>"."""
         return self.view_combo.currentData() or "h"
+
+    def _view_chosen(self) -> None:
+        self._wanted_view = self.view()
+        self._view_changed()
 
     def _view_changed(self, redraw: bool = True) -> None:
         key = self.view()

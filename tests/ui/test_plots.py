@@ -219,6 +219,11 @@ def test_lstm_gates_cell_state_and_cell_gradient(qtbot):
     assert gp.image.image.shape == (3, T)
     np.testing.assert_allclose(gp.image.image[-1], np.log10(snap.grad_c["l0"]))
     assert any(h.startswith("|dL/dc_t|") for h in gp.table()[0])
+    # A new experiment of the same kind keeps the chosen view once its gates arrive.
+    hp.set_network(names, len(exp.dataset.val), "tanh")
+    assert hp.view() == "h" and not hp.view_combo.isVisible()
+    hp.update_snapshot(snap)
+    assert hp.view() == "c"
 
 
 @pytest.mark.parametrize("cell", ["gru", "rnn"])
