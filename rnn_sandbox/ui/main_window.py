@@ -600,6 +600,7 @@ class MainWindow(QMainWindow):
         self.settings_panel.set_config(self.config)
         if self.worker.is_running():
             self._stop_at_step = self._epoch_target()
+            self._pass_stop_to_worker()
         self._update_epoch_label()
         self._mark_dirty()
 
@@ -631,16 +632,23 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"Training on past the {self.config.training.epochs} epochs set "
                 "(raise Epochs to plan a longer run).", 8_000)
+        self._pass_stop_to_worker()
         self.worker.play()
         self._sync_play(True)
+
+    def _pass_stop_to_worker(self) -> None:
+        """A worker that can pause itself before a given step stops the run exactly; the
+        window's own check in :meth:`_check_epochs_done` then only reports it."""
+        set_stop_at = getattr(self.worker, "set_stop_at", None)
+        if set_stop_at is not None:
+            set_stop_at(self._stop_at_step)
 
     def _epoch_target(self) -> int:
         """The step at which the set number of epochs is complete."""
         return self.config.training.epochs * self.steps_per_epoch
 
     def _check_epochs_done(self) -> None:
-        if (self._stop_at_step is not None and self.worker.is_running()
-                and self.step >= self._stop_at_step):
+        if self._stop_at_step is not None and self.step >= self._stop_at_step:
             self._stop_at_step = None
             self.pause()
             epochs = self.config.training.epochs
