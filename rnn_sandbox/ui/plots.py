@@ -918,7 +918,7 @@ class GradientFlowPlot(PlotPanel):
     CAPTION = (
         "How much of the loss's gradient reaches each time step. Falling to the left: "
         "vanishing (early inputs barely learn); rising: exploding (clip or lower the rate). "
-        "An LSTM's cell state (dashed) can carry it much further back than h_t."
+        "An LSTM's cell state (dashed) carries it back as far as the forget gates stay open."
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
