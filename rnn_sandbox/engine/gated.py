@@ -34,11 +34,11 @@ Backward::
     dh_next += (hidden side) W_hh
 
 Speed: as in :mod:`~rnn_sandbox.engine.cells`, everything that does not depend on the
-previous step (input projections, the local derivatives of every gate, the mask) is done for
-all steps at once outside the time loops, and each step is one matrix product plus a handful
-of in-place operations on preallocated arrays (``out=``), without temporaries.  Padding is
-folded into those precomputed arrays (a padded row has zero local derivatives and passes its
-gradient on unchanged), so only steps that contain padding do any mask work at all.
+previous step (input projections, the local derivatives of every gate) is done for all steps
+at once outside the time loops, and each step is one matrix product plus a handful of
+in-place operations on preallocated arrays (``out=``), without temporaries.  Padding costs
+only on steps that have padded rows: there a padded row keeps its state (forward), gets zero
+gate derivatives and passes its gradient on unchanged (backward).
 """
 
 from __future__ import annotations
