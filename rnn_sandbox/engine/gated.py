@@ -36,9 +36,10 @@ Backward::
 Speed: as in :mod:`~rnn_sandbox.engine.cells`, everything that does not depend on the
 previous step (input projections, the local derivatives of every gate) is done for all steps
 at once outside the time loops, and each step is one matrix product plus a handful of
-in-place operations on preallocated arrays (``out=``), without temporaries.  Padding costs
-only on steps that have padded rows: there a padded row keeps its state (forward), gets zero
-gate derivatives and passes its gradient on unchanged (backward).
+in-place operations on preallocated arrays (``out=``), without temporaries.  In the loops,
+padding costs only on steps that have padded rows: a padded row keeps its state (forward) and
+passes its gradient on unchanged (backward); its gate derivatives are zeroed (LSTM: on those
+steps; GRU: in the precomputed arrays).
 """
 
 from __future__ import annotations
