@@ -371,7 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--quick", action="store_true",
-        help=f"fewer, shorter rounds and only T={QUICK_LENGTHS} unless -T is given (a rough look)",
+        help="fewer, shorter rounds and, unless -T is given, only T="
+        + ", ".join(map(str, QUICK_LENGTHS)) + " (a rough look)",
     )
     parser.add_argument("--rounds", type=int, default=None, help="turns per step kind")
     parser.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
