@@ -49,6 +49,10 @@ class Snapshot:
     weights: dict[str, np.ndarray] | None = None  # copies of the parameters after the step
     grads: dict[str, np.ndarray] | None = None  # the batch's parameter gradients (unclipped)
     sample_index: int = 0
+    # The task's further numbers (Task.extra_metrics) from the latest validation pass, and
+    # the step they were taken at; filled by whoever runs the loop and validates.
+    extra_metrics: list[Any] = field(default_factory=list)
+    extra_step: int | None = None
 
 
 def _step_norms(per_name: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

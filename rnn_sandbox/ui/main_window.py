@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import math
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,9 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_sandbox.config import ConfigError, ExperimentConfig
-from rnn_sandbox.engine import build_network
 from rnn_sandbox.session import Experiment
-from rnn_sandbox.tasks import Task, TaskError, get_task
+from rnn_sandbox.tasks import TaskError, get_task
 from rnn_sandbox.ui import errors
 from rnn_sandbox.ui.plots import GradientFlowPlot, HiddenStatePlot, LossPlot, PlotPanel
 from rnn_sandbox.ui.prediction_view import PredictionView
@@ -49,8 +47,6 @@ SPEEDS = [("Full speed", None), ("100 steps/s", 100.0), ("30 steps/s", 30.0),
 MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
 LAYOUT_VERSION = 1
-EXTRA_METRIC_SAMPLES = 256  # validation samples the extra metrics are computed on
-EXTRA_METRIC_INTERVAL = 1.0  # seconds between their updates while training (at least)
 
 
 def _optional(module: str):
@@ -149,10 +145,6 @@ class MainWindow(QMainWindow):
         self._last_snapshot = None
         self.steps_per_epoch = 1
         self._stop_at_step: int | None = None  # Play pauses here (the set number of epochs)
-        self._extra_net = None  # a copy of the network for the task's extra metrics
-        self._extra_batch = None
-        self._extra_time = 0.0
-        self._extra_cost = 0.0
         self.extra_metrics: list = []  # the task's further metrics, latest values
         self.io = _optional("rnn_sandbox.io")
         self._retired_threads: list[TrainingThread] = []  # ended by an unexpected error
@@ -566,7 +558,7 @@ class MainWindow(QMainWindow):
         cfg = self.config
         self.steps_per_epoch = max(1, math.ceil(n_train / cfg.training.batch_size))
         self._stop_at_step = None
-        self._extra_net, self._extra_batch, self._extra_time = None, None, 0.0
+        self.extra_metrics = []
         self.status_labels["extra"].setText("")
         self.settings_panel.set_config(cfg)
         self.task_picker.set_current(cfg.task.name)
@@ -700,11 +692,11 @@ class MainWindow(QMainWindow):
             self.step = int(p.steps[-1])
             self._mark_dirty()
         if snap is not None:
-            self.step, self.epoch = snap.step, snap.epoch
+            # The snapshot may be older than the last loss point of the same report.
+            self.step, self.epoch = max(self.step, snap.step), snap.epoch
         self._check_epochs_done()
         self._update_status(p)
-        if snap is not None and snap.weights is not None:
-            self._update_extra_metrics(snap, force=not p.running)
+        self._show_extra_metrics(p)
         # One panel at a time, each painted before the next: the event loop turns between
         # them, so a refresh never blocks it for the time of all panels together.
         for update in self._panel_updates(p):
@@ -753,39 +745,14 @@ class MainWindow(QMainWindow):
         )
 
     # -- extra metrics -------------------------------------------------------------------
-    def _update_extra_metrics(self, snap, force: bool = False) -> None:
-        """The task's further numbers (e.g. the accuracy on ambiguous words), computed on a
-        copy of the network with the weights the snapshot carries, so the training thread
-        is never paused for them.  While training, at most about once a second."""
-        task = self.experiment.task
-        if type(task).extra_metrics is Task.extra_metrics:
-            return  # the task has none
-        now = time.monotonic()
-        interval = max(EXTRA_METRIC_INTERVAL, 10 * self._extra_cost)
-        if not force and now - self._extra_time < interval:
+    def _show_extra_metrics(self, p: Progress) -> None:
+        """The task's further numbers (e.g. the accuracy on ambiguous words), as the training
+        thread computed them on the validation outputs of its latest validation pass."""
+        if p.extra_step is None:
             return
-        try:
-            if self._extra_net is None:
-                cfg, data = self.experiment.config, self.experiment.dataset
-                self._extra_net = build_network(cfg.network, seed=cfg.training.seed,
-                                                seq_len=data.train.x.shape[1])
-                val = data.val.subset(slice(0, min(len(data.val), EXTRA_METRIC_SAMPLES)))
-                self._extra_batch = val.as_dtype(self._extra_net.dtype)
-            net, batch = self._extra_net, self._extra_batch
-            net.load_state_dict(snap.weights)
-            steps = batch.y.shape[1] if net.generative else None
-            with np.errstate(all="ignore"):
-                metrics = task.extra_metrics(net.predict(batch.x, batch.mask, steps=steps),
-                                             batch)
-        except (ValueError, KeyError, TaskError) as e:
-            self.status_labels["extra"].setText("")
-            self.status_labels["extra"].setToolTip(f"Not available: {e}")
-            return
-        self._extra_time = time.monotonic()
-        self._extra_cost = 0.8 * self._extra_cost + 0.2 * (self._extra_time - now)
-        self.extra_metrics = metrics
+        self.extra_metrics = list(p.extra_metrics)
         self.status_labels["extra"].setText("  ·  ".join(
-            f"{m.name} {m.value:.3g}" for m in metrics if np.isfinite(m.value)))
+            f"{m.name} {m.value:.3g}" for m in self.extra_metrics if np.isfinite(m.value)))
 
     # -- status bar and title ------------------------------------------------------------
     def _update_epoch_label(self) -> None:

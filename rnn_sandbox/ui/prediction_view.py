@@ -132,8 +132,7 @@ class PredictionView(PlotPanel):
     def update_snapshot(self, snap: Snapshot) -> None:
         if snap.outputs is None or self.task is None or self.dataset is None:
             return
-        self.show_extra_metrics(getattr(snap, "extra_metrics", None),
-                                getattr(snap, "extra_step", None))
+        self.show_extra_metrics(snap.extra_metrics, snap.extra_step)
         idx = snap.sample_index
         self.outputs = np.asarray(snap.outputs)
         try:

@@ -104,6 +104,7 @@ class TrainingWorker(QObject):
         # The latest Task.extra_metrics and their step; every collected snapshot carries
         # them as ``snapshot.extra_metrics`` (a list of Metric, empty for most tasks).
         self._extra_latest: tuple[int | None, list[Metric]] = (None, [])
+        self._stop_at: int | None = None
         self._reset_buffers()
 
     # -- requests from the GUI thread (thread-safe) ------------------------------------
@@ -167,6 +168,11 @@ class TrainingWorker(QObject):
             self._flush(None)
             yield self._experiment
 
+    def set_stop_at(self, step: int | None) -> None:
+        """Pause by itself once the trainer has made ``step`` steps (``None``: never)."""
+        with self._cond:
+            self._stop_at = step
+
     def set_experiment(self, experiment: Experiment, generation: int) -> None:
         """Switch to another experiment (pauses first)."""
         self.pause()
@@ -177,6 +183,7 @@ class TrainingWorker(QObject):
             self._pending_lr = None
             self._pending_sample = None
             self._extra_latest = (None, [])
+            self._stop_at = None
             self._reset_buffers()
             self._rate_window.clear()
             self.outbox.clear()
@@ -212,6 +219,14 @@ class TrainingWorker(QObject):
             if self._running and limit and now < self._next_step_time:
                 self._flush(None)
                 return self._next_step_time - now
+            trainer = self._experiment.trainer
+            if self._running and self._stop_at is not None and (
+                trainer.step_count >= self._stop_at
+            ):
+                self._running = False  # the planned run is complete
+                self._flush(None)
+                self.outbox.append(("running", False))
+                return None
             self._one_step(now)
             if limit:
                 self._next_step_time = max(now, self._next_step_time) + 1.0 / limit
