@@ -235,17 +235,24 @@ class TrainingWorker(QObject):
     @Slot()
     def run(self) -> None:
         """The loop of the training thread; returns when :meth:`stop` is called."""
-        while True:
-            with self._cond:
-                delay = self._advance()
-                if self._stopping:
-                    return
-                if delay is None:
-                    self._cond.wait()
-                elif delay > 0:
-                    self._cond.wait(delay)
-            # The lock is free here for a moment, so paused() never waits long.
-            self._yield_to_gui()
+        try:
+            while True:
+                with self._cond:
+                    delay = self._advance()
+                    if self._stopping:
+                        return
+                    if delay is None:
+                        self._cond.wait()
+                    elif delay > 0:
+                        self._cond.wait(delay)
+                # The lock is free here for a moment, so paused() never waits long.
+                self._yield_to_gui()
+        finally:
+            # Hand the worker back to the GUI thread: once its own thread has ended, it
+            # is then destroyed where it is collected, never in a thread that is gone.
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())
 
     def _yield_to_gui(self) -> None:
         """While the GUI draws, leave the interpreter to it.
@@ -425,7 +432,9 @@ class TrainingThread(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = TrainingWorker(experiment, generation)
-        self.thread = QThread()
+        # A child of this object, so Qt destroys it with the window in the GUI thread
+        # (after shutdown() has ended it), not Python's collector at some random moment.
+        self.thread = QThread(self)
         self.thread.setObjectName("training")
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
