@@ -26,6 +26,7 @@ import numpy as np
 from rnn_sandbox.config import NetworkConfig, validate_network
 from rnn_sandbox.engine.init import init_linear
 from rnn_sandbox.engine.losses import cross_entropy, mse
+from rnn_sandbox.engine.network import checked_params
 
 POOLINGS = ("flatten", "mean")
 
@@ -98,22 +99,7 @@ class DenseNetwork:
 
     def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
         """Replace all parameters; names and shapes must match (nothing changes if not)."""
-        shapes = self.param_shapes()
-        missing = [k for k in shapes if k not in state]
-        extra = [k for k in state if k not in shapes]
-        if missing or extra:
-            raise ValueError(
-                f"parameters do not match this network: missing {missing}, unexpected {extra}"
-            )
-        new = {}
-        for k, shape in shapes.items():
-            arr = np.asarray(state[k])
-            if arr.shape != shape:
-                raise ValueError(f"parameter {k} has shape {arr.shape}, expected {shape}")
-            if not np.issubdtype(arr.dtype, np.number):
-                raise ValueError(f"parameter {k} is not numeric")
-            new[k] = np.array(arr, dtype=self.dtype)
-        self.params = new
+        self.params = checked_params(self.param_shapes(), state, self.dtype)
         self.cache = None
 
     def num_parameters(self) -> int:

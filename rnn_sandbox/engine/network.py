@@ -27,6 +27,28 @@ from rnn_sandbox.engine.losses import cross_entropy, mse, softmax
 GATES = {"rnn": 1, "gru": 3, "lstm": 4}
 
 
+def checked_params(
+    shapes: dict[str, tuple[int, ...]], state: dict[str, Any], dtype: Any
+) -> dict[str, np.ndarray]:
+    """Copies of ``state`` in ``dtype`` if its names and shapes are exactly ``shapes``;
+    otherwise a ValueError that names the difference (and nothing is copied)."""
+    missing = [k for k in shapes if k not in state]
+    extra = [k for k in state if k not in shapes]
+    if missing or extra:
+        raise ValueError(
+            f"parameters do not match this network: missing {missing}, unexpected {extra}"
+        )
+    new = {}
+    for k, shape in shapes.items():
+        arr = np.asarray(state[k])
+        if arr.shape != shape:
+            raise ValueError(f"parameter {k} has shape {arr.shape}, expected {shape}")
+        if not np.issubdtype(arr.dtype, np.number):
+            raise ValueError(f"parameter {k} is not numeric")
+        new[k] = np.array(arr, dtype=dtype)
+    return new
+
+
 class RNNStack:
     """Stacked (bi)directional recurrent layers over time-major input ``(T, B, I)``.
 
@@ -255,22 +277,7 @@ class Network:
     def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
         """Replace all parameters; names and shapes must match exactly (nothing changes
         if they do not)."""
-        shapes = self.param_shapes()
-        missing = [k for k in shapes if k not in state]
-        extra = [k for k in state if k not in shapes]
-        if missing or extra:
-            raise ValueError(
-                f"parameters do not match this network: missing {missing}, unexpected {extra}"
-            )
-        new = {}
-        for k, shape in shapes.items():
-            arr = np.asarray(state[k])
-            if arr.shape != shape:
-                raise ValueError(f"parameter {k} has shape {arr.shape}, expected {shape}")
-            if not np.issubdtype(arr.dtype, np.number):
-                raise ValueError(f"parameter {k} is not numeric")
-            new[k] = np.array(arr, dtype=self.dtype)
-        self.params = new
+        self.params = checked_params(self.param_shapes(), state, self.dtype)
         self.cache = None
 
     def num_parameters(self) -> int:
