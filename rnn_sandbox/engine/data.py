@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,10 +52,3 @@ class Dataset:
     train: Batch
     val: Batch
     meta: dict[str, Any] = field(default_factory=dict)
-
-    def batches(self, batch_size: int, rng: np.random.Generator) -> Iterator[Batch]:
-        """One epoch of shuffled mini-batches of the training set."""
-        n = len(self.train)
-        order = rng.permutation(n)
-        for start in range(0, n, batch_size):
-            yield self.train.subset(order[start : start + batch_size])
