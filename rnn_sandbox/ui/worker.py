@@ -235,24 +235,17 @@ class TrainingWorker(QObject):
     @Slot()
     def run(self) -> None:
         """The loop of the training thread; returns when :meth:`stop` is called."""
-        try:
-            while True:
-                with self._cond:
-                    delay = self._advance()
-                    if self._stopping:
-                        return
-                    if delay is None:
-                        self._cond.wait()
-                    elif delay > 0:
-                        self._cond.wait(delay)
-                # The lock is free here for a moment, so paused() never waits long.
-                self._yield_to_gui()
-        finally:
-            # Hand the worker back to the GUI thread: once its own thread has ended, it
-            # is then destroyed where it is collected, never in a thread that is gone.
-            app = QCoreApplication.instance()
-            if app is not None:
-                self.moveToThread(app.thread())
+        while True:
+            with self._cond:
+                delay = self._advance()
+                if self._stopping:
+                    return
+                if delay is None:
+                    self._cond.wait()
+                elif delay > 0:
+                    self._cond.wait(delay)
+            # The lock is free here for a moment, so paused() never waits long.
+            self._yield_to_gui()
 
     def _yield_to_gui(self) -> None:
         """While the GUI draws, leave the interpreter to it.
@@ -432,9 +425,7 @@ class TrainingThread(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = TrainingWorker(experiment, generation)
-        # A child of this object, so Qt destroys it with the window in the GUI thread
-        # (after shutdown() has ended it), not Python's collector at some random moment.
-        self.thread = QThread(self)
+        self.thread = QThread()
         self.thread.setObjectName("training")
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
