@@ -9,7 +9,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from rnn_sandbox.tasks.base import resource_path
-from rnn_sandbox.ui import errors
+from rnn_sandbox.ui import collector, errors
 from rnn_sandbox.ui.main_window import APP_NAME, MainWindow
 
 
@@ -28,6 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     reporter = errors.install()
+    collector.acquire()  # cycles are collected in the GUI thread only, for good
     try:
         window = MainWindow()
         window.show()
@@ -36,6 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.open_path(files[0])
         return app.exec()
     finally:
+        collector.release()
         if errors.current() is reporter:
             errors.uninstall()
 

@@ -17,6 +17,9 @@ short calls from Qt into Python, each of which would wait for a busy training lo
 the interpreter over, so the training thread steps aside while the GUI draws a snapshot
 (:meth:`TrainingWorker._yield_to_gui`) and spaces snapshots so that drawing takes about
 ``GUI_SHARE`` of the time.
+
+While a training thread exists, Python's cyclic garbage collector runs in the GUI thread
+only (:mod:`rnn_sandbox.ui.collector`), so no Qt object is ever destroyed in this one.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, QTime
 from rnn_sandbox.engine import Snapshot, TrainingDiverged
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import Metric
+from rnn_sandbox.ui import collector
 
 EMIT_INTERVAL = 1.0 / 30.0  # at most ~30 refreshes a second
 # While training at full speed the GUI may take at most this share of the time: when
@@ -424,6 +428,9 @@ class TrainingThread(QObject):
     def __init__(self, experiment: Experiment, generation: int = 0,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # Garbage must not be collected in the training thread (see collector).
+        collector.acquire()
+        self._holds_collector = True
         self.worker = TrainingWorker(experiment, generation)
         self.thread = QThread()
         self.thread.setObjectName("training")
@@ -484,12 +491,15 @@ class TrainingThread(QObject):
             self.delivering = False
             self.worker.drawn()
 
-
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Stop training, end the thread (quit + wait); True once nothing runs any more."""
         self.worker.stop()
         self.poll_timer.stop()
-        if not self.thread.isRunning():
-            return True
-        self.thread.quit()
-        return self.thread.wait(timeout_ms)
+        ended = True
+        if self.thread.isRunning():
+            self.thread.quit()
+            ended = self.thread.wait(timeout_ms)
+        if ended and self._holds_collector:
+            self._holds_collector = False
+            collector.release()
+        return ended

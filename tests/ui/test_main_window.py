@@ -427,19 +427,17 @@ def test_keyboard_shortcuts(qtbot, make_window):
     assert w.config.network.hidden_size == 8
 
 
-def test_app_main_runs_and_quits(qtbot, tmp_path):
+def test_app_main_runs_and_quits(qtbot, tmp_path, app_windows):
     """The entry point builds the window and returns the event loop's exit code; the
     user's settings are redirected to a temporary folder."""
     from rnn_sandbox.ui import app as app_module
 
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    seen = []
+    seen = app_windows
 
     def close_soon():
-        windows = [x for x in QApplication.topLevelWidgets() if isinstance(x, MainWindow)]
-        seen.extend(windows)
-        for x in windows:
+        for x in seen:
             x.close()
         QApplication.instance().exit(0)
 

@@ -1,0 +1,73 @@
+"""Reference cycles are collected in the GUI thread while a training thread runs.
+
+Collected in the training thread, garbage holding Qt wrappers would destroy Qt objects
+there, and that can deadlock the two threads (see rnn_sandbox.ui.collector).
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import time
+import weakref
+
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import get_task
+from rnn_sandbox.ui import collector
+from rnn_sandbox.ui.worker import TrainingThread
+
+WAIT = 20_000
+
+
+class Cycle:
+    """Garbage only the cyclic collector can free."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_cycles_die_in_the_gui_thread_while_training_runs(qtbot):
+    cfg = get_task("sine_forecast").default_config()
+    cfg.task.n_samples = 200
+    was_enabled = gc.isenabled()
+    t = TrainingThread(Experiment(cfg))
+    try:
+        assert collector.active() and not gc.isenabled()
+        t.worker.play()
+        qtbot.waitUntil(lambda: t.worker._experiment.trainer.step_count > 5, timeout=WAIT)
+        threads: list[str] = []
+        for _ in range(500):
+            weakref.finalize(Cycle(), lambda: threads.append(threading.current_thread().name))
+        # Only the training thread allocates now: left to itself, the interpreter would
+        # collect there as soon as its allocations cross the threshold.
+        time.sleep(1.0)
+        qtbot.waitUntil(lambda: len(threads) == 500, timeout=WAIT)
+        assert set(threads) == {threading.main_thread().name}
+    finally:
+        assert t.shutdown()
+    assert not collector.active()
+    assert gc.isenabled() == was_enabled
+
+
+def test_holders_are_counted(qtbot):
+    was_enabled = gc.isenabled()
+    collector.acquire()
+    collector.acquire()
+    collector.release()
+    assert collector.active() and not gc.isenabled()
+    collector.release()
+    assert not collector.active() and gc.isenabled() == was_enabled
+    collector.release()  # one too many changes nothing
+    assert gc.isenabled() == was_enabled
+
+
+def test_collect_due_frees_cycles_once_the_threshold_is_crossed(qtbot):
+    collector.acquire()
+    try:
+        gc.collect()
+        refs = [weakref.ref(Cycle()) for _ in range(gc.get_threshold()[0] + 50)]
+        assert all(r() is not None for r in refs)  # nothing collects by itself
+        assert collector.collect_due() >= len(refs)
+        assert all(r() is None for r in refs)
+    finally:
+        collector.release()
