@@ -28,8 +28,6 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-import numpy as np  # noqa: E402
-
 from rnn_sandbox.config import ExperimentConfig  # noqa: E402
 from rnn_sandbox.session import Experiment  # noqa: E402
 from rnn_sandbox.tasks import get_task  # noqa: E402
@@ -69,9 +67,10 @@ def with_gui(cfg: ExperimentConfig, seconds: float) -> dict[str, float]:
     """Train in the main window for ``seconds``; steps/s, refreshes/s and stalls."""
     import tempfile
 
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from rnn_sandbox.ui.latency import LatencyProbe
     from rnn_sandbox.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -85,17 +84,7 @@ def with_gui(cfg: ExperimentConfig, seconds: float) -> dict[str, float]:
         window.training.progress.connect(
             lambda p: refreshes.__setitem__(0, refreshes[0] + bool(p.snapshots))
         )
-        gaps: list[float] = []
-        last = [time.perf_counter()]
-
-        def probe() -> None:
-            now = time.perf_counter()
-            gaps.append(now - last[0])
-            last[0] = now
-
-        timer = QTimer()
-        timer.setInterval(5)
-        timer.timeout.connect(probe)
+        probe = LatencyProbe(5)
         # Settle (first paint, first snapshot) before measuring.
         window.play()
         end = time.perf_counter() + 0.5
@@ -105,8 +94,8 @@ def with_gui(cfg: ExperimentConfig, seconds: float) -> dict[str, float]:
             step0 = exp.trainer.step_count
         window.play()
         refreshes[0] = 0
-        timer.start()
-        last[0] = start = time.perf_counter()
+        probe.start()
+        start = time.perf_counter()
         cpu0 = time.thread_time()
         while time.perf_counter() - start < seconds:
             app.processEvents()
@@ -115,14 +104,14 @@ def with_gui(cfg: ExperimentConfig, seconds: float) -> dict[str, float]:
         with window.worker.paused() as exp:
             steps = exp.trainer.step_count - step0
         elapsed = time.perf_counter() - start
-        timer.stop()
+        probe.stop()
         window.close()
         window.shutdown()
     return {
         "steps_per_s": steps / elapsed,
         "refreshes_per_s": refreshes[0] / elapsed,
-        "worst_stall_ms": 1000 * max(gaps[2:], default=0.0),
-        "median_gap_ms": 1000 * float(np.median(gaps)) if gaps else 0.0,
+        "worst_stall_ms": probe.worst_ms(skip=2),
+        "median_gap_ms": probe.median_ms(),
         "cpu_per_refresh_ms": 1000 * cpu / max(refreshes[0], 1),
     }
 

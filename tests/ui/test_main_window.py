@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TASK_TYPES, all_tasks, get_task
+from rnn_sandbox.ui.latency import LatencyProbe
 from rnn_sandbox.ui.main_window import MainWindow
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "_screenshots"
@@ -379,24 +379,13 @@ def test_exports_write_files(qtbot, make_window, tmp_path):
 def test_event_loop_latency_while_training(qtbot, make_window, record_property):
     """Measured and reported, not asserted: timings depend on the machine's load."""
     w = make_window()
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def probe():
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(5)
-    timer.timeout.connect(probe)
-    timer.start()
+    probe = LatencyProbe(5)
+    probe.start()
     w.play()
-    qtbot.waitUntil(lambda: len(gaps) > 200, timeout=WAIT)
+    qtbot.waitUntil(lambda: len(probe.gaps) > 200, timeout=WAIT)
     w.pause()
-    timer.stop()
-    worst = max(gaps[5:]) * 1000
-    median = float(np.median(gaps)) * 1000
+    probe.stop()
+    worst, median = probe.worst_ms(skip=5), probe.median_ms()
     print(f"event loop while training: median gap {median:.1f} ms, worst {worst:.1f} ms "
           f"(timer 5 ms), {w.step} steps")
     record_property("event_loop_worst_ms", round(worst, 1))
