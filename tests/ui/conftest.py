@@ -1,27 +1,11 @@
-"""GUI tests start from a clean slate: the windows of earlier tests are gone.
-
-pytest-qt closes a test's widgets and schedules their deletion; here, before the next test,
-that deletion happens and the garbage they leave (pyqtgraph's plot items and their menus,
-held in reference cycles) is collected, at a point where no widget is in the middle of an
-event.  Otherwise hundreds of dead windows' menus pile up as top-level widgets.
-"""
+"""Fixtures shared by the GUI tests."""
 
 from __future__ import annotations
 
-import gc
-
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 
 from rnn_sandbox.ui import app as app_module
 from rnn_sandbox.ui.main_window import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def _clean_slate(qapp):
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-    yield
 
 
 @pytest.fixture
