@@ -2,9 +2,10 @@
 
 For each configuration it measures, over the same wall-clock time,
 
-* engine alone: train steps per second of ``Trainer.step`` in a plain loop (light
-  snapshots, validation every ``VALIDATE_EVERY`` steps, as the window would do it);
-* with the GUI: steps per second while the main window trains and draws (offscreen);
+* engine alone: train steps per second of the window's training loop
+  (:class:`~rnn_sandbox.training_loop.TrainingLoop`) run here with no window;
+* with the GUI: steps per second while the main window trains (in its training process)
+  and draws (offscreen);
 * refreshes per second: snapshots the window actually drew;
 * the event loop's worst stall: the longest gap between two ticks of a 5 ms timer;
 * GUI CPU per refresh: processor time of the GUI thread while measuring, divided by the
@@ -31,8 +32,8 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from rnn_sandbox.config import ExperimentConfig  # noqa: E402
 from rnn_sandbox.session import Experiment  # noqa: E402
 from rnn_sandbox.tasks import get_task  # noqa: E402
+from rnn_sandbox.training_loop import TrainingLoop  # noqa: E402
 
-VALIDATE_EVERY = 50
 CONFIGS = [
     # (task, hidden, layers, bidirectional)
     ("sine_forecast", 16, 1, False),
@@ -51,16 +52,19 @@ def make_config(task: str, hidden: int, layers: int, bidirectional: bool) -> Exp
 
 
 def engine_alone(cfg: ExperimentConfig, seconds: float) -> float:
-    """Steps per second of the bare training loop."""
-    exp = Experiment(cfg)
-    trainer = exp.trainer
+    """Steps per second of the window's training loop with no window: the same
+    validation by time and snapshots at up to ~30 a second, each taken at once."""
+    loop = TrainingLoop(Experiment(cfg))
+    trainer = loop.experiment.trainer
     for _ in range(3):  # warm-up
         trainer.step()
-    n, start = 0, time.perf_counter()
+    loop.play()
+    step0, start = trainer.step_count, time.perf_counter()
     while time.perf_counter() - start < seconds:
-        n += 1
-        trainer.step(collect=False, validate=n % VALIDATE_EVERY == 0)
-    return n / (time.perf_counter() - start)
+        loop.advance()
+        loop.outbox.clear()
+        loop.drawn()
+    return (trainer.step_count - step0) / (time.perf_counter() - start)
 
 
 def with_gui(cfg: ExperimentConfig, seconds: float) -> dict[str, float]:

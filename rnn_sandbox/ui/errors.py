@@ -256,6 +256,11 @@ class ErrorReporter(QObject):
             details=details,
             thread=_thread_name() if thread is None else thread,
         )
+        return self.submit(report)
+
+    def submit(self, report: ErrorReport) -> ErrorReport:
+        """Log a report made elsewhere (e.g. in the training process) and present it."""
+        details = report.details
         where = f" [thread {report.thread}]" if report.thread else ""
         sys.stderr.write(details)
         with self._lock:

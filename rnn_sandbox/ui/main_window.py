@@ -1,7 +1,8 @@
-"""The main window: docks, menus, toolbar, undoable settings and the training thread.
+"""The main window: docks, menus, toolbar, undoable settings and the training process.
 
-The window holds the current :class:`Experiment` but hands it to the training worker;
-from the GUI thread it only touches the experiment inside ``worker.paused()``.  Every edit
+The window holds a copy of the current :class:`Experiment`; the training process holds
+the one that trains.  The window reads or changes the experiment only inside
+``worker.paused()``, which brings its copy up to date and sends the changes back.  Every edit
 of the settings, from the settings panel or from the diagram, goes through
 :meth:`MainWindow.apply_config`, which puts it on the undo stack.
 """
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
         self._stop_at_step: int | None = None  # Play pauses here (the set number of epochs)
         self.extra_metrics: list = []  # the task's further metrics, latest values
         self.io = _optional("rnn_sandbox.io")
-        self._retired_threads: list[TrainingThread] = []  # ended by an unexpected error
+        self._retired_threads: list[TrainingThread] = []  # their process died
         # A first start: no remembered experiment or layout, so open on the first lesson.
         self.first_run = config is None and not (
             self.settings.contains("lastConfig") or self.settings.contains("windowState")
@@ -176,8 +177,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.first_run:
             self.start_tour()
-        # Unexpected errors are shown by the reporter; one in the training thread ends its
-        # loop, so a fresh thread takes over the same experiment.
+        # Unexpected errors are shown by the reporter; one in the training process pauses
+        # training, which can go on after it.
         reporter = errors.current()
         if reporter is not None:
             reporter.reported.connect(self._on_unexpected_error)
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         self.training.progress.connect(self._on_progress)
         self.training.diverged.connect(self._on_diverged)
         self.training.runningChanged.connect(self._on_running_changed)
+        self.training.died.connect(self._on_training_died)
         self.worker.set_speed(self.speed_combo.itemData(self.speed_combo.currentIndex())
                               if hasattr(self, "speed_combo") else None)
 
@@ -829,18 +831,33 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_unexpected_error(self, report) -> None:
-        """After an unexpected error: if it ended the training loop, start a new one."""
+        """After an unexpected error (the dialog shows it): say so where the eye is, and
+        show training paused if the error paused it."""
         self.statusBar().showMessage(f"Unexpected error: {report.message}", 15_000)
-        if report.thread != self.training.thread.objectName() or self._closing:
+        if report.thread == self.training.thread.objectName():
+            self._sync_play(self.worker.is_running())
+
+    @Slot(str)
+    def _on_training_died(self, what: str) -> None:
+        """The training process is gone (killed, out of memory): a new one continues from
+        the window's copy of the experiment, as of the last pause."""
+        if self._closing:
             return
         old = self.training
         self._sync_play(False)
         old.shutdown(2_000)
-        old.progress.disconnect(self._on_progress)
-        old.diverged.disconnect(self._on_diverged)
-        old.runningChanged.disconnect(self._on_running_changed)
+        for signal, slot in ((old.progress, self._on_progress),
+                             (old.diverged, self._on_diverged),
+                             (old.runningChanged, self._on_running_changed),
+                             (old.died, self._on_training_died)):
+            signal.disconnect(slot)
         self._retired_threads.append(old)  # kept until the window closes
         self._start_training_thread(self.experiment)
+        self._install(self.experiment, record=False)
+        self.show_message(
+            "Training stopped", f"{what} A new one continues from step {self.step}, where "
+            "training last paused or was saved; the steps trained since then are lost.",
+            QMessageBox.Icon.Warning)
 
     def show_task_help(self) -> None:
         task = get_task(self.config.task.name)

@@ -1,7 +1,8 @@
-"""Reference cycles are collected in the GUI thread while a training thread runs.
+"""Reference cycles are collected in the GUI thread while a relay thread runs.
 
-Collected in the training thread, garbage holding Qt wrappers would destroy Qt objects
-there, and that can deadlock the two threads (see rnn_sandbox.ui.collector).
+Collected in the thread that relays the training process's reports, garbage holding Qt
+wrappers would destroy Qt objects there, and that can deadlock the two threads (see
+rnn_sandbox.ui.collector).
 """
 
 from __future__ import annotations
@@ -33,13 +34,16 @@ def test_cycles_die_in_the_gui_thread_while_training_runs(qtbot):
     t = TrainingThread(Experiment(cfg))
     try:
         assert collector.active() and not gc.isenabled()
+        steps: list[int] = []
+        t.progress.connect(lambda p: steps.extend(p.steps))
         t.worker.play()
-        qtbot.waitUntil(lambda: t.worker._experiment.trainer.step_count > 5, timeout=WAIT)
+        qtbot.waitUntil(lambda: len(steps) > 5, timeout=WAIT)
         threads: list[str] = []
         for _ in range(500):
             weakref.finalize(Cycle(), lambda: threads.append(threading.current_thread().name))
-        # Only the training thread allocates now: left to itself, the interpreter would
-        # collect there as soon as its allocations cross the threshold.
+        # Only the relay thread allocates now (it unpickles the reports): left to itself,
+        # the interpreter would collect there as soon as its allocations cross the
+        # threshold.
         time.sleep(1.0)
         qtbot.waitUntil(lambda: len(threads) == 500, timeout=WAIT)
         assert set(threads) == {threading.main_thread().name}

@@ -1,12 +1,14 @@
 """The window survives what a learner throws at it: unexpected errors and restless clicking.
 
-An exception in a slot or in the training thread is shown, logged, and the program goes on;
+An exception in a slot or in the training process is shown, logged, and the program goes
+on; a training process that dies is replaced;
 a hundred cycles of open, play, pause, step, reset and close-while-training leave no thread
 running and no memory behind.
 """
 
 from __future__ import annotations
 
+import functools
 import gc
 import resource
 import threading
@@ -14,6 +16,7 @@ import time
 import weakref
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -108,34 +111,67 @@ def test_an_error_in_a_slot_is_shown_logged_and_the_window_goes_on(qtbot, settin
 
 
 @pytest.mark.qt_no_exception_capture
-def test_an_error_in_the_training_thread_restarts_training(qtbot, settings, reporter):
+def test_an_error_in_the_training_process_pauses_training_which_goes_on(
+        qtbot, settings, reporter):
     w = open_window(settings)
     qtbot.addWidget(w)
     try:
-        def broken_metric(outputs, batch):
-            raise RuntimeError("metric exploded")
-
+        # A metric that fails when the validation calls it, and that can travel to the
+        # training process (a local function could not).
+        broken_metric = functools.partial(int, "metric exploded")
         with w.worker.paused() as exp:
             good_metric = exp.trainer.metric_fn
-            exp.trainer.metric_fn = broken_metric  # validation runs in the training thread
-        first_thread = w.training.thread
+            exp.trainer.metric_fn = broken_metric
+        process = w.worker.process
         w.play()
         qtbot.waitUntil(lambda: bool(reporter.reports), timeout=WAIT)
         report = reporter.reports[-1]
-        assert report.message == "metric exploded" and report.thread == "training"
-        qtbot.waitUntil(lambda: w.training.thread is not first_thread, timeout=WAIT)
-        assert first_thread.isFinished()
-        assert not w.play_action.isChecked()
-        assert "metric exploded" in log_text(reporter)
-        # A fresh training thread took over the same experiment: training goes on.
+        assert report.thread == "training" and "int()" in report.message
+        assert "training_loop" in report.details  # the traceback from the training process
+        assert "int()" in log_text(reporter)
+        qtbot.waitUntil(lambda: not w.play_action.isChecked(), timeout=WAIT)
+        assert not w.worker.is_running()
+        # The same process serves on: put the metric back and train.
         with w.worker.paused() as exp:
             exp.trainer.metric_fn = good_metric
         before = w.step
         w.play()
         qtbot.waitUntil(lambda: w.step > before + 5, timeout=WAIT)
+        assert w.worker.process is process and process.is_alive()
         w.pause()
         w.close()
-        assert w.training.thread.isFinished()
+        assert w.training.thread.isFinished() and not process.is_alive()
+    finally:
+        w.shutdown()
+
+
+def test_a_training_process_that_dies_is_replaced(qtbot, settings):
+    w = open_window(settings)
+    qtbot.addWidget(w)
+    try:
+        w.play()
+        qtbot.waitUntil(lambda: w.step > 3, timeout=WAIT)
+        with w.worker.paused() as exp:  # the window's copy is brought up to date here
+            kept = exp.trainer.step_count
+            kept_weights = exp.network.state_dict()
+        w.play()
+        qtbot.waitUntil(lambda: w.step > kept + 3, timeout=WAIT)
+        old = w.training
+        old.worker.process.kill()  # as if the system had ended it
+        qtbot.waitUntil(lambda: w.training is not old, timeout=WAIT)
+        assert old.thread.isFinished() and not old.worker.alive()
+        assert w.last_message[0] == "Training stopped"
+        assert "ended unexpectedly" in w.last_message[1]
+        # The new process starts from the copy: the steps since the pause are gone.
+        assert w.step == kept and not w.play_action.isChecked()
+        with w.worker.paused() as exp:
+            assert exp.trainer.step_count == kept
+            for k, v in kept_weights.items():
+                np.testing.assert_array_equal(exp.network.params[k], v)
+        w.play()
+        qtbot.waitUntil(lambda: w.step > kept + 3, timeout=WAIT)
+        w.close()
+        assert w.training.thread.isFinished() and not w.worker.alive()
     finally:
         w.shutdown()
 

@@ -1,0 +1,442 @@
+"""The window's training loop, run in a process of its own (no Qt here).
+
+Python runs one thread of a process at a time (the GIL).  Training and drawing are both
+Python, so in one process every redraw stops training and every training step delays a
+redraw.  In a process of its own the loop trains on one core while the window draws on
+the other.  :mod:`rnn_sandbox.ui.worker` starts the process and talks to it through a pipe.
+
+The protocol, one tuple per message:
+
+* window → loop: ``(request_id, name, *args)``; ``name`` is a method of
+  :class:`TrainingLoop` (``play``, ``pause``, ``step_once``, ...) or ``sync`` (pause and
+  send the experiment's state), ``load`` (take the window's state back), ``experiment``
+  (train another one) or ``stop``.
+* loop → window: ``("out", generation, seen, running, items)`` with the outbox items
+  (progress reports, a pause the loop made itself, divergence), ``("state", generation,
+  seen, blob)`` and ``("error", generation, type_name, message, details)``; ``seen`` is the
+  id of the last request the loop had acted on.
+
+The state exchanged by ``sync`` and ``load`` is the network, the trainer and the config,
+pickled with the shared parts (task, data) left out and only the new part of the history
+sent: see :class:`StateLink`.  Pickle never leaves the pipe between these two processes;
+files are read with :mod:`rnn_sandbox.io` only.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+import signal
+import time
+import traceback
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from rnn_sandbox.engine import Snapshot, TrainingDiverged
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import Metric
+
+EMIT_INTERVAL = 1.0 / 30.0  # at most ~30 refreshes a second
+MIN_VALIDATE_INTERVAL = 0.25  # seconds between validation passes (at least)
+VALIDATE_SHARE = 0.1  # validation may take at most this share of the time
+
+
+@dataclass
+class Progress:
+    """What the GUI draws: the latest snapshot and every loss point since the last one."""
+
+    generation: int
+    snapshot: Snapshot | None
+    steps: np.ndarray
+    losses: np.ndarray
+    val_steps: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    val_losses: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    val_metrics: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    metric_name: str | None = None
+    steps_per_second: float = 0.0
+    running: bool = False
+    snapshots: list[Snapshot] = field(default_factory=list)  # all collected, oldest first
+    # The task's further numbers (Task.extra_metrics) from the latest validation pass in
+    # this report, and its step; empty when no validation ran since the last report.
+    extra_metrics: list[Metric] = field(default_factory=list)
+    extra_step: int | None = None
+
+
+def merge(items: list[Progress]) -> Progress:
+    """Several progress reports as one: all their points, the latest snapshot."""
+    if len(items) == 1:
+        return items[0]
+    last = items[-1]
+    snap = next((p.snapshot for p in reversed(items) if p.snapshot is not None), None)
+
+    def cat(name: str) -> np.ndarray:
+        return np.concatenate([getattr(p, name) for p in items])
+
+    metric = next((p.metric_name for p in reversed(items) if p.metric_name), None)
+    extra = next((p for p in reversed(items) if p.extra_step is not None), last)
+    return Progress(
+        generation=last.generation, snapshot=snap, steps=cat("steps"), losses=cat("losses"),
+        val_steps=cat("val_steps"), val_losses=cat("val_losses"),
+        val_metrics=cat("val_metrics"), metric_name=metric,
+        steps_per_second=last.steps_per_second, running=last.running,
+        snapshots=[s for p in items for s in p.snapshots],
+        extra_metrics=extra.extra_metrics, extra_step=extra.extra_step,
+    )
+
+
+class TrainingLoop:
+    """Runs ``Trainer.step`` on request and puts what the window draws in ``outbox``.
+
+    Requests are plain method calls between steps (the process serving it reads them from
+    the pipe), so a pause is honoured within one step and a new learning rate or watched
+    sample takes effect at the next step.  Snapshots are collected (hidden states,
+    gradients of the watched sample) only for the steps whose snapshot will be shown, at
+    most about 30 a second; validation runs by time too.
+    """
+
+    def __init__(self, experiment: Experiment, generation: int = 0) -> None:
+        self.experiment = experiment
+        self.generation = generation
+        self.running = False
+        self.pending_steps = 0
+        self.pending_lr: float | None = None
+        self.pending_sample: int | None = None
+        self.speed_limit: float | None = None
+        self.stop_at: int | None = None
+        # Back-pressure: the next snapshot is collected only once the window has drawn the
+        # last one, so a slow screen lowers the refresh rate instead of piling up work.
+        self.undelivered = False
+        self.outbox: list[tuple[str, Any]] = []
+        self._typical_step = 0.0
+        self._last_emit = 0.0
+        self._last_validate = 0.0
+        self._validate_cost = 0.0
+        self._next_step_time = 0.0
+        self._rate_window: deque[tuple[float, int]] = deque()
+        # The latest Task.extra_metrics and their step; every collected snapshot carries
+        # them as ``snapshot.extra_metrics`` (a list of Metric, empty for most tasks).
+        self._extra_latest: tuple[int | None, list[Metric]] = (None, [])
+        self._reset_buffers()
+
+    # -- requests ----------------------------------------------------------------------------
+    def play(self) -> None:
+        self.running = True
+
+    def pause(self) -> None:
+        self.running = False
+        self.pending_steps = 0
+
+    def step_once(self, n: int = 1) -> None:
+        """Train exactly ``n`` more batches (only while paused)."""
+        if not self.running:
+            self.pending_steps += n
+
+    def set_learning_rate(self, lr: float) -> None:
+        self.pending_lr = float(lr)
+
+    def set_sample_index(self, index: int) -> None:
+        self.pending_sample = int(index)
+
+    def set_speed(self, steps_per_second: float | None) -> None:
+        """Limit the pace so a learner can watch; ``None`` runs as fast as possible."""
+        self.speed_limit = steps_per_second
+
+    def set_stop_at(self, step: int | None) -> None:
+        """Pause by itself once the trainer has made ``step`` steps (``None``: never)."""
+        self.stop_at = step
+
+    def drawn(self) -> None:
+        """The window has drawn the last snapshot: another may be collected."""
+        self.undelivered = False
+
+    def set_experiment(self, experiment: Experiment, generation: int) -> None:
+        """Switch to another experiment (paused; the pace setting stays)."""
+        speed = self.speed_limit
+        self.__init__(experiment, generation)  # type: ignore[misc]
+        self.speed_limit = speed
+
+    def flush(self) -> None:
+        """Put the loss points not yet reported in the outbox."""
+        self._flush(None)
+
+    def stopped_itself(self) -> None:
+        """Pause after a failure and tell the window."""
+        self.pause()
+        self._flush(None)
+        self.outbox.append(("running", False))
+
+    # -- the loop ----------------------------------------------------------------------------
+    def advance(self) -> float | None:
+        """One unit of work: 0.0 if more is ready, a delay in seconds when pacing, ``None``
+        when there is nothing to do."""
+        if not (self.running or self.pending_steps or self.pending_sample is not None):
+            self._flush(None)
+            return None
+        if not self.running and not self.pending_steps:
+            self._apply_sample_request()
+            self._emit_watch_only()
+            return 0.0
+        now = time.monotonic()
+        limit = self.speed_limit
+        if self.running and limit and now < self._next_step_time:
+            self._flush(None)
+            return self._next_step_time - now
+        trainer = self.experiment.trainer
+        if self.running and self.stop_at is not None and trainer.step_count >= self.stop_at:
+            self.stopped_itself()  # the planned run is complete
+            return None
+        self._one_step(now)
+        if limit:
+            self._next_step_time = max(now, self._next_step_time) + 1.0 / limit
+        return 0.0
+
+    def _apply_sample_request(self) -> None:
+        if self.pending_sample is None:
+            return
+        trainer = self.experiment.trainer
+        n_val = len(trainer.data.val)
+        trainer.sample_index = int(np.clip(self.pending_sample, 0, n_val - 1))
+        self.pending_sample = None
+
+    def _emit_watch_only(self) -> None:
+        """A snapshot of the watched sample without training (after choosing a sample)."""
+        trainer = self.experiment.trainer
+        snap = Snapshot(
+            step=trainer.step_count, epoch=trainer.epoch, train_loss=float("nan"),
+            learning_rate=trainer.learning_rate, grad_norm=float("nan"),
+        )
+        trainer.watch(snap)
+        self._attach_extra(snap)
+        self.outbox.append(("progress", Progress(
+            self.generation, snap, np.zeros(0), np.zeros(0), running=self.running,
+            snapshots=[snap],
+        )))
+
+    def _one_step(self, now: float) -> None:
+        trainer = self.experiment.trainer
+        single = not self.running
+        if self.pending_lr is not None:
+            trainer.learning_rate = self.pending_lr
+            self.pending_lr = None
+        self._apply_sample_request()
+        collect = single or (not self.undelivered and now - self._last_emit >= EMIT_INTERVAL)
+        interval = max(MIN_VALIDATE_INTERVAL, self._validate_cost / VALIDATE_SHARE)
+        validate = single or trainer.step_count == 0 or now - self._last_validate >= interval
+        extra: list[Metric] | None = None
+        metric_fn = trainer.metric_fn
+        if validate and metric_fn is not None:
+            # The task's further numbers on the same validation outputs the metric gets,
+            # so no second pass over the validation set is needed.
+            task = self.experiment.task
+            extra = []
+
+            def with_extra(outputs: np.ndarray, batch: Any) -> Any:
+                try:
+                    extra.extend(task.extra_metrics(outputs, batch))
+                except Exception:  # noqa: BLE001 (a task's extra numbers must not stop training)
+                    pass
+                return metric_fn(outputs, batch)
+
+            trainer.metric_fn = with_extra
+        try:
+            snap = trainer.step(collect=collect, validate=validate)
+        except TrainingDiverged as e:
+            self.stopped_itself()
+            self.outbox.append(("diverged", str(e)))
+            return
+        finally:
+            trainer.metric_fn = metric_fn
+        if extra is not None:
+            self._extra_latest = (snap.step, extra)
+            self._extra_new = True
+        if single:
+            self.pending_steps = max(0, self.pending_steps - 1)
+        done = time.monotonic()
+        if validate:
+            self._last_validate = done
+            # Rough cost of a validation pass: this step minus a typical step.
+            self._validate_cost = max(0.0, done - now - self._typical_step)
+            self._val_steps.append(snap.step)
+            self._val_losses.append(np.nan if snap.val_loss is None else snap.val_loss)
+            self._val_metrics.append(np.nan if snap.val_metric is None else snap.val_metric)
+            self._metric_name = snap.metric_name
+        elif not collect:
+            self._typical_step = 0.9 * self._typical_step + 0.1 * (done - now)
+        self._steps.append(snap.step)
+        self._losses.append(snap.train_loss)
+        self._rate_window.append((done, snap.step))
+        while len(self._rate_window) > 2 and done - self._rate_window[0][0] > 1.0:
+            self._rate_window.popleft()
+        if collect:
+            self._flush(snap)
+
+    def _flush(self, snap: Snapshot | None) -> None:
+        """Send what accumulated since the last emission (with ``snap`` if collected)."""
+        if snap is None and not self._steps:
+            return
+        rate = 0.0
+        if len(self._rate_window) >= 2:
+            (t0, s0), (t1, s1) = self._rate_window[0], self._rate_window[-1]
+            rate = (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
+        if snap is not None:
+            self.undelivered = True
+            self._attach_extra(snap)
+        extra_step, extra = self._extra_latest if self._extra_new else (None, [])
+        self.outbox.append(("progress", Progress(
+            generation=self.generation,
+            snapshot=snap,
+            steps=np.asarray(self._steps, dtype=float),
+            losses=np.asarray(self._losses, dtype=float),
+            val_steps=np.asarray(self._val_steps, dtype=float),
+            val_losses=np.asarray(self._val_losses, dtype=float),
+            val_metrics=np.asarray(self._val_metrics, dtype=float),
+            metric_name=self._metric_name,
+            steps_per_second=rate,
+            running=self.running,
+            snapshots=[] if snap is None else [snap],
+            extra_metrics=list(extra),
+            extra_step=extra_step,
+        )))
+        self._reset_buffers()
+        self._last_emit = time.monotonic()
+
+    def _attach_extra(self, snap: Snapshot) -> None:
+        """The latest extra metrics ride on the snapshot, so a view that draws snapshots
+        can show them (``extra_metrics``, and ``extra_step``: the step they were taken)."""
+        step, values = self._extra_latest
+        snap.extra_metrics = list(values)
+        snap.extra_step = step
+
+    def _reset_buffers(self) -> None:
+        self._steps: list[int] = []
+        self._losses: list[float] = []
+        self._val_steps: list[int] = []
+        self._val_losses: list[float] = []
+        self._val_metrics: list[float] = []
+        self._metric_name: str | None = None
+        self._extra_new = False
+
+
+# -- the state that goes back and forth -----------------------------------------------------
+class _Pickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, shared: dict[int, str]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.shared = shared
+
+    def persistent_id(self, obj: Any) -> str | None:
+        return self.shared.get(id(obj))
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, shared: dict[str, Any]) -> None:
+        super().__init__(file)
+        self.shared = shared
+
+    def persistent_load(self, pid: Any) -> Any:
+        return self.shared[pid]
+
+
+class StateLink:
+    """One side's view of the experiment state both processes hold.
+
+    :meth:`dump` pickles the config, the network and the trainer.  What both sides have
+    anyway travels as a name: the task, the datasets and the history list; the network's
+    cache of the last forward pass is left out.  The history grows by one entry a step,
+    so only the part the other side has not seen is sent.
+    """
+
+    def __init__(self) -> None:
+        self._history: list | None = None  # the list last exchanged, and its length then
+        self._known = 0
+
+    def dump(self, exp: Experiment) -> bytes:
+        trainer, net = exp.trainer, exp.network
+        shared = {id(exp.task): "task", id(exp.dataset): "dataset", id(trainer.data): "data",
+                  id(trainer.history): "history"}
+        if net.cache is not None:
+            shared[id(net.cache)] = "cache"
+        buf = io.BytesIO()
+        _Pickler(buf, shared).dump((exp.config, net, trainer))
+        history = trainer.history
+        keep = self._known if history is self._history and len(history) >= self._known else 0
+        tail = history[keep:]
+        self._history, self._known = history, len(history)
+        return pickle.dumps((buf.getvalue(), keep, tail), protocol=pickle.HIGHEST_PROTOCOL)
+
+    def load(self, exp: Experiment, blob: bytes) -> None:
+        """Make ``exp`` hold the state in ``blob`` (the same Experiment object stays)."""
+        state, keep, tail = pickle.loads(blob)
+        history = exp.trainer.history
+        del history[keep:]
+        history.extend(tail)
+        shared = {"task": exp.task, "dataset": exp.dataset, "data": exp.trainer.data,
+                  "history": history, "cache": None}
+        exp.config, exp.network, exp.trainer = _Unpickler(io.BytesIO(state), shared).load()
+        self._history, self._known = history, len(history)
+
+
+# -- the process ----------------------------------------------------------------------------
+def serve(requests: Any, reports: Any, blob: bytes, generation: int) -> None:
+    """The training process: answer ``requests`` and train in between; tell ``reports``.
+
+    ``blob`` is the pickled experiment.  Returns on ``stop`` or when the window's end of
+    the pipe is gone (the window closed or died), so no training process outlives it.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the window to handle
+    loop = TrainingLoop(pickle.loads(blob), generation)
+    link = StateLink()
+    seen = 0
+    delay: float | None = 0.0
+    try:
+        while True:
+            # Block while idle, wait out a pace, or just look when there is work.
+            timeout = delay
+            while requests.poll(timeout):
+                timeout = 0.0
+                seen, name, *args = requests.recv()
+                if name == "stop":
+                    return
+                try:
+                    if name == "sync":
+                        loop.pause()
+                        loop.flush()
+                        _ship(reports, loop, seen)
+                        reports.send(("state", loop.generation, seen,
+                                      link.dump(loop.experiment)))
+                    elif name == "load":
+                        link.load(loop.experiment, args[0])
+                    elif name == "renew":  # the same experiment, views rebuilt
+                        loop.set_experiment(loop.experiment, args[0])
+                    elif name == "experiment":
+                        loop.set_experiment(pickle.loads(args[0]), args[1])
+                        link = StateLink()
+                    else:
+                        getattr(loop, name)(*args)
+                except Exception as e:  # noqa: BLE001 (reported; the loop serves on)
+                    _report(reports, loop, seen, e)
+            try:
+                delay = loop.advance()
+            except Exception as e:  # noqa: BLE001 (reported; the loop serves on)
+                _report(reports, loop, seen, e)
+                delay = None
+            _ship(reports, loop, seen)
+    except (EOFError, OSError):
+        return  # the window is gone
+
+
+def _ship(reports: Any, loop: TrainingLoop, seen: int) -> None:
+    if loop.outbox:
+        reports.send(("out", loop.generation, seen, loop.running, loop.outbox))
+        loop.outbox = []
+
+
+def _report(reports: Any, loop: TrainingLoop, seen: int, e: BaseException) -> None:
+    """An unexpected error: training pauses, the window shows what happened."""
+    loop.stopped_itself()
+    _ship(reports, loop, seen)
+    details = "".join(traceback.format_exception(type(e), e, e.__traceback__))
+    reports.send(("error", loop.generation, type(e).__name__, str(e) or type(e).__name__,
+                  details))
