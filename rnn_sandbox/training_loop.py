@@ -39,7 +39,10 @@ from rnn_sandbox.engine import Snapshot, TrainingDiverged
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import Metric
 
-EMIT_INTERVAL = 1.0 / 30.0  # at most ~30 refreshes a second
+EMIT_INTERVAL = 1.0 / 32.0  # about 30 refreshes a second (at most 32)
+# Snapshots sent but not drawn yet: with two, the window finds the next one waiting when
+# it has drawn one, and a window slower than EMIT_INTERVAL still never falls far behind.
+MAX_UNDRAWN = 2
 MIN_VALIDATE_INTERVAL = 0.25  # seconds between validation passes (at least)
 VALIDATE_SHARE = 0.1  # validation may take at most this share of the time
 
@@ -106,12 +109,12 @@ class TrainingLoop:
         self.pending_sample: int | None = None
         self.speed_limit: float | None = None
         self.stop_at: int | None = None
-        # Back-pressure: the next snapshot is collected only once the window has drawn the
-        # last one, so a slow screen lowers the refresh rate instead of piling up work.
-        self.undelivered = False
+        # Back-pressure: a snapshot is collected only while fewer than MAX_UNDRAWN wait
+        # to be drawn, so a slow screen lowers the refresh rate instead of piling up work.
+        self.undrawn = 0
         self.outbox: list[tuple[str, Any]] = []
         self._typical_step = 0.0
-        self._last_emit = 0.0
+        self._next_emit = 0.0  # when the next snapshot is due (on a 30-a-second grid)
         self._last_validate = 0.0
         self._validate_cost = 0.0
         self._next_step_time = 0.0
@@ -148,9 +151,9 @@ class TrainingLoop:
         """Pause by itself once the trainer has made ``step`` steps (``None``: never)."""
         self.stop_at = step
 
-    def drawn(self) -> None:
-        """The window has drawn the last snapshot: another may be collected."""
-        self.undelivered = False
+    def drawn(self, n: int = 1) -> None:
+        """The window has drawn ``n`` snapshots: as many more may be collected."""
+        self.undrawn = max(0, self.undrawn - n)
 
     def set_experiment(self, experiment: Experiment, generation: int) -> None:
         """Switch to another experiment (paused; the pace setting stays)."""
@@ -222,7 +225,11 @@ class TrainingLoop:
             trainer.learning_rate = self.pending_lr
             self.pending_lr = None
         self._apply_sample_request()
-        collect = single or (not self.undelivered and now - self._last_emit >= EMIT_INTERVAL)
+        collect = single or (self.undrawn < MAX_UNDRAWN and now >= self._next_emit)
+        if collect and self.running:
+            # Keep to the grid when a little late, so the pace is ~30 a second, not less.
+            late = now - self._next_emit
+            self._next_emit = (self._next_emit if late < EMIT_INTERVAL else now) + EMIT_INTERVAL
         interval = max(MIN_VALIDATE_INTERVAL, self._validate_cost / VALIDATE_SHARE)
         validate = single or trainer.step_count == 0 or now - self._last_validate >= interval
         extra: list[Metric] | None = None
@@ -282,7 +289,7 @@ class TrainingLoop:
             (t0, s0), (t1, s1) = self._rate_window[0], self._rate_window[-1]
             rate = (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
         if snap is not None:
-            self.undelivered = True
+            self.undrawn += 1
             self._attach_extra(snap)
         extra_step, extra = self._extra_latest if self._extra_new else (None, [])
         self.outbox.append(("progress", Progress(
@@ -301,7 +308,6 @@ class TrainingLoop:
             extra_step=extra_step,
         )))
         self._reset_buffers()
-        self._last_emit = time.monotonic()
 
     def _attach_extra(self, snap: Snapshot) -> None:
         """The latest extra metrics ride on the snapshot, so a view that draws snapshots

@@ -40,7 +40,7 @@ from rnn_sandbox.ui import collector, errors
 
 __all__ = ["EMIT_INTERVAL", "Progress", "TrainingThread", "TrainingWorker", "merge"]
 
-POLL_MS = 15  # how often the GUI thread looks into the outbox
+POLL_MS = 5  # how often the GUI thread looks into the outbox
 SYNC_TIMEOUT = 60.0  # seconds paused() waits for the loop to finish a step and answer
 # Requests that decide whether the loop runs: its reports of running or not count only
 # once it has seen the latest of these.
@@ -146,9 +146,9 @@ class TrainingWorker:
     def drawing(self) -> None:
         """The GUI takes the snapshots out of the outbox to draw them."""
 
-    def drawn(self) -> None:
-        """The GUI has drawn them: the loop may collect the next snapshot."""
-        self._send("drawn")
+    def drawn(self, n: int = 1) -> None:
+        """The GUI has drawn ``n`` snapshots: the loop may collect as many more."""
+        self._send("drawn", n)
 
     def is_running(self) -> bool:
         return self._running
@@ -371,7 +371,7 @@ class TrainingThread(QObject):
                 )
         finally:
             self.delivering = False
-            self.worker.drawn()
+            self.worker.drawn(len(merged.snapshots))
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Stop training, end the process and the relay; True once nothing runs any more."""
