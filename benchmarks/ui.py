@@ -51,24 +51,30 @@ def make_config(task: str, hidden: int, layers: int, bidirectional: bool) -> Exp
     return cfg
 
 
-def engine_alone(cfg: ExperimentConfig, seconds: float) -> float:
-    """Steps per second of the window's training loop with no window: the same
-    validation by time and snapshots at up to ~30 a second, each taken at once."""
-    loop = TrainingLoop(Experiment(cfg))
-    trainer = loop.experiment.trainer
-    for _ in range(3):  # warm-up
-        trainer.step()
-    loop.play()
-    step0, start = trainer.step_count, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        loop.advance()
-        loop.outbox.clear()
-        loop.drawn()
-    return (trainer.step_count - step0) / (time.perf_counter() - start)
+class EngineAlone:
+    """The window's training loop with no window: the same validation by time and
+    snapshots at up to ~30 a second, each taken (as if drawn) at once."""
+
+    def __init__(self, cfg: ExperimentConfig) -> None:
+        self.loop = TrainingLoop(Experiment(cfg))
+        for _ in range(3):  # warm-up
+            self.loop.experiment.trainer.step()
+        self.loop.play()
+
+    def run(self, seconds: float) -> tuple[int, float]:
+        """Train for ``seconds``; the steps made and the time taken."""
+        trainer = self.loop.experiment.trainer
+        step0, start = trainer.step_count, time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            self.loop.advance()
+            self.loop.outbox.clear()
+            self.loop.drawn()
+        return trainer.step_count - step0, time.perf_counter() - start
 
 
-def with_gui(cfg: ExperimentConfig, seconds: float) -> dict[str, float]:
-    """Train in the main window for ``seconds``; steps/s, refreshes/s and stalls."""
+def measure(cfg: ExperimentConfig, seconds: float, rounds: int) -> dict[str, float]:
+    """Alternate the engine alone and the window training, ``rounds`` times each, so a
+    change of the machine's load hits both sides alike."""
     import tempfile
 
     from PySide6.QtCore import QSettings
@@ -78,13 +84,16 @@ def with_gui(cfg: ExperimentConfig, seconds: float) -> dict[str, float]:
     from rnn_sandbox.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
+    engine = EngineAlone(cfg)
+    engine_steps = engine_time = 0.0
+    gui_steps = gui_time = gui_cpu = 0.0
+    refreshes = [0]
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(os.path.join(tmp, "bench.ini"), QSettings.Format.IniFormat)
         window = MainWindow(config=cfg, settings=settings)
         window.confirm = lambda *_: True
         window.modal_messages = False
         window.show()
-        refreshes = [0]
         window.training.progress.connect(
             lambda p: refreshes.__setitem__(0, refreshes[0] + bool(p.snapshots))
         )
@@ -94,35 +103,42 @@ def with_gui(cfg: ExperimentConfig, seconds: float) -> dict[str, float]:
         end = time.perf_counter() + 0.5
         while time.perf_counter() < end:
             app.processEvents()
-        with window.worker.paused() as exp:
-            step0 = exp.trainer.step_count
-        window.play()
-        refreshes[0] = 0
-        probe.start()
-        start = time.perf_counter()
-        cpu0 = time.thread_time()
-        while time.perf_counter() - start < seconds:
-            app.processEvents()
-            time.sleep(0.001)  # like the real event loop: wait for events, do not spin
-        cpu = time.thread_time() - cpu0
-        with window.worker.paused() as exp:
-            steps = exp.trainer.step_count - step0
-        elapsed = time.perf_counter() - start
-        probe.stop()
+        window.pause()
+        for _ in range(rounds):
+            n, t = engine.run(seconds / rounds / 2)
+            engine_steps, engine_time = engine_steps + n, engine_time + t
+            with window.worker.paused() as exp:
+                step0 = exp.trainer.step_count
+            window.play()
+            probe.start(keep=True)
+            start = time.perf_counter()
+            cpu0 = time.thread_time()
+            while time.perf_counter() - start < seconds / rounds:
+                app.processEvents()
+                time.sleep(0.001)  # like the real event loop: wait for events, do not spin
+            gui_cpu += time.thread_time() - cpu0
+            with window.worker.paused() as exp:
+                gui_steps += exp.trainer.step_count - step0
+            gui_time += time.perf_counter() - start
+            probe.stop()
+            window.training.poll()  # the last reports, so none counts in the next round
         window.close()
         window.shutdown()
     return {
-        "steps_per_s": steps / elapsed,
-        "refreshes_per_s": refreshes[0] / elapsed,
+        "engine_per_s": engine_steps / engine_time,
+        "steps_per_s": gui_steps / gui_time,
+        "refreshes_per_s": refreshes[0] / gui_time,
         "worst_stall_ms": probe.worst_ms(skip=2),
         "median_gap_ms": probe.median_ms(),
-        "cpu_per_refresh_ms": 1000 * cpu / max(refreshes[0], 1),
+        "cpu_per_refresh_ms": 1000 * gui_cpu / max(refreshes[0], 1),
     }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=4.0, help="measuring time per row")
+    parser.add_argument("--rounds", type=int, default=4,
+                        help="turns of engine alone and window, alternating")
     parser.add_argument("--quick", action="store_true", help="first configuration only")
     args = parser.parse_args(argv)
     rows = CONFIGS[:1] if args.quick else CONFIGS
@@ -133,9 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     print("-" * len(header))
     for task, hidden, layers, bidi in rows:
         cfg = make_config(task, hidden, layers, bidi)
-        before = engine_alone(cfg, args.seconds / 2)
-        gui = with_gui(cfg, args.seconds)
-        alone = (before + engine_alone(cfg, args.seconds / 2)) / 2
+        gui = measure(cfg, args.seconds, args.rounds)
+        alone = gui["engine_per_s"]
         overhead = 1.0 - gui["steps_per_s"] / alone
         name = f"{task} H={hidden} L={layers}{' bi' if bidi else ''}"
         print(f"{name:34} {alone:9.0f} {gui['steps_per_s']:8.0f} {overhead:9.0%} "

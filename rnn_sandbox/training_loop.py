@@ -27,6 +27,7 @@ from __future__ import annotations
 import io
 import pickle
 import signal
+import threading
 import time
 import traceback
 from collections import deque
@@ -391,7 +392,8 @@ def serve(requests: Any, reports: Any, blob: bytes, generation: int) -> None:
     ``blob`` is the pickled experiment.  Returns on ``stop`` or when the window's end of
     the pipe is gone (the window closed or died), so no training process outlives it.
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the window to handle
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the window to handle
     loop = TrainingLoop(pickle.loads(blob), generation)
     link = StateLink()
     seen = 0

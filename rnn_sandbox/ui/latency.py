@@ -27,8 +27,10 @@ class LatencyProbe:
         self.gaps.append(now - self._last)
         self._last = now
 
-    def start(self) -> None:
-        self.gaps.clear()
+    def start(self, keep: bool = False) -> None:
+        """Start (again); ``keep`` adds to the gaps recorded so far."""
+        if not keep:
+            self.gaps.clear()
         self._last = time.perf_counter()
         self._timer.start()
 

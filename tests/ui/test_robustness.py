@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import multiprocessing
 import resource
 import threading
 import time
@@ -266,7 +267,8 @@ def rss_mb() -> float:
 
 
 def one_cycle(qtbot, settings: QSettings, show: bool) -> weakref.ref:
-    """Open, play, pause, step, reset, play and close while training; the thread's ref.
+    """Open, play, pause, step, reset, play and close while training; the relay thread's
+    ref.  The window's training process has ended when it returns.
 
     A window that is not shown runs the same code except the painting of hidden panels.
     """
@@ -285,9 +287,10 @@ def one_cycle(qtbot, settings: QSettings, show: bool) -> weakref.ref:
     w.play()
     qtbot.waitUntil(lambda: w.step >= 2, timeout=WAIT)
     assert w.worker.is_running()
-    thread = w.training.thread
+    thread, process = w.training.thread, w.worker.process
     w.close()  # while training
-    assert thread.isFinished(), "the training thread did not end"
+    assert thread.isFinished(), "the relay thread did not end"
+    assert not process.is_alive(), "the training process did not end"
     dispose(w)
     return weakref.ref(thread)
 
@@ -311,15 +314,18 @@ def test_hundred_cycles_of_play_pause_step_reset_close(qtbot, settings, record_p
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     alive = [t for t in (r() for r in thread_refs) if t is not None]
     threads_after = threading.active_count()
+    processes = multiprocessing.active_children()
     growth = rss[-1] - rss[0]
     line = (f"{cycles} cycles in {elapsed:.1f} s; RSS after 10 cycles {rss[0]:.1f} MB, "
             f"after {cycles} {rss[-1]:.1f} MB (growth {growth:+.1f} MB); "
             f"threads before {threads_before}, after {threads_after}; "
-            f"QThread objects still alive {len(alive)}")
+            f"QThread objects still alive {len(alive)}; training processes left "
+            f"{len(processes)}")
     print(line)
     print("RSS every 10 cycles (MB): " + ", ".join(f"{r:.1f}" for r in rss))
     record_property("robustness", line)
     assert threads_after <= threads_before
+    assert processes == []
     assert all(t.isFinished() for t in alive)
     assert len(alive) <= 1  # at most the last one, not yet collected
     assert growth < 100, line

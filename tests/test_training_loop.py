@@ -1,0 +1,186 @@
+"""The window's training loop on its own, and the state that crosses to its process."""
+
+from __future__ import annotations
+
+import pickle
+import threading
+from multiprocessing import Pipe
+
+import numpy as np
+import pytest
+
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import get_task
+from rnn_sandbox.training_loop import MAX_UNDRAWN, StateLink, TrainingLoop, serve
+
+
+def experiment(**training) -> Experiment:
+    cfg = get_task("sine_forecast").default_config()
+    cfg.task.n_samples = 200
+    for k, v in training.items():
+        setattr(cfg.training, k, v)
+    return Experiment(cfg)
+
+
+def twin(exp: Experiment) -> Experiment:
+    """What the training process holds: an independent copy."""
+    return pickle.loads(pickle.dumps(exp))
+
+
+def run(loop: TrainingLoop, steps: int) -> None:
+    while loop.experiment.trainer.step_count < steps:
+        loop.advance()
+
+
+def progress(loop: TrainingLoop) -> list:
+    return [v for k, v in loop.outbox if k == "progress"]
+
+
+# -- the state link ------------------------------------------------------------------------
+def test_a_synced_copy_continues_bit_for_bit():
+    straight = experiment()
+    for _ in range(10):
+        straight.trainer.step()
+    window = experiment()
+    trainer_side = twin(window)
+    for _ in range(5):
+        trainer_side.trainer.step()
+    StateLink().load(window, StateLink().dump(trainer_side))
+    for _ in range(5):
+        window.trainer.step()
+    assert [h["train_loss"] for h in window.trainer.history] == [
+        h["train_loss"] for h in straight.trainer.history]
+    for k, v in straight.network.params.items():
+        np.testing.assert_array_equal(window.network.params[k], v)
+
+
+def test_shared_parts_stay_and_only_new_history_travels():
+    window = experiment()
+    trainer_side = twin(window)
+    task, dataset, data = window.task, window.dataset, window.trainer.data
+    history = window.trainer.history
+    sender, receiver = StateLink(), StateLink()
+    for _ in range(50):
+        trainer_side.trainer.step()
+    first = sender.dump(trainer_side)
+    receiver.load(window, first)
+    # The task and the data are the window's own objects, not copies.
+    assert window.task is task and window.dataset is dataset
+    assert window.trainer.data is data and window.trainer.history is history
+    assert window.trainer.metric_fn == task.metric
+    assert window.network.cache is None  # the forward pass's cache is left behind
+    assert window.trainer.net is window.network  # one network, as before
+    assert window.trainer.step_count == 50 and len(history) == 50
+    trainer_side.trainer.step()
+    blob = sender.dump(trainer_side)
+    _, keep, tail = pickle.loads(blob)
+    assert keep == 50 and [h["step"] for h in tail] == [51]
+    receiver.load(window, blob)
+    assert [h["step"] for h in history] == list(range(1, 52))
+    assert len(blob) < len(first)
+    for sent in (first, blob):  # the data never travels
+        assert trainer_side.dataset.train.x.tobytes()[:256] not in sent
+
+
+def test_a_reset_on_one_side_empties_the_history_on_the_other():
+    window = experiment()
+    trainer_side = twin(window)
+    to_window, to_trainer = StateLink(), StateLink()
+    for _ in range(5):
+        trainer_side.trainer.step()
+    to_window_recv = StateLink()
+    to_window_recv.load(window, to_window.dump(trainer_side))
+    window.reset()  # a new trainer with a new, empty history
+    to_trainer.load(trainer_side, to_window_recv.dump(window))
+    assert trainer_side.trainer.step_count == 0 and trainer_side.trainer.history == []
+    for k, v in window.network.params.items():
+        np.testing.assert_array_equal(trainer_side.network.params[k], v)
+
+
+# -- the loop ------------------------------------------------------------------------------
+def test_the_loop_reports_every_step_once_and_in_order():
+    loop = TrainingLoop(experiment())
+    loop.play()
+    run(loop, 40)
+    loop.flush()
+    steps = np.concatenate([p.steps for p in progress(loop)])
+    np.testing.assert_array_equal(steps, np.arange(1, 41))
+
+
+def test_snapshots_wait_for_the_window_to_draw_them():
+    loop = TrainingLoop(experiment())
+    loop.play()
+    loop._next_emit = 0.0
+    for _ in range(200):
+        loop.advance()
+        loop._next_emit = 0.0  # always due: only the undrawn ones hold it back
+    snaps = [s for p in progress(loop) for s in p.snapshots]
+    assert len(snaps) == MAX_UNDRAWN
+    loop.drawn(1)
+    loop.advance()
+    assert len([s for p in progress(loop) for s in p.snapshots]) == MAX_UNDRAWN + 1
+
+
+def test_single_steps_and_a_planned_stop():
+    loop = TrainingLoop(experiment())
+    loop.step_once(3)
+    while loop.advance() is not None:
+        pass
+    assert loop.experiment.trainer.step_count == 3
+    loop.set_stop_at(10)
+    loop.play()
+    while loop.advance() is not None:
+        pass
+    assert loop.experiment.trainer.step_count == 10 and not loop.running
+    assert loop.outbox[-1] == ("running", False)
+
+
+@pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")  # expected
+def test_divergence_pauses_the_loop_and_says_why():
+    exp = experiment(optimizer="sgd", learning_rate=50.0, clip_norm=0.0)
+    loop = TrainingLoop(exp)
+    loop.play()
+    for _ in range(500):
+        if loop.advance() is None:
+            break
+    kinds = [k for k, _ in loop.outbox]
+    assert not loop.running and kinds[-2:] == ["running", "diverged"]
+    assert all(np.isfinite(p).all() for p in exp.network.params.values())
+
+
+# -- the process's side of the pipe ----------------------------------------------------------
+def test_serve_answers_requests_and_survives_a_bad_one():
+    """``serve`` runs here in a thread; the window's side is played by the test."""
+    exp = experiment()
+    requests_in, requests = Pipe(duplex=False)
+    reports, reports_out = Pipe(duplex=False)
+    server = threading.Thread(
+        target=lambda: serve(requests_in, reports_out, pickle.dumps(exp), 7), daemon=True)
+    server.start()
+    def receive_until(done) -> list:
+        got: list = []
+        while not got or not done(got):
+            assert reports.poll(20), "no answer from the loop"
+            got.append(reports.recv())
+        return got
+
+    def steps(got: list) -> list:
+        return [s for m in got if m[0] == "out" for k, p in m[4] if k == "progress"
+                for s in p.steps]
+
+    try:
+        requests.send((1, "step_once", 2))
+        assert steps(receive_until(lambda got: len(steps(got)) == 2)) == [1, 2]
+        requests.send((2, "load", b"not a pickle"))  # reported, the loop serves on
+        requests.send((3, "sync"))
+        got = receive_until(lambda got: got[-1][0] == "state")
+        errors = [m for m in got if m[0] == "error"]
+        assert len(errors) == 1 and errors[0][1] == 7 and "Traceback" in errors[0][4]
+        state = got[-1]
+        assert state[1] == 7 and state[2] == 3  # the generation, the request answered
+        StateLink().load(exp, state[3])
+        assert exp.trainer.step_count == 2
+    finally:
+        requests.send((4, "stop"))
+        server.join(10)
+    assert not server.is_alive()
