@@ -118,6 +118,7 @@ class TrainingLoop:
         self._next_emit = 0.0  # when the next snapshot is due (on a 30-a-second grid)
         self._last_validate = 0.0
         self._validate_cost = 0.0
+        self._validated_epochs = 0
         self._next_step_time = 0.0
         self._rate_window: deque[tuple[float, int]] = deque()
         # The latest Task.extra_metrics and their step; every collected snapshot carries
@@ -226,13 +227,21 @@ class TrainingLoop:
             trainer.learning_rate = self.pending_lr
             self.pending_lr = None
         self._apply_sample_request()
-        collect = single or (self.undrawn < MAX_UNDRAWN and now >= self._next_emit)
+        # The last step of a planned run is validated and shown: the plots end where the
+        # run ends, however short it was.
+        last = self.stop_at is not None and trainer.step_count + 1 >= self.stop_at
+        collect = single or last or (self.undrawn < MAX_UNDRAWN and now >= self._next_emit)
         if collect and self.running:
             # Keep to the grid when a little late, so the pace is ~30 a second, not less.
             late = now - self._next_emit
             self._next_emit = (self._next_emit if late < EMIT_INTERVAL else now) + EMIT_INTERVAL
         interval = max(MIN_VALIDATE_INTERVAL, self._validate_cost / VALIDATE_SHARE)
-        validate = single or trainer.step_count == 0 or now - self._last_validate >= interval
+        # Validation by time, and after every epoch while that stays cheap, so a short run
+        # of a small network has a validation curve too.
+        epoch_done = (trainer.completed_epochs > self._validated_epochs and now
+                      - self._last_validate >= self._validate_cost / VALIDATE_SHARE)
+        validate = (single or last or epoch_done or trainer.step_count == 0
+                    or now - self._last_validate >= interval)
         extra: list[Metric] | None = None
         metric_fn = trainer.metric_fn
         if validate and metric_fn is not None:
@@ -265,6 +274,7 @@ class TrainingLoop:
         done = time.monotonic()
         if validate:
             self._last_validate = done
+            self._validated_epochs = trainer.completed_epochs
             # Rough cost of a validation pass: this step minus a typical step.
             self._validate_cost = max(0.0, done - now - self._typical_step)
             self._val_steps.append(snap.step)

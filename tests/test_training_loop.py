@@ -133,6 +133,12 @@ def test_single_steps_and_a_planned_stop():
         pass
     assert loop.experiment.trainer.step_count == 10 and not loop.running
     assert loop.outbox[-1] == ("running", False)
+    # However fast the run was, it ends with a validation and a snapshot of its last step.
+    last = [p for p in progress(loop) if p.snapshots][-1]
+    assert last.snapshot.step == 10 and 10 in np.concatenate(
+        [p.val_steps for p in progress(loop)])
+    assert loop.experiment.trainer.history[-1]["step"] == 10
+    assert np.isfinite(loop.experiment.trainer.history[-1]["val_loss"])
 
 
 @pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")  # expected

@@ -143,9 +143,6 @@ class TrainingWorker:
         """Pause by itself once the trainer has made ``step`` steps (``None``: never)."""
         self._send("set_stop_at", step)
 
-    def drawing(self) -> None:
-        """The GUI takes the snapshots out of the outbox to draw them."""
-
     def drawn(self, n: int = 1) -> None:
         """The GUI has drawn ``n`` snapshots: the loop may collect as many more."""
         self._send("drawn", n)
@@ -358,7 +355,6 @@ class TrainingThread(QObject):
         if not drawing:
             self.progress.emit(merged)
             return
-        self.worker.drawing()
         self.delivering = True
         try:
             self.progress.emit(merged)
