@@ -242,6 +242,7 @@ class TrainingWorker:
                 elif kind == "error":
                     self.outbox.append(("error", tuple(msg[2:])))
         finally:
+            self._reports.close()
             self._replies.put(None)
             self._running = False
             if not self._stopping:
