@@ -9,7 +9,9 @@ For each configuration it measures, over the same wall-clock time,
 * refreshes per second: snapshots the window actually drew;
 * the event loop's worst stall: the longest gap between two ticks of a 5 ms timer;
 * GUI CPU per refresh: processor time of the GUI thread while measuring, divided by the
-  refreshes (what one refresh costs; it hardly depends on other load of the machine).
+  refreshes (what one refresh costs; it hardly depends on other load of the machine);
+* training core: the share of one core the training process got while the window trained
+  (below 100 % it waited for a core: the machine, not the loop, limited it).
 
 The engine alone is measured for half the time before and half after the GUI run, so a
 change of the machine's load during a row affects both sides alike.
@@ -72,6 +74,16 @@ class EngineAlone:
         return trainer.step_count - step0, time.perf_counter() - start
 
 
+def process_cpu(pid: int) -> float:
+    """Processor seconds a process has used (Linux; NaN elsewhere)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 def measure(cfg: ExperimentConfig, seconds: float, rounds: int) -> dict[str, float]:
     """Alternate the engine alone and the window training, ``rounds`` times each, so a
     change of the machine's load hits both sides alike."""
@@ -86,7 +98,7 @@ def measure(cfg: ExperimentConfig, seconds: float, rounds: int) -> dict[str, flo
     app = QApplication.instance() or QApplication([])
     engine = EngineAlone(cfg)
     engine_steps = engine_time = 0.0
-    gui_steps = gui_time = gui_cpu = 0.0
+    gui_steps = gui_time = gui_cpu = train_cpu = 0.0
     refreshes = [0]
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(os.path.join(tmp, "bench.ini"), QSettings.Format.IniFormat)
@@ -113,10 +125,12 @@ def measure(cfg: ExperimentConfig, seconds: float, rounds: int) -> dict[str, flo
             probe.start(keep=True)
             start = time.perf_counter()
             cpu0 = time.thread_time()
+            train0 = process_cpu(window.worker.process.pid)
             while time.perf_counter() - start < seconds / rounds:
                 app.processEvents()
                 time.sleep(0.001)  # like the real event loop: wait for events, do not spin
             gui_cpu += time.thread_time() - cpu0
+            train_cpu += process_cpu(window.worker.process.pid) - train0
             with window.worker.paused() as exp:
                 gui_steps += exp.trainer.step_count - step0
             gui_time += time.perf_counter() - start
@@ -131,6 +145,7 @@ def measure(cfg: ExperimentConfig, seconds: float, rounds: int) -> dict[str, flo
         "worst_stall_ms": probe.worst_ms(skip=2),
         "median_gap_ms": probe.median_ms(),
         "cpu_per_refresh_ms": 1000 * gui_cpu / max(refreshes[0], 1),
+        "train_core": train_cpu / gui_time,
     }
 
 
@@ -144,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = CONFIGS[:1] if args.quick else CONFIGS
     header = (f"{'configuration':34} {'engine/s':>9} {'GUI/s':>8} {'overhead':>9} "
               f"{'refresh/s':>10} {'worst stall':>12} {'median gap':>11} "
-              f"{'GUI CPU/refresh':>16}")
+              f"{'GUI CPU/refresh':>16} {'training core':>14}")
     print(header)
     print("-" * len(header))
     for task, hidden, layers, bidi in rows:
@@ -155,7 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         name = f"{task} H={hidden} L={layers}{' bi' if bidi else ''}"
         print(f"{name:34} {alone:9.0f} {gui['steps_per_s']:8.0f} {overhead:9.0%} "
               f"{gui['refreshes_per_s']:10.1f} {gui['worst_stall_ms']:10.0f} ms "
-              f"{gui['median_gap_ms']:8.1f} ms {gui['cpu_per_refresh_ms']:13.1f} ms")
+              f"{gui['median_gap_ms']:8.1f} ms {gui['cpu_per_refresh_ms']:13.1f} ms "
+              f"{gui['train_core']:13.0%}")
     print("\ngoals: overhead < 20 %, refresh >= 30/s, worst stall < 50 ms")
     return 0
 
