@@ -1,12 +1,13 @@
 """Python's cyclic garbage collector, confined to the GUI thread while training runs.
 
 Python collects reference cycles in whichever thread happens to allocate when a threshold
-is crossed.  If that is the training thread and the garbage holds Qt wrappers (a closed
-window, a replaced plot), Qt objects are destroyed in the wrong thread: the destructor
-takes a Qt lock and then waits for the interpreter, while the GUI thread holds the
-interpreter and waits for the same lock, and both wait for ever.  So while a training
-thread exists the automatic collector is switched off and a timer in the GUI thread
-collects instead, generation by generation, with the interpreter's own thresholds.
+is crossed.  If that is another thread (the one relaying the training process's reports,
+which allocates as it unpickles them) and the garbage holds Qt wrappers (a closed window,
+a replaced plot), Qt objects are destroyed in the wrong thread: the destructor takes a Qt
+lock and then waits for the interpreter, while the GUI thread holds the interpreter and
+waits for the same lock, and both wait for ever.  So while such a thread exists the
+automatic collector is switched off and a timer in the GUI thread collects instead,
+generation by generation, with the interpreter's own thresholds.
 """
 
 from __future__ import annotations

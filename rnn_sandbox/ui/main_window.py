@@ -1083,7 +1083,7 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def shutdown(self) -> bool:
-        """Stop the training thread (quit + wait); True when it has ended."""
+        """Stop the training process and its relay thread; True when both have ended."""
         self.autosave_timer.stop()
         for old in self._retired_threads:
             old.shutdown()

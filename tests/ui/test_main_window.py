@@ -567,7 +567,7 @@ def test_training_pauses_after_the_set_epochs(qtbot, make_window):
     assert w.steps_per_epoch == 2
     spin = w.settings_panel.controls["training.epochs"]
     assert spin.value() == 3
-    # The training thread itself pauses at the last step of the run: exactly, never late.
+    # The training loop itself pauses at the last step of the run: exactly, never late.
     w.speed_combo.setCurrentIndex(1)
     w.play()
     qtbot.waitUntil(lambda: not w.worker.is_running(), timeout=WAIT)

@@ -1,4 +1,4 @@
-"""The training thread on its own: requests, throttling, single steps, shutdown."""
+"""The training process seen from the window: requests, throttling, single steps, shutdown."""
 
 from __future__ import annotations
 
