@@ -232,9 +232,11 @@ class TrainingLoop:
         last = self.stop_at is not None and trainer.step_count + 1 >= self.stop_at
         collect = single or last or (self.undrawn < MAX_UNDRAWN and now >= self._next_emit)
         if collect and self.running:
-            # Keep to the grid when a little late, so the pace is ~30 a second, not less.
+            # Keep to the grid when late by up to two slots, so a snapshot that had to wait
+            # for the window is made up for; start a new grid after a pause.
             late = now - self._next_emit
-            self._next_emit = (self._next_emit if late < EMIT_INTERVAL else now) + EMIT_INTERVAL
+            grid = self._next_emit if late < 2 * EMIT_INTERVAL else now
+            self._next_emit = grid + EMIT_INTERVAL
         interval = max(MIN_VALIDATE_INTERVAL, self._validate_cost / VALIDATE_SHARE)
         # Validation by time, and after every epoch while that stays cheap, so a short run
         # of a small network has a validation curve too.
