@@ -28,7 +28,8 @@ import multiprocessing
 import pickle
 import queue
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -40,7 +41,9 @@ from rnn_sandbox.ui import collector, errors
 
 __all__ = ["EMIT_INTERVAL", "Progress", "TrainingThread", "TrainingWorker", "merge"]
 
-POLL_MS = 5  # how often the GUI thread looks into the outbox
+POLL_MS = 5  # how often the GUI thread looks into the outbox while reports come
+IDLE_POLL_MS = 50  # ... and while none came for a while (a laptop need not wake as often)
+IDLE_AFTER = 0.5  # seconds without a report after which polling slows down
 SYNC_TIMEOUT = 60.0  # seconds paused() waits for the loop to finish a step and answer
 # Requests that decide whether the loop runs: its reports of running or not count only
 # once it has seen the latest of these.
@@ -88,6 +91,7 @@ class TrainingWorker:
         self._link = StateLink()
         self._replies: queue.Queue[tuple | None] = queue.Queue()
         self.outbox: collections.deque[tuple[str, Any]] = collections.deque()
+        self.on_request: Callable[[], None] | None = None  # called after each request
         ctx = context()
         requests_in, self._requests = ctx.Pipe(duplex=False)
         self._reports, reports_out = ctx.Pipe(duplex=False)
@@ -109,6 +113,8 @@ class TrainingWorker:
             self._requests.send((self._request_id, name, *args))
         except (OSError, ValueError):
             pass  # the process is gone; the relay reports it
+        if self.on_request is not None:
+            self.on_request()
         return self._request_id
 
     def play(self) -> None:
@@ -305,8 +311,19 @@ class TrainingThread(QObject):
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.poll)
+        self._last_report = time.monotonic()
+        self.worker.on_request = self._awake
         self.thread.start()
         self.poll_timer.start()
+
+    def _awake(self) -> None:
+        """A request went out: its answer is looked for at the fast pace."""
+        self._last_report = time.monotonic()
+        try:
+            if self.poll_timer.interval() != POLL_MS:
+                self.poll_timer.setInterval(POLL_MS)
+        except RuntimeError:  # the timer went with its window; nothing to hurry
+            pass
 
     @Slot()
     def poll(self) -> None:
@@ -318,6 +335,13 @@ class TrainingThread(QObject):
         if self.delivering:
             return  # re-entered from an event loop turned during a delivery
         box = self.worker.outbox
+        now = time.monotonic()
+        if box or self.worker.is_running():
+            self._last_report = now
+        idle = now - self._last_report > IDLE_AFTER
+        interval = IDLE_POLL_MS if idle else POLL_MS
+        if self.poll_timer.interval() != interval:
+            self.poll_timer.setInterval(interval)
         progress: list[Progress] = []
         while box:
             kind, value = box.popleft()
@@ -372,6 +396,7 @@ class TrainingThread(QObject):
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Stop training, end the process and the relay; True once nothing runs any more."""
+        self.worker.on_request = None
         self.worker.stop()
         self.poll_timer.stop()
         ended = self.worker.close(timeout_ms / 1000)

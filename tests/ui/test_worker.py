@@ -10,7 +10,14 @@ import pytest
 from rnn_sandbox.engine import Snapshot
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui.worker import EMIT_INTERVAL, Progress, TrainingThread, merge
+from rnn_sandbox.ui.worker import (
+    EMIT_INTERVAL,
+    IDLE_POLL_MS,
+    POLL_MS,
+    Progress,
+    TrainingThread,
+    merge,
+)
 
 WAIT = 20_000
 
@@ -159,3 +166,17 @@ def test_task_extra_metrics_come_with_the_validation(qtbot, thread):
     t2.worker.step_once()
     qtbot.waitUntil(lambda: any(q.snapshots for q in got2), timeout=WAIT)
     assert merge(got2).extra_metrics == [] and merge(got2).extra_step == 1
+
+
+def test_polling_slows_down_when_idle_and_hurries_for_a_request(qtbot, thread):
+    t = thread(experiment())
+    got = collect(t)
+    t.worker.step_once()
+    qtbot.waitUntil(lambda: any(p.snapshots for p in got), timeout=WAIT)
+    assert t.poll_timer.interval() == POLL_MS
+    # Nothing more comes: a laptop's GUI thread need not wake every few milliseconds.
+    qtbot.waitUntil(lambda: t.poll_timer.interval() == IDLE_POLL_MS, timeout=WAIT)
+    t.worker.step_once()
+    assert t.poll_timer.interval() == POLL_MS  # the answer is looked for at once
+    qtbot.waitUntil(lambda: got[-1].snapshots and got[-1].snapshots[-1].step == 2,
+                    timeout=WAIT)
