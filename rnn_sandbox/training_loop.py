@@ -131,6 +131,16 @@ class TrainingLoop:
         self.running = True
 
     def pause(self) -> None:
+        """Stop after the current step.  A run paused by the learner ends with a look at
+        the watched sample as the weights are now, so the views show the paused model,
+        not the last snapshot taken up to a thirtieth of a second before."""
+        was = self.running
+        self._halt()
+        if was:
+            self._flush(None)
+            self._emit_watch_only()
+
+    def _halt(self) -> None:
         self.running = False
         self.pending_steps = 0
 
@@ -168,8 +178,8 @@ class TrainingLoop:
         self._flush(None)
 
     def stopped_itself(self) -> None:
-        """Pause after a failure and tell the window."""
-        self.pause()
+        """Pause after a failure or a planned stop and tell the window."""
+        self._halt()
         self._flush(None)
         self.outbox.append(("running", False))
 

@@ -121,6 +121,22 @@ def test_snapshots_wait_for_the_window_to_draw_them():
     assert len([s for p in progress(loop) for s in p.snapshots]) == MAX_UNDRAWN + 1
 
 
+def test_a_pause_shows_the_model_as_it_is_now():
+    loop = TrainingLoop(experiment())
+    loop.play()
+    run(loop, 30)
+    loop.outbox.clear()
+    loop.pause()
+    steps = np.concatenate([p.steps for p in progress(loop)])
+    snap = progress(loop)[-1].snapshot
+    assert steps[-1] == 30 and snap.step == 30 and snap.hidden is not None
+    for k, v in loop.experiment.network.params.items():
+        np.testing.assert_array_equal(snap.weights[k], v)
+    loop.outbox.clear()
+    loop.pause()  # already paused: nothing new
+    assert loop.outbox == []
+
+
 def test_single_steps_and_a_planned_stop():
     loop = TrainingLoop(experiment())
     loop.step_once(3)

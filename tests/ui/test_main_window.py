@@ -14,6 +14,7 @@ from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TASK_TYPES, all_tasks, get_task
 from rnn_sandbox.ui.latency import LatencyProbe
 from rnn_sandbox.ui.main_window import MainWindow
+from rnn_sandbox.ui.plots import HISTORY_REDRAW_INTERVAL
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "_screenshots"
 WAIT = 20_000  # ms; generous for a loaded two-core machine
@@ -119,6 +120,9 @@ def test_each_task_type_trains_and_draws(qtbot, make_window, task_name):
     assert set(w.gradient_plot.latest) == set(names)
     assert w.prediction_view.last_text
     assert w.status_labels["step"].text() == f"step {w.step}"
+    # The histories over training are redrawn at most ten times a second; let the last
+    # catch-up happen so the picture shows the paused state everywhere.
+    qtbot.wait(int(2000 * HISTORY_REDRAW_INTERVAL))
     save_screenshot(w, f"main_window_{get_task(task_name).kind}_{task_name}")
     w.close()
     assert w.training.thread.isFinished()

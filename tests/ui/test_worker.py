@@ -66,7 +66,10 @@ def test_runs_throttles_and_stops(qtbot, thread):
     np.testing.assert_array_equal(seen, np.arange(1, steps + 1))
     snaps = [s for p in got for s in p.snapshots]
     # Heavy parts are collected only for the snapshots that are sent, far fewer than steps.
-    assert all(s.hidden is not None and s.grad_h is not None for s in snaps)
+    assert all(s.hidden is not None for s in snaps)
+    assert all(s.grad_h is not None for s in snaps[:-1])
+    # The pause ends with a look at the watched sample with the weights as they are now.
+    assert snaps[-1].step == steps and np.isnan(snaps[-1].train_loss)
     assert 1 <= len(snaps) < steps / 2
     # Throttled by time: never more than ~30 collected snapshots a second of training.
     assert len(snaps) <= elapsed / EMIT_INTERVAL + 2
