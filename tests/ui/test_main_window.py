@@ -282,9 +282,15 @@ def test_structural_change_asks_and_undo_restores_config_and_model(qtbot, make_w
     # A structural change while training pauses, and the Play button says so.
     w.play()
     qtbot.waitUntil(lambda: w.step > 2, timeout=WAIT)
+    shown_before = w.step
     assert w.settings_panel.request("network.hidden_size", 12) is None
     assert not w.worker.is_running() and not w.play_action.isChecked()
     assert w.play_action.text() == "Play"
+    # Undo brings back the model as it was trained up to the change, not as it was at
+    # the last pause (the training process handed it over before switching).
+    w.undo_action.trigger()
+    assert w.config.network.hidden_size == 24
+    assert trained_steps(w) >= shown_before > 2
 
 
 def test_diagram_edits_go_through_the_same_path(qtbot, make_window):
