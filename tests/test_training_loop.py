@@ -10,16 +10,7 @@ import numpy as np
 import pytest
 
 from rnn_sandbox.session import Experiment
-from rnn_sandbox.tasks import get_task
 from rnn_sandbox.training_loop import MAX_UNDRAWN, StateLink, TrainingLoop, serve
-
-
-def experiment(**training) -> Experiment:
-    cfg = get_task("sine_forecast").default_config()
-    cfg.task.n_samples = 200
-    for k, v in training.items():
-        setattr(cfg.training, k, v)
-    return Experiment(cfg)
 
 
 def twin(exp: Experiment) -> Experiment:
@@ -37,11 +28,11 @@ def progress(loop: TrainingLoop) -> list:
 
 
 # -- the state link ------------------------------------------------------------------------
-def test_a_synced_copy_continues_bit_for_bit():
-    straight = experiment()
+def test_a_synced_copy_continues_bit_for_bit(sine_experiment):
+    straight = sine_experiment()
     for _ in range(10):
         straight.trainer.step()
-    window = experiment()
+    window = sine_experiment()
     trainer_side = twin(window)
     for _ in range(5):
         trainer_side.trainer.step()
@@ -54,8 +45,8 @@ def test_a_synced_copy_continues_bit_for_bit():
         np.testing.assert_array_equal(window.network.params[k], v)
 
 
-def test_shared_parts_stay_and_only_new_history_travels():
-    window = experiment()
+def test_shared_parts_stay_and_only_new_history_travels(sine_experiment):
+    window = sine_experiment()
     trainer_side = twin(window)
     task, dataset, data = window.task, window.dataset, window.trainer.data
     history = window.trainer.history
@@ -82,8 +73,8 @@ def test_shared_parts_stay_and_only_new_history_travels():
         assert trainer_side.dataset.train.x.tobytes()[:256] not in sent
 
 
-def test_a_reset_on_one_side_empties_the_history_on_the_other():
-    window = experiment()
+def test_a_reset_on_one_side_empties_the_history_on_the_other(sine_experiment):
+    window = sine_experiment()
     trainer_side = twin(window)
     to_window, to_trainer = StateLink(), StateLink()
     for _ in range(5):
@@ -98,8 +89,8 @@ def test_a_reset_on_one_side_empties_the_history_on_the_other():
 
 
 # -- the loop ------------------------------------------------------------------------------
-def test_the_loop_reports_every_step_once_and_in_order():
-    loop = TrainingLoop(experiment())
+def test_the_loop_reports_every_step_once_and_in_order(sine_experiment):
+    loop = TrainingLoop(sine_experiment())
     loop.play()
     run(loop, 40)
     loop.flush()
@@ -107,8 +98,8 @@ def test_the_loop_reports_every_step_once_and_in_order():
     np.testing.assert_array_equal(steps, np.arange(1, 41))
 
 
-def test_snapshots_wait_for_the_window_to_draw_them():
-    loop = TrainingLoop(experiment())
+def test_snapshots_wait_for_the_window_to_draw_them(sine_experiment):
+    loop = TrainingLoop(sine_experiment())
     loop.play()
     loop._next_emit = 0.0
     for _ in range(200):
@@ -121,8 +112,8 @@ def test_snapshots_wait_for_the_window_to_draw_them():
     assert len([s for p in progress(loop) for s in p.snapshots]) == MAX_UNDRAWN + 1
 
 
-def test_a_pause_shows_the_model_as_it_is_now():
-    loop = TrainingLoop(experiment())
+def test_a_pause_shows_the_model_as_it_is_now(sine_experiment):
+    loop = TrainingLoop(sine_experiment())
     loop.play()
     run(loop, 30)
     loop.outbox.clear()
@@ -137,8 +128,8 @@ def test_a_pause_shows_the_model_as_it_is_now():
     assert loop.outbox == []
 
 
-def test_single_steps_and_a_planned_stop():
-    loop = TrainingLoop(experiment())
+def test_single_steps_and_a_planned_stop(sine_experiment):
+    loop = TrainingLoop(sine_experiment())
     loop.step_once(3)
     while loop.advance() is not None:
         pass
@@ -158,8 +149,8 @@ def test_single_steps_and_a_planned_stop():
 
 
 @pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")  # expected
-def test_divergence_pauses_the_loop_and_says_why():
-    exp = experiment(optimizer="sgd", learning_rate=50.0, clip_norm=0.0)
+def test_divergence_pauses_the_loop_and_says_why(sine_experiment):
+    exp = sine_experiment(optimizer="sgd", learning_rate=50.0, clip_norm=0.0)
     loop = TrainingLoop(exp)
     loop.play()
     for _ in range(500):
@@ -171,9 +162,9 @@ def test_divergence_pauses_the_loop_and_says_why():
 
 
 # -- the process's side of the pipe ----------------------------------------------------------
-def test_serve_answers_requests_and_survives_a_bad_one():
+def test_serve_answers_requests_and_survives_a_bad_one(sine_experiment):
     """``serve`` runs here in a thread; the window's side is played by the test."""
-    exp = experiment()
+    exp = sine_experiment()
     requests_in, requests = Pipe(duplex=False)
     reports, reports_out = Pipe(duplex=False)
     server = threading.Thread(

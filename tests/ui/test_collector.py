@@ -12,8 +12,6 @@ import threading
 import time
 import weakref
 
-from rnn_sandbox.session import Experiment
-from rnn_sandbox.tasks import get_task
 from rnn_sandbox.ui import collector
 from rnn_sandbox.ui.worker import TrainingThread
 
@@ -27,11 +25,9 @@ class Cycle:
         self.me = self
 
 
-def test_cycles_die_in_the_gui_thread_while_training_runs(qtbot):
-    cfg = get_task("sine_forecast").default_config()
-    cfg.task.n_samples = 200
+def test_cycles_die_in_the_gui_thread_while_training_runs(qtbot, sine_experiment):
     was_enabled = gc.isenabled()
-    t = TrainingThread(Experiment(cfg))
+    t = TrainingThread(sine_experiment())
     try:
         assert collector.active() and not gc.isenabled()
         steps: list[int] = []

@@ -22,13 +22,6 @@ from rnn_sandbox.ui.worker import (
 WAIT = 20_000
 
 
-def experiment(**training) -> Experiment:
-    cfg = get_task("sine_forecast").default_config()
-    cfg.task.n_samples = 200
-    for k, v in training.items():
-        setattr(cfg.training, k, v)
-    return Experiment(cfg)
-
 
 @pytest.fixture
 def thread(qtbot):
@@ -51,8 +44,8 @@ def collect(t: TrainingThread) -> list[Progress]:
     return got
 
 
-def test_runs_throttles_and_stops(qtbot, thread):
-    t = thread(experiment())
+def test_runs_throttles_and_stops(qtbot, thread, sine_experiment):
+    t = thread(sine_experiment())
     got = collect(t)
     start = time.monotonic()
     t.worker.play()
@@ -79,8 +72,8 @@ def test_runs_throttles_and_stops(qtbot, thread):
     assert any(p.metric_name == "MAE" for p in got)
 
 
-def test_snapshots_are_copies(qtbot, thread):
-    t = thread(experiment())
+def test_snapshots_are_copies(qtbot, thread, sine_experiment):
+    t = thread(sine_experiment())
     got = collect(t)
     t.worker.step_once()
     qtbot.waitUntil(lambda: any(p.snapshots for p in got), timeout=WAIT)
@@ -93,8 +86,8 @@ def test_snapshots_are_copies(qtbot, thread):
         np.testing.assert_array_equal(v, kept[k])
 
 
-def test_single_steps_and_learning_rate(qtbot, thread):
-    t = thread(experiment(learning_rate=0.01))
+def test_single_steps_and_learning_rate(qtbot, thread, sine_experiment):
+    t = thread(sine_experiment(learning_rate=0.01))
     got = collect(t)
     t.worker.step_once()
     qtbot.waitUntil(lambda: any(p.snapshots for p in got), timeout=WAIT)
@@ -109,8 +102,8 @@ def test_single_steps_and_learning_rate(qtbot, thread):
         assert exp.trainer.learning_rate == 0.123
 
 
-def test_watched_sample_can_change_while_paused(qtbot, thread):
-    t = thread(experiment())
+def test_watched_sample_can_change_while_paused(qtbot, thread, sine_experiment):
+    t = thread(sine_experiment())
     got = collect(t)
     t.worker.set_sample_index(7)
     qtbot.waitUntil(lambda: any(p.snapshots for p in got), timeout=WAIT)
@@ -121,8 +114,8 @@ def test_watched_sample_can_change_while_paused(qtbot, thread):
 
 
 @pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")  # expected
-def test_divergence_is_reported_and_training_pauses(qtbot, thread):
-    exp = experiment(optimizer="sgd", learning_rate=50.0, clip_norm=0.0)
+def test_divergence_is_reported_and_training_pauses(qtbot, thread, sine_experiment):
+    exp = sine_experiment(optimizer="sgd", learning_rate=50.0, clip_norm=0.0)
     exp.config.network.init = "spectral"
     t = thread(exp)
     with qtbot.waitSignal(t.diverged, timeout=WAIT) as blocker:
@@ -145,7 +138,7 @@ def test_merge_keeps_all_points_and_the_latest_snapshot():
     assert m.snapshot is snap and m.snapshots == [snap] and m.metric_name == "MAE"
 
 
-def test_task_extra_metrics_come_with_the_validation(qtbot, thread):
+def test_task_extra_metrics_come_with_the_validation(qtbot, thread, sine_experiment):
     cfg = get_task("named_entities").default_config()
     cfg.task.n_samples = min(cfg.task.n_samples, 300)
     exp = Experiment(cfg)
@@ -164,15 +157,16 @@ def test_task_extra_metrics_come_with_the_validation(qtbot, thread):
         assert e.trainer.metric_fn == e.task.metric  # put back after the validation
     assert p.extra_metrics[0].value == pytest.approx(want[0].value)
     # A task without extra metrics sends an empty list.
-    t2 = thread(experiment())
+    t2 = thread(sine_experiment())
     got2 = collect(t2)
     t2.worker.step_once()
     qtbot.waitUntil(lambda: any(q.snapshots for q in got2), timeout=WAIT)
     assert merge(got2).extra_metrics == [] and merge(got2).extra_step == 1
 
 
-def test_polling_slows_down_when_idle_and_hurries_for_a_request(qtbot, thread):
-    t = thread(experiment())
+def test_polling_slows_down_when_idle_and_hurries_for_a_request(
+        qtbot, thread, sine_experiment):
+    t = thread(sine_experiment())
     got = collect(t)
     t.worker.step_once()
     qtbot.waitUntil(lambda: any(p.snapshots for p in got), timeout=WAIT)
