@@ -247,13 +247,13 @@ class TrainingLoop:
             late = now - self._next_emit
             grid = self._next_emit if late < 2 * EMIT_INTERVAL else now
             self._next_emit = grid + EMIT_INTERVAL
-        interval = max(MIN_VALIDATE_INTERVAL, self._validate_cost / VALIDATE_SHARE)
         # Validation by time, and after every epoch while that stays cheap, so a short run
         # of a small network has a validation curve too.
-        epoch_done = (trainer.completed_epochs > self._validated_epochs and now
-                      - self._last_validate >= self._validate_cost / VALIDATE_SHARE)
+        since = now - self._last_validate
+        cheap = since >= self._validate_cost / VALIDATE_SHARE
+        epoch_done = cheap and trainer.completed_epochs > self._validated_epochs
         validate = (single or last or epoch_done or trainer.step_count == 0
-                    or now - self._last_validate >= interval)
+                    or (cheap and since >= MIN_VALIDATE_INTERVAL))
         extra: list[Metric] | None = None
         metric_fn = trainer.metric_fn
         if validate and metric_fn is not None:
