@@ -9,6 +9,28 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
+# Learning tests (marker ``learning``) train with this seed, for data and weights alike, so
+# another value is a genuinely different run; scripts/learning_matrix.py tries several.
+SEED_VARIABLE = "RNN_SANDBOX_TEST_SEED"
+
+
+def _test_seed() -> int:
+    text = os.environ.get(SEED_VARIABLE, "0")
+    if not text.isdigit():
+        raise pytest.UsageError(f"{SEED_VARIABLE} must be a non-negative integer, not {text!r}")
+    return int(text)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    kernel = os.environ.get("OPENBLAS_CORETYPE", "auto")
+    return f"learning tests: seed {_test_seed()} ({SEED_VARIABLE}), OpenBLAS kernel {kernel}"
+
+
+@pytest.fixture
+def seed() -> int:
+    """The training seed of a learning test (network init, batch order, task data)."""
+    return _test_seed()
+
 
 @pytest.fixture
 def sine_experiment():

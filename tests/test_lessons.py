@@ -5,6 +5,7 @@ import re
 import numpy as np
 import pytest
 
+from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.lessons import (
     LessonError,
     build_config,
@@ -132,23 +133,36 @@ def test_neighbours_at_both_ends():
     assert neighbours("bptt") == (get_lesson("bidirectional"), get_lesson("gradients"))
 
 
-def test_the_tiny_lesson_network_learns_its_task():
+def preset(lesson_id: str, setup_id: str | None, seed: int) -> ExperimentConfig:
+    """A lesson's setup trained with the test seed: a lesson's claim must hold for any."""
+    cfg = get_lesson(lesson_id).preset(setup_id)
+    cfg.training.seed = seed
+    return cfg
+
+
+@pytest.mark.learning
+def test_the_tiny_lesson_network_learns_its_task(seed, record_property):
     # The BPTT lesson promises that three hidden neurons get far below the baseline.
-    exp = Experiment(get_lesson("bptt").preset())
+    exp = Experiment(preset("bptt", None, seed))
     for _ in exp.trainer.run(steps=600):
         pass
-    assert exp.trainer.evaluate()[0] < 0.1 * get_task("tiny_bptt").baseline(exp.dataset).value
+    ratio = exp.trainer.evaluate()[0] / get_task("tiny_bptt").baseline(exp.dataset).value
+    record_property("loss/baseline", ratio)
+    assert ratio < 0.1
 
 
-def test_clipping_rescues_the_exploding_setup():
+@pytest.mark.learning
+def test_clipping_rescues_the_exploding_setup(seed, record_property):
     # Lesson 7 claims clipping keeps the exploding network trainable and ends lower.
     def final_loss(setup: str) -> tuple[float, float]:
-        exp = Experiment(get_lesson("gradients").preset(setup))
+        exp = Experiment(preset("gradients", setup, seed))
         norms = [s.grad_norm for s in exp.trainer.run(steps=300)]
         return exp.trainer.evaluate()[0], max(norms)
 
     unclipped, peak = final_loss("exploding")
     clipped, _ = final_loss("clipped")
+    record_property("peak_norm", peak)
+    record_property("clipped/unclipped", clipped / unclipped)
     assert peak > 1e3  # the explosion is there to be seen
     assert clipped < unclipped
 
@@ -174,45 +188,53 @@ def test_lessons_load_without_qt():
 
 
 @pytest.mark.slow
-def test_lesson_five_numbers():
+@pytest.mark.learning
+def test_lesson_five_numbers(seed, record_property):
     # Lesson 5 says: one direction ~95 % overall but a coin toss on the ambiguous words;
     # both directions get (nearly) everything right.
-    lesson = get_lesson("bidirectional")
     scores = {}
     for setup in ("one_direction", "both_directions"):
-        exp = Experiment(lesson.preset(setup))
+        exp = Experiment(preset("bidirectional", setup, seed))
         for _ in exp.trainer.run(steps=400):
             pass
         val = exp.dataset.val
         ambiguous = exp.task.extra_metrics(exp.network.predict(val.x, val.mask), val)[0]
         scores[setup] = (exp.trainer.evaluate()[1].value, ambiguous.value)
+        record_property(setup, scores[setup])
     overall, ambiguous = scores["one_direction"]
     assert 0.9 < overall < 0.99 and 0.35 < ambiguous < 0.65, scores
     assert scores["both_directions"][1] > 0.95, scores
 
 
 @pytest.mark.slow
-def test_lesson_two_table():
+@pytest.mark.learning
+def test_lesson_two_table(seed, record_property):
     # The table in lesson 2: the averaged dense net stays at chance, the side-by-side dense
     # net and the recurrent net learn the task.
     def accuracy(setup: str) -> float:
-        exp = Experiment(get_lesson("order").preset(setup))
+        exp = Experiment(preset("order", setup, seed))
         for _ in exp.trainer.run(steps=600):
             pass
-        return exp.trainer.evaluate()[1].value
+        value = exp.trainer.evaluate()[1].value
+        record_property(setup, value)
+        return value
 
     assert get_lesson("order").preset("dense_mean").network.cell == "dense"
-    assert abs(accuracy("dense_mean") - 0.5) < 0.06
-    assert accuracy("dense_flatten") > 0.95
-    assert accuracy("order") > 0.95
+    scores = {setup: accuracy(setup) for setup in ("dense_mean", "dense_flatten", "order")}
+    assert abs(scores["dense_mean"] - 0.5) < 0.06, scores
+    assert scores["dense_flatten"] > 0.95, scores
+    assert scores["order"] > 0.95, scores
 
 
-def test_lesson_seven_gradient_flow_tilts_as_the_text_says():
+@pytest.mark.learning
+def test_lesson_seven_gradient_flow_tilts_as_the_text_says(seed, record_property):
     def first_over_last(setup: str) -> float:
-        exp = Experiment(get_lesson("gradients").preset(setup))
+        exp = Experiment(preset("gradients", setup, seed))
         snap = exp.trainer.step(collect=True)
         flow = next(iter(snap.grad_h.values()))  # |dL/dh_t| per step, layer 1
-        return float(flow[0] / flow[-1])
+        ratio = float(flow[0] / flow[-1])
+        record_property(setup, ratio)
+        return ratio
 
     assert first_over_last("exploding") > 10  # rises towards the early steps
     assert first_over_last("vanishing") < 1e-3  # falls towards them

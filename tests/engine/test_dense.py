@@ -83,22 +83,25 @@ def test_flatten_sees_order_but_has_a_fixed_size():
         DenseNetwork(_cfg(), pooling="flatten")
 
 
-def test_trainer_trains_it():
+@pytest.mark.learning
+def test_trainer_trains_it(seed, record_property):
     # A task a dense net can do: is the mean of the first feature positive?
-    rng = np.random.default_rng(0)
+    rng = np.random.default_rng(seed)
     x = rng.standard_normal((400, 6, 3))
     y = (x[:, :, 0].mean(axis=1) > 0).astype(np.intp)
     data = Dataset(Batch(x[100:], y[100:]), Batch(x[:100], y[:100]))
-    net = DenseNetwork(_cfg(output_size=2, hidden_size=8), seed=0, pooling="mean")
+    net = DenseNetwork(_cfg(output_size=2, hidden_size=8), seed=seed, pooling="mean")
 
     def acc(outputs, batch):
         from rnn_sandbox.tasks import Metric
 
         return Metric("accuracy", float(np.mean(outputs.argmax(-1) == batch.y)))
 
-    trainer = Trainer(net, data, TrainingConfig(learning_rate=0.05), metric_fn=acc)
+    trainer = Trainer(net, data, TrainingConfig(learning_rate=0.05, seed=seed), metric_fn=acc)
     first = trainer.step(collect=True).train_loss
     for _ in trainer.run(steps=300):
         pass
     loss, metric = trainer.evaluate()
+    record_property("loss/first", loss / first)
+    record_property("accuracy", metric.value)
     assert loss < 0.5 * first and metric.value > 0.9

@@ -9,13 +9,17 @@ from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import get_task
 
 
-def test_forecast_beats_persistence_baseline():
+@pytest.mark.learning
+def test_forecast_beats_persistence_baseline(seed, record_property):
     """The default forecasting model ends well below 'the last value stays' in 300 steps."""
-    exp = Experiment.from_task("sine_forecast")
+    cfg = get_task("sine_forecast").default_config()
+    cfg.training.seed = seed
+    exp = Experiment(cfg)
     baseline = exp.task.baseline(exp.dataset).value
     for _ in exp.trainer.run(steps=300):
         pass
     val_loss, metric = exp.trainer.evaluate()
+    record_property("loss/baseline", val_loss / baseline)
     assert val_loss < 0.3 * baseline, (val_loss, baseline)
     assert metric.name == "MAE"
 
@@ -43,16 +47,19 @@ def test_learning_rate_change_takes_effect_next_step():
         exp.trainer.learning_rate = -1
 
 
-def test_exploding_configuration_stops_and_keeps_last_good_weights():
+@pytest.mark.learning
+def test_exploding_configuration_stops_and_keeps_last_good_weights(seed, record_property):
     cfg = get_task("sine_forecast").default_config()
     cfg.network.init, cfg.network.spectral_radius = "spectral", 3.0
     cfg.network.nonlinearity = "relu"
     cfg.training.optimizer, cfg.training.learning_rate, cfg.training.clip_norm = "sgd", 50.0, 0
+    cfg.training.seed = seed
     exp = Experiment(cfg)
     with pytest.raises(TrainingDiverged, match="learning rate"):
         for _ in range(200):
             good = exp.network.state_dict()
             exp.trainer.step()
+    record_property("diverged_at_step", exp.trainer.step_count + 1)
     for k, v in exp.network.params.items():
         assert np.isfinite(v).all()
         assert np.array_equal(v, good[k])

@@ -81,11 +81,15 @@ def test_rendering_and_metric():
     assert TASK.baseline(d).value < 0.1
 
 
-def test_default_model_writes_exact_captions():
-    exp = Experiment(TASK.default_config())
+@pytest.mark.learning
+def test_default_model_writes_exact_captions(seed, record_property):
+    cfg = TASK.default_config()
+    cfg.training.seed = seed
+    exp = Experiment(cfg)
     for _ in exp.trainer.run(steps=500):
         pass
     _, metric = exp.trainer.evaluate()
+    record_property("exact", metric.value)
     assert metric.value > 0.9 > TASK.baseline(exp.dataset).value
     out = exp.trainer.predict(exp.dataset.val)
     assert "(exact)" in TASK.render_prediction(exp.dataset, 0, out[0])

@@ -33,9 +33,10 @@ def test_rendering_shows_the_marked_symbol():
     assert "network says A" in pred
 
 
-def _accuracy(cell: str, steps: int) -> float:
+def _accuracy(cell: str, steps: int, seed: int) -> float:
     cfg = TASK.default_config()
     cfg.network.cell = cell
+    cfg.training.seed = seed
     exp = Experiment(cfg)
     for _ in exp.trainer.run(steps=steps):
         pass
@@ -43,12 +44,15 @@ def _accuracy(cell: str, steps: int) -> float:
 
 
 @pytest.mark.slow
-def test_gated_cells_remember_where_the_simple_rnn_cannot():
-    chance = TASK.baseline(TASK.make(TASK.default_config().task, 0)).value
+@pytest.mark.learning
+def test_gated_cells_remember_where_the_simple_rnn_cannot(seed, record_property):
+    chance = TASK.baseline(TASK.make(TASK.default_config().task, seed)).value
     assert chance < 0.6
-    simple = _accuracy("rnn", 600)
-    lstm = _accuracy("lstm", 600)
-    gru = _accuracy("gru", 600)
+    simple = _accuracy("rnn", 600, seed)
+    lstm = _accuracy("lstm", 600, seed)
+    gru = _accuracy("gru", 600, seed)
+    for name, value in [("rnn", simple), ("lstm", lstm), ("gru", gru)]:
+        record_property(name, value)
     assert simple < 0.7, simple
     assert lstm > 0.9, lstm
     assert gru > 0.9, gru

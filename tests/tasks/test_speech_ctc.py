@@ -105,12 +105,17 @@ def test_metrics_and_rendering_on_known_outputs():
 
 
 @pytest.mark.slow
-def test_default_model_learns_to_spell():
-    exp = Experiment(TASK.default_config())
+@pytest.mark.learning
+def test_default_model_learns_to_spell(seed, record_property):
+    cfg = TASK.default_config()
+    cfg.training.seed = seed
+    exp = Experiment(cfg)
     for _ in exp.trainer.run(steps=300):
         pass
     val = exp.dataset.val
     out = exp.trainer.predict(val)
-    acc = TASK.word_accuracy(out, val)
+    acc, ler = TASK.word_accuracy(out, val), TASK.label_error_rate(out, val)
+    record_property("words", acc)
+    record_property("letter_errors", ler)
     assert acc > 0.85 and acc > TASK.baseline(exp.dataset).value + 0.7
-    assert TASK.label_error_rate(out, val) < 0.08
+    assert ler < 0.08

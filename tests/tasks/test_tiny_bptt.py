@@ -34,13 +34,19 @@ def test_one_step_sequences_are_refused():
         TASK.make(TaskConfig(name="tiny_bptt", seq_len=1), 0)
 
 
-def test_three_hidden_neurons_learn_it_and_beat_the_baseline():
-    exp = Experiment(TASK.default_config())
+@pytest.mark.learning
+def test_three_hidden_neurons_learn_it_and_beat_the_baseline(seed, record_property):
+    cfg = TASK.default_config()
+    cfg.training.seed = seed
+    exp = Experiment(cfg)
     baseline = TASK.baseline(exp.dataset).value
     before = exp.trainer.evaluate()[0]
     for _ in exp.trainer.run(steps=800):
         pass
     loss, metric = exp.trainer.evaluate()
+    record_property("loss/baseline", loss / baseline)
+    record_property("loss/before", loss / before)
+    record_property("mae", metric.value)
     assert loss < 0.05 * baseline, (loss, baseline)
     assert loss < before / 10
     assert metric.name == "MAE" and metric.value < 0.15

@@ -75,9 +75,10 @@ def test_metrics_and_rendering_on_known_outputs():
     assert 0.3 < TASK.baseline(d).value < 0.7
 
 
-def _train(target, steps):
+def _train(target, steps, seed):
     cfg = TASK.default_config().copy()
     cfg.task.options["target"] = target
+    cfg.training.seed = seed
     exp = Experiment(cfg)
     for _ in exp.trainer.run(steps=steps):
         pass
@@ -87,16 +88,22 @@ def _train(target, steps):
 
 
 @pytest.mark.slow
-def test_default_model_learns_verb_final_order_far_beyond_copying():
-    exp, out = _train("verb_final", 2000)
+@pytest.mark.learning
+def test_default_model_learns_verb_final_order_far_beyond_copying(seed, record_property):
+    exp, out = _train("verb_final", 2000, seed)
     val = exp.dataset.val
+    record_property("sentences", TASK.sentence_accuracy(out, val))
+    record_property("tokens-copy", TASK.token_accuracy(out, val) - TASK.baseline(exp.dataset).value)
     assert TASK.sentence_accuracy(out, val) > 0.8
     assert TASK.token_accuracy(out, val) > TASK.baseline(exp.dataset).value + 0.4
 
 
 @pytest.mark.slow
-def test_verb_second_order_is_learned():
-    exp, out = _train("verb_second", 1500)
+@pytest.mark.learning
+def test_verb_second_order_is_learned(seed, record_property):
+    exp, out = _train("verb_second", 1500, seed)
     val = exp.dataset.val
+    record_property("sentences", TASK.sentence_accuracy(out, val))
+    record_property("tokens-copy", TASK.token_accuracy(out, val) - TASK.baseline(exp.dataset).value)
     assert TASK.sentence_accuracy(out, val) > 0.9
     assert TASK.token_accuracy(out, val) > TASK.baseline(exp.dataset).value + 0.15

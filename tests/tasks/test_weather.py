@@ -97,11 +97,15 @@ def test_meta_survives_a_file():
 
 
 @pytest.mark.slow
-def test_default_model_beats_persistence():
-    exp = Experiment(TASK.default_config())
+@pytest.mark.learning
+def test_default_model_beats_persistence(seed, record_property):
+    cfg = TASK.default_config()
+    cfg.training.seed = seed
+    exp = Experiment(cfg)
     for _ in exp.trainer.run(steps=1200):
         pass
     _, metric = exp.trainer.evaluate()
+    record_property("mae/persistence", metric.value / TASK.baseline(exp.dataset).value)
     assert metric.value < 0.9 * TASK.baseline(exp.dataset).value
 
 
