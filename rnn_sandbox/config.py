@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -24,6 +25,16 @@ FEEDBACKS = ("output", "zero")
 DTYPES = ("float64", "float32")
 
 CONFIG_VERSION = 1
+
+# The data a configuration implies must fit in memory comfortably: every entry point (the
+# settings panel, a file being opened, the command line) checks it from the settings alone,
+# before anything is allocated (see ``data_bytes``).
+MAX_DATA_BYTES = 400_000_000
+# Task options are small JSON values; deeper nesting is refused before anything recurses.
+MAX_OPTION_DEPTH = 32
+# Whole numbers (seed, epochs) beyond this are refused: they only ever come from typos or
+# crafted files, and NumPy and the plots work with 64-bit integers.
+MAX_INT = 2**62
 
 
 class ConfigError(ValueError):
@@ -137,6 +148,10 @@ class ExperimentConfig:
         _check(t.n_samples <= 1_000_000, "task.n_samples", "at most 1,000,000 samples")
         _check(0.0 < t.val_fraction < 1.0, "task.val_fraction", "must lie between 0 and 1")
         _check(tr.optimizer in OPTIMIZERS, "training.optimizer", f"one of {OPTIMIZERS}")
+        for key in ("val_fraction",):
+            _check(math.isfinite(getattr(t, key)), f"task.{key}", "must be a finite number")
+        for key in ("learning_rate", "momentum", "clip_norm"):
+            _check(math.isfinite(getattr(tr, key)), f"training.{key}", "must be a finite number")
         _check(
             tr.learning_rate > 0 and tr.learning_rate < 100,
             "training.learning_rate",
@@ -149,6 +164,55 @@ class ExperimentConfig:
         _check(tr.clip_norm >= 0, "training.clip_norm", "0 (off) or a positive norm")
         _check(tr.seed >= 0, "training.seed", "must be a non-negative integer")
         _check(tr.epochs >= 1, "training.epochs", "at least 1")
+        _check(tr.seed <= MAX_INT and tr.epochs <= MAX_INT, "training", "absurdly large number")
+        _check(
+            option_depth(t.options) <= MAX_OPTION_DEPTH,
+            "task.options",
+            f"nested more than {MAX_OPTION_DEPTH} levels deep",
+        )
+        size = data_bytes(self)
+        _check(
+            size <= MAX_DATA_BYTES,
+            "task.n_samples",
+            f"{t.n_samples} sequences of {t.seq_len} steps would take about "
+            f"{size / 1e6:,.0f} MB of memory (at most {MAX_DATA_BYTES / 1e6:,.0f} MB); "
+            "fewer samples or shorter sequences",
+        )
+
+
+def data_bytes(cfg: ExperimentConfig) -> int:
+    """Bytes the data set of ``cfg`` may take at most: inputs, targets and both masks for
+    every sample and step, at 8 bytes a number.  An upper bound from the settings alone, so
+    it can be checked before a task generates anything or a file's arrays are read."""
+    t, n = cfg.task, cfg.network
+    return 8 * t.n_samples * t.seq_len * (n.input_size + n.output_size + 2)
+
+
+def parameter_bound(n: NetworkConfig, seq_len: int) -> int:
+    """More parameters than any network of these settings has (four gates, the widest
+    layer input everywhere, an encoder and a decoder), for sizing what a file may hold."""
+    H, O = n.hidden_size, n.output_size
+    D = 2 if n.bidirectional else 1
+    if n.cell == "dense":
+        return (n.input_size * seq_len + 2) * H + (H + 1) * O
+    widest = max(n.input_size, O, D * H)
+    stack = n.num_layers * D * 4 * H * (widest + H + 2)
+    return 2 * stack + (D * H + 1) * O
+
+
+def option_depth(value: Any) -> int:
+    """How deeply lists and objects nest in ``value`` (without recursion, so any depth is
+    measured safely)."""
+    deepest, todo = 0, [(value, 0)]
+    while todo:
+        v, depth = todo.pop()
+        if isinstance(v, dict | list | tuple):
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_OPTION_DEPTH:
+                break
+            todo.extend((c, depth) for c in (v.values() if isinstance(v, dict) else v))
+    return deepest
 
 
 def validate_network(n: NetworkConfig) -> None:
@@ -173,7 +237,9 @@ def validate_network(n: NetworkConfig) -> None:
     _check(n.hidden_size <= 1024, "network.hidden_size", "at most 1024 hidden neurons")
     _check(1 <= n.num_layers <= 3, "network.num_layers", "1 to 3 layers")
     _check(
-        0.0 < n.spectral_radius <= 10.0, "network.spectral_radius", "must lie in (0, 10]"
+        math.isfinite(n.spectral_radius) and 0.0 < n.spectral_radius <= 10.0,
+        "network.spectral_radius",
+        "must lie in (0, 10]",
     )
     if n.architecture == "one_to_many":
         _check(
@@ -216,7 +282,10 @@ def _section(cls: type, d: Any, name: str) -> Any:
     for key, value in d.items():
         expected = type(getattr(default, key))
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
-            value = float(value)
+            try:
+                value = float(value)
+            except OverflowError:
+                raise ConfigError(f"{name}.{key}: the number is out of range") from None
         if expected is dict:
             if not isinstance(value, dict):
                 raise ConfigError(f"{name}.{key}: must be an object")

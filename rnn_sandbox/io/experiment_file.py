@@ -32,16 +32,24 @@ from typing import IO, Any
 
 import numpy as np
 
-from rnn_sandbox.config import ConfigError, ExperimentConfig
+from rnn_sandbox.config import (
+    ConfigError,
+    ExperimentConfig,
+    data_bytes,
+    parameter_bound,
+)
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.io.safe_zip import (
     ExperimentFileError,
+    SaveRefused,
     atomic_write,
     atomic_write_bytes,
     check_entries,
+    is_temp_name,
     npz_bytes,
     read_entry,
     read_npz,
+    read_regular_file,
 )
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TaskError
@@ -59,11 +67,21 @@ _OPTIONAL = (DATA_NAME,)
 _SPLITS = ("train", "val")
 _BATCH_FIELDS = ("x", "y", "mask", "y_mask")
 
-# Limits far above any real experiment (1024 hidden, 3 bidirectional layers is ~50 MB of
-# float64 weights; a million-step history is ~90 MB of JSON) and far below harm.
-MAX_FILE_BYTES = 2 << 30
-MAX_JSON_BYTES = 256 << 20
-MAX_ARRAYS_BYTES = 1 << 30
+# Limits.  The arrays' sizes follow from the file's own settings (see ``_array_limits``);
+# the JSON part is bounded by the history a file keeps: at most MAX_HISTORY_ROWS steps
+# (about 130 bytes each as written) plus the shuffling order of up to a million samples.
+MAX_FILE_BYTES = 4 << 30
+MAX_HISTORY_ROWS = 500_000
+MAX_JSON_BYTES = 80 << 20
+# Steps and epochs beyond this come from no real run (a billion steps take weeks) and
+# would break the arithmetic of the plots.
+MAX_STEPS = 10**9
+# Parsing JSON makes Python objects; their number is bounded before parsing (containers
+# and strings, counted in the raw text) and while parsing (numbers), so that the memory an
+# 80 MB header can take stays a few hundred MB whatever it holds.
+_MAX_JSON_CONTAINERS = MAX_HISTORY_ROWS + 10_000
+_MAX_JSON_QUOTES = 12 * MAX_HISTORY_ROWS + 100_000
+_MAX_JSON_NUMBERS = 5 * MAX_HISTORY_ROWS + 1_100_000
 _HISTORY_KEYS = ("step", "epoch", "train_loss", "val_loss", "val_metric")
 _OPTIMIZER_BUFFERS = {
     "sgd": (),
@@ -106,9 +124,9 @@ def experiment_to_dict(experiment: Experiment) -> dict[str, Any]:
         "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "config": experiment.config.to_dict(),
         "trainer": state,
-        "history": [
+        "history": [  # the file keeps the latest MAX_HISTORY_ROWS steps
             {k: _json_number(row.get(k)) for k in _HISTORY_KEYS}
-            for row in experiment.trainer.history
+            for row in experiment.trainer.history[-MAX_HISTORY_ROWS:]
         ],
     }
 
@@ -204,16 +222,37 @@ def experiment_to_bytes(experiment: Experiment, include_data: bool | None = None
 
 
 def save_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write bytes from :func:`experiment_to_bytes` atomically."""
-    return atomic_write_bytes(path, [data])
+    """Write bytes from :func:`experiment_to_bytes` atomically, once they are known to
+    reopen (see :func:`save_experiment`)."""
+    return atomic_write_bytes(path, [data], verify=_reopens(path))
 
 
 def save_experiment(
     path: str | os.PathLike[str], experiment: Experiment, include_data: bool | None = None
 ) -> Path:
-    """Save atomically: the old file at ``path`` stays intact until the new one is
-    complete on disk.  ``include_data`` as in :func:`write_experiment`."""
-    return atomic_write(path, lambda f: write_experiment(f, experiment, include_data))
+    """Save atomically and verified: the new file is written beside ``path``, reopened
+    with :func:`load_experiment`, and only then replaces the old file.  A file that would
+    not reopen raises :class:`SaveRefused` saying why, and the old file stays as it was.
+    ``include_data`` as in :func:`write_experiment`."""
+    return atomic_write(
+        path, lambda f: write_experiment(f, experiment, include_data), verify=_reopens(path)
+    )
+
+
+def _reopens(target: str | os.PathLike[str]):
+    """The check :func:`atomic_write` runs on the written temporary file."""
+
+    def verify(tmp: Path) -> None:
+        try:
+            load_experiment(tmp)
+        except ExperimentFileError as e:
+            message = str(e).removeprefix(f"{tmp.name}: ")
+            raise SaveRefused(
+                f"{Path(target).name} was not saved: the written file would not reopen "
+                f"({message}); the previous file is unchanged"
+            ) from None
+
+    return verify
 
 
 # -- loading -----------------------------------------------------------------------------
@@ -222,46 +261,72 @@ def load_experiment(path: str | os.PathLike[str]) -> Experiment:
 
     Raises :class:`ExperimentFileError` for anything that is not a valid experiment file.
     """
-    data = _read_file(path)
+    data = read_file(path)
+    return named(path, experiment_from_bytes, data)
+
+
+def read_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of an experiment file: a regular file (never a FIFO or device, which
+    could block or never end) of at most ``MAX_FILE_BYTES``."""
+    return read_regular_file(path, MAX_FILE_BYTES)
+
+
+def named(path: str | os.PathLike[str], read: Any, data: bytes) -> Any:
+    """``read(data)``, its :class:`ExperimentFileError` prefixed with the file's name."""
     try:
-        return experiment_from_bytes(data)
+        return read(data)
+    except SaveRefused:
+        raise
     except ExperimentFileError as e:
         raise ExperimentFileError(f"{Path(path).name}: {e}") from None
-
-
-def _read_file(path: str | os.PathLike[str]) -> bytes:
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise ExperimentFileError(f"{path}: the file is too large ({size} bytes)")
-        with open(path, "rb") as f:
-            return f.read(MAX_FILE_BYTES + 1)
-    except ExperimentFileError:
-        raise
-    except OSError as e:
-        raise ExperimentFileError(f"cannot read {path}: {e.strerror or e}") from None
 
 
 def read_header(path: str | os.PathLike[str]) -> dict[str, Any]:
     """The checked JSON part of an experiment file (versions, settings, history), without
     rebuilding the experiment."""
-    data = _read_file(path)
-    try:
-        return _read_archive(data, arrays=False)[0]
-    except ExperimentFileError as e:
-        raise ExperimentFileError(f"{Path(path).name}: {e}") from None
+    return named(path, header_from_bytes, read_file(path))
+
+
+def header_from_bytes(data: bytes) -> dict[str, Any]:
+    """The checked JSON part of a file's bytes (see :func:`read_header`)."""
+    return _read_archive(data, arrays=False)[0]
+
+
+def has_stored_data(data: bytes) -> bool:
+    """Whether a file's bytes (already loaded once) carry the data set."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return DATA_NAME in zf.namelist()
 
 
 def experiment_from_bytes(data: bytes) -> Experiment:
-    """The loader behind :func:`load_experiment`, on the file's bytes."""
+    """The loader behind :func:`load_experiment`, on the file's bytes.
+
+    It is all-or-nothing: the experiment is complete (data, network, weights, trainer
+    state, history, the task's description of its data) when it returns, or
+    :class:`ExperimentFileError` says, in one line, what is wrong."""
     header, weights, optimizer, dataset = _read_archive(data)
     return _build(header, weights, optimizer, dataset)
+
+
+def _array_limits(config: ExperimentConfig) -> dict[str, int]:
+    """The most bytes each array entry may expand to for these settings: parameters (and
+    one or two optimizer buffers each) at 8 bytes a number, the data set at twice its
+    estimate (integer copies of tokens and the like ride along), plus room for headers."""
+    params = 8 * parameter_bound(config.network, config.task.seq_len) + (64 << 10)
+    return {
+        WEIGHTS_NAME: params,
+        OPTIMIZER_NAME: 2 * params,
+        DATA_NAME: 2 * data_bytes(config) + (1 << 20),
+    }
 
 
 def _read_archive(
     data: bytes, arrays: bool = True
 ) -> tuple[dict[str, Any], dict[str, np.ndarray], dict[str, np.ndarray], dict | None]:
-    """Header, weights, optimizer buffers and (if stored) data arrays of an archive."""
+    """Header, weights, optimizer buffers and (if stored) data arrays of an archive.
+
+    Declared sizes are checked twice before anything is decompressed: against fixed caps,
+    then (once the settings are read) against what those settings can produce."""
     if not data.startswith(b"PK"):
         raise ExperimentFileError("this is not an experiment file (not a zip archive)")
     try:
@@ -271,27 +336,35 @@ def _read_archive(
     try:
         with zf:
             infos = check_entries(
-                zf, lambda n: n in _ENTRIES or n in _OPTIONAL, MAX_JSON_BYTES,
-                MAX_JSON_BYTES + 3 * MAX_ARRAYS_BYTES, 16, "the file",
+                zf,
+                lambda n: MAX_JSON_BYTES if n == JSON_NAME else (
+                    MAX_FILE_BYTES if n in _ENTRIES or n in _OPTIONAL else None
+                ),
+                4 * MAX_FILE_BYTES, 16, "the file",
             )
             missing = [n for n in _ENTRIES if n not in infos]
             if missing:
                 raise ExperimentFileError(
                     f"this is not an experiment file (missing {', '.join(missing)})"
                 )
-            for name in (WEIGHTS_NAME, OPTIMIZER_NAME, DATA_NAME):
-                if name in infos and infos[name].file_size > MAX_ARRAYS_BYTES:
-                    raise ExperimentFileError(f"'{name}' is too large")
-            raw_json = read_entry(zf, infos[JSON_NAME])
-            header = _parse_json(raw_json)
+            header = _parse_json(read_entry(zf, infos[JSON_NAME]))
             _check_version(header)
             if not arrays:
                 return header, {}, {}, None
-            weights = read_npz(read_entry(zf, infos[WEIGHTS_NAME]), "the weights")
-            optimizer = read_npz(read_entry(zf, infos[OPTIMIZER_NAME]), "the optimizer state")
-            dataset = None
-            if DATA_NAME in infos:
-                dataset = read_npz(read_entry(zf, infos[DATA_NAME]), "the stored data")
+            limits = _array_limits(_config(header))
+            for name, limit in limits.items():
+                if name in infos and infos[name].file_size > limit:
+                    raise ExperimentFileError(
+                        f"the file entry '{name}' declares {infos[name].file_size} bytes, "
+                        f"more than its settings can produce (at most {limit})"
+                    )
+
+            def arrays_of(name: str, what: str) -> dict[str, np.ndarray]:
+                return read_npz(read_entry(zf, infos[name]), what, max_bytes=limits[name])
+
+            weights = arrays_of(WEIGHTS_NAME, "the weights")
+            optimizer = arrays_of(OPTIMIZER_NAME, "the optimizer state")
+            dataset = arrays_of(DATA_NAME, "the stored data") if DATA_NAME in infos else None
     except ExperimentFileError:
         raise
     except Exception as e:  # CRC mismatch, bad deflate stream, bad local headers, …
@@ -303,17 +376,48 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(f"{text} is out of range")
-    return value
+class _NumberBudget:
+    """``parse_float``/``parse_int`` for ``json.loads``: numbers must be finite and
+    reasonably short, and there may be at most ``_MAX_JSON_NUMBERS`` of them."""
+
+    def __init__(self) -> None:
+        self.left = _MAX_JSON_NUMBERS
+
+    def _count(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise ValueError("it holds too many numbers")
+
+    def float(self, text: str) -> float:
+        self._count()
+        value = float(text)
+        if not math.isfinite(value):
+            raise ValueError(f"{text[:20]} is out of range")
+        return value
+
+    def int(self, text: str) -> int:
+        self._count()
+        if len(text.lstrip("-")) > 64:  # a generator state holds 128-bit numbers
+            raise ValueError(f"{text[:20]}… is out of range")
+        return int(text)
 
 
 def _parse_json(raw: bytes) -> dict[str, Any]:
+    if (raw.count(b"{") + raw.count(b"[") > _MAX_JSON_CONTAINERS
+            or raw.count(b'"') > _MAX_JSON_QUOTES):
+        raise ExperimentFileError(
+            f"'{JSON_NAME}' holds more records than an experiment with a history of "
+            f"{MAX_HISTORY_ROWS} steps can"
+        )
+    numbers = _NumberBudget()
     try:
         text = raw.decode("utf-8")
-        header = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+        header = json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_float=numbers.float,
+            parse_int=numbers.int,
+        )
     except (ValueError, RecursionError) as e:
         raise ExperimentFileError(f"'{JSON_NAME}' is not valid JSON ({e})") from None
     if not isinstance(header, dict):
@@ -335,17 +439,27 @@ def _check_version(header: dict[str, Any]) -> None:
         )
 
 
+def _config(header: dict[str, Any]) -> ExperimentConfig:
+    try:
+        return ExperimentConfig.from_dict(header.get("config"))
+    except ConfigError as e:
+        raise ExperimentFileError(f"invalid settings: {e}") from None
+    except (RecursionError, OverflowError, ValueError, TypeError) as e:
+        raise ExperimentFileError(f"invalid settings ({type(e).__name__})") from None
+
+
 def _build(
     header: dict[str, Any],
     weights: dict[str, np.ndarray],
     optimizer: dict[str, np.ndarray],
     data: dict[str, np.ndarray] | None,
 ) -> Experiment:
-    try:
-        config = ExperimentConfig.from_dict(header.get("config"))
-    except ConfigError as e:
-        raise ExperimentFileError(f"invalid settings: {e}") from None
+    config = _config(header)
+    history = _history(header.get("history"))
     dataset = None if data is None else _dataset_from(data, header.get("data_meta"))
+    if dataset is None:
+        _check_external_path(config)
+    _check_weight_count(config, weights)
     try:
         experiment = Experiment(config, dataset=dataset)
     except (ConfigError, TaskError) as e:
@@ -358,7 +472,7 @@ def _build(
         _check_dataset(experiment)
     _load_weights(experiment, weights)
     state = _trainer_state(header.get("trainer"), experiment, optimizer)
-    history = _history(header.get("history"))
+    _check_meta(experiment)
     try:
         experiment.trainer.load_state(state)
     except Exception as e:  # the random generator refusing its state, …
@@ -400,10 +514,14 @@ def _check_dataset(experiment: Experiment) -> None:
             )
         if b.x.dtype.kind != "f" or b.y.dtype.kind not in "fiu" or b.x.shape[1] < 1:
             raise ExperimentFileError(f"{where}: inputs or targets are of the wrong type")
+        converted = getattr(experiment.trainer.data, split)  # in the network's dtype
         for name in _BATCH_FIELDS:
-            arr = getattr(b, name)
-            if arr is not None and not np.isfinite(arr).all():
-                raise ExperimentFileError(f"{where}: {name} holds NaN or infinite values")
+            for arr in (getattr(b, name), getattr(converted, name)):
+                if arr is not None and not _all_finite(arr):
+                    raise ExperimentFileError(
+                        f"{where}: {name} holds NaN or infinite values (or values too large "
+                        f"for {experiment.network.dtype})"
+                    )
         if b.mask is not None and b.mask.shape != b.x.shape[:2]:
             raise ExperimentFileError(f"{where}: the mask does not match the inputs")
         if b.y_mask is not None and (b.y_mask.ndim != 2 or b.y_mask.shape[0] != n):
@@ -426,12 +544,94 @@ def _check_dataset(experiment: Experiment) -> None:
         experiment.network.cache = None
 
 
+def _all_finite(arr: np.ndarray) -> bool:
+    return arr.dtype.kind not in "fc" or bool(np.isfinite(arr).all())
+
+
+def _as_network_dtype(arr: np.ndarray, dtype: np.dtype, what: str) -> np.ndarray:
+    """``arr`` in the network's dtype, refused unless floating point and finite *after*
+    the conversion (float128 1e4000, or float64 1e300 in a float32 network, become inf)."""
+    if arr.dtype.kind != "f":
+        raise ExperimentFileError(f"{what} is not floating point ({arr.dtype})")
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = np.asarray(arr, dtype=dtype)
+    if not (np.isfinite(arr).all() and np.isfinite(out).all()):
+        raise ExperimentFileError(
+            f"{what} contains NaN or infinite values (or values too large for {dtype})"
+        )
+    return out
+
+
+def _check_weight_count(config: ExperimentConfig, weights: dict[str, np.ndarray]) -> None:
+    """Before the network is built: the stored weights cannot be more than it has."""
+    bound = parameter_bound(config.network, config.task.seq_len)
+    if sum(a.size for a in weights.values()) > bound:
+        raise ExperimentFileError("the file holds more weights than its network has")
+
+
+def _check_external_path(config: ExperimentConfig) -> None:
+    """A file without its data may still name the learner's CSV to read it again; only a
+    ``.csv`` file is read for it, so a crafted file cannot make the program read (and
+    quote in its error messages) any other file on the computer."""
+    path = config.task.options.get("path")
+    if isinstance(path, str) and path.strip() and Path(path).suffix.lower() != ".csv":
+        raise ExperimentFileError(
+            "the settings name a data file that is not a .csv file, and the data are not "
+            "stored in the experiment file"
+        )
+
+
+# Metadata the window reads for every task (the prediction view): whole numbers, and names.
+_META_INTS = ("horizon", "horizon_hours", "steps_per_hour")
+_META_NAMES = ("classes", "tags", "symbols", "vocab")
+
+
+def _check_meta(experiment: Experiment) -> None:
+    """The task's description of its data (``dataset.meta``) must hold what the task and
+    the window read from it, so nothing fails later, in a plot or a redraw, far from the
+    file.  The task's own check (if it has one) comes first; then every reader is tried
+    once on the first and last sample of both splits."""
+    task, data = experiment.task, experiment.trainer.data
+    meta = data.meta
+    for key in _META_INTS:
+        v = meta.get(key)
+        if v is not None and (not isinstance(v, int) or isinstance(v, bool) or not
+                              0 <= v <= MAX_STEPS):
+            raise ExperimentFileError(f"the data's description: {key} must be a whole number")
+    for key in _META_NAMES:
+        v = meta.get(key)
+        if v is not None and not (
+            isinstance(v, list) and all(isinstance(n, str) for n in v)
+        ):
+            raise ExperimentFileError(f"the data's description: {key} must list names")
+    try:
+        check = getattr(task, "check_meta", None)
+        if check is not None:
+            check(data)
+        with np.errstate(all="ignore"):
+            task.baseline(data)
+            for split in _SPLITS:
+                batch = getattr(data, split)
+                for i in sorted({0, len(batch) - 1}):
+                    sample = batch.subset(slice(i, i + 1))
+                    outputs = experiment.trainer.predict(sample)
+                    task.render_sample(data, i, split)
+                    task.render_prediction(data, i, outputs[0], split)
+                    task.metric(outputs, sample)
+    except Exception as e:  # KeyError, TypeError, IndexError, TaskError, … from any reader
+        detail = f"{type(e).__name__}: {e}" if not isinstance(e, ValueError) else str(e)
+        raise ExperimentFileError(
+            f"the data's description does not fit the task ({detail})"[:300]
+        ) from None
+    finally:
+        experiment.network.cache = None
+
+
 def _load_weights(experiment: Experiment, weights: dict[str, np.ndarray]) -> None:
-    for name, arr in weights.items():
-        if arr.dtype.kind != "f":
-            raise ExperimentFileError(f"parameter {name} is not floating point ({arr.dtype})")
-        if not np.isfinite(arr).all():
-            raise ExperimentFileError(f"parameter {name} contains NaN or infinite values")
+    dtype = experiment.network.dtype
+    weights = {
+        name: _as_network_dtype(arr, dtype, f"parameter {name}") for name, arr in weights.items()
+    }
     try:
         experiment.network.load_state_dict(weights)
     except ValueError as e:
@@ -451,7 +651,7 @@ def _trainer_state(
     """Check the saved trainer state against the rebuilt experiment, field by field."""
     if not isinstance(raw, dict):
         raise ExperimentFileError("the trainer state is missing or not an object")
-    big = 1 << 62
+    big = MAX_STEPS
     n_train = len(experiment.trainer.data.train)
     step = _int(raw, "step", 0, big)
     epoch = _int(raw, "epoch", 0, big)
@@ -484,9 +684,10 @@ def _trainer_state(
             raise ExperimentFileError(f"unexpected optimizer buffer '{key}' for {kind}")
         if arr.shape != params[name].shape or arr.dtype.kind != "f":
             raise ExperimentFileError(f"optimizer buffer '{key}' has the wrong shape or type")
-        if not np.isfinite(arr).all():
-            raise ExperimentFileError(f"optimizer buffer '{key}' contains NaN or infinity")
-        opt_state[key] = np.array(arr, dtype=experiment.network.dtype)
+        buf_value = _as_network_dtype(arr, experiment.network.dtype, f"optimizer buffer '{key}'")
+        if buf in ("square_avg", "exp_avg_sq") and (buf_value < 0).any():
+            raise ExperimentFileError(f"optimizer buffer '{key}' holds negative squares")
+        opt_state[key] = np.array(buf_value)
     opt_state["_t"] = np.array(opt_step)
     return {
         "step": step,
@@ -498,11 +699,28 @@ def _trainer_state(
     }
 
 
+def _finite(v: Any, what: str) -> float:
+    """A JSON number as a finite float (an integer like 10**400 has none)."""
+    try:
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            f = float(v)
+            if math.isfinite(f):
+                return f
+    except OverflowError:
+        pass
+    raise ExperimentFileError(f"{what} must be a finite number")
+
+
 def _history(raw: Any) -> list[dict[str, float]]:
     if raw is None:
         return []
     if not isinstance(raw, list):
         raise ExperimentFileError("the training history must be a list")
+    if len(raw) > MAX_HISTORY_ROWS:
+        raise ExperimentFileError(
+            f"the training history holds {len(raw)} steps (a file keeps at most "
+            f"{MAX_HISTORY_ROWS})"
+        )
     rows = []
     for i, row in enumerate(raw):
         if not isinstance(row, dict) or set(row) - set(_HISTORY_KEYS):
@@ -511,15 +729,15 @@ def _history(raw: Any) -> list[dict[str, float]]:
         for key in _HISTORY_KEYS:
             v = row.get(key)
             if key in ("step", "epoch"):
-                if not isinstance(v, int) or isinstance(v, bool) or v < 0:
-                    raise ExperimentFileError(f"history entry {i}: {key} must be an integer")
+                if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= MAX_STEPS:
+                    raise ExperimentFileError(
+                        f"history entry {i}: {key} must be a whole number in 0..{MAX_STEPS}"
+                    )
                 out[key] = v
             elif v is None:
                 out[key] = np.nan
-            elif isinstance(v, int | float) and not isinstance(v, bool):
-                out[key] = float(v)
             else:
-                raise ExperimentFileError(f"history entry {i}: {key} must be a number")
+                out[key] = _finite(v, f"history entry {i}: {key}")
         rows.append(out)
     return rows
 
@@ -547,8 +765,8 @@ def clear_recovery(folder: str | os.PathLike[str]) -> None:
     if not folder.is_dir():
         return
     for p in folder.iterdir():
-        if p.name == RECOVERY_NAME or (
-            p.name.startswith(f".{RECOVERY_NAME}.") and p.name.endswith(".tmp")
+        if p.name == RECOVERY_NAME or is_temp_name(p.name) or (
+            p.name.startswith(f".{RECOVERY_NAME}.") and p.name.endswith(".tmp")  # older
         ):
             try:
                 p.unlink()
