@@ -1,21 +1,60 @@
-"""Optimizers (PyTorch's update rules and defaults) and global-norm gradient clipping."""
+"""Optimizers (PyTorch's update rules and defaults) and global-norm gradient clipping.
+
+An optimizer step is all-or-nothing: the new parameters and buffers are computed aside and
+only replace the old ones if every value is finite, so a step that would overflow (in the
+network's dtype, float32 included) leaves parameters and optimizer state as they were and
+raises :class:`NonFiniteUpdate` naming what would have become NaN or infinite.
+"""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
 from rnn_sandbox.config import TrainingConfig
 
 
+class NonFiniteUpdate(ArithmeticError):
+    """A step would make a parameter or an optimizer buffer NaN or infinite; nothing
+    changed.  ``what`` names it, e.g. ``"weight_ih_l0"`` or ``"weight_ih_l0/exp_avg_sq"``."""
+
+    def __init__(self, what: str, kind: str) -> None:
+        super().__init__(f"{what} would become {kind}")
+        self.what, self.kind = what, kind
+
+
+def non_finite_kind(a: np.ndarray) -> str | None:
+    """``"NaN"`` or ``"infinite"`` if ``a`` holds such a value, else ``None``."""
+    if np.isfinite(a).all():
+        return None
+    return "NaN" if np.isnan(a).any() else "infinite"
+
+
+def _scaled_squares(grads: dict[str, np.ndarray]) -> tuple[float, float]:
+    """``(m, s)`` with the global norm ``m * sqrt(s)``: dividing by the largest entry first
+    keeps the squares from overflowing when the gradients are finite but huge."""
+    m = max((float(np.max(np.abs(g), initial=0.0)) for g in grads.values()), default=0.0)
+    if m == 0.0 or not math.isfinite(m):
+        return m, 1.0
+    return m, sum(float(np.vdot(g / m, g / m)) for g in grads.values())
+
+
 def clip_grad_norm(grads: dict[str, np.ndarray], max_norm: float) -> float:
     """Scale all gradients together so their global L2 norm is at most ``max_norm``.
 
-    Returns the norm before clipping (as ``torch.nn.utils.clip_grad_norm_`` does).
-    ``max_norm`` 0 means no clipping.
+    Returns the norm before clipping (as ``torch.nn.utils.clip_grad_norm_`` does), which
+    may be ``inf`` if it exceeds the float range.  ``max_norm`` 0 means no clipping.
     """
-    total = float(np.sqrt(sum(float(np.vdot(g, g)) for g in grads.values())))
+    with np.errstate(over="ignore"):
+        total = float(np.sqrt(sum(float(np.vdot(g, g)) for g in grads.values())))
+    m, s = (total, 1.0) if math.isfinite(total) else _scaled_squares(grads)
+    if not math.isfinite(total):
+        total = m * math.sqrt(s)  # inf only if the norm itself is beyond the float range
     if max_norm > 0 and total > max_norm:
-        scale = max_norm / (total + 1e-6)
+        # With the norm beyond the float range, max_norm / total would be 0; scale by the
+        # largest entry instead, which gives the same direction at the allowed length.
+        scale = max_norm / (total + 1e-6) if math.isfinite(total) else max_norm / m / math.sqrt(s)
         for g in grads.values():
             g *= scale
     return total
@@ -24,24 +63,42 @@ def clip_grad_norm(grads: dict[str, np.ndarray], max_norm: float) -> float:
 class Optimizer:
     """Base: ``step(params, grads)`` updates ``params`` in place.  ``lr`` may change live."""
 
+    buffers: tuple[str, ...] = ()
+
     def __init__(self, lr: float) -> None:
         self.lr = lr
         self.t = 0
         self.state: dict[str, dict[str, np.ndarray]] = {}
 
     def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
-        self.t += 1
-        for name, p in params.items():
-            self._update(name, p, grads[name])
+        """Update ``params`` in place, or raise :class:`NonFiniteUpdate` and change
+        nothing (parameters, buffers and step counter)."""
+        t = self.t + 1
+        new: dict[str, tuple[np.ndarray, dict[str, np.ndarray]]] = {}
+        with np.errstate(over="ignore", invalid="ignore"):
+            for name, p in params.items():
+                slot = self.state.get(name, {})
+                bufs = {k: slot[k] if k in slot else np.zeros_like(p) for k in self.buffers}
+                value, bufs = self._update(p, grads[name], bufs, t)
+                for key, buf in bufs.items():  # a buffer first: it is usually the cause
+                    kind = non_finite_kind(buf)
+                    if kind:
+                        raise NonFiniteUpdate(f"{name}/{key}", kind)
+                kind = non_finite_kind(value)
+                if kind:
+                    raise NonFiniteUpdate(name, kind)
+                new[name] = value, bufs
+        for name, (value, bufs) in new.items():
+            params[name][...] = value
+            if bufs:
+                self.state[name] = bufs
+        self.t = t
 
-    def _update(self, name: str, p: np.ndarray, g: np.ndarray) -> None:
+    def _update(
+        self, p: np.ndarray, g: np.ndarray, bufs: dict[str, np.ndarray], t: int
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """The new parameter and buffers for step ``t``, computed aside (not in place)."""
         raise NotImplementedError
-
-    def _buf(self, name: str, key: str, like: np.ndarray) -> np.ndarray:
-        slot = self.state.setdefault(name, {})
-        if key not in slot:
-            slot[key] = np.zeros_like(like)
-        return slot[key]
 
     def state_dict(self) -> dict[str, np.ndarray]:
         """Flat arrays for saving: ``"<param>/<buffer>"`` plus the step counter."""
@@ -60,51 +117,49 @@ class Optimizer:
 
 
 class SGD(Optimizer):
-    def _update(self, name, p, g):
-        p -= self.lr * g
+    def _update(self, p, g, bufs, t):
+        return p - self.lr * g, {}
 
 
 class Momentum(Optimizer):
     """SGD with momentum as PyTorch writes it: ``v = mu v + g; p -= lr v``."""
 
+    buffers = ("momentum",)
+
     def __init__(self, lr: float, momentum: float = 0.9) -> None:
         super().__init__(lr)
         self.momentum = momentum
 
-    def _update(self, name, p, g):
-        v = self._buf(name, "momentum", p)
-        v *= self.momentum
-        v += g
-        p -= self.lr * v
+    def _update(self, p, g, bufs, t):
+        v = bufs["momentum"] * self.momentum + g
+        return p - self.lr * v, {"momentum": v}
 
 
 class RMSProp(Optimizer):
+    buffers = ("square_avg",)
+
     def __init__(self, lr: float, alpha: float = 0.99, eps: float = 1e-8) -> None:
         super().__init__(lr)
         self.alpha, self.eps = alpha, eps
 
-    def _update(self, name, p, g):
-        s = self._buf(name, "square_avg", p)
-        s *= self.alpha
-        s += (1 - self.alpha) * g * g
-        p -= self.lr * g / (np.sqrt(s) + self.eps)
+    def _update(self, p, g, bufs, t):
+        s = bufs["square_avg"] * self.alpha + (1 - self.alpha) * g * g
+        return p - self.lr * g / (np.sqrt(s) + self.eps), {"square_avg": s}
 
 
 class Adam(Optimizer):
+    buffers = ("exp_avg", "exp_avg_sq")
+
     def __init__(self, lr: float, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8):
         super().__init__(lr)
         self.b1, self.b2, self.eps = beta1, beta2, eps
 
-    def _update(self, name, p, g):
-        m = self._buf(name, "exp_avg", p)
-        v = self._buf(name, "exp_avg_sq", p)
-        m *= self.b1
-        m += (1 - self.b1) * g
-        v *= self.b2
-        v += (1 - self.b2) * g * g
-        m_hat = m / (1 - self.b1**self.t)
-        v_hat = v / (1 - self.b2**self.t)
-        p -= self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
+    def _update(self, p, g, bufs, t):
+        m = bufs["exp_avg"] * self.b1 + (1 - self.b1) * g
+        v = bufs["exp_avg_sq"] * self.b2 + (1 - self.b2) * g * g
+        m_hat = m / (1 - self.b1**t)
+        v_hat = v / (1 - self.b2**t)
+        return p - self.lr * m_hat / (np.sqrt(v_hat) + self.eps), {"exp_avg": m, "exp_avg_sq": v}
 
 
 def make_optimizer(cfg: TrainingConfig) -> Optimizer:

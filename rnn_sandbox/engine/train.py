@@ -15,11 +15,26 @@ import numpy as np
 from rnn_sandbox.config import TrainingConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.engine.network import Network
-from rnn_sandbox.engine.optim import clip_grad_norm, make_optimizer
+from rnn_sandbox.engine.optim import (
+    NonFiniteUpdate,
+    clip_grad_norm,
+    make_optimizer,
+    non_finite_kind,
+)
+
+_ADVICE = ("Try a lower learning rate, turn on gradient clipping, or a smaller spectral "
+           "radius.")
 
 
 class TrainingDiverged(RuntimeError):
-    """The loss or the gradients became NaN/Inf; the last good weights were kept."""
+    """The loss, a gradient, a weight or an optimizer buffer became NaN/Inf; the weights,
+    the optimizer state and the step count are those of the last good step.
+
+    ``cause`` says which: ``"loss"``, ``"gradient"``, ``"weight"`` or ``"optimizer"``."""
+
+    def __init__(self, message: str, cause: str = "loss") -> None:
+        super().__init__(message)
+        self.cause = cause
 
 
 @dataclass
@@ -53,6 +68,12 @@ class Snapshot:
     # the step they were taken at; filled by whoever runs the loop and validates.
     extra_metrics: list[Any] = field(default_factory=list)
     extra_step: int | None = None
+
+
+def _norms(arrays: dict[str, np.ndarray]) -> dict[str, float]:
+    """L2 norm of each array; finite but huge values may give ``inf`` (without a warning)."""
+    with np.errstate(over="ignore"):
+        return {k: float(np.linalg.norm(a)) for k, a in arrays.items()}
 
 
 def _step_norms(per_name: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -140,14 +161,20 @@ class Trainer:
             loss, grads = net.loss_and_grads(
                 batch.x, batch.y, batch.mask, batch.y_mask, self.cfg.bptt_truncation
             )
-        if not np.isfinite(loss) or not all(np.isfinite(g).all() for g in grads.values()):
+        k = self.step_count + 1
+        if not np.isfinite(loss):
             raise TrainingDiverged(
-                f"the loss became {loss} at step {self.step_count + 1}: the weights grew too "
-                "large. Try a lower learning rate, turn on gradient clipping, or a smaller "
-                "spectral radius."
+                f"the loss became {loss} at step {k}: the weights grew too large. {_ADVICE}"
             )
-        with np.errstate(over="ignore"):  # finite but huge gradients: their norm may be inf
-            grad_norms = {k: float(np.linalg.norm(g)) for k, g in grads.items()}
+        for name, g in grads.items():
+            kind = non_finite_kind(g)
+            if kind:
+                raise TrainingDiverged(
+                    f"the gradient of {name} became {kind} at step {k} (the loss was "
+                    f"{loss:.4g}): the gradients exploded. {_ADVICE}",
+                    "gradient",
+                )
+        grad_norms = _norms(grads)
         grad_h = grad_c = raw_grads = None
         if collect:
             grad_h = _step_norms(net.cache["grad_h"])
@@ -155,14 +182,16 @@ class Trainer:
                 grad_c = _step_norms(net.cache["grad_c"])
             raw_grads = {k: g.copy() for k, g in grads.items()}
         total = clip_grad_norm(grads, self.cfg.clip_norm)
-        before = net.state_dict()
-        self.optimizer.step(net.params, grads)
-        if not all(np.isfinite(p).all() for p in net.params.values()):
-            net.load_state_dict(before)
+        try:  # all or nothing: a step that fails leaves weights and optimizer state as they were
+            self.optimizer.step(net.params, grads)
+        except NonFiniteUpdate as e:
+            name, _, buf = e.what.partition("/")
+            what = (f"the optimizer's {buf} buffer of {name}" if buf else f"the weight {name}")
             raise TrainingDiverged(
-                f"the update at step {self.step_count + 1} made the weights infinite. "
-                "Try a lower learning rate or gradient clipping."
-            )
+                f"the update at step {k} would make {what} {e.kind} (the loss was "
+                f"{loss:.4g}); the weights are those of step {k - 1}. {_ADVICE}",
+                "optimizer" if buf else "weight",
+            ) from None
         self.step_count += 1
         snap = Snapshot(
             step=self.step_count,
@@ -171,7 +200,7 @@ class Trainer:
             learning_rate=self.optimizer.lr,
             grad_norm=total,
             grad_norms=grad_norms,
-            weight_norms={k: float(np.linalg.norm(p)) for k, p in net.params.items()},
+            weight_norms=_norms(net.params),
             grad_h=grad_h,
             grad_c=grad_c,
             grads=raw_grads,
