@@ -6,9 +6,11 @@ config → objects wiring exists once.
 
 from __future__ import annotations
 
+import numpy as np
+
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.engine import Dataset, Trainer, build_network
-from rnn_sandbox.tasks import Task, get_task
+from rnn_sandbox.tasks import Task, TaskError, get_task
 
 
 class Experiment:
@@ -29,6 +31,7 @@ class Experiment:
         self.trainer = Trainer(
             self.network, self.dataset, config.training, metric_fn=self.task.metric
         )
+        check_finite_data(self.trainer.data, config.network.dtype)
 
     @classmethod
     def from_task(cls, name: str) -> Experiment:
@@ -40,3 +43,17 @@ class Experiment:
         self.trainer = Trainer(
             self.network, self.dataset, self.config.training, metric_fn=self.task.metric
         )
+
+
+def check_finite_data(data: Dataset, dtype: str) -> None:
+    """Refuse data with NaN or infinite values as the network sees them, that is after the
+    conversion to its dtype (1e39 is finite in float64 but infinite in float32)."""
+    for split in ("train", "val"):
+        batch = getattr(data, split)
+        for name in ("x", "y", "mask", "y_mask"):
+            arr = getattr(batch, name)
+            if arr is not None and arr.dtype.kind == "f" and not np.isfinite(arr).all():
+                raise TaskError(
+                    f"the {split} data's {name} hold NaN or infinite values as {dtype} "
+                    "numbers; rescale the data or use float64"
+                )

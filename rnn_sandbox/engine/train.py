@@ -100,10 +100,11 @@ class Trainer:
         sample_index: int = 0,
     ) -> None:
         self.net = network
-        self.data = Dataset(
-            dataset.train.as_dtype(network.dtype), dataset.val.as_dtype(network.dtype),
-            dataset.meta,
-        )
+        with np.errstate(over="ignore"):  # too large for float32: refused by the caller
+            self.data = Dataset(
+                dataset.train.as_dtype(network.dtype), dataset.val.as_dtype(network.dtype),
+                dataset.meta,
+            )
         self.cfg = cfg
         self.metric_fn = metric_fn
         self.sample_index = sample_index

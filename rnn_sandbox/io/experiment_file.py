@@ -514,14 +514,6 @@ def _check_dataset(experiment: Experiment) -> None:
             )
         if b.x.dtype.kind != "f" or b.y.dtype.kind not in "fiu" or b.x.shape[1] < 1:
             raise ExperimentFileError(f"{where}: inputs or targets are of the wrong type")
-        converted = getattr(experiment.trainer.data, split)  # in the network's dtype
-        for name in _BATCH_FIELDS:
-            for arr in (getattr(b, name), getattr(converted, name)):
-                if arr is not None and not _all_finite(arr):
-                    raise ExperimentFileError(
-                        f"{where}: {name} holds NaN or infinite values (or values too large "
-                        f"for {experiment.network.dtype})"
-                    )
         if b.mask is not None and b.mask.shape != b.x.shape[:2]:
             raise ExperimentFileError(f"{where}: the mask does not match the inputs")
         if b.y_mask is not None and (b.y_mask.ndim != 2 or b.y_mask.shape[0] != n):
@@ -542,10 +534,6 @@ def _check_dataset(experiment: Experiment) -> None:
         ) from None
     finally:
         experiment.network.cache = None
-
-
-def _all_finite(arr: np.ndarray) -> bool:
-    return arr.dtype.kind not in "fc" or bool(np.isfinite(arr).all())
 
 
 def _as_network_dtype(arr: np.ndarray, dtype: np.dtype, what: str) -> np.ndarray:

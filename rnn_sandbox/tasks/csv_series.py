@@ -14,6 +14,7 @@ A file that cannot be used raises :class:`TaskError` saying what is wrong and wh
 from __future__ import annotations
 
 import csv
+import io
 import math
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,9 @@ from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, register, resource_path
 
 EXAMPLE_FILE = "example_series.csv"
+# A CSV is read whole into Python lists (about ten times its size in memory), so larger
+# files are refused from their size before reading.
+MAX_CSV_BYTES = 64 << 20
 
 
 def resolve_path(path: str | Path | None) -> Path:
@@ -35,12 +39,17 @@ def resolve_path(path: str | Path | None) -> Path:
 
 
 def _read_rows(path: str | Path | None) -> tuple[Path, list[list[str]]]:
+    from rnn_sandbox.io.safe_zip import ExperimentFileError, read_regular_file
+
     p = resolve_path(path)
-    if not p.is_file():
+    if not p.exists() or p.is_dir():
         raise TaskError(f"CSV file not found: {p}")
+    try:  # a regular file of bounded size only: a FIFO or device could block or never end
+        raw = read_regular_file(p, MAX_CSV_BYTES)
+    except ExperimentFileError as e:
+        raise TaskError(str(e)) from None
     try:
-        with open(p, newline="", encoding="utf-8-sig") as f:
-            rows = list(csv.reader(f))
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     except UnicodeDecodeError:
         raise TaskError(f"{p.name} is not a text file (it is not UTF-8 encoded)") from None
     except csv.Error as e:
@@ -197,9 +206,16 @@ class CsvSeries(Task):
         stats = {}
         for c in columns:
             v = table[c][train_rows]
-            std = float(v.std())
-            stats[c] = (float(v.mean()), std if std > 1e-12 else 1.0)
-        z = {c: (table[c] - m) / s for c, (m, s) in stats.items()}
+            with np.errstate(over="ignore", invalid="ignore"):
+                mean, std = float(v.mean()), float(v.std())
+            if not (math.isfinite(mean) and math.isfinite(std)):
+                raise TaskError(
+                    f"{resolve_path(path).name}: column '{c}' holds values too large to "
+                    f"standardise (up to {np.abs(v).max():.3g}); rescale the column"
+                )
+            stats[c] = (mean, std if std > 1e-12 else 1.0)
+        with np.errstate(over="ignore"):
+            z = {c: (table[c] - m) / s for c, (m, s) in stats.items()}
         series = np.stack([z[c] for c in features], axis=1)  # (rows, features)
         offsets = np.arange(window)
         x = series[starts[:, None] + offsets[None, :]]  # (windows, window, features)
@@ -221,6 +237,37 @@ class CsvSeries(Task):
             "first_row_val": int(starts[n_tr]) + 2,
         }
         return Dataset(train, val, meta)
+
+    def check_meta(self, dataset: Dataset) -> None:
+        """Raise :class:`TaskError` unless ``dataset.meta`` holds what this task reads, with
+        the right types (it may come from a file someone else wrote)."""
+        m = dataset.meta
+        n_val, n_features = len(dataset.val), dataset.val.x.shape[2]
+
+        def need(key: str, ok: bool) -> None:
+            if not ok:
+                raise TaskError(f"the CSV data's description lacks or mistypes '{key}'")
+
+        def number(v: Any) -> bool:
+            return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+
+        need("path", isinstance(m.get("path"), str))
+        names = m.get("feature_names")
+        need("feature_names", isinstance(names, list) and len(names) == n_features
+             and all(isinstance(n, str) for n in names))
+        need("target", isinstance(m.get("target"), str))
+        horizon = m.get("horizon")
+        need("horizon", isinstance(horizon, int) and not isinstance(horizon, bool)
+             and horizon >= 1)
+        need("target_mean", number(m.get("target_mean")))
+        need("target_std", number(m.get("target_std")) and m["target_std"] > 0)
+        stats = m.get("feature_stats")
+        need("feature_stats", isinstance(stats, list | tuple) and len(stats) == n_features
+             and all(isinstance(p, list | tuple) and len(p) == 2 and all(map(number, p))
+                     for p in stats))
+        p = m.get("persistence_val")
+        need("persistence_val", isinstance(p, np.ndarray) and p.dtype.kind == "f"
+             and p.shape == (n_val, 1) and bool(np.isfinite(p).all()))
 
     def metric(self, outputs: np.ndarray, batch: Batch) -> Metric:
         """Mean absolute error in standard deviations of the target (training spread)."""
