@@ -140,15 +140,36 @@ def _output_options(p: argparse.ArgumentParser, save_help: str | None = None) ->
 # -- building the experiment ---------------------------------------------------------------
 def parse_option(text: str) -> tuple[str, Any]:
     """``key=value`` with the value read as JSON when it is JSON, else kept as text."""
+    from rnn_sandbox.config import MAX_OPTION_DEPTH
+
     key, sep, raw = text.partition("=")
     key = key.strip()
     if not sep or not key:
-        raise CliError(f"--option expects KEY=VALUE, got '{text}'")
+        raise CliError(f"--option expects KEY=VALUE, got '{text[:80]}'")
+    if _nesting(raw) > MAX_OPTION_DEPTH:  # measured first: parsing deep JSON recurses
+        raise CliError(f"--option {key}: nested more than {MAX_OPTION_DEPTH} levels deep")
     try:
         value = json.loads(raw)
     except ValueError:
         value = raw
     return key, value
+
+
+def _nesting(text: str) -> int:
+    """The deepest nesting of brackets in ``text`` outside JSON strings."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            escaped, in_string = (False, True) if escaped else (ch == "\\", ch != '"')
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth -= 1
+    return deepest
 
 
 def config_from_args(args: argparse.Namespace):
@@ -336,17 +357,38 @@ def cmd_tasks(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _check_target(path: Path | None) -> None:
-    """Refuse a file we could not write before training, not after."""
+def _check_target(path: Path | None, option: str = "--save") -> None:
+    """Refuse a file we could not write before training, not after: a wrong kind, or a
+    place where no file can be created (tried, so permissions and read-only disks show)."""
+    from rnn_sandbox.io.safe_zip import SaveRefused, check_writable
+
     if path is None:
         return
-    if path.suffix.lower() not in (".npz", ".rnnx"):
+    if option == "--save" and path.suffix.lower() not in (".npz", ".rnnx"):
         raise CliError(f"--save: use a .rnnx (experiment) or .npz (weights) file, not '{path}'")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise CliError(f"--save: the folder {folder} does not exist")
-    if path.is_dir():
-        raise CliError(f"--save: {path} is a folder")
+    try:
+        check_writable(path)
+    except SaveRefused as e:
+        raise CliError(f"{option}: {e}") from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def _check_outputs(inputs: dict[str, Path], outputs: dict[str, Path]) -> None:
+    """Every output of a command is writable, and none replaces an input of the same
+    command or another of its outputs."""
+    seen: dict[str, Path] = dict(inputs)
+    for option, path in outputs.items():
+        for other, earlier in seen.items():
+            if _same_file(path, earlier):
+                raise CliError(f"{option} {path} would overwrite {other} {earlier}")
+        _check_target(path, option)
+        seen[option] = path
 
 
 def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
@@ -356,6 +398,9 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
         if value is not None and value < 1:
             raise CliError(f"--{name} must be at least 1")
     cfg = config_from_args(args)
+    data_path = cfg.task.options.get("path")
+    if args.save is not None and isinstance(data_path, str) and data_path.strip():
+        _check_outputs({"the data file": Path(data_path).expanduser()}, {"--save": args.save})
     exp = _experiment(cfg)
     steps = args.steps if args.steps is not None else steps_for_epochs(exp, cfg.training.epochs)
     net = exp.network
@@ -428,6 +473,11 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
     if args.torch is None and args.weights is None and args.csv is None:
         raise CliError("export: say what to write: --torch OUT.py, --weights OUT.npz, --csv")
+    outputs = {"--torch": args.torch, "--weights": args.weights, "--csv": args.csv}
+    if args.torch is not None and args.weights is None:  # where export_torch puts them
+        outputs["the weights file"] = args.torch.with_suffix(".npz")
+    _check_outputs({"the experiment": args.file},
+                   {k: v for k, v in outputs.items() if v is not None})
     exp = _load(args.file)
     if args.torch is not None:
         try:
@@ -463,9 +513,16 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     """What the file says (settings, progress, last losses), then whether it loads."""
     from rnn_sandbox.config import ConfigError, ExperimentConfig
     from rnn_sandbox.io import ExperimentFileError
-    from rnn_sandbox.io.experiment_file import read_header
+    from rnn_sandbox.io.experiment_file import (
+        experiment_from_bytes,
+        has_stored_data,
+        header_from_bytes,
+        named,
+        read_file,
+    )
 
-    header = read_header(args.file)
+    data = read_file(args.file)  # read once: the checks below all see the same bytes
+    header = named(args.file, header_from_bytes, data)
     try:
         c = ExperimentConfig.from_dict(header.get("config"))
     except ConfigError as e:
@@ -494,7 +551,7 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
         f"clip {tr.clip_norm:g}, bptt {tr.bptt_truncation or 'full'}\n"
     )
     out.write(f"progress    step {trainer.get('step', '?')}, epoch {trainer.get('epoch', '?')}\n")
-    exp = _load(args.file)  # the full check: weights, optimizer, trainer state, data
+    exp = named(args.file, experiment_from_bytes, data)  # the full check
     history = exp.trainer.history
     if history:
         out.write(f"last loss   {history[-1]['train_loss']:.6g} (training batch)\n")
@@ -506,17 +563,8 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(f", metric {v['val_metric']:.6g}")
             out.write("\n")
     out.write(f"parameters  {exp.network.num_parameters()}"
-              f"{', data stored in the file' if _has_data(args.file) else ''}\n")
+              f"{', data stored in the file' if has_stored_data(data) else ''}\n")
     return EXIT_OK
-
-
-def _has_data(path: Path) -> bool:
-    import zipfile
-
-    from rnn_sandbox.io.experiment_file import DATA_NAME
-
-    with zipfile.ZipFile(path) as zf:
-        return DATA_NAME in zf.namelist()
 
 
 def start_gui(files: Sequence[str] = ()) -> int:

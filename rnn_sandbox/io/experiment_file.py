@@ -50,6 +50,7 @@ from rnn_sandbox.io.safe_zip import (
     read_entry,
     read_npz,
     read_regular_file,
+    reads_back,
 )
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TaskError
@@ -224,7 +225,7 @@ def experiment_to_bytes(experiment: Experiment, include_data: bool | None = None
 def save_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write bytes from :func:`experiment_to_bytes` atomically, once they are known to
     reopen (see :func:`save_experiment`)."""
-    return atomic_write_bytes(path, [data], verify=_reopens(path))
+    return atomic_write_bytes(path, [data], verify=reads_back(path, load_experiment))
 
 
 def save_experiment(
@@ -234,25 +235,8 @@ def save_experiment(
     with :func:`load_experiment`, and only then replaces the old file.  A file that would
     not reopen raises :class:`SaveRefused` saying why, and the old file stays as it was.
     ``include_data`` as in :func:`write_experiment`."""
-    return atomic_write(
-        path, lambda f: write_experiment(f, experiment, include_data), verify=_reopens(path)
-    )
-
-
-def _reopens(target: str | os.PathLike[str]):
-    """The check :func:`atomic_write` runs on the written temporary file."""
-
-    def verify(tmp: Path) -> None:
-        try:
-            load_experiment(tmp)
-        except ExperimentFileError as e:
-            message = str(e).removeprefix(f"{tmp.name}: ")
-            raise SaveRefused(
-                f"{Path(target).name} was not saved: the written file would not reopen "
-                f"({message}); the previous file is unchanged"
-            ) from None
-
-    return verify
+    write = lambda f: write_experiment(f, experiment, include_data)  # noqa: E731
+    return atomic_write(path, write, verify=reads_back(path, load_experiment))
 
 
 # -- loading -----------------------------------------------------------------------------

@@ -24,7 +24,14 @@ import numpy as np
 from rnn_sandbox.config import NetworkConfig
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.network import Network
-from rnn_sandbox.io.safe_zip import atomic_write, atomic_write_bytes, npz_bytes
+from rnn_sandbox.io.safe_zip import (
+    atomic_write,
+    atomic_write_bytes,
+    npz_bytes,
+    read_npz,
+    read_regular_file,
+    reads_back,
+)
 
 SAMPLE_PREFIX = "sample."
 HISTORY_COLUMNS = ("step", "epoch", "train_loss", "val_loss", "val_metric")
@@ -49,7 +56,9 @@ def export_weights(
     if sample is not None:
         arrays.update(sample_arrays(network, sample))
     data = npz_bytes(arrays)
-    return atomic_write_bytes(path, [data])
+    return atomic_write_bytes(
+        path, [data], verify=reads_back(path, lambda p: read_npz(_read(p), "the weights"))
+    )
 
 
 def export_torch(
@@ -71,7 +80,10 @@ def export_torch(
     sample = val.subset(slice(index, min(index + max(count, 1), len(val))))
     export_weights(weights_path, experiment.network, sample)
     text = torch_script(experiment.network.config, weights_path.name)
-    atomic_write_bytes(script_path, [text.encode("utf-8")])
+    atomic_write_bytes(
+        script_path, [text.encode("utf-8")],
+        verify=reads_back(script_path, lambda p: compile(_read(p), script_path.name, "exec")),
+    )
     return script_path, weights_path
 
 
@@ -82,7 +94,22 @@ def export_history_csv(path: str | os.PathLike[str], history: list[dict[str, flo
     w.writerow(HISTORY_COLUMNS)
     for row in history:
         w.writerow([_csv_cell(row.get(k)) for k in HISTORY_COLUMNS])
-    return atomic_write(path, lambda f: f.write(buf.getvalue().encode("utf-8")))
+    text = buf.getvalue()
+
+    def same_rows(written: Path) -> None:
+        if list(csv.reader(io.StringIO(_read(written).decode("utf-8")))) != list(
+            csv.reader(io.StringIO(text))
+        ):
+            raise ValueError("the rows read back differ")
+
+    return atomic_write(
+        path, lambda f: f.write(text.encode("utf-8")), verify=reads_back(path, same_rows)
+    )
+
+
+def _read(path: Path) -> bytes:
+    """A file just written, read back for its check (exports have no size cap of their own)."""
+    return read_regular_file(path, 1 << 40)
 
 
 def _csv_cell(v: Any) -> str:

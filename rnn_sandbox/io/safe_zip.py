@@ -104,7 +104,7 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
                 f"{path}: the file is too large ({st.st_size} bytes, at most {max_bytes})"
             )
         with os.fdopen(os.dup(fd), "rb") as f:
-            data = f.read(max_bytes + 1)
+            data = _read_at_most(f, max_bytes + 1, st.st_size)
     except OSError as e:
         raise ExperimentFileError(f"cannot read {path}: {e.strerror or e}") from None
     finally:
@@ -112,6 +112,19 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
     if len(data) > max_bytes:  # it grew while being read
         raise ExperimentFileError(f"{path}: the file is too large (at most {max_bytes} bytes)")
     return data
+
+
+def _read_at_most(f: IO[bytes], limit: int, expected: int) -> bytes:
+    """Up to ``limit`` bytes, read in chunks (``read(limit)`` would allocate ``limit``
+    bytes at once, and a file may hold more or less than its size said)."""
+    parts, size = [], 0
+    while size < limit:
+        chunk = f.read(min(limit - size, max(expected - size + 1, 1 << 20), 64 << 20))
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+    return b"".join(parts)
 
 
 def read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
@@ -213,6 +226,25 @@ def atomic_write(
         raise
     _fsync_dir(folder)
     return path
+
+
+def reads_back(
+    target: str | os.PathLike[str], read: Callable[[Path], object]
+) -> Callable[[Path], None]:
+    """A ``verify`` for :func:`atomic_write`: ``read(temporary path)`` must succeed, else
+    the save is refused with :class:`SaveRefused` saying why."""
+
+    def verify(tmp: Path) -> None:
+        try:
+            read(tmp)
+        except Exception as e:
+            message = str(e).removeprefix(f"{tmp.name}: ")
+            raise SaveRefused(
+                f"{Path(target).name} was not saved: the written file would not reopen "
+                f"({message}); the previous file is unchanged"
+            ) from None
+
+    return verify
 
 
 def atomic_write_bytes(
