@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -37,6 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.open_path(files[0])
         return app.exec()
     finally:
+        # Closing the last window posts a Quit event.  If the loop ended before it was
+        # delivered, it would arrive later and end every event loop of this process at once.
+        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
         collector.release()
         if errors.current() is reporter:
             errors.uninstall()

@@ -217,7 +217,8 @@ def test_a_burst_of_errors_shares_one_dialog_and_the_log_stays_small(qtbot, tmp_
         assert all(f.stat().st_size <= 4_000 + 2_000 for f in files)
         assert "disk 39 is full" in (tmp_path / "burst" / errors.LOG_NAME).read_text()
     finally:
-        rep.dialog.close()
+        if rep.dialog is not None:
+            rep.dialog.close()
         errors.uninstall()
 
 
