@@ -9,7 +9,6 @@ of the settings, from the settings panel or from the diagram, goes through
 
 from __future__ import annotations
 
-import importlib
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -31,10 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rnn_sandbox import io as files
 from rnn_sandbox.config import ConfigError, ExperimentConfig
+from rnn_sandbox.lessons import LessonError, load_lessons
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TaskError, get_task
 from rnn_sandbox.ui import errors
+from rnn_sandbox.ui.diagram import DiagramWidget
+from rnn_sandbox.ui.lessons_dock import LessonsDock
 from rnn_sandbox.ui.plots import GradientFlowPlot, HiddenStatePlot, LossPlot, PlotPanel
 from rnn_sandbox.ui.prediction_view import PredictionView
 from rnn_sandbox.ui.settings_panel import SettingsPanel
@@ -48,14 +51,6 @@ SPEEDS = [("Full speed", None), ("100 steps/s", 100.0), ("30 steps/s", 30.0),
 MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
 LAYOUT_VERSION = 1
-
-
-def _optional(module: str):
-    """A module another part of the program provides, or ``None`` if it is not there."""
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        return None
 
 
 class RebuildCommand(QUndoCommand):
@@ -147,7 +142,6 @@ class MainWindow(QMainWindow):
         self.steps_per_epoch = 1
         self._stop_at_step: int | None = None  # Play pauses here (the set number of epochs)
         self.extra_metrics: list = []  # the task's further metrics, latest values
-        self.io = _optional("rnn_sandbox.io")
         self._retired_threads: list[TrainingThread] = []  # their process died
         # A first start: no remembered experiment or layout, so open on the first lesson.
         self.first_run = config is None and not (
@@ -186,9 +180,8 @@ class MainWindow(QMainWindow):
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
-        if self.io is not None:
-            self.autosave_timer.start()
-            QTimer.singleShot(0, self.offer_recovery)
+        self.autosave_timer.start()
+        QTimer.singleShot(0, self.offer_recovery)
 
     # -- construction ----------------------------------------------------------------------
     def _start_training_thread(self, experiment: Experiment) -> None:
@@ -221,25 +214,14 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _first_lesson():
-        lessons = _optional("rnn_sandbox.lessons")
-        if lessons is None:
-            return None
         try:
-            return lessons.load_lessons()[0]
-        except (lessons.LessonError, IndexError):
+            return load_lessons()[0]
+        except (LessonError, IndexError):
             return None
 
     def _build_central(self) -> None:
-        diagram_module = _optional("rnn_sandbox.ui.diagram")
-        if diagram_module is not None and hasattr(diagram_module, "DiagramWidget"):
-            self.diagram = diagram_module.DiagramWidget(self)
-            self.diagram.configEdited.connect(self._apply_from_diagram)
-        else:
-            self.diagram = None
-            placeholder = QLabel("The network diagram appears here.")
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.setCentralWidget(placeholder)
-            return
+        self.diagram = DiagramWidget(self)
+        self.diagram.configEdited.connect(self._apply_from_diagram)
         self.setCentralWidget(self.diagram)
 
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
@@ -282,16 +264,13 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.docks = [self.tasks_dock, self.settings_dock, self.loss_dock, self.hidden_dock,
                       self.gradient_dock, self.prediction_dock]
-        lessons = _optional("rnn_sandbox.ui.lessons_dock")
-        self.lessons = None
-        if lessons is not None and hasattr(lessons, "LessonsDock"):
-            self.lessons = lessons.LessonsDock(self.settings)
-            self.lessons.setMinimumWidth(240)  # its row of buttons must not widen the column
-            self.lessons.presetRequested.connect(self._load_lesson_setup)
-            self.lessons_dock = self._dock("Lessons", "lessonsDock", self.lessons, L)
-            self.tabifyDockWidget(self.tasks_dock, self.lessons_dock)
-            self.tasks_dock.raise_()
-            self.docks.insert(1, self.lessons_dock)
+        self.lessons = LessonsDock(self.settings)
+        self.lessons.setMinimumWidth(240)  # its row of buttons must not widen the column
+        self.lessons.presetRequested.connect(self._load_lesson_setup)
+        self.lessons_dock = self._dock("Lessons", "lessonsDock", self.lessons, L)
+        self.tabifyDockWidget(self.tasks_dock, self.lessons_dock)
+        self.tasks_dock.raise_()
+        self.docks.insert(1, self.lessons_dock)
         self.plots: dict[str, PlotPanel] = {
             "Loss": self.loss_plot,
             "Hidden states": self.hidden_plot,
@@ -327,8 +306,6 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("&Save", self.save, std.Save)
         self.save_as_action = self._action("Save &As…", self.save_as_dialog, std.SaveAs)
         self.quit_action = self._action("&Quit", self.close, std.Quit)
-        for a in (self.open_action, self.save_action, self.save_as_action):
-            a.setEnabled(self.io is not None)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
@@ -356,8 +333,7 @@ class MainWindow(QMainWindow):
             export.addAction(self._action(
                 f"{name} plot…", lambda _=False, n=name: self.export_plot_dialog(n)
             ))
-        if self.diagram is not None:
-            export.addAction(self._action("Network diagram…", self.export_diagram_dialog))
+        export.addAction(self._action("Network diagram…", self.export_diagram_dialog))
         export.addSeparator()
         export.addAction(self._action("Training history (CSV)…", self.export_history_dialog))
         file_menu.addSeparator()
@@ -380,7 +356,6 @@ class MainWindow(QMainWindow):
         help_menu = mb.addMenu("&Help")
         self.tour_action = self._action(
             "&Tour", self.start_tour, tip="Open the first lesson: a guided start")
-        self.tour_action.setEnabled(self.lessons is not None)
         help_menu.addAction(self.tour_action)
         help_menu.addAction(self._action("Help on this &task", self.show_task_help, "F1"))
         help_menu.addAction(self._action("&About RNN Sandbox", self.show_about))
@@ -524,8 +499,7 @@ class MainWindow(QMainWindow):
             if error:
                 self.settings_panel.show_error(error)
                 self.statusBar().showMessage(f"Not changed: {error}", 10_000)
-            if self.diagram is not None:
-                self.diagram.set_config(self.config)
+            self.diagram.set_config(self.config)
 
     def _load_lesson_setup(self, cfg: ExperimentConfig) -> None:
         error = self.apply_config(cfg, "Load the lesson's setup")
@@ -576,9 +550,8 @@ class MainWindow(QMainWindow):
         self.hidden_plot.set_network(state_names, n_val, cfg.network.nonlinearity)
         self.gradient_plot.set_network(state_names, param_names)
         self.prediction_view.set_experiment(experiment.task, experiment.dataset, cfg.network)
-        if self.diagram is not None:
-            self.diagram.set_config(cfg)
-            self.diagram.set_context(cfg, sample)
+        self.diagram.set_config(cfg)
+        self.diagram.set_context(cfg, sample)
         self.hidden_plot.sample_spin.blockSignals(True)
         self.hidden_plot.sample_spin.setValue(0)
         self.hidden_plot.sample_spin.blockSignals(False)
@@ -606,9 +579,8 @@ class MainWindow(QMainWindow):
 
     def _watch_sample(self, index: int) -> None:
         self.worker.set_sample_index(index)
-        if self.diagram is not None:
-            sample = self.experiment.dataset.val.subset(slice(index, index + 1))
-            self.diagram.set_context(self.config, sample)
+        sample = self.experiment.dataset.val.subset(slice(index, index + 1))
+        self.diagram.set_context(self.config, sample)
 
     # -- training controls -----------------------------------------------------------------
     def toggle_play(self) -> None:
@@ -720,8 +692,7 @@ class MainWindow(QMainWindow):
                 updates.append(lambda: self.hidden_plot.update_snapshot(snap))
             if _shown(self.prediction_view):
                 updates.append(lambda: self.prediction_view.update_snapshot(snap))
-            if self.diagram is not None:
-                updates.append(lambda: self.diagram.show_snapshot(snap))
+            updates.append(lambda: self.diagram.show_snapshot(snap))
         grads = [s for s in p.snapshots if math.isfinite(s.train_loss)]
         if grads:
             def gradients() -> None:
@@ -820,8 +791,6 @@ class MainWindow(QMainWindow):
 
     def start_tour(self) -> None:
         """Show the lessons panel on the first lesson (its setup is one click away)."""
-        if self.lessons is None:
-            return
         self.lessons_dock.setFloating(False)
         self.lessons_dock.show()
         self.lessons_dock.raise_()
@@ -907,11 +876,11 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path) -> bool:
         """Load a file; on any error the current experiment stays as it was."""
-        if self.io is None or not self._check_unsaved():
+        if not self._check_unsaved():
             return False
         try:
-            experiment = self.io.load_experiment(path)
-        except (self.io.ExperimentFileError, OSError, ConfigError, TaskError, ValueError) as e:
+            experiment = files.load_experiment(path)
+        except (files.ExperimentFileError, OSError, ConfigError, TaskError, ValueError) as e:
             self.show_message("Cannot open the file", f"{path}:\n{e}", QMessageBox.Icon.Critical)
             return False
         self.pause()
@@ -933,16 +902,14 @@ class MainWindow(QMainWindow):
         if not path:
             return False
         if not Path(path).suffix:
-            path += getattr(self.io, "EXTENSION", ".rnnx")
+            path += files.EXTENSION
         return self.save_to(path)
 
     def save_to(self, path: str | Path) -> bool:
-        if self.io is None:
-            return False
         try:
             with self.worker.paused() as exp:
-                written = self.io.save_experiment(path, exp)
-        except (self.io.ExperimentFileError, OSError, ValueError) as e:
+                written = files.save_experiment(path, exp)
+        except (files.ExperimentFileError, OSError, ValueError) as e:
             self.show_message("Cannot save", f"{path}:\n{e}", QMessageBox.Icon.Critical)
             return False
         self._sync_play(False)
@@ -1002,15 +969,7 @@ class MainWindow(QMainWindow):
         with self.worker.paused() as exp:
             history = [dict(h) for h in exp.trainer.history]
         self._sync_play(False)
-        if self.io is not None:
-            self.io.export_history_csv(path, history)
-            return
-        cols = ["step", "epoch", "train_loss", "val_loss", "val_metric"]
-        lines = [",".join(cols)] + [
-            ",".join("" if not np.isfinite(h[c]) else repr(float(h[c])) for c in cols)
-            for h in history
-        ]
-        Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        files.export_history_csv(path, history)
 
     def export_history_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export training history", self._folder(),
@@ -1028,13 +987,13 @@ class MainWindow(QMainWindow):
 
     def autosave(self) -> bool:
         """Save a trained, unsaved experiment to the recovery file (training goes on)."""
-        if self.io is None or not self.dirty or self.step == 0:
+        if not self.dirty or self.step == 0:
             return False
         running = self.worker.is_running()
         try:
             with self.worker.paused() as exp:
-                self.io.autosave(exp, self.recovery_folder())
-        except (self.io.ExperimentFileError, OSError, ValueError) as e:
+                files.autosave(exp, self.recovery_folder())
+        except (files.ExperimentFileError, OSError, ValueError) as e:
             self.statusBar().showMessage(f"Autosave failed: {e}", 10_000)
             return False
         finally:
@@ -1044,9 +1003,7 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> bool:
         """After a session that did not end cleanly, offer its last autosave."""
-        if self.io is None:
-            return False
-        path = self.io.find_recovery(self.recovery_folder())
+        path = files.find_recovery(self.recovery_folder())
         if path is None:
             return False
         if not self.confirm(
@@ -1054,13 +1011,13 @@ class MainWindow(QMainWindow):
             "The program ended before the last experiment was saved. Restore it from the "
             "automatic copy made during training?",
         ):
-            self.io.clear_recovery(self.recovery_folder())
+            files.clear_recovery(self.recovery_folder())
             return False
         try:
-            experiment = self.io.load_experiment(path)
-        except (self.io.ExperimentFileError, OSError, ConfigError, TaskError, ValueError) as e:
+            experiment = files.load_experiment(path)
+        except (files.ExperimentFileError, OSError, ConfigError, TaskError, ValueError) as e:
             self.show_message("Cannot restore", str(e), QMessageBox.Icon.Warning)
-            self.io.clear_recovery(self.recovery_folder())
+            files.clear_recovery(self.recovery_folder())
             return False
         self.undo_stack.clear()
         self._install(experiment, record=False)
@@ -1076,8 +1033,7 @@ class MainWindow(QMainWindow):
         self._closing = True
         self._save_window()
         self.shutdown()
-        if self.io is not None:  # a clean exit: nothing to recover
-            self.io.clear_recovery(self.recovery_folder())
+        files.clear_recovery(self.recovery_folder())  # a clean exit: nothing to recover
         if self.message_box is not None:
             self.message_box.close()
         event.accept()

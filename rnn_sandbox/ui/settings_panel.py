@@ -35,9 +35,7 @@ from rnn_sandbox.config import (
     POOLINGS,
     ConfigError,
     ExperimentConfig,
-    NetworkConfig,
 )
-from rnn_sandbox.engine import build_network
 from rnn_sandbox.tasks import TaskError, get_task
 
 LABELS = {
@@ -124,18 +122,6 @@ FIELDS: list[tuple[str, list[Field]]] = [
 ]
 
 
-def available_cells() -> set[str]:
-    """Cells the engine can build right now (others are shown disabled)."""
-    ok = set()
-    for cell in CELLS:
-        try:
-            build_network(NetworkConfig(cell=cell, hidden_size=1), seq_len=4)
-            ok.add(cell)
-        except (NotImplementedError, ConfigError, ValueError, KeyError, TypeError):
-            pass
-    return ok
-
-
 MAX_DATA_MB = 400  # the generated inputs must fit in memory comfortably
 
 
@@ -171,13 +157,12 @@ class SettingsPanel(QWidget):
         body = QWidget()
         outer = QVBoxLayout(body)
         outer.setContentsMargins(4, 4, 4, 4)
-        cells = available_cells()
         for title, fields in FIELDS:
             box = QGroupBox(title)
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for f in fields:
-                w = self._make(f, cells)
+                w = self._make(f)
                 w.setToolTip(f.tip)
                 label = QLabel(f.label)
                 label.setToolTip(f.tip)
@@ -204,20 +189,12 @@ class SettingsPanel(QWidget):
         layout.addWidget(self.error_label)
         layout.addWidget(self.scroll, 1)
 
-    def _make(self, f: Field, cells: set[str]) -> QWidget:
+    def _make(self, f: Field) -> QWidget:
         key = f"{f.section}.{f.name}"
         if f.kind == "choice":
             w = QComboBox()
             for c in f.choices:
                 w.addItem(LABELS.get(c, c), c)
-            if f.name == "cell":
-                model = w.model()
-                for i, c in enumerate(f.choices):
-                    if c not in cells:
-                        item = model.item(i)
-                        item.setEnabled(False)
-                        item.setToolTip("not available in the engine yet")
-                        w.setItemText(i, f"{LABELS.get(c, c)} (coming later)")
             w.activated.connect(lambda _i, k=key, w=w: self.request(k, w.currentData()))
             return w
         if f.kind == "bool":

@@ -689,10 +689,10 @@ def test_screenshot_backward_frame_and_large(widget, qtbot):
 
 
 def test_main_window_edit_changes_the_model_and_undo_restores(qtbot, tmp_path):
-    mw = pytest.importorskip("rnn_sandbox.ui.main_window")
     from PySide6.QtCore import QSettings
 
     from rnn_sandbox.tasks import get_task
+    from rnn_sandbox.ui import main_window as mw
 
     cfg = get_task("sine_forecast").default_config()
     cfg.task.n_samples, cfg.task.seq_len, cfg.network.hidden_size = 40, 8, 3
