@@ -45,6 +45,9 @@ POLL_MS = 5  # how often the GUI thread looks into the outbox while reports come
 IDLE_POLL_MS = 50  # ... and while none came for a while (a laptop need not wake as often)
 IDLE_AFTER = 0.5  # seconds without a report after which polling slows down
 SYNC_TIMEOUT = 60.0  # seconds paused() waits for the loop to finish a step and answer
+# Reports left untaken this long mean the GUI thread's event loop is not running (a window
+# that no longer polls): said once on stderr rather than going unnoticed.
+STALL_AFTER = 10.0
 # Requests that decide whether the loop runs: its reports of running or not count only
 # once it has seen the latest of these.
 RUN_REQUESTS = frozenset({"play", "pause", "step_once", "sync", "experiment", "renew"})
@@ -92,6 +95,8 @@ class TrainingWorker:
         self._replies: queue.Queue[tuple | None] = queue.Queue()
         self.outbox: collections.deque[tuple[str, Any]] = collections.deque()
         self.on_request: Callable[[], None] | None = None  # called after each request
+        self.taken_at = time.monotonic()  # when the GUI thread last looked at the outbox
+        self.stalled = False  # reports waited longer than STALL_AFTER (relay thread sets)
         ctx = context()
         requests_in, self._requests = ctx.Pipe(duplex=False)
         self._reports, reports_out = ctx.Pipe(duplex=False)
@@ -229,6 +234,11 @@ class TrainingWorker:
         try:
             while True:
                 try:
+                    # While the window draws nothing, the loop sends nothing: look at the
+                    # outbox now and then all the same.
+                    if not self._reports.poll(min(1.0, STALL_AFTER)):
+                        self._notice_stall()
+                        continue
                     msg = self._reports.recv()
                 except (EOFError, OSError):
                     break
@@ -245,6 +255,7 @@ class TrainingWorker:
                     for item in items:
                         if item[0] != "running" or current:
                             self.outbox.append(item)
+                    self._notice_stall()
                 elif kind == "error":
                     self.outbox.append(("error", tuple(msg[2:])))
         finally:
@@ -253,6 +264,24 @@ class TrainingWorker:
             self._running = False
             if not self._stopping:
                 self.outbox.append(("died", None))
+
+    def _notice_stall(self) -> None:
+        """Say once when reports wait untaken: the window has stopped polling (relay
+        thread; Qt cannot be used here, so the notice goes to stderr)."""
+        waited = time.monotonic() - self.taken_at
+        if self.outbox and waited > STALL_AFTER and not self.stalled:
+            self.stalled = True
+            sys.stderr.write(
+                f"rnn-sandbox: the window has not taken training reports for {waited:.1f} s; "
+                "its event loop is not running (training goes on)\n"
+            )
+
+    def took_reports(self) -> None:
+        """The GUI thread looked at the outbox (a stall, if one was noticed, is over)."""
+        self.taken_at = time.monotonic()
+        if self.stalled:
+            self.stalled = False
+            sys.stderr.write("rnn-sandbox: the window takes training reports again\n")
 
     def exit_code(self) -> int | None:
         """How the process ended (GUI thread; ``None`` while it has not)."""
@@ -335,6 +364,7 @@ class TrainingThread(QObject):
         if self.delivering:
             return  # re-entered from an event loop turned during a delivery
         box = self.worker.outbox
+        self.worker.took_reports()
         now = time.monotonic()
         if box or self.worker.is_running():
             self._last_report = now

@@ -10,6 +10,7 @@ import pytest
 from rnn_sandbox.engine import Snapshot
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import get_task
+from rnn_sandbox.ui import worker as worker_module
 from rnn_sandbox.ui.worker import (
     EMIT_INTERVAL,
     IDLE_POLL_MS,
@@ -177,3 +178,21 @@ def test_polling_slows_down_when_idle_and_hurries_for_a_request(
     assert t.poll_timer.interval() == POLL_MS  # the answer is looked for at once
     qtbot.waitUntil(lambda: got[-1].snapshots and got[-1].snapshots[-1].step == 2,
                     timeout=WAIT)
+
+
+def test_a_window_that_stops_taking_reports_is_noticed(qtbot, thread, sine_experiment,
+                                                      monkeypatch, capfd):
+    """Reports that wait because the GUI thread's event loop does not run are said on
+    stderr, once, and so is the end of the stall."""
+    monkeypatch.setattr(worker_module, "STALL_AFTER", 0.3)
+    t = thread(sine_experiment())
+    t.worker.play()
+    deadline = time.monotonic() + WAIT / 1000
+    while not t.worker.stalled and time.monotonic() < deadline:
+        time.sleep(0.05)  # the event loop does not run: nobody polls
+    assert t.worker.stalled
+    qtbot.waitUntil(lambda: not t.worker.stalled, timeout=WAIT)  # polling again
+    t.worker.pause()
+    err = capfd.readouterr().err
+    assert err.count("has not taken training reports") == 1
+    assert "takes training reports again" in err
