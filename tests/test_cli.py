@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -393,3 +394,128 @@ def test_own_csv_run_survives_the_csv_being_moved(capsys, tmp_path):
     assert code == 0 and "forecast" in out
     code, out, _ = run(capsys, "resume", str(run_file), "--steps", "2", "--quiet")
     assert code == 0 and load_experiment(run_file).trainer.step_count == 5
+
+
+# -- robustness: files it writes reopen, inputs are never overwritten, no hangs ----------
+def _occupancy_csv(tmp_path, rows: int = 5000):
+    """Hourly rows with a 0/1 column: repetitive data that compresses extremely well."""
+    hours = np.arange(rows)
+    occupied = ((hours % 24 >= 8) & (hours % 24 < 18)).astype(int)
+    path = tmp_path / "occupancy.csv"
+    path.write_text("hour,occupied\n" + "".join(
+        f"{h % 24},{o}\n" for h, o in zip(hours, occupied, strict=True)))
+    return path
+
+
+def test_repetitive_csv_data_save_and_reopen(capsys, tmp_path, monkeypatch):
+    """It used to save this file and then refuse it as a zip bomb (ratio 200:1)."""
+    monkeypatch.chdir(tmp_path)
+    _occupancy_csv(tmp_path)
+    code, _, err = run(
+        capsys, "train", "--task", "csv_series", "--option", "path=occupancy.csv",
+        "--option", 'features=["occupied"]', "--option", "target=occupied",
+        "--seq-len", "168", "--steps", "3", "--save", "occ.rnnx", "--quiet",
+    )
+    assert code == 0, err
+    code, out, err = run(capsys, "info", "occ.rnnx")
+    assert code == 0, err
+    assert "data stored in the file" in out
+    assert run(capsys, "predict", "occ.rnnx")[0] == 0
+
+
+@pytest.mark.parametrize("optimizer", ["adam", "rmsprop"])
+def test_adaptive_optimizers_report_divergence_and_save_a_file_that_reopens(
+    capsys, tmp_path, optimizer
+):
+    path = tmp_path / "adam.rnnx"
+    code, _, err = run(
+        capsys, "train", "--task", "sine_forecast", "--nonlinearity", "relu", "--lr", "99",
+        "--clip", "0", "--steps", "200", "--optimizer", optimizer, "--save", str(path),
+        "--quiet",
+    )
+    assert code == 1 and "training diverged" in err and "buffer" in err
+    assert run(capsys, "predict", str(path))[0] == 0
+
+
+def test_float32_divergence_is_reported(capsys, tmp_path):
+    path = tmp_path / "f32.rnnx"
+    code, _, err = run(
+        capsys, "train", "--task", "sine_forecast", "--dtype", "float32", "--nonlinearity",
+        "relu", "--init", "spectral", "--spectral-radius", "10", "--seq-len", "12", "--clip",
+        "0", "--steps", "300", "--save", str(path), "--quiet",
+    )
+    assert code == 1 and "training diverged" in err
+    assert run(capsys, "predict", str(path))[0] == 0
+
+
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["--samples", "1000000", "--seq-len", "10000"], "MB of memory"),
+        (["--samples", "200000", "--seq-len", "1000"], "MB of memory"),
+        (["--option", "x=" + "[" * 900 + "]" * 900], "nested"),
+        (["--option", "x=" + "[" * 5000 + "]" * 5000], "nested"),
+        (["--option", 'x={"a":' * 40 + "1" + "}" * 40], "nested"),
+    ],
+)
+def test_settings_too_large_or_too_deep_are_one_line_errors(capsys, argv, fragment):
+    code, _, err = run(capsys, "train", "--task", "sine_forecast", "--steps", "1", *argv)
+    assert code == 2 and fragment in _one_line_error(err)
+
+
+def test_option_values_with_brackets_inside_strings_are_not_nesting():
+    assert cli.parse_option('x="' + "[" * 100 + '"') == ("x", "[" * 100)
+    assert cli.parse_option('x=["a]", ["b"]]') == ("x", ["a]", ["b"]])
+
+
+def test_a_fifo_or_device_is_refused_without_reading(capsys, tmp_path):
+    fifo = tmp_path / "p.rnnx"
+    os.mkfifo(fifo)  # reading it would block forever: no one writes
+    for command in ("info", "predict"):
+        code, _, err = run(capsys, command, str(fifo))
+        assert code == 2 and "not a regular file" in _one_line_error(err)
+    code, _, err = run(capsys, "info", "/dev/zero")  # endless: was read for 2 GB
+    assert code == 2 and "not a regular file" in _one_line_error(err)
+
+
+def test_export_never_overwrites_its_input_or_its_own_outputs(capsys, tmp_path, saved):
+    before = saved.read_bytes()
+    code, _, err = run(capsys, "export", str(saved), "--csv", str(saved))
+    assert code == 2 and "would overwrite" in _one_line_error(err)
+    weights = tmp_path / "x.npz"
+    weights.write_bytes(b"precious")
+    code, _, err = run(capsys, "export", str(saved), "--torch", str(weights))
+    assert code == 2 and "would overwrite" in _one_line_error(err)
+    code, _, err = run(capsys, "export", str(saved), "--torch", str(tmp_path / "m.py"),
+                       "--csv", str(tmp_path / "m.py"))
+    assert code == 2 and "would overwrite" in _one_line_error(err)
+    assert saved.read_bytes() == before and weights.read_bytes() == b"precious"
+
+
+def test_an_unwritable_target_is_found_before_training(capsys, tmp_path, monkeypatch):
+    import errno
+    import tempfile
+
+    from rnn_sandbox.engine import Trainer
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("trained although the result could not be saved")
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(Trainer, "run", no_training)
+    code, out, err = run(capsys, "train", "--task", "sine_forecast", "--steps", "5",
+                         "--save", str(tmp_path / "run.rnnx"))
+    assert code == 2 and "Read-only file system" in _one_line_error(err)
+    assert out == ""
+
+
+def test_a_long_file_name_can_be_saved(capsys, tmp_path):
+    path = tmp_path / ("r" * 240 + ".rnnx")  # 245 characters: the old temporary name was longer
+    code, _, err = run(capsys, "train", "--task", "sine_forecast", "--steps", "2",
+                       "--save", str(path), "--quiet")
+    assert code == 0, err
+    assert load_experiment(path).trainer.step_count == 2
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
