@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
@@ -117,14 +117,13 @@ def read_resource(*parts: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def resource_path(*parts: str) -> Any:
-    from pathlib import Path
-
-    here = Path(__file__).resolve().parents[2] / "resources"
-    p = here.joinpath(*parts)
-    if p.exists():
-        return p
-    return resources.files("rnn_sandbox").joinpath("resources", *parts)
+def resource_path(*parts: str) -> Path:
+    """Path of a file under ``resources/``: the copy an installed wheel carries inside the
+    package (``rnn_sandbox/resources``), or the top-level folder of a source checkout."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "resources"
+    root = installed if installed.is_dir() else package.parent / "resources"
+    return root.joinpath(*parts)
 
 
 _REGISTRY: dict[str, Task] = {}
