@@ -356,7 +356,7 @@ def environment(torch: Any, torch_wanted: bool = True) -> list[str]:
             f"torch {torch.__version__}, torch.set_num_threads({torch.get_num_threads()})"
         )
     elif torch_wanted:
-        lines.append("torch not installed: `pip install -e '.[bench]'` adds the comparison")
+        lines.append("torch not installed: `pip install -e '.[torch]'` adds the comparison")
     lines.append(
         f"workload: B={BATCH}, input {INPUT}, output {OUTPUT}, many-to-one, float64, 1 layer, "
         f"tanh RNN / LSTM / GRU, MSE, Adam lr {LEARNING_RATE}, clip {CLIP}, "
