@@ -10,7 +10,7 @@ import zipfile
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from rnn_sandbox.io import ExperimentFileError, experiment_from_bytes
@@ -199,3 +199,117 @@ def test_unchanged_copy_loads(base):
     exp = experiment_from_bytes(_zip(entries))
     assert exp.trainer.step_count == 3
     assert np.isfinite(exp.trainer.history[1]["val_loss"])
+
+
+# -- files the program itself writes, from extreme but legal settings and data -------------
+_extreme_settings = st.fixed_dictionaries(
+    {
+        "cell": st.sampled_from(["rnn", "lstm", "gru"]),
+        "nonlinearity": st.sampled_from(["tanh", "relu"]),
+        "dtype": st.sampled_from(["float64", "float32"]),
+        "optimizer": st.sampled_from(["sgd", "momentum", "rmsprop", "adam"]),
+        "learning_rate": st.sampled_from([1e-12, 0.01, 5.0, 99.0]),
+        "clip_norm": st.sampled_from([0.0, 1e-9, 5.0]),
+        "init": st.sampled_from(["uniform", "spectral", "orthogonal"]),
+        "spectral_radius": st.sampled_from([0.01, 1.0, 10.0]),
+        "layers": st.integers(1, 3),
+        "bidirectional": st.booleans(),
+        "steps": st.sampled_from([0, 3, 60]),
+        "hidden": st.sampled_from([3, 16]),
+        "seq_len": st.sampled_from([6, 30]),
+    }
+)
+
+# Columns a learner's CSV may hold: constant, 0/1, huge but finite, tiny, steps.
+_columns = st.sampled_from(["constant", "binary", "huge", "tiny", "ramp", "spiky"])
+
+
+def _column(kind: str, n: int) -> np.ndarray:
+    t = np.arange(n, dtype=float)
+    return {
+        "constant": np.full(n, 3.0),
+        "binary": (t % 24 < 12).astype(float),
+        "huge": 1e150 * np.sin(t),
+        "tiny": 1e-300 * np.cos(t),
+        "ramp": t * 1e6,
+        "spiky": np.where(t % 97 == 0, 1e30, 0.0),
+    }[kind]
+
+
+def _train_a_little(exp: Experiment, steps: int) -> None:
+    from rnn_sandbox.engine import TrainingDiverged
+
+    try:
+        for _ in exp.trainer.run(steps=steps, validate_every=2):
+            pass
+    except TrainingDiverged:
+        pass  # paused with the last good state: that is what gets saved
+
+
+def _must_reopen(exp: Experiment, tmp_path) -> None:
+    from rnn_sandbox.io import load_experiment, save_experiment
+
+    path = tmp_path / "made.rnnx"
+    save_experiment(path, exp)  # verified: raises SaveRefused if it would not reopen
+    again = load_experiment(path)
+    assert again.trainer.step_count == exp.trainer.step_count
+    for k, v in exp.network.params.items():
+        assert np.array_equal(again.network.params[k], v)
+
+
+_ISSUE = dict(  # the issue's command lines: ReLU, learning rate 99, no clipping
+    cell="rnn", nonlinearity="relu", dtype="float64", optimizer="adam", learning_rate=99.0,
+    clip_norm=0.0, init="uniform", spectral_radius=1.0, layers=1, bidirectional=False,
+    steps=60, hidden=16, seq_len=30,
+)
+
+
+@fast(40)
+@given(_extreme_settings)
+@example(_ISSUE)
+@example({**_ISSUE, "optimizer": "rmsprop"})
+@example({**_ISSUE, "dtype": "float32", "init": "spectral", "spectral_radius": 10.0,
+          "learning_rate": 0.01})
+def test_files_made_from_extreme_settings_reopen(tmp_path_factory, s):
+    cfg = get_task("sine_forecast").default_config()
+    cfg.task.n_samples, cfg.task.seq_len = 12, s["seq_len"]
+    n, tr = cfg.network, cfg.training
+    n.cell, n.nonlinearity, n.dtype, n.init = s["cell"], s["nonlinearity"], s["dtype"], s["init"]
+    n.spectral_radius, n.num_layers, n.bidirectional = (
+        s["spectral_radius"], s["layers"], s["bidirectional"])
+    n.hidden_size = s["hidden"]
+    tr.optimizer, tr.learning_rate, tr.clip_norm = s["optimizer"], s["learning_rate"], s[
+        "clip_norm"]
+    tr.batch_size = 4
+    exp = Experiment(cfg)
+    _train_a_little(exp, s["steps"])
+    _must_reopen(exp, tmp_path_factory.mktemp("extreme"))
+
+
+@fast(30)
+@given(
+    st.lists(_columns, min_size=1, max_size=3),
+    st.integers(1, 5),
+    st.sampled_from([(80, 6), (2500, 160)]),  # long windows of repetitive data compress 200:1
+)
+def test_files_made_from_extreme_csv_data_reopen(tmp_path_factory, kinds, steps, size):
+    from rnn_sandbox.tasks import TaskError
+
+    folder = tmp_path_factory.mktemp("csv")
+    n, seq_len = size
+    names = [f"c{i}" for i in range(len(kinds))]
+    columns = [_column(k, n) for k in kinds]
+    lines = [",".join(names)] + [
+        ",".join(repr(float(c[i])) for c in columns) for i in range(n)
+    ]
+    (folder / "d.csv").write_text("\n".join(lines) + "\n")
+    cfg = get_task("csv_series").default_config()
+    cfg.task.options.update(path=str(folder / "d.csv"), features=names, target=names[-1])
+    cfg.task.seq_len, cfg.network.hidden_size, cfg.training.batch_size = seq_len, 3, 8
+    try:
+        exp = Experiment(cfg)
+    except TaskError as e:  # refused up front, saying why: fine, nothing is written
+        assert "too large" in str(e)
+        return
+    _train_a_little(exp, steps)
+    _must_reopen(exp, folder)
