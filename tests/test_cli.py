@@ -132,11 +132,13 @@ def test_train_save_npz_has_pytorch_names(capsys, tmp_path):
         (["--steps", "3", "--epochs", "2"], "not allowed"),
     ],
 )
-def test_bad_settings_give_one_line_and_exit_2(capsys, tmp_path, argv, fragment):
+def test_bad_settings_give_one_line_and_exit_2(capsys, tmp_path, monkeypatch, argv,
+                                               fragment):
+    monkeypatch.chdir(tmp_path)  # where the relative --save paths would be written
     code, out, err = run(capsys, "train", "--task", "sine_forecast", *argv)
     assert code == 2
     assert re.search(fragment, _one_line_error(err)), err
-    assert not list(tmp_path.iterdir())
+    assert not list(tmp_path.iterdir())  # nothing written, not even a folder or a temp
 
 
 def test_diverging_training_exits_1_with_advice(capsys):

@@ -273,9 +273,25 @@ def test_seq2seq_greedy_decoding_equals_teacher_forcing_on_its_own_output():
     np.testing.assert_allclose(net.forward(x, y=tokens, y_mask=np.ones((2, 4))), free)
 
 
-def test_float32_networks_run():
-    cfg = NetworkConfig(input_size=2, output_size=1, hidden_size=3, dtype="float32")
-    net = Network(cfg, seed=0)
-    loss, grads = net.loss_and_grads(np.ones((2, 3, 2), np.float32), np.zeros((2, 1)))
-    assert all(g.dtype == np.float32 for g in grads.values())
-    assert np.isfinite(loss)
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
+def test_float32_networks_compute_what_float64_computes_to_float32_precision(cell):
+    """The same weights in float32 and float64: outputs, loss and BPTT gradients agree to
+    float32's precision, and everything float32 stays float32."""
+    kw = dict(input_size=2, output_size=2, hidden_size=5, num_layers=2, bidirectional=True,
+              cell=cell, architecture="many_to_many")
+    net32 = Network(NetworkConfig(dtype="float32", **kw), seed=0)
+    net64 = Network(NetworkConfig(dtype="float64", **kw), seed=0)
+    net64.load_state_dict({k: v.astype(np.float64) for k, v in net32.state_dict().items()})
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((3, 7, 2))
+    y = rng.standard_normal((3, 7, 2))
+    out32, out64 = net32.forward(x.astype(np.float32)), net64.forward(x)
+    assert out32.dtype == np.float32
+    np.testing.assert_allclose(out32, out64, rtol=1e-4, atol=1e-5)
+    loss32, grads32 = net32.loss_and_grads(x.astype(np.float32), y.astype(np.float32))
+    loss64, grads64 = net64.loss_and_grads(x, y)
+    assert loss32 == pytest.approx(loss64, rel=1e-5)
+    for k, g in grads32.items():
+        assert g.dtype == np.float32 and net32.params[k].dtype == np.float32, k
+        scale = np.abs(grads64[k]).max()
+        np.testing.assert_allclose(g, grads64[k], atol=1e-4 * scale + 1e-7, err_msg=k)

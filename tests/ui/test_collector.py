@@ -37,10 +37,16 @@ def test_cycles_die_in_the_gui_thread_while_training_runs(qtbot, sine_experiment
         threads: list[str] = []
         for _ in range(500):
             weakref.finalize(Cycle(), lambda: threads.append(threading.current_thread().name))
-        # Only the relay thread allocates now (it unpickles the reports): left to itself,
-        # the interpreter would collect there as soon as its allocations cross the
+        # Only the relay thread allocates now: the GUI thread runs no event loop and only
+        # lets the training loop send more snapshots, which the relay unpickles.  Left to
+        # itself, the interpreter would collect there once its allocations cross the
         # threshold.
-        time.sleep(1.0)
+        box = t.worker.outbox
+        start, deadline = len(box), time.monotonic() + WAIT / 1000
+        while len(box) < start + 40 and time.monotonic() < deadline:
+            t.worker.drawn(2)
+            time.sleep(0.005)
+        assert len(box) >= start + 40
         qtbot.waitUntil(lambda: len(threads) == 500, timeout=WAIT)
         assert set(threads) == {threading.main_thread().name}
     finally:

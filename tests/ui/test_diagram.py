@@ -648,19 +648,47 @@ def test_export_svg_and_png(widget, qtbot, tmp_path):
         widget.export_image(str(tmp_path / "missing" / "net.png"))
 
 
+def _picture_of_every_neuron(widget, path) -> None:
+    """The exported picture shows the whole network: its size is the scene's (at twice the
+    resolution), and each neuron's outline is drawn at its place."""
+    from PySide6.QtGui import QColor, QImage
+
+    widget.export_image(str(path))
+    img = QImage(str(path))
+    rect = widget.scene.itemsBoundingRect().adjusted(-10, -10, 10, 10)
+    assert (img.width(), img.height()) == (int(rect.width()) * 2, int(rect.height()) * 2)
+    for n in widget.scene.neurons:
+        box = n.sceneBoundingRect().translated(-rect.topLeft())
+        c = box.center()
+        row = [QColor(img.pixel(int(2 * x), int(2 * c.y())))
+               for x in np.linspace(box.left(), box.right(), 40)]
+        assert min(p.lightness() for p in row) < 128, (
+            f"{n.role} neuron {n.unit} at t={n.t} is not drawn in the picture")
+
+
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_screenshots(widget, qtbot, kind):
+    """Each task type unrolled (simple and bidirectional, 2 layers) and folded: the pictures
+    are saved for looking at, and show every neuron the configuration implies."""
     SHOTS.mkdir(exist_ok=True)
     for bi in (False, True):
         if bi and kind == "one_to_many":
             continue
         cfg = make_cfg(kind, hidden=4, layers=2, bi=bi)
         show(widget, qtbot, cfg)
+        n = cfg.network
+        neurons, _ = expected_counts(kind, 2, bi, 4, n.input_size, n.output_size)
+        assert len(widget.scene.neurons) == neurons
         name = f"diagram_{kind}_{'bidirectional' if bi else 'simple'}"
         assert widget.grab().save(str(SHOTS / f"{name}.png"))
-        widget.export_image(str(SHOTS / f"{name}_export.png"))
+        _picture_of_every_neuron(widget, SHOTS / f"{name}_export.png")
+    unrolled = len(widget.scene.neurons)
     widget.folded_btn.click()
+    # Folded: one column for all steps, the recurrence drawn as loops.
+    assert {n.t for n in widget.scene.neurons} <= {None, -1}
+    assert len(widget.scene.neurons) < unrolled and widget.scene.loops
     assert widget.grab().save(str(SHOTS / f"diagram_{kind}_folded.png"))
+    _picture_of_every_neuron(widget, SHOTS / f"diagram_{kind}_folded_export.png")
 
 
 def test_screenshot_backward_frame_and_large(widget, qtbot):

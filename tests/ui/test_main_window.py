@@ -382,8 +382,13 @@ def test_exports_write_files(qtbot, make_window, tmp_path):
     assert len(lines) == trained_steps(w) + 1
 
 
-def test_event_loop_latency_while_training(qtbot, make_window, record_property):
-    """Measured and reported, not asserted: timings depend on the machine's load."""
+def test_the_window_stays_responsive_while_training(qtbot, make_window, record_property):
+    """The event loop keeps turning while the training process trains: no freeze.
+
+    The bounds are far above what a window that only draws needs (a few ms typical, tens
+    of ms at worst, see benchmarks/README.md), so a loaded machine passes; a GUI thread
+    that trains or waits for the training process does not.
+    """
     w = make_window()
     probe = LatencyProbe(5)
     probe.start()
@@ -396,6 +401,8 @@ def test_event_loop_latency_while_training(qtbot, make_window, record_property):
           f"(timer 5 ms), {w.step} steps")
     record_property("event_loop_worst_ms", round(worst, 1))
     assert w.step > 0
+    assert median < 50, f"the event loop turns every {median:.0f} ms while training"
+    assert worst < 1000, f"the window froze for {worst:.0f} ms while training"
 
 
 def test_keyboard_shortcuts(qtbot, make_window):
