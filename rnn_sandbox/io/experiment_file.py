@@ -428,8 +428,6 @@ def _config(header: dict[str, Any]) -> ExperimentConfig:
         return ExperimentConfig.from_dict(header.get("config"))
     except ConfigError as e:
         raise ExperimentFileError(f"invalid settings: {e}") from None
-    except (RecursionError, OverflowError, ValueError, TypeError) as e:
-        raise ExperimentFileError(f"invalid settings ({type(e).__name__})") from None
 
 
 def _build(

@@ -392,3 +392,158 @@ def test_check_writable_refuses_missing_folders_and_folders(tmp_path):
     with pytest.raises(SaveRefused, match="not a regular file"):
         safe_zip.check_writable(fifo)
     assert list(tmp_path.iterdir()) == [fifo]
+
+
+# -- every refusal of safe_zip.py and experiment_file.py, reached ---------------------------
+@pytest.fixture
+def with_data(tiny) -> bytes:
+    return experiment_to_bytes(tiny.trained(tiny.config(), steps=3), include_data=True)
+
+
+def _npy(arr: np.ndarray) -> bytes:
+    b = io.BytesIO()
+    np.save(b, arr)
+    return b.getvalue()
+
+
+def _weights_entry(data: bytes, name: str, npy: bytes) -> bytes:
+    """The file with array ``name`` of its weights replaced by raw ``.npy`` bytes."""
+    entries = _entries(data)
+    inner = _entries(entries[ef.WEIGHTS_NAME])
+    inner[name + ".npy"] = npy
+    entries[ef.WEIGHTS_NAME] = _zip(inner)
+    return _zip(entries)
+
+
+def _edit(data: bytes, change) -> bytes:
+    header = _header(data)
+    change(header)
+    return _changed(data, header)
+
+
+def _data_edit(data: bytes, change) -> bytes:
+    arrays = _arrays(_entries(data)[ef.DATA_NAME])
+    change(arrays)
+    return _changed(data, data_npz=arrays)
+
+
+def _flag(data: bytes, name: str, offset: int, value: int) -> bytes:
+    """Set a 16-bit field of ``name``'s central directory record."""
+    raw = bytearray(data)
+    pos = raw.find(b"PK\x01\x02")
+    while raw[pos + 46 : pos + 46 + len(name)] != name.encode():
+        pos = raw.find(b"PK\x01\x02", pos + 4)
+    raw[pos + offset : pos + offset + 2] = value.to_bytes(2, "little")
+    return bytes(raw)
+
+
+REFUSALS = {
+    "too many entries": (
+        lambda d: _zip({**_entries(d), **{f"x{i}": b"" for i in range(20)}}), "entries"),
+    "encrypted": (lambda d: _flag(d, ef.JSON_NAME, 8, 1), "encrypted"),
+    "unsupported compression": (lambda d: _flag(d, ef.JSON_NAME, 10, 12), "compression"),
+    "bad CRC": (
+        lambda d: _zip(_entries(d)).replace(b'"rnn-sandbox-', b'"rnn-sandbix-'), "damaged"),
+    "not an npz": (
+        lambda d: _zip({**_entries(d), ef.WEIGHTS_NAME: b"PK garbage"}), "not a readable .npz"),
+    "npy version": (
+        lambda d: _weights_entry(d, "head.bias", _npy(np.zeros(1))[:6] + b"\x04\x00"
+                                 + _npy(np.zeros(1))[8:]), "unknown .npy version"),
+    "npy header": (
+        lambda d: _weights_entry(d, "head.bias", _npy(np.zeros(1)).replace(b"descr", b"dexcr")),
+        "damaged header"),
+    "npy shape": (
+        lambda d: _weights_entry(d, "head.bias", _npy(np.zeros(1)).replace(b"(1,)", b"(-1,)")),
+        "invalid shape"),
+    "integer weights": (
+        lambda d: _weights_entry(d, "head.bias", _npy(np.zeros(1, dtype=np.int64))),
+        "not floating point"),
+    "trainer order": (
+        lambda d: _edit(d, lambda h: h["trainer"].update(order=[0, 1])), "every training sample"),
+    "trainer rng": (lambda d: _edit(d, lambda h: h["trainer"].update(rng=5)), "rng must be"),
+    "history record": (lambda d: _edit(d, lambda h: h.update(history=[5])), "not a valid record"),
+    "task refusing its options": (
+        lambda d: _edit(d, lambda h: h["config"]["task"]["options"].update(horizon="soon")),
+        "cannot rebuild"),
+}
+
+DATA_REFUSALS = {
+    "no data_meta": (lambda d: _edit(d, lambda h: h.pop("data_meta")), "description"),
+    "no targets": (lambda d: _data_edit(d, lambda a: a.pop("val.y")), "inputs or targets"),
+    "integer inputs": (
+        lambda d: _data_edit(d, lambda a: a.update({"train.x": a["train.x"].astype(int)})),
+        "wrong type"),
+    "target mask": (
+        lambda d: _data_edit(d, lambda a: a.update({"train.y_mask": np.ones(3)})),
+        "target mask"),
+    "targets that do not fit": (
+        lambda d: _data_edit(d, lambda a: a.update({"train.y": a["train.y"][:, None, :]})),
+        "do not fit"),
+    "names that are not names": (
+        lambda d: _edit(d, lambda h: h["data_meta"].update(vocab=5)), "must list names"),
+    "horizon that is not a number": (
+        lambda d: _edit(d, lambda h: h["data_meta"].update(horizon=2.5)), "whole number"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSALS)
+def test_each_refusal_of_a_damaged_file(good, case):
+    damage, match = REFUSALS[case]
+    _refused(damage(good), match)
+
+
+@pytest.mark.parametrize("case", DATA_REFUSALS)
+def test_each_refusal_of_damaged_stored_data(with_data, case):
+    experiment_from_bytes(with_data)  # the undamaged file loads
+    damage, match = DATA_REFUSALS[case]
+    _refused(damage(with_data), match)
+
+
+def test_declared_total_and_sizes_are_checked_before_reading():
+    zf = zipfile.ZipFile(io.BytesIO(_zip({"a": b"x" * 100, "b": b"y" * 100})))
+    with pytest.raises(ExperimentFileError, match="in all"):
+        safe_zip.check_entries(zf, lambda n: 100, 150, 4, "it")
+    with pytest.warns(UserWarning):  # zipfile warns about the duplicate name
+        dup = _dup_zip()
+    with pytest.raises(ExperimentFileError, match="twice"):
+        safe_zip.check_entries(zipfile.ZipFile(io.BytesIO(dup)), lambda n: 9, 99, 4, "it")
+
+
+def _dup_zip() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("a", b"1")
+        zf.writestr("a", b"2")
+    return buf.getvalue()
+
+
+def test_an_entry_shorter_than_declared_is_refused():
+    zf = zipfile.ZipFile(io.BytesIO(_zip({"a": b"12345"})))
+    info = zf.getinfo("a")
+    info.file_size = 9  # declared larger than what the entry holds
+    with pytest.raises(Exception, match="shorter or longer|Bad CRC|truncated"):
+        safe_zip.read_entry(zf, info)
+
+
+def test_a_file_that_grows_or_fails_while_read_is_refused(tmp_path, monkeypatch):
+    with pytest.raises(ExperimentFileError, match="too large"):
+        safe_zip.read_regular_file("/proc/self/status", 10)  # says 0 bytes, holds more
+    path = tmp_path / "x.rnnx"
+    path.write_bytes(b"PK")
+
+    def failing(*args):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(safe_zip, "_read_at_most", failing)
+    with pytest.raises(ExperimentFileError, match="cannot read.*Input/output error"):
+        safe_zip.read_regular_file(path, 10)
+
+
+def test_a_trainer_refusing_its_state_is_a_file_error(good, monkeypatch):
+    from rnn_sandbox.engine import Trainer
+
+    def refuse(self, state):
+        raise ValueError("no")
+
+    monkeypatch.setattr(Trainer, "load_state", refuse)
+    _refused(good, "invalid trainer state")
