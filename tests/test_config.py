@@ -74,3 +74,31 @@ def test_dense_baseline_only_for_many_to_one():
     cfg.network.architecture = "seq2seq"
     with pytest.raises(ConfigError, match="dense"):
         cfg.validate()
+
+
+def test_data_too_large_for_memory_is_refused_by_the_settings_check():
+    """Every entry point validates: the cap no longer lives only in the settings panel."""
+    from rnn_sandbox.config import MAX_DATA_BYTES, data_bytes
+
+    cfg = ExperimentConfig()
+    cfg.task.n_samples, cfg.task.seq_len = 200_000, 1000
+    with pytest.raises(ConfigError, match="n_samples.*MB of memory"):
+        cfg.validate()
+    cfg.task.n_samples = 1000
+    cfg.validate()
+    assert data_bytes(cfg) <= MAX_DATA_BYTES
+
+
+def test_deeply_nested_options_and_absurd_numbers_are_refused():
+    d = ExperimentConfig().to_dict()
+    d["task"]["options"]["x"] = json.loads("[" * 40 + "]" * 40)
+    with pytest.raises(ConfigError, match="nested"):
+        ExperimentConfig.from_dict(d)
+    d = ExperimentConfig().to_dict()
+    d["training"]["seed"] = 10**400
+    with pytest.raises(ConfigError, match="training"):
+        ExperimentConfig.from_dict(d)
+    d = ExperimentConfig().to_dict()
+    d["training"]["learning_rate"] = 10**400
+    with pytest.raises(ConfigError, match="learning_rate: the number is out of range"):
+        ExperimentConfig.from_dict(d)
