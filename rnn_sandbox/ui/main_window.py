@@ -10,8 +10,12 @@ of the settings, from the settings panel or from the diagram, goes through
 from __future__ import annotations
 
 import math
+import os
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
@@ -51,6 +55,62 @@ SPEEDS = [("Full speed", None), ("100 steps/s", 100.0), ("30 steps/s", 30.0),
 MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
 LAYOUT_VERSION = 1
+
+
+def _reason(e: BaseException) -> str:
+    """One line for a message box: the expected errors speak for themselves, others are
+    named (a bare ``KeyError('x')`` would say only ``'x'``)."""
+    if isinstance(e, (files.ExperimentFileError, OSError, ConfigError, TaskError, ValueError)):
+        return str(e) or type(e).__name__
+    return f"{type(e).__name__}: {e}"
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename a recovery file that could not be restored, so that nothing deletes it and
+    the next start does not offer it again; returns where it is now."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}-unrestored-{stamp}{path.suffix}")
+    try:
+        os.replace(path, target)
+    except OSError:
+        return path
+    return target
+
+
+@dataclass
+class _ViewData:
+    """What the views are built from, read from an experiment in one go (so that an
+    experiment they cannot show is found before anything changes)."""
+
+    config: ExperimentConfig
+    step: int
+    epoch: int
+    n_train: int
+    n_val: int
+    baseline: Any
+    state_names: list[str]
+    param_names: list[str]
+    sample: Any
+    history: dict[str, np.ndarray]
+
+    @classmethod
+    def of(cls, exp: Experiment) -> _ViewData:
+        history = exp.trainer.history
+        return cls(
+            config=exp.config.copy(),
+            step=exp.trainer.step_count,
+            epoch=exp.trainer.epoch,
+            n_train=len(exp.dataset.train),
+            n_val=len(exp.dataset.val),
+            baseline=exp.task.baseline(exp.dataset),
+            state_names=exp.network.state_names(),
+            param_names=list(exp.network.params),
+            sample=exp.dataset.val.subset(slice(0, 1)),
+            history={
+                k: np.array([h.get(k, np.nan) for h in history], float)
+                for k in ("step", "train_loss", "val_loss", "val_metric")
+            },
+        )
 
 
 class RebuildCommand(QUndoCommand):
@@ -515,43 +575,52 @@ class MainWindow(QMainWindow):
         return error
 
     def _install(self, experiment: Experiment, record: bool = True) -> None:
-        """Make ``experiment`` current: the worker gets it, every view is rebuilt."""
+        """Make ``experiment`` current: the worker gets it, every view is rebuilt.
+
+        All or nothing: what the views need is read from the experiment before anything
+        changes, and if a view still fails, the previous experiment (as trained up to now)
+        is put back in the window and the training process before the error goes on up.
+        """
+        previous = self.experiment
+        try:
+            self._switch_to(experiment, record)
+        except Exception:
+            if previous is not experiment:
+                self._switch_to(previous, record=False)
+            raise
+
+    def _switch_to(self, experiment: Experiment, record: bool) -> None:
+        # A new experiment is read before it is sent; the current one once brought up to
+        # date from the training process.
+        view = _ViewData.of(experiment) if experiment is not self.experiment else None
         self.generation += 1
         self.worker.set_experiment(experiment, self.generation)  # pauses
         self._sync_play(False)
         self.experiment = experiment
         with self.worker.paused() as exp:
-            self.config = exp.config.copy()
-            history = list(exp.trainer.history)
-            self.step, self.epoch = exp.trainer.step_count, exp.trainer.epoch
-            n_train = len(exp.dataset.train)
-            baseline = exp.task.baseline(exp.dataset)
-            state_names = exp.network.state_names()
-            param_names = list(exp.network.params)
-            n_val = len(exp.dataset.val)
-            sample = exp.dataset.val.subset(slice(0, 1))
+            if view is None:
+                view = _ViewData.of(exp)
             exp.trainer.sample_index = 0
+        self.config = view.config
+        self.step, self.epoch = view.step, view.epoch
         cfg = self.config
-        self.steps_per_epoch = max(1, math.ceil(n_train / cfg.training.batch_size))
+        self.steps_per_epoch = max(1, math.ceil(view.n_train / cfg.training.batch_size))
         self._stop_at_step = None
         self.extra_metrics = []
         self.status_labels["extra"].setText("")
         self.settings_panel.set_config(cfg)
         self.task_picker.set_current(cfg.task.name)
-        self.loss_plot.set_task(baseline, cfg.network.loss.upper(), None)
-        if history:
-            arr = {
-                k: np.array([h.get(k, np.nan) for h in history], float)
-                for k in ("step", "train_loss", "val_loss", "val_metric")
-            }
+        self.loss_plot.set_task(view.baseline, cfg.network.loss.upper(), None)
+        arr = view.history
+        if len(arr["step"]):
             val = np.isfinite(arr["val_loss"])
             self.loss_plot.append(arr["step"], arr["train_loss"], arr["step"][val],
                                   arr["val_loss"][val], arr["val_metric"][val])
-        self.hidden_plot.set_network(state_names, n_val, cfg.network.nonlinearity)
-        self.gradient_plot.set_network(state_names, param_names)
+        self.hidden_plot.set_network(view.state_names, view.n_val, cfg.network.nonlinearity)
+        self.gradient_plot.set_network(view.state_names, view.param_names)
         self.prediction_view.set_experiment(experiment.task, experiment.dataset, cfg.network)
         self.diagram.set_config(cfg)
-        self.diagram.set_context(cfg, sample)
+        self.diagram.set_context(cfg, view.sample)
         self.hidden_plot.sample_spin.blockSignals(True)
         self.hidden_plot.sample_spin.setValue(0)
         self.hidden_plot.sample_spin.blockSignals(False)
@@ -875,17 +944,22 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def open_path(self, path: str | Path) -> bool:
-        """Load a file; on any error the current experiment stays as it was."""
+        """Load a file and make it current, or change nothing.
+
+        Whatever goes wrong, the window, the training process, the undo history and the
+        file name a Save writes to stay as they were.
+        """
         if not self._check_unsaved():
             return False
         try:
             experiment = files.load_experiment(path)
-        except (files.ExperimentFileError, OSError, ConfigError, TaskError, ValueError) as e:
-            self.show_message("Cannot open the file", f"{path}:\n{e}", QMessageBox.Icon.Critical)
+            self.pause()
+            self._install(experiment, record=False)
+        except Exception as e:  # noqa: BLE001 (any failure: say so, change nothing)
+            self.show_message("Cannot open the file", f"{path}:\n{_reason(e)}",
+                              QMessageBox.Icon.Critical)
             return False
-        self.pause()
         self.undo_stack.clear()
-        self._install(experiment, record=False)
         self.path, self.dirty = Path(path), False
         self._add_recent(self.path)
         self._update_title()
@@ -1015,12 +1089,16 @@ class MainWindow(QMainWindow):
             return False
         try:
             experiment = files.load_experiment(path)
-        except (files.ExperimentFileError, OSError, ConfigError, TaskError, ValueError) as e:
-            self.show_message("Cannot restore", str(e), QMessageBox.Icon.Warning)
-            files.clear_recovery(self.recovery_folder())
+            self._install(experiment, record=False)
+        except Exception as e:  # noqa: BLE001 (any failure: the copy is kept, not deleted)
+            kept = _set_aside(path)
+            self.show_message(
+                "Cannot restore",
+                f"{_reason(e)}\n\nThe automatic copy is kept as {kept}.",
+                QMessageBox.Icon.Warning,
+            )
             return False
         self.undo_stack.clear()
-        self._install(experiment, record=False)
         self.path, self.dirty = None, True
         self._update_title()
         return True

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 import threading
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 
+from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.tasks import get_task
 from rnn_sandbox.ui import app as app_module
 from rnn_sandbox.ui import errors
 from rnn_sandbox.ui.main_window import MainWindow
@@ -58,3 +61,45 @@ def application_left_usable(qapp):
     )
     assert left is None, "this test left an error reporter installed"
     assert (sys.excepthook, threading.excepthook) == hooks, "this test left exception hooks"
+
+
+def _small(cfg: ExperimentConfig) -> ExperimentConfig:
+    cfg = cfg.copy()
+    cfg.task.n_samples = min(cfg.task.n_samples, 300)
+    cfg.training.epochs = 100_000
+    return cfg
+
+
+@pytest.fixture
+def small():
+    """Makes a configuration small: fewer samples so tests build data quickly, and enough
+    epochs that Play does not pause by itself in the middle of a test."""
+    return _small
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    """Settings in a temporary INI file, so tests never touch the user's settings."""
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    """Main windows on a small sine task (or ``config``), answering Yes to every question
+    and showing messages without blocking; shut down after the test."""
+    windows: list[MainWindow] = []
+
+    def make(config: ExperimentConfig | None = None, store: QSettings | None = None):
+        if config is None:
+            config = _small(get_task("sine_forecast").default_config())
+        w = MainWindow(config=config, settings=store or settings)
+        w.confirm = lambda title, text: True
+        w.modal_messages = False
+        qtbot.addWidget(w)
+        w.show()
+        windows.append(w)
+        return w
+
+    yield make
+    for w in windows:
+        w.shutdown()

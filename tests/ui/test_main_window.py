@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, Qt, 
 from PySide6.QtWidgets import QApplication
 
 from rnn_sandbox import io as files
-from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TASK_TYPES, all_tasks, get_task
 from rnn_sandbox.ui.latency import LatencyProbe
@@ -34,41 +33,6 @@ def save_screenshot(widget, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     widget.grab().save(str(path))
     return path
-
-
-def small(cfg: ExperimentConfig) -> ExperimentConfig:
-    """Fewer samples so tests build data quickly, and enough epochs that Play does not
-    pause by itself in the middle of a test."""
-    cfg = cfg.copy()
-    cfg.task.n_samples = min(cfg.task.n_samples, 300)
-    cfg.training.epochs = 100_000
-    return cfg
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    """Settings in a temporary INI file, so tests never touch the user's settings."""
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def make_window(qtbot, settings):
-    windows: list[MainWindow] = []
-
-    def make(config: ExperimentConfig | None = None, store: QSettings | None = None):
-        if config is None:
-            config = small(get_task("sine_forecast").default_config())
-        w = MainWindow(config=config, settings=store or settings)
-        w.confirm = lambda title, text: True
-        w.modal_messages = False
-        qtbot.addWidget(w)
-        w.show()
-        windows.append(w)
-        return w
-
-    yield make
-    for w in windows:
-        w.shutdown()
 
 
 def weights(w: MainWindow) -> dict[str, np.ndarray]:
@@ -205,7 +169,7 @@ def test_reset_restores_initial_weights_for_the_seed(qtbot, make_window):
 
 
 @pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")  # expected
-def test_exploding_configuration_pauses_with_a_message(qtbot, make_window):
+def test_exploding_configuration_pauses_with_a_message(qtbot, make_window, small):
     cfg = small(get_task("sine_forecast").default_config())
     cfg.network.init = "spectral"
     cfg.network.spectral_radius = 3.0
@@ -310,7 +274,7 @@ def test_diagram_edits_go_through_the_same_path(qtbot, make_window):
     assert "num_layers" in w.settings_panel.error_label.text()
 
 
-def test_layout_and_settings_are_kept(qtbot, make_window, settings):
+def test_layout_and_settings_are_kept(qtbot, make_window, settings, small):
     cfg = small(get_task("sine_forecast").default_config())
     cfg.network.hidden_size = 12
     w = make_window(cfg)
@@ -560,7 +524,7 @@ def test_settings_the_engine_cannot_honour_are_refused(qtbot, make_window, key, 
     ("sentiment", "task.seq_len", 3, "seq_len"),  # shorter than a post
 ])
 def test_sequences_that_do_not_fit_the_data_are_refused(qtbot, make_window, task, key, value,
-                                                        says):
+                                                        says, small):
     w = make_window(small(get_task(task).default_config()))
     assert says in refused(w, key, value)
 
@@ -623,7 +587,7 @@ def test_epochs_change_live_and_undo_without_a_rebuild(qtbot, make_window):
 
 
 # -- the task's extra metrics ---------------------------------------------------------------
-def test_extra_metrics_of_the_task_are_shown(qtbot, make_window):
+def test_extra_metrics_of_the_task_are_shown(qtbot, make_window, small):
     w = make_window(small(get_task("named_entities").default_config()))
     for target in (1, 2, 3):
         w.step_once()
