@@ -122,9 +122,6 @@ FIELDS: list[tuple[str, list[Field]]] = [
 ]
 
 
-MAX_DATA_MB = 400  # the generated inputs must fit in memory comfortably
-
-
 def candidate_error(cfg: ExperimentConfig) -> str | None:
     """Why ``cfg`` cannot be built, or ``None``.  Checks that need the data itself (e.g. a
     batch larger than the training set, a sequence longer than a task's data) are made
@@ -135,12 +132,6 @@ def candidate_error(cfg: ExperimentConfig) -> str | None:
         probe.validate()
     except (ConfigError, TaskError) as e:
         return str(e)
-    t, n = probe.task, probe.network
-    mb = t.n_samples * t.seq_len * (n.input_size + n.output_size) * 8 / 1e6
-    if mb > MAX_DATA_MB:
-        return (f"task.n_samples: {t.n_samples} sequences of {t.seq_len} steps would take "
-                f"about {mb:,.0f} MB of memory (at most {MAX_DATA_MB} MB); fewer samples or "
-                "shorter sequences")
     return None
 
 
