@@ -1,9 +1,10 @@
 """The NumPy engine: networks, losses, BPTT, optimizers and the training loop (no Qt)."""
 
+from rnn_sandbox.engine.build import build_network
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.engine.gradcheck import GradCheckResult, gradcheck
 from rnn_sandbox.engine.losses import cross_entropy, mse, softmax
-from rnn_sandbox.engine.network import Network, RNNStack, build_network
+from rnn_sandbox.engine.network import Network, RNNStack
 from rnn_sandbox.engine.optim import clip_grad_norm, make_optimizer
 from rnn_sandbox.engine.train import Snapshot, Trainer, TrainingDiverged
 

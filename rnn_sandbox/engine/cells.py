@@ -32,6 +32,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rnn_sandbox.engine.timeloop import padding, truncated_here
+
 
 @dataclass
 class DirCache:
@@ -50,14 +52,6 @@ def _act_grad(name: str, a: np.ndarray) -> np.ndarray:
         g = np.multiply(a, a)
         return np.subtract(1.0, g, out=g)  # 1 - tanh^2
     return (a > 0).astype(a.dtype)
-
-
-def _padding(mask: np.ndarray | None, T: int) -> tuple[np.ndarray | None, list[bool]]:
-    """Rows that are padding ``(T, B, 1)`` and, per step, whether there are any at all."""
-    if mask is None:
-        return None, [False] * T
-    pad = mask == 0
-    return pad, pad.any(axis=(1, 2)).tolist()
 
 
 def rnn_dir_forward(
@@ -81,7 +75,7 @@ def rnn_dir_forward(
     np.matmul(x.reshape(T * B, I), w_ih.T, out=h_all.reshape(T * B, H))
     h_all += b_ih + b_hh
     w_hh_t = np.ascontiguousarray(w_hh.T)
-    pad, any_pad = _padding(mask, T)
+    pad, any_pad = padding(mask, T)
     rec = np.empty((B, H), dtype=dtype)  # h_{t-1} W_hh^T, reused every step
     tanh = nonlinearity == "tanh"
     h = np.asarray(h0, dtype=dtype)  # np.dot(out=) needs matching dtypes
@@ -122,7 +116,7 @@ def rnn_dir_backward(
     # act'(pre_t) for every step at once; a padded step passes nothing to its pre-activation,
     # so the mask is folded in here.  The loop turns this array into dpre in place.
     dpre_all = _act_grad(nonlinearity, h_all)
-    pad, any_pad = _padding(mask, T)
+    pad, any_pad = padding(mask, T)
     if pad is not None:
         dpre_all *= ~pad
     dh_total = np.empty_like(h_all)
@@ -134,9 +128,7 @@ def rnn_dir_backward(
         dh = np.add(dh_out[t], dh_next, out=dh_total[t])
         dpre = dpre_all[t]
         dpre *= dh  # dpre = dh * act'(pre_t), zero on padded rows
-        # Truncated BPTT: chunks of k steps counted from the start of this direction.
-        steps_from_start = T - 1 - p
-        if truncation and steps_from_start > 0 and steps_from_start % truncation == 0:
+        if truncated_here(truncation, T, p):  # truncated BPTT: nothing flows further back
             dh_next.fill(0.0)
             continue
         np.dot(dpre, w_hh, out=dh_next)

@@ -26,7 +26,7 @@ import numpy as np
 from rnn_sandbox.config import NetworkConfig, validate_network
 from rnn_sandbox.engine.init import init_linear
 from rnn_sandbox.engine.losses import cross_entropy, mse
-from rnn_sandbox.engine.network import checked_params
+from rnn_sandbox.engine.params import checked_params
 
 POOLINGS = ("flatten", "mean")
 

@@ -48,6 +48,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rnn_sandbox.engine.timeloop import padding, truncated_here
+
 
 def sigmoid(a: np.ndarray) -> np.ndarray:
     # Written via tanh: numerically stable for large |a| and exact at a = 0.
@@ -101,21 +103,6 @@ def _recurrent_grad(dpre, states, first_state, reverse):
     return np.ascontiguousarray(w_hh.T)
 
 
-def _padding(mask: np.ndarray | None, T: int) -> tuple[np.ndarray | None, list[bool]]:
-    """Padded rows ``(T, B, 1)`` (mask 0; any other value is a real step) and, per step,
-    whether it has any; ``None`` when nothing is padded."""
-    if mask is None:
-        return None, [False] * T
-    pad = mask == 0
-    any_pad = pad.any(axis=(1, 2)).tolist()
-    return (pad if any(any_pad) else None), any_pad
-
-
-def _cut(truncation: int, T: int, p: int) -> bool:
-    steps_from_start = T - 1 - p
-    return bool(truncation) and steps_from_start > 0 and steps_from_start % truncation == 0
-
-
 def _input_projection(x: np.ndarray, w_ih: np.ndarray, bias: np.ndarray, dtype) -> np.ndarray:
     """``x W_ih^T + bias`` for every step at once, ``(T, B, G*H)``: one large matrix product."""
     T, B, I = x.shape
@@ -142,7 +129,7 @@ def lstm_dir_forward(x, w_ih, w_hh, b_ih, b_hh, h0, c0, mask, reverse):
     c_all, tanh_c = np.empty_like(h_all), np.empty_like(h_all)
     rec = np.empty((B, 4 * H), dtype=dtype)  # h W_hh^T, reused every step
     ig = np.empty((B, H), dtype=dtype)  # i * g, reused every step
-    pad, any_pad = _padding(mask, T)
+    pad, any_pad = padding(mask, T)
     h, c = np.asarray(h0, dtype=dtype), np.asarray(c0, dtype=dtype)
     for t in _order(T, reverse, backward=False):
         a = gates[t]  # holds the input part of the pre-activations, halved for i, f, o
@@ -170,7 +157,7 @@ def lstm_dir_backward(cache: GatedCache, dh_out, dh_last, dc_last, w_ih, w_hh, t
     i, f = gates[..., :H], gates[..., H : 2 * H]
     g, o = gates[..., 2 * H : 3 * H], gates[..., 3 * H :]
     tc = cache.tanh_c
-    pad, any_pad = _padding(cache.mask, T)
+    pad, any_pad = padding(cache.mask, T)
     keep = None if pad is None else (~pad).astype(dtype)
     # Everything that does not depend on the gradient flowing back is computed for all steps
     # at once: the local derivatives of each pre-activation, per gate, in PyTorch's order.
@@ -209,7 +196,7 @@ def lstm_dir_backward(cache: GatedCache, dh_out, dh_last, dc_last, w_ih, w_hh, t
         by_gate[t, :, 3] *= dh  # do: scaled by dh
         if any_pad[t]:
             dpre_all[t] *= keep[t]  # a padded row passes nothing to its gates
-        if _cut(truncation, T, p):  # truncated BPTT: nothing flows further back
+        if truncated_here(truncation, T, p):  # truncated BPTT: nothing flows further back
             dh_next.fill(0.0)
             dc_next.fill(0.0)
             continue
@@ -250,7 +237,7 @@ def gru_dir_forward(x, w_ih, w_hh, b_ih, b_hh, h0, mask, reverse):
     hn_lin = np.empty_like(h_all)
     rec = np.empty((B, 3 * H), dtype=dtype)  # h W_hh^T (r, z rows halved), reused every step
     rh = np.empty((B, H), dtype=dtype)  # r * (h W_hn^T + b_hn), reused every step
-    pad, any_pad = _padding(mask, T)
+    pad, any_pad = padding(mask, T)
     h = np.asarray(h0, dtype=dtype)
     for t in _order(T, reverse, backward=False):
         a = gates[t]  # holds the input part of the pre-activations, halved for r and z
@@ -278,7 +265,7 @@ def gru_dir_backward(cache: GatedCache, dh_out, dh_last, w_ih, w_hh, truncation=
     T, B, H = cache.h.shape
     dtype = cache.h.dtype
     r, z, n = gates[..., :H], gates[..., H : 2 * H], gates[..., 2 * H :]
-    pad, any_pad = _padding(cache.mask, T)
+    pad, any_pad = padding(cache.mask, T)
     # Local derivatives for all steps at once; the loop only multiplies them by dh.
     #   da_n = dh (1-z)(1-n²)      da_r = da_n (h W_hn^T + b_hn) r(1-r)
     #   da_z = dh (h - n) z(1-z)
@@ -310,7 +297,7 @@ def gru_dir_backward(cache: GatedCache, dh_out, dh_last, w_ih, w_hh, truncation=
     for p, t in enumerate(_order(T, cache.reverse, backward=True)):
         dh = np.add(dh_out[t], dh_next, out=dh_total[t])
         by_gate[t] *= dh[:, None, :]
-        if _cut(truncation, T, p):  # truncated BPTT: nothing flows further back
+        if truncated_here(truncation, T, p):  # truncated BPTT: nothing flows further back
             dh_next.fill(0.0)
             continue
         np.dot(dpre[t], w_hh, out=dh_next)  # dh_next = (hidden side) W_hh + dh z

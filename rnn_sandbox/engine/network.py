@@ -23,30 +23,9 @@ from rnn_sandbox.config import NetworkConfig, validate_network
 from rnn_sandbox.engine import cells, gated
 from rnn_sandbox.engine.init import init_linear, init_recurrent
 from rnn_sandbox.engine.losses import cross_entropy, mse, softmax
+from rnn_sandbox.engine.params import checked_params
 
 GATES = {"rnn": 1, "gru": 3, "lstm": 4}
-
-
-def checked_params(
-    shapes: dict[str, tuple[int, ...]], state: dict[str, Any], dtype: Any
-) -> dict[str, np.ndarray]:
-    """Copies of ``state`` in ``dtype`` if its names and shapes are exactly ``shapes``;
-    otherwise a ValueError that names the difference (and nothing is copied)."""
-    missing = [k for k in shapes if k not in state]
-    extra = [k for k in state if k not in shapes]
-    if missing or extra:
-        raise ValueError(
-            f"parameters do not match this network: missing {missing}, unexpected {extra}"
-        )
-    new = {}
-    for k, shape in shapes.items():
-        arr = np.asarray(state[k])
-        if arr.shape != shape:
-            raise ValueError(f"parameter {k} has shape {arr.shape}, expected {shape}")
-        if not np.issubdtype(arr.dtype, np.number):
-            raise ValueError(f"parameter {k} is not numeric")
-        new[k] = np.array(arr, dtype=dtype)
-    return new
 
 
 class RNNStack:
@@ -545,13 +524,3 @@ def _mask_tm(mask: np.ndarray | None, dtype) -> np.ndarray | None:
     if mask is None:
         return None
     return np.ascontiguousarray(np.swapaxes(np.asarray(mask, dtype), 0, 1))[..., None]
-
-
-def build_network(config: NetworkConfig, seed: int = 0, seq_len: int | None = None) -> Any:
-    """The model a config describes: a recurrent :class:`Network`, or the dense baseline
-    (``cell == "dense"``; ``seq_len`` fixes its input size when it flattens)."""
-    if config.cell == "dense":
-        from rnn_sandbox.engine.dense import DenseNetwork
-
-        return DenseNetwork(config, seed=seed, pooling=config.pooling, seq_len=seq_len)
-    return Network(config, seed=seed)

@@ -339,7 +339,7 @@ class DiagramWidget(QWidget):
     def _init_weights(self) -> None:
         try:
             if self.cfg.network.cell == "dense":
-                from rnn_sandbox.engine.network import build_network
+                from rnn_sandbox.engine import build_network
 
                 steps = self._steps()
                 net = build_network(self.cfg.network, self.cfg.training.seed,
