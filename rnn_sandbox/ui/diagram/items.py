@@ -15,7 +15,6 @@ when what they show changes (``look``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -40,12 +39,8 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
 )
 
-if TYPE_CHECKING:
-    from rnn_sandbox.ui.diagram.model import DiagramModel
+from rnn_sandbox.ui.diagram.model import DIM, LEVELS, DiagramModel
 
-# Colour levels: -LEVELS..LEVELS map to orange (negative) .. white .. blue (positive).
-LEVELS = 20
-DIM = -10_000  # level of a value not computed yet (step-through) or unknown
 NEG = QColor(232, 125, 20)
 POS = QColor(30, 100, 190)
 NEUTRAL = QColor(250, 250, 250)
@@ -108,8 +103,12 @@ class _TipMixin:
 
     model: DiagramModel
 
+    def describe(self) -> str:
+        """The tooltip text: which of the model's descriptions this item gets."""
+        return ""
+
     def hoverEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        self.setToolTip(self.model.describe(self))
+        self.setToolTip(self.describe())
         super().hoverEnterEvent(event)
 
 
@@ -150,6 +149,9 @@ class NeuronItem(_TipMixin, QGraphicsEllipseItem):
 
     RADIUS = R
     KIND = 0  # row of the sprite atlas: 0 neuron, 1 blank (dashed), 2 gate, 3 cell state
+
+    def describe(self) -> str:
+        return self.model.describe_neuron(self)
 
     def __init__(
         self,
@@ -377,6 +379,9 @@ class BandItem(_Cached, _Pointable):
 
     WIDTH = 12.0
 
+    def describe(self) -> str:
+        return self.model.describe_neuron(self)
+
     def __init__(
         self, model: DiagramModel, role: str, key: str, t: int | None, size: int,
         pos: QPointF, height: float,
@@ -426,7 +431,7 @@ class BandItem(_Cached, _Pointable):
 
     def hoverMoveEvent(self, event) -> None:  # noqa: N802
         self.unit = self.unit_at(event.pos().y())
-        self.setToolTip(self.model.describe(self))
+        self.setToolTip(self.describe())
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         self.unit = self.unit_at(event.pos().y())
@@ -441,6 +446,9 @@ class ConnectionItem(_Pointable):
     the weight's sign, the thickness its size, or in backward step-through the gradient this
     weight receives at step ``t``.
     """
+
+    def describe(self) -> str:
+        return self.model.describe_connection(self.param, self.i, self.j, self.t)
 
     def __init__(
         self, model: DiagramModel, param: str, i: int, j: int, t: int | None,
@@ -701,6 +709,9 @@ class BundleItem(_TipMixin, QGraphicsPolygonItem):
     negative or mixed (grey), its strength their size; the tooltip gives the statistics.
     """
 
+    def describe(self) -> str:
+        return self.model.describe_block(self.param, self.rows, self.cols, self.t)
+
     def __init__(
         self, model: DiagramModel, param: str, rows: slice, cols: slice, t: int | None,
         src: tuple[QPointF, QPointF], dst: tuple[QPointF, QPointF],
@@ -743,6 +754,9 @@ class NormBarItem(_Cached, _Pointable):
     shrinking away from the loss."""
 
     WIDTH = 34.0
+
+    def describe(self) -> str:
+        return self.model.describe_norm_bar(self)
 
     def __init__(self, model: DiagramModel, key: str, t: int, pos: QPointF) -> None:
         super().__init__(model)
@@ -872,6 +886,9 @@ class ArrowItem(_Pointable):
     """A state or value passed along without a weight: state arrows between steps, the
     encoder's final state handed to the decoder, an output fed back as the next input."""
 
+    def describe(self) -> str:
+        return self.text
+
     def __init__(self, model: DiagramModel, kind: str, p1: QPointF, p2: QPointF,
                  text: str, bend: float = 0.0, bend_x: float = 0.0) -> None:
         super().__init__(model)
@@ -920,6 +937,9 @@ def _arrow_head(line: QLineF, size: float) -> QPolygonF:
 class LoopItem(_Cached, _Pointable):
     """The recurrent weights of one layer in the folded view: the loop from the layer's
     output back into itself, one time step later."""
+
+    def describe(self) -> str:
+        return self.model.describe_block(self.param, slice(None), slice(None), None)
 
     def __init__(self, model: DiagramModel, param: str, top: QPointF, bottom: QPointF) -> None:
         super().__init__(model)

@@ -15,18 +15,11 @@ import numpy as np
 
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.engine.inspect import Trace
-from rnn_sandbox.ui.diagram.items import (
-    DIM,
-    LEVELS,
-    ArrowItem,
-    BandItem,
-    BundleItem,
-    ConnectionItem,
-    LoopItem,
-    NeuronItem,
-    NormBarItem,
-    TimeStepColumn,
-)
+
+# Colour levels: -LEVELS..LEVELS map to orange (negative) .. white .. blue (positive); the
+# items turn them into colours.
+LEVELS = 20
+DIM = -10_000  # level of a value not computed yet (step-through) or unknown
 
 GATE_NAMES = {"lstm": ("input i", "forget f", "cell g", "output o"),
               "gru": ("reset r", "update z", "new n")}  # PyTorch's order of the rows
@@ -486,7 +479,7 @@ class DiagramModel:
             return 0
         return self._block_level(w, self._wscale.get(param, 1.0))
 
-    def column_highlighted(self, col: TimeStepColumn) -> bool:
+    def column_highlighted(self, col) -> bool:
         seg = self._seg_of.get(col.seg)
         if seg is None or col.t is None:
             return False
@@ -506,7 +499,7 @@ class DiagramModel:
         top = float(norms.max())
         return float(norms[t]) / top if top > 0 else 0.0
 
-    def column_focus(self, col: TimeStepColumn) -> int:
+    def column_focus(self, col) -> int:
         return self.focus_t(self._seg_of[col.seg])
 
     def neuron_clicked(self, item) -> None:
@@ -515,24 +508,16 @@ class DiagramModel:
 
     # -- tooltips --------------------------------------------------------------------------
     def describe(self, item) -> str:
-        if isinstance(item, (NeuronItem, BandItem)):
-            return self.describe_neuron(item)
-        if isinstance(item, ConnectionItem):
-            return self.describe_connection(item.param, item.i, item.j, item.t)
-        if isinstance(item, BundleItem):
-            return self.describe_block(item.param, item.rows, item.cols, item.t)
-        if isinstance(item, LoopItem):
-            return self.describe_block(item.param, slice(None), slice(None), None)
-        if isinstance(item, ArrowItem):
-            return item.text
-        if isinstance(item, NormBarItem):
-            f = item.fraction()
-            if f is None:
-                return ""
-            norm = float(np.linalg.norm(self.trace.layers[item.key].grad_h[item.t]))
-            return (f"{layer_title(item.key)}, t={item.t + 1}: |dL/dh_t| = {norm:.3g} "
-                    f"({100 * f:.0f}% of the largest step)")
-        return ""
+        """The tooltip of a diagram item: each item knows which description it is."""
+        return item.describe()
+
+    def describe_norm_bar(self, item) -> str:
+        f = item.fraction()
+        if f is None:
+            return ""
+        norm = float(np.linalg.norm(self.trace.layers[item.key].grad_h[item.t]))
+        return (f"{layer_title(item.key)}, t={item.t + 1}: |dL/dh_t| = {norm:.3g} "
+                f"({100 * f:.0f}% of the largest step)")
 
     def unit_name(self, role: str, key: str, unit: int) -> str:
         if role == "hidden" and key == "fc1":
