@@ -3,7 +3,7 @@
 For each configuration it measures, over the same wall-clock time,
 
 * engine alone: train steps per second of the window's training loop
-  (:class:`~rnn_sandbox.training_loop.TrainingLoop`) run here with no window;
+  (:class:`~rnn_sandbox.training.loop.TrainingLoop`) run here with no window;
 * with the GUI: steps per second while the main window trains (in its training process)
   and draws (offscreen);
 * refreshes per second: snapshots the window actually drew;
@@ -34,7 +34,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from rnn_sandbox.config import ExperimentConfig  # noqa: E402
 from rnn_sandbox.session import Experiment  # noqa: E402
 from rnn_sandbox.tasks import get_task  # noqa: E402
-from rnn_sandbox.training_loop import TrainingLoop  # noqa: E402
+from rnn_sandbox.training.loop import TrainingLoop  # noqa: E402
 
 CONFIGS = [
     # (task, hidden, layers, bidirectional)

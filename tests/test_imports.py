@@ -20,7 +20,7 @@ importlib.import_module(sys.argv[1])
 
 @pytest.mark.parametrize(
     "module", ["rnn_sandbox.engine", "rnn_sandbox.tasks", "rnn_sandbox.io", "rnn_sandbox.cli",
-               "rnn_sandbox.session", "rnn_sandbox.training_loop", "rnn_sandbox.lessons"]
+               "rnn_sandbox.session", "rnn_sandbox.training", "rnn_sandbox.lessons"]
 )
 def test_module_imports_without_qt(module):
     result = subprocess.run([sys.executable, "-c", BLOCK_QT, module], capture_output=True,

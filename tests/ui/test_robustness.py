@@ -128,7 +128,7 @@ def test_an_error_in_the_training_process_pauses_training_which_goes_on(
         qtbot.waitUntil(lambda: bool(reporter.reports), timeout=WAIT)
         report = reporter.reports[-1]
         assert report.thread == "training" and "int()" in report.message
-        assert "training_loop" in report.details  # the traceback from the training process
+        assert "training/loop.py" in report.details  # the traceback from the training process
         assert "int()" in log_text(reporter)
         qtbot.waitUntil(lambda: not w.play_action.isChecked(), timeout=WAIT)
         assert not w.worker.is_running()

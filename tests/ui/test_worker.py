@@ -10,7 +10,7 @@ import pytest
 from rnn_sandbox.engine import Snapshot
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui import worker as worker_module
+from rnn_sandbox.training import proxy
 from rnn_sandbox.ui.worker import (
     EMIT_INTERVAL,
     IDLE_POLL_MS,
@@ -184,7 +184,7 @@ def test_a_window_that_stops_taking_reports_is_noticed(qtbot, thread, sine_exper
                                                       monkeypatch, capfd):
     """Reports that wait because the GUI thread's event loop does not run are said on
     stderr, once, and so is the end of the stall."""
-    monkeypatch.setattr(worker_module, "STALL_AFTER", 0.3)
+    monkeypatch.setattr(proxy, "STALL_AFTER", 0.3)
     t = thread(sine_experiment())
     t.worker.play()
     deadline = time.monotonic() + WAIT / 1000

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from rnn_sandbox.session import Experiment
-from rnn_sandbox.training_loop import MAX_UNDRAWN, StateLink, TrainingLoop, serve
+from rnn_sandbox.training import messages
+from rnn_sandbox.training.loop import MAX_UNDRAWN, StateLink, TrainingLoop, serve
 
 
 def twin(exp: Experiment) -> Experiment:
@@ -178,22 +179,39 @@ def test_serve_answers_requests_and_survives_a_bad_one(sine_experiment):
         return got
 
     def steps(got: list) -> list:
-        return [s for m in got if m[0] == "out" for k, p in m[4] if k == "progress"
-                for s in p.steps]
+        return [s for m in got if isinstance(m, messages.Out) for k, p in m.items
+                if k == "progress" for s in p.steps]
 
     try:
-        requests.send((1, "step_once", 2))
+        requests.send(messages.request("step_once", 1, 2))
         assert steps(receive_until(lambda got: len(steps(got)) == 2)) == [1, 2]
-        requests.send((2, "load", b"not a pickle"))  # reported, the loop serves on
-        requests.send((3, "sync"))
-        got = receive_until(lambda got: got[-1][0] == "state")
-        errors = [m for m in got if m[0] == "error"]
-        assert len(errors) == 1 and errors[0][1] == 7 and "Traceback" in errors[0][4]
+        requests.send(messages.request("load", 2, b"not a pickle"))  # reported; serves on
+        requests.send(messages.request("sync", 3))
+        got = receive_until(lambda got: isinstance(got[-1], messages.State))
+        errors = [m for m in got if isinstance(m, messages.Failure)]
+        assert len(errors) == 1 and errors[0].generation == 7
+        assert "Traceback" in errors[0].details
         state = got[-1]
-        assert state[1] == 7 and state[2] == 3  # the generation, the request answered
-        StateLink().load(exp, state[3])
+        assert state.generation == 7 and state.seen == 3  # the request answered
+        StateLink().load(exp, state.blob)
         assert exp.trainer.step_count == 2
     finally:
-        requests.send((4, "stop"))
+        requests.send(messages.request("stop", 4))
         server.join(10)
     assert not server.is_alive()
+
+
+def test_every_request_is_a_message_the_loop_or_serve_understands():
+    """One line in REQUESTS makes the message; a request the window only passes on is a
+    method of the loop and of the window's proxy."""
+    from rnn_sandbox.training.proxy import TrainingWorker
+
+    for name, names, use in messages.REQUESTS:
+        msg = messages.request(name, 5, *range(len(names)))
+        assert msg.name == name and msg.id == 5 and msg.args == tuple(range(len(names)))
+        assert pickle.loads(pickle.dumps(msg)) == msg
+        if use == "forward":
+            assert callable(getattr(TrainingLoop, name)) and callable(getattr(TrainingWorker,
+                                                                            name))
+    with pytest.raises(KeyError):
+        messages.request("dance", 1)

@@ -3,18 +3,8 @@
 Python runs one thread of a process at a time (the GIL).  Training and drawing are both
 Python, so in one process every redraw stops training and every training step delays a
 redraw.  In a process of its own the loop trains on one core while the window draws on
-the other.  :mod:`rnn_sandbox.ui.worker` starts the process and talks to it through a pipe.
-
-The protocol, one tuple per message:
-
-* window → loop: ``(request_id, name, *args)``; ``name`` is a method of
-  :class:`TrainingLoop` (``play``, ``pause``, ``step_once``, ...) or ``sync`` (pause and
-  send the experiment's state), ``load`` (take the window's state back), ``experiment``
-  (train another one) or ``stop``.
-* loop → window: ``("out", generation, seen, running, items)`` with the outbox items
-  (progress reports, a pause the loop made itself, divergence), ``("state", generation,
-  seen, blob)`` and ``("error", generation, type_name, message, details)``; ``seen`` is the
-  id of the last request the loop had acted on.
+the other.  :mod:`rnn_sandbox.training.proxy` starts the process and talks to it through
+a pipe, with the messages of :mod:`rnn_sandbox.training.messages`.
 
 The state exchanged by ``sync`` and ``load`` is the network, the trainer and the config,
 pickled with the shared parts (task, data) left out and only the new part of the history
@@ -39,6 +29,7 @@ import numpy as np
 from rnn_sandbox.engine import Snapshot, TrainingDiverged
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import Metric
+from rnn_sandbox.training import messages
 
 EMIT_INTERVAL = 1.0 / 32.0  # about 30 refreshes a second (at most 32)
 # Snapshots sent but not drawn yet: with two, the window finds the next one waiting when
@@ -102,13 +93,18 @@ class TrainingLoop:
     """
 
     def __init__(self, experiment: Experiment, generation: int = 0) -> None:
+        self.speed_limit: float | None = None
+        self._start(experiment, generation)
+
+    def _start(self, experiment: Experiment, generation: int) -> None:
+        """Everything that belongs to one experiment, from its beginning (the pace setting
+        is the learner's and stays)."""
         self.experiment = experiment
         self.generation = generation
         self.running = False
         self.pending_steps = 0
         self.pending_lr: float | None = None
         self.pending_sample: int | None = None
-        self.speed_limit: float | None = None
         self.stop_at: int | None = None
         # Back-pressure: a snapshot is collected only while fewer than MAX_UNDRAWN wait
         # to be drawn, so a slow screen lowers the refresh rate instead of piling up work.
@@ -169,9 +165,7 @@ class TrainingLoop:
 
     def set_experiment(self, experiment: Experiment, generation: int) -> None:
         """Switch to another experiment (paused; the pace setting stays)."""
-        speed = self.speed_limit
-        self.__init__(experiment, generation)  # type: ignore[misc]
-        self.speed_limit = speed
+        self._start(experiment, generation)
 
     def flush(self) -> None:
         """Put the loss points not yet reported in the outbox."""
@@ -426,25 +420,12 @@ def serve(requests: Any, reports: Any, blob: bytes, generation: int) -> None:
             timeout = delay
             while requests.poll(timeout):
                 timeout = 0.0
-                seen, name, *args = requests.recv()
-                if name == "stop":
+                req: messages.Request = requests.recv()
+                seen = req.id
+                if isinstance(req, messages.Stop):
                     return
                 try:
-                    if name == "sync":
-                        loop.pause()
-                        loop.flush()
-                        _ship(reports, loop, seen)
-                        reports.send(("state", loop.generation, seen,
-                                      link.dump(loop.experiment)))
-                    elif name == "load":
-                        link.load(loop.experiment, args[0])
-                    elif name == "renew":  # the same experiment, views rebuilt
-                        loop.set_experiment(loop.experiment, args[0])
-                    elif name == "experiment":
-                        loop.set_experiment(pickle.loads(args[0]), args[1])
-                        link = StateLink()
-                    else:
-                        getattr(loop, name)(*args)
+                    link = _answer(req, loop, link, reports)
                 except Exception as e:  # noqa: BLE001 (reported; the loop serves on)
                     _report(reports, loop, seen, e)
             try:
@@ -457,9 +438,29 @@ def serve(requests: Any, reports: Any, blob: bytes, generation: int) -> None:
         return  # the window is gone
 
 
+def _answer(req: messages.Request, loop: TrainingLoop, link: StateLink,
+            reports: Any) -> StateLink:
+    """Carry out one request; returns the state link to use from now on."""
+    if isinstance(req, messages.Sync):
+        loop.pause()
+        loop.flush()
+        _ship(reports, loop, req.id)
+        reports.send(messages.State(loop.generation, req.id, link.dump(loop.experiment)))
+    elif isinstance(req, messages.Load):
+        link.load(loop.experiment, req.blob)
+    elif isinstance(req, messages.Renew):  # the same experiment, views rebuilt
+        loop.set_experiment(loop.experiment, req.generation)
+    elif isinstance(req, messages.Experiment):
+        loop.set_experiment(pickle.loads(req.blob), req.generation)
+        return StateLink()
+    else:  # a request the loop carries out by the method of its name
+        getattr(loop, req.name)(*req.args)
+    return link
+
+
 def _ship(reports: Any, loop: TrainingLoop, seen: int) -> None:
     if loop.outbox:
-        reports.send(("out", loop.generation, seen, loop.running, loop.outbox))
+        reports.send(messages.Out(loop.generation, seen, loop.running, loop.outbox))
         loop.outbox = []
 
 
@@ -468,5 +469,5 @@ def _report(reports: Any, loop: TrainingLoop, seen: int, e: BaseException) -> No
     loop.stopped_itself()
     _ship(reports, loop, seen)
     details = "".join(traceback.format_exception(type(e), e, e.__traceback__))
-    reports.send(("error", loop.generation, type(e).__name__, str(e) or type(e).__name__,
-                  details))
+    reports.send(messages.Failure(loop.generation, type(e).__name__,
+                                  str(e) or type(e).__name__, details))
