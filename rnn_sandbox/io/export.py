@@ -263,16 +263,18 @@ _LOAD_PLAIN = '''
         self.head.load_state_dict({k[5:]: v for k, v in state.items() if k.startswith("head.")})
 '''
 
-_MANY_TO_ONE = '''
-class Model(nn.Module):
-    """Many-to-one: the head reads the final state (bidirectional: forward's last step
-    and backward's first, which is nn.RNN's h_n of the top layer)."""
-
+_INIT_PLAIN = '''
     def __init__(self):
         super().__init__()
         self.rnn = rnn(INPUT, BIDIRECTIONAL)
         self.head = nn.Linear(HIDDEN * D, OUTPUT)
-''' + _LOAD_PLAIN + '''
+'''
+
+_MANY_TO_ONE = '''
+class Model(nn.Module):
+    """Many-to-one: the head reads the final state (bidirectional: forward's last step
+    and backward's first, which is nn.RNN's h_n of the top layer)."""
+''' + _INIT_PLAIN + _LOAD_PLAIN + '''
     def forward(self, x, mask=None):
         _, state = run_rnn(self.rnn, x, mask)
         top = final_h(state)[-D:]  # (directions, batch, hidden) of the last layer
@@ -282,12 +284,7 @@ class Model(nn.Module):
 _MANY_TO_MANY = '''
 class Model(nn.Module):
     """Many-to-many: the head reads the state of every step."""
-
-    def __init__(self):
-        super().__init__()
-        self.rnn = rnn(INPUT, BIDIRECTIONAL)
-        self.head = nn.Linear(HIDDEN * D, OUTPUT)
-''' + _LOAD_PLAIN + '''
+''' + _INIT_PLAIN + _LOAD_PLAIN + '''
     def forward(self, x, mask=None):
         out, _ = run_rnn(self.rnn, x, mask)
         return self.head(out)
