@@ -1065,14 +1065,18 @@ class MainWindow(QMainWindow):
             return False
         running = self.worker.is_running()
         try:
+            # Training pauses only for the snapshot; writing it and reading it back to be
+            # sure it reopens happen while training goes on.
             with self.worker.paused() as exp:
-                files.autosave(exp, self.recovery_folder())
-        except (files.ExperimentFileError, OSError, ValueError) as e:
-            self.statusBar().showMessage(f"Autosave failed: {e}", 10_000)
-            return False
+                data = files.experiment_to_bytes(exp)
         finally:
             if running:
                 self.worker.play()
+        try:
+            files.autosave(data, self.recovery_folder())
+        except (files.ExperimentFileError, OSError, ValueError) as e:
+            self.statusBar().showMessage(f"Autosave failed: {e}", 10_000)
+            return False
         return True
 
     def offer_recovery(self) -> bool:
