@@ -92,7 +92,7 @@ def measure(cfg: ExperimentConfig, seconds: float, rounds: int) -> dict[str, flo
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from rnn_sandbox.ui.latency import LatencyProbe
+    from benchmarks.latency import LatencyProbe
     from rnn_sandbox.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])

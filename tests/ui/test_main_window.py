@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from benchmarks.latency import LatencyProbe
 from rnn_sandbox import io as files
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TASK_TYPES, all_tasks, get_task
-from rnn_sandbox.ui.latency import LatencyProbe
 from rnn_sandbox.ui.main_window import MainWindow
 from rnn_sandbox.ui.plots import HISTORY_REDRAW_INTERVAL
 

@@ -1,7 +1,8 @@
 """How long the event loop keeps the window waiting: the gaps between ticks of a timer.
 
 A timer set to a few milliseconds fires late when the GUI thread is busy; the gaps between
-its ticks are what a user feels as stutter.  Used by the GUI benchmark and the tests.
+its ticks are what a user feels as stutter.  A measuring tool, not part of the program:
+used by the GUI benchmark and the window's responsiveness test.
 """
 
 from __future__ import annotations
