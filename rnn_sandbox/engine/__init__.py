@@ -1,5 +1,6 @@
 """The NumPy engine: networks, losses, BPTT, optimizers and the training loop (no Qt)."""
 
+from rnn_sandbox.engine.anatomy import Anatomy, ParamInfo, StateInfo, anatomy_of
 from rnn_sandbox.engine.build import build_network
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.engine.gradcheck import GradCheckResult, gradcheck
@@ -9,6 +10,10 @@ from rnn_sandbox.engine.optim import clip_grad_norm, make_optimizer
 from rnn_sandbox.engine.train import Snapshot, Trainer, TrainingDiverged
 
 __all__ = [
+    "Anatomy",
+    "ParamInfo",
+    "StateInfo",
+    "anatomy_of",
     "Batch",
     "Dataset",
     "GradCheckResult",

@@ -24,6 +24,15 @@ from typing import Any
 import numpy as np
 
 from rnn_sandbox.config import NetworkConfig, validate_network
+from rnn_sandbox.engine.anatomy import (
+    DENSE,
+    DENSE_BIAS,
+    DENSE_WEIGHT,
+    HEAD_BIAS,
+    HEAD_WEIGHT,
+    Anatomy,
+    anatomy_of,
+)
 from rnn_sandbox.engine.init import init_linear
 from rnn_sandbox.engine.losses import cross_entropy, mse
 from rnn_sandbox.engine.params import checked_params
@@ -78,10 +87,10 @@ class DenseNetwork:
     def param_shapes(self) -> dict[str, tuple[int, ...]]:
         H, O = self.config.hidden_size, self.config.output_size
         return {
-            "fc1.weight": (H, self.in_features),
-            "fc1.bias": (H,),
-            "head.weight": (O, H),
-            "head.bias": (O,),
+            DENSE_WEIGHT: (H, self.in_features),
+            DENSE_BIAS: (H,),
+            HEAD_WEIGHT: (O, H),
+            HEAD_BIAS: (O,),
         }
 
     def reset(self, seed: int) -> None:
@@ -90,7 +99,7 @@ class DenseNetwork:
         c = self.config
         w1, b1 = init_linear(rng, c.hidden_size, self.in_features)
         w2, b2 = init_linear(rng, c.output_size, c.hidden_size)
-        raw = {"fc1.weight": w1, "fc1.bias": b1, "head.weight": w2, "head.bias": b2}
+        raw = {DENSE_WEIGHT: w1, DENSE_BIAS: b1, HEAD_WEIGHT: w2, HEAD_BIAS: b2}
         self.params = {k: np.ascontiguousarray(v, dtype=self.dtype) for k, v in raw.items()}
         self.cache = None
 
@@ -106,7 +115,11 @@ class DenseNetwork:
         return int(sum(v.size for v in self.params.values()))
 
     def state_names(self) -> list[str]:
-        return ["fc1"]
+        return [DENSE]
+
+    def anatomy(self) -> Anatomy:
+        """Names, roles and titles of the state and parameters (see :mod:`.anatomy`)."""
+        return anatomy_of(self.config)
 
     # -- forward -------------------------------------------------------------------------
     def pool(self, x: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
@@ -133,8 +146,8 @@ class DenseNetwork:
     def _run(self, x, mask):
         P = self.params
         v = self.pool(x, mask)
-        a = np.tanh(v @ P["fc1.weight"].T + P["fc1.bias"])
-        return a @ P["head.weight"].T + P["head.bias"], {"v": v, "a": a}
+        a = np.tanh(v @ P[DENSE_WEIGHT].T + P[DENSE_BIAS])
+        return a @ P[HEAD_WEIGHT].T + P[HEAD_BIAS], {"v": v, "a": a}
 
     def forward(
         self,
@@ -173,17 +186,17 @@ class DenseNetwork:
         out, c = self._run(x, mask)
         loss, d_out = self.loss(out, y, mask, y_mask)
         a, v = c["a"], c["v"]
-        d_a = d_out @ P["head.weight"]
+        d_a = d_out @ P[HEAD_WEIGHT]
         d_pre = d_a * (1.0 - a * a)
         grads = {
-            "fc1.weight": d_pre.T @ v,
-            "fc1.bias": d_pre.sum(axis=0),
-            "head.weight": d_out.T @ a,
-            "head.bias": d_out.sum(axis=0),
+            DENSE_WEIGHT: d_pre.T @ v,
+            DENSE_BIAS: d_pre.sum(axis=0),
+            HEAD_WEIGHT: d_out.T @ a,
+            HEAD_BIAS: d_out.sum(axis=0),
         }
         self.cache = {
-            "hidden": {"fc1": a[:, None, :]},
-            "grad_h": {"fc1": d_a[:, None, :]},
+            "hidden": {DENSE: a[:, None, :]},
+            "grad_h": {DENSE: d_a[:, None, :]},
             "outputs": out,
             "loss": loss,
         }

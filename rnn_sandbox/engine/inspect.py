@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rnn_sandbox.config import NetworkConfig
+from rnn_sandbox.engine.anatomy import RECURRENT_KINDS, gate_count, param_name, state_name
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.network import Network
 
@@ -64,7 +65,7 @@ class DirTrace:
 
     @property
     def gate_count(self) -> int:
-        return {"lstm": 4, "gru": 3}.get(self.cell, 1)
+        return gate_count(self.cell)
 
     @property
     def order(self) -> list[int]:
@@ -212,16 +213,17 @@ def trace(network: Network, sample: Batch) -> Trace:
         runs = [(net.encoder, enc_in, seq_mask(sample.mask), None, None)]
         h0, c0 = {}, {}
         for k in range(c.num_layers):
-            fwd, bwd = f"encoder.l{k}", f"encoder.l{k}_reverse"
+            fwd, bwd = state_name(k, False, "encoder"), state_name(k, True, "encoder")
+            dec = state_name(k, False, "decoder")
             s = hidden[fwd][-1].copy()
             if c.bidirectional:
                 s = s + hidden[bwd][0]
-            h0[f"decoder.l{k}"] = s
+            h0[dec] = s
             if c.cell == "lstm":  # the decoder's cell state starts the same way
                 cs = cells[fwd][-1].copy()
                 if c.bidirectional:
                     cs = cs + cells[bwd][0]
-                c0[f"decoder.l{k}"] = cs
+                c0[dec] = cs
         runs.append((net.decoder, dec_in, seq_mask(sample.y_mask), h0, c0))
     elif net.arch == "one_to_many":
         runs = [(net.rnn, net._decoder_inputs(x, y)[:, 0], seq_mask(sample.y_mask), None,
@@ -233,15 +235,14 @@ def trace(network: Network, sample: Batch) -> Trace:
         layer_in = seq
         for k in range(stack.num_layers):
             outs = []
-            for sfx in stack.suffixes():
-                name = f"{stack.prefix}l{k}{sfx}"
-                keys = {p: f"{stack.prefix}{p}_l{k}{sfx}" for p in
-                        ("weight_ih", "weight_hh", "bias_ih", "bias_hh")}
+            for rev in stack.directions():
+                name = state_name(k, rev, stack.part)
+                keys = {p: param_name(p, k, rev, stack.part) for p in RECURRENT_KINDS}
                 w_ih, w_hh = P[keys["weight_ih"]], P[keys["weight_hh"]]
                 b_ih, b_hh = P[keys["bias_ih"]], P[keys["bias_hh"]]
                 h = hidden[name]
                 start = np.zeros(h.shape[1], dt) if h0 is None else h0[name]
-                h_prev = _shift_prev(h, start, bool(sfx))
+                h_prev = _shift_prev(h, start, rev)
                 g = grad_h[name]
                 dpre_hh = None
                 if c.cell == "rnn":
@@ -255,13 +256,13 @@ def trace(network: Network, sample: Batch) -> Trace:
                     ih = hh = pre = None
                     cs = cells[name]
                     c_start = np.zeros(h.shape[1], dt) if not c0 else c0[name]
-                    c_prev = _shift_prev(cs, c_start, bool(sfx))
+                    c_prev = _shift_prev(cs, c_start, rev)
                     dpre = _lstm_dpre(gates[name], cs, c_prev, g, grad_c[name], mask)
                 else:
                     ih = hh = pre = None
                     dpre, dpre_hh = _gru_dpre(gates[name], h_prev, g, w_hh, b_hh, mask)
                 layers[name] = DirTrace(
-                    name, keys, bool(sfx), layer_in.copy(), h_prev, ih, hh, b_ih.copy(),
+                    name, keys, rev, layer_in.copy(), h_prev, ih, hh, b_ih.copy(),
                     b_hh.copy(), pre, h.copy(), g.copy(), dpre, mask, c.cell,
                     _copy(gates.get(name)), _copy(cells.get(name)), _copy(grad_c.get(name)),
                     dpre_hh,
@@ -272,10 +273,10 @@ def trace(network: Network, sample: Batch) -> Trace:
     if net.arch == "many_to_one":
         T = x.shape[1]
         H = c.hidden_size
-        last = f"l{c.num_layers - 1}"
-        feat = hidden[last][-1]
+        last = c.num_layers - 1
+        feat = hidden[state_name(last)][-1]
         if c.bidirectional:
-            feat = np.concatenate([feat, hidden[last + "_reverse"][0]])
+            feat = np.concatenate([feat, hidden[state_name(last, True)][0]])
         features = feat[None, :H * (2 if c.bidirectional else 1)]
         out_steps = np.array([T - 1])
         outputs, d = out[:1], d_out[:1]

@@ -21,11 +21,20 @@ import numpy as np
 
 from rnn_sandbox.config import NetworkConfig, validate_network
 from rnn_sandbox.engine import cells, gated
+from rnn_sandbox.engine.anatomy import (
+    HEAD_BIAS,
+    HEAD_WEIGHT,
+    RECURRENT_CELLS,
+    RECURRENT_KINDS,
+    Anatomy,
+    anatomy_of,
+    gate_count,
+    param_name,
+    state_name,
+)
 from rnn_sandbox.engine.init import init_linear, init_recurrent
 from rnn_sandbox.engine.losses import cross_entropy, mse, softmax
 from rnn_sandbox.engine.params import checked_params
-
-GATES = {"rnn": 1, "gru": 3, "lstm": 4}
 
 
 class RNNStack:
@@ -37,7 +46,7 @@ class RNNStack:
 
     def __init__(
         self,
-        prefix: str,
+        part: str,
         input_size: int,
         hidden_size: int,
         num_layers: int,
@@ -45,7 +54,7 @@ class RNNStack:
         nonlinearity: str,
         cell: str = "rnn",
     ) -> None:
-        self.prefix = prefix
+        self.part = part  # "", "encoder" or "decoder": the names' prefix
         self.input_size = input_size
         self.hidden_size = hidden_size
         self.num_layers = num_layers
@@ -53,37 +62,32 @@ class RNNStack:
         self.nonlinearity = nonlinearity
         self.cell = cell
 
-    def suffixes(self) -> list[str]:
-        return ["", "_reverse"][: self.num_directions]
+    def directions(self) -> tuple[bool, ...]:
+        """``reverse`` of each direction: (False,) or (False, True)."""
+        return (False, True)[: self.num_directions]
 
     def param_shapes(self) -> dict[str, tuple[int, ...]]:
         """Names and shapes in PyTorch's ``state_dict`` order."""
         H, shapes = self.hidden_size, {}
-        G = GATES[self.cell] * H
+        G = gate_count(self.cell) * H
         for k in range(self.num_layers):
             in_size = self.input_size if k == 0 else H * self.num_directions
-            for sfx in self.suffixes():
-                p = f"{self.prefix}"
-                shapes[f"{p}weight_ih_l{k}{sfx}"] = (G, in_size)
-                shapes[f"{p}weight_hh_l{k}{sfx}"] = (G, H)
-                shapes[f"{p}bias_ih_l{k}{sfx}"] = (G,)
-                shapes[f"{p}bias_hh_l{k}{sfx}"] = (G,)
+            for rev in self.directions():
+                cols = {"weight_ih": (in_size,), "weight_hh": (H,)}
+                for kind in RECURRENT_KINDS:
+                    shapes[param_name(kind, k, rev, self.part)] = (G, *cols.get(kind, ()))
         return shapes
 
     def state_names(self) -> list[str]:
-        """Display names of each layer/direction's states, e.g. ``l0``, ``encoder.l1_reverse``."""
+        """Names of each layer/direction's states, e.g. ``l0``, ``encoder.l1_reverse``."""
         return [
-            f"{self.prefix}l{k}{sfx}" for k in range(self.num_layers) for sfx in self.suffixes()
+            state_name(k, rev, self.part)
+            for k in range(self.num_layers) for rev in self.directions()
         ]
 
-    def _p(self, params: dict[str, np.ndarray], k: int, sfx: str):
-        p = self.prefix
-        return (
-            params[f"{p}weight_ih_l{k}{sfx}"],
-            params[f"{p}weight_hh_l{k}{sfx}"],
-            params[f"{p}bias_ih_l{k}{sfx}"],
-            params[f"{p}bias_hh_l{k}{sfx}"],
-        )
+    def _p(self, params: dict[str, np.ndarray], k: int, rev: bool):
+        """``(W_ih, W_hh, b_ih, b_hh)`` of layer ``k``, direction ``rev``."""
+        return tuple(params[param_name(kind, k, rev, self.part)] for kind in RECURRENT_KINDS)
 
     def zero_state(self, batch: int, dtype) -> Any:
         shape = (self.num_layers * self.num_directions, batch, self.hidden_size)
@@ -111,9 +115,9 @@ class RNNStack:
         layer_in = x
         for k in range(self.num_layers):
             outs = []
-            for d, sfx in enumerate(self.suffixes()):
-                idx, rev = k * D + d, d == 1
-                w_ih, w_hh, b_ih, b_hh = self._p(params, k, sfx)
+            for d, rev in enumerate(self.directions()):
+                idx = k * D + d
+                w_ih, w_hh, b_ih, b_hh = self._p(params, k, rev)
                 if self.cell == "rnn":
                     h_all, cache = cells.rnn_dir_forward(
                         layer_in, w_ih, w_hh, b_ih, b_hh, h0[idx], mask, rev, self.nonlinearity
@@ -161,9 +165,9 @@ class RNNStack:
         d_layer_out = d_out
         for k in reversed(range(self.num_layers)):
             d_in = None
-            for d, sfx in enumerate(self.suffixes()):
+            for d, rev in enumerate(self.directions()):
                 idx = k * D + d
-                w_ih, w_hh, _, _ = self._p(params, k, sfx)
+                w_ih, w_hh, _, _ = self._p(params, k, rev)
                 dh_o = d_layer_out[..., d * H : (d + 1) * H]
                 dh_l = None if d_hn is None else d_hn[idx]
                 if self.cell == "rnn":
@@ -181,7 +185,7 @@ class RNNStack:
                     )
                     per_step["c"][names[idx]] = dc_total
                 for key, value in g.items():
-                    grads[f"{self.prefix}{key}_l{k}{sfx}"] = value
+                    grads[param_name(key, k, rev, self.part)] = value
                 per_step["h"][names[idx]] = dh_total
                 d_in = dx if d_in is None else d_in + dx
             d_layer_out = d_in
@@ -198,18 +202,18 @@ class Network:
 
     def __init__(self, config: NetworkConfig, seed: int = 0) -> None:
         validate_network(config)
-        if config.cell not in GATES:
+        if config.cell not in RECURRENT_CELLS:
             raise ValueError(f"'{config.cell}' is not a recurrent cell; use build_network")
         c = self.config = NetworkConfig(**vars(config))
         self.dtype = np.dtype(c.dtype)
         self.arch = c.architecture
         if self.arch == "seq2seq":
             self.encoder = RNNStack(
-                "encoder.", c.input_size, c.hidden_size, c.num_layers, c.bidirectional,
+                "encoder", c.input_size, c.hidden_size, c.num_layers, c.bidirectional,
                 c.nonlinearity, c.cell,
             )
             self.decoder = RNNStack(
-                "decoder.", c.output_size, c.hidden_size, c.num_layers, False, c.nonlinearity,
+                "decoder", c.output_size, c.hidden_size, c.num_layers, False, c.nonlinearity,
                 c.cell,
             )
             self.stacks = [self.encoder, self.decoder]
@@ -230,8 +234,8 @@ class Network:
         shapes: dict[str, tuple[int, ...]] = {}
         for s in self.stacks:
             shapes.update(s.param_shapes())
-        shapes["head.weight"] = (self.config.output_size, self.head_in)
-        shapes["head.bias"] = (self.config.output_size,)
+        shapes[HEAD_WEIGHT] = (self.config.output_size, self.head_in)
+        shapes[HEAD_BIAS] = (self.config.output_size,)
         return shapes
 
     def reset(self, seed: int) -> None:
@@ -243,7 +247,7 @@ class Network:
             params.update(
                 init_recurrent(rng, s.param_shapes(), c.hidden_size, c.init, c.spectral_radius)
             )
-        params["head.weight"], params["head.bias"] = init_linear(
+        params[HEAD_WEIGHT], params[HEAD_BIAS] = init_linear(
             rng, c.output_size, self.head_in
         )
         self.params = {k: np.ascontiguousarray(v, dtype=self.dtype) for k, v in params.items()}
@@ -264,6 +268,10 @@ class Network:
 
     def state_names(self) -> list[str]:
         return [n for s in self.stacks for n in s.state_names()]
+
+    def anatomy(self) -> Anatomy:
+        """Names, roles and titles of the states and parameters (see :mod:`.anatomy`)."""
+        return anatomy_of(self.config)
 
     # -- forward -------------------------------------------------------------------------
     @property
@@ -310,7 +318,7 @@ class Network:
 
     def _run(self, x, mask, y, y_mask):
         """Forward in training mode; returns outputs (batch-major) and a backward cache."""
-        P, head_w, head_b = self.params, self.params["head.weight"], self.params["head.bias"]
+        P, head_w, head_b = self.params, self.params[HEAD_WEIGHT], self.params[HEAD_BIAS]
         if self.arch == "seq2seq":
             enc_caches, h0, T_src = self._encode(x, mask)
             seq = self._decoder_inputs(x, y)
@@ -389,7 +397,7 @@ class Network:
         outs = np.empty((B, steps, c.output_size), dtype=self.dtype)
         for t in range(steps):
             top, h, _ = stack.forward(P, inp, None, h)
-            out = top[0] @ P["head.weight"].T + P["head.bias"]
+            out = top[0] @ P[HEAD_WEIGHT].T + P[HEAD_BIAS]
             outs[:, t] = out
             if self.arch == "one_to_many" and c.feedback == "zero":
                 inp = np.zeros((1, B, c.input_size), dtype=self.dtype)
@@ -443,12 +451,12 @@ class Network:
 
     def _backward(self, cache, d_out, truncation):
         P = self.params
-        head_w = P["head.weight"]
+        head_w = P[HEAD_WEIGHT]
         grads: dict[str, np.ndarray] = {}
         if self.arch == "many_to_one":
             feat = cache["feat"]
-            grads["head.weight"] = d_out.T @ feat
-            grads["head.bias"] = d_out.sum(axis=0)
+            grads[HEAD_WEIGHT] = d_out.T @ feat
+            grads[HEAD_BIAS] = d_out.sum(axis=0)
             d_feat = d_out @ head_w
             top = cache["top"]
             d_top = np.zeros_like(top)
@@ -460,8 +468,8 @@ class Network:
             top = cache["top"]
             d_out_tm = np.swapaxes(d_out, 0, 1)
             flat_d = d_out_tm.reshape(-1, d_out.shape[-1])
-            grads["head.weight"] = flat_d.T @ top.reshape(-1, top.shape[-1])
-            grads["head.bias"] = flat_d.sum(axis=0)
+            grads[HEAD_WEIGHT] = flat_d.T @ top.reshape(-1, top.shape[-1])
+            grads[HEAD_BIAS] = flat_d.sum(axis=0)
             d_top = d_out_tm @ head_w
         if self.arch == "seq2seq":
             _, d_state0, g, dec_steps = self.decoder.backward(
