@@ -106,27 +106,27 @@ def measure(cfg: ExperimentConfig, seconds: float, rounds: int) -> dict[str, flo
         window.confirm = lambda *_: True
         window.modal_messages = False
         window.show()
-        window.training.progress.connect(
+        window.controller.training.progress.connect(
             lambda p: refreshes.__setitem__(0, refreshes[0] + bool(p.snapshots))
         )
         probe = LatencyProbe(5)
         # Settle (first paint, first snapshot) before measuring.
-        window.play()
+        window.controller.play()
         end = time.perf_counter() + 0.5
         while time.perf_counter() < end:
             app.processEvents()
-        window.pause()
+        window.controller.pause()
         for _ in range(rounds):
             n, t = engine.run(seconds / rounds / 2)
             engine_steps, engine_time = engine_steps + n, engine_time + t
-            with window.worker.paused() as exp:
+            with window.controller.worker.paused() as exp:
                 step0 = exp.trainer.step_count
-            window.play()
+            window.controller.play()
             probe.start(keep=True)
             refreshes[0] = 0
             start = time.perf_counter()
             cpu0 = time.thread_time()
-            train0 = process_cpu(window.worker.process.pid)
+            train0 = process_cpu(window.controller.worker.process.pid)
             while time.perf_counter() - start < seconds / rounds:
                 app.processEvents()
                 time.sleep(0.001)  # like the real event loop: wait for events, do not spin
@@ -134,12 +134,12 @@ def measure(cfg: ExperimentConfig, seconds: float, rounds: int) -> dict[str, flo
             drawn += refreshes[0]
             drawn_time += time.perf_counter() - start
             gui_cpu += time.thread_time() - cpu0
-            train_cpu += process_cpu(window.worker.process.pid) - train0
-            with window.worker.paused() as exp:
+            train_cpu += process_cpu(window.controller.worker.process.pid) - train0
+            with window.controller.worker.paused() as exp:
                 gui_steps += exp.trainer.step_count - step0
             gui_time += time.perf_counter() - start
             probe.stop()
-            window.training.poll()  # the last reports, so none counts in the next round
+            window.controller.training.poll()  # the last reports, so none counts in the next round
         window.close()
         window.shutdown()
     return {

@@ -59,12 +59,12 @@ def open_window(app: QApplication, cfg: ExperimentConfig, settings: QSettings) -
 
 def train(app: QApplication, w: MainWindow, steps: int) -> None:
     """Train ``steps`` batches the way the Step button does, and draw the results."""
-    target = w.step + steps
-    w.worker.step_once(steps)
-    wait_for(app, lambda: w.step >= target)
-    with w.worker.paused():
+    target = w.controller.step + steps
+    w.controller.worker.step_once(steps)
+    wait_for(app, lambda: w.controller.step >= target)
+    with w.controller.worker.paused():
         pass
-    w.training.poll()
+    w.controller.training.poll()
     app.processEvents()
 
 

@@ -733,18 +733,18 @@ def test_main_window_edit_changes_the_model_and_undo_restores(qtbot, tmp_path):
     qtbot.waitExposed(win)
     diagram = win.diagram
     assert isinstance(diagram, DiagramWidget)
-    old_net = win.experiment.network
+    old_net = win.controller.experiment.network
     click_item(qtbot, diagram, diagram.scene.buttons["add_neuron_l0"])
-    qtbot.waitUntil(lambda: win.experiment.network is not old_net, timeout=5000)
-    assert win.experiment.network.params["weight_hh_l0"].shape == (4, 4)
-    assert win.config.network.hidden_size == 4
+    qtbot.waitUntil(lambda: win.controller.experiment.network is not old_net, timeout=5000)
+    assert win.controller.experiment.network.params["weight_hh_l0"].shape == (4, 4)
+    assert win.controller.config.network.hidden_size == 4
     steps = len(diagram.scene.columns)  # 6 of the 8 steps are drawn
     assert len([i for i in diagram.scene.neurons if i.role == "hidden"]) == steps * 4
-    win.undo_stack.undo()
-    assert win.config.network.hidden_size == 3
-    assert win.experiment.network.params["weight_hh_l0"].shape == (3, 3)
+    win.controller.undo_stack.undo()
+    assert win.controller.config.network.hidden_size == 3
+    assert win.controller.experiment.network.params["weight_hh_l0"].shape == (3, 3)
     assert len([i for i in diagram.scene.neurons if i.role == "hidden"]) == steps * 3
-    win.dirty = False
+    win.controller.dirty = False
     win.close()
 
 

@@ -42,20 +42,20 @@ def test_first_start_opens_on_lesson_one_with_its_setup(qtbot, settings):
     first = load_lessons()[0]
     w = start(qtbot, settings)
     try:
-        assert w.first_run
+        assert w.controller.first_run
         assert w.lessons.current.id == first.id
         assert w.lessons.browser.toPlainText().startswith(f"1. {first.title}")
         assert shown(w.lessons), "the lessons panel is in front"
         # Lesson 1's preset is the experiment, small and ready to train.
-        assert w.config.to_dict() == first.preset().to_dict()
-        assert w.config.network.hidden_size <= 8
+        assert w.controller.config.to_dict() == first.preset().to_dict()
+        assert w.controller.config.network.hidden_size <= 8
         assert w.settings_panel.controls["network.hidden_size"].value() == \
-            w.config.network.hidden_size
-        assert w.undo_stack.count() == 0  # nothing to undo: this is the start
+            w.controller.config.network.hidden_size
+        assert w.controller.undo_stack.count() == 0  # nothing to undo: this is the start
         SCREENSHOTS.mkdir(exist_ok=True)
         w.grab().save(str(SCREENSHOTS / "first_run.png"))
         w.step_action.trigger()
-        qtbot.waitUntil(lambda: w.step == 1, timeout=WAIT)
+        qtbot.waitUntil(lambda: w.controller.step == 1, timeout=WAIT)
         assert w.loss_plot.has_data()
     finally:
         w.shutdown()
@@ -64,7 +64,7 @@ def test_first_start_opens_on_lesson_one_with_its_setup(qtbot, settings):
 def test_second_start_restores_the_last_state(qtbot, settings):
     w = start(qtbot, settings)
     try:
-        assert w.first_run
+        assert w.controller.first_run
         w.lessons.show_lesson("order")
         assert w.settings_panel.request("network.hidden_size", 6) is None
         w.close()
@@ -85,8 +85,8 @@ def test_an_explicit_experiment_is_not_a_first_run(qtbot, settings):
     cfg = get_task("tiny_bptt").default_config()
     w = start(qtbot, settings, cfg)
     try:
-        assert not w.first_run
-        assert w.config.task.name == "tiny_bptt"
+        assert not w.controller.first_run
+        assert w.controller.config.task.name == "tiny_bptt"
     finally:
         w.shutdown()
 
@@ -104,8 +104,8 @@ def test_help_tour_reopens_lesson_one(qtbot, settings):
         assert w.lessons_dock.isVisible() and shown(w.lessons)
         assert w.lessons.current.id == load_lessons()[0].id
         # The experiment stays until the learner loads the lesson's setup.
-        assert w.config.task.name == "tiny_bptt"
+        assert w.controller.config.task.name == "tiny_bptt"
         w.lessons.load_btn.click()
-        assert w.config.to_dict() == load_lessons()[0].preset().to_dict()
+        assert w.controller.config.to_dict() == load_lessons()[0].preset().to_dict()
     finally:
         w.shutdown()

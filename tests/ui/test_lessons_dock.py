@@ -187,15 +187,15 @@ def test_the_windows_lessons_panel_loads_setups_undoably_and_remembers(qtbot, se
         assert window.lessons_dock.widget() is panel
         panel.show_lesson("bptt")
         qtbot.mouseClick(panel.load_btn, Qt.MouseButton.LeftButton)
-        assert window.config.task.name == "tiny_bptt"
-        assert window.config.to_dict() == get_lesson("bptt").preset().to_dict()
-        assert window.undo_stack.undoText() == "Load the lesson's setup"
-        with window.worker.paused() as exp:
+        assert window.controller.config.task.name == "tiny_bptt"
+        assert window.controller.config.to_dict() == get_lesson("bptt").preset().to_dict()
+        assert window.controller.undo_stack.undoText() == "Load the lesson's setup"
+        with window.controller.worker.paused() as exp:
             assert exp.network.params["weight_hh_l0"].shape == (3, 3)
         window.undo_action.trigger()
-        assert window.config.task.name == "sine_forecast"
+        assert window.controller.config.task.name == "sine_forecast"
         window.redo_action.trigger()
-        assert window.config.task.name == "tiny_bptt"
+        assert window.controller.config.task.name == "tiny_bptt"
         panel.done_check.click()
         window.close()
     finally:
@@ -213,11 +213,11 @@ def test_the_windows_lessons_panel_loads_setups_undoably_and_remembers(qtbot, se
 def test_a_setup_the_window_refuses_changes_nothing_and_says_why(qtbot, settings):
     window = _window(qtbot, settings)
     try:
-        before = window.config.to_dict()
+        before = window.controller.config.to_dict()
         bad = get_lesson("bptt").preset()
         bad.training.batch_size = 10_000  # more than the training set
         window.lessons.presetRequested.emit(bad)
-        assert window.config.to_dict() == before
+        assert window.controller.config.to_dict() == before
         title, text = window.last_message
         assert title == "Cannot load this setup" and "batch_size" in text
         window.message_box.close()
@@ -235,10 +235,10 @@ def test_every_setup_loads_and_trains_in_the_main_window(qtbot, settings):
             for setup in lesson.setups:
                 panel.load_setup(setup.id)
                 assert window.last_message is None, (lesson.id, setup.id, window.last_message)
-                assert window.config.to_dict() == setup.config().to_dict()
-                before = window.step
-                window.step_once()
-                qtbot.waitUntil(lambda b=before: window.step == b + 1, timeout=20_000)
+                assert window.controller.config.to_dict() == setup.config().to_dict()
+                before = window.controller.step
+                window.controller.step_once()
+                qtbot.waitUntil(lambda b=before: window.controller.step == b + 1, timeout=20_000)
                 assert window.last_message is None, (lesson.id, setup.id, window.last_message)
     finally:
         window.shutdown()

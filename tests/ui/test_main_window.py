@@ -36,101 +36,102 @@ def save_screenshot(widget, name: str) -> Path:
 
 
 def weights(w: MainWindow) -> dict[str, np.ndarray]:
-    with w.worker.paused() as exp:
+    with w.controller.worker.paused() as exp:
         return exp.network.state_dict()
 
 
 def trained_steps(w: MainWindow) -> int:
-    with w.worker.paused() as exp:
+    with w.controller.worker.paused() as exp:
         return exp.trainer.step_count
 
 
 def wait_idle(qtbot, w: MainWindow) -> None:
     """Pause and deliver every report of the worker to the window."""
-    with w.worker.paused():
+    with w.controller.worker.paused():
         pass
-    w.training.poll()
-    assert not w.worker.outbox and not w.worker.is_running()
+    w.controller.training.poll()
+    assert not w.controller.worker.outbox and not w.controller.worker.is_running()
 
 
 # ---------------------------------------------------------------------------------------
 @pytest.mark.parametrize("task_name", one_task_per_type())
 def test_each_task_type_trains_and_draws(qtbot, make_window, task_name):
     w = make_window()
-    if task_name != w.config.task.name:
+    if task_name != w.controller.config.task.name:
         # The learner's way: select in the tree, press "Use this task".
         w.task_picker.select(task_name)
         assert w.task_picker.text.toPlainText().strip(), "the task's explanation is shown"
         qtbot.mouseClick(w.task_picker.use_button, Qt.MouseButton.LeftButton)
-    assert w.config.task.name == task_name
+    assert w.controller.config.task.name == task_name
     w.play_action.trigger()
-    assert w.worker.is_running()
+    assert w.controller.worker.is_running()
     qtbot.waitUntil(
         lambda: w.loss_plot.has_data() and w.loss_plot.val.n >= 1
         and w.hidden_plot.has_data() and w.gradient_plot.has_data()
-        and w.prediction_view.has_data() and w.step >= 5,
+        and w.prediction_view.has_data() and w.controller.step >= 5,
         timeout=WAIT,
     )
     w.play_action.trigger()
-    assert not w.worker.is_running()
+    assert not w.controller.worker.is_running()
     wait_idle(qtbot, w)
     # What is drawn is the real training: the loss curve holds every step's loss.
-    with w.worker.paused() as exp:
+    with w.controller.worker.paused() as exp:
         history = exp.trainer.history
         assert w.loss_plot.train.n == len(history)
         assert np.allclose(w.loss_plot.train.y, [h["train_loss"] for h in history])
         names = exp.network.state_names()
     h = w.hidden_plot.current()
-    assert h is not None and h.shape[1] == w.config.network.hidden_size
+    assert h is not None and h.shape[1] == w.controller.config.network.hidden_size
     assert set(w.gradient_plot.latest) == set(names)
     assert w.prediction_view.last_text
-    assert w.status_labels["step"].text() == f"step {w.step}"
+    assert w.status_view.labels["step"].text() == f"step {w.controller.step}"
     # The histories over training are redrawn at most ten times a second; let the last
     # catch-up happen so the picture shows the paused state everywhere.
     qtbot.wait(int(2000 * HISTORY_REDRAW_INTERVAL))
     save_screenshot(w, f"main_window_{get_task(task_name).kind}_{task_name}")
     w.close()
-    assert w.training.thread.isFinished()
+    assert w.controller.training.thread.isFinished()
 
 
 def test_closing_while_training_stops_the_thread(qtbot, make_window):
     w = make_window()
-    w.play()
-    qtbot.waitUntil(lambda: w.step > 3, timeout=WAIT)
-    assert w.worker.is_running()
+    w.controller.play()
+    qtbot.waitUntil(lambda: w.controller.step > 3, timeout=WAIT)
+    assert w.controller.worker.is_running()
     w.close()
-    assert w.training.thread.isFinished()
+    assert w.controller.training.thread.isFinished()
 
 
 def test_learning_rate_change_takes_effect_at_next_step(qtbot, make_window):
     w = make_window()
-    w.step_once()
-    qtbot.waitUntil(lambda: w.step == 1, timeout=WAIT)
+    w.controller.step_once()
+    qtbot.waitUntil(lambda: w.controller.step == 1, timeout=WAIT)
     spin = w.settings_panel.controls["training.learning_rate"]
     spin.setValue(0.0005)  # as if typed: one request
-    assert w.config.training.learning_rate == 0.0005
-    assert w.undo_stack.count() == 1 and "learning rate" in w.undo_stack.undoText()
+    assert w.controller.config.training.learning_rate == 0.0005
+    undo = w.controller.undo_stack
+    assert undo.count() == 1 and "learning rate" in undo.undoText()
     seen = []
-    w.training.progress.connect(lambda p: p.snapshot and seen.append(p.snapshot))
-    w.step_once()
-    qtbot.waitUntil(lambda: w.step == 2, timeout=WAIT)
+    w.controller.training.progress.connect(lambda p: p.snapshot and seen.append(p.snapshot))
+    w.controller.step_once()
+    qtbot.waitUntil(lambda: w.controller.step == 2, timeout=WAIT)
     assert seen[-1].step == 2 and seen[-1].learning_rate == 0.0005
     # While running too: the change reaches the very next steps, no rebuild.
-    exp_before = w.experiment
-    w.play()
-    qtbot.waitUntil(lambda: w.step > 5, timeout=WAIT)
+    exp_before = w.controller.experiment
+    w.controller.play()
+    qtbot.waitUntil(lambda: w.controller.step > 5, timeout=WAIT)
     spin.setValue(0.002)
     qtbot.waitUntil(lambda: seen[-1].learning_rate == 0.002, timeout=WAIT)
-    w.pause()
-    assert w.experiment is exp_before
+    w.controller.pause()
+    assert w.controller.experiment is exp_before
     # Consecutive learning-rate edits are one undo step back to where they started.
-    assert w.undo_stack.count() == 1
+    assert w.controller.undo_stack.count() == 1
     w.undo_action.trigger()
-    assert w.config.training.learning_rate == 0.01
+    assert w.controller.config.training.learning_rate == 0.01
     w.redo_action.trigger()
-    assert w.config.training.learning_rate == 0.002
+    assert w.controller.config.training.learning_rate == 0.002
     spin.setValue(0.0005)
-    w.step_once()
+    w.controller.step_once()
     qtbot.waitUntil(lambda: seen[-1].learning_rate == 0.0005, timeout=WAIT)
 
 
@@ -139,14 +140,14 @@ def test_step_advances_exactly_one_batch(qtbot, make_window):
     before = weights(w)
     assert trained_steps(w) == 0
     w.step_action.trigger()
-    qtbot.waitUntil(lambda: w.step == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: w.controller.step == 1, timeout=WAIT)
     wait_idle(qtbot, w)
     assert trained_steps(w) == 1
     after = weights(w)
     assert any(not np.array_equal(before[k], after[k]) for k in before)
     for _ in range(3):
         w.step_action.trigger()
-    qtbot.waitUntil(lambda: w.step == 4, timeout=WAIT)
+    qtbot.waitUntil(lambda: w.controller.step == 4, timeout=WAIT)
     wait_idle(qtbot, w)
     assert trained_steps(w) == 4
     assert w.loss_plot.train.n == 4
@@ -154,17 +155,17 @@ def test_step_advances_exactly_one_batch(qtbot, make_window):
 
 def test_reset_restores_initial_weights_for_the_seed(qtbot, make_window):
     w = make_window()
-    fresh = Experiment(w.config).network.state_dict()
-    w.play()
-    qtbot.waitUntil(lambda: w.step > 10, timeout=WAIT)
-    w.pause()
+    fresh = Experiment(w.controller.config).network.state_dict()
+    w.controller.play()
+    qtbot.waitUntil(lambda: w.controller.step > 10, timeout=WAIT)
+    w.controller.pause()
     trained = weights(w)
     assert any(not np.allclose(trained[k], fresh[k]) for k in fresh)
     w.reset_action.trigger()
     now = weights(w)
     for k in fresh:
         np.testing.assert_array_equal(now[k], fresh[k])
-    assert trained_steps(w) == 0 and w.step == 0
+    assert trained_steps(w) == 0 and w.controller.step == 0
     assert not w.loss_plot.has_data()
 
 
@@ -177,12 +178,12 @@ def test_exploding_configuration_pauses_with_a_message(qtbot, make_window, small
     cfg.training.optimizer = "sgd"
     cfg.training.learning_rate = 50.0
     w = make_window(cfg)
-    with qtbot.waitSignal(w.training.diverged, timeout=WAIT) as blocker:
-        w.play()
+    with qtbot.waitSignal(w.controller.training.diverged, timeout=WAIT) as blocker:
+        w.controller.play()
     message = blocker.args[0]
     assert "learning rate" in message
     qtbot.waitUntil(lambda: not w.play_action.isChecked(), timeout=WAIT)
-    assert not w.worker.is_running()
+    assert not w.controller.worker.is_running()
     title, text = w.last_message
     assert title == "Training diverged" and "clipping" in text
     assert w.message_box is not None and not w.message_box.isModal()
@@ -193,14 +194,14 @@ def test_exploding_configuration_pauses_with_a_message(qtbot, make_window, small
 
 def test_invalid_values_are_refused_with_the_reason(qtbot, make_window):
     w = make_window()
-    before = w.config.to_dict()
+    before = w.controller.config.to_dict()
     reason = w.settings_panel.request("network.spectral_radius", 0.0)
     assert reason and "spectral_radius" in reason
     assert w.settings_panel.error_label.isVisibleTo(w.settings_panel)
     assert "spectral_radius" in w.settings_panel.error_label.text()
-    assert w.config.to_dict() == before
+    assert w.controller.config.to_dict() == before
     assert w.settings_panel.controls["network.spectral_radius"].value() == 1.0
-    assert w.undo_stack.count() == 0
+    assert w.controller.undo_stack.count() == 0
     # A valid edit clears the message.
     assert w.settings_panel.request("network.hidden_size", 8) is None
     assert not w.settings_panel.error_label.isVisibleTo(w.settings_panel)
@@ -218,59 +219,59 @@ def test_every_cell_of_the_engine_is_offered_and_selectable(qtbot, make_window):
 
 def test_structural_change_asks_and_undo_restores_config_and_model(qtbot, make_window):
     w = make_window()
-    w.play()
-    qtbot.waitUntil(lambda: w.step > 5, timeout=WAIT)
-    w.pause()
+    w.controller.play()
+    qtbot.waitUntil(lambda: w.controller.step > 5, timeout=WAIT)
+    w.controller.pause()
     trained = weights(w)
     steps = trained_steps(w)
-    old_exp = w.experiment
+    old_exp = w.controller.experiment
     asked = []
     w.confirm = lambda title, text: asked.append(text) or False
     reason = w.settings_panel.request("network.hidden_size", 24)
     assert reason == "" and len(asked) == 1 and "Undo" in asked[0]
-    assert w.config.network.hidden_size == 16 and w.experiment is old_exp
+    assert w.controller.config.network.hidden_size == 16 and w.controller.experiment is old_exp
     assert w.settings_panel.controls["network.hidden_size"].value() == 16
     w.confirm = lambda title, text: True
     assert w.settings_panel.request("network.hidden_size", 24) is None
-    assert w.config.network.hidden_size == 24 and trained_steps(w) == 0
+    assert w.controller.config.network.hidden_size == 24 and trained_steps(w) == 0
     assert weights(w)["weight_hh_l0"].shape == (24, 24)
     w.undo_action.trigger()
-    assert w.config.network.hidden_size == 16
+    assert w.controller.config.network.hidden_size == 16
     assert w.settings_panel.controls["network.hidden_size"].value() == 16
     assert trained_steps(w) == steps
     for k, v in weights(w).items():
         np.testing.assert_array_equal(v, trained[k])
     assert w.loss_plot.train.n == steps  # the curve comes back with the model
     w.redo_action.trigger()
-    assert w.config.network.hidden_size == 24
+    assert w.controller.config.network.hidden_size == 24
     # A structural change while training pauses, and the Play button says so.
-    w.play()
-    qtbot.waitUntil(lambda: w.step > 2, timeout=WAIT)
-    shown_before = w.step
+    w.controller.play()
+    qtbot.waitUntil(lambda: w.controller.step > 2, timeout=WAIT)
+    shown_before = w.controller.step
     assert w.settings_panel.request("network.hidden_size", 12) is None
-    assert not w.worker.is_running() and not w.play_action.isChecked()
+    assert not w.controller.worker.is_running() and not w.play_action.isChecked()
     assert w.play_action.text() == "Play"
     # Undo brings back the model as it was trained up to the change, not as it was at
     # the last pause (the training process handed it over before switching).
     w.undo_action.trigger()
-    assert w.config.network.hidden_size == 24
+    assert w.controller.config.network.hidden_size == 24
     assert trained_steps(w) >= shown_before > 2
 
 
 def test_diagram_edits_go_through_the_same_path(qtbot, make_window):
     w = make_window()
-    cfg = w.config.copy()
+    cfg = w.controller.config.copy()
     cfg.network.num_layers = 2
     w.diagram.configEdited.emit(cfg, "Add a layer")
-    assert w.config.network.num_layers == 2
-    assert w.undo_stack.undoText() == "Add a layer"
-    w.undo_stack.undo()
-    assert w.config.network.num_layers == 1
+    assert w.controller.config.network.num_layers == 2
+    assert w.controller.undo_stack.undoText() == "Add a layer"
+    w.controller.undo_stack.undo()
+    assert w.controller.config.network.num_layers == 1
     # A refused gesture says why and changes nothing.
-    bad = w.config.copy()
+    bad = w.controller.config.copy()
     bad.network.num_layers = 7
     w.diagram.configEdited.emit(bad, "Add a layer")
-    assert w.config.network.num_layers == 1 and w.undo_stack.count() == 1
+    assert w.controller.config.network.num_layers == 1 and w.controller.undo_stack.count() == 1
     assert "num_layers" in w.settings_panel.error_label.text()
 
 
@@ -286,7 +287,7 @@ def test_layout_and_settings_are_kept(qtbot, make_window, settings, small):
     qtbot.addWidget(w2)
     w2.show()
     try:
-        assert w2.config.network.hidden_size == 12
+        assert w2.controller.config.network.hidden_size == 12
         assert not w2.hidden_dock.isVisible()
         assert w2.dark_action.isChecked() and w2.loss_plot.theme == "dark"
         w2.reset_layout_action.trigger()
@@ -299,36 +300,36 @@ def test_layout_and_settings_are_kept(qtbot, make_window, settings, small):
 
 def test_save_and_open_round_trip_and_bad_files(qtbot, make_window, tmp_path):
     w = make_window()
-    w.play()
-    qtbot.waitUntil(lambda: w.step > 5, timeout=WAIT)
-    w.pause()
+    w.controller.play()
+    qtbot.waitUntil(lambda: w.controller.step > 5, timeout=WAIT)
+    w.controller.pause()
     assert w.isWindowModified()
     path = tmp_path / "run.rnnx"
-    assert w.save_to(path)
+    assert w.controller.save(path)
     assert not w.isWindowModified() and "run.rnnx" in w.windowTitle()
     saved = weights(w)
-    w.new_experiment()
+    w.controller.new_experiment()
     assert trained_steps(w) == 0
-    assert w.open_path(path)
+    assert w.controller.open_path(path)
     for k, v in weights(w).items():
         np.testing.assert_array_equal(v, saved[k])
-    assert str(path) in w.recent_files()
+    assert str(path) in w.controller.recent_files()
     bad = tmp_path / "bad.rnnx"
     bad.write_bytes(b"not an experiment")
-    current = w.experiment
-    assert not w.open_path(bad)
-    assert w.experiment is current and w.last_message[0] == "Cannot open the file"
+    current = w.controller.experiment
+    assert not w.controller.open_path(bad)
+    assert w.controller.experiment is current and w.last_message[0] == "Cannot open the file"
     w.message_box.close()
 
 
 def test_exports_write_files(qtbot, make_window, tmp_path):
     w = make_window()
-    w.play()
+    w.controller.play()
     qtbot.waitUntil(
-        lambda: w.step > 5 and w.hidden_plot.has_data() and w.gradient_plot.has_data(),
+        lambda: w.controller.step > 5 and w.hidden_plot.has_data() and w.gradient_plot.has_data(),
         timeout=WAIT,
     )
-    w.pause()
+    w.controller.pause()
     wait_idle(qtbot, w)
     for name in w.plots:
         for suffix in (".png", ".svg", ".csv"):
@@ -341,7 +342,7 @@ def test_exports_write_files(qtbot, make_window, tmp_path):
     assert pred[0] == "t,output0,target" and len(pred) == 2
     rows = (tmp_path / "Loss.csv").read_text().splitlines()
     assert rows[0].startswith("step,train_loss") and len(rows) == w.loss_plot.train.n + 1
-    w.export_history(tmp_path / "history.csv")
+    w.controller.export_history(tmp_path / "history.csv")
     lines = (tmp_path / "history.csv").read_text().splitlines()
     assert len(lines) == trained_steps(w) + 1
 
@@ -356,15 +357,15 @@ def test_the_window_stays_responsive_while_training(qtbot, make_window, record_p
     w = make_window()
     probe = LatencyProbe(5)
     probe.start()
-    w.play()
+    w.controller.play()
     qtbot.waitUntil(lambda: len(probe.gaps) > 200, timeout=WAIT)
-    w.pause()
+    w.controller.pause()
     probe.stop()
     worst, median = probe.worst_ms(skip=5), probe.median_ms()
     print(f"event loop while training: median gap {median:.1f} ms, worst {worst:.1f} ms "
-          f"(timer 5 ms), {w.step} steps")
+          f"(timer 5 ms), {w.controller.step} steps")
     record_property("event_loop_worst_ms", round(worst, 1))
-    assert w.step > 0
+    assert w.controller.step > 0
     assert median < 50, f"the event loop turns every {median:.0f} ms while training"
     assert worst < 1000, f"the window froze for {worst:.0f} ms while training"
 
@@ -375,22 +376,22 @@ def test_keyboard_shortcuts(qtbot, make_window):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=WAIT)
     w.loss_plot.setFocus()
     qtbot.keyClick(w, Qt.Key.Key_S)
-    qtbot.waitUntil(lambda: w.step == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: w.controller.step == 1, timeout=WAIT)
     qtbot.keyClick(w, Qt.Key.Key_Right)
-    qtbot.waitUntil(lambda: w.step == 2, timeout=WAIT)
+    qtbot.waitUntil(lambda: w.controller.step == 2, timeout=WAIT)
     qtbot.keyClick(w, Qt.Key.Key_Space)
-    assert w.worker.is_running() and w.play_action.text() == "Pause"
-    qtbot.waitUntil(lambda: w.step > 4, timeout=WAIT)
+    assert w.controller.worker.is_running() and w.play_action.text() == "Pause"
+    qtbot.waitUntil(lambda: w.controller.step > 4, timeout=WAIT)
     qtbot.keyClick(w, Qt.Key.Key_Space)
-    assert not w.worker.is_running() and w.play_action.text() == "Play"
+    assert not w.controller.worker.is_running() and w.play_action.text() == "Play"
     qtbot.keyClick(w, Qt.Key.Key_R)
     assert trained_steps(w) == 0
     w.settings_panel.request("network.hidden_size", 8)
     qtbot.keyClick(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert w.config.network.hidden_size == 16
+    assert w.controller.config.network.hidden_size == 16
     qtbot.keyClick(w, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert w.config.network.hidden_size == 8
+    assert w.controller.config.network.hidden_size == 8
 
 
 def test_app_main_runs_and_quits(qtbot, tmp_path, app_windows, monkeypatch):
@@ -418,7 +419,7 @@ def test_app_main_runs_and_quits(qtbot, tmp_path, app_windows, monkeypatch):
     monkeypatch.setattr(QApplication, "exec", exec_leaving_a_quit)
     QTimer.singleShot(300, close_soon)
     assert app_module.main([]) == 0
-    assert seen and seen[0].training.thread.isFinished()
+    assert seen and seen[0].controller.training.thread.isFinished()
     # The process can go on using event loops (the tests do): no quit is left over.
     QCoreApplication.sendPostedEvents()
     loop = QEventLoop()
@@ -431,35 +432,35 @@ def test_app_main_runs_and_quits(qtbot, tmp_path, app_windows, monkeypatch):
 def test_other_cells_train_and_draw(qtbot, make_window, cell):
     w = make_window()
     assert w.settings_panel.request("network.cell", cell) is None
-    assert w.config.network.cell == cell
+    assert w.controller.config.network.cell == cell
     assert w.settings_panel.controls["network.pooling"].isEnabled() == (cell == "dense")
-    w.play()
+    w.controller.play()
     qtbot.waitUntil(
-        lambda: w.step > 3 and w.hidden_plot.has_data() and w.gradient_plot.has_data(),
+        lambda: w.controller.step > 3 and w.hidden_plot.has_data() and w.gradient_plot.has_data(),
         timeout=WAIT,
     )
-    w.pause()
+    w.controller.pause()
     assert np.isfinite(w.loss_plot.train.y).all()
 
 
 def test_autosave_and_recovery(qtbot, make_window, settings):
     w = make_window()
-    assert not w.autosave()  # nothing trained: nothing to save
-    w.play()
-    qtbot.waitUntil(lambda: w.step > 5, timeout=WAIT)
-    assert w.autosave()
-    assert w.worker.is_running()  # training went on
-    w.pause()
+    assert not w.controller.autosave()  # nothing trained: nothing to save
+    w.controller.play()
+    qtbot.waitUntil(lambda: w.controller.step > 5, timeout=WAIT)
+    assert w.controller.autosave()
+    assert w.controller.worker.is_running()  # training went on
+    w.controller.pause()
     saved_steps = trained_steps(w)
-    assert files.find_recovery(w.recovery_folder()) is not None
+    assert files.find_recovery(w.controller.recovery_folder()) is not None
     # A session that ended without closing the window: the next one offers the copy.
     w.shutdown()
     w2 = make_window()
-    qtbot.waitUntil(lambda: w2.step > 0, timeout=WAIT)  # offered at once and accepted
+    qtbot.waitUntil(lambda: w2.controller.step > 0, timeout=WAIT)  # offered at once and accepted
     assert 0 < trained_steps(w2) <= saved_steps
     assert w2.isWindowModified()
     w2.close()  # a clean exit removes the copy
-    assert files.find_recovery(w2.recovery_folder()) is None
+    assert files.find_recovery(w2.controller.recovery_folder()) is None
 
 
 def test_lessons_dock_loads_setups_through_the_undo_stack(qtbot, make_window):
@@ -468,25 +469,25 @@ def test_lessons_dock_loads_setups_through_the_undo_stack(qtbot, make_window):
     lesson = w.lessons.current
     assert lesson.setups, "the first lesson offers a setup"
     w.lessons.load_setup(lesson.setups[0].id)
-    assert w.config.to_dict() == lesson.setups[0].config().to_dict()
-    assert w.undo_stack.undoText() == "Load the lesson's setup"
+    assert w.controller.config.to_dict() == lesson.setups[0].config().to_dict()
+    assert w.controller.undo_stack.undoText() == "Load the lesson's setup"
     w.undo_action.trigger()
-    assert w.config.task.name == "sine_forecast"
+    assert w.controller.config.task.name == "sine_forecast"
 
 
 # -- settings the engine cannot honour --------------------------------------------------
 def refused(w: MainWindow, key: str, value) -> str:
     """Ask for ``key = value`` through the settings panel; the reason it was refused."""
-    before = w.config.to_dict()
-    undo = w.undo_stack.count()
+    before = w.controller.config.to_dict()
+    undo = w.controller.undo_stack.count()
     reason = w.settings_panel.request(key, value)
     assert reason, f"{key}={value!r} was accepted"
-    assert w.config.to_dict() == before and w.undo_stack.count() == undo
+    assert w.controller.config.to_dict() == before and w.controller.undo_stack.count() == undo
     label = w.settings_panel.error_label
     assert label.isVisibleTo(w.settings_panel) and reason in label.text()
     control = w.settings_panel.controls[key]
     section, name = key.split(".")
-    assert control.value() == getattr(getattr(w.config, section), name)  # put back
+    assert control.value() == getattr(getattr(w.controller.config, section), name)  # put back
     return reason
 
 
@@ -531,10 +532,10 @@ def test_sequences_that_do_not_fit_the_data_are_refused(qtbot, make_window, task
 
 def test_a_refused_edit_leaves_no_traceback_in_the_diagram_either(qtbot, make_window):
     w = make_window()
-    cfg = w.config.copy()
+    cfg = w.controller.config.copy()
     cfg.network.hidden_size = 0  # "remove the last neuron"
     w.diagram.configEdited.emit(cfg, "Remove a neuron")
-    assert w.config.network.hidden_size == 16 and w.undo_stack.count() == 0
+    assert w.controller.config.network.hidden_size == 16 and w.controller.undo_stack.count() == 0
     assert "hidden neuron" in w.settings_panel.error_label.text()
 
 
@@ -544,26 +545,26 @@ def test_training_pauses_after_the_set_epochs(qtbot, make_window):
     cfg.task.n_samples = 40  # 32 to train on, batches of 16: two steps an epoch
     cfg.training.epochs = 3
     w = make_window(cfg)
-    assert w.steps_per_epoch == 2
+    assert w.controller.steps_per_epoch == 2
     spin = w.settings_panel.controls["training.epochs"]
     assert spin.value() == 3
     # The training loop itself pauses at the last step of the run: exactly, never late.
     w.speed_combo.setCurrentIndex(1)
-    w.play()
-    qtbot.waitUntil(lambda: not w.worker.is_running(), timeout=WAIT)
+    w.controller.play()
+    qtbot.waitUntil(lambda: not w.controller.worker.is_running(), timeout=WAIT)
     wait_idle(qtbot, w)
     assert trained_steps(w) == 6
     assert not w.play_action.isChecked() and w.play_action.text() == "Play"
     assert "Finished: 3 epochs" in w.statusBar().currentMessage()
-    assert w.status_labels["epoch"].text().endswith("of 3")
+    assert w.status_view.labels["epoch"].text().endswith("of 3")
     # Play again trains on; raising Epochs while training moves the end of the run.
-    w.play()
+    w.controller.play()
     assert "past the 3 epochs" in w.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: w.step > 1, timeout=WAIT)
-    assert w.worker.is_running()
-    target = w.step // 2 + 10  # epochs of 2 steps: 20 steps ahead
+    qtbot.waitUntil(lambda: w.controller.step > 1, timeout=WAIT)
+    assert w.controller.worker.is_running()
+    target = w.controller.step // 2 + 10  # epochs of 2 steps: 20 steps ahead
     spin.setValue(target)  # the run now ends there
-    qtbot.waitUntil(lambda: not w.worker.is_running(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not w.controller.worker.is_running(), timeout=WAIT)
     wait_idle(qtbot, w)
     assert trained_steps(w) == 2 * target
     assert f"Finished: {target} epochs" in w.statusBar().currentMessage()
@@ -571,17 +572,17 @@ def test_training_pauses_after_the_set_epochs(qtbot, make_window):
 
 def test_epochs_change_live_and_undo_without_a_rebuild(qtbot, make_window):
     w = make_window()
-    w.step_once()
-    qtbot.waitUntil(lambda: w.step == 1, timeout=WAIT)
-    exp = w.experiment
+    w.controller.step_once()
+    qtbot.waitUntil(lambda: w.controller.step == 1, timeout=WAIT)
+    exp = w.controller.experiment
     spin = w.settings_panel.controls["training.epochs"]
     spin.setValue(50)
     spin.setValue(60)
-    assert w.experiment is exp and w.step == 1  # the model is kept
-    assert w.config.training.epochs == 60 and exp.config.training.epochs == 60
-    assert w.undo_stack.count() == 1  # consecutive edits are one undo step
+    assert w.controller.experiment is exp and w.controller.step == 1  # the model is kept
+    assert w.controller.config.training.epochs == 60 and exp.config.training.epochs == 60
+    assert w.controller.undo_stack.count() == 1  # consecutive edits are one undo step
     w.undo_action.trigger()
-    assert w.config.training.epochs == 100_000 and spin.value() == 100_000
+    assert w.controller.config.training.epochs == 100_000 and spin.value() == 100_000
     w.redo_action.trigger()
     assert spin.value() == 60
 
@@ -590,22 +591,22 @@ def test_epochs_change_live_and_undo_without_a_rebuild(qtbot, make_window):
 def test_extra_metrics_of_the_task_are_shown(qtbot, make_window, small):
     w = make_window(small(get_task("named_entities").default_config()))
     for target in (1, 2, 3):
-        w.step_once()
-        qtbot.waitUntil(lambda t=target: w.step == t, timeout=WAIT)
+        w.controller.step_once()
+        qtbot.waitUntil(lambda t=target: w.controller.step == t, timeout=WAIT)
     wait_idle(qtbot, w)
-    label = w.status_labels["extra"].text()
+    label = w.status_view.labels["extra"].text()
     assert label.startswith("ambiguous-word accuracy ")
-    (shown,) = w.extra_metrics
+    (shown,) = w.status_view.extra_metrics
     # The number is the task's own, on the validation set, from the weights the model has
     # now (a single step validates after its update).
-    with w.worker.paused() as exp:
+    with w.controller.worker.paused() as exp:
         val = exp.trainer.data.val
         (expected,) = exp.task.extra_metrics(exp.network.predict(val.x, val.mask), val)
     assert shown.name == expected.name and shown.value == pytest.approx(expected.value)
     assert f"{expected.value:.3g}" in label
     # A task without extra metrics shows none, and a new experiment clears the old ones.
     w.choose_task("sine_forecast")
-    assert w.status_labels["extra"].text() == ""
-    w.step_once()
-    qtbot.waitUntil(lambda: w.step == 1, timeout=WAIT)
-    assert w.status_labels["extra"].text() == ""
+    assert w.status_view.labels["extra"].text() == ""
+    w.controller.step_once()
+    qtbot.waitUntil(lambda: w.controller.step == 1, timeout=WAIT)
+    assert w.status_view.labels["extra"].text() == ""

@@ -57,7 +57,7 @@ def test_hidden_state_heatmap_and_unit_click(qtbot):
     qtbot.addWidget(p)
     p.resize(500, 500)
     p.show()
-    p.set_network(exp.network.state_names(), len(exp.dataset.val), "tanh")
+    p.set_network(exp.network.anatomy(), len(exp.dataset.val), "tanh")
     p.update_snapshot(snaps[-1])
     h = snaps[-1].hidden["l0"]
     assert p.image.image.shape == h.shape  # (time, unit)
@@ -82,8 +82,7 @@ def test_gradient_flow_history_and_norms(qtbot):
     exp = Experiment(cfg)
     p = GradientFlowPlot()
     qtbot.addWidget(p)
-    names = exp.network.state_names()
-    p.set_network(names, list(exp.network.params))
+    p.set_network(exp.network.anatomy())
     flow_items = dict(p.flow_curves)
     for _ in range(5):
         p.update_snapshot(exp.trainer.step(collect=True))
@@ -183,9 +182,9 @@ def test_lstm_gates_cell_state_and_cell_gradient(qtbot):
     for w in (hp, gp):
         qtbot.addWidget(w)
         w.show()
-    names = exp.network.state_names()
-    hp.set_network(names, len(exp.dataset.val), "tanh")
-    gp.set_network(names, list(exp.network.params))
+    anatomy = exp.network.anatomy()
+    hp.set_network(anatomy, len(exp.dataset.val), "tanh")
+    gp.set_network(anatomy)
     items = (hp.image, hp.trace_curve, hp.cell_curve, *hp.gate_curves,
              gp.flow_curves["l0"], gp.cell_curves["l0"])
     for _ in range(3):
@@ -220,7 +219,7 @@ def test_lstm_gates_cell_state_and_cell_gradient(qtbot):
     np.testing.assert_allclose(gp.image.image[-1], np.log10(snap.grad_c["l0"]))
     assert any(h.startswith("|dL/dc_t|") for h in gp.table()[0])
     # A new experiment of the same kind keeps the chosen view once its gates arrive.
-    hp.set_network(names, len(exp.dataset.val), "tanh")
+    hp.set_network(anatomy, len(exp.dataset.val), "tanh")
     assert hp.view() == "h" and not hp.view_combo.isVisible()
     hp.update_snapshot(snap)
     assert hp.view() == "c"
@@ -233,9 +232,9 @@ def test_gate_views_follow_the_cell(qtbot, cell):
     for w in (hp, gp):
         qtbot.addWidget(w)
         w.show()
-    names = exp.network.state_names()
-    hp.set_network(names, len(exp.dataset.val), "tanh")
-    gp.set_network(names, list(exp.network.params))
+    anatomy = exp.network.anatomy()
+    hp.set_network(anatomy, len(exp.dataset.val), "tanh")
+    gp.set_network(anatomy)
     snap = exp.trainer.step(collect=True)
     hp.update_snapshot(snap)
     gp.update_snapshot(snap)

@@ -102,10 +102,10 @@ def test_an_error_in_a_slot_is_shown_logged_and_the_window_goes_on(qtbot, settin
         dialog.grab().save(str(Path(reporter.log_folder) / "dialog.png"))
         # The program did not end: the window answers and training still starts.
         w.step_action.trigger()
-        qtbot.waitUntil(lambda: w.step == 1, timeout=WAIT)
-        w.play()
-        qtbot.waitUntil(lambda: w.step > 5, timeout=WAIT)
-        w.pause()
+        qtbot.waitUntil(lambda: w.controller.step == 1, timeout=WAIT)
+        w.controller.play()
+        qtbot.waitUntil(lambda: w.controller.step > 5, timeout=WAIT)
+        w.controller.pause()
         assert w.isVisible()
     finally:
         w.shutdown()
@@ -120,28 +120,28 @@ def test_an_error_in_the_training_process_pauses_training_which_goes_on(
         # A metric that fails when the validation calls it, and that can travel to the
         # training process (a local function could not).
         broken_metric = functools.partial(int, "metric exploded")
-        with w.worker.paused() as exp:
+        with w.controller.worker.paused() as exp:
             good_metric = exp.trainer.metric_fn
             exp.trainer.metric_fn = broken_metric
-        process = w.worker.process
-        w.play()
+        process = w.controller.worker.process
+        w.controller.play()
         qtbot.waitUntil(lambda: bool(reporter.reports), timeout=WAIT)
         report = reporter.reports[-1]
         assert report.thread == "training" and "int()" in report.message
         assert "training/loop.py" in report.details  # the traceback from the training process
         assert "int()" in log_text(reporter)
         qtbot.waitUntil(lambda: not w.play_action.isChecked(), timeout=WAIT)
-        assert not w.worker.is_running()
+        assert not w.controller.worker.is_running()
         # The same process serves on: put the metric back and train.
-        with w.worker.paused() as exp:
+        with w.controller.worker.paused() as exp:
             exp.trainer.metric_fn = good_metric
-        before = w.step
-        w.play()
-        qtbot.waitUntil(lambda: w.step > before + 5, timeout=WAIT)
-        assert w.worker.process is process and process.is_alive()
-        w.pause()
+        before = w.controller.step
+        w.controller.play()
+        qtbot.waitUntil(lambda: w.controller.step > before + 5, timeout=WAIT)
+        assert w.controller.worker.process is process and process.is_alive()
+        w.controller.pause()
         w.close()
-        assert w.training.thread.isFinished() and not process.is_alive()
+        assert w.controller.training.thread.isFinished() and not process.is_alive()
     finally:
         w.shutdown()
 
@@ -150,29 +150,29 @@ def test_a_training_process_that_dies_is_replaced(qtbot, settings):
     w = open_window(settings)
     qtbot.addWidget(w)
     try:
-        w.play()
-        qtbot.waitUntil(lambda: w.step > 3, timeout=WAIT)
-        with w.worker.paused() as exp:  # the window's copy is brought up to date here
+        w.controller.play()
+        qtbot.waitUntil(lambda: w.controller.step > 3, timeout=WAIT)
+        with w.controller.worker.paused() as exp:  # the window's copy is brought up to date here
             kept = exp.trainer.step_count
             kept_weights = exp.network.state_dict()
-        w.play()
-        qtbot.waitUntil(lambda: w.step > kept + 3, timeout=WAIT)
-        old = w.training
+        w.controller.play()
+        qtbot.waitUntil(lambda: w.controller.step > kept + 3, timeout=WAIT)
+        old = w.controller.training
         old.worker.process.kill()  # as if the system had ended it
-        qtbot.waitUntil(lambda: w.training is not old, timeout=WAIT)
+        qtbot.waitUntil(lambda: w.controller.training is not old, timeout=WAIT)
         assert old.thread.isFinished() and not old.worker.alive()
         assert w.last_message[0] == "Training stopped"
         assert "ended unexpectedly" in w.last_message[1]
         # The new process starts from the copy: the steps since the pause are gone.
-        assert w.step == kept and not w.play_action.isChecked()
-        with w.worker.paused() as exp:
+        assert w.controller.step == kept and not w.play_action.isChecked()
+        with w.controller.worker.paused() as exp:
             assert exp.trainer.step_count == kept
             for k, v in kept_weights.items():
                 np.testing.assert_array_equal(exp.network.params[k], v)
-        w.play()
-        qtbot.waitUntil(lambda: w.step > kept + 3, timeout=WAIT)
+        w.controller.play()
+        qtbot.waitUntil(lambda: w.controller.step > kept + 3, timeout=WAIT)
         w.close()
-        assert w.training.thread.isFinished() and not w.worker.alive()
+        assert w.controller.training.thread.isFinished() and not w.controller.worker.alive()
     finally:
         w.shutdown()
 
@@ -274,21 +274,21 @@ def one_cycle(qtbot, settings: QSettings, show: bool) -> weakref.ref:
     A window that is not shown runs the same code except the painting of hidden panels.
     """
     w = open_window(settings, show=show)
-    w.play()
-    qtbot.waitUntil(lambda: w.step >= 3, timeout=WAIT)
-    w.pause()
-    with w.worker.paused():  # the step under way ends and its report is delivered
+    w.controller.play()
+    qtbot.waitUntil(lambda: w.controller.step >= 3, timeout=WAIT)
+    w.controller.pause()
+    with w.controller.worker.paused():  # the step under way ends and its report is delivered
         pass
-    w.training.poll()
-    paused_at = w.step
-    w.step_once()
-    qtbot.waitUntil(lambda: w.step == paused_at + 1, timeout=WAIT)
-    w.reset()
-    assert w.step == 0
-    w.play()
-    qtbot.waitUntil(lambda: w.step >= 2, timeout=WAIT)
-    assert w.worker.is_running()
-    thread, process = w.training.thread, w.worker.process
+    w.controller.training.poll()
+    paused_at = w.controller.step
+    w.controller.step_once()
+    qtbot.waitUntil(lambda: w.controller.step == paused_at + 1, timeout=WAIT)
+    w.controller.reset()
+    assert w.controller.step == 0
+    w.controller.play()
+    qtbot.waitUntil(lambda: w.controller.step >= 2, timeout=WAIT)
+    assert w.controller.worker.is_running()
+    thread, process = w.controller.training.thread, w.controller.worker.process
     w.close()  # while training
     assert thread.isFinished(), "the relay thread did not end"
     assert not process.is_alive(), "the training process did not end"

@@ -1,0 +1,178 @@
+"""Each panel as the controller sees it (:class:`~rnn_sandbox.ui.controller.View`): shown
+an experiment, shown progress.
+
+The panels keep their own vocabulary (a plot appends points, the diagram takes a config
+and a sample); these small classes say, in one place per panel, what "a new experiment"
+and "training moved on" mean for it.  A panel that is closed or tabbed away skips the
+work of drawing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtWidgets import QLabel, QWidget
+
+from rnn_sandbox.ui.controller import ViewData
+from rnn_sandbox.ui.diagram import DiagramWidget
+from rnn_sandbox.ui.plots import GradientFlowPlot, HiddenStatePlot, LossPlot
+from rnn_sandbox.ui.prediction_view import PredictionView
+from rnn_sandbox.ui.settings_panel import SettingsPanel
+from rnn_sandbox.ui.task_picker import TaskPicker
+from rnn_sandbox.ui.worker import Progress
+
+
+def shown(widget: QWidget) -> bool:
+    """Whether any of the widget is on the screen (not closed, not in a hidden tab)."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
+class SettingsView:
+    def __init__(self, panel: SettingsPanel, picker: TaskPicker) -> None:
+        self.panel, self.picker = panel, picker
+
+    def show_experiment(self, view: ViewData) -> None:
+        self.panel.set_config(view.config)
+        self.picker.set_current(view.config.task.name)
+
+    def show_progress(self, progress: Progress) -> None:
+        pass
+
+
+class LossView:
+    def __init__(self, plot: LossPlot) -> None:
+        self.plot = plot
+
+    def show_experiment(self, view: ViewData) -> None:
+        cfg = view.config
+        self.plot.set_task(view.baseline, cfg.network.loss.upper(), None)
+        arr = view.history
+        if len(arr["step"]):
+            val = np.isfinite(arr["val_loss"])
+            self.plot.append(arr["step"], arr["train_loss"], arr["step"][val],
+                             arr["val_loss"][val], arr["val_metric"][val])
+
+    def show_progress(self, p: Progress) -> None:
+        if len(p.steps) or len(p.val_steps):
+            self.plot.append(p.steps, p.losses, p.val_steps, p.val_losses, p.val_metrics,
+                             p.metric_name)
+
+
+class HiddenView:
+    def __init__(self, plot: HiddenStatePlot) -> None:
+        self.plot = plot
+
+    def show_experiment(self, view: ViewData) -> None:
+        self.plot.set_network(view.anatomy, view.n_val, view.config.network.nonlinearity)
+        self.plot.sample_spin.blockSignals(True)
+        self.plot.sample_spin.setValue(0)
+        self.plot.sample_spin.blockSignals(False)
+
+    def show_progress(self, p: Progress) -> None:
+        snap = p.snapshot
+        if snap is not None and snap.hidden is not None and shown(self.plot):
+            self.plot.update_snapshot(snap)
+
+
+class GradientView:
+    def __init__(self, plot: GradientFlowPlot) -> None:
+        self.plot = plot
+
+    def show_experiment(self, view: ViewData) -> None:
+        self.plot.set_network(view.anatomy)
+
+    def show_progress(self, p: Progress) -> None:
+        # Every trained step's gradients go into the history; only the last is drawn.
+        grads = [s for s in p.snapshots if math.isfinite(s.train_loss)]
+        draw = shown(self.plot)
+        for s in grads:
+            self.plot.update_snapshot(s, draw=draw and s is grads[-1])
+
+
+class PredictionPanelView:
+    def __init__(self, panel: PredictionView) -> None:
+        self.panel = panel
+
+    def show_experiment(self, view: ViewData) -> None:
+        exp = view.experiment
+        self.panel.set_experiment(exp.task, exp.dataset, view.config.network)
+
+    def show_progress(self, p: Progress) -> None:
+        snap = p.snapshot
+        if snap is not None and snap.hidden is not None and shown(self.panel):
+            self.panel.update_snapshot(snap)
+
+
+class DiagramView:
+    def __init__(self, diagram: DiagramWidget) -> None:
+        self.diagram = diagram
+
+    def show_experiment(self, view: ViewData) -> None:
+        self.diagram.set_config(view.config)
+        self.diagram.set_context(view.config, view.sample)
+
+    def show_progress(self, p: Progress) -> None:
+        snap = p.snapshot
+        if snap is not None and snap.hidden is not None:
+            self.diagram.show_snapshot(snap)
+
+
+class StatusView:
+    """The status bar's numbers: step, epoch, losses, the task's metric and further
+    numbers, pace."""
+
+    KEYS = (("step", 90), ("epoch", 90), ("train", 130), ("val", 130), ("metric", 150),
+            ("extra", 0), ("rate", 90))
+
+    def __init__(self, add: Callable[[QLabel], None], epochs: Callable[[], tuple[int, int, int]]):
+        self.epochs = epochs  # (step, epoch, planned epochs) now
+        self.labels: dict[str, QLabel] = {}
+        self.extra_metrics: list = []  # the task's further metrics, latest values
+        for key, width in self.KEYS:
+            label = QLabel()
+            label.setMinimumWidth(width)
+            add(label)
+            self.labels[key] = label
+        self.labels["extra"].setToolTip(
+            "Further numbers of this task on the validation set, from the latest weights")
+        self.clear()
+
+    def clear(self) -> None:
+        lab = self.labels
+        lab["train"].setText("train loss —")
+        lab["val"].setText("val loss —")
+        for key in ("metric", "rate", "extra"):
+            lab[key].setText("")
+        self.extra_metrics = []
+        self.show_counts()
+
+    def show_counts(self) -> None:
+        step, epoch, planned = self.epochs()
+        self.labels["step"].setText(f"step {step}")
+        current = epoch + 1 if step else 0  # the trainer counts from 0
+        self.labels["epoch"].setText(f"epoch {current} of {planned}")
+
+    def show_experiment(self, view: ViewData) -> None:
+        self.clear()
+
+    def show_progress(self, p: Progress) -> None:
+        lab = self.labels
+        self.show_counts()
+        if len(p.losses):
+            lab["train"].setText(f"train loss {p.losses[-1]:.4g}")
+        if len(p.val_losses):
+            lab["val"].setText(f"val loss {p.val_losses[-1]:.4g}")
+            if p.metric_name and np.isfinite(p.val_metrics[-1]):
+                lab["metric"].setText(f"{p.metric_name} {p.val_metrics[-1]:.4g}")
+        if p.running:
+            lab["rate"].setText(f"{p.steps_per_second:.0f} steps/s")
+        elif len(p.steps):
+            lab["rate"].setText("paused")
+        if p.extra_step is not None:
+            # The task's further numbers (e.g. the accuracy on ambiguous words), from the
+            # loop's latest validation pass.
+            self.extra_metrics = list(p.extra_metrics)
+            lab["extra"].setText("  ·  ".join(
+                f"{m.name} {m.value:.3g}" for m in self.extra_metrics if np.isfinite(m.value)))
