@@ -3,26 +3,29 @@
 The UI edits it, the engine and the tasks read it, files store it (JSON).  Nothing else
 holds these numbers.  ``validate()`` refuses settings the engine cannot honour with a
 message a learner can act on, so bad values are stopped at the control, not in a traceback.
+What each setting may be (range, choices) is declared once, in :mod:`rnn_sandbox.fields`;
+the checks here that involve several settings at once are the config's own.
 """
 
 from __future__ import annotations
 
 import copy
 import json
-import math
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-# "dense" is the feed-forward baseline (no recurrence) that shows what an RNN adds.
-CELLS = ("rnn", "lstm", "gru", "dense")
-POOLINGS = ("mean", "flatten")
-NONLINEARITIES = ("tanh", "relu")
-ARCHITECTURES = ("many_to_one", "many_to_many", "one_to_many", "seq2seq")
-LOSSES = ("mse", "ce", "ctc")
-INITS = ("uniform", "xavier", "orthogonal", "spectral")
-OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam")
-FEEDBACKS = ("output", "zero")
-DTYPES = ("float64", "float32")
+# The choices are declared with the settings; imported from here by the engine and tests.
+from rnn_sandbox.fields import ARCHITECTURES as ARCHITECTURES
+from rnn_sandbox.fields import CELLS as CELLS
+from rnn_sandbox.fields import DTYPES as DTYPES
+from rnn_sandbox.fields import FEEDBACKS as FEEDBACKS
+from rnn_sandbox.fields import INITS as INITS
+from rnn_sandbox.fields import LOSSES as LOSSES
+from rnn_sandbox.fields import MAX_INT as MAX_INT
+from rnn_sandbox.fields import NONLINEARITIES as NONLINEARITIES
+from rnn_sandbox.fields import OPTIMIZERS as OPTIMIZERS
+from rnn_sandbox.fields import POOLINGS as POOLINGS
+from rnn_sandbox.fields import check_section
 
 CONFIG_VERSION = 1
 
@@ -32,9 +35,6 @@ CONFIG_VERSION = 1
 MAX_DATA_BYTES = 400_000_000
 # Task options are small JSON values; deeper nesting is refused before anything recurses.
 MAX_OPTION_DEPTH = 32
-# Whole numbers (seed, epochs) beyond this are refused: they only ever come from typos or
-# crafted files, and NumPy and the plots work with 64-bit integers.
-MAX_INT = 2**62
 
 
 class ConfigError(ValueError):
@@ -141,30 +141,9 @@ class ExperimentConfig:
     def validate(self) -> None:
         """Raise :class:`ConfigError` naming the first setting that cannot work."""
         validate_network(self.network)
-        t, tr = self.task, self.training
-        _check(t.seq_len >= 1, "task.seq_len", "the sequence needs at least one time step")
-        _check(t.seq_len <= 10_000, "task.seq_len", "at most 10000 time steps")
-        _check(t.n_samples >= 4, "task.n_samples", "at least 4 samples are needed")
-        _check(t.n_samples <= 1_000_000, "task.n_samples", "at most 1,000,000 samples")
-        _check(0.0 < t.val_fraction < 1.0, "task.val_fraction", "must lie between 0 and 1")
-        _check(tr.optimizer in OPTIMIZERS, "training.optimizer", f"one of {OPTIMIZERS}")
-        for key in ("val_fraction",):
-            _check(math.isfinite(getattr(t, key)), f"task.{key}", "must be a finite number")
-        for key in ("learning_rate", "momentum", "clip_norm"):
-            _check(math.isfinite(getattr(tr, key)), f"training.{key}", "must be a finite number")
-        _check(
-            tr.learning_rate > 0 and tr.learning_rate < 100,
-            "training.learning_rate",
-            "must be positive (and below 100)",
-        )
-        _check(0.0 <= tr.momentum < 1.0, "training.momentum", "must lie in [0, 1)")
-        _check(tr.batch_size >= 1, "training.batch_size", "at least 1")
-        _check(tr.batch_size <= 100_000, "training.batch_size", "at most 100000")
-        _check(tr.bptt_truncation >= 0, "training.bptt_truncation", "0 (full) or a positive k")
-        _check(tr.clip_norm >= 0, "training.clip_norm", "0 (off) or a positive norm")
-        _check(tr.seed >= 0, "training.seed", "must be a non-negative integer")
-        _check(tr.epochs >= 1, "training.epochs", "at least 1")
-        _check(tr.seed <= MAX_INT and tr.epochs <= MAX_INT, "training", "absurdly large number")
+        t = self.task
+        _check_section("task", t)
+        _check_section("training", self.training)
         _check(
             option_depth(t.options) <= MAX_OPTION_DEPTH,
             "task.options",
@@ -216,14 +195,8 @@ def option_depth(value: Any) -> int:
 
 
 def validate_network(n: NetworkConfig) -> None:
-    _check(n.cell in CELLS, "network.cell", f"one of {CELLS}")
-    _check(n.nonlinearity in NONLINEARITIES, "network.nonlinearity", f"one of {NONLINEARITIES}")
-    _check(n.architecture in ARCHITECTURES, "network.architecture", f"one of {ARCHITECTURES}")
-    _check(n.loss in LOSSES, "network.loss", f"one of {LOSSES}")
-    _check(n.init in INITS, "network.init", f"one of {INITS}")
-    _check(n.feedback in FEEDBACKS, "network.feedback", f"one of {FEEDBACKS}")
-    _check(n.dtype in DTYPES, "network.dtype", f"one of {DTYPES}")
-    _check(n.pooling in POOLINGS, "network.pooling", f"one of {POOLINGS}")
+    """Ranges and choices (from the schema), then what the settings allow together."""
+    _check_section("network", n)
     if n.cell == "dense":
         _check(
             n.architecture == "many_to_one" and n.loss in ("mse", "ce"),
@@ -231,16 +204,6 @@ def validate_network(n: NetworkConfig) -> None:
             "the dense baseline reads a whole sequence and gives one output: it only fits "
             "many-to-one tasks",
         )
-    _check(n.input_size >= 1, "network.input_size", "at least one input neuron")
-    _check(n.output_size >= 1, "network.output_size", "at least one output neuron")
-    _check(n.hidden_size >= 1, "network.hidden_size", "at least one hidden neuron")
-    _check(n.hidden_size <= 1024, "network.hidden_size", "at most 1024 hidden neurons")
-    _check(1 <= n.num_layers <= 3, "network.num_layers", "1 to 3 layers")
-    _check(
-        math.isfinite(n.spectral_radius) and 0.0 < n.spectral_radius <= 10.0,
-        "network.spectral_radius",
-        "must lie in (0, 10]",
-    )
     if n.architecture == "one_to_many":
         _check(
             not n.bidirectional,
@@ -263,6 +226,12 @@ def validate_network(n: NetworkConfig) -> None:
         _check(n.output_size >= 2, "network.output_size", "CTC needs the blank plus a label")
     if n.loss == "ce":
         _check(n.output_size >= 2, "network.output_size", "classification needs 2+ classes")
+
+
+def _check_section(section: str, obj: Any) -> None:
+    bad = check_section(section, obj)
+    if bad is not None:
+        raise ConfigError(f"{bad[0]}: {bad[1]}")
 
 
 def _check(ok: bool, name: str, reason: str) -> None:

@@ -1,15 +1,21 @@
 """An experiment put together from its configuration: task, data, network and trainer.
 
 The command line, the GUI and the experiment files all build experiments here, so the
-config → objects wiring exists once.
+config → objects wiring exists once.  :func:`propose` is the one place that decides what a
+change of settings means: refused (and why), applied while training, or a new network.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
 import numpy as np
 
-from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.config import ConfigError, ExperimentConfig
 from rnn_sandbox.engine import Dataset, Trainer, build_network
+from rnn_sandbox.fields import SETTING
 from rnn_sandbox.tasks import Task, TaskError, get_task
 
 
@@ -57,3 +63,86 @@ def check_finite_data(data: Dataset, dtype: str) -> None:
                     f"the {split} data's {name} hold NaN or infinite values as {dtype} "
                     "numbers; rescale the data or use float64"
                 )
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """The answer to a proposed change of settings.
+
+    ``kind``: ``"unchanged"``; ``"refused"`` (``reason`` says why, naming the setting);
+    ``"live"`` (``live_changes`` apply to the running experiment, e.g.
+    ``{"training.learning_rate": 0.1}``); ``"rebuild"`` (``experiment`` is built from
+    ``config`` and replaces the current one).  ``config`` is the new configuration, shaped
+    by the task (the current one when unchanged or refused).
+    """
+
+    kind: Literal["unchanged", "refused", "live", "rebuild"]
+    config: ExperimentConfig
+    reason: str = ""
+    live_changes: Mapping[str, Any] = field(default_factory=dict)
+    experiment: Experiment | None = None
+
+
+def propose(
+    current: ExperimentConfig, change: Mapping[str, Any] | ExperimentConfig
+) -> Proposal:
+    """What ``change`` to ``current`` means.  ``change`` is a whole configuration (a task's
+    defaults, a lesson's setup, a diagram gesture) or ``{"section.name": value}``.
+
+    A new network is built here, once, so every check that needs the data (a sequence
+    longer than a file's data, a batch larger than the training set) is made before the
+    caller asks the learner anything."""
+    if isinstance(change, ExperimentConfig):
+        new = change.copy()
+    else:
+        new = current.copy()
+        for key, value in change.items():
+            if key not in SETTING:
+                return _refused(current, f"{key}: there is no such setting")
+            section, name = key.split(".")
+            setattr(getattr(new, section), name, value)
+    try:
+        get_task(new.task.name).apply_shape(new.network, new.task)
+        new.validate()
+    except (ConfigError, TaskError) as e:
+        return _refused(current, str(e))
+    except (ValueError, TypeError, KeyError) as e:  # a task option its shape cannot use
+        return _refused(current, f"the task cannot use these settings: {e}")
+    changed = _changes(current, new)
+    if not changed:
+        return Proposal("unchanged", current.copy())
+    if all(key in SETTING and SETTING[key].live for key in changed):
+        return Proposal("live", new, live_changes=changed)
+    try:
+        experiment = Experiment(new)
+    except (ConfigError, TaskError, NotImplementedError, ValueError) as e:
+        return _refused(current, str(e))
+    except Exception as e:  # a task that fails on these settings: say so, keep going
+        return _refused(
+            current,
+            f"the experiment cannot be built with these settings ({type(e).__name__}: {e})",
+        )
+    n_train = len(experiment.dataset.train)
+    batch = experiment.config.training.batch_size
+    if batch > n_train:
+        return _refused(
+            current,
+            f"training.batch_size: {batch} is more than the {n_train} training sequences; "
+            "lower the batch size or raise the samples",
+        )
+    return Proposal("rebuild", experiment.config, experiment=experiment)
+
+
+def _refused(current: ExperimentConfig, reason: str) -> Proposal:
+    return Proposal("refused", current.copy(), reason=reason)
+
+
+def _changes(old: ExperimentConfig, new: ExperimentConfig) -> dict[str, Any]:
+    """``{"section.name": new value}`` for every field that differs."""
+    a, b = old.to_dict(), new.to_dict()
+    return {
+        f"{section}.{name}": value
+        for section in ("task", "network", "training")
+        for name, value in b[section].items()
+        if a[section].get(name) != value
+    }
