@@ -48,33 +48,52 @@ class _Parser(argparse.ArgumentParser):
         raise CliError(f"{self.prog}: {message}")
 
 
-def _network_options(p: argparse.ArgumentParser) -> None:
-    from rnn_sandbox.config import CELLS, DTYPES, INITS, NONLINEARITIES
+def _add_setting(g: Any, key: str) -> None:
+    """The option of one setting, as the schema declares it (name, help, type, choices)."""
+    from rnn_sandbox.fields import SETTING
 
+    s = SETTING[key]
+    flag, help_text = f"--{s.cli}", s.describe(while_training=False)
+    if s.kind == "bool":
+        g.add_argument(flag, action="store_true", default=None, dest=_dest(s), help=help_text)
+    elif s.kind == "choice":
+        g.add_argument(flag, choices=s.choices, dest=_dest(s), help=help_text)
+    else:
+        g.add_argument(flag, type=int if s.kind == "int" else float, metavar=s.metavar,
+                       dest=_dest(s), help=help_text)
+
+
+def _dest(s: Any) -> str:
+    return s.cli.replace("-", "_")
+
+
+# Which settings each group of options offers, in the order they are listed; the options
+# themselves come from the schema (rnn_sandbox.fields).
+NETWORK_OPTIONS = ("network.hidden_size", "network.num_layers", "network.bidirectional",
+                   "network.cell", "network.nonlinearity", "network.init",
+                   "network.spectral_radius", "network.dtype")
+TASK_OPTIONS = ("task.seq_len", "task.n_samples")
+TRAINING_OPTIONS = ("training.learning_rate", "training.optimizer", "training.momentum",
+                    "training.batch_size", "training.clip_norm", "training.bptt_truncation")
+
+
+def _network_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("network (defaults: the task's)")
-    g.add_argument("--hidden", type=int, metavar="N", help="hidden neurons per layer")
-    g.add_argument("--layers", type=int, metavar="N", help="stacked recurrent layers (1-3)")
-    g.add_argument("--bidirectional", action="store_true", default=None)
-    g.add_argument("--cell", choices=CELLS)
-    g.add_argument("--nonlinearity", choices=NONLINEARITIES, help="of the simple RNN cell")
-    g.add_argument("--init", choices=INITS, help="initial recurrent weights")
-    g.add_argument("--spectral-radius", type=float, metavar="R")
-    g.add_argument("--dtype", choices=DTYPES)
+    for key in NETWORK_OPTIONS:
+        _add_setting(g, key)
     t = p.add_argument_group("task")
     t.add_argument("--task", required=True, help="task name (see `rnn-sandbox tasks`)")
-    t.add_argument("--seq-len", type=int, metavar="T", help="time steps per sequence")
-    t.add_argument("--samples", type=int, metavar="N", help="number of sequences")
+    for key in TASK_OPTIONS:
+        _add_setting(t, key)
     t.add_argument(
         "--option", action="append", default=[], metavar="KEY=VALUE",
         help="task-specific setting; VALUE is read as JSON if it parses (5, 0.1, true), "
         "else as text; may repeat",
     )
-    t.add_argument("--seed", type=int, help="seed for data, weights and shuffling")
+    _add_setting(t, "training.seed")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from rnn_sandbox.config import OPTIMIZERS
-
     p = _Parser(
         prog="rnn-sandbox",
         description="Build, train and watch recurrent neural networks. "
@@ -87,15 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
     tr = sub.add_parser("train", help="train a network on a task")
     _network_options(tr)
     o = tr.add_argument_group("training (defaults: the task's)")
-    o.add_argument("--lr", type=float, metavar="RATE", help="learning rate")
-    o.add_argument("--optimizer", choices=OPTIMIZERS)
-    o.add_argument("--momentum", type=float)
-    o.add_argument("--batch-size", type=int, metavar="N")
+    for key in TRAINING_OPTIONS:
+        _add_setting(o, key)
     length = o.add_mutually_exclusive_group()
-    length.add_argument("--epochs", type=int, metavar="N")
+    _add_setting(length, "training.epochs")
     length.add_argument("--steps", type=int, metavar="N", help="train N mini-batches")
-    o.add_argument("--clip", type=float, metavar="NORM", help="gradient clipping (0 = off)")
-    o.add_argument("--bptt", type=int, metavar="K", help="truncate BPTT to K steps (0 = full)")
     _output_options(tr)
 
     gc = sub.add_parser("gradcheck", help="compare BPTT gradients with finite differences")
@@ -175,30 +190,18 @@ def _nesting(text: str) -> int:
 def config_from_args(args: argparse.Namespace):
     """The task's default configuration with the command line's changes, validated."""
     from rnn_sandbox.config import ConfigError
+    from rnn_sandbox.fields import SETTINGS
     from rnn_sandbox.tasks import TaskError, get_task
 
     task = get_task(args.task)
     cfg = task.default_config()
-    t, n, tr = cfg.task, cfg.network, cfg.training
+    t, n = cfg.task, cfg.network
     for key, value in map(parse_option, args.option):
         t.options[key] = value
-    _set(t, "seq_len", args.seq_len)
-    _set(t, "n_samples", args.samples)
-    _set(n, "hidden_size", args.hidden)
-    _set(n, "num_layers", args.layers)
-    _set(n, "bidirectional", args.bidirectional)
-    _set(n, "cell", args.cell)
-    _set(n, "nonlinearity", args.nonlinearity)
-    _set(n, "init", args.init)
-    _set(n, "spectral_radius", args.spectral_radius)
-    _set(n, "dtype", args.dtype)
-    _set(tr, "seed", args.seed)
-    for name, field in [
-        ("lr", "learning_rate"), ("optimizer", "optimizer"), ("momentum", "momentum"),
-        ("batch_size", "batch_size"), ("epochs", "epochs"), ("clip", "clip_norm"),
-        ("bptt", "bptt_truncation"),
-    ]:
-        _set(tr, field, getattr(args, name, None))
+    for s in SETTINGS:  # the options this command offers that were given
+        value = getattr(args, _dest(s), None) if s.cli else None
+        if value is not None:
+            setattr(getattr(cfg, s.section), s.name, value)
     try:
         task.apply_shape(n, t)
     except (ValueError, TypeError, KeyError) as e:
@@ -207,11 +210,6 @@ def config_from_args(args: argparse.Namespace):
         raise CliError(f"the task cannot use these settings: {e}") from None
     cfg.validate()
     return cfg
-
-
-def _set(obj: Any, field: str, value: Any) -> None:
-    if value is not None:
-        setattr(obj, field, value)
 
 
 def _experiment(cfg) -> Experiment:
@@ -458,8 +456,11 @@ def cmd_resume(args: argparse.Namespace, out: TextIO) -> int:
     _check_target(target)
     exp = _load(args.file)
     if args.lr is not None:
-        if not 0 < args.lr < 100:
-            raise CliError("--lr must be positive (and below 100)")
+        from rnn_sandbox.fields import SETTING
+
+        reason = SETTING["training.learning_rate"].check(args.lr)
+        if reason is not None:
+            raise CliError(f"--lr {reason}")
         exp.trainer.learning_rate = args.lr
     out.write(f"{exp.task.name}: resuming at step {exp.trainer.step_count}\n")
     code = _train_and_report(exp, args.steps, args.quiet, out)

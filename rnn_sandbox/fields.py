@@ -90,6 +90,16 @@ class Setting:
     def key(self) -> str:
         return f"{self.section}.{self.name}"
 
+    def describe(self, while_training: bool = True) -> str:
+        """Help with the allowed values and (``while_training``: in the app, where a model
+        trains as settings change) whether a change applies at once."""
+        text = self.help
+        if self.kind in ("int", "float"):
+            text += f"; {self.range_text()}"
+        if self.live and while_training:
+            text += "; can be changed while training and takes effect at the next step"
+        return text
+
     def check(self, value: Any) -> str | None:
         """Why ``value`` is not allowed (without the setting's name), or ``None``."""
         if self.kind == "choice":
@@ -205,19 +215,18 @@ SETTINGS: tuple[Setting, ...] = (
     _S("training", "optimizer", "Optimizer", "Update rule", "choice", choices=OPTIMIZERS,
        cli="optimizer"),
     _S("training", "learning_rate", "Learning rate",
-       "Step size; can be changed while training and takes effect at the next step",
-       "float", 0.0, 100.0, lo_open=True, hi_open=True,
+       "Step size of each update", "float", 0.0, 100.0, lo_open=True, hi_open=True,
        too_low="must be positive (and below 100)", too_high="must be positive (and below 100)",
        decimals=5, step=0.001, live=True, control_hi=10.0, cli="lr", metavar="RATE"),
     _S("training", "momentum", "Momentum", "For SGD with momentum", "float", 0.0, 1.0,
        hi_open=True, step=0.05, enabled_when=lambda c: c.training.optimizer == "momentum",
-       cli="momentum"),
+       cli="momentum", metavar="M"),
     _S("training", "batch_size", "Batch size", "Sequences per training step", "int",
        1, 100_000, too_low="at least 1", too_high="at most 100000", unit="sequences",
        cli="batch-size", metavar="N"),
     _S("training", "epochs", "Epochs",
-       "Passes over the training set before Play pauses by itself; can be changed "
-       "while training", "int", 1, MAX_INT, too_low="at least 1",
+       "Passes over the training set in a run (Play pauses after them)", "int", 1, MAX_INT,
+       too_low="at least 1",
        too_high="absurdly large number", unit="epochs", live=True, control_hi=100_000,
        cli="epochs", metavar="N"),
     _S("training", "bptt_truncation", "BPTT truncation",
@@ -230,7 +239,8 @@ SETTINGS: tuple[Setting, ...] = (
        cli="clip", metavar="NORM"),
     _S("training", "seed", "Seed", "Seeds the data, the initial weights and the batch order",
        "int", 0, MAX_INT, too_low="must be a non-negative integer",
-       too_high="absurdly large number", control_hi=2**31 - 1, cli="seed"),
+       too_high="absurdly large number", control_hi=2**31 - 1, cli="seed",
+       metavar="N"),
     # -- task ------------------------------------------------------------------------------
     _S("task", "seq_len", "Sequence length", "Time steps per sequence", "int", 1, 10_000,
        too_low="the sequence needs at least one time step", too_high="at most 10000 time steps",

@@ -521,3 +521,38 @@ def test_a_long_file_name_can_be_saved(capsys, tmp_path):
     assert code == 0, err
     assert load_experiment(path).trainer.step_count == 2
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_the_setting_options_come_from_the_schema(capsys):
+    """Each option a command offers for a setting is the schema's: its help with the
+    allowed values, its type and choices, and it sets that setting."""
+    from rnn_sandbox.cli import build_parser, config_from_args
+    from rnn_sandbox.fields import SETTINGS
+
+    code, out, _ = run(capsys, "train", "--help")
+    assert code == 0
+    offered = [s for s in SETTINGS if s.cli]
+    assert {s.cli for s in offered} == {
+        "hidden", "layers", "bidirectional", "cell", "nonlinearity", "init",
+        "spectral-radius", "dtype", "seq-len", "samples", "seed", "lr", "optimizer",
+        "momentum", "batch-size", "epochs", "clip", "bptt",
+    }
+    flat = " ".join(out.split())
+    for s in offered:
+        assert f"--{s.cli}" in out
+        if s.kind in ("int", "float"):
+            assert s.range_text() in flat, s.key
+    args = build_parser().parse_args([
+        "train", "--task", "sine_forecast", "--hidden", "7", "--layers", "2", "--lr", "0.5",
+        "--bidirectional", "--cell", "gru", "--spectral-radius", "2", "--seq-len", "12",
+        "--samples", "50", "--seed", "3", "--batch-size", "4", "--clip", "0", "--bptt", "5",
+        "--optimizer", "momentum", "--momentum", "0.5", "--epochs", "2",
+    ])
+    cfg = config_from_args(args)
+    n, t, tr = cfg.network, cfg.task, cfg.training
+    assert (n.hidden_size, n.num_layers, n.bidirectional, n.cell, n.spectral_radius) == (
+        7, 2, True, "gru", 2.0)
+    assert (t.seq_len, t.n_samples) == (12, 50)
+    assert (tr.learning_rate, tr.seed, tr.batch_size, tr.clip_norm, tr.bptt_truncation,
+            tr.optimizer, tr.momentum, tr.epochs) == (0.5, 3, 4, 0.0, 5, "momentum", 0.5, 2)
+    assert build_parser().parse_args(["train", "--task", "x"]).bidirectional is None

@@ -102,3 +102,61 @@ def test_deeply_nested_options_and_absurd_numbers_are_refused():
     d["training"]["learning_rate"] = 10**400
     with pytest.raises(ConfigError, match="learning_rate: the number is out of range"):
         ExperimentConfig.from_dict(d)
+
+
+# -- the schema the checks come from ------------------------------------------------------
+def test_every_field_of_the_config_is_declared_once_in_the_schema():
+    from dataclasses import fields
+
+    from rnn_sandbox.config import NetworkConfig, TaskConfig, TrainingConfig
+    from rnn_sandbox.fields import SETTING, SETTINGS
+
+    declared = {f"{s}.{f.name}" for s, cls in
+                [("task", TaskConfig), ("network", NetworkConfig), ("training", TrainingConfig)]
+                for f in fields(cls)} - {"task.name", "task.options"}
+    assert len(SETTINGS) == len(SETTING) and set(SETTING) == declared
+
+
+def test_every_schema_bound_is_what_validate_enforces():
+    """Just inside a bound is accepted and just outside refused with the setting's name."""
+    from rnn_sandbox.fields import SETTINGS
+
+    for s in SETTINGS:
+        if s.kind not in ("int", "float"):
+            continue
+        for bound, is_open, outward in ((s.lo, s.lo_open, -1), (s.hi, s.hi_open, 1)):
+            if bound is None:
+                continue
+            delta = 1 if s.kind == "int" else 1e-9 * max(1.0, abs(bound))
+            inside = bound - outward * delta if is_open else bound
+            outside = bound if is_open else bound + outward * delta
+            for value, ok in ((inside, True), (outside, False)):
+                assert (s.check(value) is None) == ok, (s.key, value)
+            cfg = ExperimentConfig()
+            setattr(getattr(cfg, s.section), s.name, outside)
+            with pytest.raises(ConfigError, match=s.key.replace(".", r"\.")):
+                cfg.validate()
+
+
+def test_the_schema_gives_controls_limits_and_what_each_setting_depends_on():
+    from rnn_sandbox.fields import SETTING, SETTINGS, diagram_limits, is_enabled
+
+    for s in SETTINGS:
+        if s.panel and s.kind in ("int", "float"):
+            lo, hi = s.control_range()
+            assert lo <= 0 < hi  # down to 0, so stepping below the smallest explains why
+            assert s.check(hi) is None, s.key  # the top of a control is allowed
+    assert diagram_limits() == {"network.hidden_size": (1, 1024), "network.num_layers": (1, 3)}
+    cfg = ExperimentConfig()
+    enabled = {k: is_enabled(s, cfg) for k, s in SETTING.items()}
+    assert not enabled["network.pooling"] and not enabled["network.spectral_radius"]
+    assert not enabled["training.momentum"] and enabled["network.num_layers"]
+    cfg.network.cell, cfg.network.init, cfg.training.optimizer = "dense", "spectral", "momentum"
+    assert is_enabled(SETTING["network.pooling"], cfg)
+    assert is_enabled(SETTING["network.spectral_radius"], cfg)
+    assert is_enabled(SETTING["training.momentum"], cfg)
+    assert not is_enabled(SETTING["network.num_layers"], cfg)
+    assert not is_enabled(SETTING["network.bidirectional"], cfg)
+    assert not is_enabled(SETTING["network.cell"], cfg, forced=frozenset({"cell"}))
+    assert [k for k, s in SETTING.items() if s.live] == ["training.learning_rate",
+                                                        "training.epochs"]

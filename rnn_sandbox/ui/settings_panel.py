@@ -62,7 +62,7 @@ class SettingsPanel(QWidget):
                 if not f.panel:
                     continue
                 w = self._make(f)
-                tip = f"{f.help} ({f.range_text()})" if f.kind in ("int", "float") else f.help
+                tip = f.describe()
                 w.setToolTip(tip)
                 label = QLabel(f.label)
                 label.setToolTip(tip)
