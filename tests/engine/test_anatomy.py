@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import doctest
 import itertools
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,6 +15,8 @@ from rnn_sandbox.config import NetworkConfig
 from rnn_sandbox.engine import anatomy as anatomy_module
 from rnn_sandbox.engine import anatomy_of, build_network
 from rnn_sandbox.engine.anatomy import GATES, param_name, state_name
+
+UI = Path(__file__).resolve().parents[2] / "rnn_sandbox" / "ui"
 
 CASES = [
     (cell, bidi, layers, arch)
@@ -137,3 +141,25 @@ def test_titles_and_labels():
 
 def test_doctests():
     assert doctest.testmod(anatomy_module).failed == 0
+# Names are made in the engine (anatomy.py); the views read them from an Anatomy.
+NAME_WORK = [
+    (r"weight_(ih|hh)_l|bias_(ih|hh)_l", "builds a recurrent parameter name"),
+    (r"_reverse", "builds or parses a direction suffix"),
+    (r"[\"'](head|fc1|encoder|decoder)\.", "builds or parses a prefixed name"),
+    (r"f[\"'][^\"']*\bl\{", "builds a state name (l{k})"),
+    (r"[\"'](weight(_ih|_hh)?|bias|reverse)[\"']\s+(not\s+)?in\b",
+     "looks for a part inside a name"),
+    (r"startswith\(\(?[\"'](weight|bias|head|fc1|l)\b", "parses a name's start"),
+    (r"rpartition\([\"']\.[\"']\)", "splits off a name's prefix"),
+]
+
+
+def test_ui_neither_builds_nor_parses_parameter_names():
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            code = line.split("#", 1)[0]
+            for pattern, what in NAME_WORK:
+                if re.search(pattern, code):
+                    found.append(f"{path.relative_to(UI.parent)}:{i}: {what}: {line.strip()}")
+    assert not found, "\n".join(found)

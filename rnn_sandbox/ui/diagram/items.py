@@ -201,7 +201,6 @@ class NeuronItem(_TipMixin, QGraphicsEllipseItem):
         event.accept()
 
 
-GATE_LETTERS = {"lstm": "ifgo", "gru": "rzn"}
 _LETTER_FONT = QFont("Sans Serif")
 _LETTER_FONT.setPixelSize(8)
 

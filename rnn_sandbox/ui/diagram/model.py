@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.engine.anatomy import GATES, HEAD, Anatomy, anatomy_of
 from rnn_sandbox.engine.inspect import Trace
 
 # Colour levels: -LEVELS..LEVELS map to orange (negative) .. white .. blue (positive); the
@@ -21,8 +22,8 @@ from rnn_sandbox.engine.inspect import Trace
 LEVELS = 20
 DIM = -10_000  # level of a value not computed yet (step-through) or unknown
 
-GATE_NAMES = {"lstm": ("input i", "forget f", "cell g", "output o"),
-              "gru": ("reset r", "update z", "new n")}  # PyTorch's order of the rows
+# "forget f", ... per gated cell, in PyTorch's order of the rows.
+GATE_NAMES = {cell: tuple(g.name for g in gates) for cell, gates in GATES.items() if gates}
 GATE_ROLES = {  # what each gate does, for the tooltips
     "input i": "how much of the candidate g enters the cell state",
     "forget f": "how much of c_(t-1) the cell keeps",
@@ -70,7 +71,7 @@ class Segment:
     """One stack run over time: the whole network, or the encoder / the decoder."""
 
     name: str  # "main", "encoder" or "decoder"
-    prefix: str  # parameter prefix: "", "encoder." or "decoder."
+    part: str  # the anatomy's part: "", "encoder" or "decoder"
     steps: int
     dirs: int
     layers: int
@@ -78,31 +79,36 @@ class Segment:
     inputs: list[str | None]  # per step: "x", "start", "feedback" or None (no input)
     outputs: list[bool]  # per step: is there a read-out
     offset: int = 0  # index of its first step in the whole forward walk
-    states: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        sfx = ["", "_reverse"][: self.dirs]
-        self.states = [f"{self.prefix}l{k}{s}" for k in range(self.layers) for s in sfx]
+    states: list[str] = field(default_factory=list)  # the anatomy's, in the engine's order
 
 
 def make_segments(cfg: ExperimentConfig, steps: tuple[int, int] | None = None) -> list[Segment]:
     """Segments of the unrolled picture; ``steps`` = (input length, output length)."""
     n = cfg.network
     kind = network_kind(cfg)
+    segs = _segments(cfg, kind, steps)
+    anatomy = anatomy_of(n)
+    for seg in segs:
+        if seg.layers or seg.name == "dense":
+            seg.states = [s.name for s in anatomy.states_of(seg.part)]
+    return segs
+
+
+def _segments(cfg: ExperimentConfig, kind: str, steps: tuple[int, int] | None) -> list[Segment]:
+    n = cfg.network
     T_in, T_out = steps if steps is not None else (cfg.task.seq_len, cfg.task.seq_len)
     if n.cell == "dense":
         # The feed-forward baseline: the steps are inputs only, one hidden layer reads them
         # all at once (laid side by side, or averaged), no state passes between steps.
         main = Segment("main", "", T_in, 1, 0, n.input_size, ["x"] * T_in, [False] * T_in)
         dense = Segment("dense", "", 1, 1, 0, n.input_size, [None], [True], offset=T_in)
-        dense.states = ["fc1"]
         return [main, dense]
     D = 2 if n.bidirectional else 1
     L, I, O = n.num_layers, n.input_size, n.output_size
     if kind == "seq2seq":
-        enc = Segment("encoder", "encoder.", T_in, D, L, I, ["x"] * T_in, [False] * T_in)
+        enc = Segment("encoder", "encoder", T_in, D, L, I, ["x"] * T_in, [False] * T_in)
         dec = Segment(
-            "decoder", "decoder.", T_out, 1, L, O,
+            "decoder", "decoder", T_out, 1, L, O,
             ["start"] + ["feedback"] * (T_out - 1), [True] * T_out, offset=T_in,
         )
         return [enc, dec]
@@ -142,6 +148,7 @@ class DiagramModel:
 
     def __init__(self) -> None:
         self.cfg: ExperimentConfig | None = None
+        self.anatomy: Anatomy | None = None  # names and titles of states and parameters
         self.kind = "many_to_one"
         self.segments: list[Segment] = []
         self.weights: dict[str, np.ndarray] = {}
@@ -167,6 +174,7 @@ class DiagramModel:
     # -- configuration -------------------------------------------------------------------
     def configure(self, cfg: ExperimentConfig, segments: list[Segment]) -> None:
         self.cfg = cfg
+        self.anatomy = anatomy_of(cfg.network)
         self.kind = network_kind(cfg)
         self.segments = segments
         self._seg_of = {}
@@ -351,7 +359,7 @@ class DiagramModel:
         local = self.local_step(seg)
         if not 0 <= local < seg.steps:
             return None
-        return seg.steps - 1 - local if key.endswith("_reverse") else local
+        return seg.steps - 1 - local if self.anatomy.state(key).reverse else local
 
     def neuron_value(self, item) -> float | None:
         key = (item.role, item.key)
@@ -376,11 +384,11 @@ class DiagramModel:
         return lev[self._t(item)]
 
     def _param_dest(self, param: str) -> tuple[str, str]:
-        if param.startswith("head."):
+        """The row a weight matrix feeds: the read-out, or the state it computes."""
+        p = self.anatomy.param(param)
+        if p.module == HEAD:
             return ("output", self.segments[-1].name)
-        prefix, _, rest = param.rpartition(".")
-        rest = rest.replace("weight_ih_", "").replace("weight_hh_", "")
-        return ("hidden", (prefix + "." if prefix else "") + rest)
+        return ("hidden", p.state)
 
     def _conn_reached(self, param: str, t: int) -> bool:
         r = self._reached.get(self._param_dest(param))
@@ -396,19 +404,18 @@ class DiagramModel:
 
     def _step_grad(self, param: str, t: int):
         tr = self.trace
-        if param == "head.weight":
+        p = self.anatomy.param(param)
+        if p.module == HEAD:
             hits = np.nonzero(tr.out_steps == t)[0]
             if self.kind == "many_to_one":
                 hits = np.array([0])
             if not len(hits):
                 return None, 1.0
             return tr.head_grad_step(int(hits[0])), tr.head_grad_max()
-        dest = self._param_dest(param)[1]
-        d = tr.layers.get(dest)
+        d = tr.layers.get(p.state)
         if d is None:
             return None, 1.0
-        kind = "weight_ih" if "weight_ih" in param else "weight_hh"
-        return d.grad_step(kind, t), d.grad_step_max(kind)
+        return d.grad_step(p.kind, t), d.grad_step_max(p.kind)
 
     def link_levels(self, param: str, t: int | None) -> np.ndarray | int:
         """Colour levels of every weight of ``param`` into step ``t`` (one int if all
@@ -516,16 +523,14 @@ class DiagramModel:
         if f is None:
             return ""
         norm = float(np.linalg.norm(self.trace.layers[item.key].grad_h[item.t]))
-        return (f"{layer_title(item.key)}, t={item.t + 1}: |dL/dh_t| = {norm:.3g} "
+        return (f"{self.anatomy.state(item.key).title}, t={item.t + 1}: |dL/dh_t| = {norm:.3g} "
                 f"({100 * f:.0f}% of the largest step)")
 
     def unit_name(self, role: str, key: str, unit: int) -> str:
-        if role == "hidden" and key == "fc1":
-            return f"dense layer, neuron {unit + 1}"
         if role == "input" and key == "mean":
             return f"input {unit + 1}, averaged over the steps"
-        if role == "hidden":
-            return f"{layer_title(key)}, neuron {unit + 1}"
+        if role == "hidden":  # "encoder layer 2 ←", "dense layer"
+            return f"{self.anatomy.state(key).title}, neuron {unit + 1}"
         if role == "output":
             if self.kind == "ctc" and unit == 0:
                 return "output 1 (blank)"
@@ -534,9 +539,8 @@ class DiagramModel:
 
     def describe_gate(self, item) -> str:
         t = self._t(item)
-        cell = self.cfg.network.cell
         H = self.cfg.network.hidden_size
-        where = f"{layer_title(item.key)}, neuron {item.unit + 1}, t={t + 1}"
+        where = f"{self.anatomy.state(item.key).title}, neuron {item.unit + 1}, t={t + 1}"
         v = self.neuron_value(item)
         if item.role == "cell":
             lines = [f"cell state c_t of {where}",
@@ -548,18 +552,19 @@ class DiagramModel:
             else:
                 lines.append(f"c_t = {_fmt(v)}")
             return "\n".join(lines)
-        name = GATE_NAMES[cell][item.gate]
+        gate = self.anatomy.gates[item.gate]
+        name = gate.name
         lines = [f"gate {name} of {where}", GATE_ROLES[name]]
         if v is None:
             lines.append("not computed yet" if self.mode != "live" else "no value yet")
         elif self.mode == "backward":
-            lines.append(f"dL/d(pre-activation of {name.split()[1]}) = {_fmt(v)}")
+            lines.append(f"dL/d(pre-activation of {gate.letter}) = {_fmt(v)}")
             d = self.trace.layers.get(item.key) if self.trace is not None else None
             if d is not None and d.gates is not None:
                 lines.append(f"its activation was {_fmt(d.gates[t, item.gate * H + item.unit])}")
         else:
-            squash = "tanh" if name in ("cell g", "new n") else "σ"
-            lines.append(f"{name.split()[1]} = {squash}(…) = {_fmt(v)}")
+            squash = "tanh" if gate.squash == "tanh" else "σ"
+            lines.append(f"{gate.letter} = {squash}(…) = {_fmt(v)}")
         return "\n".join(lines)
 
     def describe_neuron(self, item) -> str:
@@ -599,8 +604,8 @@ class DiagramModel:
         act = self.cfg.network.nonlinearity
         if self.mode == "forward" and d is not None and d.gates is not None:
             H = d.h.shape[1]
-            for g, gate in enumerate(GATE_NAMES.get(d.cell, ())):
-                lines.append(f"gate {gate:9s} = {_fmt(d.gates[t, g * H + j])}")
+            for g, gate in enumerate(self.anatomy.gates):
+                lines.append(f"gate {gate.name:9s} = {_fmt(d.gates[t, g * H + j])}")
             if d.c is not None:
                 lines.append(f"cell state c_t  = {_fmt(d.c[t, j])}")
             lines.append(f"h_t = {_fmt(d.h[t, j])}")
@@ -619,8 +624,8 @@ class DiagramModel:
                 lines.append(f"dL/dc_t   = {_fmt(d.grad_c[t, j])}  (cell state)")
             if d.gates is not None:
                 H = d.h.shape[1]
-                for g, gate in enumerate(GATE_NAMES.get(d.cell, ())):
-                    lines.append(f"dL/d(pre {gate.split()[1]}) = {_fmt(d.dpre[t, g * H + j])}")
+                for g, gate in enumerate(self.anatomy.gates):
+                    lines.append(f"dL/d(pre {gate.letter}) = {_fmt(d.dpre[t, g * H + j])}")
             elif d.dpre is not None:
                 lines.append(f"dL/dpre_t = {_fmt(d.dpre[t, j])}")
             lines.append(f"|dL/dh_t| of the layer = {np.linalg.norm(d.grad_h[t]):.3g}")
@@ -657,12 +662,12 @@ class DiagramModel:
             f"rms = {float(np.sqrt(np.mean(block ** 2))):.4g}, "
             f"largest |w| = {float(np.abs(block).max()):.4g}",
         ]
-        gates = GATE_NAMES.get(self.cfg.network.cell)
+        gates = self.anatomy.gates
         H = self.cfg.network.hidden_size
-        if gates and param.split(".")[-1].startswith(("weight_ih", "weight_hh")):
+        if gates and self.anatomy.param(param).recurrent_weight:
             for g, gate in enumerate(gates):
                 part = w[g * H:(g + 1) * H, cols]
-                lines.append(f"  gate {gate}: rms {float(np.sqrt(np.mean(part ** 2))):.4g}")
+                lines.append(f"  gate {gate.name}: rms {float(np.sqrt(np.mean(part ** 2))):.4g}")
         if self.grads is not None and param in self.grads:
             lines.append(f"gradient norm (last batch) = "
                          f"{float(np.linalg.norm(self.grads[param][rows, cols])):.4g}")
@@ -673,10 +678,3 @@ class DiagramModel:
                              f"{float(np.linalg.norm(g[rows, cols])):.4g}")
         return "\n".join(lines)
 
-
-def layer_title(state: str) -> str:
-    """'encoder.l1_reverse' -> 'encoder layer 2 ←'."""
-    prefix, _, rest = state.rpartition(".")
-    k = int(rest[1:].split("_")[0])
-    arrow = " ←" if rest.endswith("_reverse") else " →"
-    return f"{prefix + ' ' if prefix else ''}layer {k + 1}{arrow}"

@@ -15,9 +15,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
+from rnn_sandbox.engine.anatomy import DENSE, DENSE_WEIGHT, HEAD_WEIGHT, StateInfo
 from rnn_sandbox.ui.diagram.items import (
     CURRENT_PEN,
-    GATE_LETTERS,
     GATE_R,
     ArrowItem,
     BandItem,
@@ -40,10 +40,8 @@ from rnn_sandbox.ui.diagram.items import (
     cell_box,
 )
 from rnn_sandbox.ui.diagram.model import (  # noqa: F401 (re-exported for the widget)
-    GATE_NAMES,
     DiagramModel,
     Segment,
-    layer_title,
     make_segments,
     network_kind,
     shown_steps,
@@ -81,15 +79,16 @@ class Row:
     expanded: frozenset[int] = field(default_factory=frozenset)  # units showing their gates
 
 
-def row_offset(slot: str, layers: int, dirs: int) -> float:
-    """Shift of a row inside its column.  Forward layers step to the right, backward ones to
-    the left, so the links into a row never run through the neurons of a row between."""
-    if slot == "in":
-        return 0.0
+def row_offset(slot: str, layers: int, dirs: int, state: StateInfo | None = None) -> float:
+    """Shift of a row inside its column (``state``: the layer/direction a hidden row shows).
+    Forward layers step to the right, backward ones to the left, so the links into a row
+    never run through the neurons of a row between."""
+    if state is not None:
+        k = state.layer
+        return -(k + 1) * STAGGER if state.reverse else (k + 1) * STAGGER
     if slot == "out":
         return 0.0 if dirs == 2 else (layers + 1) * STAGGER
-    k = int(slot[1:].split("_")[0])
-    return -(k + 1) * STAGGER if slot.endswith("_reverse") else (k + 1) * STAGGER
+    return 0.0  # the inputs
 
 
 class DiagramScene(QGraphicsScene):
@@ -150,25 +149,25 @@ class DiagramScene(QGraphicsScene):
             return
         L, H, O = n.num_layers, n.hidden_size, n.output_size
         D = max(s.dirs for s in segs)
-        # Vertical slots, top to bottom.
+        # One row per layer/direction of the first stack (the encoder's serve the decoder).
+        self.row_states = {s.slot: s for s in m.anatomy.states_of(segs[0].part)}
+        # Vertical slots, top to bottom: each layer's backward direction above its forward.
         slots = []
         if any(any(s.outputs) for s in segs):
             slots.append(("out", O))
-        for k in reversed(range(L)):
-            if D == 2:
-                slots.append((f"l{k}_reverse", H))
-            slots.append((f"l{k}", H))
+        slots += [(slot, H) for slot in reversed(self.row_states)]
         slots.append(("in", max(s.in_size for s in segs)))
         rows: dict[str, Row] = {}
         y = TOP
-        gated = n.cell in GATE_NAMES and H <= MAX_UNITS
+        gated = m.anatomy.gated and H <= MAX_UNITS
         for slot, size in slots:
             h = row_height(size)
             exp = frozenset()
-            if gated and slot.startswith("l"):
+            state = self.row_states.get(slot)
+            if gated and state is not None:
                 exp = frozenset(j for s, j in self.expanded if s == slot and j < size)
                 h += EXPANDED_EXTRA * len(exp)
-            rows[slot] = Row(slot, row_offset(slot, L, D), y, h, exp)
+            rows[slot] = Row(slot, row_offset(slot, L, D, state), y, h, exp)
             y += h + ROW_GAP
         bottom = y - ROW_GAP + 14
         self.rows = rows
@@ -262,7 +261,7 @@ class DiagramScene(QGraphicsScene):
         H, O, I = n.hidden_size, n.output_size, n.input_size
         rows: dict[str, Row] = {}
         y = TOP
-        for slot, size, off in (("out", O, 2 * STAGGER), ("fc1", H, STAGGER), ("in", I, 0.0)):
+        for slot, size, off in (("out", O, 2 * STAGGER), (DENSE, H, STAGGER), ("in", I, 0.0)):
             h = row_height(size)
             rows[slot] = Row(slot, off, y, h)
             y += h + ROW_GAP
@@ -296,7 +295,7 @@ class DiagramScene(QGraphicsScene):
                              label)
         self.addItem(col)
         self.columns.append(col)
-        hidden = self._add_units("hidden", "fc1", 0, H, rows["fc1"], xd + STAGGER)
+        hidden = self._add_units("hidden", DENSE, 0, H, rows[DENSE], xd + STAGGER)
         if mean:
             pooled = self._add_units("input", "mean", 0, I, rows["in"], xd)
             for t, pts in inputs.items():
@@ -306,23 +305,23 @@ class DiagramScene(QGraphicsScene):
                                   "all steps: their order is lost", bend=30.0)
                 self.addItem(arrow)
                 self.arrows.append(arrow)
-            self._link("fc1.weight", pooled, hidden, 0)
+            self._link(DENSE_WEIGHT, pooled, hidden, 0)
         else:
             for t, pts in inputs.items():
-                self._link("fc1.weight", pts, hidden, 0, t * I)
+                self._link(DENSE_WEIGHT, pts, hidden, 0, t * I)
         out = self._add_units("output", "dense", 0, O, rows["out"], xd + 2 * STAGGER)
-        self._link("head.weight", hidden, out, 0)
+        self._link(HEAD_WEIGHT, hidden, out, 0)
         lx = LEFT - 24
-        texts = {"out": "output y", "fc1": f"dense layer\n{H} neurons\n(no recurrence)",
+        texts = {"out": "output y", DENSE: f"dense layer\n{H} neurons\n(no recurrence)",
                  "in": "input x"}
         for slot, row in rows.items():
             yy = row.top + row.height / 2
             lab = LayerLabel(texts[slot], QPointF(lx - (24 if slot == "in" else 0), yy),
-                             bold=slot == "fc1")
+                             bold=slot == DENSE)
             self.addItem(lab)
             self.labels.append(lab)
         if on_neuron_edit is not None:
-            yy = rows["fc1"].top + rows["fc1"].height / 2 + 28
+            yy = rows[DENSE].top + rows[DENSE].height / 2 + 28
             for dx, sign, sym in ((-66, -1, "−"), (-46, +1, "+")):
                 b = ButtonItem(sym, ("Add" if sign > 0 else "Remove") + " a hidden neuron",
                                QPointF(lx + dx, yy), lambda s=sign: on_neuron_edit(s, 0),
@@ -364,7 +363,7 @@ class DiagramScene(QGraphicsScene):
         """The gates of an expanded gated neuron: a row of small units under it (LSTM i f g
         o, GRU r z n) and, for the LSTM, the cell state c_t beside it."""
         n = self.model.cfg.network
-        letters = GATE_LETTERS[n.cell]
+        letters = [g.letter for g in self.model.anatomy.gates]
         step = 2 * GATE_R + 2.0
         y = p.y() + R + GATE_R + 5
         x0 = p.x() - step * (len(letters) - 1) / 2
@@ -385,10 +384,10 @@ class DiagramScene(QGraphicsScene):
 
     def _link(self, param: str, src, dst, t, col_offset: int = 0) -> None:
         """Connect every source unit to every destination unit (weight ``param[i, j]``)."""
-        hidden_to_hidden = "weight_hh" in param or (
-            "weight_ih" in param and not param.endswith(("_l0", "_l0_reverse")))
-        cell = self.model.cfg.network.cell
-        gated = cell in GATE_NAMES and ("weight_ih" in param or "weight_hh" in param)
+        anatomy = self.model.anatomy
+        p = anatomy.param(param)
+        hidden_to_hidden = p.recurrent_weight and not p.reads_input
+        gated = anatomy.gated and p.recurrent_weight
         # A gated cell has one weight per gate behind each line: drawn as a ribbon.
         single = not (self.summarise_hidden_links and hidden_to_hidden) and not gated
         if single and isinstance(src, list) and isinstance(dst, list):
@@ -408,7 +407,7 @@ class DiagramScene(QGraphicsScene):
         w = self.model.weights.get(param)
         rows_n = n_dst if n_dst is not None else (w.shape[0] if w is not None else 0)
         if gated:
-            rows_n = len(GATE_NAMES[cell]) * self.model.cfg.network.hidden_size
+            rows_n = anatomy.gate_count * self.model.cfg.network.hidden_size
         cols_n = n_src if n_src is not None else self._band_size(param)
         b = BundleItem(self.model, param, slice(0, rows_n),
                        slice(col_offset, col_offset + cols_n), t, s, d)
@@ -418,13 +417,12 @@ class DiagramScene(QGraphicsScene):
     def _band_size(self, param: str) -> int:
         """Units of the source row of ``param`` when that row is a band."""
         n = self.model.cfg.network
-        if param.startswith("fc1."):
+        p = self.model.anatomy.param(param)
+        if p.module == DENSE:
             return n.input_size  # dense: one step's inputs (or their average)
-        if "weight_hh" in param:
+        if not p.reads_input:  # W_hh, an upper layer's W_ih, the head: one direction's
             return n.hidden_size
-        if param.startswith("head.") or not param.endswith(("_l0", "_l0_reverse")):
-            return n.hidden_size
-        return n.output_size if param.startswith("decoder.") else n.input_size
+        return n.output_size if p.part == "decoder" else n.input_size
 
     @staticmethod
     def _span(pts, narrow: bool = False) -> tuple[QPointF, QPointF]:
@@ -439,6 +437,7 @@ class DiagramScene(QGraphicsScene):
 
     def _build_segment(self, seg, cols, rows, col_w, bottom, folded) -> None:
         m = self.model
+        a = m.anatomy
         n = m.cfg.network
         H, O = n.hidden_size, n.output_size
         blank = m.kind == "ctc"
@@ -468,9 +467,9 @@ class DiagramScene(QGraphicsScene):
                     feedback=feedback)
             # Hidden rows and their links.
             for k in range(seg.layers):
-                for d, sfx in enumerate(["", "_reverse"][: seg.dirs]):
-                    state = f"{seg.prefix}l{k}{sfx}"
-                    r = rows[f"l{k}{sfx}"]
+                for d, st in enumerate(a.layer_states(seg.part, k)):
+                    state = st.name
+                    r = rows[st.slot]
                     pts = self._add_units("hidden", state, t, H, r, x + r.offset)
                     pos[(state, t)] = pts
                     if not folded:
@@ -478,15 +477,15 @@ class DiagramScene(QGraphicsScene):
                                                                r.top + r.height + 1))
                         self.addItem(bar)
                         self.norm_bars.append(bar)
-                    p_ih = f"{seg.prefix}weight_ih_l{k}{sfx}"
+                    p_ih = a.param_of(state, "weight_ih")
                     if k == 0:
                         if has_input:
                             self._link(p_ih, pos[("in", t)], pts, t)
                     else:
-                        for dd, s2 in enumerate(["", "_reverse"][: seg.dirs]):
-                            below = pos[(f"{seg.prefix}l{k - 1}{s2}", t)]
+                        for dd, s2 in enumerate(a.layer_states(seg.part, k - 1)):
+                            below = pos[(s2.name, t)]
                             self._link(p_ih, below, pts, t, dd * H)
-                    p_hh = f"{seg.prefix}weight_hh_l{k}{sfx}"
+                    p_hh = a.param_of(state, "weight_hh")
                     if folded:  # around the frames of opened neurons
                         self._add_loop(p_hh, pts, 26.0 if r.expanded else 0.0)
                     elif prev_t is not None:
@@ -502,13 +501,12 @@ class DiagramScene(QGraphicsScene):
                     "output", seg.name, t, O, r, x + r.offset,
                     blank=(lambda j: blank and j == 0))
                 pos[("out", t)] = out
-                top = seg.layers - 1
-                for d, sfx in enumerate(["", "_reverse"][: seg.dirs]):
-                    state = f"{seg.prefix}l{top}{sfx}"
+                for d, st in enumerate(a.layer_states(seg.part, seg.layers - 1)):
+                    state = st.name
                     src_t = t
                     if m.kind == "many_to_one" and d == 1 and not folded:
                         src_t = 0  # the backward direction ends at the first step
-                    self._link("head.weight", pos[(state, src_t)], out, t, d * H)
+                    self._link(HEAD_WEIGHT, pos[(state, src_t)], out, t, d * H)
             # Feedback of the previous output into this step's input.
             if not folded and seg.inputs[t] == "feedback" and ("out", prev_t) in pos:
                 src = pos[("out", prev_t)]
@@ -560,7 +558,8 @@ class DiagramScene(QGraphicsScene):
         x_first = enc_cols[0][1]
         x_dec = dec_cols[0][1]
         for k in range(enc.layers):
-            r = rows[f"l{k}"]
+            directions = self.model.anatomy.layer_states(enc.part, k)
+            r = rows[directions[0].slot]
             y = r.top + r.height / 2
             p2 = QPointF(x_dec + r.offset - 14, y)
             a = ArrowItem(self.model, "handover",
@@ -571,7 +570,7 @@ class DiagramScene(QGraphicsScene):
             self.addItem(a)
             self.arrows.append(a)
             if enc.dirs == 2:
-                rr = rows[f"l{k}_reverse"]
+                rr = rows[directions[1].slot]
                 yr = rr.top + rr.height / 2
                 start = QPointF(x_first + rr.offset, rr.top - 4)
                 if folded:
@@ -598,14 +597,15 @@ class DiagramScene(QGraphicsScene):
                 text = names[slot]
             else:
                 unit = {"lstm": "LSTM cells", "gru": "GRU units"}.get(n.cell, "neurons")
-                text = layer_title(slot) + f"\n{n.hidden_size} {unit}"
+                text = self.row_states[slot].layer_title + f"\n{n.hidden_size} {unit}"
             # Input and output rows carry unit names (x1, blank) left of their neurons.
             shift = 24 if slot in names else 0
             lab = LayerLabel(text, QPointF(lx - shift, y), bold=slot not in names)
             self.addItem(lab)
             self.labels.append(lab)
-            if slot not in names and on_neuron_edit is not None and "reverse" not in slot:
-                k = int(slot[1:])
+            state = self.row_states.get(slot)
+            if state is not None and on_neuron_edit is not None and not state.reverse:
+                k = state.layer
                 for dx, sign, sym in ((-66, -1, "−"), (-46, +1, "+")):
                     tip = ("Remove a hidden neuron" if sign < 0 else "Add a hidden neuron")
                     tip += " (every layer has the same size)"

@@ -25,16 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_sandbox.config import ConfigError, ExperimentConfig
+from rnn_sandbox.engine.anatomy import HEAD_BIAS, HEAD_WEIGHT
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.inspect import Trace, network_from, trace
 from rnn_sandbox.ui.diagram.items import BandItem, NeuronItem
-from rnn_sandbox.ui.diagram.scene import (
-    GATE_NAMES,
-    DiagramModel,
-    DiagramScene,
-    layer_title,
-    make_segments,
-)
+from rnn_sandbox.ui.diagram.scene import DiagramModel, DiagramScene, make_segments
 from rnn_sandbox.ui.diagram.stepthrough import StepThroughBar
 
 GATED_HELP = {
@@ -502,7 +497,7 @@ class DiagramWidget(QWidget):
         seg = next(s for s in m.segments if s.offset <= m.step < s.offset + s.steps)
         t = m.step - seg.offset
         where = f"{seg.name} " if seg.name != "main" else ""
-        gated = self.cfg.network.cell in GATE_NAMES
+        gated = m.anatomy.gated
         if m.mode == "forward":
             text = HELP["forward"]
             if gated:
@@ -515,7 +510,7 @@ class DiagramWidget(QWidget):
         for s in seg.states[:4]:
             d = self.trace.layers[s]
             tt = seg.steps - 1 - t if d.reverse else t
-            norms.append(f"{layer_title(s)} {np.linalg.norm(d.grad_h[tt]):.2g}")
+            norms.append(f"{m.anatomy.state(s).title} {np.linalg.norm(d.grad_h[tt]):.2g}")
         text = HELP["backward"]
         if gated:
             text = ("neurons show dL/dh_t, gates dL/d(pre-activation)"
@@ -536,10 +531,10 @@ class DiagramWidget(QWidget):
     # -- neuron panel ---------------------------------------------------------------------------
     def _neuron_clicked(self, item) -> None:
         if (isinstance(item, NeuronItem) and item.role == "hidden"
-                and self.cfg.network.cell in GATE_NAMES):
-            # A gated neuron opens up to show its gates (and closes again).
-            slot = item.key.rpartition(".")[2]
-            key = (slot, item.unit)
+                and self.model.anatomy.gated):
+            # A gated neuron opens up to show its gates (and closes again), in the row the
+            # encoder and decoder share.
+            key = (self.model.anatomy.state(item.key).slot, item.unit)
             self.scene.expanded.symmetric_difference_update({key})
             self._rebuild()
             item = self.neuron(item.role, item.key, item.t, item.unit)
@@ -563,7 +558,7 @@ class DiagramWidget(QWidget):
         if item.role == "cell":
             title += ", cell state c_t"
         elif item.role == "gate":
-            title += f", gate {GATE_NAMES[self.cfg.network.cell][item.gate]}"
+            title += f", gate {m.anatomy.gates[item.gate].name}"
         self.panel.title.setText(title)
         self.panel.weights.setText(self._incoming_text(item))
         series = self._series(item)
@@ -596,28 +591,28 @@ class DiagramWidget(QWidget):
                         f"largest {v[np.argmax(np.abs(v))]:+.3f}")
             return f"{name}[{j}]: " + " ".join(f"{x:+.2f}" for x in v)
 
+        def linear(weight: str, bias: str) -> str:
+            return "\n".join([row(weight), f"{bias}[{j}]: {w[bias][j]:+.3f}"])
+
         if item.role == "input":
             return "Inputs have no incoming weights; their values come from the task."
         if item.role == "output":
-            return "\n".join([row("head.weight"), f"head.bias[{j}]: {w['head.bias'][j]:+.3f}"])
-        if item.key == "fc1":
-            return "\n".join([row("fc1.weight"), f"fc1.bias[{j}]: {w['fc1.bias'][j]:+.3f}"])
-        prefix, _, rest = item.key.rpartition(".")
-        p = prefix + "." if prefix else ""
-        sfx = rest[1:].split("_", 1)
-        k = sfx[0]
-        tail = "_reverse" if rest.endswith("_reverse") else ""
-        names = [f"{p}weight_ih_l{k}{tail}", f"{p}weight_hh_l{k}{tail}"]
-        gates = GATE_NAMES.get(n.cell)
+            return linear(HEAD_WEIGHT, HEAD_BIAS)
+        a = self.model.anatomy
+        key = item.key
+        if not a.state(key).recurrent:  # the dense layer
+            return linear(a.param_of(key, "weight"), a.param_of(key, "bias"))
+        names = [a.param_of(key, "weight_ih"), a.param_of(key, "weight_hh")]
+        gates = a.gates
         if gates:  # one row of weights per gate: show how large each gate's are
             H = n.hidden_size
             lines = [f"{n.cell.upper()} cell: {len(gates)} gates, each with its own weights"]
             for nm in names:
-                parts = [f"{g.split()[1]} {np.sqrt(np.mean(w[nm][gi * H + j] ** 2)):.2f}"
+                parts = [f"{g.letter} {np.sqrt(np.mean(w[nm][gi * H + j] ** 2)):.2f}"
                          for gi, g in enumerate(gates)]
                 lines.append(f"{nm}[·{j}] rms: " + ", ".join(parts))
             return "\n".join(lines)
-        bias = w[f"{p}bias_ih_l{k}{tail}"][j] + w[f"{p}bias_hh_l{k}{tail}"][j]
+        bias = w[a.param_of(key, "bias_ih")][j] + w[a.param_of(key, "bias_hh")][j]
         lines = [row(nm) for nm in names]
         lines.append(f"bias b_ih + b_hh: {bias:+.3f}   ({n.nonlinearity})")
         return "\n".join(lines)

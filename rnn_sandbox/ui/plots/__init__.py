@@ -1,0 +1,33 @@
+"""Live plots: loss, hidden states and gradient flow.
+
+Every plot item is created once (or once per network shape) and then updated in place with
+``setData``/``setImage``; nothing is recreated per snapshot.  Each panel can export itself
+as PNG/SVG (pyqtgraph's exporters, also on right-click) and its data as CSV.  The panels
+showing states and parameters read their names and titles from the network's
+:class:`~rnn_sandbox.engine.anatomy.Anatomy`.
+"""
+
+from rnn_sandbox.ui.plots.base import (
+    HISTORY_REDRAW_INTERVAL,
+    PALETTE,
+    THEMES,
+    GrowingSeries,
+    LogAxis,
+    PlotPanel,
+)
+from rnn_sandbox.ui.plots.gradient import GradientFlowPlot, GradientHistory
+from rnn_sandbox.ui.plots.hidden import HiddenStatePlot
+from rnn_sandbox.ui.plots.loss import LossPlot
+
+__all__ = [
+    "HISTORY_REDRAW_INTERVAL",
+    "PALETTE",
+    "THEMES",
+    "GradientFlowPlot",
+    "GradientHistory",
+    "GrowingSeries",
+    "HiddenStatePlot",
+    "LogAxis",
+    "LossPlot",
+    "PlotPanel",
+]

@@ -1,0 +1,328 @@
+"""The gradient-flow plot: |dL/dh_t| per time step now and over training, and the gradient
+norm of every weight matrix."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+
+from rnn_sandbox.engine import Anatomy, Snapshot
+from rnn_sandbox.ui.plots.base import (
+    HISTORY_REDRAW_INTERVAL,
+    PALETTE,
+    THEMES,
+    GrowingSeries,
+    PlotPanel,
+    csv_value,
+    no_min_width,
+    safe_log10,
+)
+
+
+class GradientHistory:
+    """The last ``size`` log-gradient profiles of one state, as rows of a NaN-padded array.
+
+    Rows are written into a buffer twice as long as kept and shifted down only when it is
+    full, so a snapshot costs one row copy and the image is a view, not a rebuilt list.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.rows = np.full((2 * size, 1), np.nan)
+        self.steps = np.zeros(2 * size)
+        self.start = 0
+        self.end = 0
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def append(self, step: float, row: np.ndarray) -> None:
+        if len(row) > self.rows.shape[1]:  # a longer batch: widen with NaN
+            wider = np.full((len(self.rows), len(row)), np.nan)
+            wider[:, : self.rows.shape[1]] = self.rows
+            self.rows = wider
+        if self.end == len(self.rows):  # full: keep the newest size - 1 rows at the top
+            keep = self.size - 1
+            self.rows[:keep] = self.rows[self.end - keep : self.end]
+            self.steps[:keep] = self.steps[self.end - keep : self.end]
+            self.start, self.end = 0, keep
+        self.rows[self.end, : len(row)] = row
+        self.rows[self.end, len(row) :] = np.nan
+        self.steps[self.end] = step
+        self.end += 1
+        self.start = max(self.start, self.end - self.size)
+
+    def view(self) -> tuple[np.ndarray, np.ndarray]:
+        """(steps, rows) of the kept profiles, oldest first."""
+        return self.steps[self.start : self.end], self.rows[self.start : self.end]
+
+
+class GradientFlowPlot(PlotPanel):
+    """|dL/dh_t| per time step now (and |dL/dc_t| for the LSTM's cell state), as it develops
+    over training, and per-parameter norms."""
+
+    HISTORY = 300  # collected snapshots kept for the step × time heatmap
+    CAPTION = (
+        "How much of the loss's gradient reaches each time step. Falling to the left: "
+        "vanishing (early inputs barely learn); rising: exploding (clip or lower the rate). "
+        "An LSTM's cell state (dashed) carries it back as far as the forget gates stay open."
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Heatmap layer:"))
+        self.layer_combo = QComboBox()
+        self.layer_combo.currentIndexChanged.connect(lambda _: self._redraw_map())
+        bar.addWidget(self.layer_combo)
+        bar.addStretch(1)
+        self._layout.addLayout(bar)
+        self._layout.addWidget(self.graphics, 1)
+        self._layout.addWidget(self.caption)
+
+        self.flow_plot = self._add_plot(
+            0, title="Gradient reaching each time step |dL/dh<sub>t</sub>|"
+        )
+        self.flow_plot.setLabel("bottom", "time step t")
+        self.flow_plot.setLabel("left", "log<sub>10</sub> |dL/dh<sub>t</sub>|")
+        self.flow_plot.addLegend(offset=(-10, 10))
+        self.map_plot = self._add_plot(
+            1, title="log<sub>10</sub> |dL/dh<sub>t</sub>| over training"
+        )
+        self.map_plot.setLabel("bottom", "training step")
+        self.map_plot.setLabel("left", "time step t")
+        self.image = pg.ImageItem(axisOrder="col-major")
+        self.map_plot.addItem(self.image)
+        self.colorbar = pg.ColorBarItem(
+            values=(-6, 0), colorMap=pg.colormap.get("viridis"), width=12, interactive=False
+        )
+        self.colorbar.setImageItem(self.image, insert_in=self.map_plot)
+        self.norm_plot = self._add_plot(2, title="Gradient norm per weight matrix")
+        self.norm_plot.setLabel("bottom", "training step")
+        self.norm_plot.setLabel("left", "log<sub>10</sub> ‖∇W‖")
+        for plot in (self.flow_plot, self.norm_plot):
+            plot.enableAutoRange(y=False)
+        self.flow_plot.enableAutoRange(x=False)
+        self.norm_plot.enableAutoRange(x=False)
+        self.map_plot.enableAutoRange(x=False, y=False)
+        self.norm_plot.setClipToView(True)
+        self.norm_plot.setDownsampling(auto=True, mode="peak")
+        # A one-line key under the plot: a legend would cover this short plot's curves.
+        self.norm_key = no_min_width(self.graphics.addLabel("", row=3, col=0, size="8pt"))
+        for r, s in enumerate((4, 3, 2, 0)):
+            self.graphics.ci.layout.setRowStretchFactor(r, s)
+        self.flow_curves: dict[str, pg.PlotDataItem] = {}
+        self.cell_curves: dict[str, pg.PlotDataItem] = {}  # |dL/dc_t|, LSTM only
+        self.norm_curves: dict[str, pg.PlotDataItem] = {}
+        self.norm_series: dict[str, GrowingSeries] = {}
+        self.latest: dict[str, np.ndarray] | None = None
+        self.latest_c: dict[str, np.ndarray] | None = None
+        self.anatomy: Anatomy | None = None
+        self._hist: dict[str, GradientHistory] = {}
+        self._shown: dict[str, object] = {}
+        self._stale = False
+        self._norms_drawn = 0.0  # when the norm history was last drawn
+        self._norm_catch_up = QTimer(self)
+        self._norm_catch_up.setSingleShot(True)
+        self._norm_catch_up.setInterval(int(1500 * HISTORY_REDRAW_INTERVAL))
+        self._norm_catch_up.timeout.connect(self._draw_history)
+
+    def set_network(self, anatomy: Anatomy) -> None:
+        """Curves for a new network shape (the only time items are created).
+
+        The cell-state curves exist for every layer but stay hidden until a snapshot
+        brings |dL/dc_t| (an LSTM's, once it has trained a step)."""
+        self.anatomy = anatomy
+        state_names = anatomy.state_names
+        for c in (*self.flow_curves.values(), *self.cell_curves.values()):
+            self.flow_plot.removeItem(c)
+        for c in self.norm_curves.values():
+            self.norm_plot.removeItem(c)
+        self.flow_plot.legend.clear()
+        self.flow_curves, self.cell_curves = {}, {}
+        self.norm_curves, self.norm_series = {}, {}
+        for i, name in enumerate(state_names):
+            colour = PALETTE[i % len(PALETTE)]
+            self.flow_curves[name] = self.flow_plot.plot(
+                pen=pg.mkPen(colour, width=2), name=anatomy.state(name).label
+            )
+            cell = self.flow_plot.plot(
+                pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine)
+            )
+            cell.setVisible(False)
+            self.cell_curves[name] = cell
+        self.flow_plot.legend.setVisible(len(state_names) > 1)
+        key = []
+        for i, p in enumerate(anatomy.weights):
+            colour = PALETTE[i % len(PALETTE)]
+            self.norm_curves[p.name] = self.norm_plot.plot(pen=pg.mkPen(colour, width=1.5))
+            self.norm_series[p.name] = GrowingSeries()
+            key.append(f"<span style='color:{colour}'>■ {p.label}</span>")
+        self.norm_key.setText("&nbsp; ".join(key))
+        self.layer_combo.blockSignals(True)
+        self.layer_combo.clear()
+        for s in anatomy.states:
+            self.layer_combo.addItem(s.label, s.name)
+        self.layer_combo.blockSignals(False)
+        self.latest = self.latest_c = None
+        self._hist = {n: GradientHistory(self.HISTORY) for n in state_names}
+        self._shown.clear()
+        self._norms_drawn = 0.0
+        self._set_titles(cell=False)
+        self.image.clear()
+        for plot in (self.norm_plot, self.map_plot):
+            plot.setXRange(0, 10, padding=0.02)
+        self.set_theme(self.theme)
+
+    def _set_titles(self, cell: bool) -> None:
+        fg = THEMES[self.theme]["fg"]
+        if cell:
+            self.flow_plot.setTitle(
+                "Gradient per step: |dL/dh<sub>t</sub>| ━ and cell |dL/dc<sub>t</sub>| - -",
+                color=fg)
+            self.flow_plot.setLabel("left", "log<sub>10</sub> gradient")
+        else:
+            self.flow_plot.setTitle(
+                "Gradient reaching each time step |dL/dh<sub>t</sub>|", color=fg)
+            self.flow_plot.setLabel("left", "log<sub>10</sub> |dL/dh<sub>t</sub>|")
+
+    def _enable_cell(self, names: list[str]) -> None:
+        """The first snapshot with |dL/dc_t|: show its curves, offer it in the heatmap."""
+        self.layer_combo.blockSignals(True)
+        for name in names:
+            curve = self.cell_curves.get(name)
+            if curve is None:
+                continue
+            curve.setVisible(True)
+            label = self.anatomy.state(name).label
+            self.flow_plot.legend.addItem(curve, f"{label} c")
+            self.layer_combo.addItem(f"{label}: cell state c", name + ":c")
+            self._hist[name + ":c"] = GradientHistory(self.HISTORY)
+        self.layer_combo.blockSignals(False)
+        self._set_titles(cell=True)
+
+    def update_snapshot(self, snap: Snapshot, draw: bool = True) -> None:
+        """Record ``snap``; with ``draw`` False only the history grows (hidden panel)."""
+        step = np.array([snap.step], dtype=float)
+        for name, series in self.norm_series.items():
+            if name in snap.grad_norms:
+                series.extend(step, np.array([snap.grad_norms[name]]))
+        if snap.grad_h is None:
+            if draw:
+                self._draw_history()
+            return
+        if snap.grad_c and self.latest_c is None:
+            self._enable_cell([n for n in snap.grad_c if n in self.cell_curves])
+        self.latest = snap.grad_h
+        self.latest_c = snap.grad_c or None
+        logs = {name: safe_log10(g) for name, g in snap.grad_h.items()}
+        logs_c = {name: safe_log10(g) for name, g in (snap.grad_c or {}).items()}
+        for name, lg in logs.items():
+            if name in self._hist:
+                self._hist[name].append(snap.step, lg)
+        for name, lg in logs_c.items():
+            if name + ":c" in self._hist:
+                self._hist[name + ":c"].append(snap.step, lg)
+        if not draw:
+            self._stale = True
+            return
+        self._draw_flow(logs, logs_c)
+        self.follow_values(self.flow_plot, [*logs.values(), *logs_c.values()], 0.5)
+        self._draw_history()
+
+    def _draw_history(self) -> None:
+        """The histories (map over training, norms) at most every HISTORY_REDRAW_INTERVAL;
+        a timer draws what is left once the snapshots stop coming."""
+        if time.monotonic() - self._norms_drawn >= HISTORY_REDRAW_INTERVAL:
+            self._draw_norms()
+            self._redraw_map()
+        else:
+            self._norm_catch_up.start()
+
+    def _draw_norms(self) -> None:
+        self._norms_drawn = time.monotonic()
+        self._norm_catch_up.stop()
+        logs = []
+        for name, series in self.norm_series.items():
+            logs.append(safe_log10(series.y))
+            self.norm_curves[name].setData(series.x, logs[-1])
+        last = max((float(x.x[-1]) for x in self.norm_series.values() if x.n), default=None)
+        if last is not None:
+            self.follow_steps(self.norm_plot, last)
+            self.follow_values(self.norm_plot, logs, 0.5)
+
+    def _draw_flow(self, logs: dict[str, np.ndarray], logs_c: dict[str, np.ndarray]) -> None:
+        T = max((len(v) for v in (*logs.values(), *logs_c.values())), default=0)
+        t = np.arange(T)
+        for curves, values in ((self.flow_curves, logs), (self.cell_curves, logs_c)):
+            for name, lg in values.items():
+                curve = curves.get(name)
+                if curve is not None:
+                    curve.setData(t[: len(lg)], lg, connect="finite")
+        if self._shown.get("flow_T") != T:  # the time axis moves only with the length
+            self._shown["flow_T"] = T
+            self.flow_plot.setXRange(0, max(T - 1, 1), padding=0.02)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:  # catch up on what happened while hidden
+            self._stale = False
+            self._draw_norms()
+            self._draw_flow({n: safe_log10(g) for n, g in (self.latest or {}).items()},
+                            {n: safe_log10(g) for n, g in (self.latest_c or {}).items()})
+            self._redraw_map()
+
+    def _redraw_map(self) -> None:
+        name = self.layer_combo.currentData()
+        hist = self._hist.get(name) if name else None
+        if hist is None or not len(hist):
+            self.image.clear()
+            self._shown.pop("map", None)
+            return
+        steps, rows = hist.view()
+        finite = rows[np.isfinite(rows)]
+        hi = float(finite.max()) if finite.size else 0.0
+        lo = max(float(finite.min()) if finite.size else -6.0, hi - 8.0)
+        if hi - lo < 1e-3:
+            lo = hi - 1.0
+        # Whole decades, so the colour scale (and its bar) rarely changes.
+        levels = (float(np.floor(lo)), float(np.ceil(hi)))
+        # Snapshots are spaced by time, not by step: lay them on an even grid of training
+        # steps, each column showing the latest snapshot at or before its step.
+        x0, x1 = steps[0], steps[-1] + 1
+        self.follow_steps(self.map_plot, float(x1))
+        columns = int(min(self.HISTORY, x1 - x0))
+        grid = x0 + (np.arange(columns) + 0.5) * (x1 - x0) / columns
+        img = rows[np.searchsorted(steps, grid, side="right") - 1]
+        T = rows.shape[1]
+        self.image.setImage(img, autoLevels=False, levels=levels)
+        if self._shown.get("levels") != levels:
+            self._shown["levels"] = levels
+            self.colorbar.setLevels(levels)
+        self.image.setRect(QRectF(x0, -0.5, x1 - x0, T))
+        if self._shown.get("map_T") != T:
+            self._shown["map_T"] = T
+            self.map_plot.setYRange(-0.5, T - 0.5, padding=0)
+        if self._shown.get("map") != name:  # the title names what is shown
+            self._shown["map"] = name
+            what = "c" if name.endswith(":c") else "h"
+            self.map_plot.setTitle(
+                f"log<sub>10</sub> |dL/d{what}<sub>t</sub>| over training",
+                color=THEMES[self.theme]["fg"],
+            )
+
+    def has_data(self) -> bool:
+        return self.latest is not None and self.image.image is not None
+
+    def table(self) -> tuple[list[str], list[list[object]]]:
+        if not self.latest:
+            return ["t"], []
+        cols = [(f"|dL/dh_t| {n}", v) for n, v in self.latest.items()]
+        cols += [(f"|dL/dc_t| {n}", v) for n, v in (self.latest_c or {}).items()]
+        T = max(len(v) for _, v in cols)
+        rows = [[t] + [csv_value(v[t]) if t < len(v) else "" for _, v in cols] for t in range(T)]
+        return ["t"] + [h for h, _ in cols], rows

@@ -1,0 +1,337 @@
+"""The hidden-state plot: unit × time heatmap of the watched sample, one unit's trace, and
+for gated cells any gate or the LSTM's cell state."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from rnn_sandbox.engine import Anatomy, Snapshot
+from rnn_sandbox.engine.anatomy import Gate
+from rnn_sandbox.ui.plots.base import PALETTE, THEMES, PlotPanel, no_min_width
+
+GATE_MAP = pg.colormap.get("viridis")  # 0 = closed (dark), 1 = open (bright)
+STATE_MAP = pg.colormap.get("CET-D1")  # signed values: blue < 0 < red
+
+
+class HiddenStatePlot(PlotPanel):
+    """Heatmap of hidden unit × time step for the watched sample; click a unit for its trace.
+
+    For LSTM and GRU networks the heatmap can show any gate or the LSTM's cell state instead
+    ("Show"), and a third plot follows every gate of the selected unit over time.
+    """
+
+    sampleChanged = Signal(int)
+    CAPTION = (
+        "Each row is one hidden neuron, each column a time step, colour its value h_t. "
+        "Click a row to follow that neuron over time."
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Layer:"))
+        self.layer_combo = QComboBox()
+        self.layer_combo.setToolTip("Layer and direction whose states are shown")
+        self.layer_combo.currentIndexChanged.connect(lambda _: self._redraw())
+        bar.addWidget(self.layer_combo)
+        bar.addSpacing(12)
+        self.view_label = QLabel("Show:")
+        bar.addWidget(self.view_label)
+        self.view_combo = QComboBox()
+        self.view_combo.setToolTip(
+            "Hidden state, cell state (LSTM) or one gate of the gated cell, per unit and step"
+        )
+        self.view_combo.currentIndexChanged.connect(lambda _: self._view_chosen())
+        bar.addWidget(self.view_combo)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel("Validation sample:"))
+        self.sample_spin = QSpinBox()
+        self.sample_spin.setToolTip("Which validation sample is watched while training")
+        self.sample_spin.setKeyboardTracking(False)
+        self.sample_spin.valueChanged.connect(self.sampleChanged.emit)
+        bar.addWidget(self.sample_spin)
+        bar.addStretch(1)
+        self._layout.addLayout(bar)
+        self._layout.addWidget(self.graphics, 1)
+        self._layout.addWidget(self.caption)
+
+        self.map_plot = self._add_plot(0, title="Hidden states h<sub>t</sub>", colspan=2)
+        self.map_plot.setLabel("bottom", "time step t")
+        self.map_plot.setLabel("left", "hidden unit")
+        self.image = pg.ImageItem(axisOrder="col-major")
+        self.map_plot.addItem(self.image)
+        self.colorbar = pg.ColorBarItem(
+            values=(-1, 1), colorMap=STATE_MAP, width=12, interactive=False
+        )
+        self.colorbar.setImageItem(self.image, insert_in=self.map_plot)
+        self.marker = pg.InfiniteLine(angle=0, pen=pg.mkPen("#000000", width=1))
+        self.map_plot.addItem(self.marker, ignoreBounds=True)
+        self.trace_plot = self._add_plot(1, title="Unit 0 over time")
+        self.trace_plot.setLabel("bottom", "time step t")
+        self.trace_plot.setLabel("left", "h")
+        self.trace_curve = self.trace_plot.plot(pen=pg.mkPen(PALETTE[0], width=2))
+        self.cell_curve = self.trace_plot.plot(
+            pen=pg.mkPen(PALETTE[3], width=2, style=Qt.PenStyle.DashLine)
+        )
+        # The gates of the selected unit, one curve per gate (created once, the unused
+        # ones hidden); the plot is shown for gated cells only, beside the unit's trace.
+        self.gate_plot = self._add_plot(1, 1, title="Gates of unit 0")
+        self.gate_plot.setLabel("bottom", "time step t")
+        self.gate_plot.setLabel("left", "gate")
+        self.gate_plot.setYRange(-1.05, 1.05, padding=0)
+        self.gate_plot.enableAutoRange(y=False)
+        self.gate_plot.setXLink(self.trace_plot)
+        self.gate_curves = [
+            self.gate_plot.plot(pen=pg.mkPen(PALETTE[i + 1], width=1.5)) for i in range(4)
+        ]
+        self.gate_key = no_min_width(
+            self.graphics.addLabel("", row=2, col=0, colspan=2, size="8pt")
+        )
+        for row, stretch in enumerate((3, 2, 0)):
+            self.graphics.ci.layout.setRowStretchFactor(row, stretch)
+        self.graphics.scene().sigMouseClicked.connect(self._clicked)
+        self.unit = 0
+        self.hidden: dict[str, np.ndarray] | None = None
+        self.gates: dict[str, np.ndarray] | None = None
+        self.cell: dict[str, np.ndarray] | None = None
+        self.kind: str | None = None  # "lstm" or "gru" while their gates are shown, or None
+        self.anatomy: Anatomy | None = None
+        self.nonlinearity = "tanh"
+        # What was last handed to the items, so unchanged settings are not set again.
+        self._shown: dict[str, object] = {}
+        self._wanted_view = "h"  # the learner's choice in "Show"
+        self._set_kind(None)
+
+    def set_network(self, anatomy: Anatomy, n_val: int, nonlinearity: str) -> None:
+        """Layers/directions, cell and number of validation samples of a new experiment."""
+        self.hidden = self.gates = self.cell = None
+        self.anatomy = anatomy
+        self.nonlinearity = nonlinearity
+        current = self.layer_combo.currentText()
+        self.layer_combo.blockSignals(True)
+        self.layer_combo.clear()
+        for s in anatomy.states:
+            self.layer_combo.addItem(s.label, s.name)
+        idx = self.layer_combo.findText(current)
+        self.layer_combo.setCurrentIndex(max(idx, 0))
+        self.layer_combo.blockSignals(False)
+        self.sample_spin.blockSignals(True)
+        self.sample_spin.setRange(0, max(0, n_val - 1))
+        self.sample_spin.blockSignals(False)
+        self._set_kind(None)  # the gates are offered once a snapshot brings them
+        self._redraw()
+
+    def _set_kind(self, kind: str | None) -> None:
+        """Offer the views of this kind of cell; a simple RNN has only h_t."""
+        self.kind = kind
+        key = self._wanted_view  # kept across rebuilds that pass through "no gates yet"
+        self.view_combo.blockSignals(True)
+        self.view_combo.clear()
+        self.view_combo.addItem("hidden state h_t", "h")
+        if kind == "lstm":
+            self.view_combo.addItem("cell state c_t", "c")
+        for i, g in enumerate(self._gates()):
+            self.view_combo.addItem(f"{g.title} {g.letter}_t", f"gate:{i}")
+        self.view_combo.setCurrentIndex(max(0, self.view_combo.findData(key)))
+        self.view_combo.blockSignals(False)
+        gated = kind is not None
+        self.view_combo.setVisible(gated)
+        self.view_label.setVisible(gated)
+        self.view_combo.setEnabled(gated)
+        # A hidden item still takes its room in the layout: take it out instead.
+        # Without gates the unit's trace takes the whole width.
+        layout = self.graphics.ci
+        if gated != (self.gate_plot in layout.items):
+            for item in (self.trace_plot, self.gate_plot, self.gate_key):
+                if item in layout.items:
+                    layout.removeItem(item)
+            layout.addItem(self.trace_plot, row=1, col=0, colspan=1 if gated else 2)
+            if gated:
+                layout.addItem(self.gate_plot, row=1, col=1)
+                layout.addItem(self.gate_key, row=2, col=0, colspan=2)
+        self.gate_plot.setVisible(gated)
+        self.gate_key.setVisible(gated)
+        self.cell_curve.setVisible(kind == "lstm")
+        gates = self._gates()
+        for i, curve in enumerate(self.gate_curves):
+            curve.setVisible(i < len(gates))
+            if i >= len(gates):
+                curve.setData([], [])
+        self.gate_key.setText("&nbsp; ".join(
+            f"<span style='color:{PALETTE[i + 1]}'>━ {g.letter} {g.title}</span>"
+            for i, g in enumerate(gates)
+        ))
+        self.trace_plot.setLabel("left", "h, c (dashed)" if kind == "lstm" else "h")
+        self._shown.clear()
+        self._view_changed(redraw=False)
+
+    def _gates(self) -> tuple[Gate, ...]:
+        """The gates shown now, in PyTorch's order (none for a simple RNN)."""
+        return self.anatomy.gates if self.kind is not None and self.anatomy else ()
+
+    def view(self) -> str:
+        """The heatmap's content: "h", "c" or "gate:<index>"."""
+        return self.view_combo.currentData() or "h"
+
+    def _view_chosen(self) -> None:
+        self._wanted_view = self.view()
+        self._view_changed()
+
+    def _view_changed(self, redraw: bool = True) -> None:
+        key = self.view()
+        if key.startswith("gate:"):
+            g = self._gates()[int(key[5:])]
+            title = f"{g.title.capitalize()} {g.letter}<sub>t</sub>"
+            title += " (0 closed, 1 open)" if g.squash == "sigmoid" else ""
+            cmap = GATE_MAP if g.squash == "sigmoid" else STATE_MAP
+        elif key == "c":
+            title, cmap = "Cell state c<sub>t</sub>", STATE_MAP
+        else:
+            title, cmap = "Hidden states h<sub>t</sub>", STATE_MAP
+        self.map_plot.setTitle(title, color=THEMES[self.theme]["fg"])
+        self.colorbar.setColorMap(cmap)
+        self._shown.pop("levels", None)
+        if redraw:
+            self._redraw()
+
+    def update_snapshot(self, snap: Snapshot) -> None:
+        if snap.hidden is None:
+            return
+        self.hidden, self.gates, self.cell = snap.hidden, snap.gates, snap.cell
+        a = self.anatomy
+        kind = a.cell if a is not None and a.gated and snap.gates else None
+        if kind != self.kind:
+            self._set_kind(kind)
+        if self.sample_spin.value() != snap.sample_index:
+            self.sample_spin.blockSignals(True)
+            self.sample_spin.setValue(snap.sample_index)
+            self.sample_spin.blockSignals(False)
+        self._redraw()
+
+    def current(self) -> np.ndarray | None:
+        """Hidden states (time, unit) of the selected layer."""
+        if self.hidden is None:
+            return None
+        name = self.layer_combo.currentData()
+        return self.hidden.get(name)
+
+    def gate(self, index: int) -> np.ndarray | None:
+        """Activations (time, unit) of gate ``index`` (PyTorch order) of the selected layer."""
+        g = (self.gates or {}).get(self.layer_combo.currentData())
+        h = self.current()
+        if g is None or h is None:
+            return None
+        H = h.shape[1]
+        return g[:, index * H : (index + 1) * H]
+
+    def cell_state(self) -> np.ndarray | None:
+        """LSTM cell state (time, unit) of the selected layer."""
+        return (self.cell or {}).get(self.layer_combo.currentData())
+
+    def shown_map(self) -> np.ndarray | None:
+        """What the heatmap shows now (time, unit)."""
+        key = self.view()
+        if key == "c":
+            return self.cell_state()
+        if key.startswith("gate:"):
+            return self.gate(int(key[5:]))
+        return self.current()
+
+    def _set_once(self, what: str, value: object, apply) -> None:
+        """Call ``apply(value)`` only when ``value`` differs from the last one: range and
+        title changes make pyqtgraph lay out and repaint axes and labels."""
+        if self._shown.get(what) != value:
+            self._shown[what] = value
+            apply(value)
+
+    def _redraw(self) -> None:
+        h = self.current()
+        m = self.shown_map()
+        if h is None or m is None:
+            self.image.clear()
+            self.trace_curve.setData([], [])
+            self.cell_curve.setData([], [])
+            self._shown.clear()
+            return
+        T, H = m.shape
+        key = self.view()
+        gate_kind = self._gates()[int(key[5:])].squash if key.startswith("gate:") else None
+        if gate_kind == "sigmoid":
+            levels = (0.0, 1.0)
+        elif gate_kind == "tanh" or (key == "h" and self.nonlinearity == "tanh"):
+            levels = (-1.0, 1.0)
+        else:  # unbounded (cell state, ReLU): symmetric, in steps so it rarely changes
+            top = float(np.nanmax(np.abs(m))) if m.size else 1.0
+            top = float(2.0 ** np.ceil(np.log2(max(top, 1e-3))))
+            levels = (-top, top)
+        self.image.setImage(m, autoLevels=False, levels=levels)
+        self._set_once("levels", levels, self.colorbar.setLevels)
+        self._set_once("rect", (T, H), lambda s: self.image.setRect(
+            QRectF(-0.5, -0.5, s[0], s[1])))
+        self.unit = min(self.unit, H - 1)
+        self._set_once("unit", self.unit, self._unit_changed)
+        t = np.arange(T)
+        self.trace_curve.setData(t, h[:, self.unit])
+        c = self.cell_state() if self.kind == "lstm" else None
+        if c is not None:
+            self.cell_curve.setData(t, c[:, self.unit])
+        if self.nonlinearity == "tanh" and c is None:  # fixed range: axes are not redrawn
+            self._set_once("trace_range", (-1.05, 1.05),
+                           lambda r: self.trace_plot.setYRange(*r, padding=0))
+        else:
+            self._shown.pop("trace_range", None)
+            values = [h[:, self.unit]] + ([] if c is None else [c[:, self.unit]])
+            self.follow_values(self.trace_plot, values, 0.5)
+        if self.kind is not None:
+            for i, curve in enumerate(self.gate_curves[: len(self._gates())]):
+                g = self.gate(i)
+                if g is not None:
+                    curve.setData(t, g[:, self.unit])
+
+    def _unit_changed(self, unit: int) -> None:
+        self.marker.setValue(unit)
+        fg = THEMES[self.theme]["fg"]
+        self.trace_plot.setTitle(f"Unit {unit} over time", color=fg)
+        self.gate_plot.setTitle(f"Gates of unit {unit}", color=fg)
+
+    def select_unit(self, unit: int) -> None:
+        self.unit = int(unit)
+        self._redraw()
+
+    def _clicked(self, event) -> None:
+        pos = event.scenePos()
+        if not self.map_plot.sceneBoundingRect().contains(pos):
+            return
+        point = self.map_plot.vb.mapSceneToView(pos)
+        h = self.current()
+        if h is None:
+            return
+        unit = int(round(point.y()))
+        if 0 <= unit < h.shape[1]:
+            self.select_unit(unit)
+
+    def has_data(self) -> bool:
+        return self.image.image is not None and self.hidden is not None
+
+    def table(self) -> tuple[list[str], list[list[object]]]:
+        """The selected layer's h_t, and for gated cells c_t and every gate, per step."""
+        h = self.current()
+        if h is None:
+            return ["t"], []
+        H = h.shape[1]
+        cols = [h]
+        header = ["t"] + [f"h{j}" for j in range(H)]
+        c = self.cell_state()
+        if c is not None:
+            cols.append(c)
+            header += [f"c{j}" for j in range(H)]
+        for i, gate in enumerate(self._gates()):
+            g = self.gate(i)
+            if g is not None:
+                cols.append(g)
+                header += [f"{gate.letter}{j}" for j in range(H)]
+        data = np.concatenate(cols, axis=1)
+        return header, [[t, *map(float, row)] for t, row in enumerate(data)]
