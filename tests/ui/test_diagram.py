@@ -10,16 +10,10 @@ from PySide6.QtCore import QPointF, Qt
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.engine import Batch, Network, Snapshot
 from rnn_sandbox.ui.diagram import DiagramWidget
-from rnn_sandbox.ui.diagram.items import (
-    DIM,
-    BandItem,
-    BundleItem,
-    ConnectionItem,
-    EllipsisItem,
-    NeuronItem,
-    level_color,
-)
-from rnn_sandbox.ui.diagram.model import GATE_NAMES
+from rnn_sandbox.ui.diagram.items import BandItem, EllipsisItem, NeuronItem
+from rnn_sandbox.ui.diagram.links import BundleItem, ConnectionItem
+from rnn_sandbox.ui.diagram.look import level_color
+from rnn_sandbox.ui.diagram.model import DIM, GATE_NAMES
 
 SHOTS = Path(__file__).resolve().parents[1] / "_screenshots"
 SHOTS.mkdir(exist_ok=True)  # gitignored, so absent in a fresh clone

@@ -7,7 +7,8 @@ NumPy pass and a repaint, never a rebuild.
 
 Speed: a repaint must not call Python once per item.  Neurons, gate units and ribbons are
 Qt's own shape items whose brush is set only when their colour level changes; the single
-lines are batched into one path per colour level for the whole scene (:class:`LinkLayer`);
+lines are batched into one path per colour level for the whole scene
+(:class:`~rnn_sandbox.ui.diagram.links.LinkLayer`, with the other links in that module);
 the remaining Python-painted items keep a device-coordinate cache and are repainted only
 when what they show changes (``look``).
 """
@@ -34,112 +35,31 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
-    QGraphicsPolygonItem,
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
 )
 
+from rnn_sandbox.ui.diagram.look import (
+    BLANK_PEN,
+    BRUSHES,
+    CACHE,
+    DIM_OUTLINE,
+    GATE_R,
+    LABEL_FONT,
+    LUT,
+    OUTLINE,
+    OUTLINE_PEN,
+    PENS,
+    SMALL_FONT,
+    Cached,
+    Pointable,
+    R,
+    TipMixin,
+)
 from rnn_sandbox.ui.diagram.model import DIM, LEVELS, DiagramModel
 
-NEG = QColor(232, 125, 20)
-POS = QColor(30, 100, 190)
-NEUTRAL = QColor(250, 250, 250)
-DIM_FILL = QColor(236, 236, 236)
-OUTLINE = QColor(70, 70, 70)
-R = 6.0  # neuron radius
 
-
-def _blend(a: QColor, b: QColor, f: float) -> QColor:
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * f),
-        round(a.green() + (b.green() - a.green()) * f),
-        round(a.blue() + (b.blue() - a.blue()) * f),
-    )
-
-
-def level_color(level: int) -> QColor:
-    """Colour of a level in -LEVELS..LEVELS (white at zero)."""
-    f = min(abs(level), LEVELS) / LEVELS
-    return _blend(NEUTRAL, POS if level >= 0 else NEG, f)
-
-
-_BRUSHES = {lv: QBrush(level_color(lv)) for lv in range(-LEVELS, LEVELS + 1)}
-_BRUSHES[DIM] = QBrush(DIM_FILL)
-# The same colours as 0xAARRGGBB words, indexed by level + LEVELS (the last one is DIM).
-_LUT = np.array(
-    [level_color(lv).rgba() for lv in range(-LEVELS, LEVELS + 1)] + [DIM_FILL.rgba()],
-    dtype=np.uint32,
-)
-
-
-def _conn_pen(level: int) -> QPen:
-    # Opaque colours blended towards the background: antialiased translucent lines cost
-    # several times more to draw, and thousands of them are drawn per frame.
-    f = min(abs(level), LEVELS) / LEVELS
-    c = _blend(QColor(238, 238, 238), POS if level >= 0 else NEG, 0.15 + 0.85 * f)
-    pen = QPen(c, 0.4 + 2.6 * f * f)  # only the large weights stand out
-    pen.setCosmetic(True)  # stroked in device pixels: cheaper than a scaled outline
-    return pen
-
-
-_PENS = {lv: _conn_pen(lv) for lv in range(-LEVELS, LEVELS + 1)}
-_DIM_PEN = QPen(QColor(228, 228, 228), 0.4)
-_DIM_PEN.setCosmetic(True)
-_PENS[DIM] = _DIM_PEN
-_OUTLINE_PEN = QPen(OUTLINE, 1.0)
-_DIM_OUTLINE = QPen(QColor(170, 170, 170), 0.8)
-_BLANK_PEN = QPen(OUTLINE, 1.2, Qt.DashLine)
-CURRENT_PEN = QPen(QColor(200, 150, 0), 2.2)  # the step being computed
-SMALL_FONT = QFont("Sans Serif", 7)
-LABEL_FONT = QFont("Sans Serif", 8)
-
-
-CACHE = QGraphicsItem.DeviceCoordinateCache
-GATE_R = 6.0  # radius of a gate unit inside an expanded gated neuron
-
-
-class _TipMixin:
-    """Sets the tooltip, computed by the model, when the pointer arrives."""
-
-    model: DiagramModel
-
-    def describe(self) -> str:
-        """The tooltip text: which of the model's descriptions this item gets."""
-        return ""
-
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        self.setToolTip(self.describe())
-        super().hoverEnterEvent(event)
-
-
-class _Pointable(_TipMixin, QGraphicsItem):
-    """A Python-painted item with a model-computed tooltip."""
-
-    def __init__(self, model: DiagramModel) -> None:
-        super().__init__()
-        self.model = model
-        self.setAcceptHoverEvents(True)
-
-
-class _Cached:
-    """Python-painted items that change with the model: ``look()`` says what they show, and
-    the scene repaints them (through their cache) only when it changes."""
-
-    _shown: object = None
-
-    def look(self) -> object:
-        return None
-
-    def refresh_look(self) -> None:
-        look = self.look()
-        if isinstance(look, np.ndarray):
-            look = look.tobytes()
-        if look != self._shown:
-            self._shown = look
-            self.update()
-
-
-class NeuronItem(_TipMixin, QGraphicsEllipseItem):
+class NeuronItem(TipMixin, QGraphicsEllipseItem):
     """One neuron at one time step (``t`` is None in the folded view).
 
     Drawn by the scene's :class:`NeuronLayer` with all others in one call; the item is
@@ -179,7 +99,7 @@ class NeuronItem(_TipMixin, QGraphicsEllipseItem):
         self.setCursor(Qt.PointingHandCursor)
         if feedback:  # an inner ring: this input is the previous step's output
             inner = QGraphicsEllipseItem(-r + 2.5, -r + 2.5, 2 * r - 5, 2 * r - 5, self)
-            inner.setPen(_DIM_OUTLINE)
+            inner.setPen(DIM_OUTLINE)
             inner.setAcceptedMouseButtons(Qt.NoButton)
 
     def set_level(self, level: int) -> None:
@@ -187,7 +107,7 @@ class NeuronItem(_TipMixin, QGraphicsEllipseItem):
 
     def color(self) -> QColor:
         """The fill colour it shows."""
-        return _BRUSHES[self.shown_level].color()
+        return BRUSHES[self.shown_level].color()
 
     def level(self) -> int:
         return self.model.neuron_level(self)
@@ -288,12 +208,12 @@ class NeuronLayer(QGraphicsItem):
             for k in range(2 * LEVELS + 2):
                 level = DIM if k == 2 * LEVELS + 1 else k - LEVELS
                 dim = level == DIM
-                pen = {0: _DIM_OUTLINE if dim else _OUTLINE_PEN, 1: _BLANK_PEN}.get(
+                pen = {0: DIM_OUTLINE if dim else OUTLINE_PEN, 1: BLANK_PEN}.get(
                     kind, _DIM_GATE_PEN if dim else _GATE_PEN)
                 pen = QPen(pen)
                 pen.setWidthF(pen.widthF() * scale)
                 p.setPen(pen)
-                p.setBrush(_BRUSHES[level])
+                p.setBrush(BRUSHES[level])
                 c = QPointF((k + 0.5) * cell, (kind + 0.5) * cell)
                 rr = r * scale
                 box = QRectF(c.x() - rr, c.y() - rr, 2 * rr, 2 * rr)
@@ -342,10 +262,10 @@ class NeuronLayer(QGraphicsItem):
         for (x, y), kind, level in zip(self.pos, self.kind, self.level, strict=True):
             r = self.KIND_R[kind]
             dim = level == DIM
-            pen = {0: _DIM_OUTLINE if dim else _OUTLINE_PEN, 1: _BLANK_PEN}.get(
+            pen = {0: DIM_OUTLINE if dim else OUTLINE_PEN, 1: BLANK_PEN}.get(
                 int(kind), _DIM_GATE_PEN if dim else _GATE_PEN)
             painter.setPen(pen)
-            painter.setBrush(_BRUSHES[int(level)])
+            painter.setBrush(BRUSHES[int(level)])
             box = QRectF(x - r, y - r, 2 * r, 2 * r)
             if kind == 3:
                 painter.drawRoundedRect(box, 1.5, 1.5)
@@ -355,7 +275,6 @@ class NeuronLayer(QGraphicsItem):
 
 _DARK, _LIGHT = QBrush(QColor(40, 40, 40)), QBrush(QColor(255, 255, 255))
 _GATE_PEN = QPen(OUTLINE, 0.7)
-_RIBBON_BG = QColor(247, 247, 249)
 _DIM_GATE_PEN = QPen(QColor(170, 170, 170), 0.6)
 
 
@@ -369,7 +288,7 @@ def cell_box(rect: QRectF) -> QGraphicsRectItem:
     return box
 
 
-class BandItem(_Cached, _Pointable):
+class BandItem(Cached, Pointable):
     """A whole layer (or input/output row) at one step, summarised as a strip of cells.
 
     Used when a row has more units than can be drawn as separate neurons; hovering a cell
@@ -416,16 +335,16 @@ class BandItem(_Cached, _Pointable):
         rect = QRectF(-w / 2, 0, w, self.height)
         if lv is None:
             painter.setPen(Qt.NoPen)
-            painter.setBrush(_BRUSHES[DIM])
+            painter.setBrush(BRUSHES[DIM])
             painter.drawRect(rect)
         else:
             # One pixel per unit, stretched: a single image draw whatever the layer's size.
             idx = np.where(lv == DIM, 2 * LEVELS + 1, np.clip(lv, -LEVELS, LEVELS) + LEVELS)
-            argb = np.ascontiguousarray(_LUT[idx])
+            argb = np.ascontiguousarray(LUT[idx])
             img = QImage(argb.tobytes(), 1, self.size, 4, QImage.Format_RGB32)
             painter.drawImage(rect, img)
         painter.setBrush(Qt.NoBrush)
-        painter.setPen(_OUTLINE_PEN)
+        painter.setPen(OUTLINE_PEN)
         painter.drawRect(QRectF(-w / 2, 0, w, self.height))
 
     def hoverMoveEvent(self, event) -> None:  # noqa: N802
@@ -438,316 +357,7 @@ class BandItem(_Cached, _Pointable):
         event.accept()
 
 
-class ConnectionItem(_Pointable):
-    """One weight ``param[i, j]`` drawn from neuron ``j`` of the source to neuron ``i``.
-
-    ``t`` is the time step of the receiving neuron (None in the folded view); the colour is
-    the weight's sign, the thickness its size, or in backward step-through the gradient this
-    weight receives at step ``t``.
-    """
-
-    def describe(self) -> str:
-        return self.model.describe_connection(self.param, self.i, self.j, self.t)
-
-    def __init__(
-        self, model: DiagramModel, param: str, i: int, j: int, t: int | None,
-        p1: QPointF, p2: QPointF,
-    ) -> None:
-        super().__init__(model)
-        self.param, self.i, self.j, self.t = param, i, j, t
-        self.line = QLineF(p1, p2)
-        self._rect = QRectF(p1, p2).normalized().adjusted(-3, -3, 3, 3)
-        self._shape: QPainterPath | None = None
-        # Drawn by the scene's LinkLayer; the item is there to be pointed at.
-        self.setFlag(QGraphicsItem.ItemHasNoContents, True)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._rect
-
-    def shape(self) -> QPainterPath:
-        if self._shape is None:
-            path = QPainterPath(self.line.p1())
-            path.lineTo(self.line.p2())
-            s = QPainterPathStroker()
-            s.setWidth(4)
-            self._shape = s.createStroke(path)
-        return self._shape
-
-    def level(self) -> int:
-        return self.model.connection_level(self)
-
-    def paint(self, painter, option, widget=None) -> None:
-        pass  # never called: the item has no contents of its own
-
-
-LINE_STEP = 4  # colour levels per drawn line strength
-
-
-class LinkLayer(QGraphicsItem):
-    """Every single line of the scene, drawn as one path per colour level (strongest on
-    top): a repaint is one Python call and a few dozen path strokes whatever the number of
-    lines, and a new set of colours rebuilds only the paths of the levels that gained or
-    lost a line.  Many lines are drawn without antialiasing, which costs several times more
-    and is not seen among them."""
-
-    AA_LINES = 400
-    AA_FAN = 0
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.blocks: list[tuple[str, int | None, np.ndarray, np.ndarray]] = []
-        self._coords: list[np.ndarray] = []
-        self.xy = np.zeros((0, 4))
-        self.shown = np.zeros(0, dtype=np.int64)
-        self.paths: dict[int, QPainterPath] = {}
-        self._order: list[int] = []  # levels to draw, strongest last
-        self._dirty: set[int] = set()  # levels whose path must be rebuilt
-        self._rect = QRectF()
-        self.setZValue(0.5)
-        self.setAcceptedMouseButtons(Qt.NoButton)
-
-    def add_block(self, param: str, t: int | None, conns: list[ConnectionItem]) -> None:
-        i = np.array([c.i for c in conns], dtype=np.intp)
-        j = np.array([c.j for c in conns], dtype=np.intp)
-        self.blocks.append((param, t, i, j))
-        self._coords.append(np.array([[c.line.x1(), c.line.y1(), c.line.x2(), c.line.y2()]
-                                      for c in conns], dtype=float).reshape(-1, 4))
-
-    def finish(self) -> None:
-        self.xy = np.concatenate(self._coords) if self._coords else np.zeros((0, 4))
-        self.shown = np.full(len(self.xy), np.iinfo(np.int64).min)
-        # Blocks of one matrix at different steps are the same fan moved sideways.  While
-        # they also show the same colours (the weights, live), one picture of the fan is
-        # drawn and stamped at every step: a fraction of the line drawing.
-        stamps: dict[tuple, list[tuple[int, float]]] = {}
-        start = 0
-        for (param, _, _, _), xy in zip(self.blocks, self._coords, strict=True):
-            n = len(xy)
-            if n:
-                x0 = float(xy[:, [0, 2]].min())
-                rel = np.round(xy - [x0, 0.0, x0, 0.0], 3)
-                stamps.setdefault((param, rel.tobytes()), []).append((start, x0))
-            start += n
-        self.stamps = [(key[0], places) for key, places in stamps.items()]
-        self._stamp_pix: dict[int, tuple[tuple, QPixmap, QPointF]] = {}
-        self._lines: dict[int, list[QLineF]] = {}
-        if len(self.xy):
-            lo, hi = self.xy.reshape(-1, 2).min(axis=0), self.xy.reshape(-1, 2).max(axis=0)
-            self.prepareGeometryChange()
-            self._rect = QRectF(lo[0] - 3, lo[1] - 3, hi[0] - lo[0] + 6, hi[1] - lo[1] + 6)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._rect
-
-    def levels(self, model: DiagramModel) -> np.ndarray:
-        out = []
-        for param, t, i, j in self.blocks:
-            lev = model.link_levels(param, t)
-            out.append(np.full(len(i), lev) if isinstance(lev, int) else lev[i, j])
-        return np.concatenate(out).astype(np.int64) if out else np.zeros(0, np.int64)
-
-    def refresh(self, model: DiagramModel) -> None:
-        lev = self.levels(model)
-        # Lines are drawn in 11 strengths per sign rather than 41: a fan of thin lines shows
-        # no finer steps, and each strength is one path to rebuild and stroke.
-        new = np.where(lev == DIM, DIM, np.rint(lev / LINE_STEP).astype(np.int64) * LINE_STEP)
-        changed = new != self.shown
-        if not changed.any():
-            return
-        self._dirty.update(np.union1d(new[changed], self.shown[changed]).tolist())
-        self.shown = new
-        self.update()
-
-    def _rebuild_paths(self) -> None:
-        """The whole-scene path of every level whose lines changed since the last one."""
-        if not self._dirty:
-            return
-        dirty = np.array(sorted(self._dirty), dtype=np.int64)
-        self._dirty.clear()
-        new = self.shown
-        order = np.argsort(new, kind="stable")
-        ranked = new[order]
-        starts = np.searchsorted(ranked, dirty, side="left")
-        ends = np.searchsorted(ranked, dirty, side="right")
-        for level, a, b in zip(dirty.tolist(), starts.tolist(), ends.tolist(), strict=True):
-            if a == b or level not in _PENS:
-                self.paths.pop(level, None)
-                continue
-            xy = self.xy[order[a:b]]
-            self.paths[level] = _pairs_path(xy[:, [0, 2]].ravel(), xy[:, [1, 3]].ravel())
-        self._order = sorted(self.paths, key=lambda lv: -1 if lv == DIM else abs(lv))
-
-    def paint(self, painter, option, widget=None) -> None:
-        tr = painter.worldTransform()
-        engine = painter.paintEngine()
-        if (engine is not None and engine.type() == QPaintEngine.Raster
-                and not tr.isRotating() and self._paint_stamps(painter, tr)):
-            return
-        self._rebuild_paths()
-        painter.setRenderHint(QPainter.Antialiasing, len(self.xy) <= self.AA_LINES)
-        paths = self.paths
-        for level in self._order:
-            painter.setPen(_PENS[level])
-            painter.drawPath(paths[level])
-
-    def _paint_stamps(self, painter, tr) -> bool:
-        """Draw each fan once and stamp it at every step; False if the steps differ."""
-        shown = self.shown
-        jobs = []
-        for g, (_, places) in enumerate(self.stamps):
-            first = places[0][0]
-            n = self._block_len(first)
-            ref = shown[first:first + n]
-            if any(not np.array_equal(shown[s:s + n], ref) for s, _ in places[1:]):
-                return False
-            jobs.append((g, first, n, ref, places))
-        dpr = painter.device().devicePixelRatioF()
-        painter.save()
-        painter.resetTransform()
-        for g, first, n, ref, places in jobs:
-            # Each fan is drawn once: a small one can afford antialiasing.
-            pix, corner = self._stamp(g, first, n, ref, tr, dpr, n <= self.AA_FAN)
-            for _, x0 in places:
-                p = tr.map(QPointF(x0, 0.0))
-                painter.drawPixmap(QPointF(round(p.x() + corner.x()), round(corner.y())), pix)
-        painter.restore()
-        return True
-
-    def _block_len(self, start: int) -> int:
-        if not hasattr(self, "_lens"):
-            self._lens = {}
-            s = 0
-            for xy in self._coords:
-                self._lens[s] = len(xy)
-                s += len(xy)
-        return self._lens[start]
-
-    def _stamp(self, g: int, first: int, n: int, levels: np.ndarray, tr, dpr: float,
-               aa: bool):
-        """The picture of fan ``g`` at the view's scale (in the screen's pixels), and where
-        its corner goes relative to the fan's origin."""
-        sx, sy = tr.m11(), tr.m22()
-        key = (sx, sy, tr.dy(), dpr, aa, levels.tobytes())
-        cached = self._stamp_pix.get(g)
-        if cached is not None and cached[0] == key:
-            return cached[1], cached[2]
-        xy = self.xy[first:first + n]
-        x0 = float(xy[:, [0, 2]].min())
-        lo = np.array([x0, xy[:, [1, 3]].min()])
-        hi = np.array([xy[:, [0, 2]].max(), xy[:, [1, 3]].max()])
-        pad = 4
-        w = int(np.ceil((hi[0] - lo[0]) * sx * dpr)) + 2 * pad
-        h = int(np.ceil((hi[1] - lo[1]) * sy * dpr)) + 2 * pad
-        img = QImage(max(w, 1), max(h, 1), QImage.Format_ARGB32_Premultiplied)
-        img.fill(Qt.transparent)
-        p = QPainter(img)
-        p.setRenderHint(QPainter.Antialiasing, aa)
-        p.translate(pad, pad)
-        p.scale(sx * dpr, sy * dpr)
-        p.translate(-lo[0], -lo[1])
-        lines = self._lines.get(g)
-        if lines is None:
-            lines = self._lines[g] = [QLineF(*row) for row in xy.tolist()]
-        order = sorted(set(levels.tolist()), key=lambda lv: -1 if lv == DIM else abs(lv))
-        for level in order:
-            if level not in _PENS:
-                continue
-            p.setPen(_PENS[level])
-            p.drawLines([lines[k] for k in np.flatnonzero(levels == level).tolist()])
-        p.end()
-        pix = QPixmap.fromImage(img)
-        pix.setDevicePixelRatio(dpr)
-        top = lo[1] * sy + tr.dy()
-        corner = QPointF(-pad / dpr, top - pad / dpr)  # x relative to the fan's origin
-        self._stamp_pix[g] = (key, pix, corner)
-        return pix, corner
-
-
-class RibbonLayer(QGraphicsItem):
-    """Paints every :class:`BundleItem` ribbon in one call, opaque and without
-    antialiasing (translucent or antialiased large areas cost several times more); the
-    bundles are there to be pointed at."""
-
-    def __init__(self, bundles: list[BundleItem]) -> None:
-        super().__init__()
-        self.bundles = bundles
-        rect = QRectF()
-        for b in bundles:
-            rect = rect.united(b.poly.boundingRect())
-        self._rect = rect.adjusted(-1, -1, 1, 1)
-        self.setZValue(0)
-        self.setAcceptedMouseButtons(Qt.NoButton)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._rect
-
-    def refresh(self) -> None:
-        changed = [b.refresh_look() for b in self.bundles]
-        if any(changed):
-            self.update()
-
-    def paint(self, painter, option, widget=None) -> None:
-        painter.setRenderHint(QPainter.Antialiasing, False)
-        painter.setPen(Qt.NoPen)
-        for b in self.bundles:
-            painter.setBrush(b.fill)
-            painter.drawPolygon(b.poly)
-
-
-def _pairs_path(x: np.ndarray, y: np.ndarray) -> QPainterPath:
-    """One path of separate segments (x[2k], y[2k]) -> (x[2k+1], y[2k+1])."""
-    from pyqtgraph.functions import arrayToQPath
-
-    return arrayToQPath(x, y, connect="pairs", finiteCheck=False)
-
-
-class BundleItem(_TipMixin, QGraphicsPolygonItem):
-    """All weights between two rows at one step, when one of them is summarised as a band.
-
-    Drawn as a ribbon: its colour says whether the weights are mostly positive, mostly
-    negative or mixed (grey), its strength their size; the tooltip gives the statistics.
-    """
-
-    def describe(self) -> str:
-        return self.model.describe_block(self.param, self.rows, self.cols, self.t)
-
-    def __init__(
-        self, model: DiagramModel, param: str, rows: slice, cols: slice, t: int | None,
-        src: tuple[QPointF, QPointF], dst: tuple[QPointF, QPointF],
-    ) -> None:
-        self.poly = QPolygonF([src[0], dst[0], dst[1], src[1]])
-        super().__init__(self.poly)
-        self.model = model
-        self.param, self.rows, self.cols, self.t = param, rows, cols, t
-        self.setAcceptHoverEvents(True)
-        self.setPen(Qt.NoPen)
-        self.setZValue(0)
-        # Painted by the scene's RibbonLayer; the item is there to be pointed at.
-        self.setFlag(QGraphicsItem.ItemHasNoContents, True)
-        self.shown_style: tuple | None = None
-        self.fill = QBrush(Qt.NoBrush)
-
-    def refresh_look(self) -> bool:
-        """Take the model's colour; True if it changed."""
-        lv, strength = self.model.bundle_style(self)
-        alpha = round(15 + 110 * strength)
-        if (lv, alpha) == self.shown_style:
-            return False
-        self.shown_style = (lv, alpha)
-        # The colour as it would look at that opacity over the background, but opaque: an
-        # opaque fill costs a quarter of a translucent one.
-        if lv == DIM:
-            c = _blend(_RIBBON_BG, QColor(200, 200, 200), 40 / 255)
-        else:
-            f = min(abs(lv), LEVELS) / LEVELS
-            c = _blend(_RIBBON_BG, _blend(QColor(140, 140, 150), POS if lv >= 0 else NEG, f),
-                       alpha / 255)
-        self.fill = QBrush(c)
-        self.setBrush(self.fill)
-        return True
-
-
-class NormBarItem(_Cached, _Pointable):
+class NormBarItem(Cached, Pointable):
     """Under a layer at one step, in backward step-through: the size |dL/dh_t| of the
     gradient reaching the layer, on one scale for all steps, so vanishing shows as bars
     shrinking away from the loss."""
@@ -786,7 +396,7 @@ class NormBarItem(_Cached, _Pointable):
         painter.drawRect(QRectF(-w / 2, 0, w * f, 5))
 
 
-class TimeStepColumn(_Cached, QGraphicsItem):
+class TimeStepColumn(Cached, QGraphicsItem):
     """The background of one time step, with its label; highlighted at the current step."""
 
     def __init__(self, model: DiagramModel, seg: str, t: int | None, rect: QRectF,
@@ -881,7 +491,7 @@ class EllipsisItem(QGraphicsItem):
         )
 
 
-class ArrowItem(_Pointable):
+class ArrowItem(Pointable):
     """A state or value passed along without a weight: state arrows between steps, the
     encoder's final state handed to the decoder, an output fed back as the next input."""
 
@@ -933,7 +543,7 @@ def _arrow_head(line: QLineF, size: float) -> QPolygonF:
     return QPolygonF([tip, tip - d * size + n * size * 0.5, tip - d * size - n * size * 0.5])
 
 
-class LoopItem(_Cached, _Pointable):
+class LoopItem(Cached, Pointable):
     """The recurrent weights of one layer in the folded view: the loop from the layer's
     output back into itself, one time step later."""
 
@@ -965,7 +575,7 @@ class LoopItem(_Cached, _Pointable):
 
     def paint(self, painter, option, widget=None) -> None:
         lv = self.model.matrix_level(self.param)
-        pen = QPen(_PENS[lv].color(), max(1.5, _PENS[lv].widthF()))
+        pen = QPen(PENS[lv].color(), max(1.5, PENS[lv].widthF()))
         painter.setPen(pen)
         painter.setBrush(Qt.NoBrush)
         painter.drawPath(self.path)

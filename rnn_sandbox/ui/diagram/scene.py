@@ -17,27 +17,31 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from rnn_sandbox.engine.anatomy import DENSE, DENSE_WEIGHT, HEAD_WEIGHT, StateInfo
 from rnn_sandbox.ui.diagram.items import (
-    CURRENT_PEN,
-    GATE_R,
     ArrowItem,
     BandItem,
-    BundleItem,
     ButtonItem,
     CellStateItem,
-    ConnectionItem,
     EllipsisItem,
     GateItem,
     LayerLabel,
-    LinkLayer,
     LoopItem,
     NeuronItem,
     NeuronLayer,
     NormBarItem,
-    R,
-    RibbonLayer,
     TimeStepColumn,
     UnitLabel,
     cell_box,
+)
+from rnn_sandbox.ui.diagram.links import (
+    BundleItem,
+    ConnectionItem,
+    LinkLayer,
+    RibbonLayer,
+)
+from rnn_sandbox.ui.diagram.look import (
+    CURRENT_PEN,
+    GATE_R,
+    R,
 )
 from rnn_sandbox.ui.diagram.model import (  # noqa: F401 (re-exported for the widget)
     DiagramModel,
