@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 from rnn_sandbox import io as files
 from rnn_sandbox.config import ConfigError, ExperimentConfig
 from rnn_sandbox.engine import Anatomy
+from rnn_sandbox.fields import SETTINGS
 from rnn_sandbox.lessons import LessonError, load_lessons
 from rnn_sandbox.session import Experiment, propose
 from rnn_sandbox.tasks import TaskError, get_task
@@ -121,7 +122,7 @@ class RebuildCommand(QUndoCommand):
 
 # The settings that change while the model trains, each with its own undo id so that
 # several clicks on one control undo as one change.
-LIVE_IDS = {"training.learning_rate": 1, "training.epochs": 2}
+LIVE_IDS = {s.key: i for i, s in enumerate((s for s in SETTINGS if s.live), start=1)}
 
 
 class LiveSettingCommand(QUndoCommand):
@@ -211,7 +212,8 @@ class ExperimentController(QObject):
         self.worker.set_speed(self.speed)
 
     # -- the experiment ------------------------------------------------------------------
-    def apply_config(self, new_cfg: ExperimentConfig, description: str) -> str | None:
+    def apply_config(self, new_cfg: ExperimentConfig | Mapping[str, Any],
+                     description: str) -> str | None:
         """The one way settings change.  Returns why not (shown by the caller), ``""``
         when the learner declined, ``None`` when applied (and put on the undo stack)."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

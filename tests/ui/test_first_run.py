@@ -72,10 +72,10 @@ def test_second_start_restores_the_last_state(qtbot, settings):
         w.shutdown()
     again = start(qtbot, settings)
     try:
-        assert not again.first_run
+        assert not again.controller.first_run
         assert again.lessons.current.id == "order"
-        assert again.config.network.hidden_size == 6
-        assert again.config.task.name == load_lessons()[0].setups[0].task
+        assert again.controller.config.network.hidden_size == 6
+        assert again.controller.config.task.name == load_lessons()[0].setups[0].task
         assert "order" in again.lessons.visited()
     finally:
         again.shutdown()

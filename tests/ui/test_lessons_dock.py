@@ -205,7 +205,7 @@ def test_the_windows_lessons_panel_loads_setups_undoably_and_remembers(qtbot, se
     try:
         assert again.lessons.current.id == "bptt"
         assert "bptt" in again.lessons.completed()
-        assert again.config.task.name == "tiny_bptt"  # the last experiment is restored
+        assert again.controller.config.task.name == "tiny_bptt"  # the last experiment is restored
     finally:
         again.shutdown()
 
