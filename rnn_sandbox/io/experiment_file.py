@@ -39,6 +39,19 @@ from rnn_sandbox.config import (
     parameter_bound,
 )
 from rnn_sandbox.engine.data import Batch, Dataset
+from rnn_sandbox.io.checks import (
+    HISTORY_KEYS,
+    MAX_HISTORY_ROWS,
+    SPLITS,
+    check_dataset,
+    check_external_path,
+    check_meta,
+    check_weight_count,
+    history_rows,
+    load_weights,
+    trainer_state,
+)
+from rnn_sandbox.io.checks import MAX_STEPS as MAX_STEPS  # still importable from here
 from rnn_sandbox.io.safe_zip import (
     ExperimentFileError,
     SaveRefused,
@@ -65,31 +78,19 @@ OPTIMIZER_NAME = "optimizer.npz"
 DATA_NAME = "data.npz"
 _ENTRIES = (JSON_NAME, WEIGHTS_NAME, OPTIMIZER_NAME)
 _OPTIONAL = (DATA_NAME,)
-_SPLITS = ("train", "val")
 _BATCH_FIELDS = ("x", "y", "mask", "y_mask")
 
 # Limits.  The arrays' sizes follow from the file's own settings (see ``_array_limits``);
 # the JSON part is bounded by the history a file keeps: at most MAX_HISTORY_ROWS steps
 # (about 130 bytes each as written) plus the shuffling order of up to a million samples.
 MAX_FILE_BYTES = 4 << 30
-MAX_HISTORY_ROWS = 500_000
 MAX_JSON_BYTES = 80 << 20
-# Steps and epochs beyond this come from no real run (a billion steps take weeks) and
-# would break the arithmetic of the plots.
-MAX_STEPS = 10**9
 # Parsing JSON makes Python objects; their number is bounded before parsing (containers
 # and strings, counted in the raw text) and while parsing (numbers), so that the memory an
 # 80 MB header can take stays a few hundred MB whatever it holds.
 _MAX_JSON_CONTAINERS = MAX_HISTORY_ROWS + 10_000
 _MAX_JSON_QUOTES = 12 * MAX_HISTORY_ROWS + 100_000
 _MAX_JSON_NUMBERS = 5 * MAX_HISTORY_ROWS + 1_100_000
-_HISTORY_KEYS = ("step", "epoch", "train_loss", "val_loss", "val_metric")
-_OPTIMIZER_BUFFERS = {
-    "sgd": (),
-    "momentum": ("momentum",),
-    "rmsprop": ("square_avg",),
-    "adam": ("exp_avg", "exp_avg_sq"),
-}
 
 RECOVERY_NAME = "recovery" + EXTENSION
 
@@ -126,7 +127,7 @@ def experiment_to_dict(experiment: Experiment) -> dict[str, Any]:
         "config": experiment.config.to_dict(),
         "trainer": state,
         "history": [  # the file keeps the latest MAX_HISTORY_ROWS steps
-            {k: _json_number(row.get(k)) for k in _HISTORY_KEYS}
+            {k: _json_number(row.get(k)) for k in HISTORY_KEYS}
             for row in experiment.trainer.history[-MAX_HISTORY_ROWS:]
         ],
     }
@@ -190,7 +191,7 @@ def _dataset_parts(dataset: Dataset) -> tuple[dict[str, np.ndarray], dict[str, A
     go with the arrays (``meta.<key>``), the rest into JSON; values JSON cannot hold are
     left out."""
     arrays: dict[str, np.ndarray] = {}
-    for split in _SPLITS:
+    for split in SPLITS:
         batch = getattr(dataset, split)
         for name in _BATCH_FIELDS:
             value = getattr(batch, name)
@@ -437,11 +438,11 @@ def _build(
     data: dict[str, np.ndarray] | None,
 ) -> Experiment:
     config = _config(header)
-    history = _history(header.get("history"))
+    history = history_rows(header.get("history"))
     dataset = None if data is None else _dataset_from(data, header.get("data_meta"))
     if dataset is None:
-        _check_external_path(config)
-    _check_weight_count(config, weights)
+        check_external_path(config)
+    check_weight_count(config, weights)
     try:
         experiment = Experiment(config, dataset=dataset)
     except (ConfigError, TaskError) as e:
@@ -451,10 +452,10 @@ def _build(
             f"cannot rebuild the experiment from its settings ({type(e).__name__}: {e})"
         ) from None
     if dataset is not None:
-        _check_dataset(experiment)
-    _load_weights(experiment, weights)
-    state = _trainer_state(header.get("trainer"), experiment, optimizer)
-    _check_meta(experiment)
+        check_dataset(experiment)
+    load_weights(experiment, weights)
+    state = trainer_state(header.get("trainer"), experiment, optimizer)
+    check_meta(experiment)
     try:
         experiment.trainer.load_state(state)
     except Exception as e:  # the random generator refusing its state, …
@@ -464,10 +465,10 @@ def _build(
 
 
 def _dataset_from(arrays: dict[str, np.ndarray], meta: Any) -> Dataset:
-    """A :class:`Dataset` from stored arrays; shapes are checked by :func:`_check_dataset`."""
+    """A :class:`Dataset` from stored arrays; shapes are checked by :func:`check_dataset`."""
     if not isinstance(meta, dict):
         raise ExperimentFileError("the stored data come without their description (data_meta)")
-    allowed = {f"{s}.{n}" for s in _SPLITS for n in _BATCH_FIELDS}
+    allowed = {f"{s}.{n}" for s in SPLITS for n in _BATCH_FIELDS}
     meta = dict(meta)
     for key, arr in arrays.items():
         if key.startswith("meta."):
@@ -475,241 +476,12 @@ def _dataset_from(arrays: dict[str, np.ndarray], meta: Any) -> Dataset:
         elif key not in allowed:
             raise ExperimentFileError(f"unexpected array '{key}' in the stored data")
     batches = []
-    for split in _SPLITS:
+    for split in SPLITS:
         if f"{split}.x" not in arrays or f"{split}.y" not in arrays:
             raise ExperimentFileError(f"the stored data lack the {split} inputs or targets")
         batches.append(Batch(*(arrays.get(f"{split}.{n}") for n in _BATCH_FIELDS)))
     return Dataset(batches[0], batches[1], meta)
 
-
-def _check_dataset(experiment: Experiment) -> None:
-    """Stored data must fit the network, or training would fail later, far from the file."""
-    net = experiment.network.config
-    for split in _SPLITS:
-        b = getattr(experiment.dataset, split)
-        n = len(b.y) if b.y.ndim else -1
-        where = f"the stored {split} data"
-        if b.x.ndim != 3 or b.x.shape[0] != n or n < 1 or b.x.shape[2] != net.input_size:
-            raise ExperimentFileError(
-                f"{where}: inputs shaped {b.x.shape} do not fit {n} targets and "
-                f"{net.input_size} input features"
-            )
-        if b.x.dtype.kind != "f" or b.y.dtype.kind not in "fiu" or b.x.shape[1] < 1:
-            raise ExperimentFileError(f"{where}: inputs or targets are of the wrong type")
-        if b.mask is not None and b.mask.shape != b.x.shape[:2]:
-            raise ExperimentFileError(f"{where}: the mask does not match the inputs")
-        if b.y_mask is not None and (b.y_mask.ndim != 2 or b.y_mask.shape[0] != n):
-            raise ExperimentFileError(f"{where}: the target mask does not match the targets")
-        if net.loss in ("ce", "ctc") and (
-            b.y.dtype.kind not in "iu" or b.y.min(initial=0) < 0
-            or b.y.max(initial=0) >= net.output_size
-        ):
-            raise ExperimentFileError(f"{where}: class labels outside 0..{net.output_size - 1}")
-    try:  # a step's worth of computation on two samples of each split proves the shapes
-        for batch in (experiment.trainer.data.train, experiment.trainer.data.val):
-            few = batch.subset(slice(0, 2))
-            experiment.network.loss_and_grads(few.x, few.y, few.mask, few.y_mask)
-            experiment.trainer.predict(few)
-    except Exception as e:
-        raise ExperimentFileError(
-            f"the stored data do not fit the network ({type(e).__name__}: {e})"
-        ) from None
-    finally:
-        experiment.network.cache = None
-
-
-def _as_network_dtype(arr: np.ndarray, dtype: np.dtype, what: str) -> np.ndarray:
-    """``arr`` in the network's dtype, refused unless floating point and finite *after*
-    the conversion (float128 1e4000, or float64 1e300 in a float32 network, become inf)."""
-    if arr.dtype.kind != "f":
-        raise ExperimentFileError(f"{what} is not floating point ({arr.dtype})")
-    with np.errstate(over="ignore", invalid="ignore"):
-        out = np.asarray(arr, dtype=dtype)
-    if not (np.isfinite(arr).all() and np.isfinite(out).all()):
-        raise ExperimentFileError(
-            f"{what} contains NaN or infinite values (or values too large for {dtype})"
-        )
-    return out
-
-
-def _check_weight_count(config: ExperimentConfig, weights: dict[str, np.ndarray]) -> None:
-    """Before the network is built: the stored weights cannot be more than it has."""
-    bound = parameter_bound(config.network, config.task.seq_len)
-    if sum(a.size for a in weights.values()) > bound:
-        raise ExperimentFileError("the file holds more weights than its network has")
-
-
-def _check_external_path(config: ExperimentConfig) -> None:
-    """A file without its data may still name the learner's CSV to read it again; only a
-    ``.csv`` file is read for it, so a crafted file cannot make the program read (and
-    quote in its error messages) any other file on the computer."""
-    path = config.task.options.get("path")
-    if isinstance(path, str) and path.strip() and Path(path).suffix.lower() != ".csv":
-        raise ExperimentFileError(
-            "the settings name a data file that is not a .csv file, and the data are not "
-            "stored in the experiment file"
-        )
-
-
-# Metadata the window reads for every task (the prediction view): whole numbers, and names.
-_META_INTS = ("horizon", "horizon_hours", "steps_per_hour")
-_META_NAMES = ("classes", "tags", "symbols", "vocab")
-
-
-def _check_meta(experiment: Experiment) -> None:
-    """The task's description of its data (``dataset.meta``) must hold what the task and
-    the window read from it, so nothing fails later, in a plot or a redraw, far from the
-    file.  The task's own check (if it has one) comes first; then every reader is tried
-    once on the first and last sample of both splits."""
-    task, data = experiment.task, experiment.trainer.data
-    meta = data.meta
-    for key in _META_INTS:
-        v = meta.get(key)
-        if v is not None and (not isinstance(v, int) or isinstance(v, bool) or not
-                              0 <= v <= MAX_STEPS):
-            raise ExperimentFileError(f"the data's description: {key} must be a whole number")
-    for key in _META_NAMES:
-        v = meta.get(key)
-        if v is not None and not (
-            isinstance(v, list) and all(isinstance(n, str) for n in v)
-        ):
-            raise ExperimentFileError(f"the data's description: {key} must list names")
-    try:
-        check = getattr(task, "check_meta", None)
-        if check is not None:
-            check(data)
-        with np.errstate(all="ignore"):
-            task.baseline(data)
-            for split in _SPLITS:
-                batch = getattr(data, split)
-                for i in sorted({0, len(batch) - 1}):
-                    sample = batch.subset(slice(i, i + 1))
-                    outputs = experiment.trainer.predict(sample)
-                    task.render_sample(data, i, split)
-                    task.render_prediction(data, i, outputs[0], split)
-                    task.metric(outputs, sample)
-    except Exception as e:  # KeyError, TypeError, IndexError, TaskError, … from any reader
-        detail = f"{type(e).__name__}: {e}" if not isinstance(e, ValueError) else str(e)
-        raise ExperimentFileError(
-            f"the data's description does not fit the task ({detail})"[:300]
-        ) from None
-    finally:
-        experiment.network.cache = None
-
-
-def _load_weights(experiment: Experiment, weights: dict[str, np.ndarray]) -> None:
-    dtype = experiment.network.dtype
-    weights = {
-        name: _as_network_dtype(arr, dtype, f"parameter {name}") for name, arr in weights.items()
-    }
-    try:
-        experiment.network.load_state_dict(weights)
-    except ValueError as e:
-        raise ExperimentFileError(f"the weights do not fit the network: {e}") from None
-
-
-def _int(d: dict[str, Any], key: str, lo: int, hi: int, what: str = "trainer") -> int:
-    v = d.get(key)
-    if not isinstance(v, int) or isinstance(v, bool) or not lo <= v <= hi:
-        raise ExperimentFileError(f"{what}.{key} must be an integer in [{lo}, {hi}], got {v!r}")
-    return v
-
-
-def _trainer_state(
-    raw: Any, experiment: Experiment, optimizer: dict[str, np.ndarray]
-) -> dict[str, Any]:
-    """Check the saved trainer state against the rebuilt experiment, field by field."""
-    if not isinstance(raw, dict):
-        raise ExperimentFileError("the trainer state is missing or not an object")
-    big = MAX_STEPS
-    n_train = len(experiment.trainer.data.train)
-    step = _int(raw, "step", 0, big)
-    epoch = _int(raw, "epoch", 0, big)
-    pos = _int(raw, "pos", 0, n_train)
-    opt_step = _int(raw, "optimizer_step", 0, big)
-    order = raw.get("order")
-    if order is not None:
-        if not isinstance(order, list) or len(order) != n_train or any(
-            not isinstance(i, int) or isinstance(i, bool) for i in order
-        ):
-            raise ExperimentFileError("trainer.order must list every training sample once")
-        if sorted(order) != list(range(n_train)):
-            raise ExperimentFileError("trainer.order is not a permutation of the samples")
-    rng = raw.get("rng")
-    if not isinstance(rng, dict):
-        raise ExperimentFileError("trainer.rng must be an object")
-    try:  # try it on a scratch generator of the same kind before touching the trainer
-        probe = np.random.default_rng(0)
-        probe.bit_generator.state = rng
-    except Exception as e:
-        raise ExperimentFileError(f"trainer.rng is not a valid generator state ({e})") from None
-
-    params = experiment.network.params
-    kind = experiment.config.training.optimizer
-    allowed = _OPTIMIZER_BUFFERS.get(kind, ())
-    opt_state: dict[str, np.ndarray] = {}
-    for key, arr in optimizer.items():
-        name, _, buf = key.rpartition("/")
-        if name not in params or buf not in allowed:
-            raise ExperimentFileError(f"unexpected optimizer buffer '{key}' for {kind}")
-        if arr.shape != params[name].shape or arr.dtype.kind != "f":
-            raise ExperimentFileError(f"optimizer buffer '{key}' has the wrong shape or type")
-        buf_value = _as_network_dtype(arr, experiment.network.dtype, f"optimizer buffer '{key}'")
-        if buf in ("square_avg", "exp_avg_sq") and (buf_value < 0).any():
-            raise ExperimentFileError(f"optimizer buffer '{key}' holds negative squares")
-        opt_state[key] = np.array(buf_value)
-    opt_state["_t"] = np.array(opt_step)
-    return {
-        "step": step,
-        "epoch": epoch,
-        "rng": rng,
-        "order": order,
-        "pos": pos,
-        "optimizer": opt_state,
-    }
-
-
-def _finite(v: Any, what: str) -> float:
-    """A JSON number as a finite float (an integer like 10**400 has none)."""
-    try:
-        if isinstance(v, int | float) and not isinstance(v, bool):
-            f = float(v)
-            if math.isfinite(f):
-                return f
-    except OverflowError:
-        pass
-    raise ExperimentFileError(f"{what} must be a finite number")
-
-
-def _history(raw: Any) -> list[dict[str, float]]:
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        raise ExperimentFileError("the training history must be a list")
-    if len(raw) > MAX_HISTORY_ROWS:
-        raise ExperimentFileError(
-            f"the training history holds {len(raw)} steps (a file keeps at most "
-            f"{MAX_HISTORY_ROWS})"
-        )
-    rows = []
-    for i, row in enumerate(raw):
-        if not isinstance(row, dict) or set(row) - set(_HISTORY_KEYS):
-            raise ExperimentFileError(f"history entry {i} is not a valid record")
-        out: dict[str, float] = {}
-        for key in _HISTORY_KEYS:
-            v = row.get(key)
-            if key in ("step", "epoch"):
-                if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= MAX_STEPS:
-                    raise ExperimentFileError(
-                        f"history entry {i}: {key} must be a whole number in 0..{MAX_STEPS}"
-                    )
-                out[key] = v
-            elif v is None:
-                out[key] = np.nan
-            else:
-                out[key] = _finite(v, f"history entry {i}: {key}")
-        rows.append(out)
-    return rows
 
 
 # -- autosave and recovery -----------------------------------------------------------------

@@ -23,6 +23,7 @@ from rnn_sandbox.config import (
 from rnn_sandbox.io import (
     ExperimentFileError,
     autosave,
+    checks,
     clear_recovery,
     experiment_from_bytes,
     experiment_to_bytes,
@@ -161,7 +162,7 @@ def test_history_values_must_be_finite_and_steps_in_range(good, row, match):
 
 
 def test_a_history_longer_than_a_file_keeps_is_refused(good, monkeypatch):
-    monkeypatch.setattr(ef, "MAX_HISTORY_ROWS", 2)
+    monkeypatch.setattr(checks, "MAX_HISTORY_ROWS", 2)
     _refused(good, "history holds 3 steps")
 
 

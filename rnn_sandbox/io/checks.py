@@ -1,0 +1,266 @@
+"""What a loaded experiment file must hold, checked against the experiment it rebuilds.
+
+The archive and its JSON are read by :mod:`rnn_sandbox.io.experiment_file`; the checks
+here judge the contents once the settings are known: stored data against the network,
+the task's description of its data against every reader of it, weights, optimizer
+buffers and trainer state against the rebuilt network, and the training history.  Each
+refusal is an :class:`ExperimentFileError` saying in one line what is wrong.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rnn_sandbox.config import ExperimentConfig, parameter_bound
+from rnn_sandbox.io.safe_zip import ExperimentFileError
+from rnn_sandbox.session import Experiment
+
+# A file keeps at most this many history rows (the latest); the JSON limits follow from it.
+MAX_HISTORY_ROWS = 500_000
+# Steps and epochs beyond this come from no real run (a billion steps take weeks) and
+# would break the arithmetic of the plots.
+MAX_STEPS = 10**9
+SPLITS = ("train", "val")
+HISTORY_KEYS = ("step", "epoch", "train_loss", "val_loss", "val_metric")
+OPTIMIZER_BUFFERS = {
+    "sgd": (),
+    "momentum": ("momentum",),
+    "rmsprop": ("square_avg",),
+    "adam": ("exp_avg", "exp_avg_sq"),
+}
+
+
+def check_dataset(experiment: Experiment) -> None:
+    """Stored data must fit the network, or training would fail later, far from the file."""
+    net = experiment.network.config
+    for split in SPLITS:
+        b = getattr(experiment.dataset, split)
+        n = len(b.y) if b.y.ndim else -1
+        where = f"the stored {split} data"
+        if b.x.ndim != 3 or b.x.shape[0] != n or n < 1 or b.x.shape[2] != net.input_size:
+            raise ExperimentFileError(
+                f"{where}: inputs shaped {b.x.shape} do not fit {n} targets and "
+                f"{net.input_size} input features"
+            )
+        if b.x.dtype.kind != "f" or b.y.dtype.kind not in "fiu" or b.x.shape[1] < 1:
+            raise ExperimentFileError(f"{where}: inputs or targets are of the wrong type")
+        if b.mask is not None and b.mask.shape != b.x.shape[:2]:
+            raise ExperimentFileError(f"{where}: the mask does not match the inputs")
+        if b.y_mask is not None and (b.y_mask.ndim != 2 or b.y_mask.shape[0] != n):
+            raise ExperimentFileError(f"{where}: the target mask does not match the targets")
+        if net.loss in ("ce", "ctc") and (
+            b.y.dtype.kind not in "iu" or b.y.min(initial=0) < 0
+            or b.y.max(initial=0) >= net.output_size
+        ):
+            raise ExperimentFileError(f"{where}: class labels outside 0..{net.output_size - 1}")
+    try:  # a step's worth of computation on two samples of each split proves the shapes
+        for batch in (experiment.trainer.data.train, experiment.trainer.data.val):
+            few = batch.subset(slice(0, 2))
+            experiment.network.loss_and_grads(few.x, few.y, few.mask, few.y_mask)
+            experiment.trainer.predict(few)
+    except Exception as e:
+        raise ExperimentFileError(
+            f"the stored data do not fit the network ({type(e).__name__}: {e})"
+        ) from None
+    finally:
+        experiment.network.cache = None
+
+
+def _as_network_dtype(arr: np.ndarray, dtype: np.dtype, what: str) -> np.ndarray:
+    """``arr`` in the network's dtype, refused unless floating point and finite *after*
+    the conversion (float128 1e4000, or float64 1e300 in a float32 network, become inf)."""
+    if arr.dtype.kind != "f":
+        raise ExperimentFileError(f"{what} is not floating point ({arr.dtype})")
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = np.asarray(arr, dtype=dtype)
+    if not (np.isfinite(arr).all() and np.isfinite(out).all()):
+        raise ExperimentFileError(
+            f"{what} contains NaN or infinite values (or values too large for {dtype})"
+        )
+    return out
+
+
+def check_weight_count(config: ExperimentConfig, weights: dict[str, np.ndarray]) -> None:
+    """Before the network is built: the stored weights cannot be more than it has."""
+    bound = parameter_bound(config.network, config.task.seq_len)
+    if sum(a.size for a in weights.values()) > bound:
+        raise ExperimentFileError("the file holds more weights than its network has")
+
+
+def check_external_path(config: ExperimentConfig) -> None:
+    """A file without its data may still name the learner's CSV to read it again; only a
+    ``.csv`` file is read for it, so a crafted file cannot make the program read (and
+    quote in its error messages) any other file on the computer."""
+    path = config.task.options.get("path")
+    if isinstance(path, str) and path.strip() and Path(path).suffix.lower() != ".csv":
+        raise ExperimentFileError(
+            "the settings name a data file that is not a .csv file, and the data are not "
+            "stored in the experiment file"
+        )
+
+
+# Metadata the window reads for every task (the prediction view): whole numbers, and names.
+_META_INTS = ("horizon", "horizon_hours", "steps_per_hour")
+_META_NAMES = ("classes", "tags", "symbols", "vocab")
+
+
+def check_meta(experiment: Experiment) -> None:
+    """The task's description of its data (``dataset.meta``) must hold what the task and
+    the window read from it, so nothing fails later, in a plot or a redraw, far from the
+    file.  The task's own check (if it has one) comes first; then every reader is tried
+    once on the first and last sample of both splits."""
+    task, data = experiment.task, experiment.trainer.data
+    meta = data.meta
+    for key in _META_INTS:
+        v = meta.get(key)
+        if v is not None and (not isinstance(v, int) or isinstance(v, bool) or not
+                              0 <= v <= MAX_STEPS):
+            raise ExperimentFileError(f"the data's description: {key} must be a whole number")
+    for key in _META_NAMES:
+        v = meta.get(key)
+        if v is not None and not (
+            isinstance(v, list) and all(isinstance(n, str) for n in v)
+        ):
+            raise ExperimentFileError(f"the data's description: {key} must list names")
+    try:
+        check = getattr(task, "check_meta", None)
+        if check is not None:
+            check(data)
+        with np.errstate(all="ignore"):
+            task.baseline(data)
+            for split in SPLITS:
+                batch = getattr(data, split)
+                for i in sorted({0, len(batch) - 1}):
+                    sample = batch.subset(slice(i, i + 1))
+                    outputs = experiment.trainer.predict(sample)
+                    task.render_sample(data, i, split)
+                    task.render_prediction(data, i, outputs[0], split)
+                    task.metric(outputs, sample)
+    except Exception as e:  # KeyError, TypeError, IndexError, TaskError, … from any reader
+        detail = f"{type(e).__name__}: {e}" if not isinstance(e, ValueError) else str(e)
+        raise ExperimentFileError(
+            f"the data's description does not fit the task ({detail})"[:300]
+        ) from None
+    finally:
+        experiment.network.cache = None
+
+
+def load_weights(experiment: Experiment, weights: dict[str, np.ndarray]) -> None:
+    dtype = experiment.network.dtype
+    weights = {
+        name: _as_network_dtype(arr, dtype, f"parameter {name}") for name, arr in weights.items()
+    }
+    try:
+        experiment.network.load_state_dict(weights)
+    except ValueError as e:
+        raise ExperimentFileError(f"the weights do not fit the network: {e}") from None
+
+
+def _int(d: dict[str, Any], key: str, lo: int, hi: int, what: str = "trainer") -> int:
+    v = d.get(key)
+    if not isinstance(v, int) or isinstance(v, bool) or not lo <= v <= hi:
+        raise ExperimentFileError(f"{what}.{key} must be an integer in [{lo}, {hi}], got {v!r}")
+    return v
+
+
+def trainer_state(
+    raw: Any, experiment: Experiment, optimizer: dict[str, np.ndarray]
+) -> dict[str, Any]:
+    """Check the saved trainer state against the rebuilt experiment, field by field."""
+    if not isinstance(raw, dict):
+        raise ExperimentFileError("the trainer state is missing or not an object")
+    big = MAX_STEPS
+    n_train = len(experiment.trainer.data.train)
+    step = _int(raw, "step", 0, big)
+    epoch = _int(raw, "epoch", 0, big)
+    pos = _int(raw, "pos", 0, n_train)
+    opt_step = _int(raw, "optimizer_step", 0, big)
+    order = raw.get("order")
+    if order is not None:
+        if not isinstance(order, list) or len(order) != n_train or any(
+            not isinstance(i, int) or isinstance(i, bool) for i in order
+        ):
+            raise ExperimentFileError("trainer.order must list every training sample once")
+        if sorted(order) != list(range(n_train)):
+            raise ExperimentFileError("trainer.order is not a permutation of the samples")
+    rng = raw.get("rng")
+    if not isinstance(rng, dict):
+        raise ExperimentFileError("trainer.rng must be an object")
+    try:  # try it on a scratch generator of the same kind before touching the trainer
+        probe = np.random.default_rng(0)
+        probe.bit_generator.state = rng
+    except Exception as e:
+        raise ExperimentFileError(f"trainer.rng is not a valid generator state ({e})") from None
+
+    params = experiment.network.params
+    kind = experiment.config.training.optimizer
+    allowed = OPTIMIZER_BUFFERS.get(kind, ())
+    opt_state: dict[str, np.ndarray] = {}
+    for key, arr in optimizer.items():
+        name, _, buf = key.rpartition("/")
+        if name not in params or buf not in allowed:
+            raise ExperimentFileError(f"unexpected optimizer buffer '{key}' for {kind}")
+        if arr.shape != params[name].shape or arr.dtype.kind != "f":
+            raise ExperimentFileError(f"optimizer buffer '{key}' has the wrong shape or type")
+        buf_value = _as_network_dtype(arr, experiment.network.dtype, f"optimizer buffer '{key}'")
+        if buf in ("square_avg", "exp_avg_sq") and (buf_value < 0).any():
+            raise ExperimentFileError(f"optimizer buffer '{key}' holds negative squares")
+        opt_state[key] = np.array(buf_value)
+    opt_state["_t"] = np.array(opt_step)
+    return {
+        "step": step,
+        "epoch": epoch,
+        "rng": rng,
+        "order": order,
+        "pos": pos,
+        "optimizer": opt_state,
+    }
+
+
+def _finite(v: Any, what: str) -> float:
+    """A JSON number as a finite float (an integer like 10**400 has none)."""
+    try:
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            f = float(v)
+            if math.isfinite(f):
+                return f
+    except OverflowError:
+        pass
+    raise ExperimentFileError(f"{what} must be a finite number")
+
+
+def history_rows(raw: Any) -> list[dict[str, float]]:
+    """The stored history as the trainer keeps it: whole steps and epochs, ``null`` losses
+    (no validation at that step) as NaN, anything else refused."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise ExperimentFileError("the training history must be a list")
+    if len(raw) > MAX_HISTORY_ROWS:
+        raise ExperimentFileError(
+            f"the training history holds {len(raw)} steps (a file keeps at most "
+            f"{MAX_HISTORY_ROWS})"
+        )
+    rows = []
+    for i, row in enumerate(raw):
+        if not isinstance(row, dict) or set(row) - set(HISTORY_KEYS):
+            raise ExperimentFileError(f"history entry {i} is not a valid record")
+        out: dict[str, float] = {}
+        for key in HISTORY_KEYS:
+            v = row.get(key)
+            if key in ("step", "epoch"):
+                if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= MAX_STEPS:
+                    raise ExperimentFileError(
+                        f"history entry {i}: {key} must be a whole number in 0..{MAX_STEPS}"
+                    )
+                out[key] = v
+            elif v is None:
+                out[key] = np.nan
+            else:
+                out[key] = _finite(v, f"history entry {i}: {key}")
+        rows.append(out)
+    return rows
