@@ -8,39 +8,34 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
 from rnn_sandbox import io as files
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui import errors, views
+from rnn_sandbox.ui import dialogs, errors, layout, views
 from rnn_sandbox.ui.controller import ExperimentController
 from rnn_sandbox.ui.diagram import DiagramWidget
+from rnn_sandbox.ui.dialogs import APP_NAME
 from rnn_sandbox.ui.lessons_dock import LessonsDock
 from rnn_sandbox.ui.plots import GradientFlowPlot, HiddenStatePlot, LossPlot, PlotPanel
 from rnn_sandbox.ui.prediction_view import PredictionView
 from rnn_sandbox.ui.settings_panel import SettingsPanel
 from rnn_sandbox.ui.task_picker import TaskPicker
 
-APP_NAME = "RNN Sandbox"
 FILE_FILTER = "RNN Sandbox experiments (*.rnnx);;All files (*)"
 SPEEDS = [("Full speed", None), ("100 steps/s", 100.0), ("30 steps/s", 30.0),
           ("10 steps/s", 10.0), ("3 steps/s", 3.0), ("1 step/s", 1.0)]
 AUTOSAVE_MS = 60_000
-LAYOUT_VERSION = 1
 ICONS = {"information": QMessageBox.Icon.Information, "warning": QMessageBox.Icon.Warning,
          "critical": QMessageBox.Icon.Critical}
 
@@ -91,8 +86,8 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.tasks_dock, self.settings_dock], [260, 320],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.loss_dock], [430], Qt.Orientation.Vertical)
-        self._default_state = self.saveState(LAYOUT_VERSION)
-        self._restore_window()
+        self._default_state = self.saveState(layout.LAYOUT_VERSION)
+        layout.restore(self, self.settings)
         c.install(c.experiment, record=False)
         self._update_title()
         if c.first_run:
@@ -115,18 +110,6 @@ class MainWindow(QMainWindow):
         self.diagram.configEdited.connect(self._apply_from_diagram)
         self.setCentralWidget(self.diagram)
 
-    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.addDockWidget(area, dock)
-        return dock
-
     def _build_docks(self) -> None:
         L, R, B = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
                    Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -139,14 +122,15 @@ class MainWindow(QMainWindow):
         self.hidden_plot.sampleChanged.connect(self._watch_sample)
         self.gradient_plot = GradientFlowPlot()
         self.prediction_view = PredictionView()
-        self.tasks_dock = self._dock("Tasks", "tasksDock", self.task_picker, L)
-        self.settings_dock = self._dock("Settings", "settingsDock", self.settings_panel, R)
-        self.prediction_dock = self._dock(
+        self.tasks_dock = layout.dock(self, "Tasks", "tasksDock", self.task_picker, L)
+        self.settings_dock = layout.dock(self, "Settings", "settingsDock", self.settings_panel, R)
+        self.prediction_dock = layout.dock(self,
             "Prediction", "predictionDock", self.prediction_view, B
         )
-        self.loss_dock = self._dock("Loss", "lossDock", self.loss_plot, B)
-        self.hidden_dock = self._dock("Hidden states", "hiddenDock", self.hidden_plot, B)
-        self.gradient_dock = self._dock("Gradient flow", "gradientDock", self.gradient_plot, B)
+        self.loss_dock = layout.dock(self, "Loss", "lossDock", self.loss_plot, B)
+        self.hidden_dock = layout.dock(self, "Hidden states", "hiddenDock", self.hidden_plot, B)
+        self.gradient_dock = layout.dock(self, "Gradient flow", "gradientDock",
+                                         self.gradient_plot, B)
         self.splitDockWidget(self.loss_dock, self.hidden_dock, Qt.Orientation.Horizontal)
         self.splitDockWidget(self.hidden_dock, self.gradient_dock, Qt.Orientation.Horizontal)
         self.splitDockWidget(self.gradient_dock, self.prediction_dock, Qt.Orientation.Horizontal)
@@ -158,7 +142,7 @@ class MainWindow(QMainWindow):
         self.lessons = LessonsDock(self.settings)
         self.lessons.setMinimumWidth(240)  # its row of buttons must not widen the column
         self.lessons.presetRequested.connect(self._load_lesson_setup)
-        self.lessons_dock = self._dock("Lessons", "lessonsDock", self.lessons, L)
+        self.lessons_dock = layout.dock(self, "Lessons", "lessonsDock", self.lessons, L)
         self.tabifyDockWidget(self.tasks_dock, self.lessons_dock)
         self.tasks_dock.raise_()
         self.docks.insert(1, self.lessons_dock)
@@ -201,7 +185,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.controller.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.reset_layout_action = self._action("Reset layout", self.reset_layout)
+        self.reset_layout_action = self._action(
+            "Reset layout", lambda: layout.reset(self, self._default_state))
         self.dark_action = self._action("Dark plots", lambda on: self.set_plot_theme(
             "dark" if on else "light"))
         self.dark_action.setCheckable(True)
@@ -221,12 +206,14 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action])
         export = file_menu.addMenu("&Export")
         for name in self.plots:
-            export.addAction(self._action(
-                f"{name} plot…", lambda _=False, n=name: self.export_plot_dialog(n)
-            ))
-        export.addAction(self._action("Network diagram…", self.export_diagram_dialog))
+            export.addAction(self._action(f"{name} plot…", lambda _=False, n=name: self._export(
+                f"Export {n.lower()}", "PNG image (*.png);;SVG image (*.svg);;CSV data (*.csv)",
+                lambda path: self.export_plot(n, path))))
+        export.addAction(self._action("Network diagram…", lambda: self._export(
+            "Export diagram", "PNG image (*.png);;SVG image (*.svg)", self.diagram.export_image)))
         export.addSeparator()
-        export.addAction(self._action("Training history (CSV)…", self.export_history_dialog))
+        export.addAction(self._action("Training history (CSV)…", lambda: self._export(
+            "Export training history", "CSV (*.csv)", self.controller.export_history)))
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -248,8 +235,9 @@ class MainWindow(QMainWindow):
         self.tour_action = self._action(
             "&Tour", self.start_tour, tip="Open the first lesson: a guided start")
         help_menu.addAction(self.tour_action)
-        help_menu.addAction(self._action("Help on this &task", self.show_task_help, "F1"))
-        help_menu.addAction(self._action("&About RNN Sandbox", self.show_about))
+        help_menu.addAction(self._action("Help on this &task", lambda: dialogs.task_help(
+            self, get_task(self.controller.config.task.name)), "F1"))
+        help_menu.addAction(self._action("&About RNN Sandbox", lambda: dialogs.about(self)))
 
     def _build_toolbar(self) -> None:
         tb = self.addToolBar("Training")
@@ -273,41 +261,6 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         tb.addAction(self.undo_action)
         tb.addAction(self.redo_action)
-
-    # -- settings persistence --------------------------------------------------------------
-    def _restore_window(self) -> None:
-        geometry = self.settings.value("geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        state = self.settings.value("windowState")
-        if isinstance(state, QByteArray):
-            self.restoreState(state, LAYOUT_VERSION)
-        theme = self.settings.value("plotTheme", "light", str)
-        self.dark_action.setChecked(theme == "dark")
-        self.set_plot_theme(theme)
-        captions = self.settings.value("plotCaptions", "true", str) != "false"
-        self.captions_action.setChecked(captions)
-        self.set_captions(captions)
-        speed = self.settings.value("speed", 0, int)
-        if 0 <= speed < len(SPEEDS):
-            self.speed_combo.setCurrentIndex(speed)
-
-    def _save_window(self) -> None:
-        self.settings.setValue("geometry", self.saveGeometry())
-        self.settings.setValue("windowState", self.saveState(LAYOUT_VERSION))
-        self.settings.setValue("lastConfig", self.controller.config.to_json(indent=None))
-        self.settings.setValue("plotTheme", "dark" if self.dark_action.isChecked() else "light")
-        self.settings.setValue("speed", self.speed_combo.currentIndex())
-        self.settings.setValue(
-            "plotCaptions", "true" if self.captions_action.isChecked() else "false"
-        )
-        self.settings.sync()
-
-    def reset_layout(self) -> None:
-        self.restoreState(self._default_state, LAYOUT_VERSION)
-        for dock in self.docks:
-            dock.setFloating(False)
-            dock.show()
 
     def set_captions(self, on: bool) -> None:
         for panel in self.plots.values():
@@ -410,30 +363,6 @@ class MainWindow(QMainWindow):
         if report.thread == self.controller.training.thread.objectName():
             self._sync_play(self.controller.worker.is_running())
 
-    def show_task_help(self) -> None:
-        task = get_task(self.controller.config.task.name)
-        dialog = QDialog(self)
-        dialog.setWindowTitle(f"About the task: {task.title}")
-        browser = QTextBrowser()
-        browser.setOpenExternalLinks(True)
-        try:
-            browser.setMarkdown(task.description())
-        except OSError:
-            browser.setMarkdown(f"# {task.title}\n\n{task.summary}")
-        QVBoxLayout(dialog).addWidget(browser)
-        dialog.resize(640, 560)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"<h3>{APP_NAME}</h3><p>Build a recurrent network neuron by neuron, train it "
-            "live and watch its loss, hidden states and the gradient flowing back through "
-            "time.</p><p>The engine is plain NumPy with backpropagation through time written "
-            "out by hand; trained weights load into <code>torch.nn.RNN</code>.</p>",
-        )
-
     # -- files -------------------------------------------------------------------------
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open experiment", self.controller.folder(),
@@ -468,33 +397,12 @@ class MainWindow(QMainWindow):
     def export_plot(self, name: str, path: str | Path) -> None:
         self.plots[name].export(path)
 
-    def export_plot_dialog(self, name: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, f"Export {name.lower()}", self.controller.folder(),
-            "PNG image (*.png);;SVG image (*.svg);;CSV data (*.csv)",
-        )
+    def _export(self, title: str, filters: str, write: Callable[[str], object]) -> None:
+        """Ask where, write there; a failure is said, not raised."""
+        path, _ = QFileDialog.getSaveFileName(self, title, self.controller.folder(), filters)
         if path:
             try:
-                self.export_plot(name, path)
-            except (OSError, ValueError) as e:
-                self.show_message("Cannot export", str(e), QMessageBox.Icon.Critical)
-
-    def export_diagram_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export diagram", self.controller.folder(), "PNG image (*.png);;SVG image (*.svg)"
-        )
-        if path:
-            try:
-                self.diagram.export_image(path)
-            except (OSError, ValueError) as e:
-                self.show_message("Cannot export", str(e), QMessageBox.Icon.Critical)
-
-    def export_history_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export training history",
-                                              self.controller.folder(), "CSV (*.csv)")
-        if path:
-            try:
-                self.controller.export_history(path)
+                write(path)
             except (OSError, ValueError) as e:
                 self.show_message("Cannot export", str(e), QMessageBox.Icon.Critical)
 
@@ -503,7 +411,7 @@ class MainWindow(QMainWindow):
         if not self.controller.check_unsaved():
             event.ignore()
             return
-        self._save_window()
+        layout.save(self, self.settings)
         self.autosave_timer.stop()
         self.controller.close()
         if self.message_box is not None:
