@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.engine import Batch, Network, Snapshot
+from rnn_sandbox.fields import limits
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.diagram.items import BandItem, EllipsisItem, NeuronItem
 from rnn_sandbox.ui.diagram.links import BundleItem, ConnectionItem
@@ -236,10 +237,32 @@ def test_bidirectional_refused_for_one_to_many(widget, qtbot):
     show(widget, qtbot, make_cfg("one_to_many"))
     edits = []
     widget.configEdited.connect(lambda c, d: edits.append(c))
+    assert not widget.bidir_btn.isEnabled()  # the schema: it does not apply to one-to-many
     widget.bidir_btn.click()
     assert edits == []
     assert not widget.bidir_btn.isChecked()
-    assert "bidirectional is not possible" in widget.message.text()
+
+
+def test_the_layer_buttons_stop_exactly_at_the_schema_bounds(widget, qtbot):
+    lo, hi = limits("network.num_layers")
+    show(widget, qtbot, make_cfg("many_to_many", layers=hi - 1))
+    assert widget.add_layer_btn.isEnabled() and widget.remove_layer_btn.isEnabled()
+    show(widget, qtbot, make_cfg("many_to_many", layers=hi))
+    assert not widget.add_layer_btn.isEnabled() and widget.remove_layer_btn.isEnabled()
+    show(widget, qtbot, make_cfg("many_to_many", layers=lo))
+    assert widget.add_layer_btn.isEnabled() and not widget.remove_layer_btn.isEnabled()
+
+
+def test_an_edit_is_emitted_for_the_owner_to_decide(widget, qtbot):
+    """The diagram does not validate a whole configuration itself: the window's session
+    does, and refuses with the reason."""
+    show(widget, qtbot, make_cfg("many_to_one", hidden=3))
+    edits = []
+    widget.configEdited.connect(lambda c, d: edits.append(c))
+    bad = widget.cfg.copy()
+    bad.network.num_layers = limits("network.num_layers")[1] + 1
+    widget._emit_edit(bad, "Add a layer")
+    assert edits == [bad]
 
 
 def engine_reference(cfg, sample):

@@ -28,6 +28,7 @@ from rnn_sandbox.config import ConfigError, ExperimentConfig
 from rnn_sandbox.engine.anatomy import HEAD_BIAS, HEAD_WEIGHT
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.inspect import Trace, network_from, trace
+from rnn_sandbox.fields import SETTING, diagram_limits, is_enabled
 from rnn_sandbox.ui.diagram.items import BandItem, NeuronItem
 from rnn_sandbox.ui.diagram.scene import DiagramModel, DiagramScene, make_segments
 from rnn_sandbox.ui.diagram.stepthrough import StepThroughBar
@@ -36,6 +37,9 @@ GATED_HELP = {
     "lstm": " Click an LSTM neuron to open it: gates i f g o below, the cell state c beside.",
     "gru": " Click a GRU neuron to open it: its gates r z n below.",
 }
+# How far the gestures may go, from the settings schema (the window's session decides the
+# rest: an edit it refuses comes back as the current configuration).
+LIMITS = diagram_limits()
 TRACE_EVERY = 0.25  # seconds between step-through traces while training runs
 HELP = {
     "live": "Blue positive, orange negative; thicker lines are larger weights. Hover a line "
@@ -148,7 +152,9 @@ class DiagramWidget(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 0)
         self.remove_layer_btn = self._tool("− layer", "Remove the top layer", bar)
-        self.add_layer_btn = self._tool("+ layer", "Add a layer on top (at most 3)", bar)
+        self.add_layer_btn = self._tool(
+            "+ layer", f"Add a layer on top (at most {LIMITS['network.num_layers'][1]})", bar
+        )
         self.bidir_btn = self._tool("Bidirectional", "Switch between a simple (left to right) "
                                     "and a bidirectional network", bar, checkable=True)
         self.folded_btn = self._tool("Folded", "Show the compact loop diagram instead of one "
@@ -382,12 +388,13 @@ class DiagramWidget(QWidget):
 
     def _sync_buttons(self) -> None:
         n = self.cfg.network
-        dense = n.cell == "dense"
+        lo, hi = LIMITS["network.num_layers"]
+        layered = is_enabled(SETTING["network.num_layers"], self.cfg)
         self.bidir_btn.setChecked(n.bidirectional)
-        self.bidir_btn.setEnabled(not dense)
-        self.add_layer_btn.setEnabled(n.num_layers < 3 and not dense)
-        self.remove_layer_btn.setEnabled(n.num_layers > 1 and not dense)
-        self.folded_btn.setEnabled(not dense)
+        self.bidir_btn.setEnabled(is_enabled(SETTING["network.bidirectional"], self.cfg))
+        self.add_layer_btn.setEnabled(layered and n.num_layers < hi)
+        self.remove_layer_btn.setEnabled(layered and n.num_layers > lo)
+        self.folded_btn.setEnabled(n.cell != "dense")
 
     def _set_folded(self, on: bool) -> None:
         self.folded = on
@@ -395,21 +402,21 @@ class DiagramWidget(QWidget):
         self._rebuild(fit=True)
 
     # -- editing ------------------------------------------------------------------------------
-    def _emit_edit(self, new: ExperimentConfig, description: str) -> bool:
-        try:
-            new.validate()
-        except ConfigError as e:
-            self._set_message(f"Not possible: {e}", error=True)
-            return False
+    def _emit_edit(self, new: ExperimentConfig, description: str) -> None:
+        """Hand the edit to whoever owns the experiment; it decides (and says why not)."""
         self._set_message(description)
         self.configEdited.emit(new, description)
-        return True
 
     def _edit_hidden(self, sign: int, layer: int) -> None:
         if self.cfg is None:
             return
         new = self.cfg.copy()
         old = new.network.hidden_size
+        lo, hi = LIMITS["network.hidden_size"]
+        if not lo <= old + sign <= hi:  # the ± buttons stop at the schema's bounds
+            reason = SETTING["network.hidden_size"].check(old + sign)
+            self._set_message(f"Not possible: {reason}", error=True)
+            return
         new.network.hidden_size = old + sign
         verb = "Add hidden neuron to" if sign > 0 else "Remove hidden neuron from"
         self._emit_edit(new, f"{verb} layer {layer + 1} (all layers {old} → {old + sign})")
