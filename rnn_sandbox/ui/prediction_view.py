@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QWidget
 from rnn_sandbox.config import NetworkConfig
 from rnn_sandbox.engine import Dataset, Snapshot, softmax
 from rnn_sandbox.tasks import Task
-from rnn_sandbox.ui.plots import PALETTE, PlotPanel
+from rnn_sandbox.ui.plots import PALETTE, PlotPanel, marked_curve
 
 
 class PredictionView(PlotPanel):
@@ -50,14 +50,8 @@ class PredictionView(PlotPanel):
         self.plot = self._add_plot(0)  # the title names the markers; no legend over data
         # Items for every mode exist once; a mode shows the ones it needs.
         self.input_curve = self.plot.plot(pen=pg.mkPen(PALETTE[7], width=1.5))
-        self.truth_curve = self.plot.plot(
-            pen=pg.mkPen(PALETTE[2], width=2), symbol="o", symbolSize=7,
-            symbolBrush=PALETTE[2], symbolPen=None,
-        )
-        self.pred_curve = self.plot.plot(
-            pen=pg.mkPen(PALETTE[3], width=2), symbol="x", symbolSize=9,
-            symbolBrush=PALETTE[3], symbolPen=PALETTE[3],
-        )
+        self.truth_curve = marked_curve(self.plot, PALETTE[2], size=7)
+        self.pred_curve = marked_curve(self.plot, PALETTE[3], "x", size=9, outlined=True)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=PALETTE[0])
         self.true_bar = pg.BarGraphItem(x=[], height=[], width=0.7, brush=PALETTE[2])
         self.plot.addItem(self.bars)

@@ -14,6 +14,7 @@ from rnn_sandbox.ui.plots.base import (
     GrowingSeries,
     LogAxis,
     PlotPanel,
+    marked_curve,
 )
 from rnn_sandbox.ui.plots.gradient import GradientFlowPlot, GradientHistory
 from rnn_sandbox.ui.plots.hidden import HiddenStatePlot
@@ -30,4 +31,5 @@ __all__ = [
     "LogAxis",
     "LossPlot",
     "PlotPanel",
+    "marked_curve",
 ]

@@ -51,6 +51,18 @@ class LogAxis(pg.AxisItem):
         return [f"{10 ** v * scale:.2g}" for v in values]
 
 
+def marked_curve(
+    plot: pg.PlotItem, colour: str, symbol: str = "o", size: float = 4, outlined: bool = False
+) -> pg.PlotDataItem:
+    """A line of ``colour`` with a filled marker at every point, so sparse points (one
+    validation every few steps, a single forecast) stay visible.  ``outlined`` draws the
+    marker's outline too: a cross (``"x"``) has no inside to fill."""
+    return plot.plot(
+        pen=pg.mkPen(colour, width=2), symbol=symbol, symbolSize=size,
+        symbolBrush=colour, symbolPen=colour if outlined else None,
+    )
+
+
 def no_min_width(label: pg.LabelItem) -> pg.LabelItem:
     """Let a title or key be narrower than its text: pyqtgraph makes a label's text width
     the minimum width of the whole layout, so one long line pushed the plots out of a

@@ -17,6 +17,7 @@ from rnn_sandbox.ui.plots.base import (
     LogAxis,
     PlotPanel,
     csv_value,
+    marked_curve,
     no_min_width,
     round_unit,
     safe_log10,
@@ -80,14 +81,8 @@ class LossPlot(PlotPanel):
             pen=pg.mkPen(PALETTE[0] + "60", width=1)
         )
         self.smooth_curve = self.loss_plot.plot(pen=pg.mkPen(PALETTE[0], width=2))
-        self.val_curve = self.loss_plot.plot(
-            pen=pg.mkPen(PALETTE[3], width=2), symbol="o", symbolSize=4,
-            symbolBrush=PALETTE[3], symbolPen=None,
-        )
-        self.metric_curve = self.metric_plot.plot(
-            pen=pg.mkPen(PALETTE[2], width=2), symbol="o", symbolSize=4,
-            symbolBrush=PALETTE[2], symbolPen=None,
-        )
+        self.val_curve = marked_curve(self.loss_plot, PALETTE[3])
+        self.metric_curve = marked_curve(self.metric_plot, PALETTE[2])
         dash = pg.mkPen(PALETTE[7], width=1.5, style=Qt.PenStyle.DashLine)
         # Labels end at the right edge, just under the line (above it they may leave the plot).
         label_opts = {"position": 0.98, "color": PALETTE[7], "anchors": [(1, 0), (1, 0)]}
