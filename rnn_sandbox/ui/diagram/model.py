@@ -537,6 +537,13 @@ class DiagramModel:
             return f"output {unit + 1}"
         return f"input {unit + 1}"
 
+    def _value_line(self, v: float | None, backward: str, forward: str) -> str:
+        """A tooltip's value: not there yet, the gradient (stepping backward) or the value
+        (``{}`` in the texts is the number)."""
+        if v is None:
+            return "not computed yet" if self.mode != "live" else "no value yet"
+        return (backward if self.mode == "backward" else forward).format(_fmt(v))
+
     def describe_gate(self, item) -> str:
         t = self._t(item)
         H = self.cfg.network.hidden_size
@@ -544,13 +551,9 @@ class DiagramModel:
         v = self.neuron_value(item)
         if item.role == "cell":
             lines = [f"cell state c_t of {where}",
-                     "the LSTM's memory: c_t = f * c_(t-1) + i * g"]
-            if v is None:
-                lines.append("not computed yet" if self.mode != "live" else "no value yet")
-            elif self.mode == "backward":
-                lines.append(f"dL/dc_t = {_fmt(v)} (the gradient's highway through f)")
-            else:
-                lines.append(f"c_t = {_fmt(v)}")
+                     "the LSTM's memory: c_t = f * c_(t-1) + i * g",
+                     self._value_line(v, "dL/dc_t = {} (the gradient's highway through f)",
+                                      "c_t = {}")]
             return "\n".join(lines)
         gate = self.anatomy.gates[item.gate]
         name = gate.name
@@ -587,15 +590,10 @@ class DiagramModel:
                 lines.append(f"x = {_fmt(v)}")
             return "\n".join(lines)
         if item.role == "output":
-            if v is None:
-                lines.append("not computed yet" if self.mode != "live" else "no value yet")
-            elif self.mode == "backward":
-                lines.append(f"dL/dy = {_fmt(v)}")
-            else:
-                lines.append(f"value = {_fmt(v)}")
-                p = self._nval.get(("prob", item.key))
-                if p is not None:
-                    lines.append(f"probability = {p[t, j]:.3f}")
+            lines.append(self._value_line(v, "dL/dy = {}", "value = {}"))
+            p = self._nval.get(("prob", item.key))
+            if v is not None and self.mode != "backward" and p is not None:
+                lines.append(f"probability = {p[t, j]:.3f}")
             return "\n".join(lines)
         if v is None:
             lines.append("not computed yet" if self.mode != "live" else "no activation yet")
