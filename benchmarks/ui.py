@@ -103,6 +103,7 @@ def measure(cfg: ExperimentConfig, seconds: float, rounds: int) -> dict[str, flo
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(os.path.join(tmp, "bench.ini"), QSettings.Format.IniFormat)
         window = MainWindow(config=cfg, settings=settings)
+        window.controller.set_pace(None)  # measured at full speed, not a class's pace
         window.confirm = lambda *_: True
         window.modal_messages = False
         window.show()

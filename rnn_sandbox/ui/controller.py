@@ -36,6 +36,10 @@ from rnn_sandbox.tasks import TaskError, get_task
 from rnn_sandbox.ui.worker import Progress, TrainingThread
 
 MAX_RECENT = 8
+# The pace a class can follow: a planned run (the set epochs) spread over about this many
+# seconds, at least one step a second.  It only limits: a slow machine is slower still.
+WATCH = "watch"
+WATCH_SECONDS = 30.0
 
 
 def reason(e: BaseException) -> str:
@@ -174,7 +178,7 @@ class ExperimentController(QObject):
         self.epoch = 0
         self.steps_per_epoch = 1
         self.stop_at_step: int | None = None  # Play pauses here (the set number of epochs)
-        self.speed: float | None = None
+        self.pace: float | str | None = WATCH  # WATCH, steps a second, or None: full speed
         self._retired: list[TrainingThread] = []  # their process died
         self.first_run = config is None and not (
             settings.contains("lastConfig") or settings.contains("windowState")
@@ -209,7 +213,7 @@ class ExperimentController(QObject):
         self.training.diverged.connect(self._on_diverged)
         self.training.runningChanged.connect(self.runningChanged)
         self.training.died.connect(self._on_training_died)
-        self.worker.set_speed(self.speed)
+        self.worker.set_speed(self.steps_per_second())
 
     # -- the experiment ------------------------------------------------------------------
     def apply_config(self, new_cfg: ExperimentConfig | Mapping[str, Any],
@@ -279,6 +283,7 @@ class ExperimentController(QObject):
         self.step, self.epoch = view.step, view.epoch
         self.steps_per_epoch = max(1, math.ceil(view.n_train / self.config.training.batch_size))
         self.stop_at_step = None
+        self.worker.set_speed(self.steps_per_second())  # the watching pace follows the run
         for v in self.views:
             v.show_experiment(view)
         self.worker.set_sample_index(0)  # an untrained look at the watched sample
@@ -297,6 +302,7 @@ class ExperimentController(QObject):
             if self.worker.is_running():
                 self.stop_at_step = self.epoch_target()
                 self.worker.set_stop_at(self.stop_at_step)
+            self.worker.set_speed(self.steps_per_second())
         else:
             raise KeyError(key)
         self.liveChanged.emit()
@@ -364,9 +370,17 @@ class ExperimentController(QObject):
         self.runningChanged.emit(False)
         self.install(self.experiment)
 
-    def set_speed(self, steps_per_second: float | None) -> None:
-        self.speed = steps_per_second
-        self.worker.set_speed(steps_per_second)
+    def set_pace(self, pace: float | str | None) -> None:
+        """``WATCH`` (a run in about half a minute), steps a second, or ``None``: as fast
+        as the machine can."""
+        self.pace = pace
+        self.worker.set_speed(self.steps_per_second())
+
+    def steps_per_second(self) -> float | None:
+        """The pace limit now (``None``: none)."""
+        if self.pace == WATCH:
+            return max(1.0, self.epoch_target() / WATCH_SECONDS)
+        return self.pace
 
     @Slot(object)
     def _on_progress(self, p: Progress) -> None:

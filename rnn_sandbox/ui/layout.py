@@ -42,9 +42,9 @@ def restore(window: MainWindow, settings: QSettings) -> None:
     captions = settings.value("plotCaptions", "true", str) != "false"
     window.captions_action.setChecked(captions)
     window.set_captions(captions)
-    speed = settings.value("speed", 0, int)
-    if 0 <= speed < window.speed_combo.count():
-        window.speed_combo.setCurrentIndex(speed)
+    pace = settings.value("pace", 0, int)  # (before: "speed", with other choices)
+    if 0 <= pace < window.speed_combo.count():
+        window.speed_combo.setCurrentIndex(pace)
 
 
 def save(window: MainWindow, settings: QSettings) -> None:
@@ -52,7 +52,7 @@ def save(window: MainWindow, settings: QSettings) -> None:
     settings.setValue("windowState", window.saveState(LAYOUT_VERSION))
     settings.setValue("lastConfig", window.controller.config.to_json(indent=None))
     settings.setValue("plotTheme", "dark" if window.dark_action.isChecked() else "light")
-    settings.setValue("speed", window.speed_combo.currentIndex())
+    settings.setValue("pace", window.speed_combo.currentIndex())
     settings.setValue("plotCaptions", "true" if window.captions_action.isChecked() else "false")
     settings.sync()
 

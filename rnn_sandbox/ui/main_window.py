@@ -23,7 +23,7 @@ from rnn_sandbox import io as files
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.tasks import get_task
 from rnn_sandbox.ui import dialogs, errors, layout, views
-from rnn_sandbox.ui.controller import ExperimentController
+from rnn_sandbox.ui.controller import WATCH, ExperimentController
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.dialogs import APP_NAME
 from rnn_sandbox.ui.lessons_dock import LessonsDock
@@ -33,8 +33,9 @@ from rnn_sandbox.ui.settings_panel import SettingsPanel
 from rnn_sandbox.ui.task_picker import TaskPicker
 
 FILE_FILTER = "RNN Sandbox experiments (*.rnnx);;All files (*)"
-SPEEDS = [("Full speed", None), ("100 steps/s", 100.0), ("30 steps/s", 30.0),
-          ("10 steps/s", 10.0), ("3 steps/s", 3.0), ("1 step/s", 1.0)]
+PACES = [("Watch: a run in ~30 s", WATCH), ("Full speed", None), ("100 steps/s", 100.0),
+         ("30 steps/s", 30.0), ("10 steps/s", 10.0), ("3 steps/s", 3.0), ("1 step/s", 1.0)]
+FULL_SPEED = 1  # its place in PACES
 AUTOSAVE_MS = 60_000
 ICONS = {"information": QMessageBox.Icon.Information, "warning": QMessageBox.Icon.Warning,
          "critical": QMessageBox.Icon.Critical}
@@ -185,6 +186,10 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo_action = self.controller.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.full_speed_action = self._action(
+            "Full speed", self._full_speed, "F", "Train as fast as possible / back to the pace")
+        self.full_speed_action.setCheckable(True)
+        self._pace_before = 0  # the pace Full speed goes back to
         self.reset_layout_action = self._action(
             "Reset layout", lambda: layout.reset(self, self._default_state))
         self.dark_action = self._action("Dark plots", lambda on: self.set_plot_theme(
@@ -250,14 +255,15 @@ class MainWindow(QMainWindow):
         self.reset_action.setIcon(style.standardIcon(sp.SP_BrowserReload))
         tb.addActions([self.play_action, self.step_action, self.reset_action])
         tb.addSeparator()
-        tb.addWidget(QLabel(" Speed "))
+        tb.addWidget(QLabel(" Pace "))
         self.speed_combo = QComboBox()
-        self.speed_combo.setToolTip("Slow training down to watch each step")
-        for label, value in SPEEDS:
+        self.speed_combo.setToolTip(
+            "How fast training goes: slow enough to watch the plots move, or full speed")
+        for label, value in PACES:
             self.speed_combo.addItem(label, value)
-        self.speed_combo.currentIndexChanged.connect(
-            lambda i: self.controller.set_speed(self.speed_combo.itemData(i)))
+        self.speed_combo.currentIndexChanged.connect(self._pace_chosen)
         tb.addWidget(self.speed_combo)
+        tb.addAction(self.full_speed_action)
         tb.addSeparator()
         tb.addAction(self.undo_action)
         tb.addAction(self.redo_action)
@@ -269,6 +275,16 @@ class MainWindow(QMainWindow):
     def set_plot_theme(self, name: str) -> None:
         for panel in self.plots.values():
             panel.set_theme(name)
+
+    def _pace_chosen(self, index: int) -> None:
+        self.controller.set_pace(self.speed_combo.itemData(index))
+        self.full_speed_action.setChecked(index == FULL_SPEED)
+
+    def _full_speed(self, on: bool) -> None:
+        """One click to full speed, one click back to the pace chosen before."""
+        if on and self.speed_combo.currentIndex() != FULL_SPEED:
+            self._pace_before = self.speed_combo.currentIndex()
+        self.speed_combo.setCurrentIndex(FULL_SPEED if on else self._pace_before)
 
     # -- edits -----------------------------------------------------------------------------
     def _apply_from_diagram(self, cfg: ExperimentConfig, description: str) -> None:

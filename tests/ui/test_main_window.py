@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import numpy as np
@@ -610,3 +611,36 @@ def test_extra_metrics_of_the_task_are_shown(qtbot, make_window, small):
     w.controller.step_once()
     qtbot.waitUntil(lambda: w.controller.step == 1, timeout=WAIT)
     assert w.status_view.labels["extra"].text() == ""
+
+
+# -- pace -----------------------------------------------------------------------------------
+def test_a_run_goes_at_a_pace_a_class_can_watch_and_full_speed_is_one_click(qtbot,
+                                                                           make_window):
+    from rnn_sandbox.ui.controller import WATCH, WATCH_SECONDS
+    from rnn_sandbox.ui.main_window import FULL_SPEED
+
+    cfg = get_task("sine_forecast").default_config()  # its own planned run
+    w = make_window(cfg)
+    c = w.controller
+    assert c.pace == WATCH and w.speed_combo.currentIndex() == 0
+    run = c.epoch_target()
+    pace = c.steps_per_second()
+    assert pace == pytest.approx(max(1.0, run / WATCH_SECONDS))
+    assert run / pace == pytest.approx(min(WATCH_SECONDS, run))  # about half a minute
+    # The loop keeps to it (a limit: a slow machine may be slower, never faster).
+    start = time.monotonic()
+    c.play()
+    qtbot.wait(1500)
+    c.pause()
+    elapsed = time.monotonic() - start
+    wait_idle(qtbot, w)
+    assert 0 < trained_steps(w) <= pace * elapsed + 3
+    # Full speed is one click away, and one click back.
+    w.full_speed_action.trigger()
+    assert c.pace is None and c.steps_per_second() is None
+    assert w.speed_combo.currentIndex() == FULL_SPEED
+    w.full_speed_action.trigger()
+    assert c.pace == WATCH and not w.full_speed_action.isChecked()
+    # The watching pace follows the length of the run.
+    assert w.settings_panel.request("training.epochs", 2 * cfg.training.epochs) is None
+    assert c.steps_per_second() == pytest.approx(max(1.0, 2 * run / WATCH_SECONDS))
