@@ -88,6 +88,17 @@ class PredictionView(PlotPanel):
         }
         self.plot.setTitle(titles[self.mode])
         self._labels()
+        # Nothing of the previous task stays: its class names on either axis, the fixed
+        # probability range of the bars.
+        for side in ("bottom", "left"):
+            self.plot.getAxis(side).setTicks(None)
+        curves = (self.input_curve, self.truth_curve, self.pred_curve)
+        used = {"class": (self.bars, self.true_bar)}.get(self.mode, curves)
+        if self.mode in ("class_seq", "ctc"):
+            used = (self.image, *curves)
+        for item in (*curves, self.bars, self.true_bar, self.image):
+            item.setVisible(item in used)  # hidden items do not count for the axes' range
+        self.plot.enableAutoRange()
         self.clear()
         self.set_theme(self.theme)
 

@@ -285,3 +285,35 @@ def test_hidden_loss_panel_draws_when_shown(qtbot):
     # The y axis follows the data in half decades (log scale): all points are in view.
     lo, hi = p.loss_plot.vb.viewRange()[1]
     assert lo <= np.log10(0.25) and hi >= 0.0 and hi - lo <= 2.0
+
+
+def _prediction_state(v: PredictionView) -> dict:
+    """What the prediction view shows besides its data: title, axis labels, named ticks,
+    whether it scales itself to the data."""
+    axes = {side: v.plot.getAxis(side) for side in ("bottom", "left")}
+    return {
+        "title": v.plot.titleLabel.text,
+        "labels": {s: a.labelText for s, a in axes.items()},
+        "ticks": {s: a._tickLevels for s, a in axes.items()},
+        "auto": v.plot.getViewBox().autoRangeEnabled(),
+    }
+
+
+def test_the_prediction_view_keeps_nothing_of_the_previous_task(qtbot):
+    """Switching through every task and back shows each the way a fresh view shows it."""
+    names = [t.name for t in all_tasks() if t.name != "csv_series"]
+    snaps = {n: trained_snapshots(n, steps=1) for n in names}
+    v = PredictionView()
+    qtbot.addWidget(v)
+    for name in [*names, *reversed(names)]:
+        exp, (snap,) = snaps[name]
+        v.set_experiment(exp.task, exp.dataset, exp.config.network)
+        v.update_snapshot(snap)
+        fresh = PredictionView()
+        qtbot.addWidget(fresh)
+        fresh.set_experiment(exp.task, exp.dataset, exp.config.network)
+        fresh.update_snapshot(snap)
+        assert _prediction_state(v) == _prediction_state(fresh), name
+        x, y = v.plot.getViewBox().childrenBounds()
+        fx, fy = fresh.plot.getViewBox().childrenBounds()
+        assert (x, y) == (fx, fy), name
