@@ -521,6 +521,7 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
         named,
         read_file,
     )
+    from rnn_sandbox.session import epoch_text
 
     data = read_file(args.file)  # read once: the checks below all see the same bytes
     header = named(args.file, header_from_bytes, data)
@@ -551,7 +552,11 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
         f"training    {tr.optimizer} lr {tr.learning_rate:g}, batch {tr.batch_size}, "
         f"clip {tr.clip_norm:g}, bptt {tr.bptt_truncation or 'full'}\n"
     )
-    out.write(f"progress    step {trainer.get('step', '?')}, epoch {trainer.get('epoch', '?')}\n")
+    step, epoch = trainer.get("step"), trainer.get("epoch")
+    if isinstance(step, int) and isinstance(epoch, int):  # as the window counts them
+        out.write(f"progress    step {step}, {epoch_text(step, epoch, tr.epochs)}\n")
+    else:
+        out.write(f"progress    step {step or '?'}, epoch {epoch or '?'}\n")
     exp = named(args.file, experiment_from_bytes, data)  # the full check
     history = exp.trainer.history
     if history:

@@ -146,3 +146,12 @@ def _changes(old: ExperimentConfig, new: ExperimentConfig) -> dict[str, Any]:
         for name, value in b[section].items()
         if a[section].get(name) != value
     }
+
+
+def epoch_text(step: int, epoch: int, planned: int) -> str:
+    """The epoch as a learner counts it (from 1; 0 before the first step), and the run it
+    belongs to: "epoch 3 of 20", or "epoch 25 (past the 20 set)" when Play trained on."""
+    current = epoch + 1 if step else 0  # the trainer counts from 0
+    if current > planned:
+        return f"epoch {current} (past the {planned} set)"
+    return f"epoch {current} of {planned}"

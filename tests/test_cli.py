@@ -16,6 +16,7 @@ from rnn_sandbox import cli
 from rnn_sandbox.cli import main
 from rnn_sandbox.engine.network import Network
 from rnn_sandbox.io import load_experiment
+from rnn_sandbox.session import epoch_text
 from rnn_sandbox.tasks import TASK_TYPES, all_tasks, get_task
 
 TASK_NAMES = [t.name for t in all_tasks()]
@@ -274,6 +275,8 @@ def test_info_and_predict(capsys, saved):
     assert code == 0
     assert "sine_forecast" in out and "step 4" in out and "hidden 5" in out
     exp = load_experiment(saved)
+    t = exp.trainer  # the epoch counted as the window counts it
+    assert f"{epoch_text(t.step_count, t.epoch, exp.config.training.epochs)}\n" in out
     code, out, _ = run(capsys, "predict", str(saved), "--index", "2")
     assert code == 0
     sample = exp.trainer.data.val.subset(slice(2, 3))

@@ -115,6 +115,7 @@ class Trainer:
         self._order: np.ndarray | None = None
         self._pos = 0
         self.history: list[dict[str, float]] = []
+        self.metric_name: str | None = None  # the task's metric, once validated
 
     # -- settings that may change while training -------------------------------------
     @property
@@ -210,6 +211,7 @@ class Trainer:
             snap.val_loss, metric = self.evaluate()
             if metric is not None:
                 snap.metric_name, snap.val_metric = metric.name, float(metric.value)
+                self.metric_name = metric.name
         if collect:
             self.watch(snap)
         self.history.append(

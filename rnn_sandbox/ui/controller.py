@@ -68,6 +68,7 @@ class ViewData:
     experiment they cannot show is found before anything changes)."""
 
     experiment: Experiment
+    generation: int  # of the controller's experiments, counted (reports carry it too)
     config: ExperimentConfig
     step: int
     epoch: int
@@ -77,12 +78,15 @@ class ViewData:
     anatomy: Anatomy  # the network's states and parameters, named
     sample: Any
     history: dict[str, np.ndarray]
+    metric_name: str | None  # the task's metric, known once the run was validated
 
     @classmethod
-    def of(cls, exp: Experiment) -> ViewData:
+    def of(cls, exp: Experiment, generation: int) -> ViewData:
         history = exp.trainer.history
         return cls(
             experiment=exp,
+            generation=generation,
+            metric_name=getattr(exp.trainer, "metric_name", None),
             config=exp.config.copy(),
             step=exp.trainer.step_count,
             epoch=exp.trainer.epoch,
@@ -270,14 +274,16 @@ class ExperimentController(QObject):
     def _switch_to(self, experiment: Experiment, record: bool) -> None:
         # A new experiment is read before it is sent; the current one once brought up to
         # date from the training process.
-        view = ViewData.of(experiment) if experiment is not self.experiment else None
-        self.generation += 1
+        generation = self.generation + 1
+        view = (ViewData.of(experiment, generation)
+                if experiment is not self.experiment else None)
+        self.generation = generation
         self.worker.set_experiment(experiment, self.generation)  # pauses
         self.runningChanged.emit(False)
         self.experiment = experiment
         with self.worker.paused() as exp:
             if view is None:
-                view = ViewData.of(exp)
+                view = ViewData.of(exp, self.generation)
             exp.trainer.sample_index = 0
         self.config = view.config
         self.step, self.epoch = view.step, view.epoch

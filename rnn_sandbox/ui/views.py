@@ -15,6 +15,7 @@ from collections.abc import Callable
 import numpy as np
 from PySide6.QtWidgets import QLabel, QWidget
 
+from rnn_sandbox.session import epoch_text
 from rnn_sandbox.ui.controller import ViewData
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.plots import GradientFlowPlot, HiddenStatePlot, LossPlot
@@ -47,7 +48,7 @@ class LossView:
 
     def show_experiment(self, view: ViewData) -> None:
         cfg = view.config
-        self.plot.set_task(view.baseline, cfg.network.loss.upper(), None)
+        self.plot.set_task(view.baseline, cfg.network.loss.upper(), view.metric_name)
         arr = view.history
         if len(arr["step"]):
             val = np.isfinite(arr["val_loss"])
@@ -151,11 +152,20 @@ class StatusView:
     def show_counts(self) -> None:
         step, epoch, planned = self.epochs()
         self.labels["step"].setText(f"step {step}")
-        current = epoch + 1 if step else 0  # the trainer counts from 0
-        self.labels["epoch"].setText(f"epoch {current} of {planned}")
+        self.labels["epoch"].setText(epoch_text(step, epoch, planned))
 
     def show_experiment(self, view: ViewData) -> None:
+        """The last numbers of the experiment's history (after an undo or an open, not
+        blanks until training goes on)."""
         self.clear()
+        h = view.history
+        if len(h["step"]):
+            val = np.isfinite(h["val_loss"])
+            self.show_progress(Progress(
+                view.generation, None, h["step"][-1:], h["train_loss"][-1:],
+                val_steps=h["step"][val][-1:], val_losses=h["val_loss"][val][-1:],
+                val_metrics=h["val_metric"][val][-1:], metric_name=view.metric_name,
+            ))
 
     def show_progress(self, p: Progress) -> None:
         lab = self.labels

@@ -14,7 +14,7 @@ from benchmarks.latency import LatencyProbe
 from rnn_sandbox import io as files
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TASK_TYPES, all_tasks, get_task
-from rnn_sandbox.ui.main_window import MainWindow
+from rnn_sandbox.ui.main_window import FULL_SPEED, MainWindow
 from rnn_sandbox.ui.plots import HISTORY_REDRAW_INTERVAL
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "_screenshots"
@@ -617,7 +617,7 @@ def test_extra_metrics_of_the_task_are_shown(qtbot, make_window, small):
 def test_a_run_goes_at_a_pace_a_class_can_watch_and_full_speed_is_one_click(qtbot,
                                                                            make_window):
     from rnn_sandbox.ui.controller import WATCH, WATCH_SECONDS
-    from rnn_sandbox.ui.main_window import FULL_SPEED
+
 
     cfg = get_task("sine_forecast").default_config()  # its own planned run
     w = make_window(cfg)
@@ -644,3 +644,29 @@ def test_a_run_goes_at_a_pace_a_class_can_watch_and_full_speed_is_one_click(qtbo
     # The watching pace follows the length of the run.
     assert w.settings_panel.request("training.epochs", 2 * cfg.training.epochs) is None
     assert c.steps_per_second() == pytest.approx(max(1.0, 2 * run / WATCH_SECONDS))
+
+
+def test_the_status_bar_says_true_things_after_undo_and_past_the_planned_run(qtbot,
+                                                                            make_window):
+    cfg = get_task("tiny_bptt").default_config()
+    cfg.task.n_samples = 40  # two steps an epoch
+    cfg.training.epochs = 1
+    w = make_window(cfg)
+    c, labels = w.controller, w.status_view.labels
+    w.speed_combo.setCurrentIndex(FULL_SPEED)
+    c.play()
+    qtbot.waitUntil(lambda: not c.worker.is_running(), timeout=WAIT)
+    wait_idle(qtbot, w)
+    assert labels["epoch"].text() == "epoch 1 of 1" and labels["metric"].text()
+    c.play()  # trains on past the planned run
+    qtbot.waitUntil(lambda: c.step > 6, timeout=WAIT)
+    c.pause()
+    wait_idle(qtbot, w)
+    assert "(past the 1 set)" in labels["epoch"].text()
+    metric, val = labels["metric"].text(), labels["val"].text()
+    # A rebuild and its undo: the trained run's last numbers are back at once.
+    assert w.settings_panel.request("network.hidden_size", 5) is None
+    assert labels["metric"].text() == "" and labels["train"].text() == "train loss —"
+    c.undo_stack.undo()
+    assert labels["metric"].text() == metric and labels["val"].text() == val
+    assert "(past the 1 set)" in labels["epoch"].text()
