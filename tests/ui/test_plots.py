@@ -317,3 +317,21 @@ def test_the_prediction_view_keeps_nothing_of_the_previous_task(qtbot):
         x, y = v.plot.getViewBox().childrenBounds()
         fx, fy = fresh.plot.getViewBox().childrenBounds()
         assert (x, y) == (fx, fy), name
+
+
+def test_time_steps_are_counted_from_one_as_in_the_diagram(qtbot):
+    exp, snaps = trained_snapshots(steps=2)
+    hp, gp = HiddenStatePlot(), GradientFlowPlot()
+    for p in (hp, gp):
+        qtbot.addWidget(p)
+        p.set_network(exp.network.anatomy(), *((len(exp.dataset.val), "tanh")
+                                               if p is hp else ()))
+        p.show()
+        p.update_snapshot(snaps[-1])
+    T = exp.config.task.seq_len
+    t, _ = hp.trace_curve.getData()
+    assert (t[0], t[-1]) == (1, T)
+    t, _ = gp.flow_curves["l0"].getData()
+    assert (t[0], t[-1]) == (1, T)
+    rect = hp.image.mapRectToParent(hp.image.boundingRect())
+    assert (rect.left(), rect.right()) == (0.5, T + 0.5)  # column t is centred on t

@@ -257,7 +257,7 @@ class GradientFlowPlot(PlotPanel):
 
     def _draw_flow(self, logs: dict[str, np.ndarray], logs_c: dict[str, np.ndarray]) -> None:
         T = max((len(v) for v in (*logs.values(), *logs_c.values())), default=0)
-        t = np.arange(T)
+        t = np.arange(1, T + 1)  # counted from 1, as the diagram and the lessons count
         for curves, values in ((self.flow_curves, logs), (self.cell_curves, logs_c)):
             for name, lg in values.items():
                 curve = curves.get(name)
@@ -265,7 +265,7 @@ class GradientFlowPlot(PlotPanel):
                     curve.setData(t[: len(lg)], lg, connect="finite")
         if self._shown.get("flow_T") != T:  # the time axis moves only with the length
             self._shown["flow_T"] = T
-            self.flow_plot.setXRange(0, max(T - 1, 1), padding=0.02)
+            self.flow_plot.setXRange(1, max(T, 2), padding=0.02)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -303,10 +303,10 @@ class GradientFlowPlot(PlotPanel):
         if self._shown.get("levels") != levels:
             self._shown["levels"] = levels
             self.colorbar.setLevels(levels)
-        self.image.setRect(QRectF(x0, -0.5, x1 - x0, T))
+        self.image.setRect(QRectF(x0, 0.5, x1 - x0, T))  # time steps from 1
         if self._shown.get("map_T") != T:
             self._shown["map_T"] = T
-            self.map_plot.setYRange(-0.5, T - 0.5, padding=0)
+            self.map_plot.setYRange(0.5, T + 0.5, padding=0)
         if self._shown.get("map") != name:  # the title names what is shown
             self._shown["map"] = name
             what = "c" if name.endswith(":c") else "h"

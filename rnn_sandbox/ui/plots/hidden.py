@@ -269,11 +269,12 @@ class HiddenStatePlot(PlotPanel):
             levels = (-top, top)
         self.image.setImage(m, autoLevels=False, levels=levels)
         self._set_once("levels", levels, self.colorbar.setLevels)
+        # Time steps are counted from 1, as the diagram and the lessons count them.
         self._set_once("rect", (T, H), lambda s: self.image.setRect(
-            QRectF(-0.5, -0.5, s[0], s[1])))
+            QRectF(0.5, -0.5, s[0], s[1])))
         self.unit = min(self.unit, H - 1)
         self._set_once("unit", self.unit, self._unit_changed)
-        t = np.arange(T)
+        t = np.arange(1, T + 1)
         self.trace_curve.setData(t, h[:, self.unit])
         c = self.cell_state() if self.kind == "lstm" else None
         if c is not None:
