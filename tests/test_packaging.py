@@ -57,7 +57,7 @@ APP_SCRIPT = textwrap.dedent("""
         QApplication([])
         QTimer.singleShot(1500, close)
         code = app.main([])
-        print("window", windows[0].windowTitle(), "task", windows[0].config.task.name)
+        print("window", windows[0].windowTitle(), "task", windows[0].controller.config.task.name)
         sys.exit(code)
 """)
 
