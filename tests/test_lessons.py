@@ -56,7 +56,7 @@ def test_overrides_change_only_what_they_name():
     assert weather.task.options["horizon_hours"] == default.task.options["horizon_hours"]
     assert weather.training == default.training
     exploding = get_lesson("gradients").preset("exploding")
-    assert (exploding.network.init, exploding.network.spectral_radius) == ("spectral", 1.2)
+    assert (exploding.network.init, exploding.network.spectral_radius) == ("spectral", 2.4)
     assert exploding.training.clip_norm == 0.0
     assert get_lesson("gradients").preset("clipped").training.clip_norm == 1.0
     assert get_lesson("gradients").preset("gated").network.cell == "lstm"
@@ -163,8 +163,9 @@ def test_clipping_rescues_the_exploding_setup(seed, record_property):
     clipped, _ = final_loss("clipped")
     record_property("peak_norm", peak)
     record_property("clipped/unclipped", clipped / unclipped)
-    assert peak > 1e3  # the explosion is there to be seen
-    assert clipped < unclipped
+    # Seeds 0-19: peak >= 1.7e6, clipped/unclipped <= 0.53 (radius 2.4, 64 neurons).
+    assert peak > 1e4  # the explosion is there to be seen
+    assert clipped < 0.75 * unclipped
 
 
 def test_lessons_load_without_qt():
@@ -200,7 +201,8 @@ def test_lesson_five_numbers(seed, record_property):
         val = exp.dataset.val
         ambiguous = exp.task.extra_metrics(exp.network.predict(val.x, val.mask), val)[0]
         scores[setup] = (exp.trainer.evaluate()[1].value, ambiguous.value)
-        record_property(setup, scores[setup])
+        record_property(f"{setup}.all", scores[setup][0])
+        record_property(f"{setup}.ambiguous", scores[setup][1])
     overall, ambiguous = scores["one_direction"]
     assert 0.9 < overall < 0.99 and 0.35 < ambiguous < 0.65, scores
     assert scores["both_directions"][1] > 0.95, scores
@@ -227,6 +229,22 @@ def test_lesson_two_table(seed, record_property):
 
 
 @pytest.mark.learning
+def test_lesson_seven_gated_cell_learns_while_the_vanishing_rnn_guesses(seed, record_property):
+    # Seeds 0-19: the LSTM is right on every sample by step 200; the simple RNN at radius
+    # 0.5 is still at chance at step 400 (some starts learn it late, from step 500 on).
+    def accuracy(setup: str) -> float:
+        exp = Experiment(preset("gradients", setup, seed))
+        for _ in exp.trainer.run(steps=300):
+            pass
+        value = exp.trainer.evaluate()[1].value
+        record_property(setup, value)
+        return value
+
+    assert accuracy("vanishing") < 0.65
+    assert accuracy("gated") > 0.95
+
+
+@pytest.mark.learning
 def test_lesson_seven_gradient_flow_tilts_as_the_text_says(seed, record_property):
     def first_over_last(setup: str) -> float:
         exp = Experiment(preset("gradients", setup, seed))
@@ -236,5 +254,5 @@ def test_lesson_seven_gradient_flow_tilts_as_the_text_says(seed, record_property
         record_property(setup, ratio)
         return ratio
 
-    assert first_over_last("exploding") > 10  # rises towards the early steps
+    assert first_over_last("exploding") > 1e3  # rises towards them (seeds 0-19: >= 9e3)
     assert first_over_last("vanishing") < 1e-3  # falls towards them

@@ -27,9 +27,12 @@ class LongMemory(Task):
     summary = "Recall a marked symbol after a long run of distractors: LSTM/GRU vs simple RNN."
     default_task = {"seq_len": 30, "n_samples": 1200, "options": {"classes": 2}}
     # Orthogonal recurrent weights and the LSTM's forget bias of 1 let the gated cells find
-    # the long path early; with the same start the simple RNN still cannot.
+    # the long path early.  Batches of 64 at rate 0.005 make that reliable: LSTMs learn it
+    # within 200 steps and GRUs within 500 for every seed tried (0-19), where batches of 32
+    # at 0.01 left one start in ten at chance after 1200.  A simple RNN with the same start
+    # learns it from about one start in three, late; from the others it stays at chance.
     default_network = {"hidden_size": 16, "cell": "lstm", "init": "orthogonal"}
-    default_training = {"learning_rate": 0.01, "batch_size": 32, "epochs": 30}
+    default_training = {"learning_rate": 0.005, "batch_size": 64, "epochs": 60}
 
     def _classes(self, cfg: TaskConfig) -> int:
         return int(min(max(int(cfg.options.get("classes", 2)), 2), len(SYMBOLS)))

@@ -62,7 +62,9 @@ class Translation(Task):
         "n_samples": 2000,
         "options": {"target": "verb_final", "adverb_share": 0.5, "adjective_share": 0.5},
     }
-    default_network = {"hidden_size": 48}
+    # GRU cells: with simple RNN cells the verb-second order is learned only on lucky
+    # seeds (sentence accuracy 0.4-1.0 after 1500 steps); GRUs get every sentence in ~500.
+    default_network = {"hidden_size": 48, "cell": "gru"}
     default_training = {"learning_rate": 0.01, "batch_size": 32, "epochs": 40}
 
     def shape(self, cfg: TaskConfig) -> dict:

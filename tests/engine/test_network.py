@@ -202,14 +202,20 @@ def test_training_is_bit_for_bit_reproducible(optimizer, seed, record_property):
         cfg = NetworkConfig(input_size=2, output_size=1, hidden_size=6)
         tr = TrainingConfig(optimizer=optimizer, learning_rate=0.01, batch_size=8, seed=seed + 5)
         trainer = Trainer(Network(cfg, seed=seed + 5), _toy_dataset(seed), tr)
-        return [s.train_loss for s in trainer.run(steps=25)], trainer.net.state_dict()
+        train = trainer.data.train
+        fit = [trainer.net.loss(trainer.net.forward(train.x), train.y)[0]]
+        losses = [s.train_loss for s in trainer.run(steps=25)]
+        fit.append(trainer.net.loss(trainer.net.forward(train.x), train.y)[0])
+        return losses, trainer.net.state_dict(), fit
 
-    (la, wa), (lb, wb) = run(), run()
+    (la, wa, fit), (lb, wb, _) = run(), run()
     assert la == lb
     for k in wa:
         assert np.array_equal(wa[k], wb[k])
-    record_property("last/first", la[-1] / la[0])
-    assert la[-1] < la[0]  # and it learns something
+    # And it learns something: the loss on the whole training set falls (one batch's loss
+    # is too noisy to say so).  SGD, the slowest here, gains 0.7-8 % over seeds 0-19.
+    record_property("after/before", fit[1] / fit[0])
+    assert fit[1] < fit[0]
 
 
 def test_clip_grad_norm_scales_globally():

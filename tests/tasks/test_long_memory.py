@@ -1,5 +1,5 @@
-"""The long-range task shows what gated cells are for: LSTM/GRU learn it, a simple RNN
-with the same settings stays at chance."""
+"""The long-range task shows what gated cells are for: LSTM and GRU learn it from every
+start."""
 
 import numpy as np
 import pytest
@@ -45,17 +45,18 @@ def _accuracy(cell: str, steps: int, seed: int) -> float:
 
 @pytest.mark.slow
 @pytest.mark.learning
-def test_gated_cells_remember_where_the_simple_rnn_cannot(seed, record_property):
+def test_gated_cells_remember_from_every_start(seed, record_property):
+    # Seeds 0-19: LSTMs are right on every sample by step 200, GRUs by step 500.  (A simple
+    # RNN with the same settings learns it from some starts only: no claim to test here;
+    # lesson 7 shows the one that holds, a vanishing RNN still guessing after 300 steps.)
     chance = TASK.baseline(TASK.make(TASK.default_config().task, seed)).value
     assert chance < 0.6
-    simple = _accuracy("rnn", 600, seed)
     lstm = _accuracy("lstm", 600, seed)
     gru = _accuracy("gru", 600, seed)
-    for name, value in [("rnn", simple), ("lstm", lstm), ("gru", gru)]:
-        record_property(name, value)
-    assert simple < 0.7, simple
-    assert lstm > 0.9, lstm
-    assert gru > 0.9, gru
+    record_property("lstm", lstm)
+    record_property("gru", gru)
+    assert lstm > 0.95, lstm
+    assert gru > 0.95, gru
 
 
 def test_editing_a_config_never_changes_the_task_defaults():

@@ -81,14 +81,16 @@ def test_default_model_beats_the_most_common_character_and_writes(seed, record_p
     assert a != TASK.generate_text(net, "the ", length=60, temperature=0.8, seed=2)
     greedy = TASK.generate_text(net, "the ", length=40, temperature=0.0, seed=5)
     assert greedy == TASK.generate_text(net, "the ", length=40, temperature=0.0, seed=6)
-    # A trained model writes words of the text, not random letters.
+    # A trained model writes words of the text, not random letters: most of the words it
+    # writes greedily after a few prompts are real (0.66-0.76 over seeds 0-5; about 0.5
+    # with a simple RNN cell).  Several prompts, so one unlucky loop does not decide.
     words = set(load_text().replace(",", " ").replace(".", " ").split())
-    written = greedy.split()[1:-1]
-    real = sum(w.strip(".,;!?\"'") in words for w in written)
-    record_property("real_words", f"{real}/{len(written)}")
-    record_property("greedy", greedy)
+    written = [w.strip(".,;!?\"'") for prompt in ("the ", "a ", "and ", "he ", "she ", "in ")
+               for w in TASK.generate_text(net, prompt, 60, 0.0).split()[1:-1]]
+    real = sum(w in words for w in written) / len(written)
+    record_property("real_words", real)
     assert metric.value > TASK.baseline(exp.dataset).value + 0.04
-    assert written and sum(w.strip(".,;!?\"'") in words for w in written) >= len(written) / 2
+    assert len(written) > 30 and real > 0.55
     with pytest.raises(TaskError, match="alphabet"):
         TASK.generate_text(net, "the €", length=5)
 

@@ -90,7 +90,7 @@ def _train(target, steps, seed):
 @pytest.mark.slow
 @pytest.mark.learning
 def test_default_model_learns_verb_final_order_far_beyond_copying(seed, record_property):
-    exp, out = _train("verb_final", 2000, seed)
+    exp, out = _train("verb_final", 600, seed)
     val = exp.dataset.val
     record_property("sentences", TASK.sentence_accuracy(out, val))
     record_property("tokens-copy", TASK.token_accuracy(out, val) - TASK.baseline(exp.dataset).value)
@@ -101,7 +101,7 @@ def test_default_model_learns_verb_final_order_far_beyond_copying(seed, record_p
 @pytest.mark.slow
 @pytest.mark.learning
 def test_verb_second_order_is_learned(seed, record_property):
-    exp, out = _train("verb_second", 1500, seed)
+    exp, out = _train("verb_second", 600, seed)
     val = exp.dataset.val
     record_property("sentences", TASK.sentence_accuracy(out, val))
     record_property("tokens-copy", TASK.token_accuracy(out, val) - TASK.baseline(exp.dataset).value)
