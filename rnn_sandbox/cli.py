@@ -471,18 +471,21 @@ def cmd_resume(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from rnn_sandbox.io import export_history_csv, export_torch, export_weights
+    from rnn_sandbox.io.export import torch_weights_path
 
     if args.torch is None and args.weights is None and args.csv is None:
         raise CliError("export: say what to write: --torch OUT.py, --weights OUT.npz, --csv")
     outputs = {"--torch": args.torch, "--weights": args.weights, "--csv": args.csv}
     if args.torch is not None and args.weights is None:  # where export_torch puts them
-        outputs["the weights file"] = args.torch.with_suffix(".npz")
-    _check_outputs({"the experiment": args.file},
-                   {k: v for k, v in outputs.items() if v is not None})
+        outputs["the weights file"] = torch_weights_path(args.torch)
+    keep = {"the experiment": args.file}
+    _check_outputs(keep, {k: v for k, v in outputs.items() if v is not None})
     exp = _load(args.file)
     if args.torch is not None:
         try:
-            script, weights = export_torch(exp, args.torch, args.weights, index=args.index)
+            script, weights = export_torch(
+                exp, args.torch, args.weights, index=args.index, keep=keep
+            )
         except IndexError as e:
             raise CliError(f"--index: {e}") from None
         except ValueError as e:

@@ -4,18 +4,27 @@
   ``np.load`` and then ``module.load_state_dict`` (after ``torch.from_numpy``).
 * :func:`torch_script` / :func:`export_torch` — a stand-alone Python file that builds the
   equivalent ``torch.nn.RNN`` + ``nn.Linear`` module for the network's architecture,
-  loads the weights and a sample input from the ``.npz`` and prints its prediction.
-  Sample arrays are stored as ``sample.x``, ``sample.mask``, ``sample.y`` and
-  ``sample.steps``: ``sample.`` never begins a parameter name.
+  loads the weights and a sample input from the ``.npz``, prints its prediction (as words
+  or labels when the task names its tokens) and checks it against the sandbox's own.
+  Sample arrays are stored as ``sample.x``, ``sample.mask``, ``sample.y``,
+  ``sample.y_mask``, ``sample.steps``, ``sample.expected`` (the sandbox's output) and
+  ``sample.input_names`` / ``sample.output_names`` (plain string arrays): ``sample.``
+  never begins a parameter name.
+  :func:`torch_export` reads all this from an experiment; :meth:`TorchExport.write`
+  writes it, the weights next to the script (:func:`torch_weights_path`) unless told, and
+  never over a file it is asked to keep (:func:`torch_targets`).
 * :func:`export_history_csv` — one row per training step.
 """
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import math
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +37,6 @@ from rnn_sandbox.io.safe_zip import (
     atomic_write,
     atomic_write_bytes,
     npz_bytes,
-    read_npz,
     read_regular_file,
     reads_back,
 )
@@ -37,14 +45,47 @@ SAMPLE_PREFIX = "sample."
 HISTORY_COLUMNS = ("step", "epoch", "train_loss", "val_loss", "val_metric")
 
 
+# Meta entries that name a task's tokens, in the order the prediction view reads them.
+NAME_KEYS = ("classes", "tags", "symbols", "vocab")
+
+
 def sample_arrays(network: Network, batch: Batch) -> dict[str, np.ndarray]:
-    """The arrays the generated script feeds its module (``sample.*``)."""
-    out = {"sample.x": np.asarray(batch.x, dtype=network.dtype)}
-    if batch.mask is not None:
-        out["sample.mask"] = np.asarray(batch.mask, dtype=network.dtype)
-    out["sample.y"] = np.asarray(batch.y)
-    if network.generative:
-        out["sample.steps"] = np.array(batch.y.shape[1], dtype=np.int64)
+    """The arrays the generated script feeds its module (``sample.*``), with the
+    sandbox's own output for them (``sample.expected``) for the script to check."""
+    x = np.array(batch.x, dtype=network.dtype)
+    mask = None if batch.mask is None else np.array(batch.mask, dtype=network.dtype)
+    out = {"sample.x": x}
+    if mask is not None:
+        out["sample.mask"] = mask
+    out["sample.y"] = np.array(batch.y)
+    if batch.y_mask is not None:
+        out["sample.y_mask"] = np.array(batch.y_mask, dtype=network.dtype)
+    steps = int(batch.y.shape[1]) if network.generative else None
+    if steps is not None:
+        out["sample.steps"] = np.array(steps, dtype=np.int64)
+    out["sample.expected"] = np.array(network.predict(x, mask, steps=steps))
+    return out
+
+
+def name_arrays(meta: Mapping[str, Any], config: NetworkConfig) -> dict[str, np.ndarray]:
+    """The task's token names as plain string arrays: ``sample.output_names`` for the
+    classes a classifier chooses among, ``sample.input_names`` for one-hot input words."""
+
+    def names(keys: tuple[str, ...], n: int) -> np.ndarray | None:
+        for k in keys:
+            v = meta.get(k)
+            if isinstance(v, list | tuple) and len(v) == n:
+                return np.array([str(t) for t in v], dtype=str)
+        return None
+
+    out = {}
+    if config.loss in ("ce", "ctc"):
+        found = names(NAME_KEYS, config.output_size)
+        if found is not None:
+            out["sample.output_names"] = found
+    found = names(("vocab",), config.input_size)
+    if found is not None:
+        out["sample.input_names"] = found
     return out
 
 
@@ -55,10 +96,90 @@ def export_weights(
     arrays = network.state_dict()
     if sample is not None:
         arrays.update(sample_arrays(network, sample))
-    data = npz_bytes(arrays)
-    return atomic_write_bytes(
-        path, [data], verify=reads_back(path, lambda p: read_npz(_read(p), "the weights"))
-    )
+    return _write_npz(path, arrays)
+
+
+def _write_npz(path: str | os.PathLike[str], arrays: dict[str, np.ndarray]) -> Path:
+    def same_arrays(written: Path) -> None:
+        with np.load(written, allow_pickle=False) as z:
+            if z.files != list(arrays) or not all(
+                np.array_equal(z[k], v) and z[k].dtype == v.dtype for k, v in arrays.items()
+            ):
+                raise ValueError("the arrays read back differ")
+
+    return atomic_write_bytes(path, [npz_bytes(arrays)], verify=reads_back(path, same_arrays))
+
+
+def torch_weights_path(script_path: str | os.PathLike[str]) -> Path:
+    """Where a script's weights go unless told: next to it, its name ending in ``.npz``."""
+    return Path(script_path).with_suffix(".npz")
+
+
+def torch_targets(
+    script_path: str | os.PathLike[str],
+    weights_path: str | os.PathLike[str] | None = None,
+    keep: Mapping[str, str | os.PathLike[str] | None] | None = None,
+) -> tuple[Path, Path]:
+    """The script's and its weights' paths; :class:`ValueError` when either would replace
+    the other or a file of ``keep`` (what it is → where, e.g. ``{"the experiment": p}``)."""
+    script = Path(script_path)
+    weights = Path(weights_path) if weights_path is not None else torch_weights_path(script)
+    seen = {str(k): Path(v) for k, v in (keep or {}).items() if v is not None}
+    for what, path in (("the script", script), ("the weights file", weights)):
+        for other, earlier in seen.items():
+            if _same_file(path, earlier):
+                raise ValueError(f"{what} {path} would overwrite {other} {earlier}")
+        seen[what] = path
+    return script, weights
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+@dataclass(frozen=True)
+class TorchExport:
+    """What the PyTorch export takes from an experiment (:func:`torch_export`): its own
+    copies, so the experiment may train on while this is written."""
+
+    config: NetworkConfig
+    arrays: dict[str, np.ndarray]
+
+    def write(
+        self,
+        script_path: str | os.PathLike[str],
+        weights_path: str | os.PathLike[str] | None = None,
+        keep: Mapping[str, str | os.PathLike[str] | None] | None = None,
+    ) -> tuple[Path, Path]:
+        """Write the script and its ``.npz`` (see :func:`torch_targets` for the paths)."""
+        script, weights = torch_targets(script_path, weights_path, keep)
+        text = torch_script(self.config, weights.name)  # refuses unsupported cells first
+        _write_npz(weights, self.arrays)
+        atomic_write_bytes(
+            script, [text.encode("utf-8")],
+            verify=reads_back(script, lambda p: compile(_read(p), script.name, "exec")),
+        )
+        return script, weights
+
+
+def torch_export(experiment: Any, index: int = 0, count: int = 4) -> TorchExport:
+    """Weights, ``count`` validation samples from ``index`` with the network's outputs for
+    them, and the task's token names, read from ``experiment``
+    (a :class:`rnn_sandbox.session.Experiment`)."""
+    data = experiment.trainer.data
+    val = data.val
+    if not 0 <= index < len(val):
+        raise IndexError(f"sample index {index} is outside 0..{len(val) - 1}")
+    network = experiment.network
+    torch_script(network.config)  # an unsupported cell is refused before any work
+    sample = val.subset(slice(index, min(index + max(count, 1), len(val))))
+    arrays = network.state_dict()
+    arrays.update(sample_arrays(network, sample))
+    arrays.update(name_arrays(data.meta, network.config))
+    return TorchExport(copy.deepcopy(network.config), arrays)
 
 
 def export_torch(
@@ -67,24 +188,12 @@ def export_torch(
     weights_path: str | os.PathLike[str] | None = None,
     index: int = 0,
     count: int = 4,
+    keep: Mapping[str, str | os.PathLike[str] | None] | None = None,
 ) -> tuple[Path, Path]:
     """Write the PyTorch script and its ``.npz`` (weights plus ``count`` validation samples
-    starting at ``index``).  ``experiment`` is a :class:`rnn_sandbox.session.Experiment`."""
-    script_path = Path(script_path)
-    weights_path = (
-        Path(weights_path) if weights_path is not None else script_path.with_suffix(".npz")
-    )
-    val = experiment.trainer.data.val
-    if not 0 <= index < len(val):
-        raise IndexError(f"sample index {index} is outside 0..{len(val) - 1}")
-    sample = val.subset(slice(index, min(index + max(count, 1), len(val))))
-    export_weights(weights_path, experiment.network, sample)
-    text = torch_script(experiment.network.config, weights_path.name)
-    atomic_write_bytes(
-        script_path, [text.encode("utf-8")],
-        verify=reads_back(script_path, lambda p: compile(_read(p), script_path.name, "exec")),
-    )
-    return script_path, weights_path
+    starting at ``index``), never over the files of ``keep``.  ``experiment`` is a
+    :class:`rnn_sandbox.session.Experiment`."""
+    return torch_export(experiment, index, count).write(script_path, weights_path, keep)
 
 
 def export_history_csv(path: str | os.PathLike[str], history: list[dict[str, float]]) -> Path:
@@ -138,6 +247,7 @@ def torch_script(config: NetworkConfig, weights_file: str = "model.npz") -> str:
         "CELL": repr(c.cell),
         "NONLINEARITY": repr(c.nonlinearity),
         "CLASSES": c.loss in ("ce", "ctc"),
+        "CTC": c.loss == "ctc",
         "FEEDBACK": repr(c.feedback),
         "WEIGHTS": repr(weights_file),
     }
@@ -159,8 +269,11 @@ _TEMPLATE = '''\
 Run:  python this_file.py [--weights FILE.npz] [--out prediction.npy]
 
 The .npz holds the parameters under PyTorch's state_dict names and a sample input
-(arrays whose names start with "sample.").  The module computes what the sandbox
-computes: nn.RNN (h_t = act(x_t W_ih^T + b_ih + h_(t-1) W_hh^T + b_hh)), nn.GRU or
+(arrays whose names start with "sample."), with the sandbox's own output for it and the
+names of the task's tokens when it has them.  The script prints the prediction (in words
+or labels when it can) and checks that it is the sandbox's: it ends with "reproduces the
+sandbox's prediction", or exits with status 1 and the difference.  The module computes
+what the sandbox computes: nn.RNN (h_t = act(x_t W_ih^T + b_ih + h_(t-1) W_hh^T + b_hh)), nn.GRU or
 nn.LSTM with PyTorch's gate order, a linear read-out, in the dtype of the stored
 weights (float64 unless the network used float32).
 Padded steps (mask 0) must come after the real ones; their outputs are not meaningful.
@@ -219,6 +332,90 @@ def feed_back(out):
 {body}
 
 
+def words(names, ids):
+    """Tokens by name: characters run together, longer names apart with spaces."""
+    sep = "" if all(len(n) == 1 for n in names) else " "
+    return sep.join(str(names[int(i)]) for i in ids)
+
+
+def real_steps(mask, i, default):
+    """How many steps of sample ``i`` are real (all of them without a mask)."""
+    return default if mask is None else int(round(float(mask[i].sum())))
+
+
+def input_tokens(x, mask, i):
+    """Sample ``i``'s input steps as token indices, or None unless each is one-hot."""
+    steps = x[i, : real_steps(mask, i, x.shape[1])]
+    if not (np.isin(steps, (0, 1)).all() and (steps.sum(axis=-1) == 1).all()):
+        return None
+    return steps.argmax(axis=-1)
+
+
+def show_tokens(arrays, prediction, mask):
+    """Each sample's input, chosen classes and target by name, when the task names them."""
+    def get(name):
+        return arrays[name] if name in arrays.files else None
+
+    in_names, out_names = get("sample.input_names"), get("sample.output_names")
+    if not CLASSES:
+        out_names = None
+    if in_names is None and out_names is None:
+        return
+    x, y, y_mask = arrays["sample.x"], get("sample.y"), get("sample.y_mask")
+    print("in words")
+    for i in range(len(x)):
+        line = f"sample {{i}}:"
+        ids = input_tokens(x, mask, i) if in_names is not None else None
+        if ids is not None:
+            line += f' input "{{words(in_names, ids)}}"'
+        print(line)
+        if out_names is None:
+            continue
+        chosen = np.atleast_1d(prediction[i].argmax(axis=-1))
+        target = None if y is None else np.atleast_1d(y[i])
+        if ARCH == "many_to_many":
+            chosen = chosen[: real_steps(mask, i, len(chosen))]
+        if target is not None and y_mask is not None:
+            target = target[: real_steps(y_mask, i, len(target))]
+            if ARCH != "many_to_many":  # generated: as long as the target
+                chosen = chosen[: len(target)]
+        elif target is not None and ARCH == "many_to_many":
+            target = target[: len(chosen)]
+        if CTC:  # merge repeats, then drop the blank (class 0)
+            chosen = [t for j, t in enumerate(chosen) if t and (j == 0 or t != chosen[j - 1])]
+        print(f'  network: "{{words(out_names, chosen)}}"')
+        if target is not None:
+            print(f'  target:  "{{words(out_names, target)}}"')
+
+
+def check(arrays, prediction, mask):
+    """Compare with the sandbox's output stored for the sample; exit 1 if they differ."""
+    if "sample.expected" not in arrays.files:
+        print("(no prediction of the sandbox stored to compare with)")
+        return
+    expected = arrays["sample.expected"]
+    if expected.shape != prediction.shape:
+        raise SystemExit(
+            f"the prediction has shape {{prediction.shape}}, the sandbox's {{expected.shape}}"
+        )
+    ours, theirs = prediction, expected
+    if ARCH == "many_to_many" and mask is not None:
+        real = mask > 0  # outputs at padded steps mean nothing in either program
+        ours, theirs = ours[real], theirs[real]
+    tol = 1e-8 if prediction.dtype == np.float64 else 1e-4
+    diff = np.abs(ours.astype(np.float64) - theirs)
+    worst = float(np.max(diff, initial=0.0))
+    ok = (diff <= tol * (1 + np.abs(theirs))) | (ours == theirs)
+    ok |= np.isnan(ours) & np.isnan(theirs)
+    if not ok.all():
+        raise SystemExit(
+            f"the prediction differs from the sandbox's by up to {{worst:.3g}} "
+            f"(tolerance {{tol:g}}): the weights or the sample are not what was exported"
+        )
+    print(f"largest difference {{worst:.2g}} (tolerance {{tol:g}}): "
+          "reproduces the sandbox's prediction")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -234,8 +431,9 @@ def main():
     model.eval()
 
     x = torch.from_numpy(arrays["sample.x"]).to(dtype)
-    mask = torch.from_numpy(arrays["sample.mask"]).to(dtype) if "sample.mask" in arrays else None
-    steps = int(arrays["sample.steps"]) if "sample.steps" in arrays else None
+    mask_np = arrays["sample.mask"] if "sample.mask" in arrays.files else None
+    mask = torch.from_numpy(mask_np).to(dtype) if mask_np is not None else None
+    steps = int(arrays["sample.steps"]) if "sample.steps" in arrays.files else None
     with torch.no_grad():
         prediction = model(x, mask, steps) if steps is not None else model(x, mask)
     prediction = prediction.numpy()
@@ -245,11 +443,13 @@ def main():
     if CLASSES:
         print("chosen classes (argmax)")
         print(prediction.argmax(axis=-1))
-    if "sample.y" in arrays:
+    if "sample.y" in arrays.files:
         print("target", arrays["sample.y"].shape)
         print(arrays["sample.y"])
+    show_tokens(arrays, prediction, mask_np)
     if args.out:
         np.save(args.out, prediction)
+    check(arrays, prediction, mask_np)
 
 
 if __name__ == "__main__":

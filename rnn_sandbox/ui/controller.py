@@ -510,6 +510,16 @@ class ExperimentController(QObject):
         self.runningChanged.emit(False)
         files.export_history_csv(path, history)
 
+    def export_torch(self, path: str | Path) -> tuple[Path, Path]:
+        """The PyTorch script at ``path`` and its weights and samples next to it (as the
+        CLI's export writes them), never over the experiment's own file."""
+        from rnn_sandbox.io.export import torch_export
+
+        with self.worker.paused() as exp:
+            export = torch_export(exp)
+        self.runningChanged.emit(False)
+        return export.write(path, keep={"the experiment": self.path})
+
     # -- recovery ------------------------------------------------------------------------
     def recovery_folder(self) -> Path:
         """Next to the settings file, so each settings location has its own."""

@@ -219,6 +219,8 @@ class MainWindow(QMainWindow):
         export.addSeparator()
         export.addAction(self._action("Training history (CSV)…", lambda: self._export(
             "Export training history", "CSV (*.csv)", self.controller.export_history)))
+        export.addAction(self._action("PyTorch script…", lambda: self._export(
+            "Export PyTorch script", "Python script (*.py)", self.controller.export_torch)))
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 

@@ -189,3 +189,93 @@ def test_history_csv(tmp_path):
     for r, h in zip(rows, exp.trainer.history, strict=True):
         assert float(r["train_loss"]) == h["train_loss"]  # exact: repr round-trips
     assert float(rows[3]["val_metric"]) == exp.trainer.history[3]["val_metric"]
+
+
+def _trained(task: str, steps: int = 3) -> Experiment:
+    cfg = get_task(task).default_config()
+    cfg.task.n_samples = 40
+    exp = Experiment(cfg)
+    for _ in exp.trainer.run(steps=steps):
+        pass
+    return exp
+
+
+def _run(script, *args, cwd=None):
+    """The exported script in a Python process of its own, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, str(script), *map(str, args)],
+        capture_output=True, text=True, timeout=120, cwd=cwd,
+    )
+
+
+def test_token_names_are_stored_as_plain_strings(tmp_path):
+    exp = _trained("named_entities", steps=1)
+    _, weights = export_torch(exp, tmp_path / "ner.py", count=2)
+    meta = exp.trainer.data.meta
+    with np.load(weights, allow_pickle=False) as z:
+        assert z["sample.output_names"].dtype.kind == "U"
+        assert list(z["sample.output_names"]) == list(meta["tags"])
+        assert list(z["sample.input_names"]) == list(meta["vocab"])
+        val = exp.trainer.data.val.subset(slice(0, 2))
+        np.testing.assert_array_equal(
+            z["sample.expected"], exp.network.predict(val.x, val.mask)
+        )
+    exp = _trained("sine_forecast", steps=1)
+    _, weights = export_torch(exp, tmp_path / "sine.py")
+    with np.load(weights, allow_pickle=False) as z:
+        assert not any(k.endswith("_names") for k in z.files)
+
+
+@pytest.mark.parametrize("task", ["named_entities", "translation"])
+def test_exported_script_speaks_the_task_s_words(task, tmp_path):
+    """Run alone, the script names the input and its prediction in the task's words and
+    says that it computed what the sandbox computed."""
+    pytest.importorskip("torch")
+    exp = _trained(task)
+    script, _ = export_torch(exp, tmp_path / f"{task}.py", count=3)
+    done = _run(script, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert "reproduces the sandbox's prediction" in out.splitlines()[-1]
+    meta, val = exp.trainer.data.meta, exp.trainer.data.val
+    first = [meta["vocab"][i] for i in val.x[0].argmax(axis=-1)[: int(val.mask[0].sum())]]
+    assert f'sample 0: input "{" ".join(first)}"' in out
+    names = meta["tags"] if task == "named_entities" else meta["vocab"]
+    lines = out.splitlines()
+    said = lines[lines.index("in words") + 2].split('"')[1].split()
+    assert said and set(said) <= set(names), said
+
+
+def test_exported_regression_script_checks_its_numbers(tmp_path):
+    pytest.importorskip("torch")
+    exp = _trained("sine_forecast")
+    script, _ = export_torch(exp, tmp_path / "sine.py", count=2)
+    done = _run(script, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "reproduces the sandbox's prediction" in done.stdout
+    assert "in words" not in done.stdout  # nothing to name
+
+
+def test_exported_script_finds_tampered_weights(tmp_path):
+    pytest.importorskip("torch")
+    exp = _trained("named_entities")
+    script, weights = export_torch(exp, tmp_path / "ner.py", count=2)
+    with np.load(weights, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    arrays["head.bias"] = arrays["head.bias"] + 1e-3
+    np.savez(weights, **arrays)
+    done = _run(script, cwd=tmp_path)
+    assert done.returncode != 0
+    assert "reproduces" not in done.stdout
+    assert "differs from the sandbox's by up to 0.001" in done.stderr
+
+
+def test_export_torch_keeps_the_files_it_is_told_to(tmp_path):
+    exp = _trained("sine_forecast", steps=1)
+    kept = tmp_path / "run.npz"
+    kept.write_bytes(b"precious")
+    with pytest.raises(ValueError, match="would overwrite the experiment"):
+        export_torch(exp, tmp_path / "run.py", keep={"the experiment": kept})
+    with pytest.raises(ValueError, match="would overwrite the script"):
+        export_torch(exp, tmp_path / "m.py", tmp_path / "m.py")
+    assert kept.read_bytes() == b"precious" and sorted(tmp_path.iterdir()) == [kept]
