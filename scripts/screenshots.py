@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from rnn_sandbox.config import ExperimentConfig  # noqa: E402
 from rnn_sandbox.lessons import get_lesson  # noqa: E402
 from rnn_sandbox.tasks import get_task  # noqa: E402
+from rnn_sandbox.ui import layout  # noqa: E402
 from rnn_sandbox.ui.main_window import MainWindow  # noqa: E402
 
 SIZE = (1500, 950)
@@ -52,6 +53,7 @@ def open_window(app: QApplication, cfg: ExperimentConfig, settings: QSettings) -
     w.confirm = lambda title, text: True  # no question boxes in pictures
     w.modal_messages = False
     w.resize(*SIZE)
+    layout.arrange(w, "Wide screen")  # every panel in the picture
     w.show()
     app.processEvents()
     return w

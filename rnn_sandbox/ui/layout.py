@@ -5,13 +5,44 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 if TYPE_CHECKING:
     from rnn_sandbox.ui.main_window import MainWindow
 
-LAYOUT_VERSION = 1  # raise when the docks change, so an old saved layout is not applied
+LAYOUT_VERSION = 2  # raise when the docks change, so an old saved layout is not applied
+
+
+def first_size(window: MainWindow) -> QSize:
+    """The window's size at a first start: roomy, but never larger than the screen."""
+    size = QSize(1500, 950)
+    screen = window.screen()
+    if screen is not None:
+        size = size.boundedTo(screen.availableGeometry().size())
+    return size
+
+
+def dark_palette() -> QPalette:
+    """Light text on dark grey for every widget (the plots have their own dark theme)."""
+    p = QPalette()
+    dark, darker, text = QColor(45, 47, 52), QColor(30, 31, 35), QColor(220, 220, 220)
+    for role, colour in (
+        (QPalette.ColorRole.Window, dark), (QPalette.ColorRole.Base, darker),
+        (QPalette.ColorRole.AlternateBase, dark), (QPalette.ColorRole.Button, dark),
+        (QPalette.ColorRole.WindowText, text), (QPalette.ColorRole.Text, text),
+        (QPalette.ColorRole.ButtonText, text), (QPalette.ColorRole.ToolTipBase, darker),
+        (QPalette.ColorRole.ToolTipText, text), (QPalette.ColorRole.Highlight,
+                                                 QColor(0, 114, 178)),
+        (QPalette.ColorRole.HighlightedText, QColor(255, 255, 255)),
+        (QPalette.ColorRole.PlaceholderText, QColor(150, 150, 150)),
+    ):
+        p.setColor(role, colour)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(120, 120, 120))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText,
+               QColor(120, 120, 120))
+    return p
 
 
 def dock(window: MainWindow, title: str, name: str, widget: QWidget, area) -> QDockWidget:
@@ -36,9 +67,12 @@ def restore(window: MainWindow, settings: QSettings) -> None:
     state = settings.value("windowState")
     if isinstance(state, QByteArray):
         window.restoreState(state, LAYOUT_VERSION)
-    theme = settings.value("plotTheme", "light", str)
+    theme = settings.value("theme", "light", str)
     window.dark_action.setChecked(theme == "dark")
-    window.set_plot_theme(theme)
+    window.set_theme(theme)
+    zoom = settings.value("zoom", 1.0, float)
+    if zoom != window.zoom:
+        window.set_zoom(zoom)
     captions = settings.value("plotCaptions", "true", str) != "false"
     window.captions_action.setChecked(captions)
     window.set_captions(captions)
@@ -51,15 +85,78 @@ def save(window: MainWindow, settings: QSettings) -> None:
     settings.setValue("geometry", window.saveGeometry())
     settings.setValue("windowState", window.saveState(LAYOUT_VERSION))
     settings.setValue("lastConfig", window.controller.config.to_json(indent=None))
-    settings.setValue("plotTheme", "dark" if window.dark_action.isChecked() else "light")
+    settings.setValue("theme", window.theme)
+    settings.setValue("zoom", window.zoom)
     settings.setValue("pace", window.speed_combo.currentIndex())
     settings.setValue("plotCaptions", "true" if window.captions_action.isChecked() else "false")
     settings.sync()
 
 
-def reset(window: MainWindow, default_state: QByteArray) -> None:
-    """Every dock back where it was at the first start, shown and docked."""
-    window.restoreState(default_state, LAYOUT_VERSION)
-    for d in window.docks:
+# The arrangements a learner or a teacher can pick from View → Layout.  All but the wide
+# one keep the side columns full height (the gradient flow's three plots need it at 720
+# px) and put panels in tabs rather than squeezing them when the window is small.
+PRESETS = {
+    "Laptop": "Side columns of tabs, the gradient flow at full height on the right",
+    "Projector": "As Laptop, at 150 % zoom with captions hidden: readable from the back",
+    "Focus on gradients": "Gradient flow and hidden states side by side, large",
+    "Wide screen": "Every plot at once in a row under the diagram (1920 px and wider)",
+}
+DEFAULT_PRESET = "Laptop"
+
+
+def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
+    """Put every dock where ``preset`` wants it, sized for the window as it is now."""
+    L, R, B = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
+               Qt.DockWidgetArea.BottomDockWidgetArea)
+    w = window
+    for corner, area in ((Qt.Corner.TopLeftCorner, L), (Qt.Corner.BottomLeftCorner, L),
+                         (Qt.Corner.TopRightCorner, R), (Qt.Corner.BottomRightCorner, R)):
+        w.setCorner(corner, area)
+    for d in w.docks:
         d.setFloating(False)
         d.show()
+    w.addDockWidget(L, w.tasks_dock)
+    for d in (w.lessons_dock, w.settings_dock):
+        w.addDockWidget(L, d)
+        w.tabifyDockWidget(w.tasks_dock, d)
+    width, height = w.width(), w.height()
+    if preset == "Wide screen":
+        for corner in (Qt.Corner.BottomLeftCorner, Qt.Corner.BottomRightCorner):
+            w.setCorner(corner, B)  # the row of plots spans the whole width
+        w.addDockWidget(R, w.settings_dock)
+        w.addDockWidget(B, w.loss_dock)
+        for left, right in ((w.loss_dock, w.hidden_dock), (w.hidden_dock, w.gradient_dock),
+                            (w.gradient_dock, w.prediction_dock)):
+            w.splitDockWidget(left, right, Qt.Orientation.Horizontal)
+        w.resizeDocks([w.tasks_dock, w.settings_dock], [int(0.17 * width), int(0.21 * width)],
+                      Qt.Orientation.Horizontal)
+        w.resizeDocks([w.loss_dock], [int(0.5 * height)], Qt.Orientation.Vertical)
+    elif preset == "Focus on gradients":
+        w.addDockWidget(R, w.gradient_dock)
+        w.splitDockWidget(w.gradient_dock, w.hidden_dock, Qt.Orientation.Horizontal)
+        w.addDockWidget(B, w.loss_dock)
+        w.tabifyDockWidget(w.loss_dock, w.prediction_dock)
+        w.resizeDocks([w.tasks_dock], [int(0.17 * width)], Qt.Orientation.Horizontal)
+        w.resizeDocks([w.gradient_dock, w.hidden_dock], [int(0.3 * width)] * 2,
+                      Qt.Orientation.Horizontal)
+        w.resizeDocks([w.loss_dock], [int(0.38 * height)], Qt.Orientation.Vertical)
+        w.loss_dock.raise_()
+    else:
+        w.addDockWidget(R, w.gradient_dock)
+        w.tabifyDockWidget(w.gradient_dock, w.hidden_dock)
+        w.addDockWidget(B, w.loss_dock)
+        w.splitDockWidget(w.loss_dock, w.prediction_dock, Qt.Orientation.Horizontal)
+        w.resizeDocks([w.tasks_dock], [max(240, int(0.2 * width))], Qt.Orientation.Horizontal)
+        w.resizeDocks([w.gradient_dock], [max(380, int(0.3 * width))],
+                      Qt.Orientation.Horizontal)
+        w.resizeDocks([w.loss_dock], [int(0.45 * height)], Qt.Orientation.Vertical)
+        w.gradient_dock.raise_()
+    w.tasks_dock.raise_()
+    w.set_zoom(1.5 if preset == "Projector" else 1.0)
+    w.captions_action.setChecked(preset != "Projector")
+    w.set_captions(preset != "Projector")
+
+
+def reset(window: MainWindow) -> None:
+    """View → Reset layout: the standard arrangement for the window's size now."""
+    arrange(window, DEFAULT_PRESET)

@@ -9,8 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
@@ -57,6 +58,9 @@ class MainWindow(QMainWindow):
         self.modal_messages = True
         self.last_message: tuple[str, str] | None = None
         self.message_box: QMessageBox | None = None
+        self.theme = "light"
+        self.zoom = 1.0
+        self._base_font = QFont(self.font())
         self.controller = c = ExperimentController(
             self.settings, config, lambda title, text: self.confirm(title, text), self)
         c.runningChanged.connect(self._sync_play)
@@ -83,11 +87,8 @@ class MainWindow(QMainWindow):
             views.DiagramView(self.diagram),
             views.GradientView(self.gradient_plot),
         ]
-        self.resize(1500, 950)
-        self.resizeDocks([self.tasks_dock, self.settings_dock], [260, 320],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.loss_dock], [430], Qt.Orientation.Vertical)
-        self._default_state = self.saveState(layout.LAYOUT_VERSION)
+        self.resize(layout.first_size(self))
+        layout.arrange(self)
         layout.restore(self, self.settings)
         c.install(c.experiment, record=False)
         self._update_title()
@@ -132,21 +133,13 @@ class MainWindow(QMainWindow):
         self.hidden_dock = layout.dock(self, "Hidden states", "hiddenDock", self.hidden_plot, B)
         self.gradient_dock = layout.dock(self, "Gradient flow", "gradientDock",
                                          self.gradient_plot, B)
-        self.splitDockWidget(self.loss_dock, self.hidden_dock, Qt.Orientation.Horizontal)
-        self.splitDockWidget(self.hidden_dock, self.gradient_dock, Qt.Orientation.Horizontal)
-        self.splitDockWidget(self.gradient_dock, self.prediction_dock, Qt.Orientation.Horizontal)
-        # The plots span the whole width under the diagram and the side panels.
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.docks = [self.tasks_dock, self.settings_dock, self.loss_dock, self.hidden_dock,
                       self.gradient_dock, self.prediction_dock]
         self.lessons = LessonsDock(self.settings)
         self.lessons.setMinimumWidth(240)  # its row of buttons must not widen the column
         self.lessons.presetRequested.connect(self._load_lesson_setup)
         self.lessons_dock = layout.dock(self, "Lessons", "lessonsDock", self.lessons, L)
-        self.tabifyDockWidget(self.tasks_dock, self.lessons_dock)
-        self.tasks_dock.raise_()
-        self.docks.insert(1, self.lessons_dock)
+        self.docks.insert(1, self.lessons_dock)  # layout.arrange puts them in place
         self.plots: dict[str, PlotPanel] = {
             "Loss": self.loss_plot,
             "Hidden states": self.hidden_plot,
@@ -191,10 +184,21 @@ class MainWindow(QMainWindow):
         self.full_speed_action.setCheckable(True)
         self._pace_before = 0  # the pace Full speed goes back to
         self.reset_layout_action = self._action(
-            "Reset layout", lambda: layout.reset(self, self._default_state))
-        self.dark_action = self._action("Dark plots", lambda on: self.set_plot_theme(
-            "dark" if on else "light"))
+            "Reset layout", lambda: layout.reset(self),
+            tip="Every panel back in place, sized for the window as it is now")
+        self.dark_action = self._action("Dark theme", lambda on: self.set_theme(
+            "dark" if on else "light"), "Ctrl+Shift+D", "Light text on dark, everywhere")
         self.dark_action.setCheckable(True)
+        self.full_screen_action = self._action(
+            "Full screen", self.set_full_screen, "F11", "The window over the whole screen")
+        self.full_screen_action.setCheckable(True)
+        self.zoom_actions = [
+            self._action("Zoom in", lambda: self.set_zoom(self.zoom * 1.25),
+                         [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], "Larger text and lines"),
+            self._action("Zoom out", lambda: self.set_zoom(self.zoom / 1.25),
+                         [QKeySequence.StandardKey.ZoomOut], "Smaller text and lines"),
+            self._action("Actual size", lambda: self.set_zoom(1.0), "Ctrl+0"),
+        ]
         self.captions_action = self._action(
             "Explain the plots", self.set_captions, tip="A line under each plot on how to read it"
         )
@@ -235,6 +239,13 @@ class MainWindow(QMainWindow):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
         view.addAction(self.reset_layout_action)
+        presets = view.addMenu("&Layout")
+        for name, tip in layout.PRESETS.items():
+            presets.addAction(self._action(name, lambda _=False, n=name: layout.arrange(self, n),
+                                           tip=tip))
+        view.addSeparator()
+        view.addActions([self.full_screen_action, *self.zoom_actions])
+        view.addSeparator()
         view.addAction(self.dark_action)
         view.addAction(self.captions_action)
 
@@ -274,9 +285,33 @@ class MainWindow(QMainWindow):
         for panel in self.plots.values():
             panel.caption.setVisible(on)
 
-    def set_plot_theme(self, name: str) -> None:
+    def set_theme(self, name: str) -> None:
+        """"light" or "dark": the window's palette and every plot (the diagram's canvas
+        stays light, its colours are made for it)."""
+        self.theme = name
+        light = QApplication.style().standardPalette()
+        self.setPalette(layout.dark_palette() if name == "dark" else light)
         for panel in self.plots.values():
             panel.set_theme(name)
+
+    def set_zoom(self, factor: float) -> None:
+        """Every text, plot and diagram label ``factor`` times its size (0.5 to 3)."""
+        self.zoom = min(3.0, max(0.5, float(factor)))
+        font = QFont(self._base_font)
+        font.setPointSizeF(self._base_font.pointSizeF() * self.zoom)
+        self.setFont(font)
+        for child in self.findChildren(QWidget):  # a style sheet stops font inheritance
+            if child.styleSheet() and "font" not in child.styleSheet():
+                child.setFont(font)
+        for panel in self.plots.values():
+            panel.set_zoom(self.zoom)
+        self.diagram.set_zoom(self.zoom)
+
+    def set_full_screen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
 
     def _pace_chosen(self, index: int) -> None:
         self.controller.set_pace(self.speed_combo.itemData(index))

@@ -21,7 +21,8 @@ from rnn_sandbox.ui.plots import PALETTE, PlotPanel, marked_curve
 
 
 class PredictionView(PlotPanel):
-    CAPTION = "What the network answers now for the watched validation sample, and the truth."
+    CAPTION = ("What the network answers now for the watched validation sample, and the truth "
+               "(the input in grey).")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +72,13 @@ class PredictionView(PlotPanel):
         # input and truth, the axis ticks) are not handed over again on every refresh.
         self._drawn: dict[str, object] = {}
 
+    def set_zoom(self, factor: float) -> None:
+        super().set_zoom(factor)
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSizeF(font.pointSizeF() * factor)
+        self.text.setFont(font)
+
     def set_experiment(self, task: Task, dataset: Dataset, net: NetworkConfig) -> None:
         self.task, self.dataset = task, dataset
         if net.loss == "ctc":
@@ -80,11 +88,11 @@ class PredictionView(PlotPanel):
         else:
             self.mode = "regression" if net.architecture == "many_to_one" else "regression_seq"
         titles = {
-            "regression": "Input (grey), forecast (×) and truth (●)",
-            "regression_seq": "Output (×) and target (●)",
-            "class": "Class probabilities (green: true)",
-            "class_seq": "P(class) per step: ● truth × output",
-            "ctc": "P(label) per frame: × best label",
+            "regression": "Forecast × and truth ●",
+            "regression_seq": "Output × and target ●",
+            "class": "P(class), green: true",
+            "class_seq": "P(class) per step ● true × out",
+            "ctc": "P(label) per frame × best",
         }
         self.plot.setTitle(titles[self.mode])
         self._labels()

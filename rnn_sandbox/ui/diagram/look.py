@@ -70,6 +70,12 @@ SMALL_FONT = QFont("Sans Serif", 7)
 LABEL_FONT = QFont("Sans Serif", 8)
 
 
+def set_text_scale(factor: float) -> None:
+    """Labels ``factor`` times their size (UI zoom); items made from now on use it."""
+    SMALL_FONT.setPointSizeF(7 * factor)
+    LABEL_FONT.setPointSizeF(8 * factor)
+
+
 CACHE = QGraphicsItem.DeviceCoordinateCache
 GATE_R = 6.0  # radius of a gate unit inside an expanded gated neuron
 

@@ -29,6 +29,7 @@ from rnn_sandbox.engine.anatomy import HEAD_BIAS, HEAD_WEIGHT
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.inspect import Trace, network_from, trace
 from rnn_sandbox.fields import SETTING, diagram_limits, is_enabled
+from rnn_sandbox.ui.diagram import look
 from rnn_sandbox.ui.diagram.items import BandItem, NeuronItem
 from rnn_sandbox.ui.diagram.scene import DiagramModel, DiagramScene, make_segments
 from rnn_sandbox.ui.diagram.stepthrough import StepThroughBar
@@ -376,6 +377,11 @@ class DiagramWidget(QWidget):
             self.view.fit()
         else:
             self.view.setSceneRect(self.scene.itemsBoundingRect().adjusted(-10, -10, 10, 10))
+
+    def set_zoom(self, factor: float) -> None:
+        """Labels ``factor`` times larger (presentation); the drawing is made again."""
+        look.set_text_scale(factor)
+        self._rebuild()
 
     def _fit(self) -> None:
         self.view.auto_fit = True

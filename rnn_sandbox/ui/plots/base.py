@@ -115,6 +115,29 @@ class GrowingSeries:
         self.n = 0
 
 
+class ZoomableGraphics(pg.GraphicsLayoutWidget):
+    """A plot area that can draw everything larger (UI zoom): the layout is made for a
+    viewport ``zoom`` times smaller and shown scaled up, so fonts, lines and markers grow
+    together and the plots keep their proportions."""
+
+    zoom = 1.0
+
+    def set_zoom(self, factor: float) -> None:
+        self.zoom = float(factor)
+        self.resizeEvent(None)
+
+    def resizeEvent(self, ev) -> None:  # noqa: N802 (Qt's name)
+        if self.closed:
+            return
+        if self.zoom == 1.0:
+            self.autoPixelRange = True
+            super().resizeEvent(ev)
+            return
+        size = self.size()
+        rect = QRectF(0, 0, size.width() / self.zoom, size.height() / self.zoom)
+        pg.GraphicsView.setRange(self, rect, padding=0, disableAutoPixel=True)
+
+
 class PlotPanel(QWidget):
     """Common behaviour: a themed ``GraphicsLayoutWidget`` with export to PNG/SVG/CSV,
     and a one-line caption saying how to read it (``CAPTION``; View menu hides them)."""
@@ -126,13 +149,18 @@ class PlotPanel(QWidget):
         self.caption = QLabel(self.CAPTION)
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #666666; font-size: 8pt;")
-        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics = ZoomableGraphics()
         self.graphics.setMinimumSize(240, 180)
         self.theme = "light"
         self._plots: list[pg.PlotItem] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(2, 2, 2, 2)
         self._layout.setSpacing(2)
+
+    def set_zoom(self, factor: float) -> None:
+        """Draw the plots and the caption ``factor`` times larger (presentation)."""
+        self.graphics.set_zoom(factor)
+        self.caption.setStyleSheet(f"color: #666666; font-size: {8 * factor:.1f}pt;")
 
     def visible_now(self) -> bool:
         """Shown and not covered: a panel in a closed or tabbed-away dock need not draw."""
@@ -148,6 +176,9 @@ class PlotPanel(QWidget):
             plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         no_min_width(plot.titleLabel)
+        # The title may use the width above the axis too: narrow panels cut less of it.
+        plot.layout.removeItem(plot.titleLabel)
+        plot.layout.addItem(plot.titleLabel, 0, 0, 1, 3)
         plot.showGrid(x=True, y=True, alpha=THEMES[self.theme]["grid"])
         self._plots.append(plot)
         return plot

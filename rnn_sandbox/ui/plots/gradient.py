@@ -85,7 +85,7 @@ class GradientFlowPlot(PlotPanel):
         self._layout.addWidget(self.caption)
 
         self.flow_plot = self._add_plot(
-            0, title="Gradient reaching each time step |dL/dh<sub>t</sub>|"
+            0, title="Gradient at each step |dL/dh<sub>t</sub>|"
         )
         self.flow_plot.setLabel("bottom", "time step t")
         self.flow_plot.setLabel("left", "log<sub>10</sub> |dL/dh<sub>t</sub>|")
@@ -101,7 +101,7 @@ class GradientFlowPlot(PlotPanel):
             values=(-6, 0), colorMap=pg.colormap.get("viridis"), width=12, interactive=False
         )
         self.colorbar.setImageItem(self.image, insert_in=self.map_plot)
-        self.norm_plot = self._add_plot(2, title="Gradient norm per weight matrix")
+        self.norm_plot = self._add_plot(2, title="Gradient norm per weight")
         self.norm_plot.setLabel("bottom", "training step")
         self.norm_plot.setLabel("left", "log<sub>10</sub> ‖∇W‖")
         for plot in (self.flow_plot, self.norm_plot):
@@ -113,7 +113,7 @@ class GradientFlowPlot(PlotPanel):
         self.norm_plot.setDownsampling(auto=True, mode="peak")
         # A one-line key under the plot: a legend would cover this short plot's curves.
         self.norm_key = no_min_width(self.graphics.addLabel("", row=3, col=0, size="8pt"))
-        for r, s in enumerate((4, 3, 2, 0)):
+        for r, s in enumerate((1, 1, 1, 0)):  # each plot readable in a laptop's column
             self.graphics.ci.layout.setRowStretchFactor(r, s)
         self.flow_curves: dict[str, pg.PlotDataItem] = {}
         self.cell_curves: dict[str, pg.PlotDataItem] = {}  # |dL/dc_t|, LSTM only
@@ -182,12 +182,12 @@ class GradientFlowPlot(PlotPanel):
         fg = THEMES[self.theme]["fg"]
         if cell:
             self.flow_plot.setTitle(
-                "Gradient per step: |dL/dh<sub>t</sub>| ━ and cell |dL/dc<sub>t</sub>| - -",
+                "Per step: |dL/dh<sub>t</sub>| ━  cell |dL/dc<sub>t</sub>| - -",
                 color=fg)
             self.flow_plot.setLabel("left", "log<sub>10</sub> gradient")
         else:
             self.flow_plot.setTitle(
-                "Gradient reaching each time step |dL/dh<sub>t</sub>|", color=fg)
+                "Gradient at each step |dL/dh<sub>t</sub>|", color=fg)
             self.flow_plot.setLabel("left", "log<sub>10</sub> |dL/dh<sub>t</sub>|")
 
     def _enable_cell(self, names: list[str]) -> None:

@@ -69,8 +69,8 @@ class LossPlot(PlotPanel):
         self.metric_plot = self._add_plot(2, title="Validation metric")
         self.metric_plot.setLabel("bottom", "training step")
         self.metric_plot.setXLink(self.loss_plot)
-        for row, stretch in enumerate((3, 0, 2)):
-            self.graphics.ci.layout.setRowStretchFactor(row, stretch)
+        self._wide: bool | None = None
+        self._arrange(wide=False)
         for p in (self.loss_plot, self.metric_plot):
             p.setClipToView(True)
             p.setDownsampling(auto=True, mode="peak")
@@ -138,6 +138,35 @@ class LossPlot(PlotPanel):
                 plot.setYRange(0, 1e-9, padding=0)  # any range: the data then decide
             self.follow_values(plot, values, unit)
 
+    def _arrange(self, wide: bool) -> None:
+        """Loss above the metric in a tall panel, side by side in a wide one (a short
+        bottom dock on a laptop would squash two stacked plots to slivers)."""
+        if wide == self._wide:
+            return
+        self._wide = wide
+        ci = self.graphics.ci
+        for item in (self.loss_plot, self.key, self.metric_plot):
+            if item in ci.items:
+                ci.removeItem(item)
+        if wide:
+            ci.addItem(self.loss_plot, row=0, col=0)
+            ci.addItem(self.metric_plot, row=0, col=1)
+            ci.addItem(self.key, row=1, col=0, colspan=2)
+            stretches = (1, 0, 0)
+        else:
+            ci.addItem(self.loss_plot, row=0, col=0)
+            ci.addItem(self.key, row=1, col=0)
+            ci.addItem(self.metric_plot, row=2, col=0)
+            stretches = (3, 0, 2)
+        for row, stretch in enumerate(stretches):
+            ci.layout.setRowStretchFactor(row, stretch)
+        self.loss_plot.setLabel("bottom", "training step" if wide else None)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        g = self.graphics
+        self._arrange(wide=g.width() > 1.4 * g.height())
+
     def set_task(self, baseline: Metric | None, loss_name: str, metric_name: str | None) -> None:
         """Clear, then label for a new experiment; the baseline is drawn dashed."""
         self.loss_name = loss_name
@@ -145,7 +174,7 @@ class LossPlot(PlotPanel):
         self.loss_name = loss_name
         self.baseline = baseline
         self.loss_plot.setTitle(f"Loss ({loss_name})")
-        self.metric_plot.setTitle(f"Validation {metric_name}" if metric_name else "Validation")
+        self.metric_plot.setTitle(metric_name or "Validation metric")
         self._place_baselines()
 
     def _baseline_on_metric(self) -> bool:
@@ -206,8 +235,8 @@ class LossPlot(PlotPanel):
         if len(val_steps):
             self.val.extend(val_steps, val_losses)
             self.metric_series.extend(val_steps, val_metrics)
-        if metric_name and self.metric_plot.titleLabel.text == "Validation":
-            self.metric_plot.setTitle(f"Validation {metric_name}")
+        if metric_name and self.metric_plot.titleLabel.text == "Validation metric":
+            self.metric_plot.setTitle(metric_name)
             self._place_baselines()
         self._dirty[0] |= len(steps) > 0
         self._dirty[1] |= len(val_steps) > 0
