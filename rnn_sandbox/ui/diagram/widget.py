@@ -173,7 +173,7 @@ class DiagramWidget(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing() + 6)
-        self.message.setStyleSheet("color: #444; padding: 2px 6px;")
+        self.message.setStyleSheet("color: #808080; padding: 2px 6px;")  # light or dark
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -538,7 +538,7 @@ class DiagramWidget(QWidget):
             return  # restyling a label costs more than a frame's drawing
         self.message.setProperty("error", error)
         self.message.setStyleSheet("color: #a33; padding: 2px 6px;" if error
-                                   else "color: #444; padding: 2px 6px;")
+                                   else "color: #808080; padding: 2px 6px;")
         self.message.setText(text)
 
     # -- neuron panel ---------------------------------------------------------------------------
