@@ -335,3 +335,17 @@ def test_time_steps_are_counted_from_one_as_in_the_diagram(qtbot):
     assert (t[0], t[-1]) == (1, T)
     rect = hp.image.mapRectToParent(hp.image.boundingRect())
     assert (rect.left(), rect.right()) == (0.5, T + 0.5)  # column t is centred on t
+
+
+def test_empty_plots_show_round_ranges_with_the_baseline_in_view(qtbot):
+    p = LossPlot()
+    qtbot.addWidget(p)
+    p.set_task(Metric("persistence MSE", 37.0), "MSE", None)  # on the loss plot, log axis
+    lo, hi = p.loss_plot.vb.viewRange()[1]
+    assert lo <= -2 and hi >= np.log10(37.0) and hi - lo < 6  # 0.01 .. 100
+    lo, hi = p.metric_plot.vb.viewRange()[1]
+    assert lo <= 0 and 1 <= hi < 1.2
+    g = GradientFlowPlot()
+    qtbot.addWidget(g)
+    g.set_network(Experiment.from_task("tiny_bptt").network.anatomy())
+    assert g.flow_plot.vb.viewRange()[0][0] < 1 < 9 < g.flow_plot.vb.viewRange()[0][1]

@@ -174,8 +174,13 @@ class GradientFlowPlot(PlotPanel):
         self._norms_drawn = 0.0
         self._set_titles(cell=False)
         self.image.clear()
+        # Round ranges before the first step (an empty plot's own would read "0.2 0.4").
         for plot in (self.norm_plot, self.map_plot):
             plot.setXRange(0, 10, padding=0.02)
+        self.flow_plot.setXRange(1, 10, padding=0.02)
+        self.flow_plot.setYRange(-4, 0, padding=0.05)
+        self.norm_plot.setYRange(-2, 1, padding=0.05)
+        self.map_plot.setYRange(0.5, 10.5, padding=0)
         self.set_theme(self.theme)
 
     def _set_titles(self, cell: bool) -> None:

@@ -176,6 +176,24 @@ class LossPlot(PlotPanel):
         self.loss_plot.setTitle(f"Loss ({loss_name})")
         self.metric_plot.setTitle(metric_name or "Validation metric")
         self._place_baselines()
+        self._empty_ranges()
+
+    def _empty_ranges(self) -> None:
+        """Round ranges with the baseline in view until the first points come (an empty
+        plot's own range would read "1 1" or "8e-10")."""
+        log = self.log_check.isChecked()
+        loss = [-2.0, 1.0] if log else [0.0, 1.0]
+        metric = [0.0, 1.0]
+        if self.baseline is not None and np.isfinite(self.baseline.value):
+            on_metric = self._baseline_on_metric()
+            value = self.baseline.value
+            if log and not on_metric:
+                value = np.log10(max(value, 1e-300))
+            rng = metric if on_metric else loss
+            rng[0], rng[1] = min(rng[0], np.floor(value)), max(rng[1], np.ceil(value))
+        for plot, (lo, hi) in ((self.loss_plot, loss), (self.metric_plot, metric)):
+            plot.setXRange(0, 10, padding=0.02)
+            plot.setYRange(lo, hi, padding=0.05)
 
     def _baseline_on_metric(self) -> bool:
         """A baseline named after the loss ("persistence MSE") goes on the loss plot;
