@@ -97,10 +97,16 @@ def save(widget, path: Path) -> Path:
 
 
 # -- the screens --------------------------------------------------------------------------
-def _main_window(task: str) -> Callable:
+def _main_window(task: str, size: tuple[int, int] = SIZE, preset: str = "Wide screen",
+                 theme: str = "light") -> Callable:
+    """The window on ``task``, at a screen's size, arranged as a first start there
+    arranges it."""
     def shoot(app: QApplication, settings: QSettings, out: Path, steps: int) -> Path:
         w = open_window(app, get_task(task).default_config(), settings)
         try:
+            w.resize(*size)
+            layout.arrange(w, preset)
+            w.set_theme(theme)
             train(app, w, steps)
             settle(app, w)
             return save(w, out)
@@ -163,24 +169,6 @@ def shoot_lessons(app: QApplication, settings: QSettings, out: Path, steps: int)
         w.close()
 
 
-def _sized(size: tuple[int, int], preset: str, theme: str = "light") -> Callable:
-    """The window at a screen's size, arranged as a first start there arranges it."""
-    def shoot(app: QApplication, settings: QSettings, out: Path, steps: int) -> Path:
-        w = open_window(app, get_task("weather").default_config(), settings)
-        try:
-            w.resize(*size)
-            layout.arrange(w, preset)
-            w.set_theme(theme)
-            train(app, w, steps)
-            settle(app, w)
-            return save(w, out)
-        finally:
-            w.shutdown()
-            w.close()
-
-    return shoot
-
-
 SCREENS: dict[str, tuple[str, Callable]] = {
     "main_many_to_one": ("Main window: weather forecast (many-to-one)",
                          _main_window("weather")),
@@ -194,9 +182,9 @@ SCREENS: dict[str, tuple[str, Callable]] = {
     "stepthrough": ("Step-through of backpropagation through time", shoot_stepthrough),
     "lessons": ("The lessons panel of the main window", shoot_lessons),
     "laptop_1366x768": ("The window on a 1366×768 laptop (the Laptop layout)",
-                        _sized((1366, 768), "Laptop")),
+                        _main_window("weather", (1366, 768), "Laptop")),
     "presentation": ("Presentation: a 1920×1080 projector, 150 % zoom, dark theme",
-                     _sized((1920, 1080), "Projector", theme="dark")),
+                     _main_window("weather", (1920, 1080), "Projector", "dark")),
 }
 
 
