@@ -94,7 +94,7 @@ def test_default_model_learns_verb_final_order_far_beyond_copying(seed, record_p
     val = exp.dataset.val
     record_property("sentences", TASK.sentence_accuracy(out, val))
     record_property("tokens-copy", TASK.token_accuracy(out, val) - TASK.baseline(exp.dataset).value)
-    assert TASK.sentence_accuracy(out, val) > 0.8
+    assert TASK.sentence_accuracy(out, val) > 0.95  # 1.0 for seeds 0-4 on 3 BLAS kernels
     assert TASK.token_accuracy(out, val) > TASK.baseline(exp.dataset).value + 0.4
 
 
@@ -105,5 +105,5 @@ def test_verb_second_order_is_learned(seed, record_property):
     val = exp.dataset.val
     record_property("sentences", TASK.sentence_accuracy(out, val))
     record_property("tokens-copy", TASK.token_accuracy(out, val) - TASK.baseline(exp.dataset).value)
-    assert TASK.sentence_accuracy(out, val) > 0.9
+    assert TASK.sentence_accuracy(out, val) > 0.95  # 1.0 for seeds 0-4 on 3 BLAS kernels
     assert TASK.token_accuracy(out, val) > TASK.baseline(exp.dataset).value + 0.15
