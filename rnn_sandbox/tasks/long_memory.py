@@ -30,7 +30,8 @@ class LongMemory(Task):
     # the long path early.  Batches of 64 at rate 0.005 make that reliable: LSTMs learn it
     # within 200 steps and GRUs within 500 for every seed tried (0-19), where batches of 32
     # at 0.01 left one start in ten at chance after 1200.  A simple RNN with the same start
-    # learns it from about one start in three, late; from the others it stays at chance.
+    # learns it from about one start in three (7 of seeds 0-19 within 1000 steps); from the
+    # others it stays at chance.
     default_network = {"hidden_size": 16, "cell": "lstm", "init": "orthogonal"}
     default_training = {"learning_rate": 0.005, "batch_size": 64, "epochs": 60}
 
