@@ -130,7 +130,7 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
             w.splitDockWidget(left, right, Qt.Orientation.Horizontal)
         w.resizeDocks([w.tasks_dock, w.settings_dock], [int(0.17 * width), int(0.21 * width)],
                       Qt.Orientation.Horizontal)
-        w.resizeDocks([w.loss_dock], [int(0.5 * height)], Qt.Orientation.Vertical)
+        w.resizeDocks([w.loss_dock], [int(0.45 * height)], Qt.Orientation.Vertical)
     elif preset == "Focus on gradients":
         w.addDockWidget(R, w.gradient_dock)
         w.splitDockWidget(w.gradient_dock, w.hidden_dock, Qt.Orientation.Horizontal)
