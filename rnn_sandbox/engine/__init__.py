@@ -4,6 +4,7 @@ from rnn_sandbox.engine.anatomy import Anatomy, ParamInfo, StateInfo, anatomy_of
 from rnn_sandbox.engine.build import build_network
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.engine.gradcheck import GradCheckResult, gradcheck
+from rnn_sandbox.engine.itemize import itemized_gradients
 from rnn_sandbox.engine.losses import cross_entropy, mse, softmax
 from rnn_sandbox.engine.network import Network, RNNStack
 from rnn_sandbox.engine.optim import clip_grad_norm, make_optimizer
@@ -25,6 +26,7 @@ __all__ = [
     "clip_grad_norm",
     "cross_entropy",
     "gradcheck",
+    "itemized_gradients",
     "make_optimizer",
     "mse",
     "build_network",

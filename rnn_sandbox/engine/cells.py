@@ -101,6 +101,7 @@ def rnn_dir_backward(
     w_hh: np.ndarray,
     nonlinearity: str,
     truncation: int = 0,
+    per_step: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]:
     """Backpropagate through time for one direction.
 
@@ -109,7 +110,10 @@ def rnn_dir_backward(
     recurrent path every k steps (truncated BPTT).
 
     Returns ``(dx, dh0, grads, dh_total)`` where ``dh_total[t]`` is the full dL/dh_t,
-    including what flows back through time.
+    including what flows back through time.  With ``per_step`` each gradient keeps the
+    contribution of every step apart, ``(T, *shape)``: ``grads[k][t]`` is the part that
+    arises where step ``t`` uses the weight (summed over the batch); their sum over ``t`` is
+    the usual gradient.
     """
     x, h_all, h0, mask = cache.x, cache.h, cache.h0, cache.mask
     T, B, H = h_all.shape
@@ -135,6 +139,9 @@ def rnn_dir_backward(
         if any_pad[t]:
             np.copyto(dh_next, dh, where=pad[t])  # padded step: dh passes on unchanged
     dh0 = dh_next
+    dx = (dpre_all.reshape(T * B, H) @ w_ih).reshape(x.shape)
+    if per_step:
+        return dx, dh0, _per_step_grads(dpre_all, x, h_all, h0, cache.reverse), dh_total
     flat = dpre_all.reshape(T * B, H)
     # dW_hh pairs dpre_t with the state the step started from: h_{t-1} (forward direction)
     # or h_{t+1} (backward direction), and h0 for the first step; no shifted copy of h.
@@ -151,5 +158,27 @@ def rnn_dir_backward(
         "bias_ih": db,
         "bias_hh": db.copy(),
     }
-    dx = (flat @ w_ih).reshape(x.shape)
     return dx, dh0, grads, dh_total
+
+
+def previous_states(states: np.ndarray, first: np.ndarray, reverse: bool) -> np.ndarray:
+    """The state each step started from, ``(T, B, H)``: h_{t-1} (forward direction) or
+    h_{t+1} (backward direction), and ``first`` (the initial state) for the first step."""
+    prev = np.empty_like(states)
+    if reverse:
+        prev[:-1], prev[-1] = states[1:], first
+    else:
+        prev[1:], prev[0] = states[:-1], first
+    return prev
+
+
+def _per_step_grads(dpre, x, h_all, h0, reverse) -> dict[str, np.ndarray]:
+    """The weight gradients step by step, ``(T, *shape)``: the outer products
+    ``dpre_t^T x_t`` and ``dpre_t^T h_prev_t`` before they are summed over time."""
+    db = dpre.sum(axis=1)
+    return {
+        "weight_ih": np.einsum("tbh,tbi->thi", dpre, x),
+        "weight_hh": np.einsum("tbh,tbk->thk", dpre, previous_states(h_all, h0, reverse)),
+        "bias_ih": db,
+        "bias_hh": db.copy(),
+    }

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rnn_sandbox.engine.cells import previous_states
 from rnn_sandbox.engine.timeloop import padding, truncated_here
 
 
@@ -103,6 +104,17 @@ def _recurrent_grad(dpre, states, first_state, reverse):
     return np.ascontiguousarray(w_hh.T)
 
 
+# With ``per_step=True`` the backward functions return every gradient step by step,
+# ``(T, *shape)``, summed over the batch but not over time: ``grads[k][t]`` is the part that
+# arises where step t uses the weight.  The sums over t are the usual gradients.
+def _input_grads_per_step(dpre, x):
+    return np.einsum("tbg,tbi->tgi", dpre, x), dpre.sum(axis=1)
+
+
+def _recurrent_grad_per_step(dpre, states, first_state, reverse):
+    return np.einsum("tbg,tbh->tgh", dpre, previous_states(states, first_state, reverse))
+
+
 def _input_projection(x: np.ndarray, w_ih: np.ndarray, bias: np.ndarray, dtype) -> np.ndarray:
     """``x W_ih^T + bias`` for every step at once, ``(T, B, G*H)``: one large matrix product."""
     T, B, I = x.shape
@@ -150,7 +162,9 @@ def lstm_dir_forward(x, w_ih, w_hh, b_ih, b_hh, h0, c0, mask, reverse):
     return h_all, GatedCache(x, h_all, h0, reverse, mask, gates, c_all, c0, tanh_c)
 
 
-def lstm_dir_backward(cache: GatedCache, dh_out, dh_last, dc_last, w_ih, w_hh, truncation=0):
+def lstm_dir_backward(
+    cache: GatedCache, dh_out, dh_last, dc_last, w_ih, w_hh, truncation=0, per_step=False
+):
     x, gates = cache.x, cache.gates
     T, B, H = cache.h.shape
     dtype = cache.h.dtype
@@ -207,10 +221,14 @@ def lstm_dir_backward(cache: GatedCache, dh_out, dh_last, dc_last, w_ih, w_hh, t
             np.copyto(dc_next, dc, where=pad[t])
     if pad is not None:
         dc_total *= keep  # dL/dc' of a padded step is zero: it computed no c'
-    w_ih_grad, db = _input_grads(dpre_all, x)
+    input_grads, recurrent_grad = (
+        (_input_grads_per_step, _recurrent_grad_per_step) if per_step
+        else (_input_grads, _recurrent_grad)
+    )
+    w_ih_grad, db = input_grads(dpre_all, x)
     grads = {
         "weight_ih": w_ih_grad,
-        "weight_hh": _recurrent_grad(dpre_all, cache.h, cache.h0, cache.reverse),
+        "weight_hh": recurrent_grad(dpre_all, cache.h, cache.h0, cache.reverse),
         "bias_ih": db,
         "bias_hh": db.copy(),  # both biases add to the same pre-activation
     }
@@ -260,7 +278,9 @@ def gru_dir_forward(x, w_ih, w_hh, b_ih, b_hh, h0, mask, reverse):
     return h_all, GatedCache(x, h_all, h0, reverse, mask, gates, hn_lin=hn_lin)
 
 
-def gru_dir_backward(cache: GatedCache, dh_out, dh_last, w_ih, w_hh, truncation=0):
+def gru_dir_backward(
+    cache: GatedCache, dh_out, dh_last, w_ih, w_hh, truncation=0, per_step=False
+):
     x, gates = cache.x, cache.gates
     T, B, H = cache.h.shape
     dtype = cache.h.dtype
@@ -304,11 +324,15 @@ def gru_dir_backward(cache: GatedCache, dh_out, dh_last, w_ih, w_hh, truncation=
         dh_next += np.multiply(dh, z[t], out=dhz)
         if any_pad[t]:  # a padded row carries dh over unchanged
             np.copyto(dh_next, dh, where=pad[t])
-    w_hh_grad = _recurrent_grad(dpre, cache.h, cache.h0, cache.reverse)
-    b_hh_grad = dpre.reshape(T * B, 3 * H).sum(axis=0)
+    input_grads, recurrent_grad = (
+        (_input_grads_per_step, _recurrent_grad_per_step) if per_step
+        else (_input_grads, _recurrent_grad)
+    )
+    w_hh_grad = recurrent_grad(dpre, cache.h, cache.h0, cache.reverse)
+    b_hh_grad = dpre.sum(axis=1) if per_step else dpre.reshape(T * B, 3 * H).sum(axis=0)
     # The input side differs only in the new gate's block: da_n instead of da_n * r.
     np.multiply(k_n, dh_total, out=k_nr)
-    w_ih_grad, b_ih_grad = _input_grads(dpre, x)
+    w_ih_grad, b_ih_grad = input_grads(dpre, x)
     grads = {
         "weight_ih": w_ih_grad,
         "weight_hh": w_hh_grad,

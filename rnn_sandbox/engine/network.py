@@ -144,13 +144,15 @@ class RNNStack:
         d_out: np.ndarray,
         d_state: Any = None,
         truncation: int = 0,
+        per_step: bool = False,
     ) -> tuple[np.ndarray, Any, dict[str, np.ndarray], dict[str, dict[str, np.ndarray]]]:
         """Backward through layers (top first) and time.
 
         ``d_state``: gradient on the final state (same form as the state) or ``None``.
-        Returns ``(dx, d_state0, grads, per_step)``; ``per_step['h'][name]`` is dL/dh_t
-        ``(T, B, H)`` per layer/direction name, and for the LSTM ``per_step['c'][name]`` is
-        dL/dc_t.
+        Returns ``(dx, d_state0, grads, steps)``; ``steps['h'][name]`` is dL/dh_t
+        ``(T, B, H)`` per layer/direction name, and for the LSTM ``steps['c'][name]`` is
+        dL/dc_t.  With ``per_step`` the gradients keep each step's contribution apart,
+        ``(T, *shape)`` (see :func:`.cells.rnn_dir_backward`).
         """
         D, H = self.num_directions, self.hidden_size
         lstm = self.cell == "lstm"
@@ -160,7 +162,7 @@ class RNNStack:
         dh0 = np.zeros(shape, dtype=d_out.dtype)
         dc0 = np.zeros(shape, dtype=d_out.dtype) if lstm else None
         grads: dict[str, np.ndarray] = {}
-        per_step: dict[str, dict[str, np.ndarray]] = {"h": {}, "c": {}}
+        steps: dict[str, dict[str, np.ndarray]] = {"h": {}, "c": {}}
         names = self.state_names()
         d_layer_out = d_out
         for k in reversed(range(self.num_layers)):
@@ -172,24 +174,25 @@ class RNNStack:
                 dh_l = None if d_hn is None else d_hn[idx]
                 if self.cell == "rnn":
                     dx, dh0[idx], g, dh_total = cells.rnn_dir_backward(
-                        caches[idx], dh_o, dh_l, w_ih, w_hh, self.nonlinearity, truncation
+                        caches[idx], dh_o, dh_l, w_ih, w_hh, self.nonlinearity, truncation,
+                        per_step,
                     )
                 elif self.cell == "gru":
                     dx, dh0[idx], g, dh_total = gated.gru_dir_backward(
-                        caches[idx], dh_o, dh_l, w_ih, w_hh, truncation
+                        caches[idx], dh_o, dh_l, w_ih, w_hh, truncation, per_step
                     )
                 else:
                     dc_l = None if d_cn is None else d_cn[idx]
                     dx, dh0[idx], dc0[idx], g, dh_total, dc_total = gated.lstm_dir_backward(
-                        caches[idx], dh_o, dh_l, dc_l, w_ih, w_hh, truncation
+                        caches[idx], dh_o, dh_l, dc_l, w_ih, w_hh, truncation, per_step
                     )
-                    per_step["c"][names[idx]] = dc_total
+                    steps["c"][names[idx]] = dc_total
                 for key, value in g.items():
                     grads[param_name(key, k, rev, self.part)] = value
-                per_step["h"][names[idx]] = dh_total
+                steps["h"][names[idx]] = dh_total
                 d_in = dx if d_in is None else d_in + dx
             d_layer_out = d_in
-        return d_layer_out, ((dh0, dc0) if lstm else dh0), grads, per_step
+        return d_layer_out, ((dh0, dc0) if lstm else dh0), grads, steps
 
 
 class Network:
@@ -449,14 +452,21 @@ class Network:
         self.cache = self._public_cache(cache, grads.pop("_per_step"), out, loss)
         return loss, grads
 
-    def _backward(self, cache, d_out, truncation):
+    def _backward(self, cache, d_out, truncation, per_step=False):
+        """Backpropagation from ``d_out`` (dL/d outputs).  With ``per_step`` every gradient
+        keeps the contribution of each step where the parameter is used apart, ``(T, *shape)``
+        over the steps of its own stack (seq2seq: the encoder's or the decoder's; the head:
+        the steps it reads, see :func:`_head_grads_per_step`)."""
         P = self.params
         head_w = P[HEAD_WEIGHT]
         grads: dict[str, np.ndarray] = {}
+        if per_step:
+            grads[HEAD_WEIGHT], grads[HEAD_BIAS] = self._head_grads_per_step(cache, d_out)
         if self.arch == "many_to_one":
             feat = cache["feat"]
-            grads[HEAD_WEIGHT] = d_out.T @ feat
-            grads[HEAD_BIAS] = d_out.sum(axis=0)
+            if not per_step:
+                grads[HEAD_WEIGHT] = d_out.T @ feat
+                grads[HEAD_BIAS] = d_out.sum(axis=0)
             d_feat = d_out @ head_w
             top = cache["top"]
             d_top = np.zeros_like(top)
@@ -467,13 +477,14 @@ class Network:
         else:
             top = cache["top"]
             d_out_tm = np.swapaxes(d_out, 0, 1)
-            flat_d = d_out_tm.reshape(-1, d_out.shape[-1])
-            grads[HEAD_WEIGHT] = flat_d.T @ top.reshape(-1, top.shape[-1])
-            grads[HEAD_BIAS] = flat_d.sum(axis=0)
+            if not per_step:
+                flat_d = d_out_tm.reshape(-1, d_out.shape[-1])
+                grads[HEAD_WEIGHT] = flat_d.T @ top.reshape(-1, top.shape[-1])
+                grads[HEAD_BIAS] = flat_d.sum(axis=0)
             d_top = d_out_tm @ head_w
         if self.arch == "seq2seq":
             _, d_state0, g, dec_steps = self.decoder.backward(
-                P, cache["dec"], d_top, None, truncation
+                P, cache["dec"], d_top, None, truncation, per_step
             )
             grads.update(g)
             D = self.encoder.num_directions
@@ -489,16 +500,44 @@ class Network:
             T_src, B, H = cache["T_src"], dh0.shape[1], self.config.hidden_size
             d_enc_out = np.zeros((T_src, B, D * H), dtype=dh0.dtype)
             _, _, g, enc_steps = self.encoder.backward(
-                P, cache["enc"], d_enc_out, d_state_n, truncation
+                P, cache["enc"], d_enc_out, d_state_n, truncation, per_step
             )
             grads.update(g)
-            per_step = {k: {**enc_steps[k], **dec_steps[k]} for k in ("h", "c")}
+            steps = {k: {**enc_steps[k], **dec_steps[k]} for k in ("h", "c")}
         else:
-            _, _, g, per_step = self.rnn.backward(P, cache["rnn"], d_top, None, truncation)
+            _, _, g, steps = self.rnn.backward(
+                P, cache["rnn"], d_top, None, truncation, per_step
+            )
             grads.update(g)
         ordered = {k: grads[k] for k in self.params}
-        ordered["_per_step"] = per_step
+        ordered["_per_step"] = steps
         return ordered
+
+    def _head_grads_per_step(self, cache, d_out):
+        """The head's gradients step by step, ``(T, *shape)``, over the steps it reads.
+
+        An aligned head (many-to-many, one-to-many, the seq2seq decoder, CTC) reads every
+        step: step t's part is ``d_out_t^T top_t``.  A many-to-one head reads one state per
+        direction: the forward direction's columns (and the bias) count at the step whose
+        state it reads, the sample's last real step; a backward direction's columns at step
+        0, where that direction ends.
+        """
+        head_w = self.params[HEAD_WEIGHT]
+        top = cache["top"]
+        T = top.shape[0]
+        if self.arch != "many_to_one":
+            d_tm = np.swapaxes(d_out, 0, 1)
+            return np.einsum("tbo,tbh->toh", d_tm, top), d_tm.sum(axis=1)
+        feat, B, H = cache["feat"], d_out.shape[0], self.config.hidden_size
+        mask = cache["rnn"][0].mask  # (T, B, 1) or None
+        last = np.full(B, T - 1) if mask is None else T - 1 - np.argmax(mask[::-1, :, 0] != 0, 0)
+        at_last = np.zeros((T, B), dtype=d_out.dtype)
+        at_last[last, np.arange(B)] = 1.0
+        w = np.zeros((T, *head_w.shape), dtype=d_out.dtype)
+        w[..., :H] = np.einsum("tb,bo,bh->toh", at_last, d_out, feat[:, :H])
+        if self.rnn.num_directions == 2:
+            w[0, :, H:] = d_out.T @ feat[:, H:]
+        return w, at_last @ d_out
 
     def _public_cache(self, cache, per_step, out, loss) -> dict[str, Any]:
         """Batch-major views for plots: ``hidden``/``grad_h`` ``(B, T, H)`` per state name;
