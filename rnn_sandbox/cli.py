@@ -10,6 +10,7 @@
     rnn-sandbox export FILE --torch OUT.py [--weights OUT.npz] [--csv history.csv]
     rnn-sandbox predict FILE [--index i]
     rnn-sandbox info FILE
+    rnn-sandbox animate FILE [--forward|--backward|--both] --out OUT.gif|.png|.pdf
 
 Bad settings end with a one-line message and exit code 2, never a traceback.  Nothing
 here imports Qt unless the app itself is started.
@@ -141,6 +142,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     inf = sub.add_parser("info", help="describe a saved experiment")
     inf.add_argument("file", type=Path)
+
+    an = sub.add_parser(
+        "animate", help="the diagram's step-through as an animation (GIF, APNG) or a PDF "
+        "with one page per step")
+    an.add_argument("file", type=Path)
+    walk = an.add_mutually_exclusive_group()
+    for name, text in (("forward", "walk the forward pass (the default)"),
+                       ("backward", "walk backpropagation through time, last step first"),
+                       ("both", "the forward walk, then the backward one")):
+        walk.add_argument(f"--{name}", dest="mode", action="store_const", const=name,
+                          help=text)
+    an.set_defaults(mode="forward")
+    an.add_argument("--size", default="1280x720", metavar="WxH",
+                    help="picture size in pixels (1280x720)")
+    an.add_argument("--seconds", type=float, default=0.8, metavar="S",
+                    help="seconds each step is shown (0.8)")
+    an.add_argument("--index", type=int, default=0, metavar="I",
+                    help="validation sample to walk through (0)")
+    an.add_argument("--out", type=Path, required=True, metavar="OUT",
+                    help=".gif, animated .png or .pdf (one page per step)")
     return p
 
 
@@ -576,6 +597,51 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _size(text: str) -> tuple[int, int]:
+    w, sep, h = text.lower().replace("×", "x").partition("x")
+    try:
+        if sep:
+            return int(w), int(h)
+    except ValueError:
+        pass
+    raise CliError(f"--size: write the size as WIDTHxHEIGHT, like 1280x720, not '{text}'")
+
+
+def cmd_animate(args: argparse.Namespace, out: TextIO) -> int:
+    """Render the step-through without a window (Qt's offscreen platform if no display)."""
+    import os
+
+    size = _size(args.size)
+    if not 0.01 <= args.seconds <= 60:
+        raise CliError("--seconds must lie between 0.01 and 60")
+    if args.out.suffix.lower() not in (".gif", ".png", ".pdf"):
+        raise CliError(f"--out: use a .gif, .png (animated) or .pdf file, not '{args.out}'")
+    _check_outputs({"the experiment": args.file}, {"--out": args.out})
+    exp = _load(args.file)
+    n_val = len(exp.dataset.val)
+    if not 0 <= args.index < n_val:
+        raise CliError(f"--index must lie in 0..{n_val - 1}")
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from rnn_sandbox.ui import animation
+    except ImportError as e:
+        raise CliError(f"animate needs the app's dependencies (PySide6, Pillow): {e}") from None
+    animation.ensure_application()
+    widget = animation.diagram_for(exp, args.index)
+    try:
+        frames = animation.render_frames(widget, args.mode, size)
+        path = animation.write_animation(frames, args.out, args.seconds)
+    except ValueError as e:
+        raise CliError(str(e)) from None
+    finally:
+        widget.deleteLater()
+    out.write(f"{len(frames)} frames ({args.mode} walk) written to {path}\n")
+    return EXIT_OK
+
+
 def start_gui(files: Sequence[str] = ()) -> int:
     """Import the app only now, so the command line works without Qt installed.
 
@@ -600,6 +666,7 @@ COMMANDS = {
     "export": cmd_export,
     "predict": cmd_predict,
     "info": cmd_info,
+    "animate": cmd_animate,
 }
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from rnn_sandbox import io as files
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui import dialogs, errors, layout, views
+from rnn_sandbox.ui import animation, dialogs, errors, layout, views
 from rnn_sandbox.ui.controller import WATCH, ExperimentController
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.dialogs import APP_NAME
@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
                 lambda path: self.export_plot(n, path))))
         export.addAction(self._action("Network diagram…", lambda: self._export(
             "Export diagram", "PNG image (*.png);;SVG image (*.svg)", self.diagram.export_image)))
+        export.addAction(self._action("Animation…", lambda: animation.export_animation(self)))
         export.addSeparator()
         export.addAction(self._action("Training history (CSV)…", lambda: self._export(
             "Export training history", "CSV (*.csv)", self.controller.export_history)))
