@@ -14,6 +14,7 @@ import numpy as np
 
 from rnn_sandbox.config import TrainingConfig
 from rnn_sandbox.engine.data import Batch, Dataset
+from rnn_sandbox.engine.itemize import itemized_gradients
 from rnn_sandbox.engine.network import Network
 from rnn_sandbox.engine.optim import (
     NonFiniteUpdate,
@@ -63,6 +64,9 @@ class Snapshot:
     inputs: np.ndarray | None = None  # the watched sample's input (time, features)
     weights: dict[str, np.ndarray] | None = None  # copies of the parameters after the step
     grads: dict[str, np.ndarray] | None = None  # the batch's parameter gradients (unclipped)
+    # Itemized gradients of the watched sample (engine.itemize): per asked-for parameter,
+    # the norms (output step, input step); only when Trainer.itemize_params names some.
+    itemized: dict[str, np.ndarray] | None = None
     sample_index: int = 0
     # The task's further numbers (Task.extra_metrics) from the latest validation pass, and
     # the step they were taken at; filled by whoever runs the loop and validates.
@@ -116,6 +120,9 @@ class Trainer:
         self._pos = 0
         self.history: list[dict[str, float]] = []
         self.metric_name: str | None = None  # the task's metric, once validated
+        # Parameters whose itemized gradients watch() adds to a snapshot (quadratic in the
+        # length: only what a view shows).
+        self.itemize_params: set[str] = set()
 
     # -- settings that may change while training -------------------------------------
     @property
@@ -242,6 +249,11 @@ class Trainer:
         snap.inputs = sample.x[0].copy()
         snap.weights = self.net.state_dict()
         snap.sample_index = i
+        wanted = [n for n in self.net.params if n in getattr(self, "itemize_params", ())]
+        if wanted and isinstance(self.net, Network):
+            snap.itemized = itemized_gradients(
+                self.net, sample.x, sample.y, sample.mask, sample.y_mask, params=wanted
+            )
 
     def predict(self, batch: Batch) -> np.ndarray:
         steps = batch.y.shape[1] if self.net.generative else None

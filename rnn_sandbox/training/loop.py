@@ -159,6 +159,11 @@ class TrainingLoop:
         """Pause by itself once the trainer has made ``step`` steps (``None``: never)."""
         self.stop_at = step
 
+    def set_itemize(self, params) -> None:
+        """Add the itemized gradients of ``params`` (names) to the watched sample's
+        snapshots; an empty collection turns them off (they cost T backward passes)."""
+        self.experiment.trainer.itemize_params = set(params or ())
+
     def drawn(self, n: int = 1) -> None:
         """The window has drawn ``n`` snapshots: as many more may be collected."""
         self.undrawn = max(0, self.undrawn - n)

@@ -30,6 +30,7 @@ REQUESTS: list[tuple[str, tuple[str, ...], str]] = [
     ("set_sample_index", ("index",), "forward"),
     ("set_speed", ("steps_per_second",), "forward"),
     ("set_stop_at", ("step",), "forward"),
+    ("set_itemize", ("params",), "forward"),
     ("drawn", ("n",), "forward"),
     ("sync", (), "runs"),
     ("load", ("blob",), ""),

@@ -146,3 +146,25 @@ def test_vanishing_in_a_simple_rnn_long_reach_in_an_lstm():
     # the LSTM's cell state (forget gate ≈ 0.95) keeps them alive far back
     assert lstm[10] > 1e-2
     assert lstm[10] > 1e3 * rnn[10]
+
+
+def test_trainer_adds_itemized_gradients_to_a_snapshot_when_asked():
+    from rnn_sandbox.config import TrainingConfig
+    from rnn_sandbox.engine import Batch, Dataset, Trainer
+
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((20, 6, 2))
+    y = x[:, :3, :1].sum(axis=1)
+    data = Dataset(Batch(x[4:], y[4:]), Batch(x[:4], y[:4]))
+    net = Network(NetworkConfig(input_size=2, output_size=1, hidden_size=5, cell="lstm"))
+    trainer = Trainer(net, data, TrainingConfig(batch_size=4))
+    assert trainer.step(collect=True).itemized is None  # nothing asked: nothing paid
+    w_hh = param_name("weight_hh")
+    trainer.itemize_params = {w_hh, "not.a.weight"}
+    snap = trainer.step(collect=True)
+    assert list(snap.itemized) == [w_hh]
+    assert snap.itemized[w_hh].shape == (1, 6)  # many-to-one: one bar per step
+    sample = data.val.subset(slice(0, 1))
+    expected = itemized_gradients(net, sample.x, sample.y, params=[w_hh])[w_hh]
+    np.testing.assert_allclose(snap.itemized[w_hh], expected)
+    assert trainer.step(collect=False).itemized is None
