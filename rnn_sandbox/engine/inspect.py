@@ -62,6 +62,13 @@ class DirTrace:
     # dL/d(pre-activation) on the hidden side, when it differs from ``dpre`` (the GRU's new
     # gate, where W_hn h_{t-1} + b_hn is multiplied by r); W_hh and b_hh take it.
     dpre_hh: np.ndarray | None = None
+    # Gated cells, for the formula view: each gate's pre-activation (T, G*H) (the GRU's new
+    # gate with r * (W_hn h_{t-1} + b_hn) in it), the GRU's W_hn h_{t-1} + b_hn (T, H) and
+    # the LSTM's c_{t-1} (T, H).
+    gate_pre: np.ndarray | None = None
+    hn: np.ndarray | None = None
+    c_prev: np.ndarray | None = None
+    nonlinearity: str = "tanh"  # a simple RNN's activation: "tanh" or "relu"
 
     @property
     def gate_count(self) -> int:
@@ -115,6 +122,13 @@ class Trace:
     outputs: np.ndarray  # (n_out, O) head outputs (logits or values)
     d_out: np.ndarray  # (n_out, O) dL/d output
     grads: dict[str, np.ndarray] = field(default_factory=dict)  # engine's gradients
+    # The parameters the sample ran through (the formula view writes them out), the loss's
+    # name ("mse", "ce", "ctc"), its targets at the read-outs ((n_out, O) values for "mse",
+    # (n_out,) class indices for "ce"; None for "ctc") and N, the count the mean divides by.
+    weights: dict[str, np.ndarray] = field(default_factory=dict)
+    loss_name: str = ""
+    targets: np.ndarray | None = None
+    loss_n: float = 1.0
 
     def head_grad_step(self, k: int) -> np.ndarray:
         """Contribution of read-out ``k`` to the gradient of ``head.weight``."""
@@ -244,7 +258,14 @@ def trace(network: Network, sample: Batch) -> Trace:
                 start = np.zeros(h.shape[1], dt) if h0 is None else h0[name]
                 h_prev = _shift_prev(h, start, rev)
                 g = grad_h[name]
-                dpre_hh = None
+                dpre_hh = gate_pre = hn = c_prev = None
+                if c.cell != "rnn":
+                    gate_pre = layer_in @ w_ih.T + b_ih + h_prev @ w_hh.T + b_hh
+                if c.cell == "gru":
+                    H = h.shape[1]
+                    hn = h_prev @ w_hh[2 * H:].T + b_hh[2 * H:]
+                    r = gates[name][:, :H]
+                    gate_pre[:, 2 * H:] = (layer_in @ w_ih[2 * H:].T + b_ih[2 * H:] + r * hn)
                 if c.cell == "rnn":
                     ih = layer_in @ w_ih.T
                     hh = h_prev @ w_hh.T
@@ -265,7 +286,7 @@ def trace(network: Network, sample: Batch) -> Trace:
                     name, keys, rev, layer_in.copy(), h_prev, ih, hh, b_ih.copy(),
                     b_hh.copy(), pre, h.copy(), g.copy(), dpre, mask, c.cell,
                     _copy(gates.get(name)), _copy(cells.get(name)), _copy(grad_c.get(name)),
-                    dpre_hh,
+                    dpre_hh, gate_pre, hn, c_prev, c.nonlinearity,
                 )
                 outs.append(h)
             layer_in = np.concatenate(outs, axis=-1)
@@ -284,7 +305,28 @@ def trace(network: Network, sample: Batch) -> Trace:
         top = layer_in  # the top layer of the last stack run
         out_steps = np.arange(top.shape[0])
         features, outputs, d = top, out[0], d_out[0]
+    targets, loss_n = _targets(net, y, sample, outputs.shape[-1])
     return Trace(
         net.arch, float(loss), layers, out_steps, np.asarray(features), np.asarray(outputs),
-        np.asarray(d), grads,
+        np.asarray(d), grads, {k: v.copy() for k, v in P.items()}, c.loss, targets, loss_n,
     )
+
+
+def _targets(net: Network, y, sample: Batch, n_out: int) -> tuple[np.ndarray | None, float]:
+    """The targets at the read-outs and the N of the loss's mean, as engine.losses takes
+    them: the mean squared error divides by the real entries (steps × outputs), the
+    cross-entropy by the real steps."""
+    if net.config.loss == "ctc":
+        return None, 1.0
+    step_mask = sample.y_mask if net.generative else sample.mask
+    if net.arch == "many_to_one":
+        step_mask = None
+    t = np.asarray(y[0])
+    if net.arch == "many_to_one":
+        t = t[None]
+    if net.config.loss == "ce":
+        n = t.size if step_mask is None else max(float(np.sum(step_mask)), 1.0)
+        return t.astype(np.intp).reshape(-1), float(n)
+    t = t.reshape(-1, n_out)
+    n = t.size if step_mask is None else max(float(np.sum(step_mask)) * n_out, 1.0)
+    return t.astype(float), float(n)

@@ -1,0 +1,599 @@
+"""One neuron's equations at one step, with the numbers in them (no Qt).
+
+``formula(trace, anatomy, state, t, unit, mode)`` writes out what the engine computed for
+unit ``unit`` of ``state`` at step ``t`` of the watched sample: going forward its
+pre-activation term by term and its activation (the gates of an LSTM or GRU one by one),
+going backward dL/dh_t from everything that reads h_t, dL/d(pre-activation) and this step's
+share of each weight's gradient.  ``state == "output"`` is the read-out: forward its
+value, backward the loss's own derivative.
+
+Every number is shown to 4 significant digits, and each line keeps its terms as the shown
+numbers (``Factor.value`` is what a calculator makes of ``Factor.text``), so that the
+shown result can be recomputed from what is on the screen: ``Line.recompute()``.  A line's
+result is the engine's own value, rounded the same way.  The weight matrices a formula
+reads come with it (``Formula.matrices``), with the row (forward) or column (backward) it
+reads marked.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from rnn_sandbox.engine.anatomy import HEAD_BIAS, HEAD_WEIGHT, Anatomy
+from rnn_sandbox.engine.inspect import DirTrace, Trace
+
+OUTPUT = "output"  # the ``state`` of the read-out
+
+
+def r4(v: float) -> float:
+    """``v`` to 4 significant digits, as shown."""
+    return float(f"{float(v):.4g}")
+
+
+def fmt(v: float) -> str:
+    s = f"{r4(v):.4g}"
+    return "0" if s in ("-0", "0") else s
+
+
+@dataclass
+class Factor:
+    text: str  # as shown, e.g. "0.1234", "(−0.5)", "(1 − 0.25²)"
+    value: float  # what the shown text computes to
+
+
+def num(v: float) -> Factor:
+    """A shown number."""
+    r = r4(v)
+    s = fmt(v)
+    return Factor(f"({s})" if r < 0 else s, r)
+
+
+def const(text: str, v: float) -> Factor:
+    return Factor(text, v)
+
+
+def _derived(text: str, shown: float, exact: float, size: float) -> Factor:
+    """A small expression of shown numbers.  Where subtracting loses digits (the result
+    is much smaller than what was subtracted), its value is shown too, to 4 significant
+    digits, and that shown value is what the next step multiplies with."""
+    if abs(exact) * 10 < size:
+        return Factor(f"({text} = {fmt(exact)})", r4(exact))
+    return Factor(f"({text})", shown)
+
+
+def one_minus_sq(v: float) -> Factor:
+    """(1 − v²) of a shown ``v``."""
+    r = r4(v)
+    return _derived(f"1 − {num(v).text}²", 1.0 - r * r, 1.0 - float(v) ** 2, 1.0)
+
+
+def one_minus(v: float) -> Factor:
+    r = r4(v)
+    return _derived(f"1 − {num(v).text}", 1.0 - r, 1.0 - float(v), 1.0)
+
+
+def sig_slope(v: float) -> Factor:
+    """σ′ = s(1 − s) of a shown gate value ``s``."""
+    r = r4(v)
+    f = one_minus(v)
+    return Factor(f"{num(v).text}·{f.text}", r * f.value)
+
+
+def diff(a: float, b: float) -> Factor:
+    return _derived(f"{num(a).text} − {num(b).text}", r4(a) - r4(b), float(a) - float(b),
+                    max(abs(float(a)), abs(float(b))))
+
+
+@dataclass
+class Term:
+    factors: list[Factor]
+    label: str = ""  # what the term is, symbolically: "W_hh[1,0]·dL/dpre_{t+1}[1]"
+    source: str = ""  # which path: "output", "next step", "layer above", "engine", ...
+
+    @property
+    def value(self) -> float:
+        return math.prod(f.value for f in self.factors)
+
+    @property
+    def text(self) -> str:
+        return "·".join(f.text for f in self.factors)
+
+
+FUNCS = {
+    "": lambda a: a,
+    "tanh": math.tanh,
+    "relu": lambda a: max(a, 0.0),
+    "sigmoid": lambda a: 1.0 / (1.0 + math.exp(-a)),
+}
+
+
+@dataclass
+class Line:
+    """``lhs = func(Σ terms)`` (``softmax``: e^{term[index]} / Σ e^{term}), with the result
+    as shown and the engine's own (unrounded) value of the same quantity."""
+
+    lhs: str
+    symbolic: str
+    terms: list[Term]
+    result: float  # rounded to 4 significant digits, as shown
+    engine: float | None = None
+    func: str = ""
+    index: int = 0
+    section: str = ""
+    key: str = ""  # what it computes: "pre", "h", "dh", "dpre", "i", "dW_hh[0,1]", ...
+    note: str = ""
+
+    def recompute(self) -> float:
+        """The result a calculator gets from the shown terms."""
+        if self.func == "softmax":
+            zs = [t.value for t in self.terms]
+            m = max(zs)
+            e = [math.exp(z - m) for z in zs]
+            return e[self.index] / sum(e)
+        return FUNCS[self.func](sum(t.value for t in self.terms))
+
+    @property
+    def scale(self) -> float:
+        """Size of the numbers that were added: the precision the display carries."""
+        return max(abs(self.result), sum(abs(t.value) for t in self.terms))
+
+    @property
+    def numeric(self) -> str:
+        if self.func == "softmax":
+            zs = ", ".join(t.text for t in self.terms)
+            return f"softmax({zs})[{self.index}]"
+        body = " + ".join(t.text for t in self.terms) or "0"
+        return f"{self.func}({body})" if self.func else body
+
+    @property
+    def text(self) -> str:
+        parts = [self.lhs, self.symbolic] if self.symbolic else [self.lhs]
+        return " = ".join([*parts, self.numeric, fmt(self.result)])
+
+
+@dataclass
+class Matrix:
+    """A weight matrix as shown: values to 4 significant digits, the rows or columns the
+    formula reads marked."""
+
+    name: str
+    values: np.ndarray
+    rows: list[str]
+    cols: list[str]
+    highlight_rows: list[int] = field(default_factory=list)
+    highlight_cols: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Formula:
+    title: str
+    mode: str
+    state: str
+    t: int
+    unit: int
+    lines: list[Line]
+    matrices: list[Matrix]
+    notes: list[str] = field(default_factory=list)
+
+    def line(self, key: str) -> Line:
+        return next(ln for ln in self.lines if ln.key == key)
+
+
+def _rounded(w: np.ndarray) -> np.ndarray:
+    return np.vectorize(r4, otypes=[float])(np.asarray(w, float))
+
+
+class _Builder:
+    def __init__(self, trace: Trace, anatomy: Anatomy, state: str, t: int, unit: int,
+                 mode: str) -> None:
+        self.tr, self.a, self.state, self.t, self.i, self.mode = (
+            trace, anatomy, state, t, unit, mode)
+        self.lines: list[Line] = []
+        self.matrices: list[Matrix] = []
+        self.notes: list[str] = []
+        self.section = ""
+
+    def add(self, key: str, lhs: str, symbolic: str, terms: list[Term], engine: float,
+            func: str = "", index: int = 0, note: str = "") -> Line:
+        ln = Line(lhs, symbolic, terms, r4(engine), float(engine), func, index, self.section,
+                  key, note)
+        self.lines.append(ln)
+        return ln
+
+    def matrix(self, name: str, w: np.ndarray, rows: list[str], cols: list[str],
+               hrows=(), hcols=()) -> None:
+        if any(m.name == name for m in self.matrices):
+            return
+        self.matrices.append(Matrix(name, _rounded(w), rows, cols, list(hrows), list(hcols)))
+
+    # -- names ------------------------------------------------------------------------------
+    def w(self, state: str, kind: str) -> np.ndarray:
+        return self.tr.weights[self.a.param_of(state, kind)]
+
+    def label(self, state: str, kind: str) -> str:
+        return self.a.param(self.a.param_of(state, kind)).label
+
+    def gate_rows(self, H: int) -> list[str]:
+        gates = self.a.gates
+        if not gates:
+            return [str(j) for j in range(H)]
+        return [f"{g.letter}{j}" for g in gates for j in range(H)]
+
+    # -- geometry ---------------------------------------------------------------------------
+    def col_of(self, state: str, unit: int) -> int:
+        """Column of ``state``'s unit in what the layer above (or the head) reads."""
+        info = self.a.state(state)
+        dirs = self.a.layer_states(info.part, info.layer)
+        H = self.tr.layers[state].h.shape[1]
+        return [s.name for s in dirs].index(state) * H + unit
+
+    def next_t(self, d: DirTrace, t: int) -> int | None:
+        n = t - 1 if d.reverse else t + 1
+        return n if 0 <= n < d.h.shape[0] else None
+
+    def prev_name(self, d: DirTrace) -> str:
+        return "h_{t+1}" if d.reverse else "h_{t−1}"
+
+    def next_name(self, d: DirTrace) -> str:
+        return "t−1" if d.reverse else "t+1"
+
+    def input_name(self, state: str) -> str:
+        info = self.a.state(state)
+        if info.layer == 0:
+            return "x_t"
+        return f"h^({info.layer})_t"
+
+    def head_step(self, state: str, t: int) -> int | None:
+        """Index of the read-out that reads ``state`` at step ``t``, if one does."""
+        info = self.a.state(state)
+        if info.layer != self.a.num_layers - 1 or info.part != self.a.parts[-1]:
+            return None
+        T = self.tr.layers[state].h.shape[0]
+        if self.tr.architecture == "many_to_one":
+            return 0 if t == (0 if info.reverse else T - 1) else None
+        hits = np.flatnonzero(self.tr.out_steps == t)
+        return int(hits[0]) if len(hits) else None
+
+    # -- forward ----------------------------------------------------------------------------
+    def affine(self, state: str, row: int, x: np.ndarray, h_prev: np.ndarray,
+               with_hh: bool = True, extra: list[Term] | None = None) -> list[Term]:
+        d = self.tr.layers[state]
+        w_ih, w_hh = self.w(state, "weight_ih"), self.w(state, "weight_hh")
+        terms = [Term([num(w_ih[row, k]), num(x[k])], f"W_ih[{row},{k}]·x[{k}]")
+                 for k in range(len(x))]
+        terms.append(Term([num(d.b_ih[row])], f"b_ih[{row}]"))
+        if with_hh:
+            terms += [Term([num(w_hh[row, j]), num(h_prev[j])], f"W_hh[{row},{j}]·h[{j}]")
+                      for j in range(len(h_prev))]
+            terms.append(Term([num(d.b_hh[row])], f"b_hh[{row}]"))
+        return terms + (extra or [])
+
+    def forward(self) -> None:
+        state, t, i = self.state, self.t, self.i
+        d = self.tr.layers[state]
+        H = d.h.shape[1]
+        x, hp = d.x[t], d.h_prev[t]
+        xin, prev = self.input_name(state), self.prev_name(d)
+        rows = self.gate_rows(H)
+        cells = [str(j) for j in range(H)]
+        gates = self.a.gates
+        hrows = [g * H + i for g in range(len(gates) or 1)]
+        self.matrix(self.label(state, "weight_ih"), self.w(state, "weight_ih"), rows,
+                    [str(k) for k in range(x.shape[0])], hrows)
+        self.matrix(self.label(state, "weight_hh"), self.w(state, "weight_hh"), rows, cells,
+                    hrows)
+        if d.cell == "rnn":
+            self.section = "pre-activation"
+            pre = self.add("pre", "pre_t", f"W_ih[{i},:]·{xin} + b_ih[{i}] + "
+                           f"W_hh[{i},:]·{prev} + b_hh[{i}]",
+                           self.affine(state, i, x, hp), d.pre[t, i])
+            self.section = "activation"
+            act = self.a_nonlin()
+            self.add("h", "h_t", f"{act}(pre_t)", [Term([num(pre.result)], "pre_t")],
+                     d.h[t, i], act)
+            return
+        shown: dict[str, float] = {}
+        for gi, g in enumerate(gates):
+            row = gi * H + i
+            self.section = g.title
+            if d.cell == "gru" and g.letter == "n":
+                hn = self.add("hn", "W_hn·h + b_hn", f"W_hn[{i},:]·{prev} + b_hn[{i}]",
+                              [Term([num(self.w(state, "weight_hh")[row, j]), num(hp[j])])
+                               for j in range(H)] + [Term([num(d.b_hh[row])], "b_hn")],
+                              d.hn[t, i])
+                extra = [Term([num(shown["r"]), num(hn.result)], "r·(W_hn h + b_hn)")]
+                terms = self.affine(state, row, x, hp, with_hh=False, extra=extra)
+                sym = f"W_in[{i},:]·{xin} + b_in[{i}] + r·(W_hn[{i},:]·{prev} + b_hn[{i}])"
+            else:
+                terms = self.affine(state, row, x, hp)
+                sym = (f"W_i{g.letter}[{i},:]·{xin} + b_i{g.letter}[{i}] + "
+                       f"W_h{g.letter}[{i},:]·{prev} + b_h{g.letter}[{i}]")
+            pre = self.add(f"a_{g.letter}", f"a_{g.letter}", sym, terms, d.gate_pre[t, row])
+            ln = self.add(g.letter, g.letter, f"{g.squash}(a_{g.letter})",
+                          [Term([num(pre.result)])], d.gates[t, row], g.squash)
+            shown[g.letter] = ln.result
+        self.section = "new state"
+        if d.cell == "lstm":
+            c = self.add("c", "c_t", f"f·c_prev + i·g ({'c_{t+1}' if d.reverse else 'c_{t−1}'})",
+                         [Term([num(shown["f"]), num(d.c_prev[t, i])], "f·c_prev"),
+                          Term([num(shown["i"]), num(shown["g"])], "i·g")], d.c[t, i])
+            tc = self.add("tanh_c", "tanh(c_t)", "", [Term([num(c.result)])],
+                          math.tanh(d.c[t, i]), "tanh")
+            self.add("h", "h_t", "o·tanh(c_t)", [Term([num(shown["o"]), num(tc.result)])],
+                     d.h[t, i])
+        else:
+            self.add("h", "h_t", f"(1 − z)·n + z·{prev}",
+                     [Term([one_minus(shown["z"]), num(shown["n"])], "(1 − z)·n"),
+                      Term([num(shown["z"]), num(hp[i])], "z·h_prev")], d.h[t, i])
+
+    def a_nonlin(self) -> str:
+        return "relu" if self._relu() else "tanh"
+
+    def _relu(self) -> bool:
+        return self.tr.layers[self.state].nonlinearity == "relu"
+
+    # -- backward ---------------------------------------------------------------------------
+    def dh_terms(self, state: str, t: int, i: int) -> list[Term]:
+        """Everything that reads h_t[i] and sends its gradient back."""
+        tr = self.tr
+        d = tr.layers[state]
+        terms: list[Term] = []
+        col = self.col_of(state, i)
+        k = self.head_step(state, t)
+        if k is not None:
+            wh = tr.weights[HEAD_WEIGHT]
+            self.matrix("W (head)", wh, [str(o) for o in range(wh.shape[0])],
+                        [str(j) for j in range(wh.shape[1])], hcols=[col])
+            terms += [Term([num(wh[o, col]), num(tr.d_out[k, o])],
+                           f"W_head[{o},{col}]·dL/dy[{o}]", "output")
+                      for o in range(wh.shape[0])]
+        n = self.next_t(d, t)
+        H = d.h.shape[1]
+        w_hh = self.w(state, "weight_hh")
+        self.matrix(self.label(state, "weight_hh"), w_hh, self.gate_rows(H),
+                    [str(j) for j in range(H)], hcols=[i])
+        if n is not None:
+            side = d.dpre_hh if d.dpre_hh is not None else d.dpre
+            nx = self.next_name(d)
+            terms += [Term([num(w_hh[row, i]), num(side[n, row])],
+                           f"W_hh[{row},{i}]·dL/dpre_{{{nx}}}[{row}]", "next step")
+                      for row in range(w_hh.shape[0])]
+            if d.cell == "gru":
+                terms.append(Term([num(d.grad_h[n, i]), num(d.gates[n, H + i])],
+                                  f"dL/dh_{{{nx}}}·z_{{{nx}}}", "next step"))
+        info = self.a.state(state)
+        if info.layer + 1 < self.a.num_layers:
+            for up in self.a.layer_states(info.part, info.layer + 1):
+                u = tr.layers[up.name]
+                w_up = self.w(up.name, "weight_ih")
+                self.matrix(self.label(up.name, "weight_ih"), w_up,
+                            self.gate_rows(u.h.shape[1]), [str(j) for j in range(w_up.shape[1])],
+                            hcols=[col])
+                terms += [Term([num(w_up[row, col]), num(u.dpre[t, row])],
+                               f"W_ih({up.title})[{row},{col}]·dL/dpre({up.title})[{row}]",
+                               "layer above")
+                          for row in range(w_up.shape[0])]
+        # What no term above covers (the encoder's last state read by the decoder, a
+        # truncated or masked step) comes from the engine as it is.
+        exact = self._dh_exact(state, t, i)
+        rest = float(d.grad_h[t, i]) - exact
+        if abs(rest) > 1e-6 * max(1.0, abs(float(d.grad_h[t, i]))):
+            terms.append(Term([num(rest)], "from the decoder / other paths (engine)", "engine"))
+        return terms
+
+    def _dh_exact(self, state: str, t: int, i: int) -> float:
+        tr = self.tr
+        d = tr.layers[state]
+        col = self.col_of(state, i)
+        total = 0.0
+        k = self.head_step(state, t)
+        if k is not None:
+            total += float(tr.weights[HEAD_WEIGHT][:, col] @ tr.d_out[k])
+        n = self.next_t(d, t)
+        if n is not None:
+            side = d.dpre_hh if d.dpre_hh is not None else d.dpre
+            total += float(self.w(state, "weight_hh")[:, i] @ side[n])
+            if d.cell == "gru":
+                H = d.h.shape[1]
+                total += float(d.grad_h[n, i] * d.gates[n, H + i])
+        info = self.a.state(state)
+        if info.layer + 1 < self.a.num_layers:
+            for up in self.a.layer_states(info.part, info.layer + 1):
+                total += float(self.w(up.name, "weight_ih")[:, col] @ tr.layers[up.name].dpre[t])
+        return total
+
+    def shares(self, state: str, t: int, row: int, dpre: float, dpre_hh: float,
+               gate: str = "") -> None:
+        d = self.tr.layers[state]
+        self.section = f"this step's share of the gradients{' (' + gate + ')' if gate else ''}"
+        x, hp = d.x[t], d.h_prev[t]
+        gih = d.grad_step("weight_ih", t)
+        ghh = d.grad_step("weight_hh", t)
+        for k in range(len(x)):
+            self.add(f"dW_ih[{row},{k}]", f"ΔdW_ih[{row},{k}]",
+                     f"dL/da·{self.input_name(state)}[{k}]",
+                     [Term([num(dpre), num(x[k])])], gih[row, k])
+        for j in range(len(hp)):
+            self.add(f"dW_hh[{row},{j}]", f"ΔdW_hh[{row},{j}]",
+                     f"dL/da·{self.prev_name(d)}[{j}]",
+                     [Term([num(dpre_hh), num(hp[j])])], ghh[row, j])
+        self.add(f"db_ih[{row}]", f"Δdb_ih[{row}]", "dL/da", [Term([num(dpre)])],
+                 d.grad_step("bias_ih", t)[row])
+        if dpre_hh != dpre:
+            self.add(f"db_hh[{row}]", f"Δdb_hh[{row}]", "dL/da (hidden side)",
+                     [Term([num(dpre_hh)])], d.grad_step("bias_hh", t)[row])
+
+    def backward(self) -> None:
+        state, t, i = self.state, self.t, self.i
+        d = self.tr.layers[state]
+        H = d.h.shape[1]
+        self.section = "dL/dh_t: everything that reads h_t"
+        nx = self.next_name(d)
+        parts = []
+        if self.head_step(state, t) is not None:
+            parts.append("Σ_o W_head[o,i]·dL/dy_o")
+        parts.append(f"Σ_j W_hh[j,i]·dL/dpre_{{{nx},j}}")
+        if d.cell == "gru":
+            parts.append(f"dL/dh_{{{nx}}}·z_{{{nx}}}")
+        if self.a.state(state).layer + 1 < self.a.num_layers:
+            parts.append("Σ_j W_ih(above)[j,i]·dL/dpre(above)_{t,j}")
+        dh = self.add("dh", "dL/dh_t", " + ".join(parts), self.dh_terms(state, t, i),
+                      d.grad_h[t, i])
+        self.matrix(self.label(state, "weight_ih"), self.w(state, "weight_ih"),
+                    self.gate_rows(H), [str(k) for k in range(d.x.shape[1])],
+                    [g * H + i for g in range(len(self.a.gates) or 1)])
+        if d.cell == "rnn":
+            self.section = "dL/dpre_t"
+            if self._relu():
+                fac = const("1" if d.h[t, i] > 0 else "0", 1.0 if d.h[t, i] > 0 else 0.0)
+                sym = "dL/dh_t·relu′(pre_t)"
+            else:
+                fac, sym = one_minus_sq(d.h[t, i]), "dL/dh_t·(1 − h_t²)"
+            dp = self.add("dpre", "dL/dpre_t", sym, [Term([num(dh.result), fac])],
+                          d.dpre[t, i])
+            self.shares(state, t, i, dp.result, dp.result)
+            return
+        gates = {g.letter: float(d.gates[t, gi * H + i]) for gi, g in enumerate(self.a.gates)}
+        if d.cell == "lstm":
+            self.section = "dL/dc_t: through h_t and along the cell state"
+            tc = math.tanh(float(d.c[t, i]))
+            terms = [Term([num(dh.result), num(gates["o"]), one_minus_sq(tc)],
+                          "dL/dh_t·o·(1 − tanh²c_t)")]
+            n = self.next_t(d, t)
+            exact = float(d.grad_h[t, i] * gates["o"] * (1 - tc * tc))
+            if n is not None:
+                f_next = float(d.gates[n, H + i])
+                terms.append(Term([num(d.grad_c[n, i]), num(f_next)],
+                                  f"dL/dc_{{{nx}}}·f_{{{nx}}}", "next step"))
+                exact += float(d.grad_c[n, i]) * f_next
+            rest = float(d.grad_c[t, i]) - exact
+            if abs(rest) > 1e-6 * max(1.0, abs(float(d.grad_c[t, i]))):
+                terms.append(Term([num(rest)], "from the decoder / other paths (engine)",
+                                  "engine"))
+            dc = self.add("dc", "dL/dc_t", f"dL/dh_t·o·(1 − tanh²(c_t)) + dL/dc_{{{nx}}}·"
+                          f"f_{{{nx}}}", terms, d.grad_c[t, i],
+                          note=f"tanh(c_t) = {fmt(tc)}")
+            self.section = "dL/d(gate pre-activations)"
+            chain = {
+                "i": ("dL/dc_t·g·i(1 − i)", [num(dc.result), num(gates["g"]),
+                                             sig_slope(gates["i"])]),
+                "f": ("dL/dc_t·c_prev·f(1 − f)", [num(dc.result), num(d.c_prev[t, i]),
+                                                  sig_slope(gates["f"])]),
+                "g": ("dL/dc_t·i·(1 − g²)", [num(dc.result), num(gates["i"]),
+                                             one_minus_sq(gates["g"])]),
+                "o": ("dL/dh_t·tanh(c_t)·o(1 − o)", [num(dh.result), num(tc),
+                                                     sig_slope(gates["o"])]),
+            }
+            da = {}
+            for gi, g in enumerate(self.a.gates):
+                sym, facs = chain[g.letter]
+                da[g.letter] = self.add(f"da_{g.letter}", f"dL/da_{g.letter}", sym,
+                                        [Term(facs)], d.dpre[t, gi * H + i]).result
+            for gi, g in enumerate(self.a.gates):
+                self.shares(state, t, gi * H + i, da[g.letter], da[g.letter], g.title)
+            return
+        # GRU
+        self.section = "dL/d(gate pre-activations)"
+        hp = float(d.h_prev[t, i])
+        dan = self.add("da_n", "dL/da_n", "dL/dh_t·(1 − z)·(1 − n²)",
+                       [Term([num(dh.result), one_minus(gates["z"]),
+                              one_minus_sq(gates["n"])])], d.dpre[t, 2 * H + i])
+        self.add("hn", "W_hn·h + b_hn", "(from the forward step)",
+                 [Term([num(d.hn[t, i])])], d.hn[t, i])
+        dar = self.add("da_r", "dL/da_r", "dL/da_n·(W_hn·h + b_hn)·r(1 − r)",
+                       [Term([num(dan.result), num(d.hn[t, i]), sig_slope(gates["r"])])],
+                       d.dpre[t, i])
+        daz = self.add("da_z", "dL/da_z", f"dL/dh_t·({self.prev_name(d)} − n)·z(1 − z)",
+                       [Term([num(dh.result), diff(hp, gates["n"]), sig_slope(gates["z"])])],
+                       d.dpre[t, H + i])
+        dan_h = self.add("da_n_hh", "dL/d(W_hn·h + b_hn)", "dL/da_n·r",
+                         [Term([num(dan.result), num(gates["r"])])], d.dpre_hh[t, 2 * H + i])
+        self.shares(state, t, i, dar.result, dar.result, "reset gate")
+        self.shares(state, t, H + i, daz.result, daz.result, "update gate")
+        self.shares(state, t, 2 * H + i, dan.result, dan_h.result, "candidate")
+
+    # -- the read-out -----------------------------------------------------------------------
+    def output(self) -> None:
+        tr, o = self.tr, self.i
+        hits = np.flatnonzero(tr.out_steps == self.t)
+        if not len(hits):
+            raise ValueError(f"no read-out at step {self.t}")
+        k = int(hits[0])
+        wh, bh = tr.weights[HEAD_WEIGHT], tr.weights[HEAD_BIAS]
+        feat = tr.features[k]
+        self.matrix("W (head)", wh, [str(r) for r in range(wh.shape[0])],
+                    [str(j) for j in range(wh.shape[1])], hrows=[o])
+        if self.mode == "forward":
+            self.section = "read-out"
+            y = self.add("y", f"y[{o}]", f"W_head[{o},:]·h + b[{o}]",
+                         [Term([num(wh[o, j]), num(feat[j])]) for j in range(len(feat))]
+                         + [Term([num(bh[o])], "b")], tr.outputs[k, o])
+            if tr.loss_name in ("ce", "ctc"):
+                z = tr.outputs[k]
+                p = np.exp(z - z.max())
+                p /= p.sum()
+                self.add("p", f"p[{o}]", f"e^y[{o}] / Σ_c e^y[c]",
+                         [Term([num(v)]) for v in z], p[o], "softmax", o)
+            del y
+            return
+        self.section = "the loss's own derivative"
+        d_out = float(tr.d_out[k, o])
+        y = float(tr.outputs[k, o])
+        N = tr.loss_n
+        inv = const(f"(1/{N:g})", 1.0 / N)
+        if tr.loss_name == "mse":
+            target = float(tr.targets[k, o])
+            self.notes.append(
+                f"Mean squared error: L = (1/N)·Σ (y − target)² over the real steps and "
+                f"outputs, N = {N:g}; so dL/dy = 2·(y − target)/N.")
+            self.add("dy", f"dL/dy[{o}]", "2·(y − target)/N",
+                     [Term([const("2", 2.0), diff(y, target), inv])], d_out,
+                     note=f"y = {fmt(y)}, target = {fmt(target)}, N = {N:g}")
+        elif tr.loss_name == "ce":
+            z = tr.outputs[k]
+            p = np.exp(z - z.max())
+            p /= p.sum()
+            label = int(tr.targets[k])
+            self.notes.append(
+                f"Softmax cross-entropy: L = −(1/N)·Σ log p[label] over the real steps, "
+                f"N = {N:g}; so dL/dy[c] = (p[c] − [c = label])/N.")
+            pl = self.add("p", f"p[{o}]", f"e^y[{o}] / Σ_c e^y[c]", [Term([num(v)]) for v in z],
+                          p[o], "softmax", o)
+            one = 1.0 if o == label else 0.0
+            self.add("dy", f"dL/dy[{o}]", f"(p[{o}] − [{o} = label {label}])/N",
+                     [Term([Factor(f"({fmt(pl.result)} − {one:g})", pl.result - one), inv])],
+                     d_out)
+        else:
+            self.notes.append("CTC: dL/dy sums over every alignment of the target; the "
+                              "value is the engine's (no short formula).")
+            self.add("dy", f"dL/dy[{o}]", "CTC (engine)", [Term([num(d_out)])], d_out)
+        dy = self.lines[-1].result
+        self.section = "this step's share of the head's gradients"
+        for j in range(len(feat)):
+            self.add(f"dW_head[{o},{j}]", f"ΔdW_head[{o},{j}]", f"dL/dy[{o}]·h[{j}]",
+                     [Term([num(dy), num(feat[j])])], tr.head_grad_step(k)[o, j])
+        self.add(f"db_head[{o}]", f"Δdb_head[{o}]", f"dL/dy[{o}]", [Term([num(dy)])], d_out)
+
+
+def formula(trace: Trace, anatomy: Anatomy, state: str, t: int, unit: int,
+            mode: str) -> Formula:
+    """The equations of unit ``unit`` of ``state`` (a state name of ``anatomy``, or
+    ``"output"``) at step ``t`` (an index of the trace's arrays), ``mode`` "forward" or
+    "backward"."""
+    if mode not in ("forward", "backward"):
+        raise ValueError(f"mode must be 'forward' or 'backward', not '{mode}'")
+    b = _Builder(trace, anatomy, state, t, unit, mode)
+    if state == OUTPUT:
+        b.output()
+        title = f"output {unit}, step t = {t + 1}"
+    else:
+        if mode == "forward":
+            b.forward()
+        else:
+            b.backward()
+        title = f"{anatomy.state(state).title}, unit {unit}, step t = {t + 1}"
+    word = "forward" if mode == "forward" else "backward (BPTT)"
+    return Formula(f"{title}: {word}", mode, state, t, unit, b.lines, b.matrices, b.notes)
