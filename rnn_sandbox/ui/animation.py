@@ -287,10 +287,11 @@ def export_animation(window) -> Path | None:
     """*File → Export → Animation…* of the window's diagram (its experiment and watched
     sample); failures are told with the window's ``show_message``."""
     dialog = AnimationDialog(window)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
     mode, size, seconds = dialog.mode(), dialog.size(), dialog.seconds.value()
     dialog.deleteLater()
+    if not accepted:
+        return None
     path, chosen = QFileDialog.getSaveFileName(window, "Export animation",
                                                window.controller.folder(), FILTERS)
     if not path:
