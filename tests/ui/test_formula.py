@@ -139,3 +139,78 @@ def test_relu_and_many_to_one_bidirectional():
     f = formula(tr, a, "l0_reverse", 0, 1, "backward")
     assert any(term.source == "output" for term in f.line("dh").terms)
     assert "relu" in formula(tr, a, "l0", 1, 1, "forward").line("h").text
+
+
+# -- the panel and the numbers on the diagram ------------------------------------------------
+from tests.ui.test_diagram import SHOTS, show  # noqa: E402
+
+
+@pytest.fixture
+def widget(qtbot):
+    from rnn_sandbox.ui.diagram import DiagramWidget
+
+    w = DiagramWidget()
+    qtbot.addWidget(w)
+    w.resize(1300, 760)
+    return w
+
+
+def test_a_click_in_backward_mode_opens_the_formula_and_it_follows_the_step(widget, qtbot):
+    cfg, sample = tiny()
+    show(widget, qtbot, cfg, sample)
+    widget.stepper.set_mode("backward", emit=True)
+    widget.stepper.advance(+1)  # from the last step one step back
+    item = widget.neuron("hidden", "l0", 2, 0)
+    widget.model.on_click(item)
+    panel = widget.formulas.panel
+    assert panel.isVisible() and not widget.panel.isVisible()
+    text = panel.browser.toPlainText()
+    assert "dL/dh_t" in text and "dL/dpre_t" in text and "W_hh" in text
+    f = panel.formula
+    assert (f.mode, f.state, f.t, f.unit) == ("backward", "l0", 2, 0)
+    check(f)
+    for ln in f.lines:  # every shown number is in the panel as shown
+        assert f"{ln.result:.4g}" in text or ln.result == 0
+    html = panel.browser.toHtml()
+    assert "#ffd84d" in html  # the column the backward step reads
+    widget.grab().save(str(SHOTS / "formula_backward.png"))
+    widget.stepper.advance(+1)  # the panel follows the walk to t = 2
+    assert panel.formula.t == 1 and panel.isVisible()
+    widget.stepper.set_mode("live", emit=True)
+    assert not panel.isVisible()
+
+
+def test_the_output_neuron_and_the_forward_walk(widget, qtbot):
+    cfg, sample = tiny()
+    show(widget, qtbot, cfg, sample)
+    widget.stepper.set_mode("forward", emit=True)
+    widget.stepper.set_step(3, emit=True)
+    widget.model.on_click(widget.neuron("output", "main", 3, 0))
+    f = widget.formulas.panel.formula
+    assert f.state == "output" and f.mode == "forward"
+    widget.model.on_click(widget.neuron("hidden", "l0", 1, 2))
+    assert widget.formulas.panel.formula.line("h").key == "h"
+    assert "tanh" in widget.formulas.panel.browser.toPlainText()
+
+
+def test_live_mode_keeps_the_neuron_panel(widget, qtbot):
+    cfg, sample = tiny()
+    show(widget, qtbot, cfg, sample)
+    widget.model.on_click(widget.neuron("hidden", "l0", 1, 0))
+    assert widget.panel.isVisible() and not widget.formulas.panel.isVisible()
+
+
+def test_the_numbers_toggle_writes_values_on_the_neurons(widget, qtbot):
+    cfg, sample = tiny()
+    show(widget, qtbot, cfg, sample)
+    widget.stepper.set_mode("forward", emit=True)
+    widget.stepper.numbers_btn.setChecked(True)
+    shown = widget.formulas.texts()
+    want = [it for it in widget.scene.neurons if widget.model.neuron_value(it) is not None]
+    assert want and len(shown) == len(want)
+    it = next(it for it in want if it.role == "hidden")
+    assert f"{r4(widget.model.neuron_value(it)):.4g}" in shown
+    widget.stepper.advance(+1)  # redrawn for the next step: more neurons computed
+    assert len(widget.formulas.texts()) > len(shown)
+    widget.stepper.numbers_btn.setChecked(False)
+    assert widget.formulas.texts() == []

@@ -25,6 +25,7 @@ class StepThroughBar(QWidget):
 
     modeChanged = Signal(str)
     stepChanged = Signal(int)
+    numbersToggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +73,12 @@ class StepThroughBar(QWidget):
         self.label = QLabel(self)
         self.label.setMinimumWidth(70)
         lay.addWidget(self.label)
+        self.numbers_btn = self._button(
+            "Numbers", "Write each neuron's value on it while walking through the steps "
+            "(forward: its activation, backward: dL/dh_t), to 4 significant digits; click a "
+            "neuron for its equations with these numbers in them", lay)
+        self.numbers_btn.setCheckable(True)
+        self.numbers_btn.toggled.connect(self.numbersToggled)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
         self.first_btn.clicked.connect(lambda: self.set_step(self._start(), emit=True))

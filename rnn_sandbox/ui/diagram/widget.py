@@ -30,6 +30,7 @@ from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.inspect import Trace, network_from, trace
 from rnn_sandbox.fields import SETTING, diagram_limits, is_enabled
 from rnn_sandbox.ui.diagram import look
+from rnn_sandbox.ui.diagram.formula_view import FormulaView
 from rnn_sandbox.ui.diagram.items import BandItem, NeuronItem
 from rnn_sandbox.ui.diagram.scene import DiagramModel, DiagramScene, make_segments
 from rnn_sandbox.ui.diagram.stepthrough import StepThroughBar
@@ -183,6 +184,8 @@ class DiagramWidget(QWidget):
         lay.addWidget(self.view, 1)
         lay.addWidget(self.message)
         self.panel = NeuronPanel(self)
+        self.formulas = FormulaView(self)  # step-through: a clicked neuron's equations
+        self.stepper.numbersToggled.connect(self.formulas.set_numbers)
 
         self.add_layer_btn.clicked.connect(lambda: self._edit_layers(+1))
         self.remove_layer_btn.clicked.connect(lambda: self._edit_layers(-1))
@@ -373,6 +376,7 @@ class DiagramWidget(QWidget):
         self.model.refresh()
         self.scene.recolour()
         self.panel.hide()
+        self.formulas.refresh()
         if fit or self.view.auto_fit:
             self.view.fit()
         else:
@@ -391,6 +395,7 @@ class DiagramWidget(QWidget):
         self.model.refresh()
         self.scene.recolour()  # touches only the items whose colour changed
         self._describe_step()
+        self.formulas.refresh()
 
     def _sync_buttons(self) -> None:
         n = self.cfg.network
@@ -553,6 +558,9 @@ class DiagramWidget(QWidget):
             item = self.neuron(item.role, item.key, item.t, item.unit)
             if item is None:
                 return
+        if self.model.mode != "live" and self.formulas.open_for(item):
+            self.panel.hide()
+            return
         self.panel.item = item
         self._fill_panel()
         self.panel.adjustSize()

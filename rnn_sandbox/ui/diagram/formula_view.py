@@ -1,0 +1,210 @@
+"""The formula panel of the step-through and the numbers drawn on the neurons.
+
+Clicking a neuron while walking forward or backward opens :class:`FormulaPanel`: the
+neuron's equations at that step with every number to 4 significant digits (built by
+:mod:`rnn_sandbox.ui.diagram.formula`) and the weight matrices they read as small coloured
+tables, the row (forward) or column (backward) read marked.  It follows the step.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsSimpleTextItem,
+    QHBoxLayout,
+    QLabel,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rnn_sandbox.ui.diagram.formula import OUTPUT, Formula, Matrix, fmt, formula
+from rnn_sandbox.ui.diagram.look import level_color
+from rnn_sandbox.ui.diagram.model import LEVELS
+
+HIGHLIGHT = "#ffd84d"
+
+
+def _cell_colour(v: float, scale: float) -> str:
+    level = int(round(np.clip(v / scale, -1, 1) * LEVELS)) if scale > 0 else 0
+    c = level_color(level)
+    return c.name()
+
+
+def matrix_html(m: Matrix) -> str:
+    scale = float(np.abs(m.values).max(initial=0.0))
+    hr, hc = set(m.highlight_rows), set(m.highlight_cols)
+    head = "".join(
+        f"<th{' bgcolor=' + HIGHLIGHT if j in hc else ''}>{html.escape(c)}</th>"
+        for j, c in enumerate(m.cols))
+    rows = []
+    for i, name in enumerate(m.rows):
+        cells = []
+        for j in range(m.values.shape[1]):
+            v = float(m.values[i, j])
+            on = i in hr or j in hc
+            bg = HIGHLIGHT if on else _cell_colour(v, scale)
+            text = f"<b>{fmt(v)}</b>" if on else fmt(v)
+            cells.append(f"<td align=right bgcolor={bg}>{text}</td>")
+        th = f"<th{' bgcolor=' + HIGHLIGHT if i in hr else ''}>{html.escape(name)}</th>"
+        rows.append(f"<tr>{th}{''.join(cells)}</tr>")
+    what = ("; in yellow the column this step reads" if hc else
+            "; in yellow the row this step uses" if hr else "")
+    return (f"<p><b>{html.escape(m.name)}</b> <small>(rows × columns{what})</small></p>"
+            f"<table cellspacing=0 cellpadding=2 border=1 style='border-collapse:collapse;"
+            f"font-size:small'><tr><th></th>{head}</tr>{''.join(rows)}</table>")
+
+
+def formula_html(f: Formula) -> str:
+    out = [f"<h3 style='margin:2px'>{html.escape(f.title)}</h3>"]
+    out += [f"<p><i>{html.escape(n)}</i></p>" for n in f.notes]
+    section = None
+    for ln in f.lines:
+        if ln.section != section:
+            section = ln.section
+            out.append(f"<h4 style='margin:4px 0 2px 0'>{html.escape(section)}</h4>")
+        sym = f" = {html.escape(ln.symbolic)}" if ln.symbolic else ""
+        note = f" <small>({html.escape(ln.note)})</small>" if ln.note else ""
+        out.append(
+            f"<p style='margin:1px 0 3px 8px'><b>{html.escape(ln.lhs)}</b>{sym}<br>"
+            f"&nbsp;&nbsp;= <tt>{html.escape(ln.numeric)}</tt><br>"
+            f"&nbsp;&nbsp;= <b>{fmt(ln.result)}</b>{note}</p>")
+    out += [matrix_html(m) for m in f.matrices]
+    return "\n".join(out)
+
+
+class FormulaPanel(QFrame):
+    """Floating panel: the clicked neuron's equations at the current step."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setFixedWidth(480)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 4, 6, 6)
+        head = QHBoxLayout()
+        self.title = QLabel("Formula", self)
+        f = self.title.font()
+        f.setBold(True)
+        self.title.setFont(f)
+        head.addWidget(self.title, 1)
+        close = QToolButton(self)
+        close.setText("×")
+        close.setToolTip("Close")
+        close.clicked.connect(self.hide)
+        head.addWidget(close)
+        lay.addLayout(head)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        lay.addWidget(self.browser)
+        self.formula: Formula | None = None
+        self.target: tuple[str, str, int, int] | None = None  # role, key, t, unit
+        self.hide()
+
+
+class FormulaView:
+    """The formula panel and the numbers on the neurons of a :class:`DiagramWidget`."""
+
+    def __init__(self, widget) -> None:
+        self.w = widget
+        self.panel = FormulaPanel(widget)
+        self.numbers = False
+        self._texts: list[QGraphicsSimpleTextItem] = []
+
+    # -- the panel --------------------------------------------------------------------------
+    def open_for(self, item) -> bool:
+        """Show the formula of ``item`` (a neuron, gate or cell state) at its step; False
+        when there is none (an input, the live view)."""
+        m = self.w.model
+        if m.mode == "live" or m.trace is None:
+            return False
+        role = item.role
+        if role in ("gate", "cell"):
+            role = "hidden"
+        if role not in ("hidden", "output") or (role == "hidden"
+                                                and not m.anatomy.state(item.key).recurrent):
+            return False
+        t = item.t if item.t is not None else (
+            m.current_t(item.key) if role == "hidden" else m.focus_t(m.segment_of(item.key)))
+        if t is None:
+            return False
+        self.panel.target = (role, item.key, int(t), int(item.unit))
+        if not self._fill():
+            return False
+        w = self.w
+        self.panel.setFixedHeight(max(200, w.view.height() - 16))
+        self.panel.move(w.width() - self.panel.width() - 24, w.view.y() + 8)
+        self.panel.show()
+        self.panel.raise_()
+        return True
+
+    def _fill(self) -> bool:
+        role, key, t, unit = self.panel.target
+        m = self.w.model
+        state = OUTPUT if role == "output" else key
+        try:
+            f = formula(m.trace, m.anatomy, state, t, unit, m.mode)
+        except (ValueError, KeyError, IndexError):
+            return False
+        self.panel.formula = f
+        self.panel.title.setText("Formula: " + f.title)
+        bar = self.panel.browser.verticalScrollBar()
+        pos = bar.value()
+        self.panel.browser.setHtml(formula_html(f))
+        bar.setValue(pos)
+        return True
+
+    def refresh(self) -> None:
+        """After a step, a mode change or a rebuild: follow the step, redraw the numbers."""
+        m = self.w.model
+        if m.mode == "live" or m.trace is None:
+            self.panel.hide()
+        elif self.panel.isVisible() and self.panel.target is not None:
+            role, key, t, unit = self.panel.target
+            if role == "hidden":
+                now = m.current_t(key)
+            else:
+                now = m.focus_t(m.segment_of(key))
+            if now is not None:
+                self.panel.target = (role, key, int(now), unit)
+            if not self._fill():
+                self.panel.hide()
+        self.draw_numbers()
+
+    # -- numbers on the neurons ---------------------------------------------------------------
+    def set_numbers(self, on: bool) -> None:
+        self.numbers = on
+        self.draw_numbers()
+
+    def draw_numbers(self) -> None:
+        for it in self._texts:
+            if shiboken6.isValid(it) and it.scene() is not None:
+                it.scene().removeItem(it)
+        self._texts = []
+        m = self.w.model
+        if not self.numbers or m.mode == "live":
+            return
+        font = QFont("Sans Serif")
+        font.setPixelSize(6)
+        for item in self.w.scene.neurons:
+            v = m.neuron_value(item)
+            if v is None:
+                continue
+            text = QGraphicsSimpleTextItem(fmt(v), item)
+            text.setFont(font)
+            text.setAcceptedMouseButtons(Qt.NoButton)
+            r = text.boundingRect()
+            text.setPos(-r.width() / 2, item.rect().bottom())
+            self._texts.append(text)
+
+    def texts(self) -> list[str]:
+        """The numbers drawn now (for tests)."""
+        return [t.text() for t in self._texts if shiboken6.isValid(t)]
