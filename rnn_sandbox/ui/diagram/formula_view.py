@@ -13,9 +13,10 @@ import html
 import numpy as np
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import (
     QFrame,
+    QGraphicsRectItem,
     QGraphicsSimpleTextItem,
     QHBoxLayout,
     QLabel,
@@ -117,7 +118,7 @@ class FormulaView:
         self.w = widget
         self.panel = FormulaPanel(widget)
         self.numbers = False
-        self._texts: list[QGraphicsSimpleTextItem] = []
+        self._texts: list[QGraphicsRectItem] = []  # a white label with the number in it
 
     # -- the panel --------------------------------------------------------------------------
     def open_for(self, item) -> bool:
@@ -193,18 +194,25 @@ class FormulaView:
         if not self.numbers or m.mode == "live":
             return
         font = QFont("Sans Serif")
-        font.setPixelSize(6)
+        font.setPixelSize(7)
         for item in self.w.scene.neurons:
             v = m.neuron_value(item)
             if v is None:
                 continue
-            text = QGraphicsSimpleTextItem(fmt(v), item)
+            # Right of the neuron on a white label, above the lines that pass there.
+            box = QGraphicsRectItem(item)
+            box.setPen(QPen(Qt.NoPen))
+            box.setBrush(QColor(255, 255, 255, 225))
+            box.setAcceptedMouseButtons(Qt.NoButton)
+            text = QGraphicsSimpleTextItem(fmt(v), box)
             text.setFont(font)
-            text.setAcceptedMouseButtons(Qt.NoButton)
             r = text.boundingRect()
-            text.setPos(-r.width() / 2, item.rect().bottom())
-            self._texts.append(text)
+            box.setRect(0, 0, r.width() + 2, r.height())
+            text.setPos(1, 0)
+            box.setPos(item.rect().right() + 1, -r.height() / 2)
+            box.setZValue(5)
+            self._texts.append(box)
 
     def texts(self) -> list[str]:
         """The numbers drawn now (for tests)."""
-        return [t.text() for t in self._texts if shiboken6.isValid(t)]
+        return [b.childItems()[0].text() for b in self._texts if shiboken6.isValid(b)]
