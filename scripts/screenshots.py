@@ -137,7 +137,9 @@ def shoot_diagram(app: QApplication, settings: QSettings, out: Path, steps: int)
 def shoot_stepthrough(app: QApplication, settings: QSettings, out: Path, steps: int) -> Path:
     w = _tiny_window(app, settings, steps * 5)
     try:
-        w.diagram.resize(1700, 600)
+        # A large window, so the diagram has room beside its formula panel.
+        w.resize(2600, 1400)
+        layout.arrange(w, "Wide screen")
         bar = w.diagram.stepper
         bar.set_mode("backward", emit=True)
         bar.advance(+1)  # from the last step one step back through time
