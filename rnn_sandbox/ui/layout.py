@@ -126,7 +126,8 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
         w.addDockWidget(R, w.settings_dock)
         w.addDockWidget(B, w.loss_dock)
         for left, right in ((w.loss_dock, w.hidden_dock), (w.hidden_dock, w.gradient_dock),
-                            (w.gradient_dock, w.prediction_dock)):
+                            (w.gradient_dock, w.itemized_dock),
+                            (w.itemized_dock, w.prediction_dock)):
             w.splitDockWidget(left, right, Qt.Orientation.Horizontal)
         w.resizeDocks([w.tasks_dock, w.settings_dock], [int(0.17 * width), int(0.21 * width)],
                       Qt.Orientation.Horizontal)
@@ -134,6 +135,8 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
     elif preset == "Focus on gradients":
         w.addDockWidget(R, w.gradient_dock)
         w.splitDockWidget(w.gradient_dock, w.hidden_dock, Qt.Orientation.Horizontal)
+        w.tabifyDockWidget(w.hidden_dock, w.itemized_dock)
+        w.hidden_dock.raise_()
         w.addDockWidget(B, w.loss_dock)
         w.tabifyDockWidget(w.loss_dock, w.prediction_dock)
         w.resizeDocks([w.tasks_dock], [int(0.17 * width)], Qt.Orientation.Horizontal)
@@ -144,6 +147,7 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
     else:
         w.addDockWidget(R, w.gradient_dock)
         w.tabifyDockWidget(w.gradient_dock, w.hidden_dock)
+        w.tabifyDockWidget(w.hidden_dock, w.itemized_dock)
         w.addDockWidget(B, w.loss_dock)
         w.splitDockWidget(w.loss_dock, w.prediction_dock, Qt.Orientation.Horizontal)
         w.resizeDocks([w.tasks_dock], [max(240, int(0.2 * width))], Qt.Orientation.Horizontal)

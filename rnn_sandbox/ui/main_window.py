@@ -28,7 +28,13 @@ from rnn_sandbox.ui.controller import WATCH, ExperimentController
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.dialogs import APP_NAME
 from rnn_sandbox.ui.lessons_dock import LessonsDock
-from rnn_sandbox.ui.plots import GradientFlowPlot, HiddenStatePlot, LossPlot, PlotPanel
+from rnn_sandbox.ui.plots import (
+    GradientFlowPlot,
+    HiddenStatePlot,
+    ItemizedPlot,
+    LossPlot,
+    PlotPanel,
+)
 from rnn_sandbox.ui.prediction_view import PredictionView
 from rnn_sandbox.ui.settings_panel import SettingsPanel
 from rnn_sandbox.ui.task_picker import TaskPicker
@@ -86,6 +92,7 @@ class MainWindow(QMainWindow):
             views.PredictionPanelView(self.prediction_view),
             views.DiagramView(self.diagram),
             views.GradientView(self.gradient_plot),
+            views.ItemizedView(self.itemized_plot),
         ]
         self.resize(layout.first_size(self))
         layout.arrange(self)
@@ -133,8 +140,14 @@ class MainWindow(QMainWindow):
         self.hidden_dock = layout.dock(self, "Hidden states", "hiddenDock", self.hidden_plot, B)
         self.gradient_dock = layout.dock(self, "Gradient flow", "gradientDock",
                                          self.gradient_plot, B)
+        self.itemized_plot = ItemizedPlot()
+        self.itemized_dock = layout.dock(self, "Gradient sources", "itemizedDock",
+                                         self.itemized_plot, B)
+        # Itemized gradients cost a backward pass per output step: asked for only while shown.
+        self.itemized_plot.weightChanged.connect(self._request_itemized)
+        self.itemized_dock.visibilityChanged.connect(self._request_itemized)
         self.docks = [self.tasks_dock, self.settings_dock, self.loss_dock, self.hidden_dock,
-                      self.gradient_dock, self.prediction_dock]
+                      self.gradient_dock, self.itemized_dock, self.prediction_dock]
         self.lessons = LessonsDock(self.settings)
         self.lessons.setMinimumWidth(240)  # its row of buttons must not widen the column
         self.lessons.presetRequested.connect(self._load_lesson_setup)
@@ -144,6 +157,7 @@ class MainWindow(QMainWindow):
             "Loss": self.loss_plot,
             "Hidden states": self.hidden_plot,
             "Gradient flow": self.gradient_plot,
+            "Gradient sources": self.itemized_plot,
             "Prediction": self.prediction_view,
         }
 
@@ -352,6 +366,18 @@ class MainWindow(QMainWindow):
     def _on_live_change(self) -> None:
         self.settings_panel.set_config(self.controller.config)
         self.status_view.show_counts()
+
+    def _request_itemized(self, *_) -> None:
+        """Ask the training for the chosen weight's itemized gradients while the panel is
+        in view, for nothing when it is not."""
+        worker = getattr(self.controller, "worker", None)
+        if worker is None:
+            return
+        name = self.itemized_plot.chosen
+        shown = self.itemized_dock.isVisible() and not self.itemized_dock.visibleRegion().isEmpty()
+        worker.set_itemize({name} if name and shown else set())
+        if name and shown and not worker.is_running():  # paused: a fresh look to draw now
+            worker.set_sample_index(self.hidden_plot.sample_spin.value())
 
     def _watch_sample(self, index: int) -> None:
         sample = self.controller.watch_sample(index)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from rnn_sandbox.session import epoch_text
 from rnn_sandbox.ui.controller import ViewData
 from rnn_sandbox.ui.diagram import DiagramWidget
-from rnn_sandbox.ui.plots import GradientFlowPlot, HiddenStatePlot, LossPlot
+from rnn_sandbox.ui.plots import GradientFlowPlot, HiddenStatePlot, ItemizedPlot, LossPlot
 from rnn_sandbox.ui.prediction_view import PredictionView
 from rnn_sandbox.ui.settings_panel import SettingsPanel
 from rnn_sandbox.ui.task_picker import TaskPicker
@@ -90,6 +90,21 @@ class GradientView:
         draw = shown(self.plot)
         for s in grads:
             self.plot.update_snapshot(s, draw=draw and s is grads[-1])
+
+
+class ItemizedView:
+    def __init__(self, plot: ItemizedPlot) -> None:
+        self.plot = plot
+
+    def show_experiment(self, view: ViewData) -> None:
+        net = view.config.network
+        encoder_steps = view.sample.x.shape[1] if net.architecture == "seq2seq" else 0
+        self.plot.set_network(view.anatomy, encoder_steps)
+
+    def show_progress(self, p: Progress) -> None:
+        snap = p.snapshot
+        if snap is not None and snap.itemized is not None and shown(self.plot):
+            self.plot.update_snapshot(snap)
 
 
 class PredictionPanelView:

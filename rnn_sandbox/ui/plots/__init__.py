@@ -1,4 +1,4 @@
-"""Live plots: loss, hidden states and gradient flow.
+"""Live plots: loss, hidden states, gradient flow and gradient sources.
 
 Every plot item is created once (or once per network shape) and then updated in place with
 ``setData``/``setImage``; nothing is recreated per snapshot.  Each panel can export itself
@@ -18,6 +18,7 @@ from rnn_sandbox.ui.plots.base import (
 )
 from rnn_sandbox.ui.plots.gradient import GradientFlowPlot, GradientHistory
 from rnn_sandbox.ui.plots.hidden import HiddenStatePlot
+from rnn_sandbox.ui.plots.itemized import ItemizedPlot
 from rnn_sandbox.ui.plots.loss import LossPlot
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "GradientHistory",
     "GrowingSeries",
     "HiddenStatePlot",
+    "ItemizedPlot",
     "LogAxis",
     "LossPlot",
     "PlotPanel",
