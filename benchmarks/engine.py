@@ -17,6 +17,11 @@ Columns:
   and ``h_n``.
 * ``ratio``: ours / the faster of the two PyTorch variants.
 
+A second table times the itemized gradients the "Gradient sources" panel draws
+(``engine.itemize.itemized_gradients``, one sample, T=50, H=64, the panel's one weight
+W_hh) next to ``ours`` (one training step of the batch): many-to-one has one loss term (one
+backward pass), many-to-many one per output step (T backward passes).
+
 Before timing, each case loads our initial weights into PyTorch and checks that loss and
 every gradient agree, so both sides compute the same thing.
 """
@@ -39,6 +44,7 @@ import numpy as np
 
 from rnn_sandbox.config import NetworkConfig, TrainingConfig
 from rnn_sandbox.engine.data import Batch, Dataset
+from rnn_sandbox.engine.itemize import itemized_gradients
 from rnn_sandbox.engine.network import Network
 from rnn_sandbox.engine.optim import Adam, clip_grad_norm
 from rnn_sandbox.engine.train import Trainer
@@ -126,9 +132,11 @@ def make_batch(T: int, seed: int = 0) -> tuple[Batch, np.ndarray]:
     return Batch(x, y, mask), lengths
 
 
-def make_network(H: int, cell: str = "rnn", seed: int = 0) -> Network:
+def make_network(
+    H: int, cell: str = "rnn", seed: int = 0, architecture: str = "many_to_one"
+) -> Network:
     cfg = NetworkConfig(
-        input_size=INPUT, output_size=OUTPUT, hidden_size=H, architecture="many_to_one",
+        input_size=INPUT, output_size=OUTPUT, hidden_size=H, architecture=architecture,
         loss="mse", dtype="float64", cell=cell,
     )
     return Network(cfg, seed=seed)
@@ -320,6 +328,49 @@ def bench_case(
     return Row(cell, T, H, time_interleaved(fns, rounds, block_seconds, **timing), check)
 
 
+ITEMIZED = (50, 64, ("rnn", "lstm"))  # T, H and the cells of the itemized-gradients table
+
+
+def bench_itemized(cell: str, architecture: str, rounds: int, block_seconds: float) -> dict:
+    """Milliseconds of one training step (the batch) and of the panel's itemized gradients
+    (one sample, W_hh of layer 1) at T, H = ITEMIZED."""
+    T, H, _ = ITEMIZED
+    batch, _ = make_batch(T)
+    rng = np.random.default_rng(1)
+    x = batch.x[:1]
+    y = rng.standard_normal((1, T, OUTPUT)) if architecture == "many_to_many" else batch.y[:1]
+    net = make_network(H, cell, architecture=architecture)
+    train = make_network(H, cell)
+    w_hh = net.anatomy().weights[1].name  # weight_hh_l0
+    fns = {
+        "train step": ours_step(train, batch),
+        "itemized": lambda: itemized_gradients(net, x, y, params=[w_hh]),
+    }
+    times = time_interleaved(fns, rounds, block_seconds, blocks_per_turn=2, warmup=1,
+                             min_calls=1)
+    return {k: v * 1e3 for k, v in times.items()}
+
+
+def itemized_table(cells: list[str], rounds: int, block_seconds: float,
+                   markdown: bool = False) -> None:
+    T, H, wanted = ITEMIZED
+    print()
+    title = f"itemized gradients, one sample, T={T}, H={H}, one weight (W_hh)"
+    print(title if markdown else "# " + title)
+    names = ["cell", "architecture", f"train step ms (B={BATCH})", "itemized ms", "ratio"]
+    print("| " + " | ".join(names) + " |\n|---|---|---:|---:|---:|" if markdown
+          else f"{names[0]:<4} {names[1]:<13} " + " ".join(f"{n:>20}" for n in names[2:]))
+    for cell in (c for c in cells if c in wanted):
+        for arch in ("many_to_one", "many_to_many"):
+            t = bench_itemized(cell, arch, rounds, block_seconds)
+            cols = [f"{t['train step']:.3f}", f"{t['itemized']:.3f}",
+                    f"{t['itemized'] / t['train step']:.2f}"]
+            if markdown:
+                print("| " + " | ".join([cell, arch, *cols]) + " |", flush=True)
+            else:
+                print(f"{cell:<4} {arch:<13} " + " ".join(f"{c:>20}" for c in cols), flush=True)
+
+
 # -- report ------------------------------------------------------------------------------
 COLUMNS = ("ours", "Trainer.step", "torch pad", "torch packed")
 
@@ -408,7 +459,9 @@ def main(argv: list[str] | None = None) -> int:
             for H in args.H:
                 rows.append(bench_case(T, H, torch, rounds, block, cell, args.quick))
                 print(format_row(rows[-1], args.markdown), flush=True)
-    return summarize(rows)
+    status = summarize(rows)
+    itemized_table(args.cell, rounds, block, args.markdown)
+    return status
 
 
 def summarize(rows: list[Row]) -> int:
