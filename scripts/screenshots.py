@@ -171,6 +171,23 @@ def shoot_lessons(app: QApplication, settings: QSettings, out: Path, steps: int)
         w.close()
 
 
+def shoot_gradient_sources(app: QApplication, settings: QSettings, out: Path,
+                           steps: int) -> Path:
+    """The Gradient sources panel on a tagging task: the (output step, step) table."""
+    w = open_window(app, get_task("named_entities").default_config(), settings)
+    try:
+        w.resize(1600, 900)
+        layout.arrange(w, "Focus on gradients")
+        w.itemized_dock.raise_()
+        settle(app, w)
+        train(app, w, steps * 3)
+        settle(app, w)
+        return save(w.itemized_dock, out)
+    finally:
+        w.shutdown()
+        w.close()
+
+
 SCREENS: dict[str, tuple[str, Callable]] = {
     "main_many_to_one": ("Main window: weather forecast (many-to-one)",
                          _main_window("weather")),
@@ -183,6 +200,8 @@ SCREENS: dict[str, tuple[str, Callable]] = {
     "diagram": ("The network diagram of the tiny BPTT network", shoot_diagram),
     "stepthrough": ("Step-through of backpropagation through time", shoot_stepthrough),
     "lessons": ("The lessons panel of the main window", shoot_lessons),
+    "gradient_sources": ("Where each step's gradient comes from (itemized BPTT)",
+                         shoot_gradient_sources),
     "laptop_1366x768": ("The window on a 1366×768 laptop (the Laptop layout)",
                         _main_window("weather", (1366, 768), "Laptop")),
     "presentation": ("Presentation: a 1920×1080 projector, 150 % zoom, dark theme",
