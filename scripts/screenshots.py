@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from rnn_sandbox.config import ExperimentConfig  # noqa: E402
 from rnn_sandbox.lessons import get_lesson  # noqa: E402
 from rnn_sandbox.tasks import get_task  # noqa: E402
-from rnn_sandbox.ui import layout  # noqa: E402
+from rnn_sandbox.ui import layout, presentation  # noqa: E402
 from rnn_sandbox.ui.main_window import MainWindow  # noqa: E402
 
 SIZE = (1500, 950)
@@ -106,7 +106,7 @@ def _main_window(task: str, size: tuple[int, int] = SIZE, preset: str = "Wide sc
         try:
             w.resize(*size)
             layout.arrange(w, preset)
-            w.set_theme(theme)
+            presentation.set_theme(w, theme)
             train(app, w, steps)
             settle(app, w)
             return save(w, out)

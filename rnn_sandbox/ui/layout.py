@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDockWidget, QWidget
+
+from rnn_sandbox.ui import presentation
 
 if TYPE_CHECKING:
     from rnn_sandbox.ui.main_window import MainWindow
@@ -22,27 +23,6 @@ def first_size(window: MainWindow) -> QSize:
     if screen is not None:
         size = size.boundedTo(screen.availableGeometry().size())
     return size
-
-
-def dark_palette() -> QPalette:
-    """Light text on dark grey for every widget (the plots have their own dark theme)."""
-    p = QPalette()
-    dark, darker, text = QColor(45, 47, 52), QColor(30, 31, 35), QColor(220, 220, 220)
-    for role, colour in (
-        (QPalette.ColorRole.Window, dark), (QPalette.ColorRole.Base, darker),
-        (QPalette.ColorRole.AlternateBase, dark), (QPalette.ColorRole.Button, dark),
-        (QPalette.ColorRole.WindowText, text), (QPalette.ColorRole.Text, text),
-        (QPalette.ColorRole.ButtonText, text), (QPalette.ColorRole.ToolTipBase, darker),
-        (QPalette.ColorRole.ToolTipText, text), (QPalette.ColorRole.Highlight,
-                                                 QColor(0, 114, 178)),
-        (QPalette.ColorRole.HighlightedText, QColor(255, 255, 255)),
-        (QPalette.ColorRole.PlaceholderText, QColor(150, 150, 150)),
-    ):
-        p.setColor(role, colour)
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(120, 120, 120))
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText,
-               QColor(120, 120, 120))
-    return p
 
 
 def dock(window: MainWindow, title: str, name: str, widget: QWidget, area) -> QDockWidget:
@@ -69,13 +49,13 @@ def restore(window: MainWindow, settings: QSettings) -> None:
         window.restoreState(state, LAYOUT_VERSION)
     theme = settings.value("theme", "light", str)
     window.dark_action.setChecked(theme == "dark")
-    window.set_theme(theme)
+    presentation.set_theme(window, theme)
     zoom = settings.value("zoom", 1.0, float)
     if zoom != window.zoom:
-        window.set_zoom(zoom)
+        presentation.set_zoom(window, zoom)
     captions = settings.value("plotCaptions", "true", str) != "false"
     window.captions_action.setChecked(captions)
-    window.set_captions(captions)
+    presentation.set_captions(window, captions)
     pace = settings.value("pace", 0, int)  # (before: "speed", with other choices)
     if 0 <= pace < window.speed_combo.count():
         window.speed_combo.setCurrentIndex(pace)
@@ -156,9 +136,9 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
         w.resizeDocks([w.loss_dock], [int(0.45 * height)], Qt.Orientation.Vertical)
         w.gradient_dock.raise_()
     w.tasks_dock.raise_()
-    w.set_zoom(1.5 if preset == "Projector" else 1.0)
+    presentation.set_zoom(w, 1.5 if preset == "Projector" else 1.0)
     w.captions_action.setChecked(preset != "Projector")
-    w.set_captions(preset != "Projector")
+    presentation.set_captions(w, preset != "Projector")
 
 
 def reset(window: MainWindow) -> None:

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFileDialog,
     QLabel,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from rnn_sandbox import io as files
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui import animation, dialogs, errors, layout, views
+from rnn_sandbox.ui import animation, dialogs, errors, layout, presentation, views
 from rnn_sandbox.ui.controller import WATCH, ExperimentController
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.dialogs import APP_NAME
@@ -66,7 +65,7 @@ class MainWindow(QMainWindow):
         self.message_box: QMessageBox | None = None
         self.theme = "light"
         self.zoom = 1.0
-        self._base_font = QFont(self.font())
+        self.base_font = QFont(self.font())  # what the zoom scales
         self.controller = c = ExperimentController(
             self.settings, config, lambda title, text: self.confirm(title, text), self)
         c.runningChanged.connect(self._sync_play)
@@ -200,21 +199,23 @@ class MainWindow(QMainWindow):
         self.reset_layout_action = self._action(
             "Reset layout", lambda: layout.reset(self),
             tip="Every panel back in place, sized for the window as it is now")
-        self.dark_action = self._action("Dark theme", lambda on: self.set_theme(
+        self.dark_action = self._action("Dark theme", lambda on: presentation.set_theme(self,
             "dark" if on else "light"), "Ctrl+Shift+D", "Light text on dark, everywhere")
         self.dark_action.setCheckable(True)
         self.full_screen_action = self._action(
-            "Full screen", self.set_full_screen, "F11", "The window over the whole screen")
+            "Full screen", lambda on: presentation.set_full_screen(self, on), "F11",
+            "The window over the whole screen")
         self.full_screen_action.setCheckable(True)
         self.zoom_actions = [
-            self._action("Zoom in", lambda: self.set_zoom(self.zoom * 1.25),
+            self._action("Zoom in", lambda: presentation.set_zoom(self, self.zoom * 1.25),
                          [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], "Larger text and lines"),
-            self._action("Zoom out", lambda: self.set_zoom(self.zoom / 1.25),
+            self._action("Zoom out", lambda: presentation.set_zoom(self, self.zoom / 1.25),
                          [QKeySequence.StandardKey.ZoomOut], "Smaller text and lines"),
-            self._action("Actual size", lambda: self.set_zoom(1.0), "Ctrl+0"),
+            self._action("Actual size", lambda: presentation.set_zoom(self, 1.0), "Ctrl+0"),
         ]
         self.captions_action = self._action(
-            "Explain the plots", self.set_captions, tip="A line under each plot on how to read it"
+            "Explain the plots", lambda on: presentation.set_captions(self, on),
+            tip="A line under each plot on how to read it"
         )
         self.captions_action.setCheckable(True)
         self.captions_action.setChecked(True)
@@ -295,38 +296,6 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         tb.addAction(self.undo_action)
         tb.addAction(self.redo_action)
-
-    def set_captions(self, on: bool) -> None:
-        for panel in self.plots.values():
-            panel.caption.setVisible(on)
-
-    def set_theme(self, name: str) -> None:
-        """"light" or "dark": the window's palette and every plot (the diagram's canvas
-        stays light, its colours are made for it)."""
-        self.theme = name
-        light = QApplication.style().standardPalette()
-        self.setPalette(layout.dark_palette() if name == "dark" else light)
-        for panel in self.plots.values():
-            panel.set_theme(name)
-
-    def set_zoom(self, factor: float) -> None:
-        """Every text, plot and diagram label ``factor`` times its size (0.5 to 3)."""
-        self.zoom = min(3.0, max(0.5, float(factor)))
-        font = QFont(self._base_font)
-        font.setPointSizeF(self._base_font.pointSizeF() * self.zoom)
-        self.setFont(font)
-        for child in self.findChildren(QWidget):  # a style sheet stops font inheritance
-            if child.styleSheet() and "font" not in child.styleSheet():
-                child.setFont(font)
-        for panel in self.plots.values():
-            panel.set_zoom(self.zoom)
-        self.diagram.set_zoom(self.zoom)
-
-    def set_full_screen(self, on: bool) -> None:
-        if on:
-            self.showFullScreen()
-        else:
-            self.showNormal()
 
     def _pace_chosen(self, index: int) -> None:
         self.controller.set_pace(self.speed_combo.itemData(index))

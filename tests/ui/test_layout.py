@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel
 
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui import layout, views
+from rnn_sandbox.ui import layout, presentation, views
 from rnn_sandbox.ui.main_window import MainWindow
 
 WAIT = 20_000
@@ -117,7 +117,7 @@ def test_every_plot_in_view_is_readable_at_laptop_and_desktop_sizes(qtbot, setti
 def test_a_projector_at_150_percent_zoom(qtbot, settings):
     w = open_at(qtbot, settings, (1920, 1080), preset="Projector")
     assert w.zoom == 1.5 and not w.captions_action.isChecked()
-    base = w._base_font.pointSizeF()
+    base = w.base_font.pointSizeF()
     assert w.font().pointSizeF() == pytest.approx(1.5 * base)
     assert w.diagram.font().pointSizeF() == pytest.approx(1.5 * base)
     small = {n: a for n, a in plot_areas(w).items() for (x, y) in a if x < MIN_W or y < MIN_H}
@@ -139,7 +139,7 @@ def test_zoom_full_screen_and_dark_theme_from_the_view_menu(qtbot, settings):
     zoom_out.trigger()
     assert w.zoom == pytest.approx(0.8)
     actual.trigger()
-    assert w.zoom == 1.0 and w.font().pointSizeF() == w._base_font.pointSizeF()
+    assert w.zoom == 1.0 and w.font().pointSizeF() == w.base_font.pointSizeF()
     w.full_screen_action.trigger()
     assert w.isFullScreen()
     w.full_screen_action.trigger()
@@ -169,8 +169,8 @@ def test_presets_and_reset_layout_put_every_panel_back(qtbot, settings):
 
 def test_zoom_and_theme_are_remembered(qtbot, settings):
     w = open_at(qtbot, settings, (1366, 768))
-    w.set_zoom(1.5)
-    w.set_theme("dark")
+    presentation.set_zoom(w, 1.5)
+    presentation.set_theme(w, "dark")
     w.close()
     again = MainWindow(config=get_task("weather").default_config(), settings=settings)
     qtbot.addWidget(again)
