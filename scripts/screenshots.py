@@ -176,7 +176,7 @@ def shoot_gradient_sources(app: QApplication, settings: QSettings, out: Path,
     """The Gradient sources panel on a tagging task: the (output step, step) table."""
     w = open_window(app, get_task("named_entities").default_config(), settings)
     try:
-        w.resize(1600, 900)
+        w.resize(2300, 1000)  # the panel's column a third of the width: 700 px
         layout.arrange(w, "Focus on gradients")
         w.itemized_dock.raise_()
         settle(app, w)
