@@ -23,7 +23,10 @@ class TinyBPTT(Task):
     summary = "First step's a minus last step's b: 2 inputs, 4 steps, 3 hidden, 1 output."
     default_task = {"seq_len": 4, "n_samples": 400, "options": {}}
     default_network = {"hidden_size": 3}
-    default_training = {"learning_rate": 0.02, "batch_size": 16, "epochs": 60}
+    # Batches of 64: with 16 the noise of the batches keeps the loss near 5 % of the baseline
+    # for some seeds however long it trains; with 64 it is below 2.6 % by step 1500 for
+    # seeds 0-19.  300 epochs of 5 steps are that long.
+    default_training = {"learning_rate": 0.02, "batch_size": 64, "epochs": 300}
 
     def shape(self, cfg: TaskConfig) -> dict:
         return {"input_size": 2, "output_size": 1, "architecture": "many_to_one", "loss": "mse"}

@@ -41,7 +41,7 @@ def test_three_hidden_neurons_learn_it_and_beat_the_baseline(seed, record_proper
     exp = Experiment(cfg)
     baseline = TASK.baseline(exp.dataset).value
     before = exp.trainer.evaluate()[0]
-    for _ in exp.trainer.run(steps=800):
+    for _ in exp.trainer.run(steps=1500):  # seeds 0-19: loss/baseline <= 0.026, MAE <= 0.11
         pass
     loss, metric = exp.trainer.evaluate()
     record_property("loss/baseline", loss / baseline)
