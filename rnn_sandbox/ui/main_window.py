@@ -9,11 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QWidget,
@@ -22,8 +20,8 @@ from PySide6.QtWidgets import (
 from rnn_sandbox import io as files
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui import animation, dialogs, errors, layout, presentation, views
-from rnn_sandbox.ui.controller import WATCH, ExperimentController
+from rnn_sandbox.ui import errors, layout, menus, views
+from rnn_sandbox.ui.controller import ExperimentController
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.dialogs import APP_NAME
 from rnn_sandbox.ui.lessons_dock import LessonsDock
@@ -39,9 +37,6 @@ from rnn_sandbox.ui.settings_panel import SettingsPanel
 from rnn_sandbox.ui.task_picker import TaskPicker
 
 FILE_FILTER = "RNN Sandbox experiments (*.rnnx);;All files (*)"
-PACES = [("Watch: a run in ~30 s", WATCH), ("Full speed", None), ("100 steps/s", 100.0),
-         ("30 steps/s", 30.0), ("10 steps/s", 10.0), ("3 steps/s", 3.0), ("1 step/s", 1.0)]
-FULL_SPEED = 1  # its place in PACES
 AUTOSAVE_MS = 60_000
 ICONS = {"information": QMessageBox.Icon.Information, "warning": QMessageBox.Icon.Warning,
          "critical": QMessageBox.Icon.Critical}
@@ -77,9 +72,9 @@ class MainWindow(QMainWindow):
 
         self._build_central()
         self._build_docks()
-        self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        menus.build_actions(self)
+        menus.build_menus(self)
+        menus.build_toolbar(self)
         self.status_view = views.StatusView(
             self.statusBar().addPermanentWidget,
             lambda: (c.step, c.epoch, c.config.training.epochs))
@@ -159,153 +154,6 @@ class MainWindow(QMainWindow):
             "Gradient sources": self.itemized_plot,
             "Prediction": self.prediction_view,
         }
-
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        a = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                a.setShortcuts([QKeySequence(s) for s in shortcut])
-            else:
-                a.setShortcut(QKeySequence(shortcut))
-        if tip:
-            a.setStatusTip(tip)
-            a.setToolTip(f"{tip} ({a.shortcut().toString()})" if shortcut else tip)
-        a.triggered.connect(slot)
-        return a
-
-    def _build_actions(self) -> None:
-        std = QKeySequence.StandardKey
-        self.play_action = self._action("Play", self.controller.toggle_play, "Space",
-                                        "Train continuously / pause")
-        self.play_action.setCheckable(True)
-        self.step_action = self._action("Step", self.controller.step_once, ["S", "Right"],
-                                        "Train on exactly one batch")
-        self.reset_action = self._action("Reset", self.controller.reset, "R",
-                                         "Back to the initial weights for the seed")
-        self.new_action = self._action("&New", self.controller.new_experiment, std.New,
-                                       "A fresh experiment for the current task")
-        self.open_action = self._action("&Open…", self.open_dialog, std.Open)
-        self.save_action = self._action("&Save", self.save, std.Save)
-        self.save_as_action = self._action("Save &As…", self.save_as_dialog, std.SaveAs)
-        self.quit_action = self._action("&Quit", self.close, std.Quit)
-        self.undo_action = self.controller.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.controller.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.full_speed_action = self._action(
-            "Full speed", self._full_speed, "F", "Train as fast as possible / back to the pace")
-        self.full_speed_action.setCheckable(True)
-        self._pace_before = 0  # the pace Full speed goes back to
-        self.reset_layout_action = self._action(
-            "Reset layout", lambda: layout.reset(self),
-            tip="Every panel back in place, sized for the window as it is now")
-        self.dark_action = self._action("Dark theme", lambda on: presentation.set_theme(self,
-            "dark" if on else "light"), "Ctrl+Shift+D", "Light text on dark, everywhere")
-        self.dark_action.setCheckable(True)
-        self.full_screen_action = self._action(
-            "Full screen", lambda on: presentation.set_full_screen(self, on), "F11",
-            "The window over the whole screen")
-        self.full_screen_action.setCheckable(True)
-        self.zoom_actions = [
-            self._action("Zoom in", lambda: presentation.set_zoom(self, self.zoom * 1.25),
-                         [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], "Larger text and lines"),
-            self._action("Zoom out", lambda: presentation.set_zoom(self, self.zoom / 1.25),
-                         [QKeySequence.StandardKey.ZoomOut], "Smaller text and lines"),
-            self._action("Actual size", lambda: presentation.set_zoom(self, 1.0), "Ctrl+0"),
-        ]
-        self.captions_action = self._action(
-            "Explain the plots", lambda on: presentation.set_captions(self, on),
-            tip="A line under each plot on how to read it"
-        )
-        self.captions_action.setCheckable(True)
-        self.captions_action.setChecked(True)
-
-    def _build_menus(self) -> None:
-        mb = self.menuBar()
-        file_menu = mb.addMenu("&File")
-        file_menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        file_menu.addActions([self.save_action, self.save_as_action])
-        export = file_menu.addMenu("&Export")
-        for name in self.plots:
-            export.addAction(self._action(f"{name} plot…", lambda _=False, n=name: self._export(
-                f"Export {n.lower()}", "PNG image (*.png);;SVG image (*.svg);;CSV data (*.csv)",
-                lambda path: self.export_plot(n, path))))
-        export.addAction(self._action("Network diagram…", lambda: self._export(
-            "Export diagram", "PNG image (*.png);;SVG image (*.svg)", self.diagram.export_image)))
-        export.addAction(self._action("Animation…", lambda: animation.export_animation(self)))
-        export.addSeparator()
-        export.addAction(self._action("Training history (CSV)…", lambda: self._export(
-            "Export training history", "CSV (*.csv)", self.controller.export_history)))
-        export.addAction(self._action("PyTorch script…", lambda: self._export(
-            "Export PyTorch script", "Python script (*.py)", self.controller.export_torch)))
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        edit = mb.addMenu("&Edit")
-        edit.addActions([self.undo_action, self.redo_action])
-
-        train = mb.addMenu("&Train")
-        train.addActions([self.play_action, self.step_action, self.reset_action])
-
-        view = mb.addMenu("&View")
-        for dock in self.docks:
-            view.addAction(dock.toggleViewAction())
-        view.addSeparator()
-        view.addAction(self.reset_layout_action)
-        presets = view.addMenu("&Layout")
-        for name, tip in layout.PRESETS.items():
-            presets.addAction(self._action(name, lambda _=False, n=name: layout.arrange(self, n),
-                                           tip=tip))
-        view.addSeparator()
-        view.addActions([self.full_screen_action, *self.zoom_actions])
-        view.addSeparator()
-        view.addAction(self.dark_action)
-        view.addAction(self.captions_action)
-
-        help_menu = mb.addMenu("&Help")
-        self.tour_action = self._action(
-            "&Tour", self.start_tour, tip="Open the first lesson: a guided start")
-        help_menu.addAction(self.tour_action)
-        help_menu.addAction(self._action("Help on this &task", lambda: dialogs.task_help(
-            self, get_task(self.controller.config.task.name)), "F1"))
-        help_menu.addAction(self._action("&About RNN Sandbox", lambda: dialogs.about(self)))
-
-    def _build_toolbar(self) -> None:
-        tb = self.addToolBar("Training")
-        tb.setObjectName("trainingToolbar")
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        style = self.style()
-        sp = style.StandardPixmap
-        self.play_action.setIcon(style.standardIcon(sp.SP_MediaPlay))
-        self.step_action.setIcon(style.standardIcon(sp.SP_MediaSeekForward))
-        self.reset_action.setIcon(style.standardIcon(sp.SP_BrowserReload))
-        tb.addActions([self.play_action, self.step_action, self.reset_action])
-        tb.addSeparator()
-        tb.addWidget(QLabel(" Pace "))
-        self.speed_combo = QComboBox()
-        self.speed_combo.setToolTip(
-            "How fast training goes: slow enough to watch the plots move, or full speed")
-        for label, value in PACES:
-            self.speed_combo.addItem(label, value)
-        self.speed_combo.currentIndexChanged.connect(self._pace_chosen)
-        tb.addWidget(self.speed_combo)
-        tb.addAction(self.full_speed_action)
-        tb.addSeparator()
-        tb.addAction(self.undo_action)
-        tb.addAction(self.redo_action)
-
-    def _pace_chosen(self, index: int) -> None:
-        self.controller.set_pace(self.speed_combo.itemData(index))
-        self.full_speed_action.setChecked(index == FULL_SPEED)
-
-    def _full_speed(self, on: bool) -> None:
-        """One click to full speed, one click back to the pace chosen before."""
-        if on and self.speed_combo.currentIndex() != FULL_SPEED:
-            self._pace_before = self.speed_combo.currentIndex()
-        self.speed_combo.setCurrentIndex(FULL_SPEED if on else self._pace_before)
 
     # -- edits -----------------------------------------------------------------------------
     def _apply_from_diagram(self, cfg: ExperimentConfig, description: str) -> None:

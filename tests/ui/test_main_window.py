@@ -14,7 +14,8 @@ from benchmarks.latency import LatencyProbe
 from rnn_sandbox import io as files
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TASK_TYPES, all_tasks, get_task
-from rnn_sandbox.ui.main_window import FULL_SPEED, MainWindow
+from rnn_sandbox.ui.main_window import MainWindow
+from rnn_sandbox.ui.menus import FULL_SPEED
 from rnn_sandbox.ui.plots import HISTORY_REDRAW_INTERVAL
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "_screenshots"
@@ -544,6 +545,7 @@ def test_a_refused_edit_leaves_no_traceback_in_the_diagram_either(qtbot, make_wi
 def test_training_pauses_after_the_set_epochs(qtbot, make_window):
     cfg = get_task("tiny_bptt").default_config()
     cfg.task.n_samples = 40  # 32 to train on, batches of 16: two steps an epoch
+    cfg.training.batch_size = 16
     cfg.training.epochs = 3
     w = make_window(cfg)
     assert w.controller.steps_per_epoch == 2
@@ -649,7 +651,8 @@ def test_a_run_goes_at_a_pace_a_class_can_watch_and_full_speed_is_one_click(qtbo
 def test_the_status_bar_says_true_things_after_undo_and_past_the_planned_run(qtbot,
                                                                             make_window):
     cfg = get_task("tiny_bptt").default_config()
-    cfg.task.n_samples = 40  # two steps an epoch
+    cfg.task.n_samples = 40  # 32 to train on, batches of 16: two steps an epoch
+    cfg.training.batch_size = 16
     cfg.training.epochs = 1
     w = make_window(cfg)
     c, labels = w.controller, w.status_view.labels
