@@ -94,6 +94,14 @@ def run_one(run: Run, pytest_args: list[str], xml_dir: Path) -> Run:
     return run
 
 
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _short(value: str) -> str:
     try:
         return f"{float(value):.3g}"
@@ -103,16 +111,20 @@ def _short(value: str) -> str:
 
 def print_table(runs: list[Run]) -> None:
     tests = sorted({t for r in runs for t in r.results})
-    width = max(8, *(len(_short(v)) for r in runs for p in r.values.values() for v in p.values()))
-    header = " " * 22 + " ".join(f"{r.label:>{width}}" for r in runs)
+    lengths = [len(_short(v)) for r in runs for p in r.values.values() for v in p.values()]
+    width = min(12, max([8, *lengths]))
+    header = " " * 22 + " ".join(f"{r.label:>{width}}" for r in runs) + "   min .. max"
     for test in tests:
         print(f"\n{test}\n{header}")
         cells = [r.results.get(test, "-") for r in runs]
         print(f"  {'result':<20}" + " ".join(f"{c:>{width}}" for c in cells))
         names = list(dict.fromkeys(n for r in runs for n in r.values.get(test, {})))
         for name in names:
-            cells = [_short(r.values.get(test, {}).get(name, "-")) for r in runs]
-            print(f"  {name[:20]:<20}" + " ".join(f"{c:>{width}}" for c in cells))
+            raw = [r.values.get(test, {}).get(name, "-") for r in runs]
+            cells = " ".join(f"{_short(c):>{width}}" for c in raw)
+            numbers = [float(c) for c in raw if _is_number(c)]
+            spread = f"   {min(numbers):.3g} .. {max(numbers):.3g}" if numbers else ""
+            print(f"  {name[:20]:<20}{cells}{spread}")
 
 
 def main(argv: list[str] | None = None) -> int:
