@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         if worker is None:
             return
         name = self.itemized_plot.chosen
-        shown = self.itemized_dock.isVisible() and not self.itemized_dock.visibleRegion().isEmpty()
+        shown = views.shown(self.itemized_dock)
         worker.set_itemize({name} if name and shown else set())
         if name and shown and not worker.is_running():  # paused: a fresh look to draw now
             worker.set_sample_index(self.hidden_plot.sample_spin.value())

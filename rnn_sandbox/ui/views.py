@@ -13,21 +13,24 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 
 from rnn_sandbox.session import epoch_text
 from rnn_sandbox.ui.controller import ViewData
 from rnn_sandbox.ui.diagram import DiagramWidget
-from rnn_sandbox.ui.plots import GradientFlowPlot, HiddenStatePlot, ItemizedPlot, LossPlot
+from rnn_sandbox.ui.plots import (
+    GradientFlowPlot,
+    HiddenStatePlot,
+    ItemizedPlot,
+    LossPlot,
+    on_screen,
+)
 from rnn_sandbox.ui.prediction_view import PredictionView
 from rnn_sandbox.ui.settings_panel import SettingsPanel
 from rnn_sandbox.ui.task_picker import TaskPicker
 from rnn_sandbox.ui.worker import Progress
 
-
-def shown(widget: QWidget) -> bool:
-    """Whether any of the widget is on the screen (not closed, not in a hidden tab)."""
-    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+shown = on_screen  # a panel in a closed or tabbed-away dock need not draw
 
 
 class SettingsView:

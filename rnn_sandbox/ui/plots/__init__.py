@@ -15,6 +15,7 @@ from rnn_sandbox.ui.plots.base import (
     LogAxis,
     PlotPanel,
     marked_curve,
+    on_screen,
 )
 from rnn_sandbox.ui.plots.gradient import GradientFlowPlot, GradientHistory
 from rnn_sandbox.ui.plots.hidden import HiddenStatePlot
@@ -34,4 +35,5 @@ __all__ = [
     "LossPlot",
     "PlotPanel",
     "marked_curve",
+    "on_screen",
 ]

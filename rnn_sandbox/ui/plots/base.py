@@ -115,6 +115,11 @@ class GrowingSeries:
         self.n = 0
 
 
+def on_screen(widget: QWidget) -> bool:
+    """Whether any of the widget is on the screen (not closed, not in a hidden tab)."""
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
 class ZoomableGraphics(pg.GraphicsLayoutWidget):
     """A plot area that can draw everything larger (UI zoom): the layout is made for a
     viewport ``zoom`` times smaller and shown scaled up, so fonts, lines and markers grow
@@ -164,7 +169,7 @@ class PlotPanel(QWidget):
 
     def visible_now(self) -> bool:
         """Shown and not covered: a panel in a closed or tabbed-away dock need not draw."""
-        return self.isVisible() and not self.visibleRegion().isEmpty()
+        return on_screen(self)
 
     def _add_plot(self, row: int, col: int = 0, **kwargs) -> pg.PlotItem:
         plot = self.graphics.addPlot(row=row, col=col, **kwargs)
