@@ -11,7 +11,7 @@ from rnn_sandbox.engine.anatomy import anatomy_of
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.inspect import network_from, trace
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui.diagram.formula import OUTPUT, formula, r4
+from rnn_sandbox.ui.diagram.formula import OUTPUT, fmt, formula, r4
 
 REL = 1e-3  # display precision: numbers are shown to 4 significant digits
 
@@ -207,10 +207,33 @@ def test_the_numbers_toggle_writes_values_on_the_neurons(widget, qtbot):
     widget.stepper.numbers_btn.setChecked(True)
     shown = widget.formulas.texts()
     want = [it for it in widget.scene.neurons if widget.model.neuron_value(it) is not None]
-    assert want and len(shown) == len(want)
+    lines = [c for c in widget.scene.connections if widget.model.connection_value(c) is not None]
+    assert want and lines and len(shown) == len(want) + len(lines)
     it = next(it for it in want if it.role == "hidden")
     assert f"{r4(widget.model.neuron_value(it)):.4g}" in shown
     widget.stepper.advance(+1)  # redrawn for the next step: more neurons computed
     assert len(widget.formulas.texts()) > len(shown)
     widget.stepper.numbers_btn.setChecked(False)
     assert widget.formulas.texts() == []
+
+
+def test_the_numbers_on_the_lines_are_the_weights_and_walking_back_their_step_shares(
+        widget, qtbot):
+    cfg, sample = tiny()
+    show(widget, qtbot, cfg, sample)
+    m = widget.model
+    widget.stepper.set_mode("forward", emit=True)
+    widget.stepper.numbers_btn.setChecked(True)
+    widget.stepper.advance(+1)  # step 2: the first recurrent lines are computed
+    conn = next(c for c in widget.scene.connections
+                if c.param == "weight_hh_l0" and m.connection_value(c) is not None)
+    assert m.connection_value(conn) == m.weights["weight_hh_l0"][conn.i, conn.j]
+    assert fmt(m.connection_value(conn)) in widget.formulas.texts()
+    widget.stepper.set_mode("backward", emit=True)
+    widget.stepper.set_step(2, emit=True)
+    reached = [c for c in widget.scene.connections if m.connection_value(c) is not None]
+    assert reached and len(reached) < len(widget.scene.connections)  # not computed yet: none
+    c = next(c for c in reached if c.param == "weight_hh_l0")
+    grad, _ = m._step_grad(c.param, c.t)
+    assert m.connection_value(c) == grad[c.i, c.j]  # this step's share, not the weight
+    assert fmt(m.connection_value(c)) in widget.formulas.texts()

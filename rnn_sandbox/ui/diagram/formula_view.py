@@ -81,6 +81,9 @@ def formula_html(f: Formula) -> str:
     return "\n".join(out)
 
 
+# Numbers on lines only while the drawing shows this many single lines or fewer.
+MAX_LINE_NUMBERS = 300
+
 class FormulaPanel(QFrame):
     """Floating panel: the clicked neuron's equations at the current step."""
 
@@ -196,22 +199,34 @@ class FormulaView:
         font = QFont("Sans Serif")
         font.setPixelSize(7)
         for item in self.w.scene.neurons:
-            v = m.neuron_value(item)
-            if v is None:
-                continue
-            # Right of the neuron on a white label, above the lines that pass there.
-            box = QGraphicsRectItem(item)
-            box.setPen(QPen(Qt.NoPen))
-            box.setBrush(QColor(255, 255, 255, 225))
-            box.setAcceptedMouseButtons(Qt.NoButton)
-            text = QGraphicsSimpleTextItem(fmt(v), box)
-            text.setFont(font)
-            r = text.boundingRect()
-            box.setRect(0, 0, r.width() + 2, r.height())
-            text.setPos(1, 0)
-            box.setPos(item.rect().right() + 1, -r.height() / 2)
-            box.setZValue(5)
-            self._texts.append(box)
+            # Right of the neuron, above the lines that pass there.
+            self._label(item, m.neuron_value(item), font,
+                        lambda r, it=item: (it.rect().right() + 1, -r.height() / 2))
+        lines = self.w.scene.connections
+        if len(lines) <= MAX_LINE_NUMBERS:  # more would be a wall of digits
+            for item in lines:
+                # Each line's weight, or walking backward this step's share of its
+                # gradient, at its middle.
+                mid = item.line.pointAt(0.5)
+                self._label(item, m.connection_value(item), font,
+                            lambda r, p=mid: (p.x() - r.width() / 2, p.y() - r.height() / 2))
+
+    def _label(self, item, value, font, where) -> None:
+        """``value`` on a small white label on ``item`` (nothing while not computed)."""
+        if value is None:
+            return
+        box = QGraphicsRectItem(item)
+        box.setPen(QPen(Qt.NoPen))
+        box.setBrush(QColor(255, 255, 255, 225))
+        box.setAcceptedMouseButtons(Qt.NoButton)
+        text = QGraphicsSimpleTextItem(fmt(value), box)
+        text.setFont(font)
+        r = text.boundingRect()
+        box.setRect(0, 0, r.width() + 2, r.height())
+        text.setPos(1, 0)
+        box.setPos(*where(r))
+        box.setZValue(5)
+        self._texts.append(box)
 
     def texts(self) -> list[str]:
         """The numbers drawn now (for tests)."""

@@ -432,6 +432,18 @@ class DiagramModel:
             lev = self._wlev[param] = _levels(self.weights[param], self._wscale[param])
         return 0 if lev is None else lev
 
+    def connection_value(self, item) -> float | None:
+        """The number a line stands for now: its weight, or walking backward, this step's
+        share of that weight's gradient (``None``: not computed yet)."""
+        t = item.t if item.t is not None else self._folded_t(item.param)
+        if self.mode != "live" and t is not None and not self._conn_reached(item.param, t):
+            return None
+        if self.mode == "backward" and t is not None:
+            g, _ = self._step_grad(item.param, t)
+            return None if g is None else float(g[item.i, item.j])
+        w = self.weights.get(item.param)
+        return None if w is None else float(w[item.i, item.j])
+
     def connection_level(self, item) -> int:
         lev = self.link_levels(item.param, item.t)
         return lev if isinstance(lev, int) else int(lev[item.i, item.j])
