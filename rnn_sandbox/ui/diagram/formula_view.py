@@ -15,20 +15,16 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import (
-    QFrame,
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
-    QHBoxLayout,
-    QLabel,
     QTextBrowser,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from rnn_sandbox.ui.diagram.formula import OUTPUT, Formula, Matrix, fmt, formula
 from rnn_sandbox.ui.diagram.look import level_color
 from rnn_sandbox.ui.diagram.model import LEVELS
+from rnn_sandbox.ui.diagram.panel import FloatingPanel
 
 HIGHLIGHT = "#ffd84d"
 
@@ -84,34 +80,17 @@ def formula_html(f: Formula) -> str:
 # Numbers on lines only while the drawing shows this many single lines or fewer.
 MAX_LINE_NUMBERS = 300
 
-class FormulaPanel(QFrame):
+
+class FormulaPanel(FloatingPanel):
     """Floating panel: the clicked neuron's equations at the current step."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.setFixedWidth(480)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(6, 4, 6, 6)
-        head = QHBoxLayout()
-        self.title = QLabel("Formula", self)
-        f = self.title.font()
-        f.setBold(True)
-        self.title.setFont(f)
-        head.addWidget(self.title, 1)
-        close = QToolButton(self)
-        close.setText("×")
-        close.setToolTip("Close")
-        close.clicked.connect(self.hide)
-        head.addWidget(close)
-        lay.addLayout(head)
+        super().__init__(parent, 480, "Formula")
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
-        lay.addWidget(self.browser)
+        self.body.addWidget(self.browser)
         self.formula: Formula | None = None
         self.target: tuple[str, str, int, int] | None = None  # role, key, t, unit
-        self.hide()
 
 
 class FormulaView:

@@ -14,7 +14,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QImage, QPainter
 from PySide6.QtWidgets import (
-    QFrame,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from rnn_sandbox.fields import SETTING, diagram_limits, is_enabled
 from rnn_sandbox.ui.diagram import look
 from rnn_sandbox.ui.diagram.formula_view import FormulaView
 from rnn_sandbox.ui.diagram.items import BandItem, NeuronItem
+from rnn_sandbox.ui.diagram.panel import FloatingPanel
 from rnn_sandbox.ui.diagram.scene import DiagramModel, DiagramScene, make_segments
 from rnn_sandbox.ui.diagram.stepthrough import StepThroughBar
 
@@ -89,33 +89,16 @@ class DiagramView(QGraphicsView):
             self.centerOn(rect.left() + self.viewport().width() / (2 * t), rect.center().y())
 
 
-class NeuronPanel(QFrame):
+class NeuronPanel(FloatingPanel):
     """Floating panel for a clicked neuron: its incoming weights and its values over time."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.setFixedWidth(300)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(6, 4, 6, 6)
-        head = QHBoxLayout()
-        self.title = QLabel(self)
-        f = self.title.font()
-        f.setBold(True)
-        self.title.setFont(f)
-        head.addWidget(self.title, 1)
-        close = QToolButton(self)
-        close.setText("×")
-        close.setToolTip("Close")
-        close.clicked.connect(self.hide)
-        head.addWidget(close)
-        lay.addLayout(head)
+        super().__init__(parent, 300)
         self.weights = QLabel(self)
         self.weights.setFont(QFont("Monospace", 8))
         self.weights.setWordWrap(True)
         self.weights.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        lay.addWidget(self.weights)
+        self.body.addWidget(self.weights)
         self.plot = pg.PlotWidget(self, background="w")
         self.plot.setFixedHeight(130)
         self.plot.setLabel("bottom", "time step")
@@ -125,9 +108,8 @@ class NeuronPanel(QFrame):
                                     symbol="o", symbolSize=4)
         self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 120, 20), width=1))
         self.plot.addItem(self.marker)
-        lay.addWidget(self.plot)
+        self.body.addWidget(self.plot)
         self.item = None
-        self.hide()
 
 
 class DiagramWidget(QWidget):
