@@ -140,6 +140,17 @@ def preset(lesson_id: str, setup_id: str | None, seed: int) -> ExperimentConfig:
     return cfg
 
 
+def trained_metric(lesson_id: str, setup_id: str, seed: int, steps: int,
+                   record_property) -> float:
+    """The validation metric of a lesson's setup after ``steps`` steps (recorded)."""
+    exp = Experiment(preset(lesson_id, setup_id, seed))
+    for _ in exp.trainer.run(steps=steps):
+        pass
+    value = exp.trainer.evaluate()[1].value
+    record_property(setup_id, value)
+    return value
+
+
 @pytest.mark.learning
 def test_the_tiny_lesson_network_learns_its_task(seed, record_property):
     # The BPTT lesson promises that three hidden neurons get far below the baseline.
@@ -214,12 +225,7 @@ def test_lesson_two_table(seed, record_property):
     # The table in lesson 2: the averaged dense net stays at chance, the side-by-side dense
     # net and the recurrent net learn the task.
     def accuracy(setup: str) -> float:
-        exp = Experiment(preset("order", setup, seed))
-        for _ in exp.trainer.run(steps=600):
-            pass
-        value = exp.trainer.evaluate()[1].value
-        record_property(setup, value)
-        return value
+        return trained_metric("order", setup, seed, 600, record_property)
 
     assert get_lesson("order").preset("dense_mean").network.cell == "dense"
     scores = {setup: accuracy(setup) for setup in ("dense_mean", "dense_flatten", "order")}
@@ -233,12 +239,7 @@ def test_lesson_seven_gated_cell_learns_while_the_vanishing_rnn_guesses(seed, re
     # Seeds 0-19: the LSTM is right on every sample by step 200; the simple RNN at radius
     # 0.5 is still at chance at step 400 (some starts learn it late, from step 500 on).
     def accuracy(setup: str) -> float:
-        exp = Experiment(preset("gradients", setup, seed))
-        for _ in exp.trainer.run(steps=300):
-            pass
-        value = exp.trainer.evaluate()[1].value
-        record_property(setup, value)
-        return value
+        return trained_metric("gradients", setup, seed, 300, record_property)
 
     assert accuracy("vanishing") < 0.65
     assert accuracy("gated") > 0.95

@@ -106,3 +106,14 @@ def make_window(qtbot, settings):
     yield make
     for w in windows:
         w.shutdown()
+
+
+@pytest.fixture
+def widget(qtbot):
+    """A network diagram on its own, at a size that shows a few time steps."""
+    from rnn_sandbox.ui.diagram import DiagramWidget
+
+    w = DiagramWidget()
+    qtbot.addWidget(w)
+    w.resize(1300, 760)
+    return w

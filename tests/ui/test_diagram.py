@@ -60,14 +60,6 @@ def make_sample(cfg: ExperimentConfig, steps: int = T, seed: int = 0) -> Batch:
     return Batch(x, rng.integers(0, n.output_size, (1, steps)))
 
 
-@pytest.fixture
-def widget(qtbot):
-    w = DiagramWidget()
-    qtbot.addWidget(w)
-    w.resize(1300, 760)
-    return w
-
-
 def show(widget, qtbot, cfg, sample=None):
     widget.set_config(cfg)
     widget.set_context(cfg, sample if sample is not None else make_sample(cfg))

@@ -145,16 +145,6 @@ def test_relu_and_many_to_one_bidirectional():
 from tests.ui.test_diagram import SHOTS, show  # noqa: E402
 
 
-@pytest.fixture
-def widget(qtbot):
-    from rnn_sandbox.ui.diagram import DiagramWidget
-
-    w = DiagramWidget()
-    qtbot.addWidget(w)
-    w.resize(1300, 760)
-    return w
-
-
 def test_a_click_in_backward_mode_opens_the_formula_and_it_follows_the_step(widget, qtbot):
     cfg, sample = tiny()
     show(widget, qtbot, cfg, sample)
