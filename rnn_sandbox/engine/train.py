@@ -6,6 +6,7 @@ are only gathered when asked for, so a loop that does not watch pays nothing for
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from rnn_sandbox.config import TrainingConfig
+from rnn_sandbox.engine.anatomy import state_name
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.engine.itemize import itemized_gradients
 from rnn_sandbox.engine.network import Network
@@ -87,6 +89,29 @@ def _step_norms(per_name: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
 
 MetricFn = Callable[[np.ndarray, Batch], Any]
 
+# Gradient summaries kept per run: past this many, every other one is dropped, so a long
+# run keeps its whole span at a coarser spacing and memory stays bounded.
+MAX_GRADIENT_ENTRIES = 256
+
+
+def first_layer_gradient(net: Network | Any) -> np.ndarray | None:
+    """|dL/dh_t| reaching the first recurrent layer at each time step ``(T,)``, mean over
+    the batch of the last backward pass; a bidirectional layer's two directions combined
+    as root-sum-of-squares, the encoder's for seq2seq.  ``None`` for a dense network."""
+    if not isinstance(net, Network) or net.cache is None or "grad_h" not in net.cache:
+        return None
+    part = "encoder" if net.arch == "seq2seq" else ""
+    per_name = net.cache["grad_h"]
+    total = None
+    for reverse in (False, True):
+        g = per_name.get(state_name(0, reverse, part))
+        if g is None:
+            continue
+        with np.errstate(over="ignore"):
+            sq = np.square(np.linalg.norm(g.astype(np.float64), axis=2).mean(axis=0))
+        total = sq if total is None else total + sq
+    return None if total is None else np.sqrt(total)
+
 
 class Trainer:
     """Trains ``network`` on ``dataset`` with the settings of ``cfg``.
@@ -119,6 +144,11 @@ class Trainer:
         self._order: np.ndarray | None = None
         self._pos = 0
         self.history: list[dict[str, float]] = []
+        # (step, |dL/dh_t| of the first layer) at every validated step: how the gradient
+        # reaching each time step changes during training (first_layer_gradient).
+        self.gradient_history: list[tuple[int, np.ndarray]] = []
+        self.elapsed = 0.0  # seconds spent in step(), over the whole run
+        self._started = 0.0
         self.metric_name: str | None = None  # the task's metric, once validated
         # Parameters whose itemized gradients watch() adds to a snapshot (quadratic in the
         # length: only what a view shows).
@@ -162,6 +192,13 @@ class Trainer:
     def step(self, collect: bool = False, validate: bool = False) -> Snapshot:
         """Train on one mini-batch.  Raises :class:`TrainingDiverged` (weights unchanged)
         if the loss or a gradient is not finite."""
+        self._started = time.perf_counter()
+        try:
+            return self._step(collect, validate)
+        finally:
+            self.elapsed += time.perf_counter() - self._started
+
+    def _step(self, collect: bool, validate: bool) -> Snapshot:
         batch = self.next_batch()
         net = self.net
         # Overflow is expected when a learner provokes exploding gradients; it is detected
@@ -184,6 +221,7 @@ class Trainer:
                     "gradient",
                 )
         grad_norms = _norms(grads)
+        first = first_layer_gradient(net) if validate else None
         grad_h = grad_c = raw_grads = None
         if collect:
             grad_h = _step_norms(net.cache["grad_h"])
@@ -219,6 +257,10 @@ class Trainer:
             if metric is not None:
                 snap.metric_name, snap.val_metric = metric.name, float(metric.value)
                 self.metric_name = metric.name
+        if first is not None:
+            self.gradient_history.append((snap.step, first))
+            if len(self.gradient_history) > MAX_GRADIENT_ENTRIES:
+                del self.gradient_history[1::2]
         if collect:
             self.watch(snap)
         self.history.append(
@@ -228,6 +270,7 @@ class Trainer:
                 "train_loss": loss,
                 "val_loss": np.nan if snap.val_loss is None else snap.val_loss,
                 "val_metric": np.nan if snap.val_metric is None else snap.val_metric,
+                "seconds": self.elapsed + time.perf_counter() - self._started,
             }
         )
         return snap
@@ -301,6 +344,7 @@ class Trainer:
             "order": None if self._order is None else self._order.tolist(),
             "pos": self._pos,
             "optimizer": self.optimizer.state_dict(),
+            "elapsed": self.elapsed,
         }
 
     def load_state(self, state: dict[str, Any]) -> None:
@@ -311,3 +355,4 @@ class Trainer:
         self._order = None if order is None else np.asarray(order, dtype=np.intp)
         self._pos = int(state["pos"])
         self.optimizer.load_state_dict(state["optimizer"])
+        self.elapsed = float(state.get("elapsed", 0.0))

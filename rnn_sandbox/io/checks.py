@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from rnn_sandbox.config import ExperimentConfig, parameter_bound
+from rnn_sandbox.engine.train import MAX_GRADIENT_ENTRIES
 from rnn_sandbox.io.safe_zip import ExperimentFileError
 from rnn_sandbox.session import Experiment
 
@@ -26,6 +27,10 @@ MAX_HISTORY_ROWS = 500_000
 MAX_STEPS = 10**9
 SPLITS = ("train", "val")
 HISTORY_KEYS = ("step", "epoch", "train_loss", "val_loss", "val_metric")
+# Keys a history row may carry; files written before they existed load without them.
+OPTIONAL_HISTORY_KEYS = ("seconds",)
+# Wall-clock seconds beyond this (about 30 years) come from no real run.
+MAX_SECONDS = 1e9
 OPTIMIZER_BUFFERS = {
     "sgd": (),
     "momentum": ("momentum",),
@@ -211,6 +216,12 @@ def trainer_state(
             raise ExperimentFileError(f"optimizer buffer '{key}' holds negative squares")
         opt_state[key] = np.array(buf_value)
     opt_state["_t"] = np.array(opt_step)
+    elapsed = raw.get("elapsed", 0.0)  # optional: older files did not keep it
+    if not (isinstance(elapsed, int | float) and not isinstance(elapsed, bool)
+            and 0 <= elapsed <= MAX_SECONDS):
+        raise ExperimentFileError(
+            f"trainer.elapsed must be a number of seconds in [0, {MAX_SECONDS:.0e}]"
+        )
     return {
         "step": step,
         "epoch": epoch,
@@ -218,6 +229,7 @@ def trainer_state(
         "order": order,
         "pos": pos,
         "optimizer": opt_state,
+        "elapsed": float(elapsed),
     }
 
 
@@ -247,7 +259,7 @@ def history_rows(raw: Any) -> list[dict[str, float]]:
         )
     rows = []
     for i, row in enumerate(raw):
-        if not isinstance(row, dict) or set(row) - set(HISTORY_KEYS):
+        if not isinstance(row, dict) or set(row) - set(HISTORY_KEYS + OPTIONAL_HISTORY_KEYS):
             raise ExperimentFileError(f"history entry {i} is not a valid record")
         out: dict[str, float] = {}
         for key in HISTORY_KEYS:
@@ -262,5 +274,39 @@ def history_rows(raw: Any) -> list[dict[str, float]]:
                 out[key] = np.nan
             else:
                 out[key] = _finite(v, f"history entry {i}: {key}")
+        if "seconds" in row:
+            v = row["seconds"]
+            seconds = np.nan if v is None else _finite(v, f"history entry {i}: seconds")
+            if not (np.isnan(seconds) or 0 <= seconds <= MAX_SECONDS):
+                raise ExperimentFileError(
+                    f"history entry {i}: seconds must be in [0, {MAX_SECONDS:.0e}]"
+                )
+            out["seconds"] = seconds
         rows.append(out)
     return rows
+
+
+def gradient_history(
+    arrays: dict[str, np.ndarray], experiment: Experiment
+) -> list[tuple[int, np.ndarray]]:
+    """The stored gradient summaries (``steps`` ``(N,)`` and ``values`` ``(N, T)``) as the
+    trainer keeps them: at most ``MAX_GRADIENT_ENTRIES`` rising steps within the run, one
+    finite non-negative norm per time step of the network's input."""
+    if set(arrays) != {"steps", "values"}:
+        raise ExperimentFileError("the gradient summaries must hold 'steps' and 'values'")
+    steps, values = arrays["steps"], arrays["values"]
+    n = len(steps) if steps.ndim == 1 else -1
+    train = experiment.trainer.data.train  # the first layer runs over inputs or outputs
+    longest = max(train.x.shape[1], train.y.shape[1] if train.y.ndim > 1 else 1) + 1
+    if (steps.dtype.kind not in "iu" or n > MAX_GRADIENT_ENTRIES or values.ndim != 2
+            or values.shape[0] != n or not 1 <= values.shape[1] <= longest):
+        raise ExperimentFileError(
+            f"the gradient summaries must be at most {MAX_GRADIENT_ENTRIES} steps of at "
+            f"most {longest} time steps each"
+        )
+    if values.dtype.kind != "f" or not (np.isfinite(values).all() and (values >= 0).all()):
+        raise ExperimentFileError("the gradient summaries must be finite, non-negative norms")
+    if n and (steps[0] < 1 or steps[-1] > experiment.trainer.step_count
+              or (np.diff(steps) <= 0).any()):
+        raise ExperimentFileError("the gradient summaries' steps are not steps of this run")
+    return [(int(s), np.array(v, dtype=np.float64)) for s, v in zip(steps, values, strict=True)]

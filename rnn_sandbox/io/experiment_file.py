@@ -8,7 +8,12 @@ An experiment file (``.rnnx``) is a zip archive holding
 * ``weights.npz`` — the parameters under PyTorch's ``state_dict`` names;
 * ``optimizer.npz`` — the optimizer's buffers as ``"<parameter>/<buffer>"``;
 * ``data.npz`` (optional) — the data set itself, for tasks whose data come from outside
-  (a CSV file of the learner's) and so cannot be regenerated from settings and seed.
+  (a CSV file of the learner's) and so cannot be regenerated from settings and seed;
+* ``gradients.npz`` (optional) — the trainer's gradient summaries: ``steps`` ``(N,)`` and
+  ``values`` ``(N, T)``, the gradient reaching each time step at each validated step.
+
+The history rows carry the wall-clock ``seconds`` and the trainer state its ``elapsed``
+time; files written before these existed load without them.
 
 Everything needed to continue training bit for bit is stored.  Generated data sets are
 not stored: every task regenerates them from its settings and seed.
@@ -39,14 +44,18 @@ from rnn_sandbox.config import (
     parameter_bound,
 )
 from rnn_sandbox.engine.data import Batch, Dataset
+from rnn_sandbox.engine.train import MAX_GRADIENT_ENTRIES
+from rnn_sandbox.fields import SETTING
 from rnn_sandbox.io.checks import (
     HISTORY_KEYS,
     MAX_HISTORY_ROWS,
+    OPTIONAL_HISTORY_KEYS,
     SPLITS,
     check_dataset,
     check_external_path,
     check_meta,
     check_weight_count,
+    gradient_history,
     history_rows,
     load_weights,
     trainer_state,
@@ -76,21 +85,23 @@ JSON_NAME = "experiment.json"
 WEIGHTS_NAME = "weights.npz"
 OPTIMIZER_NAME = "optimizer.npz"
 DATA_NAME = "data.npz"
+GRADIENTS_NAME = "gradients.npz"
 _ENTRIES = (JSON_NAME, WEIGHTS_NAME, OPTIMIZER_NAME)
-_OPTIONAL = (DATA_NAME,)
+_OPTIONAL = (DATA_NAME, GRADIENTS_NAME)
 _BATCH_FIELDS = ("x", "y", "mask", "y_mask")
+_MAX_TIME_STEPS = int(SETTING["task.seq_len"].hi)
 
 # Limits.  The arrays' sizes follow from the file's own settings (see ``_array_limits``);
 # the JSON part is bounded by the history a file keeps: at most MAX_HISTORY_ROWS steps
-# (about 130 bytes each as written) plus the shuffling order of up to a million samples.
+# (about 160 bytes each as written) plus the shuffling order of up to a million samples.
 MAX_FILE_BYTES = 4 << 30
-MAX_JSON_BYTES = 80 << 20
+MAX_JSON_BYTES = 100 << 20
 # Parsing JSON makes Python objects; their number is bounded before parsing (containers
 # and strings, counted in the raw text) and while parsing (numbers), so that the memory an
 # 80 MB header can take stays a few hundred MB whatever it holds.
 _MAX_JSON_CONTAINERS = MAX_HISTORY_ROWS + 10_000
-_MAX_JSON_QUOTES = 12 * MAX_HISTORY_ROWS + 100_000
-_MAX_JSON_NUMBERS = 5 * MAX_HISTORY_ROWS + 1_100_000
+_MAX_JSON_QUOTES = 14 * MAX_HISTORY_ROWS + 100_000
+_MAX_JSON_NUMBERS = 6 * MAX_HISTORY_ROWS + 1_100_000
 
 RECOVERY_NAME = "recovery" + EXTENSION
 
@@ -127,7 +138,8 @@ def experiment_to_dict(experiment: Experiment) -> dict[str, Any]:
         "config": experiment.config.to_dict(),
         "trainer": state,
         "history": [  # the file keeps the latest MAX_HISTORY_ROWS steps
-            {k: _json_number(row.get(k)) for k in HISTORY_KEYS}
+            {k: _json_number(row.get(k)) for k in HISTORY_KEYS + OPTIONAL_HISTORY_KEYS
+             if k in HISTORY_KEYS or k in row}
             for row in experiment.trainer.history[-MAX_HISTORY_ROWS:]
         ],
     }
@@ -165,6 +177,12 @@ def write_experiment(
         _write_arrays(zf, OPTIMIZER_NAME, opt)
         if embed:
             _write_arrays(zf, DATA_NAME, data_arrays)
+        gradients = experiment.trainer.gradient_history
+        if gradients:
+            _write_arrays(zf, GRADIENTS_NAME, {
+                "steps": np.array([s for s, _ in gradients], dtype=np.int64),
+                "values": np.stack([np.asarray(g, dtype=np.float64) for _, g in gradients]),
+            })
 
 
 def _dumps(header: dict[str, Any]) -> str:
@@ -289,8 +307,8 @@ def experiment_from_bytes(data: bytes) -> Experiment:
     It is all-or-nothing: the experiment is complete (data, network, weights, trainer
     state, history, the task's description of its data) when it returns, or
     :class:`ExperimentFileError` says, in one line, what is wrong."""
-    header, weights, optimizer, dataset = _read_archive(data)
-    return _build(header, weights, optimizer, dataset)
+    header, weights, optimizer, dataset, gradients = _read_archive(data)
+    return _build(header, weights, optimizer, dataset, gradients)
 
 
 def _array_limits(config: ExperimentConfig) -> dict[str, int]:
@@ -302,13 +320,18 @@ def _array_limits(config: ExperimentConfig) -> dict[str, int]:
         WEIGHTS_NAME: params,
         OPTIMIZER_NAME: 2 * params,
         DATA_NAME: 2 * data_bytes(config) + (1 << 20),
+        # one float64 per time step (inputs or outputs, each at most a bound of seq_len)
+        GRADIENTS_NAME: 8 * (MAX_GRADIENT_ENTRIES + 1) * (_MAX_TIME_STEPS + 1) + (64 << 10),
     }
 
 
 def _read_archive(
     data: bytes, arrays: bool = True
-) -> tuple[dict[str, Any], dict[str, np.ndarray], dict[str, np.ndarray], dict | None]:
-    """Header, weights, optimizer buffers and (if stored) data arrays of an archive.
+) -> tuple[
+    dict[str, Any], dict[str, np.ndarray], dict[str, np.ndarray], dict | None, dict | None
+]:
+    """Header, weights, optimizer buffers and (if stored) data arrays and gradient
+    summaries of an archive.
 
     Declared sizes are checked twice before anything is decompressed: against fixed caps,
     then (once the settings are read) against what those settings can produce."""
@@ -335,7 +358,7 @@ def _read_archive(
             header = _parse_json(read_entry(zf, infos[JSON_NAME]))
             _check_version(header)
             if not arrays:
-                return header, {}, {}, None
+                return header, {}, {}, None, None
             limits = _array_limits(_config(header))
             for name, limit in limits.items():
                 if name in infos and infos[name].file_size > limit:
@@ -350,11 +373,13 @@ def _read_archive(
             weights = arrays_of(WEIGHTS_NAME, "the weights")
             optimizer = arrays_of(OPTIMIZER_NAME, "the optimizer state")
             dataset = arrays_of(DATA_NAME, "the stored data") if DATA_NAME in infos else None
+            gradients = (arrays_of(GRADIENTS_NAME, "the gradient summaries")
+                         if GRADIENTS_NAME in infos else None)
     except ExperimentFileError:
         raise
     except Exception as e:  # CRC mismatch, bad deflate stream, bad local headers, …
         raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
-    return header, weights, optimizer, dataset
+    return header, weights, optimizer, dataset, gradients
 
 
 def _reject_constant(name: str) -> Any:
@@ -436,6 +461,7 @@ def _build(
     weights: dict[str, np.ndarray],
     optimizer: dict[str, np.ndarray],
     data: dict[str, np.ndarray] | None,
+    gradients: dict[str, np.ndarray] | None = None,
 ) -> Experiment:
     config = _config(header)
     history = history_rows(header.get("history"))
@@ -461,6 +487,8 @@ def _build(
     except Exception as e:  # the random generator refusing its state, …
         raise ExperimentFileError(f"invalid trainer state ({e})") from None
     experiment.trainer.history = history
+    if gradients is not None:
+        experiment.trainer.gradient_history = gradient_history(gradients, experiment)
     return experiment
 
 

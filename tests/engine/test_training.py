@@ -105,3 +105,64 @@ def test_dense_baseline_is_built_from_the_config_and_trains():
     cfg.network.pooling = "flatten"
     flat = Experiment(cfg).network
     assert flat.params["fc1.weight"].shape[1] == cfg.network.input_size * flat.seq_len
+
+
+# -- what a run records for comparing runs ------------------------------------------------
+def _tiny(task: str = "sine_forecast", **network) -> Experiment:
+    cfg = get_task(task).default_config()
+    cfg.task.n_samples = 16
+    cfg.network.hidden_size = 3
+    cfg.training.batch_size = 4
+    for key, value in network.items():
+        setattr(cfg.network, key, value)
+    return Experiment(cfg)
+
+
+@pytest.mark.parametrize("bidirectional", [False, True])
+def test_gradient_history_is_the_first_layers_gradient_at_validated_steps(bidirectional):
+    exp = _tiny(bidirectional=bidirectional)
+    snaps = [exp.trainer.step(collect=True, validate=k % 2 == 0) for k in range(5)]
+    history = exp.trainer.gradient_history
+    assert [s for s, _ in history] == [1, 3, 5]
+    for step, g in history:
+        gh = snaps[step - 1].grad_h  # the same batch's |dL/dh_t|, as the plots show it
+        want = gh["l0"] ** 2 + (gh["l0_reverse"] ** 2 if bidirectional else 0)
+        assert g.shape == (exp.trainer.data.train.x.shape[1],)
+        np.testing.assert_allclose(g, np.sqrt(want), rtol=1e-12)
+        assert np.all(g >= 0) and g.any()
+
+
+def test_gradient_history_of_seq2seq_is_the_encoders_and_dense_has_none():
+    exp = _tiny("translation")
+    snap = exp.trainer.step(collect=True, validate=True)
+    ((step, g),) = exp.trainer.gradient_history
+    np.testing.assert_allclose(g, snap.grad_h["encoder.l0"], rtol=1e-12)
+    assert g.shape == (exp.trainer.data.train.x.shape[1],)
+    dense = _tiny(cell="dense")
+    dense.trainer.step(validate=True)
+    assert dense.trainer.gradient_history == []
+
+
+def test_gradient_history_is_thinned_and_keeps_its_span(monkeypatch):
+    from rnn_sandbox.engine import train
+
+    monkeypatch.setattr(train, "MAX_GRADIENT_ENTRIES", 4)
+    exp = _tiny()
+    for _ in exp.trainer.run(steps=9, validate_every=1):
+        pass
+    # 1..5 → 1 3 5; +6 +7 → 1 5 7; +8 +9 → 1 7 9: the first and the latest stay
+    assert [s for s, _ in exp.trainer.gradient_history] == [1, 7, 9]
+
+
+def test_wall_clock_time_is_recorded_and_resumed():
+    exp = _tiny()
+    for _ in exp.trainer.run(steps=4, validate_every=2):
+        pass
+    seconds = [row["seconds"] for row in exp.trainer.history]
+    assert 0 < seconds[0] and seconds == sorted(seconds)
+    assert seconds[-1] <= exp.trainer.elapsed
+    other = _tiny()
+    other.trainer.load_state(exp.trainer.state())
+    assert other.trainer.elapsed == exp.trainer.elapsed
+    other.trainer.step()
+    assert other.trainer.history[-1]["seconds"] > exp.trainer.elapsed

@@ -559,3 +559,70 @@ def load_experiment_bytes_equal(raw: bytes, a: Experiment) -> bool:
     return b.config.to_dict() == a.config.to_dict() and _same_history(
         b.trainer.history, a.trainer.history
     )
+
+
+# -- what a run records for comparing runs: wall-clock time and gradient summaries -----------
+def test_gradient_summaries_and_seconds_round_trip(tiny, tmp_path):
+    a = tiny.trained(tiny.config(), steps=5)  # validated at steps 2 and 4
+    b = load_experiment(_saved(a, tmp_path))
+    assert [s for s, _ in b.trainer.gradient_history] == [2, 4]
+    for (sa, ga), (sb, gb) in zip(a.trainer.gradient_history, b.trainer.gradient_history,
+                                  strict=True):
+        assert sa == sb and np.array_equal(ga, gb)
+    assert [r["seconds"] for r in b.trainer.history] == [r["seconds"] for r in a.trainer.history]
+    assert b.trainer.elapsed == a.trainer.elapsed > 0
+    assert _same_history(b.trainer.history, a.trainer.history)
+
+
+def _saved(exp: Experiment, tmp_path):
+    path = tmp_path / "g.rnnx"
+    save_experiment(path, exp)
+    return path
+
+
+def test_files_without_seconds_or_gradients_still_load(good):
+    header, w, o = _parts(good)
+    del header["trainer"]["elapsed"]
+    for row in header["history"]:
+        del row["seconds"]
+    exp = experiment_from_bytes(_archive(header, w, o))  # no gradients.npz either
+    assert exp.trainer.gradient_history == [] and exp.trainer.elapsed == 0.0
+    assert all("seconds" not in row for row in exp.trainer.history)
+    assert exp.trainer.step_count == 3
+    exp.trainer.step()
+    assert exp.trainer.history[-1]["seconds"] > 0  # counts on from zero
+
+
+@pytest.mark.parametrize(
+    "steps, values, match",
+    [
+        ([2], [[-1.0] * 5], "non-negative"),
+        ([2], [[np.nan] * 5], "finite"),
+        ([2], [[1.0] * 500], "time steps"),
+        ([9], [[1.0] * 5], "steps of this run"),
+        ([2, 2], [[1.0] * 5] * 2, "steps of this run"),
+        ([2, 3], [[1.0] * 5], "time steps"),
+    ],
+)
+def test_bad_gradient_summaries_are_refused(good, steps, values, match):
+    header, w, o = _parts(good)
+    blob = npz_bytes({"steps": np.array(steps), "values": np.array(values)})
+    _expect_error(_archive(header, w, o, {ef.GRADIENTS_NAME: blob}), match)
+
+
+@pytest.mark.parametrize(
+    "path, value, match",
+    [
+        (("trainer", "elapsed"), -1.0, "trainer.elapsed"),
+        (("trainer", "elapsed"), "long", "trainer.elapsed"),
+        (("history", 0, "seconds"), -3, "seconds"),
+        (("history", 0, "seconds"), "x", "seconds"),
+    ],
+)
+def test_bad_seconds_are_refused(good, path, value, match):
+    header, w, o = _parts(good)
+    node = header
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    _expect_error(_archive(header, w, o), match)

@@ -195,7 +195,9 @@ def test_mutated_json_values(base, edits):
 def test_unchanged_copy_loads(base):
     """The bases of the mutations are valid (else the tests above prove little)."""
     entries = dict(_entries(base))
-    assert set(entries) == {ef.JSON_NAME, ef.WEIGHTS_NAME, ef.OPTIMIZER_NAME, ef.DATA_NAME}
+    assert set(entries) == {
+        ef.JSON_NAME, ef.WEIGHTS_NAME, ef.OPTIMIZER_NAME, ef.DATA_NAME, ef.GRADIENTS_NAME
+    }
     exp = experiment_from_bytes(_zip(entries))
     assert exp.trainer.step_count == 3
     assert np.isfinite(exp.trainer.history[1]["val_loss"])
