@@ -108,7 +108,7 @@ def propose(
         return _refused(current, str(e))
     except (ValueError, TypeError, KeyError) as e:  # a task option its shape cannot use
         return _refused(current, f"the task cannot use these settings: {e}")
-    changed = _changes(current, new)
+    changed = changes(current, new)
     if not changed:
         return Proposal("unchanged", current.copy())
     if all(key in SETTING and SETTING[key].live for key in changed):
@@ -137,7 +137,7 @@ def _refused(current: ExperimentConfig, reason: str) -> Proposal:
     return Proposal("refused", current.copy(), reason=reason)
 
 
-def _changes(old: ExperimentConfig, new: ExperimentConfig) -> dict[str, Any]:
+def changes(old: ExperimentConfig, new: ExperimentConfig) -> dict[str, Any]:
     """``{"section.name": new value}`` for every field that differs."""
     a, b = old.to_dict(), new.to_dict()
     return {
