@@ -1,0 +1,324 @@
+"""Runs kept side by side: what one training run was and how it went, to compare runs.
+
+Experimenting means changing one thing and looking at the difference.  A :class:`Run`
+keeps everything needed for that after the network that made it is gone: its settings,
+its history (losses, validation metric, wall-clock seconds), the gradient reaching each
+time step during training, its baseline, and the whole experiment as experiment-file
+bytes, so :meth:`Run.experiment` rebuilds it and training continues bit for bit as if it
+had never left.  :class:`RunBook` holds the runs of one session in order; the functions
+below turn runs into what a comparison shows (curves, a band over seeds, a settings table
+with the differences, CSV).  Qt-free: the window, the command line and scripts share it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.io.experiment_file import experiment_from_bytes, experiment_to_bytes
+from rnn_sandbox.session import Experiment, changes
+from rnn_sandbox.tasks import Metric
+
+QUANTITIES = ("train_loss", "val_loss", "val_metric")
+X_AXES = ("step", "seconds")
+
+
+@dataclass(eq=False)  # runs are compared by identity: two runs may hold equal numbers
+class Run:
+    """One training run, complete: settings, history, gradient summaries, final state."""
+
+    name: str
+    colour: int  # index into the window's palette; stable for the run
+    config: ExperimentConfig
+    history: list[dict[str, float]]  # Trainer.history rows (step, epoch, losses, seconds)
+    gradients: list[tuple[int, np.ndarray]]  # Trainer.gradient_history
+    metric_name: str | None
+    higher_is_better: bool
+    baseline: Metric | None  # task.baseline of the run's data
+    state: bytes  # the experiment as .rnnx bytes (weights, optimizer, trainer state)
+    seed: int
+    group: str | None = None  # runs of one seed repeat / one comparison share a group
+    hidden: bool = False
+
+    @classmethod
+    def of(
+        cls, experiment: Experiment, name: str, colour: int, group: str | None = None
+    ) -> Run:
+        """The run as ``experiment`` stands now (call it between training steps)."""
+        trainer = experiment.trainer
+        baseline = _baseline(experiment)
+        return cls(
+            name=name,
+            colour=colour,
+            config=experiment.config.copy(),
+            history=[dict(row) for row in trainer.history],
+            gradients=[(int(s), np.array(g, dtype=np.float64))
+                       for s, g in trainer.gradient_history],
+            metric_name=trainer.metric_name,
+            higher_is_better=_higher_is_better(experiment, baseline),
+            baseline=baseline,
+            state=experiment_to_bytes(experiment),
+            seed=experiment.config.training.seed,
+            group=group,
+        )
+
+    def experiment(self) -> Experiment:
+        """A new experiment rebuilt from :attr:`state`: training it continues bit for bit
+        where the run stopped.  Raises ``ExperimentFileError`` if the state is damaged."""
+        return experiment_from_bytes(self.state)
+
+    def final_metric(self) -> float | None:
+        """The last validation metric measured (``None`` before any validation)."""
+        return _last_finite(self.history, "val_metric")
+
+    def final_loss(self) -> float | None:
+        """The training loss of the last step (``None`` before the first step)."""
+        return _last_finite(self.history, "train_loss")
+
+    def steps(self) -> int:
+        """Training steps taken."""
+        return int(self.history[-1]["step"]) if self.history else 0
+
+
+def _last_finite(history: list[dict[str, float]], key: str) -> float | None:
+    for row in reversed(history):
+        v = row.get(key)
+        if v is not None and math.isfinite(v):
+            return float(v)
+    return None
+
+
+def _baseline(experiment: Experiment) -> Metric | None:
+    """The task's baseline of the run's own data; a task that fails to give one has none
+    (the comparison still shows the run)."""
+    try:
+        with np.errstate(all="ignore"):
+            return experiment.task.baseline(experiment.dataset)
+    except Exception:
+        return None
+
+
+def _higher_is_better(experiment: Experiment, baseline: Metric | None) -> bool:
+    """The direction of the task's metric: from the baseline when there is one, else from
+    the metric of one validation sample (the network's cache is left as it was)."""
+    if baseline is not None:
+        return bool(baseline.higher_is_better)
+    net = experiment.network
+    cache = net.cache
+    try:
+        sample = experiment.trainer.data.val.subset(slice(0, 1))
+        with np.errstate(all="ignore"):
+            metric = experiment.task.metric(experiment.trainer.predict(sample), sample)
+        return bool(getattr(metric, "higher_is_better", True))
+    except Exception:
+        return True
+    finally:
+        net.cache = cache
+
+
+# -- comparing settings ---------------------------------------------------------------------
+def differences(
+    before: ExperimentConfig, after: ExperimentConfig
+) -> dict[str, tuple[Any, Any]]:
+    """``{"network.cell": ("rnn", "lstm")}`` for every setting that differs, by the same
+    rule that decides what a change of settings means (:func:`session.changes`)."""
+    old = before.to_dict()
+    out = {}
+    for key, value in changes(before, after).items():
+        section, name = key.split(".", 1)
+        out[key] = (old[section].get(name), value)
+    return out
+
+
+def _flat(config: ExperimentConfig) -> dict[str, Any]:
+    """``{"section.name": value}``, the task's options each as ``task.options.<name>``."""
+    d = config.to_dict()
+    out: dict[str, Any] = {}
+    for section in ("task", "network", "training"):
+        for name, value in d[section].items():
+            if section == "task" and name == "options" and isinstance(value, dict):
+                for opt, v in sorted(value.items()):
+                    out[f"task.options.{opt}"] = v
+            else:
+                out[f"{section}.{name}"] = value
+    return out
+
+
+def setting_text(value: Any) -> str:
+    """A setting's value as a table shows it (``0.005``, ``lstm``, ``yes``; empty: unset)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, str | int):
+        return str(value)
+    return json.dumps(value, sort_keys=True)
+
+
+def settings_table(runs: Sequence[Run]) -> tuple[list[str], list[list[str]], set[str]]:
+    """(setting keys, one row of values per run, keys whose values differ between runs).
+
+    Keys follow the settings' order; a task option only some runs have is empty in the
+    others (and so differs)."""
+    flats = [_flat(r.config) for r in runs]
+    keys: list[str] = []
+    for flat in flats:
+        keys.extend(k for k in flat if k not in keys)
+    rows = [[setting_text(flat.get(k)) for k in keys] for flat in flats]
+    differ = {k for i, k in enumerate(keys) if len({row[i] for row in rows}) > 1}
+    return keys, rows, differ
+
+
+# -- curves ---------------------------------------------------------------------------------
+def _check(quantity: str, x: str) -> None:
+    if quantity not in QUANTITIES:
+        raise ValueError(f"quantity must be one of {', '.join(QUANTITIES)}, not {quantity!r}")
+    if x not in X_AXES:
+        raise ValueError(f"x must be one of {', '.join(X_AXES)}, not {x!r}")
+
+
+def curve(run: Run, quantity: str, x: str = "step") -> tuple[np.ndarray, np.ndarray]:
+    """The run's own ``quantity`` ("train_loss", "val_loss", "val_metric") against the
+    training step or its wall-clock seconds; rows without a value (no validation at that
+    step, no time recorded) are left out."""
+    _check(quantity, x)
+    xs = np.array([row.get(x, np.nan) for row in run.history], dtype=np.float64)
+    ys = np.array([row.get(quantity, np.nan) for row in run.history], dtype=np.float64)
+    keep = np.isfinite(xs) & np.isfinite(ys)
+    return xs[keep], ys[keep]
+
+
+def gradient_at(run: Run, step: int) -> tuple[int, np.ndarray] | None:
+    """The gradient reaching each time step at the recorded step nearest at or before
+    ``step`` (the first recorded one when ``step`` precedes them all); ``None`` when the
+    run recorded none (a dense network, or no validation yet)."""
+    if not run.gradients:
+        return None
+    best = run.gradients[0]
+    for entry in run.gradients:
+        if entry[0] <= step:
+            best = entry
+        else:
+            break
+    return best
+
+
+def band(
+    runs: Sequence[Run], quantity: str, x: str = "step"
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(x, mean, low, high) of ``quantity`` over ``runs`` (usually one group of seeds) at
+    the steps where every run has a value: low/high are the mean ∓ the sample standard
+    deviation (ddof 1; zero for a single run), the spread a learner weighs a difference
+    against.  With ``x="seconds"`` the x of each step is the runs' mean time to reach it."""
+    _check(quantity, x)
+    empty = np.zeros(0)
+    if not runs:
+        return empty, empty, empty, empty
+    tables = []
+    for run in runs:
+        table: dict[int, tuple[float, float]] = {}
+        for row in run.history:
+            y, t = row.get(quantity, np.nan), row.get("seconds", np.nan)
+            if math.isfinite(y) and (x == "step" or math.isfinite(t)):
+                table[int(row["step"])] = (float(y), float(t))
+        tables.append(table)
+    steps = sorted(set.intersection(*(set(t) for t in tables)))
+    if not steps:
+        return empty, empty, empty, empty
+    ys = np.array([[t[s][0] for s in steps] for t in tables])
+    mean = ys.mean(axis=0)
+    std = ys.std(axis=0, ddof=1) if len(runs) > 1 else np.zeros_like(mean)
+    if x == "step":
+        xs = np.array(steps, dtype=np.float64)
+    else:
+        xs = np.array([[t[s][1] for s in steps] for t in tables]).mean(axis=0)
+    return xs, mean, mean - std, mean + std
+
+
+def comparison_csv(runs: Sequence[Run]) -> str:
+    """The runs' histories side by side: one row per step, columns ``step`` then
+    ``"<run> train_loss"``, ``"<run> val_loss"``, ``"<run> val_metric"`` and
+    ``"<run> seconds"`` for every run; a run without a value at a step leaves it empty.
+    Numbers are written exactly (``repr``), so the file holds the histories' own values."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    columns = ("train_loss", "val_loss", "val_metric", "seconds")
+    w.writerow(["step", *(f"{r.name} {c}" for r in runs for c in columns)])
+    by_step = [{int(row["step"]): row for row in r.history} for r in runs]
+    steps = sorted(set().union(*by_step)) if by_step else []
+    for step in steps:
+        cells: list[str] = [str(step)]
+        for rows in by_step:
+            row = rows.get(step, {})
+            for c in columns:
+                v = row.get(c)
+                cells.append(repr(float(v)) if v is not None and math.isfinite(v) else "")
+        w.writerow(cells)
+    return buf.getvalue()
+
+
+# -- the runs of a session ------------------------------------------------------------------
+class RunBook:
+    """The runs of one window session, in the order they were made."""
+
+    def __init__(self, runs: Sequence[Run] = ()) -> None:
+        self.runs: list[Run] = []
+        for run in runs:
+            self.add(run)
+
+    def __len__(self) -> int:
+        return len(self.runs)
+
+    def __iter__(self) -> Iterator[Run]:
+        return iter(self.runs)
+
+    def add(self, run: Run) -> Run:
+        """Append ``run``, renamed (``name (2)``) if another run has its name."""
+        run.name = self.unique_name(run.name)
+        self.runs.append(run)
+        return run
+
+    def remove(self, run: Run) -> None:
+        self.runs = [r for r in self.runs if r is not run]
+
+    def rename(self, run: Run, name: str) -> None:
+        """Give ``run`` a new name; refused (``ValueError``) when empty or another run's."""
+        name = name.strip()
+        if not name:
+            raise ValueError("a run needs a name")
+        if any(r.name == name for r in self.runs if r is not run):
+            raise ValueError(f"another run is already called {name!r}")
+        run.name = name
+
+    def next_colour(self) -> int:
+        """The lowest palette index no run in the book uses."""
+        used = {r.colour for r in self.runs}
+        return next(i for i in range(len(used) + 1) if i not in used)
+
+    def unique_name(self, base: str) -> str:
+        """``base``, or ``base (2)``, ``base (3)``… whichever no run has yet."""
+        base = base.strip() or "run"
+        names = {r.name for r in self.runs}
+        if base not in names:
+            return base
+        k = 2
+        while f"{base} ({k})" in names:
+            k += 1
+        return f"{base} ({k})"
+
+    def before(self, run: Run) -> Run | None:
+        """The run made just before ``run`` (what "what changed" compares against)."""
+        for i, r in enumerate(self.runs):
+            if r is run:
+                return self.runs[i - 1] if i > 0 else None
+        return None

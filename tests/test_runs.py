@@ -1,0 +1,185 @@
+"""Runs kept for comparison: their own histories, exact restore, settings, curves, CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+import pytest
+
+from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.runs import (
+    Run,
+    RunBook,
+    band,
+    comparison_csv,
+    curve,
+    differences,
+    gradient_at,
+    settings_table,
+)
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import get_task
+
+
+def small_config(cell: str = "rnn", seed: int = 0, **network) -> ExperimentConfig:
+    """A small long_memory setup (many-to-one classification with a baseline)."""
+    cfg = get_task("long_memory").default_config()
+    cfg.task.n_samples = 40
+    cfg.task.seq_len = 6
+    cfg.network.cell = cell
+    cfg.network.hidden_size = 4
+    cfg.training.batch_size = 8
+    cfg.training.seed = seed
+    for key, value in network.items():
+        setattr(cfg.network, key, value)
+    return cfg
+
+
+def trained(cfg: ExperimentConfig, steps: int) -> Experiment:
+    exp = Experiment(cfg)
+    for _ in exp.trainer.run(steps=steps, validate_every=2):
+        pass
+    return exp
+
+
+@pytest.fixture(scope="module")
+def two_runs() -> tuple[Run, Run]:
+    rnn = Run.of(trained(small_config("rnn"), 6), "simple RNN", 0)
+    lstm = Run.of(trained(small_config("lstm"), 4), "LSTM", 1)
+    return rnn, lstm
+
+
+def test_a_run_keeps_its_experiments_numbers(two_runs):
+    exp = trained(small_config("rnn"), 6)
+    run = Run.of(exp, "simple RNN", 3, group="g")
+    assert run.config.to_dict() == exp.config.to_dict() and run.config is not exp.config
+    assert run.steps() == 6 and run.seed == 0 and run.group == "g" and run.colour == 3
+    assert run.final_loss() == exp.trainer.history[-1]["train_loss"]
+    assert run.final_metric() == exp.trainer.history[5]["val_metric"]  # validated at 6
+    assert run.metric_name == exp.trainer.metric_name == "accuracy"
+    assert run.higher_is_better is True
+    baseline = exp.task.baseline(exp.dataset)
+    assert run.baseline == baseline and baseline is not None
+    assert [s for s, _ in run.gradients] == [2, 4, 6]
+    for (s1, g1), (s2, g2) in zip(run.gradients, exp.trainer.gradient_history, strict=True):
+        assert s1 == s2 and np.array_equal(g1, g2) and g1 is not g2
+    exp.trainer.step()  # the run is a copy: training on does not change it
+    assert run.steps() == 6 and len(run.history) == 6
+
+
+def test_two_cells_curves_are_each_runs_own_history(two_runs):
+    rnn, lstm = two_runs
+    for run, steps in ((rnn, 6), (lstm, 4)):
+        x, y = curve(run, "train_loss")
+        assert x.tolist() == list(range(1, steps + 1))
+        assert y.tolist() == [row["train_loss"] for row in run.history]
+        x, y = curve(run, "val_metric")
+        assert x.tolist() == list(range(2, steps + 1, 2))  # steps without validation dropped
+        assert y.tolist() == [row["val_metric"] for row in run.history[1::2]]
+        xs, _ = curve(run, "val_loss", x="seconds")
+        assert xs.tolist() == [row["seconds"] for row in run.history[1::2]]
+    assert not np.array_equal(curve(rnn, "train_loss")[1][:4], curve(lstm, "train_loss")[1])
+    with pytest.raises(ValueError, match="quantity"):
+        curve(rnn, "accuracy")
+
+
+def test_a_restored_run_continues_bit_exactly():
+    cfg = small_config("gru", bidirectional=True)
+    straight = trained(cfg, 11)  # validated at 2, 4, …, 10
+    half = trained(cfg, 5)  # mid-epoch: 5 batches of 8 over 32 training samples
+    run = Run.of(half, "gru", 0)
+    del half
+    restored = run.experiment()
+    assert restored.trainer.step_count == 5
+    for _ in restored.trainer.run(steps=6, validate_every=2):
+        pass
+    a, b = straight.trainer, restored.trainer
+    assert [r["train_loss"] for r in b.history] == [r["train_loss"] for r in a.history]
+    assert [r["val_loss"] for r in b.history][1::2] == [r["val_loss"] for r in a.history][1::2]
+    for name, w in a.net.params.items():
+        assert np.array_equal(b.net.params[name], w), name
+    assert [s for s, _ in b.gradient_history] == [s for s, _ in a.gradient_history]
+    for (_, g1), (_, g2) in zip(a.gradient_history, b.gradient_history, strict=True):
+        assert np.array_equal(g1, g2)
+    assert b.elapsed > 0
+
+
+def test_differences_name_what_changed():
+    a, b = small_config("rnn"), small_config("lstm", bidirectional=True)
+    b.training.learning_rate = 0.01
+    assert differences(a, b) == {
+        "network.cell": ("rnn", "lstm"),
+        "network.bidirectional": (False, True),
+        "training.learning_rate": (0.005, 0.01),
+    }
+    assert differences(a, a.copy()) == {}
+
+
+def test_settings_table_marks_the_differing_settings(two_runs):
+    keys, rows, differ = settings_table(two_runs)
+    assert differ == {"network.cell"}
+    i = keys.index("network.cell")
+    assert [row[i] for row in rows] == ["rnn", "lstm"]
+    assert rows[0][keys.index("task.options.classes")] == "2"
+    assert rows[0][keys.index("network.bidirectional")] == "no"
+    assert len(rows) == 2 and all(len(row) == len(keys) for row in rows)
+    assert len(keys) == len(set(keys)) > 20
+
+
+def test_comparison_csv_columns_are_the_runs(two_runs):
+    rnn, lstm = two_runs
+    table = list(csv.DictReader(io.StringIO(comparison_csv(two_runs))))
+    assert list(table[0]) == ["step"] + [
+        f"{name} {q}" for name in ("simple RNN", "LSTM")
+        for q in ("train_loss", "val_loss", "val_metric", "seconds")
+    ]
+    assert [int(r["step"]) for r in table] == list(range(1, 7))
+    for run in two_runs:
+        for row, h in zip(table, run.history, strict=False):
+            assert float(row[f"{run.name} train_loss"]) == h["train_loss"]  # exactly
+            v = row[f"{run.name} val_metric"]
+            assert (v == "") == np.isnan(h["val_metric"])
+            if v:
+                assert float(v) == h["val_metric"]
+    assert all(r["LSTM train_loss"] == "" for r in table[4:])  # the LSTM ran 4 steps
+
+
+def test_gradient_at_picks_the_recorded_step_at_or_before(two_runs):
+    rnn, _ = two_runs
+    assert gradient_at(rnn, 5)[0] == 4 and gradient_at(rnn, 6)[0] == 6
+    assert gradient_at(rnn, 1)[0] == 2  # before the first: the first
+    assert np.array_equal(gradient_at(rnn, 100)[1], rnn.gradients[-1][1])
+    dense = Run.of(trained(small_config("dense"), 2), "dense", 2)
+    assert gradient_at(dense, 2) is None
+
+
+def test_band_is_mean_and_spread_at_common_steps():
+    runs = [Run.of(trained(small_config("rnn", seed=s), 4), f"seed {s}", s) for s in (0, 1, 2)]
+    x, mean, low, high = band(runs, "train_loss")
+    ys = np.array([[r["train_loss"] for r in run.history] for run in runs])
+    assert x.tolist() == [1, 2, 3, 4]
+    np.testing.assert_allclose(mean, ys.mean(axis=0))
+    np.testing.assert_allclose(high - mean, ys.std(axis=0, ddof=1))
+    np.testing.assert_allclose(mean - low, ys.std(axis=0, ddof=1))
+    x, mean, low, high = band(runs[:1] + [runs[1]], "val_metric", x="seconds")
+    assert len(x) == 2 and np.all(np.diff(x) > 0)
+    x, mean, low, high = band(runs[:1], "val_loss")
+    assert np.array_equal(low, mean) and np.array_equal(high, mean)
+
+
+def test_run_book_names_colours_and_order(two_runs):
+    book = RunBook()
+    a = book.add(Run.of(trained(small_config("rnn"), 1), "run", book.next_colour()))
+    b = book.add(Run.of(trained(small_config("rnn"), 1), "run", book.next_colour()))
+    assert (a.name, b.name) == ("run", "run (2)") and (a.colour, b.colour) == (0, 1)
+    assert book.before(b) is a and book.before(a) is None
+    with pytest.raises(ValueError, match="already"):
+        book.rename(b, "run")
+    with pytest.raises(ValueError):
+        book.rename(b, "  ")
+    book.rename(b, "second")
+    assert b.name == "second" and book.unique_name("run") == "run (2)"
+    book.remove(a)
+    assert book.runs == [b] and book.next_colour() == 0 and book.before(b) is None
