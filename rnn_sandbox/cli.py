@@ -336,14 +336,27 @@ def _train_loss(exp: Experiment, max_samples: int = 2000) -> float:
 
 
 def report(exp: Experiment, out: TextIO) -> None:
-    val_loss, metric = exp.trainer.evaluate()
+    """Step, losses, then every metric beside its baseline; the task's main metric last."""
+    val_loss, _ = exp.trainer.evaluate()
     k = exp.trainer.step_count
     out.write(f"step {k} ({k / steps_for_epochs(exp, 1):.3g} epochs)\n")
     out.write(f"train loss {_train_loss(exp):.6g}\n")
     out.write(f"val loss   {val_loss:.6g}\n")
-    if metric is not None:
-        better = "higher" if getattr(metric, "higher_is_better", True) else "lower"
-        out.write(f"val {metric.name} {float(metric.value):.6g} ({better} is better)\n")
+    for line in score_lines(exp):
+        out.write(line + "\n")
+
+
+def score_lines(exp: Experiment) -> list[str]:
+    """The task's further numbers, then its metric, on the whole validation set and each
+    beside its baseline (scored by the same metric, in the same words as the window's)."""
+    from rnn_sandbox.session import Score, baseline_for
+
+    task, data = exp.task, exp.trainer.data
+    outputs = exp.trainer.predict(data.val)
+    baselines = task.baselines(data)
+    extras = task.extra_metrics(outputs, data.val)
+    lines = [Score(m, baseline_for(m.name, baselines)).text() for m in extras]
+    return [*lines, Score(task.metric(outputs, data.val), task.baseline(data)).text()]
 
 
 def save(exp: Experiment, path: Path, out: TextIO) -> None:
@@ -594,6 +607,8 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
             out.write("\n")
     out.write(f"parameters  {exp.network.num_parameters()}"
               f"{', data stored in the file' if has_stored_data(data) else ''}\n")
+    for line in score_lines(exp):  # the saved weights now, beside the baselines
+        out.write(line + "\n")
     return EXIT_OK
 
 

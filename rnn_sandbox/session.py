@@ -16,7 +16,7 @@ import numpy as np
 from rnn_sandbox.config import ConfigError, ExperimentConfig
 from rnn_sandbox.engine import Dataset, Trainer, build_network
 from rnn_sandbox.fields import SETTING
-from rnn_sandbox.tasks import Task, TaskError, get_task
+from rnn_sandbox.tasks import Metric, Task, TaskError, get_task
 
 
 class Experiment:
@@ -155,3 +155,72 @@ def epoch_text(step: int, epoch: int, planned: int) -> str:
     if current > planned:
         return f"epoch {current} (past the {planned} set)"
     return f"epoch {current} of {planned}"
+
+
+# -- a metric beside its baseline ------------------------------------------------------------
+def baseline_rule(baseline: Metric) -> str:
+    """The rule of a baseline named ``"<rule>: <metric>"`` (:meth:`Task.baseline`)."""
+    rule, sep, _ = baseline.name.partition(": ")
+    return rule if sep else baseline.name
+
+
+def baseline_for(metric_name: str, baselines: list[Metric]) -> Metric | None:
+    """The baseline of the metric called ``metric_name`` among ``baselines``
+    (:meth:`Task.baselines`), or ``None``."""
+    for b in baselines:
+        if b.name.partition(": ")[2] == metric_name:
+            return b
+    return None
+
+
+@dataclass(frozen=True)
+class Score:
+    """A metric beside its baseline, in the same words wherever it is shown (command line,
+    status bar, plots): the learner always sees by how much the network beats the rule."""
+
+    metric: Metric
+    baseline: Metric | None = None
+
+    @property
+    def margin(self) -> float | None:
+        """How much better than the baseline (negative: worse), in the metric's units."""
+        if self.baseline is None:
+            return None
+        d = float(self.metric.value) - float(self.baseline.value)
+        return d if self.metric.higher_is_better else -d
+
+    def comparison(self) -> str:
+        """``better by 0.129`` / ``worse by 0.02`` / ``as good as the baseline``."""
+        d = self.margin
+        if d is None or not np.isfinite(d):
+            return ""
+        if f"{abs(d):.3g}" == "0":
+            return "as good as the baseline"
+        return f"{'better' if d > 0 else 'worse'} by {abs(d):.3g}"
+
+    def text(self, prefix: str = "val ") -> str:
+        """``val accuracy 0.931 (higher is better) · baseline "always O" 0.802 · better by
+        0.129``."""
+        m = self.metric
+        better = "higher" if m.higher_is_better else "lower"
+        line = f"{prefix}{m.name} {float(m.value):.3g} ({better} is better)"
+        if self.baseline is not None:
+            line += f" · {baseline_text(self.baseline)} · {self.comparison()}"
+        return line
+
+    def short(self) -> str:
+        """For narrow places: ``accuracy 0.931 (baseline 0.802, better by 0.129)``."""
+        line = f"{self.metric.name} {float(self.metric.value):.3g}"
+        if self.baseline is not None:
+            line += f" (baseline {float(self.baseline.value):.3g}, {self.comparison()})"
+        return line
+
+
+def baseline_text(baseline: Metric) -> str:
+    """``baseline "always O" 0.802``: the rule and its score."""
+    return f'baseline "{baseline_rule(baseline)}" {float(baseline.value):.3g}'
+
+
+def score_text(metric: Metric, baseline: Metric | None) -> str:
+    """The command line's last line: the metric, the baseline and the difference."""
+    return Score(metric, baseline).text()

@@ -142,6 +142,7 @@ class CsvSeries(Task):
     title = "Your own CSV"
     kind = "many_to_one"
     summary = "Forecast a column of your own CSV file from a window of its recent rows."
+    baseline_rule = "the target stays"
     default_task = {
         "seq_len": 24,
         "n_samples": 5000,
@@ -273,10 +274,9 @@ class CsvSeries(Task):
         """Mean absolute error in standard deviations of the target (training spread)."""
         return Metric("MAE (std units)", float(np.mean(np.abs(outputs - batch.y))), False)
 
-    def baseline(self, dataset: Dataset) -> Metric:
-        """The same error for "the target keeps its last value in the window"."""
-        p = dataset.meta["persistence_val"]
-        return Metric("persistence MAE", float(np.mean(np.abs(p - dataset.val.y))), False)
+    def baseline_outputs(self, dataset: Dataset) -> np.ndarray:
+        """The target keeps its last value in the window (persistence)."""
+        return np.asarray(dataset.meta["persistence_val"], dtype=float)
 
     # -- rendering ------------------------------------------------------------------
     def _units(self, dataset: Dataset, v: float) -> float:

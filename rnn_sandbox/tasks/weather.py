@@ -109,6 +109,7 @@ class Weather(Task):
     title = "Weather station: temperature tomorrow"
     kind = "many_to_one"
     summary = "Read four days of temperature, pressure, wind and humidity; forecast 24 h ahead."
+    baseline_rule = "the better of persistence and same as yesterday"
     default_task = {
         "seq_len": 96,
         "n_samples": 4000,
@@ -175,25 +176,33 @@ class Weather(Task):
         err = np.abs(np.ravel(outputs) - np.ravel(batch.y))
         return Metric("MAE (std. dev.)", float(err.mean()), higher_is_better=False)
 
-    def baselines(self, dataset: Dataset) -> dict[str, float]:
-        """MAE (std. dev.) on the validation set of the two naive forecasts."""
-        x, y = dataset.val.x, np.ravel(dataset.val.y)
+    def naive_forecasts(self, dataset: Dataset) -> dict[str, np.ndarray]:
+        """The two naive forecasts of the validation set, as network outputs ``(n, 1)``:
+        "persistence" (it stays as now) and, when the window holds the reading a day
+        before the forecast time, "same as yesterday"."""
+        x = dataset.val.x
         per_day = 24 * dataset.meta["steps_per_hour"]
-        out = {"persistence": float(np.mean(np.abs(x[:, -1, 0] - y)))}
+        out = {"persistence": x[:, -1, :1].astype(float)}
         if x.shape[1] >= per_day:
             # The reading one day before the forecast time (inside the window).
             h = dataset.meta["horizon_hours"] * dataset.meta["steps_per_hour"]
             back = per_day - h
             if 0 < back < x.shape[1]:
-                out["same as yesterday"] = float(np.mean(np.abs(x[:, -1 - back, 0] - y)))
+                out["same as yesterday"] = x[:, -1 - back, :1].astype(float)
         return out
 
-    def baseline(self, dataset: Dataset) -> Metric:
-        """The better of "stays as now" and "same as yesterday" (when the window has a day)."""
-        scores = self.baselines(dataset)
+    def _best_forecast(self, dataset: Dataset) -> tuple[str, np.ndarray]:
+        forecasts = self.naive_forecasts(dataset)
+        scores = {k: self.metric(v, dataset.val).value for k, v in forecasts.items()}
         best = min(scores, key=scores.get)
-        # Named after the metric, so plots can put it on the same axis.
-        return Metric(f"{best} MAE (std. dev.)", scores[best], higher_is_better=False)
+        return best, forecasts[best]
+
+    def baseline_outputs(self, dataset: Dataset) -> np.ndarray:
+        """The better of "stays as now" and "same as yesterday" (when the window has a day)."""
+        return self._best_forecast(dataset)[1]
+
+    def baseline_rule_for(self, dataset: Dataset) -> str:
+        return self._best_forecast(dataset)[0]
 
     # -- text ------------------------------------------------------------------------
     def _celsius(self, dataset: Dataset, value: float) -> float:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TaskError, get_task
 from rnn_sandbox.tasks.csv_series import read_csv_columns, read_csv_table, resolve_path
 
@@ -135,18 +134,3 @@ def test_default_is_the_shipped_example():
     assert read_csv_columns("") == ["hour", "temperature", "humidity", "pressure"]
     cfg = TASK.default_config()
     assert cfg.network.input_size == len(cfg.task.options["features"])
-
-
-@pytest.mark.slow
-@pytest.mark.learning
-def test_default_model_beats_persistence(seed, record_property):
-    cfg = TASK.default_config()
-    cfg.training.seed = seed  # the data are the file; the seed picks weights and batches
-    exp = Experiment(cfg)
-    for _ in exp.trainer.run(steps=400):
-        pass
-    val = exp.dataset.val
-    mae = TASK.metric(exp.trainer.predict(val), val).value
-    persistence = TASK.baseline(exp.dataset).value
-    record_property("mae/persistence", mae / persistence)
-    assert mae < 0.5 * persistence

@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from rnn_sandbox.engine.ctc import collapse
-from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TaskError, get_task
 from rnn_sandbox.tasks.speech_ctc import (
     LETTERS,
@@ -102,20 +101,3 @@ def test_metrics_and_rendering_on_known_outputs():
     (ler,) = TASK.extra_metrics(np.broadcast_to(blanks, logits.shape), v)
     assert ler.name == "letter error rate" and ler.value == 1.0 and not ler.higher_is_better
     assert word in TASK.render_sample(d, 0)
-
-
-@pytest.mark.slow
-@pytest.mark.learning
-def test_default_model_learns_to_spell(seed, record_property):
-    cfg = TASK.default_config()
-    cfg.training.seed = seed
-    exp = Experiment(cfg)
-    for _ in exp.trainer.run(steps=300):
-        pass
-    val = exp.dataset.val
-    out = exp.trainer.predict(val)
-    acc, ler = TASK.word_accuracy(out, val), TASK.label_error_rate(out, val)
-    record_property("words", acc)
-    record_property("letter_errors", ler)
-    assert acc > 0.85 and acc > TASK.baseline(exp.dataset).value + 0.7
-    assert ler < 0.08
