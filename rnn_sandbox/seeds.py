@@ -1,0 +1,346 @@
+"""The same settings trained with several seeds, in parallel worker processes.
+
+A difference between two runs means something only if it is larger than the spread
+between seeds of one setup.  :class:`RunJob` trains (name, config) pairs in worker
+processes (all cores by default) and hands each finished :class:`~rnn_sandbox.runs.Run`
+over through :meth:`RunJob.poll`, which never blocks, so a window can poll it from a
+timer and stay responsive; :func:`train_seeds` does the same for a script or the command
+line, and :func:`summary` gives the mean and the spread of the final metric.
+
+Workers start from the training process's multiprocessing context (a fork server, or a
+fresh interpreter: never a fork of a process with Qt threads) and use one BLAS thread
+each, as the in-process path does, so seeds trained in parallel give the very numbers of
+the same seeds trained one after another, and do not fight over the cores.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import math
+import os
+import signal
+import threading
+from collections.abc import Iterator, Sequence
+from multiprocessing.connection import wait as wait_for
+from typing import Any
+
+import numpy as np
+
+from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.engine import TrainingDiverged
+from rnn_sandbox.runs import Run
+from rnn_sandbox.session import Experiment
+
+MAX_SEEDS = 32
+# How many validations a run gets (plus one at its last step): enough points for the
+# curves without validation dominating a short run.
+VALIDATIONS = 50
+_BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+class RunJobError(RuntimeError):
+    """A run of a :class:`RunJob` failed; the message names the run and the reason."""
+
+
+# -- one run, in this process ---------------------------------------------------------------
+def planned_steps(config: ExperimentConfig) -> int:
+    """The steps of the configured epochs, as the command line's default run takes."""
+    return _planned(Experiment(config))
+
+
+def _planned(exp: Experiment) -> int:
+    n = len(exp.trainer.data.train)
+    return exp.config.training.epochs * math.ceil(n / exp.config.training.batch_size)
+
+
+def train_run(config: ExperimentConfig, name: str, steps: int | None = None) -> Run:
+    """Train ``config`` in this process for ``steps`` steps (default: its epochs),
+    validating every ``max(1, steps // 50)`` steps and at the last step.  A run that
+    diverges raises :class:`RunJobError` saying so."""
+    exp = Experiment(config)
+    steps = _planned(exp) if steps is None else steps
+    if steps < 1:
+        raise ValueError("a run needs at least one step")
+    every = max(1, steps // VALIDATIONS)
+    trainer = exp.trainer
+    try:
+        with np.errstate(over="ignore", invalid="ignore"):
+            for k in range(1, steps + 1):
+                trainer.step(validate=k % every == 0 or k == steps)
+    except TrainingDiverged as e:
+        raise RunJobError(f"{name}: training diverged: {e}") from None
+    return Run.of(exp, name, colour=0)
+
+
+# -- one BLAS thread ---------------------------------------------------------------------------
+def _openblas_setters() -> list[tuple[Any, Any]]:
+    """(set, get) of every OpenBLAS loaded in this process (Linux: read from the memory
+    map; elsewhere none is found and the environment variables alone apply)."""
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as f:
+            paths = sorted({line.split()[-1] for line in f if "openblas" in line.lower()
+                            and line.split()[-1].startswith("/")})
+    except OSError:
+        return []
+    found = []
+    for path in paths:
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for prefix, suffix in (("scipy_", "64_"), ("", "64_"), ("", ""), ("scipy_", "")):
+            setter = getattr(lib, f"{prefix}openblas_set_num_threads{suffix}", None)
+            getter = getattr(lib, f"{prefix}openblas_get_num_threads{suffix}", None)
+            if setter is not None and getter is not None:
+                found.append((setter, getter))
+                break
+    return found
+
+
+@contextlib.contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """Let BLAS use one thread inside the block (and restore it after): what workers do
+    for their whole life, so a run trained here has the same numbers as in a worker."""
+    setters = _openblas_setters()
+    before = [get() for _, get in setters]
+    for set_threads, _ in setters:
+        set_threads(1)
+    try:
+        yield
+    finally:
+        for (set_threads, _), n in zip(setters, before, strict=True):
+            set_threads(n)
+
+
+def _worker(conn: Any, name: str, config: dict[str, Any], steps: int | None) -> None:
+    """A worker process: one run, sent back as ``("run", Run)`` or ``("error", text)``."""
+    for variable in _BLAS_THREAD_VARIABLES:  # for anything that loads a BLAS from now on
+        os.environ[variable] = "1"
+    for set_threads, _ in _openblas_setters():  # NumPy's, already loaded by the server
+        set_threads(1)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    try:
+        message: tuple[str, Any] = (
+            "run", train_run(ExperimentConfig.from_dict(config), name, steps)
+        )
+    except RunJobError as e:
+        message = ("error", str(e))
+    except Exception as e:  # a task or setting that fails: the reason, not a hang
+        message = ("error", f"{name}: {type(e).__name__}: {e}")
+    try:
+        conn.send(message)
+    finally:
+        conn.close()
+
+
+# -- several runs in worker processes ----------------------------------------------------------
+class RunJob:
+    """Trains several ``(name, config)`` pairs in worker processes, at most ``processes``
+    (default: all cores) at a time.
+
+    :meth:`start` launches; :meth:`poll` (never blocks; call it from a timer) hands over
+    the runs finished since the last call and starts the next workers; :meth:`wait` blocks
+    until all are done; :meth:`cancel` stops every worker.  A run that fails (an exception,
+    a worker that died) stops the job with ``error`` saying which and why.
+    """
+
+    def __init__(
+        self,
+        items: Sequence[tuple[str, ExperimentConfig]],
+        processes: int | None = None,
+        group: str | None = None,
+        steps: int | None = None,
+    ) -> None:
+        if processes is not None and processes < 1:
+            raise ValueError("processes must be at least 1")
+        self.items = [(name, config.copy()) for name, config in items]
+        self.processes = processes or os.cpu_count() or 1
+        self.group = group
+        self.steps = steps
+        self.total = len(self.items)
+        self.finished = 0
+        self.done = self.total == 0
+        self.error: str | None = None
+        self.cancelled = False
+        self._next = 0
+        self._running: dict[int, tuple[Any, Any]] = {}  # index → (process, connection)
+        self._results: dict[int, Run] = {}
+        self._new: list[Run] = []
+        self._started = False
+
+    def start(self) -> None:
+        if self._started:
+            raise RuntimeError("the job has started already")
+        self._started = True
+        self._launch()
+
+    def _launch(self) -> None:
+        from rnn_sandbox.training.proxy import context
+
+        ctx = context()
+        while (not self.done and self._next < self.total
+               and len(self._running) < self.processes):
+            i = self._next
+            self._next += 1
+            name, config = self.items[i]
+            receive, send = ctx.Pipe(duplex=False)
+            proc = ctx.Process(
+                target=_worker, args=(send, name, config.to_dict(), self.steps),
+                name=f"rnn-sandbox {name}", daemon=True,
+            )
+            proc.start()
+            send.close()  # the worker holds the other end: EOF when it dies
+            self._running[i] = (proc, receive)
+
+    def poll(self) -> list[Run]:
+        """The runs finished since the last call, in the order they finished."""
+        if self._started and not self.done:
+            for i, (proc, conn) in list(self._running.items()):
+                if conn.poll():
+                    self._take(i, proc, conn)
+                elif proc.exitcode is not None and not conn.poll():
+                    self._fail(f"{self.items[i][0]}: the worker process ended without a "
+                               f"result (exit code {proc.exitcode})")
+                if self.done:
+                    break
+            if not self.done:
+                self._launch()
+                if not self._running and self._next >= self.total:
+                    self.done = True
+        new, self._new = self._new, []
+        return new
+
+    def _take(self, i: int, proc: Any, conn: Any) -> None:
+        try:
+            kind, value = conn.recv()
+        except (EOFError, OSError):
+            kind, value = "error", (f"{self.items[i][0]}: the worker process ended without "
+                                    "a result")
+        conn.close()
+        proc.join(timeout=5)
+        del self._running[i]
+        if kind == "error":
+            self._fail(str(value))
+            return
+        run: Run = value
+        run.group = self.group
+        self._results[i] = run
+        self._new.append(run)
+        self.finished += 1
+
+    def _fail(self, message: str) -> None:
+        self.error = message
+        self._stop()
+
+    def wait(self) -> list[Run]:
+        """Block until every run is done; all runs in the order of the items.  Raises
+        :class:`RunJobError` if one failed, and stops the workers if interrupted."""
+        if not self._started:
+            self.start()
+        try:
+            while not self.done:
+                handles = [h for proc, conn in self._running.values()
+                           for h in (conn, proc.sentinel)]
+                if handles:
+                    wait_for(handles, timeout=1.0)
+                self.poll()
+        except BaseException:
+            self.cancel()
+            raise
+        self._new = []
+        if self.error is not None:
+            raise RunJobError(self.error)
+        if self.cancelled:
+            raise RunJobError("the runs were cancelled")
+        return [self._results[i] for i in range(self.total)]
+
+    def cancel(self) -> None:
+        """Stop every worker (no process is left behind); finished runs stay finished."""
+        if not self.done:
+            self.cancelled = True
+        self._stop()
+
+    def _stop(self) -> None:
+        self.done = True
+        for proc, _ in self._running.values():
+            if proc.is_alive():
+                proc.terminate()
+        for proc, conn in self._running.values():
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join(timeout=5)
+            conn.close()
+        self._running.clear()
+
+    def __del__(self) -> None:
+        if getattr(self, "_running", None):
+            self._stop()
+
+
+# -- seeds --------------------------------------------------------------------------------------
+def seed_items(config: ExperimentConfig, n: int) -> list[tuple[str, ExperimentConfig]]:
+    """``n`` copies of ``config`` with seeds ``config.training.seed + 0..n-1``, named
+    "seed 3"."""
+    if not 1 <= n <= MAX_SEEDS:
+        raise ValueError(f"the number of seeds must be between 1 and {MAX_SEEDS}")
+    items = []
+    for k in range(n):
+        cfg = config.copy()
+        cfg.training.seed = config.training.seed + k
+        items.append((f"seed {cfg.training.seed}", cfg))
+    return items
+
+
+def train_seeds(
+    config: ExperimentConfig,
+    seeds: Sequence[int],
+    processes: int | None = None,
+    steps: int | None = None,
+    group: str | None = None,
+) -> list[Run]:
+    """``config`` trained once per seed, runs in the order of ``seeds`` (colours 0, 1, …).
+    ``processes=1`` trains one after another in this process, more in parallel worker
+    processes (default: all cores); the numbers are the same either way."""
+    items = []
+    for seed in seeds:
+        cfg = config.copy()
+        cfg.training.seed = int(seed)
+        items.append((f"seed {seed}", cfg))
+    if group is None and items:
+        group = f"{config.task.name}, seeds {seeds[0]}–{seeds[-1]}"
+    if processes == 1:
+        with one_blas_thread():
+            runs = [train_run(cfg, name, steps) for name, cfg in items]
+        for run in runs:
+            run.group = group
+    else:
+        runs = RunJob(items, processes, group=group, steps=steps).wait()
+    for colour, run in enumerate(runs):
+        run.colour = colour
+    return runs
+
+
+def summary(runs: Sequence[Run]) -> dict[str, float]:
+    """The final metric over ``runs``: ``n``, ``mean``, ``std`` (sample, ddof 1; 0 for one
+    run), ``min``, ``max``; ``baseline`` (the mean of the runs' baselines: each seed makes
+    its own data) and ``margin`` (how much the mean beats it; negative: worse) — NaN where
+    there is nothing to measure."""
+    values = np.array([v for r in runs if (v := r.final_metric()) is not None])
+    baselines = [float(r.baseline.value) for r in runs if r.baseline is not None]
+    nan = float("nan")
+    n = len(values)
+    out = {
+        "n": float(n),
+        "mean": float(values.mean()) if n else nan,
+        "std": float(values.std(ddof=1)) if n > 1 else (0.0 if n else nan),
+        "min": float(values.min()) if n else nan,
+        "max": float(values.max()) if n else nan,
+        "baseline": float(np.mean(baselines)) if baselines else nan,
+    }
+    higher = runs[0].higher_is_better if runs else True
+    d = out["mean"] - out["baseline"]
+    out["margin"] = d if higher else -d
+    return out
