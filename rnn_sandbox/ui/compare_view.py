@@ -1,0 +1,503 @@
+"""The comparison of runs: their loss and validation metric on one plot, the gradient
+reaching each time step at a chosen step, and a table of their settings with the
+differences marked, so that "simple RNN against LSTM" is seen side by side rather than
+one after the other.
+
+:class:`ComparisonView` is the panel; :func:`render_comparison` draws the same picture
+without a window (``rnn-sandbox compare --png``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rnn_sandbox import runs as runs_module
+from rnn_sandbox.fields import SETTING
+from rnn_sandbox.io.safe_zip import atomic_write
+from rnn_sandbox.ui.plots.base import PALETTE, PlotPanel
+from rnn_sandbox.ui.plots.compare import (
+    GREY,
+    ComparisonPlots,
+    Entry,
+    legend_text,
+    run_colour,
+)
+
+if TYPE_CHECKING:
+    from rnn_sandbox.runs import Run
+
+__all__ = ["PALETTE", "ComparisonView", "render_comparison"]
+
+EMPTY_TEXT = (
+    "<p><b>No runs to compare yet.</b></p>"
+    "<p>Train, then change a setting: each run is kept here, and the runs you show in "
+    "the Runs panel are drawn on top of each other, with their settings side by side.</p>"
+)
+# Differing settings: bold on a tint of the palette's orange, readable light and dark.
+DIFFERENT = QColor(230, 159, 0, 70)
+EXPORTS = (".png", ".svg", ".csv")
+MIN_SIDE, MAX_SIDE = 64, 4096
+
+
+class ComparisonView(PlotPanel):
+    """The visible runs overlaid: loss (training solid, validation dotted), validation
+    metric with each run's baseline dashed, the gradient reaching each time step at a
+    chosen training step, and the settings of every run with the differences marked."""
+
+    CAPTION = (
+        "Each colour is one run. Solid: training loss; dotted: validation loss; dashed: "
+        "the baseline a trivial rule scores. A shaded band is the spread over seeds: "
+        "differences smaller than it may be luck."
+    )
+    # Below this size (at zoom 1) the plots and the settings are two tabs, not one page.
+    COMPACT_SIZE = (900, 560)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runs: list[Run] = []
+        self.entries: list[Entry] = []
+        self.allow_compact = True  # render_comparison draws the whole page at any size
+        self.show_equal = True  # settings equal in every run too (below the differing)
+        self.compact: bool | None = None
+
+        self.bar = QWidget()
+        bar = QHBoxLayout(self.bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(QLabel("x:"))
+        self.x_box = QComboBox()
+        self.x_box.addItem("training step", "step")
+        self.x_box.addItem("wall time (s)", "seconds")
+        self.x_box.setToolTip("Compare by training step, or by seconds spent training "
+                              "(a larger network may learn in fewer steps but more time)")
+        self.x_box.currentIndexChanged.connect(lambda _: self._draw_curves())
+        self.log_check = QCheckBox("Log loss")
+        self.log_check.setToolTip("Show the loss on a logarithmic axis")
+        self.log_check.setChecked(True)
+        self.log_check.toggled.connect(lambda _: self._draw_curves())
+        self.step_label = QLabel("Gradient at step")
+        self.step_slider = QSlider(Qt.Orientation.Horizontal)
+        self.step_slider.setMinimumWidth(60)
+        self.step_spin = QSpinBox()
+        self.step_spin.setKeyboardTracking(False)
+        for w in (self.step_slider, self.step_spin):
+            w.setToolTip("The training step whose gradients are shown (each run's nearest "
+                         "recorded step at or before it)")
+        self.step_slider.valueChanged.connect(self.step_spin.setValue)
+        self.step_spin.valueChanged.connect(self._on_step)
+        bar.addWidget(self.x_box)
+        bar.addWidget(self.log_check)
+        bar.addSpacing(8)
+        bar.addWidget(self.step_label)
+        bar.addWidget(self.step_slider, 1)
+        bar.addWidget(self.step_spin)
+        self._layout.addWidget(self.bar)
+        self.controls = [self.x_box, self.log_check, self.step_label, self.step_slider,
+                         self.step_spin]
+
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.overlay = ComparisonPlots(self)
+        self.plots_page = QWidget()
+        page = QVBoxLayout(self.plots_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(2)
+        page.addWidget(self.legend)
+        page.addWidget(self.graphics, 1)
+        self.graphics.installEventFilter(self)
+
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setWordWrap(False)
+        self.table.setToolTip("The settings of each run; those that differ are bold on a tint")
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(True)
+        self._user_split = False
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_user_split", True))
+        self.tabs = QTabWidget()
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(16)
+        self.stack = QStackedWidget()
+        for w in (self.empty, self.splitter, self.tabs):
+            self.stack.addWidget(w)
+        self._layout.addWidget(self.stack, 1)
+        self._layout.addWidget(self.caption)
+        self._place(compact=True)
+        self._follow_last = True  # the step chooser stays at the end as runs grow
+        self.set_runs([])
+        self.set_theme(self.theme)
+
+    # -- what is shown ---------------------------------------------------------------------
+    @property
+    def x(self) -> str:
+        return self.x_box.currentData()
+
+    def set_x(self, x: str) -> None:
+        """"step" or "seconds" (wall time)."""
+        i = self.x_box.findData(x)
+        if i < 0:
+            raise ValueError(f"x must be 'step' or 'seconds', not {x!r}")
+        self.x_box.setCurrentIndex(i)
+
+    def set_runs(self, runs: Sequence[Run]) -> None:
+        """Show ``runs`` (the visible runs, in the book's order; hidden ones are left out)
+        and keep the chosen x axis, log scale and gradient step."""
+        self.runs = [r for r in runs if not r.hidden]
+        has = bool(self.runs)
+        for w in self.controls:
+            w.setEnabled(has)
+        last = max((r.steps() for r in self.runs), default=0)
+        follow = self._follow_last or self.step_spin.value() > last
+        for w in (self.step_spin, self.step_slider):
+            w.blockSignals(True)
+            w.setRange(min(1, last), last)
+        if follow:
+            self.step_spin.setValue(last)
+        self.step_slider.setValue(self.step_spin.value())
+        for w in (self.step_spin, self.step_slider):
+            w.blockSignals(False)
+        self._draw_curves()
+        self._draw_gradients()
+        self._fill_table()
+        self._show_page()
+        self._fit_table()
+
+    def _on_step(self, step: int) -> None:
+        self._follow_last = step >= self.step_spin.maximum()
+        self.step_slider.blockSignals(True)
+        self.step_slider.setValue(step)
+        self.step_slider.blockSignals(False)
+        self._draw_gradients()
+
+    def _draw_curves(self) -> None:
+        self.entries = self.overlay.draw(self.runs, self.x, self.log_check.isChecked())
+        self._fill_legend()
+
+    def _draw_gradients(self) -> None:
+        self.overlay.draw_gradients(self.runs, self.step_spin.value())
+
+    def _fill_legend(self) -> None:
+        parts = [f"<span style='color:{e.colour}'>{'━ ▒' if e.is_group else '━'} "
+                 f"{_escape(legend_text(e))}</span>" for e in self.entries]
+        key = (f"<span style='color:{GREY}'>solid: training loss · dotted: validation "
+               "loss · dashed: baseline</span>")
+        self.legend.setText("&nbsp;&nbsp; ".join(parts) + "<br>" + key if parts else "")
+
+    def _fill_table(self) -> None:
+        """A column per run (its colour in the header), a row per setting that matters
+        for any of them: the differing settings first, bold on a tint; the final metric
+        above them.  ``show_equal`` False leaves the equal settings out (a printed page)."""
+        t = self.table
+        t.clear()
+        if not self.runs:
+            t.setRowCount(0)
+            t.setColumnCount(0)
+            return
+        all_keys, rows, differing = runs_module.settings_table(self.runs)
+        column = {k: i for i, k in enumerate(all_keys)}
+        keys = [k for k in all_keys if k in differing or _matters(k, self.runs)]
+        equal = [k for k in keys if k not in differing]
+        order = [k for k in keys if k in differing] + (equal if self.show_equal else [])
+        metric = {r.metric_name for r in self.runs if r.metric_name}
+        results = [
+            (f"final {metric.pop() if len(metric) == 1 else 'metric'}",
+             [_number(r.final_metric()) for r in self.runs]),
+            ("steps trained", [str(r.steps()) for r in self.runs]),
+        ]
+        notes = [] if self.show_equal or not equal else [
+            (f"{len(equal)} other settings", ["equal"] * len(self.runs))]
+        t.setColumnCount(len(self.runs))
+        t.setRowCount(len(results) + len(order) + len(notes))
+        for j, run in enumerate(self.runs):
+            head = QTableWidgetItem(run.name)
+            head.setIcon(_swatch(run_colour(run)))
+            head.setToolTip(f"{run.name}: seed {run.seed}"
+                            + (f", group {run.group}" if run.group else ""))
+            t.setHorizontalHeaderItem(j, head)
+        italic = QFont(t.font())
+        italic.setItalic(True)
+        bold = QFont(t.font())
+        bold.setBold(True)
+        extra = [(i, label, values) for i, (label, values) in enumerate(results)]
+        extra += [(len(results) + len(order) + i, label, values)
+                  for i, (label, values) in enumerate(notes)]
+        for i, label, values in extra:
+            head = QTableWidgetItem(label)
+            head.setFont(italic)
+            t.setVerticalHeaderItem(i, head)
+            for j, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setFont(italic)
+                t.setItem(i, j, cell)
+        for i, key in enumerate(order, start=len(results)):
+            label, tip = _setting_label(key)
+            head = QTableWidgetItem(label)
+            head.setToolTip(tip)
+            diff = key in differing
+            if diff:
+                head.setFont(bold)
+            t.setVerticalHeaderItem(i, head)
+            for j, row in enumerate(rows):
+                cell = QTableWidgetItem(row[column[key]])
+                if diff:
+                    cell.setFont(bold)
+                    cell.setBackground(DIFFERENT)
+                    cell.setToolTip("differs between the runs")
+                t.setItem(i, j, cell)
+        t.resizeColumnsToContents()
+        t.resizeRowsToContents()
+
+    def differing_cells(self) -> set[tuple[str, str]]:
+        """(setting label, run name) of every cell marked as differing (for tests and
+        for reading the table without looking)."""
+        out = set()
+        t = self.table
+        for i in range(t.rowCount()):
+            for j in range(t.columnCount()):
+                cell = t.item(i, j)
+                if cell is not None and cell.font().bold():
+                    out.add((t.verticalHeaderItem(i).text(), t.horizontalHeaderItem(j).text()))
+        return out
+
+    # -- layout ----------------------------------------------------------------------------
+    def _show_page(self) -> None:
+        if not self.runs:
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.tabs if self.compact else self.splitter)
+
+    def _place(self, compact: bool) -> None:
+        """Plots above the settings table on one page, or (small or zoomed dock) the two
+        as tabs, so neither is squashed to a sliver."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        if compact:
+            self.tabs.addTab(self.plots_page, "Plots")
+            self.tabs.addTab(self.table, "Settings")
+        else:
+            self.tabs.clear()
+            self.splitter.addWidget(self.plots_page)
+            self.splitter.addWidget(self.table)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 1)
+            self.plots_page.show()
+            self.table.show()
+        self._show_page()
+
+    def _arrange(self) -> None:
+        zoom = self.graphics.zoom
+        self._place(self.allow_compact and (self.width() / zoom < self.COMPACT_SIZE[0]
+                                            or self.height() / zoom < self.COMPACT_SIZE[1]))
+        g = self.graphics
+        w, h = g.width() / zoom, g.height() / zoom
+        how = "row" if w > 2.0 * h else "grid" if w > 0.8 * h else "column"
+        self.overlay.arrange(how, narrow=w / (3 if how == "row" else 2 if how == "grid" else 1)
+                             < 330)
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """On one page the table takes the height of its rows, at most 40 % of it (unless
+        the divider was moved by hand)."""
+        if self.compact or self._user_split or not self.runs:
+            return
+        t = self.table
+        rows = sum(t.rowHeight(i) for i in range(t.rowCount()))
+        want = t.horizontalHeader().height() + rows + 2 * t.frameWidth() + 2
+        if t.horizontalScrollBar().isVisible():
+            want += t.horizontalScrollBar().height()
+        total = sum(self.splitter.sizes()) or self.splitter.height()
+        table = int(min(want, 0.4 * total))
+        self.splitter.blockSignals(True)
+        self.splitter.setSizes([total - table, table])
+        self.splitter.blockSignals(False)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.graphics and event.type() == QEvent.Type.Resize:
+            self._arrange()
+        return False
+
+    def set_zoom(self, factor: float) -> None:
+        super().set_zoom(factor)
+        self._arrange()
+
+    def set_theme(self, name: str) -> None:
+        super().set_theme(name)
+        if self.runs:
+            self._draw_curves()
+            self._draw_gradients()
+
+    # -- reading out -----------------------------------------------------------------------
+    def has_data(self) -> bool:
+        return bool(self.runs)
+
+    def picture(self) -> QWidget:
+        """What a PNG or SVG shows: the page as it is laid out (plots and, when they share
+        the page, the settings)."""
+        return self.plots_page if self.compact else self.splitter
+
+    def export(self, path: str | Path) -> Path:
+        """Write the plots as .png or .svg, or every run's history as .csv (a column per
+        run and quantity, ``runs.comparison_csv``); the file appears whole or not at all."""
+        return self._write(path, self.picture())
+
+    def _write(self, path: str | Path, picture: QWidget) -> Path:
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix not in EXPORTS:
+            raise ValueError(f"cannot export to '{suffix}': use .png, .svg or .csv")
+        if not self.runs:
+            raise ValueError("there are no runs to export: train, or show a run")
+        if suffix == ".csv":
+            data = runs_module.comparison_csv(self.runs).encode("utf-8")
+        elif suffix == ".png":
+            data = _png_bytes(picture)
+        else:
+            data = _svg_bytes(picture, "RNN Sandbox: comparison of runs")
+        return atomic_write(path, lambda f: f.write(data))
+
+
+def _matters(key: str, runs: Sequence[Run]) -> bool:
+    """Whether the setting changes anything for at least one of the runs (a momentum
+    with another optimizer does not)."""
+    setting = SETTING.get(key)
+    if setting is None or setting.enabled_when is None:
+        return True
+    return any(setting.enabled_when(r.config) for r in runs)
+
+
+def _setting_label(key: str) -> tuple[str, str]:
+    """A row's name and tooltip: the setting's label, or a task option's own name."""
+    setting = SETTING.get(key)
+    if setting is not None:
+        return setting.label, f"{key}: {setting.help}"
+    if key == "task.name":
+        return "Task", key
+    if key.startswith("task.options."):
+        name = key.removeprefix("task.options.").replace("_", " ")
+        return f"{name[:1].upper()}{name[1:]} (task option)", key
+    return key, key
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:.4g}"
+
+
+def _swatch(colour: str) -> QIcon:
+    pix = QPixmap(12, 12)
+    pix.fill(QColor(colour))
+    return QIcon(pix)
+
+
+def _png_bytes(widget: QWidget) -> bytes:
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not widget.grab().save(buffer, "PNG"):
+        raise OSError("the picture could not be encoded as PNG")
+    buffer.close()
+    return bytes(array.data())
+
+
+def _svg_bytes(widget: QWidget, title: str) -> bytes:
+    """The widget painted on Qt's SVG generator: lines and text stay vectors."""
+    array = QByteArray()
+    buffer = QBuffer(array)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    size = widget.size()
+    gen = QSvgGenerator()
+    gen.setOutputDevice(buffer)
+    gen.setSize(size)
+    gen.setViewBox(QRect(0, 0, size.width(), size.height()))
+    gen.setTitle(title)
+    painter = QPainter(gen)
+    try:
+        widget.render(painter, QPoint(0, 0))
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(array.data())
+
+
+def _application() -> QApplication:
+    """The running application, or one made now (the command line has none); without a
+    display Qt draws offscreen."""
+    app = QApplication.instance()
+    if app is not None:
+        return app  # type: ignore[return-value]
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return QApplication([])
+
+
+def render_comparison(runs: Sequence[Run], path: str | Path,
+                      size: tuple[int, int] = (1280, 800), x: str = "step") -> Path:
+    """Draw the comparison of ``runs`` (plots and settings on one page of ``size``
+    pixels) into ``path`` (.png or .svg; .csv writes the histories) without a window."""
+    w, h = (int(v) for v in size)
+    if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
+        raise ValueError(f"the size {w}×{h} is outside {MIN_SIDE}..{MAX_SIDE} pixels a side")
+    if not [r for r in runs if not r.hidden]:
+        raise ValueError("there are no runs to draw")
+    app = _application()
+    view = ComparisonView()
+    try:
+        view.allow_compact = False
+        view.show_equal = False
+        view.caption.hide()
+        view.bar.hide()  # the controls mean nothing on paper
+        view._layout.setContentsMargins(0, 0, 0, 0)
+        paper = view.palette()
+        paper.setColor(QPalette.ColorRole.Window, QColor("white"))
+        view.setPalette(paper)
+        view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        view.resize(w, h)
+        view.set_x(x)
+        view.set_runs(runs)
+        view.show()
+        app.processEvents()  # lays the page out at its size
+        return view._write(path, view)  # the whole page, ``size`` pixels
+    finally:
+        view.close()
+        view.deleteLater()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)

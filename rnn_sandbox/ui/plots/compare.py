@@ -1,0 +1,327 @@
+"""Overlays of several runs: loss, validation metric and the gradient reaching each time
+step, one colour per run.  A group of runs (the seeds of one setup) is drawn as its mean
+with the spread shaded around it and its single runs faint, so a learner sees whether two
+setups differ by more than the seed does."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+
+from rnn_sandbox import runs as runs_module
+from rnn_sandbox.ui.plots.base import PALETTE, THEMES, LogAxis, PlotPanel, safe_log10
+
+if TYPE_CHECKING:
+    from rnn_sandbox.runs import Run
+
+# What a group's shaded band spans, as ``runs.band`` computes it (said in the legend).
+BAND_TEXT = "mean ± std"
+GREY = PALETTE[7]
+FAINT = "55"  # alpha (hex) of a group's single runs
+BAND = "40"  # alpha of a group's band
+X_LABELS = {"step": "training step", "seconds": "wall time (s)"}
+QUANTITIES = ("train_loss", "val_loss", "val_metric")
+
+
+def run_colour(run: Run) -> str:
+    """The run's colour: its palette index, the same in the Runs panel and every plot."""
+    return PALETTE[run.colour % len(PALETTE)]
+
+
+@dataclass
+class Entry:
+    """What is drawn as one line: a single run, or a group of runs (seeds) with a band."""
+
+    name: str
+    colour: str
+    runs: list[Run]
+    group: str | None = None
+
+    @property
+    def is_group(self) -> bool:
+        return self.group is not None
+
+
+def entries_of(runs: Sequence[Run]) -> list[Entry]:
+    """The runs as drawn, in their order: runs sharing a ``group`` become one entry where
+    the first of them stands (in its colour); a group with one run left is that run."""
+    members: dict[str, list[Run]] = {}
+    for run in runs:
+        if run.group is not None:
+            members.setdefault(run.group, []).append(run)
+    out: list[Entry] = []
+    seen: set[str] = set()
+    for run in runs:
+        group = run.group
+        if group is not None and len(members[group]) > 1:
+            if group in seen:
+                continue
+            seen.add(group)
+            out.append(Entry(group, run_colour(run), members[group], group))
+        else:
+            out.append(Entry(run.name, run_colour(run), [run]))
+    return out
+
+
+def legend_text(entry: Entry) -> str:
+    """An entry's name in the legend; a group says what its line and band are."""
+    if entry.is_group:
+        return f"{entry.name}: {BAND_TEXT} of {len(entry.runs)} seeds"
+    return entry.name
+
+
+@dataclass
+class Band:
+    """A group's shaded spread: the low and high edges and the fill between them."""
+
+    low: pg.PlotDataItem
+    high: pg.PlotDataItem
+    fill: pg.FillBetweenItem
+
+
+@dataclass
+class Drawn:
+    """The items of the last drawing, by (entry or run name, quantity), for reading back."""
+
+    curves: dict[tuple[str, str], pg.PlotDataItem] = field(default_factory=dict)
+    bands: dict[tuple[str, str], Band] = field(default_factory=dict)
+    baselines: list[pg.InfiniteLine] = field(default_factory=list)
+    gradients: dict[str, pg.PlotDataItem] = field(default_factory=dict)
+    gradient_steps: dict[str, int] = field(default_factory=dict)
+
+
+class ComparisonPlots:
+    """The three overlay plots of a :class:`PlotPanel`, redrawn from runs on request
+    (runs are finished or grow rarely: every item is made anew each time)."""
+
+    def __init__(self, panel: PlotPanel) -> None:
+        self.panel = panel
+        self.loss_plot = panel._add_plot(0, 0, title="Loss", axisItems={"left": LogAxis("left")})
+        self.metric_plot = panel._add_plot(0, 1, title="Validation metric")
+        self.grad_plot = panel._add_plot(
+            0, 2, title="Gradient reaching each time step",
+            axisItems={"left": LogAxis("left")},
+        )
+        self.loss_plot.setLabel("left", "loss")
+        self.grad_plot.setLabel("left", "|dL/dh<sub>t</sub>|")
+        self.grad_plot.setLabel("bottom", "time step t")
+        self.grad_plot.setLogMode(y=True)
+        # Room for "5e-05" beside the axis name, whatever the ticks were when laid out.
+        self.grad_plot.getAxis("left").setWidth(64)
+        self.metric_plot.setXLink(self.loss_plot)
+        self.drawn = Drawn()
+        self.x = "step"
+        self.log_loss = True
+        self.runs: list[Run] = []
+        self.narrow = False  # short titles
+        self._layout: str | None = None
+        self.arrange("row")
+
+    @property
+    def plots(self) -> tuple[pg.PlotItem, pg.PlotItem, pg.PlotItem]:
+        return self.loss_plot, self.metric_plot, self.grad_plot
+
+    def arrange(self, how: str, narrow: bool = False) -> None:
+        """"row": the three side by side (a wide area); "grid": loss and metric above,
+        the gradient below across; "column": one above the other (a tall, narrow dock).
+        ``narrow``: a plot is too narrow for long titles."""
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self._titles(self.runs)
+        if how == self._layout:
+            return
+        self._layout = how
+        ci = self.panel.graphics.ci
+        for plot in self.plots:
+            if plot in ci.items:
+                ci.removeItem(plot)
+        places = {
+            "row": ((0, 0, 1), (0, 1, 1), (0, 2, 1)),
+            "grid": ((0, 0, 1), (0, 1, 1), (1, 0, 2)),
+            "column": ((0, 0, 1), (1, 0, 1), (2, 0, 1)),
+        }[how]
+        for plot, (row, col, span) in zip(self.plots, places, strict=True):
+            ci.addItem(plot, row=row, col=col, colspan=span)
+        for r in range(3):
+            ci.layout.setRowStretchFactor(r, 1 if r <= max(p[0] for p in places) else 0)
+        for c in range(3):
+            ci.layout.setColumnStretchFactor(c, 1 if c <= max(p[1] for p in places) else 0)
+        self._label_x()
+
+    def _label_x(self) -> None:
+        """The x axis named under each plot, but once where loss stands above metric."""
+        name = X_LABELS[self.x]
+        self.loss_plot.setLabel("bottom", None if self._layout == "column" else name)
+        self.metric_plot.setLabel("bottom", name)
+
+    # -- drawing --------------------------------------------------------------------------
+    def clear(self) -> None:
+        for plot in self.plots:
+            plot.clear()
+        self.drawn = Drawn()
+
+    def draw(self, runs: Sequence[Run], x: str, log_loss: bool) -> list[Entry]:
+        """Loss and metric of ``runs`` against ``x`` ("step" or "seconds"); the gradient
+        plot is drawn by :meth:`draw_gradients`."""
+        if x not in X_LABELS:
+            raise ValueError(f"x must be 'step' or 'seconds', not {x!r}")
+        for plot in (self.loss_plot, self.metric_plot):
+            plot.clear()
+        self.drawn.curves.clear()
+        self.drawn.bands.clear()
+        self.drawn.baselines.clear()
+        self.x, self.log_loss = x, log_loss
+        self.loss_plot.setLogMode(y=log_loss)
+        self._label_x()
+        entries = entries_of(runs)
+        for entry in entries:
+            if entry.is_group:
+                self._draw_group(entry)
+            else:
+                self._draw_run(entry.runs[0], entry.colour, faint=False)
+        self._draw_baselines(entries)
+        self.runs = list(runs)
+        self._titles(runs)
+        for plot in (self.loss_plot, self.metric_plot):
+            plot.enableAutoRange()
+        return entries
+
+    def _curve(self, plot: pg.PlotItem, run: Run, quantity: str, colour: str, pen: object,
+               key: str) -> pg.PlotDataItem:
+        x, y = runs_module.curve(run, quantity, self.x)
+        # Markers while there are few points (a validation every few steps stays visible).
+        symbol = "o" if 0 < len(x) <= 30 and quantity != "train_loss" else None
+        item = plot.plot(x, y, pen=pen, symbol=symbol, symbolSize=4,
+                         symbolBrush=colour, symbolPen=None)
+        self.drawn.curves[(key, quantity)] = item
+        return item
+
+    def _draw_run(self, run: Run, colour: str, faint: bool) -> None:
+        c = colour + FAINT if faint else colour
+        width = 1 if faint else 2
+        self._curve(self.loss_plot, run, "train_loss", c, pg.mkPen(c, width=width), run.name)
+        self._curve(self.loss_plot, run, "val_loss", c,
+                    pg.mkPen(c, width=1 if faint else 1.5, style=Qt.PenStyle.DotLine), run.name)
+        self._curve(self.metric_plot, run, "val_metric", c, pg.mkPen(c, width=width), run.name)
+
+    def _draw_group(self, entry: Entry) -> None:
+        for run in entry.runs:
+            self._draw_run(run, entry.colour, faint=True)
+        for plot, quantity, shaded in ((self.loss_plot, "train_loss", True),
+                                       (self.loss_plot, "val_loss", False),
+                                       (self.metric_plot, "val_metric", True)):
+            x, mean, low, high = runs_module.band(entry.runs, quantity, self.x)
+            if not len(x):
+                continue
+            if shaded:
+                edge = pg.mkPen(entry.colour + "80", width=0.5)
+                lo = plot.plot(x, low, pen=edge)
+                hi = plot.plot(x, high, pen=edge)
+                fill = pg.FillBetweenItem(lo, hi, brush=pg.mkBrush(entry.colour + BAND))
+                plot.addItem(fill)
+                self.drawn.bands[(entry.name, quantity)] = Band(lo, hi, fill)
+            style = Qt.PenStyle.DotLine if quantity == "val_loss" else Qt.PenStyle.SolidLine
+            pen = pg.mkPen(entry.colour, width=2.5 if shaded else 2, style=style)
+            self.drawn.curves[(entry.name, quantity)] = plot.plot(x, mean, pen=pen)
+
+    def _draw_baselines(self, entries: Sequence[Entry]) -> None:
+        """Each run's baseline dashed in its colour, on the metric plot (a group's: the
+        mean over its seeds' data); one grey line when they are all equal (the same
+        data: only the network or the training differ)."""
+        lines: dict[tuple[str, float], list[str]] = {}
+        for entry in entries:
+            found = [r.baseline for r in entry.runs if r.baseline is not None]
+            if not found:
+                continue
+            value = round(float(np.mean([b.value for b in found])), 12)
+            lines.setdefault((found[0].name, value), []).append(entry.colour)
+        for i, ((name, value), colours) in enumerate(lines.items()):
+            colour = colours[0] if len(colours) == 1 and len(lines) > 1 else GREY
+            pen = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
+            # Labels side by side along the line, so that close baselines stay readable.
+            line = pg.InfiniteLine(
+                pos=value, angle=0, pen=pen, label=f"baseline {value:.3g}",
+                labelOpts={"position": 0.02 + 0.2 * (i % 5), "color": colour,
+                           "anchors": [(0, 1), (0, 1)]},
+            )
+            line.setToolTip(f"Baseline: {name} = {value:.4g}, what a trivial rule scores")
+            self.metric_plot.addItem(line)
+            self.drawn.baselines.append(line)
+
+    def _titles(self, runs: Sequence[Run]) -> None:
+        """Titles that fit: short in a narrow plot (a title wider than its plot runs into
+        the next one)."""
+        fg = THEMES[self.panel.theme]["fg"]
+        short = self.narrow
+        names = {r.metric_name for r in runs if r.metric_name}
+        better = {r.higher_is_better for r in runs}
+        title = names.pop() if len(names) == 1 else "validation metric"
+        if len(better) == 1 and runs:
+            up = better.pop()
+            title += (" ↑" if up else " ↓") if short else (
+                " (higher is better)" if up else " (lower is better)")
+        self.metric_plot.setTitle(title, color=fg)
+        losses = {r.config.network.loss.upper() for r in runs}
+        self.loss_plot.setTitle(f"Loss ({losses.pop()})" if len(losses) == 1 else "Loss",
+                                color=fg)
+        self.loss_plot.setLabel("left", "loss" + (" (log)" if self.log_loss else ""))
+        steps = sorted(set(self.drawn.gradient_steps.values()))
+        if not steps:
+            title = "Gradient per time step: none recorded" if runs else "Gradient"
+        else:
+            at = f"step {steps[0]}" if len(steps) == 1 else f"steps {steps[0]}–{steps[-1]}"
+            title = (f"Gradient at {at}" if short
+                     else f"Gradient reaching each time step, at {at}")
+        self.grad_plot.setTitle(title, color=fg)
+
+    def draw_gradients(self, runs: Sequence[Run], step: int) -> None:
+        """The gradient reaching each time step of every run at training step ``step``
+        (the nearest recorded step at or before it), on a log scale; a group adds its
+        mean over the seeds."""
+        for item in self.drawn.gradients.values():
+            self.grad_plot.removeItem(item)
+        self.drawn.gradients.clear()
+        self.drawn.gradient_steps.clear()
+        longest = 0
+        for entry in entries_of(runs):
+            profiles = []
+            for run in entry.runs:
+                found = runs_module.gradient_at(run, step)
+                if found is None:
+                    continue
+                at, g = found
+                g = np.asarray(g, dtype=float)
+                t = np.arange(1, len(g) + 1)  # counted from 1, as the other plots
+                colour = entry.colour + FAINT if entry.is_group else entry.colour
+                item = self.grad_plot.plot(
+                    t, _positive(g), pen=pg.mkPen(colour, width=1 if entry.is_group else 2),
+                    connect="finite",
+                )
+                self.drawn.gradients[run.name] = item
+                self.drawn.gradient_steps[run.name] = int(at)
+                profiles.append(g)
+                longest = max(longest, len(g))
+            if entry.is_group and len(profiles) > 1 and len({len(p) for p in profiles}) == 1:
+                # The mean of the logs: the typical size, as the log axis shows it.
+                mean = 10 ** np.nanmean(np.vstack([safe_log10(p) for p in profiles]), axis=0)
+                t = np.arange(1, len(mean) + 1)
+                self.drawn.gradients[entry.name] = self.grad_plot.plot(
+                    t, _positive(mean), pen=pg.mkPen(entry.colour, width=2.5), connect="finite"
+                )
+        self.runs = list(runs)
+        self._titles(runs)
+        if longest:
+            self.grad_plot.setXRange(1, max(longest, 2), padding=0.02)
+        self.grad_plot.enableAutoRange(y=True)
+
+
+def _positive(values: np.ndarray) -> np.ndarray:
+    """Zeros (steps no gradient reaches, padding) as gaps: a log axis has no place for
+    them."""
+    v = np.asarray(values, dtype=float)
+    return np.where(v > 0, v, np.nan)

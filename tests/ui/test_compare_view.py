@@ -1,0 +1,265 @@
+"""The comparison of runs: overlays of real runs' histories, the gradient at a chosen step,
+the settings table, seed bands, exports and the drawing without a window."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtSvg import QSvgRenderer
+
+from rnn_sandbox import runs as runs_module
+from rnn_sandbox.runs import Run
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import get_task
+from rnn_sandbox.ui.compare_view import EMPTY_TEXT, ComparisonView, render_comparison
+from rnn_sandbox.ui.plots.base import PALETTE
+
+STEPS = 24
+VALIDATE_EVERY = 4
+
+
+def train(cell: str, name: str, colour: int, seed: int = 0, group: str | None = None) -> Run:
+    """A short run of long_memory, validated every few steps (gradients are recorded at
+    each validation)."""
+    cfg = get_task("long_memory").default_config()
+    cfg.task.n_samples = 120
+    cfg.network.cell = cell
+    cfg.network.hidden_size = 8
+    cfg.training.seed = seed
+    exp = Experiment(cfg)
+    for i in range(1, STEPS + 1):
+        exp.trainer.step(validate=i % VALIDATE_EVERY == 0)
+    return Run.of(exp, name, colour, group)
+
+
+@pytest.fixture(scope="module")
+def runs() -> dict[str, Run]:
+    out = {"rnn": train("rnn", "simple RNN", 0), "lstm": train("lstm", "LSTM", 1)}
+    for s in range(3):
+        out[f"seed {s}"] = train("gru", f"seed {s}", 2, seed=s, group="GRU seeds")
+    return out
+
+
+@pytest.fixture
+def view(qtbot) -> ComparisonView:
+    v = ComparisonView()
+    qtbot.addWidget(v)
+    v.resize(1280, 800)
+    v.show()
+    return v
+
+
+def history(run: Run, key: str, x: str = "step") -> tuple[np.ndarray, np.ndarray]:
+    """The run's own rows that have ``key`` (read here, not through runs.curve)."""
+    rows = [r for r in run.history if np.isfinite(r[key])]
+    return np.array([r[x] for r in rows]), np.array([r[key] for r in rows])
+
+
+def test_two_cells_are_drawn_together_from_their_own_histories(view, runs):
+    rnn, lstm = runs["rnn"], runs["lstm"]
+    view.log_check.setChecked(False)
+    view.set_runs([rnn, lstm])
+    curves = view.overlay.drawn.curves
+    assert {k[0] for k in curves} == {"simple RNN", "LSTM"}
+    for run in (rnn, lstm):
+        for key in ("train_loss", "val_loss", "val_metric"):
+            x, y = curves[(run.name, key)].getData()
+            hx, hy = history(run, key)
+            np.testing.assert_array_equal(x, hx)
+            np.testing.assert_array_equal(y, hy)
+        assert curves[(run.name, "train_loss")].opts["pen"].color().name() == PALETTE[
+            run.colour].lower()
+    assert len(history(rnn, "val_metric")[0]) == STEPS // VALIDATE_EVERY
+    # Log scale: the same numbers, drawn as their logarithms.
+    view.log_check.setChecked(True)
+    _, y = view.overlay.drawn.curves[("LSTM", "train_loss")].getData()
+    np.testing.assert_allclose(10**y, history(lstm, "train_loss")[1])
+    # By wall time: the runs' own seconds.
+    view.set_x("seconds")
+    x, _ = view.overlay.drawn.curves[("simple RNN", "val_metric")].getData()
+    np.testing.assert_array_equal(x, history(rnn, "val_metric", "seconds")[0])
+    assert view.overlay.metric_plot.getAxis("bottom").labelText == "wall time (s)"
+    # The legend names both in their colours; both share their data's baseline: one grey line.
+    text = view.legend.text()
+    assert f"color:{PALETTE[0]}'>━ simple RNN" in text and "LSTM" in text
+    assert rnn.baseline == lstm.baseline
+    assert len(view.overlay.drawn.baselines) == 1
+    line = view.overlay.drawn.baselines[0]
+    assert line.value() == pytest.approx(rnn.baseline.value)
+
+
+def test_hidden_runs_are_not_drawn(view, runs):
+    hidden = dataclasses.replace(runs["lstm"], hidden=True)
+    view.set_runs([runs["rnn"], hidden])
+    assert {k[0] for k in view.overlay.drawn.curves} == {"simple RNN"}
+    assert set(view.overlay.drawn.gradients) == {"simple RNN"}
+    assert view.table.columnCount() == 1 and "LSTM" not in view.legend.text()
+
+
+def test_the_gradient_plot_shows_the_chosen_steps_profile(view, runs):
+    rnn, lstm = runs["rnn"], runs["lstm"]
+    view.set_runs([rnn, lstm])
+    recorded = [s for s, _ in rnn.gradients]
+    assert recorded == list(range(VALIDATE_EVERY, STEPS + 1, VALIDATE_EVERY))
+    # The chooser starts at the last step.
+    assert view.step_spin.value() == STEPS
+    view.step_spin.setValue(2 * VALIDATE_EVERY + 1)  # between two recorded steps
+    assert view.step_slider.value() == 2 * VALIDATE_EVERY + 1
+    for run in (rnn, lstm):
+        step, g = run.gradients[1]  # the one at 2 * VALIDATE_EVERY, at or before the choice
+        assert step == 2 * VALIDATE_EVERY
+        t, y = view.overlay.drawn.gradients[run.name].getData()
+        T = run.config.task.seq_len
+        np.testing.assert_array_equal(t, np.arange(1, T + 1))  # time steps from 1
+        np.testing.assert_allclose(10**y, g, rtol=1e-12)  # log scale
+        assert view.overlay.drawn.gradient_steps[run.name] == step
+    assert f"at step {2 * VALIDATE_EVERY}" in view.overlay.grad_plot.titleLabel.text
+    # Another step shows another profile.
+    view.step_spin.setValue(STEPS)
+    _, y = view.overlay.drawn.gradients["LSTM"].getData()
+    np.testing.assert_allclose(10**y, lstm.gradients[-1][1], rtol=1e-12)
+    assert not np.allclose(lstm.gradients[-1][1], lstm.gradients[1][1])
+
+
+def test_differing_settings_are_highlighted_and_equal_ones_not(view, runs):
+    view.set_runs([runs["rnn"], runs["lstm"]])
+    marked = view.differing_cells()
+    assert marked == {("Cell", "simple RNN"), ("Cell", "LSTM")}
+    t = view.table
+    rows = {t.verticalHeaderItem(i).text(): i for i in range(t.rowCount())}
+    assert t.item(rows["Cell"], 0).text() == "rnn" and t.item(rows["Cell"], 1).text() == "lstm"
+    hidden = rows["Hidden size"]
+    assert [t.item(hidden, j).text() for j in range(2)] == ["8", "8"]
+    assert not t.item(hidden, 0).font().bold()
+    assert t.item(hidden, 0).background().style().name == "NoBrush"
+    assert t.item(rows["Cell"], 0).background().color().alpha() > 0
+    # The differing settings come first, under the results.
+    assert rows["Cell"] == 2
+    assert t.horizontalHeaderItem(1).text() == "LSTM"
+    assert not t.horizontalHeaderItem(1).icon().isNull()  # the colour swatch
+
+
+def test_a_group_of_seeds_is_a_mean_with_its_band(view, runs):
+    seeds = [runs[f"seed {s}"] for s in range(3)]
+    view.log_check.setChecked(False)
+    view.set_runs([runs["rnn"], *seeds])
+    drawn = view.overlay.drawn
+    for quantity in ("train_loss", "val_metric"):
+        x, mean, low, high = runs_module.band(seeds, quantity)
+        band = drawn.bands[("GRU seeds", quantity)]
+        for item, values in ((band.low, low), (band.high, high),
+                             (drawn.curves[("GRU seeds", quantity)], mean)):
+            bx, by = item.getData()
+            np.testing.assert_array_equal(bx, x)
+            np.testing.assert_allclose(by, values)
+        # The mean is the seeds' own mean, the band spreads around it.
+        hx, _ = history(seeds[0], quantity)
+        values = np.array([history(r, quantity)[1] for r in seeds])
+        np.testing.assert_array_equal(x, hx)
+        np.testing.assert_allclose(mean, values.mean(axis=0))
+        assert np.all(low <= mean) and np.all(high >= mean) and np.any(high > low)
+        plot = view.overlay.metric_plot if quantity == "val_metric" else view.overlay.loss_plot
+        assert band.fill in plot.items
+    # The single seeds are drawn faint under the mean.
+    for s in seeds:
+        pen = drawn.curves[(s.name, "train_loss")].opts["pen"]
+        assert pen.color().alpha() < 255
+    assert "GRU seeds: mean ± std of 3 seeds" in view.legend.text()
+    # The group's gradient: each seed and the mean of their logs.
+    assert {"seed 0", "seed 1", "seed 2", "GRU seeds"} <= set(drawn.gradients)
+    _, y = drawn.gradients["GRU seeds"].getData()
+    logs = np.log10(np.vstack([r.gradients[-1][1] for r in seeds]))
+    np.testing.assert_allclose(y, logs.mean(axis=0))
+
+
+def test_exports_reopen(view, runs, tmp_path):
+    view.set_runs([runs["rnn"], runs["lstm"]])
+    png = view.export(tmp_path / "cmp.png")
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() > 600
+    assert _colours(image) > 20  # drawn, not blank
+    svg = view.export(tmp_path / "cmp.svg")
+    assert QSvgRenderer(str(svg)).isValid()
+    assert "<path" in svg.read_text(encoding="utf-8")
+    table = list(csv.reader(io.StringIO(view.export(tmp_path / "cmp.csv").read_text())))
+    assert table[0][0] == "step" and "simple RNN train_loss" in table[0]
+    assert "LSTM val_metric" in table[0]
+    assert len(table) == STEPS + 1
+    with pytest.raises(ValueError, match="cannot export"):
+        view.export(tmp_path / "cmp.jpg")
+
+
+def _colours(image: QImage) -> int:
+    small = image.scaled(200, 120)
+    return len({small.pixel(x, y) for x in range(small.width()) for y in range(small.height())})
+
+
+def test_empty_state_says_what_to_do(qtbot):
+    v = ComparisonView()
+    qtbot.addWidget(v)
+    v.resize(600, 400)
+    v.show()
+    assert v.stack.currentWidget() is v.empty
+    assert "Train, then change a setting: each run is kept here" in EMPTY_TEXT
+    assert not v.step_spin.isEnabled() and not v.has_data()
+    with pytest.raises(ValueError, match="no runs"):
+        v.export("nothing.png")
+
+
+def test_layout_follows_the_dock_and_the_zoom(qtbot, runs):
+    v = ComparisonView()
+    qtbot.addWidget(v)
+    v.set_runs([runs["rnn"], runs["lstm"]])
+    v.resize(600, 400)
+    v.show()
+    qtbot.waitUntil(lambda: v.compact)  # a small dock: plots and settings are two tabs
+    assert v.stack.currentWidget() is v.tabs and v.overlay.narrow
+    assert "↑" in v.overlay.metric_plot.titleLabel.text  # short titles in narrow plots
+    v.resize(1280, 800)
+    qtbot.waitUntil(lambda: not v.compact)
+    assert v.stack.currentWidget() is v.splitter
+    assert v.splitter.sizes()[1] > 0  # the table has room on the page
+    v.set_zoom(1.5)  # the same pixels hold less
+    assert v.compact
+
+
+def test_render_comparison_needs_no_window(runs, tmp_path):
+    """From a process that has no QApplication and no display, as the command line."""
+    script = tmp_path / "render.py"
+    script.write_text(textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(Path(__file__).parents[2])!r})
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from test_compare_view import train
+        from rnn_sandbox.ui.compare_view import render_comparison
+        runs = [train("rnn", "a", 0), train("lstm", "b", 1)]
+        for name in ("out.png", "out.svg"):
+            print(render_comparison(runs, name, size=(800, 500)))
+        from PySide6.QtWidgets import QApplication
+        print("platform", QApplication.instance().platformName())
+    """))
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["OPENBLAS_NUM_THREADS"] = "1"
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=120, cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "platform offscreen" in done.stdout
+    image = QImage(str(tmp_path / "out.png"))
+    assert (image.width(), image.height()) == (800, 500) and _colours(image) > 20
+    assert QSvgRenderer(str(tmp_path / "out.svg")).isValid()
+    # In this process too (an application exists), and the size is checked.
+    path = render_comparison([runs["rnn"]], tmp_path / "one.png", size=(640, 400))
+    assert QImage(str(path)).width() == 640
+    with pytest.raises(ValueError, match="pixels"):
+        render_comparison([runs["rnn"]], tmp_path / "x.png", size=(10, 10))
