@@ -1,13 +1,22 @@
-"""Small dialogs of the window: a task's explanation, and what the program is."""
+"""Small dialogs of the window: a task's explanation, how many seeds, and what the program
+is."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QInputDialog,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rnn_sandbox.tasks import Task
 
 APP_NAME = "RNN Sandbox"
+SEEDS_DEFAULT, SEEDS_MIN, SEEDS_MAX = 5, 2, 10
 
 
 def task_help(parent: QWidget, task: Task) -> QDialog:
@@ -26,6 +35,16 @@ def task_help(parent: QWidget, task: Task) -> QDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def seed_count(parent: QWidget) -> int | None:
+    """How many seeds "Repeat with N seeds" trains (``None``: cancelled)."""
+    n, ok = QInputDialog.getInt(
+        parent, "Repeat with N seeds",
+        "Train the current settings with this many seeds, side by side in worker processes;\n"
+        "their mean and spread show which differences between runs are real.\n\nSeeds:",
+        SEEDS_DEFAULT, SEEDS_MIN, SEEDS_MAX)
+    return n if ok else None
 
 
 def about(parent: QWidget) -> None:

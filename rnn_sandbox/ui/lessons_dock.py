@@ -1,9 +1,12 @@
-"""The lessons panel: lesson text, navigation, "Load this setup", and the learner's progress.
+"""The lessons panel: lesson text, navigation, "Load this setup", "Load these setups as a
+comparison", and the learner's progress.
 
 The panel never builds an experiment itself: "Load this setup" (or a ``setup:`` link in the
 text) emits :attr:`LessonsDock.presetRequested` with the lesson's ``ExperimentConfig`` and
-whoever owns the experiment applies it.  Progress (current lesson, visited and completed
-lessons) lives in the ``QSettings`` handed in, so tests can give a temporary one.
+whoever owns the experiment applies it; "Load these setups as a comparison" emits
+:attr:`LessonsDock.comparisonRequested` with every setup, named by its label.  Progress
+(current lesson, visited and completed lessons) lives in the ``QSettings`` handed in, so
+tests can give a temporary one.
 """
 
 from __future__ import annotations
@@ -40,10 +43,18 @@ def _read_list(settings: QSettings, key: str) -> list[str]:
     return [str(v) for v in value]
 
 
+def comparable(lesson: Lesson) -> bool:
+    """A lesson whose setups answer one question side by side: two or more setups of one
+    task (a tour of different tasks is not a comparison)."""
+    tasks = [s.task for s in lesson.setups]
+    return len(tasks) > 1 and len(set(tasks)) < len(tasks)
+
+
 class LessonsDock(QWidget):
     """Lesson list with previous/next, the rendered Markdown, and setup loading."""
 
     presetRequested = Signal(object)  # ExperimentConfig of the chosen setup
+    comparisonRequested = Signal(list)  # [(label, ExperimentConfig)] of every setup
     lessonChanged = Signal(str)  # id of the lesson now shown
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
@@ -83,6 +94,11 @@ class LessonsDock(QWidget):
         bottom.addWidget(self.setup_combo, 1)
         bottom.addWidget(self.load_btn)
         bottom.addWidget(self.done_check)
+        self.compare_btn = QPushButton("Load these setups as a comparison", self)
+        self.compare_btn.setToolTip(
+            "Train every setup of this lesson for its planned epochs, side by side in the "
+            "background, and compare them in the Runs panel; the first one also becomes the "
+            "current experiment")
         self.progress_label = QLabel(self)
         self.progress_label.setStyleSheet("color: #555;")
 
@@ -91,12 +107,14 @@ class LessonsDock(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.browser, 1)
         lay.addLayout(bottom)
+        lay.addWidget(self.compare_btn)
         lay.addWidget(self.progress_label)
 
         self.prev_btn.clicked.connect(self.previous_lesson)
         self.next_btn.clicked.connect(self.next_lesson)
         self.lesson_combo.activated.connect(lambda i: self.show_lesson(self.lessons[i].id))
         self.load_btn.clicked.connect(lambda: self.load_setup())
+        self.compare_btn.clicked.connect(lambda: self.load_comparison())
         self.done_check.toggled.connect(
             lambda on: self.set_completed(self.current.id, on))
 
@@ -137,6 +155,7 @@ class LessonsDock(QWidget):
         for s in lesson.setups:
             self.setup_combo.addItem(s.label, s.id)
         self.setup_combo.setVisible(len(lesson.setups) > 1)
+        self.compare_btn.setVisible(comparable(lesson))
         self.load_btn.setToolTip(f"Load “{lesson.setups[0].label}”: replaces the current "
                                  "experiment" if len(lesson.setups) == 1 else
                                  "Load the chosen setup: replaces the current experiment")
@@ -196,6 +215,18 @@ class LessonsDock(QWidget):
             return None
         self.presetRequested.emit(cfg)
         return cfg
+
+    def load_comparison(self) -> list[tuple[str, ExperimentConfig]]:
+        """Emit :attr:`comparisonRequested` with every setup of the lesson."""
+        if not comparable(self.current):
+            return []
+        try:
+            items = [(s.label, self.current.preset(s.id)) for s in self.current.setups]
+        except LessonError as e:
+            self.progress_label.setText(f"These setups cannot be loaded: {e}")
+            return []
+        self.comparisonRequested.emit(items)
+        return items
 
     # -- display ----------------------------------------------------------------------------
     def _refresh_progress(self) -> None:
