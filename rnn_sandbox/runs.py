@@ -55,6 +55,7 @@ class Run:
         """The run as ``experiment`` stands now (call it between training steps)."""
         trainer = experiment.trainer
         baseline = _baseline(experiment)
+        metric_name, higher_is_better = _metric_facts(experiment, baseline)
         return cls(
             name=name,
             colour=colour,
@@ -62,8 +63,8 @@ class Run:
             history=[dict(row) for row in trainer.history],
             gradients=[(int(s), np.array(g, dtype=np.float64))
                        for s, g in trainer.gradient_history],
-            metric_name=trainer.metric_name,
-            higher_is_better=_higher_is_better(experiment, baseline),
+            metric_name=metric_name,
+            higher_is_better=higher_is_better,
             baseline=baseline,
             state=experiment_to_bytes(experiment),
             seed=experiment.config.training.seed,
@@ -106,20 +107,26 @@ def _baseline(experiment: Experiment) -> Metric | None:
         return None
 
 
-def _higher_is_better(experiment: Experiment, baseline: Metric | None) -> bool:
-    """The direction of the task's metric: from the baseline when there is one, else from
-    the metric of one validation sample (the network's cache is left as it was)."""
-    if baseline is not None:
-        return bool(baseline.higher_is_better)
+def _metric_facts(experiment: Experiment, baseline: Metric | None) -> tuple[str | None, bool]:
+    """The task metric's name and direction.  A trainer that has validated knows the name
+    and the baseline the direction; otherwise (a run rebuilt from a file, a task without a
+    baseline) the metric of one validation sample tells both, the network's cache left as
+    it was."""
+    name = experiment.trainer.metric_name
+    if name is not None and baseline is not None:
+        return name, bool(baseline.higher_is_better)
     net = experiment.network
     cache = net.cache
     try:
         sample = experiment.trainer.data.val.subset(slice(0, 1))
         with np.errstate(all="ignore"):
             metric = experiment.task.metric(experiment.trainer.predict(sample), sample)
-        return bool(getattr(metric, "higher_is_better", True))
+        higher = bool(getattr(metric, "higher_is_better", True))
+        if baseline is not None:
+            higher = bool(baseline.higher_is_better)
+        return name or metric.name, higher
     except Exception:
-        return True
+        return name, True if baseline is None else bool(baseline.higher_is_better)
     finally:
         net.cache = cache
 

@@ -1,0 +1,238 @@
+"""Several runs in one file, to keep a comparison: ``.rnns``.
+
+A runs file is a zip archive holding
+
+* ``runs.json`` — format name and version, program version, and per run (in order) its
+  name, colour, group, whether it is hidden, and the entry holding it;
+* ``run-<i>.rnnx`` — each run as a complete experiment file (settings, weights, optimizer
+  and trainer state, history with wall-clock seconds, gradient summaries).
+
+Each run is an experiment file inside, read by the very loader of experiment files, so a
+runs file is exactly as safe: declared sizes checked before anything is decompressed, no
+pickle, every run rebuilt completely before the file counts as read (a bad file changes
+nothing and says why), and saving is atomic and verified by reading the file back.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import zipfile
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from rnn_sandbox.io.experiment_file import (
+    EXTENSION as EXPERIMENT_EXTENSION,
+)
+from rnn_sandbox.io.experiment_file import (
+    MAX_FILE_BYTES,
+    app_version,
+    experiment_from_bytes,
+    named,
+    read_file,
+)
+from rnn_sandbox.io.safe_zip import (
+    ExperimentFileError,
+    SaveRefused,
+    atomic_write,
+    check_entries,
+    read_entry,
+    reads_back,
+)
+from rnn_sandbox.runs import Run, RunBook
+
+FORMAT_NAME = "rnn-sandbox-runs"
+FORMAT_VERSION = 1
+EXTENSION = ".rnns"
+JSON_NAME = "runs.json"
+MAX_RUNS = 200
+MAX_JSON_BYTES = 1 << 20
+MAX_NAME = 200  # characters of a run's name or group
+MAX_COLOUR = 10_000
+
+
+def _entry_name(i: int) -> str:
+    return f"run-{i}{EXPERIMENT_EXTENSION}"
+
+
+# -- saving ---------------------------------------------------------------------------------
+def runs_to_bytes(runs: Sequence[Run]) -> bytes:
+    """The whole runs file in memory."""
+    if not runs:
+        raise SaveRefused("there are no runs to save")
+    if len(runs) > MAX_RUNS:
+        raise SaveRefused(f"a runs file holds at most {MAX_RUNS} runs, not {len(runs)}")
+    header = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "app_version": app_version(),
+        "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "runs": [
+            {"name": r.name, "colour": r.colour, "group": r.group, "hidden": r.hidden,
+             "entry": _entry_name(i)}
+            for i, r in enumerate(runs)
+        ],
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(JSON_NAME, json.dumps(header, indent=1), zipfile.ZIP_DEFLATED)
+        for i, run in enumerate(runs):
+            # Compressed (lightly: they are zips already) so that no inner archive shows
+            # through: a truncated runs file must not read as one of its runs.
+            zf.writestr(_entry_name(i), run.state, zipfile.ZIP_DEFLATED, compresslevel=1)
+    return buf.getvalue()
+
+
+def save_runs(path: str | os.PathLike[str], runs: Sequence[Run]) -> Path:
+    """Save ``runs`` atomically and verified: the file replaces ``path`` only once it
+    reopens with :func:`load_runs`; otherwise :class:`SaveRefused` says why and the old
+    file stays as it was."""
+    data = runs_to_bytes(runs)
+    return atomic_write(path, lambda f: f.write(data), verify=reads_back(path, load_runs))
+
+
+# -- loading --------------------------------------------------------------------------------
+def load_runs(path: str | os.PathLike[str]) -> list[Run]:
+    """The runs of a runs file, each rebuilt and checked as an experiment file is.
+    Raises :class:`ExperimentFileError` for anything that is not a valid runs file."""
+    return named(path, runs_from_bytes, read_file(path))
+
+
+def runs_from_bytes(data: bytes) -> list[Run]:
+    """The loader behind :func:`load_runs`: all runs, or an error and nothing."""
+    if not data.startswith(b"PK"):
+        raise ExperimentFileError("this is not a runs file (not a zip archive)")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except Exception as e:
+        raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
+    try:
+        with zf:
+            if "experiment.json" in zf.namelist():
+                raise ExperimentFileError(
+                    "this is an experiment file (.rnnx), not a runs file (.rnns)"
+                )
+            infos = check_entries(
+                zf,
+                lambda n: MAX_JSON_BYTES if n == JSON_NAME else (
+                    MAX_FILE_BYTES if _is_run_entry(n) else None
+                ),
+                MAX_FILE_BYTES, MAX_RUNS + 1, "the runs file",
+            )
+            if JSON_NAME not in infos:
+                raise ExperimentFileError(f"this is not a runs file (missing {JSON_NAME})")
+            records = _records(_parse(read_entry(zf, infos[JSON_NAME])), infos)
+            blobs = [read_entry(zf, infos[rec["entry"]]) for rec in records]
+    except ExperimentFileError:
+        raise
+    except Exception as e:  # CRC mismatch, bad deflate stream, bad local headers, …
+        raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
+    runs = []
+    for rec, blob in zip(records, blobs, strict=True):
+        try:
+            experiment = experiment_from_bytes(blob)
+        except SaveRefused:
+            raise
+        except ExperimentFileError as e:
+            raise ExperimentFileError(f"run {rec['name']!r}: {e}") from None
+        run = Run.of(experiment, rec["name"], rec["colour"], rec["group"])
+        run.hidden = rec["hidden"]
+        run.state = blob  # the bytes just read back: the run as it was saved
+        runs.append(run)
+    return runs
+
+
+def _is_run_entry(name: str) -> bool:
+    stem = name.removeprefix("run-").removesuffix(EXPERIMENT_EXTENSION)
+    return (name.startswith("run-") and name.endswith(EXPERIMENT_EXTENSION)
+            and stem.isdigit() and stem.isascii() and len(stem) <= 4)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _parse(raw: bytes) -> dict[str, Any]:
+    try:
+        header = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+    except (ValueError, RecursionError) as e:
+        raise ExperimentFileError(f"'{JSON_NAME}' is not valid JSON ({e})") from None
+    if not isinstance(header, dict):
+        raise ExperimentFileError(f"'{JSON_NAME}' must hold a JSON object")
+    if header.get("format") != FORMAT_NAME:
+        raise ExperimentFileError("this is not a runs file (wrong format name)")
+    version = header.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ExperimentFileError(f"unknown runs file format version {version!r}")
+    if version > FORMAT_VERSION:
+        raise ExperimentFileError(
+            f"the file was written in format version {version} by a newer program "
+            f"(version {header.get('app_version', '?')}); this program reads up to version "
+            f"{FORMAT_VERSION}. Please update RNN Sandbox."
+        )
+    return header
+
+
+def _records(header: dict[str, Any], infos: dict[str, Any]) -> list[dict[str, Any]]:
+    """The checked list of runs: names unique, every run entry used exactly once."""
+    raw = header.get("runs")
+    if not isinstance(raw, list) or not raw:
+        raise ExperimentFileError("the runs file lists no runs")
+    out: list[dict[str, Any]] = []
+    names: set[str] = set()
+    entries: set[str] = set()
+    for i, rec in enumerate(raw):
+        where = f"run {i + 1}"
+        if not isinstance(rec, dict) or set(rec) - {"name", "colour", "group", "hidden",
+                                                    "entry"}:
+            raise ExperimentFileError(f"{where} is not a valid record")
+        name, colour = rec.get("name"), rec.get("colour")
+        group, hidden, entry = rec.get("group"), rec.get("hidden", False), rec.get("entry")
+        if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME:
+            raise ExperimentFileError(f"{where}: the name must be text of 1 to {MAX_NAME} "
+                                      "characters")
+        if name in names:
+            raise ExperimentFileError(f"two runs are called {name!r}")
+        if (not isinstance(colour, int) or isinstance(colour, bool)
+                or not 0 <= colour <= MAX_COLOUR):
+            raise ExperimentFileError(f"{where}: the colour must be a whole number in "
+                                      f"0..{MAX_COLOUR}")
+        if group is not None and (not isinstance(group, str) or len(group) > MAX_NAME):
+            raise ExperimentFileError(f"{where}: the group must be text or null")
+        if not isinstance(hidden, bool):
+            raise ExperimentFileError(f"{where}: hidden must be true or false")
+        if not isinstance(entry, str) or entry not in infos or not _is_run_entry(entry):
+            raise ExperimentFileError(f"{where}: its entry {str(entry)[:80]!r} is not in "
+                                      "the file")
+        if entry in entries:
+            raise ExperimentFileError(f"{where}: the entry {entry!r} belongs to two runs")
+        names.add(name)
+        entries.add(entry)
+        out.append({"name": name, "colour": colour, "group": group, "hidden": hidden,
+                    "entry": entry})
+    unused = sorted(n for n in infos if n != JSON_NAME and n not in entries)
+    if unused:
+        raise ExperimentFileError(f"the entry {unused[0]!r} belongs to no run")
+    return out
+
+
+def load_comparison(paths: Sequence[str | os.PathLike[str]]) -> list[Run]:
+    """The runs of experiment files (``.rnnx``, one run each, named after the file) and
+    runs files (``.rnns``), in order; names made unique and colours given in that order.
+    Raises :class:`ExperimentFileError` naming the file that cannot be read."""
+    book = RunBook()
+    for path in paths:
+        p = Path(path)
+        if p.suffix.lower() == EXTENSION:
+            loaded = load_runs(p)
+        else:
+            data = read_file(p)
+            loaded = [Run.of(named(p, experiment_from_bytes, data), p.stem, 0)]
+            loaded[0].state = data  # what was read, not a copy written again
+        for run in loaded:
+            run.colour = book.next_colour()
+            book.add(run)
+    return book.runs
