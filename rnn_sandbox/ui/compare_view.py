@@ -218,6 +218,7 @@ class ComparisonView(PlotPanel):
         for any of them: the differing settings first, bold on a tint; the final metric
         above them.  ``show_equal`` False leaves the equal settings out (a printed page)."""
         t = self.table
+        scrolled = (t.verticalScrollBar().value(), t.horizontalScrollBar().value())
         t.clear()
         if not self.runs:
             t.setRowCount(0)
@@ -276,6 +277,8 @@ class ComparisonView(PlotPanel):
                 t.setItem(i, j, cell)
         t.resizeColumnsToContents()
         t.resizeRowsToContents()
+        t.verticalScrollBar().setValue(scrolled[0])  # redrawn while training: stay put
+        t.horizontalScrollBar().setValue(scrolled[1])
 
     def differing_cells(self) -> set[tuple[str, str]]:
         """(setting label, run name) of every cell marked as differing (for tests and
@@ -323,7 +326,7 @@ class ComparisonView(PlotPanel):
         w, h = g.width() / zoom, g.height() / zoom
         how = "row" if w > 2.0 * h else "grid" if w > 0.8 * h else "column"
         self.overlay.arrange(how, narrow=w / (3 if how == "row" else 2 if how == "grid" else 1)
-                             < 330)
+                             < 400)
         self._fit_table()
 
     def _fit_table(self) -> None:

@@ -106,6 +106,17 @@ def test_hidden_runs_are_not_drawn(view, runs):
     assert view.table.columnCount() == 1 and "LSTM" not in view.legend.text()
 
 
+def test_a_redraw_of_the_same_runs_keeps_the_learners_zoom(view, runs):
+    """The window redraws the comparison while the current run trains."""
+    view.set_runs([runs["rnn"], runs["lstm"]])
+    plot = view.overlay.metric_plot
+    plot.setXRange(5, 9, padding=0)
+    view.set_runs([runs["rnn"], runs["lstm"]])
+    assert plot.viewRange()[0] == pytest.approx([5, 9])
+    view.set_runs([runs["rnn"]])  # other runs: fitted to them again
+    assert plot.vb.autoRangeEnabled()[0]
+
+
 def test_the_gradient_plot_shows_the_chosen_steps_profile(view, runs):
     rnn, lstm = runs["rnn"], runs["lstm"]
     view.set_runs([rnn, lstm])

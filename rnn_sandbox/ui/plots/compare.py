@@ -114,11 +114,14 @@ class ComparisonPlots:
         # Room for "5e-05" beside the axis name, whatever the ticks were when laid out.
         self.grad_plot.getAxis("left").setWidth(64)
         self.metric_plot.setXLink(self.loss_plot)
+        for plot in (self.loss_plot, self.metric_plot):  # long histories draw quickly
+            plot.setDownsampling(auto=True, mode="peak")
         self.drawn = Drawn()
         self.x = "step"
         self.log_loss = True
         self.runs: list[Run] = []
         self.narrow = False  # short titles
+        self._shown: dict[str, object] = {}  # what the ranges were last fitted to
         self._layout: str | None = None
         self.arrange("row")
 
@@ -187,8 +190,13 @@ class ComparisonPlots:
         self._draw_baselines(entries)
         self.runs = list(runs)
         self._titles(runs)
-        for plot in (self.loss_plot, self.metric_plot):
-            plot.enableAutoRange()
+        # Other runs or axes: fit them.  The same runs grown (the current one training):
+        # the ranges follow only if the learner has not zoomed or panned.
+        shown = (tuple(r.name for r in runs), x, log_loss)
+        if shown != self._shown.get("curves"):
+            self._shown["curves"] = shown
+            for plot in (self.loss_plot, self.metric_plot):
+                plot.enableAutoRange()
         return entries
 
     def _curve(self, plot: pg.PlotItem, run: Run, quantity: str, colour: str, pen: object,
@@ -308,16 +316,22 @@ class ComparisonPlots:
                 longest = max(longest, len(g))
             if entry.is_group and len(profiles) > 1 and len({len(p) for p in profiles}) == 1:
                 # The mean of the logs: the typical size, as the log axis shows it.
-                mean = 10 ** np.nanmean(np.vstack([safe_log10(p) for p in profiles]), axis=0)
+                logs = np.vstack([safe_log10(p) for p in profiles])
+                counted = np.isfinite(logs).sum(axis=0)
+                mean = 10 ** (np.nansum(logs, axis=0) / np.maximum(counted, 1))
+                mean[counted == 0] = np.nan
                 t = np.arange(1, len(mean) + 1)
                 self.drawn.gradients[entry.name] = self.grad_plot.plot(
                     t, _positive(mean), pen=pg.mkPen(entry.colour, width=2.5), connect="finite"
                 )
         self.runs = list(runs)
         self._titles(runs)
-        if longest:
-            self.grad_plot.setXRange(1, max(longest, 2), padding=0.02)
-        self.grad_plot.enableAutoRange(y=True)
+        shown = (tuple(r.name for r in runs), step, longest)
+        if shown != self._shown.get("gradients"):
+            self._shown["gradients"] = shown
+            if longest:
+                self.grad_plot.setXRange(1, max(longest, 2), padding=0.02)
+            self.grad_plot.enableAutoRange(y=True)
 
 
 def _positive(values: np.ndarray) -> np.ndarray:
