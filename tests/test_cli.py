@@ -60,6 +60,50 @@ def test_train_works_for_every_task(capsys, name):
         value = float(next(line for line in out.splitlines() if line.startswith(label)).split()[2])
         assert np.isfinite(value)
     assert "100% step 3/3" in err  # the progress bar
+    # It ends with the task's metric beside its baseline and the difference.
+    assert SCORE.match(out.splitlines()[-1]), out
+
+
+# `val accuracy 0.931 (higher is better) · baseline "always O" 0.802 · better by 0.129`
+SCORE = re.compile(
+    r'^val (?P<metric>.+) (?P<value>\S+) \((?P<better>higher|lower) is better\) · '
+    r'baseline "(?P<rule>.+)" (?P<baseline>\S+) · '
+    r'(?:(?P<sign>better|worse) by (?P<by>\S+)|as good as the baseline)$'
+)
+
+
+def test_train_resume_and_info_end_with_metric_baseline_and_difference(capsys, tmp_path):
+    path = tmp_path / "run.rnnx"
+    code, out, _ = run(capsys, "train", "--task", "named_entities", "--steps", "30",
+                       "--hidden", "6", "--save", str(path), "--quiet")
+    assert code == 0
+    exp = load_experiment(path)
+    task, data = exp.task, exp.dataset
+    outputs = exp.trainer.predict(data.val)
+    numbers = [*task.extra_metrics(outputs, data.val), task.metric(outputs, data.val)]
+    baselines = task.baselines(data)  # the same order: the extra number, then the metric
+    assert baselines[0] == task.baseline(data)
+    baselines = [*baselines[1:], baselines[0]]
+
+    def check(text: str) -> None:
+        lines = text.splitlines()[-len(numbers):]
+        for line, m, b in zip(lines, numbers, baselines, strict=True):
+            got = SCORE.match(line)
+            assert got, line
+            assert got["metric"] == m.name and float(got["value"]) == float(f"{m.value:.3g}")
+            assert got["rule"] == "each word's most common tag"
+            assert float(got["baseline"]) == float(f"{b.value:.3g}")
+            d = m.value - b.value
+            assert got["sign"] == ("better" if d > 0 else "worse")
+            assert float(got["by"]) == float(f"{abs(d):.3g}")
+
+    check(out.split("experiment saved")[0])
+    assert out.splitlines()[-2].startswith("val token accuracy ")  # the main metric last
+    code, out, _ = run(capsys, "info", str(path))
+    assert code == 0
+    check(out)
+    code, out, _ = run(capsys, "resume", str(path), "--steps", "1", "--quiet")
+    assert code == 0 and SCORE.match(out.split("experiment saved")[0].splitlines()[-1])
 
 
 def test_train_learns_and_saves_an_experiment(capsys, tmp_path):

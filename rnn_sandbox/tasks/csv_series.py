@@ -143,6 +143,8 @@ class CsvSeries(Task):
     kind = "many_to_one"
     summary = "Forecast a column of your own CSV file from a window of its recent rows."
     baseline_rule = "the target stays"
+    # Seeds 0-4 (the example file): MAE 0.25-0.30 against the persistence's 1.17.
+    margin = 0.6
     default_task = {
         "seq_len": 24,
         "n_samples": 5000,

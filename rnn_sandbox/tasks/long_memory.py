@@ -26,6 +26,8 @@ class LongMemory(Task):
     kind = "many_to_one"
     summary = "Recall a marked symbol after a long run of distractors: LSTM/GRU vs simple RNN."
     baseline_rule = "always the most common class"
+    # Seeds 0-4: every sample right against the majority's 0.46-0.53 (better by 0.47-0.54).
+    margin = 0.35
     default_task = {"seq_len": 30, "n_samples": 1200, "options": {"classes": 2}}
     # Orthogonal recurrent weights and the LSTM's forget bias of 1 let the gated cells find
     # the long path early.  Batches of 64 at rate 0.005 make that reliable: LSTMs learn it

@@ -28,6 +28,8 @@ class OrderMatters(Task):
     kind = "many_to_one"
     summary = "Same words, different order, different label: which came first, cat or dog?"
     baseline_rule = "always the more common class"
+    # Seeds 0-4: accuracy 0.95-1.0 against the majority's 0.5.
+    margin = 0.35
     default_task = {"seq_len": 8, "n_samples": 600, "options": {"min_len": 4}}
     default_network = {"hidden_size": 12}
     default_training = {"learning_rate": 0.02, "batch_size": 32, "epochs": 30}

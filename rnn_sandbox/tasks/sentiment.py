@@ -83,6 +83,8 @@ class Sentiment(Task):
     kind = "many_to_one"
     summary = "Positive or negative? Short posts where 'not' and 'really' change the meaning."
     baseline_rule = "always the more common class"
+    # Seeds 0-4: accuracy 0.98-1.0 against the majority's 0.48-0.54.
+    margin = 0.3
     default_task = {"seq_len": 16, "n_samples": 1500, "options": {"max_clauses": 2}}
     default_network = {"hidden_size": 24}
     default_training = {"learning_rate": 0.01, "batch_size": 32, "epochs": 30}

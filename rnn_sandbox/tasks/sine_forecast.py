@@ -21,6 +21,8 @@ class SineForecast(Task):
     kind = "many_to_one"
     summary = "Predict a noisy periodic signal a few steps ahead from a window of it."
     baseline_rule = "the last value stays"
+    # Seeds 0-4: MAE 0.20-0.25 against the persistence's 0.50-0.56 (better by 0.26-0.34).
+    margin = 0.15
     default_task = {"seq_len": 30, "n_samples": 800, "options": {"horizon": 5, "noise": 0.05}}
     default_network = {"hidden_size": 16}
     default_training = {"learning_rate": 0.01, "batch_size": 32, "epochs": 20}

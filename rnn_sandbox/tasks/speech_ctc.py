@@ -45,6 +45,8 @@ class SpeechCTC(Task):
     kind = "ctc"
     summary = "Turn noisy sound frames into letters without being told where each letter is."
     baseline_rule = "always the most frequent word"
+    # Seeds 0-4: word accuracy 0.97-0.98 against the most frequent word's 0.05-0.06.
+    margin = 0.75
     default_task = {
         "seq_len": 24,
         "n_samples": 2000,

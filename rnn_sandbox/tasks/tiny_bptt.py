@@ -22,6 +22,8 @@ class TinyBPTT(Task):
     kind = "many_to_one"
     summary = "First step's a minus last step's b: 2 inputs, 4 steps, 3 hidden, 1 output."
     baseline_rule = "always 0"
+    # Seeds 0-4: MAE 0.02-0.10 against always-0's 0.58-0.69 (better by 0.48-0.63).
+    margin = 0.4
     default_task = {"seq_len": 4, "n_samples": 400, "options": {}}
     default_network = {"hidden_size": 3}
     # Batches of 64: with 16 the noise of the batches keeps the loss near 5 % of the baseline

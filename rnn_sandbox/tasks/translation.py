@@ -58,6 +58,8 @@ class Translation(Task):
     kind = "seq2seq"
     summary = "Read an English-order sentence, write it in verb-final or verb-second order."
     baseline_rule = "copy the source order"
+    # Seeds 0-4: every sentence right against the copy's 0 (verb-final).
+    margin = 0.8
     default_task = {
         "seq_len": MAX_SRC,
         "n_samples": 2000,

@@ -110,6 +110,8 @@ class Weather(Task):
     kind = "many_to_one"
     summary = "Read four days of temperature, pressure, wind and humidity; forecast 24 h ahead."
     baseline_rule = "the better of persistence and same as yesterday"
+    # Seeds 0-4: MAE 0.24-0.25 against the persistence's 0.32-0.35 (better by 0.07-0.09).
+    margin = 0.05
     default_task = {
         "seq_len": 96,
         "n_samples": 4000,
