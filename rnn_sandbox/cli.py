@@ -11,6 +11,8 @@
     rnn-sandbox predict FILE [--index i]
     rnn-sandbox info FILE
     rnn-sandbox animate FILE [--forward|--backward|--both] --out OUT.gif|.png|.pdf
+    rnn-sandbox compare FILE… [--png OUT.png] [--svg OUT.svg] [--csv OUT.csv]
+    rnn-sandbox train --task NAME --seeds N [--processes K] [--save runs.rnns]
 
 Bad settings end with a one-line message and exit code 2, never a traceback.  Nothing
 here imports Qt unless the app itself is started.
@@ -95,6 +97,8 @@ def _network_options(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from rnn_sandbox import cli_runs
+
     p = _Parser(
         prog="rnn-sandbox",
         description="Build, train and watch recurrent neural networks. "
@@ -113,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_setting(length, "training.epochs")
     length.add_argument("--steps", type=int, metavar="N", help="train N mini-batches")
     _output_options(tr)
+    cli_runs.add_seed_options(tr)
 
     gc = sub.add_parser("gradcheck", help="compare BPTT gradients with finite differences")
     _network_options(gc)
@@ -162,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="validation sample to walk through (0)")
     an.add_argument("--out", type=Path, required=True, metavar="OUT",
                     help=".gif, animated .png or .pdf (one page per step)")
+
+    cli_runs.add_compare_parser(sub)
     return p
 
 
@@ -424,6 +431,8 @@ def _check_outputs(inputs: dict[str, Path], outputs: dict[str, Path]) -> None:
 
 
 def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
+    if getattr(args, "seeds", None) is not None:
+        return cmd_train_seeds(args, out)
     _check_target(args.save)
     for name in ("steps", "epochs"):
         value = getattr(args, name)
@@ -657,6 +666,26 @@ def cmd_animate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_train_seeds(args: argparse.Namespace, out: TextIO) -> int:
+    """``train --seeds N``: in :mod:`rnn_sandbox.cli_runs`."""
+    from rnn_sandbox import cli_runs
+
+    try:
+        return cli_runs.cmd_train_seeds(args, config_from_args(args), out)
+    except cli_runs.UsageError as e:
+        raise CliError(str(e)) from None
+
+
+def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
+    """``compare``: in :mod:`rnn_sandbox.cli_runs`, with this module's output checks."""
+    from rnn_sandbox import cli_runs
+
+    try:
+        return cli_runs.cmd_compare(args, out, _check_outputs)
+    except cli_runs.UsageError as e:
+        raise CliError(str(e)) from None
+
+
 def start_gui(files: Sequence[str] = ()) -> int:
     """Import the app only now, so the command line works without Qt installed.
 
@@ -682,6 +711,7 @@ COMMANDS = {
     "predict": cmd_predict,
     "info": cmd_info,
     "animate": cmd_animate,
+    "compare": cmd_compare,
 }
 
 

@@ -21,7 +21,7 @@ import math
 import os
 import signal
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import wait as wait_for
 from typing import Any
 
@@ -234,9 +234,10 @@ class RunJob:
         self.error = message
         self._stop()
 
-    def wait(self) -> list[Run]:
-        """Block until every run is done; all runs in the order of the items.  Raises
-        :class:`RunJobError` if one failed, and stops the workers if interrupted."""
+    def wait(self, progress: Callable[[Run], None] | None = None) -> list[Run]:
+        """Block until every run is done; all runs in the order of the items (``progress``
+        is called with each as it finishes).  Raises :class:`RunJobError` if one failed,
+        and stops the workers if interrupted."""
         if not self._started:
             self.start()
         try:
@@ -245,7 +246,9 @@ class RunJob:
                            for h in (conn, proc.sentinel)]
                 if handles:
                     wait_for(handles, timeout=1.0)
-                self.poll()
+                for run in self.poll():
+                    if progress is not None:
+                        progress(run)
         except BaseException:
             self.cancel()
             raise
