@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QWidget
 
 from rnn_sandbox.config import NetworkConfig
 from rnn_sandbox.engine import Dataset, Snapshot, softmax
+from rnn_sandbox.session import Score, baseline_for
 from rnn_sandbox.tasks import Task
 from rnn_sandbox.ui.plots import PALETTE, PlotPanel, marked_curve
 
@@ -63,6 +64,7 @@ class PredictionView(PlotPanel):
         self.plot.addItem(self.image)
         self.image.setZValue(-10)
         self.task: Task | None = None
+        self.baselines: list = []  # Task.baselines of the experiment shown
         self.dataset: Dataset | None = None
         self.mode = "regression"
         self.outputs: np.ndarray | None = None
@@ -81,6 +83,8 @@ class PredictionView(PlotPanel):
 
     def set_experiment(self, task: Task, dataset: Dataset, net: NetworkConfig) -> None:
         self.task, self.dataset = task, dataset
+        # Each further number is shown beside its baseline (the rule scored the same way).
+        self.baselines = task.baselines(dataset)
         if net.loss == "ctc":
             self.mode = "ctc"
         elif net.loss == "ce":
@@ -166,7 +170,8 @@ class PredictionView(PlotPanel):
         text = ""
         if shown:
             text = "Validation" + (f" (step {step})" if step is not None else "") + ": "
-            text += "  ·  ".join(f"{m.name} {m.value:.3g}" for m in shown)
+            text += "  ·  ".join(
+                Score(m, baseline_for(m.name, self.baselines)).short() for m in shown)
         if text != self.extra_label.text():
             self.extra_label.setText(text)
             self.extra_label.setVisible(bool(text))

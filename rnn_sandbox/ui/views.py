@@ -15,7 +15,8 @@ from collections.abc import Callable
 import numpy as np
 from PySide6.QtWidgets import QLabel
 
-from rnn_sandbox.session import epoch_text
+from rnn_sandbox.session import Score, baseline_for, epoch_text
+from rnn_sandbox.tasks import Metric
 from rnn_sandbox.ui.controller import ViewData
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.plots import (
@@ -149,6 +150,8 @@ class StatusView:
         self.epochs = epochs  # (step, epoch, planned epochs) now
         self.labels: dict[str, QLabel] = {}
         self.extra_metrics: list = []  # the task's further metrics, latest values
+        # The baselines of the metric and of each further number (Task.baselines).
+        self.baselines: list[Metric] = []
         for key, width in self.KEYS:
             label = QLabel()
             label.setMinimumWidth(width)
@@ -176,6 +179,10 @@ class StatusView:
         """The last numbers of the experiment's history (after an undo or an open, not
         blanks until training goes on)."""
         self.clear()
+        exp = view.experiment
+        self.baselines = exp.task.baselines(exp.dataset)
+        if not self.baselines and view.baseline is not None:
+            self.baselines = [view.baseline]
         h = view.history
         if len(h["step"]):
             val = np.isfinite(h["val_loss"])
@@ -193,7 +200,7 @@ class StatusView:
         if len(p.val_losses):
             lab["val"].setText(f"val loss {p.val_losses[-1]:.4g}")
             if p.metric_name and np.isfinite(p.val_metrics[-1]):
-                lab["metric"].setText(f"{p.metric_name} {p.val_metrics[-1]:.4g}")
+                lab["metric"].setText(self.score(p.metric_name, p.val_metrics[-1]).short())
         if p.running:
             lab["rate"].setText(f"{p.steps_per_second:.0f} steps/s")
         elif len(p.steps):
@@ -203,4 +210,11 @@ class StatusView:
             # loop's latest validation pass.
             self.extra_metrics = list(p.extra_metrics)
             lab["extra"].setText("  ·  ".join(
-                f"{m.name} {m.value:.3g}" for m in self.extra_metrics if np.isfinite(m.value)))
+                Score(m, baseline_for(m.name, self.baselines)).short()
+                for m in self.extra_metrics if np.isfinite(m.value)))
+
+    def score(self, name: str, value: float) -> Score:
+        """The main metric beside its baseline (the first of :attr:`baselines`)."""
+        base = self.baselines[0] if self.baselines else None
+        higher = base.higher_is_better if base is not None else True
+        return Score(Metric(name, float(value), higher), base)

@@ -267,8 +267,11 @@ def test_prediction_view_shows_the_task_extra_metrics(qtbot):
     snap.extra_step = snap.step
     v.update_snapshot(snap)
     value = snap.extra_metrics[0].value
+    # Beside it, the same number of the baseline's rule (each word's most common tag).
+    rule = exp.task.ambiguous_accuracy(exp.task.baseline_outputs(exp.dataset), val)
     assert v.extra_label.isVisible()
-    assert v.extra_label.text() == f"Validation (step 1): ambiguous-word accuracy {value:.3g}"
+    assert v.extra_label.text().startswith(
+        f"Validation (step 1): ambiguous-word accuracy {value:.3g} (baseline {rule:.3g}, ")
     v.set_experiment(exp.task, exp.dataset, exp.config.network)
     assert not v.extra_label.isVisible()
 
@@ -349,3 +352,55 @@ def test_empty_plots_show_round_ranges_with_the_baseline_in_view(qtbot):
     qtbot.addWidget(g)
     g.set_network(Experiment.from_task("tiny_bptt").network.anatomy())
     assert g.flow_plot.vb.viewRange()[0][0] < 1 < 9 < g.flow_plot.vb.viewRange()[0][1]
+
+
+def test_translation_metric_plot_shows_the_copys_sentence_accuracy(qtbot):
+    """The dashed line under *sentence accuracy* is the copy's sentence accuracy (the share
+    of sentences copying gets exactly right), not its token accuracy."""
+    from rnn_sandbox.ui.controller import ViewData
+    from rnn_sandbox.ui.views import LossView
+
+    cfg = get_task("translation").default_config()
+    cfg.task.n_samples = 300
+    cfg.task.options["target"] = "verb_second"  # the copy gets some sentences right
+    exp = Experiment(cfg)
+    task, val = exp.task, exp.dataset.val
+    p = LossPlot()
+    qtbot.addWidget(p)
+    p.show()
+    LossView(p).show_experiment(ViewData.of(exp, 0))
+    copy = task.baseline_outputs(exp.dataset)
+    sentences, tokens = task.sentence_accuracy(copy, val), task.token_accuracy(copy, val)
+    assert 0 < sentences < tokens
+    assert p.metric_baseline.isVisible() and not p.loss_baseline.isVisible()
+    assert p.metric_baseline.value() == pytest.approx(sentences)
+    assert p.metric_baseline.label.format == f'baseline "copy the source order" {sentences:.3g}'
+
+
+def test_status_bar_shows_each_number_beside_its_baseline(qtbot):
+    """The metric and each further number come with their own baseline and the difference,
+    in the command line's words (Score)."""
+    from rnn_sandbox.session import Score
+    from rnn_sandbox.ui.controller import ViewData
+    from rnn_sandbox.ui.views import StatusView
+    from rnn_sandbox.ui.worker import Progress
+
+    exp, _ = trained_snapshots("named_entities", steps=2)
+    labels = []
+    status = StatusView(labels.append, lambda: (2, 0, 30))
+    for label in labels:
+        qtbot.addWidget(label)
+    status.show_experiment(ViewData.of(exp, 0))
+    task, val = exp.task, exp.dataset.val
+    outputs = exp.trainer.predict(val)
+    metric, (extra,) = task.metric(outputs, val), task.extra_metrics(outputs, val)
+    status.show_progress(Progress(
+        0, None, np.array([2.0]), np.array([0.5]), val_steps=np.array([2.0]),
+        val_losses=np.array([0.4]), val_metrics=np.array([metric.value]),
+        metric_name=metric.name, extra_metrics=[extra], extra_step=2,
+    ))
+    token_base, amb_base = task.baselines(exp.dataset)
+    assert status.labels["metric"].text() == Score(metric, token_base).short()
+    assert status.labels["extra"].text() == Score(extra, amb_base).short()
+    assert f"(baseline {amb_base.value:.3g}, " in status.labels["extra"].text()
+    assert amb_base.name.endswith(": ambiguous-word accuracy")

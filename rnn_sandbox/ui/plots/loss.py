@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
+from rnn_sandbox.session import baseline_text
 from rnn_sandbox.tasks import Metric
 from rnn_sandbox.ui.plots.base import (
     HISTORY_REDRAW_INTERVAL,
@@ -216,7 +217,7 @@ class LossPlot(PlotPanel):
         if line is self.loss_baseline and self.log_check.isChecked():
             value = np.log10(max(value, 1e-300))
         line.setValue(value)
-        line.label.setFormat(f"baseline {b.value:.4g}")
+        line.label.setFormat(baseline_text(b))
         tip = f"Baseline: {b.name} = {b.value:.4g}, what a trivial rule scores"
         line.setToolTip(tip)
         line.label.setToolTip(tip)
