@@ -299,6 +299,12 @@ class Trainer:
             )
 
     def predict(self, batch: Batch) -> np.ndarray:
+        """Inference outputs on ``batch`` (what the metric scores and the prediction view
+        shows).  A generative network writes freely for the targets' length, unless the
+        data ask to be read with the true previous outputs fed (``meta["predict"] ==
+        "teacher_forced"``: a guess of the next character at every step of a text)."""
+        if self.net.generative and self.data.meta.get("predict") == "teacher_forced":
+            return self.net.forward(batch.x, batch.mask, y=batch.y, y_mask=batch.y_mask)
         steps = batch.y.shape[1] if self.net.generative else None
         return self.net.predict(batch.x, batch.mask, steps=steps)
 
