@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
+    QTabBar,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +62,7 @@ EMPTY_TEXT = (
 # Differing settings: bold on a tint of the palette's orange, readable light and dark.
 DIFFERENT = QColor(230, 159, 0, 70)
 EXPORTS = (".png", ".svg", ".csv")
+EXPORT_SIZE = (1280, 800)  # a picture for a report, whatever the dock's size
 MIN_SIDE, MAX_SIDE = 64, 4096
 
 
@@ -71,12 +72,12 @@ class ComparisonView(PlotPanel):
     chosen training step, and the settings of every run with the differences marked."""
 
     CAPTION = (
-        "Each colour is one run. Solid: training loss; dotted: validation loss; dashed: "
-        "the baseline a trivial rule scores. A shaded band is the spread over seeds: "
-        "differences smaller than it may be luck."
+        "A shaded band is the spread over seeds: a difference smaller than it may be luck. "
+        "Tick or untick runs in the Runs panel to choose what is compared."
     )
-    # Below this size (at zoom 1) the plots and the settings are two tabs, not one page.
+    # Below this size (at zoom 1) the curves, the gradient and the settings are tabs.
     COMPACT_SIZE = (900, 560)
+    TABS = ("Curves", "Gradient", "Settings")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -142,7 +143,19 @@ class ComparisonView(PlotPanel):
         self.splitter.setChildrenCollapsible(True)
         self._user_split = False
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_user_split", True))
-        self.tabs = QTabWidget()
+        # A small dock: one of curves / gradient / settings at a time, each at full size.
+        self.tab_bar = QTabBar()
+        for name in self.TABS:
+            self.tab_bar.addTab(name)
+        self.tab_bar.setDrawBase(False)
+        self.tab_bar.currentChanged.connect(lambda _: self._show_tab())
+        self.tab_pages = QStackedWidget()
+        self.tabs = QWidget()
+        tabs = QVBoxLayout(self.tabs)
+        tabs.setContentsMargins(0, 0, 0, 0)
+        tabs.setSpacing(0)
+        tabs.addWidget(self.tab_bar)
+        tabs.addWidget(self.tab_pages, 1)
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -300,33 +313,52 @@ class ComparisonView(PlotPanel):
             self.stack.setCurrentWidget(self.tabs if self.compact else self.splitter)
 
     def _place(self, compact: bool) -> None:
-        """Plots above the settings table on one page, or (small or zoomed dock) the two
-        as tabs, so neither is squashed to a sliver."""
+        """Plots above the settings table on one page, or (small or zoomed dock) curves,
+        gradient and settings as tabs, so that none is squashed to a sliver."""
         if compact == self.compact:
             return
         self.compact = compact
         if compact:
-            self.tabs.addTab(self.plots_page, "Plots")
-            self.tabs.addTab(self.table, "Settings")
+            self.tab_pages.addWidget(self.plots_page)
+            self.tab_pages.addWidget(self.table)
         else:
-            self.tabs.clear()
             self.splitter.addWidget(self.plots_page)
             self.splitter.addWidget(self.table)
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 1)
-            self.plots_page.show()
+            self.plots_page.show()  # the stack had hidden the page behind
             self.table.show()
+        self._show_tab()
         self._show_page()
+
+    def _show_tab(self) -> None:
+        if self.compact:
+            tab = self.TABS[self.tab_bar.currentIndex()]
+            self.tab_pages.setCurrentWidget(self.table if tab == "Settings"
+                                            else self.plots_page)
+        self._arrange()
+
+    def show_tab(self, name: str) -> None:
+        """Bring "Curves", "Gradient" or "Settings" to the front (a small dock)."""
+        self.tab_bar.setCurrentIndex(self.TABS.index(name))
 
     def _arrange(self) -> None:
         zoom = self.graphics.zoom
         self._place(self.allow_compact and (self.width() / zoom < self.COMPACT_SIZE[0]
                                             or self.height() / zoom < self.COMPACT_SIZE[1]))
+        shown = "all"
+        if self.compact:
+            shown = "gradient" if self.TABS[self.tab_bar.currentIndex()] == "Gradient" \
+                else "curves"
+        n = {"all": 3, "curves": 2, "gradient": 1}[shown]
         g = self.graphics
         w, h = g.width() / zoom, g.height() / zoom
-        how = "row" if w > 2.0 * h else "grid" if w > 0.8 * h else "column"
-        self.overlay.arrange(how, narrow=w / (3 if how == "row" else 2 if how == "grid" else 1)
-                             < 400)
+        if n == 3:
+            how = "row" if w > 2.0 * h else "grid" if w > 0.8 * h else "column"
+        else:
+            how = "row" if w > 0.6 * n * h else "column"
+        across = n if how == "row" else 2 if how == "grid" else 1
+        self.overlay.arrange(how, narrow=w / across < 400, shown=shown)
         self._fit_table()
 
     def _fit_table(self) -> None:
@@ -368,30 +400,27 @@ class ComparisonView(PlotPanel):
     def has_data(self) -> bool:
         return bool(self.runs)
 
-    def picture(self) -> QWidget:
-        """What a PNG or SVG shows: the page as it is laid out (plots and, when they share
-        the page, the settings)."""
-        return self.plots_page if self.compact else self.splitter
-
     def export(self, path: str | Path) -> Path:
-        """Write the plots as .png or .svg, or every run's history as .csv (a column per
-        run and quantity, ``runs.comparison_csv``); the file appears whole or not at all."""
-        return self._write(path, self.picture())
-
-    def _write(self, path: str | Path, picture: QWidget) -> Path:
-        path = Path(path)
-        suffix = path.suffix.lower()
-        if suffix not in EXPORTS:
-            raise ValueError(f"cannot export to '{suffix}': use .png, .svg or .csv")
-        if not self.runs:
-            raise ValueError("there are no runs to export: train, or show a run")
-        if suffix == ".csv":
+        """Write the comparison as .png or .svg (a page of ``EXPORT_SIZE`` pixels with
+        every plot and the differing settings, drawn as chosen here: x axis, log loss,
+        gradient step), or every run's history as .csv (``runs.comparison_csv``).  The
+        file appears whole or not at all."""
+        path = _check_target(path, self.runs)
+        if path.suffix.lower() == ".csv":
             data = runs_module.comparison_csv(self.runs).encode("utf-8")
-        elif suffix == ".png":
-            data = _png_bytes(picture)
-        else:
-            data = _svg_bytes(picture, "RNN Sandbox: comparison of runs")
-        return atomic_write(path, lambda f: f.write(data))
+            return atomic_write(path, lambda f: f.write(data))
+        return render_comparison(self.runs, path, EXPORT_SIZE, self.x,
+                                 log=self.log_check.isChecked(), step=self.step_spin.value())
+
+
+def _check_target(path: str | Path, runs: Sequence[Run]) -> Path:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in EXPORTS:
+        raise ValueError(f"cannot export to '{suffix}': use .png, .svg or .csv")
+    if not [r for r in runs if not r.hidden]:
+        raise ValueError("there are no runs to export: train, or show a run")
+    return path
 
 
 def _matters(key: str, runs: Sequence[Run]) -> bool:
@@ -474,14 +503,16 @@ def _application() -> QApplication:
 
 
 def render_comparison(runs: Sequence[Run], path: str | Path,
-                      size: tuple[int, int] = (1280, 800), x: str = "step") -> Path:
-    """Draw the comparison of ``runs`` (plots and settings on one page of ``size``
-    pixels) into ``path`` (.png or .svg; .csv writes the histories) without a window."""
+                      size: tuple[int, int] = (1280, 800), x: str = "step", *,
+                      log: bool = True, step: int | None = None) -> Path:
+    """Draw the comparison of ``runs`` (every plot, and the settings that differ, on one
+    page of ``size`` pixels) into ``path`` (.png or .svg; .csv writes the histories)
+    without a window.  ``log``: the loss on a log axis; ``step``: the training step of
+    the gradient plot (the last by default)."""
     w, h = (int(v) for v in size)
     if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
         raise ValueError(f"the size {w}×{h} is outside {MIN_SIDE}..{MAX_SIDE} pixels a side")
-    if not [r for r in runs if not r.hidden]:
-        raise ValueError("there are no runs to draw")
+    path = _check_target(path, runs)
     app = _application()
     view = ComparisonView()
     try:
@@ -496,10 +527,19 @@ def render_comparison(runs: Sequence[Run], path: str | Path,
         view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         view.resize(w, h)
         view.set_x(x)
+        view.log_check.setChecked(log)
         view.set_runs(runs)
+        if step is not None:
+            view.step_spin.setValue(int(step))
         view.show()
         app.processEvents()  # lays the page out at its size
-        return view._write(path, view)  # the whole page, ``size`` pixels
+        if path.suffix.lower() == ".csv":
+            data = runs_module.comparison_csv(view.runs).encode("utf-8")
+        elif path.suffix.lower() == ".png":
+            data = _png_bytes(view)
+        else:
+            data = _svg_bytes(view, "RNN Sandbox: comparison of runs")
+        return atomic_write(path, lambda f: f.write(data))
     finally:
         view.close()
         view.deleteLater()

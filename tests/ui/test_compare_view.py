@@ -21,7 +21,12 @@ from rnn_sandbox import runs as runs_module
 from rnn_sandbox.runs import Run
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui.compare_view import EMPTY_TEXT, ComparisonView, render_comparison
+from rnn_sandbox.ui.compare_view import (
+    EMPTY_TEXT,
+    EXPORT_SIZE,
+    ComparisonView,
+    render_comparison,
+)
 from rnn_sandbox.ui.plots.base import PALETTE
 
 STEPS = 24
@@ -186,6 +191,12 @@ def test_a_group_of_seeds_is_a_mean_with_its_band(view, runs):
         pen = drawn.curves[(s.name, "train_loss")].opts["pen"]
         assert pen.color().alpha() < 255
     assert "GRU seeds: mean ± std of 3 seeds" in view.legend.text()
+    # Each seed's data has its own baseline: the group's is their mean, in its colour,
+    # beside the single run's in its own.
+    lines = {round(line.value(), 9): line.pen.color().name() for line in drawn.baselines}
+    group_baseline = np.mean([r.baseline.value for r in seeds])
+    assert lines == {round(runs["rnn"].baseline.value, 9): PALETTE[0].lower(),
+                     round(group_baseline, 9): PALETTE[2].lower()}
     # The group's gradient: each seed and the mean of their logs.
     assert {"seed 0", "seed 1", "seed 2", "GRU seeds"} <= set(drawn.gradients)
     _, y = drawn.gradients["GRU seeds"].getData()
@@ -197,7 +208,7 @@ def test_exports_reopen(view, runs, tmp_path):
     view.set_runs([runs["rnn"], runs["lstm"]])
     png = view.export(tmp_path / "cmp.png")
     image = QImage(str(png))
-    assert not image.isNull() and image.width() > 600
+    assert (image.width(), image.height()) == EXPORT_SIZE  # a full page, whatever the dock
     assert _colours(image) > 20  # drawn, not blank
     svg = view.export(tmp_path / "cmp.svg")
     assert QSvgRenderer(str(svg)).isValid()
@@ -233,12 +244,20 @@ def test_layout_follows_the_dock_and_the_zoom(qtbot, runs):
     v.set_runs([runs["rnn"], runs["lstm"]])
     v.resize(600, 400)
     v.show()
-    qtbot.waitUntil(lambda: v.compact)  # a small dock: plots and settings are two tabs
-    assert v.stack.currentWidget() is v.tabs and v.overlay.narrow
-    assert "↑" in v.overlay.metric_plot.titleLabel.text  # short titles in narrow plots
+    qtbot.waitUntil(lambda: v.compact)  # a small dock: curves, gradient, settings as tabs
+    assert v.stack.currentWidget() is v.tabs and v.tab_bar.isVisible()
+    o = v.overlay
+    assert o.shown() == [o.loss_plot, o.metric_plot]
+    assert "↑" in o.metric_plot.titleLabel.text  # short titles in narrow plots
+    v.show_tab("Gradient")
+    assert o.shown() == [o.grad_plot] and v.tab_pages.currentWidget() is v.plots_page
+    v.show_tab("Settings")
+    assert v.tab_pages.currentWidget() is v.table
+    v.show_tab("Curves")
     v.resize(1280, 800)
     qtbot.waitUntil(lambda: not v.compact)
     assert v.stack.currentWidget() is v.splitter
+    assert o.shown() == [o.loss_plot, o.metric_plot, o.grad_plot]
     assert v.splitter.sizes()[1] > 0  # the table has room on the page
     v.set_zoom(1.5)  # the same pixels hold less
     assert v.compact

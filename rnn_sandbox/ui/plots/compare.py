@@ -122,44 +122,57 @@ class ComparisonPlots:
         self.runs: list[Run] = []
         self.narrow = False  # short titles
         self._shown: dict[str, object] = {}  # what the ranges were last fitted to
-        self._layout: str | None = None
+        self._layout: tuple[str, str] | None = None
         self.arrange("row")
 
     @property
     def plots(self) -> tuple[pg.PlotItem, pg.PlotItem, pg.PlotItem]:
         return self.loss_plot, self.metric_plot, self.grad_plot
 
-    def arrange(self, how: str, narrow: bool = False) -> None:
-        """"row": the three side by side (a wide area); "grid": loss and metric above,
-        the gradient below across; "column": one above the other (a tall, narrow dock).
-        ``narrow``: a plot is too narrow for long titles."""
+    def arrange(self, how: str, narrow: bool = False, shown: str = "all") -> None:
+        """Where the plots stand.  ``shown``: "all", "curves" (loss and metric) or
+        "gradient"; ``how``: "row" (side by side, a wide area), "grid" (all three: loss
+        and metric above, the gradient below across) or "column" (one above the other, a
+        tall dock).  ``narrow``: a plot is too narrow for long titles."""
         if narrow != self.narrow:
             self.narrow = narrow
             self._titles(self.runs)
-        if how == self._layout:
+        plots = {"all": self.plots, "curves": self.plots[:2],
+                 "gradient": self.plots[2:]}[shown]
+        if how == "grid" and len(plots) != 3:
+            how = "row"
+        if (how, shown) == self._layout:
             return
-        self._layout = how
+        self._layout = (how, shown)
         ci = self.panel.graphics.ci
         for plot in self.plots:
             if plot in ci.items:
                 ci.removeItem(plot)
-        places = {
-            "row": ((0, 0, 1), (0, 1, 1), (0, 2, 1)),
-            "grid": ((0, 0, 1), (0, 1, 1), (1, 0, 2)),
-            "column": ((0, 0, 1), (1, 0, 1), (2, 0, 1)),
-        }[how]
-        for plot, (row, col, span) in zip(self.plots, places, strict=True):
+        if how == "grid":
+            places = [(0, 0, 1), (0, 1, 1), (1, 0, 2)]
+        elif how == "row":
+            places = [(0, i, 1) for i in range(len(plots))]
+        else:
+            places = [(i, 0, 1) for i in range(len(plots))]
+        for plot, (row, col, span) in zip(plots, places, strict=True):
             ci.addItem(plot, row=row, col=col, colspan=span)
+        rows = max(p[0] for p in places)
+        cols = max(p[1] + p[2] - 1 for p in places)
         for r in range(3):
-            ci.layout.setRowStretchFactor(r, 1 if r <= max(p[0] for p in places) else 0)
+            ci.layout.setRowStretchFactor(r, 1 if r <= rows else 0)
         for c in range(3):
-            ci.layout.setColumnStretchFactor(c, 1 if c <= max(p[1] for p in places) else 0)
+            ci.layout.setColumnStretchFactor(c, 1 if c <= cols else 0)
         self._label_x()
+
+    def shown(self) -> list[pg.PlotItem]:
+        """The plots in the layout now."""
+        return [p for p in self.plots if p in self.panel.graphics.ci.items]
 
     def _label_x(self) -> None:
         """The x axis named under each plot, but once where loss stands above metric."""
         name = X_LABELS[self.x]
-        self.loss_plot.setLabel("bottom", None if self._layout == "column" else name)
+        stacked = self._layout == ("column", "all") or self._layout == ("column", "curves")
+        self.loss_plot.setLabel("bottom", None if stacked else name)
         self.metric_plot.setLabel("bottom", name)
 
     # -- drawing --------------------------------------------------------------------------
@@ -241,19 +254,22 @@ class ComparisonPlots:
         """Each run's baseline dashed in its colour, on the metric plot (a group's: the
         mean over its seeds' data); one grey line when they are all equal (the same
         data: only the network or the training differ)."""
-        lines: dict[tuple[str, float], list[str]] = {}
+        lines: dict[tuple[str, float], list[Entry]] = {}
         for entry in entries:
             found = [r.baseline for r in entry.runs if r.baseline is not None]
             if not found:
                 continue
             value = round(float(np.mean([b.value for b in found])), 12)
-            lines.setdefault((found[0].name, value), []).append(entry.colour)
-        for i, ((name, value), colours) in enumerate(lines.items()):
-            colour = colours[0] if len(colours) == 1 and len(lines) > 1 else GREY
+            lines.setdefault((found[0].name, value), []).append(entry)
+        for i, ((name, value), owners) in enumerate(lines.items()):
+            colour = owners[0].colour if len(owners) == 1 and len(lines) > 1 else GREY
+            text = f"baseline {value:.3g}"
+            if len(owners) > 1 and len(lines) > 1:  # grey, but whose?
+                text += f" ({', '.join(e.name for e in owners)})"
             pen = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
             # Labels side by side along the line, so that close baselines stay readable.
             line = pg.InfiniteLine(
-                pos=value, angle=0, pen=pen, label=f"baseline {value:.3g}",
+                pos=value, angle=0, pen=pen, label=text,
                 labelOpts={"position": 0.02 + 0.2 * (i % 5), "color": colour,
                            "anchors": [(0, 1), (0, 1)]},
             )
