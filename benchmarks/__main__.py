@@ -14,7 +14,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 FIRST = ("engine",)
-QUICK = {"engine": ["--quick"], "ui": ["--quick"], "diagram": ["--repeat", "2"]}
+QUICK = {"engine": ["--quick"], "ui": ["--quick"], "diagram": ["--repeat", "2"],
+         "seeds": ["--quick"]}
 
 
 def names() -> list[str]:
