@@ -204,6 +204,16 @@ def test_a_group_of_seeds_is_a_mean_with_its_band(view, runs):
     np.testing.assert_allclose(y, logs.mean(axis=0))
 
 
+def test_a_group_of_different_setups_is_drawn_run_by_run(view, runs):
+    """Only seeds of one setup make a mean and a spread; a group of setups (a lesson's
+    comparison) is drawn as its runs."""
+    setups = [dataclasses.replace(runs[k], group="lesson 5") for k in ("rnn", "lstm")]
+    view.set_runs(setups)
+    assert not view.overlay.drawn.bands
+    assert {k[0] for k in view.overlay.drawn.curves} == {"simple RNN", "LSTM"}
+    assert "seeds" not in view.legend.text()
+
+
 def test_exports_reopen(view, runs, tmp_path):
     view.set_runs([runs["rnn"], runs["lstm"]])
     png = view.export(tmp_path / "cmp.png")

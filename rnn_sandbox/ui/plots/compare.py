@@ -47,18 +47,28 @@ class Entry:
         return self.group is not None
 
 
+def seeds_of_one_setup(runs: Sequence[Run]) -> bool:
+    """Whether ``runs`` differ in nothing but the seed: only then is their mean with a
+    spread meaningful (a group of different setups is drawn run by run)."""
+    first = runs[0].config
+    return all(set(runs_module.differences(first, r.config)) <= {"training.seed"}
+               for r in runs[1:])
+
+
 def entries_of(runs: Sequence[Run]) -> list[Entry]:
-    """The runs as drawn, in their order: runs sharing a ``group`` become one entry where
-    the first of them stands (in its colour); a group with one run left is that run."""
+    """The runs as drawn, in their order: runs sharing a ``group`` and differing only in
+    the seed become one entry where the first of them stands (in its colour); any other
+    run, a group with one run left among them, is drawn on its own."""
     members: dict[str, list[Run]] = {}
     for run in runs:
         if run.group is not None:
             members.setdefault(run.group, []).append(run)
+    members = {g: rs for g, rs in members.items() if len(rs) > 1 and seeds_of_one_setup(rs)}
     out: list[Entry] = []
     seen: set[str] = set()
     for run in runs:
         group = run.group
-        if group is not None and len(members[group]) > 1:
+        if group in members:
             if group in seen:
                 continue
             seen.add(group)
