@@ -183,3 +183,22 @@ def test_run_book_names_colours_and_order(two_runs):
     assert b.name == "second" and book.unique_name("run") == "run (2)"
     book.remove(a)
     assert book.runs == [b] and book.next_colour() == 0 and book.before(b) is None
+
+
+def test_runs_seeds_runs_files_and_the_compare_command_import_without_qt():
+    """Scripts, worker processes and the command line use them with no Qt installed."""
+    import subprocess
+    import sys
+
+    from tests.test_imports import BLOCK_QT
+
+    code = BLOCK_QT.replace(
+        "importlib.import_module(sys.argv[1])",
+        "[importlib.import_module(m) for m in sys.argv[1:]]",
+    )
+    modules = ["rnn_sandbox.runs", "rnn_sandbox.seeds", "rnn_sandbox.io.runs_file",
+               "rnn_sandbox.cli_runs"]
+    result = subprocess.run([sys.executable, "-c", code, *modules], capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stderr
+    assert "[importlib.import_module(m)" in code  # the modules were really imported
