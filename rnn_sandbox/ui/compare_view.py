@@ -222,8 +222,10 @@ class ComparisonView(PlotPanel):
     def _fill_legend(self) -> None:
         parts = [f"<span style='color:{e.colour}'>{'━ ▒' if e.is_group else '━'} "
                  f"{_escape(legend_text(e))}</span>" for e in self.entries]
-        key = (f"<span style='color:{GREY}'>solid: training loss · dotted: validation "
-               "loss · dashed: baseline</span>")
+        trend = any(k[1] == "train_loss smoothed" for k in self.overlay.drawn.curves)
+        key = (f"<span style='color:{GREY}'>solid: training loss"
+               + (" (its trend; faint: each batch)" if trend else "")
+               + " · dotted: validation loss · dashed: baseline</span>")
         self.legend.setText("&nbsp;&nbsp; ".join(parts) + "<br>" + key if parts else "")
 
     def _fill_table(self) -> None:

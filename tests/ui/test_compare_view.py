@@ -28,12 +28,15 @@ from rnn_sandbox.ui.compare_view import (
     render_comparison,
 )
 from rnn_sandbox.ui.plots.base import PALETTE
+from rnn_sandbox.ui.plots.compare import SMOOTH_FROM
+from rnn_sandbox.ui.plots.loss import SMOOTHING
 
 STEPS = 24
 VALIDATE_EVERY = 4
 
 
-def train(cell: str, name: str, colour: int, seed: int = 0, group: str | None = None) -> Run:
+def train(cell: str, name: str, colour: int, seed: int = 0, group: str | None = None,
+          steps: int = STEPS) -> Run:
     """A short run of long_memory, validated every few steps (gradients are recorded at
     each validation)."""
     cfg = get_task("long_memory").default_config()
@@ -42,7 +45,7 @@ def train(cell: str, name: str, colour: int, seed: int = 0, group: str | None = 
     cfg.network.hidden_size = 8
     cfg.training.seed = seed
     exp = Experiment(cfg)
-    for i in range(1, STEPS + 1):
+    for i in range(1, steps + 1):
         exp.trainer.step(validate=i % VALIDATE_EVERY == 0)
     return Run.of(exp, name, colour, group)
 
@@ -101,6 +104,28 @@ def test_two_cells_are_drawn_together_from_their_own_histories(view, runs):
     assert len(view.overlay.drawn.baselines) == 1
     line = view.overlay.drawn.baselines[0]
     assert line.value() == pytest.approx(rnn.baseline.value)
+
+
+def test_a_long_noisy_loss_is_drawn_faint_with_its_trend(view, runs):
+    long = train("rnn", "long", 3, steps=SMOOTH_FROM + 10)
+    view.log_check.setChecked(False)
+    view.set_runs([long, runs["lstm"]])
+    drawn = view.overlay.drawn.curves
+    x, y = drawn[("long", "train_loss")].getData()  # every batch, as it was
+    hx, hy = history(long, "train_loss")
+    np.testing.assert_array_equal(y, hy)
+    assert drawn[("long", "train_loss")].opts["pen"].color().alpha() < 255
+    sx, sy = drawn[("long", "train_loss smoothed")].getData()
+    np.testing.assert_array_equal(sx, hx)
+    assert sy[0] == pytest.approx(hy[0])  # starts at the data
+    # The loss plot's trend: a moving average with the bias from its zero start removed.
+    ema = 0.0
+    for v in hy:
+        ema = SMOOTHING * ema + (1 - SMOOTHING) * v
+    assert sy[-1] == pytest.approx(ema / (1 - SMOOTHING ** len(hy)))
+    assert np.std(np.diff(sy)) < np.std(np.diff(hy))
+    assert ("LSTM", "train_loss smoothed") not in drawn  # few batches: drawn as they are
+    assert "its trend" in view.legend.text()
 
 
 def test_hidden_runs_are_not_drawn(view, runs):

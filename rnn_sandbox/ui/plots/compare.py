@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 
 from rnn_sandbox import runs as runs_module
 from rnn_sandbox.ui.plots.base import PALETTE, THEMES, LogAxis, PlotPanel, safe_log10
+from rnn_sandbox.ui.plots.loss import SMOOTHING
 
 if TYPE_CHECKING:
     from rnn_sandbox.runs import Run
@@ -25,7 +26,7 @@ GREY = PALETTE[7]
 FAINT = "55"  # alpha (hex) of a group's single runs
 BAND = "40"  # alpha of a group's band
 X_LABELS = {"step": "training step", "seconds": "wall time (s)"}
-QUANTITIES = ("train_loss", "val_loss", "val_metric")
+SMOOTH_FROM = 50  # training losses from this many batches on are drawn with their trend
 
 
 def run_colour(run: Run) -> str:
@@ -235,7 +236,14 @@ class ComparisonPlots:
     def _draw_run(self, run: Run, colour: str, faint: bool) -> None:
         c = colour + FAINT if faint else colour
         width = 1 if faint else 2
-        self._curve(self.loss_plot, run, "train_loss", c, pg.mkPen(c, width=width), run.name)
+        raw = self._curve(self.loss_plot, run, "train_loss", c, pg.mkPen(c, width=width),
+                          run.name)
+        x, y = runs_module.curve(run, "train_loss", self.x)
+        if not faint and len(y) > SMOOTH_FROM:
+            # Many noisy batches: each faint, their trend solid on top (as the loss plot).
+            raw.setPen(pg.mkPen(colour + FAINT, width=1))
+            self.drawn.curves[(run.name, "train_loss smoothed")] = self.loss_plot.plot(
+                x, smoothed(y), pen=pg.mkPen(colour, width=2))
         self._curve(self.loss_plot, run, "val_loss", c,
                     pg.mkPen(c, width=1 if faint else 1.5, style=Qt.PenStyle.DotLine), run.name)
         self._curve(self.metric_plot, run, "val_metric", c, pg.mkPen(c, width=width), run.name)
@@ -358,6 +366,17 @@ class ComparisonPlots:
             if longest:
                 self.grad_plot.setXRange(1, max(longest, 2), padding=0.02)
             self.grad_plot.enableAutoRange(y=True)
+
+
+def smoothed(values: np.ndarray, weight: float = SMOOTHING) -> np.ndarray:
+    """The exponential moving average the loss plot shows, with Adam's bias correction
+    (the trend starts at the data rather than creeping up from zero)."""
+    out = np.empty(len(values))
+    e = 0.0
+    for i, v in enumerate(np.asarray(values, dtype=float)):
+        e = weight * e + (1 - weight) * v
+        out[i] = e / (1 - weight ** (i + 1))
+    return out
 
 
 def _positive(values: np.ndarray) -> np.ndarray:
