@@ -13,7 +13,7 @@ from rnn_sandbox.ui import presentation
 if TYPE_CHECKING:
     from rnn_sandbox.ui.main_window import MainWindow
 
-LAYOUT_VERSION = 2  # raise when the docks change, so an old saved layout is not applied
+LAYOUT_VERSION = 3  # raise when the docks change, so an old saved layout is not applied
 
 
 def first_size(window: MainWindow) -> QSize:
@@ -96,7 +96,7 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
         d.setFloating(False)
         d.show()
     w.addDockWidget(L, w.tasks_dock)
-    for d in (w.lessons_dock, w.settings_dock):
+    for d in (w.lessons_dock, w.settings_dock, w.runs_dock):
         w.addDockWidget(L, d)
         w.tabifyDockWidget(w.tasks_dock, d)
     width, height = w.width(), w.height()
@@ -109,9 +109,11 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
                             (w.gradient_dock, w.itemized_dock),
                             (w.itemized_dock, w.prediction_dock)):
             w.splitDockWidget(left, right, Qt.Orientation.Horizontal)
+        w.tabifyDockWidget(w.loss_dock, w.compare_dock)
         w.resizeDocks([w.tasks_dock, w.settings_dock], [int(0.17 * width), int(0.21 * width)],
                       Qt.Orientation.Horizontal)
         w.resizeDocks([w.loss_dock], [int(0.45 * height)], Qt.Orientation.Vertical)
+        w.loss_dock.raise_()
     elif preset == "Focus on gradients":
         w.addDockWidget(R, w.gradient_dock)
         w.splitDockWidget(w.gradient_dock, w.hidden_dock, Qt.Orientation.Horizontal)
@@ -119,6 +121,7 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
         w.hidden_dock.raise_()
         w.addDockWidget(B, w.loss_dock)
         w.tabifyDockWidget(w.loss_dock, w.prediction_dock)
+        w.tabifyDockWidget(w.prediction_dock, w.compare_dock)
         w.resizeDocks([w.tasks_dock], [int(0.17 * width)], Qt.Orientation.Horizontal)
         w.resizeDocks([w.gradient_dock, w.hidden_dock], [int(0.3 * width)] * 2,
                       Qt.Orientation.Horizontal)
@@ -130,6 +133,8 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
         w.tabifyDockWidget(w.hidden_dock, w.itemized_dock)
         w.addDockWidget(B, w.loss_dock)
         w.splitDockWidget(w.loss_dock, w.prediction_dock, Qt.Orientation.Horizontal)
+        w.tabifyDockWidget(w.loss_dock, w.compare_dock)
+        w.loss_dock.raise_()
         w.resizeDocks([w.tasks_dock], [max(240, int(0.2 * width))], Qt.Orientation.Horizontal)
         w.resizeDocks([w.gradient_dock], [max(380, int(0.3 * width))],
                       Qt.Orientation.Horizontal)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from rnn_sandbox import io as files
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui import errors, layout, menus, views
+from rnn_sandbox.ui import dialogs, errors, layout, menus, views
+from rnn_sandbox.ui.compare_view import ComparisonView
 from rnn_sandbox.ui.controller import ExperimentController
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.dialogs import APP_NAME
@@ -33,10 +34,13 @@ from rnn_sandbox.ui.plots import (
     PlotPanel,
 )
 from rnn_sandbox.ui.prediction_view import PredictionView
+from rnn_sandbox.ui.runs_panel import RunsPanel
 from rnn_sandbox.ui.settings_panel import SettingsPanel
 from rnn_sandbox.ui.task_picker import TaskPicker
 
 FILE_FILTER = "RNN Sandbox experiments (*.rnnx);;All files (*)"
+RUNS_FILTER = "RNN Sandbox runs (*.rnns);;RNN Sandbox experiments (*.rnnx);;All files (*)"
+RUNS_EXTENSION = ".rnns"
 AUTOSAVE_MS = 60_000
 ICONS = {"information": QMessageBox.Icon.Information, "warning": QMessageBox.Icon.Warning,
          "critical": QMessageBox.Icon.Critical}
@@ -145,8 +149,19 @@ class MainWindow(QMainWindow):
         self.lessons = LessonsDock(self.settings)
         self.lessons.setMinimumWidth(240)  # its row of buttons must not widen the column
         self.lessons.presetRequested.connect(self._load_lesson_setup)
+        self.lessons.comparisonRequested.connect(self._load_lesson_comparison)
         self.lessons_dock = layout.dock(self, "Lessons", "lessonsDock", self.lessons, L)
         self.docks.insert(1, self.lessons_dock)  # layout.arrange puts them in place
+        # The runs of the session, and the comparison of those shown.
+        self.comparison = ComparisonView()
+        self.compare_dock = layout.dock(self, "Compare runs", "compareDock", self.comparison, B)
+        self.runs_panel = RunsPanel(self.controller, self.comparison)
+        self.runs_panel.seedsRequested.connect(self.repeat_seeds_dialog)
+        self.runs_panel.saveRequested.connect(self.save_runs_dialog)
+        self.runs_dock = layout.dock(self, "Runs", "runsDock", self.runs_panel, L)
+        self.compare_dock.visibilityChanged.connect(
+            lambda visible: visible and self.runs_panel.draw_comparison())
+        self.docks += [self.runs_dock, self.compare_dock]
         self.plots: dict[str, PlotPanel] = {
             "Loss": self.loss_plot,
             "Hidden states": self.hidden_plot,
@@ -170,6 +185,33 @@ class MainWindow(QMainWindow):
         error = self.controller.apply_config(cfg, "Load the lesson's setup")
         if error:
             self.show_message("Cannot load this setup", error, QMessageBox.Icon.Warning)
+
+    def _load_lesson_comparison(self, items: list[tuple[str, ExperimentConfig]]) -> None:
+        """A lesson's setups trained together as one comparison; the first one is also
+        the current experiment."""
+        if not items:
+            return
+        error = self.controller.apply_config(items[0][1], "Load the lesson's setups")
+        if error:
+            self.show_message("Cannot load these setups", error, QMessageBox.Icon.Warning)
+            return
+        if error is None and self.controller.compare_setups(items):
+            self.show_comparison()
+
+    def repeat_seeds_dialog(self) -> None:
+        """Training → Repeat with N seeds…: how many, then train them in worker
+        processes."""
+        n = dialogs.seed_count(self)
+        if n and self.controller.repeat_with_seeds(n):
+            self.show_comparison()
+
+    def show_comparison(self) -> None:
+        """Bring the runs and their comparison into view."""
+        for d in (self.runs_dock, self.compare_dock):
+            if not d.isVisible():
+                d.show()
+            d.raise_()
+        self.runs_panel.draw_comparison()
 
     def choose_task(self, name: str) -> str | None:
         task = get_task(name)
@@ -280,6 +322,25 @@ class MainWindow(QMainWindow):
         if not Path(path).suffix:
             path += files.EXTENSION
         return self.controller.save(path)
+
+    def save_runs_dialog(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, "Save runs", self.controller.folder(),
+                                              RUNS_FILTER)
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += RUNS_EXTENSION
+        return self.controller.save_runs(path)
+
+    def open_runs_dialog(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(self, "Open runs", self.controller.folder(),
+                                              RUNS_FILTER)
+        if not path:
+            return False
+        if self.controller.open_runs(path):
+            self.show_comparison()
+            return True
+        return False
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -61,6 +61,21 @@ def build_actions(w: MainWindow) -> None:
     w.save_action = action(w, "&Save", w.save, std.Save)
     w.save_as_action = action(w, "Save &As…", w.save_as_dialog, std.SaveAs)
     w.quit_action = action(w, "&Quit", w.close, std.Quit)
+    w.save_runs_action = action(w, "Save R&uns…", w.save_runs_dialog,
+                                tip="Every run of the session in one runs file (.rnns)")
+    w.open_runs_action = action(w, "Open Ru&ns…", w.open_runs_dialog,
+                                tip="Add the runs of a runs file (or an experiment) to the "
+                                    "Runs panel")
+    w.seeds_action = action(w, "Repeat with N &seeds…", w.repeat_seeds_dialog,
+                            tip="Train the current settings with several seeds in parallel, "
+                                "shown as their mean and spread")
+    w.cancel_runs_action = action(w, "Cancel training the runs", w.controller.cancel_job,
+                                  tip="Stop the seeds or lesson setups training in the "
+                                      "background")
+    w.cancel_runs_action.setEnabled(False)
+    w.controller.jobChanged.connect(lambda: (
+        w.cancel_runs_action.setEnabled(w.controller.job is not None),
+        w.seeds_action.setEnabled(w.controller.job is None)))
     w.undo_action = w.controller.undo_stack.createUndoAction(w, "&Undo")
     w.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
     w.redo_action = w.controller.undo_stack.createRedoAction(w, "&Redo")
@@ -131,6 +146,8 @@ def build_menus(w: MainWindow) -> None:
     w.recent_menu.aboutToShow.connect(w._fill_recent)
     file_menu.addSeparator()
     file_menu.addActions([w.save_action, w.save_as_action])
+    file_menu.addSeparator()
+    file_menu.addActions([w.open_runs_action, w.save_runs_action])
     export = file_menu.addMenu("&Export")
     for name in w.plots:
         export.addAction(
@@ -181,6 +198,8 @@ def build_menus(w: MainWindow) -> None:
 
     train = mb.addMenu("&Train")
     train.addActions([w.play_action, w.step_action, w.reset_action])
+    train.addSeparator()
+    train.addActions([w.seeds_action, w.cancel_runs_action])
 
     view = mb.addMenu("&View")
     for dock in w.docks:

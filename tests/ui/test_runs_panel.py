@@ -1,0 +1,261 @@
+"""Runs in the window: every trained run is kept when it is replaced, shown together in the
+comparison with its own history, restored to train on bit for bit, renamed, hidden,
+deleted, saved and opened; seeds and a lesson's setups train in worker processes while
+the window stays responsive."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from benchmarks.latency import LatencyProbe
+from rnn_sandbox import io as files
+from rnn_sandbox import seeds
+from rnn_sandbox.lessons import Lesson, get_lesson
+from rnn_sandbox.tasks import get_task
+from rnn_sandbox.ui import dialogs
+from rnn_sandbox.ui.main_window import MainWindow
+
+WAIT = 60_000  # ms; generous for a loaded two-core machine (worker processes too)
+
+
+def train(qtbot, w: MainWindow, n: int) -> None:
+    """Train exactly ``n`` batches as Step does, and deliver every report."""
+    c = w.controller
+    target = c.step + n
+    c.worker.step_once(n)
+    qtbot.waitUntil(lambda: c.step >= target, timeout=WAIT)
+    with c.worker.paused():
+        pass
+    c.training.poll()
+
+
+def history(w: MainWindow) -> list[dict[str, float]]:
+    with w.controller.worker.paused() as exp:
+        return [dict(h) for h in exp.trainer.history]
+
+
+def weights(w: MainWindow) -> dict[str, np.ndarray]:
+    with w.controller.worker.paused() as exp:
+        return exp.network.state_dict()
+
+
+def show_comparison(qtbot, w: MainWindow) -> None:
+    w.show_comparison()
+    qtbot.waitUntil(lambda: w.runs_panel._stale is False, timeout=WAIT)
+
+
+def drawn(w: MainWindow, name: str, quantity: str = "train_loss") -> tuple[np.ndarray, ...]:
+    x, y = w.comparison.overlay.drawn.curves[(name, quantity)].getOriginalDataset()
+    return np.asarray(x), np.asarray(y)
+
+
+def small_window(make_window, small, task: str = "sine_forecast") -> MainWindow:
+    cfg = small(get_task(task).default_config())
+    cfg.task.n_samples = 120
+    return make_window(cfg)
+
+
+# ---------------------------------------------------------------------------------------
+def test_a_rebuild_keeps_the_run_and_two_cells_are_compared_with_their_own_histories(
+        qtbot, make_window, small):
+    w = small_window(make_window, small)
+    c = w.controller
+    train(qtbot, w, 6)
+    rnn_history = history(w)
+    assert c.runs.runs == []
+    assert c.apply_config({"network.cell": "lstm"}, "Cell: LSTM") is None
+    (kept,) = c.runs.runs
+    assert kept.name == "sine_forecast" and kept.steps() == 6 and kept.config.network.cell == "rnn"
+    assert [h["train_loss"] for h in kept.history] == [h["train_loss"] for h in rnn_history]
+    assert c.current_name == "lstm" and c.current_colour != kept.colour
+    # Undo brings the trained RNN back as the current run (not twice), redo keeps it again.
+    w.undo_action.trigger()
+    assert c.runs.runs == [] and c.current_name == "sine_forecast"
+    w.redo_action.trigger()
+    assert c.runs.runs == [kept] or [r.name for r in c.runs.runs] == ["sine_forecast"]
+    assert len(c.runs.runs) == 1 and c.current_name == "lstm"
+    train(qtbot, w, 4)
+    lstm_history = history(w)
+    # The panel: the kept run, then the current one, with what changed.
+    panel = w.runs_panel
+    assert panel.table.rowCount() == 2
+    assert panel.table.item(0, 1).text() == "sine_forecast"
+    assert panel.table.item(1, 1).text() == "lstm"
+    assert panel.table.item(1, 2).text() == "cell rnn→lstm"
+    show_comparison(qtbot, w)
+    assert [r.name for r in w.comparison.runs] == ["sine_forecast", "lstm"]
+    x, y = drawn(w, "sine_forecast")
+    np.testing.assert_array_equal(x, [h["step"] for h in rnn_history])
+    np.testing.assert_array_equal(y, [h["train_loss"] for h in rnn_history])
+    x, y = drawn(w, "lstm")
+    np.testing.assert_array_equal(x, [h["step"] for h in lstm_history])
+    np.testing.assert_array_equal(y, [h["train_loss"] for h in lstm_history])
+    assert not np.array_equal(drawn(w, "lstm")[1], drawn(w, "sine_forecast")[1][:4])
+
+
+def test_a_restored_run_trains_on_bit_for_bit(qtbot, make_window, small):
+    w = small_window(make_window, small)
+    c = w.controller
+    train(qtbot, w, 5)
+    with c.worker.paused() as exp:
+        reference = files.experiment_from_bytes(files.experiment_to_bytes(exp))
+    for _ in range(7):  # the run as if it had never left
+        reference.trainer.step()
+    assert c.apply_config({"network.hidden_size": 6}, "Hidden size: 6") is None
+    train(qtbot, w, 3)
+    assert c.current_name == "hidden size 6"
+    run = c.runs.runs[0]
+    w.runs_panel.select(run)
+    assert w.runs_panel.restore_action.isEnabled()
+    w.runs_panel.restore_action.trigger()
+    assert c.current_name == "sine_forecast" and c.step == 5
+    assert [r.name for r in c.runs.runs] == ["hidden size 6"]  # kept in its place
+    train(qtbot, w, 7)
+    for k, v in weights(w).items():
+        np.testing.assert_array_equal(v, reference.network.state_dict()[k], err_msg=k)
+    # Undo of the restore: the other run is current again, the restored one kept.
+    w.undo_action.trigger()
+    assert c.current_name == "hidden size 6" and c.step == 3
+    assert [(r.name, r.steps()) for r in c.runs.runs] == [("sine_forecast", 12)]
+
+
+def test_rename_hide_and_delete_change_the_book_and_the_view(qtbot, make_window, small):
+    w = small_window(make_window, small)
+    c, panel = w.controller, w.runs_panel
+    train(qtbot, w, 3)
+    c.apply_config({"network.cell": "gru"}, "Cell: GRU")
+    train(qtbot, w, 3)
+    c.apply_config({"network.cell": "lstm"}, "Cell: LSTM")
+    train(qtbot, w, 3)
+    show_comparison(qtbot, w)
+    assert [r.name for r in w.comparison.runs] == ["sine_forecast", "gru", "lstm"]
+    # Rename in place (the name cell is editable), refused when the name is taken.
+    panel.table.item(0, 1).setText("simple rnn")
+    assert [r.name for r in c.runs.runs] == ["simple rnn", "gru"]
+    panel.table.item(1, 1).setText("simple rnn")
+    assert [r.name for r in c.runs.runs] == ["simple rnn", "gru"]
+    assert panel.table.item(1, 1).text() == "gru"
+    assert [r.name for r in w.comparison.runs] == ["simple rnn", "gru", "lstm"]
+    # Hide: out of the comparison, still in the book.
+    panel.table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
+    assert c.runs.runs[1].hidden
+    assert [r.name for r in w.comparison.runs] == ["simple rnn", "lstm"]
+    panel.table.item(1, 0).setCheckState(Qt.CheckState.Checked)
+    assert [r.name for r in w.comparison.runs] == ["simple rnn", "gru", "lstm"]
+    # Delete with the Delete key; Undo brings it back in its place.
+    panel.select(c.runs.runs[0])
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert [r.name for r in c.runs.runs] == ["gru"]
+    assert [r.name for r in w.comparison.runs] == ["gru", "lstm"]
+    w.undo_action.trigger()
+    assert [r.name for r in c.runs.runs] == ["simple rnn", "gru"]
+    assert [r.name for r in w.comparison.runs] == ["simple rnn", "gru", "lstm"]
+
+
+def test_runs_are_saved_and_opened_through_the_file_menu(qtbot, make_window, small, tmp_path,
+                                                         monkeypatch):
+    w = small_window(make_window, small)
+    c = w.controller
+    train(qtbot, w, 4)
+    c.apply_config({"network.cell": "lstm"}, "Cell: LSTM")
+    train(qtbot, w, 3)
+    path = tmp_path / "compare"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(path), "")))
+    w.save_runs_action.trigger()
+    saved = path.with_suffix(".rnns")
+    assert saved.exists()
+    kept_history = [h["train_loss"] for h in c.runs.runs[0].history]
+    other = small_window(make_window, small)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(saved), "")))
+    other.open_runs_action.trigger()
+    names = [r.name for r in other.controller.runs.runs]
+    assert names == ["sine_forecast (2)", "lstm"]  # the new window's current is sine_forecast
+    assert [h["train_loss"] for h in other.controller.runs.runs[0].history] == kept_history
+    assert other.controller.runs.runs[1].steps() == 3
+    # A damaged file changes nothing and says why.
+    bad = tmp_path / "bad.rnns"
+    bad.write_bytes(b"not a runs file")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(bad), "")))
+    other.open_runs_action.trigger()
+    assert [r.name for r in other.controller.runs.runs] == names
+    assert other.last_message[0] == "Cannot open the runs"
+
+
+def test_repeat_with_seeds_delivers_a_group_while_the_window_stays_responsive(
+        qtbot, make_window, small, monkeypatch):
+    cfg = small(get_task("sine_forecast").default_config())
+    cfg.task.n_samples, cfg.training.epochs = 120, 40
+    w = make_window(cfg)
+    c = w.controller
+    monkeypatch.setattr(dialogs, "seed_count", lambda parent: 3)
+    qtbot.waitExposed(w)
+    qtbot.wait(300)  # the window's first drawing is not what is measured
+    probe = LatencyProbe(5)
+    probe.start()
+    w.seeds_action.trigger()
+    assert c.job is not None and not w.seeds_action.isEnabled()
+    assert w.statusBar().currentMessage().startswith("seeds: 0 of 3 done")
+    qtbot.waitUntil(lambda: c.job is None, timeout=WAIT)
+    probe.stop()
+    group = c.runs.runs
+    assert len(group) == 3 and len({r.group for r in group}) == 1 and group[0].group
+    assert sorted(r.seed for r in group) == [cfg.training.seed + k for k in range(3)]
+    assert len({r.colour for r in group}) == 1 and group[0].colour != c.current_colour
+    assert all(r.steps() == seeds.planned_steps(cfg) for r in group)
+    assert "3 of 3 done" in w.statusBar().currentMessage()
+    # The event loop kept turning while the seeds trained (same bounds as the window's
+    # responsiveness test).
+    assert len(probe.gaps) > 20
+    assert probe.median_ms() < 50 and probe.worst_ms(skip=5) < 1000
+    show_comparison(qtbot, w)
+    assert (group[0].group, "train_loss") in w.comparison.overlay.drawn.curves
+
+
+def test_closing_the_window_cancels_the_seeds(qtbot, make_window, small, monkeypatch):
+    cfg = small(get_task("sine_forecast").default_config())
+    cfg.task.n_samples = 120
+    cfg.training.epochs = 200  # long enough to be cancelled
+    w = make_window(cfg)
+    monkeypatch.setattr(dialogs, "seed_count", lambda parent: 2)
+    w.seeds_action.trigger()
+    job = w.controller.job
+    assert job is not None
+    workers = [proc for proc, _ in job._running.values()]
+    assert workers and all(p.is_alive() for p in workers)
+    w.close()
+    assert w.controller.job is None and job.done and job.cancelled
+    assert not any(p.is_alive() for p in workers)  # no process left behind
+
+
+def test_the_lesson_comparison_trains_every_setup_of_lesson_5(qtbot, make_window, small,
+                                                              monkeypatch):
+    original = Lesson.preset
+
+    def quick(self, setup_id=None):
+        cfg = original(self, setup_id)
+        cfg.task.n_samples, cfg.training.epochs = 80, 1
+        return cfg
+
+    monkeypatch.setattr(Lesson, "preset", quick)
+    w = small_window(make_window, small)
+    c = w.controller
+    w.lessons.show_lesson("bidirectional")
+    assert w.lessons.compare_btn.isVisibleTo(w.lessons)
+    qtbot.mouseClick(w.lessons.compare_btn, Qt.MouseButton.LeftButton)
+    lesson = get_lesson("bidirectional")
+    assert c.config.task.name == "named_entities" and not c.config.network.bidirectional
+    qtbot.waitUntil(lambda: c.job is None, timeout=WAIT)
+    assert [r.name for r in c.runs.runs] == [s.label for s in lesson.setups]
+    assert [r.config.network.bidirectional for r in c.runs.runs] == [False, True]
+    assert all(r.group is None and r.steps() > 0 for r in c.runs.runs)
+    show_comparison(qtbot, w)
+    assert [r.name for r in w.comparison.runs][:2] == [s.label for s in lesson.setups]
+    # A lesson of different tasks is a tour, not a comparison: no button.
+    w.lessons.show_lesson("task_types")
+    assert not w.lessons.compare_btn.isVisibleTo(w.lessons)
