@@ -229,6 +229,17 @@ def test_a_group_of_seeds_is_a_mean_with_its_band(view, runs):
     np.testing.assert_allclose(y, logs.mean(axis=0))
 
 
+def test_on_a_log_axis_a_band_below_zero_reaches_down_to_the_lowest_seed(view, runs):
+    low_seed = dataclasses.replace(runs["seed 1"], history=[
+        {**row, "train_loss": row["train_loss"] / 100} for row in runs["seed 1"].history])
+    pair = [runs["seed 0"], low_seed]
+    _, mean, low, _ = runs_module.band(pair, "train_loss")
+    assert np.all(low < 0)  # mean - std of two losses a hundredfold apart
+    view.set_runs(pair)  # log loss is on
+    _, y = view.overlay.drawn.bands[("GRU seeds", "train_loss")].low.getData()
+    np.testing.assert_allclose(10**y, history(low_seed, "train_loss")[1])
+
+
 def test_a_group_of_different_setups_is_drawn_run_by_run(view, runs):
     """Only seeds of one setup make a mean and a spread; a group of setups (a lesson's
     comparison) is drawn as its runs."""

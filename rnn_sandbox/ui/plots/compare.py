@@ -258,6 +258,11 @@ class ComparisonPlots:
             if not len(x):
                 continue
             if shaded:
+                if plot is self.loss_plot and self.log_loss and np.any(low <= 0):
+                    lowest = _lowest(entry.runs, quantity)
+                    if len(lowest) != len(low):  # some steps lack a time: leave gaps
+                        lowest = np.full(len(low), np.nan)
+                    low = np.where(low > 0, low, lowest)
                 edge = pg.mkPen(entry.colour + "80", width=0.5)
                 lo = plot.plot(x, low, pen=edge)
                 hi = plot.plot(x, high, pen=edge)
@@ -377,6 +382,15 @@ def smoothed(values: np.ndarray, weight: float = SMOOTHING) -> np.ndarray:
         e = weight * e + (1 - weight) * v
         out[i] = e / (1 - weight ** (i + 1))
     return out
+
+
+def _lowest(runs: Sequence[Run], quantity: str) -> np.ndarray:
+    """The lowest of the runs' values at each step they share (the steps of
+    ``runs.band``): where a band's mean - std falls to zero or below, a log axis shows it
+    down to the lowest seed instead."""
+    tables = [dict(zip(*runs_module.curve(r, quantity, "step"), strict=True)) for r in runs]
+    steps = sorted(set.intersection(*(set(t) for t in tables)))
+    return np.array([min(t[s] for t in tables) for s in steps])
 
 
 def _positive(values: np.ndarray) -> np.ndarray:
