@@ -128,3 +128,15 @@ def test_summary_is_mean_and_spread_of_the_final_metric():
     assert s["margin"] == pytest.approx(sign * (s["mean"] - s["baseline"]))
     with pytest.raises(ValueError):
         seed_items(small(), 33)
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang():
+    import signal
+
+    job = RunJob([("killed", small())], processes=1, steps=10**8)
+    job.start()
+    (proc, _), = job._running.values()
+    os.kill(proc.pid, signal.SIGKILL)
+    with pytest.raises(RunJobError, match="killed: the worker process ended without a result"):
+        job.wait()
+    assert job.done and not proc.is_alive()
