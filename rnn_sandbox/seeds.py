@@ -168,6 +168,7 @@ class RunJob:
         self._running: dict[int, tuple[Any, Any]] = {}  # index → (process, connection)
         self._results: dict[int, Run] = {}
         self._new: list[Run] = []
+        self._exiting: list[Any] = []  # workers that sent their run and are ending
         self._started = False
 
     def start(self) -> None:
@@ -196,6 +197,7 @@ class RunJob:
 
     def poll(self) -> list[Run]:
         """The runs finished since the last call, in the order they finished."""
+        self._exiting = [p for p in self._exiting if p.exitcode is None]  # reaps the rest
         if self._started and not self.done:
             for i, (proc, conn) in list(self._running.items()):
                 if conn.poll():
@@ -219,8 +221,8 @@ class RunJob:
             kind, value = "error", (f"{self.items[i][0]}: the worker process ended without "
                                     "a result")
         conn.close()
-        proc.join(timeout=5)
         del self._running[i]
+        self._exiting.append(proc)  # it has said all; reaped once it has ended
         if kind == "error":
             self._fail(str(value))
             return
@@ -253,6 +255,9 @@ class RunJob:
             self.cancel()
             raise
         self._new = []
+        for proc in self._exiting:  # all done: wait for the last workers to end
+            proc.join(timeout=5)
+        self._exiting = [p for p in self._exiting if p.exitcode is None]
         if self.error is not None:
             raise RunJobError(self.error)
         if self.cancelled:
@@ -267,19 +272,22 @@ class RunJob:
 
     def _stop(self) -> None:
         self.done = True
-        for proc, _ in self._running.values():
+        procs = [proc for proc, _ in self._running.values()] + self._exiting
+        for proc in procs:
             if proc.is_alive():
                 proc.terminate()
-        for proc, conn in self._running.values():
+        for proc in procs:
             proc.join(timeout=5)
             if proc.is_alive():
                 proc.kill()
                 proc.join(timeout=5)
+        for _, conn in self._running.values():
             conn.close()
         self._running.clear()
+        self._exiting.clear()
 
     def __del__(self) -> None:
-        if getattr(self, "_running", None):
+        if getattr(self, "_running", None) or getattr(self, "_exiting", None):
             self._stop()
 
 
