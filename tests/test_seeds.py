@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 
@@ -87,6 +88,7 @@ def test_poll_delivers_every_run_once_and_wait_keeps_the_order():
     assert job.poll() == [] and all(r.group == "g" for r in got)
     assert [r.name for r in job.wait()] == ["seed 10", "seed 11", "seed 12"]
     assert [r.seed for r in job.wait()] == [10, 11, 12]
+    assert not [p for p in multiprocessing.active_children() if p.name.startswith("rnn-sandbox")]
 
 
 def test_poll_does_not_wait_for_a_run_and_cancel_leaves_no_process():
