@@ -28,7 +28,7 @@ from rnn_sandbox.ui.compare_view import (
     render_comparison,
 )
 from rnn_sandbox.ui.plots.base import PALETTE
-from rnn_sandbox.ui.plots.compare import SMOOTH_FROM
+from rnn_sandbox.ui.plots.compare import BAND_POINTS, SMOOTH_FROM
 from rnn_sandbox.ui.plots.loss import SMOOTHING
 
 STEPS = 24
@@ -143,8 +143,37 @@ def test_a_redraw_of_the_same_runs_keeps_the_learners_zoom(view, runs):
     plot.setXRange(5, 9, padding=0)
     view.set_runs([runs["rnn"], runs["lstm"]])
     assert plot.viewRange()[0] == pytest.approx([5, 9])
+    # The run that trains on is read again (what is kept between redraws is by version).
+    rnn = runs["rnn"]
+    more = {**rnn.history[-1], "step": STEPS + 1, "train_loss": 0.125}
+    grown = dataclasses.replace(rnn, history=[*rnn.history, more])
+    view.set_runs([grown, runs["lstm"]])
+    x, y = view.overlay.drawn.curves[("simple RNN", "train_loss")].getOriginalDataset()
+    assert x[-1] == STEPS + 1 and y[-1] == 0.125
     view.set_runs([runs["rnn"]])  # other runs: fitted to them again
     assert plot.vb.autoRangeEnabled()[0]
+
+
+def stretched(run: Run, times: int) -> Run:
+    """The run's history repeated on later steps: a long history to draw."""
+    n = len(run.history)
+    rows = [{**row, "step": row["step"] + k * n} for k in range(times) for row in run.history]
+    return dataclasses.replace(run, history=rows)
+
+
+def test_a_long_band_is_drawn_with_fewer_points_covering_the_same_spread(view, runs):
+    seeds = [stretched(runs[f"seed {s}"], 30) for s in range(3)]
+    view.log_check.setChecked(False)
+    view.set_runs(seeds)
+    x, mean, low, high = runs_module.band(seeds, "train_loss")
+    assert len(x) == 30 * STEPS > BAND_POINTS
+    band = view.overlay.drawn.bands[("GRU seeds", "train_loss")]
+    _, lo = band.low.getOriginalDataset()
+    _, hi = band.high.getOriginalDataset()
+    assert len(lo) == len(hi) == BAND_POINTS
+    assert lo.min() == low.min() and hi.max() == high.max()
+    _, m = view.overlay.drawn.curves[("GRU seeds", "train_loss")].getOriginalDataset()
+    np.testing.assert_array_equal(m, mean)  # the mean line keeps every step
 
 
 def test_the_gradient_plot_shows_the_chosen_steps_profile(view, runs):

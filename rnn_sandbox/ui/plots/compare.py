@@ -5,7 +5,7 @@ setups differ by more than the seed does."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ FAINT = "55"  # alpha (hex) of a group's single runs
 BAND = "40"  # alpha of a group's band
 X_LABELS = {"step": "training step", "seconds": "wall time (s)"}
 SMOOTH_FROM = 50  # training losses from this many batches on are drawn with their trend
+BAND_POINTS = 400  # a seed band is drawn with at most this many points
 
 
 def run_colour(run: Run) -> str:
@@ -133,6 +134,8 @@ class ComparisonPlots:
         self.runs: list[Run] = []
         self.narrow = False  # short titles
         self._shown: dict[str, object] = {}  # what the ranges were last fitted to
+        self._cache: dict[tuple, object] = {}  # arrays of the last drawing (_cached)
+        self._next_cache: dict[tuple, object] = {}
         self._layout: tuple[str, str] | None = None
         self.arrange("row")
 
@@ -206,11 +209,13 @@ class ComparisonPlots:
         self.loss_plot.setLogMode(y=log_loss)
         self._label_x()
         entries = entries_of(runs)
+        self._next_cache = {}
         for entry in entries:
             if entry.is_group:
                 self._draw_group(entry)
             else:
                 self._draw_run(entry.runs[0], entry.colour, faint=False)
+        self._cache = self._next_cache  # what the next drawing may reuse
         self._draw_baselines(entries)
         self.runs = list(runs)
         self._titles(runs)
@@ -223,9 +228,25 @@ class ComparisonPlots:
                 plot.enableAutoRange()
         return entries
 
+    def _cached(self, key: tuple, make: Callable[[], object]) -> object:
+        """``make()``, or what it gave for ``key`` at the last drawing: while one run
+        trains the others are redrawn every second, and reading long histories again is
+        most of the cost."""
+        if key in self._cache:
+            value = self._cache[key]
+        else:
+            value = make()
+        self._next_cache[key] = value
+        return value
+
+    def curve(self, run: Run, quantity: str) -> tuple[np.ndarray, np.ndarray]:
+        """``runs.curve`` of the run against the current x (cached)."""
+        return self._cached((_version(run), quantity, self.x),
+                            lambda: runs_module.curve(run, quantity, self.x))
+
     def _curve(self, plot: pg.PlotItem, run: Run, quantity: str, colour: str, pen: object,
                key: str) -> pg.PlotDataItem:
-        x, y = runs_module.curve(run, quantity, self.x)
+        x, y = self.curve(run, quantity)
         # Markers while there are few points (a validation every few steps stays visible).
         symbol = "o" if 0 < len(x) <= 30 and quantity != "train_loss" else None
         item = plot.plot(x, y, pen=pen, symbol=symbol, symbolSize=4,
@@ -238,12 +259,13 @@ class ComparisonPlots:
         width = 1 if faint else 2
         raw = self._curve(self.loss_plot, run, "train_loss", c, pg.mkPen(c, width=width),
                           run.name)
-        x, y = runs_module.curve(run, "train_loss", self.x)
+        x, y = self.curve(run, "train_loss")
         if not faint and len(y) > SMOOTH_FROM:
             # Many noisy batches: each faint, their trend solid on top (as the loss plot).
             raw.setPen(pg.mkPen(colour + FAINT, width=1))
+            trend = self._cached((_version(run), "trend", self.x), lambda: smoothed(y))
             self.drawn.curves[(run.name, "train_loss smoothed")] = self.loss_plot.plot(
-                x, smoothed(y), pen=pg.mkPen(colour, width=2))
+                x, trend, pen=pg.mkPen(colour, width=2))
         self._curve(self.loss_plot, run, "val_loss", c,
                     pg.mkPen(c, width=1 if faint else 1.5, style=Qt.PenStyle.DotLine), run.name)
         self._curve(self.metric_plot, run, "val_metric", c, pg.mkPen(c, width=width), run.name)
@@ -254,18 +276,23 @@ class ComparisonPlots:
         for plot, quantity, shaded in ((self.loss_plot, "train_loss", True),
                                        (self.loss_plot, "val_loss", False),
                                        (self.metric_plot, "val_metric", True)):
-            x, mean, low, high = runs_module.band(entry.runs, quantity, self.x)
+            versions = tuple(_version(r) for r in entry.runs)
+            x, mean, low, high = self._cached(
+                (versions, quantity, self.x),
+                lambda q=quantity: runs_module.band(entry.runs, q, self.x))
             if not len(x):
                 continue
             if shaded:
                 if plot is self.loss_plot and self.log_loss and np.any(low <= 0):
-                    lowest = _lowest(entry.runs, quantity)
+                    lowest = self._cached((versions, quantity, "lowest"),
+                                          lambda q=quantity: _lowest(entry.runs, q))
                     if len(lowest) != len(low):  # some steps lack a time: leave gaps
                         lowest = np.full(len(low), np.nan)
                     low = np.where(low > 0, low, lowest)
+                bx, low, high = _envelope(x, low, high)
                 edge = pg.mkPen(entry.colour + "80", width=0.5)
-                lo = plot.plot(x, low, pen=edge)
-                hi = plot.plot(x, high, pen=edge)
+                lo = plot.plot(bx, low, pen=edge)
+                hi = plot.plot(bx, high, pen=edge)
                 fill = pg.FillBetweenItem(lo, hi, brush=pg.mkBrush(entry.colour + BAND))
                 plot.addItem(fill)
                 self.drawn.bands[(entry.name, quantity)] = Band(lo, hi, fill)
@@ -382,6 +409,30 @@ def smoothed(values: np.ndarray, weight: float = SMOOTHING) -> np.ndarray:
         e = weight * e + (1 - weight) * v
         out[i] = e / (1 - weight ** (i + 1))
     return out
+
+
+def _version(run: Run) -> tuple:
+    """What identifies a run's history as drawn: its name (unique in a book), length and
+    last row, so a run that trained on is read again and one that did not is not."""
+    last = run.history[-1] if run.history else {}
+    return (run.name, len(run.history), repr(sorted(last.items())))
+
+
+def _envelope(x: np.ndarray, low: np.ndarray, high: np.ndarray,
+              points: int = BAND_POINTS) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A band of at most ``points`` points: each the lowest low and highest high of its
+    stretch of steps, so it covers the same spread (filling thousands of points costs
+    a redraw a large part of a second)."""
+    n = len(x)
+    if n <= points:
+        return x, low, high
+    edges = np.linspace(0, n, points + 1).astype(int)
+    starts = edges[:-1]
+    with np.errstate(all="ignore"):
+        lo = np.fmin.reduceat(low, starts)
+        hi = np.fmax.reduceat(high, starts)
+    mid = (edges[:-1] + edges[1:] - 1) // 2
+    return x[mid], lo, hi
 
 
 def _lowest(runs: Sequence[Run], quantity: str) -> np.ndarray:
