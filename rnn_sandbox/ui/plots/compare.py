@@ -311,17 +311,20 @@ class ComparisonPlots:
                 continue
             value = round(float(np.mean([b.value for b in found])), 12)
             lines.setdefault((found[0].name, value), []).append(entry)
-        for i, ((name, value), owners) in enumerate(lines.items()):
+        ordered = sorted(lines.items(), key=lambda item: item[0][1])
+        for i, ((name, value), owners) in enumerate(ordered):
             colour = owners[0].colour if len(owners) == 1 and len(lines) > 1 else GREY
             text = f"baseline {value:.3g}"
-            if len(owners) > 1 and len(lines) > 1:  # grey, but whose?
+            if len(owners) > 1 and len(lines) > 1 and not self.narrow:  # grey: whose?
                 text += f" ({', '.join(e.name for e in owners)})"
             pen = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
-            # Labels side by side along the line, so that close baselines stay readable.
+            # Labels of neighbouring lines at opposite ends, so close baselines stay
+            # readable.
+            left = i % 2 == 0
             line = pg.InfiniteLine(
                 pos=value, angle=0, pen=pen, label=text,
-                labelOpts={"position": 0.02 + 0.2 * (i % 5), "color": colour,
-                           "anchors": [(0, 1), (0, 1)]},
+                labelOpts={"position": 0.02 if left else 0.98, "color": colour,
+                           "anchors": [(0, 1), (0, 1)] if left else [(1, 1), (1, 1)]},
             )
             line.setToolTip(f"Baseline: {name} = {value:.4g}, what a trivial rule scores")
             self.metric_plot.addItem(line)
