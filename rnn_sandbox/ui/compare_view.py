@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -480,6 +481,7 @@ def _svg_bytes(widget: QWidget, title: str) -> bytes:
     gen = QSvgGenerator()
     gen.setOutputDevice(buffer)
     gen.setSize(size)
+    gen.setResolution(96)  # a pixel is a CSS pixel: viewers show the page at its size
     gen.setViewBox(QRect(0, 0, size.width(), size.height()))
     gen.setTitle(title)
     painter = QPainter(gen)
@@ -540,6 +542,10 @@ def render_comparison(runs: Sequence[Run], path: str | Path,
         elif path.suffix.lower() == ".png":
             data = _png_bytes(view)
         else:
+            # Axes and titles are kept as pictures for quick redraws: vectors on paper.
+            for plot in view._plots:
+                for item in (*(plot.getAxis(s) for s in ("left", "bottom")), plot.titleLabel):
+                    item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
             data = _svg_bytes(view, "RNN Sandbox: comparison of runs")
         return atomic_write(path, lambda f: f.write(data))
     finally:
