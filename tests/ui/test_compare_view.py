@@ -287,7 +287,8 @@ def test_exports_reopen(view, runs, tmp_path):
     assert _colours(image) > 20  # drawn, not blank
     svg = view.export(tmp_path / "cmp.svg")
     assert QSvgRenderer(str(svg)).isValid()
-    assert "<path" in svg.read_text(encoding="utf-8")
+    text = svg.read_text(encoding="utf-8")
+    assert "<path" in text and "training step" in text  # lines and text stay vectors
     table = list(csv.reader(io.StringIO(view.export(tmp_path / "cmp.csv").read_text())))
     assert table[0][0] == "step" and "simple RNN train_loss" in table[0]
     assert "LSTM val_metric" in table[0]
