@@ -9,6 +9,8 @@ without a window (``rnn-sandbox compare --png``).
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -135,11 +137,11 @@ class ComparisonView(PlotPanel):
         page.addWidget(self.graphics, 1)
         self.graphics.installEventFilter(self)
 
-        self.table = QTableWidget()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setWordWrap(False)
-        self.table.setToolTip("The settings of each run; those that differ are bold on a tint")
+        table = self.settings_table = QTableWidget()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setWordWrap(False)
+        table.setToolTip("The settings of each run; those that differ are bold on a tint")
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(True)
         self._user_split = False
@@ -233,7 +235,7 @@ class ComparisonView(PlotPanel):
         """A column per run (its colour in the header), a row per setting that matters
         for any of them: the differing settings first, bold on a tint; the final metric
         above them.  ``show_equal`` False leaves the equal settings out (a printed page)."""
-        t = self.table
+        t = self.settings_table
         scrolled = (t.verticalScrollBar().value(), t.horizontalScrollBar().value())
         t.clear()
         if not self.runs:
@@ -300,7 +302,7 @@ class ComparisonView(PlotPanel):
         """(setting label, run name) of every cell marked as differing (for tests and
         for reading the table without looking)."""
         out = set()
-        t = self.table
+        t = self.settings_table
         for i in range(t.rowCount()):
             for j in range(t.columnCount()):
                 cell = t.item(i, j)
@@ -323,21 +325,21 @@ class ComparisonView(PlotPanel):
         self.compact = compact
         if compact:
             self.tab_pages.addWidget(self.plots_page)
-            self.tab_pages.addWidget(self.table)
+            self.tab_pages.addWidget(self.settings_table)
         else:
             self.splitter.addWidget(self.plots_page)
-            self.splitter.addWidget(self.table)
+            self.splitter.addWidget(self.settings_table)
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 1)
             self.plots_page.show()  # the stack had hidden the page behind
-            self.table.show()
+            self.settings_table.show()
         self._show_tab()
         self._show_page()
 
     def _show_tab(self) -> None:
         if self.compact:
             tab = self.TABS[self.tab_bar.currentIndex()]
-            self.tab_pages.setCurrentWidget(self.table if tab == "Settings"
+            self.tab_pages.setCurrentWidget(self.settings_table if tab == "Settings"
                                             else self.plots_page)
         self._arrange()
 
@@ -369,7 +371,7 @@ class ComparisonView(PlotPanel):
         the divider was moved by hand)."""
         if self.compact or self._user_split or not self.runs:
             return
-        t = self.table
+        t = self.settings_table
         rows = sum(t.rowHeight(i) for i in range(t.rowCount()))
         want = t.horizontalHeader().height() + rows + 2 * t.frameWidth() + 2
         if t.horizontalScrollBar().isVisible():
@@ -402,6 +404,11 @@ class ComparisonView(PlotPanel):
     # -- reading out -----------------------------------------------------------------------
     def has_data(self) -> bool:
         return bool(self.runs)
+
+    def table(self) -> tuple[list[str], list[list[object]]]:
+        """The runs' histories side by side, as the CSV export writes them."""
+        rows = list(csv.reader(io.StringIO(runs_module.comparison_csv(self.runs))))
+        return (rows[0], rows[1:]) if rows else (["step"], [])
 
     def export(self, path: str | Path) -> Path:
         """Write the comparison as .png or .svg (a page of ``EXPORT_SIZE`` pixels with

@@ -133,7 +133,7 @@ def test_hidden_runs_are_not_drawn(view, runs):
     view.set_runs([runs["rnn"], hidden])
     assert {k[0] for k in view.overlay.drawn.curves} == {"simple RNN"}
     assert set(view.overlay.drawn.gradients) == {"simple RNN"}
-    assert view.table.columnCount() == 1 and "LSTM" not in view.legend.text()
+    assert view.settings_table.columnCount() == 1 and "LSTM" not in view.legend.text()
 
 
 def test_a_redraw_of_the_same_runs_keeps_the_learners_zoom(view, runs):
@@ -205,7 +205,7 @@ def test_differing_settings_are_highlighted_and_equal_ones_not(view, runs):
     view.set_runs([runs["rnn"], runs["lstm"]])
     marked = view.differing_cells()
     assert marked == {("Cell", "simple RNN"), ("Cell", "LSTM")}
-    t = view.table
+    t = view.settings_table
     rows = {t.verticalHeaderItem(i).text(): i for i in range(t.rowCount())}
     assert t.item(rows["Cell"], 0).text() == "rnn" and t.item(rows["Cell"], 1).text() == "lstm"
     hidden = rows["Hidden size"]
@@ -293,6 +293,7 @@ def test_exports_reopen(view, runs, tmp_path):
     assert table[0][0] == "step" and "simple RNN train_loss" in table[0]
     assert "LSTM val_metric" in table[0]
     assert len(table) == STEPS + 1
+    assert view.table() == (table[0], table[1:])  # the panel's table is what CSV writes
     with pytest.raises(ValueError, match="cannot export"):
         view.export(tmp_path / "cmp.jpg")
 
@@ -328,7 +329,7 @@ def test_layout_follows_the_dock_and_the_zoom(qtbot, runs):
     v.show_tab("Gradient")
     assert o.shown() == [o.grad_plot] and v.tab_pages.currentWidget() is v.plots_page
     v.show_tab("Settings")
-    assert v.tab_pages.currentWidget() is v.table
+    assert v.tab_pages.currentWidget() is v.settings_table
     v.show_tab("Curves")
     v.resize(1280, 800)
     qtbot.waitUntil(lambda: not v.compact)
