@@ -96,7 +96,7 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
         d.setFloating(False)
         d.show()
     w.addDockWidget(L, w.tasks_dock)
-    for d in (w.lessons_dock, w.settings_dock, w.runs_dock):
+    for d in (w.lessons_dock, w.settings_dock):
         w.addDockWidget(L, d)
         w.tabifyDockWidget(w.tasks_dock, d)
     width, height = w.width(), w.height()
@@ -109,20 +109,25 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
                             (w.gradient_dock, w.itemized_dock),
                             (w.itemized_dock, w.prediction_dock)):
             w.splitDockWidget(left, right, Qt.Orientation.Horizontal)
-        w.tabifyDockWidget(w.loss_dock, w.compare_dock)
+        w.tabifyDockWidget(w.settings_dock, w.compare_dock)
+        w.tabifyDockWidget(w.prediction_dock, w.runs_dock)
+        w.settings_dock.raise_()
+        w.prediction_dock.raise_()
         w.resizeDocks([w.tasks_dock, w.settings_dock], [int(0.17 * width), int(0.21 * width)],
                       Qt.Orientation.Horizontal)
         w.resizeDocks([w.loss_dock], [int(0.45 * height)], Qt.Orientation.Vertical)
-        w.loss_dock.raise_()
     elif preset == "Focus on gradients":
         w.addDockWidget(R, w.gradient_dock)
         w.splitDockWidget(w.gradient_dock, w.hidden_dock, Qt.Orientation.Horizontal)
         w.tabifyDockWidget(w.hidden_dock, w.itemized_dock)
         w.hidden_dock.raise_()
         w.addDockWidget(B, w.loss_dock)
+        # The runs beside the loss, the prediction and the comparison (one tab each).
+        w.splitDockWidget(w.loss_dock, w.runs_dock, Qt.Orientation.Horizontal)
         w.tabifyDockWidget(w.loss_dock, w.prediction_dock)
         w.tabifyDockWidget(w.prediction_dock, w.compare_dock)
         w.resizeDocks([w.tasks_dock], [int(0.17 * width)], Qt.Orientation.Horizontal)
+        w.resizeDocks([w.runs_dock], [max(260, int(0.2 * width))], Qt.Orientation.Horizontal)
         w.resizeDocks([w.gradient_dock, w.hidden_dock], [int(0.3 * width)] * 2,
                       Qt.Orientation.Horizontal)
         w.resizeDocks([w.loss_dock], [int(0.38 * height)], Qt.Orientation.Vertical)
@@ -131,10 +136,11 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
         w.addDockWidget(R, w.gradient_dock)
         w.tabifyDockWidget(w.gradient_dock, w.hidden_dock)
         w.tabifyDockWidget(w.hidden_dock, w.itemized_dock)
+        w.tabifyDockWidget(w.itemized_dock, w.compare_dock)  # tall: its plots in a column
         w.addDockWidget(B, w.loss_dock)
         w.splitDockWidget(w.loss_dock, w.prediction_dock, Qt.Orientation.Horizontal)
-        w.tabifyDockWidget(w.loss_dock, w.compare_dock)
-        w.loss_dock.raise_()
+        w.tabifyDockWidget(w.prediction_dock, w.runs_dock)  # beside the comparison
+        w.prediction_dock.raise_()
         w.resizeDocks([w.tasks_dock], [max(240, int(0.2 * width))], Qt.Orientation.Horizontal)
         w.resizeDocks([w.gradient_dock], [max(380, int(0.3 * width))],
                       Qt.Orientation.Horizontal)

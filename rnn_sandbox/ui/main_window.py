@@ -41,6 +41,7 @@ from rnn_sandbox.ui.task_picker import TaskPicker
 FILE_FILTER = "RNN Sandbox experiments (*.rnnx);;All files (*)"
 RUNS_FILTER = "RNN Sandbox runs (*.rnns);;RNN Sandbox experiments (*.rnnx);;All files (*)"
 RUNS_EXTENSION = ".rnns"
+COMPARISON_MIN_WIDTH = 360
 AUTOSAVE_MS = 60_000
 ICONS = {"information": QMessageBox.Icon.Information, "warning": QMessageBox.Icon.Warning,
          "critical": QMessageBox.Icon.Critical}
@@ -154,6 +155,9 @@ class MainWindow(QMainWindow):
         self.docks.insert(1, self.lessons_dock)  # layout.arrange puts them in place
         # The runs of the session, and the comparison of those shown.
         self.comparison = ComparisonView()
+        # In the gradient flow's column at 1280 px: its row of controls may be a little
+        # tight rather than push the column (and the diagram) aside.
+        self.comparison.setMinimumWidth(COMPARISON_MIN_WIDTH)
         self.compare_dock = layout.dock(self, "Compare runs", "compareDock", self.comparison, B)
         self.runs_panel = RunsPanel(self.controller, self.comparison)
         self.runs_panel.seedsRequested.connect(self.repeat_seeds_dialog)

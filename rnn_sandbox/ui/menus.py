@@ -164,6 +164,18 @@ def build_menus(w: MainWindow) -> None:
     export.addAction(
         action(
             w,
+            "Comparison of runs…",
+            lambda: w._export(
+                "Export the comparison",
+                "PNG image (*.png);;SVG image (*.svg);;CSV data (*.csv)",
+                w.comparison.export,
+            ),
+            tip="The comparison's plots as an image, or the runs' histories side by side",
+        )
+    )
+    export.addAction(
+        action(
+            w,
             "Network diagram…",
             lambda: w._export(
                 "Export diagram", "PNG image (*.png);;SVG image (*.svg)", w.diagram.export_image

@@ -132,7 +132,7 @@ class RunsPanel(QWidget):
                                self.seeds_action, self.save_action)):
             # Tool buttons: narrower than push buttons, so the side column stays narrow.
             b = QToolButton(self)
-            b.setText(a.text())
+            b.setText("Save…" if a is self.save_action else a.text())  # "runs": the panel's
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             b.setToolTip(a.toolTip())
             b.clicked.connect(a.trigger)

@@ -177,3 +177,30 @@ def test_zoom_and_theme_are_remembered(qtbot, settings):
     assert again.zoom == 1.5 and again.theme == "dark" and again.dark_action.isChecked()
     again.controller.shutdown()
 
+
+
+@pytest.mark.parametrize("size", [SIZES[0], SIZES[-1]], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_runs_and_their_comparison_are_readable(qtbot, settings, size):
+    """Raised together (as Repeat with N seeds or a lesson's comparison raises them), the
+    Runs table and the comparison have readable plots and whole buttons, and the window
+    keeps its size."""
+    w = open_at(qtbot, settings, size)
+    c = w.controller
+    c.apply_config({"network.cell": "lstm"}, "Cell: LSTM")  # the trained RNN becomes a run
+    w.show_comparison()
+    settle(qtbot, w)
+    assert (w.width(), w.height()) == size
+    assert views.shown(w.comparison) and views.shown(w.runs_panel)
+    zoom = w.comparison.graphics.zoom
+    areas = [(p.getViewBox().sceneBoundingRect().width() * zoom,
+              p.getViewBox().sceneBoundingRect().height() * zoom)
+             for p in w.comparison._plots if p.isVisible() and w.comparison.graphics.isVisible()]
+    assert areas and all(x >= MIN_W and y >= MIN_H for x, y in areas), areas
+    table = w.runs_panel.table
+    assert table.rowCount() == 2 and table.viewport().height() >= 2 * table.rowHeight(0)
+    for b in w.runs_panel.buttons.values():
+        assert b.fontMetrics().horizontalAdvance(b.text()) <= b.contentsRect().width(), b.text()
+    # The other panels keep their places: the gradient flow is still one click away.
+    assert w.tabifiedDockWidgets(w.compare_dock) and views.shown(w.loss_plot)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    w.grab().save(str(SCREENSHOTS / f"runs_{size[0]}x{size[1]}.png"))
