@@ -190,11 +190,6 @@ class ComparisonPlots:
         self.metric_plot.setLabel("bottom", name)
 
     # -- drawing --------------------------------------------------------------------------
-    def clear(self) -> None:
-        for plot in self.plots:
-            plot.clear()
-        self.drawn = Drawn()
-
     def draw(self, runs: Sequence[Run], x: str, log_loss: bool) -> list[Entry]:
         """Loss and metric of ``runs`` against ``x`` ("step" or "seconds"); the gradient
         plot is drawn by :meth:`draw_gradients`."""
