@@ -188,6 +188,34 @@ def shoot_gradient_sources(app: QApplication, settings: QSettings, out: Path,
         w.close()
 
 
+def shoot_compare_runs(app: QApplication, settings: QSettings, out: Path, steps: int) -> Path:
+    """A simple RNN against an LSTM on long_memory, and the LSTM with three seeds: the
+    Runs panel and the comparison, as the learner gets there (a settings change keeps the
+    trained run; Repeat with N seeds trains the group in worker processes)."""
+    cfg = get_task("long_memory").default_config()
+    cfg.network.cell = "rnn"
+    cfg.training.epochs = 20  # a planned run of 300 steps: the LSTM is ahead by then
+    w = open_window(app, cfg, settings)
+    try:
+        w.resize(1920, 1080)
+        layout.arrange(w, "Laptop")
+        c = w.controller
+        planned = c.epoch_target()
+        train(app, w, planned)
+        c.rename_run(None, "simple RNN")  # as a learner names a run in the Runs panel
+        c.apply_config({"network.cell": "lstm"}, "Cell: LSTM")
+        train(app, w, planned)
+        c.rename_run(None, "LSTM")
+        c.repeat_with_seeds(3)
+        wait_for(app, lambda: c.job is None)
+        w.show_comparison()
+        settle(app, w)
+        return save(w, out)
+    finally:
+        w.shutdown()
+        w.close()
+
+
 SCREENS: dict[str, tuple[str, Callable]] = {
     "main_many_to_one": ("Main window: weather forecast (many-to-one)",
                          _main_window("weather")),
@@ -206,6 +234,8 @@ SCREENS: dict[str, tuple[str, Callable]] = {
                         _main_window("weather", (1366, 768), "Laptop")),
     "presentation": ("Presentation: a 1920×1080 projector, 150 % zoom, dark theme",
                      _main_window("weather", (1920, 1080), "Projector", "dark")),
+    "compare_runs": ("Runs compared: simple RNN against LSTM, and the LSTM with 3 seeds",
+                     shoot_compare_runs),
 }
 
 
