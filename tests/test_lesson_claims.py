@@ -268,14 +268,15 @@ def test_lesson_seven_gradient_flow_tilts_as_the_text_says(seed, record_property
 @pytest.mark.learning
 def test_lesson_seven_clipping_rescues_the_exploding_setup(seed, record_property):
     # "one gigantic gradient can no longer throw the training off course, and the loss ends
-    # far lower"; try this: "Too small [a clip norm] slows learning down".
+    # far lower"; try this: clip norms of 0.1, 1 and 10 each rescue the training (with Adam
+    # their final losses differ by chance, either way: seeds 0-4 and three kernels gave
+    # 0.2x-4.7x between 0.1 and 1, so the text claims no order).
     unclipped = trained("gradients", "exploding", seed)
-    clipped = trained("gradients", "clipped", seed)
-    tiny_clip = trained("gradients", "clipped", seed, changes=(("training.clip_norm", 0.1),))
-    record_property("clipped/unclipped", clipped.loss / unclipped.loss)
-    record_property("clip0.1/clip1", tiny_clip.loss / clipped.loss)
-    assert clipped.loss < 0.25 * unclipped.loss  # seeds 0-4: at most 0.014
-    assert tiny_clip.loss > 1.1 * clipped.loss  # seeds 0-4: 1.27x or more
+    for clip_norm in (1.0, 0.1, 10.0):
+        clipped = trained("gradients", "clipped", seed,
+                          changes=(("training.clip_norm", clip_norm),))
+        record_property(f"clip{clip_norm:g}/unclipped", clipped.loss / unclipped.loss)
+        assert clipped.loss < 0.1 * unclipped.loss, clip_norm  # seeds 0-4: <= 0.03
 
 
 @pytest.mark.learning
