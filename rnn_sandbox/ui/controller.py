@@ -33,6 +33,8 @@ from PySide6.QtWidgets import QApplication
 from rnn_sandbox import io as files
 from rnn_sandbox.config import ConfigError, ExperimentConfig
 from rnn_sandbox.engine import Anatomy
+from rnn_sandbox.engine.anatomy import state_name
+from rnn_sandbox.engine.train import MAX_GRADIENT_ENTRIES
 from rnn_sandbox.fields import SETTING, SETTINGS
 from rnn_sandbox.lessons import LessonError, load_lessons
 from rnn_sandbox.runs import Run, RunBook, differences
@@ -95,6 +97,20 @@ def change_text(before: ExperimentConfig | None, after: ExperimentConfig,
     if len(parts) > limit:
         parts = parts[:limit] + [f"{len(diff) - limit} more"]
     return ", ".join(parts)
+
+
+def _first_layer(grad_h: Mapping[str, np.ndarray] | None,
+                 architecture: str) -> np.ndarray | None:
+    """|dL/dh_t| reaching the first layer from a snapshot, as a kept run records it
+    (directions combined as root-sum-of-squares; the encoder's for seq2seq)."""
+    if not grad_h:
+        return None
+    part = "encoder" if architecture == "seq2seq" else ""
+    found = [grad_h[k] for k in (state_name(0, False, part), state_name(0, True, part))
+             if k in grad_h]
+    if not found:
+        return None
+    return np.sqrt(sum(np.square(np.asarray(g, np.float64)) for g in found))
 
 
 def run_name(before: ExperimentConfig | None, after: ExperimentConfig) -> str:
@@ -391,6 +407,10 @@ class ExperimentController(QObject):
         self.step, self.epoch = view.step, view.epoch
         if replaced or self._current_template is None:
             self._become_current(experiment, view, before)
+        assert self._current_template is not None
+        self._current_template.gradients = [
+            (int(s), np.asarray(g, np.float64))
+            for s, g in getattr(view.experiment.trainer, "gradient_history", [])]
         self._live = {k: [float(x) for x in view.history[k]]
                       for k in ("step", "train_loss", "val_loss", "val_metric")}
         self.history_version += 1
@@ -515,8 +535,16 @@ class ExperimentController(QObject):
                     break
                 if steps[i] < step:
                     break
-        if p.metric_name and self._current_template is not None:
-            self._current_template.metric_name = p.metric_name
+        template = self._current_template
+        if template is not None:
+            if p.metric_name:
+                template.metric_name = p.metric_name
+            for snap in p.snapshots:
+                g = _first_layer(snap.grad_h, self.config.network.architecture)
+                if g is not None:
+                    template.gradients.append((int(snap.step), g))
+            if len(template.gradients) > MAX_GRADIENT_ENTRIES:
+                del template.gradients[1::2]
         self.history_version += 1
 
     def has_current_run(self) -> bool:

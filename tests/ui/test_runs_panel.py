@@ -93,6 +93,8 @@ def test_a_rebuild_keeps_the_run_and_two_cells_are_compared_with_their_own_histo
     np.testing.assert_array_equal(x, [h["step"] for h in lstm_history])
     np.testing.assert_array_equal(y, [h["train_loss"] for h in lstm_history])
     assert not np.array_equal(drawn(w, "lstm")[1], drawn(w, "sine_forecast")[1][:4])
+    # The gradient reaching each time step, for the kept run and for the one training.
+    assert set(w.comparison.overlay.drawn.gradients) == {"sine_forecast", "lstm"}
 
 
 def test_a_restored_run_trains_on_bit_for_bit(qtbot, make_window, small):
