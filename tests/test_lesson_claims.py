@@ -161,6 +161,25 @@ def test_lesson_three_hourly_steps_beat_the_line_far_more_than_ten_minute_steps(
     assert hourly.ratio < ten.ratio - 0.03, (ten, hourly)
 
 
+def test_lessons_one_and_three_describe_their_networks_as_loaded():
+    # Lesson 1: "twelve readings of a wavy signal and the output sequence has a single
+    # element"; the tagger "reads from left to right only".
+    forecast = get_lesson("mappings").preset("forecast")
+    assert forecast.task.seq_len == 12 and forecast.network.output_size == 1
+    assert forecast.network.architecture == "many_to_one"
+    assert not get_lesson("mappings").preset("tagging").network.bidirectional
+    # Lesson 3: "4 input neurons", "144 time steps" of ten minutes, four days in 96 hourly
+    # steps, one output at the top of the last column only.
+    ten = get_lesson("time_steps").preset("ten_minutes")
+    hourly = get_lesson("time_steps").preset("hourly")
+    assert (ten.task.seq_len, ten.task.options["resolution"]) == (144, "10min")
+    assert (hourly.task.seq_len, hourly.task.options["resolution"]) == (96, "hourly")
+    for cfg in (ten, hourly):
+        net = cfg.network
+        assert (net.input_size, net.output_size, net.architecture) == (4, 1, "many_to_one")
+        assert cfg.task.options["horizon_hours"] == 24  # "the temperature 24 hours later"
+
+
 # -- 4. A tour of the task types ---------------------------------------------------------------
 def test_lesson_four_setups_are_wired_as_the_text_draws_them():
     lesson = get_lesson("task_types")
