@@ -242,3 +242,19 @@ def test_every_setup_loads_and_trains_in_the_main_window(qtbot, settings):
                 assert window.last_message is None, (lesson.id, setup.id, window.last_message)
     finally:
         window.shutdown()
+
+
+def test_lessons_of_several_setups_of_one_task_offer_them_as_a_comparison(dock, qtbot):
+    for lesson_id in ("order", "bidirectional", "gradients"):  # lessons 2, 5 and 7
+        dock.show_lesson(lesson_id)
+        assert dock.compare_btn.isVisibleTo(dock), lesson_id
+    with qtbot.waitSignal(dock.comparisonRequested) as blocker:
+        qtbot.mouseClick(dock.compare_btn, Qt.MouseButton.LeftButton)
+    lesson = get_lesson("gradients")
+    items = blocker.args[0]
+    assert [label for label, _ in items] == [s.label for s in lesson.setups]
+    assert [cfg.to_dict() for _, cfg in items] == [lesson.preset(s.id).to_dict()
+                                                   for s in lesson.setups]
+    for lesson_id in ("mappings", "task_types", "bptt"):  # a tour of tasks, or one setup
+        dock.show_lesson(lesson_id)
+        assert not dock.compare_btn.isVisibleTo(dock), lesson_id

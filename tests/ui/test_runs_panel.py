@@ -219,12 +219,22 @@ def test_repeat_with_seeds_delivers_a_group_while_the_window_stays_responsive(
     assert (group[0].group, "train_loss") in w.comparison.overlay.drawn.curves
 
 
-def test_closing_the_window_cancels_the_seeds(qtbot, make_window, small, monkeypatch):
+def test_seeds_are_cancelled_by_cancel_and_by_closing_the_window(qtbot, make_window, small,
+                                                               monkeypatch):
     cfg = small(get_task("sine_forecast").default_config())
     cfg.task.n_samples = 120
     cfg.training.epochs = 200  # long enough to be cancelled
     w = make_window(cfg)
     monkeypatch.setattr(dialogs, "seed_count", lambda parent: 2)
+    w.seeds_action.trigger()
+    job = w.controller.job
+    workers = [proc for proc, _ in job._running.values()]
+    assert w.runs_panel.cancel_button.isVisibleTo(w.runs_panel)
+    qtbot.mouseClick(w.runs_panel.cancel_button, Qt.MouseButton.LeftButton)
+    assert w.controller.job is None and job.cancelled
+    assert not any(p.is_alive() for p in workers)
+    assert "cancelled" in w.statusBar().currentMessage()
+    assert not w.runs_panel.cancel_button.isVisibleTo(w.runs_panel)
     w.seeds_action.trigger()
     job = w.controller.job
     assert job is not None
