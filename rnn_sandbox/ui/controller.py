@@ -297,6 +297,7 @@ class ExperimentController(QObject):
         self._current_template: Run | None = None
         self._live: dict[str, list[float]] = {}  # the current run's history, as reported
         self.history_version = 0  # counts the current run's reported points
+        self._saved_runs: list[int] = []  # the book when runs were last saved (ids)
         self.job: Any = None  # a seeds.RunJob while runs train in worker processes
         self.job_what = ""  # "seeds" or "lesson setups", for the status bar
         self._exit_waits = 0
@@ -672,6 +673,7 @@ class ExperimentController(QObject):
         except (files.ExperimentFileError, OSError, ValueError) as e:
             self.message.emit("Cannot save the runs", f"{path}:\n{reason(e)}", "critical")
             return False
+        self._saved_runs = [id(r) for r in self.runs.runs]
         self.status.emit(f"Saved {len(runs)} runs to {Path(path).name}.", 8_000)
         return True
 
@@ -897,6 +899,15 @@ class ExperimentController(QObject):
     def set_document(self, path: Path | None, dirty: bool) -> None:
         self.path, self.dirty = path, dirty
         self.documentChanged.emit()
+
+    def check_unsaved_runs(self) -> bool:
+        """Before the window closes: the kept runs go with it unless saved."""
+        runs = self.runs.runs
+        if not runs or [id(r) for r in runs] == self._saved_runs:
+            return True
+        return self.ask("Discard the runs?",
+                        f"The Runs panel holds {len(runs)} run{'s' if len(runs) != 1 else ''} "
+                        "that were not saved (File → Save Runs… keeps them).")
 
     def check_unsaved(self) -> bool:
         if not self.dirty or self.step == 0:

@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.controller.check_unsaved():
+        if not (self.controller.check_unsaved() and self.controller.check_unsaved_runs()):
             event.ignore()
             return
         layout.save(self, self.settings)

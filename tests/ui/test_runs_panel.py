@@ -179,6 +179,12 @@ def test_runs_are_saved_and_opened_through_the_file_menu(qtbot, make_window, sma
     assert names == ["sine_forecast (2)", "lstm"]  # the new window's current is sine_forecast
     assert [h["train_loss"] for h in other.controller.runs.runs[0].history] == kept_history
     assert other.controller.runs.runs[1].steps() == 3
+    # Closing asks before the runs go, unless they were saved.
+    asked: list[str] = []
+    w.confirm = lambda title, text: asked.append(title) or False
+    assert w.controller.check_unsaved_runs() and asked == []  # saved: nothing to ask
+    other.confirm = lambda title, text: asked.append(title) or False
+    assert not other.controller.check_unsaved_runs() and asked == ["Discard the runs?"]
     # A damaged file changes nothing and says why.
     bad = tmp_path / "bad.rnns"
     bad.write_bytes(b"not a runs file")
