@@ -295,7 +295,7 @@ class ExperimentController(QObject):
         self.current_group: str | None = None
         self.current_hidden = False
         self._current_template: Run | None = None
-        self._live: dict[str, list[float]] = {}  # the current run's history, as reported
+        self._live: list[dict[str, float]] | None = None  # the current run's history rows
         self.history_version = 0  # counts the current run's reported points
         self._saved_runs: list[int] = []  # the book when runs were last saved (ids)
         self.job: Any = None  # a seeds.RunJob while runs train in worker processes
@@ -412,8 +412,10 @@ class ExperimentController(QObject):
         self._current_template.gradients = [
             (int(s), np.asarray(g, np.float64))
             for s, g in getattr(view.experiment.trainer, "gradient_history", [])]
-        self._live = {k: [float(x) for x in view.history[k]]
-                      for k in ("step", "train_loss", "val_loss", "val_metric")}
+        h = view.history
+        self._live = [
+            {k: float(h[k][i]) for k in ("step", "train_loss", "val_loss", "val_metric")}
+            for i in range(len(h["step"]))]
         self.history_version += 1
         self.steps_per_epoch = max(1, math.ceil(view.n_train / self.config.training.batch_size))
         self.stop_at_step = None
@@ -517,24 +519,21 @@ class ExperimentController(QObject):
         """The current run's history grows with every report (no snapshot of the
         training process needed to draw it)."""
         live = self._live
-        if not live:
+        if live is None:
             return
         nan = float("nan")
         for step, loss in zip(p.steps, p.losses, strict=False):
-            live["step"].append(float(step))
-            live["train_loss"].append(float(loss))
-            live["val_loss"].append(nan)
-            live["val_metric"].append(nan)
-        steps = live["step"]
+            live.append({"step": float(step), "train_loss": float(loss), "val_loss": nan,
+                         "val_metric": nan})
         metrics = p.val_metrics if len(p.val_metrics) == len(p.val_steps) else (
             np.full(len(p.val_steps), nan))
         for step, loss, metric in zip(p.val_steps, p.val_losses, metrics, strict=False):
             # A validation belongs to a step reported now or just before.
-            for i in range(len(steps) - 1, max(-1, len(steps) - 1 - 4096), -1):
-                if steps[i] == step:
-                    live["val_loss"][i], live["val_metric"][i] = float(loss), float(metric)
+            for row in reversed(live[-4096:]):
+                if row["step"] == step:
+                    row["val_loss"], row["val_metric"] = float(loss), float(metric)
                     break
-                if steps[i] < step:
+                if row["step"] < step:
                     break
         template = self._current_template
         if template is not None:
@@ -555,9 +554,7 @@ class ExperimentController(QObject):
         """The current experiment as a run, its curves from the reported history (its
         ``state`` is empty: :meth:`snapshot_current` makes one that can be saved)."""
         assert self._current_template is not None
-        keys = list(self._live)
-        history = [dict(zip(keys, row, strict=True))
-                   for row in zip(*(self._live[k] for k in keys), strict=True)]
+        history = list(self._live or [])  # the rows are shared: the comparison only reads
         return replace(self._current_template, name=self.current_name,
                        colour=self.current_colour, group=self.current_group,
                        hidden=self.current_hidden, history=history,
