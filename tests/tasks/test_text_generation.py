@@ -1,13 +1,23 @@
-"""Character-level text generation on the shipped text: samples, metric, prompting."""
+"""Character-level text generation on the shipped texts: held-out data, next-character
+metric and its baseline, prompting, and a short run that learns words."""
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pytest
 
+from rnn_sandbox.engine import Network
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TaskError, get_task
-from rnn_sandbox.tasks.text_generation import alphabet, load_text
+from rnn_sandbox.tasks.text_generation import (
+    N_BLOCKS,
+    alphabet,
+    held_out_spans,
+    load_text,
+    show,
+)
 
 TASK = get_task("text_generation")
 
@@ -18,29 +28,67 @@ def make(seed=0, **options):
     return TASK.make(cfg, seed)
 
 
-def test_the_text_ships_with_the_program():
+def pieces(batch, vocab):
+    """Each sample as text: its start character and the characters that follow."""
+    return [
+        vocab[int(batch.x[i, 0].argmax())] + "".join(vocab[k] for k in batch.y[i])
+        for i in range(len(batch))
+    ]
+
+
+def test_the_texts_ship_with_the_program():
     text = load_text()
-    assert 2000 < len(text) < 6000 and "humpty dumpty" in text and "  " not in text
-    assert alphabet() == sorted(set(text)) and " " in alphabet()
+    assert 90_000 < len(text) < 300_000
+    for line in ("humpty dumpty sat on a wall,", "there was an old man with a beard,",
+                 "i have a little shadow", "the fox and the grapes"):
+        assert line in text
+    assert "  " not in text and "\n\n\n" not in text and " \n" not in text
+    assert alphabet() == sorted(set(text)) and {" ", "\n"} <= set(alphabet())
     assert len(alphabet(False)) > len(alphabet(True))  # capitals only without lowercasing
+    # Verse keeps its lines: most lines of the rhymes are short.
+    assert np.median([len(line) for line in text[:20_000].split("\n") if line]) < 45
 
 
-def test_samples_are_slices_of_the_text():
+@pytest.mark.parametrize("fraction", [0.05, 0.1, 0.2, 0.9])
+def test_held_out_blocks_cover_the_text_once_and_spread_out(fraction):
+    n = 100_003
+    spans = held_out_spans(n, fraction)
+    cover = np.zeros(n, int)
+    for part in spans.values():
+        for a, b in part:
+            cover[a:b] += 1
+    assert np.all(cover == 1)
+    val = sum(b - a for a, b in spans["val"])
+    assert val == pytest.approx(n * fraction, rel=0.25)
+    assert spans["train"] and spans["val"]
+    if fraction <= 0.2:  # validation blocks are apart, from the whole text, not its end
+        assert len(spans["val"]) == round(N_BLOCKS * fraction)
+        assert spans["val"][0][0] < n / 4 and spans["val"][-1][1] < n
+
+
+def test_samples_are_slices_of_their_own_part_of_the_text():
     d = make(0)
     vocab, text = d.meta["vocab"], load_text()
     T = d.train.y.shape[1]
-    for b in (d.train, d.val):
+    spans = held_out_spans(len(text), 0.1)
+    # A separator outside the alphabet, so no piece can straddle two stretches.
+    own = {split: "\0".join(text[a:b] for a, b in spans[split]) for split in spans}
+    for split in ("train", "val"):
+        b = getattr(d, split)
         assert b.x.shape == (len(b), 1, len(vocab)) and b.y.shape == b.y_mask.shape
         assert np.all(b.y_mask == 1) and np.all(b.x.sum(-1) == 1)
-    for i in range(30):
-        first = vocab[int(d.train.x[i, 0].argmax())]
-        piece = first + "".join(vocab[k] for k in d.train.y[i])
-        assert len(piece) == T + 1 and piece in text and first != " "
-    held = make(0, held_out=True)
-    cut = int(round(len(text) * 0.8))
-    for i in range(30):
-        piece = "".join(vocab[k] for k in held.val.y[i])
-        assert piece in text[cut:]
+        for piece in pieces(b.subset(slice(0, 200)), vocab):
+            assert len(piece) == T + 1 and piece in own[split]
+    # Validation text is text the network never trains on: most validation pieces
+    # appear nowhere in the training stretches.
+    unseen = [p not in own["train"] for p in pieces(d.val.subset(slice(0, 200)), vocab)]
+    assert np.mean(unseen) > 0.9
+    whole = make(0, held_out=False)
+    assert all(p in text for p in pieces(whole.val.subset(slice(0, 50)), vocab))
+    starts = make(0, word_starts=True)
+    for p in pieces(starts.train.subset(slice(0, 50)), vocab):
+        i = text.find(p)
+        assert p[0] not in " \n" and (i == 0 or text[i - 1] in " \n")
 
 
 def test_deterministic_for_a_seed():
@@ -49,31 +97,83 @@ def test_deterministic_for_a_seed():
     assert not np.array_equal(a.train.y, c.train.y)
 
 
-def test_metric_baseline_and_rendering():
-    d = make(0)
-    V = len(d.meta["vocab"])
-    right = np.eye(V)[d.val.y] * 4.0
+def small_experiment(seed=0, hidden=8):
+    cfg = TASK.default_config()
+    cfg.network.hidden_size = hidden
+    cfg.task.n_samples = 300
+    cfg.training.seed = seed
+    return Experiment(cfg)
+
+
+def test_the_metric_reads_guesses_made_after_the_true_text():
+    exp = small_experiment()
+    val = exp.dataset.val.subset(slice(0, 20))
+    out = exp.trainer.predict(val)
+    teacher = exp.network.forward(val.x, y=val.y, y_mask=val.y_mask)
+    assert np.array_equal(out, teacher)
+    # Changing the true character at step 5 changes the guesses after it, never before.
+    y = val.y.copy()
+    y[:, 5] = (y[:, 5] + 1) % len(exp.dataset.meta["vocab"])
+    changed = exp.network.forward(val.x, y=y, y_mask=val.y_mask)
+    assert np.array_equal(changed[:, :6], out[:, :6])
+    assert not np.allclose(changed[:, 6:], out[:, 6:])
+    metric = TASK.metric(out, val)
+    assert metric.name == "next-character accuracy"
+    assert metric.value == pytest.approx(np.mean(out.argmax(-1) == val.y))
+
+
+def test_the_baseline_is_the_rule_scored_by_the_metric():
+    exp = small_experiment()
+    d, vocab = exp.dataset, exp.dataset.meta["vocab"]
+    right = np.eye(len(vocab))[d.val.y] * 4.0
     assert TASK.metric(right, d.val).value == 1.0
-    spaces = np.zeros_like(right)
-    spaces[..., d.meta["vocab"].index(" ")] = 1.0
+    rule = TASK.baseline_outputs(d)
+    assert rule.shape == exp.trainer.predict(d.val).shape
+    assert np.all(rule.argmax(-1) == vocab.index(" "))
     base = TASK.baseline(d)
-    assert base.value == pytest.approx(TASK.metric(spaces, d.val).value)
-    assert 0.1 < base.value < 0.3
-    assert TASK.render_sample(d, 0).startswith('start "')
-    text = TASK.render_prediction(d, 0, right[0])
-    assert f"{d.val.y.shape[1]}/{d.val.y.shape[1]} characters right" in text
+    assert base.name == "always a space: next-character accuracy"
+    assert base.value == TASK.metric(rule, d.val).value == pytest.approx(
+        np.mean(d.val.y == vocab.index(" ")))
+    assert 0.1 < base.value < 0.25
+    # A network that always answers a space, whatever it reads, scores the baseline exactly.
+    net = exp.network
+    params = net.state_dict()
+    params["head.weight"][:] = 0.0
+    params["head.bias"][:] = 0.0
+    params["head.bias"][vocab.index(" ")] = 1.0
+    net.load_state_dict(params)
+    assert TASK.metric(exp.trainer.predict(d.val), d.val).value == base.value
+    assert [m.value for m in TASK.baselines(d)] == [base.value]
 
 
-@pytest.mark.slow
+def test_rendering_shows_the_text_and_the_guesses_under_it():
+    exp = small_experiment()
+    d = exp.dataset
+    V, T = len(d.meta["vocab"]), d.val.y.shape[1]
+    sample = TASK.render_sample(d, 0)
+    assert sample.startswith('start "') and "\n" not in sample
+    right = np.eye(V)[d.val.y[0]]
+    text, guesses = TASK.render_prediction(d, 0, right).split("\n")
+    assert f"({T}/{T} next characters right)" in guesses
+    truth = show(pieces(d.val.subset(slice(0, 1)), d.meta["vocab"])[0])
+    # Each guess stands under the character it guesses.
+    assert text.index(truth) + 1 == len("guesses:   ")
+    assert guesses[len("guesses:   "):].startswith(truth[1:])
+    assert "⏎" in d.meta["classes"] and "␣" in d.meta["classes"]
+
+
 @pytest.mark.learning
-def test_default_model_beats_the_most_common_character_and_writes(seed, record_property):
+def test_a_short_run_guesses_well_and_writes_real_words(seed, record_property):
+    # The default run (its epochs) is held to the task's margin by test_promises; here a
+    # third of it (500 steps) must already be far above the baseline and write words.
     cfg = TASK.default_config()
     cfg.training.seed = seed
     exp = Experiment(cfg)
-    for _ in exp.trainer.run(steps=2000):
+    for _ in exp.trainer.run(steps=500):
         pass
-    _, metric = exp.trainer.evaluate()
-    record_property("accuracy-baseline", metric.value - TASK.baseline(exp.dataset).value)
+    val = exp.dataset.val
+    better = TASK.metric(exp.trainer.predict(val), val).value - TASK.baseline(exp.dataset).value
+    record_property("better_by", better)
     net = exp.network
     a = TASK.generate_text(net, "The ", length=60, temperature=0.8, seed=1)
     assert a == TASK.generate_text(net, "the ", length=60, temperature=0.8, seed=1)
@@ -81,32 +181,22 @@ def test_default_model_beats_the_most_common_character_and_writes(seed, record_p
     assert a != TASK.generate_text(net, "the ", length=60, temperature=0.8, seed=2)
     greedy = TASK.generate_text(net, "the ", length=40, temperature=0.0, seed=5)
     assert greedy == TASK.generate_text(net, "the ", length=40, temperature=0.0, seed=6)
-    # A trained model writes words of the text, not random letters: most of the words it
-    # writes greedily after a few prompts are real (0.66-0.76 over seeds 0-5; about 0.5
-    # with a simple RNN cell).  Several prompts, so one unlucky loop does not decide.
-    words = set(load_text().replace(",", " ").replace(".", " ").split())
-    written = [w.strip(".,;!?\"'") for prompt in ("the ", "a ", "and ", "he ", "she ", "in ")
-               for w in TASK.generate_text(net, prompt, 60, 0.0).split()[1:-1]]
+    # It writes the text's words, not letter soup: the share of written words (first and
+    # last, perhaps cut, left out) that occur in the text, at a cautious temperature.
+    words = set(re.findall(r"[a-z']+", load_text()))
+    written = [w for prompt in ("the ", "a ", "and ", "he ", "she ", "there was ", "when ")
+               for w in re.findall(r"[a-z']+", TASK.generate_text(net, prompt, 100, 0.5, 3))
+               [1:-1]]
     real = sum(w in words for w in written) / len(written)
     record_property("real_words", real)
-    # Free-running accuracy is noisy (one slip shifts every later character): it beats
-    # writing spaces by 0.033-0.097 over seeds 0-19 (an untrained net is 0.17 below).
-    assert metric.value > TASK.baseline(exp.dataset).value + 0.02
-    assert len(written) > 30 and real > 0.55
+    assert better > 0.2
+    assert len(written) > 80 and real > 0.8
     with pytest.raises(TaskError, match="alphabet"):
         TASK.generate_text(net, "the €", length=5)
 
 
-def test_baseline_is_named_after_the_metric():
-    d = make(0)
-    right = np.eye(len(d.meta["vocab"]))[d.val.y]
-    assert TASK.metric(right, d.val).name in TASK.baseline(d).name
-
-
 @pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
 def test_prompting_carries_the_state_for_every_cell(cell):
-    from rnn_sandbox.engine import Network
-
     cfg = TASK.default_config()
     cfg.network.cell = cell
     cfg.network.hidden_size = 8
@@ -130,3 +220,10 @@ def test_tiny_datasets_keep_both_splits(n, frac):
     cfg.n_samples, cfg.val_fraction = n, frac
     d = TASK.make(cfg, 0)
     assert len(d.train) >= 1 and len(d.val) >= 1
+
+
+def test_a_sequence_longer_than_a_validation_block_is_refused():
+    cfg = TASK.default_config().copy().task
+    cfg.seq_len = len(load_text()) // N_BLOCKS + 10
+    with pytest.raises(TaskError, match="seq_len"):
+        TASK.make(cfg, 0)
