@@ -120,14 +120,12 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
         w.addDockWidget(R, w.gradient_dock)
         w.splitDockWidget(w.gradient_dock, w.hidden_dock, Qt.Orientation.Horizontal)
         w.tabifyDockWidget(w.hidden_dock, w.itemized_dock)
+        w.tabifyDockWidget(w.itemized_dock, w.compare_dock)
         w.hidden_dock.raise_()
         w.addDockWidget(B, w.loss_dock)
-        # The runs beside the loss, the prediction and the comparison (one tab each).
-        w.splitDockWidget(w.loss_dock, w.runs_dock, Qt.Orientation.Horizontal)
         w.tabifyDockWidget(w.loss_dock, w.prediction_dock)
-        w.tabifyDockWidget(w.prediction_dock, w.compare_dock)
+        w.tabifyDockWidget(w.prediction_dock, w.runs_dock)
         w.resizeDocks([w.tasks_dock], [int(0.17 * width)], Qt.Orientation.Horizontal)
-        w.resizeDocks([w.runs_dock], [max(260, int(0.2 * width))], Qt.Orientation.Horizontal)
         w.resizeDocks([w.gradient_dock, w.hidden_dock], [int(0.3 * width)] * 2,
                       Qt.Orientation.Horizontal)
         w.resizeDocks([w.loss_dock], [int(0.38 * height)], Qt.Orientation.Vertical)
