@@ -195,6 +195,11 @@ class RunJob:
             send.close()  # the worker holds the other end: EOF when it dies
             self._running[i] = (proc, receive)
 
+    def processes_alive(self) -> list[Any]:
+        """The worker processes still alive (training, or ending after their run)."""
+        procs = [proc for proc, _ in self._running.values()] + self._exiting
+        return [p for p in procs if p.is_alive()]
+
     def poll(self) -> list[Run]:
         """The runs finished since the last call, in the order they finished."""
         self._exiting = [p for p in self._exiting if p.exitcode is None]  # reaps the rest

@@ -48,7 +48,6 @@ MAX_RECENT = 8
 WATCH = "watch"
 WATCH_SECONDS = 30.0
 JOB_POLL_MS = 250  # how often the window looks for runs finished in worker processes
-EXIT_WAITS = 20  # ticks a finished worker may take to end before its run is taken anyway
 
 
 def reason(e: BaseException) -> str:
@@ -300,7 +299,6 @@ class ExperimentController(QObject):
         self._saved_runs: list[int] = []  # the book when runs were last saved (ids)
         self.job: Any = None  # a seeds.RunJob while runs train in worker processes
         self.job_what = ""  # "seeds" or "lesson setups", for the status bar
-        self._exit_waits = 0
         self.job_timer = QTimer(self)
         self.job_timer.setInterval(JOB_POLL_MS)
         self.job_timer.timeout.connect(self.poll_job)
@@ -737,8 +735,6 @@ class ExperimentController(QObject):
         if job is None:
             self.job_timer.stop()
             return
-        if self._worker_exiting(job):
-            return  # taking its run now would wait for its exit in the GUI thread
         arrived = job.poll()
         if arrived:
             self.add_runs(arrived)
@@ -752,14 +748,6 @@ class ExperimentController(QObject):
             else:
                 self.status.emit(f"{self.job_what}: {job.finished} of {job.total} done", 10_000)
             self.jobChanged.emit()
-
-    def _worker_exiting(self, job: Any) -> bool:
-        """A worker sent its run and is still ending (freeing its memory takes a moment
-        on a busy machine): look again at the next tick, at most a few times."""
-        exiting = any(conn.poll() and proc.exitcode is None
-                      for proc, conn in list(getattr(job, "_running", {}).values()))
-        self._exit_waits = self._exit_waits + 1 if exiting else 0
-        return exiting and self._exit_waits <= EXIT_WAITS
 
     def cancel_job(self) -> None:
         """Stop the runs training in worker processes (those finished stay)."""

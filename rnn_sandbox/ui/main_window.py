@@ -355,6 +355,10 @@ class MainWindow(QMainWindow):
         if not recent:
             self.recent_menu.addAction("(none)").setEnabled(False)
 
+    def panels(self) -> list[PlotPanel]:
+        """Every plot panel the theme, the zoom and the captions reach."""
+        return [*self.plots.values(), self.comparison]
+
     # -- exports -------------------------------------------------------------------------
     def export_plot(self, name: str, path: str | Path) -> None:
         self.plots[name].export(path)

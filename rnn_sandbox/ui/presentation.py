@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 def set_captions(window: MainWindow, on: bool) -> None:
     """The line under each plot on how to read it."""
-    for panel in window.plots.values():
+    for panel in window.panels():
         panel.caption.setVisible(on)
 
 
@@ -24,7 +24,7 @@ def set_theme(window: MainWindow, name: str) -> None:
     window.theme = name
     light = QApplication.style().standardPalette()
     window.setPalette(dark_palette() if name == "dark" else light)
-    for panel in window.plots.values():
+    for panel in window.panels():
         panel.set_theme(name)
 
 
@@ -38,7 +38,7 @@ def set_zoom(window: MainWindow, factor: float) -> None:
     for child in window.findChildren(QWidget):  # a style sheet stops font inheritance
         if child.styleSheet() and "font" not in child.styleSheet():
             child.setFont(font)
-    for panel in window.plots.values():
+    for panel in window.panels():
         panel.set_zoom(window.zoom)
     window.diagram.set_zoom(window.zoom)
 

@@ -133,8 +133,9 @@ def test_zoom_full_screen_and_dark_theme_from_the_view_menu(qtbot, settings):
     zoom_in, zoom_out, actual = w.zoom_actions
     zoom_in.trigger()
     assert w.zoom == pytest.approx(1.25)
-    assert w.loss_plot.graphics.zoom == pytest.approx(1.25)
-    assert "10.0pt" in w.loss_plot.caption.styleSheet()
+    for panel in w.panels():  # the comparison of runs included
+        assert panel.graphics.zoom == pytest.approx(1.25)
+        assert "10.0pt" in panel.caption.styleSheet()
     zoom_out.trigger()
     zoom_out.trigger()
     assert w.zoom == pytest.approx(0.8)
@@ -145,7 +146,8 @@ def test_zoom_full_screen_and_dark_theme_from_the_view_menu(qtbot, settings):
     w.full_screen_action.trigger()
     assert not w.isFullScreen()
     w.dark_action.trigger()
-    assert w.theme == "dark" and w.loss_plot.theme == "dark"
+    assert w.theme == "dark" and all(p.theme == "dark" for p in w.panels())
+    assert w.comparison in w.panels()
     assert w.palette().window().color().lightness() < 80
     assert w.settings_panel.palette().window().color().lightness() < 80  # everywhere
     w.dark_action.trigger()

@@ -234,7 +234,7 @@ def test_seeds_are_cancelled_by_cancel_and_by_closing_the_window(qtbot, make_win
     monkeypatch.setattr(dialogs, "seed_count", lambda parent: 2)
     w.seeds_action.trigger()
     job = w.controller.job
-    workers = [proc for proc, _ in job._running.values()]
+    workers = job.processes_alive()
     assert w.runs_panel.cancel_button.isVisibleTo(w.runs_panel)
     qtbot.mouseClick(w.runs_panel.cancel_button, Qt.MouseButton.LeftButton)
     assert w.controller.job is None and job.cancelled
@@ -244,7 +244,7 @@ def test_seeds_are_cancelled_by_cancel_and_by_closing_the_window(qtbot, make_win
     w.seeds_action.trigger()
     job = w.controller.job
     assert job is not None
-    workers = [proc for proc, _ in job._running.values()]
+    workers = job.processes_alive()
     assert workers and all(p.is_alive() for p in workers)
     w.close()
     assert w.controller.job is None and job.done and job.cancelled
