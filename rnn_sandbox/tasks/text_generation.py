@@ -1,9 +1,9 @@
 """One-to-many, character by character: write on from a first letter, in the style of a text.
 
-The text is a collection of nursery rhymes, children's verses and fables shipped with the
-program (``resources/texts``, about 66 thousand characters; line breaks kept, because a
-rhyme's shape is its lines).  A training sample is a start character (one-hot, the first
-input) and the ``seq_len`` characters that follow it in the text (the targets).  The
+The text is a collection of nursery rhymes, limericks, children's verses and fables shipped
+with the program (``resources/texts``, about 107 thousand characters; line breaks kept,
+because a rhyme's shape is its lines).  A training sample is a start character (one-hot, the
+first input) and the ``seq_len`` characters that follow it in the text (the targets).  The
 network feeds its previous character back as the next input, so input and output are both
 one-hot vectors over the same alphabet; training uses teacher forcing (the true previous
 character), writing feeds back the network's own choice (:meth:`generate_text`).
@@ -102,12 +102,12 @@ class TextGeneration(Task):
         "val_fraction": 0.1,
         "options": {"lowercase": True, "held_out": True, "word_starts": False},
     }
-    # GRU cells: a simple RNN of the same size guesses fewer characters right and writes
-    # fewer real words.
+    # GRU cells: a simple RNN of the same size guesses fewer characters right (0.46 against
+    # 0.48 after a default run, seed 0).
     default_network = {"hidden_size": 64, "feedback": "output", "cell": "gru"}
     default_training = {"learning_rate": 0.01, "batch_size": 32, "epochs": 6}
     baseline_rule = "always a space"
-    margin = 0.28
+    margin = 0.285  # default runs, seeds 0-4: 0.305-0.310 above the baseline
 
     def shape(self, cfg: TaskConfig) -> dict:
         V = len(alphabet(bool(cfg.options.get("lowercase", True))))
