@@ -33,13 +33,20 @@ from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.engine.losses import softmax
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, read_resource, register
 
-# Read one after another; their sources are in resources/texts/README.md.
-TEXT_FILES = (
-    "rhymes_and_fables.txt",
-    "a_book_of_nonsense.txt",
-    "a_childs_garden_of_verses.txt",
-    "aesops_fables.txt",
-)
+# The option ``text``: which of the shipped files the task reads, one after another (their
+# sources are in resources/texts/README.md).  "all" is the default; "rhymes" is the small
+# first file alone with its line breaks as spaces, as the task read it before the other
+# texts came: experiment files saved then have no ``text`` option and are read with it.
+TEXTS = {
+    "all": (
+        "rhymes_and_fables.txt",
+        "a_book_of_nonsense.txt",
+        "a_childs_garden_of_verses.txt",
+        "aesops_fables.txt",
+    ),
+    "rhymes": ("rhymes_and_fables.txt",),
+}
+TEXT_BEFORE_THE_OPTION = "rhymes"
 # With ``held_out`` the text is cut into this many equal blocks, and evenly spread ones
 # (the validation fraction of them) are read only for validation: rhymes, verses and
 # fables alike, never seen in training.
@@ -48,22 +55,34 @@ SPACE, NEWLINE = " ", "\n"
 NEWLINE_MARK = "⏎"  # how a line break is shown on one line (plots, prediction view)
 
 
-@lru_cache(maxsize=4)
-def load_text(lowercase: bool = True) -> str:
+@lru_cache(maxsize=8)
+def load_text(lowercase: bool = True, text: str = "all") -> str:
     """The shipped texts, one after another: spaces inside a line made single, line breaks
-    kept (a verse's shape is its lines), at most one blank line between stanzas or pieces."""
-    parts = []
-    for name in TEXT_FILES:
-        raw = read_resource("texts", name).replace("\r\n", "\n")
-        lines = [re.sub(r"[ \t]+", " ", line).strip() for line in raw.split("\n")]
-        parts.append(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip())
-    text = "\n\n".join(parts)
-    return text.lower() if lowercase else text
+    kept (a verse's shape is its lines), at most one blank line between stanzas or pieces.
+    The small "rhymes" text has every run of white space, line breaks too, as one space."""
+    if text not in TEXTS:
+        known = ", ".join(TEXTS)
+        raise TaskError(f"text_generation: there is no text '{text}' (known: {known})")
+    if text == "rhymes":
+        joined = re.sub(r"\s+", " ", read_resource("texts", TEXTS[text][0])).strip()
+    else:
+        parts = []
+        for name in TEXTS[text]:
+            raw = read_resource("texts", name).replace("\r\n", "\n")
+            lines = [re.sub(r"[ \t]+", " ", line).strip() for line in raw.split("\n")]
+            parts.append(re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip())
+        joined = "\n\n".join(parts)
+    return joined.lower() if lowercase else joined
 
 
-def alphabet(lowercase: bool = True) -> list[str]:
+def alphabet(lowercase: bool = True, text: str = "all") -> list[str]:
     """The characters of the text, sorted: the network's inputs and outputs."""
-    return sorted(set(load_text(lowercase)))
+    return sorted(set(load_text(lowercase, text)))
+
+
+def text_option(cfg: TaskConfig) -> str:
+    """The text a task configuration reads (see :data:`TEXTS`)."""
+    return str(cfg.options.get("text", TEXT_BEFORE_THE_OPTION))
 
 
 def held_out_spans(n_chars: int, val_fraction: float) -> dict[str, list[tuple[int, int]]]:
@@ -100,7 +119,7 @@ class TextGeneration(Task):
         "seq_len": 32,
         "n_samples": 10000,
         "val_fraction": 0.1,
-        "options": {"lowercase": True, "held_out": True, "word_starts": False},
+        "options": {"text": "all", "lowercase": True, "held_out": True, "word_starts": False},
     }
     # GRU cells: a simple RNN of the same size guesses fewer characters right (0.46 against
     # 0.48 after a default run, seed 0).
@@ -110,7 +129,7 @@ class TextGeneration(Task):
     margin = 0.285  # default runs, seeds 0-4: 0.305-0.310 above the baseline
 
     def shape(self, cfg: TaskConfig) -> dict:
-        V = len(alphabet(bool(cfg.options.get("lowercase", True))))
+        V = len(alphabet(bool(cfg.options.get("lowercase", True)), text_option(cfg)))
         return {
             "input_size": V,
             "output_size": V,
@@ -123,8 +142,8 @@ class TextGeneration(Task):
         lowercase = bool(cfg.options.get("lowercase", True))
         word_starts = bool(cfg.options.get("word_starts", False))
         held_out = bool(cfg.options.get("held_out", True))
-        text = load_text(lowercase)
-        vocab = alphabet(lowercase)
+        text = load_text(lowercase, text_option(cfg))
+        vocab = alphabet(lowercase, text_option(cfg))
         index = {c: i for i, c in enumerate(vocab)}
         codes = np.array([index[c] for c in text], dtype=np.intp)
         T, n = cfg.seq_len, cfg.n_samples
@@ -134,7 +153,7 @@ class TextGeneration(Task):
             spans = {"train": [(0, len(codes))], "val": [(0, len(codes))]}
         n_val = min(n - 1, max(1, int(round(n * cfg.val_fraction))))  # both splits non-empty
         sizes = {"train": n - n_val, "val": n_val}
-        blank = np.isin(codes, [index[SPACE], index[NEWLINE]])
+        blank = np.isin(codes, [index[c] for c in (SPACE, NEWLINE) if c in index])
         batches = {}
         for split in ("val", "train"):
             # Starts that still have T characters after them inside their stretch.
@@ -159,6 +178,7 @@ class TextGeneration(Task):
             "classes": ["␣" if c == SPACE else show(c) for c in vocab],
             "lowercase": lowercase,
             "held_out": held_out,
+            "text": text_option(cfg),
             "text_length": len(text),
             # Scored on next-character guesses with the true text fed (Trainer.predict).
             "predict": "teacher_forced",

@@ -49,6 +49,23 @@ def test_the_texts_ship_with_the_program():
     assert np.median([len(line) for line in text[:20_000].split("\n") if line]) < 45
 
 
+def test_the_small_text_is_read_as_before_the_option_came():
+    # Experiment files saved before the ``text`` option have none, and their networks
+    # were built for the small text with every line break a space: they must still fit.
+    small = load_text(True, "rhymes")
+    assert 3000 < len(small) < 4000 and "\n" not in small
+    assert small.split() == load_text().split()[: len(small.split())]  # the first file
+    cfg = TASK.default_config().copy().task
+    del cfg.options["text"]
+    assert TASK.shape(cfg)["input_size"] == len(alphabet(True, "rhymes")) == len(set(small))
+    d = TASK.make(cfg, 0)
+    assert d.meta["text"] == "rhymes" and all(
+        p in small for p in pieces(d.val.subset(slice(0, 20)), d.meta["vocab"]))
+    cfg.options["text"] = "psalms"
+    with pytest.raises(TaskError, match="no text 'psalms'"):
+        TASK.make(cfg, 0)
+
+
 @pytest.mark.parametrize("fraction", [0.05, 0.1, 0.2, 0.9])
 def test_held_out_blocks_cover_the_text_once_and_spread_out(fraction):
     n = 100_003
