@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 
 from rnn_sandbox.engine import Network
+from rnn_sandbox.engine.data import Dataset
+from rnn_sandbox.engine.train import Trainer
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TaskError, get_task
 from rnn_sandbox.tasks.text_generation import (
@@ -134,6 +136,11 @@ def test_the_metric_reads_guesses_made_after_the_true_text():
     changed = exp.network.forward(val.x, y=y, y_mask=val.y_mask)
     assert np.array_equal(changed[:, :6], out[:, :6])
     assert not np.allclose(changed[:, 6:], out[:, 6:])
+    # Data that do not ask for it (files saved before) are scored on free writing.
+    d = exp.dataset
+    meta = {k: v for k, v in d.meta.items() if k != "predict"}
+    free = Trainer(exp.network, Dataset(d.train, d.val, meta), exp.config.training)
+    assert np.array_equal(free.predict(val), exp.network.predict(val.x, steps=val.y.shape[1]))
     metric = TASK.metric(out, val)
     assert metric.name == "next-character accuracy"
     assert metric.value == pytest.approx(np.mean(out.argmax(-1) == val.y))
