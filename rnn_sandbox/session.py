@@ -209,10 +209,11 @@ class Score:
         return line
 
     def short(self) -> str:
-        """For narrow places: ``accuracy 0.931 (baseline 0.802, better by 0.129)``."""
+        """For narrow places (the status bar): ``accuracy 0.931 (baseline 0.802)``; the
+        whole :meth:`text` belongs in its tooltip."""
         line = f"{self.metric.name} {float(self.metric.value):.3g}"
         if self.baseline is not None:
-            line += f" (baseline {float(self.baseline.value):.3g}, {self.comparison()})"
+            line += f" (baseline {float(self.baseline.value):.3g})"
         return line
 
 

@@ -58,6 +58,12 @@ def reason(e: BaseException) -> str:
     return f"{type(e).__name__}: {e}"
 
 
+def finished_text(epochs: int, steps: int) -> str:
+    """The status bar's word at the end of a planned run (short: the numbers beside it
+    leave a laptop's status bar little room)."""
+    return f"Finished: {epochs} epoch{'s' if epochs != 1 else ''} ({steps} steps). Play trains on."
+
+
 def _set_aside(path: Path) -> Path:
     """Rename a recovery file that could not be restored, so that nothing deletes it and
     the next start does not offer it again; returns where it is now."""
@@ -786,11 +792,7 @@ class ExperimentController(QObject):
         if self.stop_at_step is not None and self.step >= self.stop_at_step:
             self.stop_at_step = None
             self.pause()
-            epochs = self.config.training.epochs
-            self.status.emit(
-                f"Finished: {epochs} epoch{'s' if epochs != 1 else ''} trained "
-                f"({self.step} steps). Play trains on; Epochs sets the length of a run.",
-                20_000)
+            self.status.emit(finished_text(self.config.training.epochs, self.step), 20_000)
 
     def pause(self) -> None:
         self.worker.pause()

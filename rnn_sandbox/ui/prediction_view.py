@@ -170,8 +170,9 @@ class PredictionView(PlotPanel):
         text = ""
         if shown:
             text = "Validation" + (f" (step {step})" if step is not None else "") + ": "
-            text += "  ·  ".join(
-                Score(m, baseline_for(m.name, self.baselines)).short() for m in shown)
+            scores = [Score(m, baseline_for(m.name, self.baselines)) for m in shown]
+            text += "  ·  ".join(s.short() for s in scores)
+            self.extra_label.setToolTip("\n".join(s.text() for s in scores))
         if text != self.extra_label.text():
             self.extra_label.setText(text)
             self.extra_label.setVisible(bool(text))

@@ -200,7 +200,9 @@ class StatusView:
         if len(p.val_losses):
             lab["val"].setText(f"val loss {p.val_losses[-1]:.4g}")
             if p.metric_name and np.isfinite(p.val_metrics[-1]):
-                lab["metric"].setText(self.score(p.metric_name, p.val_metrics[-1]).short())
+                score = self.score(p.metric_name, p.val_metrics[-1])
+                lab["metric"].setText(score.short())
+                lab["metric"].setToolTip(score.text())
         if p.running:
             lab["rate"].setText(f"{p.steps_per_second:.0f} steps/s")
         elif len(p.steps):
@@ -209,9 +211,12 @@ class StatusView:
             # The task's further numbers (e.g. the accuracy on ambiguous words), from the
             # loop's latest validation pass.
             self.extra_metrics = list(p.extra_metrics)
-            lab["extra"].setText("  ·  ".join(
-                Score(m, baseline_for(m.name, self.baselines)).short()
-                for m in self.extra_metrics if np.isfinite(m.value)))
+            scores = [Score(m, baseline_for(m.name, self.baselines))
+                      for m in self.extra_metrics if np.isfinite(m.value)]
+            lab["extra"].setText("  ·  ".join(s.short() for s in scores))
+            lab["extra"].setToolTip("Further numbers of this task on the validation set, "
+                                    "from the latest weights:\n"
+                                    + "\n".join(s.text() for s in scores))
 
     def score(self, name: str, value: float) -> Score:
         """The main metric beside its baseline (the first of :attr:`baselines`)."""

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QLabel
 
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui import layout, presentation, views
+from rnn_sandbox.ui import controller, layout, presentation, views
 from rnn_sandbox.ui.main_window import MainWindow
 
 WAIT = 20_000
@@ -86,8 +85,9 @@ def cut_status(w: MainWindow) -> list[str]:
     bar = w.statusBar()
     message = bar.currentMessage()
     if message:
-        room = bar.width() - sum(lab.width() for lab in bar.findChildren(QLabel)
-                                 if lab in labels or lab.text() == "")
+        # The message is drawn from the bar's left edge to the first number's label.
+        shown = [lab for lab in w.status_view.labels.values() if lab.isVisible()]
+        room = min((lab.x() for lab in shown), default=bar.width()) - 12
         if bar.fontMetrics().horizontalAdvance(message) > room:
             cut.append(message)
     return cut
@@ -105,8 +105,7 @@ def test_every_plot_in_view_is_readable_at_laptop_and_desktop_sizes(qtbot, setti
     small = {n: a for n, a in areas.items() for (x, y) in a if x < MIN_W or y < MIN_H}
     assert not small, f"plots too small at {size}: {small}"
     assert not cut_titles(w)
-    w.statusBar().showMessage(
-        "Finished: 40 epochs trained (320 steps). Play trains on; Epochs sets the length.")
+    w.statusBar().showMessage(controller.finished_text(400, 3200))
     assert not cut_status(w)
     # Every panel is one click away: the tabbed ones are in tabs, none is closed.
     assert all(d.isVisible() or w.tabifiedDockWidgets(d) for d in w.docks)

@@ -270,8 +270,9 @@ def test_prediction_view_shows_the_task_extra_metrics(qtbot):
     # Beside it, the same number of the baseline's rule (each word's most common tag).
     rule = exp.task.ambiguous_accuracy(exp.task.baseline_outputs(exp.dataset), val)
     assert v.extra_label.isVisible()
-    assert v.extra_label.text().startswith(
-        f"Validation (step 1): ambiguous-word accuracy {value:.3g} (baseline {rule:.3g}, ")
+    assert v.extra_label.text() == (
+        f"Validation (step 1): ambiguous-word accuracy {value:.3g} (baseline {rule:.3g})")
+    assert "baseline" in v.extra_label.toolTip() and " by " in v.extra_label.toolTip()
     v.set_experiment(exp.task, exp.dataset, exp.config.network)
     assert not v.extra_label.isVisible()
 
@@ -402,5 +403,7 @@ def test_status_bar_shows_each_number_beside_its_baseline(qtbot):
     token_base, amb_base = task.baselines(exp.dataset)
     assert status.labels["metric"].text() == Score(metric, token_base).short()
     assert status.labels["extra"].text() == Score(extra, amb_base).short()
-    assert f"(baseline {amb_base.value:.3g}, " in status.labels["extra"].text()
+    assert f"(baseline {amb_base.value:.3g})" in status.labels["extra"].text()
+    assert Score(metric, token_base).text() in status.labels["metric"].toolTip()
+    assert Score(extra, amb_base).text() in status.labels["extra"].toolTip()
     assert amb_base.name.endswith(": ambiguous-word accuracy")

@@ -7,6 +7,7 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from rnn_sandbox.session import baseline_text
@@ -94,6 +95,8 @@ class LossPlot(PlotPanel):
         # The baselines count for the auto range, so the dashed line is always in view.
         self.loss_plot.addItem(self.loss_baseline)
         self.metric_plot.addItem(self.metric_baseline)
+        for plot in (self.loss_plot, self.metric_plot):  # a narrow plot gets the short label
+            plot.vb.sigResized.connect(self._label_baseline)
         self.train = GrowingSeries()
         self.smooth = GrowingSeries()
         self.val = GrowingSeries()
@@ -217,10 +220,24 @@ class LossPlot(PlotPanel):
         if line is self.loss_baseline and self.log_check.isChecked():
             value = np.log10(max(value, 1e-300))
         line.setValue(value)
-        line.label.setFormat(baseline_text(b))
+        self._label_baseline()
         tip = f"Baseline: {b.name} = {b.value:.4g}, what a trivial rule scores"
         line.setToolTip(tip)
         line.label.setToolTip(tip)
+
+    def _label_baseline(self, *_: object) -> None:
+        """``baseline "persistence" 0.347`` where it fits in the plot, else ``baseline
+        0.347`` (the tooltip names the rule)."""
+        b = self.baseline
+        if b is None:
+            return
+        line = self.metric_baseline if self._baseline_on_metric() else self.loss_baseline
+        text = baseline_text(b)
+        room = line.getViewBox().width() if line.getViewBox() is not None else 0
+        metrics = QFontMetrics(line.label.textItem.font())
+        if room and metrics.horizontalAdvance(text) > 0.95 * room:
+            text = f"baseline {float(b.value):.3g}"
+        line.label.setFormat(text)
 
     def clear(self) -> None:
         for s in (self.train, self.smooth, self.val, self.metric_series):
