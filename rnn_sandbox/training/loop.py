@@ -48,6 +48,8 @@ class Progress:
     steps: np.ndarray
     losses: np.ndarray
     val_steps: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    # Seconds of training after each of ``steps`` (the run's wall time, for comparisons).
+    seconds: np.ndarray = field(default_factory=lambda: np.zeros(0))
     val_losses: np.ndarray = field(default_factory=lambda: np.zeros(0))
     val_metrics: np.ndarray = field(default_factory=lambda: np.zeros(0))
     metric_name: str | None = None
@@ -74,7 +76,7 @@ def merge(items: list[Progress]) -> Progress:
     extra = next((p for p in reversed(items) if p.extra_step is not None), last)
     return Progress(
         generation=last.generation, snapshot=snap, steps=cat("steps"), losses=cat("losses"),
-        val_steps=cat("val_steps"), val_losses=cat("val_losses"),
+        seconds=cat("seconds"), val_steps=cat("val_steps"), val_losses=cat("val_losses"),
         val_metrics=cat("val_metrics"), metric_name=metric,
         steps_per_second=last.steps_per_second, running=last.running,
         snapshots=[s for p in items for s in p.snapshots],
@@ -296,6 +298,7 @@ class TrainingLoop:
             self._typical_step = 0.9 * self._typical_step + 0.1 * (done - now)
         self._steps.append(snap.step)
         self._losses.append(snap.train_loss)
+        self._seconds.append(trainer.history[-1].get("seconds", np.nan))
         self._rate_window.append((done, snap.step))
         while len(self._rate_window) > 2 and done - self._rate_window[0][0] > 1.0:
             self._rate_window.popleft()
@@ -319,6 +322,7 @@ class TrainingLoop:
             snapshot=snap,
             steps=np.asarray(self._steps, dtype=float),
             losses=np.asarray(self._losses, dtype=float),
+            seconds=np.asarray(self._seconds, dtype=float),
             val_steps=np.asarray(self._val_steps, dtype=float),
             val_losses=np.asarray(self._val_losses, dtype=float),
             val_metrics=np.asarray(self._val_metrics, dtype=float),
@@ -341,6 +345,7 @@ class TrainingLoop:
     def _reset_buffers(self) -> None:
         self._steps: list[int] = []
         self._losses: list[float] = []
+        self._seconds: list[float] = []
         self._val_steps: list[int] = []
         self._val_losses: list[float] = []
         self._val_metrics: list[float] = []

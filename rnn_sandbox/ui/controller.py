@@ -171,7 +171,7 @@ class ViewData:
             sample=exp.dataset.val.subset(slice(0, 1)),
             history={
                 k: np.array([h.get(k, np.nan) for h in history], float)
-                for k in ("step", "train_loss", "val_loss", "val_metric")
+                for k in ("step", "train_loss", "val_loss", "val_metric", "seconds")
             },
         )
 
@@ -418,7 +418,8 @@ class ExperimentController(QObject):
             for s, g in getattr(view.experiment.trainer, "gradient_history", [])]
         h = view.history
         self._live = [
-            {k: float(h[k][i]) for k in ("step", "train_loss", "val_loss", "val_metric")}
+            {k: float(h[k][i])
+             for k in ("step", "train_loss", "val_loss", "val_metric", "seconds")}
             for i in range(len(h["step"]))]
         self.history_version += 1
         self.steps_per_epoch = max(1, math.ceil(view.n_train / self.config.training.batch_size))
@@ -526,9 +527,10 @@ class ExperimentController(QObject):
         if live is None:
             return
         nan = float("nan")
-        for step, loss in zip(p.steps, p.losses, strict=False):
+        seconds = p.seconds if len(p.seconds) == len(p.steps) else np.full(len(p.steps), nan)
+        for step, loss, t in zip(p.steps, p.losses, seconds, strict=False):
             live.append({"step": float(step), "train_loss": float(loss), "val_loss": nan,
-                         "val_metric": nan})
+                         "val_metric": nan, "seconds": float(t)})
         metrics = p.val_metrics if len(p.val_metrics) == len(p.val_steps) else (
             np.full(len(p.val_steps), nan))
         for step, loss, metric in zip(p.val_steps, p.val_losses, metrics, strict=False):

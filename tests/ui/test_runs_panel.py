@@ -95,6 +95,13 @@ def test_a_rebuild_keeps_the_run_and_two_cells_are_compared_with_their_own_histo
     assert not np.array_equal(drawn(w, "lstm")[1], drawn(w, "sine_forecast")[1][:4])
     # The gradient reaching each time step, for the kept run and for the one training.
     assert set(w.comparison.overlay.drawn.gradients) == {"sine_forecast", "lstm"}
+    # By wall time too: the run in training reports the seconds of each of its steps.
+    w.comparison.set_x("seconds")
+    show_comparison(qtbot, w)
+    for name, rows in (("sine_forecast", rnn_history), ("lstm", lstm_history)):
+        x, y = drawn(w, name)
+        np.testing.assert_array_equal(x, [h["seconds"] for h in rows])
+        assert np.all(np.diff(x) > 0)
 
 
 def test_a_restored_run_trains_on_bit_for_bit(qtbot, make_window, small):
