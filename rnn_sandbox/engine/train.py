@@ -7,7 +7,7 @@ are only gathered when asked for, so a loop that does not watch pays nothing for
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,21 +96,37 @@ MAX_GRADIENT_ENTRIES = 256
 
 def first_layer_gradient(net: Network | Any) -> np.ndarray | None:
     """|dL/dh_t| reaching the first recurrent layer at each time step ``(T,)``, mean over
-    the batch of the last backward pass; a bidirectional layer's two directions combined
-    as root-sum-of-squares, the encoder's for seq2seq.  ``None`` for a dense network."""
+    the batch of the last backward pass (see :func:`first_layer`).  ``None`` for a dense
+    network."""
     if not isinstance(net, Network) or net.cache is None or "grad_h" not in net.cache:
         return None
-    part = "encoder" if net.arch == "seq2seq" else ""
-    per_name = net.cache["grad_h"]
-    total = None
-    for reverse in (False, True):
-        g = per_name.get(state_name(0, reverse, part))
-        if g is None:
-            continue
-        with np.errstate(over="ignore"):
-            sq = np.square(np.linalg.norm(g.astype(np.float64), axis=2).mean(axis=0))
-        total = sq if total is None else total + sq
-    return None if total is None else np.sqrt(total)
+    with np.errstate(over="ignore"):
+        return first_layer(_step_norms(net.cache["grad_h"]), net.arch)
+
+
+def first_layer(step_norms: Mapping[str, np.ndarray] | None,
+                architecture: str) -> np.ndarray | None:
+    """The first layer's share of per-state |dL/dh_t| ``(T,)`` arrays (a snapshot's
+    ``grad_h``): a bidirectional layer's two directions combined as root-sum-of-squares,
+    the encoder's for seq2seq; ``None`` when there is none."""
+    if not step_norms:
+        return None
+    part = "encoder" if architecture == "seq2seq" else ""
+    found = [np.asarray(step_norms[k], np.float64)
+             for k in (state_name(0, False, part), state_name(0, True, part))
+             if k in step_norms]
+    if not found:
+        return None
+    with np.errstate(over="ignore"):
+        return np.sqrt(sum(np.square(g) for g in found))
+
+
+def record_gradient(entries: list[tuple[int, np.ndarray]], step: int, g: np.ndarray) -> None:
+    """Append ``(step, g)``, keeping every other entry once there are more than
+    :data:`MAX_GRADIENT_ENTRIES`, so a long run's record stays bounded and spans it all."""
+    entries.append((int(step), g))
+    if len(entries) > MAX_GRADIENT_ENTRIES:
+        del entries[1::2]
 
 
 class Trainer:
@@ -258,9 +274,7 @@ class Trainer:
                 snap.metric_name, snap.val_metric = metric.name, float(metric.value)
                 self.metric_name = metric.name
         if first is not None:
-            self.gradient_history.append((snap.step, first))
-            if len(self.gradient_history) > MAX_GRADIENT_ENTRIES:
-                del self.gradient_history[1::2]
+            record_gradient(self.gradient_history, snap.step, first)
         if collect:
             self.watch(snap)
         self.history.append(

@@ -38,6 +38,10 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from rnn_sandbox import io as files
+from rnn_sandbox.config import ConfigError
+from rnn_sandbox.tasks import TaskError
+
 LOG_NAME = "errors.log"
 MAX_LOG_BYTES = 512 * 1024  # per file; with the backups at most ~2 MB on disk
 LOG_BACKUPS = 3
@@ -316,3 +320,11 @@ def uninstall() -> None:
 def current() -> ErrorReporter | None:
     """The installed reporter, if any."""
     return _current
+
+
+def reason(e: BaseException) -> str:
+    """One line for a message box: the expected errors speak for themselves, others are
+    named (a bare ``KeyError('x')`` would say only ``'x'``)."""
+    if isinstance(e, (files.ExperimentFileError, OSError, ConfigError, TaskError, ValueError)):
+        return str(e) or type(e).__name__
+    return f"{type(e).__name__}: {e}"

@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 
 from rnn_sandbox.runs import Run
 from rnn_sandbox.ui.compare_view import PALETTE, ComparisonView
-from rnn_sandbox.ui.controller import ExperimentController, change_text
+from rnn_sandbox.ui.controller import ExperimentController
 from rnn_sandbox.ui.plots import on_screen
+from rnn_sandbox.ui.run_keeping import change_text
 
 REFRESH_MS = 1000  # the comparison follows the current run at most this often
 COLUMNS = ["", "Name", "Changed", "Steps", "Metric"]

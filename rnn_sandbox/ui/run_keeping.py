@@ -1,0 +1,433 @@
+"""The runs of a window session: the controller's part that keeps them.
+
+The current experiment is the *current run*.  When it is replaced after training (a
+rebuild, a file, a task, a lesson setup, a restore) it is kept in
+:attr:`~rnn_sandbox.ui.controller.ExperimentController.runs` under its name and colour;
+an experiment that comes back (undo, restore) leaves the book and is the current run
+again.  Seed repeats and a lesson's setups train in worker processes
+(:class:`rnn_sandbox.seeds.RunJob`) and join the book as they finish.  The Runs panel and
+the comparison only show what this keeps.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from PySide6.QtCore import QTimer, Slot
+from PySide6.QtGui import QUndoCommand
+
+from rnn_sandbox import io as files
+from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.engine.train import first_layer, record_gradient
+from rnn_sandbox.fields import SETTING
+from rnn_sandbox.runs import Run, RunBook, differences
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.ui.errors import reason
+from rnn_sandbox.ui.worker import Progress
+
+if TYPE_CHECKING:
+    from rnn_sandbox.ui.controller import ExperimentController, ViewData
+
+JOB_POLL_MS = 250  # how often the window looks for runs finished in worker processes
+
+
+def _short(key: str) -> str:
+    """A setting as a column of the runs table names it: "cell", "hidden size"."""
+    setting = SETTING.get(key)
+    return setting.label.lower() if setting is not None else key.split(".")[-1]
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_value(v)}" for k, v in value.items()) or "—"
+    return str(value)
+
+
+def change_text(before: ExperimentConfig | None, after: ExperimentConfig,
+                limit: int = 3) -> str:
+    """What differs from the run before, short: "cell rnn→lstm, hidden size 8→16"."""
+    if before is None:
+        return ""
+    if before.task.name != after.task.name:
+        return f"task {before.task.name}→{after.task.name}"
+    diff = differences(before, after)
+    parts = [f"{_short(k)} {_value(a)}→{_value(b)}" for k, (a, b) in diff.items()]
+    if len(parts) > limit:
+        parts = parts[:limit] + [f"{len(diff) - limit} more"]
+    return ", ".join(parts)
+
+
+def run_name(before: ExperimentConfig | None, after: ExperimentConfig) -> str:
+    """A new run is named after what changed: "lstm", "hidden size 16", or its task."""
+    if before is None or before.task.name != after.task.name:
+        return after.task.name
+    diff = differences(before, after)
+    if not diff:
+        return after.task.name
+    parts = []
+    for key, (_, value) in list(diff.items())[:2]:
+        if isinstance(value, bool):
+            parts.append(_short(key) if value else f"no {_short(key)}")
+        elif isinstance(value, str):
+            parts.append(value)
+        else:
+            parts.append(f"{_short(key)} {_value(value)}")
+    return ", ".join(parts) + (" …" if len(diff) > 2 else "")
+
+
+class DeleteRunsCommand(QUndoCommand):
+    """Delete kept runs; undo puts them back where they stood."""
+
+    def __init__(self, controller: ExperimentController, runs: list[Run], text: str) -> None:
+        super().__init__(text)
+        self.controller, self.runs = controller, runs
+        self.places: list[int] = []
+
+    def redo(self) -> None:
+        book = self.controller.runs
+        self.places = [book.runs.index(r) for r in self.runs]
+        for r in self.runs:
+            book.remove(r)
+        self.controller.runsChanged.emit()
+
+    def undo(self) -> None:
+        book = self.controller.runs
+        for place, r in sorted(zip(self.places, self.runs, strict=True),
+                               key=lambda pr: pr[0]):
+            book.runs.insert(min(place, len(book.runs)), r)
+        self.controller.runsChanged.emit()
+
+
+class RunKeeping:
+    """The runs part of :class:`~rnn_sandbox.ui.controller.ExperimentController` (a
+    mixin: it uses the controller's worker, undo stack and signals)."""
+
+    def _init_runs(self) -> None:
+        # The runs of this session.  The current experiment is the current run, kept in
+        # the book when it is replaced after training; an experiment that comes back (undo,
+        # restore) leaves the book again and is the current run, under its name.
+        self.runs = RunBook()
+        self._kept: weakref.WeakKeyDictionary[Experiment, Run] = weakref.WeakKeyDictionary()
+        self._slot: int | None = None  # where the current run stood in the book
+        self.current_name = ""
+        self._pending_name: str | None = None  # for the next current run (a file's name)
+        self.current_colour = 0
+        self.current_group: str | None = None
+        self.current_hidden = False
+        self._current_template: Run | None = None
+        self._live: list[dict[str, float]] | None = None  # the current run's history rows
+        self.history_version = 0  # counts the current run's reported points
+        self._saved_runs: list[int] = []  # the book when runs were last saved (ids)
+        self.job: Any = None  # a seeds.RunJob while runs train in worker processes
+        self.job_what = ""  # "seeds" or "lesson setups", for the status bar
+        self.job_timer = QTimer(self)
+        self.job_timer.setInterval(JOB_POLL_MS)
+        self.job_timer.timeout.connect(self.poll_job)
+
+    # -- runs ----------------------------------------------------------------------------
+    def _keep_current(self) -> None:
+        """The current experiment is being replaced: if it trained, it becomes a run of
+        the book (under its name and colour; where it stood if it had stood there)."""
+        if self.experiment is None:
+            return
+        with self.worker.paused() as exp:
+            if exp.trainer.step_count == 0:
+                return
+            run = Run.of(exp, self.current_name, self.current_colour, self.current_group)
+        run.hidden = self.current_hidden
+        self.runs.add(run)
+        if self._slot is not None and self._slot < len(self.runs.runs) - 1:
+            self.runs.runs.remove(run)
+            self.runs.runs.insert(self._slot, run)
+        self._kept[self.experiment] = run
+
+    def _become_current(self, experiment: Experiment, view: ViewData,
+                        before: ExperimentConfig | None) -> None:
+        """Name and colour of the run ``experiment`` is: its own if it was kept before
+        (an undo, a restore), else a new one named after what changed."""
+        kept = self._kept.get(experiment)
+        self._slot = None
+        if kept is not None:
+            if kept in self.runs.runs:
+                self._slot = self.runs.runs.index(kept)
+                self.runs.remove(kept)
+            name = kept.name if kept.name not in self.names() else self.runs.unique_name(
+                kept.name)
+            colour, group, hidden = kept.colour, kept.group, kept.hidden
+        else:
+            name = self.runs.unique_name(self._pending_name or run_name(before, view.config))
+            colour, group, hidden = self.free_colour(current=False), None, False
+        self._pending_name = None
+        self.current_name, self.current_colour = name, colour
+        self.current_group, self.current_hidden = group, hidden
+        exp = view.experiment
+        baseline = view.baseline
+        self._current_template = Run(
+            name=name, colour=colour, config=view.config, history=[], gradients=[],
+            metric_name=view.metric_name,
+            higher_is_better=baseline.higher_is_better if baseline is not None else True,
+            baseline=baseline, state=b"", seed=exp.config.training.seed, group=group,
+            hidden=hidden)
+
+    def names(self) -> set[str]:
+        return {r.name for r in self.runs.runs}
+
+    def free_colour(self, current: bool = True) -> int:
+        """A colour no run of the book has (nor the current run, unless ``current`` is
+        False: the colour is for the next current run)."""
+        used = {r.colour for r in self.runs.runs} | ({self.current_colour} if current else set())
+        colour = self.runs.next_colour()
+        while colour in used:
+            colour += 1
+        return colour
+
+    def _record(self, p: Progress) -> None:
+        """The current run's history grows with every report (no snapshot of the
+        training process needed to draw it)."""
+        live = self._live
+        if live is None:
+            return
+        nan = float("nan")
+        seconds = p.seconds if len(p.seconds) == len(p.steps) else np.full(len(p.steps), nan)
+        for step, loss, t in zip(p.steps, p.losses, seconds, strict=False):
+            live.append({"step": float(step), "train_loss": float(loss), "val_loss": nan,
+                         "val_metric": nan, "seconds": float(t)})
+        metrics = p.val_metrics if len(p.val_metrics) == len(p.val_steps) else (
+            np.full(len(p.val_steps), nan))
+        for step, loss, metric in zip(p.val_steps, p.val_losses, metrics, strict=False):
+            # A validation belongs to a step reported now or just before.
+            for row in reversed(live[-4096:]):
+                if row["step"] == step:
+                    row["val_loss"], row["val_metric"] = float(loss), float(metric)
+                    break
+                if row["step"] < step:
+                    break
+        template = self._current_template
+        if template is not None:
+            if p.metric_name:
+                template.metric_name = p.metric_name
+            for snap in p.snapshots:
+                g = first_layer(snap.grad_h, self.config.network.architecture)
+                if g is not None:
+                    record_gradient(template.gradients, snap.step, g)
+        self.history_version += 1
+
+    def has_current_run(self) -> bool:
+        return self._current_template is not None
+
+    def current_run(self) -> Run:
+        """The current experiment as a run, its curves from the reported history (its
+        ``state`` is empty: :meth:`snapshot_current` makes one that can be saved)."""
+        assert self._current_template is not None
+        history = list(self._live or [])  # the rows are shared: the comparison only reads
+        return replace(self._current_template, name=self.current_name,
+                       colour=self.current_colour, group=self.current_group,
+                       hidden=self.current_hidden, history=history,
+                       config=self.config.copy())
+
+    def snapshot_current(self) -> Run | None:
+        """The current run with its weights, as of now (None before its first step)."""
+        with self.worker.paused() as exp:
+            if exp.trainer.step_count == 0:
+                return None
+            run = Run.of(exp, self.current_name, self.current_colour, self.current_group)
+        self.runningChanged.emit(False)
+        run.hidden = self.current_hidden
+        return run
+
+    def visible_runs(self) -> list[Run]:
+        """What the comparison shows: the book's visible runs, then the current one."""
+        shown = [r for r in self.runs.runs if not r.hidden]
+        if not self.current_hidden and self.has_current_run():
+            shown.append(self.current_run())
+        return shown
+
+    def restore_run(self, run: Run) -> bool:
+        """Make a kept run the current experiment (undoable; the current one is kept as a
+        run).  It continues where it stopped, bit for bit."""
+        if run not in self.runs.runs:
+            return False
+        if self.step > 0 and not self.ask(
+            "Replace the trained model?",
+            f"“{run.name}” becomes the current experiment; the model trained for "
+            f"{self.step} steps is kept in the Runs panel (Undo brings it back).",
+        ):
+            return False
+        try:
+            experiment = run.experiment()
+        except Exception as e:  # noqa: BLE001 (a run that cannot be rebuilt: say so)
+            self.message.emit("Cannot restore the run", f"{run.name}:\n{reason(e)}",
+                              "critical")
+            return False
+        self._kept[experiment] = run
+        self.pause()
+        self.replace_with(experiment, f"Restore run “{run.name}”")
+        return True
+
+    def rename_run(self, run: Run | None, name: str) -> bool:
+        """Rename a run (``None``: the current one); False when the name is taken or
+        empty."""
+        name = name.strip()
+        if not name:
+            return False
+        current = run.name if run is not None else self.current_name
+        if name != current and (name in self.names() or name == self.current_name):
+            return False
+        if run is None:
+            self.current_name = name
+        else:
+            try:
+                self.runs.rename(run, name)
+            except ValueError:
+                return False
+        self.runsChanged.emit()
+        return True
+
+    def set_run_hidden(self, run: Run | None, hidden: bool) -> None:
+        """Hide a run from the comparison or show it again (``None``: the current one)."""
+        if run is None:
+            self.current_hidden = hidden
+        else:
+            run.hidden = hidden
+        self.runsChanged.emit()
+
+    def delete_runs(self, runs: Sequence[Run]) -> None:
+        """Delete runs of the book (undoable)."""
+        runs = [r for r in runs if r in self.runs.runs]
+        if runs:
+            text = (f"Delete run “{runs[0].name}”" if len(runs) == 1
+                    else f"Delete {len(runs)} runs")
+            self.undo_stack.push(DeleteRunsCommand(self, runs, text))
+
+    def add_runs(self, runs: Sequence[Run]) -> list[Run]:
+        """Runs from elsewhere (a file, worker processes) join the book: unique names,
+        one free colour per group (and per run without one)."""
+        colours: dict[str, int] = {r.group: r.colour for r in self.runs.runs if r.group}
+        added = []
+        for run in runs:
+            run.name = self.runs.unique_name(run.name)
+            if run.name == self.current_name:
+                run.name = self.runs.unique_name(run.name + " (2)")
+            if run.group is not None and run.group in colours:
+                run.colour = colours[run.group]
+            else:
+                run.colour = self.free_colour()
+                if run.group is not None:
+                    colours[run.group] = run.colour
+            added.append(self.runs.add(run) or run)
+        if added:
+            self.runsChanged.emit()
+        return added
+
+    def save_runs(self, path: str | Path) -> bool:
+        """The book's runs, and the current one if it trained, in one runs file."""
+        runs = list(self.runs.runs)
+        try:
+            current = self.snapshot_current()
+            if current is not None:
+                runs.append(current)
+            if not runs:
+                raise ValueError("there are no runs to save yet (train a little first)")
+            from rnn_sandbox.io import runs_file
+
+            runs_file.save_runs(path, runs)
+        except (files.ExperimentFileError, OSError, ValueError) as e:
+            self.message.emit("Cannot save the runs", f"{path}:\n{reason(e)}", "critical")
+            return False
+        self._saved_runs = [id(r) for r in self.runs.runs]
+        self.status.emit(f"Saved {len(runs)} runs to {Path(path).name}.", 8_000)
+        return True
+
+    def open_runs(self, path: str | Path) -> bool:
+        """Add the runs of a runs file (or an experiment file) to the book."""
+        from rnn_sandbox.io import runs_file
+
+        try:
+            loaded = runs_file.load_comparison([path])
+        except Exception as e:  # noqa: BLE001 (any failure: say so, change nothing)
+            self.message.emit("Cannot open the runs", f"{path}:\n{reason(e)}", "critical")
+            return False
+        self.add_runs(loaded)
+        self.status.emit(f"Added {len(loaded)} runs from {Path(path).name}.", 8_000)
+        return True
+
+    # -- runs trained in worker processes ------------------------------------------------
+    def repeat_with_seeds(self, n: int) -> bool:
+        """Train the current settings with ``n`` seeds in worker processes, as one group."""
+        from rnn_sandbox.seeds import seed_items
+
+        base = self.current_name or self.config.task.name
+        groups = {r.group for r in self.runs.runs if r.group}
+        group, k = f"{base} × {n} seeds", 2
+        while group in groups:
+            group, k = f"{base} × {n} seeds ({k})", k + 1
+        return self.start_job(seed_items(self.config, n), group, "seeds")
+
+    def compare_setups(self, items: Sequence[tuple[str, ExperimentConfig]]) -> bool:
+        """Train several setups (a lesson's) in worker processes, as runs of their own."""
+        return self.start_job(list(items), None, "lesson setups")
+
+    def start_job(self, items: Sequence[tuple[str, ExperimentConfig]], group: str | None,
+                  what: str) -> bool:
+        if self.job is not None:
+            self.message.emit("Runs are training",
+                              f"The {self.job_what} of the last request are still training: "
+                              "wait for them or cancel them first.", "information")
+            return False
+        from rnn_sandbox.seeds import RunJob
+
+        try:
+            job = RunJob(items, group=group)
+            job.start()
+        except Exception as e:  # noqa: BLE001 (worker processes that cannot start: say so)
+            self.message.emit("Cannot start training the runs", reason(e), "critical")
+            return False
+        self.job, self.job_what = job, what
+        self.job_timer.start()
+        self.status.emit(self.job_text(), 0)
+        self.jobChanged.emit()
+        return True
+
+    def job_text(self) -> str:
+        job = self.job
+        if job is None:
+            return ""
+        return f"{self.job_what}: {job.finished} of {job.total} done"
+
+    @Slot()
+    def poll_job(self) -> None:
+        """Take the runs finished since the last look (never waits)."""
+        job = self.job
+        if job is None:
+            self.job_timer.stop()
+            return
+        arrived = job.poll()
+        if arrived:
+            self.add_runs(arrived)
+            self.status.emit(self.job_text(), 0 if not job.done else 10_000)
+            self.jobChanged.emit()
+        if job.done:
+            self.job = None
+            self.job_timer.stop()
+            if job.error:
+                self.message.emit("The runs could not all be trained", job.error, "warning")
+            else:
+                self.status.emit(f"{self.job_what}: {job.finished} of {job.total} done", 10_000)
+            self.jobChanged.emit()
+
+    def cancel_job(self) -> None:
+        """Stop the runs training in worker processes (those finished stay)."""
+        job, self.job = self.job, None
+        self.job_timer.stop()
+        if job is not None:
+            job.cancel()
+            self.status.emit(f"{self.job_what}: cancelled after {job.finished} of "
+                             f"{job.total}.", 8_000)
+            self.jobChanged.emit()
