@@ -117,8 +117,12 @@ def first_layer(step_norms: Mapping[str, np.ndarray] | None,
              if k in step_norms]
     if not found:
         return None
-    with np.errstate(over="ignore"):
-        return np.sqrt(sum(np.square(g) for g in found))
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = np.sqrt(sum(np.square(g) for g in found))
+    # Finite gradients whose squares overflow: recorded as the largest float (a summary
+    # that a file can store and a log plot can draw), not as inf.
+    big = np.finfo(np.float64).max
+    return np.nan_to_num(total, nan=big, posinf=big)
 
 
 def record_gradient(entries: list[tuple[int, np.ndarray]], step: int, g: np.ndarray) -> None:

@@ -356,7 +356,7 @@ def _read_archive(
                     f"this is not an experiment file (missing {', '.join(missing)})"
                 )
             header = _parse_json(read_entry(zf, infos[JSON_NAME]))
-            _check_version(header)
+            check_version(header)
             if not arrays:
                 return header, {}, {}, None, None
             limits = _array_limits(_config(header))
@@ -435,17 +435,20 @@ def _parse_json(raw: bytes) -> dict[str, Any]:
     return header
 
 
-def _check_version(header: dict[str, Any]) -> None:
-    if header.get("format") != FORMAT_NAME:
-        raise ExperimentFileError("this is not an experiment file (wrong format name)")
+def check_version(header: dict[str, Any], format_name: str = FORMAT_NAME,
+                  version_read: int = FORMAT_VERSION, what: str = "an experiment file") -> None:
+    """The header names this format, in a version this program reads (a newer one says
+    so and asks for an update)."""
+    if header.get("format") != format_name:
+        raise ExperimentFileError(f"this is not {what} (wrong format name)")
     version = header.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise ExperimentFileError(f"unknown file format version {version!r}")
-    if version > FORMAT_VERSION:
+    if version > version_read:
         raise ExperimentFileError(
             f"the file was written in format version {version} by a newer program "
             f"(version {header.get('app_version', '?')}); this program reads up to version "
-            f"{FORMAT_VERSION}. Please update RNN Sandbox."
+            f"{version_read}. Please update RNN Sandbox."
         )
 
 

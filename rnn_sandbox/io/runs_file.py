@@ -30,6 +30,7 @@ from rnn_sandbox.io.experiment_file import (
 from rnn_sandbox.io.experiment_file import (
     MAX_FILE_BYTES,
     app_version,
+    check_version,
     experiment_from_bytes,
     named,
     read_file,
@@ -162,17 +163,7 @@ def _parse(raw: bytes) -> dict[str, Any]:
         raise ExperimentFileError(f"'{JSON_NAME}' is not valid JSON ({e})") from None
     if not isinstance(header, dict):
         raise ExperimentFileError(f"'{JSON_NAME}' must hold a JSON object")
-    if header.get("format") != FORMAT_NAME:
-        raise ExperimentFileError("this is not a runs file (wrong format name)")
-    version = header.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ExperimentFileError(f"unknown runs file format version {version!r}")
-    if version > FORMAT_VERSION:
-        raise ExperimentFileError(
-            f"the file was written in format version {version} by a newer program "
-            f"(version {header.get('app_version', '?')}); this program reads up to version "
-            f"{FORMAT_VERSION}. Please update RNN Sandbox."
-        )
+    check_version(header, FORMAT_NAME, FORMAT_VERSION, "a runs file")
     return header
 
 

@@ -167,3 +167,16 @@ def test_wall_clock_time_is_recorded_and_resumed():
     assert other.trainer.elapsed == exp.trainer.elapsed
     other.trainer.step()
     assert other.trainer.history[-1]["seconds"] > exp.trainer.elapsed
+
+
+def test_the_gradient_record_stays_finite_when_the_squares_overflow():
+    """Finite but huge gradients are recorded as the largest float, so the run can still
+    be saved and drawn (a file refuses non-finite summaries)."""
+    from rnn_sandbox.engine.anatomy import state_name
+    from rnn_sandbox.engine.train import first_layer
+
+    huge = {state_name(0, False, ""): np.array([1e200, 1.0]),
+            state_name(0, True, ""): np.array([1e200, 2.0])}
+    g = first_layer(huge, "many_to_one")
+    assert np.isfinite(g).all() and g[0] == np.finfo(np.float64).max
+    assert g[1] == pytest.approx(np.sqrt(5.0))
