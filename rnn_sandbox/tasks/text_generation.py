@@ -121,12 +121,13 @@ class TextGeneration(Task):
         "val_fraction": 0.1,
         "options": {"text": "all", "lowercase": True, "held_out": True, "word_starts": False},
     }
-    # GRU cells: a simple RNN of the same size guesses fewer characters right (0.46 against
-    # 0.48 after a default run, seed 0).
-    default_network = {"hidden_size": 64, "feedback": "output", "cell": "gru"}
-    default_training = {"learning_rate": 0.01, "batch_size": 32, "epochs": 6}
+    # 128 GRU neurons: 64 guess as well (0.48) but write fewer line breaks and stanzas; a
+    # simple RNN guesses fewer characters right.  Three epochs: the validation accuracy
+    # stops rising after two or three, the training loss falls on.
+    default_network = {"hidden_size": 128, "feedback": "output", "cell": "gru"}
+    default_training = {"learning_rate": 0.01, "batch_size": 32, "epochs": 3}
     baseline_rule = "always a space"
-    margin = 0.285  # default runs, seeds 0-4: 0.305-0.310 above the baseline
+    margin = 0.29  # default runs, seeds 0-4: 0.307-0.321 above the baseline (0.480-0.493)
 
     def shape(self, cfg: TaskConfig) -> dict:
         V = len(alphabet(bool(cfg.options.get("lowercase", True)), text_option(cfg)))
