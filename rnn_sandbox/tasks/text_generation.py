@@ -257,7 +257,7 @@ class TextGeneration(Task):
             raise TaskError("the network's size does not match this alphabet")
         if not start:
             raise TaskError("give at least one start character")
-        if vocab == alphabet(True):
+        if not any(c.isupper() for c in vocab):  # a lower-case alphabet reads "The" as "the"
             start = start.lower()
         index = {c: i for i, c in enumerate(vocab)}
         unknown = sorted({c for c in start if c not in index})

@@ -63,6 +63,11 @@ def test_the_small_text_is_read_as_before_the_option_came():
     d = TASK.make(cfg, 0)
     assert d.meta["text"] == "rhymes" and all(
         p in small for p in pieces(d.val.subset(slice(0, 20)), d.meta["vocab"]))
+    net_cfg = TASK.default_config().network
+    TASK.apply_shape(net_cfg, cfg)
+    net_cfg.hidden_size = 8
+    written = TASK.generate_text(Network(net_cfg, 0), "The ", 5, vocab=d.meta["vocab"])
+    assert written.startswith("the ") and set(written) <= set(small)
     cfg.options["text"] = "psalms"
     with pytest.raises(TaskError, match="no text 'psalms'"):
         TASK.make(cfg, 0)
