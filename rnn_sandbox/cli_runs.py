@@ -31,7 +31,7 @@ from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.io.runs_file import EXTENSION as RUNS_EXTENSION
 from rnn_sandbox.io.runs_file import load_comparison, save_runs
 from rnn_sandbox.io.safe_zip import SaveRefused, atomic_write, check_writable, reads_back
-from rnn_sandbox.runs import Run, comparison_csv, settings_table
+from rnn_sandbox.runs import Run, comparison_csv, give_colours, settings_table
 from rnn_sandbox.seeds import MAX_SEEDS, RunJob, RunJobError, planned_steps, summary
 from rnn_sandbox.session import baseline_rule
 
@@ -200,8 +200,7 @@ def cmd_train_seeds(args: argparse.Namespace, config: ExperimentConfig, out: Tex
     except RunJobError as e:
         sys.stderr.write(f"error: {e}\n")
         return EXIT_FAILED
-    for colour, run in enumerate(runs):
-        run.colour = colour
+    give_colours(runs)
     for line in seed_lines(runs):
         out.write(line + "\n")
     if args.save is not None:

@@ -16,7 +16,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -275,6 +275,23 @@ def comparison_csv(runs: Sequence[Run]) -> str:
 
 
 # -- the runs of a session ------------------------------------------------------------------
+def give_colours(runs: Sequence[Run], used: Iterable[int] = (),
+                 groups: Mapping[str, int] | None = None) -> None:
+    """One palette colour per group (its runs are drawn as one) and per run without a
+    group, the lowest not in ``used``; ``groups`` maps groups that have a colour already."""
+    taken = set(used)
+    colours = dict(groups or {})
+    for run in runs:
+        if run.group is not None and run.group in colours:
+            run.colour = colours[run.group]
+            continue
+        colour = next(i for i in range(len(taken) + 1) if i not in taken)
+        taken.add(colour)
+        run.colour = colour
+        if run.group is not None:
+            colours[run.group] = colour
+
+
 class RunBook:
     """The runs of one window session, in the order they were made."""
 

@@ -29,7 +29,7 @@ import numpy as np
 
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.engine import TrainingDiverged
-from rnn_sandbox.runs import Run
+from rnn_sandbox.runs import Run, give_colours
 from rnn_sandbox.session import Experiment
 
 MAX_SEEDS = 32
@@ -317,7 +317,8 @@ def train_seeds(
     steps: int | None = None,
     group: str | None = None,
 ) -> list[Run]:
-    """``config`` trained once per seed, runs in the order of ``seeds`` (colours 0, 1, …).
+    """``config`` trained once per seed, runs in the order of ``seeds`` (one colour: they
+    are one group).
     ``processes=1`` trains one after another in this process, more in parallel worker
     processes (default: all cores); the numbers are the same either way."""
     items = []
@@ -334,8 +335,7 @@ def train_seeds(
             run.group = group
     else:
         runs = RunJob(items, processes, group=group, steps=steps).wait()
-    for colour, run in enumerate(runs):
-        run.colour = colour
+    give_colours(runs)
     return runs
 
 

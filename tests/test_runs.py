@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -16,6 +17,7 @@ from rnn_sandbox.runs import (
     comparison_csv,
     curve,
     differences,
+    give_colours,
     gradient_at,
     settings_table,
 )
@@ -202,3 +204,16 @@ def test_runs_seeds_runs_files_and_the_compare_command_import_without_qt():
                             text=True)
     assert result.returncode == 0, result.stderr
     assert "[importlib.import_module(m)" in code  # the modules were really imported
+
+
+def test_a_group_gets_one_colour_and_every_other_run_its_own(two_runs):
+    """Runs of one group are drawn as one (mean and spread): one colour for them all, in
+    the comparison's table as in its plot; colours already used are left to their runs."""
+    a, b = two_runs
+    seeds = [replace(a, group="seeds", name=f"seed {i}") for i in range(3)]
+    alone = replace(b, group=None)
+    give_colours([seeds[0], alone, *seeds[1:]], used={0})
+    assert [r.colour for r in seeds] == [1, 1, 1] and alone.colour == 2
+    other = replace(a, group="seeds")
+    give_colours([other], groups={"seeds": 7})
+    assert other.colour == 7

@@ -43,7 +43,7 @@ from rnn_sandbox.io.safe_zip import (
     read_entry,
     reads_back,
 )
-from rnn_sandbox.runs import Run, RunBook
+from rnn_sandbox.runs import Run, RunBook, give_colours
 
 FORMAT_NAME = "rnn-sandbox-runs"
 FORMAT_VERSION = 1
@@ -212,8 +212,8 @@ def _records(header: dict[str, Any], infos: dict[str, Any]) -> list[dict[str, An
 
 def load_comparison(paths: Sequence[str | os.PathLike[str]]) -> list[Run]:
     """The runs of experiment files (``.rnnx``, one run each, named after the file) and
-    runs files (``.rnns``), in order; names made unique and colours given in that order.
-    Raises :class:`ExperimentFileError` naming the file that cannot be read."""
+    runs files (``.rnns``), in order; names made unique, colours given in that order
+    (one per group).  Raises :class:`ExperimentFileError` naming the file that cannot be read."""
     book = RunBook()
     for path in paths:
         p = Path(path)
@@ -224,6 +224,6 @@ def load_comparison(paths: Sequence[str | os.PathLike[str]]) -> list[Run]:
             loaded = [Run.of(named(p, experiment_from_bytes, data), p.stem, 0)]
             loaded[0].state = data  # what was read, not a copy written again
         for run in loaded:
-            run.colour = book.next_colour()
             book.add(run)
+    give_colours(book.runs)
     return book.runs

@@ -25,7 +25,7 @@ from rnn_sandbox import io as files
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.engine.train import first_layer, record_gradient
 from rnn_sandbox.fields import SETTING
-from rnn_sandbox.runs import Run, RunBook, differences
+from rnn_sandbox.runs import Run, RunBook, differences, give_colours
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.ui.errors import reason
 from rnn_sandbox.ui.worker import Progress
@@ -309,18 +309,13 @@ class RunKeeping:
     def add_runs(self, runs: Sequence[Run]) -> list[Run]:
         """Runs from elsewhere (a file, worker processes) join the book: unique names,
         one free colour per group (and per run without one)."""
-        colours: dict[str, int] = {r.group: r.colour for r in self.runs.runs if r.group}
+        give_colours(runs, used={r.colour for r in self.runs.runs} | {self.current_colour},
+                     groups={r.group: r.colour for r in self.runs.runs if r.group})
         added = []
         for run in runs:
             run.name = self.runs.unique_name(run.name)
             if run.name == self.current_name:
                 run.name = self.runs.unique_name(run.name + " (2)")
-            if run.group is not None and run.group in colours:
-                run.colour = colours[run.group]
-            else:
-                run.colour = self.free_colour()
-                if run.group is not None:
-                    colours[run.group] = run.colour
             added.append(self.runs.add(run) or run)
         if added:
             self.runsChanged.emit()

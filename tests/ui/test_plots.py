@@ -407,3 +407,14 @@ def test_status_bar_shows_each_number_beside_its_baseline(qtbot):
     assert Score(metric, token_base).text() in status.labels["metric"].toolTip()
     assert Score(extra, amb_base).text() in status.labels["extra"].toolTip()
     assert amb_base.name.endswith(": ambiguous-word accuracy")
+
+
+def test_time_step_axes_tick_whole_steps_only(qtbot):
+    """Four time steps are counted 1, 2, 3, 4: no tick at 1.5 on a short sequence."""
+    from rnn_sandbox.ui.plots.base import StepAxis
+
+    axis = StepAxis("bottom")
+    for lo, hi, size in ((0.8, 4.2, 300), (0.5, 2.5, 600), (1, 96, 300)):
+        values = [v for _, level in axis.tickValues(lo, hi, size) for v in level]
+        assert values and all(float(v).is_integer() for v in values)
+        assert all(lo <= v <= hi for v in values)

@@ -24,6 +24,19 @@ THEMES = {
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999"]
 
 
+class StepAxis(pg.AxisItem):
+    """An axis that counts (time steps): ticks at whole numbers only, never at 1.5."""
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802 (Qt naming)
+        levels = [(spacing, [v for v in values if float(v).is_integer()])
+                  for spacing, values in super().tickValues(minVal, maxVal, size)
+                  if spacing >= 1]
+        if not any(values for _, values in levels):
+            lo, hi = int(np.ceil(minVal)), int(np.floor(maxVal))
+            levels = [(1.0, [float(v) for v in range(lo, hi + 1)])]
+        return levels
+
+
 class LogAxis(pg.AxisItem):
     """Log-scale ticks at 1, 2 and 5 × 10^k, thinned so labels never overlap.
 

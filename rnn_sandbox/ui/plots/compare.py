@@ -14,7 +14,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from rnn_sandbox import runs as runs_module
-from rnn_sandbox.ui.plots.base import PALETTE, THEMES, LogAxis, PlotPanel, safe_log10
+from rnn_sandbox.ui.plots.base import (
+    PALETTE,
+    THEMES,
+    LogAxis,
+    PlotPanel,
+    StepAxis,
+    safe_log10,
+)
 from rnn_sandbox.ui.plots.loss import SMOOTHING
 
 if TYPE_CHECKING:
@@ -117,7 +124,7 @@ class ComparisonPlots:
         self.metric_plot = panel._add_plot(0, 1, title="Validation metric")
         self.grad_plot = panel._add_plot(
             0, 2, title="Gradient reaching each time step",
-            axisItems={"left": LogAxis("left")},
+            axisItems={"left": LogAxis("left"), "bottom": StepAxis("bottom")},
         )
         self.loss_plot.setLabel("left", "loss")
         self.grad_plot.setLabel("left", "|dL/dh<sub>t</sub>|")

@@ -17,6 +17,7 @@ from rnn_sandbox.ui.plots.base import (
     THEMES,
     GrowingSeries,
     PlotPanel,
+    StepAxis,
     csv_value,
     no_min_width,
     safe_log10,
@@ -85,7 +86,8 @@ class GradientFlowPlot(PlotPanel):
         self._layout.addWidget(self.caption)
 
         self.flow_plot = self._add_plot(
-            0, title="Gradient at each step |dL/dh<sub>t</sub>|"
+            0, title="Gradient at each step |dL/dh<sub>t</sub>|",
+            axisItems={"bottom": StepAxis("bottom")},
         )
         self.flow_plot.setLabel("bottom", "time step t")
         self.flow_plot.setLabel("left", "log<sub>10</sub> |dL/dh<sub>t</sub>|")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from rnn_sandbox.engine import Anatomy, Snapshot
 from rnn_sandbox.engine.anatomy import Gate
-from rnn_sandbox.ui.plots.base import PALETTE, THEMES, PlotPanel, no_min_width
+from rnn_sandbox.ui.plots.base import PALETTE, THEMES, PlotPanel, StepAxis, no_min_width
 
 GATE_MAP = pg.colormap.get("viridis")  # 0 = closed (dark), 1 = open (bright)
 STATE_MAP = pg.colormap.get("CET-D1")  # signed values: blue < 0 < red
@@ -69,7 +69,8 @@ class HiddenStatePlot(PlotPanel):
         self.colorbar.setImageItem(self.image, insert_in=self.map_plot)
         self.marker = pg.InfiniteLine(angle=0, pen=pg.mkPen("#000000", width=1))
         self.map_plot.addItem(self.marker, ignoreBounds=True)
-        self.trace_plot = self._add_plot(1, title="Unit 0 over time")
+        self.trace_plot = self._add_plot(1, title="Unit 0 over time",
+                                         axisItems={"bottom": StepAxis("bottom")})
         self.trace_plot.setLabel("bottom", "time step t")
         self.trace_plot.setLabel("left", "h")
         self.trace_curve = self.trace_plot.plot(pen=pg.mkPen(PALETTE[0], width=2))
@@ -78,7 +79,8 @@ class HiddenStatePlot(PlotPanel):
         )
         # The gates of the selected unit, one curve per gate (created once, the unused
         # ones hidden); the plot is shown for gated cells only, beside the unit's trace.
-        self.gate_plot = self._add_plot(1, 1, title="Gates of unit 0")
+        self.gate_plot = self._add_plot(1, 1, title="Gates of unit 0",
+                                        axisItems={"bottom": StepAxis("bottom")})
         self.gate_plot.setLabel("bottom", "time step t")
         self.gate_plot.setLabel("left", "gate")
         self.gate_plot.setYRange(-1.05, 1.05, padding=0)
