@@ -93,10 +93,9 @@ class ComparisonView(PlotPanel):
         self.bar = QWidget()
         bar = QHBoxLayout(self.bar)
         bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(QLabel("x:"))
-        self.x_box = QComboBox()
-        self.x_box.addItem("training step", "step")
-        self.x_box.addItem("wall time (s)", "seconds")
+        self.x_box = QComboBox()  # short texts: the bar fits a laptop's narrow dock
+        self.x_box.addItem("by step", "step")
+        self.x_box.addItem("by time (s)", "seconds")
         self.x_box.setToolTip("Compare by training step, or by seconds spent training "
                               "(a larger network may learn in fewer steps but more time)")
         self.x_box.currentIndexChanged.connect(lambda _: self._draw_curves())
@@ -104,7 +103,7 @@ class ComparisonView(PlotPanel):
         self.log_check.setToolTip("Show the loss on a logarithmic axis")
         self.log_check.setChecked(True)
         self.log_check.toggled.connect(lambda _: self._draw_curves())
-        self.step_label = QLabel("Gradient at step")
+        self.step_label = QLabel("Gradient at")  # the slider and the step follow it
         self.step_slider = QSlider(Qt.Orientation.Horizontal)
         self.step_slider.setMinimumWidth(60)
         self.step_spin = QSpinBox()

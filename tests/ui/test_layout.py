@@ -201,6 +201,12 @@ def test_the_runs_and_their_comparison_are_readable(qtbot, settings, size):
     assert table.rowCount() == 2 and table.viewport().height() >= 2 * table.rowHeight(0)
     for b in w.runs_panel.buttons.values():
         assert b.fontMetrics().horizontalAdvance(b.text()) <= b.contentsRect().width(), b.text()
+    cmp = w.comparison  # the comparison's bar fits its dock: nothing cut at the right
+    for control in cmp.controls:
+        right = control.mapTo(cmp, control.rect().topRight()).x()
+        assert right <= cmp.width(), control
+    for control in (cmp.x_box, cmp.log_check, cmp.step_label, cmp.step_spin):  # texts whole
+        assert control.sizeHint().width() <= control.width() + 1, control
     # The other panels keep their places: the gradient flow is still one click away.
     assert w.tabifiedDockWidgets(w.compare_dock) and views.shown(w.loss_plot)
     SCREENSHOTS.mkdir(exist_ok=True)
