@@ -633,7 +633,6 @@ def _size(text: str) -> tuple[int, int]:
 
 def cmd_animate(args: argparse.Namespace, out: TextIO) -> int:
     """Render the step-through without a window (Qt's offscreen platform if no display)."""
-    import os
 
     size = _size(args.size)
     if not 0.01 <= args.seconds <= 60:
@@ -645,15 +644,11 @@ def cmd_animate(args: argparse.Namespace, out: TextIO) -> int:
     n_val = len(exp.dataset.val)
     if not 0 <= args.index < n_val:
         raise CliError(f"--index must lie in 0..{n_val - 1}")
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        from rnn_sandbox.ui import animation
+        from rnn_sandbox.ui import animation, offscreen
     except ImportError as e:
         raise CliError(f"animate needs the app's dependencies (PySide6, Pillow): {e}") from None
-    animation.ensure_application()
+    offscreen.application()
     widget = animation.diagram_for(exp, args.index)
     try:
         frames = animation.render_frames(widget, args.mode, size)

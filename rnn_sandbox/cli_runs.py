@@ -142,10 +142,6 @@ def write_csv(path: Path, runs: Sequence[Run]) -> Path:
 
 def _render(runs: Sequence[Run], path: Path, size: tuple[int, int], x: str) -> Path:
     """Draw with the window's comparison view, offscreen when there is no display."""
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         from rnn_sandbox.ui.compare_view import render_comparison
     except ImportError as e:

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -226,11 +225,6 @@ def diagram_for(exp: Experiment, index: int = 0) -> DiagramWidget:
     trainer.watch(snap)
     widget.show_snapshot(snap)
     return widget
-
-
-def ensure_application() -> QApplication:
-    app = QApplication.instance()
-    return app if app is not None else QApplication([])  # type: ignore[return-value]
 
 
 # -- the window's dialog ------------------------------------------------------------------------

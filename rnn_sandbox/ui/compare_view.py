@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +20,6 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QGraphicsItem,
@@ -43,6 +40,7 @@ from PySide6.QtWidgets import (
 from rnn_sandbox import runs as runs_module
 from rnn_sandbox.fields import SETTING
 from rnn_sandbox.io.safe_zip import atomic_write
+from rnn_sandbox.ui import offscreen
 from rnn_sandbox.ui.plots.base import PALETTE, PlotPanel
 from rnn_sandbox.ui.plots.compare import (
     GREY,
@@ -53,7 +51,8 @@ from rnn_sandbox.ui.plots.compare import (
 )
 
 if TYPE_CHECKING:
-    from rnn_sandbox.runs import Run
+    from rnn_sandbox.ui import offscreen
+from rnn_sandbox.runs import Run
 
 __all__ = ["PALETTE", "ComparisonView", "render_comparison"]
 
@@ -499,19 +498,6 @@ def _svg_bytes(widget: QWidget, title: str) -> bytes:
     return bytes(array.data())
 
 
-def _application() -> QApplication:
-    """The running application, or one made now (the command line has none); without a
-    display Qt draws offscreen."""
-    app = QApplication.instance()
-    if app is not None:
-        return app  # type: ignore[return-value]
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return QApplication([])
-
-
 def render_comparison(runs: Sequence[Run], path: str | Path,
                       size: tuple[int, int] = (1280, 800), x: str = "step", *,
                       log: bool = True, step: int | None = None) -> Path:
@@ -523,7 +509,7 @@ def render_comparison(runs: Sequence[Run], path: str | Path,
     if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
         raise ValueError(f"the size {w}×{h} is outside {MIN_SIDE}..{MAX_SIDE} pixels a side")
     path = _check_target(path, runs)
-    app = _application()
+    app = offscreen.application()
     view = ComparisonView()
     try:
         view.allow_compact = False

@@ -362,6 +362,7 @@ def test_render_comparison_needs_no_window(runs, tmp_path):
                           timeout=120, cwd=tmp_path, env=env)
     assert done.returncode == 0, done.stderr
     assert "platform offscreen" in done.stdout
+    assert "propagateSizeHints" not in done.stderr  # no platform chatter on a command line
     image = QImage(str(tmp_path / "out.png"))
     assert (image.width(), image.height()) == (800, 500) and _colours(image) > 20
     assert QSvgRenderer(str(tmp_path / "out.svg")).isValid()
