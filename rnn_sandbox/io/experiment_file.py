@@ -4,7 +4,8 @@ An experiment file (``.rnnx``) is a zip archive holding
 
 * ``experiment.json`` — format version, program version, ``ExperimentConfig.to_dict()``,
   the training history and the trainer's state (step, epoch, shuffling order and position,
-  the random generator's state, the optimizer's step counter);
+  the random generator's state, the optimizer's step counter), and the task's baselines
+  (for a reader: the metric in the history is measured against them);
 * ``weights.npz`` — the parameters under PyTorch's ``state_dict`` names;
 * ``optimizer.npz`` — the optimizer's buffers as ``"<parameter>/<buffer>"``;
 * ``data.npz`` (optional) — the data set itself, for tasks whose data come from outside
@@ -141,6 +142,13 @@ def experiment_to_dict(experiment: Experiment) -> dict[str, Any]:
             {k: _json_number(row.get(k)) for k in HISTORY_KEYS + OPTIONAL_HISTORY_KEYS
              if k in HISTORY_KEYS or k in row}
             for row in experiment.trainer.history[-MAX_HISTORY_ROWS:]
+        ],
+        # For a reader of the file: what the history's val_metric is measured against (the
+        # task's baselines, scored like the metric).  Recomputed when the file is opened.
+        "baselines": [
+            {"name": b.name, "value": _json_number(b.value),
+             "higher_is_better": bool(b.higher_is_better)}
+            for b in experiment.task.baselines(experiment.dataset)
         ],
     }
 

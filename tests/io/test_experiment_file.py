@@ -113,6 +113,21 @@ def test_fresh_experiment_round_trips(tiny, tmp_path):
     assert _losses(a, 4) == _losses(b, 4)
 
 
+def test_the_file_tells_its_reader_the_baselines(tiny, tmp_path):
+    """experiment.json names each baseline the history's metric is measured against, with
+    the value the task computes (the same numbers the window and the command line show)."""
+    from rnn_sandbox.tasks import get_task
+
+    a = Experiment(get_task("translation").default_config())
+    save_experiment(tmp_path / "t.rnnx", a)
+    header = ef.read_header(tmp_path / "t.rnnx")
+    expected = a.task.baselines(a.dataset)
+    assert [(b["name"], b["value"], b["higher_is_better"]) for b in header["baselines"]] == [
+        (b.name, pytest.approx(b.value), b.higher_is_better) for b in expected]
+    assert "sentence accuracy" in header["baselines"][0]["name"]
+    load_experiment(tmp_path / "t.rnnx")  # and the file opens as before
+
+
 @pytest.mark.parametrize("name", [t.name for t in all_tasks()])
 def test_every_catalogue_task_resumes_exactly(tiny, tmp_path, name):
     a = tiny.trained(tiny.config(name), steps=3)
