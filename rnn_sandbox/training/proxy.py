@@ -98,16 +98,18 @@ class TrainingWorker:
         return self._request_id
 
     def play(self) -> None:
+        # The window hears "running" before the request leaves: a short run may end (and
+        # its "stopped" be queued by the relay) before this thread runs its next line.
         self._running = True
-        self._send("play")
         self.outbox.append(("running", True))
+        self._send("play")
 
     def pause(self) -> None:
         was = self._running
         self._running = False
-        self._send("pause")
         if was:
             self.outbox.append(("running", False))
+        self._send("pause")
 
     def step_once(self, n: int = 1) -> None:
         """Train exactly ``n`` more batches (only while paused)."""

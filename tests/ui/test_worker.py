@@ -196,3 +196,29 @@ def test_a_window_that_stops_taking_reports_is_noticed(qtbot, thread, sine_exper
     err = capfd.readouterr().err
     assert err.count("has not taken training reports") == 1
     assert "takes training reports again" in err
+
+
+def test_a_run_that_ends_at_once_is_shown_stopped(qtbot, thread, sine_experiment,
+                                                  monkeypatch):
+    """Play, and the loop's report that it stopped (a short run at its end) is queued by the
+    relay before the requesting thread goes on: the window must end up showing "stopped",
+    so "running" is queued before the request leaves, never after its answer."""
+    t = thread(sine_experiment())
+    w = t.worker
+    send = w._send
+
+    def send_and_answer_at_once(kind, *args):
+        request = send(kind, *args)
+        if kind == "play":
+            w.outbox.append(("running", False))  # as the relay would, from its thread
+        return request
+
+    monkeypatch.setattr(w, "_send", send_and_answer_at_once)
+    w.play()
+    states = [value for kind, value in w.outbox if kind == "running"]
+    assert states[-1] is False
+    seen: list[bool] = []
+    t.runningChanged.connect(seen.append)
+    t.poll()
+    assert seen and seen[-1] is False
+    w.pause()
