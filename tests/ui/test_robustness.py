@@ -2,8 +2,9 @@
 
 An exception in a slot or in the training process is shown, logged, and the program goes
 on; a training process that dies is replaced;
-a hundred cycles of open, play, pause, step, reset and close-while-training leave no thread
-running and no memory behind.
+many cycles of open, play, pause, step, reset and close-while-training (40 in every suite, as
+many as ``RNN_SANDBOX_SOAK_CYCLES`` says for a longer soak) leave no thread running and no
+memory behind.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import functools
 import gc
 import multiprocessing
+import os
 import resource
 import threading
 import time
@@ -296,8 +298,10 @@ def one_cycle(qtbot, settings: QSettings, show: bool) -> weakref.ref:
     return weakref.ref(thread)
 
 
-def test_hundred_cycles_of_play_pause_step_reset_close(qtbot, settings, record_property):
-    cycles = 100
+def test_many_cycles_of_play_pause_step_reset_close(qtbot, settings, record_property):
+    # 40 keep the suite short; the memory is compared from cycle 10 on, so 30 cycles of
+    # growth are measured.  A longer soak: RNN_SANDBOX_SOAK_CYCLES=100 (or more).
+    cycles = max(20, int(os.environ.get("RNN_SANDBOX_SOAK_CYCLES", "40")))
     gc.collect()
     threads_before = threading.active_count()
     start = time.perf_counter()
@@ -305,7 +309,7 @@ def test_hundred_cycles_of_play_pause_step_reset_close(qtbot, settings, record_p
     thread_refs: list[weakref.ref] = []
     for cycle in range(cycles):
         # Every tenth window is shown and paints; the rest save the time of drawing so
-        # that a hundred cycles fit in well under a minute.
+        # that the cycles fit in well under a minute.
         thread_refs.append(one_cycle(qtbot, settings, show=cycle % 10 == 0))
         if cycle % 10 == 9:
             gc.collect()
