@@ -297,7 +297,9 @@ class Trainer:
         """Fill the snapshot with the watched validation sample's states and gradients."""
         i = min(self.sample_index, len(self.data.val) - 1)
         sample = self.data.val.subset(slice(i, i + 1))
-        self.net.loss_and_grads(sample.x, sample.y, sample.mask, sample.y_mask)
+        with np.errstate(over="ignore", invalid="ignore"):  # as in step(): a learner may
+            # provoke exploding weights; step() detects and reports what is not finite
+            self.net.loss_and_grads(sample.x, sample.y, sample.mask, sample.y_mask)
         cache = self.net.cache
         snap.hidden = {k: v[0].copy() for k, v in cache["hidden"].items()}
         snap.sample_grad_h = {k: v[0].copy() for k, v in cache["grad_h"].items()}

@@ -180,3 +180,21 @@ def test_the_gradient_record_stays_finite_when_the_squares_overflow():
     g = first_layer(huge, "many_to_one")
     assert np.isfinite(g).all() and g[0] == np.finfo(np.float64).max
     assert g[1] == pytest.approx(np.sqrt(5.0))
+
+
+def test_watching_a_sample_of_exploding_weights_stays_quiet():
+    """The watched sample's pass, like a training step, expects overflow from weights a
+    learner made explode (step() reports what is not finite): no RuntimeWarning noise."""
+    import warnings
+
+    from rnn_sandbox.engine.train import Snapshot
+
+    exp = _tiny()
+    for name, w in exp.network.params.items():
+        w[...] = 1e300 if "weight" in name else 0.0
+    snap = Snapshot(step=0, epoch=0, train_loss=float("nan"), learning_rate=0.1,
+                    grad_norm=float("nan"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        exp.trainer.watch(snap)
+    assert snap.hidden is not None
