@@ -329,8 +329,7 @@ class _Diverged(Exception):
 
 
 def steps_for_epochs(exp: Experiment, epochs: int) -> int:
-    n = len(exp.trainer.data.train)
-    return epochs * math.ceil(n / exp.config.training.batch_size)
+    return epochs * exp.steps_per_epoch()
 
 
 def _train_loss(exp: Experiment, max_samples: int = 2000) -> float:

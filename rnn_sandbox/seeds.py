@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import math
 import os
 import signal
 import threading
@@ -50,8 +49,7 @@ def planned_steps(config: ExperimentConfig) -> int:
 
 
 def _planned(exp: Experiment) -> int:
-    n = len(exp.trainer.data.train)
-    return exp.config.training.epochs * math.ceil(n / exp.config.training.batch_size)
+    return exp.config.training.epochs * exp.steps_per_epoch()
 
 
 def train_run(config: ExperimentConfig, name: str, steps: int | None = None) -> Run:

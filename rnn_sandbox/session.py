@@ -7,6 +7,7 @@ change of settings means: refused (and why), applied while training, or a new ne
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -38,6 +39,10 @@ class Experiment:
             self.network, self.dataset, config.training, metric_fn=self.task.metric
         )
         check_finite_data(self.trainer.data, config.network.dtype)
+
+    def steps_per_epoch(self) -> int:
+        """Mini-batches in one pass over the training set (the last one may be smaller)."""
+        return math.ceil(len(self.trainer.data.train) / self.config.training.batch_size)
 
     @classmethod
     def from_task(cls, name: str) -> Experiment:
