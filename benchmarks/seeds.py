@@ -2,7 +2,7 @@
 
 ``python -m benchmarks seeds`` trains 5 seeds of long_memory (the task's defaults, its
 planned epochs) twice: one after another in this process, then in parallel worker
-processes (``rnn_sandbox.seeds.train_seeds``), both with one BLAS thread per run, and
+processes (``rnn_sandbox.runs.seeds.train_seeds``), both with one BLAS thread per run, and
 prints the seconds each took, the speed-up and whether both gave the same numbers.
 ``--quick`` trains 100 steps per seed.
 """
@@ -14,7 +14,7 @@ import os
 import sys
 import time
 
-from rnn_sandbox.seeds import planned_steps, train_seeds
+from rnn_sandbox.runs.seeds import planned_steps, train_seeds
 from rnn_sandbox.tasks import get_task
 
 QUICK_STEPS = 100

@@ -398,7 +398,7 @@ def cmd_tasks(args: argparse.Namespace, out: TextIO) -> int:
 def _check_target(path: Path | None, option: str = "--save") -> None:
     """Refuse a file we could not write before training, not after: a wrong kind, or a
     place where no file can be created (tried, so permissions and read-only disks show)."""
-    from rnn_sandbox.io.safe_zip import SaveRefused, check_writable
+    from rnn_sandbox.files import SaveRefused, check_writable
 
     if path is None:
         return

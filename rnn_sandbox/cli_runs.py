@@ -28,11 +28,11 @@ from pathlib import Path
 from typing import TextIO
 
 from rnn_sandbox.config import ExperimentConfig
-from rnn_sandbox.io.runs_file import EXTENSION as RUNS_EXTENSION
-from rnn_sandbox.io.runs_file import load_comparison, save_runs
-from rnn_sandbox.io.safe_zip import SaveRefused, atomic_write, check_writable, reads_back
-from rnn_sandbox.runs import Run, comparison_csv, give_colours, settings_table
-from rnn_sandbox.seeds import MAX_SEEDS, RunJob, RunJobError, planned_steps, summary
+from rnn_sandbox.files import SaveRefused, atomic_write, check_writable, reads_back
+from rnn_sandbox.runs.book import Run, comparison_csv, give_colours, settings_table
+from rnn_sandbox.runs.file import EXTENSION as RUNS_EXTENSION
+from rnn_sandbox.runs.file import load_comparison, save_runs
+from rnn_sandbox.runs.seeds import MAX_SEEDS, RunJob, RunJobError, planned_steps, summary
 from rnn_sandbox.session import baseline_rule
 
 EXIT_OK = 0
@@ -129,7 +129,7 @@ def comparison_lines(runs: Sequence[Run]) -> list[str]:
 
 
 def write_csv(path: Path, runs: Sequence[Run]) -> Path:
-    """:func:`~rnn_sandbox.runs.comparison_csv`, written atomically and read back."""
+    """:func:`~rnn_sandbox.runs.book.comparison_csv`, written atomically and read back."""
     text = comparison_csv(runs)
 
     def same(written: Path) -> None:
@@ -143,7 +143,7 @@ def write_csv(path: Path, runs: Sequence[Run]) -> Path:
 def _render(runs: Sequence[Run], path: Path, size: tuple[int, int], x: str) -> Path:
     """Draw with the window's comparison view, offscreen when there is no display."""
     try:
-        from rnn_sandbox.ui.compare_view import render_comparison
+        from rnn_sandbox.ui.runs.compare_view import render_comparison
     except ImportError as e:
         raise UsageError(f"--png/--svg need the app's dependencies (PySide6, pyqtgraph): "
                          f"{e}") from None

@@ -47,3 +47,49 @@ def sine_experiment():
         return Experiment(cfg)
 
     return make
+
+
+@pytest.fixture
+def tiny():
+    """Builders for tiny experiments: ``tiny.config(name)``, ``tiny.trained(cfg, steps)``."""
+
+    class Tiny:
+        config = staticmethod(tiny_config)
+        trained = staticmethod(trained)
+
+    return Tiny
+
+
+def tiny_config(name: str = "sine_forecast", **training):
+    """The task's defaults shrunk to few samples, short sequences and three hidden neurons,
+    as far as the task accepts (some need a minimum length or sample count)."""
+    from rnn_sandbox.config import ConfigError
+    from rnn_sandbox.session import Experiment
+    from rnn_sandbox.tasks import TaskError, get_task
+
+    base = get_task(name).default_config()
+    base.network.hidden_size = 3
+    base.training.batch_size = 4
+    for key, value in training.items():
+        setattr(base.training, key, value)
+    for seq_len, n_samples in [(5, 12), (None, 12), (None, 40), (None, None)]:
+        cfg = base.copy()
+        if seq_len is not None:
+            cfg.task.seq_len = min(cfg.task.seq_len, seq_len)
+        if n_samples is not None:
+            cfg.task.n_samples = min(cfg.task.n_samples, n_samples)
+        try:
+            Experiment(cfg)
+        except (ConfigError, TaskError):
+            continue
+        return cfg
+    raise AssertionError(f"task {name} refuses its own default settings")
+
+
+def trained(cfg, steps: int = 4):
+    from rnn_sandbox.session import Experiment
+
+    exp = Experiment(cfg)
+    for _ in exp.trainer.run(steps=steps, validate_every=2):
+        pass
+    return exp

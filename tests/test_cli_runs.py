@@ -10,8 +10,8 @@ import pytest
 
 from rnn_sandbox.cli import main
 from rnn_sandbox.io import load_experiment, save_experiment
-from rnn_sandbox.io.runs_file import load_runs
-from rnn_sandbox.seeds import summary, train_seeds
+from rnn_sandbox.runs.file import load_runs
+from rnn_sandbox.runs.seeds import summary, train_seeds
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import get_task
 

@@ -47,6 +47,14 @@ from rnn_sandbox.config import (
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.engine.train import MAX_GRADIENT_ENTRIES
 from rnn_sandbox.fields import SETTING
+from rnn_sandbox.files import (
+    SaveRefused,
+    atomic_write,
+    atomic_write_bytes,
+    is_temp_name,
+    read_regular_file,
+    reads_back,
+)
 from rnn_sandbox.io.checks import (
     HISTORY_KEYS,
     MAX_HISTORY_ROWS,
@@ -64,16 +72,10 @@ from rnn_sandbox.io.checks import (
 from rnn_sandbox.io.checks import MAX_STEPS as MAX_STEPS  # still importable from here
 from rnn_sandbox.io.safe_zip import (
     ExperimentFileError,
-    SaveRefused,
-    atomic_write,
-    atomic_write_bytes,
     check_entries,
-    is_temp_name,
     npz_bytes,
     read_entry,
     read_npz,
-    read_regular_file,
-    reads_back,
 )
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TaskError

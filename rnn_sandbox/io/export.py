@@ -33,13 +33,8 @@ import numpy as np
 from rnn_sandbox.config import NetworkConfig
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.network import Network
-from rnn_sandbox.io.safe_zip import (
-    atomic_write,
-    atomic_write_bytes,
-    npz_bytes,
-    read_regular_file,
-    reads_back,
-)
+from rnn_sandbox.files import atomic_write, atomic_write_bytes, read_regular_file, reads_back
+from rnn_sandbox.io.safe_zip import npz_bytes
 
 SAMPLE_PREFIX = "sample."
 HISTORY_COLUMNS = ("step", "epoch", "train_loss", "val_loss", "val_metric")

@@ -39,14 +39,14 @@ def resolve_path(path: str | Path | None) -> Path:
 
 
 def _read_rows(path: str | Path | None) -> tuple[Path, list[list[str]]]:
-    from rnn_sandbox.io.safe_zip import ExperimentFileError, read_regular_file
+    from rnn_sandbox.files import FileError, read_regular_file
 
     p = resolve_path(path)
     if not p.exists() or p.is_dir():
         raise TaskError(f"CSV file not found: {p}")
     try:  # a regular file of bounded size only: a FIFO or device could block or never end
         raw = read_regular_file(p, MAX_CSV_BYTES)
-    except ExperimentFileError as e:
+    except FileError as e:
         raise TaskError(str(e)) from None
     try:
         rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
-from rnn_sandbox.io.safe_zip import SaveRefused, atomic_write, check_writable
+from rnn_sandbox.files import SaveRefused, atomic_write, check_writable
 from rnn_sandbox.ui.diagram import DiagramWidget
 
 if TYPE_CHECKING:

@@ -37,7 +37,7 @@ from rnn_sandbox.lessons import LessonError, load_lessons
 from rnn_sandbox.session import Experiment, propose
 from rnn_sandbox.tasks import TaskError, get_task
 from rnn_sandbox.ui.errors import reason
-from rnn_sandbox.ui.run_keeping import RunKeeping
+from rnn_sandbox.ui.runs.keeping import RunKeeping
 from rnn_sandbox.ui.worker import Progress, TrainingThread
 
 MAX_RECENT = 8

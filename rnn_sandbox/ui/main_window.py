@@ -21,7 +21,6 @@ from rnn_sandbox import io as files
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.tasks import get_task
 from rnn_sandbox.ui import dialogs, errors, layout, menus, views
-from rnn_sandbox.ui.compare_view import ComparisonView
 from rnn_sandbox.ui.controller import ExperimentController
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.dialogs import APP_NAME
@@ -34,7 +33,8 @@ from rnn_sandbox.ui.plots import (
     PlotPanel,
 )
 from rnn_sandbox.ui.prediction_view import PredictionView
-from rnn_sandbox.ui.runs_panel import RunsPanel
+from rnn_sandbox.ui.runs.compare_view import ComparisonView
+from rnn_sandbox.ui.runs.panel import RunsPanel
 from rnn_sandbox.ui.settings_panel import SettingsPanel
 from rnn_sandbox.ui.task_picker import TaskPicker
 

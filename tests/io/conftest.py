@@ -6,10 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rnn_sandbox.config import ConfigError, ExperimentConfig, TaskConfig
+from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
-from rnn_sandbox.session import Experiment
-from rnn_sandbox.tasks import Metric, Task, TaskError, get_task, one_hot
+from rnn_sandbox.tasks import Metric, Task, one_hot
 from rnn_sandbox.tasks import base as tasks_base
 
 
@@ -54,43 +53,3 @@ def toy_task(monkeypatch) -> Task:
     task = ToyTagging()
     monkeypatch.setitem(tasks_base._REGISTRY, task.name, task)
     return task
-
-
-@pytest.fixture
-def tiny():
-    """Builders for tiny experiments: ``tiny.config(name)``, ``tiny.trained(cfg, steps)``."""
-
-    class Tiny:
-        config = staticmethod(tiny_config)
-        trained = staticmethod(trained)
-
-    return Tiny
-
-
-def tiny_config(name: str = "sine_forecast", **training) -> ExperimentConfig:
-    """The task's defaults shrunk to few samples, short sequences and three hidden neurons,
-    as far as the task accepts (some need a minimum length or sample count)."""
-    base = get_task(name).default_config()
-    base.network.hidden_size = 3
-    base.training.batch_size = 4
-    for key, value in training.items():
-        setattr(base.training, key, value)
-    for seq_len, n_samples in [(5, 12), (None, 12), (None, 40), (None, None)]:
-        cfg = base.copy()
-        if seq_len is not None:
-            cfg.task.seq_len = min(cfg.task.seq_len, seq_len)
-        if n_samples is not None:
-            cfg.task.n_samples = min(cfg.task.n_samples, n_samples)
-        try:
-            Experiment(cfg)
-        except (ConfigError, TaskError):
-            continue
-        return cfg
-    raise AssertionError(f"task {name} refuses its own default settings")
-
-
-def trained(cfg: ExperimentConfig, steps: int = 4) -> Experiment:
-    exp = Experiment(cfg)
-    for _ in exp.trainer.run(steps=steps, validate_every=2):
-        pass
-    return exp

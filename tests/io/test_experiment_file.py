@@ -182,7 +182,7 @@ def test_crash_before_rename_keeps_the_previous_file(tiny, tmp_path, monkeypatch
     save_experiment(path, exp)
     before = path.read_bytes()
     _losses(exp, 1)
-    import rnn_sandbox.io.safe_zip as sz
+    import rnn_sandbox.files as sz
 
     def no_fsync(fd):
         raise OSError("I/O error")

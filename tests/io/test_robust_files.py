@@ -13,6 +13,7 @@ import zipfile
 import numpy as np
 import pytest
 
+from rnn_sandbox import files
 from rnn_sandbox.config import (
     MAX_DATA_BYTES,
     ConfigError,
@@ -20,6 +21,7 @@ from rnn_sandbox.config import (
     data_bytes,
     parameter_bound,
 )
+from rnn_sandbox.files import SaveRefused
 from rnn_sandbox.io import (
     ExperimentFileError,
     autosave,
@@ -33,7 +35,7 @@ from rnn_sandbox.io import (
     save_experiment,
 )
 from rnn_sandbox.io import experiment_file as ef
-from rnn_sandbox.io.safe_zip import SaveRefused, npz_bytes
+from rnn_sandbox.io.safe_zip import npz_bytes
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TaskError, get_task
 
@@ -352,11 +354,11 @@ def test_a_save_that_would_not_reopen_is_refused_and_the_old_file_stays(
 
 
 def test_stale_temporary_files_are_removed_and_fresh_ones_kept(tiny, tmp_path):
-    stale = tmp_path / f"{safe_zip.TEMP_PREFIX}killed{safe_zip.TEMP_SUFFIX}"
-    fresh = tmp_path / f"{safe_zip.TEMP_PREFIX}saving{safe_zip.TEMP_SUFFIX}"
+    stale = tmp_path / f"{files.TEMP_PREFIX}killed{files.TEMP_SUFFIX}"
+    fresh = tmp_path / f"{files.TEMP_PREFIX}saving{files.TEMP_SUFFIX}"
     for p in (stale, fresh):
         p.write_bytes(b"half a file")
-    old = time.time() - safe_zip.STALE_TEMP_SECONDS - 10
+    old = time.time() - files.STALE_TEMP_SECONDS - 10
     os.utime(stale, (old, old))
     save_experiment(tmp_path / "run.rnnx", Experiment(tiny.config()))
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, "run.rnnx"])
@@ -364,34 +366,34 @@ def test_stale_temporary_files_are_removed_and_fresh_ones_kept(tiny, tmp_path):
 
 def test_clear_recovery_removes_temporary_files_of_either_naming(tiny, tmp_path):
     autosave(Experiment(tiny.config()), tmp_path)
-    (tmp_path / f"{safe_zip.TEMP_PREFIX}x{safe_zip.TEMP_SUFFIX}").write_bytes(b"half")
+    (tmp_path / f"{files.TEMP_PREFIX}x{files.TEMP_SUFFIX}").write_bytes(b"half")
     clear_recovery(tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_temporary_names_are_short(tiny, tmp_path, monkeypatch):
     names = []
-    real = safe_zip.tempfile.mkstemp
+    real = files.tempfile.mkstemp
 
     def spy(*args, **kwargs):
         fd, name = real(*args, **kwargs)
         names.append(os.path.basename(name))
         return fd, name
 
-    monkeypatch.setattr(safe_zip.tempfile, "mkstemp", spy)
+    monkeypatch.setattr(files.tempfile, "mkstemp", spy)
     save_experiment(tmp_path / ("r" * 245), Experiment(tiny.config()))
     assert names and all(len(n) < 40 for n in names)
 
 
 def test_check_writable_refuses_missing_folders_and_folders(tmp_path):
     with pytest.raises(SaveRefused, match="does not exist"):
-        safe_zip.check_writable(tmp_path / "no" / "x.rnnx")
+        files.check_writable(tmp_path / "no" / "x.rnnx")
     with pytest.raises(SaveRefused, match="is a folder"):
-        safe_zip.check_writable(tmp_path)
+        files.check_writable(tmp_path)
     fifo = tmp_path / "f"
     os.mkfifo(fifo)
     with pytest.raises(SaveRefused, match="not a regular file"):
-        safe_zip.check_writable(fifo)
+        files.check_writable(fifo)
     assert list(tmp_path.iterdir()) == [fifo]
 
 
@@ -528,16 +530,16 @@ def test_an_entry_shorter_than_declared_is_refused():
 
 def test_a_file_that_grows_or_fails_while_read_is_refused(tmp_path, monkeypatch):
     with pytest.raises(ExperimentFileError, match="too large"):
-        safe_zip.read_regular_file("/proc/self/status", 10)  # says 0 bytes, holds more
+        files.read_regular_file("/proc/self/status", 10)  # says 0 bytes, holds more
     path = tmp_path / "x.rnnx"
     path.write_bytes(b"PK")
 
     def failing(*args):
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(safe_zip, "_read_at_most", failing)
+    monkeypatch.setattr(files, "_read_at_most", failing)
     with pytest.raises(ExperimentFileError, match="cannot read.*Input/output error"):
-        safe_zip.read_regular_file(path, 10)
+        files.read_regular_file(path, 10)
 
 
 def test_a_trainer_refusing_its_state_is_a_file_error(good, monkeypatch):

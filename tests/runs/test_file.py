@@ -9,11 +9,11 @@ import zipfile
 import numpy as np
 import pytest
 
+from rnn_sandbox.files import SaveRefused
 from rnn_sandbox.io import ExperimentFileError, save_experiment
-from rnn_sandbox.io import runs_file as rf
-from rnn_sandbox.io.runs_file import load_comparison, load_runs, runs_from_bytes, save_runs
-from rnn_sandbox.io.safe_zip import SaveRefused
-from rnn_sandbox.runs import Run
+from rnn_sandbox.runs import file as rf
+from rnn_sandbox.runs.book import Run
+from rnn_sandbox.runs.file import load_comparison, load_runs, runs_from_bytes, save_runs
 
 
 @pytest.fixture

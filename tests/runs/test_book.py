@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from rnn_sandbox.config import ExperimentConfig
-from rnn_sandbox.runs import (
+from rnn_sandbox.runs.book import (
     Run,
     RunBook,
     band,
@@ -198,7 +198,7 @@ def test_runs_seeds_runs_files_and_the_compare_command_import_without_qt():
         "importlib.import_module(sys.argv[1])",
         "[importlib.import_module(m) for m in sys.argv[1:]]",
     )
-    modules = ["rnn_sandbox.runs", "rnn_sandbox.seeds", "rnn_sandbox.io.runs_file",
+    modules = ["rnn_sandbox.runs.book", "rnn_sandbox.runs.seeds", "rnn_sandbox.runs.file",
                "rnn_sandbox.cli_runs"]
     result = subprocess.run([sys.executable, "-c", code, *modules], capture_output=True,
                             text=True)

@@ -4,7 +4,7 @@ done with them: restore, rename, delete, repeat with N seeds, save.
 
 The panel decides nothing: it asks the controller (:mod:`rnn_sandbox.ui.controller`), which
 owns the book of runs.  It also feeds the comparison of the visible runs
-(:class:`~rnn_sandbox.ui.compare_view.ComparisonView`, in a dock of its own): at once when the
+(:class:`~rnn_sandbox.ui.runs.compare_view.ComparisonView`, in a dock of its own): at once when the
 book changes, and at most once a second while the current run trains, from the history
 the training reports (the training process is never asked for a snapshot to draw it).
 """
@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rnn_sandbox.runs import Run
-from rnn_sandbox.ui.compare_view import PALETTE, ComparisonView
+from rnn_sandbox.runs.book import Run
 from rnn_sandbox.ui.controller import ExperimentController
 from rnn_sandbox.ui.plots import on_screen
-from rnn_sandbox.ui.run_keeping import change_text
+from rnn_sandbox.ui.runs.compare_view import PALETTE, ComparisonView
+from rnn_sandbox.ui.runs.keeping import change_text
 
 REFRESH_MS = 1000  # the comparison follows the current run at most this often
 COLUMNS = ["", "Name", "Changed", "Steps", "Metric"]

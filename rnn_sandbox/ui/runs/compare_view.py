@@ -37,12 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rnn_sandbox import runs as runs_module
 from rnn_sandbox.fields import SETTING
-from rnn_sandbox.io.safe_zip import atomic_write
+from rnn_sandbox.files import atomic_write
+from rnn_sandbox.runs import book as runs_module
 from rnn_sandbox.ui import offscreen
 from rnn_sandbox.ui.plots.base import PALETTE, PlotPanel
-from rnn_sandbox.ui.plots.compare import (
+from rnn_sandbox.ui.runs.compare_plot import (
     GREY,
     ComparisonPlots,
     Entry,
@@ -52,7 +52,7 @@ from rnn_sandbox.ui.plots.compare import (
 
 if TYPE_CHECKING:
     from rnn_sandbox.ui import offscreen
-from rnn_sandbox.runs import Run
+from rnn_sandbox.runs.book import Run
 
 __all__ = ["PALETTE", "ComparisonView", "render_comparison"]
 

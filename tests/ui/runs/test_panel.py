@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from benchmarks.latency import LatencyProbe
 from rnn_sandbox import io as files
-from rnn_sandbox import seeds
 from rnn_sandbox.lessons import Lesson, get_lesson
+from rnn_sandbox.runs import seeds
 from rnn_sandbox.tasks import get_task
 from rnn_sandbox.ui import dialogs
 from rnn_sandbox.ui.main_window import MainWindow

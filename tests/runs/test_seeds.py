@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from rnn_sandbox.config import ExperimentConfig
-from rnn_sandbox.runs import Run
-from rnn_sandbox.seeds import (
+from rnn_sandbox.runs.book import Run
+from rnn_sandbox.runs.seeds import (
     RunJob,
     RunJobError,
     planned_steps,

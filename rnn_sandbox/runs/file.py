@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from rnn_sandbox.files import SaveRefused, atomic_write, reads_back
 from rnn_sandbox.io.experiment_file import (
     EXTENSION as EXPERIMENT_EXTENSION,
 )
@@ -35,15 +36,8 @@ from rnn_sandbox.io.experiment_file import (
     named,
     read_file,
 )
-from rnn_sandbox.io.safe_zip import (
-    ExperimentFileError,
-    SaveRefused,
-    atomic_write,
-    check_entries,
-    read_entry,
-    reads_back,
-)
-from rnn_sandbox.runs import Run, RunBook, give_colours
+from rnn_sandbox.io.safe_zip import ExperimentFileError, check_entries, read_entry
+from rnn_sandbox.runs.book import Run, RunBook, give_colours
 
 FORMAT_NAME = "rnn-sandbox-runs"
 FORMAT_VERSION = 1

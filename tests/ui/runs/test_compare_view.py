@@ -17,19 +17,19 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 
-from rnn_sandbox import runs as runs_module
-from rnn_sandbox.runs import Run
+from rnn_sandbox.runs import book as runs_module
+from rnn_sandbox.runs.book import Run
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui.compare_view import (
+from rnn_sandbox.ui.plots.base import PALETTE
+from rnn_sandbox.ui.plots.loss import SMOOTHING
+from rnn_sandbox.ui.runs.compare_plot import BAND_POINTS, SMOOTH_FROM
+from rnn_sandbox.ui.runs.compare_view import (
     EMPTY_TEXT,
     EXPORT_SIZE,
     ComparisonView,
     render_comparison,
 )
-from rnn_sandbox.ui.plots.base import PALETTE
-from rnn_sandbox.ui.plots.compare import BAND_POINTS, SMOOTH_FROM
-from rnn_sandbox.ui.plots.loss import SMOOTHING
 
 STEPS = 24
 VALIDATE_EVERY = 4
@@ -348,7 +348,7 @@ def test_render_comparison_needs_no_window(runs, tmp_path):
         sys.path.insert(0, {str(Path(__file__).parents[2])!r})
         sys.path.insert(0, {str(Path(__file__).parent)!r})
         from test_compare_view import train
-        from rnn_sandbox.ui.compare_view import render_comparison
+        from rnn_sandbox.ui.runs.compare_view import render_comparison
         runs = [train("rnn", "a", 0), train("lstm", "b", 1)]
         for name in ("out.png", "out.svg"):
             print(render_comparison(runs, name, size=(800, 500)))

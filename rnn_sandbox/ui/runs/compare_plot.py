@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
-from rnn_sandbox import runs as runs_module
+from rnn_sandbox.runs import book as runs_module
 from rnn_sandbox.ui.plots.base import (
     PALETTE,
     THEMES,
@@ -25,7 +25,7 @@ from rnn_sandbox.ui.plots.base import (
 from rnn_sandbox.ui.plots.loss import SMOOTHING
 
 if TYPE_CHECKING:
-    from rnn_sandbox.runs import Run
+    from rnn_sandbox.runs.book import Run
 
 # What a group's shaded band spans, as ``runs.band`` computes it (said in the legend).
 BAND_TEXT = "mean ± std"

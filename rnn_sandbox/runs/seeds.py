@@ -2,7 +2,7 @@
 
 A difference between two runs means something only if it is larger than the spread
 between seeds of one setup.  :class:`RunJob` trains (name, config) pairs in worker
-processes (all cores by default) and hands each finished :class:`~rnn_sandbox.runs.Run`
+processes (all cores by default) and hands each finished :class:`~rnn_sandbox.runs.book.Run`
 over through :meth:`RunJob.poll`, which never blocks, so a window can poll it from a
 timer and stay responsive; :func:`train_seeds` does the same for a script or the command
 line, and :func:`summary` gives the mean and the spread of the final metric.
@@ -28,7 +28,7 @@ import numpy as np
 
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.engine import TrainingDiverged
-from rnn_sandbox.runs import Run, give_colours
+from rnn_sandbox.runs.book import Run, give_colours
 from rnn_sandbox.session import Experiment
 
 MAX_SEEDS = 32

@@ -5,7 +5,7 @@ rebuild, a file, a task, a lesson setup, a restore) it is kept in
 :attr:`~rnn_sandbox.ui.controller.ExperimentController.runs` under its name and colour;
 an experiment that comes back (undo, restore) leaves the book and is the current run
 again.  Seed repeats and a lesson's setups train in worker processes
-(:class:`rnn_sandbox.seeds.RunJob`) and join the book as they finish.  The Runs panel and
+(:class:`rnn_sandbox.runs.seeds.RunJob`) and join the book as they finish.  The Runs panel and
 the comparison only show what this keeps.
 """
 
@@ -25,7 +25,7 @@ from rnn_sandbox import io as files
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.engine.train import first_layer, record_gradient
 from rnn_sandbox.fields import SETTING
-from rnn_sandbox.runs import Run, RunBook, differences, give_colours
+from rnn_sandbox.runs.book import Run, RunBook, differences, give_colours
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.ui.errors import reason
 from rnn_sandbox.ui.worker import Progress
@@ -330,7 +330,7 @@ class RunKeeping:
                 runs.append(current)
             if not runs:
                 raise ValueError("there are no runs to save yet (train a little first)")
-            from rnn_sandbox.io import runs_file
+            from rnn_sandbox.runs import file as runs_file
 
             runs_file.save_runs(path, runs)
         except (files.ExperimentFileError, OSError, ValueError) as e:
@@ -342,7 +342,7 @@ class RunKeeping:
 
     def open_runs(self, path: str | Path) -> bool:
         """Add the runs of a runs file (or an experiment file) to the book."""
-        from rnn_sandbox.io import runs_file
+        from rnn_sandbox.runs import file as runs_file
 
         try:
             loaded = runs_file.load_comparison([path])
@@ -356,7 +356,7 @@ class RunKeeping:
     # -- runs trained in worker processes ------------------------------------------------
     def repeat_with_seeds(self, n: int) -> bool:
         """Train the current settings with ``n`` seeds in worker processes, as one group."""
-        from rnn_sandbox.seeds import seed_items
+        from rnn_sandbox.runs.seeds import seed_items
 
         base = self.current_name or self.config.task.name
         groups = {r.group for r in self.runs.runs if r.group}
@@ -376,7 +376,7 @@ class RunKeeping:
                               f"The {self.job_what} of the last request are still training: "
                               "wait for them or cancel them first.", "information")
             return False
-        from rnn_sandbox.seeds import RunJob
+        from rnn_sandbox.runs.seeds import RunJob
 
         try:
             job = RunJob(items, group=group)

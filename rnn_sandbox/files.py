@@ -1,0 +1,214 @@
+"""Reading and writing files without surprises: only regular files of a bounded size are
+read, and a save goes to a temporary file in the same folder that replaces the target only
+once it is complete, on disk and (where a check is given) reopens, so a crash or a bad
+result mid-save leaves the previous file as it was.
+
+Every package that reads or writes files (tasks' CSV series, experiment and runs files,
+exports, the command line, the window) uses these; they know nothing of what the bytes mean.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import IO
+
+
+class FileError(ValueError):
+    """A file that cannot be read or written as asked; the message says why."""
+
+
+class SaveRefused(FileError):
+    """A save that was not made (the written file would not reopen, or the place cannot be
+    written); the previous file at the target is unchanged."""
+
+
+# Temporary files of a save: short (a 245-character target name still leaves room) and of
+# one pattern, so those an interrupted save left behind can be recognised and removed.
+TEMP_PREFIX = ".rnnsandbox-"
+TEMP_SUFFIX = ".tmp"
+# A temporary file this old belongs to no save in progress (saves take seconds).
+STALE_TEMP_SECONDS = 3600
+
+
+def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+    """The bytes of the regular file at ``path``, refusing anything else before reading:
+    a FIFO or device would block or never end, a folder is not a file, and a file larger
+    than ``max_bytes`` is refused from its size alone."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)  # non-blocking: opening a FIFO must not wait for a writer
+    except OSError as e:
+        raise FileError(f"cannot read {path}: {e.strerror or e}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise FileError(f"cannot read {path}: it is not a regular file")
+        if st.st_size > max_bytes:
+            raise FileError(
+                f"{path}: the file is too large ({st.st_size} bytes, at most {max_bytes})"
+            )
+        with os.fdopen(os.dup(fd), "rb") as f:
+            data = _read_at_most(f, max_bytes + 1, st.st_size)
+    except OSError as e:
+        raise FileError(f"cannot read {path}: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # it grew while being read
+        raise FileError(f"{path}: the file is too large (at most {max_bytes} bytes)")
+    return data
+
+
+def _read_at_most(f: IO[bytes], limit: int, expected: int) -> bytes:
+    """Up to ``limit`` bytes, read in chunks (``read(limit)`` would allocate ``limit``
+    bytes at once, and a file may hold more or less than its size said)."""
+    parts, size = [], 0
+    while size < limit:
+        chunk = f.read(min(limit - size, max(expected - size + 1, 1 << 20), 64 << 20))
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+    return b"".join(parts)
+
+
+def atomic_write(
+    path: str | os.PathLike[str],
+    write: Callable[[IO[bytes]], None],
+    verify: Callable[[Path], None] | None = None,
+) -> Path:
+    """Call ``write(f)`` on a temporary file next to ``path`` and move it into place.
+
+    The data is flushed and fsynced, then ``verify(temporary path)`` (if given) must accept
+    it, before ``os.replace`` swaps the names atomically: readers see either the old
+    complete file or the new complete file, never a mix, and a file that ``verify`` refuses
+    never replaces the old one.  The temporary file is removed on any failure, and ones an
+    interrupted save left in the folder long ago are removed too.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    remove_stale_temps(folder)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        if verify is not None:
+            verify(Path(tmp))
+        os.chmod(tmp, _mode_for(path))
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(folder)
+    return path
+
+
+def reads_back(
+    target: str | os.PathLike[str], read: Callable[[Path], object]
+) -> Callable[[Path], None]:
+    """A ``verify`` for :func:`atomic_write`: ``read(temporary path)`` must succeed, else
+    the save is refused with :class:`SaveRefused` saying why."""
+
+    def verify(tmp: Path) -> None:
+        try:
+            read(tmp)
+        except Exception as e:
+            message = str(e).removeprefix(f"{tmp.name}: ")
+            raise SaveRefused(
+                f"{Path(target).name} was not saved: the written file would not reopen "
+                f"({message}); the previous file is unchanged"
+            ) from None
+
+    return verify
+
+
+def atomic_write_bytes(
+    path: str | os.PathLike[str],
+    chunks: Iterable[bytes],
+    verify: Callable[[Path], None] | None = None,
+) -> Path:
+    def write(f: IO[bytes]) -> None:
+        for chunk in chunks:
+            f.write(chunk)
+
+    return atomic_write(path, write, verify)
+
+
+def is_temp_name(name: str) -> bool:
+    """Whether ``name`` is one of our temporary files (see ``TEMP_PREFIX``)."""
+    return name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)
+
+
+def remove_stale_temps(
+    folder: str | os.PathLike[str], max_age: float = STALE_TEMP_SECONDS
+) -> None:
+    """Remove our temporary files in ``folder`` older than ``max_age`` seconds: left by a
+    save that was killed or lost its power, since younger ones may belong to a save in
+    progress (of this or another window)."""
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not is_temp_name(entry.name):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime >= max_age:
+                os.unlink(entry.path)
+        except OSError:
+            pass
+
+
+def check_writable(path: str | os.PathLike[str]) -> Path:
+    """Refuse, before any long work, a target that cannot be saved: a missing folder, a
+    folder as target, or a folder where no file can be created (tried, not guessed, so
+    read-only mounts and permissions are seen as they are)."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise SaveRefused(f"cannot save {path}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise SaveRefused(f"cannot save {path}: it is a folder")
+    if path.exists() and not path.is_file():
+        raise SaveRefused(f"cannot save {path}: it is not a regular file")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+    except OSError as e:
+        raise SaveRefused(f"cannot save {path}: {e.strerror or e}") from None
+    os.close(fd)
+    os.unlink(tmp)
+    return path
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; new files get the usual 0644."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o644
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows syncing a folder."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
