@@ -244,6 +244,7 @@ class Trainer:
         first = first_layer_gradient(net) if validate else None
         grad_h = grad_c = raw_grads = None
         if collect:
+            assert net.cache is not None  # loss_and_grads has just filled it
             grad_h = _step_norms(net.cache["grad_h"])
             if "grad_c" in net.cache:
                 grad_c = _step_norms(net.cache["grad_c"])
@@ -301,6 +302,7 @@ class Trainer:
             # provoke exploding weights; step() detects and reports what is not finite
             self.net.loss_and_grads(sample.x, sample.y, sample.mask, sample.y_mask)
         cache = self.net.cache
+        assert cache is not None  # loss_and_grads has just filled it
         snap.hidden = {k: v[0].copy() for k, v in cache["hidden"].items()}
         snap.sample_grad_h = {k: v[0].copy() for k, v in cache["grad_h"].items()}
         if "gates" in cache:

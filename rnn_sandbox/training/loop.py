@@ -94,6 +94,8 @@ class TrainingLoop:
     most about 30 a second; validation runs by time too.
     """
 
+    _metric_name: str | None  # of the metric validated since the last emission
+
     def __init__(self, experiment: Experiment, generation: int = 0) -> None:
         self.speed_limit: float | None = None
         self._start(experiment, generation)
@@ -349,7 +351,7 @@ class TrainingLoop:
         self._val_steps: list[int] = []
         self._val_losses: list[float] = []
         self._val_metrics: list[float] = []
-        self._metric_name: str | None = None
+        self._metric_name = None
         self._extra_new = False
 
 
@@ -432,7 +434,7 @@ def serve(requests: Any, reports: Any, blob: bytes, generation: int) -> None:
                 timeout = 0.0
                 req: messages.Request = requests.recv()
                 seen = req.id
-                if isinstance(req, messages.Stop):
+                if req.name == "stop":
                     return
                 try:
                     link = _answer(req, loop, link, reports)
@@ -451,17 +453,22 @@ def serve(requests: Any, reports: Any, blob: bytes, generation: int) -> None:
 def _answer(req: messages.Request, loop: TrainingLoop, link: StateLink,
             reports: Any) -> StateLink:
     """Carry out one request; returns the state link to use from now on."""
-    if isinstance(req, messages.Sync):
+    # The message classes are made at import (messages.REQUESTS), so a request is told by
+    # its name and its fields are read in their order (``args``).
+    if req.name == "sync":
         loop.pause()
         loop.flush()
         _ship(reports, loop, req.id)
         reports.send(messages.State(loop.generation, req.id, link.dump(loop.experiment)))
-    elif isinstance(req, messages.Load):
-        link.load(loop.experiment, req.blob)
-    elif isinstance(req, messages.Renew):  # the same experiment, views rebuilt
-        loop.set_experiment(loop.experiment, req.generation)
-    elif isinstance(req, messages.Experiment):
-        loop.set_experiment(pickle.loads(req.blob), req.generation)
+    elif req.name == "load":
+        (blob,) = req.args
+        link.load(loop.experiment, blob)
+    elif req.name == "renew":  # the same experiment, views rebuilt
+        (generation,) = req.args
+        loop.set_experiment(loop.experiment, generation)
+    elif req.name == "experiment":
+        blob, generation = req.args
+        loop.set_experiment(pickle.loads(blob), generation)
         return StateLink()
     else:  # a request the loop carries out by the method of its name
         getattr(loop, req.name)(*req.args)
