@@ -32,6 +32,11 @@ ADVERBS = ["today", "often", "now"]
 # One vocabulary for both sides; index 0 (<end>) only appears in targets.
 VOCAB = [END] + SUBJECTS + VERBS + ADJECTIVES + OBJECTS + ADVERBS
 WORD_INDEX = {w: i for i, w in enumerate(VOCAB)}
+# What each word is in the sentence: the order rules move kinds of words, not words.
+KINDS = {"adverb": ADVERBS, "subject": SUBJECTS, "verb": VERBS, "adjective": ADJECTIVES,
+         "object": OBJECTS}
+KIND = {END: END} | {w: kind for kind, words in KINDS.items() for w in words}
+WRONG = "✗"  # marks a wrong word in the written sentence (the prediction view colours it)
 TARGETS = ("verb_final", "verb_second")
 MAX_SRC = 5  # adverb, subject, verb, adjective, object
 MAX_TGT = MAX_SRC + 1  # plus <end>
@@ -172,15 +177,39 @@ class Translation(Task):
         return f"{src}  →  {tgt}"
 
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
+        """Source, the sentence written (each wrong word marked ✗), the expected one, and
+        what is wrong: the order, or which words at which places."""
         b = getattr(dataset, split)
         L = int(b.mask[index].sum())
         src = self._words(b.x[index, :L].argmax(-1))
-        true = self._targets(b.subset(slice(index, index + 1)))[0]
-        pred = self.decode(np.asarray(outputs)[None])[0]
-        verdict = "right" if pred == true else "wrong"
+        true = [VOCAB[t] for t in self._targets(b.subset(slice(index, index + 1)))[0]]
+        pred = [VOCAB[t] for t in self.decode(np.asarray(outputs)[None])[0]]
+        marks, verdict = diagnose(pred, true)
+        written = " ".join(WRONG + w if bad else w for w, bad in zip(pred, marks, strict=True))
+        order = dataset.meta.get("target", "")
         return (
             f"source     {src}\n"
-            f"network    {self._words(pred)}\n"
-            f"expected   {self._words(true)}\n"
-            f"({dataset.meta.get('target', '')} order: {verdict})"
+            f"network    {written}\n"
+            f"expected   {' '.join(true)}\n"
+            f"{verdict}" + (f"   ({order} order)" if order else "")
         )
+
+
+def diagnose(pred: list[str], true: list[str]) -> tuple[list[bool], str]:
+    """Which words of ``pred`` are wrong (against ``true`` at the same place), and what is
+    wrong in words: the order when the kinds of words (subject, verb, ...) stand in another
+    order, otherwise each wrong word and what it should be."""
+    marks = [i >= len(true) or w != true[i] for i, w in enumerate(pred)]
+    if pred == true:
+        return marks, "all right"
+    kinds = [KIND.get(w, w) for w in pred]
+    expected = [KIND.get(w, w) for w in true]
+    if kinds != expected:
+        text = f"order wrong: wrote {' '.join(kinds)}, expected {' '.join(expected)}"
+        if sorted(pred) == sorted(true):
+            text += " (the right words)"
+        return marks, text
+    wrong = [i for i, bad in enumerate(marks) if bad]
+    n = len(wrong)
+    details = "; ".join(f"word {i + 1}: '{pred[i]}' should be '{true[i]}'" for i in wrong)
+    return marks, f"order right, {n} word{'s' if n > 1 else ''} wrong: {details}"

@@ -7,7 +7,16 @@ import pytest
 
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import TaskError, get_task
-from rnn_sandbox.tasks.translation import END, VOCAB, WORD_INDEX, reorder
+from rnn_sandbox.tasks.translation import (
+    END,
+    KIND,
+    VERBS,
+    VOCAB,
+    WORD_INDEX,
+    WRONG,
+    diagnose,
+    reorder,
+)
 
 TASK = get_task("translation")
 
@@ -111,3 +120,63 @@ def test_verb_second_order_is_learned(seed, record_property):
     record_property("tokens-copy", TASK.token_accuracy(out, val) - copy_tokens)
     assert TASK.sentence_accuracy(out, val) > 0.95  # 1.0 for seeds 0-4 on 3 BLAS kernels
     assert TASK.token_accuracy(out, val) > copy_tokens + 0.15
+
+
+def _sentence_outputs(words):
+    """Scores that decode to ``words`` (one step per word)."""
+    out = np.full((6, len(VOCAB)), -1.0)
+    for t, w in enumerate(words):
+        out[t, WORD_INDEX[w]] = 2.0
+    return out
+
+
+def _rendered(d, written):
+    return TASK.render_prediction(d, 0, _sentence_outputs(written)).split("\n")
+
+
+def test_a_wrong_word_in_the_right_order_is_named_and_marked():
+    d = make(0)
+    expected = TASK._targets(d.val.subset(slice(0, 1)))[0]
+    true = [VOCAB[t] for t in expected]
+    verb = next(i for i, w in enumerate(true) if w in VERBS)
+    other = next(v for v in VERBS if v != true[verb])
+    written = true.copy()
+    written[verb] = other
+    source, network, expect, verdict = _rendered(d, written)
+    assert expect.split()[1:] == true
+    marked = network.split()[1:]
+    assert marked[verb] == WRONG + other  # the wrong word, and only it, carries the mark
+    assert [w for w in marked if w.startswith(WRONG)] == [WRONG + other]
+    assert verdict.startswith(
+        f"order right, 1 word wrong: word {verb + 1}: '{other}' should be '{true[verb]}'")
+    assert "order wrong" not in verdict and "verb_final" in verdict
+
+
+def test_the_source_order_is_called_the_wrong_order_with_the_right_words():
+    d = make(0)
+    b = d.val
+    L = int(b.mask[0].sum())
+    copied = [VOCAB[t] for t in b.x[0, :L].argmax(-1)] + [END]  # verb-final moves the verb
+    *_, verdict = _rendered(d, copied)
+    kinds = " ".join(KIND[w] for w in copied)
+    assert verdict.startswith(f"order wrong: wrote {kinds}, expected ")
+    assert "(the right words)" in verdict and "order right" not in verdict
+
+
+def test_a_right_sentence_is_all_right_and_unmarked():
+    d = make(0)
+    true = [VOCAB[t] for t in TASK._targets(d.val.subset(slice(0, 1)))[0]]
+    _, network, _, verdict = _rendered(d, true)
+    assert verdict == "all right   (verb_final order)"
+    assert WRONG not in network
+
+
+def test_diagnose_counts_several_wrong_words_and_a_missing_end():
+    true = ["anna", "red", "ball", "sees", END]
+    marks, text = diagnose(["ben", "old", "ball", "sees", END], true)
+    assert marks == [True, True, False, False, False]
+    assert text == ("order right, 2 words wrong: word 1: 'ben' should be 'anna'; "
+                    "word 2: 'old' should be 'red'")
+    marks, text = diagnose(["anna", "red", "ball", "sees", "sees", END], true)
+    assert marks == [False, False, False, False, True, True]
+    assert text.startswith("order wrong: wrote subject adjective object verb verb <end>")
