@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from numbers import Integral, Real
-from typing import Any
+from typing import Any, cast
 
 # "dense" is the feed-forward baseline (no recurrence) that shows what an RNN adds.
 CELLS = ("rnn", "lstm", "gru", "dense")
@@ -110,6 +110,8 @@ class Setting:
             value, Integral if self.kind == "int" else Real
         ):
             return f"must be {'a whole number' if self.kind == 'int' else 'a number'}"
+        # Any Real compares with a float bound; typeshed's numbers.Real does not say so.
+        value = cast(float, value)
         if self.kind == "float" and not math.isfinite(value):
             return "must be a finite number"
         if self.lo is not None and (value <= self.lo if self.lo_open else value < self.lo):
@@ -120,9 +122,9 @@ class Setting:
 
     def _interval(self) -> str:
         if self.lo is None or self.hi is None:
-            bound = self.lo if self.hi is None else self.hi
             above = self.hi is None
-            strict = self.lo_open if above else self.hi_open
+            bound, strict = (self.lo, self.lo_open) if above else (self.hi, self.hi_open)
+            assert bound is not None  # only a value beyond a bound is out of range
             return f"must be {'above' if above else 'below'} {_num(bound)}" if strict else (
                 f"at {'least' if above else 'most'} {_num(bound)}")
         left, right = "(" if self.lo_open else "[", ")" if self.hi_open else "]"
@@ -140,6 +142,8 @@ class Setting:
         if lo is not None and hi is not None and not (self.lo_open or self.hi_open):
             return f"{_num(lo)} to {_num(hi)}{unit}"
         if hi is None:
+            if lo is None:
+                return f"any number{unit}"
             return f"above {_num(lo)}{unit}" if self.lo_open else f"{_num(lo)} or more{unit}"
         top = f"below {_num(hi)}" if self.hi_open else f"up to {_num(hi)}"
         if lo is None:

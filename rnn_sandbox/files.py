@@ -78,7 +78,7 @@ def _read_at_most(f: IO[bytes], limit: int, expected: int) -> bytes:
 
 def atomic_write(
     path: str | os.PathLike[str],
-    write: Callable[[IO[bytes]], None],
+    write: Callable[[IO[bytes]], object],  # what it returns is not used
     verify: Callable[[Path], None] | None = None,
 ) -> Path:
     """Call ``write(f)`` on a temporary file next to ``path`` and move it into place.

@@ -253,8 +253,8 @@ def anatomy_of(config: NetworkConfig) -> Anatomy:
     if c.cell == "dense":
         fc = StateInfo(DENSE, "", 0, False, DENSE, "dense layer", "dense layer", DENSE,
                        recurrent=False)
-        params = (*_linear_params(DENSE, DENSE), *_linear_params(HEAD, None))
-        return Anatomy("dense", c.architecture, 1, 1, ("",), (fc,), params)
+        dense = (*_linear_params(DENSE, DENSE), *_linear_params(HEAD, None))
+        return Anatomy("dense", c.architecture, 1, 1, ("",), (fc,), dense)
     if c.cell not in RECURRENT_CELLS:
         raise ValueError(f"unknown cell '{c.cell}'")
     D = 2 if c.bidirectional else 1

@@ -87,7 +87,7 @@ def rnn_dir_forward(
             np.tanh(a, out=a)
         else:
             np.maximum(a, 0.0, out=a)
-        if any_pad[t]:
+        if pad is not None and any_pad[t]:
             np.copyto(a, h, where=pad[t])  # padded step: keep the previous state
         h = a
     return h_all, DirCache(x, h_all, h0, reverse, mask)
@@ -136,7 +136,7 @@ def rnn_dir_backward(
             dh_next.fill(0.0)
             continue
         np.dot(dpre, w_hh, out=dh_next)
-        if any_pad[t]:
+        if pad is not None and any_pad[t]:
             np.copyto(dh_next, dh, where=pad[t])  # padded step: dh passes on unchanged
     dh0 = dh_next
     dx = (dpre_all.reshape(T * B, H) @ w_ih).reshape(x.shape)

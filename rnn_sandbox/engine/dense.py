@@ -73,7 +73,8 @@ class DenseNetwork:
         self.config = NetworkConfig(**vars(config))
         self.dtype = np.dtype(config.dtype)
         self.pooling = pooling
-        self.seq_len = int(seq_len) if pooling == "flatten" else None
+        # The fixed number of steps a flattening network reads; None when it averages.
+        self.seq_len = int(seq_len) if pooling == "flatten" and seq_len is not None else None
         self.cache: dict[str, Any] | None = None
         self.reset(seed)
 
@@ -82,7 +83,7 @@ class DenseNetwork:
     def in_features(self) -> int:
         """Width of the pooled vector the first layer reads."""
         I = self.config.input_size
-        return I * self.seq_len if self.pooling == "flatten" else I
+        return I if self.seq_len is None else I * self.seq_len
 
     def param_shapes(self) -> dict[str, tuple[int, ...]]:
         H, O = self.config.hidden_size, self.config.output_size
@@ -132,7 +133,7 @@ class DenseNetwork:
         B, T, _ = x.shape
         m = np.ones((B, T), dtype=self.dtype) if mask is None else np.asarray(mask, self.dtype)
         xm = x * m[..., None]
-        if self.pooling == "mean":
+        if self.seq_len is None:  # "mean"
             return xm.sum(axis=1) / np.maximum(m.sum(axis=1), 1.0)[:, None]
         if T > self.seq_len:
             raise ValueError(

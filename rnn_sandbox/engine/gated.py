@@ -170,7 +170,8 @@ def lstm_dir_backward(
     dtype = cache.h.dtype
     i, f = gates[..., :H], gates[..., H : 2 * H]
     g, o = gates[..., 2 * H : 3 * H], gates[..., 3 * H :]
-    tc = cache.tanh_c
+    tc, c, c0 = cache.tanh_c, cache.c, cache.c0
+    assert tc is not None and c is not None and c0 is not None  # an LSTM's cache holds them
     pad, any_pad = padding(cache.mask, T)
     keep = None if pad is None else (~pad).astype(dtype)
     # Everything that does not depend on the gradient flowing back is computed for all steps
@@ -186,14 +187,14 @@ def lstm_dir_backward(
     np.subtract(1.0, k_g, out=k_g)  # tanh' = 1 - g²
     k_i *= g
     rest, prev, first = _prev_steps(T, cache.reverse)
-    k_f[rest] *= cache.c[prev]  # c of the step before
-    k_f[first] *= cache.c0
+    k_f[rest] *= c[prev]  # c of the step before
+    k_f[first] *= c0
     k_g *= i
     k_o *= tc
     o_dtanh = tc * tc  # how h' = o tanh(c') passes dh on to c': o (1 - tanh²(c'))
     np.subtract(1.0, o_dtanh, out=o_dtanh)
     o_dtanh *= o
-    if pad is not None:
+    if keep is not None:
         o_dtanh *= keep  # a padded row computed no h' from c': dc' is the carried dc
     dh_total, dc_total = np.empty_like(cache.h), np.empty_like(cache.h)
     dh_next = np.zeros((B, H), dtype=dtype)  # what h_t receives from step t+1
@@ -208,7 +209,7 @@ def lstm_dir_backward(
         dc += dc_next
         by_gate[t, :, :3] *= dc[:, None, :]  # di, df, dg: scaled by dc'
         by_gate[t, :, 3] *= dh  # do: scaled by dh
-        if any_pad[t]:
+        if keep is not None and any_pad[t]:
             dpre_all[t] *= keep[t]  # a padded row passes nothing to its gates
         if truncated_here(truncation, T, p):  # truncated BPTT: nothing flows further back
             dh_next.fill(0.0)
@@ -216,7 +217,7 @@ def lstm_dir_backward(
             continue
         np.dot(dpre_all[t], w_hh, out=dh_next)  # dh_next = d(pre) W_hh
         np.multiply(dc, f[t], out=dc_next)  # the cell state's highway
-        if any_pad[t]:  # a padded row carries dh and dc over unchanged
+        if pad is not None and any_pad[t]:  # a padded row carries dh and dc over unchanged
             np.copyto(dh_next, dh, where=pad[t])
             np.copyto(dc_next, dc, where=pad[t])
     if pad is not None:
@@ -322,7 +323,7 @@ def gru_dir_backward(
             continue
         np.dot(dpre[t], w_hh, out=dh_next)  # dh_next = (hidden side) W_hh + dh z
         dh_next += np.multiply(dh, z[t], out=dhz)
-        if any_pad[t]:  # a padded row carries dh over unchanged
+        if pad is not None and any_pad[t]:  # a padded row carries dh over unchanged
             np.copyto(dh_next, dh, where=pad[t])
     input_grads, recurrent_grad = (
         (_input_grads_per_step, _recurrent_grad_per_step) if per_step

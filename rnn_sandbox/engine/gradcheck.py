@@ -19,7 +19,7 @@ class GradCheckResult:
 
     @property
     def worst_name(self) -> str:
-        return max(self.errors, key=self.errors.get) if self.errors else ""
+        return max(self.errors, key=self.errors.__getitem__) if self.errors else ""
 
 
 def gradcheck(

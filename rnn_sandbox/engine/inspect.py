@@ -34,7 +34,13 @@ import numpy as np
 from rnn_sandbox.config import NetworkConfig
 from rnn_sandbox.engine.anatomy import RECURRENT_KINDS, gate_count, param_name, state_name
 from rnn_sandbox.engine.data import Batch
-from rnn_sandbox.engine.network import Network
+from rnn_sandbox.engine.network import Network, RNNStack
+
+# One stack to take apart: its input (T, I), mask, and the start states by name (zero if None).
+_Run = tuple[
+    RNNStack, np.ndarray, np.ndarray | None, dict[str, np.ndarray] | None,
+    dict[str, np.ndarray] | None,
+]
 
 
 @dataclass
@@ -208,6 +214,7 @@ def trace(network: Network, sample: Batch) -> Trace:
     y = sample.y.astype(dt) if np.issubdtype(sample.y.dtype, np.floating) else sample.y
     loss, grads = net.loss_and_grads(x, y, sample.mask, sample.y_mask)
     cache = net.cache
+    assert cache is not None  # loss_and_grads has just filled it
     hidden = {k: v[0] for k, v in cache["hidden"].items()}
     grad_h = {k: v[0] for k, v in cache["grad_h"].items()}
     gates = {k: v[0] for k, v in cache.get("gates", {}).items()}
@@ -221,24 +228,26 @@ def trace(network: Network, sample: Batch) -> Trace:
         return None if m is None else np.asarray(m[0], dt)
 
     layers: dict[str, DirTrace] = {}
+    runs: list[_Run]
     if net.arch == "seq2seq":
         enc_in = x[0]
         dec_in = net._decoder_inputs(x, y)[:, 0]
         runs = [(net.encoder, enc_in, seq_mask(sample.mask), None, None)]
-        h0, c0 = {}, {}
+        dec_h0: dict[str, np.ndarray] = {}
+        dec_c0: dict[str, np.ndarray] = {}
         for k in range(c.num_layers):
             fwd, bwd = state_name(k, False, "encoder"), state_name(k, True, "encoder")
             dec = state_name(k, False, "decoder")
             s = hidden[fwd][-1].copy()
             if c.bidirectional:
                 s = s + hidden[bwd][0]
-            h0[dec] = s
+            dec_h0[dec] = s
             if c.cell == "lstm":  # the decoder's cell state starts the same way
                 cs = cells[fwd][-1].copy()
                 if c.bidirectional:
                     cs = cs + cells[bwd][0]
-                c0[dec] = cs
-        runs.append((net.decoder, dec_in, seq_mask(sample.y_mask), h0, c0))
+                dec_c0[dec] = cs
+        runs.append((net.decoder, dec_in, seq_mask(sample.y_mask), dec_h0, dec_c0))
     elif net.arch == "one_to_many":
         runs = [(net.rnn, net._decoder_inputs(x, y)[:, 0], seq_mask(sample.y_mask), None,
                  None)]
@@ -261,11 +270,13 @@ def trace(network: Network, sample: Batch) -> Trace:
                 dpre_hh = gate_pre = hn = c_prev = None
                 if c.cell != "rnn":
                     gate_pre = layer_in @ w_ih.T + b_ih + h_prev @ w_hh.T + b_hh
-                if c.cell == "gru":
-                    H = h.shape[1]
-                    hn = h_prev @ w_hh[2 * H:].T + b_hh[2 * H:]
-                    r = gates[name][:, :H]
-                    gate_pre[:, 2 * H:] = (layer_in @ w_ih[2 * H:].T + b_ih[2 * H:] + r * hn)
+                    if c.cell == "gru":
+                        H = h.shape[1]
+                        hn = h_prev @ w_hh[2 * H:].T + b_hh[2 * H:]
+                        r = gates[name][:, :H]
+                        gate_pre[:, 2 * H:] = (
+                            layer_in @ w_ih[2 * H:].T + b_ih[2 * H:] + r * hn
+                        )
                 if c.cell == "rnn":
                     ih = layer_in @ w_ih.T
                     hh = h_prev @ w_hh.T

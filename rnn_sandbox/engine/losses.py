@@ -44,8 +44,8 @@ def cross_entropy(logits: np.ndarray, labels: np.ndarray, mask: np.ndarray | Non
         grad, labels[..., None], np.take_along_axis(grad, labels[..., None], -1) - 1.0, -1
     )
     if mask is None:
-        n = picked.size
-        return float(-picked.sum() / n), grad / n
+        count = picked.size
+        return float(-picked.sum() / count), grad / count
     w = mask.astype(logits.dtype)
     n = max(float(w.sum()), 1.0)
     return float(-(picked * w).sum() / n), grad * (w[..., None] / n)

@@ -127,6 +127,7 @@ class RNNStack:
                         layer_in, w_ih, w_hh, b_ih, b_hh, h0[idx], mask, rev
                     )
                 else:
+                    assert c0 is not None and c_n is not None  # an LSTM has a cell state
                     h_all, cache = gated.lstm_dir_forward(
                         layer_in, w_ih, w_hh, b_ih, b_hh, h0[idx], c0[idx], mask, rev
                     )
@@ -182,6 +183,7 @@ class RNNStack:
                         caches[idx], dh_o, dh_l, w_ih, w_hh, truncation, per_step
                     )
                 else:
+                    assert dc0 is not None  # an LSTM has a cell state
                     dc_l = None if d_cn is None else d_cn[idx]
                     dx, dh0[idx], dc0[idx], g, dh_total, dc_total = gated.lstm_dir_backward(
                         caches[idx], dh_o, dh_l, dc_l, w_ih, w_hh, truncation, per_step
@@ -191,6 +193,7 @@ class RNNStack:
                     grads[param_name(key, k, rev, self.part)] = value
                 steps["h"][names[idx]] = dh_total
                 d_in = dx if d_in is None else d_in + dx
+            assert d_in is not None  # every layer has a direction
             d_layer_out = d_in
         return d_layer_out, ((dh0, dc0) if lstm else dh0), grads, steps
 

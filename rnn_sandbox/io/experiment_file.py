@@ -92,7 +92,9 @@ GRADIENTS_NAME = "gradients.npz"
 _ENTRIES = (JSON_NAME, WEIGHTS_NAME, OPTIMIZER_NAME)
 _OPTIONAL = (DATA_NAME, GRADIENTS_NAME)
 _BATCH_FIELDS = ("x", "y", "mask", "y_mask")
-_MAX_TIME_STEPS = int(SETTING["task.seq_len"].hi)
+_SEQ_LEN_HI = SETTING["task.seq_len"].hi
+assert _SEQ_LEN_HI is not None  # the setting has an upper bound
+_MAX_TIME_STEPS = int(_SEQ_LEN_HI)
 
 # Limits.  The arrays' sizes follow from the file's own settings (see ``_array_limits``);
 # the JSON part is bounded by the history a file keeps: at most MAX_HISTORY_ROWS steps
@@ -520,7 +522,10 @@ def _dataset_from(arrays: dict[str, np.ndarray], meta: Any) -> Dataset:
     for split in SPLITS:
         if f"{split}.x" not in arrays or f"{split}.y" not in arrays:
             raise ExperimentFileError(f"the stored data lack the {split} inputs or targets")
-        batches.append(Batch(*(arrays.get(f"{split}.{n}") for n in _BATCH_FIELDS)))
+        batches.append(Batch(
+            arrays[f"{split}.x"], arrays[f"{split}.y"],
+            arrays.get(f"{split}.mask"), arrays.get(f"{split}.y_mask"),
+        ))
     return Dataset(batches[0], batches[1], meta)
 
 
