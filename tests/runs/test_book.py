@@ -199,7 +199,7 @@ def test_runs_seeds_runs_files_and_the_compare_command_import_without_qt():
         "[importlib.import_module(m) for m in sys.argv[1:]]",
     )
     modules = ["rnn_sandbox.runs.book", "rnn_sandbox.runs.seeds", "rnn_sandbox.runs.file",
-               "rnn_sandbox.cli_runs"]
+               "rnn_sandbox.cli.runs"]
     result = subprocess.run([sys.executable, "-c", code, *modules], capture_output=True,
                             text=True)
     assert result.returncode == 0, result.stderr

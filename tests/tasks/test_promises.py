@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rnn_sandbox.cli import steps_for_epochs, train_steps
+from rnn_sandbox.cli.reports import steps_for_epochs, train_steps
 from rnn_sandbox.session import Experiment, Score
 from rnn_sandbox.tasks import all_tasks, get_task
 

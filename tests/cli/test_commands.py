@@ -12,8 +12,9 @@ import types
 import numpy as np
 import pytest
 
-from rnn_sandbox import cli
 from rnn_sandbox.cli import main
+from rnn_sandbox.cli.configuration import parse_option
+from rnn_sandbox.cli.reports import Progress
 from rnn_sandbox.engine.network import Network
 from rnn_sandbox.io import load_experiment
 from rnn_sandbox.session import epoch_text
@@ -228,14 +229,14 @@ class _Stream:
 
 def test_progress_bar_redraws_on_a_terminal_and_writes_lines_to_logs():
     term = _Stream(tty=True)
-    bar = cli.Progress(1000, term)
+    bar = Progress(1000, term)
     for i in range(1, 1001):  # far faster than ten redraws a second
         bar.update(i, 0.5)
     bar.close()
     frames = term.text.split("\r")[1:]
     assert len(frames) == 2 and frames[-1].startswith("[" + "#" * 28 + "] 100% step 1000/1000")
     log = _Stream(tty=False)
-    bar = cli.Progress(1000, log)
+    bar = Progress(1000, log)
     for i in range(1, 1001):
         bar.update(i, 0.25)
     lines = log.text.splitlines()
@@ -418,9 +419,25 @@ def test_installed_console_script(tmp_path):
     assert done.returncode == 2 and done.stderr.startswith("error: there is no task")
 
 
-def test_cli_module_does_not_import_the_gui_at_import_time():
-    assert "rnn_sandbox.ui.app" not in vars(cli)
-    assert not hasattr(cli, "QtWidgets")
+def test_no_module_of_the_command_line_imports_qt_or_the_app_at_import_time():
+    """Each module on its own (not only through the package), with Qt blocked."""
+    import pkgutil
+
+    import rnn_sandbox.cli
+    from tests.test_imports import BLOCK_QT
+
+    modules = [m.name for m in pkgutil.iter_modules(rnn_sandbox.cli.__path__, "rnn_sandbox.cli.")
+               if not m.name.endswith("__main__")]
+    assert {"rnn_sandbox.cli.commands", "rnn_sandbox.cli.runs"} <= set(modules)
+    probe = BLOCK_QT.replace(
+        "importlib.import_module(sys.argv[1])",
+        "[importlib.import_module(m) for m in sys.argv[1:]]\n"
+        "print(sorted(m for m in sys.modules if m.startswith('rnn_sandbox.ui')))",
+    )
+    done = subprocess.run([sys.executable, "-c", probe, *modules], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
 
 
 def test_own_csv_run_survives_the_csv_being_moved(capsys, tmp_path):
@@ -513,8 +530,8 @@ def test_settings_too_large_or_too_deep_are_one_line_errors(capsys, argv, fragme
 
 
 def test_option_values_with_brackets_inside_strings_are_not_nesting():
-    assert cli.parse_option('x="' + "[" * 100 + '"') == ("x", "[" * 100)
-    assert cli.parse_option('x=["a]", ["b"]]') == ("x", ["a]", ["b"]])
+    assert parse_option('x="' + "[" * 100 + '"') == ("x", "[" * 100)
+    assert parse_option('x=["a]", ["b"]]') == ("x", ["a]", ["b"]])
 
 
 def test_a_fifo_or_device_is_refused_without_reading(capsys, tmp_path):
@@ -573,7 +590,8 @@ def test_a_long_file_name_can_be_saved(capsys, tmp_path):
 def test_the_setting_options_come_from_the_schema(capsys):
     """Each option a command offers for a setting is the schema's: its help with the
     allowed values, its type and choices, and it sets that setting."""
-    from rnn_sandbox.cli import build_parser, config_from_args
+    from rnn_sandbox.cli.configuration import config_from_args
+    from rnn_sandbox.cli.options import build_parser
     from rnn_sandbox.fields import SETTINGS
 
     code, out, _ = run(capsys, "train", "--help")

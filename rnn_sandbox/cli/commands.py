@@ -1,0 +1,257 @@
+"""The commands on one experiment: ``tasks``, ``train`` (one seed), ``gradcheck``,
+``resume``, ``export``, ``predict``, ``info`` and ``animate``.
+
+Each takes the parsed arguments and the stream to print to and returns the exit code; a
+mistake of the person at the terminal is raised as :class:`~rnn_sandbox.cli.errors.CliError`.
+Only ``animate`` imports Qt, when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from rnn_sandbox.cli.configuration import config_from_args, experiment, load
+from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_OK, CliError
+from rnn_sandbox.cli.options import ANIMATE_SIZE, check_length, parse_size
+from rnn_sandbox.cli.outputs import check_outputs, check_target, save
+from rnn_sandbox.cli.reports import Diverged, report, score_lines, steps_for_epochs, train_steps
+
+if TYPE_CHECKING:
+    from rnn_sandbox.session import Experiment
+
+GRADCHECK_TOLERANCE = 1e-6
+
+
+def cmd_tasks(args: argparse.Namespace, out: TextIO) -> int:
+    from rnn_sandbox.tasks import TASK_TYPES, all_tasks
+
+    tasks = all_tasks()
+    width = max((len(t.name) for t in tasks), default=0)
+    for kind, title in TASK_TYPES.items():
+        group = [t for t in tasks if t.kind == kind]
+        if not group:
+            continue
+        out.write(f"{title}\n")
+        for t in group:
+            out.write(f"  {t.name:<{width}}  {t.title} — {t.summary}\n")
+    return EXIT_OK
+
+
+def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
+    """``train`` with one seed (``--seeds`` is :func:`rnn_sandbox.cli.runs.cmd_train_seeds`)."""
+    check_target(args.save)
+    check_length(args)
+    cfg = config_from_args(args)
+    data_path = cfg.task.options.get("path")
+    if args.save is not None and isinstance(data_path, str) and data_path.strip():
+        check_outputs({"the data file": Path(data_path).expanduser()}, {"--save": args.save})
+    exp = experiment(cfg)
+    steps = args.steps if args.steps is not None else steps_for_epochs(exp, cfg.training.epochs)
+    net = exp.network
+    out.write(
+        f"{exp.task.name}: {net.config.architecture}, {net.config.cell} "
+        f"{net.config.hidden_size}x{net.config.num_layers}"
+        f"{' bidirectional' if net.config.bidirectional else ''}, "
+        f"{net.num_parameters()} parameters, {steps} steps\n"
+    )
+    code = _train_and_report(exp, steps, args.quiet, out)
+    if args.save is not None:
+        save(exp, args.save, out)
+    return code
+
+
+def _train_and_report(exp: Experiment, steps: int, quiet: bool, out: TextIO) -> int:
+    try:
+        train_steps(exp, steps, quiet)
+    except Diverged as e:
+        sys.stderr.write(f"error: training diverged: {e}\n")
+        return EXIT_FAILED
+    report(exp, out)
+    return EXIT_OK
+
+
+def cmd_gradcheck(args: argparse.Namespace, out: TextIO) -> int:
+    from rnn_sandbox.engine import gradcheck
+
+    if args.batch < 1 or args.entries < 0:
+        raise CliError("--batch must be at least 1 and --entries at least 0")
+    args.dtype = "float64"  # finite differences need double precision
+    cfg = config_from_args(args)
+    exp = experiment(cfg)
+    val = exp.trainer.data.val
+    sample = val.subset(slice(0, min(args.batch, len(val))))
+    result = gradcheck(
+        exp.network, sample.x, sample.y, sample.mask, sample.y_mask,
+        max_entries=args.entries or None, seed=cfg.training.seed,
+    )
+    width = max(len(k) for k in result.errors)
+    for name, err in result.errors.items():
+        out.write(f"{name:<{width}}  {err:.3e}\n")
+    ok = result.worst <= GRADCHECK_TOLERANCE
+    out.write(
+        f"worst: {result.worst_name} {result.worst:.3e} "
+        f"({'ok' if ok else 'FAILED'}, tolerance {GRADCHECK_TOLERANCE:g})\n"
+    )
+    return EXIT_OK if ok else EXIT_FAILED
+
+
+def cmd_resume(args: argparse.Namespace, out: TextIO) -> int:
+    check_length(args)
+    target: Path = args.save if args.save is not None else args.file
+    check_target(target)
+    exp = load(args.file)
+    if args.lr is not None:
+        from rnn_sandbox.fields import SETTING
+
+        reason = SETTING["training.learning_rate"].check(args.lr)
+        if reason is not None:
+            raise CliError(f"--lr {reason}")
+        exp.trainer.learning_rate = args.lr
+    out.write(f"{exp.task.name}: resuming at step {exp.trainer.step_count}\n")
+    code = _train_and_report(exp, args.steps, args.quiet, out)
+    if code == EXIT_OK:
+        save(exp, target, out)
+    return code
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from rnn_sandbox.io import export_history_csv, export_torch, export_weights
+    from rnn_sandbox.io.export import torch_weights_path
+
+    if args.torch is None and args.weights is None and args.csv is None:
+        raise CliError("export: say what to write: --torch OUT.py, --weights OUT.npz, --csv")
+    outputs = {"--torch": args.torch, "--weights": args.weights, "--csv": args.csv}
+    if args.torch is not None and args.weights is None:  # where export_torch puts them
+        outputs["the weights file"] = torch_weights_path(args.torch)
+    keep = {"the experiment": args.file}
+    check_outputs(keep, {k: v for k, v in outputs.items() if v is not None})
+    exp = load(args.file)
+    if args.torch is not None:
+        try:
+            script, weights = export_torch(
+                exp, args.torch, args.weights, index=args.index, keep=keep
+            )
+        except IndexError as e:
+            raise CliError(f"--index: {e}") from None
+        except ValueError as e:
+            raise CliError(str(e)) from None
+        out.write(f"PyTorch script written to {script}, weights and sample to {weights}\n")
+        out.write(f"run it with: python {script}\n")
+    elif args.weights is not None:
+        export_weights(args.weights, exp.network)
+        out.write(f"weights written to {args.weights}\n")
+    if args.csv is not None:
+        export_history_csv(args.csv, exp.trainer.history)
+        out.write(f"history ({len(exp.trainer.history)} steps) written to {args.csv}\n")
+    return EXIT_OK
+
+
+def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
+    exp = load(args.file)
+    data = getattr(exp.trainer.data, args.split)
+    if not 0 <= args.index < len(data):
+        raise CliError(f"--index must lie in 0..{len(data) - 1} for the {args.split} set")
+    sample = data.subset(slice(args.index, args.index + 1))
+    outputs = exp.trainer.predict(sample)[0]
+    out.write(exp.task.render_prediction(exp.trainer.data, args.index, outputs, args.split))
+    out.write("\n")
+    return EXIT_OK
+
+
+def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
+    """What the file says (settings, progress, last losses), then whether it loads."""
+    from rnn_sandbox.config import ConfigError, ExperimentConfig
+    from rnn_sandbox.io import ExperimentFileError
+    from rnn_sandbox.io.experiment_file import (
+        experiment_from_bytes,
+        has_stored_data,
+        header_from_bytes,
+        named,
+        read_file,
+    )
+    from rnn_sandbox.session import epoch_text
+
+    data = read_file(args.file)  # read once: the checks below all see the same bytes
+    header = named(args.file, header_from_bytes, data)
+    try:
+        c = ExperimentConfig.from_dict(header.get("config"))
+    except ConfigError as e:
+        raise ExperimentFileError(f"{args.file.name}: invalid settings: {e}") from None
+    n, tr = c.network, c.training
+    trainer = header.get("trainer") if isinstance(header.get("trainer"), dict) else {}
+    saved_at = header.get("saved_at")
+    out.write(f"file        {args.file}\n")
+    out.write(
+        f"format      {header.get('format_version')} "
+        f"(written by RNN Sandbox {header.get('app_version', '?')}"
+        f"{', ' + saved_at if isinstance(saved_at, str) else ''})\n"
+    )
+    out.write(f"task        {c.task.name}, {c.task.n_samples} samples of {c.task.seq_len} steps, "
+              f"seed {tr.seed}\n")
+    if c.task.options:
+        out.write(f"options     {json.dumps(c.task.options, sort_keys=True)}\n")
+    out.write(
+        f"network     {n.architecture}, {n.cell}"
+        f"{' ' + n.nonlinearity if n.cell == 'rnn' else ''}, hidden {n.hidden_size}, "
+        f"layers {n.num_layers}{', bidirectional' if n.bidirectional else ''}, "
+        f"{n.input_size} in / {n.output_size} out, {n.loss} loss, {n.dtype}\n"
+    )
+    out.write(
+        f"training    {tr.optimizer} lr {tr.learning_rate:g}, batch {tr.batch_size}, "
+        f"clip {tr.clip_norm:g}, bptt {tr.bptt_truncation or 'full'}\n"
+    )
+    step, epoch = trainer.get("step"), trainer.get("epoch")
+    if isinstance(step, int) and isinstance(epoch, int):  # as the window counts them
+        out.write(f"progress    step {step}, {epoch_text(step, epoch, tr.epochs)}\n")
+    else:
+        out.write(f"progress    step {step or '?'}, epoch {epoch or '?'}\n")
+    exp = named(args.file, experiment_from_bytes, data)  # the full check
+    history = exp.trainer.history
+    if history:
+        out.write(f"last loss   {history[-1]['train_loss']:.6g} (training batch)\n")
+        vals = [h for h in history if not math.isnan(h["val_loss"])]
+        if vals:
+            v = vals[-1]
+            out.write(f"last val    loss {v['val_loss']:.6g} at step {v['step']}")
+            if not math.isnan(v["val_metric"]):
+                out.write(f", metric {v['val_metric']:.6g}")
+            out.write("\n")
+    out.write(f"parameters  {exp.network.num_parameters()}"
+              f"{', data stored in the file' if has_stored_data(data) else ''}\n")
+    for line in score_lines(exp):  # the saved weights now, beside the baselines
+        out.write(line + "\n")
+    return EXIT_OK
+
+
+def cmd_animate(args: argparse.Namespace, out: TextIO) -> int:
+    """Render the step-through without a window (Qt's offscreen platform if no display)."""
+    size = parse_size(args.size, like=ANIMATE_SIZE)
+    if not 0.01 <= args.seconds <= 60:
+        raise CliError("--seconds must lie between 0.01 and 60")
+    if args.out.suffix.lower() not in (".gif", ".png", ".pdf"):
+        raise CliError(f"--out: use a .gif, .png (animated) or .pdf file, not '{args.out}'")
+    check_outputs({"the experiment": args.file}, {"--out": args.out})
+    exp = load(args.file)
+    n_val = len(exp.dataset.val)
+    if not 0 <= args.index < n_val:
+        raise CliError(f"--index must lie in 0..{n_val - 1}")
+    try:
+        from rnn_sandbox.ui import animation, offscreen
+    except ImportError as e:
+        raise CliError(f"animate needs the app's dependencies (PySide6, Pillow): {e}") from None
+    offscreen.application()
+    widget = animation.diagram_for(exp, args.index)
+    try:
+        frames = animation.render_frames(widget, args.mode, size)
+        path = animation.write_animation(frames, args.out, args.seconds)
+    except ValueError as e:
+        raise CliError(str(e)) from None
+    finally:
+        widget.deleteLater()
+    out.write(f"{len(frames)} frames ({args.mode} walk) written to {path}\n")
+    return EXIT_OK

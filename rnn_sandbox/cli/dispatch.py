@@ -1,0 +1,101 @@
+"""``main``: the app without arguments (or with one experiment file), else the command
+the arguments name, its exit code, and a mistake of the person at the terminal as one
+line and exit code 2 instead of a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from rnn_sandbox.cli.commands import (
+    cmd_animate,
+    cmd_export,
+    cmd_gradcheck,
+    cmd_info,
+    cmd_predict,
+    cmd_resume,
+    cmd_tasks,
+    cmd_train,
+)
+from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CliError
+from rnn_sandbox.cli.options import build_parser
+from rnn_sandbox.cli.runs import cmd_compare, cmd_train_seeds
+
+Command = Callable[[argparse.Namespace, TextIO], int]
+
+
+def _train(args: argparse.Namespace, out: TextIO) -> int:
+    if getattr(args, "seeds", None) is not None:
+        return cmd_train_seeds(args, out)
+    return cmd_train(args, out)
+
+
+COMMANDS: dict[str, Command] = {
+    "tasks": cmd_tasks,
+    "train": _train,
+    "gradcheck": cmd_gradcheck,
+    "resume": cmd_resume,
+    "export": cmd_export,
+    "predict": cmd_predict,
+    "info": cmd_info,
+    "animate": cmd_animate,
+    "compare": cmd_compare,
+}
+
+
+def start_gui(files: Sequence[str] = ()) -> int:
+    """Import the app only now, so the command line works without Qt installed.
+
+    ``files``: an experiment file to open in the app."""
+    try:
+        from rnn_sandbox.ui import app
+    except ImportError as e:
+        sys.stderr.write(
+            f"error: the graphical app cannot start ({e}). Install the project with its "
+            "dependencies (PySide6, pyqtgraph), or use a command: rnn-sandbox --help\n"
+        )
+        return EXIT_FAILED
+    result = app.main(list(files))
+    return int(result) if isinstance(result, int) else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``rnn-sandbox`` and ``python -m rnn_sandbox``; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if len(argv) == 1 and argv[0].lower().endswith(".rnnx"):
+        return start_gui(argv)  # `rnn-sandbox run.rnnx` opens the file in the app
+    parser = build_parser()
+    try:
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as e:  # --help and --version print and exit 0
+            return int(e.code or 0)
+        if args.command is None:
+            return start_gui()
+        return COMMANDS[args.command](args, sys.stdout)
+    except KeyboardInterrupt:
+        sys.stderr.write("\ninterrupted\n")
+        return EXIT_INTERRUPTED
+    except Exception as e:
+        message = one_line_error(e)
+        if message is None:
+            raise
+        sys.stderr.write(f"error: {message}\n")
+        return EXIT_USAGE
+
+
+def one_line_error(e: Exception) -> str | None:
+    """The message for errors a person caused (settings, files); ``None`` for bugs."""
+    from rnn_sandbox.config import ConfigError
+    from rnn_sandbox.io import ExperimentFileError
+    from rnn_sandbox.tasks import TaskError
+
+    if isinstance(e, CliError | ConfigError | TaskError | ExperimentFileError):
+        return str(e)
+    if isinstance(e, NotImplementedError):
+        return str(e) or "not available yet"
+    if isinstance(e, OSError):
+        return f"{getattr(e, 'filename', None) or ''}: {e.strerror or e}".lstrip(": ")
+    return None

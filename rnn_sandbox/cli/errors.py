@@ -1,0 +1,13 @@
+"""What every command shares: its exit codes and the one error a person at the terminal
+is shown."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # the command ran but the result is bad (diverged, gradient check failed)
+EXIT_USAGE = 2  # bad settings or an unreadable file
+EXIT_INTERRUPTED = 130  # Ctrl+C, as shells count it (128 + SIGINT)
+
+
+class CliError(Exception):
+    """A one-line message for the person at the terminal; exit code 2."""

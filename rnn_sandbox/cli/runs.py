@@ -1,0 +1,116 @@
+"""The commands on several runs: ``compare`` and ``train --seeds``.
+
+::
+
+    rnn-sandbox compare a.rnnx b.rnnx runs.rnns [--png out.png] [--svg out.svg]
+                        [--csv out.csv] [--x step|seconds] [--size 1280x800]
+    rnn-sandbox train --task NAME … --seeds 5 [--processes K] [--save runs.rnns]
+
+``compare`` prints the runs side by side (what differs, steps, final metric, baseline)
+and writes the overlay the window shows, drawn offscreen (Qt is imported only when a
+picture is asked for).  ``--seeds`` trains one setup with several seeds in parallel worker
+processes and prints the final metric as mean ± spread beside the baseline, so a
+difference between two setups can be weighed against the spread of one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from rnn_sandbox.cli.configuration import config_from_args
+from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_OK, CliError
+from rnn_sandbox.cli.options import COMPARE_SIZE, at_least_one, check_length, parse_size
+from rnn_sandbox.cli.outputs import check_outputs, check_runs_save, save_runs, write_csv
+from rnn_sandbox.cli.reports import comparison_lines, seed_lines
+from rnn_sandbox.runs.book import Run, give_colours
+from rnn_sandbox.runs.file import load_comparison
+from rnn_sandbox.runs.seeds import MAX_SEEDS, RunJob, RunJobError, planned_steps
+
+
+def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
+    """Print the runs of ``args.files`` side by side; write the CSV and the pictures."""
+    outputs = {opt: path for opt, path in (("--png", args.png), ("--svg", args.svg),
+                                           ("--csv", args.csv)) if path is not None}
+    for opt, path in outputs.items():
+        if path.suffix.lower() != "." + opt[2:]:
+            raise CliError(f"{opt}: use a .{opt[2:]} file, not '{path}'")
+    size = parse_size(args.size, like=COMPARE_SIZE)
+    check_outputs({f"the input {p}": p for p in args.files}, outputs)
+    runs = load_comparison(args.files)
+    for line in comparison_lines(runs):
+        out.write(line + "\n")
+    if args.csv is not None:
+        path = write_csv(args.csv, runs)
+        out.write(f"histories of {len(runs)} runs written to {path}\n")
+    for opt in ("--png", "--svg"):
+        if opt in outputs:
+            path = _render(runs, outputs[opt], size, args.x)
+            out.write(f"comparison drawn to {path} ({size[0]}x{size[1]})\n")
+    return EXIT_OK
+
+
+def _render(runs: Sequence[Run], path: Path, size: tuple[int, int], x: str) -> Path:
+    """Draw with the window's comparison view, offscreen when there is no display."""
+    try:
+        from rnn_sandbox.ui.runs.compare_view import render_comparison
+    except ImportError as e:
+        raise CliError(f"--png/--svg need the app's dependencies (PySide6, pyqtgraph): "
+                       f"{e}") from None
+    try:
+        return Path(render_comparison(runs, path, size=size, x=x))
+    except ValueError as e:
+        raise CliError(str(e)) from None
+
+
+def cmd_train_seeds(args: argparse.Namespace, out: TextIO) -> int:
+    """Train the setup with ``args.seeds`` seeds in parallel, print each and the spread."""
+    config = config_from_args(args)
+    n, processes = args.seeds, args.processes
+    if not 1 <= n <= MAX_SEEDS:
+        raise CliError(f"--seeds must lie between 1 and {MAX_SEEDS}")
+    at_least_one("--processes", processes)
+    check_length(args)
+    if args.save is not None:
+        check_runs_save(args.save, n, config.task.options.get("path"))
+    try:
+        steps = args.steps if args.steps is not None else planned_steps(config)
+    except (ValueError, TypeError, OverflowError) as e:  # a task option it cannot use
+        raise CliError(f"the task cannot use these settings: {e}") from None
+    first = config.training.seed
+    seeds = list(range(first, first + n))
+    processes = min(processes or os.cpu_count() or 1, n)
+    net = config.network
+    out.write(
+        f"{config.task.name}: {net.architecture}, {net.cell} {net.hidden_size}x"
+        f"{net.num_layers}{' bidirectional' if net.bidirectional else ''}, {steps} steps, "
+        f"seeds {first}..{seeds[-1]} in {processes} process{'es' if processes > 1 else ''}\n"
+    )
+    items = []
+    for seed in seeds:
+        cfg = config.copy()
+        cfg.training.seed = seed
+        items.append((f"seed {seed}", cfg))
+    job = RunJob(items, processes, group=f"{config.task.name}, seeds {first}..{seeds[-1]}",
+                 steps=steps)
+
+    def done(run: Run) -> None:
+        if not args.quiet:
+            sys.stderr.write(f"{run.name} done ({job.finished}/{job.total})\n")
+            sys.stderr.flush()
+
+    try:
+        runs = job.wait(progress=done)
+    except RunJobError as e:
+        sys.stderr.write(f"error: {e}\n")
+        return EXIT_FAILED
+    give_colours(runs)
+    for line in seed_lines(runs):
+        out.write(line + "\n")
+    if args.save is not None:
+        save_runs(args.save, runs, out)
+    return EXIT_OK
