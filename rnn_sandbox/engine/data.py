@@ -30,6 +30,13 @@ class Batch:
     def __len__(self) -> int:
         return int(self.x.shape[0])
 
+    def real_steps(self) -> np.ndarray:
+        """Boolean ``(batch, time)``: where an input step is real (all of them when the
+        batch has no mask)."""
+        if self.mask is None:
+            return np.ones(self.x.shape[:2], dtype=bool)
+        return self.mask > 0
+
     def subset(self, idx: Any) -> Batch:
         """Rows ``idx`` (an index array or slice) as a new batch."""
         return Batch(

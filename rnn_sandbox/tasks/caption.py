@@ -111,7 +111,7 @@ class Caption(Task):
             y[i, : len(words)] = [WORD_INDEX[w] for w in words]
             y_mask[i, : len(words)] = 1.0
         meta = {"vocab": list(VOCAB), "classes": list(VOCAB), "holdout": holdout}
-        if holdout:
+        if hold is not None:
             # Compositional test: one colour-shape pair never appears in training; the
             # validation set is made of exactly those scenes.
             unseen = (colour == hold[0]) & (shape == hold[1])
@@ -142,9 +142,14 @@ class Caption(Task):
     def baseline_outputs(self, dataset: Dataset) -> np.ndarray:
         """The most frequent training caption for every scene (``<end>`` after it)."""
         train, val = dataset.train, dataset.val
-        counts = Counter(tuple(_tokens(train.y[i], train.y_mask[i])) for i in range(len(train)))
+        ends = train.y_mask
+        counts = Counter(
+            tuple(_tokens(train.y[i], None if ends is None else ends[i]))
+            for i in range(len(train))
+        )
         best = counts.most_common(1)[0][0]
-        words = np.full(val.y.shape, WORD_INDEX[END], dtype=np.intp)
+        # Annotated: numpy's stub gives np.full of a shape of unknown length no dimensions.
+        words: np.ndarray = np.full(val.y.shape, WORD_INDEX[END], dtype=np.intp)
         n = min(len(best), words.shape[1])
         words[:, :n] = best[:n]
         return one_hot(words, len(VOCAB))

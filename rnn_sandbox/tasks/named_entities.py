@@ -123,7 +123,7 @@ class NamedEntities(Task):
     def metric(self, outputs: np.ndarray, batch: Batch) -> Metric:
         """Share of real words tagged right."""
         pred = outputs.argmax(axis=-1)
-        m = batch.mask > 0
+        m = batch.real_steps()
         return Metric("token accuracy", float((pred == batch.y)[m].mean()))
 
     def ambiguous_accuracy(self, outputs: np.ndarray, batch: Batch) -> float:
@@ -140,21 +140,21 @@ class NamedEntities(Task):
     def ambiguous_positions(batch: Batch) -> np.ndarray:
         """Boolean ``(B, T)``: where an ambiguous word stands."""
         ids = batch.x.argmax(axis=-1)
-        return np.isin(ids, AMBIGUOUS_IDS) & (batch.mask > 0)
+        return np.isin(ids, AMBIGUOUS_IDS) & batch.real_steps()
 
     def baseline_outputs(self, dataset: Dataset) -> np.ndarray:
         """Each word's most common tag in the training set, the word taken alone (no
         context at all)."""
         tr, val = dataset.train, dataset.val
         counts = np.zeros((len(VOCAB), len(TAGS)))
-        m = tr.mask > 0
+        m = tr.real_steps()
         np.add.at(counts, (tr.x.argmax(-1)[m], tr.y[m]), 1)
         best = counts.argmax(axis=1)
         return one_hot(best[val.x.argmax(-1)], len(TAGS))
 
     # -- rendering ------------------------------------------------------------------
     def _words(self, b: Batch, i: int) -> list[str]:
-        L = int(b.mask[i].sum())
+        L = int(b.real_steps()[i].sum())
         return [VOCAB[k] for k in b.x[i, :L].argmax(-1)]
 
     def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:

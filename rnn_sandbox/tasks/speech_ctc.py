@@ -105,6 +105,7 @@ class SpeechCTC(Task):
     # -- metrics --------------------------------------------------------------------
     @staticmethod
     def _targets(batch: Batch) -> list[list[int]]:
+        assert batch.y_mask is not None  # label sequences come with their lengths
         lengths = batch.y_mask.sum(axis=1).astype(int)
         return [[int(t) for t in batch.y[i, : lengths[i]]] for i in range(len(batch))]
 
@@ -135,7 +136,8 @@ class SpeechCTC(Task):
         best = max(sorted(set(words)), key=words.count)
         path = [k for label in best for k in (label, BLANK)]
         val = dataset.val
-        frames = np.full(val.x.shape[:2], BLANK, dtype=np.intp)
+        # Annotated: numpy's stub gives np.full of a shape of unknown length no dimensions.
+        frames: np.ndarray = np.full(val.x.shape[:2], BLANK, dtype=np.intp)
         n = min(len(path), frames.shape[1])
         frames[:, :n] = path[:n]
         return one_hot(frames, len(SYMBOLS))

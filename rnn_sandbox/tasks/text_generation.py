@@ -275,7 +275,7 @@ class TextGeneration(Task):
         for _ in range(length):
             if temperature > 0:
                 probs = softmax(logits[0] / temperature)
-                tok = int(min(np.searchsorted(np.cumsum(probs), rng.random()), V - 1))
+                tok = min(int(np.searchsorted(np.cumsum(probs), rng.random())), V - 1)
             else:
                 tok = int(logits[0].argmax())
             out.append(vocab[tok])

@@ -134,6 +134,7 @@ class Translation(Task):
 
     @staticmethod
     def _targets(batch: Batch) -> list[list[int]]:
+        assert batch.y_mask is not None  # target sentences come with their lengths
         lengths = batch.y_mask.sum(axis=1).astype(int)
         return [[int(t) for t in batch.y[i, : lengths[i]]] for i in range(len(batch))]
 
@@ -145,6 +146,7 @@ class Translation(Task):
     def token_accuracy(self, outputs: np.ndarray, batch: Batch) -> float:
         """Share of target positions (``<end>`` included) where the greedy word is right."""
         pred = np.asarray(outputs).argmax(axis=-1)[:, : batch.y.shape[1]]
+        assert batch.y_mask is not None  # target sentences come with their lengths
         m = batch.y_mask > 0
         return float((pred == batch.y)[m].mean())
 
@@ -159,7 +161,7 @@ class Translation(Task):
         """The source copied in its own order, then ``<end>``: one-hot scores per step."""
         val = dataset.val
         copy = np.zeros_like(val.y)  # index 0 is <end>
-        lengths = val.mask.sum(axis=1).astype(int)
+        lengths = val.real_steps().sum(axis=1)
         for i, L in enumerate(lengths):
             copy[i, :L] = val.x[i, :L].argmax(-1)
         return one_hot(copy, len(VOCAB))

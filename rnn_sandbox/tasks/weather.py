@@ -196,7 +196,7 @@ class Weather(Task):
     def _best_forecast(self, dataset: Dataset) -> tuple[str, np.ndarray]:
         forecasts = self.naive_forecasts(dataset)
         scores = {k: self.metric(v, dataset.val).value for k, v in forecasts.items()}
-        best = min(scores, key=scores.get)
+        best = min(scores, key=scores.__getitem__)
         return best, forecasts[best]
 
     def baseline_outputs(self, dataset: Dataset) -> np.ndarray:
