@@ -1,9 +1,9 @@
-"""The lessons panel: lesson text, navigation, "Load this setup", "Load these setups as a
-comparison", and the learner's progress.
+"""The lessons panel: lesson text, navigation, "Load this setup", "Compare these setups",
+and the learner's progress.
 
 The panel never builds an experiment itself: "Load this setup" (or a ``setup:`` link in the
 text) emits :attr:`LessonsDock.presetRequested` with the lesson's ``ExperimentConfig`` and
-whoever owns the experiment applies it; "Load these setups as a comparison" emits
+whoever owns the experiment applies it; "Compare these setups" emits
 :attr:`LessonsDock.comparisonRequested` with every setup, named by its label.  Progress
 (current lesson, visited and completed lessons) lives in the ``QSettings`` handed in, so
 tests can give a temporary one.
@@ -12,7 +12,7 @@ tests can give a temporary one.
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.lessons import Lesson, LessonError, get_lesson, load_lessons, resolve_link
+from rnn_sandbox.ui import fit
 
 KEY_CURRENT = "lessons/current"
 KEY_VISITED = "lessons/visited"
@@ -71,6 +72,7 @@ class LessonsDock(QWidget):
         self.prev_btn.setToolTip("Previous lesson")
         self.lesson_combo = QComboBox(self)
         self.lesson_combo.setToolTip("Choose a lesson (✓ done, • visited)")
+        fit.shrinkable(self.lesson_combo)
         self.next_btn = QToolButton(self)
         self.next_btn.setText("Next ▶")
         self.next_btn.setToolTip("Mark this lesson as done and go to the next one")
@@ -80,25 +82,28 @@ class LessonsDock(QWidget):
 
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)  # every link comes to activate_link
+        # Whole words only: a narrow column must never show a title as "Bidirectio|nal".
+        self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.browser.anchorClicked.connect(self.activate_link)
 
-        bottom = QHBoxLayout()
-        bottom.setContentsMargins(0, 0, 0, 0)
+        # The setup's name has a row of its own: setup names are long and the column narrow.
         self.setup_combo = QComboBox(self)
         self.setup_combo.setToolTip("The setups of this lesson")
+        fit.shrinkable(self.setup_combo)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
         self.load_btn = QPushButton("Load this setup", self)
         self.load_btn.setToolTip("Replace the current experiment by this lesson's task and "
                                  "settings")
         self.done_check = QCheckBox("Done", self)
         self.done_check.setToolTip("Mark this lesson as done")
-        bottom.addWidget(self.setup_combo, 1)
-        bottom.addWidget(self.load_btn)
+        bottom.addWidget(self.load_btn, 1)
         bottom.addWidget(self.done_check)
-        self.compare_btn = QPushButton("Load these setups as a comparison", self)
+        self.compare_btn = QPushButton("Compare these setups", self)
         self.compare_btn.setToolTip(
-            "Train every setup of this lesson for its planned epochs, side by side in the "
-            "background, and compare them in the Runs panel; the first one also becomes the "
-            "current experiment")
+            "Load these setups as a comparison: train every setup of this lesson for its "
+            "planned epochs, side by side in the background, and compare them in the Runs "
+            "panel; the first one also becomes the current experiment")
         self.progress_label = QLabel(self)
         self.progress_label.setStyleSheet("color: #555;")
 
@@ -106,6 +111,7 @@ class LessonsDock(QWidget):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addLayout(top)
         lay.addWidget(self.browser, 1)
+        lay.addWidget(self.setup_combo)
         lay.addLayout(bottom)
         lay.addWidget(self.compare_btn)
         lay.addWidget(self.progress_label)

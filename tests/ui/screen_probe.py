@@ -1,0 +1,321 @@
+"""What a learner sees on one exact screen: run in a process of its own whose Qt platform is
+``offscreen:configfile=screen.json`` (the screen's size is fixed when the application starts,
+so one process serves one screen).  It opens the window as the app does, walks the
+scenarios a class goes through (first launch, every lesson's setups, every task, every
+layout preset, a few training steps each) and prints, as JSON, every place where the window
+does not fit the screen or a text, button, tab, plot or diagram label is cut or too small.
+
+Usage: ``python screen_probe.py OUT.json SCENARIO [SCENARIO ...]`` where a scenario is
+``launch``, ``lessons``, ``tasks``, ``presets`` or ``zoom150``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSettings, Qt
+from PySide6.QtGui import QAction, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+    QGraphicsView,
+    QLabel,
+    QMainWindow,
+    QRadioButton,
+    QSlider,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
+
+MIN_PLOT = (120, 80)  # px of data area a plot needs to be read
+MIN_DIAGRAM_FONT_PX = 11  # the diagram's smallest text at 100 % zoom
+MIN_SLIDER = 80  # px: narrower, a slider reads as a checkbox
+
+
+def settle(app: QApplication, ms: int = 60) -> None:
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.005)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+
+
+def wait_until(app: QApplication, condition, timeout: float = 60.0) -> bool:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        app.processEvents()
+        if condition():
+            return True
+        time.sleep(0.005)
+    return False
+
+
+def shown(w: QWidget) -> bool:
+    """Visible on the screen: shown, with every ancestor shown, and of some size."""
+    return w.isVisible() and w.width() > 0 and w.height() > 0 and not w.visibleRegion().isEmpty()
+
+
+def global_rect(w: QWidget) -> QRect:
+    return QRect(w.mapToGlobal(w.rect().topLeft()), w.size())
+
+
+def text_width(fm: QFontMetrics, text: str) -> int:
+    return max((fm.horizontalAdvance(line) for line in text.split("\n")), default=0)
+
+
+def _label_problem(lab: QLabel) -> str | None:
+    text = lab.text()
+    if getattr(lab, "elided", None) is not None and text in lab.toolTip():
+        return None  # an ElidedLabel: shortened with "…", the whole text in its tooltip
+    if not text or lab.textFormat() == Qt.TextFormat.RichText or "<" in text:
+        return None  # rich text wraps as a browser does
+    fm = lab.fontMetrics()
+    room = lab.contentsRect().width() - 2 * lab.margin() - lab.indent() if lab.indent() > 0 \
+        else lab.contentsRect().width() - 2 * lab.margin()
+    if lab.wordWrap():
+        longest = max((fm.horizontalAdvance(word) for word in text.split()), default=0)
+        if longest > room + 1:
+            return f"label breaks a word: {text[:60]!r} ({longest} px in {room} px)"
+        return None
+    if text_width(fm, text) > room + 1:
+        return f"label cut: {text[:60]!r} ({text_width(fm, text)} px in {room} px)"
+    return None
+
+
+def _button_problem(b: QAbstractButton) -> str | None:
+    text = b.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    if not text:
+        return None
+    need = b.sizeHint().width()
+    if isinstance(b, (QCheckBox, QRadioButton)) or isinstance(b, QToolButton):
+        need = min(need, b.minimumSizeHint().width())
+    if b.width() + 1 < need:
+        return f"button cut: {text[:60]!r} ({b.width()} px of {need})"
+    return None
+
+
+def _combo_problem(c: QComboBox) -> str | None:
+    text = c.currentText()
+    if not text:
+        return None
+    # The text needs its width plus the arrow; Qt draws it elided when it does not fit.
+    fm = c.fontMetrics()
+    arrow = 28
+    if text in c.toolTip():
+        return None  # shortened with "…", and the whole text is a hover away
+    if fm.horizontalAdvance(text) + arrow > c.width() + 1:
+        return f"drop-down cut: {text[:60]!r} ({c.width()} px, text {fm.horizontalAdvance(text)})"
+    return None
+
+
+def _tab_problems(bar: QTabBar) -> list[str]:
+    out = []
+    fm = bar.fontMetrics()
+    for i in range(bar.count()):
+        text = bar.tabText(i).replace("&", "")
+        rect = bar.tabRect(i)
+        if rect.width() <= 0:
+            continue
+        if fm.horizontalAdvance(text) + 12 > rect.width() and not bar.tabToolTip(i):
+            out.append(f"tab cut: {text!r} ({rect.width()} px)")
+    return out
+
+
+def _dock_title_problem(d: QDockWidget) -> str | None:
+    if d.isFloating() or not shown(d) or d.titleBarWidget() is not None:
+        return None
+    fm = d.fontMetrics()
+    # Title bar: the title, then the float and close buttons (about 2 × 20 px).
+    if fm.horizontalAdvance(d.windowTitle()) + 48 > d.width():
+        return f"dock title cut: {d.windowTitle()!r} ({d.width()} px)"
+    return None
+
+
+def plot_areas(window: QWidget) -> list[tuple[str, float, float]]:
+    """Data area (screen pixels) of every pyqtgraph plot in view."""
+    import pyqtgraph as pg
+
+    out = []
+    for view in window.findChildren(pg.GraphicsView):
+        if not shown(view):
+            continue
+        scene = view.scene()
+        if scene is None:
+            continue
+        for item in scene.items():
+            if isinstance(item, pg.PlotItem) and item.isVisible():
+                vb = item.getViewBox()
+                poly = view.mapFromScene(vb.sceneBoundingRect())
+                r = poly.boundingRect()
+                visible = r.intersected(view.viewport().rect())
+                if visible.width() <= 0 or visible.height() <= 0:
+                    continue
+                title = item.titleLabel.text if item.titleLabel is not None else ""
+                owner = view.parentWidget().objectName() or type(view.parentWidget()).__name__
+                out.append((f"{owner}:{title}", float(r.width()), float(r.height())))
+    return out
+
+
+def diagram_fonts(window: QWidget) -> list[tuple[str, float]]:
+    """Pixel height on the screen of each text on the network diagram."""
+    out = []
+    for view in window.findChildren(QGraphicsView):
+        if type(view).__module__.startswith("pyqtgraph") or not shown(view):
+            continue
+        if view.scene() is None:
+            continue
+        scale = view.transform().m22()
+        for item in view.scene().items():
+            if not item.isVisible() or item.opacity() == 0:
+                continue
+            if isinstance(item, (QGraphicsSimpleTextItem, QGraphicsTextItem)):
+                font = item.font()
+                px = QFontMetrics(font).ascent() + QFontMetrics(font).descent()
+                px *= scale * item.sceneTransform().m22()
+                text = item.text() if isinstance(item, QGraphicsSimpleTextItem) \
+                    else item.toPlainText()
+                if text.strip():
+                    out.append((text[:30], float(px)))
+    return out
+
+
+def problems(app: QApplication, window: QMainWindow, zoom: float) -> list[str]:
+    """Everything that does not fit or cannot be read, in the window as it is now."""
+    found: list[str] = []
+    screen = window.screen().availableGeometry()
+    hint = window.minimumSizeHint().expandedTo(window.minimumSize())
+    if hint.width() > screen.width() or hint.height() > screen.height():
+        found.append(f"window needs {hint.width()}x{hint.height()} on a "
+                     f"{screen.width()}x{screen.height()} screen")
+    frame = window.frameGeometry()
+    if frame.width() > screen.width() or frame.height() > screen.height():
+        found.append(f"window is {frame.width()}x{frame.height()} on a "
+                     f"{screen.width()}x{screen.height()} screen")
+    status = window.statusBar()
+    status_rect = global_rect(status) if status is not None and shown(status) else None
+    for w in window.findChildren(QWidget):
+        if not shown(w):
+            continue
+        problem = None
+        if isinstance(w, QLabel) and not isinstance(w.parentWidget(), QTabBar):
+            problem = _label_problem(w)
+        elif isinstance(w, QAbstractButton) and not isinstance(w.parentWidget(), QTabBar):
+            problem = _button_problem(w)
+        elif isinstance(w, QComboBox):
+            problem = _combo_problem(w)
+        elif isinstance(w, QTabBar):
+            found.extend(_tab_problems(w))
+            if status_rect is not None and global_rect(w).intersects(status_rect):
+                found.append("a tab bar sits over the status bar: "
+                             + " | ".join(w.tabText(i) for i in range(w.count())))
+        elif isinstance(w, QDockWidget):
+            problem = _dock_title_problem(w)
+        elif isinstance(w, QSlider) and w.orientation() == Qt.Orientation.Horizontal:
+            if w.width() < MIN_SLIDER:
+                problem = f"slider only {w.width()} px wide"
+        elif isinstance(w, QAbstractScrollArea) and not isinstance(w, QGraphicsView):
+            bar = w.horizontalScrollBar()
+            if bar is not None and bar.isVisible() and w.objectName() != "allowHorizontal":
+                problem = f"horizontal scroll bar in {type(w).__name__} {w.objectName()!r}"
+        if problem:
+            found.append(problem)
+    for name, width, height in plot_areas(window):
+        if width < MIN_PLOT[0] or height < MIN_PLOT[1]:
+            found.append(f"plot {name!r} data area {width:.0f}x{height:.0f} px")
+    for text, px in diagram_fonts(window):
+        if px < MIN_DIAGRAM_FONT_PX * zoom - 0.5:
+            found.append(f"diagram text {text!r} {px:.1f} px high")
+    return sorted(set(found))
+
+
+def step(app: QApplication, window, n: int = 1) -> None:
+    c = window.controller
+    target = c.step + n
+    c.step_once() if n == 1 else c.worker.step_once(n)
+    wait_until(app, lambda: c.step >= target)
+    settle(app)
+
+
+def trigger(window: QMainWindow, text: str) -> None:
+    """The window's action whose text (without '&') is ``text``, as a click on it."""
+    for action in window.findChildren(QAction):
+        if action.text().replace("&", "") == text:
+            action.trigger()
+            return
+    raise LookupError(f"no action {text!r}")
+
+
+def main(out_path: str, scenarios: list[str]) -> None:
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    from rnn_sandbox.tasks import all_tasks
+    from rnn_sandbox.ui.main_window import MainWindow
+
+    report: dict[str, list[str]] = {}
+    shots = Path(tempfile.gettempdir())
+    with tempfile.TemporaryDirectory() as folder:
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings=settings)
+        window.confirm = lambda title, text: True
+        window.modal_messages = False
+        window.show()
+        settle(app, 150)
+        screen = window.screen().size()
+        tag = f"{screen.width()}x{screen.height()}"
+
+        def look(name: str, zoom: float = 1.0) -> None:
+            settle(app)
+            report[name] = problems(app, window, zoom)
+
+        if "zoom150" in scenarios:
+            trigger(window, "Projector")
+            settle(app, 100)
+            step(app, window)
+            look("projector at 150 %", zoom=1.5)
+            window.grab().save(str(shots / f"probe_{tag}_projector.png"))
+        if "launch" in scenarios:
+            look("first launch")
+            window.grab().save(str(shots / f"probe_{tag}_launch.png"))
+            step(app, window)
+            look("first launch, one step")
+        if "lessons" in scenarios:
+            lessons = window.lessons
+            for lesson in lessons.lessons:
+                lessons.show_lesson(lesson.id)
+                for setup in lesson.setups:
+                    lessons.load_setup(setup.id)
+                    settle(app)
+                    step(app, window)
+                    look(f"lesson {lesson.id}, setup {setup.id}")
+        if "tasks" in scenarios:
+            for task in all_tasks():
+                window.choose_task(task.name)
+                settle(app)
+                step(app, window)
+                look(f"task {task.name}")
+        if "presets" in scenarios:
+            for preset in ("Laptop", "Projector", "Focus on gradients", "Wide screen"):
+                trigger(window, preset)
+                settle(app, 100)
+                step(app, window)
+                look(f"preset {preset}", zoom=1.5 if preset == "Projector" else 1.0)
+                window.grab().save(str(shots / f"probe_{tag}_{preset.replace(' ', '_')}.png"))
+                trigger(window, "Laptop")
+        window.controller.shutdown()
+        window.close()
+    Path(out_path).write_text(json.dumps(report, indent=1))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2:])
