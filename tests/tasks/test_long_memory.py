@@ -63,3 +63,14 @@ def test_editing_a_config_never_changes_the_task_defaults():
     cfg = TASK.default_config()
     cfg.task.options["classes"] = 4
     assert TASK.default_config().task.options["classes"] == 2
+
+
+@pytest.mark.slow
+def test_the_simple_rnn_is_a_coin_toss_over_the_first_five_seeds():
+    """The task text: at the defaults some starts learn the trick, some stay at chance (the
+    first five seeds show both)."""
+    cfg = TASK.default_config()
+    steps = Experiment(cfg).steps_per_epoch() * cfg.training.epochs
+    accuracies = [_accuracy("rnn", steps, seed) for seed in range(5)]
+    assert max(accuracies) > 0.95, accuracies
+    assert min(accuracies) < 0.6, accuracies
