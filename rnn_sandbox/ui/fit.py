@@ -4,27 +4,53 @@ a 1280×720 projector never cuts a word without a way to read it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
+
+# Marks a widget that may show its text shortened because the whole text is in its tooltip
+# (the screen-size tests accept such a widget as readable).
+SHORTENS = "shortensWithTooltip"
+
+
+class _WholeTextTip(QObject):
+    """Puts a drop-down's whole current text first in its tooltip when the tooltip is about
+    to show, so the tip is right whatever changed the items (even with signals blocked)."""
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo)
+        self.description = combo.toolTip()
+        combo.installEventFilter(self)
+
+    def tip(self, combo: QComboBox) -> str:
+        text = combo.currentText()
+        if text and self.description:
+            return f"{text}\n{self.description}"
+        return text or self.description
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ToolTip and isinstance(watched, QComboBox):
+            watched.setToolTip(self.tip(watched))
+        return False
 
 
 def shrinkable(combo: QComboBox, min_chars: int = 8) -> QComboBox:
     """Let ``combo`` be narrower than its longest item (Qt then draws the current text
     shortened with "…"), with the whole current text first in its tooltip."""
-    description = combo.toolTip()
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(min_chars)
     combo.setSizePolicy(QSizePolicy.Policy.Expanding, combo.sizePolicy().verticalPolicy())
-
-    def show_whole(_index: int = 0) -> None:
-        text = combo.currentText()
-        combo.setToolTip(f"{text}\n{description}" if description and text else
-                         text or description)
-
-    combo.currentIndexChanged.connect(show_whole)
-    show_whole()
+    _WholeTextTip(combo)
+    combo.setProperty(SHORTENS, True)
     return combo
+
+
+def whole_text_tip(combo: QComboBox) -> str:
+    """The tooltip ``combo`` shows now (for a drop-down made :func:`shrinkable`)."""
+    for child in combo.children():
+        if isinstance(child, _WholeTextTip):
+            return child.tip(combo)
+    return combo.toolTip()
 
 
 class ElidedLabel(QLabel):
@@ -33,6 +59,7 @@ class ElidedLabel(QLabel):
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
+        self.setProperty(SHORTENS, True)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 4))
         self._own_tip = ""

@@ -77,7 +77,7 @@ def text_width(fm: QFontMetrics, text: str) -> int:
 
 def _label_problem(lab: QLabel) -> str | None:
     text = lab.text()
-    if getattr(lab, "elided", None) is not None and text in lab.toolTip():
+    if lab.property("shortensWithTooltip"):
         return None  # an ElidedLabel: shortened with "…", the whole text in its tooltip
     if not text or lab.textFormat() == Qt.TextFormat.RichText or "<" in text:
         return None  # rich text wraps as a browser does
@@ -113,7 +113,7 @@ def _combo_problem(c: QComboBox) -> str | None:
     # The text needs its width plus the arrow; Qt draws it elided when it does not fit.
     fm = c.fontMetrics()
     arrow = 28
-    if text in c.toolTip():
+    if c.property("shortensWithTooltip"):
         return None  # shortened with "…", and the whole text is a hover away
     if fm.horizontalAdvance(text) + arrow > c.width() + 1:
         return f"drop-down cut: {text[:60]!r} ({c.width()} px, text {fm.horizontalAdvance(text)})"
