@@ -35,6 +35,7 @@ from rnn_sandbox.config import NetworkConfig
 from rnn_sandbox.engine.anatomy import RECURRENT_KINDS, gate_count, param_name, state_name
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.network import Network, RNNStack
+from rnn_sandbox.engine.timeloop import truncated_here
 
 # One stack to take apart: its input (T, I), mask, and the start states by name (zero if None).
 _Run = tuple[
@@ -75,6 +76,13 @@ class DirTrace:
     hn: np.ndarray | None = None
     c_prev: np.ndarray | None = None
     nonlinearity: str = "tanh"  # a simple RNN's activation: "tanh" or "relu"
+    truncation: int = 0  # truncated BPTT's k (0: full), as the gradients were taken
+
+    def sends_back(self, t: int) -> bool:
+        """Whether step ``t`` passes its gradient on to the step computed before it; not
+        where truncated BPTT cuts (the same rule as the engine's time loops)."""
+        T = self.h.shape[0]
+        return not truncated_here(self.truncation, T, t if self.reverse else T - 1 - t)
 
     @property
     def gate_count(self) -> int:
@@ -135,6 +143,7 @@ class Trace:
     loss_name: str = ""
     targets: np.ndarray | None = None
     loss_n: float = 1.0
+    truncation: int = 0  # truncated BPTT's k (0: full)
 
     def head_grad_step(self, k: int) -> np.ndarray:
         """Contribution of read-out ``k`` to the gradient of ``head.weight``."""
@@ -203,8 +212,10 @@ def _gru_dpre(gates, h_prev, grad_h, w_hh, b_hh, mask):
     return d_in, d_hh
 
 
-def trace(network: Network, sample: Batch) -> Trace:
-    """Run forward and backward on ``sample`` (a batch of one) and take the steps apart."""
+def trace(network: Network, sample: Batch, truncation: int = 0) -> Trace:
+    """Run forward and backward on ``sample`` (a batch of one) and take the steps apart;
+    ``truncation`` k > 0 takes the gradients as truncated BPTT does in training
+    (``TrainingConfig.bptt_truncation``): nothing flows back across a cut."""
     if len(sample) != 1:
         raise ValueError("the step-through traces a single sample (a batch of one)")
     net = network
@@ -212,7 +223,7 @@ def trace(network: Network, sample: Batch) -> Trace:
     dt = net.dtype
     x = np.asarray(sample.x, dt)
     y = sample.y.astype(dt) if np.issubdtype(sample.y.dtype, np.floating) else sample.y
-    loss, grads = net.loss_and_grads(x, y, sample.mask, sample.y_mask)
+    loss, grads = net.loss_and_grads(x, y, sample.mask, sample.y_mask, truncation)
     cache = net.cache
     assert cache is not None  # loss_and_grads has just filled it
     hidden = {k: v[0] for k, v in cache["hidden"].items()}
@@ -297,7 +308,7 @@ def trace(network: Network, sample: Batch) -> Trace:
                     name, keys, rev, layer_in.copy(), h_prev, ih, hh, b_ih.copy(),
                     b_hh.copy(), pre, h.copy(), g.copy(), dpre, mask, c.cell,
                     _copy(gates.get(name)), _copy(cells.get(name)), _copy(grad_c.get(name)),
-                    dpre_hh, gate_pre, hn, c_prev, c.nonlinearity,
+                    dpre_hh, gate_pre, hn, c_prev, c.nonlinearity, truncation,
                 )
                 outs.append(h)
             layer_in = np.concatenate(outs, axis=-1)
@@ -320,6 +331,7 @@ def trace(network: Network, sample: Batch) -> Trace:
     return Trace(
         net.arch, float(loss), layers, out_steps, np.asarray(features), np.asarray(outputs),
         np.asarray(d), grads, {k: v.copy() for k, v in P.items()}, c.loss, targets, loss_n,
+        truncation,
     )
 
 

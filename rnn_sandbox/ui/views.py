@@ -130,7 +130,7 @@ class DiagramView:
         self.diagram = diagram
 
     def show_experiment(self, view: ViewData) -> None:
-        self.diagram.set_config(view.config)
+        self.diagram.set_config(view.config, view.experiment.network.state_dict())
         self.diagram.set_context(view.config, view.sample)
 
     def show_progress(self, p: Progress) -> None:

@@ -160,3 +160,34 @@ def test_lstm_gate_gradients_are_the_chain_rule_of_the_cached_values():
     np.testing.assert_allclose(d.dpre[:, 6:], d.grad_h * np.tanh(d.c) * o * (1 - o))
     # The last step's cell gradient comes only through h_T = o tanh(c_T).
     np.testing.assert_allclose(d.grad_c[-1], d.grad_h[-1] * o[-1] * (1 - np.tanh(d.c[-1]) ** 2))
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("kind,bi", [("many_to_one", False), ("many_to_many", True),
+                                     ("seq2seq", False)])
+def test_a_truncated_trace_takes_the_gradients_training_takes(cell, kind, bi):
+    """With truncated BPTT the trace's dL/dh_t and per-step shares are those of the
+    training step (``loss_and_grads`` with the trainer's ``bptt_truncation``); they differ
+    from full BPTT, and nothing crosses a cut."""
+    cfg = NetworkConfig(hidden_size=3, bidirectional=bi, cell=cell, **KINDS[kind])
+    sample = make_sample(cfg, 6, np.random.default_rng(5))
+    tr = trace(Network(cfg, seed=2), sample, truncation=2)
+    full = trace(Network(cfg, seed=2), sample)
+    ref = Network(cfg, seed=2)
+    _, grads = ref.loss_and_grads(sample.x, sample.y, sample.mask, sample.y_mask, 2)
+    assert tr.truncation == 2
+    for name, d in tr.layers.items():
+        np.testing.assert_allclose(d.grad_h, ref.cache["grad_h"][name][0], atol=1e-12)
+        for p in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
+            total = sum(d.grad_step(p, t) for t in range(d.h.shape[0]))
+            np.testing.assert_allclose(total, grads[d.params[p]], atol=1e-10, err_msg=p)
+        T = d.h.shape[0]
+        cuts = [t for t in range(T) if not d.sends_back(t)]
+        # Chunks of two steps counted from the start: the cut is at the start of a chunk.
+        first = [t for t in range(T) if t % 2 == 0 and t > 0]
+        assert cuts == ([T - 1 - t for t in first][::-1] if d.reverse else first)
+        assert all(full.layers[name].sends_back(t) for t in range(T))
+    if kind == "many_to_one":
+        d = tr.layers["l0"]
+        assert np.all(d.grad_h[:4] == 0) and np.any(d.grad_h[4:] != 0)
+        assert np.any(full.layers["l0"].grad_h[:4] != 0)

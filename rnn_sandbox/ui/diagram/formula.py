@@ -7,17 +7,21 @@ going backward dL/dh_t from everything that reads h_t, dL/d(pre-activation) and 
 share of each weight's gradient.  ``state == "output"`` is the read-out: forward its
 value, backward the loss's own derivative.
 
-Every number is shown to 4 significant digits, and each line keeps its terms as the shown
-numbers (``Factor.value`` is what a calculator makes of ``Factor.text``), so that the
-shown result can be recomputed from what is on the screen: ``Line.recompute()``.  A line's
-result is the engine's own value, rounded the same way.  The weight matrices a formula
-reads come with it (``Formula.matrices``), with the row (forward) or column (backward) it
-reads marked.
+Every number is shown to 4 significant digits, and each line is worked out from the numbers
+shown on it: its result is what a calculator makes of its terms (``Line.recompute()``),
+rounded to 4 significant digits, and a later line takes that shown result.  So a learner
+can redo every line with a calculator.  The engine computes with every digit, so its own
+value of the same quantity (``Line.engine``) may differ in the last shown digit; the panel
+gives it beside the result when it does.  Where a subtraction would lose digits (1 − h²
+of an h close to 1), the number is shown with as many more digits as the subtraction
+loses.  The weight matrices a formula reads come with it (``Formula.matrices``), with the
+row (forward) or column (backward) it reads marked.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,65 +30,72 @@ from rnn_sandbox.engine.anatomy import HEAD_BIAS, HEAD_WEIGHT, Anatomy
 from rnn_sandbox.engine.inspect import DirTrace, Trace
 
 OUTPUT = "output"  # the ``state`` of the read-out
+MORE_DIGITS = 6  # at most this many significant digits for a number a line reads
 
 
-def r4(v: float) -> float:
-    """``v`` to 4 significant digits, as shown."""
-    return float(f"{float(v):.4g}")
+def r4(v: float, digits: int = 4) -> float:
+    """``v`` to 4 (or ``digits``) significant digits, as shown."""
+    return float(f"{float(v):.{digits}g}")
 
 
-def fmt(v: float) -> str:
-    s = f"{r4(v):.4g}"
+def fmt(v: float, digits: int = 4) -> str:
+    s = f"{r4(v, digits):.{digits}g}"
     return "0" if s in ("-0", "0") else s
 
 
 @dataclass
 class Factor:
     text: str  # as shown, e.g. "0.1234", "(−0.5)", "(1 − 0.25²)"
-    value: float  # what the shown text computes to
+    value: float  # what a calculator makes of the text
+    # The same factor with at least n significant digits (None: it has no more to show).
+    more: Callable[[int], Factor] | None = None
 
 
-def num(v: float) -> Factor:
+def _shown(v: float, digits: int = 4) -> tuple[str, float]:
+    """A number's text as it appears inside an expression (negative ones in brackets, with
+    a proper minus sign) and the value of that text."""
+    s = fmt(v, digits)
+    return (f"(−{s[1:]})" if s.startswith("-") else s), float(s)
+
+
+def num(v: float, digits: int = 4) -> Factor:
     """A shown number."""
-    r = r4(v)
-    s = fmt(v)
-    return Factor(f"({s})" if r < 0 else s, r)
+    return Factor(*_shown(v, digits), lambda n: num(v, max(n, digits)))
 
 
 def const(text: str, v: float) -> Factor:
     return Factor(text, v)
 
 
-def _derived(text: str, shown: float, exact: float, size: float) -> Factor:
-    """A small expression of shown numbers.  Where subtracting loses digits (the result
-    is much smaller than what was subtracted), its value is shown too, to 4 significant
-    digits, and that shown value is what the next step multiplies with."""
-    if abs(exact) * 10 < size:
-        return Factor(f"({text} = {fmt(exact)})", r4(exact))
-    return Factor(f"({text})", shown)
+def _digits(exact: float, size: float, at_least: int = 4) -> int:
+    """Significant digits its inputs need so that a difference of size ``exact`` between
+    numbers of size ``size`` keeps 4 of its own (at most 12)."""
+    if exact == 0 or size == 0:
+        return at_least
+    lost = math.floor(math.log10(abs(size) / abs(exact)))
+    return int(min(12, max(at_least, 4 + max(0, lost))))
 
 
-def one_minus_sq(v: float) -> Factor:
+def one_minus_sq(v: float, at_least: int = 4) -> Factor:
     """(1 − v²) of a shown ``v``."""
-    r = r4(v)
-    return _derived(f"1 − {num(v).text}²", 1.0 - r * r, 1.0 - float(v) ** 2, 1.0)
+    text, s = _shown(v, _digits(1.0 - float(v) ** 2, 1.0, at_least))
+    return Factor(f"(1 − {text}²)", 1 - s ** 2, lambda n: one_minus_sq(v, n))
 
 
-def one_minus(v: float) -> Factor:
-    r = r4(v)
-    return _derived(f"1 − {num(v).text}", 1.0 - r, 1.0 - float(v), 1.0)
+def one_minus(v: float, at_least: int = 4) -> Factor:
+    text, s = _shown(v, _digits(1.0 - float(v), 1.0, at_least))
+    return Factor(f"(1 − {text})", 1 - s, lambda n: one_minus(v, n))
 
 
-def sig_slope(v: float) -> Factor:
-    """σ′ = s(1 − s) of a shown gate value ``s``."""
-    r = r4(v)
-    f = one_minus(v)
-    return Factor(f"{num(v).text}·{f.text}", r * f.value)
+def sig_slope(v: float) -> list[Factor]:
+    """σ′ = s·(1 − s) of a gate value ``s``, as two factors showing ``s`` alike."""
+    return [num(v, _digits(1.0 - float(v), 1.0)), one_minus(v)]
 
 
-def diff(a: float, b: float) -> Factor:
-    return _derived(f"{num(a).text} − {num(b).text}", r4(a) - r4(b), float(a) - float(b),
-                    max(abs(float(a)), abs(float(b))))
+def diff(a: float, b: float, at_least: int = 4) -> Factor:
+    digits = _digits(float(a) - float(b), max(abs(float(a)), abs(float(b))), at_least)
+    (ta, va), (tb, vb) = _shown(a, digits), _shown(b, digits)
+    return Factor(f"({ta} − {tb})", va - vb, lambda n: diff(a, b, n))
 
 
 @dataclass
@@ -113,12 +124,13 @@ FUNCS = {
 @dataclass
 class Line:
     """``lhs = func(Σ terms)`` (``softmax``: e^{term[index]} / Σ e^{term}), with the result
-    as shown and the engine's own (unrounded) value of the same quantity."""
+    as shown (the shown terms worked out, to 4 significant digits) and the engine's own
+    (unrounded) value of the same quantity."""
 
     lhs: str
     symbolic: str
     terms: list[Term]
-    result: float  # rounded to 4 significant digits, as shown
+    result: float  # the shown terms worked out, to 4 significant digits
     engine: float | None = None
     func: str = ""
     index: int = 0
@@ -127,13 +139,18 @@ class Line:
     note: str = ""
 
     def recompute(self) -> float:
-        """The result a calculator gets from the shown terms."""
+        """The result a calculator gets from the shown terms (left to right, as written)."""
         if self.func == "softmax":
             zs = [t.value for t in self.terms]
             m = max(zs)
             e = [math.exp(z - m) for z in zs]
             return e[self.index] / sum(e)
         return FUNCS[self.func](sum(t.value for t in self.terms))
+
+    @property
+    def differs(self) -> bool:
+        """Does the engine's value, from unrounded numbers, show differently?"""
+        return self.engine is not None and fmt(self.engine) != fmt(self.result)
 
     @property
     def scale(self) -> float:
@@ -198,8 +215,18 @@ class _Builder:
 
     def add(self, key: str, lhs: str, symbolic: str, terms: list[Term], engine: float,
             func: str = "", index: int = 0, note: str = "") -> Line:
-        ln = Line(lhs, symbolic, terms, r4(engine), float(engine), func, index, self.section,
+        ln = Line(lhs, symbolic, terms, 0.0, float(engine), func, index, self.section,
                   key, note)
+        ln.result = r4(ln.recompute())
+        # Where the rounded numbers give another 4th digit than the engine, the numbers this
+        # line reads show more digits (up to MORE_DIGITS); the results of earlier lines it
+        # takes have none to give, so a difference may remain (the panel shows it).
+        digits = 4
+        while ln.differs and digits < MORE_DIGITS:
+            digits += 1
+            ln.terms = [Term([f.more(digits) if f.more else f for f in term.factors],
+                             term.label, term.source) for term in terms]
+            ln.result = r4(ln.recompute())
         self.lines.append(ln)
         return ln
 
@@ -233,6 +260,12 @@ class _Builder:
     def next_t(self, d: DirTrace, t: int) -> int | None:
         n = t - 1 if d.reverse else t + 1
         return n if 0 <= n < d.h.shape[0] else None
+
+    def from_next(self, d: DirTrace, t: int) -> int | None:
+        """The step whose gradient reaches step ``t`` along the state: the next one, unless
+        truncated BPTT cuts there."""
+        n = self.next_t(d, t)
+        return n if n is not None and d.sends_back(n) else None
 
     def prev_name(self, d: DirTrace) -> str:
         return "h_{t+1}" if d.reverse else "h_{t−1}"
@@ -350,7 +383,7 @@ class _Builder:
             terms += [Term([num(wh[o, col]), num(tr.d_out[k, o])],
                            f"W_head[{o},{col}]·dL/dy[{o}]", "output")
                       for o in range(wh.shape[0])]
-        n = self.next_t(d, t)
+        n = self.from_next(d, t)
         H = d.h.shape[1]
         w_hh = self.w(state, "weight_hh")
         self.matrix(self.label(state, "weight_hh"), w_hh, self.gate_rows(H),
@@ -392,7 +425,7 @@ class _Builder:
         k = self.head_step(state, t)
         if k is not None:
             total += float(tr.weights[HEAD_WEIGHT][:, col] @ tr.d_out[k])
-        n = self.next_t(d, t)
+        n = self.from_next(d, t)
         if n is not None:
             side = d.dpre_hh if d.dpre_hh is not None else d.dpre
             total += float(self.w(state, "weight_hh")[:, i] @ side[n])
@@ -435,12 +468,18 @@ class _Builder:
         parts = []
         if self.head_step(state, t) is not None:
             parts.append("Σ_o W_head[o,i]·dL/dy_o")
-        parts.append(f"Σ_j W_hh[j,i]·dL/dpre_{{{nx},j}}")
-        if d.cell == "gru":
-            parts.append(f"dL/dh_{{{nx}}}·z_{{{nx}}}")
+        n = self.next_t(d, t)
+        if n is not None and not d.sends_back(n):
+            self.notes.append(
+                f"Truncated BPTT (every {d.truncation} steps): step {n + 1} passes nothing "
+                f"back to step {t + 1}, so only what reads h_t at this step counts.")
+        elif n is not None:
+            parts.append(f"Σ_j W_hh[j,i]·dL/dpre_{{{nx},j}}")
+            if d.cell == "gru":
+                parts.append(f"dL/dh_{{{nx}}}·z_{{{nx}}}")
         if self.a.state(state).layer + 1 < self.a.num_layers:
             parts.append("Σ_j W_ih(above)[j,i]·dL/dpre(above)_{t,j}")
-        dh = self.add("dh", "dL/dh_t", " + ".join(parts), self.dh_terms(state, t, i),
+        dh = self.add("dh", "dL/dh_t", " + ".join(parts) or "0", self.dh_terms(state, t, i),
                       d.grad_h[t, i])
         self.matrix(self.label(state, "weight_ih"), self.w(state, "weight_ih"),
                     self.gate_rows(H), [str(k) for k in range(d.x.shape[1])],
@@ -462,7 +501,7 @@ class _Builder:
             tc = math.tanh(float(d.c[t, i]))
             terms = [Term([num(dh.result), num(gates["o"]), one_minus_sq(tc)],
                           "dL/dh_t·o·(1 − tanh²c_t)")]
-            n = self.next_t(d, t)
+            n = self.from_next(d, t)
             exact = float(d.grad_h[t, i] * gates["o"] * (1 - tc * tc))
             if n is not None:
                 f_next = float(d.gates[n, H + i])
@@ -473,19 +512,21 @@ class _Builder:
             if abs(rest) > 1e-6 * max(1.0, abs(float(d.grad_c[t, i]))):
                 terms.append(Term([num(rest)], "from the decoder / other paths (engine)",
                                   "engine"))
-            dc = self.add("dc", "dL/dc_t", f"dL/dh_t·o·(1 − tanh²(c_t)) + dL/dc_{{{nx}}}·"
-                          f"f_{{{nx}}}", terms, d.grad_c[t, i],
+            sym = "dL/dh_t·o·(1 − tanh²(c_t))"
+            if n is not None:
+                sym += f" + dL/dc_{{{nx}}}·f_{{{nx}}}"
+            dc = self.add("dc", "dL/dc_t", sym, terms, d.grad_c[t, i],
                           note=f"tanh(c_t) = {fmt(tc)}")
             self.section = "dL/d(gate pre-activations)"
             chain = {
                 "i": ("dL/dc_t·g·i(1 − i)", [num(dc.result), num(gates["g"]),
-                                             sig_slope(gates["i"])]),
+                                             *sig_slope(gates["i"])]),
                 "f": ("dL/dc_t·c_prev·f(1 − f)", [num(dc.result), num(d.c_prev[t, i]),
-                                                  sig_slope(gates["f"])]),
+                                                  *sig_slope(gates["f"])]),
                 "g": ("dL/dc_t·i·(1 − g²)", [num(dc.result), num(gates["i"]),
                                              one_minus_sq(gates["g"])]),
                 "o": ("dL/dh_t·tanh(c_t)·o(1 − o)", [num(dh.result), num(tc),
-                                                     sig_slope(gates["o"])]),
+                                                     *sig_slope(gates["o"])]),
             }
             da = {}
             for gi, g in enumerate(self.a.gates):
@@ -504,10 +545,10 @@ class _Builder:
         self.add("hn", "W_hn·h + b_hn", "(from the forward step)",
                  [Term([num(d.hn[t, i])])], d.hn[t, i])
         dar = self.add("da_r", "dL/da_r", "dL/da_n·(W_hn·h + b_hn)·r(1 − r)",
-                       [Term([num(dan.result), num(d.hn[t, i]), sig_slope(gates["r"])])],
+                       [Term([num(dan.result), num(d.hn[t, i]), *sig_slope(gates["r"])])],
                        d.dpre[t, i])
         daz = self.add("da_z", "dL/da_z", f"dL/dh_t·({self.prev_name(d)} − n)·z(1 − z)",
-                       [Term([num(dh.result), diff(hp, gates["n"]), sig_slope(gates["z"])])],
+                       [Term([num(dh.result), diff(hp, gates["n"]), *sig_slope(gates["z"])])],
                        d.dpre[t, H + i])
         dan_h = self.add("da_n_hh", "dL/d(W_hn·h + b_hn)", "dL/da_n·r",
                          [Term([num(dan.result), num(gates["r"])])], d.dpre_hh[t, 2 * H + i])

@@ -2,8 +2,9 @@
 
 Clicking a neuron while walking forward or backward opens :class:`FormulaPanel`: the
 neuron's equations at that step with every number to 4 significant digits (built by
-:mod:`rnn_sandbox.ui.diagram.formula`) and the weight matrices they read as small coloured
-tables, the row (forward) or column (backward) read marked.  It follows the step.
+:mod:`rnn_sandbox.ui.diagram.formula`), each result worked out from the numbers shown on its
+line, and the weight matrices they read as small coloured tables, the row (forward) or
+column (backward) read marked.  It follows the step.
 """
 
 from __future__ import annotations
@@ -59,8 +60,15 @@ def matrix_html(m: Matrix) -> str:
             f"font-size:small'><tr><th></th>{head}</tr>{''.join(rows)}</table>")
 
 
+# How to read the numbers; the panel's first line and its tooltip.
+HOW_TO_READ = ("Each result is worked out from the numbers shown on its line, to 4 "
+               "significant digits, so a calculator gives the same. The network computes "
+               "with every digit: where its own value differs, it follows in brackets.")
+
+
 def formula_html(f: Formula) -> str:
-    out = [f"<h3 style='margin:2px'>{html.escape(f.title)}</h3>"]
+    out = [f"<h3 style='margin:2px'>{html.escape(f.title)}</h3>",
+           f"<p><small>{html.escape(HOW_TO_READ)}</small></p>"]
     out += [f"<p><i>{html.escape(n)}</i></p>" for n in f.notes]
     section = None
     for ln in f.lines:
@@ -69,6 +77,8 @@ def formula_html(f: Formula) -> str:
             out.append(f"<h4 style='margin:4px 0 2px 0'>{html.escape(section)}</h4>")
         sym = f" = {html.escape(ln.symbolic)}" if ln.symbolic else ""
         note = f" <small>({html.escape(ln.note)})</small>" if ln.note else ""
+        if ln.differs and ln.engine is not None:
+            note = f" <small>(with every digit: {fmt(ln.engine)})</small>" + note
         out.append(
             f"<p style='margin:1px 0 3px 8px'><b>{html.escape(ln.lhs)}</b>{sym}<br>"
             f"&nbsp;&nbsp;= <tt>{html.escape(ln.numeric)}</tt><br>"
@@ -88,6 +98,7 @@ class FormulaPanel(FloatingPanel):
         super().__init__(parent, 480, "Formula")
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
+        self.browser.setToolTip(HOW_TO_READ)
         self.body.addWidget(self.browser)
         self.formula: Formula | None = None
         self.target: tuple[str, str, int, int] | None = None  # role, key, t, unit

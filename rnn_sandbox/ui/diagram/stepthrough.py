@@ -31,6 +31,9 @@ class StepThroughBar(QWidget):
         super().__init__(parent)
         self.mode = "live"
         self.n = 1
+        # The backward walk ends here: the earliest step the gradient reaches (truncated
+        # BPTT may stop it before the first step).
+        self.backward_stop = 0
         lay = QHBoxLayout(self)
         lay.setContentsMargins(4, 0, 4, 2)
         self.mode_buttons: dict[str, QToolButton] = {}
@@ -105,7 +108,7 @@ class StepThroughBar(QWidget):
         return self.n - 1 if self.mode == "backward" else 0
 
     def _end(self) -> int:
-        return 0 if self.mode == "backward" else self.n - 1
+        return min(self.backward_stop, self.n - 1) if self.mode == "backward" else self.n - 1
 
     @property
     def step(self) -> int:
@@ -140,7 +143,8 @@ class StepThroughBar(QWidget):
     def advance(self, sign: int) -> bool:
         """One step along the walk (``sign`` -1 goes back); False at the end."""
         s = self.step + sign * self.direction()
-        if s < 0 or s >= self.n:
+        lo = self._end() if self.mode == "backward" else 0
+        if s < lo or s >= self.n:
             return False
         self.set_step(s, emit=True)
         return True

@@ -11,7 +11,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QImage, QPainter
 from PySide6.QtWidgets import (
     QGraphicsView,
@@ -123,10 +123,17 @@ class DiagramWidget(QWidget):
         self.sample: Batch | None = None
         self.snapshot = None
         self._weights: dict[str, np.ndarray] | None = None
-        self._weights_from_snapshot = False
+        self._weights_from_snapshot = False  # the model's (not the seed's initial) weights
+        self._weights_version = 0  # counts the weights shown, so a walk never shows old ones
         self.trace: Trace | None = None
+        self._traced_version = -1  # the weights the trace was taken with
         self._trace_time = -1e9
         self._trace_cost = 0.0
+        # A walk during training retraces at most a few times a second; the newest weights
+        # are traced once training pauses.
+        self._retrace = QTimer(self)
+        self._retrace.setSingleShot(True)
+        self._retrace.timeout.connect(self._retrace_now)
         self.folded = False
         self.model = DiagramModel()
         self.model.on_click = self._neuron_clicked
@@ -189,8 +196,11 @@ class DiagramWidget(QWidget):
         return b
 
     # -- the contract with the main window --------------------------------------------------
-    def set_config(self, cfg: ExperimentConfig) -> None:
-        """Rebuild the scene for ``cfg`` (network shape and task type)."""
+    def set_config(self, cfg: ExperimentConfig,
+                   weights: dict[str, np.ndarray] | None = None) -> None:
+        """Rebuild the scene for ``cfg`` (network shape and task type) holding ``weights``
+        (the model's; without them the seed's initial weights until a snapshot comes).  A
+        walk under way goes on with the new model."""
         old = self.cfg
         if old is not None and (
             old.task.name != cfg.task.name
@@ -198,6 +208,7 @@ class DiagramWidget(QWidget):
             or old.network.output_size != cfg.network.output_size
         ):
             self.sample = None  # a sample of another task: wait for set_context
+        walking = self.stepper.mode
         self.cfg = cfg.copy()
         self.snapshot = None
         self._weights = None
@@ -206,10 +217,15 @@ class DiagramWidget(QWidget):
         self.model.trace = None
         self.model.clear_live()
         self.model.mode = "live"
-        self.stepper.set_mode("live")
         self._init_weights()
+        if weights is not None and self._weights_match(weights):
+            self._take_weights(weights)
         self._sync_buttons()
         self._rebuild(fit=True)
+        if walking != "live" and self.sample is not None:
+            self._set_mode(walking)  # traced with the new model (or back to live)
+        elif walking != "live":
+            self._refresh()  # the sample comes with set_context, and the walk with it
 
     def set_context(self, cfg: ExperimentConfig, sample: Batch) -> None:
         """The watched sample (a batch of one) that the step-through traces."""
@@ -235,9 +251,7 @@ class DiagramWidget(QWidget):
             return  # from the network before the last edit: nothing of it can be drawn
         self.snapshot = snap
         if snap.weights is not None:
-            self._weights = snap.weights
-            self._weights_from_snapshot = True
-            self.model.set_weights(snap.weights, snap.grads)
+            self._take_weights(snap.weights, snap.grads)
         elif snap.grads is not None:
             self.model.grads = snap.grads
         m = self.model
@@ -250,12 +264,16 @@ class DiagramWidget(QWidget):
             gates if gates is not None else m.gates,
             cells if cells is not None else m.cells,
         )
-        wait = max(TRACE_EVERY, 10 * self._trace_cost)
-        if self.model.mode != "live" and time.monotonic() - self._trace_time > wait:
+        if self.model.mode != "live" and self._traced_version != self._weights_version:
             # Retrace with the new weights, at most a few times a second and never more
-            # than a tenth of the time: a long sequence takes a while to trace.
-            self.trace = None
-            self._update_trace()
+            # than a tenth of the time: a long sequence takes a while to trace.  The last
+            # weights of a run are traced when it is due.
+            wait = max(TRACE_EVERY, 10 * self._trace_cost)
+            due = wait - (time.monotonic() - self._trace_time)
+            if due <= 0:
+                self._update_trace()
+            elif not self._retrace.isActive():
+                self._retrace.start(int(due * 1000) + 1)
         self._refresh()
         if self.panel.isVisible():
             self._fill_panel()
@@ -340,7 +358,22 @@ class DiagramWidget(QWidget):
             self._set_message(f"No weights to show: {e}", error=True)
             return
         self._weights = net.state_dict()
+        self._weights_version += 1
         self.model.set_weights(self._weights)
+
+    def _take_weights(self, weights: dict[str, np.ndarray], grads=None) -> None:
+        """The model's weights now: shown at once, traced when a walk shows them."""
+        self._weights = weights
+        self._weights_from_snapshot = True
+        self._weights_version += 1
+        self.model.set_weights(weights, grads)
+
+    def _retrace_now(self) -> None:
+        if self.model.mode != "live" and self._traced_version != self._weights_version:
+            self._update_trace()
+            self._refresh()
+            if self.panel.isVisible():
+                self._fill_panel()
 
     def _weights_match(self, weights: dict[str, np.ndarray]) -> bool:
         cur = self.model.weights
@@ -436,7 +469,8 @@ class DiagramWidget(QWidget):
 
     # -- step-through ---------------------------------------------------------------------------
     def _update_trace(self) -> bool:
-        if self.trace is not None:
+        """Trace the sample with the weights shown now (again only when they changed)."""
+        if self.trace is not None and self._traced_version == self._weights_version:
             return True
         if self.cfg.network.cell == "dense":
             self._set_message("The dense baseline has no time steps to walk through: it reads "
@@ -450,7 +484,8 @@ class DiagramWidget(QWidget):
             net = network_from(self.cfg.network, self.cfg.training.seed,
                                self._weights if self._weights_from_snapshot else None)
             start = time.monotonic()
-            self.trace = trace(net, self.sample)
+            self.trace = trace(net, self.sample, self.cfg.training.bptt_truncation)
+            self._traced_version = self._weights_version
             self._trace_time = time.monotonic()
             self._trace_cost = self._trace_time - start
         except (ValueError, IndexError) as e:
@@ -458,7 +493,21 @@ class DiagramWidget(QWidget):
             self.trace = None
             return False
         self.model.trace = self.trace
+        self.stepper.backward_stop = self._backward_stop()
         return True
+
+    def _backward_stop(self) -> int:
+        """The earliest step of the walk that any gradient reaches: truncated BPTT stops
+        before the first step where nothing arrives (a many-to-one network's early steps)."""
+        tr, m = self.trace, self.model
+        if tr is None or len(m.segments) != 1:
+            return 0
+        reached = np.zeros(m.segments[0].steps, bool)
+        for d in tr.layers.values():
+            if d.h.shape[0] == len(reached):
+                reached |= np.any(d.grad_h != 0, axis=1)
+        hits = np.flatnonzero(reached)
+        return int(hits[0]) if len(hits) else 0
 
     def _set_mode(self, mode: str) -> None:
         if mode != "live" and not self._update_trace():
@@ -517,6 +566,12 @@ class DiagramWidget(QWidget):
                     + (", the square beside an LSTM neuron dL/dc_t" if
                        self.cfg.network.cell == "lstm" else "")
                     + "; ribbons each step's share of the gate weights' gradient.")
+        k = self.cfg.training.bptt_truncation
+        if k:
+            stop = self.stepper.backward_stop
+            text += (f" Truncated BPTT cuts every {k} steps: nothing flows back across a cut"
+                     + (f", and no gradient reaches a step before t={stop + 1}." if stop
+                        else "."))
         self._set_message(f"Backward {where}t={t + 1}: |dL/dh| " + ", ".join(norms) + "; "
                           + text)
 
