@@ -47,6 +47,7 @@ def itemized_gradients(
     y_mask: np.ndarray | None = None,
     params: list[str] | set[str] | tuple[str, ...] | None = None,
     reduce: str | None = "norm",
+    truncation: int = 0,
 ) -> dict[str, np.ndarray]:
     """The gradient of each parameter split by output step s and input step t.
 
@@ -54,7 +55,8 @@ def itemized_gradients(
     ``params``: the names to itemize (all when ``None``).  Returns, per name, an array
     ``(T_out, T_in)`` of the norms of the contributions (``reduce="norm"``), or with
     ``reduce=None`` the contributions themselves, ``(T_out, T_in, *parameter shape)``.
-    Summed over s and t, the contributions are :meth:`Network.loss_and_grads`'s gradient.
+    Summed over s and t, the contributions are :meth:`Network.loss_and_grads`'s gradient
+    with the same ``truncation`` (truncated BPTT: what training cuts, no step sends).
     The network's weights and its ``cache`` are left as they are.
     """
     if not isinstance(network, Network):
@@ -87,7 +89,7 @@ def itemized_gradients(
             d_s[:, s] = d_out[:, s]
         else:
             d_s = d_out
-        grads = network._backward(cache, d_s, truncation=0, per_step=True)
+        grads = network._backward(cache, d_s, truncation=truncation, per_step=True)
         for n in names:
             g = grads[n]  # (steps of the part that uses it, *shape)
             columns = slice(first_column[n], first_column[n] + g.shape[0])

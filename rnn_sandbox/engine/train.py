@@ -317,8 +317,30 @@ class Trainer:
         wanted = [n for n in self.net.params if n in getattr(self, "itemize_params", ())]
         if wanted and isinstance(self.net, Network):
             snap.itemized = itemized_gradients(
-                self.net, sample.x, sample.y, sample.mask, sample.y_mask, params=wanted
+                self.net, sample.x, sample.y, sample.mask, sample.y_mask, params=wanted,
+                truncation=self.cfg.bptt_truncation,
             )
+
+    def look(self, snap: Snapshot) -> None:
+        """Fill ``snap``'s gradients (``grad_norms``, ``grad_h``, ``grad_c``) with those the
+        weights get *now*, without training: on the first ``batch_size`` training
+        sequences (always the same ones, so two looks at the same weights agree, and no
+        random state moves), with the set truncation.  A paused, opened or rebuilt
+        experiment is shown as it is, not as of the last step that was collected.
+        Non-finite gradients (exploding weights) leave the snapshot as it was."""
+        n = max(1, min(self.cfg.batch_size, len(self.data.train)))
+        batch = self.data.train.subset(slice(0, n))
+        with np.errstate(over="ignore", invalid="ignore"):  # as in step()
+            loss, grads = self.net.loss_and_grads(
+                batch.x, batch.y, batch.mask, batch.y_mask, self.cfg.bptt_truncation)
+            if not np.isfinite(loss) or any(non_finite_kind(g) for g in grads.values()):
+                return
+            snap.grad_norms = _norms(grads)
+            cache = self.net.cache or {}
+            if "grad_h" in cache:
+                snap.grad_h = _step_norms(cache["grad_h"])
+            if "grad_c" in cache:
+                snap.grad_c = _step_norms(cache["grad_c"])
 
     def predict(self, batch: Batch) -> np.ndarray:
         """Inference outputs on ``batch`` (what the metric scores and the prediction view

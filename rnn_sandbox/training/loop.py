@@ -60,6 +60,22 @@ class Progress:
     # this report, and its step; empty when no validation ran since the last report.
     extra_metrics: list[Metric] = field(default_factory=list)
     extra_step: int | None = None
+    # The norm of each weight's gradient (unclipped) at each of ``steps``: cheap, so every
+    # step's is sent, not only the collected snapshots' (the gradient norm plot).
+    grad_norms: dict[str, np.ndarray] = field(default_factory=dict)
+
+
+def _columns(rows: list[dict[str, float]]) -> dict[str, np.ndarray]:
+    """``{name: values}`` from one ``{name: value}`` per step; a name missing at a step
+    (none should be) is NaN there, so every column has one value per step."""
+    names = list(dict.fromkeys(k for r in rows for k in r))
+    return {k: np.array([r.get(k, np.nan) for r in rows], dtype=float) for k in names}
+
+
+def _cat_norms(items: list[Progress]) -> dict[str, np.ndarray]:
+    names = list(dict.fromkeys(k for p in items for k in p.grad_norms))
+    return {k: np.concatenate([p.grad_norms.get(k, np.full(len(p.steps), np.nan))
+                               for p in items]) for k in names}
 
 
 def merge(items: list[Progress]) -> Progress:
@@ -81,6 +97,7 @@ def merge(items: list[Progress]) -> Progress:
         steps_per_second=last.steps_per_second, running=last.running,
         snapshots=[s for p in items for s in p.snapshots],
         extra_metrics=extra.extra_metrics, extra_step=extra.extra_step,
+        grad_norms=_cat_norms(items),
     )
 
 
@@ -180,10 +197,13 @@ class TrainingLoop:
         """Put the loss points not yet reported in the outbox."""
         self._flush(None)
 
-    def stopped_itself(self) -> None:
-        """Pause after a failure or a planned stop and tell the window."""
+    def stopped_itself(self, look: bool = False) -> None:
+        """Pause after a failure or a planned stop and tell the window; with ``look``, a
+        look at the watched sample and the gradients as the weights are now comes first."""
         self._halt()
         self._flush(None)
+        if look:
+            self._emit_watch_only()
         self.outbox.append(("running", False))
 
     # -- the loop ----------------------------------------------------------------------------
@@ -204,7 +224,9 @@ class TrainingLoop:
             return self._next_step_time - now
         trainer = self.experiment.trainer
         if self.running and self.stop_at is not None and trainer.step_count >= self.stop_at:
-            self.stopped_itself()  # the planned run is complete
+            # The planned run is complete: the views get the model as it ended, as after
+            # a pause.
+            self.stopped_itself(look=True)
             return None
         self._one_step(now)
         if limit:
@@ -226,6 +248,7 @@ class TrainingLoop:
             step=trainer.step_count, epoch=trainer.epoch, train_loss=float("nan"),
             learning_rate=trainer.learning_rate, grad_norm=float("nan"),
         )
+        trainer.look(snap)  # the gradients of the weights as they are now
         trainer.watch(snap)
         self._attach_extra(snap)
         self.outbox.append(("progress", Progress(
@@ -300,6 +323,7 @@ class TrainingLoop:
             self._typical_step = 0.9 * self._typical_step + 0.1 * (done - now)
         self._steps.append(snap.step)
         self._losses.append(snap.train_loss)
+        self._grad_norms.append(snap.grad_norms)
         self._seconds.append(trainer.history[-1].get("seconds", np.nan))
         self._rate_window.append((done, snap.step))
         while len(self._rate_window) > 2 and done - self._rate_window[0][0] > 1.0:
@@ -334,6 +358,7 @@ class TrainingLoop:
             snapshots=[] if snap is None else [snap],
             extra_metrics=list(extra),
             extra_step=extra_step,
+            grad_norms=_columns(self._grad_norms),
         )))
         self._reset_buffers()
 
@@ -347,6 +372,7 @@ class TrainingLoop:
     def _reset_buffers(self) -> None:
         self._steps: list[int] = []
         self._losses: list[float] = []
+        self._grad_norms: list[dict[str, float]] = []
         self._seconds: list[float] = []
         self._val_steps: list[int] = []
         self._val_losses: list[float] = []

@@ -4,17 +4,21 @@ an experiment, shown progress.
 The panels keep their own vocabulary (a plot appends points, the diagram takes a config
 and a sample); these small classes say, in one place per panel, what "a new experiment"
 and "training moved on" mean for it.  A panel that is closed or tabbed away skips the
-work of drawing.
+work of drawing and keeps only what it needs to catch up (the latest snapshot, the
+growing histories); it draws that as soon as it comes into view (:class:`WhenShown`), so
+every panel shows the current model whenever it can be seen.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
+from rnn_sandbox.engine import Snapshot
+from rnn_sandbox.engine.anatomy import state_name
 from rnn_sandbox.session import Score, baseline_for, epoch_text
 from rnn_sandbox.tasks import Metric
 from rnn_sandbox.ui.controller import ViewData
@@ -34,6 +38,77 @@ from rnn_sandbox.ui.worker import Progress
 shown = on_screen  # a panel in a closed or tabbed-away dock need not draw
 
 
+class WhenShown(QObject):
+    """Calls ``callback`` when ``widget`` comes into view: shown, or the tab of a dock
+    around it raised.  (Qt leaves a tabbed-away dock "visible", only covered, so raising
+    its tab sends no show event: the dock's ``visibilityChanged`` says it.)"""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.widget, self.callback = widget, callback
+        self.docks: list[QDockWidget] = []
+        widget.installEventFilter(self)
+        self.follow_docks()
+
+    def follow_docks(self) -> None:
+        """Listen to every dock around the widget (call again once it is docked)."""
+        parent = self.widget.parentWidget()
+        while parent is not None:
+            if isinstance(parent, QDockWidget) and parent not in self.docks:
+                parent.visibilityChanged.connect(self._visibility)
+                self.docks.append(parent)
+            parent = parent.parentWidget()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.widget and event.type() == QEvent.Type.Show:
+            self._visibility(True)
+        return False
+
+    def _visibility(self, visible: bool) -> None:
+        if visible:  # once the dock's layout has given the panel its place
+            QTimer.singleShot(0, self, self._check)
+
+    def _check(self) -> None:
+        if shown(self.widget):
+            self.callback()
+
+
+class SnapshotPanelView:
+    """A panel drawn from the latest snapshot that has what it shows (``wants``): while
+    out of view only that snapshot is kept, and drawn when the panel is shown."""
+
+    def __init__(self, widget: QWidget) -> None:
+        self.widget = widget
+        self.pending: Snapshot | None = None
+        self.exposure = WhenShown(widget, self.catch_up)
+
+    def wants(self, snap: Snapshot) -> bool:
+        return snap.hidden is not None
+
+    def draw(self, snap: Snapshot) -> None:
+        raise NotImplementedError
+
+    def forget(self) -> None:
+        """A new experiment: nothing of the previous one is drawn later."""
+        self.pending = None
+        self.exposure.follow_docks()
+
+    def show_progress(self, p: Progress) -> None:
+        snap = p.snapshot
+        if snap is None or not self.wants(snap):
+            return
+        if shown(self.widget):
+            self.pending = None
+            self.draw(snap)
+        else:
+            self.pending = snap
+
+    def catch_up(self) -> None:
+        snap, self.pending = self.pending, None
+        if snap is not None:
+            self.draw(snap)
+
+
 class SettingsView:
     def __init__(self, panel: SettingsPanel, picker: TaskPicker) -> None:
         self.panel, self.picker = panel, picker
@@ -49,9 +124,11 @@ class SettingsView:
 class LossView:
     def __init__(self, plot: LossPlot) -> None:
         self.plot = plot
+        self.exposure = WhenShown(plot, plot.catch_up)
 
     def show_experiment(self, view: ViewData) -> None:
         cfg = view.config
+        self.exposure.follow_docks()
         self.plot.set_task(view.baseline, cfg.network.loss.upper(), view.metric_name)
         arr = view.history
         if len(arr["step"]):
@@ -65,64 +142,81 @@ class LossView:
                              p.metric_name)
 
 
-class HiddenView:
+class HiddenView(SnapshotPanelView):
     def __init__(self, plot: HiddenStatePlot) -> None:
+        super().__init__(plot)
         self.plot = plot
 
     def show_experiment(self, view: ViewData) -> None:
+        self.forget()
         self.plot.set_network(view.anatomy, view.n_val, view.config.network.nonlinearity)
         self.plot.sample_spin.blockSignals(True)
         self.plot.sample_spin.setValue(0)
         self.plot.sample_spin.blockSignals(False)
 
-    def show_progress(self, p: Progress) -> None:
-        snap = p.snapshot
-        if snap is not None and snap.hidden is not None and shown(self.plot):
-            self.plot.update_snapshot(snap)
+    def draw(self, snap: Snapshot) -> None:
+        self.plot.update_snapshot(snap)
 
 
 class GradientView:
     def __init__(self, plot: GradientFlowPlot) -> None:
         self.plot = plot
+        self.exposure = WhenShown(plot, plot.catch_up)
 
     def show_experiment(self, view: ViewData) -> None:
+        self.exposure.follow_docks()
         self.plot.set_network(view.anatomy)
+        # An opened or restored run's heatmap starts with the gradients it recorded while
+        # it trained (its first layer's; a bidirectional layer's two directions are
+        # recorded together, which no one state of the plot shows).
+        part = "encoder" if view.config.network.architecture == "seq2seq" else ""
+        states = view.anatomy.state_names
+        first = state_name(0, False, part)
+        recorded = getattr(view.experiment.trainer, "gradient_history", [])
+        if recorded and first in states and state_name(0, True, part) not in states:
+            self.plot.seed_history(first, recorded)
+            if shown(self.plot):
+                self.plot.catch_up()
 
     def show_progress(self, p: Progress) -> None:
-        # Every trained step's gradients go into the history; only the last is drawn.
-        grads = [s for s in p.snapshots if math.isfinite(s.train_loss)]
+        # Every trained step's norms and every snapshot's gradients go into the histories;
+        # only the last snapshot is drawn, and nothing while the panel is out of view.
         draw = shown(self.plot)
-        for s in grads:
-            self.plot.update_snapshot(s, draw=draw and s is grads[-1])
+        self.plot.add_norms(p.steps, p.grad_norms, draw=draw and not p.snapshots)
+        for s in p.snapshots:
+            self.plot.update_snapshot(s, draw=draw and s is p.snapshots[-1])
 
 
-class ItemizedView:
+class ItemizedView(SnapshotPanelView):
     def __init__(self, plot: ItemizedPlot) -> None:
+        super().__init__(plot)
         self.plot = plot
 
     def show_experiment(self, view: ViewData) -> None:
+        self.forget()
         net = view.config.network
         encoder_steps = view.sample.x.shape[1] if net.architecture == "seq2seq" else 0
         self.plot.set_network(view.anatomy, encoder_steps)
 
-    def show_progress(self, p: Progress) -> None:
-        snap = p.snapshot
-        if snap is not None and snap.itemized is not None and shown(self.plot):
-            self.plot.update_snapshot(snap)
+    def wants(self, snap: Snapshot) -> bool:
+        return snap.itemized is not None
+
+    def draw(self, snap: Snapshot) -> None:
+        self.plot.update_snapshot(snap)
 
 
-class PredictionPanelView:
+class PredictionPanelView(SnapshotPanelView):
     def __init__(self, panel: PredictionView) -> None:
+        super().__init__(panel)
         self.panel = panel
 
     def show_experiment(self, view: ViewData) -> None:
+        self.forget()
         exp = view.experiment
         self.panel.set_experiment(exp.task, exp.dataset, view.config.network)
 
-    def show_progress(self, p: Progress) -> None:
-        snap = p.snapshot
-        if snap is not None and snap.hidden is not None and shown(self.panel):
-            self.panel.update_snapshot(snap)
+    def draw(self, snap: Snapshot) -> None:
+        self.panel.update_snapshot(snap)
 
 
 class DiagramView:

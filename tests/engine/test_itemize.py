@@ -168,3 +168,20 @@ def test_trainer_adds_itemized_gradients_to_a_snapshot_when_asked():
     expected = itemized_gradients(net, sample.x, sample.y, params=[w_hh])[w_hh]
     np.testing.assert_allclose(snap.itemized[w_hh], expected)
     assert trainer.step(collect=False).itemized is None
+
+
+@pytest.mark.parametrize("arch", ["many_to_one", "many_to_many", "seq2seq"])
+@pytest.mark.parametrize("cell", ["rnn", "lstm"])
+def test_truncated_contributions_sum_to_the_truncated_gradient(cell, arch):
+    net, x, y, mask, y_mask = _case(cell, False, 1, arch)
+    items = itemized_gradients(net, x, y, mask, y_mask, reduce=None, truncation=2)
+    full = itemized_gradients(net, x, y, mask, y_mask, reduce=None)
+    _, grads = net.loss_and_grads(x, y, mask, y_mask, truncation=2)
+    for k, g in grads.items():
+        np.testing.assert_allclose(items[k].sum(axis=(0, 1)), g, rtol=1e-10, atol=1e-15,
+                                   err_msg=k)
+    w_hh = param_name("weight_hh", part="encoder" if arch == "seq2seq" else "")
+    # what truncation cuts: terms that full BPTT has, far from the loss, are gone
+    cut = np.linalg.norm(items[w_hh].reshape(*items[w_hh].shape[:2], -1), axis=2)
+    whole = np.linalg.norm(full[w_hh].reshape(*full[w_hh].shape[:2], -1), axis=2)
+    assert (cut == 0).sum() > (whole == 0).sum()

@@ -215,3 +215,51 @@ def test_every_request_is_a_message_the_loop_or_serve_understands():
                                                                             name))
     with pytest.raises(KeyError):
         messages.request("dance", 1)
+
+
+def test_every_steps_gradient_norms_travel_with_its_loss(sine_experiment):
+    loop = TrainingLoop(sine_experiment())
+    twin_exp = twin(loop.experiment)
+    loop.play()
+    run(loop, 25)
+    loop.flush()
+    reports = progress(loop)
+    steps = np.concatenate([p.steps for p in reports])
+    norms = {k: np.concatenate([p.grad_norms[k] for p in reports])
+             for k in reports[0].grad_norms}
+    expected = [twin_exp.trainer.step().grad_norms for _ in range(25)]
+    assert set(norms) == set(expected[0]) and len(steps) == 25
+    for k, v in norms.items():
+        np.testing.assert_allclose(v, [e[k] for e in expected])
+    from rnn_sandbox.training.loop import merge
+    merged = merge(reports)
+    np.testing.assert_allclose(merged.grad_norms["weight_hh_l0"], norms["weight_hh_l0"])
+
+
+@pytest.mark.parametrize("truncation", [0, 3])
+def test_a_look_is_the_gradient_of_the_weights_now(sine_experiment, truncation):
+    """After a pause (and a planned stop) the snapshot carries the gradients the weights
+    get now on the first batch, with the set truncation, not those of an earlier step."""
+    loop = TrainingLoop(sine_experiment(bptt_truncation=truncation))
+    loop.play()
+    run(loop, 12)
+    loop.outbox.clear()
+    loop.pause()
+    snap = progress(loop)[-1].snapshot
+    assert snap.step == 12 and not np.isfinite(snap.train_loss)
+    exp = loop.experiment
+    batch = exp.trainer.data.train.subset(slice(0, exp.config.training.batch_size))
+    _, grads = exp.network.loss_and_grads(batch.x, batch.y, batch.mask, batch.y_mask,
+                                          truncation)
+    g = np.linalg.norm(exp.network.cache["grad_h"]["l0"], axis=2).mean(axis=0)
+    np.testing.assert_allclose(snap.grad_h["l0"], g)
+    for k, v in grads.items():
+        assert snap.grad_norms[k] == pytest.approx(np.linalg.norm(v))
+    loop.outbox.clear()
+    loop.set_stop_at(15)
+    loop.play()
+    while loop.advance() is not None:
+        pass
+    assert loop.outbox[-1] == ("running", False)
+    look = progress(loop)[-1].snapshot
+    assert look.step == 15 and look.grad_h is not None and look.hidden is not None

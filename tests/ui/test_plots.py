@@ -418,3 +418,32 @@ def test_time_step_axes_tick_whole_steps_only(qtbot):
         values = [v for _, level in axis.tickValues(lo, hi, size) for v in level]
         assert values and all(float(v).is_integer() for v in values)
         assert all(lo <= v <= hi for v in values)
+
+
+def test_the_heatmap_over_training_spans_the_whole_run(qtbot):
+    """However long the run, the heatmap starts at its first step (a long run is shown at a
+    coarser spacing, never cut at the start) and ends at its latest one."""
+    from rnn_sandbox.ui.plots import GradientHistory
+
+    hist = GradientHistory(300)
+    for step in range(1, 1001):
+        hist.append(step, np.full(5, float(step)))
+    steps, rows = hist.view()
+    assert len(steps) <= 300 and steps[0] == 1 and steps[-1] == 1000
+    assert (np.diff(steps) > 0).all() and (rows[:, 0] == steps).all()
+
+    cfg = get_task("sine_forecast").default_config()
+    p = GradientFlowPlot()
+    qtbot.addWidget(p)
+    p.resize(500, 700)
+    p.show()
+    exp = Experiment(cfg)
+    p.set_network(exp.network.anatomy())
+    T = cfg.task.seq_len
+    for step in range(1, 801):
+        snap = Snapshot(step=step, epoch=0, train_loss=1.0, learning_rate=0.1, grad_norm=1.0,
+                        grad_h={"l0": np.full(T, 10.0 ** -(step % 3))})
+        p.update_snapshot(snap, draw=step == 800)
+    qtbot.waitUntil(lambda: p._shown.get("map") is not None, timeout=2000)
+    rect = p.image.mapRectToParent(p.image.boundingRect())
+    assert rect.left() == pytest.approx(1) and rect.right() == pytest.approx(801)

@@ -4,6 +4,7 @@ norm of every weight matrix."""
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 
 import numpy as np
 import pyqtgraph as pg
@@ -25,48 +26,55 @@ from rnn_sandbox.ui.plots.base import (
 
 
 class GradientHistory:
-    """The last ``size`` log-gradient profiles of one state, as rows of a NaN-padded array.
+    """Log-gradient profiles of one state over training, as rows of a NaN-padded array.
 
-    Rows are written into a buffer twice as long as kept and shifted down only when it is
-    full, so a snapshot costs one row copy and the image is a view, not a rebuilt list.
+    At most ``size`` rows are kept, and they span the whole run: when one more comes,
+    every other row is dropped (the first and the newest stay), so a long run is shown
+    from its start at a coarser spacing instead of losing its beginning.
     """
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self.rows = np.full((2 * size, 1), np.nan)
-        self.steps = np.zeros(2 * size)
-        self.start = 0
-        self.end = 0
+        self.rows = np.full((size + 1, 1), np.nan)
+        self.steps = np.zeros(size + 1)
+        self.n = 0
 
     def __len__(self) -> int:
-        return self.end - self.start
+        return self.n
+
+    @property
+    def last_step(self) -> float | None:
+        return float(self.steps[self.n - 1]) if self.n else None
 
     def append(self, step: float, row: np.ndarray) -> None:
         if len(row) > self.rows.shape[1]:  # a longer batch: widen with NaN
             wider = np.full((len(self.rows), len(row)), np.nan)
             wider[:, : self.rows.shape[1]] = self.rows
             self.rows = wider
-        if self.end == len(self.rows):  # full: keep the newest size - 1 rows at the top
-            keep = self.size - 1
-            self.rows[:keep] = self.rows[self.end - keep : self.end]
-            self.steps[:keep] = self.steps[self.end - keep : self.end]
-            self.start, self.end = 0, keep
-        self.rows[self.end, : len(row)] = row
-        self.rows[self.end, len(row) :] = np.nan
-        self.steps[self.end] = step
-        self.end += 1
-        self.start = max(self.start, self.end - self.size)
+        n = self.n
+        self.rows[n, : len(row)] = row
+        self.rows[n, len(row) :] = np.nan
+        self.steps[n] = step
+        n += 1
+        if n > self.size:  # size + 1 rows, an odd count when size is even: 0 and n-1 stay
+            keep = np.arange(0, n, 2) if n % 2 else np.r_[np.arange(0, n - 1, 2), n - 1]
+            k = len(keep)
+            self.rows[:k] = self.rows[keep]
+            self.steps[:k] = self.steps[keep]
+            n = k
+        self.n = n
 
     def view(self) -> tuple[np.ndarray, np.ndarray]:
         """(steps, rows) of the kept profiles, oldest first."""
-        return self.steps[self.start : self.end], self.rows[self.start : self.end]
+        return self.steps[: self.n], self.rows[: self.n]
 
 
 class GradientFlowPlot(PlotPanel):
     """|dL/dh_t| per time step now (and |dL/dc_t| for the LSTM's cell state), as it develops
     over training, and per-parameter norms."""
 
-    HISTORY = 300  # collected snapshots kept for the step × time heatmap
+    HISTORY = 300  # profiles kept for the step × time heatmap (spanning the whole run)
+    FEW = 40  # up to this many points, the gradient norms are drawn with markers
     CAPTION = (
         "How much of the loss's gradient reaches each time step. Falling to the left: "
         "vanishing (early inputs barely learn); rising: exploding (clip or lower the rate). "
@@ -174,6 +182,7 @@ class GradientFlowPlot(PlotPanel):
         self._hist = {n: GradientHistory(self.HISTORY) for n in state_names}
         self._shown.clear()
         self._norms_drawn = 0.0
+        self._stale = False
         self._set_titles(cell=False)
         self.image.clear()
         # Round ranges before the first step (an empty plot's own would read "0.2 0.4").
@@ -212,15 +221,42 @@ class GradientFlowPlot(PlotPanel):
         self.layer_combo.blockSignals(False)
         self._set_titles(cell=True)
 
-    def update_snapshot(self, snap: Snapshot, draw: bool = True) -> None:
-        """Record ``snap``; with ``draw`` False only the history grows (hidden panel)."""
-        step = np.array([snap.step], dtype=float)
+    def add_norms(self, steps: np.ndarray, norms: Mapping[str, np.ndarray],
+                  draw: bool = True) -> None:
+        """The gradient norm of each weight at each of ``steps`` (every trained step's);
+        with ``draw`` False only the series grow (hidden panel)."""
+        if not len(steps):
+            return
         for name, series in self.norm_series.items():
-            if name in snap.grad_norms:
-                series.extend(step, np.array([snap.grad_norms[name]]))
+            values = norms.get(name)
+            if values is not None and len(values) == len(steps):
+                series.extend(np.asarray(steps, float), np.asarray(values, float))
+        if draw:
+            self._draw_history()
+        else:
+            self._stale = True
+
+    def _last_norm_step(self) -> float | None:
+        return max((float(s.x[-1]) for s in self.norm_series.values() if s.n), default=None)
+
+    def update_snapshot(self, snap: Snapshot, draw: bool = True) -> None:
+        """Record ``snap``; with ``draw`` False only the history grows (hidden panel).
+
+        A snapshot's gradient norms count for its step unless that step (or a later one)
+        has its norms already (from :meth:`add_norms`).  A look at the weights without
+        training (a pause, an opened file: ``train_loss`` is NaN) is drawn as the
+        gradient now, and enters the histories only at a step they do not reach yet."""
+        step = float(snap.step)
+        last = self._last_norm_step()
+        if snap.grad_norms and (last is None or step > last):
+            for name, series in self.norm_series.items():
+                if name in snap.grad_norms:
+                    series.extend(np.array([step]), np.array([snap.grad_norms[name]]))
         if snap.grad_h is None:
             if draw:
                 self._draw_history()
+            else:
+                self._stale = True
             return
         if snap.grad_c and self.latest_c is None:
             self._enable_cell([n for n in snap.grad_c if n in self.cell_curves])
@@ -228,18 +264,40 @@ class GradientFlowPlot(PlotPanel):
         self.latest_c = snap.grad_c or None
         logs = {name: safe_log10(g) for name, g in snap.grad_h.items()}
         logs_c = {name: safe_log10(g) for name, g in (snap.grad_c or {}).items()}
-        for name, lg in logs.items():
-            if name in self._hist:
-                self._hist[name].append(snap.step, lg)
-        for name, lg in logs_c.items():
-            if name + ":c" in self._hist:
-                self._hist[name + ":c"].append(snap.step, lg)
+        for key, lg in [*logs.items(), *((n + ":c", v) for n, v in logs_c.items())]:
+            hist = self._hist.get(key)
+            if hist is not None and (hist.last_step is None or step > hist.last_step):
+                hist.append(step, lg)
         if not draw:
             self._stale = True
             return
         self._draw_flow(logs, logs_c)
         self.follow_values(self.flow_plot, [*logs.values(), *logs_c.values()], 0.5)
         self._draw_history()
+
+    def seed_history(self, name: str, history: list[tuple[int, np.ndarray]]) -> None:
+        """Start state ``name``'s heatmap with a run's recorded profiles ``(step, |dL/dh_t|)``
+        (``Trainer.gradient_history``: an opened or restored run shows how it trained)."""
+        hist = self._hist.get(name)
+        if hist is None:
+            return
+        for step, g in history:
+            if hist.last_step is None or step > hist.last_step:
+                hist.append(float(step), safe_log10(np.asarray(g, float)))
+        self._stale = True
+
+    def catch_up(self) -> None:
+        """Draw what came while the panel was out of view (cheap when nothing did)."""
+        if not self._stale:
+            return
+        self._stale = False
+        self._draw_norms()
+        if self.latest is not None:
+            logs = {n: safe_log10(g) for n, g in self.latest.items()}
+            logs_c = {n: safe_log10(g) for n, g in (self.latest_c or {}).items()}
+            self._draw_flow(logs, logs_c)
+            self.follow_values(self.flow_plot, [*logs.values(), *logs_c.values()], 0.5)
+        self._redraw_map()
 
     def _draw_history(self) -> None:
         """The histories (map over training, norms) at most every HISTORY_REDRAW_INTERVAL;
@@ -256,8 +314,17 @@ class GradientFlowPlot(PlotPanel):
         logs = []
         for name, series in self.norm_series.items():
             logs.append(safe_log10(series.y))
-            self.norm_curves[name].setData(series.x, logs[-1])
-        last = max((float(x.x[-1]) for x in self.norm_series.values() if x.n), default=None)
+            curve = self.norm_curves[name]
+            # Markers while there are few points: the first step's norms are one point each.
+            symbol = "o" if series.n <= self.FEW else None
+            if curve.opts["symbol"] != symbol:
+                curve.setSymbol(symbol)
+                curve.setSymbolSize(5)
+                colour = curve.opts["pen"].color()
+                curve.setSymbolBrush(colour)
+                curve.setSymbolPen(colour)
+            curve.setData(series.x, logs[-1])
+        last = self._last_norm_step()
         if last is not None:
             self.follow_steps(self.norm_plot, last)
             self.follow_values(self.norm_plot, logs, 0.5)
@@ -274,14 +341,9 @@ class GradientFlowPlot(PlotPanel):
             self._shown["flow_T"] = T
             self.flow_plot.setXRange(1, max(T, 2), padding=0.02)
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        if self._stale:  # catch up on what happened while hidden
-            self._stale = False
-            self._draw_norms()
-            self._draw_flow({n: safe_log10(g) for n, g in (self.latest or {}).items()},
-                            {n: safe_log10(g) for n, g in (self.latest_c or {}).items()})
-            self._redraw_map()
+        self.catch_up()
 
     def _redraw_map(self) -> None:
         name = self.layer_combo.currentData()

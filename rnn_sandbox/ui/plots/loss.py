@@ -111,7 +111,7 @@ class LossPlot(PlotPanel):
         self._catch_up = QTimer(self)
         self._catch_up.setSingleShot(True)
         self._catch_up.setInterval(int(1500 * HISTORY_REDRAW_INTERVAL))
-        self._catch_up.timeout.connect(self._draw_dirty)
+        self._catch_up.timeout.connect(self.catch_up)
         self.set_log(True)
         self.set_task(None, "loss", None)
 
@@ -279,17 +279,19 @@ class LossPlot(PlotPanel):
         if not self.visible_now():
             return  # drawn when shown (showEvent)
         if time.monotonic() - self._last_draw >= HISTORY_REDRAW_INTERVAL:
-            self._draw_dirty()
+            self.catch_up()
         else:
             self._catch_up.start()
 
-    def _draw_dirty(self) -> None:
+    def catch_up(self) -> None:
+        """Draw the points that came while the panel was out of view or too soon after
+        the last redraw."""
         if any(self._dirty):
             self._redraw(*self._dirty)
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        self._draw_dirty()
+        self.catch_up()
 
     def _redraw(self, train: bool = True, val: bool = True) -> None:
         """Hand the curves their data; only those that got new points."""
