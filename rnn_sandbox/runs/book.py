@@ -29,6 +29,8 @@ from rnn_sandbox.tasks import Metric
 
 QUANTITIES = ("train_loss", "val_loss", "val_metric")
 X_AXES = ("step", "seconds")
+# How close to its final level a run must come to have "reached" it (see ``reached``).
+REACHED_SHARE = 0.95
 
 
 @dataclass(eq=False)  # runs are compared by identity: two runs may hold equal numbers
@@ -87,6 +89,72 @@ class Run:
     def steps(self) -> int:
         """Training steps taken."""
         return int(self.history[-1]["step"]) if self.history else 0
+
+    def seconds(self) -> float | None:
+        """Wall-clock seconds of training up to the last step (``None``: not recorded)."""
+        return _last_finite(self.history, "seconds")
+
+    def reached(self, share: float = REACHED_SHARE) -> tuple[int, float | None] | None:
+        """(step, seconds) of the first validation at which the metric had covered
+        ``share`` of its way from the baseline (without one: from the first validation) to
+        its final value: how fast the run got where it ended, which tells two runs that
+        end at the same level apart.  ``None`` before two validations."""
+        rows = [r for r in self.history if math.isfinite(r.get("val_metric", math.nan))]
+        if len(rows) < 2:
+            return None
+        final = float(rows[-1]["val_metric"])
+        start = (float(self.baseline.value) if self.baseline is not None
+                 and math.isfinite(self.baseline.value) else float(rows[0]["val_metric"]))
+        level = start + share * (final - start)
+        up = final >= start
+        for row in rows:
+            v = float(row["val_metric"])
+            if (v >= level) if up else (v <= level):
+                t = row.get("seconds", math.nan)
+                return int(row["step"]), (float(t) if math.isfinite(t) else None)
+        return int(rows[-1]["step"]), None  # not reached on the way: unreachable
+
+
+# -- a run between processes ----------------------------------------------------------------
+_HEAD = 8  # bytes of the header's length at the start of a message
+
+
+def run_to_message(run: Run) -> bytes:
+    """The run as bytes for a pipe, without pickle: a JSON header holding everything the
+    table and the plots read (settings, history, gradients, baseline, metric), then the
+    experiment-file bytes of its state, which stay undecoded until the run is restored."""
+    header = {
+        "name": run.name, "colour": run.colour, "config": run.config.to_dict(),
+        "history": run.history,
+        "gradients": [[int(s), np.asarray(g, dtype=np.float64).tolist()]
+                      for s, g in run.gradients],
+        "metric_name": run.metric_name, "higher_is_better": run.higher_is_better,
+        "baseline": None if run.baseline is None else [
+            run.baseline.name, float(run.baseline.value), bool(run.baseline.higher_is_better)],
+        "seed": run.seed, "group": run.group, "hidden": run.hidden,
+    }
+    head = json.dumps(header).encode("utf-8")  # NaN stays NaN: both ends are ours
+    return len(head).to_bytes(_HEAD, "little") + head + run.state
+
+
+def run_from_message(data: bytes) -> Run:
+    """The run :func:`run_to_message` made (its state kept as bytes, not decoded).
+    Raises ``ValueError`` for bytes that are not such a message."""
+    size = int.from_bytes(data[:_HEAD], "little")
+    if len(data) < _HEAD or size > len(data) - _HEAD:
+        raise ValueError("not a run message (truncated)")
+    h = json.loads(data[_HEAD:_HEAD + size].decode("utf-8"))
+    b = h["baseline"]
+    return Run(
+        name=str(h["name"]), colour=int(h["colour"]),
+        config=ExperimentConfig.from_dict(h["config"]),
+        history=[dict(row) for row in h["history"]],  # as the trainer wrote them
+        gradients=[(int(s), np.array(g, dtype=np.float64)) for s, g in h["gradients"]],
+        metric_name=h["metric_name"], higher_is_better=bool(h["higher_is_better"]),
+        baseline=None if b is None else Metric(str(b[0]), float(b[1]), bool(b[2])),
+        state=bytes(data[_HEAD + size:]), seed=int(h["seed"]), group=h["group"],
+        hidden=bool(h["hidden"]),
+    )
 
 
 def _last_finite(history: list[dict[str, float]], key: str) -> float | None:
@@ -220,13 +288,42 @@ def gradient_at(run: Run, step: int) -> tuple[int, np.ndarray] | None:
     return best
 
 
+# Metrics that are shares of something (a fraction correct): they live in [0, 1].
+_SHARE_WORDS = ("accuracy", "match", "share", "fraction")
+# Metrics and losses that measure an error or a distance: never below zero.
+_ERROR_WORDS = ("error", "mae", "mse", "rmse", "loss", "distance")
+
+
+def metric_bounds(name: str | None) -> tuple[float, float]:
+    """The range a metric's values can take, from the kind of metric its name says:
+    ``(0, 1)`` for an accuracy or a match rate, ``(0, inf)`` for an error (MAE, an error
+    rate, a loss), unbounded for a metric of unknown kind."""
+    words = (name or "").lower()
+    if any(w in words for w in _SHARE_WORDS):
+        return 0.0, 1.0
+    if any(w in words for w in _ERROR_WORDS):
+        return 0.0, math.inf
+    return -math.inf, math.inf
+
+
+def bounds_of(runs: Sequence[Run], quantity: str) -> tuple[float, float]:
+    """The range of ``quantity`` for ``runs``: a loss is never negative; the validation
+    metric is bounded as its kind is (:func:`metric_bounds`)."""
+    if quantity != "val_metric":
+        return 0.0, math.inf
+    names = {r.metric_name for r in runs}
+    return metric_bounds(names.pop()) if len(names) == 1 else (-math.inf, math.inf)
+
+
 def band(
     runs: Sequence[Run], quantity: str, x: str = "step"
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(x, mean, low, high) of ``quantity`` over ``runs`` (usually one group of seeds) at
     the steps where every run has a value: low/high are the mean ∓ the sample standard
     deviation (ddof 1; zero for a single run), the spread a learner weighs a difference
-    against.  With ``x="seconds"`` the x of each step is the runs' mean time to reach it."""
+    against, kept inside the range the quantity can take (:func:`bounds_of`: an accuracy's
+    band never passes 1, a loss's never 0).  With ``x="seconds"`` the x of each step is the
+    runs' mean time to reach it."""
     _check(quantity, x)
     empty = np.zeros(0)
     if not runs:
@@ -249,7 +346,8 @@ def band(
         xs = np.array(steps, dtype=np.float64)
     else:
         xs = np.array([[t[s][1] for s in steps] for t in tables]).mean(axis=0)
-    return xs, mean, mean - std, mean + std
+    lowest, highest = bounds_of(runs, quantity)
+    return xs, mean, np.clip(mean - std, lowest, highest), np.clip(mean + std, lowest, highest)
 
 
 def comparison_csv(runs: Sequence[Run]) -> str:

@@ -28,13 +28,14 @@ import numpy as np
 
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.engine import TrainingDiverged
-from rnn_sandbox.runs.book import Run, give_colours
+from rnn_sandbox.runs.book import Run, give_colours, run_from_message, run_to_message
 from rnn_sandbox.session import Experiment
 
 MAX_SEEDS = 32
 # How many validations a run gets (plus one at its last step): enough points for the
 # curves without validation dominating a short run.
 VALIDATIONS = 50
+_SEP = b"\n"  # between a worker's message kind and its body
 _BLAS_THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -112,7 +113,9 @@ def one_blas_thread() -> Iterator[None]:
 
 
 def _worker(conn: Any, name: str, config: dict[str, Any], steps: int | None) -> None:
-    """A worker process: one run, sent back as ``("run", Run)`` or ``("error", text)``."""
+    """A worker process: one run, sent back as bytes (no pickle): ``b"run"`` and the
+    run's message (:func:`~rnn_sandbox.runs.book.run_to_message`: what the table and the
+    plots need, computed here, and the undecoded state), or ``b"error"`` and the reason."""
     for variable in _BLAS_THREAD_VARIABLES:  # for anything that loads a BLAS from now on
         os.environ[variable] = "1"
     for set_threads, _ in _openblas_setters():  # NumPy's, already loaded by the server
@@ -120,15 +123,14 @@ def _worker(conn: Any, name: str, config: dict[str, Any], steps: int | None) -> 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     try:
-        message: tuple[str, Any] = (
-            "run", train_run(ExperimentConfig.from_dict(config), name, steps)
-        )
+        message = b"run" + _SEP + run_to_message(
+            train_run(ExperimentConfig.from_dict(config), name, steps))
     except RunJobError as e:
-        message = ("error", str(e))
+        message = b"error" + _SEP + str(e).encode("utf-8")
     except Exception as e:  # a task or setting that fails: the reason, not a hang
-        message = ("error", f"{name}: {type(e).__name__}: {e}")
+        message = b"error" + _SEP + f"{name}: {type(e).__name__}: {e}".encode()
     try:
-        conn.send(message)
+        conn.send_bytes(message)
     finally:
         conn.close()
 
@@ -218,18 +220,23 @@ class RunJob:
         return new
 
     def _take(self, i: int, proc: Any, conn: Any) -> None:
+        """The run worker ``i`` sent: its numbers read from JSON, its state left as bytes
+        (nothing is unpickled and no experiment is rebuilt here: this runs in the GUI
+        thread of a window)."""
+        lost = f"{self.items[i][0]}: the worker process ended without a result"
         try:
-            kind, value = conn.recv()
-        except (EOFError, OSError):
-            kind, value = "error", (f"{self.items[i][0]}: the worker process ended without "
-                                    "a result")
+            kind, _, body = conn.recv_bytes().partition(_SEP)
+            value: Run | str = (run_from_message(body) if kind == b"run"
+                                else body.decode("utf-8", "replace"))
+        except (EOFError, OSError, ValueError, KeyError, TypeError):
+            kind, value = b"error", lost
         conn.close()
         del self._running[i]
         self._exiting.append(proc)  # it has said all; reaped once it has ended
-        if kind == "error":
-            self._fail(str(value))
+        if not isinstance(value, Run):
+            self._fail(value)
             return
-        run: Run = value
+        run = value
         run.group = self.group
         self._results[i] = run
         self._new.append(run)

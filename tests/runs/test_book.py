@@ -19,6 +19,9 @@ from rnn_sandbox.runs.book import (
     differences,
     give_colours,
     gradient_at,
+    metric_bounds,
+    run_from_message,
+    run_to_message,
     settings_table,
 )
 from rnn_sandbox.session import Experiment
@@ -217,3 +220,71 @@ def test_a_group_gets_one_colour_and_every_other_run_its_own(two_runs):
     other = replace(a, group="seeds")
     give_colours([other], groups={"seeds": 7})
     assert other.colour == 7
+
+
+def test_a_band_stays_inside_the_range_its_metric_can_take(two_runs):
+    rnn, _ = two_runs
+
+    def with_metric(values: list[float], name: str | None = "accuracy") -> Run:
+        rows = [{**row, "val_metric": v} for row, v in zip(rnn.history, values, strict=False)]
+        return replace(rnn, history=rows, metric_name=name)
+
+    near_one = [with_metric([1.0] * 6), with_metric([0.8] * 6)]
+    _, mean, low, high = band(near_one, "val_metric")
+    spread = np.std([1.0, 0.8], ddof=1)
+    assert np.all(high == 1.0) and mean[0] + spread > 1.0  # clipped, not just short of 1
+    np.testing.assert_allclose(low, mean - spread)  # the side inside the range is as it was
+    near_zero = [with_metric([0.0] * 6), with_metric([0.3] * 6)]
+    _, mean, low, _ = band(near_zero, "val_metric")
+    assert np.all(low == 0.0)
+    mae = [with_metric([1.0] * 6, "MAE"), with_metric([300.0] * 6, "MAE")]
+    _, mean, low, high = band(mae, "val_metric")
+    assert np.all(low == 0.0) and np.all(high > 300.0)  # no upper bound on an error
+    assert metric_bounds("accuracy") == metric_bounds("token accuracy") == (0.0, 1.0)
+    assert metric_bounds("exact match") == (0.0, 1.0)
+    assert metric_bounds("MAE") == metric_bounds("letter error rate") == (0.0, np.inf)
+    assert metric_bounds("score") == (-np.inf, np.inf)  # unknown kind: left as it is
+
+
+def test_a_run_crosses_a_pipe_as_json_numbers_and_its_state_undecoded(two_runs, monkeypatch):
+    rnn, _ = two_runs
+    import rnn_sandbox.io.experiment_file as experiment_file
+    import rnn_sandbox.runs.book as book
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("no experiment may be rebuilt to receive a run")
+
+    monkeypatch.setattr(book, "experiment_from_bytes", refuse)
+    monkeypatch.setattr(experiment_file, "experiment_from_bytes", refuse)
+    monkeypatch.setattr(book, "Experiment", refuse)
+    message = run_to_message(replace(rnn, group="g", hidden=True, colour=4))
+    assert b"\x80" not in message[:16]  # JSON first (no pickle)
+    got = run_from_message(message)
+    assert got.name == rnn.name and got.group == "g" and got.hidden and got.colour == 4
+    assert got.config.to_dict() == rnn.config.to_dict() and got.seed == rnn.seed
+    assert repr(got.history) == repr(rnn.history) and got.state == rnn.state
+    assert got.baseline == rnn.baseline and got.metric_name == rnn.metric_name
+    assert got.higher_is_better == rnn.higher_is_better
+    assert [s for s, _ in got.gradients] == [s for s, _ in rnn.gradients]
+    for (_, a), (_, b) in zip(got.gradients, rnn.gradients, strict=True):
+        np.testing.assert_array_equal(a, b)
+    with pytest.raises(ValueError):
+        run_from_message(message[:12])
+
+
+def test_reached_tells_apart_runs_that_end_at_the_same_level(two_runs):
+    rnn, _ = two_runs
+    baseline = rnn.baseline
+    assert baseline is not None and baseline.higher_is_better
+
+    def run_with(metric: list[float]) -> Run:
+        rows = [{**row, "val_metric": v, "seconds": 0.5 * row["step"]}
+                for row, v in zip(rnn.history, metric, strict=True)]
+        return replace(rnn, history=rows, baseline=replace(baseline, value=0.5))
+
+    fast = run_with([0.6, 0.99, 1.0, 1.0, 1.0, 1.0])
+    slow = run_with([0.55, 0.6, 0.7, 0.8, 0.9, 1.0])
+    assert fast.final_metric() == slow.final_metric() == 1.0
+    assert fast.reached() == (2, 1.0)  # 0.99 ≥ 0.5 + 0.95 · (1 − 0.5)
+    assert slow.reached() == (6, 3.0)
+    assert replace(rnn, history=rnn.history[:1]).reached() is None

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from rnn_sandbox.runs import book as runs_module
 from rnn_sandbox.ui.plots.base import (
@@ -35,6 +36,7 @@ BAND = "40"  # alpha of a group's band
 X_LABELS = {"step": "training step", "seconds": "wall time (s)"}
 SMOOTH_FROM = 50  # training losses from this many batches on are drawn with their trend
 BAND_POINTS = 400  # a seed band is drawn with at most this many points
+_GRADIENT = "\0gradient"  # first part of the keys of the gradient plot's lines
 
 
 def run_colour(run: Run) -> str:
@@ -59,9 +61,13 @@ class Entry:
 def seeds_of_one_setup(runs: Sequence[Run]) -> bool:
     """Whether ``runs`` differ in nothing but the seed: only then is their mean with a
     spread meaningful (a group of different setups is drawn run by run)."""
-    first = runs[0].config
-    return all(set(runs_module.differences(first, r.config)) <= {"training.seed"}
-               for r in runs[1:])
+    def setup(run: Run) -> dict[str, Any]:
+        d = run.config.to_dict()
+        d["training"] = {k: v for k, v in d["training"].items() if k != "seed"}
+        return d
+
+    first = setup(runs[0])
+    return all(setup(r) == first for r in runs[1:])
 
 
 def entries_of(runs: Sequence[Run]) -> list[Entry]:
@@ -110,18 +116,39 @@ class Drawn:
     curves: dict[tuple[str, str], pg.PlotDataItem] = field(default_factory=dict)
     bands: dict[tuple[str, str], Band] = field(default_factory=dict)
     baselines: list[pg.InfiniteLine] = field(default_factory=list)
+    # One legend row per distinct baseline, by metric plot: (the row's label, its text).
+    baseline_labels: dict[str, list[tuple[pg.LabelItem, str]]] = field(default_factory=dict)
     gradients: dict[str, pg.PlotDataItem] = field(default_factory=dict)
     gradient_steps: dict[str, int] = field(default_factory=dict)
 
 
+@dataclass
+class _Kept:
+    """A drawn item, the plot it is in and what it was drawn from (``sign``): a redraw
+    with the same sign leaves it alone."""
+
+    plot: pg.PlotItem
+    item: pg.GraphicsObject
+    sign: tuple[object, ...]
+
+
+def metric_key(run: Run) -> str:
+    """Which metric plot a run's validation metric goes to: its metric's name."""
+    return run.metric_name or ""
+
+
 class ComparisonPlots:
-    """The three overlay plots of a :class:`PlotPanel`, redrawn from runs on request
-    (runs are finished or grow rarely: every item is made anew each time)."""
+    """The overlay plots of a :class:`PlotPanel`: the loss, one plot per metric (an
+    accuracy and an MAE never share an axis) and the gradient, redrawn from runs on request.
+
+    A redraw keeps every item whose run has not changed since the last one and makes
+    only what is new: when a seed of a group finishes, its curves are added and the
+    group's mean and band follow, and nothing else is touched (the window stays
+    responsive while seeds come in)."""
 
     def __init__(self, panel: PlotPanel) -> None:
         self.panel = panel
         self.loss_plot = panel._add_plot(0, 0, title="Loss", axisItems={"left": LogAxis("left")})
-        self.metric_plot = panel._add_plot(0, 1, title="Validation metric")
         self.grad_plot = panel._add_plot(
             0, 2, title="Gradient reaching each time step",
             axisItems={"left": LogAxis("left"), "bottom": StepAxis("bottom")},
@@ -132,45 +159,82 @@ class ComparisonPlots:
         self.grad_plot.setLogMode(y=True)
         # Room for "5e-05" beside the axis name, whatever the ticks were when laid out.
         self.grad_plot.getAxis("left").setWidth(64)
-        self.metric_plot.setXLink(self.loss_plot)
-        for plot in (self.loss_plot, self.metric_plot):  # long histories draw quickly
-            plot.setDownsampling(auto=True, mode="peak")
+        self.loss_plot.setDownsampling(auto=True, mode="peak")  # long histories draw quickly
+        self._metric_pool: list[pg.PlotItem] = []  # made when needed, kept for reuse
+        self.metric_plots: dict[str, pg.PlotItem] = {}  # metric name → its plot, in order
+        self._new_metric_plot()
+        self.metric_plots[""] = self._metric_pool[0]
+        self._legends: dict[int, pg.LegendItem] = {}  # id(plot) → its baselines' legend
         self.drawn = Drawn()
         self.x = "step"
         self.log_loss = True
         self.runs: list[Run] = []
         self.narrow = False  # short titles
         self._shown: dict[str, object] = {}  # what the ranges were last fitted to
-        self._cache: dict[tuple, object] = {}  # arrays of the last drawing (_cached)
-        self._next_cache: dict[tuple, object] = {}
-        self._layout: tuple[str, str] | None = None
+        self._cache: dict[tuple[object, ...], object] = {}  # arrays of the last drawing
+        self._next_cache: dict[tuple[object, ...], object] = {}
+        self._kept: dict[tuple[str, ...], _Kept] = {}  # the curves' items (see _keep)
+        self._used: set[tuple[str, ...]] = set()
+        self._baseline_items: list[tuple[pg.PlotItem, pg.InfiniteLine]] = []
+        self._layout: tuple[str, str, int] | None = None
+        self._how, self._what = "row", "all"
         self.arrange("row")
 
+    def _new_metric_plot(self) -> pg.PlotItem:
+        plot = self.panel._add_plot(0, 1 + len(self._metric_pool), title="Validation metric")
+        self.panel.graphics.ci.removeItem(plot)  # placed by arrange
+        plot.setXLink(self.loss_plot)
+        plot.setDownsampling(auto=True, mode="peak")
+        self._metric_pool.append(plot)
+        self.theme_plot(plot)
+        return plot
+
+    def theme_plot(self, plot: pg.PlotItem) -> None:
+        """The panel's theme on one plot (a metric plot made after the theme was set)."""
+        t = THEMES[self.panel.theme]
+        for side in ("left", "bottom", "right", "top"):
+            plot.getAxis(side).setPen(t["fg"])
+            plot.getAxis(side).setTextPen(t["fg"])
+        plot.showGrid(x=True, y=True, alpha=t["grid"])
+
     @property
-    def plots(self) -> tuple[pg.PlotItem, pg.PlotItem, pg.PlotItem]:
-        return self.loss_plot, self.metric_plot, self.grad_plot
+    def metric_plot(self) -> pg.PlotItem:
+        """The (first) metric plot."""
+        return next(iter(self.metric_plots.values()))
+
+    @property
+    def plots(self) -> tuple[pg.PlotItem, ...]:
+        """Loss, the metric plots in use, gradient."""
+        return (self.loss_plot, *self.metric_plots.values(), self.grad_plot)
+
+    def count(self, shown: str = "all") -> int:
+        """How many plots ``shown`` ("all", "curves", "gradient") stands for."""
+        curves = 1 + len(self.metric_plots)
+        return {"all": curves + 1, "curves": curves, "gradient": 1}[shown]
 
     def arrange(self, how: str, narrow: bool = False, shown: str = "all") -> None:
-        """Where the plots stand.  ``shown``: "all", "curves" (loss and metric) or
-        "gradient"; ``how``: "row" (side by side, a wide area), "grid" (all three: loss
-        and metric above, the gradient below across) or "column" (one above the other, a
-        tall dock).  ``narrow``: a plot is too narrow for long titles."""
+        """Where the plots stand.  ``shown``: "all", "curves" (loss and metrics) or
+        "gradient"; ``how``: "row" (side by side, a wide area), "grid" (the curves above,
+        the gradient below across) or "column" (one above the other, a tall dock).
+        ``narrow``: a plot is too narrow for long titles."""
+        self._how, self._what = how, shown
         if narrow != self.narrow:
             self.narrow = narrow
             self._titles(self.runs)
-        plots = {"all": self.plots, "curves": self.plots[:2],
-                 "gradient": self.plots[2:]}[shown]
-        if how == "grid" and len(plots) != 3:
+        curves = (self.loss_plot, *self.metric_plots.values())
+        plots = {"all": (*curves, self.grad_plot), "curves": curves,
+                 "gradient": (self.grad_plot,)}[shown]
+        if how == "grid" and shown != "all":
             how = "row"
-        if (how, shown) == self._layout:
+        if (how, shown, len(plots)) == self._layout:
             return
-        self._layout = (how, shown)
+        self._layout = (how, shown, len(plots))
         ci = self.panel.graphics.ci
-        for plot in self.plots:
+        for plot in (self.loss_plot, *self._metric_pool, self.grad_plot):
             if plot in ci.items:
                 ci.removeItem(plot)
         if how == "grid":
-            places = [(0, 0, 1), (0, 1, 1), (1, 0, 2)]
+            places = [(0, i, 1) for i in range(len(curves))] + [(1, 0, len(curves))]
         elif how == "row":
             places = [(0, i, 1) for i in range(len(plots))]
         else:
@@ -179,10 +243,9 @@ class ComparisonPlots:
             ci.addItem(plot, row=row, col=col, colspan=span)
         rows = max(p[0] for p in places)
         cols = max(p[1] + p[2] - 1 for p in places)
-        for r in range(3):
+        for r in range(len(self._metric_pool) + 3):
             ci.layout.setRowStretchFactor(r, 1 if r <= rows else 0)
-        for c in range(3):
-            ci.layout.setColumnStretchFactor(c, 1 if c <= cols else 0)
+            ci.layout.setColumnStretchFactor(r, 1 if r <= cols else 0)
         self._label_x()
 
     def shown(self) -> list[pg.PlotItem]:
@@ -190,33 +253,56 @@ class ComparisonPlots:
         return [p for p in self.plots if p in self.panel.graphics.ci.items]
 
     def _label_x(self) -> None:
-        """The x axis named under each plot, but once where loss stands above metric."""
+        """The x axis named under each plot, but once under curves stacked in a column."""
         name = X_LABELS[self.x]
-        stacked = self._layout == ("column", "all") or self._layout == ("column", "curves")
-        self.loss_plot.setLabel("bottom", None if stacked else name)
-        self.metric_plot.setLabel("bottom", name)
+        stacked = self._layout is not None and self._layout[0] == "column" and (
+            self._layout[1] != "gradient")
+        metrics = list(self.metric_plots.values())
+        for plot in (self.loss_plot, *metrics):
+            last = plot is metrics[-1]
+            plot.setLabel("bottom", name if last or not stacked else None)
+
+    def _metric_plots_for(self, runs: Sequence[Run]) -> None:
+        """One metric plot per metric name of ``runs``, in their order."""
+        names = list(dict.fromkeys(metric_key(r) for r in runs)) or [""]
+        if names == list(self.metric_plots):
+            return
+        while len(self._metric_pool) < len(names):
+            self._new_metric_plot()
+        self.metric_plots = dict(zip(names, self._metric_pool, strict=False))
+        for plot in self._metric_pool[len(names):]:
+            self._clear_plot(plot)
+        self._layout = None
+        self.arrange(self._how, self.narrow, self._what)
+
+    def _clear_plot(self, plot: pg.PlotItem) -> None:
+        for key in [k for k, kept in self._kept.items() if kept.plot is plot]:
+            plot.removeItem(self._kept.pop(key).item)
 
     # -- drawing --------------------------------------------------------------------------
     def draw(self, runs: Sequence[Run], x: str, log_loss: bool) -> list[Entry]:
-        """Loss and metric of ``runs`` against ``x`` ("step" or "seconds"); the gradient
+        """Loss and metrics of ``runs`` against ``x`` ("step" or "seconds"); the gradient
         plot is drawn by :meth:`draw_gradients`."""
         if x not in X_LABELS:
             raise ValueError(f"x must be 'step' or 'seconds', not {x!r}")
-        for plot in (self.loss_plot, self.metric_plot):
-            plot.clear()
+        self._metric_plots_for(runs)
         self.drawn.curves.clear()
         self.drawn.bands.clear()
-        self.drawn.baselines.clear()
         self.x, self.log_loss = x, log_loss
-        self.loss_plot.setLogMode(y=log_loss)
+        if self.loss_plot.ctrl.logYCheck.isChecked() != log_loss:
+            self.loss_plot.setLogMode(y=log_loss)
         self._label_x()
         entries = entries_of(runs)
         self._next_cache = {}
+        self._used = {k for k in self._used if k[0] == _GRADIENT}
         for entry in entries:
             if entry.is_group:
                 self._draw_group(entry)
             else:
                 self._draw_run(entry.runs[0], entry.colour, faint=False)
+        for key in [k for k in self._kept if k not in self._used and k[0] != _GRADIENT]:
+            kept = self._kept.pop(key)
+            kept.plot.removeItem(kept.item)
         self._cache = self._next_cache  # what the next drawing may reuse
         self._draw_baselines(entries)
         self.runs = list(runs)
@@ -226,64 +312,103 @@ class ComparisonPlots:
         shown = (tuple(r.name for r in runs), x, log_loss)
         if shown != self._shown.get("curves"):
             self._shown["curves"] = shown
-            for plot in (self.loss_plot, self.metric_plot):
+            for plot in (self.loss_plot, *self.metric_plots.values()):
                 plot.enableAutoRange()
         return entries
 
-    def _cached(self, key: tuple, make: Callable[[], object]) -> object:
+    def _cached(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
         """``make()``, or what it gave for ``key`` at the last drawing: while one run
         trains the others are redrawn every second, and reading long histories again is
         most of the cost."""
-        if key in self._cache:
-            value = self._cache[key]
-        else:
-            value = make()
+        value = self._cache[key] if key in self._cache else make()
         self._next_cache[key] = value
         return value
+
+    def _keep(self, key: tuple[str, ...], plot: pg.PlotItem, sign: tuple[object, ...],
+              make: Callable[[], pg.GraphicsObject],
+              update: Callable[[pg.GraphicsObject], None] | None) -> pg.GraphicsObject:
+        """The item drawn under ``key``: left as it is when drawn from the same ``sign``
+        in the same plot, updated in place (``update``) when only its data changed, made
+        (``make``) when it is new (or changed and cannot be updated: ``update`` None)."""
+        self._used.add(key)
+        kept = self._kept.get(key)
+        if kept is not None and kept.plot is plot and (kept.sign == sign or update):
+            if kept.sign != sign and update is not None:
+                update(kept.item)
+                kept.sign = sign
+            return kept.item
+        if kept is not None:
+            kept.plot.removeItem(kept.item)
+        item = make()
+        self._kept[key] = _Kept(plot, item, sign)
+        return item
 
     def curve(self, run: Run, quantity: str) -> tuple[np.ndarray, np.ndarray]:
         """``runs.curve`` of the run against the current x (cached)."""
         return self._cached((_version(run), quantity, self.x),
                             lambda: runs_module.curve(run, quantity, self.x))
 
-    def _curve(self, plot: pg.PlotItem, run: Run, quantity: str, colour: str, pen: object,
-               key: str) -> pg.PlotDataItem:
-        x, y = self.curve(run, quantity)
-        # Markers while there are few points (a validation every few steps stays visible).
-        symbol = "o" if 0 < len(x) <= 30 and quantity != "train_loss" else None
-        item = plot.plot(x, y, pen=pen, symbol=symbol, symbolSize=4,
-                         symbolBrush=colour, symbolPen=None)
-        self.drawn.curves[(key, quantity)] = item
-        return item
+    def _line(self, plot: pg.PlotItem, key: tuple[str, ...], sign: tuple[object, ...],
+              data: Callable[[], tuple[np.ndarray, np.ndarray]], pen: Any,
+              symbol_colour: str | None = None, **extra: Any) -> pg.PlotDataItem:
+        """A line in ``plot``, kept between drawings (:meth:`_keep`); markers while there
+        are few points (a validation every few steps stays visible)."""
+
+        def opts(x: np.ndarray) -> dict[str, Any]:
+            few = symbol_colour is not None and 0 < len(x) <= 30
+            return {"pen": pen, "symbol": "o" if few else None, "symbolSize": 4,
+                    "symbolBrush": symbol_colour, "symbolPen": None, **extra}
+
+        def make() -> pg.PlotDataItem:
+            x, y = data()
+            return plot.plot(x, y, **opts(x))
+
+        def update(item: pg.GraphicsObject) -> None:
+            x, y = data()
+            item.setData(x, y, **opts(x))
+
+        return self._keep(key, plot, (*sign, _pen_sign(pen)), make, update)
 
     def _draw_run(self, run: Run, colour: str, faint: bool) -> None:
         c = colour + FAINT if faint else colour
         width = 1 if faint else 2
-        raw = self._curve(self.loss_plot, run, "train_loss", c, pg.mkPen(c, width=width),
-                          run.name)
+        sign = (_version(run), self.x)
         x, y = self.curve(run, "train_loss")
-        if not faint and len(y) > SMOOTH_FROM:
-            # Many noisy batches: each faint, their trend solid on top (as the loss plot).
-            raw.setPen(pg.mkPen(colour + FAINT, width=1))
-            trend = self._cached((_version(run), "trend", self.x), lambda: smoothed(y))
-            self.drawn.curves[(run.name, "train_loss smoothed")] = self.loss_plot.plot(
-                x, trend, pen=pg.mkPen(colour, width=2))
-        self._curve(self.loss_plot, run, "val_loss", c,
-                    pg.mkPen(c, width=1 if faint else 1.5, style=Qt.PenStyle.DotLine), run.name)
-        self._curve(self.metric_plot, run, "val_metric", c, pg.mkPen(c, width=width), run.name)
+        trend = not faint and len(y) > SMOOTH_FROM
+        # Many noisy batches: each faint, their trend solid on top (as the loss plot).
+        raw_pen = pg.mkPen(colour + FAINT if trend else c, width=1 if trend else width)
+        self.drawn.curves[(run.name, "train_loss")] = self._line(
+            self.loss_plot, (run.name, "train_loss"), sign,
+            lambda: self.curve(run, "train_loss"), raw_pen)
+        if trend:
+            def smooth() -> tuple[np.ndarray, np.ndarray]:
+                return x, self._cached((_version(run), "trend", self.x), lambda: smoothed(y))
+
+            self.drawn.curves[(run.name, "train_loss smoothed")] = self._line(
+                self.loss_plot, (run.name, "train_loss smoothed"), sign, smooth,
+                pg.mkPen(colour, width=2))
+        dotted = pg.mkPen(c, width=1 if faint else 1.5, style=Qt.PenStyle.DotLine)
+        self.drawn.curves[(run.name, "val_loss")] = self._line(
+            self.loss_plot, (run.name, "val_loss"), sign,
+            lambda: self.curve(run, "val_loss"), dotted, c)
+        self.drawn.curves[(run.name, "val_metric")] = self._line(
+            self.metric_plots[metric_key(run)], (run.name, "val_metric"), sign,
+            lambda: self.curve(run, "val_metric"), pg.mkPen(c, width=width), c)
 
     def _draw_group(self, entry: Entry) -> None:
         for run in entry.runs:
             self._draw_run(run, entry.colour, faint=True)
+        metric = self.metric_plots[metric_key(entry.runs[0])]
+        versions = tuple(_version(r) for r in entry.runs)
         for plot, quantity, shaded in ((self.loss_plot, "train_loss", True),
                                        (self.loss_plot, "val_loss", False),
-                                       (self.metric_plot, "val_metric", True)):
-            versions = tuple(_version(r) for r in entry.runs)
+                                       (metric, "val_metric", True)):
             x, mean, low, high = self._cached(
                 (versions, quantity, self.x),
                 lambda q=quantity: runs_module.band(entry.runs, q, self.x))
             if not len(x):
                 continue
+            sign = (versions, self.x, self.log_loss, entry.colour)
             if shaded:
                 if plot is self.loss_plot and self.log_loss and np.any(low <= 0):
                     lowest = self._cached((versions, quantity, "lowest"),
@@ -291,60 +416,101 @@ class ComparisonPlots:
                     if len(lowest) != len(low):  # some steps lack a time: leave gaps
                         lowest = np.full(len(low), np.nan)
                     low = np.where(low > 0, low, lowest)
-                bx, low, high = _envelope(x, low, high)
+                bx, lo_y, hi_y = _envelope(x, low, high)
                 edge = pg.mkPen(entry.colour + "80", width=0.5)
-                lo = plot.plot(bx, low, pen=edge)
-                hi = plot.plot(bx, high, pen=edge)
-                fill = pg.FillBetweenItem(lo, hi, brush=pg.mkBrush(entry.colour + BAND))
-                plot.addItem(fill)
-                self.drawn.bands[(entry.name, quantity)] = Band(lo, hi, fill)
+                lo = self._line(plot, (entry.name, quantity, "low"), sign,
+                                lambda bx=bx, y=lo_y: (bx, y), edge)
+                hi = self._line(plot, (entry.name, quantity, "high"), sign,
+                                lambda bx=bx, y=hi_y: (bx, y), edge)
+
+                def fill(lo: pg.PlotDataItem = lo, hi: pg.PlotDataItem = hi,
+                         plot: pg.PlotItem = plot) -> pg.FillBetweenItem:
+                    item = pg.FillBetweenItem(lo, hi, brush=pg.mkBrush(entry.colour + BAND))
+                    plot.addItem(item)
+                    return item
+
+                # The fill follows its edges by itself; a new edge needs a new fill.
+                filled = self._keep((entry.name, quantity, "fill"), plot,
+                                    (id(lo), id(hi), entry.colour), fill, None)
+                self.drawn.bands[(entry.name, quantity)] = Band(lo, hi, filled)
             style = Qt.PenStyle.DotLine if quantity == "val_loss" else Qt.PenStyle.SolidLine
             pen = pg.mkPen(entry.colour, width=2.5 if shaded else 2, style=style)
-            self.drawn.curves[(entry.name, quantity)] = plot.plot(x, mean, pen=pen)
+            self.drawn.curves[(entry.name, quantity)] = self._line(
+                plot, (entry.name, quantity, "mean"), sign,
+                lambda x=x, mean=mean: (x, mean), pen)
 
     def _draw_baselines(self, entries: Sequence[Entry]) -> None:
-        """Each run's baseline dashed in its colour, on the metric plot (a group's: the
-        mean over its seeds' data); one grey line when they are all equal (the same
-        data: only the network or the training differ)."""
-        lines: dict[tuple[str, float], list[Entry]] = {}
+        """Each run's baseline dashed in its colour, in its metric's plot (a group's: the
+        mean over its seeds' data); one grey line when they are all equal (the same data:
+        only the network or the training differ).  The values are named in a legend of
+        the plot, one row per distinct baseline, so that no two labels ever overlap."""
+        for plot, line in self._baseline_items:
+            plot.removeItem(line)
+        self._baseline_items.clear()
+        self.drawn.baselines.clear()
+        self.drawn.baseline_labels.clear()
+        by_plot: dict[str, dict[tuple[str, float], list[Entry]]] = {}
         for entry in entries:
             found = [r.baseline for r in entry.runs if r.baseline is not None]
             if not found:
                 continue
             value = round(float(np.mean([b.value for b in found])), 12)
+            lines = by_plot.setdefault(metric_key(entry.runs[0]), {})
             lines.setdefault((found[0].name, value), []).append(entry)
-        ordered = sorted(lines.items(), key=lambda item: item[0][1])
-        for i, ((name, value), owners) in enumerate(ordered):
-            colour = owners[0].colour if len(owners) == 1 and len(lines) > 1 else GREY
-            text = f"baseline {value:.3g}"
-            if len(owners) > 1 and len(lines) > 1 and not self.narrow:  # grey: whose?
-                text += f" ({', '.join(e.name for e in owners)})"
-            pen = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
-            # Labels of neighbouring lines at opposite ends, so close baselines stay
-            # readable.
-            left = i % 2 == 0
-            line = pg.InfiniteLine(
-                pos=value, angle=0, pen=pen, label=text,
-                labelOpts={"position": 0.02 if left else 0.98, "color": colour,
-                           "anchors": [(0, 1), (0, 1)] if left else [(1, 1), (1, 1)]},
-            )
-            line.setToolTip(f"Baseline: {name} = {value:.4g}, what a trivial rule scores")
-            self.metric_plot.addItem(line)
-            self.drawn.baselines.append(line)
+        for key, plot in self.metric_plots.items():
+            legend = self._legend(plot, entries, key)
+            legend.clear()
+            lines = by_plot.get(key, {})
+            legend.setVisible(bool(lines))
+            labels = self.drawn.baseline_labels.setdefault(key, [])
+            for (name, value), owners in sorted(lines.items(), key=lambda item: item[0][1]):
+                colour = owners[0].colour if len(owners) == 1 and len(lines) > 1 else GREY
+                text = f"baseline {value:.3g}"
+                if len(lines) > 1:  # whose line is whose
+                    text += f" ({', '.join(e.name for e in owners)})"
+                pen = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
+                line = pg.InfiniteLine(pos=value, angle=0, pen=pen)
+                line.setToolTip(f"Baseline: {name} = {value:.4g}, what a trivial rule scores")
+                plot.addItem(line)
+                self._baseline_items.append((plot, line))
+                self.drawn.baselines.append(line)
+                legend.addItem(pg.PlotDataItem(pen=pen), _elide(text, 48))
+                labels.append((legend.items[-1][1], text))
+
+    def _legend(self, plot: pg.PlotItem, entries: Sequence[Entry], key: str) -> pg.LegendItem:
+        """The plot's legend of baselines, in the corner the curves leave free: bottom
+        right when higher is better (the curves climb away from the baseline), top right
+        otherwise."""
+        legend = self._legends.get(id(plot))
+        theme = THEMES[self.panel.theme]
+        if legend is None:
+            legend = pg.LegendItem(offset=None, labelTextSize="8pt", verSpacing=0)
+            legend.setParentItem(plot.getViewBox())
+            self._legends[id(plot)] = legend
+        legend.setLabelTextColor(theme["fg"])
+        paper = pg.mkColor(theme["bg"])
+        paper.setAlpha(200)  # the curves behind stay visible
+        legend.setBrush(pg.mkBrush(paper))
+        up = [e.runs[0].higher_is_better for e in entries if metric_key(e.runs[0]) == key]
+        corner = (1, 1) if not up or up[0] else (1, 0)
+        legend.anchor(itemPos=corner, parentPos=corner,
+                      offset=(-4, -4 if corner[1] else 4))
+        return legend
 
     def _titles(self, runs: Sequence[Run]) -> None:
         """Titles that fit: short in a narrow plot (a title wider than its plot runs into
         the next one)."""
         fg = THEMES[self.panel.theme]["fg"]
         short = self.narrow
-        names = {r.metric_name for r in runs if r.metric_name}
-        better = {r.higher_is_better for r in runs}
-        title = names.pop() if len(names) == 1 else "validation metric"
-        if len(better) == 1 and runs:
-            up = better.pop()
-            title += (" ↑" if up else " ↓") if short else (
-                " (higher is better)" if up else " (lower is better)")
-        self.metric_plot.setTitle(title, color=fg)
+        for key, plot in self.metric_plots.items():
+            mine = [r for r in runs if metric_key(r) == key]
+            better = {r.higher_is_better for r in mine}
+            title = key or "validation metric"
+            if len(better) == 1:
+                up = better.pop()
+                title += (" ↑" if up else " ↓") if short else (
+                    " (higher is better)" if up else " (lower is better)")
+            plot.setTitle(title, color=fg)
         losses = {r.config.network.loss.upper() for r in runs}
         self.loss_plot.setTitle(f"Loss ({losses.pop()})" if len(losses) == 1 else "Loss",
                                 color=fg)
@@ -361,11 +527,11 @@ class ComparisonPlots:
     def draw_gradients(self, runs: Sequence[Run], step: int) -> None:
         """The gradient reaching each time step of every run at training step ``step``
         (the nearest recorded step at or before it), on a log scale; a group adds its
-        mean over the seeds."""
-        for item in self.drawn.gradients.values():
-            self.grad_plot.removeItem(item)
+        mean over the seeds.  Lines whose run and step are unchanged are kept."""
         self.drawn.gradients.clear()
         self.drawn.gradient_steps.clear()
+        before = {k for k in self._kept if k[0] == _GRADIENT}
+        self._used -= before
         longest = 0
         for entry in entries_of(runs):
             profiles = []
@@ -375,26 +541,31 @@ class ComparisonPlots:
                     continue
                 at, g = found
                 g = np.asarray(g, dtype=float)
-                t = np.arange(1, len(g) + 1)  # counted from 1, as the other plots
                 colour = entry.colour + FAINT if entry.is_group else entry.colour
-                item = self.grad_plot.plot(
-                    t, _positive(g), pen=pg.mkPen(colour, width=1 if entry.is_group else 2),
-                    connect="finite",
-                )
-                self.drawn.gradients[run.name] = item
+                pen = pg.mkPen(colour, width=1 if entry.is_group else 2)
+                self.drawn.gradients[run.name] = self._line(
+                    self.grad_plot, (_GRADIENT, run.name), (_version(run), int(at)),
+                    lambda g=g: (np.arange(1, len(g) + 1), _positive(g)), pen,
+                    connect="finite")  # time steps counted from 1, as the other plots
                 self.drawn.gradient_steps[run.name] = int(at)
                 profiles.append(g)
                 longest = max(longest, len(g))
             if entry.is_group and len(profiles) > 1 and len({len(p) for p in profiles}) == 1:
-                # The mean of the logs: the typical size, as the log axis shows it.
-                logs = np.vstack([safe_log10(p) for p in profiles])
-                counted = np.isfinite(logs).sum(axis=0)
-                mean = 10 ** (np.nansum(logs, axis=0) / np.maximum(counted, 1))
-                mean[counted == 0] = np.nan
-                t = np.arange(1, len(mean) + 1)
-                self.drawn.gradients[entry.name] = self.grad_plot.plot(
-                    t, _positive(mean), pen=pg.mkPen(entry.colour, width=2.5), connect="finite"
-                )
+                def mean_of(profiles: list[np.ndarray] = profiles) -> tuple[np.ndarray, ...]:
+                    # The mean of the logs: the typical size, as the log axis shows it.
+                    logs = np.vstack([safe_log10(p) for p in profiles])
+                    counted = np.isfinite(logs).sum(axis=0)
+                    mean = 10 ** (np.nansum(logs, axis=0) / np.maximum(counted, 1))
+                    mean[counted == 0] = np.nan
+                    return np.arange(1, len(mean) + 1), _positive(mean)
+
+                sign = (tuple(_version(r) for r in entry.runs), step)
+                self.drawn.gradients[entry.name] = self._line(
+                    self.grad_plot, (_GRADIENT, entry.name, "mean"), sign, mean_of,
+                    pg.mkPen(entry.colour, width=2.5), connect="finite")
+        for key in before - self._used:
+            kept = self._kept.pop(key)
+            kept.plot.removeItem(kept.item)
         self.runs = list(runs)
         self._titles(runs)
         shown = (tuple(r.name for r in runs), step, longest)
@@ -416,7 +587,16 @@ def smoothed(values: np.ndarray, weight: float = SMOOTHING) -> np.ndarray:
     return out
 
 
-def _version(run: Run) -> tuple:
+def _pen_sign(pen: Any) -> tuple[object, ...]:
+    """What a pen draws like: a changed colour, width or style redraws the line."""
+    return (pen.color().name(QColor.NameFormat.HexArgb), pen.widthF(), int(pen.style().value))
+
+
+def _elide(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _version(run: Run) -> tuple[object, ...]:
     """What identifies a run's history as drawn: its name (unique in a book), length and
     last row, so a run that trained on is read again and one that did not is not."""
     last = run.history[-1] if run.history else {}

@@ -15,7 +15,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QObject,
+    QPoint,
+    QRect,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -88,6 +98,13 @@ class ComparisonView(PlotPanel):
         self.allow_compact = True  # render_comparison draws the whole page at any size
         self.show_equal = True  # settings equal in every run too (below the differing)
         self.compact: bool | None = None
+        # The window's view draws in stages, each its own turn of the event loop (curves;
+        # then gradient and settings), so that no single turn keeps the window waiting.
+        self.staged = False
+        self._rest = QTimer(self)
+        self._rest.setSingleShot(True)
+        self._rest.setInterval(0)
+        self._rest.timeout.connect(self._draw_rest)
 
         self.bar = QWidget()
         bar = QHBoxLayout(self.bar)
@@ -201,10 +218,23 @@ class ComparisonView(PlotPanel):
         for w in (self.step_spin, self.step_slider):
             w.blockSignals(False)
         self._draw_curves()
+        self._show_page()
+        if self.staged:
+            self._rest.start()
+        else:
+            self._draw_rest()
+
+    def _draw_rest(self) -> None:
+        """The gradient plot and the settings table (after the curves)."""
+        self._rest.stop()
         self._draw_gradients()
         self._fill_table()
-        self._show_page()
         self._fit_table()
+
+    def finish(self) -> None:
+        """Draw now what a staged :meth:`set_runs` left for the next turn."""
+        if self._rest.isActive():
+            self._draw_rest()
 
     def _on_step(self, step: int) -> None:
         self._follow_last = step >= self.step_spin.maximum()
@@ -353,14 +383,14 @@ class ComparisonView(PlotPanel):
         if self.compact:
             shown = "gradient" if self.TABS[self.tab_bar.currentIndex()] == "Gradient" \
                 else "curves"
-        n = {"all": 3, "curves": 2, "gradient": 1}[shown]
+        n = self.overlay.count(shown)
         g = self.graphics
         w, h = g.width() / zoom, g.height() / zoom
-        if n == 3:
-            how = "row" if w > 2.0 * h else "grid" if w > 0.8 * h else "column"
+        if shown == "all":
+            how = "row" if w > 0.67 * n * h else "grid" if w > 0.4 * n * h else "column"
         else:
             how = "row" if w > 0.6 * n * h else "column"
-        across = n if how == "row" else 2 if how == "grid" else 1
+        across = n if how == "row" else n - 1 if how == "grid" else 1
         self.overlay.arrange(how, narrow=w / across < 400, shown=shown)
         self._fit_table()
 

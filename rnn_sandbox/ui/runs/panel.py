@@ -38,6 +38,7 @@ from rnn_sandbox.ui.runs.compare_view import PALETTE, ComparisonView
 from rnn_sandbox.ui.runs.keeping import change_text
 
 REFRESH_MS = 1000  # the comparison follows the current run at most this often
+COALESCE_MS = 60  # requests to redraw the comparison within this time make one drawing
 COLUMNS = ["", "Name", "Changed", "Steps", "Metric"]
 SHOWN, NAME, CHANGED, STEPS, METRIC = range(5)
 
@@ -74,6 +75,7 @@ class RunsPanel(QWidget):
         self.setObjectName("RunsPanel")
         self.controller = c = controller
         self.comparison = comparison
+        comparison.staged = True  # drawn in steps while seeds come in: the window stays live
         self.rows: list[Run | None] = []  # None: the current run
         self._filling = False
         self._drawn_version = -1
@@ -157,6 +159,10 @@ class RunsPanel(QWidget):
         lay.addLayout(buttons)
         lay.addLayout(job)
 
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(COALESCE_MS)
+        self._redraw.timeout.connect(self._draw_now)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.follow_training)
@@ -300,12 +306,25 @@ class RunsPanel(QWidget):
             self.draw_comparison()
 
     def draw_comparison(self) -> None:
-        """The visible runs in the comparison (put off while the comparison is out of
-        view: drawn when it comes back)."""
+        """The visible runs in the comparison, soon: requests within ``COALESCE_MS`` (the
+        seeds of a job finishing together, a refresh and the training's redraw) make one
+        drawing; put off while the comparison is out of view (drawn when it comes back)."""
+        self._stale = True
+        if on_screen(self.comparison) and not self._redraw.isActive():
+            self._redraw.start()
+
+    def flush(self) -> None:
+        """Draw a requested comparison now (tests, exports: what is asked is what is
+        shown)."""
+        if self._redraw.isActive():
+            self._redraw.stop()
+            self._draw_now()
+        self.comparison.finish()
+
+    def _draw_now(self) -> None:
         c = self.controller
         if not on_screen(self.comparison):
-            self._stale = True
-            return
+            return  # still stale: drawn when it comes back into view
         self._stale = False
         self._drawn_version = c.history_version
         self.comparison.set_runs(c.visible_runs())

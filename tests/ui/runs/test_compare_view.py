@@ -263,7 +263,7 @@ def test_on_a_log_axis_a_band_below_zero_reaches_down_to_the_lowest_seed(view, r
         {**row, "train_loss": row["train_loss"] / 100} for row in runs["seed 1"].history])
     pair = [runs["seed 0"], low_seed]
     _, mean, low, _ = runs_module.band(pair, "train_loss")
-    assert np.all(low < 0)  # mean - std of two losses a hundredfold apart
+    assert np.all(low == 0)  # mean - std of losses a hundredfold apart, kept at the floor
     view.set_runs(pair)  # log loss is on
     _, y = view.overlay.drawn.bands[("GRU seeds", "train_loss")].low.getData()
     np.testing.assert_allclose(10**y, history(low_seed, "train_loss")[1])
@@ -371,3 +371,74 @@ def test_render_comparison_needs_no_window(runs, tmp_path):
     assert QImage(str(path)).width() == 640
     with pytest.raises(ValueError, match="pixels"):
         render_comparison([runs["rnn"]], tmp_path / "x.png", size=(10, 10))
+
+
+def trained_sine(name: str, colour: int, seed: int = 0) -> Run:
+    """A short sine_forecast run: its metric is an MAE, lower is better."""
+    cfg = get_task("sine_forecast").default_config()
+    cfg.task.n_samples = 60
+    cfg.network.hidden_size = 4
+    cfg.training.seed = seed
+    exp = Experiment(cfg)
+    for i in range(1, 9):
+        exp.trainer.step(validate=i % 4 == 0)
+    return Run.of(exp, name, colour)
+
+
+def label_boxes(view: ComparisonView, key: str) -> list:
+    return [label.sceneBoundingRect() for label, _ in view.overlay.drawn.baseline_labels[key]]
+
+
+def test_two_metrics_get_an_axis_each_and_readable_baselines(qtbot, view, runs):
+    mae = trained_sine("sine", 3)
+    assert mae.metric_name == "MAE" and runs["rnn"].metric_name == "accuracy"
+    view.set_runs([runs["rnn"], mae, runs["lstm"]])
+    qtbot.wait(50)  # laid out
+    o = view.overlay
+    assert list(o.metric_plots) == ["accuracy", "MAE"]
+    accuracy, error = o.metric_plots["accuracy"], o.metric_plots["MAE"]
+    assert accuracy is not error and o.shown() == [o.loss_plot, accuracy, error, o.grad_plot]
+    # Each metric's curves in its own plot, none in the other's.
+    assert o.drawn.curves[("simple RNN", "val_metric")] in accuracy.items
+    assert o.drawn.curves[("LSTM", "val_metric")] in accuracy.items
+    assert o.drawn.curves[("sine", "val_metric")] in error.items
+    assert o.drawn.curves[("sine", "val_metric")] not in accuracy.items
+    assert not [c for (_, q), c in o.drawn.curves.items() if q == "val_metric"
+                and c in accuracy.items and c in error.items]
+    assert "accuracy" in accuracy.titleLabel.text and "MAE" in error.titleLabel.text
+    assert "lower is better" in error.titleLabel.text or "↓" in error.titleLabel.text
+    # Each axis spans its own metric's values.
+    qtbot.wait(50)
+    worst_error = np.nanmax([r["val_metric"] for r in mae.history])
+    assert accuracy.viewRange()[1][1] <= 1.1 and error.viewRange()[1][1] >= worst_error
+    # One label per distinct baseline, in the plot of its metric, no two overlapping.
+    texts = [t for _, t in o.drawn.baseline_labels["accuracy"]]
+    assert len(texts) == len({(r.baseline.value) for r in (runs["rnn"], runs["lstm"])})
+    assert [t for _, t in o.drawn.baseline_labels["MAE"]] == [
+        f"baseline {mae.baseline.value:.3g}"]
+    for key in ("accuracy", "MAE"):
+        boxes = label_boxes(view, key)
+        assert all(b.width() > 0 for b in boxes)
+        assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    if os.environ.get("RNN_SANDBOX_SHOTS"):
+        view.grab().save(os.environ["RNN_SANDBOX_SHOTS"] + "/two-metrics.png")
+    # Back to one metric: one metric plot again.
+    view.set_runs([runs["rnn"], runs["lstm"]])
+    assert list(o.metric_plots) == ["accuracy"] and error not in o.shown()
+
+
+def test_many_different_baselines_stay_readable(qtbot, view, runs):
+    # Seeds of their own data each have a baseline of their own: six lines, six labels.
+    singles = [dataclasses.replace(runs[f"seed {s % 3}"], name=f"run {s}", group=None,
+                                   baseline=dataclasses.replace(
+                                       runs["rnn"].baseline, value=0.5 + 0.001 * s))
+               for s in range(6)]
+    view.set_runs(singles)
+    qtbot.wait(50)
+    labels = view.overlay.drawn.baseline_labels["accuracy"]
+    assert len(labels) == 6 and len(view.overlay.drawn.baselines) == 6
+    boxes = label_boxes(view, "accuracy")
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert all(f"(run {s})" in text for s, (_, text) in enumerate(labels))
+    if os.environ.get("RNN_SANDBOX_SHOTS"):
+        view.grab().save(os.environ["RNN_SANDBOX_SHOTS"] + "/six-baselines.png")

@@ -44,6 +44,13 @@ def weights(w: MainWindow) -> dict[str, np.ndarray]:
 def show_comparison(qtbot, w: MainWindow) -> None:
     w.show_comparison()
     qtbot.waitUntil(lambda: w.runs_panel._stale is False, timeout=WAIT)
+    w.runs_panel.flush()
+
+
+def compared(w: MainWindow) -> list[str]:
+    """The names of the runs in the comparison, once the requested drawing is done."""
+    w.runs_panel.flush()
+    return [r.name for r in w.comparison.runs]
 
 
 def drawn(w: MainWindow, name: str, quantity: str = "train_loss") -> tuple[np.ndarray, ...]:
@@ -85,7 +92,7 @@ def test_a_rebuild_keeps_the_run_and_two_cells_are_compared_with_their_own_histo
     assert panel.table.item(1, 1).text() == "lstm"
     assert panel.table.item(1, 2).text() == "cell rnn→lstm"
     show_comparison(qtbot, w)
-    assert [r.name for r in w.comparison.runs] == ["sine_forecast", "lstm"]
+    assert compared(w) == ["sine_forecast", "lstm"]
     x, y = drawn(w, "sine_forecast")
     np.testing.assert_array_equal(x, [h["step"] for h in rnn_history])
     np.testing.assert_array_equal(y, [h["train_loss"] for h in rnn_history])
@@ -139,29 +146,29 @@ def test_rename_hide_and_delete_change_the_book_and_the_view(qtbot, make_window,
     c.apply_config({"network.cell": "lstm"}, "Cell: LSTM")
     train(qtbot, w, 3)
     show_comparison(qtbot, w)
-    assert [r.name for r in w.comparison.runs] == ["sine_forecast", "gru", "lstm"]
+    assert compared(w) == ["sine_forecast", "gru", "lstm"]
     # Rename in place (the name cell is editable), refused when the name is taken.
     panel.table.item(0, 1).setText("simple rnn")
     assert [r.name for r in c.runs.runs] == ["simple rnn", "gru"]
     panel.table.item(1, 1).setText("simple rnn")
     assert [r.name for r in c.runs.runs] == ["simple rnn", "gru"]
     assert panel.table.item(1, 1).text() == "gru"
-    assert [r.name for r in w.comparison.runs] == ["simple rnn", "gru", "lstm"]
+    assert compared(w) == ["simple rnn", "gru", "lstm"]
     # Hide: out of the comparison, still in the book.
     panel.table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
     assert c.runs.runs[1].hidden
-    assert [r.name for r in w.comparison.runs] == ["simple rnn", "lstm"]
+    assert compared(w) == ["simple rnn", "lstm"]
     panel.table.item(1, 0).setCheckState(Qt.CheckState.Checked)
-    assert [r.name for r in w.comparison.runs] == ["simple rnn", "gru", "lstm"]
+    assert compared(w) == ["simple rnn", "gru", "lstm"]
     # Delete with the Delete key; Undo brings it back in its place.
     panel.select(c.runs.runs[0])
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
     assert [r.name for r in c.runs.runs] == ["gru"]
-    assert [r.name for r in w.comparison.runs] == ["gru", "lstm"]
+    assert compared(w) == ["gru", "lstm"]
     w.undo_action.trigger()
     assert [r.name for r in c.runs.runs] == ["simple rnn", "gru"]
-    assert [r.name for r in w.comparison.runs] == ["simple rnn", "gru", "lstm"]
+    assert compared(w) == ["simple rnn", "gru", "lstm"]
 
 
 def test_runs_are_saved_and_opened_through_the_file_menu(qtbot, make_window, small, tmp_path,
@@ -280,7 +287,7 @@ def test_the_lesson_comparison_trains_every_setup_of_lesson_5(qtbot, make_window
     assert [r.config.network.bidirectional for r in c.runs.runs] == [False, True]
     assert all(r.group is None and r.steps() > 0 for r in c.runs.runs)
     show_comparison(qtbot, w)
-    assert [r.name for r in w.comparison.runs][:2] == [s.label for s in lesson.setups]
+    assert compared(w)[:2] == [s.label for s in lesson.setups]
     # A lesson of different tasks is a tour, not a comparison: no button.
     w.lessons.show_lesson("task_types")
     assert not w.lessons.compare_btn.isVisibleTo(w.lessons)
