@@ -21,6 +21,7 @@ import threading
 import time
 import traceback
 from collections import deque
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -180,7 +181,7 @@ class TrainingLoop:
         """Pause by itself once the trainer has made ``step`` steps (``None``: never)."""
         self.stop_at = step
 
-    def set_itemize(self, params) -> None:
+    def set_itemize(self, params: Collection[str] | None) -> None:
         """Add the itemized gradients of ``params`` (names) to the watched sample's
         snapshots; an empty collection turns them off (they cost T backward passes)."""
         self.experiment.trainer.itemize_params = set(params or ())

@@ -14,7 +14,7 @@ import pickle
 import queue
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -57,6 +57,15 @@ class TrainingWorker:
     ``("diverged", str)``, ``("error", (type name, message, details))`` and
     ``("died", exit code)``.
     """
+
+    # The requests passed on as they are (messages.FORWARDED): made into methods below the
+    # class, declared here with the signatures of the loop's methods of the same names.
+    set_learning_rate: Callable[[float], None]
+    set_sample_index: Callable[[int], None]
+    set_speed: Callable[[float | None], None]
+    set_stop_at: Callable[[int | None], None]
+    set_itemize: Callable[[Collection[str] | None], None]
+    drawn: Callable[[int], None]
 
     def __init__(self, experiment: Experiment, generation: int = 0) -> None:
         self._experiment = experiment

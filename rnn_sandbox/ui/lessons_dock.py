@@ -11,6 +11,8 @@ tests can give a temporary one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextOption
 from PySide6.QtWidgets import (
@@ -41,6 +43,8 @@ def _read_list(settings: QSettings, key: str) -> list[str]:
         return []
     if isinstance(value, str):
         return [value] if value else []
+    if not isinstance(value, Iterable):
+        return []  # not a list this program wrote
     return [str(v) for v in value]
 
 
@@ -124,7 +128,8 @@ class LessonsDock(QWidget):
         self.done_check.toggled.connect(
             lambda on: self.set_completed(self.current.id, on))
 
-        start = self.settings.value(KEY_CURRENT, self.lessons[0].id, str)
+        # str(): the stub types every stored value as object, even one asked for as str.
+        start = str(self.settings.value(KEY_CURRENT, self.lessons[0].id, str))
         try:
             get_lesson(start)
         except LessonError:

@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         """After an unexpected error (the dialog shows it): say so where the eye is, and
         show training paused if the error paused it."""
         self.statusBar().showMessage(f"Unexpected error: {report.message}", 15_000)
-        if report.thread == self.controller.training.thread.objectName():
+        if report.thread == self.controller.training.relay.objectName():
             self._sync_play(self.controller.worker.is_running())
 
     # -- files -------------------------------------------------------------------------

@@ -79,42 +79,45 @@ class SettingsPanel(QWidget):
         self.error_label.hide()
         outer.addStretch(1)
         # The reason for a refusal stays above the form, in view however it is scrolled.
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(body)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.error_label)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
     def _make(self, f: Setting) -> QWidget:
         key = f.key
         if f.kind == "choice":
-            w = QComboBox()
+            combo = QComboBox()
             for c in f.choices:
-                w.addItem(choice_label(c), c)
-            w.activated.connect(lambda _i, k=key, w=w: self.request(k, w.currentData()))
-            return w
+                combo.addItem(choice_label(c), c)
+            combo.activated.connect(
+                lambda _i, k=key, w=combo: self.request(k, w.currentData())
+            )
+            return combo
         if f.kind == "bool":
-            w = QCheckBox()
-            w.toggled.connect(lambda on, k=key: self.request(k, bool(on)))
-            return w
+            check = QCheckBox()
+            check.toggled.connect(lambda on, k=key: self.request(k, bool(on)))
+            return check
         lo, hi = f.control_range()
+        spin: QSpinBox | QDoubleSpinBox
         if f.kind == "int":
-            w = QSpinBox()
-            w.setRange(int(lo), int(hi))
-            w.setSingleStep(int(f.step))
+            spin = QSpinBox()
+            spin.setRange(int(lo), int(hi))
+            spin.setSingleStep(int(f.step))
         else:
-            w = QDoubleSpinBox()
-            w.setDecimals(f.decimals)
-            w.setRange(lo, hi)
-            w.setSingleStep(f.step)
+            spin = QDoubleSpinBox()
+            spin.setDecimals(f.decimals)
+            spin.setRange(lo, hi)
+            spin.setSingleStep(f.step)
             if f.live:  # tuned while watching the loss: steps scale with the value
-                w.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
-        w.setKeyboardTracking(False)  # one change per finished edit, not per keystroke
-        w.setAccelerated(True)
-        w.valueChanged.connect(lambda v, k=key: self.request(k, v))
-        return w
+                spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+        spin.setKeyboardTracking(False)  # one change per finished edit, not per keystroke
+        spin.setAccelerated(True)
+        spin.valueChanged.connect(lambda v, k=key: self.request(k, v))
+        return spin
 
     # -- binding ---------------------------------------------------------------------------
     def set_config(self, cfg: ExperimentConfig) -> None:
@@ -128,7 +131,7 @@ class SettingsPanel(QWidget):
                 w.setCurrentIndex(max(0, w.findData(value)))
             elif isinstance(w, QCheckBox):
                 w.setChecked(bool(value))
-            else:
+            elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
                 w.setValue(value)
             w.blockSignals(False)
         self._enable_dependent()

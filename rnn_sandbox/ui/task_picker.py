@@ -80,9 +80,9 @@ class TaskPicker(QWidget):
             font = item.font(0)
             font.setBold(n == name)
             item.setFont(0, font)
-        item = self.items.get(name)
-        if item is not None:
-            self.tree.setCurrentItem(item)
+        chosen = self.items.get(name)
+        if chosen is not None:
+            self.tree.setCurrentItem(chosen)
             self._show(name)
 
     def selected(self) -> str | None:

@@ -65,14 +65,14 @@ class TrainingThread(QObject):
         collector.acquire()
         self._holds_collector = True
         self.worker = TrainingWorker(experiment, generation)
-        self.thread = _Relay(self.worker)
+        self.relay = _Relay(self.worker)
         self.delivering = False
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.poll)
         self._last_report = time.monotonic()
         self.worker.on_request = self._awake
-        self.thread.start()
+        self.relay.start()
         self.poll_timer.start()
 
     def _awake(self) -> None:
@@ -131,7 +131,7 @@ class TrainingThread(QObject):
             return
         reporter.submit(errors.ErrorReport(
             title=f"Unexpected error: {type_name}", message=message, details=details,
-            thread=self.thread.objectName(),
+            thread=self.relay.objectName(),
         ))
 
     def _deliver(self, items: list[Progress]) -> None:
@@ -160,8 +160,8 @@ class TrainingThread(QObject):
         self.worker.stop()
         self.poll_timer.stop()
         ended = self.worker.close(timeout_ms / 1000)
-        if ended and self.thread.isRunning():
-            ended = self.thread.wait(timeout_ms)
+        if ended and self.relay.isRunning():
+            ended = self.relay.wait(timeout_ms)
         if ended and self._holds_collector:
             self._holds_collector = False
             collector.release()

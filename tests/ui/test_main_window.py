@@ -92,7 +92,7 @@ def test_each_task_type_trains_and_draws(qtbot, make_window, task_name):
     qtbot.wait(int(2000 * HISTORY_REDRAW_INTERVAL))
     save_screenshot(w, f"main_window_{get_task(task_name).kind}_{task_name}")
     w.close()
-    assert w.controller.training.thread.isFinished()
+    assert w.controller.training.relay.isFinished()
 
 
 def test_closing_while_training_stops_the_thread(qtbot, make_window):
@@ -101,7 +101,7 @@ def test_closing_while_training_stops_the_thread(qtbot, make_window):
     qtbot.waitUntil(lambda: w.controller.step > 3, timeout=WAIT)
     assert w.controller.worker.is_running()
     w.close()
-    assert w.controller.training.thread.isFinished()
+    assert w.controller.training.relay.isFinished()
 
 
 def test_learning_rate_change_takes_effect_at_next_step(qtbot, make_window):
@@ -421,7 +421,7 @@ def test_app_main_runs_and_quits(qtbot, tmp_path, app_windows, monkeypatch):
     monkeypatch.setattr(QApplication, "exec", exec_leaving_a_quit)
     QTimer.singleShot(300, close_soon)
     assert app_module.main([]) == 0
-    assert seen and seen[0].controller.training.thread.isFinished()
+    assert seen and seen[0].controller.training.relay.isFinished()
     # The process can go on using event loops (the tests do): no quit is left over.
     QCoreApplication.sendPostedEvents()
     loop = QEventLoop()

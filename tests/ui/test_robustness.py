@@ -143,7 +143,7 @@ def test_an_error_in_the_training_process_pauses_training_which_goes_on(
         assert w.controller.worker.process is process and process.is_alive()
         w.controller.pause()
         w.close()
-        assert w.controller.training.thread.isFinished() and not process.is_alive()
+        assert w.controller.training.relay.isFinished() and not process.is_alive()
     finally:
         w.shutdown()
 
@@ -162,7 +162,7 @@ def test_a_training_process_that_dies_is_replaced(qtbot, settings):
         old = w.controller.training
         old.worker.process.kill()  # as if the system had ended it
         qtbot.waitUntil(lambda: w.controller.training is not old, timeout=WAIT)
-        assert old.thread.isFinished() and not old.worker.alive()
+        assert old.relay.isFinished() and not old.worker.alive()
         assert w.last_message[0] == "Training stopped"
         assert "ended unexpectedly" in w.last_message[1]
         # The new process starts from the copy: the steps since the pause are gone.
@@ -174,7 +174,7 @@ def test_a_training_process_that_dies_is_replaced(qtbot, settings):
         w.controller.play()
         qtbot.waitUntil(lambda: w.controller.step > kept + 3, timeout=WAIT)
         w.close()
-        assert w.controller.training.thread.isFinished() and not w.controller.worker.alive()
+        assert w.controller.training.relay.isFinished() and not w.controller.worker.alive()
     finally:
         w.shutdown()
 
@@ -290,7 +290,7 @@ def one_cycle(qtbot, settings: QSettings, show: bool) -> weakref.ref:
     w.controller.play()
     qtbot.waitUntil(lambda: w.controller.step >= 2, timeout=WAIT)
     assert w.controller.worker.is_running()
-    thread, process = w.controller.training.thread, w.controller.worker.process
+    thread, process = w.controller.training.relay, w.controller.worker.process
     w.close()  # while training
     assert thread.isFinished(), "the relay thread did not end"
     assert not process.is_alive(), "the training process did not end"

@@ -36,7 +36,7 @@ def thread(qtbot):
     yield make
     for t in threads:
         assert t.shutdown()
-        assert t.thread.isFinished()
+        assert t.relay.isFinished()
 
 
 def collect(t: TrainingThread) -> list[Progress]:
