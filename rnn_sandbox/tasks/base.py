@@ -7,6 +7,7 @@ Adding a task is one new module in this package that subclasses :class:`Task` an
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -59,6 +60,9 @@ class Task:
     # By how much a default run (the task's defaults, its epochs) beats the baseline on
     # the main metric, in the metric's units: a promise kept for seeds 0-4.
     margin: ClassVar[float] = 0.0
+    # A task whose network writes freely from a prompt (:meth:`writer`): the window offers
+    # its Sample panel for it.
+    writes: ClassVar[bool] = False
 
     # -- what subclasses implement -----------------------------------------------------
     def generate(self, cfg: TaskConfig, rng: np.random.Generator) -> Dataset:
@@ -84,6 +88,36 @@ class Task:
     def extra_metrics(self, outputs: np.ndarray, batch: Batch) -> list[Metric]:
         """Further numbers worth showing beside the main metric (none by default)."""
         return []
+
+    def step_labels(self, dataset: Dataset, index: int, split: str = "val") -> dict[str, list[str]]:
+        """Names of a sample's time steps for the plots' time axes (its words or characters).
+
+        Keys: the stack whose steps they name, as :class:`~rnn_sandbox.engine.Anatomy`
+        names its parts (``""``, or ``"encoder"`` and ``"decoder"``): what the network
+        reads at each step; ``"outputs"``: what it should answer at each output step.
+        By default the words of inputs that are one-hot over ``meta["vocab"]``, which an
+        aligned (many-to-many) task also answers at; empty when the steps have no names.
+        """
+        b = getattr(dataset, split)
+        vocab = dataset.meta.get("vocab")
+        x = np.asarray(b.x[index])
+        if not isinstance(vocab, list | tuple) or x.ndim != 2 or x.shape[1] != len(vocab):
+            return {}
+        n = len(x) if b.mask is None else int(np.asarray(b.mask[index]).sum())
+        words = [str(vocab[int(i)]) for i in x[:n].argmax(axis=-1)]
+        labels = {"": words}
+        if self.kind == "many_to_many":
+            labels["outputs"] = words
+        return labels
+
+    def writer(
+        self, network: Any, dataset: Dataset, prompt: str, temperature: float, seed: int
+    ) -> tuple[str, Iterator[str]]:
+        """For a task that :attr:`writes`: the prompt as the network reads it, and what the
+        network writes after it, one piece (a character, a word) at a time, without end.
+        The same network, prompt, temperature and seed write the same text.  Raises
+        :class:`TaskError` with a readable reason (a prompt outside the alphabet, ...)."""
+        raise TaskError(f"the network of “{self.title}” does not write")
 
     def baseline_outputs(self, dataset: Dataset) -> np.ndarray | None:
         """What the trivial rule (:attr:`baseline_rule`) answers on ``dataset.val``, shaped

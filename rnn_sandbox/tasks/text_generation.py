@@ -23,7 +23,9 @@ scored by the same metric.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -233,6 +235,23 @@ class TextGeneration(Task):
             f"guesses:   {show(guessed)}   ({hits}/{len(truth)} next characters right)"
         )
 
+    def step_labels(self, dataset: Dataset, index: int, split: str = "val") -> dict[str, list[str]]:
+        """The characters of the sample: the one each step reads (the start character,
+        then the true text, as in training) and the one it should guess."""
+        b, vocab = getattr(dataset, split), dataset.meta["vocab"]
+        first = vocab[int(np.asarray(b.x[index, 0]).argmax())]
+        text = [vocab[int(i)] for i in b.y[index]]
+        return {"": [mark(c) for c in [first, *text[:-1]]], "outputs": [mark(c) for c in text]}
+
+    writes = True
+
+    def writer(
+        self, network: Any, dataset: Dataset, prompt: str, temperature: float, seed: int
+    ) -> tuple[str, Iterator[str]]:
+        """The prompt as the network reads it (lower-cased for a lower-case alphabet) and
+        the characters it writes after it (:func:`write`)."""
+        return write(network, prompt, temperature, seed, dataset.meta["vocab"])
+
     def generate_text(
         self,
         network: Any,
@@ -243,43 +262,66 @@ class TextGeneration(Task):
         vocab: list[str] | None = None,
     ) -> str:
         """``start`` followed by ``length`` characters the network writes (line breaks
-        included).
+        included): see :func:`write`.  ``vocab`` defaults to the lower-case alphabet
+        (pass ``dataset.meta['vocab']``)."""
+        prompt, chars = write(network, start, temperature, seed, vocab)
+        return prompt + "".join(islice(chars, length))
 
-        The network first reads ``start`` one character at a time (teacher forcing on the
-        prompt), then samples each next character from softmax(logits / temperature) and
-        feeds it back; temperature 0 always takes the most likely character.
-        ``vocab`` defaults to the lower-case alphabet (pass ``dataset.meta['vocab']``).
-        """
-        vocab = list(vocab) if vocab is not None else alphabet(True)
-        if network.config.architecture != "one_to_many" or network.config.loss != "ce":
-            raise TaskError("text is written by a one-to-many classification network")
-        if network.config.input_size != len(vocab):
-            raise TaskError("the network's size does not match this alphabet")
-        if not start:
-            raise TaskError("give at least one start character")
-        if not any(c.isupper() for c in vocab):  # a lower-case alphabet reads "The" as "the"
-            start = start.lower()
-        index = {c: i for i, c in enumerate(vocab)}
-        unknown = sorted({c for c in start if c not in index})
-        if unknown:
-            raise TaskError(f"characters not in the text's alphabet: {''.join(unknown)!r}")
-        if temperature < 0:
-            raise TaskError("temperature must be 0 or more")
-        rng = np.random.default_rng(seed)
-        P, rnn, V = network.params, network.rnn, len(vocab)
-        # Prime the state with the prompt: one forward pass over its characters.
-        prompt = one_hot(np.array([index[c] for c in start]), V, network.dtype)[:, None, :]
-        top, h, _ = rnn.forward(P, prompt, None)
+
+def mark(c: str) -> str:
+    """A character as a plot's axis shows it: a space as ␣, a line break as ⏎."""
+    return "␣" if c == SPACE else show(c)
+
+
+def write(
+    network: Any, start: str, temperature: float = 0.8, seed: int = 0,
+    vocab: list[str] | None = None,
+) -> tuple[str, Iterator[str]]:
+    """The prompt as the network reads it, and the characters it writes after it, one at
+    a time, as long as they are asked for.
+
+    The network first reads ``start`` one character at a time (teacher forcing on the
+    prompt), then samples each next character from softmax(logits / temperature) and
+    feeds it back; temperature 0 always takes the most likely character.  Everything is
+    checked before the first character (a :class:`TaskError` says what is wrong), so a
+    caller can take the characters a few at a time (the window does, to stay responsive).
+    """
+    vocab = list(vocab) if vocab is not None else alphabet(True)
+    if network.config.architecture != "one_to_many" or network.config.loss != "ce":
+        raise TaskError("text is written by a one-to-many classification network")
+    if network.config.input_size != len(vocab):
+        raise TaskError("the network's size does not match this alphabet")
+    if not start:
+        raise TaskError("give at least one start character")
+    if not any(c.isupper() for c in vocab):  # a lower-case alphabet reads "The" as "the"
+        start = start.lower()
+    index = {c: i for i, c in enumerate(vocab)}
+    unknown = sorted({c for c in start if c not in index})
+    if unknown:
+        shown = " ".join(mark(c) for c in unknown)
+        raise TaskError(f"not in the text's alphabet: {shown} (the network knows only the "
+                        f"{len(vocab)} characters of its text)")
+    if not temperature >= 0:
+        raise TaskError("temperature must be 0 or more")
+    return start, _characters(network, [index[c] for c in start], temperature, seed, vocab)
+
+
+def _characters(
+    network: Any, prompt: list[int], temperature: float, seed: int, vocab: list[str]
+) -> Iterator[str]:
+    rng = np.random.default_rng(seed)
+    P, rnn, V = network.params, network.rnn, len(vocab)
+    # Prime the state with the prompt: one forward pass over its characters.
+    inputs = one_hot(np.array(prompt), V, network.dtype)[:, None, :]
+    top, h, _ = rnn.forward(P, inputs, None)
+    logits = top[-1] @ P["head.weight"].T + P["head.bias"]
+    while True:
+        if temperature > 0:
+            probs = softmax(logits[0] / temperature)
+            tok = min(int(np.searchsorted(np.cumsum(probs), rng.random())), V - 1)
+        else:
+            tok = int(logits[0].argmax())
+        yield vocab[tok]
+        inp = one_hot(np.array([[tok]]), V, network.dtype)
+        top, h, _ = rnn.forward(P, inp, None, h)
         logits = top[-1] @ P["head.weight"].T + P["head.bias"]
-        out = []
-        for _ in range(length):
-            if temperature > 0:
-                probs = softmax(logits[0] / temperature)
-                tok = min(int(np.searchsorted(np.cumsum(probs), rng.random())), V - 1)
-            else:
-                tok = int(logits[0].argmax())
-            out.append(vocab[tok])
-            inp = one_hot(np.array([[tok]]), V, network.dtype)
-            top, h, _ = rnn.forward(P, inp, None, h)
-            logits = top[-1] @ P["head.weight"].T + P["head.bias"]
-        return start + "".join(out)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QWidget
 
-from rnn_sandbox.ui import presentation
+from rnn_sandbox.ui import presentation, sample_panel
 
 if TYPE_CHECKING:
     from rnn_sandbox.ui.main_window import MainWindow
@@ -144,6 +144,9 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
                       Qt.Orientation.Horizontal)
         w.resizeDocks([w.loss_dock], [int(0.45 * height)], Qt.Orientation.Vertical)
         w.gradient_dock.raise_()
+    # The Sample panel shares the prediction's place, for tasks that write only.
+    w.removeDockWidget(w.sample_dock)
+    sample_panel.offer(w, w.sample_dock, w.prediction_dock, bool(w.sample_panel.applies))
     w.tasks_dock.raise_()
     presentation.set_zoom(w, 1.5 if preset == "Projector" else 1.0)
     w.captions_action.setChecked(preset != "Projector")

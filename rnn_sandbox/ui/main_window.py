@@ -35,6 +35,7 @@ from rnn_sandbox.ui.plots import (
 from rnn_sandbox.ui.prediction_view import PredictionView
 from rnn_sandbox.ui.runs.compare_view import ComparisonView
 from rnn_sandbox.ui.runs.panel import RunsPanel
+from rnn_sandbox.ui.sample_panel import SamplePanel, offer
 from rnn_sandbox.ui.settings_panel import SettingsPanel
 from rnn_sandbox.ui.task_picker import TaskPicker
 
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
             views.DiagramView(self.diagram),
             views.GradientView(self.gradient_plot),
             views.ItemizedView(self.itemized_plot),
+            self.sample_panel,
         ]
         self.resize(layout.first_size(self))
         layout.arrange(self)
@@ -166,6 +168,12 @@ class MainWindow(QMainWindow):
         self.compare_dock.visibilityChanged.connect(
             lambda visible: visible and self.runs_panel.draw_comparison())
         self.docks += [self.runs_dock, self.compare_dock]
+        # The network writes after a prompt: beside the prediction, for tasks that write.
+        self.sample_panel = SamplePanel()
+        self.sample_dock = layout.dock(self, "Sample", "sampleDock", self.sample_panel, B)
+        self.removeDockWidget(self.sample_dock)  # until a task that writes is shown
+        self.sample_panel.appliesChanged.connect(
+            lambda applies: offer(self, self.sample_dock, self.prediction_dock, applies))
         self.plots: dict[str, PlotPanel] = {
             "Loss": self.loss_plot,
             "Hidden states": self.hidden_plot,

@@ -257,3 +257,33 @@ def test_a_sequence_longer_than_a_validation_block_is_refused():
     cfg.seq_len = len(load_text()) // N_BLOCKS + 10
     with pytest.raises(TaskError, match="seq_len"):
         TASK.make(cfg, 0)
+
+
+def test_steps_are_named_by_the_sample_s_characters():
+    d = make(0)
+    labels = TASK.step_labels(d, 3)
+    text = TASK.render_sample(d, 3)  # start "c" → "…"
+    first, rest = re.match(r'start "(.)" → "(.*)"$', text).groups()
+    rest = rest.replace("⏎", "\n")
+    shown = ["␣" if c == " " else c.replace("\n", "⏎") for c in first + rest]
+    assert labels["outputs"] == shown[1:]  # what each step should guess
+    assert labels[""] == shown[:-1]  # what each step reads (the truth before it)
+    assert len(labels[""]) == d.val.y.shape[1]
+
+
+def test_the_writer_checks_the_prompt_before_writing():
+    d = make(0)
+    net = Network(TASK.default_config().network, seed=0)
+    prompt, chars = TASK.writer(net, d, "The Fox", 0.5, 7)
+    assert prompt == "the fox"
+    first = "".join(next(chars) for _ in range(30))
+    _, again = TASK.writer(net, d, "the fox", 0.5, 7)
+    assert "".join(next(again) for _ in range(30)) == first
+    assert TASK.generate_text(net, "the fox", 30, 0.5, 7, d.meta["vocab"]) == prompt + first
+    with pytest.raises(TaskError, match="not in the text's alphabet: © €"):
+        TASK.writer(net, d, "the €©", 0.5, 0)
+    with pytest.raises(TaskError, match="temperature"):
+        TASK.writer(net, d, "the", -1.0, 0)
+    assert not get_task("sine_forecast").writes and TASK.writes
+    with pytest.raises(TaskError, match="does not write"):
+        get_task("sine_forecast").writer(net, d, "the", 0.5, 0)
