@@ -93,6 +93,8 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
                          (Qt.Corner.TopRightCorner, R), (Qt.Corner.BottomRightCorner, R)):
         w.setCorner(corner, area)
     for d in w.docks:
+        w.removeDockWidget(d)
+    for d in w.docks:
         d.setFloating(False)
         d.show()
     w.addDockWidget(L, w.tasks_dock)

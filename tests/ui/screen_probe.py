@@ -274,18 +274,31 @@ def main(out_path: str, scenarios: list[str]) -> None:
         screen = window.screen().size()
         tag = f"{screen.width()}x{screen.height()}"
 
-        def look(name: str, zoom: float = 1.0) -> None:
+        def look(name: str, zoom: float = 1.0, every_tab: bool = False) -> None:
+            """The problems in view; with ``every_tab``, also behind each dock's tab, raised
+            in turn as a learner clicks through them."""
             settle(app)
-            report[name] = problems(app, window, zoom)
+            found = set(problems(app, window, zoom))
+            if every_tab:
+                raised = [d for d in window.findChildren(QDockWidget) if shown(d)]
+                for dock in window.findChildren(QDockWidget):
+                    if dock.isVisible() and not shown(dock):
+                        dock.raise_()
+                        settle(app, 30)
+                        found.update(f"{p} (tab {dock.windowTitle()})"
+                                     for p in problems(app, window, zoom))
+                for dock in raised:
+                    dock.raise_()
+            report[name] = sorted(found)
 
         if "zoom150" in scenarios:
             trigger(window, "Projector")
             settle(app, 100)
             step(app, window)
-            look("projector at 150 %", zoom=1.5)
+            look("projector at 150 %", zoom=1.5, every_tab=True)
             window.grab().save(str(shots / f"probe_{tag}_projector.png"))
         if "launch" in scenarios:
-            look("first launch")
+            look("first launch", every_tab=True)
             window.grab().save(str(shots / f"probe_{tag}_launch.png"))
             step(app, window)
             look("first launch, one step")
@@ -309,7 +322,8 @@ def main(out_path: str, scenarios: list[str]) -> None:
                 trigger(window, preset)
                 settle(app, 100)
                 step(app, window)
-                look(f"preset {preset}", zoom=1.5 if preset == "Projector" else 1.0)
+                look(f"preset {preset}", zoom=1.5 if preset == "Projector" else 1.0,
+                     every_tab=True)
                 window.grab().save(str(shots / f"probe_{tag}_{preset.replace(' ', '_')}.png"))
                 trigger(window, "Laptop")
         window.controller.shutdown()

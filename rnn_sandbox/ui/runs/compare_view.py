@@ -160,6 +160,7 @@ class ComparisonView(PlotPanel):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(True)
         self._user_split = False
+        self._arranging = False
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_user_split", True))
         # A small dock: one of curves / gradient / settings at a time, each at full size.
         self.tab_bar = QTabBar()
@@ -376,6 +377,17 @@ class ComparisonView(PlotPanel):
         self.tab_bar.setCurrentIndex(self.TABS.index(name))
 
     def _arrange(self) -> None:
+        # Fitting the table resizes the plots, whose resize arranges again: once is enough
+        # (a table whose scroll bar comes and goes would otherwise recurse without end).
+        if self._arranging:
+            return
+        self._arranging = True
+        try:
+            self._arrange_once()
+        finally:
+            self._arranging = False
+
+    def _arrange_once(self) -> None:
         zoom = self.graphics.zoom
         self._place(self.allow_compact and (self.width() / zoom < self.COMPACT_SIZE[0]
                                             or self.height() / zoom < self.COMPACT_SIZE[1]))

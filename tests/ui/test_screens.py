@@ -1,0 +1,64 @@
+"""The window on exact screens, as a class sees it: each check runs in a process of its own
+whose offscreen platform has the screen's size (``offscreen:configfile=screen.json``),
+because a window only resized in the test process never meets a real screen's limits."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def screen_env(tmp_path: Path, width: int, height: int) -> dict[str, str]:
+    """The environment of a process whose only screen is ``width`` × ``height`` at 96 dpi."""
+    config = tmp_path / f"screen_{width}x{height}.json"
+    config.write_text(json.dumps({"screens": [
+        {"name": "s", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}]}))
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    env["OPENBLAS_NUM_THREADS"] = "1"
+    return env
+
+
+def test_switching_layouts_in_any_order_keeps_the_window_alive(tmp_path):
+    """View → Layout: Focus on gradients, then Laptop, then Wide screen crashed Qt's dock
+    layout (a segmentation fault); every preset after every other one must work."""
+    script = tmp_path / "presets.py"
+    script.write_text(textwrap.dedent("""
+        import sys, tempfile, time
+        if __name__ == "__main__":
+            from PySide6.QtCore import QSettings
+            from PySide6.QtGui import QAction
+            from PySide6.QtWidgets import QApplication
+            app = QApplication([])
+            from rnn_sandbox.ui.main_window import MainWindow
+            settings = QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat)
+            w = MainWindow(settings=settings)
+            w.confirm = lambda *a: True
+            w.modal_messages = False
+            w.show()
+            actions = {a.text().replace("&", ""): a for a in w.findChildren(QAction)}
+            L, P, F, W = "Laptop", "Projector", "Focus on gradients", "Wide screen"
+            order = [L, P, F, L, W, P, W, F, P, L, F, W, L]  # every preset after every other
+            for name in order:
+                actions[name].trigger()
+                for d in w.findChildren(type(w.docks[0])):  # a learner clicks the tabs
+                    d.raise_()
+                for _ in range(3):
+                    app.processEvents()
+                    time.sleep(0.002)
+            print("survived", len(order))
+            w.controller.shutdown()
+    """))
+    result = subprocess.run([sys.executable, str(script)], env=screen_env(tmp_path, 1366, 768),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "survived 13" in result.stdout
