@@ -203,12 +203,12 @@ def shoot_compare_runs(app: QApplication, settings: QSettings, out: Path, steps:
         c = w.controller
         planned = c.epoch_target()
         train(app, w, planned)
-        c.rename_run(None, "simple RNN")  # as a learner names a run in the Runs panel
+        c.runs.rename_run(None, "simple RNN")  # as a learner names a run in the Runs panel
         c.apply_config({"network.cell": "lstm"}, "Cell: LSTM")
         train(app, w, planned)
-        c.rename_run(None, "LSTM")
-        c.repeat_with_seeds(3)
-        wait_for(app, lambda: c.job is None)
+        c.runs.rename_run(None, "LSTM")
+        c.runs.repeat_with_seeds(3)
+        wait_for(app, lambda: c.runs.job is None)
         w.show_comparison()
         settle(app, w)
         return save(w, out)

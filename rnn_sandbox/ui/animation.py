@@ -287,7 +287,7 @@ def export_animation(window) -> Path | None:
     if not accepted:
         return None
     path, chosen = QFileDialog.getSaveFileName(window, "Export animation",
-                                               window.controller.folder(), FILTERS)
+                                               window.controller.document.folder(), FILTERS)
     if not path:
         return None
     path = _with_suffix(path, chosen)

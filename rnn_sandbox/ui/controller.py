@@ -1,12 +1,15 @@
 """The experiment the window shows, and everything done to it, without a widget.
 
-:class:`ExperimentController` owns the current :class:`Experiment`, the undo stack, the
-file it was opened from or saved to, autosave and recovery, the training process
-(through :class:`~rnn_sandbox.ui.worker.TrainingThread`), and the runs of the session
-(:attr:`ExperimentController.runs`): an experiment that trained and is replaced is kept
-there, and seed repeats and lesson comparisons train into it in worker processes.  The
-window lays out the views and wires menus to it; the views only show what it tells them
-(:class:`View`).
+:class:`ExperimentController` owns the current :class:`Experiment`, the undo stack and
+the training process (through :class:`~rnn_sandbox.ui.worker.TrainingThread`), and holds
+two parts with state of their own: the document (:attr:`ExperimentController.document`, a
+:class:`~rnn_sandbox.ui.document.Document`: file, unsaved changes, recent files, autosave
+and recovery) and the runs of the session (:attr:`ExperimentController.runs`, a
+:class:`~rnn_sandbox.ui.runs.keeping.RunKeeper`: an experiment that trained and is
+replaced is kept there, and seed repeats and lesson comparisons train into it in worker
+processes).  Each part reaches the controller only through the small protocol it declares
+(its ``Host``).  The window lays out the views and wires menus to it; the views only show
+what it tells them (:class:`~rnn_sandbox.ui.view_data.View`).
 
 The controller holds a copy of the experiment; the training process holds the one that
 trains.  It reads or changes the experiment only inside ``worker.paused()``, which brings
@@ -16,31 +19,28 @@ its copy up to date and sends the changes back.  Every settings change goes thro
 
 from __future__ import annotations
 
-import math
-import os
-import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-import numpy as np
 from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from rnn_sandbox import io as files
 from rnn_sandbox.config import ConfigError, ExperimentConfig
-from rnn_sandbox.engine import Anatomy
 from rnn_sandbox.fields import SETTINGS
 from rnn_sandbox.lessons import LessonError, load_lessons
 from rnn_sandbox.session import Experiment, propose
 from rnn_sandbox.tasks import TaskError, get_task
-from rnn_sandbox.ui.errors import reason
-from rnn_sandbox.ui.runs.keeping import RunKeeping
+from rnn_sandbox.ui.document import Document
+from rnn_sandbox.ui.runs.keeping import RunKeeper
+from rnn_sandbox.ui.view_data import View, ViewData
 from rnn_sandbox.ui.worker import Progress, TrainingThread
 
-MAX_RECENT = 8
+__all__ = ["WATCH", "ExperimentController", "View", "ViewData", "finished_text"]
+
 # The pace a class can follow: a planned run (the set epochs) spread over about this many
 # seconds, at least one step a second.  It only limits: a slow machine is slower still.
 WATCH = "watch"
@@ -51,69 +51,6 @@ def finished_text(epochs: int, steps: int) -> str:
     """The status bar's word at the end of a planned run (short: the numbers beside it
     leave a laptop's status bar little room)."""
     return f"Finished: {epochs} epoch{'s' if epochs != 1 else ''} ({steps} steps). Play trains on."
-
-
-def _set_aside(path: Path) -> Path:
-    """Rename a recovery file that could not be restored, so that nothing deletes it and
-    the next start does not offer it again; returns where it is now."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}-unrestored-{stamp}{path.suffix}")
-    try:
-        os.replace(path, target)
-    except OSError:
-        return path
-    return target
-
-
-@dataclass
-class ViewData:
-    """What the views are built from, read from an experiment in one go (so that an
-    experiment they cannot show is found before anything changes)."""
-
-    experiment: Experiment
-    generation: int  # of the controller's experiments, counted (reports carry it too)
-    config: ExperimentConfig
-    step: int
-    epoch: int
-    n_train: int
-    n_val: int
-    baseline: Any
-    anatomy: Anatomy  # the network's states and parameters, named
-    sample: Any
-    history: dict[str, np.ndarray]
-    metric_name: str | None  # the task's metric, known once the run was validated
-
-    @classmethod
-    def of(cls, exp: Experiment, generation: int) -> ViewData:
-        history = exp.trainer.history
-        return cls(
-            experiment=exp,
-            generation=generation,
-            metric_name=getattr(exp.trainer, "metric_name", None),
-            config=exp.config.copy(),
-            step=exp.trainer.step_count,
-            epoch=exp.trainer.epoch,
-            n_train=len(exp.dataset.train),
-            n_val=len(exp.dataset.val),
-            baseline=exp.task.baseline(exp.dataset),
-            anatomy=exp.network.anatomy(),
-            sample=exp.dataset.val.subset(slice(0, 1)),
-            history={
-                k: np.array([h.get(k, np.nan) for h in history], float)
-                for k in ("step", "train_loss", "val_loss", "val_metric", "seconds")
-            },
-        )
-
-
-class View(Protocol):
-    """What every panel does for the controller."""
-
-    def show_experiment(self, view: ViewData) -> None:
-        """Rebuild everything that depends on the task and the network (axes, labels,
-        legends, ranges) for this experiment; nothing of the previous one stays."""
-
-    def show_progress(self, progress: Progress) -> None:
-        """Draw what training reported (the panel may skip drawing while hidden)."""
 
 
 class RebuildCommand(QUndoCommand):
@@ -162,16 +99,16 @@ class LiveSettingCommand(QUndoCommand):
         return True
 
 
-class ExperimentController(RunKeeping, QObject):
-    """The current experiment, its undo history, its file and its training process."""
+class ExperimentController(QObject):
+    """The current experiment, its undo history and its training process; its document
+    (:attr:`document`) and its runs (:attr:`runs`)."""
 
     runningChanged = Signal(bool)
-    documentChanged = Signal()  # the file name or the unsaved-changes mark
     liveChanged = Signal()  # a setting changed while the model trains (config is current)
-    status = Signal(str, int)  # a passing note for the status bar, and for how long (ms)
-    message = Signal(str, str, str)  # title, text, "information" | "warning" | "critical"
-    runsChanged = Signal()  # the book of runs, or which run is the current one
-    jobChanged = Signal()  # runs training in worker processes: started, one done, ended
+    # A passing note for the status bar and for how long (ms); a message box: title, text,
+    # "information" | "warning" | "critical".  The document's and the runs' come here too.
+    status = Signal(str, int)
+    message = Signal(str, str, str)
 
     def __init__(self, settings: QSettings, config: ExperimentConfig | None,
                  ask: Callable[[str, str], bool], parent: QObject | None = None) -> None:
@@ -179,8 +116,6 @@ class ExperimentController(RunKeeping, QObject):
         self.settings = settings
         self.ask = ask  # asks the learner a yes/no question
         self.views: list[View] = []
-        self.path: Path | None = None
-        self.dirty = False
         self.closing = False
         self.generation = 0
         self.step = 0
@@ -194,7 +129,11 @@ class ExperimentController(RunKeeping, QObject):
         )
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(30)
-        self._init_runs()
+        self.document = Document(settings, self, self)
+        self.runs = RunKeeper(self, self)
+        for part in (self.document, self.runs):
+            part.status.connect(self.status)
+            part.message.connect(self.message)
         self.experiment = self._initial_experiment(config)
         self.config = self.experiment.config.copy()
         self._start_training(self.experiment)
@@ -284,7 +223,7 @@ class ExperimentController(RunKeeping, QObject):
         replaced = experiment is not self.experiment
         view = ViewData.of(experiment, generation) if replaced else None
         if replaced:
-            self._keep_current()
+            self.runs.replacing(self.experiment)
         self.generation = generation
         self.worker.set_experiment(experiment, self.generation)  # pauses
         self.runningChanged.emit(False)
@@ -296,27 +235,15 @@ class ExperimentController(RunKeeping, QObject):
         before = self.config if replaced else None
         self.config = view.config
         self.step, self.epoch = view.step, view.epoch
-        if replaced or self._current_template is None:
-            self._become_current(experiment, view, before)
-        assert self._current_template is not None
-        self._current_template.gradients = [
-            (int(s), np.asarray(g, np.float64))
-            for s, g in getattr(view.experiment.trainer, "gradient_history", [])]
-        h = view.history
-        self._live = [
-            {k: float(h[k][i])
-             for k in ("step", "train_loss", "val_loss", "val_metric", "seconds")}
-            for i in range(len(h["step"]))]
-        self.history_version += 1
-        self.steps_per_epoch = max(1, math.ceil(view.n_train / self.config.training.batch_size))
+        self.runs.follow(view, before, new=replaced)
+        self.steps_per_epoch = max(1, view.steps_per_epoch)
         self.stop_at_step = None
         self.worker.set_speed(self.steps_per_second())  # the watching pace follows the run
         for v in self.views:
             v.show_experiment(view)
         self.worker.set_sample_index(0)  # an untrained look at the watched sample
         if record:
-            self.mark_dirty()
-        self.runsChanged.emit()
+            self.document.mark_dirty()
 
     def set_live(self, key: str, value: Any) -> None:
         """A setting that applies while the model trains (learning rate, epochs)."""
@@ -334,7 +261,7 @@ class ExperimentController(RunKeeping, QObject):
         else:
             raise KeyError(key)
         self.liveChanged.emit()
-        self.mark_dirty()
+        self.document.mark_dirty()
 
     def watch_sample(self, index: int) -> Any:
         """Watch another validation sample; returns it (one-sample batch)."""
@@ -342,16 +269,48 @@ class ExperimentController(RunKeeping, QObject):
         return self.experiment.dataset.val.subset(slice(index, index + 1))
 
     def new_experiment(self) -> None:
-        if not self.check_unsaved():
+        """The current task's defaults, in no file yet (after asking about unsaved work)."""
+        if not self.document.check_unsaved():
             return
         experiment = Experiment(get_task(self.config.task.name).default_config())
         self.undo_stack.clear()
         self.install(experiment, record=False)
-        self.set_document(None, dirty=False)
+        self.document.set(None, dirty=False)
 
     def replace_with(self, experiment: Experiment, text: str) -> None:
         """Make ``experiment`` the current one, undoably (the old one comes back as trained)."""
         self.undo_stack.push(RebuildCommand(self, self.experiment, experiment, text))
+
+    def adopt(self, experiment: Experiment, name: str | None) -> None:
+        """Make an experiment from a file current, not undoably, its run named ``name``
+        (``None``: after what changed); raises, changing nothing, if it cannot be shown."""
+        self.pause()
+        self.runs.next_name = name
+        try:
+            self.install(experiment, record=False)
+        finally:
+            self.runs.next_name = None
+
+    @contextmanager
+    def paused(self) -> Iterator[Experiment]:
+        """The experiment as the training process has it, training paused (and shown
+        paused afterwards); what the block changes goes back to the process."""
+        try:
+            with self.worker.paused() as exp:
+                yield exp
+        finally:
+            self.runningChanged.emit(False)
+
+    @contextmanager
+    def briefly_paused(self) -> Iterator[Experiment]:
+        """The same, training going on afterwards if it was running."""
+        running = self.worker.is_running()
+        try:
+            with self.worker.paused() as exp:
+                yield exp
+        finally:
+            if running:
+                self.worker.play()
 
     # -- training ------------------------------------------------------------------------
     def toggle_play(self) -> None:
@@ -416,10 +375,10 @@ class ExperimentController(RunKeeping, QObject):
             return  # from an experiment that was replaced meanwhile
         snap = p.snapshot
         if len(p.steps) or len(p.val_steps):
-            self._record(p)
+            self.runs.record(p)
         if len(p.steps):
             self.step = int(p.steps[-1])
-            self.mark_dirty()
+            self.document.mark_dirty()
         if snap is not None:
             # The snapshot may be older than the last loss point of the same report.
             self.step, self.epoch = max(self.step, snap.step), snap.epoch
@@ -465,84 +424,10 @@ class ExperimentController(RunKeeping, QObject):
             "training last paused or was saved; the steps trained since then are lost.",
             "warning")
 
-    # -- the document --------------------------------------------------------------------
-    def mark_dirty(self) -> None:
-        if not self.dirty:
-            self.dirty = True
-            self.documentChanged.emit()
-
-    def set_document(self, path: Path | None, dirty: bool) -> None:
-        self.path, self.dirty = path, dirty
-        self.documentChanged.emit()
-
-    def check_unsaved_runs(self) -> bool:
-        """Before the window closes: the kept runs go with it unless saved."""
-        runs = self.runs.runs
-        if not runs or [id(r) for r in runs] == self._saved_runs:
-            return True
-        return self.ask("Discard the runs?",
-                        f"The Runs panel holds {len(runs)} run{'s' if len(runs) != 1 else ''} "
-                        "that were not saved (File → Save Runs… keeps them).")
-
-    def check_unsaved(self) -> bool:
-        if not self.dirty or self.step == 0:
-            return True
-        return self.ask("Discard unsaved changes?",
-                        "The current experiment has changes that were not saved.")
-
-    def open_path(self, path: str | Path) -> bool:
-        """Load a file and make it current, or change nothing.
-
-        Whatever goes wrong, the views, the training process, the undo history and the
-        file name a Save writes to stay as they were.
-        """
-        if not self.check_unsaved():
-            return False
-        try:
-            experiment = files.load_experiment(path)
-            self.pause()
-            self._pending_name = Path(path).stem
-            self.install(experiment, record=False)
-        except Exception as e:  # noqa: BLE001 (any failure: say so, change nothing)
-            self._pending_name = None
-            self.message.emit("Cannot open the file", f"{path}:\n{reason(e)}", "critical")
-            return False
-        self.undo_stack.clear()
-        self.add_recent(Path(path))
-        self.set_document(Path(path), dirty=False)
-        return True
-
-    def save(self, path: str | Path) -> bool:
-        try:
-            with self.worker.paused() as exp:
-                written = files.save_experiment(path, exp)
-        except (files.ExperimentFileError, OSError, ValueError) as e:
-            self.message.emit("Cannot save", f"{path}:\n{e}", "critical")
-            return False
-        self.runningChanged.emit(False)
-        saved = Path(written) if written else Path(path)
-        self.add_recent(saved)
-        self.set_document(saved, dirty=False)
-        return True
-
-    def folder(self) -> str:
-        """Where file dialogs start: beside the current file, or at home."""
-        return str(self.path.parent) if self.path else str(Path.home())
-
-    def recent_files(self) -> list[str]:
-        value = self.settings.value("recentFiles", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
-
-    def add_recent(self, path: Path) -> None:
-        recent = [str(path)] + [f for f in self.recent_files() if f != str(path)]
-        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
-
+    # -- exports ---------------------------------------------------------------------------
     def export_history(self, path: str | Path) -> None:
-        with self.worker.paused() as exp:
+        with self.paused() as exp:
             history = [dict(h) for h in exp.trainer.history]
-        self.runningChanged.emit(False)
         files.export_history_csv(path, history)
 
     def export_torch(self, path: str | Path) -> tuple[Path, Path]:
@@ -550,76 +435,23 @@ class ExperimentController(RunKeeping, QObject):
         CLI's export writes them), never over the experiment's own file."""
         from rnn_sandbox.io.export import torch_export
 
-        with self.worker.paused() as exp:
+        with self.paused() as exp:
             export = torch_export(exp)
-        self.runningChanged.emit(False)
-        return export.write(path, keep={"the experiment": self.path})
-
-    # -- recovery ------------------------------------------------------------------------
-    def recovery_folder(self) -> Path:
-        """Next to the settings file, so each settings location has its own."""
-        return Path(self.settings.fileName()).parent / "recovery"
-
-    def autosave(self) -> bool:
-        """Save a trained, unsaved experiment to the recovery file (training goes on)."""
-        if not self.dirty or self.step == 0:
-            return False
-        running = self.worker.is_running()
-        try:
-            # Training pauses only for the snapshot; writing it and reading it back to be
-            # sure it reopens happen while training goes on.
-            with self.worker.paused() as exp:
-                data = files.experiment_to_bytes(exp)
-        finally:
-            if running:
-                self.worker.play()
-        try:
-            files.autosave(data, self.recovery_folder())
-        except (files.ExperimentFileError, OSError, ValueError) as e:
-            self.status.emit(f"Autosave failed: {e}", 10_000)
-            return False
-        return True
-
-    def offer_recovery(self) -> bool:
-        """After a session that did not end cleanly, offer its last autosave."""
-        path = files.find_recovery(self.recovery_folder())
-        if path is None:
-            return False
-        if not self.ask(
-            "Restore the last session?",
-            "The program ended before the last experiment was saved. Restore it from the "
-            "automatic copy made during training?",
-        ):
-            files.clear_recovery(self.recovery_folder())
-            return False
-        try:
-            experiment = files.load_experiment(path)
-            self._pending_name = "recovered"
-            self.install(experiment, record=False)
-        except Exception as e:  # noqa: BLE001 (any failure: the copy is kept, not deleted)
-            self._pending_name = None
-            kept = _set_aside(path)
-            self.message.emit(
-                "Cannot restore", f"{reason(e)}\n\nThe automatic copy is kept as {kept}.",
-                "warning")
-            return False
-        self.undo_stack.clear()
-        self.set_document(None, dirty=True)
-        return True
+        return export.write(path, keep={"the experiment": self.document.path})
 
     # -- the end -------------------------------------------------------------------------
     def close(self) -> None:
         """A clean end: training stops, and there is nothing left to recover."""
         self.closing = True
-        self.cancel_job()
+        self.runs.cancel_job()
         self.shutdown()
-        files.clear_recovery(self.recovery_folder())
+        self.document.clear_recovery()
 
     def shutdown(self) -> bool:
         """Stop the training process and its relay thread (and runs training in worker
         processes); True when both have ended."""
-        if self.job is not None:
-            self.cancel_job()
+        if self.runs.job is not None:
+            self.runs.cancel_job()
         for old in self._retired:
             old.shutdown()
         return self.training.shutdown()

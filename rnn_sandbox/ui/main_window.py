@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.controller = c = ExperimentController(
             self.settings, config, lambda title, text: self.confirm(title, text), self)
         c.runningChanged.connect(self._sync_play)
-        c.documentChanged.connect(self._update_title)
+        c.document.changed.connect(self._update_title)
         c.liveChanged.connect(self._on_live_change)
         c.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         c.message.connect(lambda title, text, level: self.show_message(title, text,
@@ -110,9 +110,9 @@ class MainWindow(QMainWindow):
         # Autosave: a crash or a killed session costs at most a minute of training.
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(c.autosave)
+        self.autosave_timer.timeout.connect(c.document.autosave)
         self.autosave_timer.start()
-        QTimer.singleShot(0, c.offer_recovery)
+        QTimer.singleShot(0, c.document.offer_recovery)
 
     # -- construction ----------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -207,14 +207,14 @@ class MainWindow(QMainWindow):
         if error:
             self.show_message("Cannot load these setups", error, QMessageBox.Icon.Warning)
             return
-        if error is None and self.controller.compare_setups(items):
+        if error is None and self.controller.runs.compare_setups(items):
             self.show_comparison()
 
     def repeat_seeds_dialog(self) -> None:
         """Training → Repeat with N seeds…: how many, then train them in worker
         processes."""
         n = dialogs.seed_count(self)
-        if n and self.controller.repeat_with_seeds(n):
+        if n and self.controller.runs.repeat_with_seeds(n):
             self.show_comparison()
 
     def show_comparison(self) -> None:
@@ -267,9 +267,9 @@ class MainWindow(QMainWindow):
         )
 
     def _update_title(self) -> None:
-        path = self.controller.path
+        path = self.controller.document.path
         self.setWindowTitle(f"{path.name if path else 'Untitled'}[*] — {APP_NAME}")
-        self.setWindowModified(self.controller.dirty)
+        self.setWindowModified(self.controller.document.dirty)
 
     # -- messages ------------------------------------------------------------------------
     def _ask(self, title: str, text: str) -> bool:
@@ -316,50 +316,51 @@ class MainWindow(QMainWindow):
 
     # -- files -------------------------------------------------------------------------
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open experiment", self.controller.folder(),
-                                              FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open experiment",
+                                              self.controller.document.folder(), FILE_FILTER)
         if path:
-            self.controller.open_path(path)
+            self.controller.document.open_path(path)
 
     def save(self) -> bool:
-        if self.controller.path is None:
+        if self.controller.document.path is None:
             return self.save_as_dialog()
-        return self.controller.save(self.controller.path)
+        return self.controller.document.save(self.controller.document.path)
 
     def save_as_dialog(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, "Save experiment", self.controller.folder(),
-                                              FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, "Save experiment",
+                                              self.controller.document.folder(), FILE_FILTER)
         if not path:
             return False
         if not Path(path).suffix:
             path += files.EXTENSION
-        return self.controller.save(path)
+        return self.controller.document.save(path)
 
     def save_runs_dialog(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, "Save runs", self.controller.folder(),
-                                              RUNS_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, "Save runs",
+                                              self.controller.document.folder(), RUNS_FILTER)
         if not path:
             return False
         if not Path(path).suffix:
             path += RUNS_EXTENSION
-        return self.controller.save_runs(path)
+        return self.controller.runs.save_runs(path)
 
     def open_runs_dialog(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(self, "Open runs", self.controller.folder(),
-                                              RUNS_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open runs",
+                                              self.controller.document.folder(), RUNS_FILTER)
         if not path:
             return False
-        if self.controller.open_runs(path):
+        if self.controller.runs.open_runs(path):
             self.show_comparison()
             return True
         return False
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        recent = self.controller.recent_files()
+        recent = self.controller.document.recent_files()
         for f in recent:
             self.recent_menu.addAction(Path(f).name,
-                                       lambda f=f: self.controller.open_path(f)).setToolTip(f)
+                                       lambda f=f: self.controller.document.open_path(f)
+                                       ).setToolTip(f)
         if not recent:
             self.recent_menu.addAction("(none)").setEnabled(False)
 
@@ -373,7 +374,8 @@ class MainWindow(QMainWindow):
 
     def _export(self, title: str, filters: str, write: Callable[[str], object]) -> None:
         """Ask where, write there; a failure is said, not raised."""
-        path, _ = QFileDialog.getSaveFileName(self, title, self.controller.folder(), filters)
+        path, _ = QFileDialog.getSaveFileName(self, title, self.controller.document.folder(),
+                                              filters)
         if path:
             try:
                 write(path)
@@ -382,7 +384,7 @@ class MainWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not (self.controller.check_unsaved() and self.controller.check_unsaved_runs()):
+        if not (self.controller.document.check_unsaved() and self.controller.runs.check_unsaved()):
             event.ignore()
             return
         layout.save(self, self.settings)

@@ -69,13 +69,13 @@ def build_actions(w: MainWindow) -> None:
     w.seeds_action = action(w, "Repeat with N &seeds…", w.repeat_seeds_dialog,
                             tip="Train the current settings with several seeds in parallel, "
                                 "shown as their mean and spread")
-    w.cancel_runs_action = action(w, "Cancel training the runs", w.controller.cancel_job,
+    w.cancel_runs_action = action(w, "Cancel training the runs", w.controller.runs.cancel_job,
                                   tip="Stop the seeds or lesson setups training in the "
                                       "background")
     w.cancel_runs_action.setEnabled(False)
-    w.controller.jobChanged.connect(lambda: (
-        w.cancel_runs_action.setEnabled(w.controller.job is not None),
-        w.seeds_action.setEnabled(w.controller.job is None)))
+    w.controller.runs.jobChanged.connect(lambda: (
+        w.cancel_runs_action.setEnabled(w.controller.runs.job is not None),
+        w.seeds_action.setEnabled(w.controller.runs.job is None)))
     w.undo_action = w.controller.undo_stack.createUndoAction(w, "&Undo")
     w.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
     w.redo_action = w.controller.undo_stack.createRedoAction(w, "&Redo")

@@ -1,4 +1,4 @@
-"""Each panel as the controller sees it (:class:`~rnn_sandbox.ui.controller.View`): shown
+"""Each panel as the controller sees it (:class:`~rnn_sandbox.ui.view_data.View`): shown
 an experiment, shown progress.
 
 The panels keep their own vocabulary (a plot appends points, the diagram takes a config
@@ -21,7 +21,6 @@ from rnn_sandbox.engine import Snapshot
 from rnn_sandbox.engine.anatomy import state_name
 from rnn_sandbox.session import Score, baseline_for, epoch_text
 from rnn_sandbox.tasks import Metric
-from rnn_sandbox.ui.controller import ViewData
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.plots import (
     GradientFlowPlot,
@@ -33,6 +32,7 @@ from rnn_sandbox.ui.plots import (
 from rnn_sandbox.ui.prediction_view import PredictionView
 from rnn_sandbox.ui.settings_panel import SettingsPanel
 from rnn_sandbox.ui.task_picker import TaskPicker
+from rnn_sandbox.ui.view_data import ViewData
 from rnn_sandbox.ui.worker import Progress
 
 shown = on_screen  # a panel in a closed or tabbed-away dock need not draw

@@ -753,7 +753,7 @@ def test_main_window_edit_changes_the_model_and_undo_restores(qtbot, tmp_path):
     assert win.controller.config.network.hidden_size == 3
     assert win.controller.experiment.network.params["weight_hh_l0"].shape == (3, 3)
     assert len([i for i in diagram.scene.neurons if i.role == "hidden"]) == steps * 3
-    win.controller.dirty = False
+    win.controller.document.dirty = False
     win.close()
 
 

@@ -20,7 +20,7 @@ from rnn_sandbox import io as files
 from rnn_sandbox.io.experiment_file import RECOVERY_NAME
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui.controller import MAX_RECENT
+from rnn_sandbox.ui.document import MAX_RECENT
 
 WAIT = 20_000
 
@@ -47,7 +47,7 @@ def test_a_failed_open_changes_nothing_and_save_still_writes_the_open_file(
     w = make_window()
     trained(qtbot, w)
     mine = tmp_path / "mywork.rnnx"
-    assert w.controller.save(mine)
+    assert w.controller.document.save(mine)
     w.settings_panel.request("network.hidden_size", 8)  # an undoable change, then more steps
     trained(qtbot, w, w.controller.step + 3)
     steps, weights = state(w)
@@ -64,11 +64,11 @@ def test_a_failed_open_changes_nothing_and_save_still_writes_the_open_file(
         return real(task, dataset, network)
 
     monkeypatch.setattr(w.prediction_view, "set_experiment", refuse)
-    assert not w.controller.open_path(other)
+    assert not w.controller.document.open_path(other)
     assert w.last_message[0] == "Cannot open the file"
     assert "KeyError" in w.last_message[1] and "persistence_val" in w.last_message[1]
     # The window, the training process and the undo history are as they were.
-    assert w.windowTitle() == title and w.controller.path == mine
+    assert w.windowTitle() == title and w.controller.document.path == mine
     c = w.controller
     assert c.config.task.name == "sine_forecast" and c.config.network.hidden_size == 8
     assert w.controller.undo_stack.count() == undo
@@ -91,11 +91,11 @@ def test_an_unreadable_file_changes_nothing(qtbot, make_window, tmp_path, conten
     current, title = w.controller.experiment, w.windowTitle()
     bad = tmp_path / "bad.rnnx"
     bad.write_bytes(content)
-    assert not w.controller.open_path(bad)
-    assert w.controller.experiment is current and w.controller.path is None
+    assert not w.controller.document.open_path(bad)
+    assert w.controller.experiment is current and w.controller.document.path is None
     assert w.windowTitle() == title
     assert w.last_message[0] == "Cannot open the file"
-    assert str(bad) not in w.controller.recent_files()
+    assert str(bad) not in w.controller.document.recent_files()
     assert bad.read_bytes() == content
 
 
@@ -107,61 +107,62 @@ def test_save_as_adds_the_extension_and_recent_files_reopen(qtbot, make_window, 
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
     assert w.save()  # no file yet: Save asks where
-    assert w.controller.path == tmp_path / "lesson.rnnx" and w.controller.path.is_file()
+    doc = w.controller.document
+    assert doc.path == tmp_path / "lesson.rnnx" and doc.path.is_file()
     assert not w.isWindowModified() and "lesson.rnnx" in w.windowTitle()
     # Recent files: newest first, each once, at most MAX_RECENT; the menu opens them.
     names = [other_file(tmp_path, small, t) for t in ("tiny_bptt", "order_matters")]
     for p in names:
-        assert w.controller.open_path(p)
+        assert w.controller.document.open_path(p)
     lesson = tmp_path / "lesson.rnnx"
-    assert w.controller.recent_files()[:3] == [str(names[1]), str(names[0]), str(lesson)]
+    assert w.controller.document.recent_files()[:3] == [str(names[1]), str(names[0]), str(lesson)]
     w._fill_recent()
     actions = w.recent_menu.actions()
-    assert [a.toolTip() for a in actions] == w.controller.recent_files()
+    assert [a.toolTip() for a in actions] == w.controller.document.recent_files()
     actions[2].trigger()
-    assert w.controller.path == lesson and w.controller.config.task.name == "sine_forecast"
+    assert w.controller.document.path == lesson and w.controller.config.task.name == "sine_forecast"
     for i in range(MAX_RECENT + 3):
-        w.controller.add_recent(tmp_path / f"r{i}.rnnx")
-    assert len(w.controller.recent_files()) == MAX_RECENT
+        w.controller.document.add_recent(tmp_path / f"r{i}.rnnx")
+    assert len(w.controller.document.recent_files()) == MAX_RECENT
     # A recent file that is gone: a message, nothing else changes.
     gone = tmp_path / "gone.rnnx"
-    w.controller.add_recent(gone)
-    assert not w.controller.open_path(gone) and w.controller.path == tmp_path / "lesson.rnnx"
+    w.controller.document.add_recent(gone)
+    assert not doc.open_path(gone) and doc.path == tmp_path / "lesson.rnnx"
     w.message_box.close()
 
 
 def test_a_save_that_fails_keeps_the_document_unsaved(qtbot, make_window, tmp_path):
     w = make_window()
     trained(qtbot, w)
-    assert not w.controller.save(tmp_path / "no" / "such" / "folder" / "run.rnnx")
+    assert not w.controller.document.save(tmp_path / "no" / "such" / "folder" / "run.rnnx")
     assert w.last_message[0] == "Cannot save"
-    assert w.controller.path is None and w.isWindowModified()
+    assert w.controller.document.path is None and w.isWindowModified()
     w.message_box.close()
 
 
 def test_closing_with_unsaved_changes_asks_and_no_keeps_everything(qtbot, make_window):
     w = make_window()
     trained(qtbot, w)
-    assert w.controller.autosave()
+    assert w.controller.document.autosave()
     asked: list[str] = []
     w.confirm = lambda title, text: asked.append(title) or False
     assert not w.close()
     assert asked == ["Discard unsaved changes?"]
     assert w.isVisible() and w.controller.worker.alive()
-    assert files.find_recovery(w.controller.recovery_folder()) is not None
+    assert files.find_recovery(w.controller.document.recovery_folder()) is not None
     w.confirm = lambda title, text: True
     assert w.close()
     assert not w.controller.worker.alive()
-    assert files.find_recovery(w.controller.recovery_folder()) is None  # a clean exit
+    assert files.find_recovery(w.controller.document.recovery_folder()) is None  # a clean exit
 
 
 def test_an_unrestorable_recovery_copy_is_kept_not_deleted(qtbot, make_window):
     w = make_window()
-    folder = w.controller.recovery_folder()
+    folder = w.controller.document.recovery_folder()
     folder.mkdir(parents=True, exist_ok=True)
     copy = folder / RECOVERY_NAME
     copy.write_bytes(b"PK\x03\x04 what was left of a session")
-    assert not w.controller.offer_recovery()
+    assert not w.controller.document.offer_recovery()
     assert w.last_message[0] == "Cannot restore"
     kept = [p for p in folder.iterdir() if p.read_bytes().startswith(b"PK\x03\x04 what")]
     assert len(kept) == 1 and str(kept[0]) in w.last_message[1]

@@ -53,7 +53,7 @@ def test_the_menu_writes_a_script_and_its_weights(make_window, small, monkeypatc
 def test_the_menu_never_writes_over_the_experiment(make_window, monkeypatch, tmp_path):
     w = make_window()
     saved = tmp_path / "run.rnnx"
-    assert w.controller.save(saved)
+    assert w.controller.document.save(saved)
     before = saved.read_bytes()
     _export_to(w, monkeypatch, saved)
     assert w.last_message[0] == "Cannot export" and "would overwrite" in w.last_message[1]

@@ -307,19 +307,19 @@ def test_save_and_open_round_trip_and_bad_files(qtbot, make_window, tmp_path):
     w.controller.pause()
     assert w.isWindowModified()
     path = tmp_path / "run.rnnx"
-    assert w.controller.save(path)
+    assert w.controller.document.save(path)
     assert not w.isWindowModified() and "run.rnnx" in w.windowTitle()
     saved = weights(w)
     w.controller.new_experiment()
     assert trained_steps(w) == 0
-    assert w.controller.open_path(path)
+    assert w.controller.document.open_path(path)
     for k, v in weights(w).items():
         np.testing.assert_array_equal(v, saved[k])
-    assert str(path) in w.controller.recent_files()
+    assert str(path) in w.controller.document.recent_files()
     bad = tmp_path / "bad.rnnx"
     bad.write_bytes(b"not an experiment")
     current = w.controller.experiment
-    assert not w.controller.open_path(bad)
+    assert not w.controller.document.open_path(bad)
     assert w.controller.experiment is current and w.last_message[0] == "Cannot open the file"
     w.message_box.close()
 
@@ -447,14 +447,14 @@ def test_other_cells_train_and_draw(qtbot, make_window, cell):
 
 def test_autosave_and_recovery(qtbot, make_window, settings):
     w = make_window()
-    assert not w.controller.autosave()  # nothing trained: nothing to save
+    assert not w.controller.document.autosave()  # nothing trained: nothing to save
     w.controller.play()
     qtbot.waitUntil(lambda: w.controller.step > 5, timeout=WAIT)
-    assert w.controller.autosave()
+    assert w.controller.document.autosave()
     assert w.controller.worker.is_running()  # training went on
     w.controller.pause()
     saved_steps = trained_steps(w)
-    assert files.find_recovery(w.controller.recovery_folder()) is not None
+    assert files.find_recovery(w.controller.document.recovery_folder()) is not None
     # A session that ended without closing the window: the next one offers the copy.
     w.shutdown()
     w2 = make_window()
@@ -462,7 +462,7 @@ def test_autosave_and_recovery(qtbot, make_window, settings):
     assert 0 < trained_steps(w2) <= saved_steps
     assert w2.isWindowModified()
     w2.close()  # a clean exit removes the copy
-    assert files.find_recovery(w2.controller.recovery_folder()) is None
+    assert files.find_recovery(w2.controller.document.recovery_folder()) is None
 
 
 def test_lessons_dock_loads_setups_through_the_undo_stack(qtbot, make_window):

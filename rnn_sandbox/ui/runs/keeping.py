@@ -1,25 +1,30 @@
-"""The runs of a window session: the controller's part that keeps them.
+"""The runs of a window session, kept by :class:`RunKeeper`.
 
 The current experiment is the *current run*.  When it is replaced after training (a
-rebuild, a file, a task, a lesson setup, a restore) it is kept in
-:attr:`~rnn_sandbox.ui.controller.ExperimentController.runs` under its name and colour;
-an experiment that comes back (undo, restore) leaves the book and is the current run
-again.  Seed repeats and a lesson's setups train in worker processes
-(:class:`rnn_sandbox.runs.seeds.RunJob`) and join the book as they finish.  The Runs panel and
-the comparison only show what this keeps.
+rebuild, a file, a task, a lesson setup, a restore) it is kept in the book under its name
+and colour; an experiment that comes back (undo, restore) leaves the book and is the
+current run again.  Seed repeats and a lesson's setups train in worker processes
+(:class:`rnn_sandbox.runs.seeds.RunJob`) and join the book as they finish.  The Runs panel
+and the comparison only show what this keeps.
+
+The keeper knows the experiment it keeps runs of only through :class:`Host` (in the window:
+the :class:`~rnn_sandbox.ui.controller.ExperimentController`), and the host tells it when
+the current experiment is replaced (:meth:`RunKeeper.replacing`, :meth:`RunKeeper.follow`)
+and what training reported (:meth:`RunKeeper.record`).
 """
 
 from __future__ import annotations
 
 import weakref
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
-from PySide6.QtCore import QTimer, Slot
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from rnn_sandbox import io as files
 from rnn_sandbox.config import ExperimentConfig
@@ -28,10 +33,11 @@ from rnn_sandbox.fields import SETTING
 from rnn_sandbox.runs.book import Run, RunBook, differences, give_colours
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.ui.errors import reason
+from rnn_sandbox.ui.view_data import ViewData
 from rnn_sandbox.ui.worker import Progress
 
 if TYPE_CHECKING:
-    from rnn_sandbox.ui.controller import ExperimentController, ViewData
+    from rnn_sandbox.runs.seeds import RunJob
 
 JOB_POLL_MS = 250  # how often the window looks for runs finished in worker processes
 
@@ -82,113 +88,162 @@ def run_name(before: ExperimentConfig | None, after: ExperimentConfig) -> str:
     return ", ".join(parts) + (" …" if len(diff) > 2 else "")
 
 
+class Host(Protocol):
+    """What the keeper needs of the experiment whose runs it keeps."""
+
+    @property
+    def step(self) -> int:
+        """Steps the current experiment has trained."""
+
+    @property
+    def config(self) -> ExperimentConfig:
+        """The current settings (live changes included)."""
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """Where deleting runs goes, to be undone."""
+
+    def paused(self) -> AbstractContextManager[Experiment]:
+        """The current experiment, brought up to date, with training paused."""
+
+    def pause(self) -> None:
+        """Pause training."""
+
+    def ask(self, title: str, text: str) -> bool:
+        """Ask the learner a yes/no question."""
+
+    def replace_with(self, experiment: Experiment, text: str) -> None:
+        """Make ``experiment`` current, undoably (the keeper is told: :meth:`replacing`)."""
+
+
 class DeleteRunsCommand(QUndoCommand):
     """Delete kept runs; undo puts them back where they stood."""
 
-    def __init__(self, controller: ExperimentController, runs: list[Run], text: str) -> None:
+    def __init__(self, keeper: RunKeeper, runs: list[Run], text: str) -> None:
         super().__init__(text)
-        self.controller, self.runs = controller, runs
+        self.keeper, self.runs = keeper, runs
         self.places: list[int] = []
 
     def redo(self) -> None:
-        book = self.controller.runs
+        book = self.keeper.book
         self.places = [book.runs.index(r) for r in self.runs]
         for r in self.runs:
             book.remove(r)
-        self.controller.runsChanged.emit()
+        self.keeper.changed.emit()
 
     def undo(self) -> None:
-        book = self.controller.runs
+        book = self.keeper.book
         for place, r in sorted(zip(self.places, self.runs, strict=True),
                                key=lambda pr: pr[0]):
             book.runs.insert(min(place, len(book.runs)), r)
-        self.controller.runsChanged.emit()
+        self.keeper.changed.emit()
 
 
-class RunKeeping:
-    """The runs part of :class:`~rnn_sandbox.ui.controller.ExperimentController` (a
-    mixin: it uses the controller's worker, undo stack and signals)."""
+class RunKeeper(QObject):
+    """The runs of a session: the book of kept runs, the current run (name, colour, curves
+    as reported) and the runs training in worker processes."""
 
-    def _init_runs(self) -> None:
-        # The runs of this session.  The current experiment is the current run, kept in
-        # the book when it is replaced after training; an experiment that comes back (undo,
-        # restore) leaves the book again and is the current run, under its name.
-        self.runs = RunBook()
+    changed = Signal()  # the book of runs, or which run is the current one
+    jobChanged = Signal()  # runs training in worker processes: started, one done, ended
+    status = Signal(str, int)  # a passing note for the status bar, and for how long (ms)
+    message = Signal(str, str, str)  # title, text, "information" | "warning" | "critical"
+
+    def __init__(self, host: Host, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        # The current experiment is the current run, kept in the book when it is replaced
+        # after training; an experiment that comes back (undo, restore) leaves the book
+        # again and is the current run, under its name.
+        self.book = RunBook()
         self._kept: weakref.WeakKeyDictionary[Experiment, Run] = weakref.WeakKeyDictionary()
         self._slot: int | None = None  # where the current run stood in the book
         self.current_name = ""
-        self._pending_name: str | None = None  # for the next current run (a file's name)
+        self.next_name: str | None = None  # for the next current run (a file's name)
         self.current_colour = 0
         self.current_group: str | None = None
         self.current_hidden = False
-        self._current_template: Run | None = None
+        self._template: Run | None = None  # the current run without its history
         self._live: list[dict[str, float]] | None = None  # the current run's history rows
         self.history_version = 0  # counts the current run's reported points
-        self._saved_runs: list[int] = []  # the book when runs were last saved (ids)
-        self.job: Any = None  # a seeds.RunJob while runs train in worker processes
+        self._saved: list[int] = []  # the book when runs were last saved (ids)
+        self.job: RunJob | None = None  # while runs train in worker processes
         self.job_what = ""  # "seeds" or "lesson setups", for the status bar
         self.job_timer = QTimer(self)
         self.job_timer.setInterval(JOB_POLL_MS)
         self.job_timer.timeout.connect(self.poll_job)
 
-    # -- runs ----------------------------------------------------------------------------
-    def _keep_current(self) -> None:
-        """The current experiment is being replaced: if it trained, it becomes a run of
-        the book (under its name and colour; where it stood if it had stood there)."""
-        if self.experiment is None:
-            return
-        with self.worker.paused() as exp:
+    @property
+    def runs(self) -> list[Run]:
+        """The kept runs, in the book's order (the current run is not among them)."""
+        return self.book.runs
+
+    # -- the current run -----------------------------------------------------------------
+    def replacing(self, current: Experiment) -> None:
+        """``current`` is being replaced: if it trained, it becomes a run of the book
+        (under its name and colour; where it stood if it had stood there)."""
+        with self.host.paused() as exp:
             if exp.trainer.step_count == 0:
                 return
             run = Run.of(exp, self.current_name, self.current_colour, self.current_group)
         run.hidden = self.current_hidden
-        self.runs.add(run)
-        if self._slot is not None and self._slot < len(self.runs.runs) - 1:
-            self.runs.runs.remove(run)
-            self.runs.runs.insert(self._slot, run)
-        self._kept[self.experiment] = run
+        self.book.add(run)
+        if self._slot is not None and self._slot < len(self.book.runs) - 1:
+            self.book.runs.remove(run)
+            self.book.runs.insert(self._slot, run)
+        self._kept[current] = run
 
-    def _become_current(self, experiment: Experiment, view: ViewData,
-                        before: ExperimentConfig | None) -> None:
-        """Name and colour of the run ``experiment`` is: its own if it was kept before
+    def follow(self, view: ViewData, before: ExperimentConfig | None, new: bool) -> None:
+        """The host shows ``view`` (``new``: another experiment than before, whose
+        settings were ``before``): the current run is it, its curves as it trained."""
+        if new or self._template is None:
+            self._become_current(view, before)
+        assert self._template is not None
+        self._template.gradients = [
+            (int(s), np.asarray(g, np.float64))
+            for s, g in getattr(view.experiment.trainer, "gradient_history", [])]
+        self._live = view.history_rows()
+        self.history_version += 1
+        self.changed.emit()
+
+    def _become_current(self, view: ViewData, before: ExperimentConfig | None) -> None:
+        """Name and colour of the run the experiment is: its own if it was kept before
         (an undo, a restore), else a new one named after what changed."""
-        kept = self._kept.get(experiment)
+        kept = self._kept.get(view.experiment)
         self._slot = None
         if kept is not None:
-            if kept in self.runs.runs:
-                self._slot = self.runs.runs.index(kept)
-                self.runs.remove(kept)
-            name = kept.name if kept.name not in self.names() else self.runs.unique_name(
+            if kept in self.book.runs:
+                self._slot = self.book.runs.index(kept)
+                self.book.remove(kept)
+            name = kept.name if kept.name not in self.names() else self.book.unique_name(
                 kept.name)
             colour, group, hidden = kept.colour, kept.group, kept.hidden
         else:
-            name = self.runs.unique_name(self._pending_name or run_name(before, view.config))
+            name = self.book.unique_name(self.next_name or run_name(before, view.config))
             colour, group, hidden = self.free_colour(current=False), None, False
-        self._pending_name = None
+        self.next_name = None
         self.current_name, self.current_colour = name, colour
         self.current_group, self.current_hidden = group, hidden
-        exp = view.experiment
         baseline = view.baseline
-        self._current_template = Run(
+        self._template = Run(
             name=name, colour=colour, config=view.config, history=[], gradients=[],
             metric_name=view.metric_name,
             higher_is_better=baseline.higher_is_better if baseline is not None else True,
-            baseline=baseline, state=b"", seed=exp.config.training.seed, group=group,
+            baseline=baseline, state=b"", seed=view.config.training.seed, group=group,
             hidden=hidden)
 
     def names(self) -> set[str]:
-        return {r.name for r in self.runs.runs}
+        return {r.name for r in self.book.runs}
 
     def free_colour(self, current: bool = True) -> int:
         """A colour no run of the book has (nor the current run, unless ``current`` is
         False: the colour is for the next current run)."""
-        used = {r.colour for r in self.runs.runs} | ({self.current_colour} if current else set())
-        colour = self.runs.next_colour()
+        used = {r.colour for r in self.book.runs} | ({self.current_colour} if current else set())
+        colour = self.book.next_colour()
         while colour in used:
             colour += 1
         return colour
 
-    def _record(self, p: Progress) -> None:
+    def record(self, p: Progress) -> None:
         """The current run's history grows with every report (no snapshot of the
         training process needed to draw it)."""
         live = self._live
@@ -209,55 +264,56 @@ class RunKeeping:
                     break
                 if row["step"] < step:
                     break
-        template = self._current_template
+        template = self._template
         if template is not None:
             if p.metric_name:
                 template.metric_name = p.metric_name
             for snap in p.snapshots:
-                g = first_layer(snap.grad_h, self.config.network.architecture)
+                g = first_layer(snap.grad_h, self.host.config.network.architecture)
                 if g is not None:
                     record_gradient(template.gradients, snap.step, g)
         self.history_version += 1
 
     def has_current_run(self) -> bool:
-        return self._current_template is not None
+        return self._template is not None
 
     def current_run(self) -> Run:
         """The current experiment as a run, its curves from the reported history (its
         ``state`` is empty: :meth:`snapshot_current` makes one that can be saved)."""
-        assert self._current_template is not None
+        assert self._template is not None
         history = list(self._live or [])  # the rows are shared: the comparison only reads
-        return replace(self._current_template, name=self.current_name,
+        return replace(self._template, name=self.current_name,
                        colour=self.current_colour, group=self.current_group,
                        hidden=self.current_hidden, history=history,
-                       config=self.config.copy())
+                       config=self.host.config.copy())
 
     def snapshot_current(self) -> Run | None:
         """The current run with its weights, as of now (None before its first step)."""
-        with self.worker.paused() as exp:
+        with self.host.paused() as exp:
             if exp.trainer.step_count == 0:
                 return None
             run = Run.of(exp, self.current_name, self.current_colour, self.current_group)
-        self.runningChanged.emit(False)
         run.hidden = self.current_hidden
         return run
 
     def visible_runs(self) -> list[Run]:
         """What the comparison shows: the book's visible runs, then the current one."""
-        shown = [r for r in self.runs.runs if not r.hidden]
+        shown = [r for r in self.book.runs if not r.hidden]
         if not self.current_hidden and self.has_current_run():
             shown.append(self.current_run())
         return shown
 
+    # -- commands on runs ----------------------------------------------------------------
     def restore_run(self, run: Run) -> bool:
         """Make a kept run the current experiment (undoable; the current one is kept as a
         run).  It continues where it stopped, bit for bit."""
-        if run not in self.runs.runs:
+        if run not in self.book.runs:
             return False
-        if self.step > 0 and not self.ask(
+        step = self.host.step
+        if step > 0 and not self.host.ask(
             "Replace the trained model?",
             f"“{run.name}” becomes the current experiment; the model trained for "
-            f"{self.step} steps is kept in the Runs panel (Undo brings it back).",
+            f"{step} steps is kept in the Runs panel (Undo brings it back).",
         ):
             return False
         try:
@@ -267,8 +323,8 @@ class RunKeeping:
                               "critical")
             return False
         self._kept[experiment] = run
-        self.pause()
-        self.replace_with(experiment, f"Restore run “{run.name}”")
+        self.host.pause()
+        self.host.replace_with(experiment, f"Restore run “{run.name}”")
         return True
 
     def rename_run(self, run: Run | None, name: str) -> bool:
@@ -284,10 +340,10 @@ class RunKeeping:
             self.current_name = name
         else:
             try:
-                self.runs.rename(run, name)
+                self.book.rename(run, name)
             except ValueError:
                 return False
-        self.runsChanged.emit()
+        self.changed.emit()
         return True
 
     def set_run_hidden(self, run: Run | None, hidden: bool) -> None:
@@ -296,34 +352,35 @@ class RunKeeping:
             self.current_hidden = hidden
         else:
             run.hidden = hidden
-        self.runsChanged.emit()
+        self.changed.emit()
 
     def delete_runs(self, runs: Sequence[Run]) -> None:
         """Delete runs of the book (undoable)."""
-        runs = [r for r in runs if r in self.runs.runs]
+        runs = [r for r in runs if r in self.book.runs]
         if runs:
             text = (f"Delete run “{runs[0].name}”" if len(runs) == 1
                     else f"Delete {len(runs)} runs")
-            self.undo_stack.push(DeleteRunsCommand(self, runs, text))
+            self.host.undo_stack.push(DeleteRunsCommand(self, runs, text))
 
     def add_runs(self, runs: Sequence[Run]) -> list[Run]:
         """Runs from elsewhere (a file, worker processes) join the book: unique names,
         one free colour per group (and per run without one)."""
-        give_colours(runs, used={r.colour for r in self.runs.runs} | {self.current_colour},
-                     groups={r.group: r.colour for r in self.runs.runs if r.group})
+        give_colours(runs, used={r.colour for r in self.book.runs} | {self.current_colour},
+                     groups={r.group: r.colour for r in self.book.runs if r.group})
         added = []
         for run in runs:
-            run.name = self.runs.unique_name(run.name)
+            run.name = self.book.unique_name(run.name)
             if run.name == self.current_name:
-                run.name = self.runs.unique_name(run.name + " (2)")
-            added.append(self.runs.add(run) or run)
+                run.name = self.book.unique_name(run.name + " (2)")
+            added.append(self.book.add(run) or run)
         if added:
-            self.runsChanged.emit()
+            self.changed.emit()
         return added
 
+    # -- runs files ----------------------------------------------------------------------
     def save_runs(self, path: str | Path) -> bool:
         """The book's runs, and the current one if it trained, in one runs file."""
-        runs = list(self.runs.runs)
+        runs = list(self.book.runs)
         try:
             current = self.snapshot_current()
             if current is not None:
@@ -336,7 +393,7 @@ class RunKeeping:
         except (files.ExperimentFileError, OSError, ValueError) as e:
             self.message.emit("Cannot save the runs", f"{path}:\n{reason(e)}", "critical")
             return False
-        self._saved_runs = [id(r) for r in self.runs.runs]
+        self._saved = [id(r) for r in self.book.runs]
         self.status.emit(f"Saved {len(runs)} runs to {Path(path).name}.", 8_000)
         return True
 
@@ -353,17 +410,29 @@ class RunKeeping:
         self.status.emit(f"Added {len(loaded)} runs from {Path(path).name}.", 8_000)
         return True
 
+    def check_unsaved(self) -> bool:
+        """Before the window closes: the kept runs go with it unless saved (or the
+        learner agrees)."""
+        runs = self.book.runs
+        if not runs or [id(r) for r in runs] == self._saved:
+            return True
+        return self.host.ask(
+            "Discard the runs?",
+            f"The Runs panel holds {len(runs)} run{'s' if len(runs) != 1 else ''} "
+            "that were not saved (File → Save Runs… keeps them).")
+
     # -- runs trained in worker processes ------------------------------------------------
     def repeat_with_seeds(self, n: int) -> bool:
         """Train the current settings with ``n`` seeds in worker processes, as one group."""
         from rnn_sandbox.runs.seeds import seed_items
 
-        base = self.current_name or self.config.task.name
-        groups = {r.group for r in self.runs.runs if r.group}
+        config = self.host.config
+        base = self.current_name or config.task.name
+        groups = {r.group for r in self.book.runs if r.group}
         group, k = f"{base} × {n} seeds", 2
         while group in groups:
             group, k = f"{base} × {n} seeds ({k})", k + 1
-        return self.start_job(seed_items(self.config, n), group, "seeds")
+        return self.start_job(seed_items(config, n), group, "seeds")
 
     def compare_setups(self, items: Sequence[tuple[str, ExperimentConfig]]) -> bool:
         """Train several setups (a lesson's) in worker processes, as runs of their own."""

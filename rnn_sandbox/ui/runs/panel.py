@@ -2,8 +2,9 @@
 changed from the run before, steps, final metric), the current one marked, and what can be
 done with them: restore, rename, delete, repeat with N seeds, save.
 
-The panel decides nothing: it asks the controller (:mod:`rnn_sandbox.ui.controller`), which
-owns the book of runs.  It also feeds the comparison of the visible runs
+The panel decides nothing: it asks the controller's run keeper
+(:class:`~rnn_sandbox.ui.runs.keeping.RunKeeper`), which owns the book of runs.  It also
+feeds the comparison of the visible runs
 (:class:`~rnn_sandbox.ui.runs.compare_view.ComparisonView`, in a dock of its own): at once when the
 book changes, and at most once a second while the current run trains, from the history
 the training reports (the training process is never asked for a snapshot to draw it).
@@ -125,7 +126,7 @@ class RunsPanel(QWidget):
                                 "to see which differences are real")
         self.save_action = act("Save runs…", self.saveRequested.emit,
                                "Save every run in one runs file (.rnns)")
-        self.cancel_action = act("Cancel", c.cancel_job, "Stop the runs training now")
+        self.cancel_action = act("Cancel", c.runs.cancel_job, "Stop the runs training now")
 
         buttons = QGridLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -167,8 +168,8 @@ class RunsPanel(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.follow_training)
         self.timer.start()
-        c.runsChanged.connect(self.refresh)
-        c.jobChanged.connect(self._show_job)
+        c.runs.changed.connect(self.refresh)
+        c.runs.jobChanged.connect(self._show_job)
         self.refresh()
         self._show_job()
 
@@ -195,7 +196,7 @@ class RunsPanel(QWidget):
         chosen = self.selected()
         if len(chosen) != 1 or chosen[0] is None:
             return False
-        return self.controller.restore_run(chosen[0])
+        return self.controller.runs.restore_run(chosen[0])
 
     def rename_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -203,7 +204,7 @@ class RunsPanel(QWidget):
             self.table.editItem(self.table.item(rows[0], NAME))
 
     def delete_selected(self) -> None:
-        self.controller.delete_runs([r for r in self.selected() if r is not None])
+        self.controller.runs.delete_runs([r for r in self.selected() if r is not None])
 
     def _context_menu(self, pos) -> None:
         menu = QMenu(self)
@@ -216,7 +217,7 @@ class RunsPanel(QWidget):
         if self._filling or item.row() >= len(self.rows):
             return
         run = self.rows[item.row()]
-        c = self.controller
+        c = self.controller.runs
         if item.column() == SHOWN:
             c.set_run_hidden(run, item.checkState() != Qt.CheckState.Checked)
         elif item.column() == NAME:
@@ -228,9 +229,9 @@ class RunsPanel(QWidget):
     # -- showing ------------------------------------------------------------------------
     def refresh(self) -> None:
         """The table and the comparison, as the book is now."""
-        c = self.controller
+        c = self.controller.runs
         chosen = self.selected() if self.rows else []
-        runs: list[Run | None] = list(c.runs.runs)
+        runs: list[Run | None] = list(c.runs)
         if c.has_current_run():
             runs.append(None)
         self.rows = runs
@@ -292,13 +293,13 @@ class RunsPanel(QWidget):
 
     def follow_training(self) -> None:
         """While the current run trains: its row and its curves, at most once a second."""
-        c = self.controller
+        c = self.controller.runs
         if c.history_version != self._row_version and self.rows and self.rows[-1] is None:
             self._row_version = c.history_version
             row = len(self.rows) - 1
             self._filling = True
             try:
-                self.table.item(row, STEPS).setText(str(c.step))
+                self.table.item(row, STEPS).setText(str(self.controller.step))
                 self.table.item(row, METRIC).setText(metric_text(c.current_run()))
             finally:
                 self._filling = False
@@ -322,7 +323,7 @@ class RunsPanel(QWidget):
         self.comparison.finish()
 
     def _draw_now(self) -> None:
-        c = self.controller
+        c = self.controller.runs
         if not on_screen(self.comparison):
             return  # still stale: drawn when it comes back into view
         self._stale = False
@@ -330,7 +331,7 @@ class RunsPanel(QWidget):
         self.comparison.set_runs(c.visible_runs())
 
     def _show_job(self) -> None:
-        c = self.controller
+        c = self.controller.runs
         busy = c.job is not None
         self.job_label.setText(c.job_text() if busy else "")
         self.job_label.setVisible(busy)

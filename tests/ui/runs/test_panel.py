@@ -76,13 +76,13 @@ def test_a_rebuild_keeps_the_run_and_two_cells_are_compared_with_their_own_histo
     (kept,) = c.runs.runs
     assert kept.name == "sine_forecast" and kept.steps() == 6 and kept.config.network.cell == "rnn"
     assert [h["train_loss"] for h in kept.history] == [h["train_loss"] for h in rnn_history]
-    assert c.current_name == "lstm" and c.current_colour != kept.colour
+    assert c.runs.current_name == "lstm" and c.runs.current_colour != kept.colour
     # Undo brings the trained RNN back as the current run (not twice), redo keeps it again.
     w.undo_action.trigger()
-    assert c.runs.runs == [] and c.current_name == "sine_forecast"
+    assert c.runs.runs == [] and c.runs.current_name == "sine_forecast"
     w.redo_action.trigger()
     assert c.runs.runs == [kept] or [r.name for r in c.runs.runs] == ["sine_forecast"]
-    assert len(c.runs.runs) == 1 and c.current_name == "lstm"
+    assert len(c.runs.runs) == 1 and c.runs.current_name == "lstm"
     train(qtbot, w, 4)
     lstm_history = history(w)
     # The panel: the kept run, then the current one, with what changed.
@@ -121,19 +121,19 @@ def test_a_restored_run_trains_on_bit_for_bit(qtbot, make_window, small):
         reference.trainer.step()
     assert c.apply_config({"network.hidden_size": 6}, "Hidden size: 6") is None
     train(qtbot, w, 3)
-    assert c.current_name == "hidden size 6"
+    assert c.runs.current_name == "hidden size 6"
     run = c.runs.runs[0]
     w.runs_panel.select(run)
     assert w.runs_panel.restore_action.isEnabled()
     w.runs_panel.restore_action.trigger()
-    assert c.current_name == "sine_forecast" and c.step == 5
+    assert c.runs.current_name == "sine_forecast" and c.step == 5
     assert [r.name for r in c.runs.runs] == ["hidden size 6"]  # kept in its place
     train(qtbot, w, 7)
     for k, v in weights(w).items():
         np.testing.assert_array_equal(v, reference.network.state_dict()[k], err_msg=k)
     # Undo of the restore: the other run is current again, the restored one kept.
     w.undo_action.trigger()
-    assert c.current_name == "hidden size 6" and c.step == 3
+    assert c.runs.current_name == "hidden size 6" and c.step == 3
     assert [(r.name, r.steps()) for r in c.runs.runs] == [("sine_forecast", 12)]
 
 
@@ -196,9 +196,9 @@ def test_runs_are_saved_and_opened_through_the_file_menu(qtbot, make_window, sma
     # Closing asks before the runs go, unless they were saved.
     asked: list[str] = []
     w.confirm = lambda title, text: asked.append(title) or False
-    assert w.controller.check_unsaved_runs() and asked == []  # saved: nothing to ask
+    assert w.controller.runs.check_unsaved() and asked == []  # saved: nothing to ask
     other.confirm = lambda title, text: asked.append(title) or False
-    assert not other.controller.check_unsaved_runs() and asked == ["Discard the runs?"]
+    assert not other.controller.runs.check_unsaved() and asked == ["Discard the runs?"]
     # A damaged file changes nothing and says why.
     bad = tmp_path / "bad.rnns"
     bad.write_bytes(b"not a runs file")
@@ -221,14 +221,14 @@ def test_repeat_with_seeds_delivers_a_group_while_the_window_stays_responsive(
     probe = LatencyProbe(5)
     probe.start()
     w.seeds_action.trigger()
-    assert c.job is not None and not w.seeds_action.isEnabled()
+    assert c.runs.job is not None and not w.seeds_action.isEnabled()
     assert w.statusBar().currentMessage().startswith("seeds: 0 of 3 done")
-    qtbot.waitUntil(lambda: c.job is None, timeout=WAIT)
+    qtbot.waitUntil(lambda: c.runs.job is None, timeout=WAIT)
     probe.stop()
     group = c.runs.runs
     assert len(group) == 3 and len({r.group for r in group}) == 1 and group[0].group
     assert sorted(r.seed for r in group) == [cfg.training.seed + k for k in range(3)]
-    assert len({r.colour for r in group}) == 1 and group[0].colour != c.current_colour
+    assert len({r.colour for r in group}) == 1 and group[0].colour != c.runs.current_colour
     assert all(r.steps() == seeds.planned_steps(cfg) for r in group)
     assert "3 of 3 done" in w.statusBar().currentMessage()
     # The event loop kept turning while the seeds trained (same bounds as the window's
@@ -247,21 +247,21 @@ def test_seeds_are_cancelled_by_cancel_and_by_closing_the_window(qtbot, make_win
     w = make_window(cfg)
     monkeypatch.setattr(dialogs, "seed_count", lambda parent: 2)
     w.seeds_action.trigger()
-    job = w.controller.job
+    job = w.controller.runs.job
     workers = job.processes_alive()
     assert w.runs_panel.cancel_button.isVisibleTo(w.runs_panel)
     qtbot.mouseClick(w.runs_panel.cancel_button, Qt.MouseButton.LeftButton)
-    assert w.controller.job is None and job.cancelled
+    assert w.controller.runs.job is None and job.cancelled
     assert not any(p.is_alive() for p in workers)
     assert "cancelled" in w.statusBar().currentMessage()
     assert not w.runs_panel.cancel_button.isVisibleTo(w.runs_panel)
     w.seeds_action.trigger()
-    job = w.controller.job
+    job = w.controller.runs.job
     assert job is not None
     workers = job.processes_alive()
     assert workers and all(p.is_alive() for p in workers)
     w.close()
-    assert w.controller.job is None and job.done and job.cancelled
+    assert w.controller.runs.job is None and job.done and job.cancelled
     assert not any(p.is_alive() for p in workers)  # no process left behind
 
 
@@ -282,7 +282,7 @@ def test_the_lesson_comparison_trains_every_setup_of_lesson_5(qtbot, make_window
     qtbot.mouseClick(w.lessons.compare_btn, Qt.MouseButton.LeftButton)
     lesson = get_lesson("bidirectional")
     assert c.config.task.name == "named_entities" and not c.config.network.bidirectional
-    qtbot.waitUntil(lambda: c.job is None, timeout=WAIT)
+    qtbot.waitUntil(lambda: c.runs.job is None, timeout=WAIT)
     assert [r.name for r in c.runs.runs] == [s.label for s in lesson.setups]
     assert [r.config.network.bidirectional for r in c.runs.runs] == [False, True]
     assert all(r.group is None and r.steps() > 0 for r in c.runs.runs)
