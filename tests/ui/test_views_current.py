@@ -188,11 +188,11 @@ def test_a_reopened_file_is_shown_as_it_was_saved(laptop, qtbot, tmp_path):
     raise_dock(qtbot, w, w.gradient_dock, w.gradient_plot)
     train(qtbot, w, 20)
     path = tmp_path / "run.rnnx"
-    assert w.controller.save(path)
+    assert w.controller.document.save(path)
     saved = engine_now(w)
     w.controller.new_experiment()
     qtbot.waitUntil(lambda: w.controller.step == 0, timeout=WAIT)
-    assert w.controller.open_path(path)
+    assert w.controller.document.open_path(path)
     now = engine_now(w)
     assert now["step"] == saved["step"] and len(now["history"]) > 1
     np.testing.assert_allclose(now["grad_h"], saved["grad_h"])
