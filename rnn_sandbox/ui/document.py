@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Protocol
@@ -135,7 +136,9 @@ class Document(QObject):
         value = self.settings.value("recentFiles", [])
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in (value or [])]
+        if not isinstance(value, Iterable):
+            return []  # not a list this program wrote
+        return [str(v) for v in value]
 
     def add_recent(self, path: Path) -> None:
         recent = [str(path)] + [f for f in self.recent_files() if f != str(path)]
