@@ -117,3 +117,27 @@ def widget(qtbot):
     qtbot.addWidget(w)
     w.resize(1300, 760)
     return w
+
+
+@pytest.fixture
+def make_controller(qtbot, settings):
+    """Experiment controllers without a window, on a small sine task (or ``config``),
+    answering every question with ``ask`` (Yes unless given); each shows its experiment
+    once (as the window does after adding its views) and is shut down after the test."""
+    from rnn_sandbox.ui.controller import ExperimentController
+
+    made = []
+
+    def make(config: ExperimentConfig | None = None, ask=None, store: QSettings | None = None,
+             views=()):
+        if config is None:
+            config = _small(get_task("sine_forecast").default_config())
+        c = ExperimentController(store or settings, config, ask or (lambda title, text: True))
+        made.append(c)
+        c.views = list(views)
+        c.install(c.experiment, record=False)
+        return c
+
+    yield make
+    for c in made:
+        c.shutdown()
