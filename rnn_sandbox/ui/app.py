@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from rnn_sandbox.tasks.base import resource_path
-from rnn_sandbox.ui import collector, errors
+from rnn_sandbox.ui import collector, errors, fit
 from rnn_sandbox.ui.main_window import APP_NAME, MainWindow
 
 
@@ -33,6 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         window = MainWindow()
         window.show()
+        fit.fit_to_screen(window)
         files = [a for a in args[1:] if not a.startswith("-")]
         if files:
             window.open_path(files[0])

@@ -86,3 +86,15 @@ class ElidedLabel(QLabel):
         text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
                                              rect.width())
         painter.drawText(rect, int(self.alignment()), text)
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """A shown window whose frame is larger than its screen's free area is maximized, so a
+    first start on a 1280×720 projector shows every edge of it."""
+    screen = window.screen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    frame = window.frameGeometry()
+    if frame.width() > free.width() or frame.height() > free.height():
+        window.showMaximized()

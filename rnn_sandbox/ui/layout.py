@@ -153,6 +153,9 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
     presentation.set_zoom(w, 1.5 if preset == "Projector" else 1.0)
     w.captions_action.setChecked(preset != "Projector")
     presentation.set_captions(w, preset != "Projector")
+    # Docks sized before the window is first shown widen it to the sum of their wishes: it
+    # keeps the size it had (at a first start on a small screen, the screen's).
+    w.resize(width, height)
 
 
 def reset(window: MainWindow) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
     QCheckBox,
@@ -33,8 +34,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QRadioButton,
     QSlider,
+    QStyle,
+    QStyleOptionComboBox,
     QTabBar,
-    QToolButton,
     QWidget,
 )
 
@@ -64,7 +66,8 @@ def wait_until(app: QApplication, condition, timeout: float = 60.0) -> bool:
 
 def shown(w: QWidget) -> bool:
     """Visible on the screen: shown, with every ancestor shown, and of some size."""
-    return w.isVisible() and w.width() > 0 and w.height() > 0 and not w.visibleRegion().isEmpty()
+    # (A dock behind another's tab, or a page behind a tab, is not visible to Qt either.)
+    return w.isVisible() and w.width() > 0 and w.height() > 0
 
 
 def global_rect(w: QWidget) -> QRect:
@@ -98,25 +101,32 @@ def _button_problem(b: QAbstractButton) -> str | None:
     text = b.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
     if not text:
         return None
-    need = b.sizeHint().width()
-    if isinstance(b, (QCheckBox, QRadioButton)) or isinstance(b, QToolButton):
-        need = min(need, b.minimumSizeHint().width())
-    if b.width() + 1 < need:
-        return f"button cut: {text[:60]!r} ({b.width()} px of {need})"
+    fm = b.fontMetrics()
+    need = text_width(fm, text)
+    if isinstance(b, (QCheckBox, QRadioButton)):
+        need += b.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 6
+    else:  # the least padding with which a label still reads whole
+        need += 8 + (b.iconSize().width() + 4 if not b.icon().isNull() else 0)
+    if b.width() < need:
+        return f"button cut: {text[:60]!r} ({b.width()} px, needs {need})"
     return None
 
 
 def _combo_problem(c: QComboBox) -> str | None:
     text = c.currentText()
-    if not text:
-        return None
-    # The text needs its width plus the arrow; Qt draws it elided when it does not fit.
-    fm = c.fontMetrics()
-    arrow = 28
-    if c.property("shortensWithTooltip"):
+    if not text or c.property("shortensWithTooltip"):
         return None  # shortened with "…", and the whole text is a hover away
-    if fm.horizontalAdvance(text) + arrow > c.width() + 1:
-        return f"drop-down cut: {text[:60]!r} ({c.width()} px, text {fm.horizontalAdvance(text)})"
+    opt = QStyleOptionComboBox()
+    opt.initFrom(c)
+    opt.rect = c.rect()
+    opt.editable = c.isEditable()
+    field = c.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                     QStyle.SubControl.SC_ComboBoxEditField, c)
+    need = c.fontMetrics().horizontalAdvance(text)
+    if not c.itemIcon(c.currentIndex()).isNull():
+        need += c.iconSize().width() + 4
+    if need > field.width() + 1:
+        return f"drop-down cut: {text[:60]!r} ({field.width()} px for {need})"
     return None
 
 
@@ -128,7 +138,7 @@ def _tab_problems(bar: QTabBar) -> list[str]:
         rect = bar.tabRect(i)
         if rect.width() <= 0:
             continue
-        if fm.horizontalAdvance(text) + 12 > rect.width() and not bar.tabToolTip(i):
+        if fm.horizontalAdvance(text) + 12 > rect.width():
             out.append(f"tab cut: {text!r} ({rect.width()} px)")
     return out
 
@@ -155,6 +165,8 @@ def plot_areas(window: QWidget) -> list[tuple[str, float, float]]:
         if scene is None:
             continue
         for item in scene.items():
+            if isinstance(item, pg.ColorBarItem):
+                continue  # a colour scale, not a plot
             if isinstance(item, pg.PlotItem) and item.isVisible():
                 vb = item.getViewBox()
                 poly = view.mapFromScene(vb.sceneBoundingRect())
@@ -170,9 +182,11 @@ def plot_areas(window: QWidget) -> list[tuple[str, float, float]]:
 
 def diagram_fonts(window: QWidget) -> list[tuple[str, float]]:
     """Pixel height on the screen of each text on the network diagram."""
+    import pyqtgraph as pg
+
     out = []
     for view in window.findChildren(QGraphicsView):
-        if type(view).__module__.startswith("pyqtgraph") or not shown(view):
+        if isinstance(view, pg.GraphicsView) or not shown(view):
             continue
         if view.scene() is None:
             continue
@@ -191,9 +205,17 @@ def diagram_fonts(window: QWidget) -> list[tuple[str, float]]:
     return out
 
 
-def problems(app: QApplication, window: QMainWindow, zoom: float) -> list[str]:
-    """Everything that does not fit or cannot be read, in the window as it is now."""
+def problems(app: QApplication, window: QMainWindow, zoom: float,
+             root: QWidget | None = None) -> list[str]:
+    """Everything that does not fit or cannot be read, in the window as it is now (or only
+    inside ``root``, one of its docks)."""
     found: list[str] = []
+    if root is not None:
+        found.extend(_widget_problems(root.findChildren(QWidget), None))
+        found.extend(f"plot {name!r} data area {width:.0f}x{height:.0f} px"
+                     for name, width, height in plot_areas(root)
+                     if width < MIN_PLOT[0] or height < MIN_PLOT[1])
+        return sorted(set(found))
     screen = window.screen().availableGeometry()
     hint = window.minimumSizeHint().expandedTo(window.minimumSize())
     if hint.width() > screen.width() or hint.height() > screen.height():
@@ -205,7 +227,19 @@ def problems(app: QApplication, window: QMainWindow, zoom: float) -> list[str]:
                      f"{screen.width()}x{screen.height()} screen")
     status = window.statusBar()
     status_rect = global_rect(status) if status is not None and shown(status) else None
-    for w in window.findChildren(QWidget):
+    found.extend(_widget_problems(window.findChildren(QWidget), status_rect))
+    for name, width, height in plot_areas(window):
+        if width < MIN_PLOT[0] or height < MIN_PLOT[1]:
+            found.append(f"plot {name!r} data area {width:.0f}x{height:.0f} px")
+    for text, px in diagram_fonts(window):
+        if px < MIN_DIAGRAM_FONT_PX * zoom - 0.5:
+            found.append(f"diagram text {text!r} {px:.1f} px high")
+    return sorted(set(found))
+
+
+def _widget_problems(widgets: list[QWidget], status_rect: QRect | None) -> list[str]:
+    found: list[str] = []
+    for w in widgets:
         if not shown(w):
             continue
         problem = None
@@ -225,19 +259,14 @@ def problems(app: QApplication, window: QMainWindow, zoom: float) -> list[str]:
         elif isinstance(w, QSlider) and w.orientation() == Qt.Orientation.Horizontal:
             if w.width() < MIN_SLIDER:
                 problem = f"slider only {w.width()} px wide"
-        elif isinstance(w, QAbstractScrollArea) and not isinstance(w, QGraphicsView):
+        elif isinstance(w, QAbstractScrollArea) and not isinstance(
+                w, (QGraphicsView, QAbstractItemView)):  # a table may scroll sideways
             bar = w.horizontalScrollBar()
             if bar is not None and bar.isVisible() and w.objectName() != "allowHorizontal":
                 problem = f"horizontal scroll bar in {type(w).__name__} {w.objectName()!r}"
         if problem:
             found.append(problem)
-    for name, width, height in plot_areas(window):
-        if width < MIN_PLOT[0] or height < MIN_PLOT[1]:
-            found.append(f"plot {name!r} data area {width:.0f}x{height:.0f} px")
-    for text, px in diagram_fonts(window):
-        if px < MIN_DIAGRAM_FONT_PX * zoom - 0.5:
-            found.append(f"diagram text {text!r} {px:.1f} px high")
-    return sorted(set(found))
+    return found
 
 
 def step(app: QApplication, window, n: int = 1) -> None:
@@ -260,6 +289,7 @@ def trigger(window: QMainWindow, text: str) -> None:
 def main(out_path: str, scenarios: list[str]) -> None:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     from rnn_sandbox.tasks import all_tasks
+    from rnn_sandbox.ui.fit import fit_to_screen
     from rnn_sandbox.ui.main_window import MainWindow
 
     report: dict[str, list[str]] = {}
@@ -270,6 +300,7 @@ def main(out_path: str, scenarios: list[str]) -> None:
         window.confirm = lambda title, text: True
         window.modal_messages = False
         window.show()
+        fit_to_screen(window)  # as the app starts
         settle(app, 150)
         screen = window.screen().size()
         tag = f"{screen.width()}x{screen.height()}"
@@ -286,7 +317,7 @@ def main(out_path: str, scenarios: list[str]) -> None:
                         dock.raise_()
                         settle(app, 30)
                         found.update(f"{p} (tab {dock.windowTitle()})"
-                                     for p in problems(app, window, zoom))
+                                     for p in problems(app, window, zoom, root=dock))
                 for dock in raised:
                     dock.raise_()
             report[name] = sorted(found)
