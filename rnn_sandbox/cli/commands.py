@@ -20,6 +20,7 @@ from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_OK, CliError
 from rnn_sandbox.cli.options import ANIMATE_SIZE, check_length, parse_size
 from rnn_sandbox.cli.outputs import check_outputs, check_target, save
 from rnn_sandbox.cli.reports import Diverged, report, score_lines, steps_for_epochs, train_steps
+from rnn_sandbox.wording import count
 
 if TYPE_CHECKING:
     from rnn_sandbox.session import Experiment
@@ -57,7 +58,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
         f"{exp.task.name}: {net.config.architecture}, {net.config.cell} "
         f"{net.config.hidden_size}x{net.config.num_layers}"
         f"{' bidirectional' if net.config.bidirectional else ''}, "
-        f"{net.num_parameters()} parameters, {steps} steps\n"
+        f"{net.num_parameters()} parameters, {count(steps, 'step')}\n"
     )
     code = _train_and_report(exp, steps, args.quiet, out)
     if args.save is not None:
@@ -147,7 +148,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"weights written to {args.weights}\n")
     if args.csv is not None:
         export_history_csv(args.csv, exp.trainer.history)
-        out.write(f"history ({len(exp.trainer.history)} steps) written to {args.csv}\n")
+        out.write(f"history ({count(len(exp.trainer.history), 'step')}) written to {args.csv}\n")
     return EXIT_OK
 
 
@@ -191,8 +192,8 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
         f"(written by RNN Sandbox {header.get('app_version', '?')}"
         f"{', ' + saved_at if isinstance(saved_at, str) else ''})\n"
     )
-    out.write(f"task        {c.task.name}, {c.task.n_samples} samples of {c.task.seq_len} steps, "
-              f"seed {tr.seed}\n")
+    out.write(f"task        {c.task.name}, {c.task.n_samples} samples of "
+              f"{count(c.task.seq_len, 'step')}, seed {tr.seed}\n")
     if c.task.options:
         out.write(f"options     {json.dumps(c.task.options, sort_keys=True)}\n")
     out.write(

@@ -11,6 +11,7 @@ from typing import IO, TYPE_CHECKING, TextIO
 from rnn_sandbox.cli.errors import CliError
 from rnn_sandbox.files import SaveRefused, atomic_write, check_writable, reads_back
 from rnn_sandbox.runs.file import EXTENSION as RUNS_EXTENSION
+from rnn_sandbox.wording import count
 
 if TYPE_CHECKING:
     from rnn_sandbox.runs.book import Run
@@ -99,7 +100,7 @@ def save_runs(path: Path, runs: Sequence[Run], out: TextIO) -> None:
         from rnn_sandbox.runs.file import save_runs as save_runs_file
 
         save_runs_file(path, runs)
-        out.write(f"{len(runs)} run{'s' if len(runs) > 1 else ''} saved to {path}\n")
+        out.write(f"{count(len(runs), 'run')} saved to {path}\n")
     else:
         from rnn_sandbox.io import save_experiment
 

@@ -9,6 +9,8 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from rnn_sandbox.wording import count
+
 if TYPE_CHECKING:
     from rnn_sandbox.runs.book import Run
     from rnn_sandbox.session import Experiment
@@ -168,7 +170,7 @@ def seed_lines(runs: Sequence[Run]) -> list[str]:
         )
     s = summary(runs)
     better = "higher" if runs[0].higher_is_better else "lower"
-    lines.append(f"{metric} over {int(s['n'])} seeds: {_number(s['mean'])} ± "
+    lines.append(f"{metric} over {count(int(s['n']), 'seed')}: {_number(s['mean'])} ± "
                  f"{_number(s['std'])} (min {_number(s['min'])}, max {_number(s['max'])}; "
                  f"{better} is better)")
     if math.isfinite(s["baseline"]):

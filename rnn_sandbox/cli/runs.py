@@ -30,6 +30,7 @@ from rnn_sandbox.cli.reports import comparison_lines, seed_lines
 from rnn_sandbox.runs.book import Run, give_colours
 from rnn_sandbox.runs.file import load_comparison
 from rnn_sandbox.runs.seeds import MAX_SEEDS, RunJob, RunJobError, planned_steps
+from rnn_sandbox.wording import count
 
 
 def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
@@ -46,7 +47,7 @@ def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
         out.write(line + "\n")
     if args.csv is not None:
         path = write_csv(args.csv, runs)
-        out.write(f"histories of {len(runs)} runs written to {path}\n")
+        out.write(f"histories of {count(len(runs), 'run')} written to {path}\n")
     for opt in ("--png", "--svg"):
         if opt in outputs:
             path = _render(runs, outputs[opt], size, args.x)
@@ -87,8 +88,8 @@ def cmd_train_seeds(args: argparse.Namespace, out: TextIO) -> int:
     net = config.network
     out.write(
         f"{config.task.name}: {net.architecture}, {net.cell} {net.hidden_size}x"
-        f"{net.num_layers}{' bidirectional' if net.bidirectional else ''}, {steps} steps, "
-        f"seeds {first}..{seeds[-1]} in {processes} process{'es' if processes > 1 else ''}\n"
+        f"{net.num_layers}{' bidirectional' if net.bidirectional else ''}, {count(steps, 'step')}, "
+        f"seeds {first}..{seeds[-1]} in {count(processes, 'process', 'processes')}\n"
     )
     items = []
     for seed in seeds:

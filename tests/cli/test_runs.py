@@ -152,4 +152,4 @@ def test_one_seed_may_be_saved_as_an_experiment(capsys, tmp_path):
                          "--save", path, "--quiet")
     assert code == 0, err
     assert load_experiment(path).trainer.step_count == 3
-    assert "MAE over 1 seeds" in out and "± 0 " in out
+    assert "MAE over 1 seed:" in out and "± 0 " in out
