@@ -125,7 +125,10 @@ def _input_projection(x: np.ndarray, w_ih: np.ndarray, bias: np.ndarray, dtype) 
 
 
 # -- LSTM ------------------------------------------------------------------------------
-def lstm_dir_forward(x, w_ih, w_hh, b_ih, b_hh, h0, c0, mask, reverse):
+def lstm_dir_forward(
+    x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, b_ih: np.ndarray, b_hh: np.ndarray,
+    h0: np.ndarray, c0: np.ndarray, mask: np.ndarray | None, reverse: bool,
+) -> tuple[np.ndarray, GatedCache]:
     T, B, _ = x.shape
     H = w_hh.shape[1]
     dtype = np.result_type(x, w_ih, w_hh)
@@ -155,7 +158,7 @@ def lstm_dir_forward(x, w_ih, w_hh, b_ih, b_hh, h0, c0, mask, reverse):
         c_new += np.multiply(i, g, out=ig)
         np.tanh(c_new, out=tanh_c[t])
         h_new = np.multiply(o, tanh_c[t], out=h_all[t])  # h' = o * tanh(c')
-        if any_pad[t]:  # padded rows keep the previous state
+        if pad is not None and any_pad[t]:  # padded rows keep the previous state
             np.copyto(h_new, h, where=pad[t])
             np.copyto(c_new, c, where=pad[t])
         h, c = h_new, c_new
@@ -163,8 +166,10 @@ def lstm_dir_forward(x, w_ih, w_hh, b_ih, b_hh, h0, c0, mask, reverse):
 
 
 def lstm_dir_backward(
-    cache: GatedCache, dh_out, dh_last, dc_last, w_ih, w_hh, truncation=0, per_step=False
-):
+    cache: GatedCache, dh_out: np.ndarray, dh_last: np.ndarray | None,
+    dc_last: np.ndarray | None, w_ih: np.ndarray, w_hh: np.ndarray, truncation: int = 0,
+    per_step: bool = False,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray, np.ndarray]:
     x, gates = cache.x, cache.gates
     T, B, H = cache.h.shape
     dtype = cache.h.dtype
@@ -238,7 +243,10 @@ def lstm_dir_backward(
 
 
 # -- GRU -------------------------------------------------------------------------------
-def gru_dir_forward(x, w_ih, w_hh, b_ih, b_hh, h0, mask, reverse):
+def gru_dir_forward(
+    x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, b_ih: np.ndarray, b_hh: np.ndarray,
+    h0: np.ndarray, mask: np.ndarray | None, reverse: bool,
+) -> tuple[np.ndarray, GatedCache]:
     T, B, _ = x.shape
     H = w_hh.shape[1]
     dtype = np.result_type(x, w_ih, w_hh)
@@ -273,15 +281,16 @@ def gru_dir_forward(x, w_ih, w_hh, b_ih, b_hh, h0, mask, reverse):
         h_new = np.subtract(h, n, out=h_all[t])  # h' = (1 - z) n + z h = n + z (h - n)
         h_new *= z
         h_new += n
-        if any_pad[t]:  # padded rows keep the previous state
+        if pad is not None and any_pad[t]:  # padded rows keep the previous state
             np.copyto(h_new, h, where=pad[t])
         h = h_new
     return h_all, GatedCache(x, h_all, h0, reverse, mask, gates, hn_lin=hn_lin)
 
 
 def gru_dir_backward(
-    cache: GatedCache, dh_out, dh_last, w_ih, w_hh, truncation=0, per_step=False
-):
+    cache: GatedCache, dh_out: np.ndarray, dh_last: np.ndarray | None, w_ih: np.ndarray,
+    w_hh: np.ndarray, truncation: int = 0, per_step: bool = False,
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]:
     x, gates = cache.x, cache.gates
     T, B, H = cache.h.shape
     dtype = cache.h.dtype

@@ -113,6 +113,7 @@ class RNNStack:
         c_n = np.empty_like(h0) if lstm else None
         caches = []
         layer_in = x
+        cache: cells.DirCache | gated.GatedCache
         for k in range(self.num_layers):
             outs = []
             for d, rev in enumerate(self.directions()):
@@ -131,6 +132,7 @@ class RNNStack:
                     h_all, cache = gated.lstm_dir_forward(
                         layer_in, w_ih, w_hh, b_ih, b_hh, h0[idx], c0[idx], mask, rev
                     )
+                    assert cache.c is not None  # an LSTM's cache holds its cell states
                     c_n[idx] = cache.c[0] if rev else cache.c[-1]
                 h_n[idx] = h_all[0] if rev else h_all[-1]
                 outs.append(h_all)
