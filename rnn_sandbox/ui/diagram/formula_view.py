@@ -14,18 +14,18 @@ import html
 import numpy as np
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
-    QGraphicsSimpleTextItem,
     QTextBrowser,
     QWidget,
 )
 
 from rnn_sandbox.ui.diagram.formula import OUTPUT, Formula, Matrix, fmt, formula
-from rnn_sandbox.ui.diagram.look import level_color
+from rnn_sandbox.ui.diagram.items import text_item
+from rnn_sandbox.ui.diagram.look import INK, SMALL_FONT, level_color
 from rnn_sandbox.ui.diagram.model import LEVELS
-from rnn_sandbox.ui.diagram.panel import FloatingPanel
+from rnn_sandbox.ui.diagram.panel import SidePanel
 
 HIGHLIGHT = "#ffd84d"
 
@@ -40,8 +40,8 @@ def matrix_html(m: Matrix) -> str:
     scale = float(np.abs(m.values).max(initial=0.0))
     hr, hc = set(m.highlight_rows), set(m.highlight_cols)
     head = "".join(
-        f"<th{' bgcolor=' + HIGHLIGHT if j in hc else ''}>{html.escape(c)}</th>"
-        for j, c in enumerate(m.cols))
+        f"<th bgcolor={HIGHLIGHT}><font color=#000000>{html.escape(c)}</font></th>"
+        if j in hc else f"<th>{html.escape(c)}</th>" for j, c in enumerate(m.cols))
     rows = []
     for i, name in enumerate(m.rows):
         cells = []
@@ -50,8 +50,10 @@ def matrix_html(m: Matrix) -> str:
             on = i in hr or j in hc
             bg = HIGHLIGHT if on else _cell_colour(v, scale)
             text = f"<b>{fmt(v)}</b>" if on else fmt(v)
-            cells.append(f"<td align=right bgcolor={bg}>{text}</td>")
-        th = f"<th{' bgcolor=' + HIGHLIGHT if i in hr else ''}>{html.escape(name)}</th>"
+            ink = "#000000" if QColor(bg).lightness() >= 128 else "#ffffff"  # on any theme
+            cells.append(f"<td align=right bgcolor={bg}><font color={ink}>{text}</font></td>")
+        th = (f"<th bgcolor={HIGHLIGHT}><font color=#000000>{html.escape(name)}</font></th>"
+              if i in hr else f"<th>{html.escape(name)}</th>")
         rows.append(f"<tr>{th}{''.join(cells)}</tr>")
     what = ("; in yellow the column this step reads" if hc else
             "; in yellow the row this step uses" if hr else "")
@@ -61,14 +63,14 @@ def matrix_html(m: Matrix) -> str:
 
 
 # How to read the numbers; the panel's first line and its tooltip.
-HOW_TO_READ = ("Each result is worked out from the numbers shown on its line, to 4 "
-               "significant digits, so a calculator gives the same. The network computes "
-               "with every digit: where its own value differs, it follows in brackets.")
+HOW_TO_READ = ("Each result is its line's numbers worked out, to 4 significant digits: "
+               "a calculator gives the same. In brackets, where it differs: the network's "
+               "own value, computed with every digit.")
 
 
 def formula_html(f: Formula) -> str:
-    out = [f"<h3 style='margin:2px'>{html.escape(f.title)}</h3>",
-           f"<p><small>{html.escape(HOW_TO_READ)}</small></p>"]
+    # The panel's title names the neuron and the step.
+    out = [f"<p><small>{html.escape(HOW_TO_READ)}</small></p>"]
     out += [f"<p><i>{html.escape(n)}</i></p>" for n in f.notes]
     section = None
     for ln in f.lines:
@@ -91,11 +93,11 @@ def formula_html(f: Formula) -> str:
 MAX_LINE_NUMBERS = 300
 
 
-class FormulaPanel(FloatingPanel):
-    """Floating panel: the clicked neuron's equations at the current step."""
+class FormulaPanel(SidePanel):
+    """The clicked neuron's equations at the current step."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, 480, "Formula")
+        super().__init__(parent, "Formula")
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.setToolTip(HOW_TO_READ)
@@ -133,11 +135,7 @@ class FormulaView:
         self.panel.target = (role, item.key, int(t), int(item.unit))
         if not self._fill():
             return False
-        w = self.w
-        self.panel.setFixedHeight(max(200, w.view.height() - 16))
-        self.panel.move(w.width() - self.panel.width() - 24, w.view.y() + 8)
-        self.panel.show()
-        self.panel.raise_()
+        self.w.show_side(self.panel)
         return True
 
     def _fill(self) -> bool:
@@ -186,8 +184,7 @@ class FormulaView:
         m = self.w.model
         if not self.numbers or m.mode == "live":
             return
-        font = QFont("Sans Serif")
-        font.setPixelSize(7)
+        font = SMALL_FONT
         for item in self.w.scene.neurons:
             # Right of the neuron, above the lines that pass there.
             self._label(item, m.neuron_value(item), font,
@@ -207,10 +204,9 @@ class FormulaView:
             return
         box = QGraphicsRectItem(item)
         box.setPen(QPen(Qt.NoPen))
-        box.setBrush(QColor(255, 255, 255, 225))
+        box.setBrush(INK.label_box)
         box.setAcceptedMouseButtons(Qt.NoButton)
-        text = QGraphicsSimpleTextItem(fmt(value), box)
-        text.setFont(font)
+        text = text_item(fmt(value), font, box)
         r = text.boundingRect()
         box.setRect(0, 0, r.width() + 2, r.height())
         text.setPos(1, 0)

@@ -20,7 +20,6 @@ from collections.abc import Callable
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QImage,
@@ -36,18 +35,23 @@ from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsRectItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
     QGraphicsSimpleTextItem,
 )
 
 from rnn_sandbox.ui.diagram.look import (
     BLANK_PEN,
     BRUSHES,
+    BUTTON_FONT,
     CACHE,
+    DIM_GATE_PEN,
     DIM_OUTLINE,
+    GATE_PEN,
     GATE_R,
+    INK,
     LABEL_FONT,
     LUT,
-    OUTLINE,
     OUTLINE_PEN,
     PENS,
     SMALL_FONT,
@@ -121,8 +125,16 @@ class NeuronItem(TipMixin, QGraphicsEllipseItem):
         event.accept()
 
 
-_LETTER_FONT = QFont("Sans Serif")
-_LETTER_FONT.setPixelSize(8)
+def text_item(text: str, font: QFont, parent: QGraphicsItem | None = None,
+              colour: QColor | None = None) -> QGraphicsSimpleTextItem:
+    """A piece of text of the diagram: every text is one of these (so that its size and
+    colour are known), never painted by hand."""
+    item = QGraphicsSimpleTextItem(text, parent)
+    item.setFont(QFont(font))
+    item.setBrush(colour if colour is not None else INK.text)
+    item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    item.setAcceptHoverEvents(False)
+    return item
 
 
 class GateItem(NeuronItem):
@@ -138,13 +150,9 @@ class GateItem(NeuronItem):
         self.gate = gate
         self.col = gate * hidden + unit if role == "gate" else unit
         self.setZValue(3)
-        self.letter = QGraphicsSimpleTextItem(letter, self)
-        self.letter.setFont(_LETTER_FONT)
-        self.letter.setBrush(_DARK)
+        self.letter = text_item(letter, SMALL_FONT, self, INK.letter)
         br = self.letter.boundingRect()
         self.letter.setPos(-br.width() / 2, -br.height() / 2 - 0.3)
-        self.letter.setAcceptedMouseButtons(Qt.NoButton)
-        self.letter.setAcceptHoverEvents(False)
         self.letter.setCacheMode(CACHE)  # a blit instead of laying out text every frame
         self._light = False
 
@@ -153,14 +161,14 @@ class GateItem(NeuronItem):
         light = level != DIM and abs(level) > 0.6 * LEVELS  # a light letter on strong colour
         if light != self._light:
             self._light = light
-            self.letter.setBrush(_LIGHT if light else _DARK)
+            self.letter.setBrush(INK.letter_strong if light else INK.letter)
 
 
 class CellStateItem(GateItem):
     """The LSTM's cell state c_t beside an expanded neuron (role "cell"): a rounded square,
     since it is a memory rather than a unit with an activation function."""
 
-    RADIUS = 6.0
+    RADIUS = GATE_R
     KIND = 3
 
 
@@ -170,7 +178,7 @@ class NeuronLayer(QGraphicsItem):
     (``drawPixmapFragments``).  Hundreds of antialiased circles cost a fraction of a
     millisecond this way instead of a few microseconds each as separate items."""
 
-    KIND_R = (R, R, GATE_R, 6.0)
+    KIND_R = (R, R, GATE_R, GATE_R)
 
     def __init__(self, units: list[NeuronItem]) -> None:
         super().__init__()
@@ -199,7 +207,7 @@ class NeuronLayer(QGraphicsItem):
     def _sprites(self, scale: float) -> tuple[QPixmap, int]:
         if self._atlas is not None and abs(self._atlas[0] - scale) < 1e-6:
             return self._atlas[1], self._atlas[2]
-        cell = int(np.ceil((2 * R + 4) * scale)) + 2
+        cell = int(np.ceil((2 * max(self.KIND_R) + 4) * scale)) + 2
         img = QImage(cell * (2 * LEVELS + 2), cell * 4, QImage.Format_ARGB32_Premultiplied)
         img.fill(Qt.transparent)
         p = QPainter(img)
@@ -209,7 +217,7 @@ class NeuronLayer(QGraphicsItem):
                 level = DIM if k == 2 * LEVELS + 1 else k - LEVELS
                 dim = level == DIM
                 pen = {0: DIM_OUTLINE if dim else OUTLINE_PEN, 1: BLANK_PEN}.get(
-                    kind, _DIM_GATE_PEN if dim else _GATE_PEN)
+                    kind, DIM_GATE_PEN if dim else GATE_PEN)
                 pen = QPen(pen)
                 pen.setWidthF(pen.widthF() * scale)
                 p.setPen(pen)
@@ -263,7 +271,7 @@ class NeuronLayer(QGraphicsItem):
             r = self.KIND_R[kind]
             dim = level == DIM
             pen = {0: DIM_OUTLINE if dim else OUTLINE_PEN, 1: BLANK_PEN}.get(
-                int(kind), _DIM_GATE_PEN if dim else _GATE_PEN)
+                int(kind), DIM_GATE_PEN if dim else GATE_PEN)
             painter.setPen(pen)
             painter.setBrush(BRUSHES[int(level)])
             box = QRectF(x - r, y - r, 2 * r, 2 * r)
@@ -273,16 +281,11 @@ class NeuronLayer(QGraphicsItem):
                 painter.drawEllipse(box)
 
 
-_DARK, _LIGHT = QBrush(QColor(40, 40, 40)), QBrush(QColor(255, 255, 255))
-_GATE_PEN = QPen(OUTLINE, 0.7)
-_DIM_GATE_PEN = QPen(QColor(170, 170, 170), 0.6)
-
-
 def cell_box(rect: QRectF) -> QGraphicsRectItem:
     """The faint frame that groups an expanded neuron with its gates."""
     box = QGraphicsRectItem(rect)
-    box.setPen(QPen(QColor(150, 160, 185), 0.8, Qt.DashLine))
-    box.setBrush(QColor(244, 246, 252))
+    box.setPen(QPen(INK.box_edge, 0.8, Qt.PenStyle.DashLine))
+    box.setBrush(INK.box_fill)
     box.setZValue(1)
     box.setAcceptedMouseButtons(Qt.NoButton)
     return box
@@ -388,11 +391,11 @@ class NormBarItem(Cached, Pointable):
         if f is None:
             return
         w = self.WIDTH
-        painter.setPen(QPen(QColor(150, 150, 150), 0.6))
-        painter.setBrush(QColor(245, 245, 245))
+        painter.setPen(QPen(INK.bar_edge, 0.6))
+        painter.setBrush(INK.bar_bg)
         painter.drawRect(QRectF(-w / 2, 0, w, 5))
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(QColor(120, 60, 160))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(INK.bar)
         painter.drawRect(QRectF(-w / 2, 0, w * f, 5))
 
 
@@ -405,65 +408,71 @@ class TimeStepColumn(Cached, QGraphicsItem):
         self.model, self.seg, self.t, self.rect, self.label = model, seg, t, rect, label
         self.setZValue(-2)
         self.setCacheMode(CACHE)
+        self.caption = text_item(label, LABEL_FONT, self, INK.text_dim)
+        self._place_caption()
 
-    def look(self):
+    def _place_caption(self) -> None:
+        br = self.caption.boundingRect()
+        self.caption.setPos(self.rect.center().x() - br.width() / 2, self.rect.top() + 2)
+
+    def look(self) -> object:
         folded = self.t is None and self.seg != "dense"
         return (self.model.column_highlighted(self),
                 self.model.column_focus(self) if folded else None)
 
+    def refresh_look(self) -> None:
+        hi, focus = self.look()  # type: ignore[misc]
+        label = self.label
+        if focus is not None:  # folded: values of the current step
+            label = f"folded, showing t={focus + 1}"
+        if label != self.caption.text():
+            self.caption.setText(label)
+            self._place_caption()
+        self.caption.setBrush(INK.text if hi else INK.text_dim)
+        super().refresh_look()
+
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.rect.adjusted(-1, -1, 1, 1)
 
-    def paint(self, painter, option, widget=None) -> None:
+    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
         hi = self.model.column_highlighted(self)
-        painter.setPen(QPen(QColor(205, 215, 230) if hi else QColor(232, 232, 232), 1))
-        painter.setBrush(QColor(232, 240, 252) if hi else QColor(248, 248, 248))
-        painter.setRenderHint(QPainter.Antialiasing, False)  # a large area: fill it plainly
+        painter.setPen(QPen(INK.column_hi_edge if hi else INK.column_edge, 1))
+        painter.setBrush(INK.column_hi if hi else INK.column)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # a large area
         painter.drawRect(self.rect)
-        painter.setRenderHint(QPainter.Antialiasing, True)
-        painter.setPen(QColor(60, 60, 60) if hi else QColor(120, 120, 120))
-        painter.setFont(LABEL_FONT)
-        label = self.label
-        if self.t is None and self.seg != "dense":  # folded: values of the current step
-            label = f"folded, showing t={self.model.column_focus(self) + 1}"
-        painter.drawText(
-            QRectF(self.rect.left(), self.rect.top() + 2, self.rect.width(), 14),
-            Qt.AlignHCenter | Qt.AlignTop, label,
-        )
 
 
 class LayerLabel(QGraphicsItem):
-    """Name of a row (input, a layer and direction, output), right-aligned at ``pos``."""
+    """Name of a row (input, a layer and direction, output), right-aligned (or ``align``)
+    at ``pos`` and centred on it vertically."""
 
-    def __init__(self, text: str, pos: QPointF, width: float = 110.0, bold: bool = False,
-                 align=Qt.AlignRight) -> None:
+    def __init__(self, text: str, pos: QPointF, bold: bool = False,
+                 align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignRight,
+                 font: QFont = LABEL_FONT) -> None:
         super().__init__()
-        self.text, self.width, self.align = text, width, align
-        self.font = QFont(LABEL_FONT)
-        self.font.setBold(bold)
+        self.text = text
         self.setPos(pos)
         self.setZValue(3)
-        self.setCacheMode(CACHE)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
+        f = QFont(font)
+        f.setBold(bold)
+        self.caption = text_item(text, f, self)
+        br = self.caption.boundingRect()
+        x = -br.width() if align == Qt.AlignmentFlag.AlignRight else 0.0
+        self.caption.setPos(x, -br.height() / 2)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(-self.width, -24, self.width, 48)
+        return self.childrenBoundingRect()
 
-    def paint(self, painter, option, widget=None) -> None:
-        painter.setFont(self.font)
-        painter.setPen(QColor(40, 40, 40))
-        painter.drawText(self.boundingRect(), self.align | Qt.AlignVCenter | Qt.TextWordWrap,
-                         self.text)
+    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
+        pass  # the text is its child
 
 
 class UnitLabel(LayerLabel):
     """A small name beside one unit (``x1``, ``blank``)."""
 
     def __init__(self, text: str, pos: QPointF) -> None:
-        super().__init__(text, pos, width=44)
-        self.font = QFont(SMALL_FONT)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(-self.width, -7, self.width, 14)
+        super().__init__(text, pos, font=SMALL_FONT)
 
 
 class EllipsisItem(QGraphicsItem):
@@ -475,20 +484,18 @@ class EllipsisItem(QGraphicsItem):
         self.setToolTip(f"{hidden_steps} time steps are not drawn (same weights at every step)")
         self.setZValue(-1)
         self.setCacheMode(CACHE)
+        self.caption = text_item(f"⋯\n{hidden_steps} steps", LABEL_FONT, self, INK.text_dim)
+        br = self.caption.boundingRect()
+        self.caption.setPos(rect.center().x() - br.width() / 2, rect.top() + 2)
+        self._line_top = rect.top() + 4 + br.height()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self.rect
 
-    def paint(self, painter, option, widget=None) -> None:
-        painter.setPen(QPen(QColor(150, 150, 150), 1.5, Qt.DotLine))
+    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
+        painter.setPen(QPen(INK.text_dim, 1.5, Qt.PenStyle.DotLine))
         x = self.rect.center().x()
-        painter.drawLine(QPointF(x, self.rect.top() + 24), QPointF(x, self.rect.bottom() - 4))
-        painter.setPen(QColor(90, 90, 90))
-        painter.setFont(LABEL_FONT)
-        painter.drawText(
-            QRectF(self.rect.left() - 20, self.rect.top() + 2, self.rect.width() + 40, 30),
-            Qt.AlignHCenter | Qt.AlignTop, f"⋯\n{self.hidden_steps} steps",
-        )
+        painter.drawLine(QPointF(x, self._line_top), QPointF(x, self.rect.bottom() - 4))
 
 
 class ArrowItem(Pointable):
@@ -523,8 +530,7 @@ class ArrowItem(Pointable):
         return s.createStroke(self.path)
 
     def paint(self, painter, option, widget=None) -> None:
-        colour = {"handover": QColor(120, 60, 160), "feedback": QColor(40, 140, 80)}.get(
-            self.kind, QColor(110, 110, 110))
+        colour = {"handover": INK.handover, "feedback": INK.feedback}.get(self.kind, INK.arrow)
         style = Qt.DashLine if self.kind == "feedback" else Qt.SolidLine
         width = 2.5 if self.kind == "handover" else 1.3
         painter.setPen(QPen(colour, width, style))
@@ -558,9 +564,11 @@ class LoopItem(Cached, Pointable):
         self.path = QPainterPath(top + QPointF(8, 0))
         self.path.cubicTo(top + QPointF(w, -10), bottom + QPointF(w, 10), bottom + QPointF(8, 0))
         self.head = _arrow_head(QLineF(bottom + QPointF(22, 6), bottom + QPointF(8, 0)), 7.0)
-        self.label_pos = QPointF(top.x() + w - 2, (top.y() + bottom.y()) / 2)
         self.setZValue(1)
         self.setCacheMode(CACHE)
+        self.caption = text_item("W_hh", SMALL_FONT, self, INK.text_dim)
+        br = self.caption.boundingRect()
+        self.caption.setPos(top.x() + w, (top.y() + bottom.y()) / 2 - br.height() / 2)
 
     def look(self):
         return self.model.matrix_level(self.param)
@@ -582,9 +590,6 @@ class LoopItem(Cached, Pointable):
         painter.setBrush(pen.color())
         painter.setPen(Qt.NoPen)
         painter.drawPolygon(self.head)
-        painter.setPen(QColor(60, 60, 60))
-        painter.setFont(SMALL_FONT)
-        painter.drawText(self.label_pos + QPointF(2, 4), "W_hh")
 
 
 class ButtonItem(QGraphicsItem):
@@ -597,35 +602,36 @@ class ButtonItem(QGraphicsItem):
         self.setToolTip(tip)
         self.setPos(pos)
         self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.PointingHandCursor)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setZValue(4)
         self._hover = False
         self.setCacheMode(CACHE)
+        self.caption = text_item(text, BUTTON_FONT, self)
+        br = self.caption.boundingRect()
+        # As large as its text asks, never smaller than a finger's worth of a mouse.
+        self._rect = QRectF(0, 0, max(22.0, br.width() + 10), max(20.0, br.height() + 2))
+        self.caption.setPos((self._rect.width() - br.width()) / 2,
+                            (self._rect.height() - br.height()) / 2)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(0, 0, 18, 16)
+        return self._rect
 
-    def paint(self, painter, option, widget=None) -> None:
-        painter.setPen(QPen(QColor(120, 120, 120), 1))
-        painter.setBrush(QColor(215, 228, 245) if self._hover else QColor(245, 245, 245))
-        painter.drawRoundedRect(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
-        painter.setPen(QColor(30, 30, 30))
-        f = QFont(LABEL_FONT)
-        f.setBold(True)
-        painter.setFont(f)
-        painter.drawText(self.boundingRect(), Qt.AlignCenter, self.text)
+    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
+        painter.setPen(QPen(INK.button_edge, 1))
+        painter.setBrush(INK.button_hover if self._hover else INK.button)
+        painter.drawRoundedRect(self._rect.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
 
-    def hoverEnterEvent(self, event) -> None:  # noqa: N802
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
         self._hover = True
         self.update()
 
-    def hoverLeaveEvent(self, event) -> None:  # noqa: N802
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:  # noqa: N802
         self._hover = False
         self.update()
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         event.accept()
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
-        if self.boundingRect().contains(event.pos()):
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if self._rect.contains(event.pos()):
             self.action()

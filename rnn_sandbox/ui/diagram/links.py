@@ -7,7 +7,6 @@ import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QImage,
     QPaintEngine,
     QPainter,
@@ -19,16 +18,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPolygonItem
 
 from rnn_sandbox.ui.diagram.look import (
-    NEG,
+    INK,
     PENS,
-    POS,
     Pointable,
     TipMixin,
     blend,
 )
 from rnn_sandbox.ui.diagram.model import DIM, LEVELS, DiagramModel
-
-_RIBBON_BG = QColor(247, 247, 249)
 
 
 class ConnectionItem(Pointable):
@@ -330,10 +326,10 @@ class BundleItem(TipMixin, QGraphicsPolygonItem):
         # The colour as it would look at that opacity over the background, but opaque: an
         # opaque fill costs a quarter of a translucent one.
         if lv == DIM:
-            c = blend(_RIBBON_BG, QColor(200, 200, 200), 40 / 255)
+            c = blend(INK.ribbon_bg, INK.dim_fill, 40 / 255)
         else:
             f = min(abs(lv), LEVELS) / LEVELS
-            c = blend(_RIBBON_BG, blend(QColor(140, 140, 150), POS if lv >= 0 else NEG, f),
+            c = blend(INK.ribbon_bg, blend(INK.ribbon_mixed, INK.pos if lv >= 0 else INK.neg, f),
                        alpha / 255)
         self.fill = QBrush(c)
         self.setBrush(self.fill)

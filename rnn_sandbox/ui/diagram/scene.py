@@ -56,8 +56,8 @@ MAX_UNITS = 16  # rows with more units are drawn as a band of cells
 # neurons stay); a frame must stay well under 16 ms.
 MAX_LINES = 4000
 PITCH = 16.0  # vertical distance between neurons
-EXPANDED_EXTRA = 28.0  # more room under a gated neuron that shows its gates
-ROW_GAP = 46.0
+EXPANDED_EXTRA = 34.0  # more room under a gated neuron that shows its gates
+ROW_GAP = 42.0
 STAGGER = 32.0  # horizontal shift between rows, so that links between rows do not overlap
 LEFT = 170.0  # room for row labels and buttons (left of the first column's leftmost row)
 TOP = 40.0
@@ -183,7 +183,7 @@ class DiagramScene(QGraphicsScene):
         lo = min(r.offset for r in rows.values())
         hi = max(r.offset for r in rows.values())
         self.col_left, self.col_right = lo - 18, hi + 18
-        col_w = hi - lo + 90
+        col_w = hi - lo + 70
         x = LEFT - lo
         self.seg_x: dict[str, list[tuple[int | None, float]]] = {}
         for seg in segs:
@@ -325,8 +325,9 @@ class DiagramScene(QGraphicsScene):
             self.addItem(lab)
             self.labels.append(lab)
         if on_neuron_edit is not None:
-            yy = rows[DENSE].top + rows[DENSE].height / 2 + 28
-            for dx, sign, sym in ((-66, -1, "−"), (-46, +1, "+")):
+            yy = rows[DENSE].top + rows[DENSE].height / 2 + 3
+            yy += self.labels[1].caption.boundingRect().height() / 2  # under the dense label
+            for dx, sign, sym in ((-52, -1, "−"), (-26, +1, "+")):
                 b = ButtonItem(sym, ("Add" if sign > 0 else "Remove") + " a hidden neuron",
                                QPointF(lx + dx, yy), lambda s=sign: on_neuron_edit(s, 0),
                                name=f"{'add' if sign > 0 else 'remove'}_neuron_l0")
@@ -382,7 +383,7 @@ class DiagramScene(QGraphicsScene):
             self.gates.append(item)
         if n.cell == "lstm":
             item = CellStateItem(self.model, "cell", key, t, j, 0, n.hidden_size, "c",
-                                 QPointF(p.x() - R - 11, p.y()))
+                                 QPointF(p.x() - R - GATE_R - 5, p.y()))
             self.addItem(item)
             self.gates.append(item)
 
@@ -594,7 +595,7 @@ class DiagramScene(QGraphicsScene):
         lx = LEFT - 24
         names = {"in": "input x", "out": "output y"}
         if m.kind == "seq2seq":
-            names = {"in": "input x  (decoder: previous y)", "out": "output y"}
+            names = {"in": "input x\n(decoder: previous y)", "out": "output y"}
         for slot, row in rows.items():
             y = row.top + row.height / 2
             if slot in names:
@@ -610,10 +611,11 @@ class DiagramScene(QGraphicsScene):
             state = self.row_states.get(slot)
             if state is not None and on_neuron_edit is not None and not state.reverse:
                 k = state.layer
-                for dx, sign, sym in ((-66, -1, "−"), (-46, +1, "+")):
+                below = y + lab.caption.boundingRect().height() / 2 + 3  # under its text
+                for dx, sign, sym in ((-52, -1, "−"), (-26, +1, "+")):
                     tip = ("Remove a hidden neuron" if sign < 0 else "Add a hidden neuron")
                     tip += " (every layer has the same size)"
-                    b = ButtonItem(sym, tip, QPointF(lx + dx, y + 16),
+                    b = ButtonItem(sym, tip, QPointF(lx + dx, below),
                                    lambda s=sign, kk=k: on_neuron_edit(s, kk),
                                    name=f"{'add' if sign > 0 else 'remove'}_neuron_l{k}")
                     self.addItem(b)
@@ -641,7 +643,7 @@ class DiagramScene(QGraphicsScene):
         if len(segs) == 2:
             for seg in segs:
                 x0 = self.seg_x[seg.name][0][1] + self.col_left
-                lab = LayerLabel(seg.name, QPointF(x0 + 200, TOP - 46), width=200, bold=True,
-                                 align=Qt.AlignLeft)
+                lab = LayerLabel(seg.name, QPointF(x0, TOP - 46), bold=True,
+                                 align=Qt.AlignmentFlag.AlignLeft)
                 self.addItem(lab)
                 self.labels.append(lab)

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 MODES = {"live": "Live", "forward": "Forward ▸", "backward": "Backward ◂"}
+SLIDER_MIN = 140  # pixels: narrower, a slider is no longer seen as one
 
 
 class StepThroughBar(QWidget):
@@ -34,8 +38,14 @@ class StepThroughBar(QWidget):
         # The backward walk ends here: the earliest step the gradient reaches (truncated
         # BPTT may stop it before the first step).
         self.backward_stop = 0
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(4, 0, 4, 2)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(4, 0, 4, 2)
+        rows.setSpacing(2)
+        lay = self.row1 = QHBoxLayout()
+        self.row2 = QHBoxLayout()  # the slider's, while one row is too narrow for it
+        rows.addLayout(self.row1)
+        rows.addLayout(self.row2)
+        self._one_row = True
         self.mode_buttons: dict[str, QToolButton] = {}
         group = QButtonGroup(self)
         group.setExclusive(True)
@@ -69,12 +79,13 @@ class StepThroughBar(QWidget):
         self.speed.setValue(3)
         self.speed.setSuffix(" steps/s")
         self.speed.setToolTip("Speed of play")
+        self.speed.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         lay.addWidget(self.speed)
-        self.slider = QSlider(Qt.Horizontal, self)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setToolTip("Jump to a time step")
         lay.addWidget(self.slider, 1)
         self.label = QLabel(self)
-        self.label.setMinimumWidth(70)
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("step 88/88"))
         lay.addWidget(self.label)
         self.numbers_btn = self._button(
             "Numbers", "Write each neuron's value on it while walking through the steps "
@@ -92,6 +103,32 @@ class StepThroughBar(QWidget):
         self.speed.valueChanged.connect(lambda v: self.timer.setInterval(int(1000 / v)))
         self.slider.valueChanged.connect(self._slid)
         self.set_range(1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """The slider beside the buttons while it gets SLIDER_MIN pixels there, else on a
+        row of its own under them (a squeezed slider looks like a check box)."""
+        lay = self.row1
+        others = [lay.itemAt(k).widget() for k in range(lay.count())]
+        need = sum(w.sizeHint().width() for w in others
+                   if w is not None and w not in (self.slider, self.label))
+        need += self.label.minimumWidth() + SLIDER_MIN + lay.spacing() * (len(others) + 1) + 8
+        one_row = self.width() >= need
+        if one_row == self._one_row:
+            return
+        self._one_row = one_row
+        for w in (self.slider, self.label):
+            (self.row2 if one_row else self.row1).removeWidget(w)
+        if one_row:
+            at = self.row1.indexOf(self.numbers_btn)
+            self.row1.insertWidget(at, self.slider, 1)
+            self.row1.insertWidget(at + 1, self.label)
+        else:
+            self.row2.addWidget(self.slider, 1)
+            self.row2.addWidget(self.label)
 
     def _button(self, text: str, tip: str, lay) -> QToolButton:
         b = QToolButton(self)

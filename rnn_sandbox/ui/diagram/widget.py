@@ -8,16 +8,26 @@ stack) applies it and calls :meth:`DiagramWidget.set_config` back.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QImage, QPainter
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QFontDatabase,
+    QImage,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
+    QGraphicsScene,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
     QSpinBox,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,7 +41,7 @@ from rnn_sandbox.fields import SETTING, diagram_limits, is_enabled
 from rnn_sandbox.ui.diagram import look
 from rnn_sandbox.ui.diagram.formula_view import FormulaView
 from rnn_sandbox.ui.diagram.items import BandItem, NeuronItem
-from rnn_sandbox.ui.diagram.panel import FloatingPanel
+from rnn_sandbox.ui.diagram.panel import SidePanel
 from rnn_sandbox.ui.diagram.scene import DiagramModel, DiagramScene, make_segments
 from rnn_sandbox.ui.diagram.stepthrough import StepThroughBar
 
@@ -43,6 +53,7 @@ GATED_HELP = {
 # rest: an edit it refuses comes back as the current configuration).
 LIMITS = diagram_limits()
 TRACE_EVERY = 0.25  # seconds between step-through traces while training runs
+SIDE_MIN, SIDE_MAX = 280, 480  # width of the side area with a neuron's panel or formula
 HELP = {
     "live": "Blue positive, orange negative; thicker lines are larger weights. Hover a line "
             "for its weight and gradient, click a neuron for its history.",
@@ -54,23 +65,34 @@ HELP = {
 
 
 class DiagramView(QGraphicsView):
-    """Zoom with the wheel, pan by dragging the background."""
+    """Zoom with the wheel, pan by dragging the background.
 
-    def __init__(self, scene, parent=None) -> None:
+    Until the learner zooms, the drawing follows the view's size, but never smaller than
+    its natural size: its text would fall below a readable size.  What does not fit is
+    panned to (the step-through keeps the current step in view); *Fit* shows it all.
+    """
+
+    MIN_FIT, MAX_FIT = 1.0, 1.6  # scales the automatic fit keeps to
+
+    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
-        self.setRenderHint(QPainter.Antialiasing)
-        self.setDragMode(QGraphicsView.ScrollHandDrag)
-        self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
-        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
-        self.setBackgroundBrush(Qt.white)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setBackgroundBrush(look.INK.canvas)
         self.auto_fit = True  # until the learner zooms, the diagram follows the view's size
+        self.fit_all = False  # after *Fit*: all of it, however small
+        self.on_resized: Callable[[], None] | None = None
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self.auto_fit:
             self.fit()
+        if self.on_resized is not None:
+            self.on_resized()
 
-    def wheelEvent(self, event) -> None:  # noqa: N802
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         self.auto_fit = False
         f = 1.15 if event.angleDelta().y() > 0 else 1 / 1.15
         s = self.transform().m11() * f
@@ -80,26 +102,32 @@ class DiagramView(QGraphicsView):
     def fit(self) -> None:
         rect = self.scene().itemsBoundingRect().adjusted(-10, -10, 10, 10)
         self.setSceneRect(rect)
-        self.fitInView(rect, Qt.KeepAspectRatio)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         s = self.transform().m11()
-        if s > 1.2 or s < 0.45:
-            t = min(1.2, max(0.45, s))
+        lo = 0.1 if self.fit_all else self.MIN_FIT
+        if s > self.MAX_FIT or s < lo:
+            t = min(self.MAX_FIT, max(lo, s))
             self.resetTransform()
             self.scale(t, t)
-            self.centerOn(rect.left() + self.viewport().width() / (2 * t), rect.center().y())
+            # The top left shows: the first steps, the read-out and the labels.
+            vh = self.viewport().height()
+            y = rect.top() + vh / (2 * t) if rect.height() * t > vh else rect.center().y()
+            self.centerOn(rect.left() + self.viewport().width() / (2 * t), y)
 
 
-class NeuronPanel(FloatingPanel):
-    """Floating panel for a clicked neuron: its incoming weights and its values over time."""
+class NeuronPanel(SidePanel):
+    """The panel of a clicked neuron: its incoming weights and its values over time."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, 300)
+        super().__init__(parent)
         self.weights = QLabel(self)
-        self.weights.setFont(QFont("Monospace", 8))
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(self.font().pointSizeF())  # as large as the window's text
+        self.weights.setFont(mono)
         self.weights.setWordWrap(True)
         self.weights.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.body.addWidget(self.weights)
-        self.plot = pg.PlotWidget(self, background="w")
+        self.plot = pg.PlotWidget(self, background=look.INK.canvas)
         self.plot.setFixedHeight(130)
         self.plot.setLabel("bottom", "time step")
         self.plot.showGrid(x=True, y=True, alpha=0.3)
@@ -139,6 +167,7 @@ class DiagramWidget(QWidget):
         self.model.on_click = self._neuron_clicked
         self.scene = DiagramScene(self.model, self)
         self.view = DiagramView(self.scene, self)
+        self.view.on_resized = self._show_current_step
 
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 0)
@@ -170,10 +199,25 @@ class DiagramWidget(QWidget):
         lay.setSpacing(2)
         lay.addLayout(bar)
         lay.addWidget(self.stepper)
-        lay.addWidget(self.view, 1)
-        lay.addWidget(self.message)
-        self.panel = NeuronPanel(self)
+        # Beside the drawing, never over it: the side area with the clicked neuron's panel
+        # or its formula, closed while neither is open.
+        self.side = QWidget(self)
+        side = QVBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
+        self.panel = NeuronPanel(self.side)
         self.formulas = FormulaView(self)  # step-through: a clicked neuron's equations
+        side.addWidget(self.panel)
+        side.addWidget(self.formulas.panel)
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split.addWidget(self.view)
+        self.split.addWidget(self.side)
+        self.split.setCollapsible(0, False)
+        self.split.setStretchFactor(0, 1)
+        self.side.hide()
+        for p in (self.panel, self.formulas.panel):
+            p.shownChanged.connect(self._side_follows)
+        lay.addWidget(self.split, 1)
+        lay.addWidget(self.message)
         self.stepper.numbersToggled.connect(self.formulas.set_numbers)
 
         self.add_layer_btn.clicked.connect(lambda: self._edit_layers(+1))
@@ -186,6 +230,7 @@ class DiagramWidget(QWidget):
         self.stepper.stepChanged.connect(self._set_step)
         self.setMinimumSize(QSize(400, 300))
         self._set_message(HELP["live"])
+        self._follow_theme()
 
     def _tool(self, text: str, tip: str, lay, checkable: bool = False) -> QToolButton:
         b = QToolButton(self)
@@ -311,7 +356,7 @@ class DiagramWidget(QWidget):
             return
         scale = 2.0
         img = QImage(int(w * scale), int(h * scale), QImage.Format_ARGB32_Premultiplied)
-        img.fill(Qt.white)
+        img.fill(look.INK.canvas)
         p = QPainter(img)
         p.setRenderHint(QPainter.Antialiasing)
         self.render_scene(p, QRectF(img.rect()), rect)
@@ -325,6 +370,7 @@ class DiagramWidget(QWidget):
         for b in buttons:
             b.setVisible(False)
         try:
+            painter.fillRect(target, look.INK.canvas)  # the canvas, light or dark
             self.scene.render(painter, target, source)
         finally:
             for b in buttons:
@@ -404,13 +450,41 @@ class DiagramWidget(QWidget):
 
     def _fit(self) -> None:
         self.view.auto_fit = True
+        self.view.fit_all = True
         self.view.fit()
+
+    def _show_current_step(self) -> None:
+        """Walking, pan to the current step's column when it is out of view."""
+        if self.model.mode == "live" or self.view.fit_all:
+            return
+        col = next((c for c in self.scene.columns if self.model.column_highlighted(c)), None)
+        if col is None:
+            return
+        seen = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        if col.rect.left() < seen.left() or col.rect.right() > seen.right():
+            self.view.centerOn(col.rect.center().x(), seen.center().y())
+
+    # -- theme ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_theme()
+
+    def _follow_theme(self) -> None:
+        """Light or dark canvas, as the window's palette is light or dark."""
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        if look.set_theme("dark" if dark else "light") or (
+                self.view.backgroundBrush().color() != look.INK.canvas):
+            self.view.setBackgroundBrush(look.INK.canvas)
+            self.panel.plot.setBackground(look.INK.canvas)
+            self._rebuild()
 
     def _refresh(self) -> None:
         self.model.refresh()
         self.scene.recolour()  # touches only the items whose colour changed
         self._describe_step()
         self.formulas.refresh()
+        self._show_current_step()
 
     def _sync_buttons(self) -> None:
         n = self.cfg.network
@@ -600,10 +674,25 @@ class DiagramWidget(QWidget):
             return
         self.panel.item = item
         self._fill_panel()
-        self.panel.adjustSize()
-        self.panel.move(self.width() - self.panel.width() - 24, self.view.y() + 8)
-        self.panel.show()
-        self.panel.raise_()
+        self.show_side(self.panel)
+
+    def show_side(self, panel: SidePanel) -> None:
+        """Open ``panel`` beside the drawing (the other one closes); the side area takes
+        a readable share of the width the first time."""
+        for p in (self.panel, self.formulas.panel):
+            if p is not panel:
+                p.hide()
+        opening = self.side.isHidden()
+        panel.show()
+        self.side.show()
+        if opening:
+            total = self.split.width()
+            w = int(min(SIDE_MAX, max(SIDE_MIN, 0.4 * total)))
+            self.split.setSizes([max(1, total - w), w])
+
+    def _side_follows(self, shown: bool) -> None:
+        if not shown and self.panel.isHidden() and self.formulas.panel.isHidden():
+            self.side.hide()
 
     def _fill_panel(self) -> None:
         item = self.panel.item
