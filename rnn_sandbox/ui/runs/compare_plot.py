@@ -264,7 +264,8 @@ class ComparisonPlots:
 
     def _metric_plots_for(self, runs: Sequence[Run]) -> None:
         """One metric plot per metric name of ``runs``, in their order."""
-        names = list(dict.fromkeys(metric_key(r) for r in runs)) or [""]
+        # A run that has not validated yet (no metric name) joins the first plot.
+        names = list(dict.fromkeys(k for r in runs if (k := metric_key(r)))) or [""]
         if names == list(self.metric_plots):
             return
         while len(self._metric_pool) < len(names):
@@ -274,6 +275,11 @@ class ComparisonPlots:
             self._clear_plot(plot)
         self._layout = None
         self.arrange(self._how, self.narrow, self._what)
+
+    def key_of(self, run: Run) -> str:
+        """The key of the metric plot that shows ``run``'s metric."""
+        key = metric_key(run)
+        return key if key in self.metric_plots else next(iter(self.metric_plots))
 
     def _clear_plot(self, plot: pg.PlotItem) -> None:
         for key in [k for k, kept in self._kept.items() if kept.plot is plot]:
@@ -392,13 +398,13 @@ class ComparisonPlots:
             self.loss_plot, (run.name, "val_loss"), sign,
             lambda: self.curve(run, "val_loss"), dotted, c)
         self.drawn.curves[(run.name, "val_metric")] = self._line(
-            self.metric_plots[metric_key(run)], (run.name, "val_metric"), sign,
+            self.metric_plots[self.key_of(run)], (run.name, "val_metric"), sign,
             lambda: self.curve(run, "val_metric"), pg.mkPen(c, width=width), c)
 
     def _draw_group(self, entry: Entry) -> None:
         for run in entry.runs:
             self._draw_run(run, entry.colour, faint=True)
-        metric = self.metric_plots[metric_key(entry.runs[0])]
+        metric = self.metric_plots[self.key_of(entry.runs[0])]
         versions = tuple(_version(r) for r in entry.runs)
         for plot, quantity, shaded in ((self.loss_plot, "train_loss", True),
                                        (self.loss_plot, "val_loss", False),
@@ -455,7 +461,7 @@ class ComparisonPlots:
             if not found:
                 continue
             value = round(float(np.mean([b.value for b in found])), 12)
-            lines = by_plot.setdefault(metric_key(entry.runs[0]), {})
+            lines = by_plot.setdefault(self.key_of(entry.runs[0]), {})
             lines.setdefault((found[0].name, value), []).append(entry)
         for key, plot in self.metric_plots.items():
             legend = self._legend(plot, entries, key)
@@ -491,7 +497,7 @@ class ComparisonPlots:
         paper = pg.mkColor(theme["bg"])
         paper.setAlpha(200)  # the curves behind stay visible
         legend.setBrush(pg.mkBrush(paper))
-        up = [e.runs[0].higher_is_better for e in entries if metric_key(e.runs[0]) == key]
+        up = [e.runs[0].higher_is_better for e in entries if self.key_of(e.runs[0]) == key]
         corner = (1, 1) if not up or up[0] else (1, 0)
         legend.anchor(itemPos=corner, parentPos=corner,
                       offset=(-4, -4 if corner[1] else 4))
@@ -503,7 +509,7 @@ class ComparisonPlots:
         fg = THEMES[self.panel.theme]["fg"]
         short = self.narrow
         for key, plot in self.metric_plots.items():
-            mine = [r for r in runs if metric_key(r) == key]
+            mine = [r for r in runs if self.key_of(r) == key]
             better = {r.higher_is_better for r in mine}
             title = key or "validation metric"
             if len(better) == 1:

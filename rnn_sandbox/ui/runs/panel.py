@@ -1,6 +1,7 @@
 """The Runs panel: every run of the session in a table (colour, shown or hidden, name, what
-changed from the run before, steps, final metric), the current one marked, and what can be
-done with them: restore, rename, delete, repeat with N seeds, save.
+changed from the run before, steps, final metric, how soon it got there), the current one
+marked, and what can be done with them: restore, rename, delete, repeat with N seeds, save.
+The seeds of one setup are one row (mean ± spread) that opens to list them, by seed.
 
 The panel decides nothing: it asks the controller's run keeper
 (:class:`~rnn_sandbox.ui.runs.keeping.RunKeeper`), which owns the book of runs.  It also
@@ -13,9 +14,11 @@ the training reports (the training process is never asked for a snapshot to draw
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer, Signal
+import numpy as np
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,16 +35,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rnn_sandbox.runs.book import Run
+from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.runs.book import REACHED_SHARE, Run
 from rnn_sandbox.ui.controller import ExperimentController
 from rnn_sandbox.ui.plots import on_screen
+from rnn_sandbox.ui.runs.compare_plot import entries_of
 from rnn_sandbox.ui.runs.compare_view import PALETTE, ComparisonView
 from rnn_sandbox.ui.runs.keeping import change_text
 
 REFRESH_MS = 1000  # the comparison follows the current run at most this often
 COALESCE_MS = 60  # requests to redraw the comparison within this time make one drawing
-COLUMNS = ["", "Name", "Changed", "Steps", "Metric"]
-SHOWN, NAME, CHANGED, STEPS, METRIC = range(5)
+COLUMNS = ["", "Name", "Changed", "Steps", "Metric", "Reached"]
+SHOWN, NAME, CHANGED, STEPS, METRIC, REACHED = range(6)
+REACHED_TIP = (
+    f"The step (and seconds) at which the metric had come {REACHED_SHARE:.0%} of the way "
+    "from the baseline to its final value: of two runs that end alike, the one that got "
+    "there sooner learned faster")
+
+
+@dataclass(eq=False)
+class GroupRow:
+    """The row of a group of seeds of one setup; ``runs`` sorted by seed."""
+
+    name: str
+    runs: list[Run]
+
+    @property
+    def colour(self) -> int:
+        return self.runs[0].colour
+
+    @property
+    def config(self) -> ExperimentConfig:
+        return self.runs[0].config
+
+
+Row = Run | GroupRow | None  # None: the current run
 
 
 def colour_of(index: int) -> QColor:
@@ -54,14 +82,64 @@ def swatch(index: int) -> QIcon:
     return QIcon(pix)
 
 
+def _digits(value: float) -> str:
+    """Three significant digits, trailing zeros kept ("1.00", "0.521", "312.")."""
+    return f"{value:#.3g}".rstrip(".")
+
+
 def metric_text(run: Run) -> str:
+    """The final metric with its baseline: "0.912 (base 0.521)"."""
     value = run.final_metric()
     if value is None or not math.isfinite(value):
         return "—"
-    text = f"{value:.3g}"
+    text = _digits(value)
     if run.baseline is not None and math.isfinite(run.baseline.value):
-        text += f" (base {run.baseline.value:.3g})"
+        text += f" (base {_digits(run.baseline.value)})"
     return text
+
+
+def group_metric_text(runs: Sequence[Run]) -> str:
+    """The seeds' final metric as mean ± std (sample), with their mean baseline."""
+    values = [v for r in runs if (v := r.final_metric()) is not None and math.isfinite(v)]
+    if not values:
+        return "—"
+    text = _digits(float(np.mean(values)))
+    if len(values) > 1:
+        text += f" ± {float(np.std(values, ddof=1)):.2g}"
+    bases = [r.baseline.value for r in runs if r.baseline is not None]
+    if bases and all(math.isfinite(b) for b in bases):
+        text += f" (base {_digits(float(np.mean(bases)))})"
+    return text
+
+
+def reached_text(runs: Sequence[Run]) -> str:
+    """When the run got (near) where it ended: "step 340 · 4.2 s"; for seeds, the mean
+    over them ("≈ step 340 · 4.2 s")."""
+    found = [r for run in runs if (r := run.reached()) is not None]
+    if not found:
+        return "—"
+    step = float(np.mean([s for s, _ in found]))
+    times = [t for _, t in found if t is not None]
+    text = ("≈ " if len(runs) > 1 else "") + f"step {step:.0f}"
+    if len(times) == len(found):
+        text += f" · {float(np.mean(times)):.1f} s"
+    return text
+
+
+def group_change_text(before: ExperimentConfig | None, after: ExperimentConfig,
+                      limit: int = 3) -> str:
+    """What differs from the row before when one of the two is a group of seeds: the
+    settings, never the seed (a group spans seeds: that difference is its noise)."""
+    if before is None:
+        return ""
+    same_seed = before.copy()
+    same_seed.training.seed = after.training.seed
+    return change_text(same_seed, after, limit) or "same settings"
+
+
+def steps_text(runs: Sequence[Run]) -> str:
+    steps = sorted({r.steps() for r in runs})
+    return str(steps[0]) if len(steps) == 1 else f"{steps[0]}–{steps[-1]}"
 
 
 class RunsPanel(QWidget):
@@ -77,7 +155,8 @@ class RunsPanel(QWidget):
         self.controller = c = controller
         self.comparison = comparison
         comparison.staged = True  # drawn in steps while seeds come in: the window stays live
-        self.rows: list[Run | None] = []  # None: the current run
+        self.rows: list[Row] = []
+        self.expanded: set[str] = set()  # groups whose seeds are listed
         self._filling = False
         self._drawn_version = -1
         self._row_version = -1
@@ -99,6 +178,7 @@ class RunsPanel(QWidget):
         self.table.setToolTip("Every run of this session: tick to show it in the comparison, "
                               "double-click a name (F2) to rename, Delete to delete")
         self.table.itemChanged.connect(self._item_changed)
+        self.table.cellClicked.connect(self._clicked)
         self.table.itemSelectionChanged.connect(self._sync_buttons)
 
         def act(text: str, slot: Callable[[], object], tip: str,
@@ -175,12 +255,37 @@ class RunsPanel(QWidget):
 
     # -- what is selected ---------------------------------------------------------------
     def selected(self) -> list[Run | None]:
+        """The selected runs (a group's row stands for its seeds; None: the current run)."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.rows[r] for r in rows if r < len(self.rows)]
+        out: list[Run | None] = []
+        for r in rows:
+            if r < len(self.rows):
+                row = self.rows[r]
+                for run in row.runs if isinstance(row, GroupRow) else [row]:
+                    if run not in out:
+                        out.append(run)
+        return out
 
     def select(self, run: Run | None) -> None:
         if run in self.rows:
             self.table.selectRow(self.rows.index(run))
+
+    def group_rows(self) -> list[GroupRow]:
+        return [r for r in self.rows if isinstance(r, GroupRow)]
+
+    def set_expanded(self, group: str, expanded: bool) -> None:
+        """List a group's seeds under its row, or fold them away."""
+        if expanded:
+            self.expanded.add(group)
+        else:
+            self.expanded.discard(group)
+        self.refresh()
+
+    def _clicked(self, row: int, column: int) -> None:
+        """A click on a group's name opens or closes it."""
+        target = self.rows[row] if row < len(self.rows) else None
+        if isinstance(target, GroupRow) and column == NAME:
+            self.set_expanded(target.name, target.name not in self.expanded)
 
     def _sync_buttons(self) -> None:
         chosen = self.selected()
@@ -200,13 +305,13 @@ class RunsPanel(QWidget):
 
     def rename_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        if len(rows) == 1:
+        if len(rows) == 1 and not isinstance(self.rows[rows[0]], GroupRow):
             self.table.editItem(self.table.item(rows[0], NAME))
 
     def delete_selected(self) -> None:
         self.controller.runs.delete_runs([r for r in self.selected() if r is not None])
 
-    def _context_menu(self, pos) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         menu.addActions([self.restore_action, self.rename_action, self.delete_action])
         menu.addSeparator()
@@ -218,6 +323,12 @@ class RunsPanel(QWidget):
             return
         run = self.rows[item.row()]
         c = self.controller.runs
+        if isinstance(run, GroupRow):
+            if item.column() == SHOWN:  # the whole group in or out of the comparison
+                hidden = item.checkState() == Qt.CheckState.Unchecked
+                for member in run.runs:
+                    c.set_run_hidden(member, hidden)
+            return
         if item.column() == SHOWN:
             c.set_run_hidden(run, item.checkState() != Qt.CheckState.Checked)
         elif item.column() == NAME:
@@ -228,21 +339,38 @@ class RunsPanel(QWidget):
 
     # -- showing ------------------------------------------------------------------------
     def refresh(self) -> None:
-        """The table and the comparison, as the book is now."""
+        """The table and the comparison, as the book is now: a group of seeds of one
+        setup is one row, followed by its seeds (sorted by seed) when opened."""
         c = self.controller.runs
         chosen = self.selected() if self.rows else []
-        runs: list[Run | None] = list(c.runs)
+        rows: list[Row] = []
+        for entry in entries_of(c.runs):
+            if entry.is_group:
+                group = GroupRow(entry.name, sorted(entry.runs, key=lambda r: r.seed))
+                rows.append(group)
+                if group.name in self.expanded:
+                    rows.extend(group.runs)
+            else:
+                rows.extend(entry.runs)
         if c.has_current_run():
-            runs.append(None)
-        self.rows = runs
+            rows.append(None)
+        self.rows = rows
         self._filling = True
         try:
-            self.table.setRowCount(len(runs))
-            previous = None
-            for i, run in enumerate(runs):
-                shown = c.current_run() if run is None else run
-                self._fill_row(i, shown, previous, current=run is None)
-                previous = shown
+            self.table.setRowCount(len(rows))
+            previous: Run | GroupRow | None = None  # the row above at the top level
+            for i, row in enumerate(rows):
+                if isinstance(row, GroupRow):
+                    self._fill_group(i, row, previous)
+                    previous = row
+                    continue
+                shown = c.current_run() if row is None else row
+                member = shown.group is not None and any(
+                    isinstance(g, GroupRow) and shown in g.runs for g in rows)
+                self._fill_row(i, shown, None if member else previous, current=row is None,
+                               member=member)
+                if not member:
+                    previous = shown
         finally:
             self._filling = False
         self.table.clearSelection()
@@ -252,29 +380,72 @@ class RunsPanel(QWidget):
         self._sync_buttons()
         self.draw_comparison()
 
-    def _fill_row(self, i: int, run: Run, before: Run | None, current: bool) -> None:
+    def _changed(self, before: Run | GroupRow | None,
+                 after: Run | GroupRow) -> tuple[str, str]:
+        """The Changed cell's text and tooltip."""
+        config = before.config if before is not None else None
+        if isinstance(before, GroupRow) or isinstance(after, GroupRow):
+            return (group_change_text(config, after.config),
+                    group_change_text(config, after.config, limit=99) or "the first run")
+        return (change_text(config, after.config),
+                change_text(config, after.config, limit=99) or "the first run")
+
+    def _fill_group(self, i: int, group: GroupRow, before: Run | GroupRow | None) -> None:
+        enabled = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        hidden = [r.hidden for r in group.runs]
+        check = QTableWidgetItem()
+        check.setIcon(swatch(group.colour))
+        check.setFlags(enabled | Qt.ItemFlag.ItemIsUserCheckable)
+        check.setCheckState(Qt.CheckState.Unchecked if all(hidden) else
+                            Qt.CheckState.Checked if not any(hidden)
+                            else Qt.CheckState.PartiallyChecked)
+        check.setToolTip("The group is shown in the comparison (untick to hide its seeds)")
+        opened = group.name in self.expanded
+        name = QTableWidgetItem(f"{'▾' if opened else '▸'} {group.name}")
+        seeds = sorted(r.seed for r in group.runs)
+        name.setToolTip(f"{len(seeds)} seeds of one setup (seeds {', '.join(map(str, seeds))})"
+                        f": click to {'fold them away' if opened else 'list them'}")
+        changed, tip = self._changed(before, group)
+        cells = [check, name, QTableWidgetItem(changed), QTableWidgetItem(
+            steps_text(group.runs)), QTableWidgetItem(group_metric_text(group.runs)),
+            QTableWidgetItem(reached_text(group.runs))]
+        cells[CHANGED].setToolTip(tip)
+        metric = group.runs[0].metric_name or "metric"
+        cells[METRIC].setToolTip(f"{metric} at the last step: mean ± standard deviation over "
+                                 f"the {len(seeds)} seeds")
+        cells[REACHED].setToolTip(REACHED_TIP + " (the mean over the seeds)")
+        for col, cell in enumerate(cells):
+            if col != SHOWN:
+                cell.setFlags(enabled)
+            self.table.setItem(i, col, cell)
+
+    def _fill_row(self, i: int, run: Run, before: Run | GroupRow | None, current: bool,
+                  member: bool = False) -> None:
         editable = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         check = QTableWidgetItem()
         check.setIcon(swatch(run.colour))
         check.setFlags(editable | Qt.ItemFlag.ItemIsUserCheckable)
         check.setCheckState(Qt.CheckState.Unchecked if run.hidden else Qt.CheckState.Checked)
-        check.setToolTip("Shown in the comparison (untick to hide)")
-        name = QTableWidgetItem(run.name)
-        name.setFlags(editable | Qt.ItemFlag.ItemIsEditable)
-        changed = change_text(before.config if before is not None else None, run.config)
+        check.setToolTip("Shown in the comparison (untick to hide it)")
+        name = QTableWidgetItem(("    " if member else "") + run.name)
+        name.setFlags(editable | (Qt.ItemFlag.NoItemFlags if member
+                                  else Qt.ItemFlag.ItemIsEditable))
+        if member:
+            changed, tip = f"seed {run.seed}", "One seed of the group above"
+        else:
+            changed, tip = self._changed(before, run)
         cells = [check, name, QTableWidgetItem(changed), QTableWidgetItem(str(self._steps(run))),
-                 QTableWidgetItem(metric_text(run))]
-        cells[CHANGED].setToolTip(change_text(before.config if before else None, run.config,
-                                              limit=99) or "the first run")
+                 QTableWidgetItem(metric_text(run)), QTableWidgetItem(reached_text([run]))]
+        cells[CHANGED].setToolTip(tip)
         cells[METRIC].setToolTip(
             f"{run.metric_name or 'metric'} on the validation set at the last step"
             + (f"; {run.baseline.name}: {run.baseline.value:.4g}" if run.baseline else ""))
+        cells[REACHED].setToolTip(REACHED_TIP)
         group = f" · group {run.group}" if run.group else ""
         if current:
             font = QFont(name.font())
             font.setBold(True)
             name.setFont(font)
-            name.setText(run.name)
             name.setToolTip("The current experiment (training in the window)" + group)
         else:
             name.setToolTip(f"Seed {run.seed}{group}")
@@ -299,8 +470,10 @@ class RunsPanel(QWidget):
             row = len(self.rows) - 1
             self._filling = True
             try:
+                current = c.current_run()
                 self.table.item(row, STEPS).setText(str(self.controller.step))
-                self.table.item(row, METRIC).setText(metric_text(c.current_run()))
+                self.table.item(row, METRIC).setText(metric_text(current))
+                self.table.item(row, REACHED).setText(reached_text([current]))
             finally:
                 self._filling = False
         if self._stale or c.history_version != self._drawn_version:

@@ -5,6 +5,8 @@ the window stays responsive."""
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -291,3 +293,69 @@ def test_the_lesson_comparison_trains_every_setup_of_lesson_5(qtbot, make_window
     # A lesson of different tasks is a tour, not a comparison: no button.
     w.lessons.show_lesson("task_types")
     assert not w.lessons.compare_btn.isVisibleTo(w.lessons)
+
+
+def test_seeds_of_one_setup_are_one_row_that_opens_to_the_seeds_in_order(qtbot, make_window,
+                                                                        small):
+    from rnn_sandbox.ui.runs.keeping import change_text
+    from rnn_sandbox.ui.runs.panel import CHANGED, METRIC, NAME, REACHED, SHOWN, GroupRow
+
+    w = small_window(make_window, small)
+    c, panel, table = w.controller, w.runs_panel, w.runs_panel.table
+    train(qtbot, w, 3)
+    c.apply_config({"network.hidden_size": 6}, "Hidden size: 6")  # the RNN is kept
+    (first,) = c.runs.runs
+    cfg = c.config.copy()
+    base = cfg.training.seed
+    group = "hidden size 6 × 3 seeds"
+    # They arrive as they finish, not in the order of their seeds; their seeds are not
+    # the first run's.
+    arrived = seeds.train_seeds(cfg, [base + 7, base + 5, base + 6], processes=1, steps=4,
+                                group=group)
+    c.runs.add_runs(arrived)
+
+    def names() -> list[str]:
+        return [table.item(i, NAME).text() for i in range(table.rowCount())]
+
+    assert names() == ["sine_forecast", f"▸ {group}", "hidden size 6"]
+    row = panel.rows[1]
+    assert isinstance(row, GroupRow) and [r.seed for r in row.runs] == [base + 5, base + 6,
+                                                                        base + 7]
+    # "Changed" says how the group differs from the run before it, not which seeds it has.
+    assert "seed" in change_text(first.config, arrived[0].config)  # what a run row would say
+    assert table.item(1, CHANGED).text() == f"hidden size {first.config.network.hidden_size}→6"
+    assert table.item(2, CHANGED).text() == "same settings"  # the current run after it
+    finals = [r.final_metric() for r in arrived]
+    assert table.item(1, METRIC).text().startswith(
+        f"{np.mean(finals):#.3g} ± {np.std(finals, ddof=1):.2g}".replace(". ", " "))
+    assert table.item(1, REACHED).text().startswith("≈ step ")
+    # A click on the group's name lists its seeds, sorted by seed; another folds them.
+    rect = table.visualItemRect(table.item(1, NAME))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert names() == ["sine_forecast", f"▾ {group}",
+                       *(f"    seed {base + k}" for k in (5, 6, 7)), "hidden size 6"]
+    assert [table.item(i, CHANGED).text() for i in (2, 3, 4)] == [f"seed {base + k}"
+                                                                  for k in (5, 6, 7)]
+    assert table.item(5, CHANGED).text() == "same settings"
+    assert table.item(2, REACHED).text().startswith("step ")
+    # Unticking the group hides all its seeds from the comparison.
+    show_comparison(qtbot, w)
+    table.item(1, SHOWN).setCheckState(Qt.CheckState.Unchecked)
+    assert all(r.hidden for r in arrived)
+    assert compared(w) == ["sine_forecast", "hidden size 6"]
+    table.item(1, SHOWN).setCheckState(Qt.CheckState.Checked)
+    assert not any(r.hidden for r in arrived)
+    show_comparison(qtbot, w)
+    assert (group, "val_metric") in w.comparison.overlay.drawn.curves
+    # The current run has not validated yet: it joins the MAE's plot, not one of its own.
+    assert c.runs.current_run().metric_name is None
+    assert list(w.comparison.overlay.metric_plots) == ["MAE"]
+    if os.environ.get("RNN_SANDBOX_SHOTS"):
+        w.grab().save(os.environ["RNN_SANDBOX_SHOTS"] + "/runs-group.png")
+    # Selecting the group selects its seeds: Delete removes them together.
+    panel.set_expanded(group, False)
+    assert names() == ["sine_forecast", f"▸ {group}", "hidden size 6"]
+    table.selectRow(1)
+    assert panel.selected() == row.runs and not panel.restore_action.isEnabled()
+    panel.delete_selected()
+    assert c.runs.runs == [first]
