@@ -147,7 +147,7 @@ class ExperimentController(QObject):
                 pass
         if config is None:
             text = self.settings.value("lastConfig", "", str)
-            if text:
+            if isinstance(text, str) and text:
                 try:
                     return Experiment(ExperimentConfig.from_json(text))
                 except (ConfigError, TaskError, NotImplementedError, ValueError):
@@ -197,6 +197,7 @@ class ExperimentController(QObject):
             "back).",
         ):
             return ""
+        assert answer.experiment is not None  # a rebuild comes with its experiment
         self.replace_with(answer.experiment, description)
         return None
 
@@ -367,7 +368,7 @@ class ExperimentController(QObject):
         """The pace limit now (``None``: none)."""
         if self.pace == WATCH:
             return max(1.0, self.epoch_target() / WATCH_SECONDS)
-        return self.pace
+        return None if isinstance(self.pace, str) else self.pace
 
     @Slot(object)
     def _on_progress(self, p: Progress) -> None:

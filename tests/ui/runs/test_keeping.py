@@ -226,3 +226,19 @@ def test_the_keeper_needs_only_its_host(qtbot, small):
     assert restored.trainer.step_count == 3
     for k, v in restored.network.state_dict().items():
         np.testing.assert_array_equal(v, kept.experiment().network.state_dict()[k])
+
+
+def test_keeping_and_the_document_never_import_the_controller():
+    """Not even for type checkers: each knows its host only by its protocol."""
+    import ast
+    from pathlib import Path
+
+    import rnn_sandbox.ui.document as document
+    import rnn_sandbox.ui.runs.keeping as keeping
+
+    for module in (keeping, document):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
+            a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        assert not {m for m in imported if m and m.startswith((
+            "rnn_sandbox.ui.controller", "rnn_sandbox.ui.main_window"))}, module.__name__
