@@ -8,22 +8,15 @@ stack) applies it and calls :meth:`DiagramWidget.set_config` back.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QFontDatabase,
     QImage,
     QPainter,
     QPalette,
-    QResizeEvent,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QGraphicsScene,
-    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QSpinBox,
@@ -34,16 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_sandbox.config import ConfigError, ExperimentConfig
-from rnn_sandbox.engine.anatomy import HEAD_BIAS, HEAD_WEIGHT
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.inspect import Trace, network_from, trace
 from rnn_sandbox.fields import SETTING, diagram_limits, is_enabled
 from rnn_sandbox.ui.diagram import look
 from rnn_sandbox.ui.diagram.formula_view import FormulaView
 from rnn_sandbox.ui.diagram.items import BandItem, NeuronItem
+from rnn_sandbox.ui.diagram.neuron_panel import NeuronPanel
 from rnn_sandbox.ui.diagram.panel import SidePanel
 from rnn_sandbox.ui.diagram.scene import DiagramModel, DiagramScene, make_segments
 from rnn_sandbox.ui.diagram.stepthrough import StepThroughBar
+from rnn_sandbox.ui.diagram.view import DiagramView
 
 GATED_HELP = {
     "lstm": " Click an LSTM neuron to open it: gates i f g o below, the cell state c beside.",
@@ -62,82 +56,6 @@ HELP = {
     "backward": "neurons show dL/dh_t, lines each weight's share of the gradient at this "
                 "step; fading far from the loss means vanishing gradients.",
 }
-
-
-class DiagramView(QGraphicsView):
-    """Zoom with the wheel, pan by dragging the background.
-
-    Until the learner zooms, the drawing follows the view's size, but never smaller than
-    its natural size: its text would fall below a readable size.  What does not fit is
-    panned to (the step-through keeps the current step in view); *Fit* shows it all.
-    """
-
-    MIN_FIT, MAX_FIT = 1.0, 1.6  # scales the automatic fit keeps to
-
-    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
-        super().__init__(scene, parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setBackgroundBrush(look.INK.canvas)
-        self.auto_fit = True  # until the learner zooms, the diagram follows the view's size
-        self.fit_all = False  # after *Fit*: all of it, however small
-        self.on_resized: Callable[[], None] | None = None
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        if self.auto_fit:
-            self.fit()
-        if self.on_resized is not None:
-            self.on_resized()
-
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
-        self.auto_fit = False
-        f = 1.15 if event.angleDelta().y() > 0 else 1 / 1.15
-        s = self.transform().m11() * f
-        if 0.1 <= s <= 4.0:
-            self.scale(f, f)
-
-    def fit(self) -> None:
-        rect = self.scene().itemsBoundingRect().adjusted(-10, -10, 10, 10)
-        self.setSceneRect(rect)
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        s = self.transform().m11()
-        lo = 0.1 if self.fit_all else self.MIN_FIT
-        if s > self.MAX_FIT or s < lo:
-            t = min(self.MAX_FIT, max(lo, s))
-            self.resetTransform()
-            self.scale(t, t)
-            # The top left shows: the first steps, the read-out and the labels.
-            vh = self.viewport().height()
-            y = rect.top() + vh / (2 * t) if rect.height() * t > vh else rect.center().y()
-            self.centerOn(rect.left() + self.viewport().width() / (2 * t), y)
-
-
-class NeuronPanel(SidePanel):
-    """The panel of a clicked neuron: its incoming weights and its values over time."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.weights = QLabel(self)
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSizeF(self.font().pointSizeF())  # as large as the window's text
-        self.weights.setFont(mono)
-        self.weights.setWordWrap(True)
-        self.weights.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.body.addWidget(self.weights)
-        self.plot = pg.PlotWidget(self, background=look.INK.canvas)
-        self.plot.setFixedHeight(130)
-        self.plot.setLabel("bottom", "time step")
-        self.plot.showGrid(x=True, y=True, alpha=0.3)
-        self.plot.getAxis("left").enableAutoSIPrefix(False)
-        self.curve = self.plot.plot([], [], pen=pg.mkPen((30, 100, 190), width=2),
-                                    symbol="o", symbolSize=4)
-        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 120, 20), width=1))
-        self.plot.addItem(self.marker)
-        self.body.addWidget(self.plot)
-        self.item = None
 
 
 class DiagramWidget(QWidget):
@@ -695,74 +613,8 @@ class DiagramWidget(QWidget):
             self.side.hide()
 
     def _fill_panel(self) -> None:
-        item = self.panel.item
-        if item is None:
-            return
-        m = self.model
-        unit = item.unit
-        title = m.unit_name("hidden" if item.role in ("gate", "cell") else item.role,
-                            item.key, unit)
-        if item.role == "cell":
-            title += ", cell state c_t"
-        elif item.role == "gate":
-            title += f", gate {m.anatomy.gates[item.gate].name}"
-        self.panel.title.setText(title)
-        self.panel.weights.setText(self._incoming_text(item))
-        series = self._series(item)
-        if series is None:
-            self.panel.curve.setData([], [])
-        else:
-            t = np.arange(1, len(series) + 1)
-            ok = ~np.isnan(series)
-            self.panel.curve.setData(t[ok], series[ok])
-        self.panel.plot.setLabel("left", "dL/dh" if m.mode == "backward" else "value")
-        seg = m.segment_of(item.key)
-        self.panel.marker.setValue(m.focus_t(seg) + 1)
-
-    def _series(self, item) -> np.ndarray | None:
-        """The clicked unit's value over time, as the diagram shows it now."""
-        vals = self.model.series(item.role, item.key)
-        if vals is None:
-            return None
-        return np.asarray(vals[:, item.col], dtype=float)
-
-    def _incoming_text(self, item) -> str:
-        w = self.model.weights
-        j = item.unit
-        n = self.cfg.network
-
-        def row(name: str) -> str:
-            v = w[name][j]
-            if len(v) > 12:
-                return (f"{name}[{j}]: {len(v)} weights, mean {v.mean():+.3f}, "
-                        f"largest {v[np.argmax(np.abs(v))]:+.3f}")
-            return f"{name}[{j}]: " + " ".join(f"{x:+.2f}" for x in v)
-
-        def linear(weight: str, bias: str) -> str:
-            return "\n".join([row(weight), f"{bias}[{j}]: {w[bias][j]:+.3f}"])
-
-        if item.role == "input":
-            return "Inputs have no incoming weights; their values come from the task."
-        if item.role == "output":
-            return linear(HEAD_WEIGHT, HEAD_BIAS)
-        a = self.model.anatomy
-        key = item.key
-        if not a.state(key).recurrent:  # the dense layer
-            return linear(a.param_of(key, "weight"), a.param_of(key, "bias"))
-        names = [a.param_of(key, "weight_ih"), a.param_of(key, "weight_hh")]
-        gates = a.gates
-        if gates:  # one row of weights per gate: show how large each gate's are
-            H = n.hidden_size
-            lines = [f"{n.cell.upper()} cell: {len(gates)} gates, each with its own weights"]
-            for nm in names:
-                parts = [f"{g.letter} {np.sqrt(np.mean(w[nm][gi * H + j] ** 2)):.2f}"
-                         for gi, g in enumerate(gates)]
-                lines.append(f"{nm}[·{j}] rms: " + ", ".join(parts))
-            return "\n".join(lines)
-        bias = w[a.param_of(key, "bias_ih")][j] + w[a.param_of(key, "bias_hh")][j]
-        lines = [row(nm) for nm in names]
-        lines.append(f"bias b_ih + b_hh: {bias:+.3f}   ({n.nonlinearity})")
-        return "\n".join(lines)
+        if self.cfg is not None:
+            self.panel.fill(self.model, self.cfg)
 
     # -- for tests and tools --------------------------------------------------------------------
     def neuron(self, role: str, key: str, t: int | None, unit: int):

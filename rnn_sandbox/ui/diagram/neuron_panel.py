@@ -1,0 +1,116 @@
+"""The panel of a clicked neuron in the live view: its incoming weights and its value over
+the time steps, beside the diagram."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QLabel, QWidget
+
+from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.engine.anatomy import HEAD_BIAS, HEAD_WEIGHT
+from rnn_sandbox.ui.diagram import look
+from rnn_sandbox.ui.diagram.model import DiagramModel
+from rnn_sandbox.ui.diagram.panel import SidePanel
+
+
+class NeuronPanel(SidePanel):
+    """The panel of a clicked neuron: its incoming weights and its values over time."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.weights = QLabel(self)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(self.font().pointSizeF())  # as large as the window's text
+        self.weights.setFont(mono)
+        self.weights.setWordWrap(True)
+        self.weights.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.addWidget(self.weights)
+        self.plot = pg.PlotWidget(self, background=look.INK.canvas)
+        self.plot.setFixedHeight(130)
+        self.plot.setLabel("bottom", "time step")
+        self.plot.showGrid(x=True, y=True, alpha=0.3)
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
+        self.curve = self.plot.plot([], [], pen=pg.mkPen((30, 100, 190), width=2),
+                                    symbol="o", symbolSize=4)
+        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 120, 20), width=1))
+        self.plot.addItem(self.marker)
+        self.body.addWidget(self.plot)
+        self.item: Any = None  # the neuron, gate, cell state or band it shows
+
+    def fill(self, m: DiagramModel, cfg: ExperimentConfig) -> None:
+        """Show ``self.item`` as the model has it now."""
+        item = self.item
+        if item is None:
+            return
+        unit = item.unit
+        title = m.unit_name("hidden" if item.role in ("gate", "cell") else item.role,
+                            item.key, unit)
+        if item.role == "cell":
+            title += ", cell state c_t"
+        elif item.role == "gate":
+            title += f", gate {m.anatomy.gates[item.gate].name}"
+        self.title.setText(title)
+        self.weights.setText(incoming_text(m, cfg, item))
+        series = _series(m, item)
+        if series is None:
+            self.curve.setData([], [])
+        else:
+            t = np.arange(1, len(series) + 1)
+            ok = ~np.isnan(series)
+            self.curve.setData(t[ok], series[ok])
+        self.plot.setLabel("left", "dL/dh" if m.mode == "backward" else "value")
+        seg = m.segment_of(item.key)
+        self.marker.setValue(m.focus_t(seg) + 1)
+
+
+def _series(m: DiagramModel, item: Any) -> np.ndarray | None:
+    """The clicked unit's value over time, as the diagram shows it now."""
+    vals = m.series(item.role, item.key)
+    if vals is None:
+        return None
+    return np.asarray(vals[:, item.col], dtype=float)
+
+
+def incoming_text(m: DiagramModel, cfg: ExperimentConfig, item: Any) -> str:
+    """The weights into ``item``'s unit, as lines of text."""
+    w = m.weights
+    j = item.unit
+    n = cfg.network
+
+    def row(name: str) -> str:
+        v = w[name][j]
+        if len(v) > 12:
+            return (f"{name}[{j}]: {len(v)} weights, mean {v.mean():+.3f}, "
+                    f"largest {v[np.argmax(np.abs(v))]:+.3f}")
+        return f"{name}[{j}]: " + " ".join(f"{x:+.2f}" for x in v)
+
+    def linear(weight: str, bias: str) -> str:
+        return "\n".join([row(weight), f"{bias}[{j}]: {w[bias][j]:+.3f}"])
+
+    if item.role == "input":
+        return "Inputs have no incoming weights; their values come from the task."
+    if item.role == "output":
+        return linear(HEAD_WEIGHT, HEAD_BIAS)
+    a = m.anatomy
+    key = item.key
+    if not a.state(key).recurrent:  # the dense layer
+        return linear(a.param_of(key, "weight"), a.param_of(key, "bias"))
+    names = [a.param_of(key, "weight_ih"), a.param_of(key, "weight_hh")]
+    gates = a.gates
+    if gates:  # one row of weights per gate: show how large each gate's are
+        H = n.hidden_size
+        lines = [f"{n.cell.upper()} cell: {len(gates)} gates, each with its own weights"]
+        for nm in names:
+            parts = [f"{g.letter} {np.sqrt(np.mean(w[nm][gi * H + j] ** 2)):.2f}"
+                     for gi, g in enumerate(gates)]
+            lines.append(f"{nm}[·{j}] rms: " + ", ".join(parts))
+        return "\n".join(lines)
+    bias = w[a.param_of(key, "bias_ih")][j] + w[a.param_of(key, "bias_hh")][j]
+    lines = [row(nm) for nm in names]
+    lines.append(f"bias b_ih + b_hh: {bias:+.3f}   ({n.nonlinearity})")
+    return "\n".join(lines)
