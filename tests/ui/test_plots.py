@@ -368,6 +368,7 @@ def test_translation_metric_plot_shows_the_copys_sentence_accuracy(qtbot):
     task, val = exp.task, exp.dataset.val
     p = LossPlot()
     qtbot.addWidget(p)
+    p.resize(800, 400)  # room for the baseline's whole label
     p.show()
     LossView(p).show_experiment(ViewData.of(exp, 0))
     copy = task.baseline_outputs(exp.dataset)

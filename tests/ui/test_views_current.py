@@ -237,3 +237,67 @@ def test_a_new_truncation_is_shown_at_once(laptop, qtbot):
     # Steps no gradient reaches are left out of the log plot (NaN), not drawn at -inf.
     y = w.gradient_plot.flow_curves["l0"].getData()[1]
     assert np.isnan(y[: reached[0]]).all() and np.isfinite(y[reached]).all()
+
+
+# -- room to read them -------------------------------------------------------------------
+@pytest.mark.parametrize("cell", ["rnn", "lstm"])
+def test_every_plot_has_room_at_a_laptops_size(laptop, qtbot, cell):
+    """At 1280x720 every plot's data area is at least 120x80 px (a dock too short for its
+    plots scrolls), and no two tick labels of an axis run together."""
+    from rnn_sandbox.ui.plots.base import MIN_DATA
+
+    w = laptop()
+    if cell != "rnn":
+        assert w.controller.apply_config({"network.cell": cell}, "cell") is None
+    train(qtbot, w, 30)
+    panels = {w.loss_dock: w.loss_plot, w.gradient_dock: w.gradient_plot,
+              w.hidden_dock: w.hidden_plot, w.itemized_dock: w.itemized_plot}
+    for dock, panel in panels.items():
+        raise_dock(qtbot, w, dock, panel)
+
+        def roomy(panel=panel) -> bool:
+            plots = [p for p in panel._plots if p.isVisible() and p in panel.graphics.ci.items]
+            return all(p.vb.width() >= MIN_DATA[0] and p.vb.height() >= MIN_DATA[1]
+                       for p in plots)
+
+        qtbot.waitUntil(roomy, timeout=WAIT)
+        for plot in panel._plots:
+            if plot.isVisible():
+                for side in ("left", "bottom"):
+                    assert_labels_apart(plot.getAxis(side))
+    assert (w.width(), w.height()) == (1280, 720)
+    w.grab().save(f"/tmp/views-1280x720-{cell}.png")
+
+
+def assert_labels_apart(axis) -> None:
+    """The labels the axis draws now do not overlap."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    if specs is None:
+        return
+    rects = sorted((r for r, _, _ in specs[2]), key=lambda r: (r.left(), r.top()))
+    for a, b in zip(rects, rects[1:], strict=False):
+        if axis.orientation in ("top", "bottom"):
+            assert a.right() <= b.left(), (axis.orientation, rects)
+        else:
+            assert not a.intersects(b), (axis.orientation, rects)
+
+
+def test_tick_labels_are_short_and_apart(qtbot):
+    from rnn_sandbox.ui.plots.base import ShortAxis, short_number
+
+    assert [short_number(v, 2000) for v in (0, 2000, 4000, 12000)] == [None, "2k", "4k", "12k"]
+    assert short_number(1500, 500) == "1.5k" and short_number(2.5e6, 5e5) == "2.5M"
+    axis = ShortAxis("bottom")
+    for size in (100, 150, 300):
+        levels = axis.tickSpacing(0, 9000, size)
+        major = levels[0][0]
+        values = np.arange(0, 9001, major)
+        assert len(values) * axis._label_room(list(values), major) <= size
+        assert all(len(t) <= 3 for t in axis.tickStrings(list(values), 1.0, major))

@@ -8,10 +8,17 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsItem,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 # Long histories (loss, gradient norms) change little between two refreshes: they are
 # redrawn at most this often while training; the last points follow once it stops.
@@ -22,9 +29,79 @@ THEMES = {
 }
 # Colours readable on both backgrounds (Okabe–Ito palette).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999"]
+# The least data area a plot gets (pixels at zoom 1): below that a panel scrolls instead
+# of squashing its plots (PlotPanel.set_min_graphics).
+MIN_DATA = (120, 80)
+LABEL_GAP = 10  # pixels at least between two tick labels of an axis
+# What a plot needs around its data area (pixels at zoom 1), to size panels from MIN_DATA:
+# a title, a bottom axis with its label, a left axis with its label, a colour bar, a key.
+TITLE_H, AXIS_H, AXIS_W, BAR_W, KEY_H = 26, 46, 62, 58, 20
 
 
-class StepAxis(pg.AxisItem):
+def plots_height(rows: int, keys: int = 0, axes: int | None = None) -> int:
+    """The least height of ``rows`` plots stacked (``axes`` of them with a labelled
+    bottom axis: all by default) and ``keys`` one-line keys."""
+    axes = rows if axes is None else axes
+    return rows * (TITLE_H + MIN_DATA[1]) + axes * AXIS_H + (rows - axes) * 12 + keys * KEY_H
+
+
+def short_number(v: float, spacing: float) -> str | None:
+    """``2k``, ``1.5k``, ``12M`` for a tick at ``v`` among ticks ``spacing`` apart, or
+    ``None`` below a thousand (the usual formatting serves there)."""
+    a = abs(v)
+    for unit, suffix in ((1e9, "G"), (1e6, "M"), (1e3, "k")):
+        if a >= unit and spacing > 0:
+            places = max(0, int(np.ceil(-np.log10(spacing / unit) - 1e-9)))
+            text = f"{v / unit:.{places}f}"
+            if "." in text:
+                text = text.rstrip("0").rstrip(".")
+            return text + suffix
+    return None
+
+
+class ShortAxis(pg.AxisItem):
+    """An axis whose tick labels never run together: as few major ticks as leave each
+    label its room, only those labelled, and thousands written short (2k, 4k, 1.5M)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.setStyle(maxTextLevel=0)  # minor ticks stay as marks and grid, unlabelled
+
+    def _label_room(self, values: list[float], spacing: float) -> float:
+        """Pixels along the axis that one label needs, with its gap."""
+        metrics = QFontMetrics(self.style["tickFont"] or self.font())
+        if self.orientation in ("left", "right"):
+            return metrics.height() + LABEL_GAP / 2
+        strings = self.tickStrings(values, 1.0, spacing) or ["0"]
+        return max(metrics.horizontalAdvance(t) for t in strings) + LABEL_GAP
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802 (Qt naming)
+        levels = super().tickSpacing(minVal, maxVal, size)
+        if not levels or size <= 0 or self.logMode:
+            return levels
+        span = abs(maxVal - minVal)
+        major = levels[0][0]
+        for _ in range(30):  # 1, 2, 5 × 10^k upwards until the labels fit
+            first = np.ceil(min(minVal, maxVal) / major) * major
+            values = list(np.arange(first, max(minVal, maxVal) + major / 2, major)[:60])
+            if len(values) <= 1 or len(values) * self._label_room(values, major) <= size:
+                break
+            mantissa = major / 10 ** np.floor(np.log10(major) + 1e-9)
+            major *= 2.5 if round(mantissa) == 2 else 2.0
+        if span and major > levels[0][0]:
+            minor = major / 5 if round(major / 10 ** np.floor(np.log10(major))) != 2 else major / 4
+            return [(major, 0), (minor, 0)]
+        return levels
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (Qt naming)
+        if self.logMode:
+            return super().tickStrings(values, scale, spacing)
+        strings = super().tickStrings(values, scale, spacing)
+        return [short_number(v * scale, spacing * scale) or t
+                for v, t in zip(values, strings, strict=True)]
+
+
+class StepAxis(ShortAxis):
     """An axis that counts (time steps): ticks at whole numbers only, never at 1.5."""
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802 (Qt naming)
@@ -168,16 +245,70 @@ class PlotPanel(QWidget):
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #666666; font-size: 8pt;")
         self.graphics = ZoomableGraphics()
-        self.graphics.setMinimumSize(240, 180)
+        self._min_graphics = (240, 180)
+        self._extra = (0, 0)  # what the data areas needed beyond the estimate
+        self._fit_due = False
+        self.graphics.setMinimumSize(*self._min_graphics)
+        self._area: QScrollArea | None = None
         self.theme = "light"
         self._plots: list[pg.PlotItem] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(2, 2, 2, 2)
         self._layout.setSpacing(2)
 
+    def graphics_area(self) -> QScrollArea:
+        """The plots in a scroll area: a dock too small for them scrolls, and every plot
+        keeps a readable data area (:meth:`set_min_graphics`)."""
+        if self._area is None:
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setWidget(self.graphics)
+            self._area = area
+        return self._area
+
+    def set_min_graphics(self, width: int, height: int) -> None:
+        """The least size of the plots (at zoom 1; larger when zoomed), from an estimate
+        of what surrounds their data areas; :meth:`_fit_data_areas` adds what the fonts
+        of this machine need beyond it."""
+        self._min_graphics = (width, height)
+        self._extra = (0, 0)
+        self._apply_min()
+
+    def _apply_min(self) -> None:
+        zoom = self.graphics.zoom
+        (w, h), (dw, dh) = self._min_graphics, self._extra
+        self.graphics.setMinimumSize(int((w + dw) * zoom), int((h + dh) * zoom))
+
+    def _schedule_fit(self, *_: object) -> None:
+        if not self._fit_due:
+            self._fit_due = True
+            QTimer.singleShot(0, self, self._fit_data_areas)
+
+    def _fit_data_areas(self) -> None:
+        """Grow the plots' least size by what the smallest data area lacks of
+        :data:`MIN_DATA` (a few rounds at most: the layout shares growth among rows)."""
+        self._fit_due = False
+        if not on_screen(self) or self.graphics.zoom != 1.0:
+            return
+        plots = [p for p in self._plots if p.isVisible() and p in self.graphics.ci.items]
+        if not plots:
+            return
+        short_w = max(MIN_DATA[0] - p.vb.width() for p in plots)
+        short_h = max(MIN_DATA[1] - p.vb.height() for p in plots)
+        if short_w <= 0 and short_h <= 0:
+            return
+        dw, dh = self._extra
+        if dw + dh > 2000:  # never without bound
+            return
+        self._extra = (dw + 2 * max(0, int(np.ceil(short_w + 0.5))),
+                       dh + 2 * max(0, int(np.ceil(short_h + 0.5))))
+        self._apply_min()
+
     def set_zoom(self, factor: float) -> None:
         """Draw the plots and the caption ``factor`` times larger (presentation)."""
         self.graphics.set_zoom(factor)
+        self.set_min_graphics(*self._min_graphics)
         self.caption.setStyleSheet(f"color: #666666; font-size: {8 * factor:.1f}pt;")
 
     def visible_now(self) -> bool:
@@ -185,7 +316,10 @@ class PlotPanel(QWidget):
         return on_screen(self)
 
     def _add_plot(self, row: int, col: int = 0, **kwargs) -> pg.PlotItem:
-        plot = self.graphics.addPlot(row=row, col=col, **kwargs)
+        axes = kwargs.pop("axisItems", None) or {}
+        for side in ("left", "bottom"):
+            axes.setdefault(side, ShortAxis(side))
+        plot = self.graphics.addPlot(row=row, col=col, axisItems=axes, **kwargs)
         for side in ("left", "bottom"):
             plot.getAxis(side).enableAutoSIPrefix(False)
         # Text is the slowest thing to paint: keep axes and titles as cached pixmaps that
@@ -194,6 +328,7 @@ class PlotPanel(QWidget):
             plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         no_min_width(plot.titleLabel)
+        plot.vb.sigResized.connect(self._schedule_fit)
         # The title may use the width above the axis too: narrow panels cut less of it.
         plot.layout.removeItem(plot.titleLabel)
         plot.layout.addItem(plot.titleLabel, 0, 0, 1, 3)

@@ -13,7 +13,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from rnn_sandbox.engine import Anatomy, Snapshot
 from rnn_sandbox.ui.plots.base import (
+    AXIS_W,
+    BAR_W,
     HISTORY_REDRAW_INTERVAL,
+    MIN_DATA,
     PALETTE,
     THEMES,
     GrowingSeries,
@@ -21,6 +24,7 @@ from rnn_sandbox.ui.plots.base import (
     StepAxis,
     csv_value,
     no_min_width,
+    plots_height,
     safe_log10,
 )
 
@@ -90,7 +94,7 @@ class GradientFlowPlot(PlotPanel):
         bar.addWidget(self.layer_combo)
         bar.addStretch(1)
         self._layout.addLayout(bar)
-        self._layout.addWidget(self.graphics, 1)
+        self._layout.addWidget(self.graphics_area(), 1)
         self._layout.addWidget(self.caption)
 
         self.flow_plot = self._add_plot(
@@ -125,6 +129,7 @@ class GradientFlowPlot(PlotPanel):
         self.norm_key = no_min_width(self.graphics.addLabel("", row=3, col=0, size="8pt"))
         for r, s in enumerate((1, 1, 1, 0)):  # each plot readable in a laptop's column
             self.graphics.ci.layout.setRowStretchFactor(r, s)
+        self.set_min_graphics(AXIS_W + MIN_DATA[0] + BAR_W, plots_height(3, keys=1))
         self.flow_curves: dict[str, pg.PlotDataItem] = {}
         self.cell_curves: dict[str, pg.PlotDataItem] = {}  # |dL/dc_t|, LSTM only
         self.norm_curves: dict[str, pg.PlotDataItem] = {}

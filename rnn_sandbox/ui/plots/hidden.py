@@ -10,7 +10,17 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from rnn_sandbox.engine import Anatomy, Snapshot
 from rnn_sandbox.engine.anatomy import Gate
-from rnn_sandbox.ui.plots.base import PALETTE, THEMES, PlotPanel, StepAxis, no_min_width
+from rnn_sandbox.ui.plots.base import (
+    AXIS_W,
+    BAR_W,
+    MIN_DATA,
+    PALETTE,
+    THEMES,
+    PlotPanel,
+    StepAxis,
+    no_min_width,
+    plots_height,
+)
 
 GATE_MAP = pg.colormap.get("viridis")  # 0 = closed (dark), 1 = open (bright)
 STATE_MAP = pg.colormap.get("CET-D1")  # signed values: blue < 0 < red
@@ -55,7 +65,7 @@ class HiddenStatePlot(PlotPanel):
         bar.addWidget(self.sample_spin)
         bar.addStretch(1)
         self._layout.addLayout(bar)
-        self._layout.addWidget(self.graphics, 1)
+        self._layout.addWidget(self.graphics_area(), 1)
         self._layout.addWidget(self.caption)
 
         self.map_plot = self._add_plot(0, title="Hidden states h<sub>t</sub>", colspan=2)
@@ -156,6 +166,10 @@ class HiddenStatePlot(PlotPanel):
                 layout.addItem(self.gate_key, row=2, col=0, colspan=2)
         self.gate_plot.setVisible(gated)
         self.gate_key.setVisible(gated)
+        # Every plot keeps a readable data area; the unit's trace and its gates side by
+        # side need the width of two.
+        width = 2 * (AXIS_W + MIN_DATA[0]) if gated else AXIS_W + MIN_DATA[0] + BAR_W
+        self.set_min_graphics(width, plots_height(2, keys=int(gated)))
         self.cell_curve.setVisible(kind == "lstm")
         gates = self._gates()
         for i, curve in enumerate(self.gate_curves):

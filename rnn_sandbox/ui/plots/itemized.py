@@ -15,7 +15,17 @@ from PySide6.QtCore import QRectF, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from rnn_sandbox.engine import Anatomy, Snapshot
-from rnn_sandbox.ui.plots.base import THEMES, PlotPanel, csv_value, no_min_width, safe_log10
+from rnn_sandbox.ui.plots.base import (
+    AXIS_W,
+    BAR_W,
+    MIN_DATA,
+    THEMES,
+    PlotPanel,
+    csv_value,
+    no_min_width,
+    plots_height,
+    safe_log10,
+)
 
 DECADES = 8  # the colour scale spans at most this many powers of ten below the largest
 
@@ -40,7 +50,7 @@ class ItemizedPlot(PlotPanel):
         bar.addWidget(self.weight_combo)
         bar.addStretch(1)
         self._layout.addLayout(bar)
-        self._layout.addWidget(self.graphics, 1)
+        self._layout.addWidget(self.graphics_area(), 1)
         self._layout.addWidget(self.caption)
 
         self.plot = self._add_plot(
@@ -70,6 +80,7 @@ class ItemizedPlot(PlotPanel):
         self._shown_shape: tuple[int, ...] | None = None
         self.plot.setXRange(0.5, 10.5, padding=0)
         self.plot.setYRange(0.5, 10.5, padding=0)
+        self.set_min_graphics(AXIS_W + MIN_DATA[0] + BAR_W, plots_height(1, keys=1))
 
     # -- the network and the chosen weight ------------------------------------------------------
     def set_network(self, anatomy: Anatomy, encoder_steps: int = 0) -> None:

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 from rnn_sandbox.session import baseline_text
 from rnn_sandbox.tasks import Metric
 from rnn_sandbox.ui.plots.base import (
+    AXIS_W,
     HISTORY_REDRAW_INTERVAL,
+    MIN_DATA,
     PALETTE,
     GrowingSeries,
     LogAxis,
@@ -21,6 +23,7 @@ from rnn_sandbox.ui.plots.base import (
     csv_value,
     marked_curve,
     no_min_width,
+    plots_height,
     round_unit,
     safe_log10,
 )
@@ -51,7 +54,7 @@ class LossPlot(PlotPanel):
         bar.addWidget(self.smooth_check)
         bar.addStretch(1)
         self._layout.addLayout(bar)
-        self._layout.addWidget(self.graphics, 1)
+        self._layout.addWidget(self.graphics_area(), 1)
         self._layout.addWidget(self.caption)
 
         self.loss_plot = self._add_plot(0, title="Loss", axisItems={"left": LogAxis("left")})
@@ -161,15 +164,30 @@ class LossPlot(PlotPanel):
             ci.addItem(self.loss_plot, row=0, col=0)
             ci.addItem(self.key, row=1, col=0)
             ci.addItem(self.metric_plot, row=2, col=0)
-            stretches = (3, 0, 2)
+            stretches = (1, 0, 1)  # alike: the least scrolling in a short dock
         for row, stretch in enumerate(stretches):
             ci.layout.setRowStretchFactor(row, stretch)
         self.loss_plot.setLabel("bottom", "training step" if wide else None)
+        # Stacked, the plots share the metric's step axis: the loss's needs no numbers.
+        self.loss_plot.getAxis("bottom").setStyle(showValues=wide)
+        self.set_min_graphics(*self.least_size(wide))
+
+    @staticmethod
+    def least_size(wide: bool) -> tuple[int, int]:
+        """The least size of the plots side by side (``wide``) or stacked."""
+        if wide:
+            return 2 * (AXIS_W + MIN_DATA[0]) + 10, plots_height(1, keys=1)
+        return AXIS_W + MIN_DATA[0] + 10, plots_height(2, keys=1, axes=1)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Side by side where the panel is wide, or too short for two plots stacked and
+        wide enough for two abreast; stacked (scrolling if it must) otherwise."""
         super().resizeEvent(event)
-        g = self.graphics
-        self._arrange(wide=g.width() > 1.4 * g.height())
+        area = self.graphics_area()
+        zoom = self.graphics.zoom
+        w, h = area.width() / zoom, area.height() / zoom
+        room = w >= self.least_size(True)[0]
+        self._arrange(wide=room and (w > 1.4 * h or h < self.least_size(False)[1]))
 
     def set_task(self, baseline: Metric | None, loss_name: str, metric_name: str | None) -> None:
         """Clear, then label for a new experiment; the baseline is drawn dashed."""
