@@ -213,6 +213,8 @@ class GradientFlowPlot(PlotPanel):
 
     def _enable_cell(self, names: list[str]) -> None:
         """The first snapshot with |dL/dc_t|: show its curves, offer it in the heatmap."""
+        if self.anatomy is None:
+            return
         self.layer_combo.blockSignals(True)
         for name in names:
             curve = self.cell_curves.get(name)
@@ -276,6 +278,7 @@ class GradientFlowPlot(PlotPanel):
         if not draw:
             self._stale = True
             return
+        self._stale = False  # everything is drawn now (the histories soon)
         self._draw_flow(logs, logs_c)
         self.follow_values(self.flow_plot, [*logs.values(), *logs_c.values()], 0.5)
         self._draw_history()

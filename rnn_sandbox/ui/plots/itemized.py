@@ -77,7 +77,7 @@ class ItemizedPlot(PlotPanel):
         self.anatomy: Anatomy | None = None
         self.values: np.ndarray | None = None  # (T_out, T_in) norms of the chosen weight
         self.encoder_steps = 0
-        self._shown_shape: tuple[int, ...] | None = None
+        self._shown_shape: tuple[float, ...] | None = None
         self.plot.setXRange(0.5, 10.5, padding=0)
         self.plot.setYRange(0.5, 10.5, padding=0)
         self.set_min_graphics(AXIS_W + MIN_DATA[0] + BAR_W, plots_height(1, keys=1))
