@@ -199,6 +199,13 @@ class Formula:
         return next(ln for ln in self.lines if ln.key == key)
 
 
+def _got(a: np.ndarray | None) -> np.ndarray:
+    """An array the trace has for this cell (the caller knows which cell it is)."""
+    if a is None:
+        raise ValueError("the trace lacks a value this formula needs")
+    return a
+
+
 def _rounded(w: np.ndarray) -> np.ndarray:
     return np.vectorize(r4, otypes=[float])(np.asarray(w, float))
 
@@ -322,7 +329,7 @@ class _Builder:
             self.section = "pre-activation"
             pre = self.add("pre", "pre_t", f"W_ih[{i},:]·{xin} + b_ih[{i}] + "
                            f"W_hh[{i},:]·{prev} + b_hh[{i}]",
-                           self.affine(state, i, x, hp), d.pre[t, i])
+                           self.affine(state, i, x, hp), _got(d.pre)[t, i])
             self.section = "activation"
             act = self.a_nonlin()
             self.add("h", "h_t", f"{act}(pre_t)", [Term([num(pre.result)], "pre_t")],
@@ -336,7 +343,7 @@ class _Builder:
                 hn = self.add("hn", "W_hn·h + b_hn", f"W_hn[{i},:]·{prev} + b_hn[{i}]",
                               [Term([num(self.w(state, "weight_hh")[row, j]), num(hp[j])])
                                for j in range(H)] + [Term([num(d.b_hh[row])], "b_hn")],
-                              d.hn[t, i])
+                              _got(d.hn)[t, i])
                 extra = [Term([num(shown["r"]), num(hn.result)], "r·(W_hn h + b_hn)")]
                 terms = self.affine(state, row, x, hp, with_hh=False, extra=extra)
                 sym = f"W_in[{i},:]·{xin} + b_in[{i}] + r·(W_hn[{i},:]·{prev} + b_hn[{i}])"
@@ -344,17 +351,17 @@ class _Builder:
                 terms = self.affine(state, row, x, hp)
                 sym = (f"W_i{g.letter}[{i},:]·{xin} + b_i{g.letter}[{i}] + "
                        f"W_h{g.letter}[{i},:]·{prev} + b_h{g.letter}[{i}]")
-            pre = self.add(f"a_{g.letter}", f"a_{g.letter}", sym, terms, d.gate_pre[t, row])
+            pre = self.add(f"a_{g.letter}", f"a_{g.letter}", sym, terms, _got(d.gate_pre)[t, row])
             ln = self.add(g.letter, g.letter, f"{g.squash}(a_{g.letter})",
-                          [Term([num(pre.result)])], d.gates[t, row], g.squash)
+                          [Term([num(pre.result)])], _got(d.gates)[t, row], g.squash)
             shown[g.letter] = ln.result
         self.section = "new state"
         if d.cell == "lstm":
             c = self.add("c", "c_t", f"f·c_prev + i·g ({'c_{t+1}' if d.reverse else 'c_{t−1}'})",
-                         [Term([num(shown["f"]), num(d.c_prev[t, i])], "f·c_prev"),
-                          Term([num(shown["i"]), num(shown["g"])], "i·g")], d.c[t, i])
+                         [Term([num(shown["f"]), num(_got(d.c_prev)[t, i])], "f·c_prev"),
+                          Term([num(shown["i"]), num(shown["g"])], "i·g")], _got(d.c)[t, i])
             tc = self.add("tanh_c", "tanh(c_t)", "", [Term([num(c.result)])],
-                          math.tanh(d.c[t, i]), "tanh")
+                          math.tanh(_got(d.c)[t, i]), "tanh")
             self.add("h", "h_t", "o·tanh(c_t)", [Term([num(shown["o"]), num(tc.result)])],
                      d.h[t, i])
         else:
@@ -389,13 +396,13 @@ class _Builder:
         self.matrix(self.label(state, "weight_hh"), w_hh, self.gate_rows(H),
                     [str(j) for j in range(H)], hcols=[i])
         if n is not None:
-            side = d.dpre_hh if d.dpre_hh is not None else d.dpre
+            side = _got(d.dpre_hh if d.dpre_hh is not None else d.dpre)
             nx = self.next_name(d)
             terms += [Term([num(w_hh[row, i]), num(side[n, row])],
                            f"W_hh[{row},{i}]·dL/dpre_{{{nx}}}[{row}]", "next step")
                       for row in range(w_hh.shape[0])]
             if d.cell == "gru":
-                terms.append(Term([num(d.grad_h[n, i]), num(d.gates[n, H + i])],
+                terms.append(Term([num(d.grad_h[n, i]), num(_got(d.gates)[n, H + i])],
                                   f"dL/dh_{{{nx}}}·z_{{{nx}}}", "next step"))
         info = self.a.state(state)
         if info.layer + 1 < self.a.num_layers:
@@ -405,7 +412,7 @@ class _Builder:
                 self.matrix(self.label(up.name, "weight_ih"), w_up,
                             self.gate_rows(u.h.shape[1]), [str(j) for j in range(w_up.shape[1])],
                             hcols=[col])
-                terms += [Term([num(w_up[row, col]), num(u.dpre[t, row])],
+                terms += [Term([num(w_up[row, col]), num(_got(u.dpre)[t, row])],
                                f"W_ih({up.title})[{row},{col}]·dL/dpre({up.title})[{row}]",
                                "layer above")
                           for row in range(w_up.shape[0])]
@@ -427,15 +434,16 @@ class _Builder:
             total += float(tr.weights[HEAD_WEIGHT][:, col] @ tr.d_out[k])
         n = self.from_next(d, t)
         if n is not None:
-            side = d.dpre_hh if d.dpre_hh is not None else d.dpre
+            side = _got(d.dpre_hh if d.dpre_hh is not None else d.dpre)
             total += float(self.w(state, "weight_hh")[:, i] @ side[n])
             if d.cell == "gru":
                 H = d.h.shape[1]
-                total += float(d.grad_h[n, i] * d.gates[n, H + i])
+                total += float(d.grad_h[n, i] * _got(d.gates)[n, H + i])
         info = self.a.state(state)
         if info.layer + 1 < self.a.num_layers:
             for up in self.a.layer_states(info.part, info.layer + 1):
-                total += float(self.w(up.name, "weight_ih")[:, col] @ tr.layers[up.name].dpre[t])
+                above = _got(tr.layers[up.name].dpre)[t]
+                total += float(self.w(up.name, "weight_ih")[:, col] @ above)
         return total
 
     def shares(self, state: str, t: int, row: int, dpre: float, dpre_hh: float,
@@ -443,8 +451,8 @@ class _Builder:
         d = self.tr.layers[state]
         self.section = f"this step's share of the gradients{' (' + gate + ')' if gate else ''}"
         x, hp = d.x[t], d.h_prev[t]
-        gih = d.grad_step("weight_ih", t)
-        ghh = d.grad_step("weight_hh", t)
+        gih = _got(d.grad_step("weight_ih", t))
+        ghh = _got(d.grad_step("weight_hh", t))
         for k in range(len(x)):
             self.add(f"dW_ih[{row},{k}]", f"ΔdW_ih[{row},{k}]",
                      f"dL/da·{self.input_name(state)}[{k}]",
@@ -454,10 +462,10 @@ class _Builder:
                      f"dL/da·{self.prev_name(d)}[{j}]",
                      [Term([num(dpre_hh), num(hp[j])])], ghh[row, j])
         self.add(f"db_ih[{row}]", f"Δdb_ih[{row}]", "dL/da", [Term([num(dpre)])],
-                 d.grad_step("bias_ih", t)[row])
+                 _got(d.grad_step("bias_ih", t))[row])
         if dpre_hh != dpre:
             self.add(f"db_hh[{row}]", f"Δdb_hh[{row}]", "dL/da (hidden side)",
-                     [Term([num(dpre_hh)])], d.grad_step("bias_hh", t)[row])
+                     [Term([num(dpre_hh)])], _got(d.grad_step("bias_hh", t))[row])
 
     def backward(self) -> None:
         state, t, i = self.state, self.t, self.i
@@ -492,36 +500,36 @@ class _Builder:
             else:
                 fac, sym = one_minus_sq(d.h[t, i]), "dL/dh_t·(1 − h_t²)"
             dp = self.add("dpre", "dL/dpre_t", sym, [Term([num(dh.result), fac])],
-                          d.dpre[t, i])
+                          _got(d.dpre)[t, i])
             self.shares(state, t, i, dp.result, dp.result)
             return
-        gates = {g.letter: float(d.gates[t, gi * H + i]) for gi, g in enumerate(self.a.gates)}
+        gates = {g.letter: float(_got(d.gates)[t, gi * H + i]) for gi, g in enumerate(self.a.gates)}
         if d.cell == "lstm":
             self.section = "dL/dc_t: through h_t and along the cell state"
-            tc = math.tanh(float(d.c[t, i]))
+            tc = math.tanh(float(_got(d.c)[t, i]))
             terms = [Term([num(dh.result), num(gates["o"]), one_minus_sq(tc)],
                           "dL/dh_t·o·(1 − tanh²c_t)")]
             n = self.from_next(d, t)
             exact = float(d.grad_h[t, i] * gates["o"] * (1 - tc * tc))
             if n is not None:
-                f_next = float(d.gates[n, H + i])
-                terms.append(Term([num(d.grad_c[n, i]), num(f_next)],
+                f_next = float(_got(d.gates)[n, H + i])
+                terms.append(Term([num(_got(d.grad_c)[n, i]), num(f_next)],
                                   f"dL/dc_{{{nx}}}·f_{{{nx}}}", "next step"))
-                exact += float(d.grad_c[n, i]) * f_next
-            rest = float(d.grad_c[t, i]) - exact
-            if abs(rest) > 1e-6 * max(1.0, abs(float(d.grad_c[t, i]))):
+                exact += float(_got(d.grad_c)[n, i]) * f_next
+            rest = float(_got(d.grad_c)[t, i]) - exact
+            if abs(rest) > 1e-6 * max(1.0, abs(float(_got(d.grad_c)[t, i]))):
                 terms.append(Term([num(rest)], "from the decoder / other paths (engine)",
                                   "engine"))
             sym = "dL/dh_t·o·(1 − tanh²(c_t))"
             if n is not None:
                 sym += f" + dL/dc_{{{nx}}}·f_{{{nx}}}"
-            dc = self.add("dc", "dL/dc_t", sym, terms, d.grad_c[t, i],
+            dc = self.add("dc", "dL/dc_t", sym, terms, _got(d.grad_c)[t, i],
                           note=f"tanh(c_t) = {fmt(tc)}")
             self.section = "dL/d(gate pre-activations)"
             chain = {
                 "i": ("dL/dc_t·g·i(1 − i)", [num(dc.result), num(gates["g"]),
                                              *sig_slope(gates["i"])]),
-                "f": ("dL/dc_t·c_prev·f(1 − f)", [num(dc.result), num(d.c_prev[t, i]),
+                "f": ("dL/dc_t·c_prev·f(1 − f)", [num(dc.result), num(_got(d.c_prev)[t, i]),
                                                   *sig_slope(gates["f"])]),
                 "g": ("dL/dc_t·i·(1 − g²)", [num(dc.result), num(gates["i"]),
                                              one_minus_sq(gates["g"])]),
@@ -532,7 +540,7 @@ class _Builder:
             for gi, g in enumerate(self.a.gates):
                 sym, facs = chain[g.letter]
                 da[g.letter] = self.add(f"da_{g.letter}", f"dL/da_{g.letter}", sym,
-                                        [Term(facs)], d.dpre[t, gi * H + i]).result
+                                        [Term(facs)], _got(d.dpre)[t, gi * H + i]).result
             for gi, g in enumerate(self.a.gates):
                 self.shares(state, t, gi * H + i, da[g.letter], da[g.letter], g.title)
             return
@@ -541,17 +549,17 @@ class _Builder:
         hp = float(d.h_prev[t, i])
         dan = self.add("da_n", "dL/da_n", "dL/dh_t·(1 − z)·(1 − n²)",
                        [Term([num(dh.result), one_minus(gates["z"]),
-                              one_minus_sq(gates["n"])])], d.dpre[t, 2 * H + i])
+                              one_minus_sq(gates["n"])])], _got(d.dpre)[t, 2 * H + i])
         self.add("hn", "W_hn·h + b_hn", "(from the forward step)",
-                 [Term([num(d.hn[t, i])])], d.hn[t, i])
+                 [Term([num(_got(d.hn)[t, i])])], _got(d.hn)[t, i])
         dar = self.add("da_r", "dL/da_r", "dL/da_n·(W_hn·h + b_hn)·r(1 − r)",
-                       [Term([num(dan.result), num(d.hn[t, i]), *sig_slope(gates["r"])])],
-                       d.dpre[t, i])
+                       [Term([num(dan.result), num(_got(d.hn)[t, i]), *sig_slope(gates["r"])])],
+                       _got(d.dpre)[t, i])
         daz = self.add("da_z", "dL/da_z", f"dL/dh_t·({self.prev_name(d)} − n)·z(1 − z)",
                        [Term([num(dh.result), diff(hp, gates["n"]), *sig_slope(gates["z"])])],
-                       d.dpre[t, H + i])
+                       _got(d.dpre)[t, H + i])
         dan_h = self.add("da_n_hh", "dL/d(W_hn·h + b_hn)", "dL/da_n·r",
-                         [Term([num(dan.result), num(gates["r"])])], d.dpre_hh[t, 2 * H + i])
+                         [Term([num(dan.result), num(gates["r"])])], _got(d.dpre_hh)[t, 2 * H + i])
         self.shares(state, t, i, dar.result, dar.result, "reset gate")
         self.shares(state, t, H + i, daz.result, daz.result, "update gate")
         self.shares(state, t, 2 * H + i, dan.result, dan_h.result, "candidate")
@@ -569,7 +577,7 @@ class _Builder:
                     [str(j) for j in range(wh.shape[1])], hrows=[o])
         if self.mode == "forward":
             self.section = "read-out"
-            y = self.add("y", f"y[{o}]", f"W_head[{o},:]·h + b[{o}]",
+            self.add("y", f"y[{o}]", f"W_head[{o},:]·h + b[{o}]",
                          [Term([num(wh[o, j]), num(feat[j])]) for j in range(len(feat))]
                          + [Term([num(bh[o])], "b")], tr.outputs[k, o])
             if tr.loss_name in ("ce", "ctc"):
@@ -578,7 +586,6 @@ class _Builder:
                 p /= p.sum()
                 self.add("p", f"p[{o}]", f"e^y[{o}] / Σ_c e^y[c]",
                          [Term([num(v)]) for v in z], p[o], "softmax", o)
-            del y
             return
         self.section = "the loss's own derivative"
         d_out = float(tr.d_out[k, o])
@@ -586,7 +593,7 @@ class _Builder:
         N = tr.loss_n
         inv = const(f"(1/{N:g})", 1.0 / N)
         if tr.loss_name == "mse":
-            target = float(tr.targets[k, o])
+            target = float(_got(tr.targets)[k, o])
             self.notes.append(
                 f"Mean squared error: L = (1/N)·Σ (y − target)² over the real steps and "
                 f"outputs, N = {N:g}; so dL/dy = 2·(y − target)/N.")
@@ -597,7 +604,7 @@ class _Builder:
             z = tr.outputs[k]
             p = np.exp(z - z.max())
             p /= p.sum()
-            label = int(tr.targets[k])
+            label = int(_got(tr.targets)[k])
             self.notes.append(
                 f"Softmax cross-entropy: L = −(1/N)·Σ log p[label] over the real steps, "
                 f"N = {N:g}; so dL/dy[c] = (p[c] − [c = label])/N.")

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
     QTextBrowser,
     QWidget,
 )
@@ -139,6 +140,8 @@ class FormulaView:
         return True
 
     def _fill(self) -> bool:
+        if self.panel.target is None:
+            return False
         role, key, t, unit = self.panel.target
         m = self.w.model
         state = OUTPUT if role == "output" else key
@@ -203,9 +206,9 @@ class FormulaView:
         if value is None:
             return
         box = QGraphicsRectItem(item)
-        box.setPen(QPen(Qt.NoPen))
+        box.setPen(QPen(Qt.PenStyle.NoPen))
         box.setBrush(INK.label_box)
-        box.setAcceptedMouseButtons(Qt.NoButton)
+        box.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         text = text_item(fmt(value), font, box)
         r = text.boundingRect()
         box.setRect(0, 0, r.width() + 2, r.height())
@@ -216,4 +219,5 @@ class FormulaView:
 
     def texts(self) -> list[str]:
         """The numbers drawn now (for tests)."""
-        return [b.childItems()[0].text() for b in self._texts if shiboken6.isValid(b)]
+        return [t.text() for b in self._texts if shiboken6.isValid(b)
+                for t in b.childItems() if isinstance(t, QGraphicsSimpleTextItem)]

@@ -16,6 +16,7 @@ when what they show changes (``look``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -97,14 +98,14 @@ class NeuronItem(TipMixin, QGraphicsEllipseItem):
         self.kind = 1 if blank else self.KIND
         self.shown_level = 0
         self.setAcceptHoverEvents(True)
-        self.setFlag(QGraphicsItem.ItemHasNoContents, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.setPos(pos)
         self.setZValue(2)
-        self.setCursor(Qt.PointingHandCursor)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         if feedback:  # an inner ring: this input is the previous step's output
             inner = QGraphicsEllipseItem(-r + 2.5, -r + 2.5, 2 * r - 5, 2 * r - 5, self)
             inner.setPen(DIM_OUTLINE)
-            inner.setAcceptedMouseButtons(Qt.NoButton)
+            inner.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def set_level(self, level: int) -> None:
         self.shown_level = level
@@ -184,7 +185,7 @@ class NeuronLayer(QGraphicsItem):
         super().__init__()
         self.units = units
         pos = np.array([[u.pos().x(), u.pos().y()] for u in units], dtype=float).reshape(-1, 2)
-        self.pos = pos
+        self.xy = pos  # the units' centres
         self.kind = np.array([u.kind for u in units], dtype=np.intp)
         self.level = np.array([u.shown_level for u in units], dtype=np.int64)
         rect = QRectF()
@@ -193,9 +194,9 @@ class NeuronLayer(QGraphicsItem):
             rect = QRectF(lo[0], lo[1], hi[0] - lo[0], hi[1] - lo[1])
         self._rect = rect
         self._atlas: tuple[float, QPixmap, int] | None = None
-        self._frags = None
+        self._frags: Any = None  # pyqtgraph's array of pixmap fragments, made once
         self.setZValue(2)
-        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect
@@ -208,10 +209,10 @@ class NeuronLayer(QGraphicsItem):
         if self._atlas is not None and abs(self._atlas[0] - scale) < 1e-6:
             return self._atlas[1], self._atlas[2]
         cell = int(np.ceil((2 * max(self.KIND_R) + 4) * scale)) + 2
-        img = QImage(cell * (2 * LEVELS + 2), cell * 4, QImage.Format_ARGB32_Premultiplied)
-        img.fill(Qt.transparent)
+        img = QImage(cell * (2 * LEVELS + 2), cell * 4, QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(Qt.GlobalColor.transparent)
         p = QPainter(img)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         for kind, r in enumerate(self.KIND_R):
             for k in range(2 * LEVELS + 2):
                 level = DIM if k == 2 * LEVELS + 1 else k - LEVELS
@@ -239,7 +240,7 @@ class NeuronLayer(QGraphicsItem):
             return
         tr = painter.worldTransform()
         raster = painter.paintEngine() is not None and (
-            painter.paintEngine().type() == QPaintEngine.Raster)
+            painter.paintEngine().type() == QPaintEngine.Type.Raster)
         if not raster or tr.isRotating() or abs(tr.m11() - tr.m22()) > 1e-9:
             self._paint_shapes(painter)  # vector output (SVG) or an unusual transform
             return
@@ -254,8 +255,8 @@ class NeuronLayer(QGraphicsItem):
             self._frags = PrimitiveArray(QPainter.PixmapFragment, 10)
         self._frags.resize(len(self.units))
         f = self._frags.ndarray()
-        f[:, 0] = self.pos[:, 0] * scale + tr.dx()
-        f[:, 1] = self.pos[:, 1] * scale + tr.dy()
+        f[:, 0] = self.xy[:, 0] * scale + tr.dx()
+        f[:, 1] = self.xy[:, 1] * scale + tr.dy()
         f[:, 2] = col * cell
         f[:, 3] = self.kind * cell
         f[:, 4:6] = cell
@@ -266,8 +267,8 @@ class NeuronLayer(QGraphicsItem):
         painter.restore()
 
     def _paint_shapes(self, painter) -> None:
-        painter.setRenderHint(QPainter.Antialiasing)
-        for (x, y), kind, level in zip(self.pos, self.kind, self.level, strict=True):
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for (x, y), kind, level in zip(self.xy, self.kind, self.level, strict=True):
             r = self.KIND_R[kind]
             dim = level == DIM
             pen = {0: DIM_OUTLINE if dim else OUTLINE_PEN, 1: BLANK_PEN}.get(
@@ -287,7 +288,7 @@ def cell_box(rect: QRectF) -> QGraphicsRectItem:
     box.setPen(QPen(INK.box_edge, 0.8, Qt.PenStyle.DashLine))
     box.setBrush(INK.box_fill)
     box.setZValue(1)
-    box.setAcceptedMouseButtons(Qt.NoButton)
+    box.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     return box
 
 
@@ -313,7 +314,7 @@ class BandItem(Cached, Pointable):
         self.unit = 0
         self.setPos(pos)
         self.setZValue(2)
-        self.setCursor(Qt.PointingHandCursor)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setCacheMode(CACHE)
 
     @property
@@ -337,16 +338,16 @@ class BandItem(Cached, Pointable):
         w = self.WIDTH
         rect = QRectF(-w / 2, 0, w, self.height)
         if lv is None:
-            painter.setPen(Qt.NoPen)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(BRUSHES[DIM])
             painter.drawRect(rect)
         else:
             # One pixel per unit, stretched: a single image draw whatever the layer's size.
             idx = np.where(lv == DIM, 2 * LEVELS + 1, np.clip(lv, -LEVELS, LEVELS) + LEVELS)
             argb = np.ascontiguousarray(LUT[idx])
-            img = QImage(argb.tobytes(), 1, self.size, 4, QImage.Format_RGB32)
+            img = QImage(argb.tobytes(), 1, self.size, 4, QImage.Format.Format_RGB32)
             painter.drawImage(rect, img)
-        painter.setBrush(Qt.NoBrush)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(OUTLINE_PEN)
         painter.drawRect(QRectF(-w / 2, 0, w, self.height))
 
@@ -421,9 +422,10 @@ class TimeStepColumn(Cached, QGraphicsItem):
                 self.model.column_focus(self) if folded else None)
 
     def refresh_look(self) -> None:
-        hi, focus = self.look()  # type: ignore[misc]
+        hi = self.model.column_highlighted(self)
         label = self.label
-        if focus is not None:  # folded: values of the current step
+        if self.t is None and self.seg != "dense":  # folded: values of the current step
+            focus = self.model.column_focus(self)
             label = f"folded, showing t={focus + 1}"
         if label != self.caption.text():
             self.caption.setText(label)
@@ -531,12 +533,12 @@ class ArrowItem(Pointable):
 
     def paint(self, painter, option, widget=None) -> None:
         colour = {"handover": INK.handover, "feedback": INK.feedback}.get(self.kind, INK.arrow)
-        style = Qt.DashLine if self.kind == "feedback" else Qt.SolidLine
+        style = Qt.PenStyle.DashLine if self.kind == "feedback" else Qt.PenStyle.SolidLine
         width = 2.5 if self.kind == "handover" else 1.3
         painter.setPen(QPen(colour, width, style))
-        painter.setBrush(Qt.NoBrush)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path)
-        painter.setPen(Qt.NoPen)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawPolygon(self.head)
 
@@ -585,10 +587,10 @@ class LoopItem(Cached, Pointable):
         lv = self.model.matrix_level(self.param)
         pen = QPen(PENS[lv].color(), max(1.5, PENS[lv].widthF()))
         painter.setPen(pen)
-        painter.setBrush(Qt.NoBrush)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self.path)
         painter.setBrush(pen.color())
-        painter.setPen(Qt.NoPen)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.drawPolygon(self.head)
 
 

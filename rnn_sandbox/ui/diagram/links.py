@@ -48,7 +48,7 @@ class ConnectionItem(Pointable):
         self._rect = QRectF(p1, p2).normalized().adjusted(-3, -3, 3, 3)
         self._shape: QPainterPath | None = None
         # Drawn by the scene's LinkLayer; the item is there to be pointed at.
-        self.setFlag(QGraphicsItem.ItemHasNoContents, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect
@@ -93,7 +93,7 @@ class LinkLayer(QGraphicsItem):
         self._dirty: set[int] = set()  # levels whose path must be rebuilt
         self._rect = QRectF()
         self.setZValue(0.5)
-        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def add_block(self, param: str, t: int | None, conns: list[ConnectionItem]) -> None:
         i = np.array([c.i for c in conns], dtype=np.intp)
@@ -169,11 +169,11 @@ class LinkLayer(QGraphicsItem):
     def paint(self, painter, option, widget=None) -> None:
         tr = painter.worldTransform()
         engine = painter.paintEngine()
-        if (engine is not None and engine.type() == QPaintEngine.Raster
+        if (engine is not None and engine.type() == QPaintEngine.Type.Raster
                 and not tr.isRotating() and self._paint_stamps(painter, tr)):
             return
         self._rebuild_paths()
-        painter.setRenderHint(QPainter.Antialiasing, len(self.xy) <= self.AA_LINES)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(self.xy) <= self.AA_LINES)
         paths = self.paths
         for level in self._order:
             painter.setPen(PENS[level])
@@ -227,10 +227,10 @@ class LinkLayer(QGraphicsItem):
         pad = 4
         w = int(np.ceil((hi[0] - lo[0]) * sx * dpr)) + 2 * pad
         h = int(np.ceil((hi[1] - lo[1]) * sy * dpr)) + 2 * pad
-        img = QImage(max(w, 1), max(h, 1), QImage.Format_ARGB32_Premultiplied)
-        img.fill(Qt.transparent)
+        img = QImage(max(w, 1), max(h, 1), QImage.Format.Format_ARGB32_Premultiplied)
+        img.fill(Qt.GlobalColor.transparent)
         p = QPainter(img)
-        p.setRenderHint(QPainter.Antialiasing, aa)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, aa)
         p.translate(pad, pad)
         p.scale(sx * dpr, sy * dpr)
         p.translate(-lo[0], -lo[1])
@@ -265,7 +265,7 @@ class RibbonLayer(QGraphicsItem):
             rect = rect.united(b.poly.boundingRect())
         self._rect = rect.adjusted(-1, -1, 1, 1)
         self.setZValue(0)
-        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect
@@ -276,8 +276,8 @@ class RibbonLayer(QGraphicsItem):
             self.update()
 
     def paint(self, painter, option, widget=None) -> None:
-        painter.setRenderHint(QPainter.Antialiasing, False)
-        painter.setPen(Qt.NoPen)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
         for b in self.bundles:
             painter.setBrush(b.fill)
             painter.drawPolygon(b.poly)
@@ -309,12 +309,12 @@ class BundleItem(TipMixin, QGraphicsPolygonItem):
         self.model = model
         self.param, self.rows, self.cols, self.t = param, rows, cols, t
         self.setAcceptHoverEvents(True)
-        self.setPen(Qt.NoPen)
+        self.setPen(Qt.PenStyle.NoPen)
         self.setZValue(0)
         # Painted by the scene's RibbonLayer; the item is there to be pointed at.
-        self.setFlag(QGraphicsItem.ItemHasNoContents, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.shown_style: tuple | None = None
-        self.fill = QBrush(Qt.NoBrush)
+        self.fill = QBrush(Qt.BrushStyle.NoBrush)
 
     def refresh_look(self) -> bool:
         """Take the model's colour; True if it changed."""

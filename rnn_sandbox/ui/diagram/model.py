@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import numpy as np
 
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.engine.anatomy import GATES, HEAD, Anatomy, anatomy_of
 from rnn_sandbox.engine.inspect import Trace
+from rnn_sandbox.ui.diagram.segments import Segment, network_kind
 
 # Colour levels: -LEVELS..LEVELS map to orange (negative) .. white .. blue (positive); the
 # items turn them into colours.
@@ -35,90 +35,6 @@ GATE_ROLES = {  # what each gate does, for the tooltips
 }
 
 
-def network_kind(cfg: ExperimentConfig) -> str:
-    """The task type the network is wired for (a key of TASK_TYPES)."""
-    n = cfg.network
-    return "ctc" if n.loss == "ctc" else n.architecture
-
-
-def shown_steps(steps: int, max_shown: int, focus: int | None = None) -> list[int | None]:
-    """Steps drawn: all, or the first and last ones around a ``None`` (an ellipsis).
-
-    A ``focus`` step (the step-through's current one) that would fall into the ellipsis
-    gets a window of steps around it, between the first and the last step.
-    """
-    if steps <= max_shown:
-        return list(range(steps))
-    first = math.ceil(max_shown / 2)
-    last = max_shown - first
-    default = list(range(first)) + [None] + list(range(steps - last, steps))
-    if focus is None or focus in default:
-        return default
-    inner = max(1, max_shown - 2)
-    lo = min(max(1, focus - inner // 2), steps - 1 - inner)
-    out: list[int | None] = [0]
-    if lo > 1:
-        out.append(None)
-    out += list(range(lo, lo + inner))
-    if lo + inner < steps - 1:
-        out.append(None)
-    out.append(steps - 1)
-    return out
-
-
-@dataclass
-class Segment:
-    """One stack run over time: the whole network, or the encoder / the decoder."""
-
-    name: str  # "main", "encoder" or "decoder"
-    part: str  # the anatomy's part: "", "encoder" or "decoder"
-    steps: int
-    dirs: int
-    layers: int
-    in_size: int
-    inputs: list[str | None]  # per step: "x", "start", "feedback" or None (no input)
-    outputs: list[bool]  # per step: is there a read-out
-    offset: int = 0  # index of its first step in the whole forward walk
-    states: list[str] = field(default_factory=list)  # the anatomy's, in the engine's order
-
-
-def make_segments(cfg: ExperimentConfig, steps: tuple[int, int] | None = None) -> list[Segment]:
-    """Segments of the unrolled picture; ``steps`` = (input length, output length)."""
-    n = cfg.network
-    kind = network_kind(cfg)
-    segs = _segments(cfg, kind, steps)
-    anatomy = anatomy_of(n)
-    for seg in segs:
-        if seg.layers or seg.name == "dense":
-            seg.states = [s.name for s in anatomy.states_of(seg.part)]
-    return segs
-
-
-def _segments(cfg: ExperimentConfig, kind: str, steps: tuple[int, int] | None) -> list[Segment]:
-    n = cfg.network
-    T_in, T_out = steps if steps is not None else (cfg.task.seq_len, cfg.task.seq_len)
-    if n.cell == "dense":
-        # The feed-forward baseline: the steps are inputs only, one hidden layer reads them
-        # all at once (laid side by side, or averaged), no state passes between steps.
-        main = Segment("main", "", T_in, 1, 0, n.input_size, ["x"] * T_in, [False] * T_in)
-        dense = Segment("dense", "", 1, 1, 0, n.input_size, [None], [True], offset=T_in)
-        return [main, dense]
-    D = 2 if n.bidirectional else 1
-    L, I, O = n.num_layers, n.input_size, n.output_size
-    if kind == "seq2seq":
-        enc = Segment("encoder", "encoder", T_in, D, L, I, ["x"] * T_in, [False] * T_in)
-        dec = Segment(
-            "decoder", "decoder", T_out, 1, L, O,
-            ["start"] + ["feedback"] * (T_out - 1), [True] * T_out, offset=T_in,
-        )
-        return [enc, dec]
-    if kind == "one_to_many":
-        fb = "feedback" if n.feedback == "output" else None
-        return [Segment("main", "", T_out, D, L, I, ["x"] + [fb] * (T_out - 1), [True] * T_out)]
-    outs = [t == T_in - 1 for t in range(T_in)] if kind == "many_to_one" else [True] * T_in
-    return [Segment("main", "", T_in, D, L, I, ["x"] * T_in, outs)]
-
-
 def _levels(values: np.ndarray, scale: float) -> np.ndarray:
     scale = scale if scale > 0 else 1.0
     v = np.nan_to_num(np.asarray(values, dtype=float) / scale)  # unknown values: marked DIM
@@ -134,6 +50,13 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
+def _got(a: np.ndarray | None) -> np.ndarray:
+    """An array the trace has for this cell (the caller knows which cell it is)."""
+    if a is None:
+        raise ValueError("the trace lacks a value for this cell")
+    return a
+
+
 def _fmt(v: float) -> str:
     return f"{v:+.4g}"
 
@@ -147,8 +70,8 @@ class DiagramModel:
     """
 
     def __init__(self) -> None:
-        self.cfg: ExperimentConfig | None = None
-        self.anatomy: Anatomy | None = None  # names and titles of states and parameters
+        self._cfg: ExperimentConfig | None = None
+        self._anatomy: Anatomy | None = None  # names and titles of states and parameters
         self.kind = "many_to_one"
         self.segments: list[Segment] = []
         self.weights: dict[str, np.ndarray] = {}
@@ -168,13 +91,33 @@ class DiagramModel:
         self._nval: dict[tuple[str, str], np.ndarray] = {}
         self._nlev: dict[tuple[str, str], np.ndarray] = {}
         self._reached: dict[tuple[str, str], np.ndarray] = {}
-        self._step_lev: dict[tuple[str, int], np.ndarray] = {}
-        self._bundle_cache: dict[tuple, int] = {}
+        self._step_lev: dict[tuple[str, int], np.ndarray | None] = {}
+        self._bundle_cache: dict[tuple, tuple[int, float]] = {}
 
     # -- configuration -------------------------------------------------------------------
+    @property
+    def cfg(self) -> ExperimentConfig:
+        if self._cfg is None:
+            raise RuntimeError("the diagram has no network yet (configure it first)")
+        return self._cfg
+
+    @property
+    def anatomy(self) -> Anatomy:
+        """Names and titles of the network's states and parameters."""
+        if self._anatomy is None:
+            raise RuntimeError("the diagram has no network yet (configure it first)")
+        return self._anatomy
+
+    @property
+    def tr(self) -> Trace:
+        """The step-through's trace (there is one whenever the mode is not live)."""
+        if self.trace is None:
+            raise RuntimeError("no step-through trace")
+        return self.trace
+
     def configure(self, cfg: ExperimentConfig, segments: list[Segment]) -> None:
-        self.cfg = cfg
-        self.anatomy = anatomy_of(cfg.network)
+        self._cfg = cfg
+        self._anatomy = anatomy_of(cfg.network)
         self.kind = network_kind(cfg)
         self.segments = segments
         self._seg_of = {}
@@ -280,7 +223,7 @@ class DiagramModel:
             if self.outputs is not None and any(seg.outputs):
                 self._put_outputs(seg, np.asarray(self.outputs, float), out_probs, None)
             return
-        tr = self.trace
+        tr = self.tr
         fwd = self.mode == "forward"
         for s in seg.states:
             d = tr.layers.get(s)
@@ -303,13 +246,13 @@ class DiagramModel:
             self._put(("input", seg.name), x, float(np.abs(x).max(initial=0)), has)
         if any(seg.outputs):
             vals = tr.outputs if fwd else tr.d_out
-            reached = None
+            done: np.ndarray | None = None  # the steps the walk has reached
             if fwd:
                 top = [self._reached_steps(seg, r) for r in ([False, True][: seg.dirs])]
-                reached = np.logical_and.reduce(top)
+                done = np.logical_and.reduce(top)
                 if self.kind == "many_to_one":
-                    reached = np.full(T, self.local_step(seg) >= T - 1)
-            self._put_outputs(seg, vals, out_probs and fwd, reached)
+                    done = np.full(T, self.local_step(seg) >= T - 1)
+            self._put_outputs(seg, vals, out_probs and fwd, done)
 
     def _put_outputs(self, seg: Segment, vals: np.ndarray, probs: bool, reached) -> None:
         T = seg.steps
@@ -386,7 +329,7 @@ class DiagramModel:
     def _param_dest(self, param: str) -> tuple[str, str]:
         """The row a weight matrix feeds: the read-out, or the state it computes."""
         p = self.anatomy.param(param)
-        if p.module == HEAD:
+        if p.module == HEAD or p.state is None:
             return ("output", self.segments[-1].name)
         return ("hidden", p.state)
 
@@ -403,7 +346,7 @@ class DiagramModel:
         return self._step_lev[key]
 
     def _step_grad(self, param: str, t: int):
-        tr = self.trace
+        tr = self.tr
         p = self.anatomy.param(param)
         if p.module == HEAD:
             hits = np.nonzero(tr.out_steps == t)[0]
@@ -412,7 +355,7 @@ class DiagramModel:
             if not len(hits):
                 return None, 1.0
             return tr.head_grad_step(int(hits[0])), tr.head_grad_max()
-        d = tr.layers.get(p.state)
+        d = tr.layers.get(p.state or "")
         if d is None:
             return None, 1.0
         return d.grad_step(p.kind, t), d.grad_step_max(p.kind)
@@ -534,7 +477,7 @@ class DiagramModel:
         f = item.fraction()
         if f is None:
             return ""
-        norm = float(np.linalg.norm(self.trace.layers[item.key].grad_h[item.t]))
+        norm = float(np.linalg.norm(self.tr.layers[item.key].grad_h[item.t]))
         return (f"{self.anatomy.state(item.key).title}, t={item.t + 1}: |dL/dh_t| = {norm:.3g} "
                 f"({100 * f:.0f}% of the largest step)")
 
@@ -615,17 +558,17 @@ class DiagramModel:
         if self.mode == "forward" and d is not None and d.gates is not None:
             H = d.h.shape[1]
             for g, gate in enumerate(self.anatomy.gates):
-                lines.append(f"gate {gate.name:9s} = {_fmt(d.gates[t, g * H + j])}")
+                lines.append(f"gate {gate.name:9s} = {_fmt(_got(d.gates)[t, g * H + j])}")
             if d.c is not None:
                 lines.append(f"cell state c_t  = {_fmt(d.c[t, j])}")
             lines.append(f"h_t = {_fmt(d.h[t, j])}")
         elif self.mode == "forward" and d is not None:
             prev = "t+1" if d.reverse else "t-1"
             lines += [
-                f"W_ih x_t       = {_fmt(d.ih[t, j])}",
-                f"W_hh h_{prev}  = {_fmt(d.hh[t, j])}",
+                f"W_ih x_t       = {_fmt(_got(d.ih)[t, j])}",
+                f"W_hh h_{prev}  = {_fmt(_got(d.hh)[t, j])}",
                 f"b_ih + b_hh    = {_fmt(d.b_ih[j] + d.b_hh[j])}",
-                f"pre-activation = {_fmt(d.pre[t, j])}",
+                f"pre-activation = {_fmt(_got(d.pre)[t, j])}",
                 f"h_t = {act}(pre) = {_fmt(d.h[t, j])}",
             ]
         elif self.mode == "backward" and d is not None:
@@ -635,7 +578,8 @@ class DiagramModel:
             if d.gates is not None:
                 H = d.h.shape[1]
                 for g, gate in enumerate(self.anatomy.gates):
-                    lines.append(f"dL/d(pre {gate.letter}) = {_fmt(d.dpre[t, g * H + j])}")
+                    lines.append(f"dL/d(pre {gate.letter}) = "
+                                 f"{_fmt(_got(d.dpre)[t, g * H + j])}")
             elif d.dpre is not None:
                 lines.append(f"dL/dpre_t = {_fmt(d.dpre[t, j])}")
             lines.append(f"|dL/dh_t| of the layer = {np.linalg.norm(d.grad_h[t]):.3g}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -43,8 +44,8 @@ from rnn_sandbox.ui.diagram.look import (
     GATE_R,
     R,
 )
-from rnn_sandbox.ui.diagram.model import (  # noqa: F401 (re-exported for the widget)
-    DiagramModel,
+from rnn_sandbox.ui.diagram.model import DiagramModel
+from rnn_sandbox.ui.diagram.segments import (  # noqa: F401 (re-exported for the widget)
     Segment,
     make_segments,
     network_kind,
@@ -166,7 +167,7 @@ class DiagramScene(QGraphicsScene):
         gated = m.anatomy.gated and H <= MAX_UNITS
         for slot, size in slots:
             h = row_height(size)
-            exp = frozenset()
+            exp: frozenset[int] = frozenset()
             state = self.row_states.get(slot)
             if gated and state is not None:
                 exp = frozenset(j for s, j in self.expanded if s == slot and j < size)
@@ -188,11 +189,9 @@ class DiagramScene(QGraphicsScene):
         self.seg_x: dict[str, list[tuple[int | None, float]]] = {}
         for seg in segs:
             steps = [None] if folded else self.shown(seg, max_shown)
-            cols = []
-            for idx, t in enumerate(steps):
-                cols.append((t, x + idx * col_w))
-            self.seg_x[seg.name] = cols
-            self._build_segment(seg, cols, rows, col_w, bottom, folded)
+            places = [(t, x + idx * col_w) for idx, t in enumerate(steps)]
+            self.seg_x[seg.name] = places
+            self._build_segment(seg, places, rows, col_w, bottom, folded)
             x += len(steps) * col_w + HANDOVER_GAP
         if len(segs) == 2:
             self._build_handover(segs, rows, folded)
@@ -220,7 +219,7 @@ class DiagramScene(QGraphicsScene):
         self.current_marks = QGraphicsPathItem()
         self.current_marks.setPen(CURRENT_PEN)
         self.current_marks.setZValue(4)
-        self.current_marks.setAcceptedMouseButtons(Qt.NoButton)
+        self.current_marks.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.addItem(self.current_marks)
         self._looked = self.bands + self.norm_bars + self.columns + self.loops
 
@@ -229,6 +228,8 @@ class DiagramScene(QGraphicsScene):
         """Bring every item to the model's current numbers, touching only those whose
         colour changed (the caller has run ``model.refresh()``)."""
         m = self.model
+        if self.unit_layer is None or self.ribbons is None:
+            return  # not built yet
         current = []
         for role, key, items, idx, ts, cols, shown in self._groups:
             new = m.levels_at(role, key, ts, cols)
@@ -328,11 +329,11 @@ class DiagramScene(QGraphicsScene):
             yy = rows[DENSE].top + rows[DENSE].height / 2 + 3
             yy += self.labels[1].caption.boundingRect().height() / 2  # under the dense label
             for dx, sign, sym in ((-52, -1, "−"), (-26, +1, "+")):
-                b = ButtonItem(sym, ("Add" if sign > 0 else "Remove") + " a hidden neuron",
-                               QPointF(lx + dx, yy), lambda s=sign: on_neuron_edit(s, 0),
-                               name=f"{'add' if sign > 0 else 'remove'}_neuron_l0")
-                self.addItem(b)
-                self.buttons[b.name] = b
+                btn = ButtonItem(sym, ("Add" if sign > 0 else "Remove") + " a hidden neuron",
+                                 QPointF(lx + dx, yy), partial(on_neuron_edit, sign, 0),
+                                 name=f"{'add' if sign > 0 else 'remove'}_neuron_l0")
+                self.addItem(btn)
+                self.buttons[btn.name] = btn
         self._finish()
 
     def _unit_points(self, row: Row, size: int, x: float) -> list[QPointF] | tuple:
@@ -616,7 +617,7 @@ class DiagramScene(QGraphicsScene):
                     tip = ("Remove a hidden neuron" if sign < 0 else "Add a hidden neuron")
                     tip += " (every layer has the same size)"
                     b = ButtonItem(sym, tip, QPointF(lx + dx, below),
-                                   lambda s=sign, kk=k: on_neuron_edit(s, kk),
+                                   partial(on_neuron_edit, sign, k),
                                    name=f"{'add' if sign > 0 else 'remove'}_neuron_l{k}")
                     self.addItem(b)
                     self.buttons[b.name] = b

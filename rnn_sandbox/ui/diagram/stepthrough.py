@@ -112,7 +112,8 @@ class StepThroughBar(QWidget):
         """The slider beside the buttons while it gets SLIDER_MIN pixels there, else on a
         row of its own under them (a squeezed slider looks like a check box)."""
         lay = self.row1
-        others = [lay.itemAt(k).widget() for k in range(lay.count())]
+        others = [item.widget() for k in range(lay.count())
+                  if (item := lay.itemAt(k)) is not None]
         need = sum(w.sizeHint().width() for w in others
                    if w is not None and w not in (self.slider, self.label))
         need += self.label.minimumWidth() + SLIDER_MIN + lay.spacing() * (len(others) + 1) + 8

@@ -150,7 +150,15 @@ class DiagramWidget(QWidget):
         self._set_message(HELP["live"])
         self._follow_theme()
 
-    def _tool(self, text: str, tip: str, lay, checkable: bool = False) -> QToolButton:
+    @property
+    def config(self) -> ExperimentConfig:
+        """The configuration drawn (there is one once set_config was called)."""
+        if self.cfg is None:
+            raise RuntimeError("the diagram has no configuration yet")
+        return self.cfg
+
+    def _tool(self, text: str, tip: str, lay: QHBoxLayout,
+              checkable: bool = False) -> QToolButton:
         b = QToolButton(self)
         b.setText(text)
         b.setToolTip(tip)
@@ -195,12 +203,12 @@ class DiagramWidget(QWidget):
         old_steps = self._steps() if self.cfg is not None else None
         self.trace = None
         self.model.trace = None
-        if self.cfg is None or cfg.to_dict() != self.cfg.to_dict():
+        if self.cfg is None or cfg.to_dict() != self.config.to_dict():
             self.set_config(cfg)  # drops a sample of another task
             old_steps = self._steps()
         self.sample = sample
         if self._steps() != old_steps:
-            if self.cfg.network.cell == "dense" and not self._weights_from_snapshot:
+            if self.config.network.cell == "dense" and not self._weights_from_snapshot:
                 self._init_weights()  # a flattening dense layer's width follows the length
             self._rebuild(fit=True)
         if self.stepper.mode != "live":
@@ -246,14 +254,14 @@ class DiagramWidget(QWidget):
         for part in (snap.weights, snap.grads):
             if part is not None and not self._weights_match(part):
                 return False
-        H = self.cfg.network.hidden_size
+        H = self.config.network.hidden_size
         states = {s for seg in self.model.segments for s in seg.states}
         if snap.hidden is not None and (
             set(snap.hidden) != states
             or any(np.ndim(h) != 2 or np.shape(h)[1] != H for h in snap.hidden.values())
         ):
             return False
-        O = self.cfg.network.output_size
+        O = self.config.network.output_size
         return snap.outputs is None or np.shape(snap.outputs)[-1] == O
 
     def export_image(self, path: str) -> None:
@@ -273,10 +281,10 @@ class DiagramWidget(QWidget):
             p.end()
             return
         scale = 2.0
-        img = QImage(int(w * scale), int(h * scale), QImage.Format_ARGB32_Premultiplied)
+        img = QImage(int(w * scale), int(h * scale), QImage.Format.Format_ARGB32_Premultiplied)
         img.fill(look.INK.canvas)
         p = QPainter(img)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.render_scene(p, QRectF(img.rect()), rect)
         p.end()
         if not img.save(path):
@@ -296,7 +304,7 @@ class DiagramWidget(QWidget):
 
     # -- building ---------------------------------------------------------------------------
     def _steps(self) -> tuple[int, int] | None:
-        s, cfg = self.sample, self.cfg
+        s, cfg = self.sample, self.config
         if s is None:
             return None
         T_in = int(s.x.shape[1])
@@ -307,14 +315,14 @@ class DiagramWidget(QWidget):
 
     def _init_weights(self) -> None:
         try:
-            if self.cfg.network.cell == "dense":
+            if self.config.network.cell == "dense":
                 from rnn_sandbox.engine import build_network
 
                 steps = self._steps()
-                net = build_network(self.cfg.network, self.cfg.training.seed,
-                                    steps[0] if steps else self.cfg.task.seq_len)
+                net = build_network(self.config.network, self.config.training.seed,
+                                    steps[0] if steps else self.config.task.seq_len)
             else:
-                net = network_from(self.cfg.network, seed=self.cfg.training.seed)
+                net = network_from(self.config.network, seed=self.config.training.seed)
         except (NotImplementedError, ConfigError, ValueError) as e:
             # Draw the shape anyway; the weights come with the first snapshot.
             self._weights = {}
@@ -405,7 +413,7 @@ class DiagramWidget(QWidget):
         self._show_current_step()
 
     def _sync_buttons(self) -> None:
-        n = self.cfg.network
+        n = self.config.network
         lo, hi = LIMITS["network.num_layers"]
         layered = is_enabled(SETTING["network.num_layers"], self.cfg)
         self.bidir_btn.setChecked(n.bidirectional)
@@ -457,14 +465,14 @@ class DiagramWidget(QWidget):
                 else "Make the network simple (one direction)")
         self._emit_edit(new, desc)
         # The button shows the configuration, which changes only when the edit is applied.
-        self.bidir_btn.setChecked(self.cfg.network.bidirectional)
+        self.bidir_btn.setChecked(self.config.network.bidirectional)
 
     # -- step-through ---------------------------------------------------------------------------
     def _update_trace(self) -> bool:
         """Trace the sample with the weights shown now (again only when they changed)."""
         if self.trace is not None and self._traced_version == self._weights_version:
             return True
-        if self.cfg.network.cell == "dense":
+        if self.config.network.cell == "dense":
             self._set_message("The dense baseline has no time steps to walk through: it reads "
                               "the whole sequence at once.", error=True)
             return False
@@ -473,10 +481,10 @@ class DiagramWidget(QWidget):
                               error=True)
             return False
         try:
-            net = network_from(self.cfg.network, self.cfg.training.seed,
+            net = network_from(self.config.network, self.config.training.seed,
                                self._weights if self._weights_from_snapshot else None)
             start = time.monotonic()
-            self.trace = trace(net, self.sample, self.cfg.training.bptt_truncation)
+            self.trace = trace(net, self.sample, self.config.training.bptt_truncation)
             self._traced_version = self._weights_version
             self._trace_time = time.monotonic()
             self._trace_cost = self._trace_time - start
@@ -533,7 +541,7 @@ class DiagramWidget(QWidget):
         m = self.model
         if m.mode == "live" or self.trace is None:
             if m.mode == "live" and not self.message.property("error"):
-                self._set_message(HELP["live"] + GATED_HELP.get(self.cfg.network.cell, ""))
+                self._set_message(HELP["live"] + GATED_HELP.get(self.config.network.cell, ""))
             return
         seg = next(s for s in m.segments if s.offset <= m.step < s.offset + s.steps)
         t = m.step - seg.offset
@@ -542,7 +550,7 @@ class DiagramWidget(QWidget):
         if m.mode == "forward":
             text = HELP["forward"]
             if gated:
-                text = (f"each {self.cfg.network.cell.upper()} cell sets its gates from x_t "
+                text = (f"each {self.config.network.cell.upper()} cell sets its gates from x_t "
                         "and h_(t-1), then its new state; click a neuron to show its gates, "
                         "hover for their values.")
             self._set_message(f"Forward {where}t={t + 1}: " + text)
@@ -556,9 +564,9 @@ class DiagramWidget(QWidget):
         if gated:
             text = ("neurons show dL/dh_t, gates dL/d(pre-activation)"
                     + (", the square beside an LSTM neuron dL/dc_t" if
-                       self.cfg.network.cell == "lstm" else "")
+                       self.config.network.cell == "lstm" else "")
                     + "; ribbons each step's share of the gate weights' gradient.")
-        k = self.cfg.training.bptt_truncation
+        k = self.config.training.bptt_truncation
         if k:
             stop = self.stepper.backward_stop
             text += (f" Truncated BPTT cuts every {k} steps: nothing flows back across a cut"
