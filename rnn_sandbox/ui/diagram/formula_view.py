@@ -10,12 +10,16 @@ column (backward) read marked.  It follows the step.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsSimpleTextItem,
     QTextBrowser,
@@ -88,6 +92,14 @@ def formula_html(f: Formula) -> str:
             f"&nbsp;&nbsp;= <b>{fmt(ln.result)}</b>{note}</p>")
     out += [matrix_html(m) for m in f.matrices]
     return "\n".join(out)
+
+
+def _right_of(item: QGraphicsEllipseItem, r: QRectF) -> tuple[float, float]:
+    return item.rect().right() + 1, -r.height() / 2
+
+
+def _centred_on(p: QPointF, r: QRectF) -> tuple[float, float]:
+    return p.x() - r.width() / 2, p.y() - r.height() / 2
 
 
 # Numbers on lines only while the drawing shows this many single lines or fewer.
@@ -188,23 +200,34 @@ class FormulaView:
         if not self.numbers or m.mode == "live":
             return
         font = SMALL_FONT
+        placed: list[QRectF] = []
         for item in self.w.scene.neurons:
             # Right of the neuron, above the lines that pass there.
-            self._label(item, m.neuron_value(item), font,
-                        lambda r, it=item: (it.rect().right() + 1, -r.height() / 2))
+            box = self._label(item, m.neuron_value(item), font, partial(_right_of, item))
+            if box is not None:
+                placed.append(box.sceneBoundingRect())
         lines = self.w.scene.connections
         if len(lines) <= MAX_LINE_NUMBERS:  # more would be a wall of digits
-            for item in lines:
+            for c in lines:
                 # Each line's weight, or walking backward this step's share of its
-                # gradient, at its middle.
-                mid = item.line.pointAt(0.5)
-                self._label(item, m.connection_value(item), font,
-                            lambda r, p=mid: (p.x() - r.width() / 2, p.y() - r.height() / 2))
+                # gradient, at its middle; not where it would cover another number (where
+                # lines meet: hovering a line gives its number).
+                mid = c.line.pointAt(0.5)
+                box = self._label(c, m.connection_value(c), font, partial(_centred_on, mid))
+                if box is None:
+                    continue
+                rect = box.sceneBoundingRect()
+                if any(rect.intersects(o) for o in placed):
+                    self.w.scene.removeItem(box)
+                    self._texts.pop()
+                else:
+                    placed.append(rect)
 
-    def _label(self, item, value, font, where) -> None:
-        """``value`` on a small white label on ``item`` (nothing while not computed)."""
+    def _label(self, item: QGraphicsItem, value: float | None, font: QFont,
+               where: Callable[[QRectF], tuple[float, float]]) -> QGraphicsRectItem | None:
+        """``value`` on a small label on ``item`` (nothing while not computed)."""
         if value is None:
-            return
+            return None
         box = QGraphicsRectItem(item)
         box.setPen(QPen(Qt.PenStyle.NoPen))
         box.setBrush(INK.label_box)
@@ -216,6 +239,7 @@ class FormulaView:
         box.setPos(*where(r))
         box.setZValue(5)
         self._texts.append(box)
+        return box
 
     def texts(self) -> list[str]:
         """The numbers drawn now (for tests)."""

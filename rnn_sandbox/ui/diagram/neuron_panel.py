@@ -40,6 +40,7 @@ class NeuronPanel(SidePanel):
         self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 120, 20), width=1))
         self.plot.addItem(self.marker)
         self.body.addWidget(self.plot)
+        self.body.addStretch(1)
         self.item: Any = None  # the neuron, gate, cell state or band it shows
 
     def fill(self, m: DiagramModel, cfg: ExperimentConfig) -> None:
