@@ -15,6 +15,7 @@ from benchmarks.latency import LatencyProbe
 from rnn_sandbox import io as files
 from rnn_sandbox.lessons import Lesson, get_lesson
 from rnn_sandbox.runs import seeds
+from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import get_task
 from rnn_sandbox.ui import dialogs
 from rnn_sandbox.ui.main_window import MainWindow
@@ -220,6 +221,19 @@ def test_repeat_with_seeds_delivers_a_group_while_the_window_stays_responsive(
     monkeypatch.setattr(dialogs, "seed_count", lambda parent: 3)
     qtbot.waitExposed(w)
     qtbot.wait(300)  # the window's first drawing is not what is measured
+    w.show_comparison()  # drawn as the seeds come in
+    # Receiving a finished seed rebuilds no experiment here: the worker sent the numbers
+    # the table and the plots need, and the state stays bytes until the run is restored.
+    import rnn_sandbox.io.experiment_file as experiment_file
+    import rnn_sandbox.runs.book as book
+
+    decoded: list[str] = []
+    for module in (experiment_file, book):
+        monkeypatch.setattr(module, "experiment_from_bytes",
+                            lambda *a, **k: decoded.append("experiment_from_bytes"))
+    real_init = Experiment.__init__
+    monkeypatch.setattr(Experiment, "__init__", lambda self, *a, **k: (
+        decoded.append("Experiment"), real_init(self, *a, **k))[1])
     probe = LatencyProbe(5)
     probe.start()
     w.seeds_action.trigger()
@@ -227,6 +241,7 @@ def test_repeat_with_seeds_delivers_a_group_while_the_window_stays_responsive(
     assert w.statusBar().currentMessage().startswith("seeds: 0 of 3 done")
     qtbot.waitUntil(lambda: c.runs.job is None, timeout=WAIT)
     probe.stop()
+    assert decoded == []
     group = c.runs.runs
     assert len(group) == 3 and len({r.group for r in group}) == 1 and group[0].group
     assert sorted(r.seed for r in group) == [cfg.training.seed + k for k in range(3)]
@@ -359,3 +374,34 @@ def test_seeds_of_one_setup_are_one_row_that_opens_to_the_seeds_in_order(qtbot, 
     assert panel.selected() == row.runs and not panel.restore_action.isEnabled()
     panel.delete_selected()
     assert c.runs.runs == [first]
+
+
+def test_finishing_seeds_make_one_drawing_that_keeps_what_was_drawn(qtbot, make_window, small,
+                                                                   monkeypatch):
+    w = small_window(make_window, small)
+    c, panel = w.controller, w.runs_panel
+    show_comparison(qtbot, w)
+    cfg = c.config.copy()
+    done = seeds.train_seeds(cfg, [cfg.training.seed + k for k in range(4)], processes=1,
+                             steps=4, group="g")
+    drawings: list[int] = []
+    real = w.comparison.set_runs
+    monkeypatch.setattr(w.comparison, "set_runs",
+                        lambda runs: (drawings.append(len(runs)), real(runs))[1])
+    for run in done[:3]:  # three seeds finish within one look at the job
+        c.runs.add_runs([run])
+    assert drawings == []  # not yet: requests are gathered first
+    qtbot.waitUntil(lambda: not panel._stale, timeout=WAIT)
+    assert drawings == [4]  # one drawing of the three seeds and the current run
+    panel.flush()
+    curves = w.comparison.overlay.drawn.curves
+    before = {k: curves[k] for k in curves if k[0] in ("seed 0", "seed 1", "seed 2")}
+    assert len(before) >= 9
+    c.runs.add_runs([done[3]])
+    qtbot.waitUntil(lambda: not panel._stale, timeout=WAIT)
+    panel.flush()
+    # The seeds drawn before are the same items, untouched; only the new seed and the
+    # group's mean and band follow.
+    curves = w.comparison.overlay.drawn.curves
+    assert all(curves[k] is item for k, item in before.items())
+    assert ("seed 3", "train_loss") in curves and ("g", "train_loss") in curves
