@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -355,10 +356,16 @@ class ComparisonPlots:
                             lambda: runs_module.curve(run, quantity, self.x))
 
     def _line(self, plot: pg.PlotItem, key: tuple[str, ...], sign: tuple[object, ...],
-              data: Callable[[], tuple[np.ndarray, np.ndarray]], pen: Any,
+              data: Callable[[], tuple[np.ndarray, np.ndarray]] | tuple[np.ndarray, np.ndarray],
+              pen: Any,
               symbol_colour: str | None = None, **extra: Any) -> pg.PlotDataItem:
-        """A line in ``plot``, kept between drawings (:meth:`_keep`); markers while there
-        are few points (a validation every few steps stays visible)."""
+        """A line in ``plot`` of ``data`` (x and y, or what gives them when needed), kept
+        between drawings (:meth:`_keep`); markers while there are few points (a validation
+        every few steps stays visible)."""
+        values = data
+
+        def xy() -> tuple[np.ndarray, np.ndarray]:
+            return values() if callable(values) else values
 
         def opts(x: np.ndarray) -> dict[str, Any]:
             few = symbol_colour is not None and 0 < len(x) <= 30
@@ -366,11 +373,11 @@ class ComparisonPlots:
                     "symbolBrush": symbol_colour, "symbolPen": None, **extra}
 
         def make() -> pg.PlotDataItem:
-            x, y = data()
+            x, y = xy()
             return plot.plot(x, y, **opts(x))
 
         def update(item: pg.GraphicsObject) -> None:
-            x, y = data()
+            x, y = xy()
             item.setData(x, y, **opts(x))
 
         return self._keep(key, plot, (*sign, _pen_sign(pen)), make, update)
@@ -411,23 +418,23 @@ class ComparisonPlots:
                                        (metric, "val_metric", True)):
             x, mean, low, high = self._cached(
                 (versions, quantity, self.x),
-                lambda q=quantity: runs_module.band(entry.runs, q, self.x))
+                partial(runs_module.band, entry.runs, quantity, self.x))
             if not len(x):
                 continue
             sign = (versions, self.x, self.log_loss, entry.colour)
             if shaded:
                 if plot is self.loss_plot and self.log_loss and np.any(low <= 0):
                     lowest = self._cached((versions, quantity, "lowest"),
-                                          lambda q=quantity: _lowest(entry.runs, q))
+                                          partial(_lowest, entry.runs, quantity))
                     if len(lowest) != len(low):  # some steps lack a time: leave gaps
                         lowest = np.full(len(low), np.nan)
                     low = np.where(low > 0, low, lowest)
                 bx, lo_y, hi_y = _envelope(x, low, high)
                 edge = pg.mkPen(entry.colour + "80", width=0.5)
                 lo = self._line(plot, (entry.name, quantity, "low"), sign,
-                                lambda bx=bx, y=lo_y: (bx, y), edge)
+                                (bx, lo_y), edge)
                 hi = self._line(plot, (entry.name, quantity, "high"), sign,
-                                lambda bx=bx, y=hi_y: (bx, y), edge)
+                                (bx, hi_y), edge)
 
                 def fill(lo: pg.PlotDataItem = lo, hi: pg.PlotDataItem = hi,
                          plot: pg.PlotItem = plot) -> pg.FillBetweenItem:
@@ -443,7 +450,7 @@ class ComparisonPlots:
             pen = pg.mkPen(entry.colour, width=2.5 if shaded else 2, style=style)
             self.drawn.curves[(entry.name, quantity)] = self._line(
                 plot, (entry.name, quantity, "mean"), sign,
-                lambda x=x, mean=mean: (x, mean), pen)
+                (x, mean), pen)
 
     def _draw_baselines(self, entries: Sequence[Entry]) -> None:
         """Each run's baseline dashed in its colour, in its metric's plot (a group's: the
@@ -551,13 +558,13 @@ class ComparisonPlots:
                 pen = pg.mkPen(colour, width=1 if entry.is_group else 2)
                 self.drawn.gradients[run.name] = self._line(
                     self.grad_plot, (_GRADIENT, run.name), (_version(run), int(at)),
-                    lambda g=g: (np.arange(1, len(g) + 1), _positive(g)), pen,
+                    (np.arange(1, len(g) + 1), _positive(g)), pen,
                     connect="finite")  # time steps counted from 1, as the other plots
                 self.drawn.gradient_steps[run.name] = int(at)
                 profiles.append(g)
                 longest = max(longest, len(g))
             if entry.is_group and len(profiles) > 1 and len({len(p) for p in profiles}) == 1:
-                def mean_of(profiles: list[np.ndarray] = profiles) -> tuple[np.ndarray, ...]:
+                def mean_of(profiles: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
                     # The mean of the logs: the typical size, as the log axis shows it.
                     logs = np.vstack([safe_log10(p) for p in profiles])
                     counted = np.isfinite(logs).sum(axis=0)
@@ -567,7 +574,8 @@ class ComparisonPlots:
 
                 sign = (tuple(_version(r) for r in entry.runs), step)
                 self.drawn.gradients[entry.name] = self._line(
-                    self.grad_plot, (_GRADIENT, entry.name, "mean"), sign, mean_of,
+                    self.grad_plot, (_GRADIENT, entry.name, "mean"), sign,
+                    partial(mean_of, profiles),
                     pg.mkPen(entry.colour, width=2.5), connect="finite")
         for key in before - self._used:
             kept = self._kept.pop(key)

@@ -180,8 +180,8 @@ class ComparisonView(PlotPanel):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(16)
         self.stack = QStackedWidget()
-        for w in (self.empty, self.splitter, self.tabs):
-            self.stack.addWidget(w)
+        for widget in (self.empty, self.splitter, self.tabs):
+            self.stack.addWidget(widget)
         self._layout.addWidget(self.stack, 1)
         self._layout.addWidget(self.caption)
         self._place(compact=True)
@@ -191,8 +191,9 @@ class ComparisonView(PlotPanel):
 
     # -- what is shown ---------------------------------------------------------------------
     @property
-    def x(self) -> str:
-        return self.x_box.currentData()
+    def x_axis(self) -> str:
+        """"step" or "seconds": what the curves are drawn against."""
+        return str(self.x_box.currentData())
 
     def set_x(self, x: str) -> None:
         """"step" or "seconds" (wall time)."""
@@ -245,7 +246,7 @@ class ComparisonView(PlotPanel):
         self._draw_gradients()
 
     def _draw_curves(self) -> None:
-        self.entries = self.overlay.draw(self.runs, self.x, self.log_check.isChecked())
+        self.entries = self.overlay.draw(self.runs, self.x_axis, self.log_check.isChecked())
         self._fill_legend()
 
     def _draw_gradients(self) -> None:
@@ -335,8 +336,9 @@ class ComparisonView(PlotPanel):
         for i in range(t.rowCount()):
             for j in range(t.columnCount()):
                 cell = t.item(i, j)
-                if cell is not None and cell.font().bold():
-                    out.add((t.verticalHeaderItem(i).text(), t.horizontalHeaderItem(j).text()))
+                row, column = t.verticalHeaderItem(i), t.horizontalHeaderItem(j)
+                if cell is not None and cell.font().bold() and row and column:
+                    out.add((row.text(), column.text()))
         return out
 
     # -- layout ----------------------------------------------------------------------------
@@ -448,9 +450,12 @@ class ComparisonView(PlotPanel):
     def table(self) -> tuple[list[str], list[list[object]]]:
         """The runs' histories side by side, as the CSV export writes them."""
         rows = list(csv.reader(io.StringIO(runs_module.comparison_csv(self.runs))))
-        return (rows[0], rows[1:]) if rows else (["step"], [])
+        if not rows:
+            return ["step"], []
+        data: list[list[object]] = [list(row) for row in rows[1:]]
+        return rows[0], data
 
-    def export(self, path: str | Path) -> Path:
+    def export(self, path: str | Path) -> None:
         """Write the comparison as .png or .svg (a page of ``EXPORT_SIZE`` pixels with
         every plot and the differing settings, drawn as chosen here: x axis, log loss,
         gradient step), or every run's history as .csv (``runs.comparison_csv``).  The
@@ -458,9 +463,10 @@ class ComparisonView(PlotPanel):
         path = _check_target(path, self.runs)
         if path.suffix.lower() == ".csv":
             data = runs_module.comparison_csv(self.runs).encode("utf-8")
-            return atomic_write(path, lambda f: f.write(data))
-        return render_comparison(self.runs, path, EXPORT_SIZE, self.x,
-                                 log=self.log_check.isChecked(), step=self.step_spin.value())
+            atomic_write(path, lambda f: f.write(data))
+        else:
+            render_comparison(self.runs, path, EXPORT_SIZE, self.x_axis,
+                              log=self.log_check.isChecked(), step=self.step_spin.value())
 
 
 def _check_target(path: str | Path, runs: Sequence[Run]) -> Path:

@@ -305,8 +305,9 @@ class RunsPanel(QWidget):
 
     def rename_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        if len(rows) == 1 and not isinstance(self.rows[rows[0]], GroupRow):
-            self.table.editItem(self.table.item(rows[0], NAME))
+        item = self.table.item(rows[0], NAME) if len(rows) == 1 else None
+        if item is not None and not isinstance(self.rows[rows[0]], GroupRow):
+            self.table.editItem(item)
 
     def delete_selected(self) -> None:
         self.controller.runs.delete_runs([r for r in self.selected() if r is not None])
@@ -471,9 +472,12 @@ class RunsPanel(QWidget):
             self._filling = True
             try:
                 current = c.current_run()
-                self.table.item(row, STEPS).setText(str(self.controller.step))
-                self.table.item(row, METRIC).setText(metric_text(current))
-                self.table.item(row, REACHED).setText(reached_text([current]))
+                for column, text in ((STEPS, str(self.controller.step)),
+                                     (METRIC, metric_text(current)),
+                                     (REACHED, reached_text([current]))):
+                    cell = self.table.item(row, column)
+                    if cell is not None:
+                        cell.setText(text)
             finally:
                 self._filling = False
         if self._stale or c.history_version != self._drawn_version:

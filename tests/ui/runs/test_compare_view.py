@@ -281,15 +281,17 @@ def test_a_group_of_different_setups_is_drawn_run_by_run(view, runs):
 
 def test_exports_reopen(view, runs, tmp_path):
     view.set_runs([runs["rnn"], runs["lstm"]])
-    png = view.export(tmp_path / "cmp.png")
+    png, svg, csv_file = (tmp_path / f"cmp.{kind}" for kind in ("png", "svg", "csv"))
+    view.export(png)
     image = QImage(str(png))
     assert (image.width(), image.height()) == EXPORT_SIZE  # a full page, whatever the dock
     assert _colours(image) > 20  # drawn, not blank
-    svg = view.export(tmp_path / "cmp.svg")
+    view.export(svg)
     assert QSvgRenderer(str(svg)).isValid()
     text = svg.read_text(encoding="utf-8")
     assert "<path" in text and "training step" in text  # lines and text stay vectors
-    table = list(csv.reader(io.StringIO(view.export(tmp_path / "cmp.csv").read_text())))
+    view.export(csv_file)
+    table = list(csv.reader(io.StringIO(csv_file.read_text())))
     assert table[0][0] == "step" and "simple RNN train_loss" in table[0]
     assert "LSTM val_metric" in table[0]
     assert len(table) == STEPS + 1
