@@ -722,11 +722,14 @@ def test_lesson_six_dl_dh3_can_be_redone_with_a_calculator(lesson):
         at = next(i for i, ln in enumerate(lines) if ln.startswith("dL/dh_t ="))
         numeric, result = lines[at + 1].strip(), lines[at + 2].strip()
         assert numeric.startswith("= ") and result.startswith("= ")
-        products = [[float(f.strip("()")) for f in term.split("·")]
-                    for term in numeric[2:].split(" + ")]
+        # The calculator: "a·b + c·(−d) − e·f", products of the numbers shown.
+        parts = re.split(r" ([+-]) ", numeric[2:].replace("−", "-"))
+        signs = [1.0] + [1.0 if op == "+" else -1.0 for op in parts[1::2]]
+        products = [[float(f.strip("()")) for f in term.split("·")] for term in parts[::2]]
         assert len(products) == 3 and all(len(p) == 2 for p in products)  # Σ over 3 neurons
-        by_hand = sum(a * b for a, b in products)
-        assert by_hand == pytest.approx(float(result[2:]), rel=2e-3, abs=1e-4)
+        by_hand = sum(sign * a * b for sign, (a, b) in zip(signs, products, strict=True))
+        shown = float(result[2:].replace("−", "-"))
+        assert by_hand == pytest.approx(shown, rel=2e-3, abs=1e-4)
     finally:
         me.qtbot.mouseClick(d.stepper.mode_buttons["live"], Qt.MouseButton.LeftButton)
 
