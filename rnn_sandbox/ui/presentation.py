@@ -19,8 +19,8 @@ def set_captions(window: MainWindow, on: bool) -> None:
 
 
 def set_theme(window: MainWindow, name: str) -> None:
-    """"light" or "dark": the window's palette and every plot (the diagram's canvas stays
-    light, its colours are made for it)."""
+    """"light" or "dark": the window's palette and every plot (the diagram follows the
+    palette by itself)."""
     window.theme = name
     light = QApplication.style().standardPalette()
     window.setPalette(dark_palette() if name == "dark" else light)

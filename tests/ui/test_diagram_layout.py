@@ -59,3 +59,31 @@ def test_the_formula_sits_beside_the_diagram(laptop, qtbot, size):
     d.stepper.mode_buttons["live"].click()
     d.model.on_click(d.neuron("hidden", "l0", 1, 0))
     assert d.panel.isVisible() and not global_rect(d.view).intersects(global_rect(d.panel))
+
+
+def test_the_window_s_theme_and_zoom_reach_the_diagram(laptop, qtbot):
+    """View → Theme and View → Zoom of the window: the diagram's canvas turns dark with
+    the window, its text grows with the zoom, and the step slider stays a slider."""
+    from PySide6.QtGui import QFontInfo
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    from rnn_sandbox.ui import presentation
+    from rnn_sandbox.ui.diagram import look
+    from rnn_sandbox.ui.diagram.stepthrough import SLIDER_MIN
+
+    window = laptop((1366, 768))
+    d = window.diagram
+    assert d.stepper.slider.width() >= SLIDER_MIN
+    try:
+        presentation.set_theme(window, "dark")
+        qtbot.waitUntil(lambda: d.view.backgroundBrush().color() == look.DARK.canvas)
+        presentation.set_zoom(window, 1.5)
+        sizes = [QFontInfo(it.font()).pixelSize() for it in d.scene.items()
+                 if isinstance(it, QGraphicsSimpleTextItem)]
+        assert sizes and min(sizes) >= 16
+        window.grab().save(str(SHOTS / "window_dark_zoom150.png"))
+    finally:
+        presentation.set_zoom(window, 1.0)
+        presentation.set_theme(window, "light")
+    qtbot.waitUntil(lambda: d.view.backgroundBrush().color() == look.LIGHT.canvas)
+    assert look.theme == "light"

@@ -85,7 +85,7 @@ class StepThroughBar(QWidget):
         self.slider.setToolTip("Jump to a time step")
         lay.addWidget(self.slider, 1)
         self.label = QLabel(self)
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("step 88/88"))
+        self.fit_label()
         lay.addWidget(self.label)
         self.numbers_btn = self._button(
             "Numbers", "Write each neuron's value on it while walking through the steps "
@@ -103,6 +103,10 @@ class StepThroughBar(QWidget):
         self.speed.valueChanged.connect(lambda v: self.timer.setInterval(int(1000 / v)))
         self.slider.valueChanged.connect(self._slid)
         self.set_range(1)
+
+    def fit_label(self) -> None:
+        """Room for "step 88/88" in the label's font (which grows with the zoom)."""
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("step 888/888"))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
         super().resizeEvent(event)

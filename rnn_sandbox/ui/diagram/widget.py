@@ -370,8 +370,11 @@ class DiagramWidget(QWidget):
             self.view.setSceneRect(self.scene.itemsBoundingRect().adjusted(-10, -10, 10, 10))
 
     def set_zoom(self, factor: float) -> None:
-        """Labels ``factor`` times larger (presentation); the drawing is made again."""
+        """Labels ``factor`` times larger (presentation); the drawing is made again, and
+        the texts around it keep room for their new size."""
         look.set_text_scale(factor)
+        self.message.setMinimumHeight(2 * self.message.fontMetrics().lineSpacing() + 6)
+        self.stepper.fit_label()
         self._rebuild()
 
     def _fit(self) -> None:
