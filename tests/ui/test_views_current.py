@@ -136,9 +136,12 @@ def test_the_first_step_is_drawn_in_every_view(laptop, qtbot):
     x, y = w.loss_plot.train_curve.getData()
     np.testing.assert_array_equal(x, [1])
     np.testing.assert_allclose(10 ** y, [first.train_loss])
+    assert w.loss_plot.train_curve.opts["symbol"] is not None  # one point: a marker
     now = engine_now(w)
     raise_dock(qtbot, w, w.hidden_dock, w.hidden_plot)
     qtbot.waitUntil(lambda: hidden_shows(w, now["hidden"]), timeout=WAIT)
+    raise_dock(qtbot, w, w.itemized_dock, w.itemized_plot)
+    qtbot.waitUntil(lambda: itemized_shows(w, now["itemized"]), timeout=WAIT)
 
 
 # -- after training and after a tab switch ---------------------------------------------------
@@ -158,6 +161,14 @@ def test_a_panel_behind_a_tab_catches_up_when_its_tab_is_raised(laptop, qtbot):
     steps = w.gradient_plot.norm_series["weight_hh_l0"].x
     np.testing.assert_array_equal(steps[1:], np.arange(1, len(steps)))
     assert w.gradient_plot.norm_curves["weight_hh_l0"].getData()[0][-1] == now["step"]
+    # The loss of every step trained, as the engine recorded it.
+    with w.controller.worker.paused() as exp:
+        history = [(h["step"], h["train_loss"]) for h in exp.trainer.history]
+    qtbot.waitUntil(lambda: len(w.loss_plot.train_curve.getData()[0]) == len(history),
+                    timeout=WAIT)
+    x, y = w.loss_plot.train_curve.getData()
+    np.testing.assert_array_equal(x, [s for s, _ in history])
+    np.testing.assert_allclose(10 ** y, [v for _, v in history])
     raise_dock(qtbot, w, w.hidden_dock, w.hidden_plot)
     qtbot.waitUntil(lambda: hidden_shows(w, now["hidden"]), timeout=WAIT)
     # Trained further while the sources panel is hidden, it catches up when raised.
@@ -224,6 +235,7 @@ def test_a_new_truncation_is_shown_at_once(laptop, qtbot):
     qtbot.waitUntil(lambda: w.controller.config.training.bptt_truncation == 4, timeout=WAIT)
     cut = engine_now(w)
     assert cut["step"] == 0
+    assert not w.loss_plot.has_data()  # a new network: the loss starts over
     # Gradient sources: only the uses of W_hh in the last chunk of at most 4 steps send
     # the loss's gradient; with full BPTT every step did (but the first, where W_hh meets
     # the zero initial state).
@@ -234,9 +246,35 @@ def test_a_new_truncation_is_shown_at_once(laptop, qtbot):
     assert 0 < len(reached) <= 4 and reached[-1] == T - 1 and (full["itemized"][0, 1:] > 0).all()
     raise_dock(qtbot, w, w.gradient_dock, w.gradient_plot)
     qtbot.waitUntil(lambda: flow_shows(w, cut["grad_h"]), timeout=WAIT)
+    # The norms are those of its initial weights, with the truncation.
+    qtbot.waitUntil(lambda: norms_show(w, 0.0, cut["norms"]), timeout=WAIT)
+    assert len(w.gradient_plot.norm_series["weight_hh_l0"].x) == 1
     # Steps no gradient reaches are left out of the log plot (NaN), not drawn at -inf.
     y = w.gradient_plot.flow_curves["l0"].getData()[1]
     assert np.isnan(y[: reached[0]]).all() and np.isfinite(y[reached]).all()
+    raise_dock(qtbot, w, w.hidden_dock, w.hidden_plot)
+    qtbot.waitUntil(lambda: hidden_shows(w, cut["hidden"]), timeout=WAIT)
+
+
+def test_the_loss_behind_a_tab_catches_up(laptop, qtbot):
+    from rnn_sandbox.ui import layout
+
+    w = laptop()
+    layout.arrange(w, "Focus on gradients")  # the loss shares a tab with the prediction
+    raise_dock(qtbot, w, w.prediction_dock, w.prediction_view)
+    assert not shown(w.loss_plot)
+    train(qtbot, w, 12)
+    with w.controller.worker.paused() as exp:
+        losses = [h["train_loss"] for h in exp.trainer.history]
+    # kept while hidden, not drawn
+    qtbot.waitUntil(lambda: w.loss_plot.train.n == len(losses), timeout=WAIT)
+    assert w.loss_plot.train_curve.getData()[0] is None or len(
+        w.loss_plot.train_curve.getData()[0]) < len(losses)
+    raise_dock(qtbot, w, w.loss_dock, w.loss_plot)
+    qtbot.waitUntil(lambda: w.loss_plot.train_curve.getData()[0] is not None
+                    and len(w.loss_plot.train_curve.getData()[0]) == len(losses),
+                    timeout=WAIT)
+    np.testing.assert_allclose(10 ** w.loss_plot.train_curve.getData()[1], losses)
 
 
 # -- room to read them -------------------------------------------------------------------

@@ -29,6 +29,7 @@ from rnn_sandbox.ui.plots.base import (
 )
 
 SMOOTHING = 0.95  # weight of the past in the smoothed training loss
+FEW = 5  # up to this many training losses, each is marked (one step is no line yet)
 
 
 class LossPlot(PlotPanel):
@@ -318,6 +319,13 @@ class LossPlot(PlotPanel):
         self._catch_up.stop()
         smooth = self.smooth_check.isChecked()
         if train:
+            # A line needs two points: the first steps' losses are drawn as markers too.
+            symbol = "o" if self.train.n <= FEW else None
+            if self.train_curve.opts["symbol"] != symbol:
+                self.train_curve.setSymbol(symbol)
+                self.train_curve.setSymbolSize(5)
+                self.train_curve.setSymbolBrush(PALETTE[0])
+                self.train_curve.setSymbolPen(None)
             self.train_curve.setData(self.train.x, self.train.y)
             self.smooth_curve.setData(self.smooth.x, self.smooth.y)
         self.smooth_curve.setVisible(smooth)
