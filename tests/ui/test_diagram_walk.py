@@ -3,6 +3,7 @@ model during a walk, and as truncated BPTT takes the gradients."""
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from rnn_sandbox.engine.inspect import network_from, trace
 from rnn_sandbox.lessons import get_lesson
@@ -127,3 +128,23 @@ def test_truncated_bptt_stops_the_backward_walk_at_the_cut(widget, qtbot):
     while widget.stepper.advance(+1):
         pass
     assert widget.stepper.step == 0
+
+
+def test_lesson_six_walked_again_after_training_in_the_window(make_window, qtbot):
+    """The learner's report, in the window: walk Backward, back to Live, train, walk
+    Backward again: the walk shows the trained model, not the one from before."""
+    window = make_window(lesson6().config)
+    c, d = window.controller, window.diagram
+    qtbot.mouseClick(d.stepper.mode_buttons["backward"], Qt.MouseButton.LeftButton)
+    before = shown_gradients(d)
+    qtbot.mouseClick(d.stepper.mode_buttons["live"], Qt.MouseButton.LeftButton)
+    c.worker.step_once(300)
+    qtbot.waitUntil(lambda: c.step >= 300, timeout=20_000)
+    with c.worker.paused():  # brings the window's copy of the model up to date
+        pass
+    qtbot.waitUntil(lambda: d.snapshot is not None and d.snapshot.step >= 300, timeout=5000)
+    qtbot.mouseClick(d.stepper.mode_buttons["backward"], Qt.MouseButton.LeftButton)
+    after = shown_gradients(d)
+    assert not np.allclose(after, before)
+    want = reference(c.experiment, d.sample).layers["l0"].grad_h
+    np.testing.assert_allclose(after, want, rtol=1e-6, atol=1e-9)

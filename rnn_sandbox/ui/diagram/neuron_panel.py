@@ -35,13 +35,20 @@ class NeuronPanel(SidePanel):
         self.plot.setLabel("bottom", "time step")
         self.plot.showGrid(x=True, y=True, alpha=0.3)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
-        self.curve = self.plot.plot([], [], pen=pg.mkPen((30, 100, 190), width=2),
-                                    symbol="o", symbolSize=4)
-        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((200, 120, 20), width=1))
+        self.curve = self.plot.plot([], [], pen=pg.mkPen(look.INK.pos, width=2),
+                                    symbol="o", symbolSize=4, symbolBrush=look.INK.pos)
+        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen(look.INK.current, width=1))
         self.plot.addItem(self.marker)
         self.body.addWidget(self.plot)
         self.body.addStretch(1)
         self.item: Any = None  # the neuron, gate, cell state or band it shows
+
+    def follow_theme(self) -> None:
+        """The plot in the diagram's colours (light or dark)."""
+        self.plot.setBackground(look.INK.canvas)
+        self.curve.setPen(pg.mkPen(look.INK.pos, width=2))
+        self.curve.setSymbolBrush(look.INK.pos)
+        self.marker.setPen(pg.mkPen(look.INK.current, width=1))
 
     def fill(self, m: DiagramModel, cfg: ExperimentConfig) -> None:
         """Show ``self.item`` as the model has it now."""

@@ -405,7 +405,7 @@ class DiagramWidget(QWidget):
         if look.set_theme("dark" if dark else "light") or (
                 self.view.backgroundBrush().color() != look.INK.canvas):
             self.view.setBackgroundBrush(look.INK.canvas)
-            self.panel.plot.setBackground(look.INK.canvas)
+            self.panel.follow_theme()
             self._rebuild()
 
     def _refresh(self) -> None:
