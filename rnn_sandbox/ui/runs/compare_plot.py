@@ -471,10 +471,10 @@ class ComparisonPlots:
             lines = by_plot.setdefault(self.key_of(entry.runs[0]), {})
             lines.setdefault((found[0].name, value), []).append(entry)
         for key, plot in self.metric_plots.items():
-            legend = self._legend(plot, entries, key)
-            legend.clear()
             lines = by_plot.get(key, {})
-            legend.setVisible(bool(lines))
+            legend = self._legend(plot, bool(lines))
+            legend.clear()
+            legend.setColumnCount(2 if len(lines) > 3 else 1)  # many: fewer rows
             labels = self.drawn.baseline_labels.setdefault(key, [])
             for (name, value), owners in sorted(lines.items(), key=lambda item: item[0][1]):
                 colour = owners[0].colour if len(owners) == 1 and len(lines) > 1 else GREY
@@ -490,24 +490,26 @@ class ComparisonPlots:
                 legend.addItem(pg.PlotDataItem(pen=pen), _elide(text, 48))
                 labels.append((legend.items[-1][1], text))
 
-    def _legend(self, plot: pg.PlotItem, entries: Sequence[Entry], key: str) -> pg.LegendItem:
-        """The plot's legend of baselines, in the corner the curves leave free: bottom
-        right when higher is better (the curves climb away from the baseline), top right
-        otherwise."""
+    def _legend(self, plot: pg.PlotItem, shown: bool) -> pg.LegendItem:
+        """The plot's legend of baselines, under its x axis (in the plot's layout,
+        so it never covers a curve); out of the layout while it has nothing to say."""
         legend = self._legends.get(id(plot))
         theme = THEMES[self.panel.theme]
         if legend is None:
-            legend = pg.LegendItem(offset=None, labelTextSize="8pt", verSpacing=0)
-            legend.setParentItem(plot.getViewBox())
+            legend = pg.LegendItem(offset=None, labelTextSize="8pt", verSpacing=0,
+                                   horSpacing=12)
             self._legends[id(plot)] = legend
         legend.setLabelTextColor(theme["fg"])
-        paper = pg.mkColor(theme["bg"])
-        paper.setAlpha(200)  # the curves behind stay visible
-        legend.setBrush(pg.mkBrush(paper))
-        up = [e.runs[0].higher_is_better for e in entries if self.key_of(e.runs[0]) == key]
-        corner = (1, 1) if not up or up[0] else (1, 0)
-        legend.anchor(itemPos=corner, parentPos=corner,
-                      offset=(-4, -4 if corner[1] else 4))
+        placed = legend in [plot.layout.itemAt(i) for i in range(plot.layout.count())]
+        if shown and not placed:
+            plot.layout.addItem(legend, 4, 1)
+            plot.layout.setAlignment(legend, Qt.AlignmentFlag.AlignRight)
+        elif placed and not shown:
+            plot.layout.removeItem(legend)
+            legend.setParentItem(None)
+            if legend.scene() is not None:
+                legend.scene().removeItem(legend)
+        legend.setVisible(shown)
         return legend
 
     def _titles(self, runs: Sequence[Run]) -> None:
