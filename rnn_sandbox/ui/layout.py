@@ -92,10 +92,12 @@ def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
     for corner, area in ((Qt.Corner.TopLeftCorner, L), (Qt.Corner.BottomLeftCorner, L),
                          (Qt.Corner.TopRightCorner, R), (Qt.Corner.BottomRightCorner, R)):
         w.setCorner(corner, area)
-    for d in w.docks:
-        w.removeDockWidget(d)
+    # Every dock leaves the layout first: splitting docks that are still tabbed from an
+    # earlier preset crashes Qt (Focus on gradients, then Laptop, then Wide screen).
     for d in w.docks:
         d.setFloating(False)
+        w.removeDockWidget(d)
+    for d in w.docks:
         d.show()
     w.addDockWidget(L, w.tasks_dock)
     for d in (w.lessons_dock, w.settings_dock):

@@ -39,6 +39,7 @@ from rnn_sandbox.fields import (
     settings_of,
 )
 from rnn_sandbox.tasks import get_task
+from rnn_sandbox.ui import fit
 
 
 class SettingsPanel(QWidget):
@@ -58,12 +59,14 @@ class SettingsPanel(QWidget):
             box = QGroupBox(section.title())
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            # In a narrow column a label goes above its control rather than pushing the form
+            # wider than the column.
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             for f in settings_of(section):
                 if not f.panel:
                     continue
-                w = self._make(f)
                 tip = f.describe()
-                w.setToolTip(tip)
+                w = self._make(f, tip)
                 label = QLabel(f.label)
                 label.setToolTip(tip)
                 form.addRow(label, w)
@@ -81,22 +84,32 @@ class SettingsPanel(QWidget):
         # The reason for a refusal stays above the form, in view however it is scrolled.
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
+        # Only up and down: the form fits its column's width (labels wrap, choices shorten).
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.error_label)
         layout.addWidget(self.scroll_area, 1)
 
-    def _make(self, f: Setting) -> QWidget:
+    def _make(self, f: Setting, tip: str) -> QWidget:
+        """The control of ``f``, its tooltip ``tip`` (a drop-down adds its whole choice)."""
+        w = self._control(f)
+        if not isinstance(w, QComboBox):
+            w.setToolTip(tip)
+        return w
+
+    def _control(self, f: Setting) -> QWidget:
         key = f.key
         if f.kind == "choice":
             combo = QComboBox()
+            combo.setToolTip(f.describe())
             for c in f.choices:
                 combo.addItem(choice_label(c), c)
             combo.activated.connect(
                 lambda _i, k=key, w=combo: self.request(k, w.currentData())
             )
-            return combo
+            return fit.shrinkable(combo)
         if f.kind == "bool":
             check = QCheckBox()
             check.toggled.connect(lambda on, k=key: self.request(k, bool(on)))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QRadioButton,
+    QScrollArea,
     QSlider,
     QStyle,
     QStyleOptionComboBox,
@@ -237,6 +238,16 @@ def problems(app: QApplication, window: QMainWindow, zoom: float,
     return sorted(set(found))
 
 
+def _owner(w: QWidget) -> str:
+    """The dock (or else the widget class) a widget belongs to, to name it in a report."""
+    parent = w
+    while parent is not None:
+        if isinstance(parent, QDockWidget):
+            return f"dock {parent.windowTitle()!r}"
+        parent = parent.parentWidget()
+    return type(w.parentWidget()).__name__ if w.parentWidget() else "the window"
+
+
 def _widget_problems(widgets: list[QWidget], status_rect: QRect | None) -> list[str]:
     found: list[str] = []
     for w in widgets:
@@ -262,8 +273,13 @@ def _widget_problems(widgets: list[QWidget], status_rect: QRect | None) -> list[
         elif isinstance(w, QAbstractScrollArea) and not isinstance(
                 w, (QGraphicsView, QAbstractItemView)):  # a table may scroll sideways
             bar = w.horizontalScrollBar()
-            if bar is not None and bar.isVisible() and w.objectName() != "allowHorizontal":
-                problem = f"horizontal scroll bar in {type(w).__name__} {w.objectName()!r}"
+            if bar is not None and bar.isVisible():
+                problem = f"horizontal scroll bar in {type(w).__name__} of {_owner(w)}"
+            inner = w.widget() if isinstance(w, QScrollArea) else None
+            if inner is not None and inner.width() > w.viewport().width() + 1 \
+                    and not bar.isVisible():
+                problem = f"content of {_owner(w)} cut: {inner.width()} px in " \
+                          f"{w.viewport().width()}"
         if problem:
             found.append(problem)
     return found
