@@ -299,7 +299,8 @@ class StatusView:
                 lab["metric"].setToolTip(score.text())
         if p.running:
             lab["rate"].setText(f"{p.steps_per_second:.0f} steps/s")
-        elif len(p.steps):
+        elif len(p.steps) or (p.snapshot is not None and p.snapshot.step > 0):
+            # (a pause right after a drawn snapshot reports only the look at the model)
             lab["rate"].setText("paused")
         if p.extra_step is not None:
             # The task's further numbers (e.g. the accuracy on ambiguous words), from the

@@ -151,6 +151,7 @@ def test_a_panel_behind_a_tab_catches_up_when_its_tab_is_raised(laptop, qtbot):
     assert not shown(w.gradient_plot) and not shown(w.hidden_plot)
     train(qtbot, w, 15)
     now = engine_now(w)
+    qtbot.waitUntil(lambda: w.status_view.labels["rate"].text() == "paused", timeout=WAIT)
     # The raised panel shows the paused model ...
     qtbot.waitUntil(lambda: itemized_shows(w, now["itemized"]), timeout=WAIT)
     # ... and the ones behind it drew nothing while hidden.
