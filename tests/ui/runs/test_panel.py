@@ -405,3 +405,27 @@ def test_finishing_seeds_make_one_drawing_that_keeps_what_was_drawn(qtbot, make_
     curves = w.comparison.overlay.drawn.curves
     assert all(curves[k] is item for k, item in before.items())
     assert ("seed 3", "train_loss") in curves and ("g", "train_loss") in curves
+
+
+def test_two_runs_that_end_alike_read_apart_in_the_table():
+    from dataclasses import replace
+
+    from rnn_sandbox.ui.runs.panel import group_metric_text, metric_text, reached_text
+
+    cfg = get_task("long_memory").default_config()
+    cfg.task.n_samples, cfg.network.hidden_size = 40, 3
+    run = seeds.train_run(cfg, "run", steps=6)
+    assert run.baseline is not None
+
+    def ending_at_one(metric: list[float], seconds_per_step: float) -> object:
+        rows = [{**row, "val_metric": v, "seconds": seconds_per_step * row["step"]}
+                for row, v in zip(run.history, metric, strict=True)]
+        return replace(run, history=rows, baseline=replace(run.baseline, value=0.521))
+
+    fast = ending_at_one([0.6, 1.0, 1.0, 1.0, 1.0, 1.0], 0.1)
+    slow = ending_at_one([0.55, 0.6, 0.7, 0.8, 0.9, 1.0], 0.3)
+    assert metric_text(fast) == metric_text(slow) == "1.00 (base 0.521)"
+    assert reached_text([fast]) == "step 2 · 0.2 s"
+    assert reached_text([slow]) == "step 6 · 1.8 s"
+    assert reached_text([fast, slow]) == "≈ step 4 · 1.0 s"
+    assert group_metric_text([fast, slow]) == "1.00 ± 0 (base 0.521)"
