@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from rnn_sandbox.engine.inspect import network_from, trace
 from rnn_sandbox.lessons import get_lesson
 from rnn_sandbox.session import Experiment
-from tests.ui.test_diagram import show
+from tests.ui.test_diagram import SHOTS, show
 
 
 def lesson6(truncation: int = 0, seed: int = 0) -> Experiment:
@@ -148,3 +148,27 @@ def test_lesson_six_walked_again_after_training_in_the_window(make_window, qtbot
     assert not np.allclose(after, before)
     want = reference(c.experiment, d.sample).layers["l0"].grad_h
     np.testing.assert_allclose(after, want, rtol=1e-6, atol=1e-9)
+
+
+def test_the_cuts_of_truncated_bptt_are_marked_while_walking_backward(widget, qtbot):
+    from tests.ui.test_diagram import make_cfg, make_sample
+
+    cfg = make_cfg("many_to_many", bi=True)
+    cfg.training.bptt_truncation = 2
+    show(widget, qtbot, cfg, make_sample(cfg, steps=6))
+    cuts = widget.scene.cuts
+    assert cuts and not any(c.isVisible() for c in cuts)  # live: not a matter yet
+    widget.stepper.mode_buttons["backward"].click()
+    assert all(c.isVisible() for c in cuts)
+    # Exactly where the engine's time loops stop the gradient, in each direction.
+    want = set()
+    for d in widget.trace.layers.values():
+        for t in range(6):
+            if not d.sends_back(t):
+                to = t + 1 if d.reverse else t - 1
+                want.add(f"from step {t + 1} to step {to + 1}")
+    got = {c.toolTip().split("flows back ")[1].split(" of")[0] for c in cuts}
+    assert got == want and len(cuts) == len(want) == 4
+    widget.stepper.mode_buttons["forward"].click()
+    assert not any(c.isVisible() for c in cuts)
+    widget.grab().save(str(SHOTS / "truncation_cuts.png"))

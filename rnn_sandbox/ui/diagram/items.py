@@ -500,6 +500,34 @@ class EllipsisItem(QGraphicsItem):
         painter.drawLine(QPointF(x, self._line_top), QPointF(x, self.rect.bottom() - 4))
 
 
+class CutItem(QGraphicsItem):
+    """Where truncated BPTT cuts the gradient's way back between two steps of a layer:
+    shown while walking backward."""
+
+    def __init__(self, model: DiagramModel, x: float, top: float, bottom: float,
+                 tip: str) -> None:
+        super().__init__()
+        self.model = model
+        self.setPos(x, top)
+        self.height = bottom - top
+        self.setToolTip(tip)
+        self.setZValue(4)
+        self.caption = text_item("cut", SMALL_FONT, self, INK.neg)
+        br = self.caption.boundingRect()
+        self.caption.setPos(-br.width() / 2, -br.height() - 1)
+        self.setVisible(False)
+
+    def refresh_look(self) -> None:
+        self.setVisible(self.model.mode == "backward")
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(-3, 0, 6, self.height)
+
+    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
+        painter.setPen(QPen(INK.neg, 2.0, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(0, 0), QPointF(0, self.height))
+
+
 class ArrowItem(Pointable):
     """A state or value passed along without a weight: state arrows between steps, the
     encoder's final state handed to the decoder, an output fed back as the next input."""

@@ -17,11 +17,13 @@ from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from rnn_sandbox.engine.anatomy import DENSE, DENSE_WEIGHT, HEAD_WEIGHT, StateInfo
+from rnn_sandbox.engine.timeloop import truncated_here
 from rnn_sandbox.ui.diagram.items import (
     ArrowItem,
     BandItem,
     ButtonItem,
     CellStateItem,
+    CutItem,
     EllipsisItem,
     GateItem,
     LayerLabel,
@@ -128,6 +130,7 @@ class DiagramScene(QGraphicsScene):
         self.buttons: dict[str, ButtonItem] = {}
         self.summarise_hidden_links = False
         self.norm_bars: list[NormBarItem] = []
+        self.cuts: list[CutItem] = []
 
     # -- building --------------------------------------------------------------------------
     def shown(self, seg: Segment, max_shown: int) -> list[int | None]:
@@ -221,7 +224,7 @@ class DiagramScene(QGraphicsScene):
         self.current_marks.setZValue(4)
         self.current_marks.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.addItem(self.current_marks)
-        self._looked = self.bands + self.norm_bars + self.columns + self.loops
+        self._looked = self.bands + self.norm_bars + self.columns + self.loops + self.cuts
 
     # -- colours ---------------------------------------------------------------------------
     def recolour(self) -> None:
@@ -500,6 +503,8 @@ class DiagramScene(QGraphicsScene):
                         else:
                             self._link(p_hh, pts, pos[(state, prev_t)], prev_t)
                         self._state_arrow(r, x - col_w + r.offset, x + r.offset, d == 1, t)
+                        if t == prev_t + 1:
+                            self._cut(seg, r, x - col_w / 2 + r.offset, t, d == 1)
             # Read-out.
             if (any(seg.outputs) if folded else seg.outputs[t]):
                 r = rows["out"]
@@ -533,6 +538,23 @@ class DiagramScene(QGraphicsScene):
         a = ArrowItem(self.model, "state", p1, p2, text)
         self.addItem(a)
         self.arrows.append(a)
+
+    def _cut(self, seg: Segment, row: Row, x: float, t: int, reverse: bool) -> None:
+        """Mark where truncated BPTT stops the gradient between steps t-1 and t (t+1 and
+        t in the backward direction), as the engine's time loops do."""
+        k = self.model.cfg.training.bptt_truncation
+        T = seg.steps
+        # The step that would pass its gradient on across this gap, and its place in the
+        # direction's backward pass.
+        sender, p = (t - 1, t - 1) if reverse else (t, T - 1 - t)
+        if not truncated_here(k, T, p):
+            return
+        to = sender + 1 if reverse else sender - 1
+        cut = CutItem(self.model, x, row.top - 4, row.top + row.height + 4,
+                      f"Truncated BPTT (every {k} steps): no gradient flows back from step "
+                      f"{sender + 1} to step {to + 1} of this layer")
+        self.addItem(cut)
+        self.cuts.append(cut)
 
     def _feedback_arrow(self, src, dst, t, folded: bool = False) -> None:
         a = self._span(src)[1] if not isinstance(src, list) else src[-1]
