@@ -234,6 +234,9 @@ class _Builder:
             ln.terms = [Term([f.more(digits) if f.more else f for f in term.factors],
                              term.label, term.source) for term in terms]
             ln.result = r4(ln.recompute())
+        if ln.differs:  # more digits did not help: the shorter numbers read better
+            ln.terms = terms
+            ln.result = r4(ln.recompute())
         self.lines.append(ln)
         return ln
 

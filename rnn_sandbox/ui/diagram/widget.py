@@ -491,7 +491,7 @@ class DiagramWidget(QWidget):
             self._traced_version = self._weights_version
             self._trace_time = time.monotonic()
             self._trace_cost = self._trace_time - start
-        except (ValueError, IndexError) as e:
+        except (ValueError, IndexError, KeyError) as e:
             self._set_message(f"The step-through cannot run this sample: {e}", error=True)
             self.trace = None
             return False
@@ -503,8 +503,8 @@ class DiagramWidget(QWidget):
         """The earliest step of the walk that any gradient reaches: truncated BPTT stops
         before the first step where nothing arrives (a many-to-one network's early steps)."""
         tr, m = self.trace, self.model
-        if tr is None or len(m.segments) != 1:
-            return 0
+        if tr is None or len(m.segments) != 1 or not tr.truncation:
+            return 0  # without cuts the walk goes all the way (zeros are worth seeing)
         reached = np.zeros(m.segments[0].steps, bool)
         for d in tr.layers.values():
             if d.h.shape[0] == len(reached):
