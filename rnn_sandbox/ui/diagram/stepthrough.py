@@ -105,7 +105,7 @@ class StepThroughBar(QWidget):
         self.set_range(1)
 
     def fit_label(self) -> None:
-        """Room for "step 88/88" in the label's font (which grows with the zoom)."""
+        """Room for "step 888/888" in the label's font (which grows with the zoom)."""
         self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("step 888/888"))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)

@@ -104,7 +104,8 @@ class DiagramWidget(QWidget):
         self.steps_spin.setToolTip("How many time steps to draw; longer sequences show the "
                                    "first and last steps around an ellipsis")
         bar.addWidget(self.steps_spin)
-        self.fit_btn = self._tool("Fit", "Fit the diagram into the view", bar)
+        self.fit_btn = self._tool("Fit", "Show the whole diagram in the view (its text may get "
+                                  "smaller than at 100 %; the wheel zooms)", bar)
         bar.addStretch(1)
         self.stepper = StepThroughBar(self)
         self.message = QLabel(self)
