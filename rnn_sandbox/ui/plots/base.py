@@ -286,23 +286,34 @@ class PlotPanel(QWidget):
             QTimer.singleShot(0, self, self._fit_data_areas)
 
     def _fit_data_areas(self) -> None:
-        """Grow the plots' least size by what the smallest data area lacks of
-        :data:`MIN_DATA` (a few rounds at most: the layout shares growth among rows)."""
+        """Give every plot whose data area is smaller than :data:`MIN_DATA` what it lacks:
+        as its own least size (the layout takes it from the roomier plots) and, when the
+        plots are at their least size already, as more of it (the panel scrolls).  A few
+        rounds at most: each round's layout is measured again."""
         self._fit_due = False
         if not on_screen(self) or self.graphics.zoom != 1.0:
             return
         plots = [p for p in self._plots if p.isVisible() and p in self.graphics.ci.items]
-        if not plots:
-            return
-        short_w = max(MIN_DATA[0] - p.vb.width() for p in plots)
-        short_h = max(MIN_DATA[1] - p.vb.height() for p in plots)
+        short_w = short_h = 0.0
+        for p in plots:
+            lack_w = MIN_DATA[0] - p.vb.width()
+            lack_h = MIN_DATA[1] - p.vb.height()
+            if lack_w > 0:
+                p.setMinimumWidth(p.size().width() + np.ceil(lack_w + 0.5))
+            if lack_h > 0:
+                p.setMinimumHeight(p.size().height() + np.ceil(lack_h + 0.5))
+            short_w, short_h = max(short_w, lack_w), max(short_h, lack_h)
         if short_w <= 0 and short_h <= 0:
             return
         dw, dh = self._extra
         if dw + dh > 2000:  # never without bound
             return
-        self._extra = (dw + 2 * max(0, int(np.ceil(short_w + 0.5))),
-                       dh + 2 * max(0, int(np.ceil(short_h + 0.5))))
+        view = self.graphics
+        full_w = view.width() <= view.minimumWidth() + 1
+        full_h = view.height() <= view.minimumHeight() + 1
+        grow_w = 2 * int(np.ceil(short_w + 0.5)) if short_w > 0 and full_w else 0
+        grow_h = 2 * int(np.ceil(short_h + 0.5)) if short_h > 0 and full_h else 0
+        self._extra = (dw + grow_w, dh + grow_h)
         self._apply_min()
 
     def set_zoom(self, factor: float) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from rnn_sandbox.engine import Anatomy, Snapshot
+from rnn_sandbox.ui import fit
 from rnn_sandbox.ui.plots.base import (
     AXIS_W,
     BAR_W,
@@ -89,7 +90,7 @@ class GradientFlowPlot(PlotPanel):
         super().__init__(parent)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Heatmap layer:"))
-        self.layer_combo = QComboBox()
+        self.layer_combo = fit.shrinkable(QComboBox())
         self.layer_combo.currentIndexChanged.connect(lambda _: self._redraw_map())
         bar.addWidget(self.layer_combo)
         bar.addStretch(1)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from rnn_sandbox.engine import Anatomy, Snapshot
 from rnn_sandbox.engine.anatomy import Gate
+from rnn_sandbox.ui import fit
 from rnn_sandbox.ui.plots.base import (
     AXIS_W,
     BAR_W,
@@ -43,19 +44,10 @@ class HiddenStatePlot(PlotPanel):
         super().__init__(parent)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Layer:"))
-        self.layer_combo = QComboBox()
+        self.layer_combo = fit.shrinkable(QComboBox())
         self.layer_combo.setToolTip("Layer and direction whose states are shown")
         self.layer_combo.currentIndexChanged.connect(lambda _: self._redraw())
         bar.addWidget(self.layer_combo)
-        bar.addSpacing(12)
-        self.view_label = QLabel("Show:")
-        bar.addWidget(self.view_label)
-        self.view_combo = QComboBox()
-        self.view_combo.setToolTip(
-            "Hidden state, cell state (LSTM) or one gate of the gated cell, per unit and step"
-        )
-        self.view_combo.currentIndexChanged.connect(lambda _: self._view_chosen())
-        bar.addWidget(self.view_combo)
         bar.addSpacing(12)
         bar.addWidget(QLabel("Validation sample:"))
         self.sample_spin = QSpinBox()
@@ -64,7 +56,22 @@ class HiddenStatePlot(PlotPanel):
         self.sample_spin.valueChanged.connect(self.sampleChanged.emit)
         bar.addWidget(self.sample_spin)
         bar.addStretch(1)
+        # The gated cells' choice of what the heatmap shows, on a row of its own: one row
+        # of all three would be too wide for a laptop's side column.
+        self.view_row = QWidget()
+        views = QHBoxLayout(self.view_row)
+        views.setContentsMargins(0, 0, 0, 0)
+        self.view_label = QLabel("Show:")
+        views.addWidget(self.view_label)
+        self.view_combo = fit.shrinkable(QComboBox())
+        self.view_combo.setToolTip(
+            "Hidden state, cell state (LSTM) or one gate of the gated cell, per unit and step"
+        )
+        self.view_combo.currentIndexChanged.connect(lambda _: self._view_chosen())
+        views.addWidget(self.view_combo, 1)
+        views.addStretch(1)
         self._layout.addLayout(bar)
+        self._layout.addWidget(self.view_row)
         self._layout.addWidget(self.graphics_area(), 1)
         self._layout.addWidget(self.caption)
 
@@ -150,6 +157,7 @@ class HiddenStatePlot(PlotPanel):
         self.view_combo.setCurrentIndex(max(0, self.view_combo.findData(key)))
         self.view_combo.blockSignals(False)
         gated = kind is not None
+        self.view_row.setVisible(gated)
         self.view_combo.setVisible(gated)
         self.view_label.setVisible(gated)
         self.view_combo.setEnabled(gated)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QRectF, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from rnn_sandbox.engine import Anatomy, Snapshot
+from rnn_sandbox.ui import fit
 from rnn_sandbox.ui.plots.base import (
     AXIS_W,
     BAR_W,
@@ -45,7 +46,7 @@ class ItemizedPlot(PlotPanel):
         super().__init__(parent)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Weight:"))
-        self.weight_combo = QComboBox()
+        self.weight_combo = fit.shrinkable(QComboBox())
         self.weight_combo.currentIndexChanged.connect(self._weight_chosen)
         bar.addWidget(self.weight_combo)
         bar.addStretch(1)
