@@ -73,8 +73,9 @@ def seeds_of_one_setup(runs: Sequence[Run]) -> bool:
 
 def entries_of(runs: Sequence[Run]) -> list[Entry]:
     """The runs as drawn, in their order: runs sharing a ``group`` and differing only in
-    the seed become one entry where the first of them stands (in its colour); any other
-    run, a group with one run left among them, is drawn on its own."""
+    the seed become one entry where the first of them stands (in its colour; its runs
+    sorted by seed); any other run, a group with one run left among them, is drawn on
+    its own."""
     members: dict[str, list[Run]] = {}
     for run in runs:
         if run.group is not None:
@@ -88,7 +89,8 @@ def entries_of(runs: Sequence[Run]) -> list[Entry]:
             if group in seen:
                 continue
             seen.add(group)
-            out.append(Entry(group, run_colour(run), members[group], group))
+            seeds = sorted(members[group], key=lambda r: r.seed)  # not as they finished
+            out.append(Entry(group, run_colour(run), seeds, group))
         else:
             out.append(Entry(run.name, run_colour(run), [run]))
     return out
