@@ -56,6 +56,7 @@ from rnn_sandbox.ui.runs.compare_plot import (
     GREY,
     ComparisonPlots,
     Entry,
+    entries_of,
     legend_text,
     run_colour,
 )
@@ -205,7 +206,9 @@ class ComparisonView(PlotPanel):
     def set_runs(self, runs: Sequence[Run]) -> None:
         """Show ``runs`` (the visible runs, in the book's order; hidden ones are left out)
         and keep the chosen x axis, log scale and gradient step."""
-        self.runs = [r for r in runs if not r.hidden]
+        # A group's seeds together where its first stands, by seed (as they are drawn):
+        # the settings table and the CSV read in the legend's order.
+        self.runs = [r for e in entries_of([r for r in runs if not r.hidden]) for r in e.runs]
         has = bool(self.runs)
         for w in self.controls:
             w.setEnabled(has)

@@ -364,6 +364,8 @@ def test_seeds_of_one_setup_are_one_row_that_opens_to_the_seeds_in_order(qtbot, 
     assert (group, "val_metric") in w.comparison.overlay.drawn.curves
     (entry,) = [e for e in w.comparison.entries if e.is_group]
     assert [r.seed for r in entry.runs] == [base + 5, base + 6, base + 7]
+    assert compared(w) == ["sine_forecast", *(f"seed {base + k}" for k in (5, 6, 7)),
+                           "hidden size 6"]  # the settings table and the CSV: by seed too
     # The current run has not validated yet: it joins the MAE's plot, not one of its own.
     assert c.runs.current_run().metric_name is None
     assert list(w.comparison.overlay.metric_plots) == ["MAE"]
