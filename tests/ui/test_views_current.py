@@ -340,3 +340,16 @@ def test_tick_labels_are_short_and_apart(qtbot):
         values = np.arange(0, 9001, major)
         assert len(values) * axis._label_room(list(values), major) <= size
         assert all(len(t) <= 3 for t in axis.tickStrings(list(values), 1.0, major))
+
+
+def test_the_prediction_behind_a_tab_catches_up(laptop, qtbot):
+    w = laptop()
+    raise_dock(qtbot, w, w.runs_dock, w.runs_dock.widget())
+    assert not shown(w.prediction_view)
+    train(qtbot, w, 10)
+    with w.controller.worker.paused() as exp:
+        sample = exp.trainer.data.val.subset(slice(0, 1))
+        outputs = exp.trainer.predict(sample)[0]
+    raise_dock(qtbot, w, w.prediction_dock, w.prediction_view)
+    qtbot.waitUntil(lambda: w.prediction_view.outputs is not None
+                    and np.allclose(w.prediction_view.outputs, outputs), timeout=WAIT)
