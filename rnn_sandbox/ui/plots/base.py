@@ -35,7 +35,7 @@ MIN_DATA = (120, 80)
 LABEL_GAP = 10  # pixels at least between two tick labels of an axis
 # What a plot needs around its data area (pixels at zoom 1), to size panels from MIN_DATA:
 # a title, a bottom axis with its label, a left axis with its label, a colour bar, a key.
-TITLE_H, AXIS_H, AXIS_W, BAR_W, KEY_H = 26, 46, 62, 58, 20
+TITLE_H, AXIS_H, AXIS_W, BAR_W, KEY_H = 26, 46, 50, 58, 20
 
 
 def plots_height(rows: int, keys: int = 0, axes: int | None = None) -> int:

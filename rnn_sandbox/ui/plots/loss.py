@@ -178,12 +178,16 @@ class LossPlot(PlotPanel):
         """The least size of the plots side by side (``wide``) or stacked."""
         if wide:
             return 2 * (AXIS_W + MIN_DATA[0]) + 10, plots_height(1, keys=1)
-        return AXIS_W + MIN_DATA[0] + 10, plots_height(2, keys=1, axes=1)
+        return AXIS_W + MIN_DATA[0], plots_height(2, keys=1, axes=1)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         """Side by side where the panel is wide, or too short for two plots stacked and
         wide enough for two abreast; stacked (scrolling if it must) otherwise."""
         super().resizeEvent(event)
+        # Once the layout has sized the plots' area for the panel's new size.
+        QTimer.singleShot(0, self, self._rearrange)
+
+    def _rearrange(self) -> None:
         area = self.graphics_area()
         zoom = self.graphics.zoom
         w, h = area.width() / zoom, area.height() / zoom
