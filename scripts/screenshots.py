@@ -31,7 +31,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from rnn_sandbox.config import ExperimentConfig  # noqa: E402
 from rnn_sandbox.lessons import get_lesson  # noqa: E402
 from rnn_sandbox.tasks import get_task  # noqa: E402
-from rnn_sandbox.ui import layout, presentation  # noqa: E402
 from rnn_sandbox.ui.main_window import MainWindow  # noqa: E402
 
 SIZE = (1500, 950)
@@ -53,7 +52,7 @@ def open_window(app: QApplication, cfg: ExperimentConfig, settings: QSettings) -
     w.confirm = lambda title, text: True  # no question boxes in pictures
     w.modal_messages = False
     w.resize(*SIZE)
-    layout.arrange(w, "Wide screen")  # every panel in the picture
+    w.arrange("Wide screen")  # every panel in the picture
     w.show()
     app.processEvents()
     return w
@@ -105,8 +104,8 @@ def _main_window(task: str, size: tuple[int, int] = SIZE, preset: str = "Wide sc
         w = open_window(app, get_task(task).default_config(), settings)
         try:
             w.resize(*size)
-            layout.arrange(w, preset)
-            presentation.set_theme(w, theme)
+            w.arrange(preset)
+            w.set_theme(theme)
             train(app, w, steps)
             settle(app, w)
             return save(w, out)
@@ -139,7 +138,7 @@ def shoot_stepthrough(app: QApplication, settings: QSettings, out: Path, steps: 
     try:
         # A large window, so the diagram has room beside its formula panel.
         w.resize(2600, 1400)
-        layout.arrange(w, "Wide screen")
+        w.arrange("Wide screen")
         bar = w.diagram.stepper
         bar.set_mode("backward", emit=True)
         bar.advance(+1)  # from the last step one step back through time
@@ -177,7 +176,7 @@ def shoot_gradient_sources(app: QApplication, settings: QSettings, out: Path,
     w = open_window(app, get_task("named_entities").default_config(), settings)
     try:
         w.resize(2300, 1000)  # the panel's column a third of the width: 700 px
-        layout.arrange(w, "Focus on gradients")
+        w.arrange("Focus on gradients")
         w.itemized_dock.raise_()
         settle(app, w)
         train(app, w, steps * 3)
@@ -199,7 +198,7 @@ def shoot_compare_runs(app: QApplication, settings: QSettings, out: Path, steps:
     w = open_window(app, cfg, settings)
     try:
         w.resize(1920, 1080)
-        layout.arrange(w, "Laptop")
+        w.arrange("Laptop")
         c = w.controller
         planned = c.epoch_target()
         train(app, w, planned)

@@ -11,9 +11,9 @@ PDF writer (one page per step), atomically.  :class:`AnimationDialog` is
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPageSize, QPainter, QPdfWriter
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
-    QMessageBox,
+    QWidget,
 )
 
 from rnn_sandbox.files import SaveRefused, atomic_write, check_writable
@@ -168,14 +168,19 @@ def write_animation(frames: Sequence[QImage], path: str | Path,
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         data = _pdf_bytes(frames)
-        return atomic_write(path, lambda f: f.write(data))
+        return atomic_write(path, _writer(data))
     images = [_pil(f) for f in frames]
     ms = max(10, int(round(seconds_per_frame * 1000)))
     buf = io.BytesIO()
     images[0].save(buf, format="GIF" if suffix == ".gif" else "PNG", save_all=True,
                    append_images=images[1:], duration=ms, loop=0)
-    data = buf.getvalue()
-    return atomic_write(path, lambda f: f.write(data))
+    return atomic_write(path, _writer(buf.getvalue()))
+
+
+def _writer(data: bytes) -> Callable[[IO[bytes]], None]:
+    def write(f: IO[bytes]) -> None:
+        f.write(data)
+    return write
 
 
 def _pdf_bytes(frames: Sequence[QImage]) -> bytes:
@@ -231,7 +236,7 @@ def diagram_for(exp: Experiment, index: int = 0) -> DiagramWidget:
 class AnimationDialog(QDialog):
     """Which walk, how big and how fast; the file is asked for afterwards."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export animation")
         form = QFormLayout(self)
@@ -264,8 +269,9 @@ class AnimationDialog(QDialog):
     def mode(self) -> str:
         return self.mode_box.currentData()
 
-    def size(self) -> tuple[int, int]:  # type: ignore[override]
-        return tuple(self.size_box.currentData())  # type: ignore[return-value]
+    def picture_size(self) -> tuple[int, int]:
+        w, h = self.size_box.currentData()
+        return int(w), int(h)
 
 
 def _with_suffix(path: str, chosen_filter: str) -> str:
@@ -277,28 +283,28 @@ def _with_suffix(path: str, chosen_filter: str) -> str:
     return path + ".gif"
 
 
-def export_animation(window) -> Path | None:
-    """*File → Export → Animation…* of the window's diagram (its experiment and watched
-    sample); failures are told with the window's ``show_message``."""
-    dialog = AnimationDialog(window)
+def export_animation(parent: QWidget, diagram: DiagramWidget, folder: str,
+                     tell: Callable[[str], object]) -> Path | None:
+    """*File → Export → Animation…* of ``diagram`` (its experiment and watched sample):
+    the dialog and the file dialog over ``parent``, starting in ``folder``; why it failed
+    goes to ``tell``.  The file written, or ``None``."""
+    dialog = AnimationDialog(parent)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    mode, size, seconds = dialog.mode(), dialog.size(), dialog.seconds.value()
+    mode, size, seconds = dialog.mode(), dialog.picture_size(), dialog.seconds.value()
     dialog.deleteLater()
     if not accepted:
         return None
-    path, chosen = QFileDialog.getSaveFileName(window, "Export animation",
-                                               window.controller.document.folder(), FILTERS)
+    path, chosen = QFileDialog.getSaveFileName(parent, "Export animation", folder, FILTERS)
     if not path:
         return None
     path = _with_suffix(path, chosen)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         check_target(path)
-        written = write_animation(render_frames(window.diagram, mode, size), path, seconds)
+        return write_animation(render_frames(diagram, mode, size), path, seconds)
     except (OSError, ValueError) as e:
+        error = str(e)
+    finally:
         QGuiApplication.restoreOverrideCursor()
-        window.show_message("Cannot export", str(e), QMessageBox.Icon.Critical)
-        return None
-    QGuiApplication.restoreOverrideCursor()
-    window.statusBar().showMessage(f"Animation written to {written}", 10_000)
-    return written
+    tell(error)  # with the cursor back
+    return None

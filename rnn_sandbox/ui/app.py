@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QIcon
@@ -22,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     program keeps running.
     """
     args = list(sys.argv if argv is None else [sys.argv[0], *argv])
-    app = QApplication.instance() or QApplication(args)
+    app = cast(QApplication, QApplication.instance() or QApplication(args))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     icon = resource_path("icons", "rnn-sandbox.svg")
@@ -36,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         fit.fit_to_screen(window)
         files = [a for a in args[1:] if not a.startswith("-")]
         if files:
-            window.open_path(files[0])
+            window.controller.document.open_path(files[0])
         return app.exec()
     finally:
         # Closing the last window posts a Quit event.  If the loop ended before it was

@@ -1,33 +1,131 @@
 """Where the panels sit, and what the window remembers between sessions: its geometry,
-the docks, the plot theme, the captions and the pace."""
+the docks, the plot theme, the captions and the pace.
+
+Each layout preset is data (:class:`Preset`): which docks share a place as tabs, which
+stand side by side in which area, how wide or tall they start; :func:`arrange` reads it
+and knows no preset by name.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtWidgets import QDockWidget, QWidget
-
-from rnn_sandbox.ui import presentation, sample_panel
-
-if TYPE_CHECKING:
-    from rnn_sandbox.ui.main_window import MainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 LAYOUT_VERSION = 3  # raise when the docks change, so an old saved layout is not applied
 
+# The docks' object names: what the presets and the saved window state call them.
+TASKS, LESSONS, SETTINGS = "tasksDock", "lessonsDock", "settingsDock"
+LOSS, HIDDEN, GRADIENT, ITEMIZED = "lossDock", "hiddenDock", "gradientDock", "itemizedDock"
+PREDICTION, RUNS, COMPARE = "predictionDock", "runsDock", "compareDock"
 
-def first_size(window: MainWindow) -> QSize:
+LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+
+Stack = tuple[str, ...]
+"""Docks in one place as tabs, the first one in front."""
+
+
+@dataclass(frozen=True)
+class Size:
+    """A dock's starting size: ``share`` of the window's width (a side column) or height
+    (the bottom row), and at least ``least`` pixels."""
+
+    dock: str
+    share: float
+    least: int = 0
+
+    def pixels(self, extent: int) -> int:
+        return max(self.least, int(self.share * extent))
+
+
+@dataclass(frozen=True)
+class Preset:
+    """One arrangement of every dock.  Each area holds its stacks side by side, left to
+    right; then the first dock of each stack comes to the front (the tab in front sets
+    the least size of its place), then ``widths`` and ``heights`` apply, one by one."""
+
+    tip: str
+    left: tuple[Stack, ...]
+    right: tuple[Stack, ...]
+    bottom: tuple[Stack, ...]
+    widths: tuple[Size, ...] = ()
+    heights: tuple[Size, ...] = ()
+    bottom_spans: bool = False  # the bottom row runs under the side columns too
+    zoom: float = 1.0
+    captions: bool = True
+
+    def areas(self) -> Iterator[tuple[Qt.DockWidgetArea, tuple[Stack, ...]]]:
+        """The areas in the order they are filled: a bottom row that spans the width
+        before the right column, so that it takes its place under both columns first."""
+        if self.bottom_spans:
+            yield from ((LEFT, self.left), (BOTTOM, self.bottom), (RIGHT, self.right))
+        else:
+            yield from ((LEFT, self.left), (RIGHT, self.right), (BOTTOM, self.bottom))
+
+    def docks(self) -> list[str]:
+        """Every dock the preset places, in the order it places them."""
+        return [name for _area, stacks in self.areas() for stack in stacks for name in stack]
+
+    def fronts(self) -> list[str]:
+        """The dock in front of each stack."""
+        return [stack[0] for _area, stacks in self.areas() for stack in stacks]
+
+
+# The arrangements a learner or a teacher can pick from View → Layout.  All but the wide
+# one keep the side columns full height (the gradient flow's three plots need it at 720
+# px) and put panels in tabs rather than squeezing them when the window is small.
+LAPTOP = Preset(
+    "Side columns of tabs, the gradient flow at full height on the right",
+    left=((TASKS, LESSONS, SETTINGS),),
+    right=((GRADIENT, HIDDEN, ITEMIZED, COMPARE),),  # tall: the comparison's plots in a column
+    bottom=((LOSS,), (PREDICTION, RUNS)),  # the runs beside the comparison
+    widths=(Size(TASKS, 0.2, 240), Size(GRADIENT, 0.3, 380)),
+    heights=(Size(LOSS, 0.45),),
+)
+PRESETS: dict[str, Preset] = {
+    "Laptop": LAPTOP,
+    "Projector": replace(
+        LAPTOP, tip="As Laptop, at 150 % zoom with captions hidden: readable from the back",
+        zoom=1.5, captions=False),
+    "Focus on gradients": Preset(
+        "Gradient flow and hidden states side by side, large",
+        left=((TASKS, LESSONS, SETTINGS),),
+        right=((GRADIENT,), (HIDDEN, ITEMIZED, COMPARE)),
+        bottom=((LOSS, PREDICTION, RUNS),),
+        widths=(Size(TASKS, 0.17), Size(GRADIENT, 0.3), Size(HIDDEN, 0.3)),
+        heights=(Size(LOSS, 0.38),),
+    ),
+    "Wide screen": Preset(
+        "Every plot at once in a row under the diagram (1920 px and wider)",
+        left=((TASKS, LESSONS),),
+        right=((SETTINGS, COMPARE),),
+        bottom=((LOSS,), (HIDDEN,), (GRADIENT,), (ITEMIZED,), (PREDICTION, RUNS)),
+        widths=(Size(TASKS, 0.17), Size(SETTINGS, 0.21)),
+        heights=(Size(LOSS, 0.45),),
+        bottom_spans=True,
+    ),
+}
+DEFAULT_PRESET = "Laptop"
+
+
+def first_size(frame: QWidget) -> QSize:
     """The window's size at a first start: roomy, but never larger than the screen."""
     size = QSize(1500, 950)
-    screen = window.screen()
+    screen = frame.screen()
     if screen is not None:
         size = size.boundedTo(screen.availableGeometry().size())
     return size
 
 
-def dock(window: MainWindow, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+def dock(frame: QMainWindow, title: str, name: str, widget: QWidget,
+         area: Qt.DockWidgetArea) -> QDockWidget:
     """A panel in a dock the learner can close, move and float."""
-    d = QDockWidget(title, window)
+    d = QDockWidget(title, frame)
     d.setObjectName(name)
     d.setWidget(widget)
     d.setFeatures(
@@ -35,131 +133,88 @@ def dock(window: MainWindow, title: str, name: str, widget: QWidget, area) -> QD
         | QDockWidget.DockWidgetFeature.DockWidgetMovable
         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
     )
-    window.addDockWidget(area, d)
+    frame.addDockWidget(area, d)
     return d
 
 
-def restore(window: MainWindow, settings: QSettings) -> None:
-    """The layout and preferences of the last session (the default ones the first time)."""
-    geometry = settings.value("geometry")
-    if isinstance(geometry, QByteArray):
-        window.restoreGeometry(geometry)
-    state = settings.value("windowState")
-    if isinstance(state, QByteArray):
-        window.restoreState(state, LAYOUT_VERSION)
-    theme = settings.value("theme", "light", str)
-    window.dark_action.setChecked(theme == "dark")
-    presentation.set_theme(window, theme)
-    zoom = settings.value("zoom", 1.0, float)
-    if zoom != window.zoom:
-        presentation.set_zoom(window, zoom)
-    captions = settings.value("plotCaptions", "true", str) != "false"
-    window.captions_action.setChecked(captions)
-    presentation.set_captions(window, captions)
-    pace = settings.value("pace", 0, int)  # (before: "speed", with other choices)
-    if 0 <= pace < window.speed_combo.count():
-        window.speed_combo.setCurrentIndex(pace)
-
-
-def save(window: MainWindow, settings: QSettings) -> None:
-    settings.setValue("geometry", window.saveGeometry())
-    settings.setValue("windowState", window.saveState(LAYOUT_VERSION))
-    settings.setValue("lastConfig", window.controller.config.to_json(indent=None))
-    settings.setValue("theme", window.theme)
-    settings.setValue("zoom", window.zoom)
-    settings.setValue("pace", window.speed_combo.currentIndex())
-    settings.setValue("plotCaptions", "true" if window.captions_action.isChecked() else "false")
-    settings.sync()
-
-
-# The arrangements a learner or a teacher can pick from View → Layout.  All but the wide
-# one keep the side columns full height (the gradient flow's three plots need it at 720
-# px) and put panels in tabs rather than squeezing them when the window is small.
-PRESETS = {
-    "Laptop": "Side columns of tabs, the gradient flow at full height on the right",
-    "Projector": "As Laptop, at 150 % zoom with captions hidden: readable from the back",
-    "Focus on gradients": "Gradient flow and hidden states side by side, large",
-    "Wide screen": "Every plot at once in a row under the diagram (1920 px and wider)",
-}
-DEFAULT_PRESET = "Laptop"
-
-
-def arrange(window: MainWindow, preset: str = DEFAULT_PRESET) -> None:
-    """Put every dock where ``preset`` wants it, sized for the window as it is now."""
-    L, R, B = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
-               Qt.DockWidgetArea.BottomDockWidgetArea)
-    w = window
-    for corner, area in ((Qt.Corner.TopLeftCorner, L), (Qt.Corner.BottomLeftCorner, L),
-                         (Qt.Corner.TopRightCorner, R), (Qt.Corner.BottomRightCorner, R)):
-        w.setCorner(corner, area)
+def arrange(frame: QMainWindow, docks: Sequence[QDockWidget],
+            preset: str = DEFAULT_PRESET) -> Preset:
+    """Put every dock where ``preset`` wants it, sized for ``frame`` as it is now; the
+    preset's zoom and captions are the caller's to apply."""
+    p = PRESETS[preset]
+    named = {d.objectName(): d for d in docks}
+    width, height = frame.width(), frame.height()  # before moving docks can widen it
+    for corner, area in ((Qt.Corner.TopLeftCorner, LEFT), (Qt.Corner.BottomLeftCorner, LEFT),
+                         (Qt.Corner.TopRightCorner, RIGHT),
+                         (Qt.Corner.BottomRightCorner, RIGHT)):
+        frame.setCorner(corner, area)
+    if p.bottom_spans:
+        for corner in (Qt.Corner.BottomLeftCorner, Qt.Corner.BottomRightCorner):
+            frame.setCorner(corner, BOTTOM)
     # Every dock leaves the layout first: splitting docks that are still tabbed from an
     # earlier preset crashes Qt (Focus on gradients, then Laptop, then Wide screen).
-    for d in w.docks:
+    for d in docks:
         d.setFloating(False)
-        w.removeDockWidget(d)
-    for d in w.docks:
+        frame.removeDockWidget(d)
+    for d in docks:
         d.show()
-    w.addDockWidget(L, w.tasks_dock)
-    for d in (w.lessons_dock, w.settings_dock):
-        w.addDockWidget(L, d)
-        w.tabifyDockWidget(w.tasks_dock, d)
-    width, height = w.width(), w.height()
-    if preset == "Wide screen":
-        for corner in (Qt.Corner.BottomLeftCorner, Qt.Corner.BottomRightCorner):
-            w.setCorner(corner, B)  # the row of plots spans the whole width
-        w.addDockWidget(R, w.settings_dock)
-        w.addDockWidget(B, w.loss_dock)
-        for left, right in ((w.loss_dock, w.hidden_dock), (w.hidden_dock, w.gradient_dock),
-                            (w.gradient_dock, w.itemized_dock),
-                            (w.itemized_dock, w.prediction_dock)):
-            w.splitDockWidget(left, right, Qt.Orientation.Horizontal)
-        w.tabifyDockWidget(w.settings_dock, w.compare_dock)
-        w.tabifyDockWidget(w.prediction_dock, w.runs_dock)
-        w.settings_dock.raise_()
-        w.prediction_dock.raise_()
-        w.resizeDocks([w.tasks_dock, w.settings_dock], [int(0.17 * width), int(0.21 * width)],
-                      Qt.Orientation.Horizontal)
-        w.resizeDocks([w.loss_dock], [int(0.45 * height)], Qt.Orientation.Vertical)
-    elif preset == "Focus on gradients":
-        w.addDockWidget(R, w.gradient_dock)
-        w.splitDockWidget(w.gradient_dock, w.hidden_dock, Qt.Orientation.Horizontal)
-        w.tabifyDockWidget(w.hidden_dock, w.itemized_dock)
-        w.tabifyDockWidget(w.itemized_dock, w.compare_dock)
-        w.hidden_dock.raise_()
-        w.addDockWidget(B, w.loss_dock)
-        w.tabifyDockWidget(w.loss_dock, w.prediction_dock)
-        w.tabifyDockWidget(w.prediction_dock, w.runs_dock)
-        w.resizeDocks([w.tasks_dock], [int(0.17 * width)], Qt.Orientation.Horizontal)
-        w.resizeDocks([w.gradient_dock, w.hidden_dock], [int(0.3 * width)] * 2,
-                      Qt.Orientation.Horizontal)
-        w.resizeDocks([w.loss_dock], [int(0.38 * height)], Qt.Orientation.Vertical)
-        w.loss_dock.raise_()
-    else:
-        w.addDockWidget(R, w.gradient_dock)
-        w.tabifyDockWidget(w.gradient_dock, w.hidden_dock)
-        w.tabifyDockWidget(w.hidden_dock, w.itemized_dock)
-        w.tabifyDockWidget(w.itemized_dock, w.compare_dock)  # tall: its plots in a column
-        w.addDockWidget(B, w.loss_dock)
-        w.splitDockWidget(w.loss_dock, w.prediction_dock, Qt.Orientation.Horizontal)
-        w.tabifyDockWidget(w.prediction_dock, w.runs_dock)  # beside the comparison
-        w.prediction_dock.raise_()
-        w.resizeDocks([w.tasks_dock], [max(240, int(0.2 * width))], Qt.Orientation.Horizontal)
-        w.resizeDocks([w.gradient_dock], [max(380, int(0.3 * width))],
-                      Qt.Orientation.Horizontal)
-        w.resizeDocks([w.loss_dock], [int(0.45 * height)], Qt.Orientation.Vertical)
-        w.gradient_dock.raise_()
-    # The Sample panel shares the prediction's place, for tasks that write only.
-    w.removeDockWidget(w.sample_dock)
-    sample_panel.offer(w, w.sample_dock, w.prediction_dock, bool(w.sample_panel.applies))
-    w.tasks_dock.raise_()
-    presentation.set_zoom(w, 1.5 if preset == "Projector" else 1.0)
-    w.captions_action.setChecked(preset != "Projector")
-    presentation.set_captions(w, preset != "Projector")
+    for area, stacks in p.areas():
+        for i, stack in enumerate(stacks):
+            if i == 0:
+                frame.addDockWidget(area, named[stack[0]])
+            else:
+                frame.splitDockWidget(named[stacks[i - 1][0]], named[stack[0]],
+                                      Qt.Orientation.Horizontal)
+        for stack in stacks:
+            for first, second in pairwise(stack):
+                frame.tabifyDockWidget(named[first], named[second])
+    for name in p.fronts():
+        named[name].raise_()
+    for sizes, extent, orientation in ((p.widths, width, Qt.Orientation.Horizontal),
+                                       (p.heights, height, Qt.Orientation.Vertical)):
+        for s in sizes:
+            frame.resizeDocks([named[s.dock]], [s.pixels(extent)], orientation)
     # Docks sized before the window is first shown widen it to the sum of their wishes: it
     # keeps the size it had (at a first start on a small screen, the screen's).
-    w.resize(width, height)
+    frame.resize(width, height)
+    return p
 
 
-def reset(window: MainWindow) -> None:
-    """View → Reset layout: the standard arrangement for the window's size now."""
-    arrange(window, DEFAULT_PRESET)
+@dataclass(frozen=True)
+class Preferences:
+    """What the window remembers besides where the docks sit."""
+
+    theme: str = "light"
+    zoom: float = 1.0
+    captions: bool = True
+    pace: int = 0  # the chosen pace's place in the Pace box
+
+
+def restore(frame: QMainWindow, settings: QSettings) -> Preferences:
+    """The geometry and docks of the last session (left as they are the first time), and
+    the preferences to apply."""
+    geometry = settings.value("geometry")
+    if isinstance(geometry, QByteArray):
+        frame.restoreGeometry(geometry)
+    state = settings.value("windowState")
+    if isinstance(state, QByteArray):
+        frame.restoreState(state, LAYOUT_VERSION)
+    return Preferences(
+        theme=str(settings.value("theme", "light", str)),
+        zoom=float(settings.value("zoom", 1.0, float)),  # type: ignore[arg-type]
+        captions=settings.value("plotCaptions", "true", str) != "false",
+        # (before: "speed", with other choices)
+        pace=int(settings.value("pace", 0, int)),  # type: ignore[call-overload]
+    )
+
+
+def save(frame: QMainWindow, settings: QSettings, preferences: Preferences,
+         last_config: str) -> None:
+    settings.setValue("geometry", frame.saveGeometry())
+    settings.setValue("windowState", frame.saveState(LAYOUT_VERSION))
+    settings.setValue("lastConfig", last_config)
+    settings.setValue("theme", preferences.theme)
+    settings.setValue("zoom", preferences.zoom)
+    settings.setValue("pace", preferences.pace)
+    settings.setValue("plotCaptions", "true" if preferences.captions else "false")
+    settings.sync()

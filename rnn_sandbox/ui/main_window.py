@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 from rnn_sandbox import io as files
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui import dialogs, errors, layout, menus, views
+from rnn_sandbox.ui import animation, dialogs, errors, layout, views
 from rnn_sandbox.ui.controller import ExperimentController
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.dialogs import APP_NAME
 from rnn_sandbox.ui.lessons_dock import LessonsDock
+from rnn_sandbox.ui.menus import Handlers, WindowActions
 from rnn_sandbox.ui.plots import (
     GradientFlowPlot,
     HiddenStatePlot,
@@ -33,6 +34,7 @@ from rnn_sandbox.ui.plots import (
     PlotPanel,
 )
 from rnn_sandbox.ui.prediction_view import PredictionView
+from rnn_sandbox.ui.presentation import Presentation
 from rnn_sandbox.ui.runs.compare_view import ComparisonView
 from rnn_sandbox.ui.runs.panel import RunsPanel
 from rnn_sandbox.ui.sample_panel import SamplePanel, offer
@@ -64,12 +66,8 @@ class MainWindow(QMainWindow):
         self.modal_messages = True
         self.last_message: tuple[str, str] | None = None
         self.message_box: QMessageBox | None = None
-        self.theme = "light"
-        self.zoom = 1.0
-        self.base_font = QFont(self.font())  # what the zoom scales
         self.controller = c = ExperimentController(
             self.settings, config, lambda title, text: self.confirm(title, text), self)
-        c.runningChanged.connect(self._sync_play)
         c.document.changed.connect(self._update_title)
         c.liveChanged.connect(self._on_live_change)
         c.status.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
@@ -78,9 +76,11 @@ class MainWindow(QMainWindow):
 
         self._build_central()
         self._build_docks()
-        menus.build_actions(self)
-        menus.build_menus(self)
-        menus.build_toolbar(self)
+        self.presentation = Presentation(self, self.panels(), self.diagram)
+        self.commands = WindowActions(self, self._handlers(), c.undo_stack, list(self.plots),
+                                      self.docks)
+        c.runningChanged.connect(self.commands.show_running)
+        c.runs.jobChanged.connect(lambda: self.commands.show_job(c.runs.job is not None))
         self.status_view = views.StatusView(
             self.statusBar().addPermanentWidget,
             lambda: (c.step, c.epoch, c.config.training.epochs))
@@ -96,8 +96,8 @@ class MainWindow(QMainWindow):
             self.sample_panel,
         ]
         self.resize(layout.first_size(self))
-        layout.arrange(self)
-        layout.restore(self, self.settings)
+        self.arrange(layout.DEFAULT_PRESET)
+        self._apply(layout.restore(self, self.settings))
         c.install(c.experiment, record=False)
         self._update_title()
         if c.first_run:
@@ -132,17 +132,17 @@ class MainWindow(QMainWindow):
         self.hidden_plot.sampleChanged.connect(self._watch_sample)
         self.gradient_plot = GradientFlowPlot()
         self.prediction_view = PredictionView()
-        self.tasks_dock = layout.dock(self, "Tasks", "tasksDock", self.task_picker, L)
-        self.settings_dock = layout.dock(self, "Settings", "settingsDock", self.settings_panel, R)
+        self.tasks_dock = layout.dock(self, "Tasks", layout.TASKS, self.task_picker, L)
+        self.settings_dock = layout.dock(self, "Settings", layout.SETTINGS, self.settings_panel, R)
         self.prediction_dock = layout.dock(self,
-            "Prediction", "predictionDock", self.prediction_view, B
+            "Prediction", layout.PREDICTION, self.prediction_view, B
         )
-        self.loss_dock = layout.dock(self, "Loss", "lossDock", self.loss_plot, B)
-        self.hidden_dock = layout.dock(self, "Hidden states", "hiddenDock", self.hidden_plot, B)
-        self.gradient_dock = layout.dock(self, "Gradient flow", "gradientDock",
+        self.loss_dock = layout.dock(self, "Loss", layout.LOSS, self.loss_plot, B)
+        self.hidden_dock = layout.dock(self, "Hidden states", layout.HIDDEN, self.hidden_plot, B)
+        self.gradient_dock = layout.dock(self, "Gradient flow", layout.GRADIENT,
                                          self.gradient_plot, B)
         self.itemized_plot = ItemizedPlot()
-        self.itemized_dock = layout.dock(self, "Gradient sources", "itemizedDock",
+        self.itemized_dock = layout.dock(self, "Gradient sources", layout.ITEMIZED,
                                          self.itemized_plot, B)
         # Itemized gradients cost a backward pass per output step: asked for only while shown.
         self.itemized_plot.weightChanged.connect(self._request_itemized)
@@ -153,20 +153,19 @@ class MainWindow(QMainWindow):
         self.lessons.setMinimumWidth(240)  # its row of buttons must not widen the column
         self.lessons.presetRequested.connect(self._load_lesson_setup)
         self.lessons.comparisonRequested.connect(self._load_lesson_comparison)
-        self.lessons_dock = layout.dock(self, "Lessons", "lessonsDock", self.lessons, L)
+        self.lessons_dock = layout.dock(self, "Lessons", layout.LESSONS, self.lessons, L)
         self.docks.insert(1, self.lessons_dock)  # layout.arrange puts them in place
         # The runs of the session, and the comparison of those shown.
         self.comparison = ComparisonView()
         # In the gradient flow's column at 1280 px: its row of controls may be a little
         # tight rather than push the column (and the diagram) aside.
         self.comparison.setMinimumWidth(COMPARISON_MIN_WIDTH)
-        self.compare_dock = layout.dock(self, "Compare runs", "compareDock", self.comparison, B)
+        self.compare_dock = layout.dock(self, "Compare runs", layout.COMPARE, self.comparison, B)
         self.runs_panel = RunsPanel(self.controller, self.comparison)
         self.runs_panel.seedsRequested.connect(self.repeat_seeds_dialog)
         self.runs_panel.saveRequested.connect(self.save_runs_dialog)
-        self.runs_dock = layout.dock(self, "Runs", "runsDock", self.runs_panel, L)
-        self.compare_dock.visibilityChanged.connect(
-            lambda visible: visible and self.runs_panel.draw_comparison())
+        self.runs_dock = layout.dock(self, "Runs", layout.RUNS, self.runs_panel, L)
+        self.compare_dock.visibilityChanged.connect(self._compare_shown)
         self.docks += [self.runs_dock, self.compare_dock]
         # The network writes after a prompt: beside the prediction, for tasks that write.
         self.sample_panel = SamplePanel()
@@ -181,6 +180,29 @@ class MainWindow(QMainWindow):
             "Gradient sources": self.itemized_plot,
             "Prediction": self.prediction_view,
         }
+
+    def _handlers(self) -> Handlers:
+        """What the window's actions do."""
+        c = self.controller
+        look = self.presentation
+        return Handlers(
+            toggle_play=c.toggle_play, step_once=c.step_once, reset=c.reset,
+            new=c.new_experiment, open=self.open_dialog, save=self.save,
+            save_as=self.save_as_dialog, quit=self.close, open_runs=self.open_runs_dialog,
+            save_runs=self.save_runs_dialog, repeat_with_seeds=self.repeat_seeds_dialog,
+            cancel_runs=c.runs.cancel_job, set_pace=c.set_pace,
+            recent_files=c.document.recent_files, open_path=c.document.open_path,
+            export=self.export_to, export_plot=self.export_plot,
+            write_comparison=self.comparison.export, write_diagram=self.diagram.export_image,
+            export_animation=self.export_animation, write_history=c.export_history,
+            write_torch=c.export_torch, arrange=self.arrange, set_theme=self.set_theme,
+            zoom=lambda: look.zoom, set_zoom=look.set_zoom, set_captions=look.set_captions,
+            set_full_screen=look.set_full_screen, tour=self.start_tour,
+            task_name=lambda: c.config.task.name)
+
+    def _compare_shown(self, visible: bool) -> None:
+        if visible:
+            self.runs_panel.draw_comparison()
 
     # -- edits -----------------------------------------------------------------------------
     def _apply_from_diagram(self, cfg: ExperimentConfig, description: str) -> None:
@@ -254,18 +276,6 @@ class MainWindow(QMainWindow):
         sample = self.controller.watch_sample(index)
         self.diagram.set_context(self.controller.config, sample)
 
-    @Slot(bool)
-    def _sync_play(self, running: bool) -> None:
-        if self.play_action.text() == ("Pause" if running else "Play"):
-            self.play_action.setChecked(running)
-            return  # already showing it (looking up the icon is not free)
-        self.play_action.setChecked(running)
-        self.play_action.setText("Pause" if running else "Play")
-        sp = self.style().StandardPixmap
-        self.play_action.setIcon(
-            self.style().standardIcon(sp.SP_MediaPause if running else sp.SP_MediaPlay)
-        )
-
     def _update_title(self) -> None:
         path = self.controller.document.path
         self.setWindowTitle(f"{path.name if path else 'Untitled'}[*] — {APP_NAME}")
@@ -312,7 +322,7 @@ class MainWindow(QMainWindow):
         show training paused if the error paused it."""
         self.statusBar().showMessage(f"Unexpected error: {report.message}", 15_000)
         if report.thread == self.controller.training.relay.objectName():
-            self._sync_play(self.controller.worker.is_running())
+            self.commands.show_running(self.controller.worker.is_running())
 
     # -- files -------------------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -354,25 +364,49 @@ class MainWindow(QMainWindow):
             return True
         return False
 
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = self.controller.document.recent_files()
-        for f in recent:
-            self.recent_menu.addAction(Path(f).name,
-                                       lambda f=f: self.controller.document.open_path(f)
-                                       ).setToolTip(f)
-        if not recent:
-            self.recent_menu.addAction("(none)").setEnabled(False)
-
     def panels(self) -> list[PlotPanel]:
         """Every plot panel the theme, the zoom and the captions reach."""
         return [*self.plots.values(), self.comparison]
+
+    # -- presentation ----------------------------------------------------------------------
+    def arrange(self, preset: str = layout.DEFAULT_PRESET) -> None:
+        """Every dock where ``preset`` puts it, at the preset's zoom and captions."""
+        size = self.size()
+        p = layout.arrange(self, self.docks, preset)
+        # The Sample panel shares the prediction's place, for tasks that write only.
+        self.removeDockWidget(self.sample_dock)
+        offer(self, self.sample_dock, self.prediction_dock, bool(self.sample_panel.applies))
+        self.tasks_dock.raise_()
+        self.presentation.set_zoom(p.zoom)
+        self.set_captions(p.captions)
+        self.resize(size)  # as layout.arrange keeps it
+
+    def set_theme(self, name: str) -> None:
+        self.commands.dark.setChecked(name == "dark")
+        self.presentation.set_theme(name)
+
+    def set_captions(self, on: bool) -> None:
+        self.commands.captions.setChecked(on)
+        self.presentation.set_captions(on)
+
+    def _apply(self, preferences: layout.Preferences) -> None:
+        """The last session's theme, zoom, captions and pace."""
+        self.set_theme(preferences.theme)
+        if preferences.zoom != self.presentation.zoom:
+            self.presentation.set_zoom(preferences.zoom)
+        self.set_captions(preferences.captions)
+        self.commands.set_pace_index(preferences.pace)
+
+    def _preferences(self) -> layout.Preferences:
+        look = self.presentation
+        return layout.Preferences(look.theme, look.zoom, look.captions,
+                                  self.commands.pace_box.currentIndex())
 
     # -- exports -------------------------------------------------------------------------
     def export_plot(self, name: str, path: str | Path) -> None:
         self.plots[name].export(path)
 
-    def _export(self, title: str, filters: str, write: Callable[[str], object]) -> None:
+    def export_to(self, title: str, filters: str, write: Callable[[str], object]) -> None:
         """Ask where, write there; a failure is said, not raised."""
         path, _ = QFileDialog.getSaveFileName(self, title, self.controller.document.folder(),
                                               filters)
@@ -382,12 +416,22 @@ class MainWindow(QMainWindow):
             except (OSError, ValueError) as e:
                 self.show_message("Cannot export", str(e), QMessageBox.Icon.Critical)
 
+    def export_animation(self) -> Path | None:
+        """File → Export → Animation… of the diagram's step-through."""
+        written = animation.export_animation(
+            self, self.diagram, self.controller.document.folder(),
+            lambda text: self.show_message("Cannot export", text, QMessageBox.Icon.Critical))
+        if written is not None:
+            self.statusBar().showMessage(f"Animation written to {written}", 10_000)
+        return written
+
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         if not (self.controller.document.check_unsaved() and self.controller.runs.check_unsaved()):
             event.ignore()
             return
-        layout.save(self, self.settings)
+        layout.save(self, self.settings, self._preferences(),
+                    self.controller.config.to_json(indent=None))
         self.autosave_timer.stop()
         self.controller.close()
         if self.message_box is not None:

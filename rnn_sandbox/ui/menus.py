@@ -1,22 +1,24 @@
-"""The window's actions, menus and toolbar: what each command is called, its shortcut, and
-what it asks the window or the controller to do."""
+"""The window's actions, menus and toolbar: what each command is called, its shortcut and
+tip, and which of the :class:`Handlers` it calls.  :class:`WindowActions` builds them into
+a main window's menu bar and toolbar and holds them; it knows the window only as a
+``QMainWindow`` and what the commands do only through the handlers it is given."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QMenu, QToolBar
 
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui import animation, dialogs, layout, presentation
+from rnn_sandbox.ui import dialogs, layout
 from rnn_sandbox.ui.controller import WATCH
 
-if TYPE_CHECKING:
-    from rnn_sandbox.ui.main_window import MainWindow
-
-PACES = [
+PACES: list[tuple[str, float | str | None]] = [
     ("Watch: a run in ~30 s", WATCH),
     ("Full speed", None),
     ("100 steps/s", 100.0),
@@ -26,10 +28,55 @@ PACES = [
     ("1 step/s", 1.0),
 ]
 FULL_SPEED = 1  # its place in PACES
+ZOOM_STEP = 1.25
+PLOT_FILTERS = "PNG image (*.png);;SVG image (*.svg);;CSV data (*.csv)"
+
+Shortcut = str | QKeySequence.StandardKey | list[str | QKeySequence.StandardKey]
+Do = Callable[[], object]
+Write = Callable[[str], object]
 
 
-def action(w: MainWindow, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-    a = QAction(text, w)
+@dataclass(frozen=True)
+class Handlers:
+    """What the commands do: the window's and the controller's methods, one by one."""
+
+    toggle_play: Do
+    step_once: Do
+    reset: Do
+    new: Do
+    open: Do
+    save: Do
+    save_as: Do
+    quit: Do
+    open_runs: Do
+    save_runs: Do
+    repeat_with_seeds: Do
+    cancel_runs: Do
+    set_pace: Callable[[float | str | None], object]
+    recent_files: Callable[[], Sequence[str]]
+    open_path: Callable[[str], object]
+    export: Callable[[str, str, Write], object]  # title, file filters, writer: ask, write
+    export_plot: Callable[[str, str], object]  # the plot's name, the path
+    write_comparison: Write
+    write_diagram: Write
+    export_animation: Do
+    write_history: Write
+    write_torch: Write
+    arrange: Callable[[str], object]  # a preset's name
+    set_theme: Callable[[str], object]
+    zoom: Callable[[], float]
+    set_zoom: Callable[[float], object]
+    set_captions: Callable[[bool], object]
+    set_full_screen: Callable[[bool], object]
+    tour: Do
+    task_name: Callable[[], str]  # for Help on this task
+
+
+def action(parent: QObject, text: str, slot: Callable[..., object],
+           shortcut: Shortcut | None = None, tip: str = "") -> QAction:
+    """An action calling ``slot`` when triggered; a slot of one argument (``lambda on:``)
+    is given a checkable action's new state."""
+    a = QAction(text, parent)
     if shortcut is not None:
         if isinstance(shortcut, list):
             a.setShortcuts([QKeySequence(s) for s in shortcut])
@@ -42,238 +89,243 @@ def action(w: MainWindow, text: str, slot, shortcut=None, tip: str = "") -> QAct
     return a
 
 
-def build_actions(w: MainWindow) -> None:
-    std = QKeySequence.StandardKey
-    w.play_action = action(
-        w, "Play", w.controller.toggle_play, "Space", "Train continuously / pause"
-    )
-    w.play_action.setCheckable(True)
-    w.step_action = action(
-        w, "Step", w.controller.step_once, ["S", "Right"], "Train on exactly one batch"
-    )
-    w.reset_action = action(
-        w, "Reset", w.controller.reset, "R", "Back to the initial weights for the seed"
-    )
-    w.new_action = action(
-        w, "&New", w.controller.new_experiment, std.New, "A fresh experiment for the current task"
-    )
-    w.open_action = action(w, "&Open…", w.open_dialog, std.Open)
-    w.save_action = action(w, "&Save", w.save, std.Save)
-    w.save_as_action = action(w, "Save &As…", w.save_as_dialog, std.SaveAs)
-    w.quit_action = action(w, "&Quit", w.close, std.Quit)
-    w.save_runs_action = action(w, "Save R&uns…", w.save_runs_dialog,
+class WindowActions:
+    """Every action, menu and toolbar control of the main window."""
+
+    # Train
+    play: QAction
+    step: QAction
+    reset: QAction
+    seeds: QAction
+    cancel_runs: QAction
+    full_speed: QAction
+    pace_box: QComboBox
+    # File
+    new: QAction
+    open: QAction
+    save: QAction
+    save_as: QAction
+    quit: QAction
+    open_runs: QAction
+    save_runs: QAction
+    recent_menu: QMenu
+    export_menu: QMenu
+    # Edit
+    undo: QAction
+    redo: QAction
+    # View
+    reset_layout: QAction
+    layout_menu: QMenu
+    full_screen: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    actual_size: QAction
+    dark: QAction
+    captions: QAction
+    # Help
+    tour: QAction
+    task_help: QAction
+    about: QAction
+    toolbar: QToolBar
+
+    def __init__(self, frame: QMainWindow, do: Handlers, undo_stack: QUndoStack,
+                 plots: Sequence[str], docks: Sequence[QDockWidget]) -> None:
+        """Actions on ``frame``'s menu bar and a toolbar on it: ``plots`` are the plot
+        names File → Export offers, ``docks`` those View shows and hides."""
+        self.do = do
+        self._pace_before = 0  # the pace Full speed goes back to
+        self._build_actions(frame, undo_stack)
+        self._build_menus(frame, plots, docks)
+        self._build_toolbar(frame)
+
+    def _build_actions(self, frame: QMainWindow, undo_stack: QUndoStack) -> None:
+        do = self.do
+        std = QKeySequence.StandardKey
+        self.play = action(frame, "Play", do.toggle_play, "Space",
+                           "Train continuously / pause")
+        self.play.setCheckable(True)
+        self.step = action(frame, "Step", do.step_once, ["S", "Right"],
+                           "Train on exactly one batch")
+        self.reset = action(frame, "Reset", do.reset, "R",
+                            "Back to the initial weights for the seed")
+        self.new = action(frame, "&New", do.new, std.New,
+                          "A fresh experiment for the current task")
+        self.open = action(frame, "&Open…", do.open, std.Open)
+        self.save = action(frame, "&Save", do.save, std.Save)
+        self.save_as = action(frame, "Save &As…", do.save_as, std.SaveAs)
+        self.quit = action(frame, "&Quit", do.quit, std.Quit)
+        self.save_runs = action(frame, "Save R&uns…", do.save_runs,
                                 tip="Every run of the session in one runs file (.rnns)")
-    w.open_runs_action = action(w, "Open Ru&ns…", w.open_runs_dialog,
+        self.open_runs = action(frame, "Open Ru&ns…", do.open_runs,
                                 tip="Add the runs of a runs file (or an experiment) to the "
                                     "Runs panel")
-    w.seeds_action = action(w, "Repeat with N &seeds…", w.repeat_seeds_dialog,
+        self.seeds = action(frame, "Repeat with N &seeds…", do.repeat_with_seeds,
                             tip="Train the current settings with several seeds in parallel, "
                                 "shown as their mean and spread")
-    w.cancel_runs_action = action(w, "Cancel training the runs", w.controller.runs.cancel_job,
+        self.cancel_runs = action(frame, "Cancel training the runs", do.cancel_runs,
                                   tip="Stop the seeds or lesson setups training in the "
                                       "background")
-    w.cancel_runs_action.setEnabled(False)
-    w.controller.runs.jobChanged.connect(lambda: (
-        w.cancel_runs_action.setEnabled(w.controller.runs.job is not None),
-        w.seeds_action.setEnabled(w.controller.runs.job is None)))
-    w.undo_action = w.controller.undo_stack.createUndoAction(w, "&Undo")
-    w.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-    w.redo_action = w.controller.undo_stack.createRedoAction(w, "&Redo")
-    w.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    w.full_speed_action = action(
-        w,
-        "Full speed",
-        lambda on: full_speed(w, on),
-        "F",
-        "Train as fast as possible / back to the pace",
-    )
-    w.full_speed_action.setCheckable(True)
-    w._pace_before = 0  # the pace Full speed goes back to
-    w.reset_layout_action = action(
-        w,
-        "Reset layout",
-        lambda: layout.reset(w),
-        tip="Every panel back in place, sized for the window as it is now",
-    )
-    w.dark_action = action(
-        w,
-        "Dark theme",
-        lambda on: presentation.set_theme(w, "dark" if on else "light"),
-        "Ctrl+Shift+D",
-        "Light text on dark, everywhere",
-    )
-    w.dark_action.setCheckable(True)
-    w.full_screen_action = action(
-        w,
-        "Full screen",
-        lambda on: presentation.set_full_screen(w, on),
-        "F11",
-        "The window over the whole screen",
-    )
-    w.full_screen_action.setCheckable(True)
-    w.zoom_actions = [
-        action(
-            w,
-            "Zoom in",
-            lambda: presentation.set_zoom(w, w.zoom * 1.25),
-            [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
-            "Larger text and lines",
-        ),
-        action(
-            w,
-            "Zoom out",
-            lambda: presentation.set_zoom(w, w.zoom / 1.25),
-            [QKeySequence.StandardKey.ZoomOut],
-            "Smaller text and lines",
-        ),
-        action(w, "Actual size", lambda: presentation.set_zoom(w, 1.0), "Ctrl+0"),
-    ]
-    w.captions_action = action(
-        w,
-        "Explain the plots",
-        lambda on: presentation.set_captions(w, on),
-        tip="A line under each plot on how to read it",
-    )
-    w.captions_action.setCheckable(True)
-    w.captions_action.setChecked(True)
+        self.cancel_runs.setEnabled(False)
+        self.undo = undo_stack.createUndoAction(frame, "&Undo")
+        self.undo.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo = undo_stack.createRedoAction(frame, "&Redo")
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.full_speed = action(frame, "Full speed", self.set_full_speed, "F",
+                                 "Train as fast as possible / back to the pace")
+        self.full_speed.setCheckable(True)
+        self.reset_layout = action(
+            frame, "Reset layout", lambda: do.arrange(layout.DEFAULT_PRESET),
+            tip="Every panel back in place, sized for the window as it is now")
+        self.dark = action(frame, "Dark theme",
+                           lambda on: do.set_theme("dark" if on else "light"),
+                           "Ctrl+Shift+D", "Light text on dark, everywhere")
+        self.dark.setCheckable(True)
+        self.full_screen = action(frame, "Full screen", lambda on: do.set_full_screen(on), "F11",
+                                  "The window over the whole screen")
+        self.full_screen.setCheckable(True)
+        self.zoom_in = action(frame, "Zoom in", lambda: do.set_zoom(do.zoom() * ZOOM_STEP),
+                              [std.ZoomIn, "Ctrl+="], "Larger text and lines")
+        self.zoom_out = action(frame, "Zoom out", lambda: do.set_zoom(do.zoom() / ZOOM_STEP),
+                               [std.ZoomOut], "Smaller text and lines")
+        self.actual_size = action(frame, "Actual size", lambda: do.set_zoom(1.0), "Ctrl+0")
+        self.captions = action(frame, "Explain the plots", lambda on: do.set_captions(on),
+                               tip="A line under each plot on how to read it")
+        self.captions.setCheckable(True)
+        self.captions.setChecked(True)
+        self.tour = action(frame, "&Tour", do.tour, tip="Open the first lesson: a guided start")
+        self.task_help = action(frame, "Help on this &task",
+                                lambda: dialogs.task_help(frame, get_task(do.task_name())),
+                                "F1")
+        self.about = action(frame, "&About RNN Sandbox", lambda: dialogs.about(frame))
 
+    def _build_menus(self, frame: QMainWindow, plots: Sequence[str],
+                     docks: Sequence[QDockWidget]) -> None:
+        do = self.do
+        mb = frame.menuBar()
+        file_menu = mb.addMenu("&File")
+        file_menu.addActions([self.new, self.open])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self.fill_recent)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save, self.save_as])
+        file_menu.addSeparator()
+        file_menu.addActions([self.open_runs, self.save_runs])
+        export = self.export_menu = file_menu.addMenu("&Export")
+        for name in plots:
+            export.addAction(action(
+                frame, f"{name} plot…",
+                lambda _=False, n=name: do.export(
+                    f"Export {n.lower()}", PLOT_FILTERS,
+                    lambda path: do.export_plot(n, path))))
+        export.addAction(action(
+            frame, "Comparison of runs…",
+            lambda: do.export("Export the comparison", PLOT_FILTERS, do.write_comparison),
+            tip="The comparison's plots as an image, or the runs' histories side by side"))
+        export.addAction(action(
+            frame, "Network diagram…",
+            lambda: do.export("Export diagram", "PNG image (*.png);;SVG image (*.svg)",
+                              do.write_diagram)))
+        export.addAction(action(frame, "Animation…", do.export_animation))
+        export.addSeparator()
+        export.addAction(action(
+            frame, "Training history (CSV)…",
+            lambda: do.export("Export training history", "CSV (*.csv)", do.write_history)))
+        export.addAction(action(
+            frame, "PyTorch script…",
+            lambda: do.export("Export PyTorch script", "Python script (*.py)",
+                              do.write_torch)))
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
 
-def build_menus(w: MainWindow) -> None:
-    mb = w.menuBar()
-    file_menu = mb.addMenu("&File")
-    file_menu.addActions([w.new_action, w.open_action])
-    w.recent_menu = file_menu.addMenu("Open &Recent")
-    w.recent_menu.aboutToShow.connect(w._fill_recent)
-    file_menu.addSeparator()
-    file_menu.addActions([w.save_action, w.save_as_action])
-    file_menu.addSeparator()
-    file_menu.addActions([w.open_runs_action, w.save_runs_action])
-    export = file_menu.addMenu("&Export")
-    for name in w.plots:
-        export.addAction(
-            action(
-                w,
-                f"{name} plot…",
-                lambda _=False, n=name: w._export(
-                    f"Export {n.lower()}",
-                    "PNG image (*.png);;SVG image (*.svg);;CSV data (*.csv)",
-                    lambda path: w.export_plot(n, path),
-                ),
-            )
-        )
-    export.addAction(
-        action(
-            w,
-            "Comparison of runs…",
-            lambda: w._export(
-                "Export the comparison",
-                "PNG image (*.png);;SVG image (*.svg);;CSV data (*.csv)",
-                w.comparison.export,
-            ),
-            tip="The comparison's plots as an image, or the runs' histories side by side",
-        )
-    )
-    export.addAction(
-        action(
-            w,
-            "Network diagram…",
-            lambda: w._export(
-                "Export diagram", "PNG image (*.png);;SVG image (*.svg)", w.diagram.export_image
-            ),
-        )
-    )
-    export.addAction(action(w, "Animation…", lambda: animation.export_animation(w)))
-    export.addSeparator()
-    export.addAction(
-        action(
-            w,
-            "Training history (CSV)…",
-            lambda: w._export(
-                "Export training history", "CSV (*.csv)", w.controller.export_history
-            ),
-        )
-    )
-    export.addAction(
-        action(
-            w,
-            "PyTorch script…",
-            lambda: w._export(
-                "Export PyTorch script", "Python script (*.py)", w.controller.export_torch
-            ),
-        )
-    )
-    file_menu.addSeparator()
-    file_menu.addAction(w.quit_action)
+        edit = mb.addMenu("&Edit")
+        edit.addActions([self.undo, self.redo])
 
-    edit = mb.addMenu("&Edit")
-    edit.addActions([w.undo_action, w.redo_action])
+        train = mb.addMenu("&Train")
+        train.addActions([self.play, self.step, self.reset])
+        train.addSeparator()
+        train.addActions([self.seeds, self.cancel_runs])
 
-    train = mb.addMenu("&Train")
-    train.addActions([w.play_action, w.step_action, w.reset_action])
-    train.addSeparator()
-    train.addActions([w.seeds_action, w.cancel_runs_action])
+        view = mb.addMenu("&View")
+        for d in docks:
+            view.addAction(d.toggleViewAction())
+        view.addSeparator()
+        view.addAction(self.reset_layout)
+        self.layout_menu = view.addMenu("&Layout")
+        for name, preset in layout.PRESETS.items():
+            self.layout_menu.addAction(action(frame, name, lambda _=False, n=name: do.arrange(n),
+                                              tip=preset.tip))
+        view.addSeparator()
+        view.addActions([self.full_screen, self.zoom_in, self.zoom_out, self.actual_size])
+        view.addSeparator()
+        view.addAction(self.dark)
+        view.addAction(self.captions)
 
-    view = mb.addMenu("&View")
-    for dock in w.docks:
-        view.addAction(dock.toggleViewAction())
-    view.addSeparator()
-    view.addAction(w.reset_layout_action)
-    presets = view.addMenu("&Layout")
-    for name, tip in layout.PRESETS.items():
-        presets.addAction(action(w, name, lambda _=False, n=name: layout.arrange(w, n), tip=tip))
-    view.addSeparator()
-    view.addActions([w.full_screen_action, *w.zoom_actions])
-    view.addSeparator()
-    view.addAction(w.dark_action)
-    view.addAction(w.captions_action)
+        help_menu = mb.addMenu("&Help")
+        help_menu.addActions([self.tour, self.task_help, self.about])
 
-    help_menu = mb.addMenu("&Help")
-    w.tour_action = action(w, "&Tour", w.start_tour, tip="Open the first lesson: a guided start")
-    help_menu.addAction(w.tour_action)
-    help_menu.addAction(
-        action(
-            w,
-            "Help on this &task",
-            lambda: dialogs.task_help(w, get_task(w.controller.config.task.name)),
-            "F1",
-        )
-    )
-    help_menu.addAction(action(w, "&About RNN Sandbox", lambda: dialogs.about(w)))
+    def _build_toolbar(self, frame: QMainWindow) -> None:
+        tb = self.toolbar = frame.addToolBar("Training")
+        tb.setObjectName("trainingToolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        style = frame.style()
+        sp = style.StandardPixmap
+        self.play.setIcon(style.standardIcon(sp.SP_MediaPlay))
+        self.step.setIcon(style.standardIcon(sp.SP_MediaSeekForward))
+        self.reset.setIcon(style.standardIcon(sp.SP_BrowserReload))
+        tb.addActions([self.play, self.step, self.reset])
+        tb.addSeparator()
+        tb.addWidget(QLabel(" Pace "))
+        self.pace_box = QComboBox()
+        self.pace_box.setToolTip(
+            "How fast training goes: slow enough to watch the plots move, or full speed")
+        for label, value in PACES:
+            self.pace_box.addItem(label, value)
+        self.pace_box.currentIndexChanged.connect(self._pace_chosen)
+        tb.addWidget(self.pace_box)
+        tb.addAction(self.full_speed)
+        tb.addSeparator()
+        tb.addAction(self.undo)
+        tb.addAction(self.redo)
 
+    # -- what the actions show ------------------------------------------------------------
+    def show_running(self, running: bool) -> None:
+        """Play reads Pause while training runs."""
+        text = "Pause" if running else "Play"
+        self.play.setChecked(running)
+        if self.play.text() == text:
+            return  # already showing it (looking up the icon is not free)
+        self.play.setText(text)
+        style = self.toolbar.style()
+        sp = style.StandardPixmap
+        self.play.setIcon(style.standardIcon(sp.SP_MediaPause if running
+                                             else sp.SP_MediaPlay))
 
-def build_toolbar(w: MainWindow) -> None:
-    tb = w.addToolBar("Training")
-    tb.setObjectName("trainingToolbar")
-    tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    style = w.style()
-    sp = style.StandardPixmap
-    w.play_action.setIcon(style.standardIcon(sp.SP_MediaPlay))
-    w.step_action.setIcon(style.standardIcon(sp.SP_MediaSeekForward))
-    w.reset_action.setIcon(style.standardIcon(sp.SP_BrowserReload))
-    tb.addActions([w.play_action, w.step_action, w.reset_action])
-    tb.addSeparator()
-    tb.addWidget(QLabel(" Pace "))
-    w.speed_combo = QComboBox()
-    w.speed_combo.setToolTip(
-        "How fast training goes: slow enough to watch the plots move, or full speed"
-    )
-    for label, value in PACES:
-        w.speed_combo.addItem(label, value)
-    w.speed_combo.currentIndexChanged.connect(lambda i: pace_chosen(w, i))
-    tb.addWidget(w.speed_combo)
-    tb.addAction(w.full_speed_action)
-    tb.addSeparator()
-    tb.addAction(w.undo_action)
-    tb.addAction(w.redo_action)
+    def show_job(self, busy: bool) -> None:
+        """Runs training in the background: they can be cancelled, not started again."""
+        self.cancel_runs.setEnabled(busy)
+        self.seeds.setEnabled(not busy)
 
+    def fill_recent(self) -> None:
+        """File → Open Recent, as it is when the menu opens."""
+        self.recent_menu.clear()
+        recent = self.do.recent_files()
+        for f in recent:
+            self.recent_menu.addAction(Path(f).name, partial(self.do.open_path, f)).setToolTip(f)
+        if not recent:
+            self.recent_menu.addAction("(none)").setEnabled(False)
 
-def pace_chosen(w: MainWindow, index: int) -> None:
-    w.controller.set_pace(w.speed_combo.itemData(index))
-    w.full_speed_action.setChecked(index == FULL_SPEED)
+    # -- the pace -------------------------------------------------------------------------
+    def set_pace_index(self, index: int) -> None:
+        """Choose the pace at ``index`` in the Pace box (one out of range is ignored)."""
+        if 0 <= index < self.pace_box.count():
+            self.pace_box.setCurrentIndex(index)
 
+    def _pace_chosen(self, index: int) -> None:
+        self.do.set_pace(self.pace_box.itemData(index))
+        self.full_speed.setChecked(index == FULL_SPEED)
 
-def full_speed(w: MainWindow, on: bool) -> None:
-    """One click to full speed, one click back to the pace chosen before."""
-    if on and w.speed_combo.currentIndex() != FULL_SPEED:
-        w._pace_before = w.speed_combo.currentIndex()
-    w.speed_combo.setCurrentIndex(FULL_SPEED if on else w._pace_before)
+    def set_full_speed(self, on: bool) -> None:
+        """One click to full speed, one click back to the pace chosen before."""
+        if on and self.pace_box.currentIndex() != FULL_SPEED:
+            self._pace_before = self.pace_box.currentIndex()
+        self.pace_box.setCurrentIndex(FULL_SPEED if on else self._pace_before)

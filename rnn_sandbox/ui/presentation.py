@@ -3,51 +3,64 @@ the plots' captions.  For a laptop, a projector at the back of a room, a dim roo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-if TYPE_CHECKING:
-    from rnn_sandbox.ui.main_window import MainWindow
+from rnn_sandbox.ui.diagram import DiagramWidget
+from rnn_sandbox.ui.plots import PlotPanel
 
-
-def set_captions(window: MainWindow, on: bool) -> None:
-    """The line under each plot on how to read it."""
-    for panel in window.panels():
-        panel.caption.setVisible(on)
+MIN_ZOOM, MAX_ZOOM = 0.5, 3.0
 
 
-def set_theme(window: MainWindow, name: str) -> None:
-    """"light" or "dark": the window's palette and every plot (the diagram follows the
-    palette by itself)."""
-    window.theme = name
-    light = QApplication.style().standardPalette()
-    window.setPalette(dark_palette() if name == "dark" else light)
-    for panel in window.panels():
-        panel.set_theme(name)
+class Presentation:
+    """The look of ``frame``, its plot ``panels`` and its ``diagram``, and what it is now:
+    the theme, the zoom and whether the captions show."""
 
+    def __init__(self, frame: QMainWindow, panels: Sequence[PlotPanel],
+                 diagram: DiagramWidget) -> None:
+        self.frame = frame
+        self.panels = list(panels)
+        self.diagram = diagram
+        self.base_font = QFont(frame.font())  # what the zoom scales
+        self.theme = "light"
+        self.zoom = 1.0
+        self.captions = True
 
-def set_zoom(window: MainWindow, factor: float) -> None:
-    """Every text, plot and diagram label ``factor`` times its size (0.5 to 3)."""
-    window.zoom = min(3.0, max(0.5, float(factor)))
-    base = window.base_font
-    font = QFont(base)
-    font.setPointSizeF(base.pointSizeF() * window.zoom)
-    window.setFont(font)
-    for child in window.findChildren(QWidget):  # a style sheet stops font inheritance
-        if child.styleSheet() and "font" not in child.styleSheet():
-            child.setFont(font)
-    for panel in window.panels():
-        panel.set_zoom(window.zoom)
-    window.diagram.set_zoom(window.zoom)
+    def set_captions(self, on: bool) -> None:
+        """The line under each plot on how to read it."""
+        self.captions = on
+        for panel in self.panels:
+            panel.caption.setVisible(on)
 
+    def set_theme(self, name: str) -> None:
+        """"light" or "dark": the window's palette and every plot (the diagram follows the
+        palette by itself)."""
+        self.theme = name
+        light = QApplication.style().standardPalette()
+        self.frame.setPalette(dark_palette() if name == "dark" else light)
+        for panel in self.panels:
+            panel.set_theme(name)
 
-def set_full_screen(window: MainWindow, on: bool) -> None:
-    if on:
-        window.showFullScreen()
-    else:
-        window.showNormal()
+    def set_zoom(self, factor: float) -> None:
+        """Every text, plot and diagram label ``factor`` times its size (0.5 to 3)."""
+        self.zoom = min(MAX_ZOOM, max(MIN_ZOOM, float(factor)))
+        font = QFont(self.base_font)
+        font.setPointSizeF(self.base_font.pointSizeF() * self.zoom)
+        self.frame.setFont(font)
+        for child in self.frame.findChildren(QWidget):  # a style sheet stops inheritance
+            if child.styleSheet() and "font" not in child.styleSheet():
+                child.setFont(font)
+        for panel in self.panels:
+            panel.set_zoom(self.zoom)
+        self.diagram.set_zoom(self.zoom)
+
+    def set_full_screen(self, on: bool) -> None:
+        if on:
+            self.frame.showFullScreen()
+        else:
+            self.frame.showNormal()
 
 
 def dark_palette() -> QPalette:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.tasks import get_task
 from rnn_sandbox.ui import app as app_module
-from rnn_sandbox.ui import errors, layout
+from rnn_sandbox.ui import errors
 from rnn_sandbox.ui.main_window import MainWindow
 
 
@@ -98,7 +98,7 @@ def make_window(qtbot, settings):
         qtbot.addWidget(w)
         # Every panel in view at once, so that tests can wait for each one's drawing.
         w.resize(1500, 950)
-        layout.arrange(w, "Wide screen")
+        w.arrange("Wide screen")
         w.show()
         windows.append(w)
         return w

@@ -5,7 +5,6 @@ import pytest
 from PySide6.QtCore import QRect
 
 from rnn_sandbox.lessons import get_lesson
-from rnn_sandbox.ui import layout
 from rnn_sandbox.ui.main_window import MainWindow
 from tests.ui.test_diagram import SHOTS
 from tests.ui.test_layout import settle
@@ -24,7 +23,7 @@ def laptop(qtbot, settings):
         w.resize(*size)
         w.show()
         qtbot.waitExposed(w)
-        layout.arrange(w)
+        w.arrange()
         settle(qtbot, w)
         made.append(w)
         return w
@@ -67,7 +66,6 @@ def test_the_window_s_theme_and_zoom_reach_the_diagram(laptop, qtbot):
     from PySide6.QtGui import QFontInfo
     from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
-    from rnn_sandbox.ui import presentation
     from rnn_sandbox.ui.diagram import look
     from rnn_sandbox.ui.diagram.stepthrough import SLIDER_MIN
 
@@ -75,15 +73,15 @@ def test_the_window_s_theme_and_zoom_reach_the_diagram(laptop, qtbot):
     d = window.diagram
     assert d.stepper.slider.width() >= SLIDER_MIN
     try:
-        presentation.set_theme(window, "dark")
+        window.set_theme("dark")
         qtbot.waitUntil(lambda: d.view.backgroundBrush().color() == look.DARK.canvas)
-        presentation.set_zoom(window, 1.5)
+        window.presentation.set_zoom(1.5)
         sizes = [QFontInfo(it.font()).pixelSize() for it in d.scene.items()
                  if isinstance(it, QGraphicsSimpleTextItem)]
         assert sizes and min(sizes) >= 16
         window.grab().save(str(SHOTS / "window_dark_zoom150.png"))
     finally:
-        presentation.set_zoom(window, 1.0)
-        presentation.set_theme(window, "light")
+        window.presentation.set_zoom(1.0)
+        window.set_theme("light")
     qtbot.waitUntil(lambda: d.view.backgroundBrush().color() == look.LIGHT.canvas)
     assert look.theme == "light"

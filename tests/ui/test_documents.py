@@ -116,8 +116,8 @@ def test_save_as_adds_the_extension_and_recent_files_reopen(qtbot, make_window, 
         assert w.controller.document.open_path(p)
     lesson = tmp_path / "lesson.rnnx"
     assert w.controller.document.recent_files()[:3] == [str(names[1]), str(names[0]), str(lesson)]
-    w._fill_recent()
-    actions = w.recent_menu.actions()
+    w.commands.fill_recent()
+    actions = w.commands.recent_menu.actions()
     assert [a.toolTip() for a in actions] == w.controller.document.recent_files()
     actions[2].trigger()
     assert w.controller.document.path == lesson and w.controller.config.task.name == "sine_forecast"

@@ -54,7 +54,7 @@ def test_first_start_opens_on_lesson_one_with_its_setup(qtbot, settings):
         assert w.controller.undo_stack.count() == 0  # nothing to undo: this is the start
         SCREENSHOTS.mkdir(exist_ok=True)
         w.grab().save(str(SCREENSHOTS / "first_run.png"))
-        w.step_action.trigger()
+        w.commands.step.trigger()
         qtbot.waitUntil(lambda: w.controller.step == 1, timeout=WAIT)
         assert w.loss_plot.has_data()
     finally:
@@ -99,7 +99,7 @@ def test_help_tour_reopens_lesson_one(qtbot, settings):
         assert not w.lessons_dock.isVisible()
         help_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&Help")
         tour = next(a for a in help_menu.actions() if a.text() == "&Tour")
-        assert tour is w.tour_action and tour.isEnabled()
+        assert tour is w.commands.tour and tour.isEnabled()
         tour.trigger()
         assert w.lessons_dock.isVisible() and shown(w.lessons)
         assert w.lessons.current.id == load_lessons()[0].id

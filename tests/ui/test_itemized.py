@@ -97,9 +97,9 @@ def test_the_window_asks_for_the_shown_weight_and_draws_it(make_window, qtbot):
     w = make_window()
     w.itemized_dock.raise_()
     qtbot.waitUntil(lambda: w.itemized_plot.isVisible(), timeout=3000)
-    w.play_action.trigger()
+    w.commands.play.trigger()
     qtbot.waitUntil(lambda: w.itemized_plot.has_data(), timeout=15000)
-    w.play_action.trigger()
+    w.commands.play.trigger()
     T = w.controller.config.task.seq_len
     assert w.itemized_plot.values.shape == (1, T)  # the sine task is many-to-one
     assert np.isfinite(w.itemized_plot.values).all()

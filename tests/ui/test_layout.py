@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui import controller, layout, presentation, views
+from rnn_sandbox.ui import controller, layout, views
 from rnn_sandbox.ui.main_window import MainWindow
 
 WAIT = 20_000
@@ -18,7 +19,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[1] / "_screenshots"
 MIN_W, MIN_H = 120, 80  # px of data area a plot needs to be read
 
 
-def settle(qtbot, w: MainWindow) -> None:
+def settle(qtbot, w: QMainWindow) -> None:
     """Let the docks take their places (rearranging leaves widgets to delete later)."""
     qtbot.wait(50)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -35,7 +36,7 @@ def open_at(qtbot, settings, size: tuple[int, int], preset: str = layout.DEFAULT
     w.resize(*size)
     w.show()
     qtbot.waitExposed(w)
-    layout.arrange(w, preset)
+    w.arrange(preset)
     settle(qtbot, w)
     c = w.controller
     c.worker.step_once(20)
@@ -115,8 +116,8 @@ def test_every_plot_in_view_is_readable_at_laptop_and_desktop_sizes(qtbot, setti
 
 def test_a_projector_at_150_percent_zoom(qtbot, settings):
     w = open_at(qtbot, settings, (1920, 1080), preset="Projector")
-    assert w.zoom == 1.5 and not w.captions_action.isChecked()
-    base = w.base_font.pointSizeF()
+    assert w.presentation.zoom == 1.5 and not w.commands.captions.isChecked()
+    base = w.presentation.base_font.pointSizeF()
     assert w.font().pointSizeF() == pytest.approx(1.5 * base)
     assert w.diagram.font().pointSizeF() == pytest.approx(1.5 * base)
     small = {n: a for n, a in plot_areas(w).items() for (x, y) in a if x < MIN_W or y < MIN_H}
@@ -129,27 +130,28 @@ def test_a_projector_at_150_percent_zoom(qtbot, settings):
 
 def test_zoom_full_screen_and_dark_theme_from_the_view_menu(qtbot, settings):
     w = open_at(qtbot, settings, (1366, 768))
-    zoom_in, zoom_out, actual = w.zoom_actions
+    look, do = w.presentation, w.commands
+    zoom_in, zoom_out, actual = do.zoom_in, do.zoom_out, do.actual_size
     zoom_in.trigger()
-    assert w.zoom == pytest.approx(1.25)
+    assert w.presentation.zoom == pytest.approx(1.25)
     for panel in w.panels():  # the comparison of runs included
         assert panel.graphics.zoom == pytest.approx(1.25)
         assert "10.0pt" in panel.caption.styleSheet()
     zoom_out.trigger()
     zoom_out.trigger()
-    assert w.zoom == pytest.approx(0.8)
+    assert w.presentation.zoom == pytest.approx(0.8)
     actual.trigger()
-    assert w.zoom == 1.0 and w.font().pointSizeF() == w.base_font.pointSizeF()
-    w.full_screen_action.trigger()
+    assert look.zoom == 1.0 and w.font().pointSizeF() == look.base_font.pointSizeF()
+    w.commands.full_screen.trigger()
     assert w.isFullScreen()
-    w.full_screen_action.trigger()
+    w.commands.full_screen.trigger()
     assert not w.isFullScreen()
-    w.dark_action.trigger()
-    assert w.theme == "dark" and all(p.theme == "dark" for p in w.panels())
+    w.commands.dark.trigger()
+    assert w.presentation.theme == "dark" and all(p.theme == "dark" for p in w.panels())
     assert w.comparison in w.panels()
     assert w.palette().window().color().lightness() < 80
     assert w.settings_panel.palette().window().color().lightness() < 80  # everywhere
-    w.dark_action.trigger()
+    w.commands.dark.trigger()
     assert w.palette().window().color().lightness() > 180
 
 
@@ -157,25 +159,26 @@ def test_presets_and_reset_layout_put_every_panel_back(qtbot, settings):
     w = open_at(qtbot, settings, (1366, 768))
     w.gradient_dock.close()
     w.loss_dock.setFloating(True)
-    w.reset_layout_action.trigger()
+    w.commands.reset_layout.trigger()
     settle(qtbot, w)
     assert not w.loss_dock.isFloating() and views.shown(w.gradient_plot)
-    layout.arrange(w, "Focus on gradients")
+    w.arrange("Focus on gradients")
     settle(qtbot, w)
     assert views.shown(w.gradient_plot) and views.shown(w.hidden_plot)
-    layout.arrange(w, "Wide screen")
+    w.arrange("Wide screen")
     settle(qtbot, w)
     assert all(views.shown(p) for p in w.plots.values())
 
 
 def test_zoom_and_theme_are_remembered(qtbot, settings):
     w = open_at(qtbot, settings, (1366, 768))
-    presentation.set_zoom(w, 1.5)
-    presentation.set_theme(w, "dark")
+    w.presentation.set_zoom(1.5)
+    w.set_theme("dark")
     w.close()
     again = MainWindow(config=get_task("weather").default_config(), settings=settings)
     qtbot.addWidget(again)
-    assert again.zoom == 1.5 and again.theme == "dark" and again.dark_action.isChecked()
+    assert again.presentation.zoom == 1.5 and again.presentation.theme == "dark"
+    assert again.commands.dark.isChecked()
     again.controller.shutdown()
 
 
@@ -211,3 +214,77 @@ def test_the_runs_and_their_comparison_are_readable(qtbot, settings, size):
     assert w.tabifiedDockWidgets(w.compare_dock) and views.shown(w.loss_plot)
     SCREENSHOTS.mkdir(exist_ok=True)
     w.grab().save(str(SCREENSHOTS / f"runs_{size[0]}x{size[1]}.png"))
+
+
+# -- the presets as data -------------------------------------------------------------------
+DOCKS = [layout.TASKS, layout.LESSONS, layout.SETTINGS, layout.LOSS, layout.HIDDEN,
+         layout.GRADIENT, layout.ITEMIZED, layout.PREDICTION, layout.RUNS, layout.COMPARE]
+UPSIDE_DOWN = layout.Preset(  # not one of the menu's: arrange knows presets only as data
+    "The plots on the left, the controls on the right",
+    left=((layout.GRADIENT, layout.HIDDEN), (layout.ITEMIZED, layout.COMPARE)),
+    right=((layout.TASKS, layout.LESSONS, layout.SETTINGS),),
+    bottom=((layout.PREDICTION, layout.RUNS), (layout.LOSS,)),
+    widths=(layout.Size(layout.TASKS, 0.2),), heights=(layout.Size(layout.LOSS, 0.3),),
+    zoom=1.25, captions=False)
+
+
+def test_every_preset_places_every_dock_once():
+    for name, preset in layout.PRESETS.items():
+        assert sorted(preset.docks()) == sorted(DOCKS), name
+        assert {s.dock for s in preset.widths + preset.heights} <= set(DOCKS), name
+    assert layout.DEFAULT_PRESET in layout.PRESETS
+
+
+@pytest.mark.parametrize("name", [*layout.PRESETS, "Upside down"])
+def test_arrange_puts_each_dock_where_the_preset_says(qtbot, monkeypatch, name):
+    monkeypatch.setitem(layout.PRESETS, "Upside down", UPSIDE_DOWN)
+    frame = QMainWindow()
+    qtbot.addWidget(frame)
+    frame.setCentralWidget(QLabel("diagram"))
+    docks = [layout.dock(frame, d, d, QLabel(d), layout.LEFT) for d in DOCKS]
+    frame.resize(1920, 1080)
+    frame.show()
+    qtbot.waitExposed(frame)
+    docks[1].setFloating(True)  # wherever the docks were, the preset decides
+    docks[4].close()
+    width, height = frame.width(), frame.height()
+    p = layout.arrange(frame, docks, name)
+    settle(qtbot, frame)
+    assert p is layout.PRESETS[name]
+    named = {d.objectName(): d for d in docks}
+    for area, stacks in p.areas():
+        for stack in stacks:
+            for d in stack:
+                dock = named[d]
+                assert not dock.isFloating() and frame.dockWidgetArea(dock) == area, d
+                assert set(frame.tabifiedDockWidgets(dock)) == {
+                    named[other] for other in stack if other != d}, d
+            assert views.shown(named[stack[0]].widget())  # the first one in front
+            assert not any(views.shown(named[d].widget()) for d in stack[1:])
+        lefts = [named[stack[0]].x() for stack in stacks]  # side by side, left to right
+        assert lefts == sorted(set(lefts)), (area, lefts)
+    for size in p.widths:
+        assert named[size.dock].width() == pytest.approx(size.pixels(width), rel=0.1)
+    for size in p.heights:
+        assert named[size.dock].height() == pytest.approx(size.pixels(height), rel=0.1)
+    row = [named[stack[0]] for stack in p.bottom]
+    spans = row[0].x() == 0 and row[-1].geometry().right() == frame.width() - 1
+    assert spans == p.bottom_spans
+
+
+def test_the_window_takes_a_presets_zoom_and_captions(qtbot, settings, monkeypatch):
+    monkeypatch.setitem(layout.PRESETS, "Upside down", UPSIDE_DOWN)
+    w = MainWindow(config=get_task("sine_forecast").default_config(), settings=settings)
+    qtbot.addWidget(w)
+    try:
+        w.arrange("Upside down")
+        assert w.presentation.zoom == 1.25 and not w.commands.captions.isChecked()
+        assert not any(p.caption.isVisibleTo(p) for p in w.panels())
+        assert w.dockWidgetArea(w.tasks_dock) == layout.RIGHT
+        offered = w.commands.layout_menu.actions()  # View → Layout is read from the data
+        assert [a.text() for a in offered] == list(layout.PRESETS)
+        w.commands.reset_layout.trigger()
+        assert w.presentation.zoom == 1.0 and w.commands.captions.isChecked()
+        assert w.dockWidgetArea(w.tasks_dock) == layout.LEFT
+    finally:
+        w.shutdown()

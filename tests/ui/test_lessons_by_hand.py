@@ -26,7 +26,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox
 
-from rnn_sandbox.ui import layout
 from rnn_sandbox.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.learning
@@ -250,7 +249,7 @@ def _window(qapp, tmp_path_factory):
     w.modal_messages = False
     # Every panel in view at once, as the window tests do: each draws what it is given.
     w.resize(1500, 950)
-    layout.arrange(w, "Wide screen")
+    w.arrange("Wide screen")
     w.show()
     yield w
     w.shutdown()

@@ -192,9 +192,9 @@ def test_the_windows_lessons_panel_loads_setups_undoably_and_remembers(qtbot, se
         assert window.controller.undo_stack.undoText() == "Load the lesson's setup"
         with window.controller.worker.paused() as exp:
             assert exp.network.params["weight_hh_l0"].shape == (3, 3)
-        window.undo_action.trigger()
+        window.commands.undo.trigger()
         assert window.controller.config.task.name == "sine_forecast"
-        window.redo_action.trigger()
+        window.commands.redo.trigger()
         assert window.controller.config.task.name == "tiny_bptt"
         panel.done_check.click()
         window.close()

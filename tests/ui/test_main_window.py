@@ -65,7 +65,7 @@ def test_each_task_type_trains_and_draws(qtbot, make_window, task_name):
         assert w.task_picker.text.toPlainText().strip(), "the task's explanation is shown"
         qtbot.mouseClick(w.task_picker.use_button, Qt.MouseButton.LeftButton)
     assert w.controller.config.task.name == task_name
-    w.play_action.trigger()
+    w.commands.play.trigger()
     assert w.controller.worker.is_running()
     qtbot.waitUntil(
         lambda: w.loss_plot.has_data() and w.loss_plot.val.n >= 1
@@ -73,7 +73,7 @@ def test_each_task_type_trains_and_draws(qtbot, make_window, task_name):
         and w.prediction_view.has_data() and w.controller.step >= 5,
         timeout=WAIT,
     )
-    w.play_action.trigger()
+    w.commands.play.trigger()
     assert not w.controller.worker.is_running()
     wait_idle(qtbot, w)
     # What is drawn is the real training: the loss curve holds every step's loss.
@@ -128,9 +128,9 @@ def test_learning_rate_change_takes_effect_at_next_step(qtbot, make_window):
     assert w.controller.experiment is exp_before
     # Consecutive learning-rate edits are one undo step back to where they started.
     assert w.controller.undo_stack.count() == 1
-    w.undo_action.trigger()
+    w.commands.undo.trigger()
     assert w.controller.config.training.learning_rate == 0.01
-    w.redo_action.trigger()
+    w.commands.redo.trigger()
     assert w.controller.config.training.learning_rate == 0.002
     spin.setValue(0.0005)
     w.controller.step_once()
@@ -141,14 +141,14 @@ def test_step_advances_exactly_one_batch(qtbot, make_window):
     w = make_window()
     before = weights(w)
     assert trained_steps(w) == 0
-    w.step_action.trigger()
+    w.commands.step.trigger()
     qtbot.waitUntil(lambda: w.controller.step == 1, timeout=WAIT)
     wait_idle(qtbot, w)
     assert trained_steps(w) == 1
     after = weights(w)
     assert any(not np.array_equal(before[k], after[k]) for k in before)
     for _ in range(3):
-        w.step_action.trigger()
+        w.commands.step.trigger()
     qtbot.waitUntil(lambda: w.controller.step == 4, timeout=WAIT)
     wait_idle(qtbot, w)
     assert trained_steps(w) == 4
@@ -163,7 +163,7 @@ def test_reset_restores_initial_weights_for_the_seed(qtbot, make_window):
     w.controller.pause()
     trained = weights(w)
     assert any(not np.allclose(trained[k], fresh[k]) for k in fresh)
-    w.reset_action.trigger()
+    w.commands.reset.trigger()
     now = weights(w)
     for k in fresh:
         np.testing.assert_array_equal(now[k], fresh[k])
@@ -184,7 +184,7 @@ def test_exploding_configuration_pauses_with_a_message(qtbot, make_window, small
         w.controller.play()
     message = blocker.args[0]
     assert "learning rate" in message
-    qtbot.waitUntil(lambda: not w.play_action.isChecked(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not w.commands.play.isChecked(), timeout=WAIT)
     assert not w.controller.worker.is_running()
     title, text = w.last_message
     assert title == "Training diverged" and "clipping" in text
@@ -237,25 +237,25 @@ def test_structural_change_asks_and_undo_restores_config_and_model(qtbot, make_w
     assert w.settings_panel.request("network.hidden_size", 24) is None
     assert w.controller.config.network.hidden_size == 24 and trained_steps(w) == 0
     assert weights(w)["weight_hh_l0"].shape == (24, 24)
-    w.undo_action.trigger()
+    w.commands.undo.trigger()
     assert w.controller.config.network.hidden_size == 16
     assert w.settings_panel.controls["network.hidden_size"].value() == 16
     assert trained_steps(w) == steps
     for k, v in weights(w).items():
         np.testing.assert_array_equal(v, trained[k])
     assert w.loss_plot.train.n == steps  # the curve comes back with the model
-    w.redo_action.trigger()
+    w.commands.redo.trigger()
     assert w.controller.config.network.hidden_size == 24
     # A structural change while training pauses, and the Play button says so.
     w.controller.play()
     qtbot.waitUntil(lambda: w.controller.step > 2, timeout=WAIT)
     shown_before = w.controller.step
     assert w.settings_panel.request("network.hidden_size", 12) is None
-    assert not w.controller.worker.is_running() and not w.play_action.isChecked()
-    assert w.play_action.text() == "Play"
+    assert not w.controller.worker.is_running() and not w.commands.play.isChecked()
+    assert w.commands.play.text() == "Play"
     # Undo brings back the model as it was trained up to the change, not as it was at
     # the last pause (the training process handed it over before switching).
-    w.undo_action.trigger()
+    w.commands.undo.trigger()
     assert w.controller.config.network.hidden_size == 24
     assert trained_steps(w) >= shown_before > 2
 
@@ -282,7 +282,7 @@ def test_layout_and_settings_are_kept(qtbot, make_window, settings, small):
     cfg.network.hidden_size = 12
     w = make_window(cfg)
     w.hidden_dock.close()
-    w.dark_action.trigger()
+    w.commands.dark.trigger()
     w.close()
     assert settings.value("lastConfig")
     w2 = MainWindow(settings=settings)
@@ -291,8 +291,8 @@ def test_layout_and_settings_are_kept(qtbot, make_window, settings, small):
     try:
         assert w2.controller.config.network.hidden_size == 12
         assert not w2.hidden_dock.isVisible()
-        assert w2.dark_action.isChecked() and w2.loss_plot.theme == "dark"
-        w2.reset_layout_action.trigger()
+        assert w2.commands.dark.isChecked() and w2.loss_plot.theme == "dark"
+        w2.commands.reset_layout.trigger()
         assert all(d.isVisible() for d in w2.docks)
         view_texts = [a.text() for a in w2.menuBar().actions()[3].menu().actions()]
         assert "Hidden states" in view_texts and "Reset layout" in view_texts
@@ -382,10 +382,10 @@ def test_keyboard_shortcuts(qtbot, make_window):
     qtbot.keyClick(w, Qt.Key.Key_Right)
     qtbot.waitUntil(lambda: w.controller.step == 2, timeout=WAIT)
     qtbot.keyClick(w, Qt.Key.Key_Space)
-    assert w.controller.worker.is_running() and w.play_action.text() == "Pause"
+    assert w.controller.worker.is_running() and w.commands.play.text() == "Pause"
     qtbot.waitUntil(lambda: w.controller.step > 4, timeout=WAIT)
     qtbot.keyClick(w, Qt.Key.Key_Space)
-    assert not w.controller.worker.is_running() and w.play_action.text() == "Play"
+    assert not w.controller.worker.is_running() and w.commands.play.text() == "Play"
     qtbot.keyClick(w, Qt.Key.Key_R)
     assert trained_steps(w) == 0
     w.settings_panel.request("network.hidden_size", 8)
@@ -428,6 +428,28 @@ def test_app_main_runs_and_quits(qtbot, tmp_path, app_windows, monkeypatch):
     QTimer.singleShot(0, lambda: loop.exit(3))
     assert loop.exec() == 3
     assert any(tmp_path.rglob("*.conf")) or any(tmp_path.rglob("*.ini"))
+
+
+def test_app_main_opens_the_file_it_is_given(qtbot, tmp_path, app_windows, small):
+    """``rnn-sandbox-gui lesson.rnnx`` starts on that experiment."""
+    from rnn_sandbox.ui import app as app_module
+
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    path = tmp_path / "lesson.rnnx"
+    files.save_experiment(path, Experiment(small(get_task("tiny_bptt").default_config())))
+    opened = []
+
+    def look_and_close():
+        for x in app_windows:
+            opened.append((x.controller.document.path, x.controller.config.task.name))
+            x.close()
+        QApplication.instance().exit(0)
+
+    QTimer.singleShot(300, look_and_close)
+    assert app_module.main([str(path)]) == 0
+    QCoreApplication.sendPostedEvents()
+    assert opened == [(path, "tiny_bptt")]
 
 
 @pytest.mark.parametrize("cell", ["lstm", "gru", "dense"])
@@ -473,7 +495,7 @@ def test_lessons_dock_loads_setups_through_the_undo_stack(qtbot, make_window):
     w.lessons.load_setup(lesson.setups[0].id)
     assert w.controller.config.to_dict() == lesson.setups[0].config().to_dict()
     assert w.controller.undo_stack.undoText() == "Load the lesson's setup"
-    w.undo_action.trigger()
+    w.commands.undo.trigger()
     assert w.controller.config.task.name == "sine_forecast"
 
 
@@ -552,12 +574,12 @@ def test_training_pauses_after_the_set_epochs(qtbot, make_window):
     spin = w.settings_panel.controls["training.epochs"]
     assert spin.value() == 3
     # The training loop itself pauses at the last step of the run: exactly, never late.
-    w.speed_combo.setCurrentIndex(1)
+    w.commands.pace_box.setCurrentIndex(1)
     w.controller.play()
     qtbot.waitUntil(lambda: not w.controller.worker.is_running(), timeout=WAIT)
     wait_idle(qtbot, w)
     assert trained_steps(w) == 6
-    assert not w.play_action.isChecked() and w.play_action.text() == "Play"
+    assert not w.commands.play.isChecked() and w.commands.play.text() == "Play"
     assert "Finished: 3 epochs" in w.statusBar().currentMessage()
     assert w.status_view.labels["epoch"].text().endswith("of 3")
     # Play again trains on; raising Epochs while training moves the end of the run.
@@ -584,9 +606,9 @@ def test_epochs_change_live_and_undo_without_a_rebuild(qtbot, make_window):
     assert w.controller.experiment is exp and w.controller.step == 1  # the model is kept
     assert w.controller.config.training.epochs == 60 and exp.config.training.epochs == 60
     assert w.controller.undo_stack.count() == 1  # consecutive edits are one undo step
-    w.undo_action.trigger()
+    w.commands.undo.trigger()
     assert w.controller.config.training.epochs == 100_000 and spin.value() == 100_000
-    w.redo_action.trigger()
+    w.commands.redo.trigger()
     assert spin.value() == 60
 
 
@@ -624,7 +646,7 @@ def test_a_run_goes_at_a_pace_a_class_can_watch_and_full_speed_is_one_click(qtbo
     cfg = get_task("sine_forecast").default_config()  # its own planned run
     w = make_window(cfg)
     c = w.controller
-    assert c.pace == WATCH and w.speed_combo.currentIndex() == 0
+    assert c.pace == WATCH and w.commands.pace_box.currentIndex() == 0
     run = c.epoch_target()
     pace = c.steps_per_second()
     assert pace == pytest.approx(max(1.0, run / WATCH_SECONDS))
@@ -638,11 +660,11 @@ def test_a_run_goes_at_a_pace_a_class_can_watch_and_full_speed_is_one_click(qtbo
     wait_idle(qtbot, w)
     assert 0 < trained_steps(w) <= pace * elapsed + 3
     # Full speed is one click away, and one click back.
-    w.full_speed_action.trigger()
+    w.commands.full_speed.trigger()
     assert c.pace is None and c.steps_per_second() is None
-    assert w.speed_combo.currentIndex() == FULL_SPEED
-    w.full_speed_action.trigger()
-    assert c.pace == WATCH and not w.full_speed_action.isChecked()
+    assert w.commands.pace_box.currentIndex() == FULL_SPEED
+    w.commands.full_speed.trigger()
+    assert c.pace == WATCH and not w.commands.full_speed.isChecked()
     # The watching pace follows the length of the run.
     assert w.settings_panel.request("training.epochs", 2 * cfg.training.epochs) is None
     assert c.steps_per_second() == pytest.approx(max(1.0, 2 * run / WATCH_SECONDS))
@@ -656,7 +678,7 @@ def test_the_status_bar_says_true_things_after_undo_and_past_the_planned_run(qtb
     cfg.training.epochs = 1
     w = make_window(cfg)
     c, labels = w.controller, w.status_view.labels
-    w.speed_combo.setCurrentIndex(FULL_SPEED)
+    w.commands.pace_box.setCurrentIndex(FULL_SPEED)
     c.play()
     qtbot.waitUntil(lambda: not c.worker.is_running(), timeout=WAIT)
     wait_idle(qtbot, w)

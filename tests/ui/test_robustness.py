@@ -103,7 +103,7 @@ def test_an_error_in_a_slot_is_shown_logged_and_the_window_goes_on(qtbot, settin
         assert "the knob fell off" in w.statusBar().currentMessage()
         dialog.grab().save(str(Path(reporter.log_folder) / "dialog.png"))
         # The program did not end: the window answers and training still starts.
-        w.step_action.trigger()
+        w.commands.step.trigger()
         qtbot.waitUntil(lambda: w.controller.step == 1, timeout=WAIT)
         w.controller.play()
         qtbot.waitUntil(lambda: w.controller.step > 5, timeout=WAIT)
@@ -132,7 +132,7 @@ def test_an_error_in_the_training_process_pauses_training_which_goes_on(
         assert report.thread == "training" and "int()" in report.message
         assert "training/loop.py" in report.details  # the traceback from the training process
         assert "int()" in log_text(reporter)
-        qtbot.waitUntil(lambda: not w.play_action.isChecked(), timeout=WAIT)
+        qtbot.waitUntil(lambda: not w.commands.play.isChecked(), timeout=WAIT)
         assert not w.controller.worker.is_running()
         # The same process serves on: put the metric back and train.
         with w.controller.worker.paused() as exp:
@@ -166,7 +166,7 @@ def test_a_training_process_that_dies_is_replaced(qtbot, settings):
         assert w.last_message[0] == "Training stopped"
         assert "ended unexpectedly" in w.last_message[1]
         # The new process starts from the copy: the steps since the pause are gone.
-        assert w.controller.step == kept and not w.play_action.isChecked()
+        assert w.controller.step == kept and not w.commands.play.isChecked()
         with w.controller.worker.paused() as exp:
             assert exp.trainer.step_count == kept
             for k, v in kept_weights.items():

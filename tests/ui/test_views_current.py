@@ -258,10 +258,9 @@ def test_a_new_truncation_is_shown_at_once(laptop, qtbot):
 
 
 def test_the_loss_behind_a_tab_catches_up(laptop, qtbot):
-    from rnn_sandbox.ui import layout
 
     w = laptop()
-    layout.arrange(w, "Focus on gradients")  # the loss shares a tab with the prediction
+    w.arrange("Focus on gradients")  # the loss shares a tab with the prediction
     raise_dock(qtbot, w, w.prediction_dock, w.prediction_view)
     assert not shown(w.loss_plot)
     train(qtbot, w, 12)

@@ -81,9 +81,9 @@ def test_a_rebuild_keeps_the_run_and_two_cells_are_compared_with_their_own_histo
     assert [h["train_loss"] for h in kept.history] == [h["train_loss"] for h in rnn_history]
     assert c.runs.current_name == "lstm" and c.runs.current_colour != kept.colour
     # Undo brings the trained RNN back as the current run (not twice), redo keeps it again.
-    w.undo_action.trigger()
+    w.commands.undo.trigger()
     assert c.runs.runs == [] and c.runs.current_name == "sine_forecast"
-    w.redo_action.trigger()
+    w.commands.redo.trigger()
     assert c.runs.runs == [kept] or [r.name for r in c.runs.runs] == ["sine_forecast"]
     assert len(c.runs.runs) == 1 and c.runs.current_name == "lstm"
     train(qtbot, w, 4)
@@ -135,7 +135,7 @@ def test_a_restored_run_trains_on_bit_for_bit(qtbot, make_window, small):
     for k, v in weights(w).items():
         np.testing.assert_array_equal(v, reference.network.state_dict()[k], err_msg=k)
     # Undo of the restore: the other run is current again, the restored one kept.
-    w.undo_action.trigger()
+    w.commands.undo.trigger()
     assert c.runs.current_name == "hidden size 6" and c.step == 3
     assert [(r.name, r.steps()) for r in c.runs.runs] == [("sine_forecast", 12)]
 
@@ -169,7 +169,7 @@ def test_rename_hide_and_delete_change_the_book_and_the_view(qtbot, make_window,
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
     assert [r.name for r in c.runs.runs] == ["gru"]
     assert compared(w) == ["gru", "lstm"]
-    w.undo_action.trigger()
+    w.commands.undo.trigger()
     assert [r.name for r in c.runs.runs] == ["simple rnn", "gru"]
     assert compared(w) == ["simple rnn", "gru", "lstm"]
 
@@ -184,14 +184,14 @@ def test_runs_are_saved_and_opened_through_the_file_menu(qtbot, make_window, sma
     path = tmp_path / "compare"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(path), "")))
-    w.save_runs_action.trigger()
+    w.commands.save_runs.trigger()
     saved = path.with_suffix(".rnns")
     assert saved.exists()
     kept_history = [h["train_loss"] for h in c.runs.runs[0].history]
     other = small_window(make_window, small)
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (str(saved), "")))
-    other.open_runs_action.trigger()
+    other.commands.open_runs.trigger()
     names = [r.name for r in other.controller.runs.runs]
     assert names == ["sine_forecast (2)", "lstm"]  # the new window's current is sine_forecast
     assert [h["train_loss"] for h in other.controller.runs.runs[0].history] == kept_history
@@ -207,7 +207,7 @@ def test_runs_are_saved_and_opened_through_the_file_menu(qtbot, make_window, sma
     bad.write_bytes(b"not a runs file")
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (str(bad), "")))
-    other.open_runs_action.trigger()
+    other.commands.open_runs.trigger()
     assert [r.name for r in other.controller.runs.runs] == names
     assert other.last_message[0] == "Cannot open the runs"
 
@@ -236,8 +236,8 @@ def test_repeat_with_seeds_delivers_a_group_while_the_window_stays_responsive(
         decoded.append("Experiment"), real_init(self, *a, **k))[1])
     probe = LatencyProbe(5)
     probe.start()
-    w.seeds_action.trigger()
-    assert c.runs.job is not None and not w.seeds_action.isEnabled()
+    w.commands.seeds.trigger()
+    assert c.runs.job is not None and not w.commands.seeds.isEnabled()
     assert w.statusBar().currentMessage().startswith("seeds: 0 of 3 done")
     qtbot.waitUntil(lambda: c.runs.job is None, timeout=WAIT)
     probe.stop()
@@ -263,7 +263,7 @@ def test_seeds_are_cancelled_by_cancel_and_by_closing_the_window(qtbot, make_win
     cfg.training.epochs = 200  # long enough to be cancelled
     w = make_window(cfg)
     monkeypatch.setattr(dialogs, "seed_count", lambda parent: 2)
-    w.seeds_action.trigger()
+    w.commands.seeds.trigger()
     job = w.controller.runs.job
     workers = job.processes_alive()
     assert w.runs_panel.cancel_button.isVisibleTo(w.runs_panel)
@@ -272,7 +272,7 @@ def test_seeds_are_cancelled_by_cancel_and_by_closing_the_window(qtbot, make_win
     assert not any(p.is_alive() for p in workers)
     assert "cancelled" in w.statusBar().currentMessage()
     assert not w.runs_panel.cancel_button.isVisibleTo(w.runs_panel)
-    w.seeds_action.trigger()
+    w.commands.seeds.trigger()
     job = w.controller.runs.job
     assert job is not None
     workers = job.processes_alive()
