@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         self.settings_panel.set_config(self.controller.config)
         self.status_view.show_counts()
 
-    def _request_itemized(self, *_) -> None:
+    def _request_itemized(self, *_: object) -> None:
         """Ask the training for the chosen weight's itemized gradients while the panel is
         in view, for nothing when it is not."""
         worker = getattr(self.controller, "worker", None)
@@ -290,7 +290,8 @@ class MainWindow(QMainWindow):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def show_message(self, title: str, text: str, icon=QMessageBox.Icon.Information) -> None:
+    def show_message(self, title: str, text: str,
+                     icon: QMessageBox.Icon = QMessageBox.Icon.Information) -> None:
         """Tell the learner something; the box is window-modal but does not block the
         event loop (training signals and tests keep running)."""
         self.last_message = (title, text)
@@ -317,7 +318,7 @@ class MainWindow(QMainWindow):
         self.lessons.show_lesson(self.lessons.lessons[0].id)
 
     @Slot(object)
-    def _on_unexpected_error(self, report) -> None:
+    def _on_unexpected_error(self, report: errors.ErrorReport) -> None:
         """After an unexpected error (the dialog shows it): say so where the eye is, and
         show training paused if the error paused it."""
         self.statusBar().showMessage(f"Unexpected error: {report.message}", 15_000)
