@@ -561,10 +561,10 @@ def test_lesson_four_the_caption_gets_size_and_colour_first_the_shape_last(
     late, exact = caption_parts(me, 12)
     record_property("exact_at_end", exact)
     # "the size and the colour come first, the number later, the shape (with its plural)
-    # last": seeds 0-4 (engine) had 95 % of sizes right by step 40, colours by 90,
-    # numbers by 150, shapes by 260.
-    assert early["colour"] + early["size"] <= early["shape"], early
-    assert early["count"] <= early["shape"] + 1, early
+    # last": at step 120, of 24 captions, seeds 0-4 and three kernels had no colour or size
+    # wrong, 0-4 numbers and 7-14 shapes.
+    assert early["colour"] + early["size"] <= 1, early
+    assert early["count"] < early["shape"], early
     assert exact == 12 and sum(late.values()) == 0, late
     me.state = ()
 
