@@ -178,6 +178,19 @@ class Translation(Task):
         tgt = self._words(self._targets(b.subset(slice(index, index + 1)))[0])
         return f"{src}  →  {tgt}"
 
+    def step_labels(self, dataset: Dataset, index: int, split: str = "val") -> dict[str, list[str]]:
+        """The encoder's steps by the source words, the decoder's by the word each reads
+        (the start mark ▸, then the expected sentence) and the output steps by the word
+        each should write."""
+        b = getattr(dataset, split)
+        L = int(b.mask[index].sum())
+        true = [VOCAB[t] for t in self._targets(b.subset(slice(index, index + 1)))[0]]
+        return {
+            "encoder": [VOCAB[int(t)] for t in b.x[index, :L].argmax(-1)],
+            "decoder": ["▸", *true[:-1]],
+            "outputs": true,
+        }
+
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
         """Source, the sentence written (each wrong word marked ✗), the expected one, and
         what is wrong: the order, or which words at which places."""
@@ -188,30 +201,31 @@ class Translation(Task):
         pred = [VOCAB[t] for t in self.decode(np.asarray(outputs)[None])[0]]
         marks, verdict = diagnose(pred, true)
         written = " ".join(WRONG + w if bad else w for w, bad in zip(pred, marks, strict=True))
+        head, _, details = verdict.partition("\n")
         order = dataset.meta.get("target", "")
         return (
             f"source     {src}\n"
             f"network    {written}\n"
             f"expected   {' '.join(true)}\n"
-            f"{verdict}" + (f"   ({order} order)" if order else "")
+            + head + (f"   ({order} order)" if order else "")
+            + (f"\n{details}" if details else "")
         )
 
 
 def diagnose(pred: list[str], true: list[str]) -> tuple[list[bool], str]:
     """Which words of ``pred`` are wrong (against ``true`` at the same place), and what is
     wrong in words: the order when the kinds of words (subject, verb, ...) stand in another
-    order, otherwise each wrong word and what it should be."""
+    order, otherwise each wrong word and what it should be, one per line."""
     marks = [i >= len(true) or w != true[i] for i, w in enumerate(pred)]
     if pred == true:
         return marks, "all right"
     kinds = [KIND.get(w, w) for w in pred]
     expected = [KIND.get(w, w) for w in true]
     if kinds != expected:
-        text = f"order wrong: wrote {' '.join(kinds)}, expected {' '.join(expected)}"
-        if sorted(pred) == sorted(true):
-            text += " (the right words)"
-        return marks, text
+        same = " (the right words)" if sorted(pred) == sorted(true) else ""
+        return marks, (f"order wrong{same}:\n  wrote     {' '.join(kinds)}\n"
+                       f"  expected  {' '.join(expected)}")
     wrong = [i for i, bad in enumerate(marks) if bad]
     n = len(wrong)
-    details = "; ".join(f"word {i + 1}: '{pred[i]}' should be '{true[i]}'" for i in wrong)
-    return marks, f"order right, {n} word{'s' if n > 1 else ''} wrong: {details}"
+    details = "".join(f"\n  word {i + 1}: '{pred[i]}' should be '{true[i]}'" for i in wrong)
+    return marks, f"order right, {n} word{'s' if n > 1 else ''} wrong:{details}"

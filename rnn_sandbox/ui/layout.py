@@ -21,6 +21,7 @@ LAYOUT_VERSION = 3  # raise when the docks change, so an old saved layout is not
 TASKS, LESSONS, SETTINGS = "tasksDock", "lessonsDock", "settingsDock"
 LOSS, HIDDEN, GRADIENT, ITEMIZED = "lossDock", "hiddenDock", "gradientDock", "itemizedDock"
 PREDICTION, RUNS, COMPARE = "predictionDock", "runsDock", "compareDock"
+SAMPLE = "sampleDock"  # the network writes: beside the prediction, for tasks that write
 
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
@@ -83,7 +84,7 @@ LAPTOP = Preset(
     "Side columns of tabs, the gradient flow at full height on the right",
     left=((TASKS, LESSONS, SETTINGS),),
     right=((GRADIENT, HIDDEN, ITEMIZED, COMPARE),),  # tall: the comparison's plots in a column
-    bottom=((LOSS,), (PREDICTION, RUNS)),  # the runs beside the comparison
+    bottom=((LOSS,), (PREDICTION, SAMPLE, RUNS)),  # the runs beside the comparison
     widths=(Size(TASKS, 0.2, 240), Size(GRADIENT, 0.3, 380)),
     heights=(Size(LOSS, 0.45),),
 )
@@ -96,7 +97,7 @@ PRESETS: dict[str, Preset] = {
         "Gradient flow and hidden states side by side, large",
         left=((TASKS, LESSONS, SETTINGS),),
         right=((GRADIENT,), (HIDDEN, ITEMIZED, COMPARE)),
-        bottom=((LOSS, PREDICTION, RUNS),),
+        bottom=((LOSS, PREDICTION, SAMPLE, RUNS),),
         widths=(Size(TASKS, 0.17), Size(GRADIENT, 0.3), Size(HIDDEN, 0.3)),
         heights=(Size(LOSS, 0.38),),
     ),
@@ -104,7 +105,7 @@ PRESETS: dict[str, Preset] = {
         "Every plot at once in a row under the diagram (1920 px and wider)",
         left=((TASKS, LESSONS),),
         right=((SETTINGS, COMPARE),),
-        bottom=((LOSS,), (HIDDEN,), (GRADIENT,), (ITEMIZED,), (PREDICTION, RUNS)),
+        bottom=((LOSS,), (HIDDEN,), (GRADIENT,), (ITEMIZED,), (PREDICTION, SAMPLE, RUNS)),
         widths=(Size(TASKS, 0.17), Size(SETTINGS, 0.21)),
         heights=(Size(LOSS, 0.45),),
         bottom_spans=True,

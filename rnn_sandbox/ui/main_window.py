@@ -169,8 +169,8 @@ class MainWindow(QMainWindow):
         self.docks += [self.runs_dock, self.compare_dock]
         # The network writes after a prompt: beside the prediction, for tasks that write.
         self.sample_panel = SamplePanel()
-        self.sample_dock = layout.dock(self, "Sample", "sampleDock", self.sample_panel, B)
-        self.removeDockWidget(self.sample_dock)  # until a task that writes is shown
+        self.sample_dock = layout.dock(self, "Sample", layout.SAMPLE, self.sample_panel, B)
+        self.sample_dock.hide()  # until a task that writes is shown
         self.sample_panel.appliesChanged.connect(
             lambda applies: offer(self, self.sample_dock, self.prediction_dock, applies))
         self.plots: dict[str, PlotPanel] = {
@@ -373,10 +373,8 @@ class MainWindow(QMainWindow):
     def arrange(self, preset: str = layout.DEFAULT_PRESET) -> None:
         """Every dock where ``preset`` puts it, at the preset's zoom and captions."""
         size = self.size()
-        p = layout.arrange(self, self.docks, preset)
-        # The Sample panel shares the prediction's place, for tasks that write only.
-        self.removeDockWidget(self.sample_dock)
-        offer(self, self.sample_dock, self.prediction_dock, bool(self.sample_panel.applies))
+        p = layout.arrange(self, [*self.docks, self.sample_dock], preset)
+        self.sample_dock.setVisible(bool(self.sample_panel.applies))  # for tasks that write
         self.tasks_dock.raise_()
         self.presentation.set_zoom(p.zoom)
         self.set_captions(p.captions)

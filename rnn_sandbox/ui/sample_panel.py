@@ -48,15 +48,15 @@ MAX_LENGTH = 5000
 
 def offer(window: QMainWindow, dock: QDockWidget, beside: QDockWidget, applies: bool) -> None:
     """The Sample dock in a tab beside ``beside`` (which stays in front) while the task
-    writes; out of the layout otherwise, where a hidden dock would still claim its width."""
+    writes; hidden otherwise."""
     if not applies:
-        window.removeDockWidget(dock)
+        dock.hide()
         return
-    area = window.dockWidgetArea(beside)
-    if dock.isHidden() or window.dockWidgetArea(dock) != area:
+    if dock.isHidden():
         front = next((d for d in [beside, *window.tabifiedDockWidgets(beside)]
                       if not d.visibleRegion().isEmpty()), beside)
-        window.addDockWidget(area, dock)
+        # Hidden, it takes no room until it is a tab: shown beside the others first, it
+        # would widen the window for a moment (and a window never narrows by itself).
         window.tabifyDockWidget(beside, dock)
         dock.show()
         front.raise_()

@@ -149,6 +149,8 @@ class HiddenView(SnapshotPanelView):
 
     def show_experiment(self, view: ViewData) -> None:
         self.forget()
+        exp = view.experiment
+        self.plot.step_names = lambda i: exp.task.step_labels(exp.dataset, i)
         self.plot.set_network(view.anatomy, view.n_val, view.config.network.nonlinearity)
         self.plot.sample_spin.blockSignals(True)
         self.plot.sample_spin.setValue(0)

@@ -142,14 +142,13 @@ def test_a_wrong_word_in_the_right_order_is_named_and_marked():
     other = next(v for v in VERBS if v != true[verb])
     written = true.copy()
     written[verb] = other
-    source, network, expect, verdict = _rendered(d, written)
+    source, network, expect, verdict, detail = _rendered(d, written)
     assert expect.split()[1:] == true
     marked = network.split()[1:]
     assert marked[verb] == WRONG + other  # the wrong word, and only it, carries the mark
     assert [w for w in marked if w.startswith(WRONG)] == [WRONG + other]
-    assert verdict.startswith(
-        f"order right, 1 word wrong: word {verb + 1}: '{other}' should be '{true[verb]}'")
-    assert "order wrong" not in verdict and "verb_final" in verdict
+    assert verdict == "order right, 1 word wrong:   (verb_final order)"
+    assert detail == f"  word {verb + 1}: '{other}' should be '{true[verb]}'"
 
 
 def test_the_source_order_is_called_the_wrong_order_with_the_right_words():
@@ -157,10 +156,11 @@ def test_the_source_order_is_called_the_wrong_order_with_the_right_words():
     b = d.val
     L = int(b.mask[0].sum())
     copied = [VOCAB[t] for t in b.x[0, :L].argmax(-1)] + [END]  # verb-final moves the verb
-    *_, verdict = _rendered(d, copied)
-    kinds = " ".join(KIND[w] for w in copied)
-    assert verdict.startswith(f"order wrong: wrote {kinds}, expected ")
-    assert "(the right words)" in verdict and "order right" not in verdict
+    *_, verdict, wrote, expected = _rendered(d, copied)
+    assert verdict == "order wrong (the right words):   (verb_final order)"
+    assert wrote == "  wrote     " + " ".join(KIND[w] for w in copied)
+    true = [VOCAB[t] for t in TASK._targets(d.val.subset(slice(0, 1)))[0]]
+    assert expected == "  expected  " + " ".join(KIND[w] for w in true)
 
 
 def test_a_right_sentence_is_all_right_and_unmarked():
@@ -175,8 +175,8 @@ def test_diagnose_counts_several_wrong_words_and_a_missing_end():
     true = ["anna", "red", "ball", "sees", END]
     marks, text = diagnose(["ben", "old", "ball", "sees", END], true)
     assert marks == [True, True, False, False, False]
-    assert text == ("order right, 2 words wrong: word 1: 'ben' should be 'anna'; "
-                    "word 2: 'old' should be 'red'")
+    assert text == ("order right, 2 words wrong:\n  word 1: 'ben' should be 'anna'\n"
+                    "  word 2: 'old' should be 'red'")
     marks, text = diagnose(["anna", "red", "ball", "sees", "sees", END], true)
     assert marks == [False, False, False, False, True, True]
-    assert text.startswith("order wrong: wrote subject adjective object verb verb <end>")
+    assert text.startswith("order wrong:\n  wrote     subject adjective object verb verb <end>")

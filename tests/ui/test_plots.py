@@ -124,8 +124,8 @@ def test_prediction_view_for_each_task_type(qtbot, name):
     header, rows = v.table()
     assert rows and header[0] == "t"
     if v.mode in ("class_seq", "ctc"):
-        probs = v.image.image
-        np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-6)
+        np.testing.assert_allclose(v.probs.sum(axis=1), 1.0, rtol=1e-6)
+        np.testing.assert_array_equal(v.image.image, v.probs[:, v.rows])  # the rows shown
         # Likely is dark, unlikely white, on the 0..1 probability scale.
         lut = v.image.getColorMap().getLookupTable(0.0, 1.0, 3).astype(int)
         assert lut[0].sum() > 700 and lut[-1].sum() < 100

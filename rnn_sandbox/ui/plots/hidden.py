@@ -3,6 +3,8 @@ for gated cells any gate or the LSTM's cell state."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 from rnn_sandbox.engine import Anatomy, Snapshot
 from rnn_sandbox.engine.anatomy import Gate
 from rnn_sandbox.ui import fit
+from rnn_sandbox.ui.label_axis import LabelAxis
 from rnn_sandbox.ui.plots.base import (
     AXIS_W,
     BAR_W,
@@ -75,7 +78,10 @@ class HiddenStatePlot(PlotPanel):
         self._layout.addWidget(self.graphics_area(), 1)
         self._layout.addWidget(self.caption)
 
-        self.map_plot = self._add_plot(0, title="Hidden states h<sub>t</sub>", colspan=2)
+        # Time steps named by the sample's characters or words, when it has them.
+        self.step_axis = LabelAxis("bottom")
+        self.map_plot = self._add_plot(0, title="Hidden states h<sub>t</sub>", colspan=2,
+                                       axisItems={"bottom": self.step_axis})
         self.map_plot.setLabel("bottom", "time step t")
         self.map_plot.setLabel("left", "hidden unit")
         self.image = pg.ImageItem(axisOrder="col-major")
@@ -118,6 +124,8 @@ class HiddenStatePlot(PlotPanel):
         self.cell: dict[str, np.ndarray] | None = None
         self.kind: str | None = None  # "lstm" or "gru" while their gates are shown, or None
         self.anatomy: Anatomy | None = None
+        # The names of a sample's steps by stack (``Task.step_labels``), set with the task.
+        self.step_names: Callable[[int], dict[str, list[str]]] | None = None
         self.nonlinearity = "tanh"
         # What was last handed to the items, so unchanged settings are not set again.
         self._shown: dict[str, object] = {}
@@ -296,6 +304,7 @@ class HiddenStatePlot(PlotPanel):
         # Time steps are counted from 1, as the diagram and the lessons count them.
         self._set_once("rect", (T, H), lambda s: self.image.setRect(
             QRectF(0.5, -0.5, s[0], s[1])))
+        self.step_axis.set_labels(self._names(), first=1)
         self.unit = min(self.unit, H - 1)
         self._set_once("unit", self.unit, self._unit_changed)
         t = np.arange(1, T + 1)
@@ -315,6 +324,14 @@ class HiddenStatePlot(PlotPanel):
                 g = self.gate(i)
                 if g is not None:
                     curve.setData(t, g[:, self.unit])
+
+    def _names(self) -> list[str] | None:
+        """The watched sample's steps in the shown layer's stack, named."""
+        state = next((s for s in self.anatomy.states
+                      if s.name == self.layer_combo.currentData()), None) if self.anatomy else None
+        if self.step_names is None or state is None:
+            return None
+        return self.step_names(self.sample_spin.value()).get(state.part) or None
 
     def _unit_changed(self, unit: int) -> None:
         self.marker.setValue(unit)
