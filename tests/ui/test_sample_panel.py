@@ -101,13 +101,17 @@ def test_writing_a_long_text_never_freezes_the_window(qtbot, panel, record_prope
     text = written(qtbot, panel, length=2000)
     took = time.perf_counter() - started
     probe.stop()
-    worst = probe.worst_ms(skip=2)
+    worst, median = probe.worst_ms(skip=2), probe.median_ms()
     record_property("sample_worst_gap_ms", round(worst, 1))
-    print(f"2000 characters in {took:.2f} s; the event loop's worst gap {worst:.1f} ms")
+    print(f"2000 characters in {took:.2f} s; the event loop's gaps: median {median:.1f} ms, "
+          f"worst {worst:.1f} ms")
     assert len(text) == len("the fox") + 2000
     assert took > 4 * SLICE_SECONDS  # long enough that one block would be felt
-    # Measured: 20-32 ms (15 ms slices); the bound leaves room for a loaded machine.
-    assert worst < 120, f"the window froze for {worst:.0f} ms while writing"
+    # Measured on an idle-ish machine: median 16-20 ms, worst 20-33 ms (15 ms slices);
+    # written in one go the loop would stop for the whole time (about 1.1-1.4 s).  The
+    # worst gap's bound leaves room for a machine shared with other busy processes.
+    assert median < 50, f"the event loop turns every {median:.0f} ms while writing"
+    assert worst < min(500, 1000 * took / 2), f"the window froze for {worst:.0f} ms"
     assert len(probe.gaps) > 10
 
 
