@@ -61,12 +61,8 @@ class Preset:
     captions: bool = True
 
     def areas(self) -> Iterator[tuple[Qt.DockWidgetArea, tuple[Stack, ...]]]:
-        """The areas in the order they are filled: a bottom row that spans the width
-        before the right column, so that it takes its place under both columns first."""
-        if self.bottom_spans:
-            yield from ((LEFT, self.left), (BOTTOM, self.bottom), (RIGHT, self.right))
-        else:
-            yield from ((LEFT, self.left), (RIGHT, self.right), (BOTTOM, self.bottom))
+        """The areas in the order they are filled."""
+        yield from ((LEFT, self.left), (RIGHT, self.right), (BOTTOM, self.bottom))
 
     def docks(self) -> list[str]:
         """Every dock the preset places, in the order it places them."""

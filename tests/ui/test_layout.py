@@ -289,3 +289,15 @@ def test_the_window_takes_a_presets_zoom_and_captions(qtbot, settings, monkeypat
         assert w.dockWidgetArea(w.tasks_dock) == layout.LEFT
     finally:
         w.shutdown()
+
+
+def test_preferences_come_back_as_they_were_saved(qtbot, settings):
+    frame = QMainWindow()
+    qtbot.addWidget(frame)
+    assert layout.restore(frame, settings) == layout.Preferences()  # a first start
+    chosen = layout.Preferences(theme="dark", zoom=1.25, captions=False, pace=3)
+    layout.save(frame, settings, chosen, '{"task": {}}')
+    again = QMainWindow()
+    qtbot.addWidget(again)
+    assert layout.restore(again, settings) == chosen
+    assert settings.value("lastConfig") == '{"task": {}}'
