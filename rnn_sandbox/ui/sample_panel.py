@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -108,9 +108,7 @@ class SamplePanel(QWidget):
         self.output = QPlainTextEdit()
         self.output.setReadOnly(True)
         self.output.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        self.output.setFont(font)
+        self._monospace()
         self.output.setPlaceholderText("Type a prompt and press Write.")
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -132,6 +130,18 @@ class SamplePanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._write_some)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the window's zoom
+            self._monospace()
+
+    def _monospace(self) -> None:
+        """The written text in a fixed-width font, as large as the panel's own."""
+        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSizeF(self.font().pointSizeF())
+        self.output.setFont(font)
 
     # -- what the controller shows it (a View) --------------------------------------------
     def show_experiment(self, view: ViewData) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from PySide6.QtGui import QFont
 
 from benchmarks.latency import LatencyProbe
 from rnn_sandbox.session import Experiment
@@ -139,3 +140,13 @@ def test_the_window_offers_the_panel_for_text_generation_only(qtbot, make_window
     w.choose_task("sine_forecast")
     qtbot.waitUntil(lambda: not w.sample_dock.isVisible(), timeout=5_000)
     assert not w.sample_panel.applies
+
+
+def test_the_written_text_follows_the_window_s_zoom(qtbot, panel):
+    fixed = panel.output.font()
+    assert fixed.fixedPitch() or fixed.styleHint() == QFont.StyleHint.Monospace
+    bigger = QFont(panel.font())
+    bigger.setPointSizeF(panel.font().pointSizeF() * 1.5)
+    panel.setFont(bigger)  # what the window's zoom does to every panel
+    assert panel.output.font().pointSizeF() == pytest.approx(bigger.pointSizeF())
+    assert panel.output.font().family() == fixed.family()
