@@ -96,18 +96,25 @@ class Task:
         names its parts (``""``, or ``"encoder"`` and ``"decoder"``): what the network
         reads at each step; ``"outputs"``: what it should answer at each output step.
         By default the words of inputs that are one-hot over ``meta["vocab"]``, which an
-        aligned (many-to-many) task also answers at; empty when the steps have no names.
+        aligned (many-to-many) task also answers at, and the words a generative task
+        (one-to-many, sequence-to-sequence) should write; empty when the steps have no
+        names.
         """
         b = getattr(dataset, split)
         vocab = dataset.meta.get("vocab")
-        x = np.asarray(b.x[index])
-        if not isinstance(vocab, list | tuple) or x.ndim != 2 or x.shape[1] != len(vocab):
+        if not isinstance(vocab, list | tuple):
             return {}
-        n = len(x) if b.mask is None else int(np.asarray(b.mask[index]).sum())
-        words = [str(vocab[int(i)]) for i in x[:n].argmax(axis=-1)]
-        labels = {"": words}
-        if self.kind == "many_to_many":
-            labels["outputs"] = words
+        labels: dict[str, list[str]] = {}
+        x = np.asarray(b.x[index])
+        if x.ndim == 2 and x.shape[1] == len(vocab):
+            n = len(x) if b.mask is None else int(np.asarray(b.mask[index]).sum())
+            labels[""] = [str(vocab[int(i)]) for i in x[:n].argmax(axis=-1)]
+            if self.kind == "many_to_many":
+                labels["outputs"] = labels[""]
+        y = np.asarray(b.y[index])
+        if self.kind in ("one_to_many", "seq2seq") and y.ndim == 1 and y.dtype.kind in "iu":
+            m = len(y) if b.y_mask is None else int(np.asarray(b.y_mask[index]).sum())
+            labels["outputs"] = [str(vocab[int(i)]) for i in y[:m]]
         return labels
 
     def writer(

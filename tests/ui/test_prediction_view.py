@@ -171,3 +171,22 @@ def test_the_hidden_states_time_axis_names_the_characters_read(qtbot):
     read = vocab[int(val.x[0, 0].argmax())] + "".join(vocab[int(i)] for i in val.y[0, :-1])
     assert plot.step_axis.labels == [{" ": "␣", "\n": "⏎"}.get(c, c) for c in read]
     assert plot.step_axis.first == 1  # steps are counted from 1 there
+
+
+@pytest.mark.parametrize("name", ["caption", "named_entities"])
+def test_word_tasks_name_their_output_steps_by_words(view, name):
+    """A caption's steps by the words it should write, a tagged sentence's by the words it
+    tags (the task's own vocabulary, no code of its own)."""
+    exp = experiment(name)
+    view.set_experiment(exp.task, exp.dataset, exp.config.network)
+    snap = snapshot(None)
+    exp.trainer.watch(snap)
+    view.update_snapshot(snap)
+    val, vocab = exp.dataset.val, exp.dataset.meta["vocab"]
+    if name == "caption":
+        n = int(val.y_mask[0].sum())
+        words = [vocab[int(i)] for i in val.y[0, :n]]
+    else:
+        n = int(val.mask[0].sum())
+        words = [vocab[int(i)] for i in val.x[0, :n].argmax(-1)]
+    assert view.step_axis.labels == [w if len(w) <= 8 else w[:7] + "…" for w in words]
