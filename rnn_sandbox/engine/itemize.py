@@ -89,7 +89,7 @@ def itemized_gradients(
             d_s[:, s] = d_out[:, s]
         else:
             d_s = d_out
-        grads = network._backward(cache, d_s, truncation=truncation, per_step=True)
+        grads, _ = network._backward(cache, d_s, truncation=truncation, per_step=True)
         for n in names:
             g = grads[n]  # (steps of the part that uses it, *shape)
             columns = slice(first_column[n], first_column[n] + g.shape[0])

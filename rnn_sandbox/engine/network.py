@@ -453,12 +453,15 @@ class Network:
         """
         out, cache = self._run(x, mask, y, y_mask)
         loss, d_out = self.loss(out, y, mask, y_mask)
-        grads = self._backward(cache, d_out, truncation)
-        self.cache = self._public_cache(cache, grads.pop("_per_step"), out, loss)
+        grads, steps = self._backward(cache, d_out, truncation)
+        self.cache = self._public_cache(cache, steps, out, loss)
         return loss, grads
 
-    def _backward(self, cache, d_out, truncation, per_step=False):
-        """Backpropagation from ``d_out`` (dL/d outputs).  With ``per_step`` every gradient
+    def _backward(
+        self, cache: dict[str, Any], d_out: np.ndarray, truncation: int, per_step: bool = False
+    ) -> tuple[dict[str, np.ndarray], dict[str, dict[str, np.ndarray]]]:
+        """Backpropagation from ``d_out`` (dL/d outputs): the gradients and dL/dh_t (and
+        dL/dc_t) per layer/direction name (``steps``).  With ``per_step`` every gradient
         keeps the contribution of each step where the parameter is used apart, ``(T, *shape)``
         over the steps of its own stack (seq2seq: the encoder's or the decoder's; the head:
         the steps it reads, see :func:`_head_grads_per_step`)."""
@@ -514,9 +517,7 @@ class Network:
                 P, cache["rnn"], d_top, None, truncation, per_step
             )
             grads.update(g)
-        ordered = {k: grads[k] for k in self.params}
-        ordered["_per_step"] = steps
-        return ordered
+        return {k: grads[k] for k in self.params}, steps
 
     def _head_grads_per_step(self, cache, d_out):
         """The head's gradients step by step, ``(T, *shape)``, over the steps it reads.
