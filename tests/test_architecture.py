@@ -1,15 +1,19 @@
 """The shape of the code: imports run one way (no circles between modules, nor between
-packages), the parts that promise to know nothing of Qt import none of it, and no module
-grows past a size one can read."""
+packages), the parts that promise to know nothing of Qt import none of it, no module grows
+past a size one can read, and only the window itself knows the main window."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1] / "rnn_sandbox"
 QT = ("PySide6", "shiboken6", "pyqtgraph")
 MAX_LINES = 700
+WINDOW = "rnn_sandbox.ui.main_window"
+# The start-up code that creates the main window (the command line reaches it through here).
+WINDOW_MAKERS = {"rnn_sandbox.ui.app"}
 
 
 def _module_name(path: Path) -> str:
@@ -17,42 +21,28 @@ def _module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def _imports_in(
-    source: str, here: str, is_package: bool, typing_only: bool = False
-) -> set[str]:
-    """Every module the source of module ``here`` imports, at the top or inside a function
-    (a lazy import that closes a circle is still a circle); those only read by type
-    checkers with ``typing_only``."""
+def _imports_in(source: str, here: str, is_package: bool) -> set[str]:
+    """Every module the source of module ``here`` imports: at the top, inside a function (a
+    lazy import that closes a circle is still a circle) or only for type checkers (an
+    annotation that names a module's class ties the two together as much)."""
     package = here if is_package else here.rpartition(".")[0]
     found: set[str] = set()
-
-    def visit(node: ast.AST) -> None:
-        for child in ast.iter_child_nodes(node):
-            if (
-                not typing_only
-                and isinstance(child, ast.If)
-                and "TYPE_CHECKING" in ast.unparse(child.test)
-            ):
-                continue
-            if isinstance(child, ast.Import):
-                found.update(a.name for a in child.names)
-            elif isinstance(child, ast.ImportFrom):
-                base = child.module or ""
-                if child.level:
-                    up = package.split(".")[: len(package.split(".")) - child.level + 1]
-                    base = ".".join([*up, base] if base else up)
-                found.add(base)
-                found.update(f"{base}.{a.name}" for a in child.names)
-            visit(child)
-
-    visit(ast.parse(source))
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                up = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*up, base] if base else up)
+            found.add(base)
+            found.update(f"{base}.{a.name}" for a in node.names)
     return found
 
 
-def _imports(path: Path, typing_only: bool = False) -> set[str]:
+def _imports(path: Path) -> set[str]:
     return _imports_in(
-        path.read_text(encoding="utf-8"), _module_name(path), path.name == "__init__.py",
-        typing_only,
+        path.read_text(encoding="utf-8"), _module_name(path), path.name == "__init__.py"
     )
 
 
@@ -126,12 +116,18 @@ def _units(graph: dict[str, set[str]], package: str) -> dict[str, set[str]]:
 
 
 # -- circles ----------------------------------------------------------------------------------
+def _shown(cycles: list[list[str]]) -> str:
+    return "import circles:\n" + "\n".join(" <-> ".join(c) for c in cycles)
+
+
 def test_the_import_graph_has_no_circles():
-    assert _cycles(_without_packages(_graph())) == []
+    cycles = _cycles(_without_packages(_graph()))
+    assert cycles == [], _shown(cycles)
 
 
 def test_the_packages_import_each_other_in_one_direction():
-    assert _cycles(_units(_graph(), "rnn_sandbox")) == []
+    cycles = _cycles(_units(_graph(), "rnn_sandbox"))
+    assert cycles == [], _shown(cycles)
 
 
 def test_the_cycle_finder_finds_a_circle():
@@ -163,6 +159,19 @@ def test_a_circle_between_packages_is_found_where_modules_have_none():
     ]
 
 
+def test_imports_only_for_type_checkers_count():
+    source = (
+        "from __future__ import annotations\n"
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from rnn_sandbox.ui.main_window import MainWindow\n"
+        "def f():\n"
+        "    from . import layout\n"
+    )
+    found = _imports_in(source, "rnn_sandbox.ui.menus", is_package=False)
+    assert {"rnn_sandbox.ui.main_window", "rnn_sandbox.ui.layout"} <= found
+
+
 def test_a_package_imported_on_the_way_to_its_module_makes_no_circle():
     graph = {"rnn_sandbox.ui": {"rnn_sandbox.ui.views"}, "rnn_sandbox.ui.views": {"rnn_sandbox.ui"}}
     assert _cycles(_without_packages(graph)) == []
@@ -183,3 +192,45 @@ def test_no_module_is_longer_than_it_can_be_read():
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}, f"modules over {MAX_LINES} lines: {long}"
+
+
+# -- the main window ---------------------------------------------------------------------------
+def _window_parameters(source: str) -> list[str]:
+    """Functions with a parameter annotated with the main window's class."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            a = node.args
+            for arg in [*a.posonlyargs, *a.args, *a.kwonlyargs, a.vararg, a.kwarg]:
+                if arg is not None and arg.annotation is not None and re.search(
+                    r"\bMainWindow\b", ast.unparse(arg.annotation)
+                ):
+                    found.append(f"{getattr(node, 'name', 'lambda')}({arg.arg})")
+    return found
+
+
+def test_only_the_window_and_its_start_up_know_the_main_window():
+    importers = sorted(
+        name
+        for name, path in _sources().items()
+        if name != WINDOW and name not in WINDOW_MAKERS and WINDOW in _imports(path)
+    )
+    assert importers == [], f"these modules import {WINDOW}: {importers}"
+
+
+def test_no_function_outside_the_window_takes_the_main_window():
+    takers = {
+        name: found
+        for name, path in _sources().items()
+        if name != WINDOW and (found := _window_parameters(path.read_text(encoding="utf-8")))
+    }
+    assert takers == {}, f"functions that take the main window: {takers}"
+
+
+def test_a_function_taking_the_main_window_is_found():
+    source = (
+        "def build_menus(w: MainWindow) -> None: ...\n"
+        "def other(x: int, *, window: 'Optional[MainWindow]' = None) -> None: ...\n"
+        "def fine(w: MainWindowLike) -> None: ...\n"
+    )
+    assert _window_parameters(source) == ["build_menus(w)", "other(window)"]
