@@ -60,9 +60,11 @@ class Task:
     # By how much a default run (the task's defaults, its epochs) beats the baseline on
     # the main metric, in the metric's units: a promise kept for seeds 0-4.
     margin: ClassVar[float] = 0.0
-    # A task whose network writes freely from a prompt (:meth:`writer`): the window offers
-    # its Sample panel for it.
-    writes: ClassVar[bool] = False
+    # A task whose network writes freely after a prompt (:meth:`writer`) names what it
+    # writes in ("characters", "words"); the window offers its Sample panel for it, with
+    # ``prompt_example`` to start from.
+    writes: ClassVar[str] = ""
+    prompt_example: ClassVar[str] = ""
 
     # -- what subclasses implement -----------------------------------------------------
     def generate(self, cfg: TaskConfig, rng: np.random.Generator) -> Dataset:
@@ -121,7 +123,8 @@ class Task:
         self, network: Any, dataset: Dataset, prompt: str, temperature: float, seed: int
     ) -> tuple[str, Iterator[str]]:
         """For a task that :attr:`writes`: the prompt as the network reads it, and what the
-        network writes after it, one piece (a character, a word) at a time, without end.
+        network writes after it, one piece (a character, a word) at a time, for as long as
+        it writes (a text has no end; a caption ends with its end token).
         The same network, prompt, temperature and seed write the same text.  Raises
         :class:`TaskError` with a readable reason (a prompt outside the alphabet, ...)."""
         raise TaskError(f"the network of “{self.title}” does not write")

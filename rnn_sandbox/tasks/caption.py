@@ -15,11 +15,14 @@ training and validates on exactly those scenes: a test of putting known parts to
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
+from rnn_sandbox.engine.losses import softmax
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
 
 COLOURS = ["red", "green", "blue", "yellow"]
@@ -49,6 +52,33 @@ def caption_words(colour: int, shape: int, size: int, count: int) -> list[str]:
     words.append(COLOURS[colour])
     words.append(SHAPES[shape] + ("s" if count > 1 else ""))
     return words + [END]
+
+
+def parse_scene(text: str) -> tuple[int, int, int, int]:
+    """``"two big red circles"`` (or ``"a blue square"``, ``"3 green triangles"``) →
+    (colour, shape, size, count) as :func:`caption_words` takes them (size -1: none)."""
+    counts = {w: i + 1 for i, w in enumerate(NUMBERS)} | {"a": 1, "an": 1}
+    counts |= {str(i + 1): i + 1 for i in range(MAX_COUNT)}
+    count, size, colour, shape, unknown = 1, -1, None, None, []
+    for word in text.lower().replace(",", " ").split():
+        if word in counts:
+            count = counts[word]
+        elif word in SIZES:
+            size = SIZES.index(word)
+        elif word in COLOURS:
+            colour = COLOURS.index(word)
+        elif word in SHAPES or (word.endswith("s") and word[:-1] in SHAPES):
+            shape = SHAPES.index(word.removesuffix("s") if word not in SHAPES else word)
+        else:
+            unknown.append(word)
+    if unknown or colour is None or shape is None:
+        what = f"unknown words: {' '.join(unknown)}; " if unknown else ""
+        raise TaskError(
+            f"{what}a scene is a number (one to {NUMBERS[-1]}), perhaps a size "
+            f"({', '.join(SIZES)}), a colour ({', '.join(COLOURS)}) and a shape "
+            f"({', '.join(SHAPES)}), e.g. \"two big red circles\""
+        )
+    return colour, shape, size, count
 
 
 def semantic_vector(colour: int, shape: int, size: int, count: int) -> np.ndarray:
@@ -153,6 +183,39 @@ class Caption(Task):
         n = min(len(best), words.shape[1])
         words[:, :n] = best[:n]
         return one_hot(words, len(VOCAB))
+
+    writes = "words"
+    prompt_example = "two big red circles"
+
+    def writer(
+        self, network: Any, dataset: Dataset, prompt: str, temperature: float, seed: int
+    ) -> tuple[str, Iterator[str]]:
+        """The scene a prompt describes (:func:`parse_scene`), and the caption the network
+        writes for its semantic vector, word by word up to its end token."""
+        colour, shape, size, count = parse_scene(prompt)
+        if not temperature >= 0:
+            raise TaskError("temperature must be 0 or more")
+        x = semantic_vector(colour, shape, size, count)[None, None, :]
+        scene = " ".join(caption_words(colour, shape, size, count)[:-1])
+
+        def words() -> Iterator[str]:
+            # Its input after the first step is a zero vector whatever it wrote (feedback
+            # "zero"), so its scores do not depend on the words drawn: draw from them.
+            steps = dataset.val.y.shape[1]  # the longest caption the network learnt
+            scores = network.generate(x, steps=steps)[0]
+            rng = np.random.default_rng(seed)
+            for logits in scores:
+                if temperature > 0:
+                    probs = softmax(logits / temperature)
+                    tok = min(int(np.searchsorted(np.cumsum(probs), rng.random())),
+                              len(VOCAB) - 1)
+                else:
+                    tok = int(logits.argmax())
+                yield " " + VOCAB[tok]
+                if tok == WORD_INDEX[END]:
+                    return
+
+        return f"scene: {scene}\ncaption:", words()
 
     def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
         b = getattr(dataset, split)

@@ -243,7 +243,8 @@ class TextGeneration(Task):
         text = [vocab[int(i)] for i in b.y[index]]
         return {"": [mark(c) for c in [first, *text[:-1]]], "outputs": [mark(c) for c in text]}
 
-    writes = True
+    writes = "characters"
+    prompt_example = "there was an old man"
 
     def writer(
         self, network: Any, dataset: Dataset, prompt: str, temperature: float, seed: int

@@ -42,7 +42,6 @@ if TYPE_CHECKING:
     from rnn_sandbox.ui.worker import Progress
 
 SLICE_SECONDS = 0.015  # writing time per turn of the event loop: the window stays fluid
-DEFAULT_PROMPT = "there was an old man"
 MAX_LENGTH = 5000
 
 
@@ -70,7 +69,7 @@ class SamplePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.prompt = QLineEdit(DEFAULT_PROMPT)
+        self.prompt = QLineEdit()
         self.prompt.setToolTip("What the network reads first; it writes on from there")
         self.prompt.setMinimumWidth(60)
         self.prompt.returnPressed.connect(self.write)
@@ -85,7 +84,8 @@ class SamplePanel(QWidget):
         self.length = QSpinBox()
         self.length.setRange(1, MAX_LENGTH)
         self.length.setValue(300)
-        self.length.setToolTip("How many characters the network writes after the prompt")
+        self.length.setToolTip("At most how many characters (or words) the network writes "
+                               "after the prompt")
         self.seed = QSpinBox()
         self.seed.setRange(0, 99_999)
         self.seed.setToolTip("The same seed, prompt, temperature and weights write the same "
@@ -127,6 +127,8 @@ class SamplePanel(QWidget):
         self._pieces: Iterator[str] | None = None
         self._left = 0
         self._how = ""  # the weights, temperature and seed of the text shown
+        self._written = 0  # pieces (characters, words) written after the prompt
+        self.example = ""  # the prompt example of the task shown
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._write_some)
@@ -162,6 +164,11 @@ class SamplePanel(QWidget):
         self.weights, self.weights_step = weights, step
         applies = bool(task.writes)
         self.setEnabled(applies)
+        if task.prompt_example and task.prompt_example != self.example:
+            self.example = task.prompt_example  # another task: its own kind of prompt
+            self.prompt.setText(task.prompt_example)
+            self.output.setPlainText("")
+            self.status.setText("")
         if applies != self.applies:
             self.applies = applies
             self.appliesChanged.emit(applies)
@@ -186,7 +193,7 @@ class SamplePanel(QWidget):
             self.output.setPlainText("")
             return False
         self.text, self.prompt_read = prompt, prompt
-        self._pieces, self._left = pieces, self.length.value()
+        self._pieces, self._left, self._written = pieces, self.length.value(), 0
         self.output.setPlainText(prompt)
         self._how = (f"the weights of step {self.weights_step}, temperature "
                      f"{self.temperature.value():g}, seed {self.seed.value()}")
@@ -208,17 +215,23 @@ class SamplePanel(QWidget):
             return
         end = time.perf_counter() + SLICE_SECONDS
         new = []
+        done = False
         while self._left > 0 and time.perf_counter() < end:
-            new.append(next(self._pieces))
+            piece = next(self._pieces, None)
+            if piece is None:  # it wrote its end (a caption's end token)
+                done = True
+                break
+            new.append(piece)
             self._left -= 1
-        piece = "".join(new)
-        self.text += piece
+        self._written += len(new)
+        added = "".join(new)
+        self.text += added
         cursor = self.output.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
-        cursor.insertText(piece)
-        if self._left <= 0:
+        cursor.insertText(added)
+        if done or self._left <= 0:
             self.stop()
-            self.status.setText(f"Written with {self._how}: "
-                                f"{len(self.text) - len(self.prompt_read)} characters after "
+            unit = self.task.writes if self.task is not None else ""
+            self.status.setText(f"Written with {self._how}: {self._written} {unit} after "
                                 "the prompt.")
             self.finished.emit(self.text)

@@ -129,7 +129,7 @@ def test_other_tasks_do_not_write(qtbot):
     assert not p.write()
 
 
-def test_the_window_offers_the_panel_for_text_generation_only(qtbot, make_window, small):
+def test_the_window_offers_the_panel_for_tasks_that_write_only(qtbot, make_window, small):
     w = make_window(small(TASK.default_config()))
     qtbot.waitUntil(lambda: w.sample_dock.isVisible(), timeout=5_000)
     assert w.sample_panel.applies and w.prediction_dock in w.tabifiedDockWidgets(w.sample_dock)
@@ -150,3 +150,28 @@ def test_the_written_text_follows_the_window_s_zoom(qtbot, panel):
     panel.setFont(bigger)  # what the window's zoom does to every panel
     assert panel.output.font().pointSizeF() == pytest.approx(bigger.pointSizeF())
     assert panel.output.font().family() == fixed.family()
+
+
+def test_a_caption_is_written_for_a_typed_scene_and_ends_by_itself(qtbot):
+    task = get_task("caption")
+    cfg = task.default_config()
+    exp = Experiment(cfg)
+    for _ in exp.trainer.run(steps=300):
+        pass
+    p = SamplePanel()
+    qtbot.addWidget(p)
+    p.set_source(task, exp.dataset, cfg.network, exp.network.state_dict(), 300)
+    assert p.applies and p.prompt.text() == task.prompt_example
+    p.prompt.setText("3 small green squares")
+    p.temperature.setValue(0.0)
+    assert p.write()
+    qtbot.waitUntil(lambda: not p.writing(), timeout=10_000)
+    scene, caption = p.text.split("\n")
+    assert scene == "scene: three small green squares"
+    words = caption.split()[1:]
+    assert words[-1] == "<end>" and len(words) <= exp.dataset.val.y.shape[1]
+    assert f"{len(words)} words after the prompt" in p.status.text()
+    _, again = task.writer(exp.network, exp.dataset, "3 small green squares", 0.0, 0)
+    assert "".join(again).split() == words  # the same writer as a script's
+    p.prompt.setText("a purple blob")
+    assert not p.write() and "unknown words: purple blob" in p.status.text()
