@@ -38,12 +38,13 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionComboBox,
     QTabBar,
+    QTextEdit,
     QWidget,
 )
 
 MIN_PLOT = (120, 80)  # px of data area a plot needs to be read
 MIN_DIAGRAM_FONT_PX = 11  # the diagram's smallest text at 100 % zoom
-MIN_SLIDER = 80  # px: narrower, a slider reads as a checkbox
+MIN_SLIDER = 60  # px: narrower, a slider reads as a checkbox
 
 
 def settle(app: QApplication, ms: int = 60) -> None:
@@ -269,11 +270,12 @@ def _widget_problems(widgets: list[QWidget], status_rect: QRect | None) -> list[
             problem = _dock_title_problem(w)
         elif isinstance(w, QSlider) and w.orientation() == Qt.Orientation.Horizontal:
             if w.width() < MIN_SLIDER:
-                problem = f"slider only {w.width()} px wide"
+                problem = f"slider only {w.width()} px wide in {_owner(w)}"
         elif isinstance(w, QAbstractScrollArea) and not isinstance(
                 w, (QGraphicsView, QAbstractItemView)):  # a table may scroll sideways
             bar = w.horizontalScrollBar()
-            if bar is not None and bar.isVisible():
+            code = isinstance(w, QTextEdit) and "<pre" in w.toHtml()
+            if bar is not None and bar.isVisible() and not code:  # code may scroll, not wrap
                 problem = f"horizontal scroll bar in {type(w).__name__} of {_owner(w)}"
             inner = w.widget() if isinstance(w, QScrollArea) else None
             if inner is not None and inner.width() > w.viewport().width() + 1 \
