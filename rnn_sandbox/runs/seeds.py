@@ -167,7 +167,7 @@ class RunJob:
         self._next = 0
         self._running: dict[int, tuple[Any, Any]] = {}  # index → (process, connection)
         self._results: dict[int, Run] = {}
-        self._new: list[Run] = []
+        self._given: set[int] = set()  # indices of the runs poll has handed out
         self._exiting: list[Any] = []  # workers that sent their run and are ending
         self._started = False
 
@@ -201,7 +201,10 @@ class RunJob:
         return [p for p in procs if p.is_alive()]
 
     def poll(self) -> list[Run]:
-        """The runs finished since the last call, in the order they finished."""
+        """The runs finished since the last call, in the order of the items: a run waits
+        for those before it (so a lesson's setups and a group's seeds are listed in their
+        order, however the machine's load made them finish); once the job is done (or
+        cancelled, or failed) every finished run is handed out."""
         self._exiting = [p for p in self._exiting if p.exitcode is None]  # reaps the rest
         if self._started and not self.done:
             for i, (proc, conn) in list(self._running.items()):
@@ -216,8 +219,19 @@ class RunJob:
                 self._launch()
                 if not self._running and self._next >= self.total:
                     self.done = True
-        new, self._new = self._new, []
-        return new
+        return self._ready()
+
+    def _ready(self) -> list[Run]:
+        ready = []
+        for i in range(self.total):
+            if i not in self._results:
+                if not self.done:
+                    break
+                continue
+            if i not in self._given:
+                self._given.add(i)
+                ready.append(self._results[i])
+        return ready
 
     def _take(self, i: int, proc: Any, conn: Any) -> None:
         """The run worker ``i`` sent: its numbers read from JSON, its state left as bytes
@@ -239,7 +253,6 @@ class RunJob:
         run = value
         run.group = self.group
         self._results[i] = run
-        self._new.append(run)
         self.finished += 1
 
     def _fail(self, message: str) -> None:
@@ -264,7 +277,6 @@ class RunJob:
         except BaseException:
             self.cancel()
             raise
-        self._new = []
         for proc in self._exiting:  # all done: wait for the last workers to end
             proc.join(timeout=5)
         self._exiting = [p for p in self._exiting if p.exitcode is None]

@@ -142,3 +142,21 @@ def test_a_worker_that_dies_is_an_error_not_a_hang():
     with pytest.raises(RunJobError, match="killed: the worker process ended without a result"):
         job.wait()
     assert job.done and not proc.is_alive()
+
+
+def test_runs_come_in_the_order_of_the_items_and_cancel_hands_over_those_finished():
+    """A quick run after a slow one waits for it: a lesson's setups are listed in their
+    order whatever the load; cancelling hands over what finished all the same."""
+    slow = small()
+    slow.network.hidden_size, slow.training.batch_size = 512, 40
+    job = RunJob([("slow", slow), ("quick", small())], processes=2, steps=10**4)
+    job.start()
+    deadline = time.monotonic() + 120
+    while 1 not in job._results and time.monotonic() < deadline:
+        assert job.poll() == []  # nothing before the slow one is done
+        time.sleep(0.02)
+    assert 1 in job._results and 0 not in job._results  # the quick one finished first
+    assert job.poll() == []
+    job.cancel()
+    assert [r.name for r in job.poll()] == ["quick"]
+    assert job.poll() == []

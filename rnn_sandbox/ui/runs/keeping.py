@@ -492,6 +492,9 @@ class RunKeeper(QObject):
         self.job_timer.stop()
         if job is not None:
             job.cancel()
+            finished = job.poll()  # those that finished while earlier ones still trained
+            if finished:
+                self.add_runs(finished)
             self.status.emit(f"{self.job_what}: cancelled after {job.finished} of "
                              f"{job.total}.", 8_000)
             self.jobChanged.emit()
