@@ -4,9 +4,9 @@ a 1280×720 projector never cuts a word without a way to read it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 # Marks a widget that may show its text shortened because the whole text is in its tooltip
 # (the screen-size tests accept such a widget as readable).
@@ -98,3 +98,100 @@ def fit_to_screen(window: QWidget) -> None:
     frame = window.frameGeometry()
     if frame.width() > free.width() or frame.height() > free.height():
         window.showMaximized()
+
+
+class FlowLayout(QLayout):
+    """Widgets in a row that wraps onto more rows when the row is too narrow for them, so
+    no button is ever squeezed below its text (a toolbar of the diagram at 150 % zoom on a
+    1280 px screen).  A widget that expands horizontally shares the spare width of its row
+    and needs only its minimum width there."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt's name)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt's name)
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt's name)
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 (Qt's name)
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt's name)
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """All in one row."""
+        widths = [self._width(i) for i in self._visible()]
+        height = max((i.sizeHint().height() for i in self._visible()), default=0)
+        m = self.contentsMargins()
+        gaps = self.spacing() * max(len(widths) - 1, 0)
+        return QSize(sum(widths) + gaps + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802 (Qt's name)
+        """The widest single widget: every other one can go to a row of its own."""
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(QSize(self._width(item), item.minimumSize().height()))
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not i.isEmpty()]
+
+    @staticmethod
+    def _expands(item: QLayoutItem) -> bool:
+        return bool(item.expandingDirections() & Qt.Orientation.Horizontal)
+
+    def _width(self, item: QLayoutItem) -> int:
+        """What ``item`` needs in a row: its size hint, or its minimum if it expands."""
+        if self._expands(item):
+            return item.minimumSize().width()
+        return max(item.sizeHint().width(), item.minimumSize().width())
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        """Lay the items out in ``rect`` (only measure unless ``move``); the height used."""
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        rows: list[list[QLayoutItem]] = [[]]
+        used = 0
+        for item in self._visible():
+            need = self._width(item)
+            if rows[-1] and used + self.spacing() + need > area.width():
+                rows.append([])
+                used = 0
+            used += (self.spacing() if rows[-1] else 0) + need
+            rows[-1].append(item)
+        y = area.y()
+        for row in rows:
+            if not row:
+                continue
+            height = max(i.sizeHint().height() for i in row)
+            widths = [self._width(i) for i in row]
+            spare = area.width() - sum(widths) - self.spacing() * (len(row) - 1)
+            growing = [k for k, i in enumerate(row) if self._expands(i)]
+            for k in growing:
+                widths[k] += max(spare, 0) // len(growing)
+            x = area.x()
+            for item, width in zip(row, widths, strict=True):
+                if move:
+                    item.setGeometry(QRect(x, y, width, height))
+                x += width + self.spacing()
+            y += height + self.spacing()
+        return y - self.spacing() - area.y() + m.top() + m.bottom()

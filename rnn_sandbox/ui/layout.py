@@ -9,11 +9,11 @@ and knows no preset by name.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
 LAYOUT_VERSION = 3  # raise when the docks change, so an old saved layout is not applied
 
@@ -59,6 +59,9 @@ class Preset:
     bottom_spans: bool = False  # the bottom row runs under the side columns too
     zoom: float = 1.0
     captions: bool = True
+    closed: tuple[str, ...] = ()  # placed, then closed: one click away in View
+    side_tabs: tuple[Qt.DockWidgetArea, ...] = ()  # areas with their tabs on the outer side
+    least_width: int = 0  # screens narrower than this cannot show the preset
 
     def areas(self) -> Iterator[tuple[Qt.DockWidgetArea, tuple[Stack, ...]]]:
         """The areas in the order they are filled."""
@@ -72,10 +75,15 @@ class Preset:
         """The dock in front of each stack."""
         return [stack[0] for _area, stacks in self.areas() for stack in stacks]
 
+    def fits(self, screen_width: int) -> bool:
+        """Whether a screen this wide can show the preset."""
+        return screen_width >= self.least_width
+
 
 # The arrangements a learner or a teacher can pick from View → Layout.  All but the wide
 # one keep the side columns full height (the gradient flow's three plots need it at 720
-# px) and put panels in tabs rather than squeezing them when the window is small.
+# px) and put panels in tabs rather than squeezing them when the window is small; a stack
+# shows every tab's whole title on a 1280 px laptop (beside the stack when they are many).
 LAPTOP = Preset(
     "Side columns of tabs, the gradient flow at full height on the right",
     left=((TASKS, LESSONS, SETTINGS),),
@@ -83,12 +91,21 @@ LAPTOP = Preset(
     bottom=((LOSS,), (PREDICTION, SAMPLE, RUNS)),  # the runs beside the comparison
     widths=(Size(TASKS, 0.2, 240), Size(GRADIENT, 0.3, 380)),
     heights=(Size(LOSS, 0.45),),
+    side_tabs=(RIGHT,),  # four whole titles fit the column's height, not its width
 )
 PRESETS: dict[str, Preset] = {
     "Laptop": LAPTOP,
-    "Projector": replace(
-        LAPTOP, tip="As Laptop, at 150 % zoom with captions hidden: readable from the back",
-        zoom=1.5, captions=False),
+    "Projector": Preset(
+        "The lesson, the diagram, the gradient flow and the loss at 150 % zoom, readable "
+        "from the back; the other panels are in the View menu",
+        left=((LESSONS, TASKS, SETTINGS),),
+        right=((GRADIENT, HIDDEN, ITEMIZED, COMPARE),),
+        bottom=((LOSS, PREDICTION, SAMPLE, RUNS),),
+        widths=(Size(LESSONS, 0.22, 240), Size(GRADIENT, 0.3, 380)),
+        heights=(Size(LOSS, 0.42),),
+        zoom=1.5, captions=False,
+        closed=(TASKS, SETTINGS, ITEMIZED, COMPARE, RUNS),
+    ),
     "Focus on gradients": Preset(
         "Gradient flow and hidden states side by side, large",
         left=((TASKS, LESSONS, SETTINGS),),
@@ -105,6 +122,7 @@ PRESETS: dict[str, Preset] = {
         widths=(Size(TASKS, 0.17), Size(SETTINGS, 0.21)),
         heights=(Size(LOSS, 0.45),),
         bottom_spans=True,
+        least_width=1920,
     ),
 }
 DEFAULT_PRESET = "Laptop"
@@ -155,6 +173,11 @@ def arrange(frame: QMainWindow, docks: Sequence[QDockWidget],
         frame.removeDockWidget(d)
     for d in docks:
         d.show()
+    for area, side in ((LEFT, QTabWidget.TabPosition.West),
+                       (RIGHT, QTabWidget.TabPosition.East),
+                       (BOTTOM, QTabWidget.TabPosition.South)):
+        outer = area in p.side_tabs
+        frame.setTabPosition(area, side if outer else QTabWidget.TabPosition.South)
     for area, stacks in p.areas():
         for i, stack in enumerate(stacks):
             if i == 0:
@@ -167,6 +190,8 @@ def arrange(frame: QMainWindow, docks: Sequence[QDockWidget],
                 frame.tabifyDockWidget(named[first], named[second])
     for name in p.fronts():
         named[name].raise_()
+    for name in p.closed:
+        named[name].close()
     for sizes, extent, orientation in ((p.widths, width, Qt.Orientation.Horizontal),
                                        (p.heights, height, Qt.Orientation.Vertical)):
         for s in sizes:

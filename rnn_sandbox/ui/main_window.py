@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
         self.commands = WindowActions(self, self._handlers(), c.undo_stack, list(self.plots),
                                       self.docks)
         c.runningChanged.connect(self.commands.show_running)
+        self.commands.layout_menu.aboutToShow.connect(self.offer_presets)
+        self.offer_presets()
         c.runs.jobChanged.connect(lambda: self.commands.show_job(c.runs.job is not None))
         self.status_view = views.StatusView(
             self.statusBar().addPermanentWidget,
@@ -375,10 +377,22 @@ class MainWindow(QMainWindow):
         size = self.size()
         p = layout.arrange(self, [*self.docks, self.sample_dock], preset)
         self.sample_dock.setVisible(bool(self.sample_panel.applies))  # for tasks that write
-        self.tasks_dock.raise_()
+        for d in self.docks:
+            if d.objectName() in p.fronts() and d.isVisible():
+                d.raise_()
         self.presentation.set_zoom(p.zoom)
         self.set_captions(p.captions)
         self.resize(size)  # as layout.arrange keeps it
+
+    def offer_presets(self) -> None:
+        """View → Layout offers the presets this screen can show (Wide screen needs 1920
+        px); the others stay in the menu, greyed, saying why."""
+        screen = self.screen()
+        width = screen.availableGeometry().width() if screen is not None else 1 << 16
+        for a in self.commands.layout_menu.actions():
+            preset = layout.PRESETS.get(a.text().replace("&", ""))
+            if preset is not None:
+                a.setEnabled(preset.fits(width))
 
     def set_theme(self, name: str) -> None:
         self.commands.dark.setChecked(name == "dark")

@@ -4,7 +4,13 @@ canvas that follows the window's dark theme with readable contrast."""
 
 import pytest
 from PySide6.QtGui import QColor, QFontInfo, QImage
-from PySide6.QtWidgets import QApplication, QGraphicsSimpleTextItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsSimpleTextItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rnn_sandbox.lessons import get_lesson
 from rnn_sandbox.session import Experiment
@@ -97,8 +103,12 @@ def test_the_step_slider_keeps_a_usable_width(widget, qtbot, width):
     slider = widget.stepper.slider
     assert slider.width() >= SLIDER_MIN
     assert slider.height() < slider.width() / 4  # a bar, not a square
-    one_row = widget.stepper.row1.indexOf(slider) >= 0
+    buttons = widget.stepper.mode_buttons["live"]
+    one_row = slider.mapTo(widget, slider.rect().center()).y() < \
+        buttons.mapTo(widget, buttons.rect().bottomLeft()).y()
     assert one_row == (width >= 1300)
+    for b in widget.stepper.findChildren(QToolButton):  # no button below its text
+        assert b.width() >= b.fontMetrics().horizontalAdvance(b.text()), b.text()
 
 
 def luminance(c: QColor) -> float:

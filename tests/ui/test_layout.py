@@ -255,12 +255,15 @@ def test_arrange_puts_each_dock_where_the_preset_says(qtbot, monkeypatch, name):
     named = {d.objectName(): d for d in docks}
     for area, stacks in p.areas():
         for stack in stacks:
+            open_ = [d for d in stack if d not in p.closed]
             for d in stack:
                 dock = named[d]
                 assert not dock.isFloating() and frame.dockWidgetArea(dock) == area, d
-                assert set(frame.tabifiedDockWidgets(dock)) == {
-                    named[other] for other in stack if other != d}, d
-            assert views.shown(named[stack[0]].widget())  # the first one in front
+                assert dock.isHidden() == (d in p.closed), d  # closed: one click away
+                if d in open_:
+                    assert set(frame.tabifiedDockWidgets(dock)) == {
+                        named[other] for other in open_ if other != d}, d
+            assert views.shown(named[open_[0]].widget())  # the first one in front
             assert not any(views.shown(named[d].widget()) for d in stack[1:])
         lefts = [named[stack[0]].x() for stack in stacks]  # side by side, left to right
         assert lefts == sorted(set(lefts)), (area, lefts)
@@ -301,3 +304,24 @@ def test_preferences_come_back_as_they_were_saved(qtbot, settings):
     qtbot.addWidget(again)
     assert layout.restore(again, settings) == chosen
     assert settings.value("lastConfig") == '{"task": {}}'
+
+
+def test_the_projector_closes_what_a_class_does_not_watch_one_click_away(qtbot, settings):
+    w = MainWindow(config=get_task("weather").default_config(), settings=settings)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    qtbot.waitExposed(w)
+    w.arrange("Projector")
+    settle(qtbot, w)
+    assert views.shown(w.lessons) and views.shown(w.gradient_plot) and views.shown(w.loss_plot)
+    assert w.tasks_dock.isHidden() and w.runs_dock.isHidden() and w.compare_dock.isHidden()
+    w.tasks_dock.toggleViewAction().trigger()  # View → Tasks: back in its column
+    settle(qtbot, w)
+    assert w.tasks_dock.isVisible() and not w.tasks_dock.isFloating()
+    assert w.dockWidgetArea(w.tasks_dock) == layout.LEFT
+    w.show_comparison()  # Repeat with N seeds brings the closed runs back in view
+    settle(qtbot, w)
+    assert views.shown(w.runs_panel) and views.shown(w.comparison)
+    assert not w.runs_dock.isFloating() and not w.compare_dock.isFloating()
+    w.controller.shutdown()

@@ -36,7 +36,6 @@ def test_switching_layouts_in_any_order_keeps_the_window_alive(tmp_path):
         import sys, tempfile, time
         if __name__ == "__main__":
             from PySide6.QtCore import QSettings
-            from PySide6.QtGui import QAction
             from PySide6.QtWidgets import QApplication
             app = QApplication([])
             from rnn_sandbox.ui.main_window import MainWindow
@@ -45,11 +44,10 @@ def test_switching_layouts_in_any_order_keeps_the_window_alive(tmp_path):
             w.confirm = lambda *a: True
             w.modal_messages = False
             w.show()
-            actions = {a.text().replace("&", ""): a for a in w.findChildren(QAction)}
             L, P, F, W = "Laptop", "Projector", "Focus on gradients", "Wide screen"
             order = [L, P, F, L, W, P, W, F, P, L, F, W, L]  # every preset after every other
             for name in order:
-                actions[name].trigger()
+                w.arrange(name)  # as View → Layout does (where the screen offers it)
                 for d in w.findChildren(type(w.docks[0])):  # a learner clicks the tabs
                     d.raise_()
                 for _ in range(3):
@@ -62,3 +60,46 @@ def test_switching_layouts_in_any_order_keeps_the_window_alive(tmp_path):
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "survived 13" in result.stdout
+
+
+def in_window(tmp_path: Path, width: int, height: int, body: str) -> str:
+    """What ``body`` prints, run with the main window ``w`` shown on a screen of this size
+    as the app starts it (``app`` the application)."""
+    script = tmp_path / "window.py"
+    script.write_text(textwrap.dedent("""
+        import sys, tempfile, time
+        if __name__ == "__main__":
+            from PySide6.QtCore import QSettings
+            from PySide6.QtWidgets import QApplication
+            app = QApplication([])
+            from rnn_sandbox.ui.fit import fit_to_screen
+            from rnn_sandbox.ui.main_window import MainWindow
+            settings = QSettings(tempfile.mktemp(suffix=".ini"), QSettings.Format.IniFormat)
+            w = MainWindow(settings=settings)
+            w.confirm = lambda *a: True
+            w.modal_messages = False
+            w.show()
+            fit_to_screen(w)
+            app.processEvents()
+    """) + textwrap.indent(textwrap.dedent(body), " " * 4) + "\n    w.controller.shutdown()\n")
+    result = subprocess.run([sys.executable, str(script)], env=screen_env(tmp_path, width, height),
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def test_a_laptop_greys_the_wide_screen_layout_and_a_wide_screen_offers_it(tmp_path):
+    body = """
+        layouts = {a.text(): a.isEnabled() for a in w.commands.layout_menu.actions()}
+        print(sorted(name for name, on in layouts.items() if not on))
+    """
+    assert in_window(tmp_path, 1366, 768, body).strip() == "['Wide screen']"
+    assert in_window(tmp_path, 1920, 1080, body).strip() == "[]"
+
+
+def test_the_first_start_on_a_small_screen_fills_it_without_spilling_over(tmp_path):
+    body = """
+        free, frame = w.screen().availableGeometry(), w.frameGeometry()
+        print(frame.width() <= free.width() and frame.height() <= free.height())
+    """
+    assert in_window(tmp_path, 1280, 720, body).strip() == "True"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -12,9 +11,10 @@ from PySide6.QtWidgets import (
     QSlider,
     QSpinBox,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
+
+from rnn_sandbox.ui.fit import FlowLayout
 
 MODES = {"live": "Live", "forward": "Forward ▸", "backward": "Backward ◂"}
 SLIDER_MIN = 140  # pixels: narrower, a slider is no longer seen as one
@@ -38,14 +38,11 @@ class StepThroughBar(QWidget):
         # The backward walk ends here: the earliest step the gradient reaches (truncated
         # BPTT may stop it before the first step).
         self.backward_stop = 0
-        rows = QVBoxLayout(self)
-        rows.setContentsMargins(4, 0, 4, 2)
-        rows.setSpacing(2)
-        lay = self.row1 = QHBoxLayout()
-        self.row2 = QHBoxLayout()  # the slider's, while one row is too narrow for it
-        rows.addLayout(self.row1)
-        rows.addLayout(self.row2)
-        self._one_row = True
+        # One row that wraps: on a narrow diagram (a laptop at 150 %) the buttons go on to
+        # a second row rather than shrink below their text, and the slider with its label
+        # takes the spare width of whichever row it ends up on.
+        lay = self.flow = FlowLayout(self)
+        lay.setContentsMargins(4, 0, 4, 2)
         self.mode_buttons: dict[str, QToolButton] = {}
         group = QButtonGroup(self)
         group.setExclusive(True)
@@ -81,12 +78,18 @@ class StepThroughBar(QWidget):
         self.speed.setToolTip("Speed of play")
         self.speed.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         lay.addWidget(self.speed)
-        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.track = QWidget(self)  # the slider and its label, kept together
+        self.track.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        track = QHBoxLayout(self.track)
+        track.setContentsMargins(0, 0, 0, 0)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self.track)
         self.slider.setToolTip("Jump to a time step")
-        lay.addWidget(self.slider, 1)
-        self.label = QLabel(self)
+        self.slider.setMinimumWidth(SLIDER_MIN)
+        track.addWidget(self.slider, 1)
+        self.label = QLabel(self.track)
         self.fit_label()
-        lay.addWidget(self.label)
+        track.addWidget(self.label)
+        lay.addWidget(self.track)
         self.numbers_btn = self._button(
             "Numbers", "Write each neuron's value on it while walking through the steps "
             "(forward: its activation, backward: dL/dh_t), to 4 significant digits; click a "
@@ -108,34 +111,7 @@ class StepThroughBar(QWidget):
         """Room for "step 888/888" in the label's font (which grows with the zoom)."""
         self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("step 888/888"))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._arrange()
-
-    def _arrange(self) -> None:
-        """The slider beside the buttons while it gets SLIDER_MIN pixels there, else on a
-        row of its own under them (a squeezed slider looks like a check box)."""
-        lay = self.row1
-        others = [item.widget() for k in range(lay.count())
-                  if (item := lay.itemAt(k)) is not None]
-        need = sum(w.sizeHint().width() for w in others
-                   if w is not None and w not in (self.slider, self.label))
-        need += self.label.minimumWidth() + SLIDER_MIN + lay.spacing() * (len(others) + 1) + 8
-        one_row = self.width() >= need
-        if one_row == self._one_row:
-            return
-        self._one_row = one_row
-        for w in (self.slider, self.label):
-            (self.row2 if one_row else self.row1).removeWidget(w)
-        if one_row:
-            at = self.row1.indexOf(self.numbers_btn)
-            self.row1.insertWidget(at, self.slider, 1)
-            self.row1.insertWidget(at + 1, self.label)
-        else:
-            self.row2.addWidget(self.slider, 1)
-            self.row2.addWidget(self.label)
-
-    def _button(self, text: str, tip: str, lay) -> QToolButton:
+    def _button(self, text: str, tip: str, lay: FlowLayout) -> QToolButton:
         b = QToolButton(self)
         b.setText(text)
         b.setToolTip(tip)

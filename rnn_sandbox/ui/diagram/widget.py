@@ -38,6 +38,7 @@ from rnn_sandbox.ui.diagram.panel import SidePanel
 from rnn_sandbox.ui.diagram.scene import DiagramModel, DiagramScene, make_segments
 from rnn_sandbox.ui.diagram.stepthrough import StepThroughBar
 from rnn_sandbox.ui.diagram.view import DiagramView
+from rnn_sandbox.ui.fit import FlowLayout
 
 GATED_HELP = {
     "lstm": " Click an LSTM neuron to open it: gates i f g o below, the cell state c beside.",
@@ -87,7 +88,8 @@ class DiagramWidget(QWidget):
         self.view = DiagramView(self.scene, self)
         self.view.on_resized = self._show_current_step
 
-        bar = QHBoxLayout()
+        # A row that wraps rather than squeezing its buttons below their text.
+        bar = FlowLayout()
         bar.setContentsMargins(4, 2, 4, 0)
         self.remove_layer_btn = self._tool("− layer", "Remove the top layer", bar)
         self.add_layer_btn = self._tool(
@@ -97,16 +99,19 @@ class DiagramWidget(QWidget):
                                     "and a bidirectional network", bar, checkable=True)
         self.folded_btn = self._tool("Folded", "Show the compact loop diagram instead of one "
                                      "column per time step", bar, checkable=True)
-        bar.addWidget(QLabel("Steps shown:", self))
-        self.steps_spin = QSpinBox(self)
+        steps = QWidget(self)  # the label and its box, kept together
+        steps_row = QHBoxLayout(steps)
+        steps_row.setContentsMargins(0, 0, 0, 0)
+        steps_row.addWidget(QLabel("Steps shown:", steps))
+        self.steps_spin = QSpinBox(steps)
         self.steps_spin.setRange(2, 40)
         self.steps_spin.setValue(6)
         self.steps_spin.setToolTip("How many time steps to draw; longer sequences show the "
                                    "first and last steps around an ellipsis")
-        bar.addWidget(self.steps_spin)
+        steps_row.addWidget(self.steps_spin)
+        bar.addWidget(steps)
         self.fit_btn = self._tool("Fit", "Show the whole diagram in the view (its text may get "
                                   "smaller than at 100 %; the wheel zooms)", bar)
-        bar.addStretch(1)
         self.stepper = StepThroughBar(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -158,7 +163,7 @@ class DiagramWidget(QWidget):
             raise RuntimeError("the diagram has no configuration yet")
         return self.cfg
 
-    def _tool(self, text: str, tip: str, lay: QHBoxLayout,
+    def _tool(self, text: str, tip: str, lay: FlowLayout,
               checkable: bool = False) -> QToolButton:
         b = QToolButton(self)
         b.setText(text)

@@ -51,6 +51,7 @@ from rnn_sandbox.fields import SETTING
 from rnn_sandbox.files import atomic_write
 from rnn_sandbox.runs import book as runs_module
 from rnn_sandbox.ui import offscreen
+from rnn_sandbox.ui.fit import FlowLayout
 from rnn_sandbox.ui.plots.base import PALETTE, PlotPanel
 from rnn_sandbox.ui.runs.compare_plot import (
     GREY,
@@ -108,7 +109,9 @@ class ComparisonView(PlotPanel):
         self._rest.timeout.connect(self._draw_rest)
 
         self.bar = QWidget()
-        bar = QHBoxLayout(self.bar)
+        # A row that wraps: in a narrow dock the gradient's step goes to a second row rather
+        # than squeezing the other controls below their text.
+        bar = FlowLayout(self.bar)
         bar.setContentsMargins(0, 0, 0, 0)
         self.x_box = QComboBox()  # short texts: the bar fits a laptop's narrow dock
         self.x_box.addItem("by step", "step")
@@ -132,10 +135,14 @@ class ComparisonView(PlotPanel):
         self.step_spin.valueChanged.connect(self._on_step)
         bar.addWidget(self.x_box)
         bar.addWidget(self.log_check)
-        bar.addSpacing(8)
-        bar.addWidget(self.step_label)
-        bar.addWidget(self.step_slider, 1)
-        bar.addWidget(self.step_spin)
+        gradient = QWidget()  # the label, the slider and the step, kept together
+        gradient.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        row = QHBoxLayout(gradient)
+        row.setContentsMargins(8, 0, 0, 0)
+        row.addWidget(self.step_label)
+        row.addWidget(self.step_slider, 1)
+        row.addWidget(self.step_spin)
+        bar.addWidget(gradient)
         self._layout.addWidget(self.bar)
         self.controls = [self.x_box, self.log_check, self.step_label, self.step_slider,
                          self.step_spin]
