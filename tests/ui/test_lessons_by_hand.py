@@ -176,10 +176,12 @@ class Learner:
         return np.asarray(x), np.asarray(y)
 
     def loss_curve(self) -> tuple[np.ndarray, np.ndarray]:
-        """The validation loss as plotted (steps, values)."""
-        x, y = self.w.loss_plot.val_curve.getData()
+        """The validation loss as plotted (steps, values; in loss units on a log axis)."""
+        lp = self.w.loss_plot
+        x, y = lp.val_curve.getData()
         assert x is not None and len(x), "the loss plot has no validation points"
-        return np.asarray(x), np.asarray(y)
+        y = np.asarray(y, dtype=float)
+        return np.asarray(x), (10**y if lp.log_check.isChecked() else y)
 
     def final_metric(self) -> float:
         """The metric's last point, which the status bar shows beside its baseline."""
