@@ -5,7 +5,14 @@ a 1280×720 projector never cuts a word without a way to read it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QPainter,
+    QPaintEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QComboBox, QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 # Marks a widget that may show its text shortened because the whole text is in its tooltip
@@ -195,3 +202,25 @@ class FlowLayout(QLayout):
                 x += width + self.spacing()
             y += height + self.spacing()
         return y - self.spacing() - area.y() + m.top() + m.bottom()
+
+
+HEADING_SCALE = {1: 1.25, 2: 1.12, 3: 1.05}  # of the body text: a narrow column keeps whole words
+
+
+def modest_headings(doc: QTextDocument) -> None:
+    """Headings of a Markdown text at sizes a narrow column holds: Qt's own are up to twice
+    the body text, so a long word of a title ("Backpropagation") would not fit a laptop's
+    side column and break or scroll."""
+    base = doc.defaultFont().pointSizeF()
+    block = doc.begin()
+    while block.isValid():
+        scale = HEADING_SCALE.get(block.blockFormat().headingLevel())
+        if scale is not None:
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
+                                QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setFontPointSize(base * scale)
+            fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, 0)  # Qt's heading size
+            cursor.mergeCharFormat(fmt)
+        block = block.next()

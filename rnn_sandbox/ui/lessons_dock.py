@@ -161,6 +161,7 @@ class LessonsDock(QWidget):
         except OSError as e:
             text = f"# {lesson.title}\n\nThe text of this lesson cannot be read: {e}"
         self.browser.setMarkdown(text)
+        fit.modest_headings(self.browser.document())
         self.browser.verticalScrollBar().setValue(0)
         self.setup_combo.clear()
         for s in lesson.setups:

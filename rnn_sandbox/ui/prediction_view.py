@@ -54,7 +54,9 @@ class PredictionView(PlotPanel):
         split = QSplitter()
         split.setOrientation(pg.QtCore.Qt.Orientation.Vertical)
         split.addWidget(self.text)
-        split.addWidget(self.graphics)
+        # In a scroll area: a short dock scrolls the chart rather than making the window
+        # taller than a 720 px projector (the chart keeps its readable size).
+        split.addWidget(self.graphics_area())
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
         # The task's further numbers on the validation set (Task.extra_metrics), when it
@@ -64,6 +66,7 @@ class PredictionView(PlotPanel):
             "Further measures of this task on the validation set, from the last validation"
         )
         self.extra_label.setVisible(False)
+        self.extra_label.setWordWrap(True)  # a long list of measures must not widen the dock
         self._layout.addWidget(self.extra_label)
         self._layout.addWidget(split, 1)
         self._layout.addWidget(self.caption)

@@ -20,7 +20,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDockWidget,
     QDoubleSpinBox,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from rnn_sandbox.engine.inspect import network_from
 from rnn_sandbox.tasks import TaskError
+from rnn_sandbox.ui.fit import FlowLayout
 
 if TYPE_CHECKING:
     from rnn_sandbox.config import NetworkConfig
@@ -93,18 +94,21 @@ class SamplePanel(QWidget):
         self.button = QPushButton("Write")
         self.button.setToolTip("Let the network write with its weights now")
         self.button.clicked.connect(self.write)
-        # Short rows: the panel shares a laptop's bottom dock with the prediction.
-        grid = QGridLayout()
-        grid.addWidget(QLabel("Prompt:"), 0, 0)
-        grid.addWidget(self.prompt, 0, 1, 1, 3)
-        grid.addWidget(QLabel("Temperature:"), 1, 0)
-        grid.addWidget(self.temperature, 1, 1)
-        grid.addWidget(QLabel("Seed:"), 1, 2)
-        grid.addWidget(self.seed, 1, 3)
-        grid.addWidget(QLabel("Length:"), 2, 0)
-        grid.addWidget(self.length, 2, 1)
-        grid.addWidget(self.button, 2, 2, 1, 2)
-        grid.setColumnStretch(3, 1)
+        # Short rows that wrap: the panel shares a laptop's bottom dock with the prediction
+        # and must not widen it (the loss beside it needs its room).
+        prompt_row = QHBoxLayout()
+        prompt_row.addWidget(QLabel("Prompt:"))
+        prompt_row.addWidget(self.prompt, 1)
+        grid = FlowLayout()
+        for label, control in (("Temperature:", self.temperature), ("Seed:", self.seed),
+                               ("Length:", self.length)):
+            pair = QWidget()  # a label stays with its box
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(QLabel(label))
+            row.addWidget(control)
+            grid.addWidget(pair)
+        grid.addWidget(self.button)
         self.output = QPlainTextEdit()
         self.output.setReadOnly(True)
         self.output.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -113,6 +117,7 @@ class SamplePanel(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addLayout(prompt_row)
         layout.addLayout(grid)
         layout.addWidget(self.output, 1)
         layout.addWidget(self.status)

@@ -7,7 +7,7 @@ switch, so browsing the catalogue never throws away a trained model by accident.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextOption
 from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_sandbox.tasks import TASK_TYPES, Task, all_tasks
+from rnn_sandbox.ui import fit
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -32,6 +33,7 @@ class TaskPicker(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
         self.text = QTextBrowser()
+        self.text.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # whole words only
         self.text.setOpenExternalLinks(True)
         self.use_button = QPushButton("Use this task")
         self.use_button.setToolTip("Build a new experiment for the selected task")
@@ -105,6 +107,7 @@ class TaskPicker(QWidget):
         except OSError:
             text = f"# {task.title}\n\n{task.summary}"
         self.text.setMarkdown(text)
+        fit.modest_headings(self.text.document())
         self.use_button.setEnabled(name != self.current)
 
     def _use(self) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QLabel,
     QMainWindow,
+    QPlainTextEdit,
     QRadioButton,
     QScrollArea,
     QSlider,
@@ -242,6 +243,19 @@ def problems(app: QApplication, window: QMainWindow, zoom: float,
     return sorted(set(found))
 
 
+def _widest_line(doc, width: int) -> str:
+    """The text of a laid-out line wider than ``width``."""
+    block = doc.begin()
+    while block.isValid():
+        lay = block.layout()
+        for i in range(lay.lineCount()):
+            line = lay.lineAt(i)
+            if line.naturalTextWidth() > width:
+                return block.text()[line.textStart():line.textStart() + line.textLength()]
+        block = block.next()
+    return ""
+
+
 def _owner(w: QWidget) -> str:
     """The dock (or else the widget class) a widget belongs to, to name it in a report."""
     parent = w
@@ -277,8 +291,18 @@ def _widget_problems(widgets: list[QWidget], status_rect: QRect | None) -> list[
         elif isinstance(w, QAbstractScrollArea) and not isinstance(
                 w, (QGraphicsView, QAbstractItemView)):  # a table may scroll sideways
             bar = w.horizontalScrollBar()
-            code = isinstance(w, QTextEdit) and "<pre" in w.toHtml()
-            if bar is not None and bar.isVisible() and not code:  # code may scroll, not wrap
+            # Code, and lines kept whole on purpose (a guess under its character), scroll.
+            code = (isinstance(w, QTextEdit) and "<pre" in w.toHtml()) or (
+                isinstance(w, QPlainTextEdit)
+                and w.lineWrapMode() == QPlainTextEdit.LineWrapMode.NoWrap)
+            if isinstance(w, QTextEdit) and not code:  # the text as it lays out now
+                doc = w.document()
+                doc.setTextWidth(w.viewport().width())
+                room = w.viewport().width() - 2 * doc.documentMargin()
+                wide = _widest_line(doc, room + 1)
+                if wide:
+                    problem = f"a word wider than its text in {_owner(w)}: {wide!r}"
+            elif bar is not None and bar.isVisible() and not code:  # code may scroll
                 problem = f"horizontal scroll bar in {type(w).__name__} of {_owner(w)}"
             inner = w.widget() if isinstance(w, QScrollArea) else None
             if inner is not None and inner.width() > w.viewport().width() + 1 \
@@ -347,6 +371,8 @@ def main(out_path: str, scenarios: list[str]) -> None:
                 for dock in raised:
                     dock.raise_()
             report[name] = sorted(found)
+            if found:  # a picture of what was found, to look at
+                window.grab().save(str(shots / f"probe_{tag}_problem_{len(report)}.png"))
 
         if "zoom150" in scenarios:
             trigger(window, "Projector")
@@ -354,6 +380,7 @@ def main(out_path: str, scenarios: list[str]) -> None:
             step(app, window)
             look("projector at 150 %", zoom=1.5, every_tab=True)
             window.grab().save(str(shots / f"probe_{tag}_projector.png"))
+            trigger(window, "Laptop")
         if "launch" in scenarios:
             look("first launch", every_tab=True)
             window.grab().save(str(shots / f"probe_{tag}_launch.png"))
@@ -376,8 +403,8 @@ def main(out_path: str, scenarios: list[str]) -> None:
                 look(f"task {task.name}")
         if "presets" in scenarios:
             for preset in ("Laptop", "Projector", "Focus on gradients", "Wide screen"):
-                if not enabled(window, preset):
-                    report[f"preset {preset}"] = []  # greyed in the menu on this screen
+                if not enabled(window, preset):  # greyed in the menu on this screen
+                    report[f"preset {preset}"] = []
                     continue
                 trigger(window, preset)
                 settle(app, 100)

@@ -11,6 +11,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -103,3 +105,30 @@ def test_the_first_start_on_a_small_screen_fills_it_without_spilling_over(tmp_pa
         print(frame.width() <= free.width() and frame.height() <= free.height())
     """
     assert in_window(tmp_path, 1280, 720, body).strip() == "True"
+
+
+SCREENS = [  # (width, height, what a class does there)
+    (1280, 720, ["launch", "lessons", "tasks", "presets"]),
+    (1366, 768, ["launch", "lessons", "presets"]),
+    (1920, 1080, ["launch", "tasks", "presets"]),
+    (1280, 720, ["zoom150"]),  # the Projector layout: everything at 150 %
+]
+
+
+@pytest.mark.parametrize("width,height,scenarios", SCREENS,
+                         ids=[f"{w}x{h}-{'+'.join(s)}" for w, h, s in SCREENS])
+def test_the_window_fits_the_screen_and_nothing_is_cut(tmp_path, width, height, scenarios):
+    """On the screen itself: the first launch, every lesson's setups and every task after a
+    training step, every layout preset (each dock's tab raised in turn): the window fits,
+    no text, button, tab or drop-down is cut without its whole text in a tooltip, every
+    plot keeps a 120×80 px data area and the diagram's text is at least 11 px."""
+    out = tmp_path / "report.json"
+    probe = Path(__file__).with_name("screen_probe.py")
+    result = subprocess.run([sys.executable, str(probe), str(out), *scenarios],
+                            env=screen_env(tmp_path, width, height), capture_output=True,
+                            text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(out.read_text())
+    assert report, "the probe looked at nothing"
+    problems = {scene: found for scene, found in report.items() if found}
+    assert not problems, json.dumps(problems, indent=1)
