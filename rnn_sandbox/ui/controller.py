@@ -38,6 +38,7 @@ from rnn_sandbox.ui.document import Document
 from rnn_sandbox.ui.runs.keeping import RunKeeper
 from rnn_sandbox.ui.view_data import View, ViewData
 from rnn_sandbox.ui.worker import Progress, TrainingThread
+from rnn_sandbox.wording import count
 
 __all__ = ["WATCH", "ExperimentController", "View", "ViewData", "finished_text"]
 
@@ -50,7 +51,7 @@ WATCH_SECONDS = 30.0
 def finished_text(epochs: int, steps: int) -> str:
     """The status bar's word at the end of a planned run (short: the numbers beside it
     leave a laptop's status bar little room)."""
-    return f"Finished: {epochs} epoch{'s' if epochs != 1 else ''} ({steps} steps). Play trains on."
+    return f"Finished: {count(epochs, 'epoch')} ({count(steps, 'step')}). Play trains on."
 
 
 class RebuildCommand(QUndoCommand):
@@ -193,8 +194,8 @@ class ExperimentController(QObject):
         if self.step > 0 and not self.ask(
             "Replace the trained model?",
             f"“{description}” builds a new network with fresh weights; the model trained "
-            f"for {self.step} steps is replaced and kept in the Runs panel (Undo brings it "
-            "back).",
+            f"for {count(self.step, 'step')} is replaced and kept in the Runs panel (Undo "
+            "brings it back).",
         ):
             return ""
         assert answer.experiment is not None  # a rebuild comes with its experiment
@@ -326,7 +327,8 @@ class ExperimentController(QObject):
         target = self.epoch_target()
         self.stop_at_step = target if self.step < target else None
         if self.stop_at_step is None:
-            self.status.emit(f"Training on past the {self.config.training.epochs} epochs set "
+            epochs = count(self.config.training.epochs, "epoch")
+            self.status.emit(f"Training on past the {epochs} set "
                              "(raise Epochs to plan a longer run).", 8_000)
         self.worker.set_stop_at(self.stop_at_step)
         self.worker.play()

@@ -35,6 +35,7 @@ from rnn_sandbox.session import Experiment
 from rnn_sandbox.ui.errors import reason
 from rnn_sandbox.ui.view_data import ViewData
 from rnn_sandbox.ui.worker import Progress
+from rnn_sandbox.wording import count
 
 if TYPE_CHECKING:
     from rnn_sandbox.runs.seeds import RunJob
@@ -313,7 +314,7 @@ class RunKeeper(QObject):
         if step > 0 and not self.host.ask(
             "Replace the trained model?",
             f"“{run.name}” becomes the current experiment; the model trained for "
-            f"{step} steps is kept in the Runs panel (Undo brings it back).",
+            f"{count(step, 'step')} is kept in the Runs panel (Undo brings it back).",
         ):
             return False
         try:
@@ -394,7 +395,7 @@ class RunKeeper(QObject):
             self.message.emit("Cannot save the runs", f"{path}:\n{reason(e)}", "critical")
             return False
         self._saved = [id(r) for r in self.book.runs]
-        self.status.emit(f"Saved {len(runs)} runs to {Path(path).name}.", 8_000)
+        self.status.emit(f"Saved {count(len(runs), 'run')} to {Path(path).name}.", 8_000)
         return True
 
     def open_runs(self, path: str | Path) -> bool:
@@ -407,7 +408,7 @@ class RunKeeper(QObject):
             self.message.emit("Cannot open the runs", f"{path}:\n{reason(e)}", "critical")
             return False
         self.add_runs(loaded)
-        self.status.emit(f"Added {len(loaded)} runs from {Path(path).name}.", 8_000)
+        self.status.emit(f"Added {count(len(loaded), 'run')} from {Path(path).name}.", 8_000)
         return True
 
     def check_unsaved(self) -> bool:
@@ -418,8 +419,9 @@ class RunKeeper(QObject):
             return True
         return self.host.ask(
             "Discard the runs?",
-            f"The Runs panel holds {len(runs)} run{'s' if len(runs) != 1 else ''} "
-            "that were not saved (File → Save Runs… keeps them).")
+            f"The Runs panel holds {count(len(runs), 'run')} "
+            f"that {'was' if len(runs) == 1 else 'were'} not saved (File → Save Runs… keeps "
+            "them).")
 
     # -- runs trained in worker processes ------------------------------------------------
     def repeat_with_seeds(self, n: int) -> bool:

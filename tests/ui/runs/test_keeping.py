@@ -242,3 +242,28 @@ def test_keeping_and_the_document_never_import_the_controller():
             a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         assert not {m for m in imported if m and m.startswith((
             "rnn_sandbox.ui.controller", "rnn_sandbox.ui.main_window"))}, module.__name__
+
+
+def test_one_run_and_one_step_read_in_the_singular(qtbot, small):
+    """"The Runs panel holds 1 run that was not saved", "trained for 1 step"."""
+    from rnn_sandbox.ui.controller import finished_text
+
+    host = Host(small_config(small))
+    asked: list[str] = []
+    host.ask = lambda title, text: asked.append(text) or False
+    keeper = RunKeeper(host)
+    keeper.follow(ViewData.of(host.experiment, 1), None, new=True)
+    host.experiment.trainer.step()
+    keeper.replacing(host.experiment)
+    before = host.config.copy()
+    cfg = before.copy()
+    cfg.network.hidden_size = 5
+    host.experiment = Experiment(cfg)
+    keeper.follow(ViewData.of(host.experiment, 2), before, new=True)
+    assert not keeper.check_unsaved()
+    assert "holds 1 run that was not saved" in asked[-1], asked
+    host.experiment.trainer.step()
+    assert not keeper.restore_run(keeper.runs[0])
+    assert "trained for 1 step is kept" in asked[-1], asked
+    assert finished_text(1, 1).startswith("Finished: 1 epoch (1 step).")
+    assert finished_text(2, 30).startswith("Finished: 2 epochs (30 steps).")
