@@ -32,7 +32,7 @@ from rnn_sandbox import io as files
 from rnn_sandbox.config import ConfigError, ExperimentConfig
 from rnn_sandbox.fields import SETTINGS
 from rnn_sandbox.lessons import LessonError, load_lessons
-from rnn_sandbox.session import Experiment, propose
+from rnn_sandbox.session import Experiment, Proposal, propose
 from rnn_sandbox.tasks import TaskError, get_task
 from rnn_sandbox.ui.document import Document
 from rnn_sandbox.ui.runs.keeping import RunKeeper
@@ -167,12 +167,19 @@ class ExperimentController(QObject):
 
     # -- the experiment ------------------------------------------------------------------
     def apply_config(self, new_cfg: ExperimentConfig | Mapping[str, Any],
-                     description: str) -> str | None:
+                     description: str, fresh: bool = False) -> str | None:
         """The one way settings change.  Returns why not (shown by the caller), ``""``
-        when the learner declined, ``None`` when applied (and put on the undo stack)."""
+        when the learner declined, ``None`` when applied (and put on the undo stack).
+
+        ``fresh``: a new network whatever changed (a lesson's setup, a task chosen): a
+        setup that differs from the current settings only in live ones (epochs, learning
+        rate) must not carry on with the model trained before."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             answer = propose(self.config, new_cfg)
+            if fresh and self.step > 0 and answer.kind in ("unchanged", "live"):
+                answer = Proposal("rebuild", answer.config,
+                                  experiment=Experiment(answer.config))
         finally:
             QApplication.restoreOverrideCursor()
         if answer.kind == "unchanged":

@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
             self.diagram.set_config(self.controller.config)
 
     def _load_lesson_setup(self, cfg: ExperimentConfig) -> None:
-        error = self.controller.apply_config(cfg, "Load the lesson's setup")
+        error = self.controller.apply_config(cfg, "Load the lesson's setup", fresh=True)
         if error:
             self.show_message("Cannot load this setup", error, QMessageBox.Icon.Warning)
 

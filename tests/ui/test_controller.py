@@ -168,3 +168,21 @@ def test_every_view_is_shown_each_experiment_and_each_report(qtbot, make_control
     assert view.experiments[-1].generation == c.generation
     c.undo_stack.undo()  # the trained model comes back, with its step
     assert view.experiments[-1].step == 1 and view.experiments[-1].config.network.cell != "gru"
+
+
+def test_a_fresh_setup_gives_a_new_network_even_if_only_live_settings_differ(qtbot,
+                                                                          make_controller):
+    """Loading a lesson's setup again after training starts over, though the setup differs
+    from the trained settings only in the epochs (a live setting)."""
+    c = make_controller()
+    c.step_once()
+    qtbot.waitUntil(lambda: c.step >= 1, timeout=20_000)
+    setup = c.config.copy()
+    setup.training.epochs += 5
+    assert c.apply_config(setup, "Load the lesson's setup", fresh=True) is None
+    assert c.step == 0 and c.config.training.epochs == setup.training.epochs
+    assert len(c.runs.runs) == 1  # the trained model is kept as a run
+    again = c.config.copy()
+    again.training.epochs += 1
+    assert c.apply_config(again, "Set epochs") is None  # not fresh: a live change
+    assert c.step == 0 and len(c.runs.runs) == 1
