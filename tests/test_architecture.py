@@ -11,6 +11,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1] / "rnn_sandbox"
 QT = ("PySide6", "shiboken6", "pyqtgraph")
 MAX_LINES = 700
+# The parts of rnn_sandbox, lowest first: each imports only from its own line and those
+# before it (docs/architecture.md draws the same order).
+LAYERS = [
+    {"files"},
+    {"fields", "config"},
+    {"engine"},
+    {"tasks"},
+    {"session"},
+    {"io"},
+    {"training"},
+    {"runs"},
+    {"lessons", "wording"},
+    {"ui"},
+    {"cli"},  # animate and compare draw with the window's parts, imported when they run
+    {"__main__"},
+]
 WINDOW = "rnn_sandbox.ui.main_window"
 # The start-up code that creates the main window (the command line reaches it through here).
 WINDOW_MAKERS = {"rnn_sandbox.ui.app"}
@@ -128,6 +144,30 @@ def test_the_import_graph_has_no_circles():
 def test_the_packages_import_each_other_in_one_direction():
     cycles = _cycles(_units(_graph(), "rnn_sandbox"))
     assert cycles == [], _shown(cycles)
+
+
+def _upward(units: dict[str, set[str]]) -> list[str]:
+    """Imports of a part from a later line of LAYERS (parts not in LAYERS are left out)."""
+    level = {f"rnn_sandbox.{name}": i for i, layer in enumerate(LAYERS) for name in layer}
+    return sorted(
+        f"{v} -> {w}"
+        for v, ws in units.items()
+        for w in ws
+        if v in level and w in level and level[w] > level[v]
+    )
+
+
+def test_the_packages_import_only_those_below_them():
+    assert _upward(_units(_graph(), "rnn_sandbox")) == []
+
+
+def test_an_import_from_a_higher_package_is_found():
+    graph = {
+        "rnn_sandbox.engine.train": {"rnn_sandbox.config", "rnn_sandbox.session"},
+        "rnn_sandbox.session": {"rnn_sandbox.engine.train"},
+        "rnn_sandbox.newcomer": {"rnn_sandbox.ui.views"},
+    }
+    assert _upward(_units(graph, "rnn_sandbox")) == ["rnn_sandbox.engine -> rnn_sandbox.session"]
 
 
 def test_the_cycle_finder_finds_a_circle():
