@@ -27,6 +27,19 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 @pytest.fixture
+def record_property(record_property):
+    """pytest's ``record_property`` taking NumPy numbers too: what a learning test records
+    crosses from a worker process to the main one (``make test`` runs two), and only plain
+    Python values can."""
+
+    def record(name: str, value: object) -> None:
+        item = getattr(value, "item", None)
+        record_property(name, item() if callable(item) else value)
+
+    return record
+
+
+@pytest.fixture
 def seed() -> int:
     """The training seed of a learning test (network init, batch order, task data)."""
     return _test_seed()
