@@ -157,6 +157,11 @@ def _upward(units: dict[str, set[str]]) -> list[str]:
     )
 
 
+def test_the_parts_of_the_window_import_each_other_in_one_direction():
+    cycles = _cycles(_units(_graph(), "rnn_sandbox.ui"))
+    assert cycles == [], _shown(cycles)
+
+
 def test_the_packages_import_only_those_below_them():
     assert _upward(_units(_graph(), "rnn_sandbox")) == []
 

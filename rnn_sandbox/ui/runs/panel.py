@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -37,11 +38,22 @@ from PySide6.QtWidgets import (
 
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.runs.book import REACHED_SHARE, Run
-from rnn_sandbox.ui.controller import ExperimentController
 from rnn_sandbox.ui.plots import on_screen
 from rnn_sandbox.ui.runs.compare_plot import entries_of
 from rnn_sandbox.ui.runs.compare_view import PALETTE, ComparisonView
-from rnn_sandbox.ui.runs.keeping import change_text
+from rnn_sandbox.ui.runs.keeping import RunKeeper, change_text
+
+
+class RunsHost(Protocol):
+    """What the panel reads of the controller (which imports this package, so the panel
+    names no class of it): the runs of the session and the current step."""
+
+    @property
+    def runs(self) -> RunKeeper: ...
+
+    @property
+    def step(self) -> int: ...
+
 
 REFRESH_MS = 1000  # the comparison follows the current run at most this often
 COALESCE_MS = 60  # requests to redraw the comparison within this time make one drawing
@@ -148,7 +160,7 @@ class RunsPanel(QWidget):
     seedsRequested = Signal()  # "Repeat with N seeds…": the window asks how many
     saveRequested = Signal()  # "Save runs…": the window asks where
 
-    def __init__(self, controller: ExperimentController, comparison: ComparisonView,
+    def __init__(self, controller: RunsHost, comparison: ComparisonView,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("RunsPanel")
