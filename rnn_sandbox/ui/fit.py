@@ -1,19 +1,17 @@
-"""Widgets that give up width gracefully on a small screen: a drop-down or a label that is
-too narrow for its text shows it shortened with "…" and the whole text in its tooltip, so
-a 1280×720 projector never cuts a word without a way to read it."""
+"""Widgets that give up width gracefully on a small screen: a drop-down too narrow for its
+text shows it shortened with "…" and the whole text in its tooltip, rows of controls wrap,
+headings stay modest, so a 1280×720 projector never cuts a word without a way to read it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import (
-    QPainter,
-    QPaintEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QComboBox, QLabel, QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 # Marks a widget that may show its text shortened because the whole text is in its tooltip
 # (the screen-size tests accept such a widget as readable).
@@ -50,49 +48,6 @@ def shrinkable(combo: QComboBox, min_chars: int = 8) -> QComboBox:
     _WholeTextTip(combo)
     combo.setProperty(SHORTENS, True)
     return combo
-
-
-def whole_text_tip(combo: QComboBox) -> str:
-    """The tooltip ``combo`` shows now (for a drop-down made :func:`shrinkable`)."""
-    for child in combo.children():
-        if isinstance(child, _WholeTextTip):
-            return child.tip(combo)
-    return combo.toolTip()
-
-
-class ElidedLabel(QLabel):
-    """A one-line label that shortens its text with "…" when it is too narrow, keeping the
-    whole text in the tooltip (unless a tooltip of its own was set)."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self.setProperty(SHORTENS, True)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 4))
-        self._own_tip = ""
-
-    def setToolTip(self, tip: str) -> None:  # noqa: N802 (Qt's name)
-        self._own_tip = tip
-        super().setToolTip(tip)
-
-    def elided(self) -> bool:
-        """Whether the text is shown shortened now."""
-        return self.fontMetrics().horizontalAdvance(self.text()) > self.contentsRect().width()
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
-        if not self.elided():
-            if not self._own_tip:
-                super().setToolTip("")
-            super().paintEvent(event)
-            return
-        if not self._own_tip:
-            super().setToolTip(self.text())
-        painter = QPainter(self)
-        painter.setPen(self.palette().color(self.foregroundRole()))
-        rect = self.contentsRect()
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
-                                             rect.width())
-        painter.drawText(rect, int(self.alignment()), text)
 
 
 def fit_to_screen(window: QWidget) -> None:

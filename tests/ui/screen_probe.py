@@ -84,7 +84,7 @@ def text_width(fm: QFontMetrics, text: str) -> int:
 def _label_problem(lab: QLabel) -> str | None:
     text = lab.text()
     if lab.property("shortensWithTooltip"):
-        return None  # an ElidedLabel: shortened with "…", the whole text in its tooltip
+        return None  # shortened with "…", the whole text in its tooltip
     if not text or lab.textFormat() == Qt.TextFormat.RichText or "<" in text:
         return None  # rich text wraps as a browser does
     fm = lab.fontMetrics()
