@@ -14,7 +14,7 @@ MAX_LINES = 700
 # The parts of rnn_sandbox, lowest first: each imports only from its own line and those
 # before it (docs/architecture.md draws the same order).
 LAYERS = [
-    {"files"},
+    {"files", "wording"},
     {"fields", "config"},
     {"engine"},
     {"tasks"},
@@ -22,7 +22,7 @@ LAYERS = [
     {"io"},
     {"training"},
     {"runs"},
-    {"lessons", "wording"},
+    {"lessons"},
     {"ui"},
     {"cli"},  # animate and compare draw with the window's parts, imported when they run
     {"__main__"},
