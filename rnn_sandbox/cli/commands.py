@@ -20,7 +20,7 @@ from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_OK, CliError
 from rnn_sandbox.cli.options import ANIMATE_SIZE, check_length, parse_size
 from rnn_sandbox.cli.outputs import check_outputs, check_target, save
 from rnn_sandbox.cli.reports import Diverged, report, score_lines, steps_for_epochs, train_steps
-from rnn_sandbox.wording import count
+from rnn_sandbox.wording import count, printable
 
 if TYPE_CHECKING:
     from rnn_sandbox.session import Experiment
@@ -60,19 +60,21 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
         f"{' bidirectional' if net.config.bidirectional else ''}, "
         f"{net.num_parameters()} parameters, {count(steps, 'step')}\n"
     )
-    code = _train_and_report(exp, steps, args.quiet, out)
-    if args.save is not None:
-        save(exp, args.save, out)
+    code = _train(exp, steps, args.quiet)
+    saved = save(exp, args.save) if args.save is not None else None  # before printing
+    if code == EXIT_OK:
+        report(exp, out)
+    if saved is not None:
+        out.write(saved + "\n")
     return code
 
 
-def _train_and_report(exp: Experiment, steps: int, quiet: bool, out: TextIO) -> int:
+def _train(exp: Experiment, steps: int, quiet: bool) -> int:
     try:
         train_steps(exp, steps, quiet)
     except Diverged as e:
         sys.stderr.write(f"error: training diverged: {e}\n")
         return EXIT_FAILED
-    report(exp, out)
     return EXIT_OK
 
 
@@ -114,9 +116,11 @@ def cmd_resume(args: argparse.Namespace, out: TextIO) -> int:
             raise CliError(f"--lr {reason}")
         exp.trainer.learning_rate = args.lr
     out.write(f"{exp.task.name}: resuming at step {exp.trainer.step_count}\n")
-    code = _train_and_report(exp, args.steps, args.quiet, out)
+    code = _train(exp, args.steps, args.quiet)
     if code == EXIT_OK:
-        save(exp, target, out)
+        saved = save(exp, target)  # before printing: a failed print loses nothing
+        report(exp, out)
+        out.write(saved + "\n")
     return code
 
 
@@ -141,14 +145,16 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             raise CliError(f"--index: {e}") from None
         except ValueError as e:
             raise CliError(str(e)) from None
-        out.write(f"PyTorch script written to {script}, weights and sample to {weights}\n")
-        out.write(f"run it with: python {script}\n")
+        out.write(f"PyTorch script written to {printable(script)}, weights and sample to "
+                  f"{printable(weights)}\n")
+        out.write(f"run it with: python {printable(script)}\n")
     elif args.weights is not None:
         export_weights(args.weights, exp.network)
-        out.write(f"weights written to {args.weights}\n")
+        out.write(f"weights written to {printable(args.weights)}\n")
     if args.csv is not None:
         export_history_csv(args.csv, exp.trainer.history)
-        out.write(f"history ({count(len(exp.trainer.history), 'step')}) written to {args.csv}\n")
+        steps = count(len(exp.trainer.history), "step")
+        out.write(f"history ({steps}) written to {printable(args.csv)}\n")
     return EXIT_OK
 
 
@@ -186,11 +192,11 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     n, tr = c.network, c.training
     trainer = header.get("trainer") if isinstance(header.get("trainer"), dict) else {}
     saved_at = header.get("saved_at")
-    out.write(f"file        {args.file}\n")
-    out.write(
-        f"format      {header.get('format_version')} "
-        f"(written by RNN Sandbox {header.get('app_version', '?')}"
-        f"{', ' + saved_at if isinstance(saved_at, str) else ''})\n"
+    out.write(f"file        {printable(args.file)}\n")
+    out.write(  # the file's own words, escaped: they could hold terminal controls
+        f"format      {printable(header.get('format_version'))} "
+        f"(written by RNN Sandbox {printable(header.get('app_version', '?'))}"
+        f"{', ' + printable(saved_at) if isinstance(saved_at, str) else ''})\n"
     )
     out.write(f"task        {c.task.name}, {c.task.n_samples} samples of "
               f"{count(c.task.seq_len, 'step')}, seed {tr.seed}\n")
@@ -254,5 +260,5 @@ def cmd_animate(args: argparse.Namespace, out: TextIO) -> int:
         raise CliError(str(e)) from None
     finally:
         widget.deleteLater()
-    out.write(f"{len(frames)} frames ({args.mode} walk) written to {path}\n")
+    out.write(f"{len(frames)} frames ({args.mode} walk) written to {printable(path)}\n")
     return EXIT_OK

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import TextIO, cast
 
 from rnn_sandbox.cli.commands import (
     cmd_animate,
@@ -19,9 +19,18 @@ from rnn_sandbox.cli.commands import (
     cmd_tasks,
     cmd_train,
 )
-from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, CliError
+from rnn_sandbox.cli.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+)
 from rnn_sandbox.cli.options import build_parser
 from rnn_sandbox.cli.runs import cmd_compare, cmd_train_seeds
+from rnn_sandbox.cli.streams import Output, fill_closed_descriptors
+from rnn_sandbox.wording import printable
 
 Command = Callable[[argparse.Namespace, TextIO], int]
 
@@ -62,10 +71,33 @@ def start_gui(files: Sequence[str] = ()) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``rnn-sandbox`` and ``python -m rnn_sandbox``; returns the exit code."""
+    """Entry point of ``rnn-sandbox`` and ``python -m rnn_sandbox``; returns the exit code.
+
+    The command prints through :class:`~rnn_sandbox.cli.streams.Output`, so a closed pipe,
+    a full disk or a closed standard output never stops it before it has saved what it
+    made; the lost output is reported at the end (exit code 1, or 141 for a pipe whose
+    reader left, as a shell reports a program ended by SIGPIPE, without a message)."""
+    fill_closed_descriptors()
     argv = list(sys.argv[1:] if argv is None else argv)
     if len(argv) == 1 and argv[0].lower().endswith(".rnnx"):
         return start_gui(argv)  # `rnn-sandbox run.rnnx` opens the file in the app
+    out = Output(sys.stdout, "standard output")
+    err = Output(sys.stderr, "standard error")
+    real_stderr, sys.stderr = sys.stderr, cast(TextIO, err)  # progress and messages too
+    try:
+        code = _run(argv, cast(TextIO, out))
+    finally:
+        sys.stderr = real_stderr
+    out.flush()
+    if out.failure is None:
+        return code
+    if out.broken_pipe:  # `| head`: the reader has all it wanted
+        return code if code != EXIT_OK else EXIT_BROKEN_PIPE
+    err.write(f"error: the output could not be printed: {out.name}: {out.failure}\n")
+    return code if code != EXIT_OK else EXIT_FAILED
+
+
+def _run(argv: list[str], out: TextIO) -> int:
     parser = build_parser()
     try:
         try:
@@ -74,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(e.code or 0)
         if args.command is None:
             return start_gui()
-        return COMMANDS[args.command](args, sys.stdout)
+        return COMMANDS[args.command](args, out)
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
         return EXIT_INTERRUPTED
@@ -82,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = one_line_error(e)
         if message is None:
             raise
-        sys.stderr.write(f"error: {message}\n")
+        sys.stderr.write(f"error: {printable(message)}\n")
         return EXIT_USAGE
 
 

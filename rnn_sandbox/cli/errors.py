@@ -7,6 +7,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1  # the command ran but the result is bad (diverged, gradient check failed)
 EXIT_USAGE = 2  # bad settings or an unreadable file
 EXIT_INTERRUPTED = 130  # Ctrl+C, as shells count it (128 + SIGINT)
+EXIT_BROKEN_PIPE = 141  # the reader of the output left (128 + SIGPIPE); results were saved
 
 
 class CliError(Exception):

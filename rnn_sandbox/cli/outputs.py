@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, TextIO
+from typing import IO, TYPE_CHECKING
 
 from rnn_sandbox.cli.errors import CliError
 from rnn_sandbox.files import SaveRefused, atomic_write, check_writable, reads_back
 from rnn_sandbox.runs.file import EXTENSION as RUNS_EXTENSION
-from rnn_sandbox.wording import count
+from rnn_sandbox.wording import count, printable
 
 if TYPE_CHECKING:
     from rnn_sandbox.runs.book import Run
@@ -79,33 +79,33 @@ def check_runs_save(path: Path, n: int, data: object) -> None:
 
 
 # -- writing -----------------------------------------------------------------------------------
-def save(exp: Experiment, path: Path, out: TextIO) -> None:
-    """An experiment file (.rnnx) or its weights with PyTorch names (.npz)."""
+def save(exp: Experiment, path: Path) -> str:
+    """Save an experiment file (.rnnx) or its weights with PyTorch names (.npz); the line
+    to print once everything is saved (printing comes after saving: a result is never
+    lost to a failed print)."""
     from rnn_sandbox.io import export_weights, save_experiment
 
     suffix = path.suffix.lower()
     if suffix == ".npz":
         export_weights(path, exp.network)
-        out.write(f"weights saved to {path} (PyTorch state_dict names)\n")
-    elif suffix == ".rnnx":
+        return f"weights saved to {printable(path)} (PyTorch state_dict names)"
+    if suffix == ".rnnx":
         save_experiment(path, exp)
-        out.write(f"experiment saved to {path}\n")
-    else:
-        raise _bad_save(path)
+        return f"experiment saved to {printable(path)}"
+    raise _bad_save(path)
 
 
-def save_runs(path: Path, runs: Sequence[Run], out: TextIO) -> None:
-    """A runs file, or one run as an experiment file (.rnnx)."""
+def save_runs(path: Path, runs: Sequence[Run]) -> str:
+    """Save a runs file, or one run as an experiment file (.rnnx); the line to print."""
     if path.suffix.lower() == RUNS_EXTENSION:
         from rnn_sandbox.runs.file import save_runs as save_runs_file
 
         save_runs_file(path, runs)
-        out.write(f"{count(len(runs), 'run')} saved to {path}\n")
-    else:
-        from rnn_sandbox.io import save_experiment
+        return f"{count(len(runs), 'run')} saved to {printable(path)}"
+    from rnn_sandbox.io import save_experiment
 
-        save_experiment(path, runs[0].experiment())
-        out.write(f"experiment saved to {path}\n")
+    save_experiment(path, runs[0].experiment())
+    return f"experiment saved to {printable(path)}"
 
 
 def write_csv(path: Path, runs: Sequence[Run]) -> Path:

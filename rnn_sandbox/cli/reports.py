@@ -9,7 +9,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from rnn_sandbox.wording import count
+from rnn_sandbox.wording import count, printable
 
 if TYPE_CHECKING:
     from rnn_sandbox.runs.book import Run
@@ -136,13 +136,14 @@ def comparison_lines(runs: Sequence[Run]) -> list[str]:
     keys, rows, differ = settings_table(runs)
     shown = [i for i, k in enumerate(keys) if k in differ]
     metric = next((r.metric_name for r in runs if r.metric_name), None) or "metric"
-    header = ["run", "differs", "steps", f"final {metric}", "baseline"]
+    header = ["run", "differs", "steps", f"final {printable(metric)}", "baseline"]
     table = [header]
     for run, row in zip(runs, rows, strict=True):
         what = ", ".join(f"{keys[i].rsplit('.', 1)[-1]} {row[i]}" for i in shown) or "-"
         base = "-" if run.baseline is None else (
             f"{float(run.baseline.value):.4g} ({baseline_rule(run.baseline)})")
-        table.append([run.name, what, str(run.steps()), _number(run.final_metric()), base])
+        table.append([printable(cell) for cell in  # names and values read from files
+                      (run.name, what, str(run.steps()), _number(run.final_metric()), base)])
     widths = [max(len(r[c]) for r in table) for c in range(len(header))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
              for r in table]
@@ -157,14 +158,15 @@ def seed_lines(runs: Sequence[Run]) -> list[str]:
     from rnn_sandbox.runs.seeds import summary
     from rnn_sandbox.session import baseline_rule
 
-    metric = next((r.metric_name for r in runs if r.metric_name), None) or "metric"
+    metric = printable(next((r.metric_name for r in runs if r.metric_name), None) or "metric")
     lines = []
-    width = max(len(r.name) for r in runs)
-    for r in runs:
+    names = [printable(r.name) for r in runs]  # read from files: shown escaped
+    width = max(len(name) for name in names)
+    for r, name in zip(runs, names, strict=True):
         seconds = r.history[-1].get("seconds") if r.history else None
         base = "" if r.baseline is None else f"  baseline {float(r.baseline.value):.4g}"
         lines.append(
-            f"{r.name:<{width}}  {metric} {_number(r.final_metric())}  "
+            f"{name:<{width}}  {metric} {_number(r.final_metric())}  "
             f"loss {_number(r.final_loss())}{base}"
             + ("" if seconds is None else f"  ({seconds:.1f} s)")
         )
@@ -179,6 +181,6 @@ def seed_lines(runs: Sequence[Run]) -> list[str]:
         verdict = ("as good as the baseline" if f"{abs(margin):.3g}" == "0" else
                    f"{'better' if margin > 0 else 'worse'} than the baseline by "
                    f"{abs(margin):.3g}")
-        lines.append(f'baseline "{rule}": mean {_number(s["baseline"])}; the mean is '
+        lines.append(f'baseline "{printable(rule)}": mean {_number(s["baseline"])}; the mean is '
                      f"{verdict}")
     return lines

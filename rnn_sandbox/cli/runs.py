@@ -30,7 +30,7 @@ from rnn_sandbox.cli.reports import comparison_lines, seed_lines
 from rnn_sandbox.runs.book import Run, give_colours
 from rnn_sandbox.runs.file import load_comparison
 from rnn_sandbox.runs.seeds import MAX_SEEDS, RunJob, RunJobError, planned_steps
-from rnn_sandbox.wording import count
+from rnn_sandbox.wording import count, printable
 
 
 def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
@@ -43,15 +43,16 @@ def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
     size = parse_size(args.size, like=COMPARE_SIZE)
     check_outputs({f"the input {p}": p for p in args.files}, outputs)
     runs = load_comparison(args.files)
-    for line in comparison_lines(runs):
-        out.write(line + "\n")
+    written = []  # every file first: a failed print loses nothing
     if args.csv is not None:
         path = write_csv(args.csv, runs)
-        out.write(f"histories of {count(len(runs), 'run')} written to {path}\n")
+        written.append(f"histories of {count(len(runs), 'run')} written to {printable(path)}")
     for opt in ("--png", "--svg"):
         if opt in outputs:
             path = _render(runs, outputs[opt], size, args.x)
-            out.write(f"comparison drawn to {path} ({size[0]}x{size[1]})\n")
+            written.append(f"comparison drawn to {printable(path)} ({size[0]}x{size[1]})")
+    for line in [*comparison_lines(runs), *written]:
+        out.write(line + "\n")
     return EXIT_OK
 
 
@@ -101,17 +102,18 @@ def cmd_train_seeds(args: argparse.Namespace, out: TextIO) -> int:
 
     def done(run: Run) -> None:
         if not args.quiet:
-            sys.stderr.write(f"{run.name} done ({job.finished}/{job.total})\n")
+            sys.stderr.write(f"{printable(run.name)} done ({job.finished}/{job.total})\n")
             sys.stderr.flush()
 
     try:
         runs = job.wait(progress=done)
     except RunJobError as e:
-        sys.stderr.write(f"error: {e}\n")
+        sys.stderr.write(f"error: {printable(e)}\n")
         return EXIT_FAILED
     give_colours(runs)
+    saved = save_runs(args.save, runs) if args.save is not None else None  # before printing
     for line in seed_lines(runs):
         out.write(line + "\n")
-    if args.save is not None:
-        save_runs(args.save, runs, out)
+    if saved is not None:
+        out.write(saved + "\n")
     return EXIT_OK
