@@ -16,6 +16,7 @@ from typing import Any
 
 # The choices are declared with the settings; imported from here by the engine and tests.
 from rnn_sandbox.fields import ARCHITECTURES as ARCHITECTURES
+from rnn_sandbox.fields import ATTENTIONS as ATTENTIONS
 from rnn_sandbox.fields import CELLS as CELLS
 from rnn_sandbox.fields import DTYPES as DTYPES
 from rnn_sandbox.fields import FEEDBACKS as FEEDBACKS
@@ -74,6 +75,9 @@ class NetworkConfig:
     # Dense baseline only: how a sequence becomes one vector ("mean" over the real steps,
     # or "flatten" the padded steps side by side).
     pooling: str = "mean"
+    # seq2seq only: how the decoder looks back at the encoder's outputs ("none": files
+    # written before attention existed mean this).
+    attention: str = "none"
 
 
 @dataclass
@@ -176,7 +180,8 @@ def parameter_bound(n: NetworkConfig, seq_len: int) -> int:
         return (n.input_size * seq_len + 2) * H + (H + 1) * O
     widest = max(n.input_size, O, D * H)
     stack = n.num_layers * D * 4 * H * (widest + H + 2)
-    return 2 * stack + (D * H + 1) * O
+    attention = H * (2 * D * H + 2 * H + 2)  # additive scores (the most) and combine
+    return 2 * stack + (D * H + 1) * O + attention
 
 
 def option_depth(value: Any) -> int:
@@ -217,6 +222,20 @@ def validate_network(n: NetworkConfig) -> None:
                 "network.feedback",
                 "feeding the output back needs as many inputs as outputs",
             )
+    if n.attention != "none":
+        _check(
+            n.architecture == "seq2seq",
+            "network.attention",
+            "attention lets a decoder look back at an encoder: only sequence-to-sequence "
+            "networks have one",
+        )
+        _check(
+            n.attention != "dot" or not n.bidirectional,
+            "network.attention",
+            "dot scores multiply the decoder's state with an encoder output of the same "
+            "size, so the encoder must read one way; with a bidirectional encoder choose "
+            "general or additive",
+        )
     if n.loss == "ctc":
         _check(
             n.architecture == "many_to_many",

@@ -25,6 +25,9 @@ INITS = ("uniform", "xavier", "orthogonal", "spectral")
 OPTIMIZERS = ("sgd", "momentum", "rmsprop", "adam")
 FEEDBACKS = ("output", "zero")
 DTYPES = ("float64", "float32")
+# How a sequence-to-sequence decoder looks back at the encoder's steps ("none": it gets
+# only the encoder's final state); see rnn_sandbox/engine/attention.py.
+ATTENTIONS = ("none", "dot", "general", "additive")
 
 # Whole numbers (seed, epochs) beyond this are refused: they only ever come from typos or
 # crafted files, and NumPy and the plots work with 64-bit integers.
@@ -46,6 +49,10 @@ CHOICE_LABELS = {
     "dense": "dense (no recurrence)",
     "mean": "mean of the steps",
     "flatten": "steps side by side",
+    "none": "none (final state only)",
+    "dot": "dot product sᵀh",
+    "general": "general sᵀW h",
+    "additive": "additive vᵀtanh(W s + U h)",
 }
 
 SECTIONS = ("network", "training", "task")  # the order the settings panel shows them in
@@ -187,6 +194,12 @@ SETTINGS: tuple[Setting, ...] = (
        "A second layer reads the sequence backwards; their states are concatenated", "bool",
        enabled_when=lambda c: _recurrent(c) and c.network.architecture != "one_to_many",
        cli="bidirectional"),
+    _S("network", "attention", "Attention",
+       "Sequence-to-sequence: at every step the decoder weighs all encoder steps and reads "
+       "their weighted sum (none: the encoder's final state is all it gets)",
+       "choice", choices=ATTENTIONS,
+       enabled_when=lambda c: _recurrent(c) and c.network.architecture == "seq2seq",
+       cli="attention"),
     _S("network", "nonlinearity", "Nonlinearity", "Activation of the hidden state", "choice",
        choices=NONLINEARITIES, cli="nonlinearity"),
     _S("network", "pooling", "Dense input",

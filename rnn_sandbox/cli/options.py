@@ -19,6 +19,7 @@ COMPARE_SIZE = "1280x800"
 # Which settings each group of options offers, in the order they are listed; the options
 # themselves come from the schema (rnn_sandbox.fields).
 NETWORK_OPTIONS = ("network.hidden_size", "network.num_layers", "network.bidirectional",
+                   "network.attention",
                    "network.cell", "network.nonlinearity", "network.init",
                    "network.spectral_radius", "network.dtype")
 TASK_OPTIONS = ("task.seq_len", "task.n_samples")

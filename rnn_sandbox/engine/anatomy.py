@@ -94,6 +94,31 @@ def linear_name(module: str, kind: str) -> str:
 
 
 HEAD_WEIGHT, HEAD_BIAS = linear_name(HEAD, "weight"), linear_name(HEAD, "bias")
+
+# A seq2seq decoder's attention over the encoder's outputs (see .attention): PyTorch's
+# names of its parameters per score, then those of the layer that combines context and
+# state, with the symbols of the equations.
+ATTENTION = "attention"
+ATTENTION_PARAMS: dict[str, tuple[tuple[str, str], ...]] = {
+    "none": (),
+    "dot": (),
+    "general": ((linear_name(ATTENTION, "weight"), "W_a"),),
+    "additive": (
+        (linear_name(f"{ATTENTION}.query", "weight"), "W_q"),
+        (linear_name(f"{ATTENTION}.key", "weight"), "W_k"),
+        (linear_name(f"{ATTENTION}.v", "weight"), "v"),
+    ),
+}
+COMBINE_WEIGHT = linear_name(f"{ATTENTION}.combine", "weight")
+COMBINE_BIAS = linear_name(f"{ATTENTION}.combine", "bias")
+
+
+def attention_params(score: str) -> tuple[tuple[str, str], ...]:
+    """``(name, symbol)`` of every parameter of attention with ``score`` ("none": none),
+    in PyTorch's ``state_dict`` order."""
+    if score == "none":
+        return ()
+    return (*ATTENTION_PARAMS[score], (COMBINE_WEIGHT, "W_c"), (COMBINE_BIAS, "b_c"))
 DENSE_WEIGHT, DENSE_BIAS = linear_name(DENSE, "weight"), linear_name(DENSE, "bias")
 
 
@@ -117,7 +142,9 @@ class ParamInfo:
     """One parameter: which module, layer and direction it belongs to and what it does."""
 
     name: str  # "encoder.weight_hh_l1_reverse"
-    module: str  # "rnn" (a recurrent layer), "head" (the read-out) or "fc1" (dense layer)
+    # "rnn" (a recurrent layer), "head" (the read-out), "fc1" (dense layer) or "attention"
+    # (a seq2seq decoder's look back at the encoder; used at every decoder step)
+    module: str
     kind: str  # one of RECURRENT_KINDS; "weight" or "bias" of an nn.Linear
     part: str = ""  # "", "encoder" or "decoder"
     layer: int = 0
@@ -268,6 +295,12 @@ def anatomy_of(config: NetworkConfig) -> Anatomy:
                 s = _state(part, k, reverse)
                 states.append(s)
                 params += [_recurrent_param(kind, s) for kind in RECURRENT_KINDS]
+    if c.architecture == "seq2seq":
+        params += [
+            ParamInfo(name, ATTENTION, "bias" if symbol.startswith("b") else "weight",
+                      "decoder", symbol=symbol, label=f"attn {symbol}")
+            for name, symbol in attention_params(c.attention)
+        ]
     params += _linear_params(HEAD, None)
     return Anatomy(c.cell, c.architecture, c.num_layers, D, parts, tuple(states),
                    tuple(params))

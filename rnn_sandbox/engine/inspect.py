@@ -132,7 +132,7 @@ class Trace:
     loss: float
     layers: dict[str, DirTrace]  # by state name, in the engine's order
     out_steps: np.ndarray  # time steps (of the output sequence) that have a read-out
-    features: np.ndarray  # (n_out, head_in) what the head read at those steps
+    features: np.ndarray  # (n_out, head_in) what the head read there (attention: h̃_t)
     outputs: np.ndarray  # (n_out, O) head outputs (logits or values)
     d_out: np.ndarray  # (n_out, O) dL/d output
     grads: dict[str, np.ndarray] = field(default_factory=dict)  # engine's gradients
@@ -144,6 +144,9 @@ class Trace:
     targets: np.ndarray | None = None
     loss_n: float = 1.0
     truncation: int = 0  # truncated BPTT's k (0: full)
+    # seq2seq with attention: α (output steps, source steps), the weight each output step
+    # gave each source step (rows sum to 1, padding 0); None without attention.
+    attention: np.ndarray | None = None
 
     def head_grad_step(self, k: int) -> np.ndarray:
         """Contribution of read-out ``k`` to the gradient of ``head.weight``."""
@@ -325,13 +328,15 @@ def trace(network: Network, sample: Batch, truncation: int = 0) -> Trace:
         outputs, d = out[:1], d_out[:1]
     else:
         top = layer_in  # the top layer of the last stack run
+        if "attended" in cache:  # with attention the head reads h̃_t, not the decoder's s_t
+            top = cache["attended"][0]
         out_steps = np.arange(top.shape[0])
         features, outputs, d = top, out[0], d_out[0]
     targets, loss_n = _targets(net, y, sample, outputs.shape[-1])
     return Trace(
         net.arch, float(loss), layers, out_steps, np.asarray(features), np.asarray(outputs),
         np.asarray(d), grads, {k: v.copy() for k, v in P.items()}, c.loss, targets, loss_n,
-        truncation,
+        truncation, _copy(cache["attention"][0]) if "attention" in cache else None,
     )
 
 

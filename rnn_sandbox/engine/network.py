@@ -10,7 +10,9 @@ task type:
 * one-to-many: the input vector enters at the first step, then the previous output (or a
   zero vector) is fed back; teacher forcing in training, free running at inference;
 * seq2seq: the encoder's final state starts the decoder (bidirectional encoders add their
-  two directions), the decoder is fed its previous output token, starting from a zero vector.
+  two directions), the decoder is fed its previous output token, starting from a zero vector;
+  with ``attention`` the head reads the decoder's state mixed with the encoder outputs it
+  attends to (:mod:`.attention`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,13 @@ from rnn_sandbox.engine.anatomy import (
     gate_count,
     param_name,
     state_name,
+)
+from rnn_sandbox.engine.attention import (
+    AttentionCache,
+    attention_backward,
+    attention_forward,
+    attention_shapes,
+    init_attention,
 )
 from rnn_sandbox.engine.init import init_linear, init_recurrent
 from rnn_sandbox.engine.losses import cross_entropy, mse, softmax
@@ -226,6 +235,7 @@ class Network:
             )
             self.stacks = [self.encoder, self.decoder]
             head_in = c.hidden_size
+            self.attention = c.attention
         else:
             self.rnn = RNNStack(
                 "", c.input_size, c.hidden_size, c.num_layers, c.bidirectional, c.nonlinearity,
@@ -233,6 +243,7 @@ class Network:
             )
             self.stacks = [self.rnn]
             head_in = c.hidden_size * self.rnn.num_directions
+            self.attention = "none"
         self.head_in = head_in
         self.cache: dict[str, Any] | None = None
         self.reset(seed)
@@ -242,6 +253,7 @@ class Network:
         shapes: dict[str, tuple[int, ...]] = {}
         for s in self.stacks:
             shapes.update(s.param_shapes())
+        shapes.update(self._attention_shapes())
         shapes[HEAD_WEIGHT] = (self.config.output_size, self.head_in)
         shapes[HEAD_BIAS] = (self.config.output_size,)
         return shapes
@@ -258,8 +270,19 @@ class Network:
         params[HEAD_WEIGHT], params[HEAD_BIAS] = init_linear(
             rng, c.output_size, self.head_in
         )
-        self.params = {k: np.ascontiguousarray(v, dtype=self.dtype) for k, v in params.items()}
+        # Drawn last, so that the recurrent layers and the head start as without attention.
+        params.update(init_attention(rng, self.attention, c.hidden_size, self._enc_width()))
+        self.params = {
+            k: np.ascontiguousarray(params[k], dtype=self.dtype) for k in self.param_shapes()
+        }
         self.cache = None
+
+    def _enc_width(self) -> int:
+        """Width of the encoder's outputs h_j (its directions side by side)."""
+        return self.config.hidden_size * (2 if self.config.bidirectional else 1)
+
+    def _attention_shapes(self) -> dict[str, tuple[int, ...]]:
+        return attention_shapes(self.attention, self.config.hidden_size, self._enc_width())
 
     def state_dict(self) -> dict[str, np.ndarray]:
         """Copies of the parameters under PyTorch's names, in PyTorch's order."""
@@ -312,28 +335,33 @@ class Network:
         return seq
 
     def _encode(self, x: np.ndarray, mask: np.ndarray | None):
-        """Encoder pass; returns its caches and the decoder's initial state."""
+        """Encoder pass; returns its caches, the decoder's initial state, the source length
+        and the encoder's outputs ``(T_src, B, D*H)``."""
         x_tm = np.ascontiguousarray(np.swapaxes(np.asarray(x, self.dtype), 0, 1))
         m_tm = _mask_tm(mask, self.dtype)
-        _, state_n, caches = self.encoder.forward(self.params, x_tm, m_tm)
+        enc_out, state_n, caches = self.encoder.forward(self.params, x_tm, m_tm)
         D, L = self.encoder.num_directions, self.config.num_layers
 
         def merge(s: np.ndarray) -> np.ndarray:  # add the two directions of each layer
             return s.reshape(L, D, *s.shape[1:]).sum(axis=1)
 
         state0 = tuple(map(merge, state_n)) if isinstance(state_n, tuple) else merge(state_n)
-        return caches, state0, x_tm.shape[0]
+        return caches, state0, x_tm.shape[0], enc_out
 
     def _run(self, x, mask, y, y_mask):
         """Forward in training mode; returns outputs (batch-major) and a backward cache."""
         P, head_w, head_b = self.params, self.params[HEAD_WEIGHT], self.params[HEAD_BIAS]
         if self.arch == "seq2seq":
-            enc_caches, h0, T_src = self._encode(x, mask)
+            enc_caches, h0, T_src, enc_out = self._encode(x, mask)
             seq = self._decoder_inputs(x, y)
             m_tm = _mask_tm(y_mask, self.dtype)
             top, _, dec_caches = self.decoder.forward(P, seq, m_tm, h0)
+            cache = {"enc": enc_caches, "dec": dec_caches, "T_src": T_src}
+            if self.attention != "none":  # the head reads h̃_t instead of s_t
+                cache["att"] = att = attention_forward(P, self.attention, enc_out, top, mask)[1]
+                top = np.swapaxes(att.out, 0, 1)
+            cache["top"] = top  # what the head reads
             out = top @ head_w.T + head_b
-            cache = {"enc": enc_caches, "dec": dec_caches, "top": top, "T_src": T_src}
             return np.swapaxes(out, 0, 1), cache
         if self.arch == "one_to_many":
             x_tm = self._decoder_inputs(x, y)
@@ -387,15 +415,31 @@ class Network:
         Each step's output is fed back: for classification the chosen token (argmax when
         ``temperature`` is 0, else sampled from softmax(logits / temperature)) as one-hot.
         """
+        return self.generate_with_attention(x, mask, steps, temperature, rng)[0]
+
+    def generate_with_attention(
+        self,
+        x: np.ndarray,
+        mask: np.ndarray | None = None,
+        steps: int | None = None,
+        temperature: float = 0.0,
+        rng: np.random.Generator | None = None,
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """As :meth:`generate`, with the attention weights of each generated step,
+        ``(batch, steps, source steps)`` (``None`` for a network without attention)."""
         if not self.generative:
             raise ValueError("only one-to-many and seq2seq networks generate")
         if steps is None or steps < 1:
             raise ValueError("generation needs a number of steps")
         c, P = self.config, self.params
         B = x.shape[0]
+        alphas = None
+        enc_out = None
         if self.arch == "seq2seq":
-            _, h, _ = self._encode(x, mask)
+            _, h, T_src, enc_out = self._encode(x, mask)
             stack = self.decoder
+            if self.attention != "none":
+                alphas = np.zeros((B, steps, T_src), dtype=self.dtype)
             inp = np.zeros((1, B, c.output_size), dtype=self.dtype)
         else:
             stack = self.rnn
@@ -405,6 +449,10 @@ class Network:
         outs = np.empty((B, steps, c.output_size), dtype=self.dtype)
         for t in range(steps):
             top, h, _ = stack.forward(P, inp, None, h)
+            if alphas is not None:
+                assert enc_out is not None  # a seq2seq network has encoded the source
+                top, att = attention_forward(P, self.attention, enc_out, top, mask)
+                alphas[:, t] = att.alpha[:, 0]
             out = top[0] @ P[HEAD_WEIGHT].T + P[HEAD_BIAS]
             outs[:, t] = out
             if self.arch == "one_to_many" and c.feedback == "zero":
@@ -420,7 +468,7 @@ class Network:
                 inp[0, np.arange(B), tok] = 1.0
             else:
                 inp = out[None].copy()
-        return outs
+        return outs, alphas
 
     # -- loss and backward ---------------------------------------------------------------
     def loss(self, outputs: np.ndarray, y: np.ndarray, mask=None, y_mask=None):
@@ -491,6 +539,10 @@ class Network:
                 grads[HEAD_BIAS] = flat_d.sum(axis=0)
             d_top = d_out_tm @ head_w
         if self.arch == "seq2seq":
+            d_enc_out = None
+            if "att" in cache:  # d_top is dL/dh̃: through attention to s_t and every h_j
+                d_top, d_enc_out, g = attention_backward(P, cache["att"], d_top, per_step)
+                grads.update(g)
             _, d_state0, g, dec_steps = self.decoder.backward(
                 P, cache["dec"], d_top, None, truncation, per_step
             )
@@ -506,7 +558,8 @@ class Network:
             )
             dh0 = d_state0[0] if isinstance(d_state0, tuple) else d_state0
             T_src, B, H = cache["T_src"], dh0.shape[1], self.config.hidden_size
-            d_enc_out = np.zeros((T_src, B, D * H), dtype=dh0.dtype)
+            if d_enc_out is None:
+                d_enc_out = np.zeros((T_src, B, D * H), dtype=dh0.dtype)
             _, _, g, enc_steps = self.encoder.backward(
                 P, cache["enc"], d_enc_out, d_state_n, truncation, per_step
             )
@@ -547,7 +600,10 @@ class Network:
 
     def _public_cache(self, cache, per_step, out, loss) -> dict[str, Any]:
         """Batch-major views for plots: ``hidden``/``grad_h`` ``(B, T, H)`` per state name;
-        gated cells add ``gates`` ``(B, T, G*H)`` and, for the LSTM, ``cell``/``grad_c``."""
+        gated cells add ``gates`` ``(B, T, G*H)`` and, for the LSTM, ``cell``/``grad_c``;
+        attention adds its weights α ``attention`` ``(B, T_out, T_src)``, the contexts c_t
+        ``context`` ``(B, T_out, D*H)`` and what the head read, h̃_t, ``attended``
+        ``(B, T_out, H)``."""
 
         def bm(a: np.ndarray) -> np.ndarray:
             return np.swapaxes(a, 0, 1)
@@ -561,6 +617,11 @@ class Network:
                     pub.setdefault("gates", {})[name] = bm(c.gates)
                 if stack.cell == "lstm":
                     pub.setdefault("cell", {})[name] = bm(c.c)
+        att: AttentionCache | None = cache.get("att")
+        if att is not None:  # batch-major already: (B, T_out, T_src), (B, T_out, ...)
+            pub["attention"] = att.alpha
+            pub["context"] = att.context
+            pub["attended"] = att.out
         pub["grad_h"] = {k: bm(v) for k, v in per_step["h"].items()}
         if per_step["c"]:
             pub["grad_c"] = {k: bm(v) for k, v in per_step["c"].items()}

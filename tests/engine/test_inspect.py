@@ -12,6 +12,8 @@ KINDS = {
     "many_to_many": dict(architecture="many_to_many", loss="ce", input_size=3, output_size=4),
     "one_to_many": dict(architecture="one_to_many", loss="mse", input_size=2, output_size=2),
     "seq2seq": dict(architecture="seq2seq", loss="ce", input_size=3, output_size=4),
+    "attention": dict(architecture="seq2seq", loss="ce", input_size=3, output_size=4,
+                      attention="additive"),
     "ctc": dict(architecture="many_to_many", loss="ctc", input_size=2, output_size=3),
 }
 
@@ -27,7 +29,7 @@ def make_sample(cfg: NetworkConfig, T: int, rng: np.random.Generator, mask=False
         m[0, -2:] = 0
     if cfg.loss == "ctc":
         return Batch(x, np.array([[1, 2]]), m, np.ones((1, 2)))
-    if cfg.architecture == "seq2seq":
+    if cfg.architecture == "seq2seq":  # the target one step shorter than the source
         return Batch(x, rng.integers(0, O, (1, T - 1)), m, np.ones((1, T - 1)))
     if cfg.architecture == "many_to_one":
         return Batch(x, rng.normal(size=(1, O)), m)
@@ -72,6 +74,11 @@ def test_trace_matches_engine(kind, layers, bi):
     np.testing.assert_allclose(head, grads["head.weight"], atol=1e-10)
     np.testing.assert_allclose(tr.outputs, np.asarray(ref.cache["outputs"]).reshape(
         tr.outputs.shape), atol=1e-12)
+    if cfg.attention == "none":
+        assert tr.attention is None
+    else:  # what each output step weighed each source step; the head read h̃_t
+        np.testing.assert_array_equal(tr.attention, ref.cache["attention"][0])
+        np.testing.assert_array_equal(tr.features, ref.cache["attended"][0])
 
 
 def test_trace_with_padding_and_relu():
