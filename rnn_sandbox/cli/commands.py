@@ -167,6 +167,11 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
     outputs = exp.trainer.predict(sample)[0]
     out.write(exp.task.render_prediction(exp.trainer.data, args.index, outputs, args.split))
     out.write("\n")
+    if exp.config.network.attention != "none":  # where it looked while writing
+        _, alpha = exp.network.generate_with_attention(sample.x, sample.mask, len(outputs))
+        out.write("\nattention (% of each written word's look at the source words)\n")
+        out.write(exp.task.render_alignment(exp.trainer.data, args.index, outputs, alpha[0],
+                                            args.split) + "\n")
     return EXIT_OK
 
 

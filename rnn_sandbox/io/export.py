@@ -244,6 +244,7 @@ def torch_script(config: NetworkConfig, weights_file: str = "model.npz") -> str:
         "CLASSES": c.loss in ("ce", "ctc"),
         "CTC": c.loss == "ctc",
         "FEEDBACK": repr(c.feedback),
+        "ATTENTION": repr(c.attention),
         "WEIGHTS": repr(weights_file),
     }
     head = "\n".join(f"{k} = {v}" for k, v in values.items())
@@ -510,15 +511,58 @@ class Model(nn.Module):
 '''
 
 _SEQ2SEQ = '''
+class Attention(nn.Module):
+    """How the decoder looks back at the encoder (ATTENTION "dot", "general" or
+    "additive"; Luong et al. 2015, Bahdanau et al. 2015).  For decoder states s_t and
+    encoder outputs h_j (the top layer's directions side by side, as nn.GRU's output):
+
+        dot       e_tj = s_t . h_j
+        general   e_tj = s_t . (W_a h_j)                  weight
+        additive  e_tj = v . tanh(W_q s_t + W_k h_j)      query, key, v
+        alpha_t   = softmax_j(e_tj) over the real source steps (padding weighs 0)
+        c_t       = sum_j alpha_tj h_j
+        out_t     = tanh(W_c [c_t; s_t] + b_c)           combine; the head reads out_t
+    """
+
+    def __init__(self):
+        super().__init__()
+        width = HIDDEN * D
+        if ATTENTION == "general":
+            self.weight = nn.Parameter(torch.empty(HIDDEN, width))
+        elif ATTENTION == "additive":
+            self.query = nn.Linear(HIDDEN, HIDDEN, bias=False)
+            self.key = nn.Linear(width, HIDDEN, bias=False)
+            self.v = nn.Linear(HIDDEN, 1, bias=False)
+        self.combine = nn.Linear(width + HIDDEN, HIDDEN)
+
+    def forward(self, s, h, mask=None):
+        """``s`` (batch, steps, HIDDEN), ``h`` (batch, source steps, HIDDEN * D); returns
+        what the head reads and the weights alpha (batch, steps, source steps)."""
+        if ATTENTION == "dot":
+            e = s @ h.transpose(1, 2)
+        elif ATTENTION == "general":
+            e = s @ (h @ self.weight.T).transpose(1, 2)
+        else:
+            e = self.v(torch.tanh(self.query(s)[:, :, None] + self.key(h)[:, None]))[..., 0]
+        if mask is not None:
+            e = e.masked_fill(mask[:, None, :] == 0, float("-inf"))
+        alpha = torch.softmax(e, dim=-1)
+        context = alpha @ h
+        return torch.tanh(self.combine(torch.cat([context, s], dim=-1))), alpha
+
+
 class Model(nn.Module):
     """Encoder-decoder: the encoder's final state (an LSTM's h and c alike), summed over
     its directions per layer, starts a one-directional decoder fed its previous output
-    token (first a zero vector)."""
+    token (first a zero vector).  With ATTENTION other than "none" the head reads the
+    decoder's state combined with the encoder outputs it attends to."""
 
     def __init__(self):
         super().__init__()
         self.encoder = rnn(INPUT, BIDIRECTIONAL)
         self.decoder = rnn(OUTPUT, False)
+        if ATTENTION != "none":
+            self.attention = Attention()
         self.head = nn.Linear(HIDDEN, OUTPUT)
 
     def load(self, state):
@@ -526,7 +570,7 @@ class Model(nn.Module):
 
     def forward(self, x, mask=None, steps=1):
         batch = x.shape[0]
-        _, state = run_rnn(self.encoder, x, mask)
+        encoded, state = run_rnn(self.encoder, x, mask)
 
         def merge(s):  # add the two directions of each layer
             return s.reshape(LAYERS, D, batch, HIDDEN).sum(dim=1)
@@ -535,6 +579,8 @@ class Model(nn.Module):
         inp, outs = torch.zeros(batch, 1, OUTPUT, dtype=x.dtype), []
         for _ in range(steps):
             top, h = self.decoder(inp, h)
+            if ATTENTION != "none":
+                top, _ = self.attention(top, encoded, mask)
             out = self.head(top[:, 0])
             outs.append(out)
             inp = feed_back(out)

@@ -119,6 +119,31 @@ class Task:
             labels["outputs"] = [str(vocab[int(i)]) for i in y[:m]]
         return labels
 
+    def written_tokens(self, dataset: Dataset, outputs: np.ndarray) -> list[str]:
+        """What a generating network wrote at each output step of ``outputs``
+        ``(steps, classes)``, by the names the task gives its classes (its vocabulary), or
+        the step's number when it names none."""
+        for key in ("classes", "tags", "symbols", "vocab"):
+            names = dataset.meta.get(key)
+            if isinstance(names, list | tuple) and len(names) == outputs.shape[-1]:
+                return [str(names[int(i)]) for i in np.asarray(outputs).argmax(axis=-1)]
+        return [str(t + 1) for t in range(len(outputs))]
+
+    def render_alignment(
+        self, dataset: Dataset, index: int, outputs: np.ndarray, alpha: np.ndarray,
+        split: str = "val",
+    ) -> str:
+        """Where an attending network looked while it wrote sample ``index``: a row per
+        written token, a column per real source step (named by :meth:`step_labels`, else
+        numbered), each attention weight in percent (``alpha``: ``(steps, source)``)."""
+        b = getattr(dataset, split)
+        n_src = alpha.shape[-1] if b.mask is None else int(np.asarray(b.mask[index]).sum())
+        sources = self.step_labels(dataset, index, split).get("encoder")
+        if not sources or len(sources) != n_src:
+            sources = [str(j + 1) for j in range(n_src)]
+        written = self.written_tokens(dataset, outputs)
+        return alignment_table(np.asarray(alpha)[: len(written), :n_src], written, sources)
+
     def writer(
         self, network: Any, dataset: Dataset, prompt: str, temperature: float, seed: int
     ) -> tuple[str, Iterator[str]]:
@@ -189,6 +214,21 @@ class Task:
     def description(self) -> str:
         """The explanatory Markdown text shipped in ``resources/tasks/<name>.md``."""
         return read_resource("tasks", f"{self.name}.md")
+
+
+def alignment_table(alpha: np.ndarray, rows: list[str], columns: list[str]) -> str:
+    """Attention weights ``alpha`` ``(rows, columns)`` as a text table in percent, the
+    written tokens down the side and the source tokens along the top."""
+    left = max([len(r) for r in rows] + [len("wrote")])
+    widths = [max(len(c), 3) for c in columns]
+    lines = [
+        "wrote".ljust(left) + "  " + "  ".join(c.rjust(w) for c, w in zip(columns, widths,
+                                                                       strict=True))
+    ]
+    for row, weights in zip(rows, alpha, strict=True):
+        cells = (f"{100 * float(a):.0f}".rjust(w) for a, w in zip(weights, widths, strict=True))
+        lines.append(row.ljust(left) + "  " + "  ".join(cells))
+    return "\n".join(lines)
 
 
 def read_resource(*parts: str) -> str:

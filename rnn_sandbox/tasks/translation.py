@@ -167,6 +167,10 @@ class Translation(Task):
         return one_hot(copy, len(VOCAB))
 
     # -- rendering ------------------------------------------------------------------
+    def written_tokens(self, dataset: Dataset, outputs: np.ndarray) -> list[str]:
+        """The words written, up to and with the first ``<end>``."""
+        return [VOCAB[t] for t in self.decode(np.asarray(outputs)[None])[0]]
+
     @staticmethod
     def _words(ids) -> str:
         return " ".join(VOCAB[int(i)] for i in ids)

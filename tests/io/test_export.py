@@ -18,7 +18,8 @@ from rnn_sandbox.io import export_history_csv, export_torch, export_weights, tor
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import get_task
 
-# (architecture, loss, bidirectional, layers, nonlinearity, feedback, masked[, cell])
+# (architecture, loss, bidirectional, layers, nonlinearity, feedback, masked[, cell, dtype,
+# attention])
 CASES = [
     ("many_to_one", "ce", True, 2, "tanh", "output", True, "lstm"),
     ("many_to_one", "mse", False, 1, "tanh", "output", True, "gru"),
@@ -39,16 +40,20 @@ CASES = [
     ("one_to_many", "mse", False, 1, "tanh", "zero", False),
     ("seq2seq", "ce", True, 2, "tanh", "output", True),
     ("seq2seq", "mse", False, 1, "relu", "output", False),
+    ("seq2seq", "ce", True, 2, "tanh", "output", True, "gru", "float64", "additive"),
+    ("seq2seq", "mse", False, 1, "tanh", "output", True, "lstm", "float64", "dot"),
+    ("seq2seq", "ce", True, 1, "relu", "output", False, "rnn", "float64", "general"),
 ]
 
 
-def _case(arch, loss, bidir, layers, act, feedback, masked, cell="rnn", dtype="float64"):
+def _case(arch, loss, bidir, layers, act, feedback, masked, cell="rnn", dtype="float64",
+          attention="none"):
     """A network with lively (not tiny) weights and a batch of prefix-masked sequences."""
     n_in, n_out = (3, 3) if arch == "one_to_many" and feedback == "output" else (3, 4)
     cfg = NetworkConfig(
         input_size=n_in, output_size=n_out, hidden_size=5, num_layers=layers,
         bidirectional=bidir, cell=cell, nonlinearity=act, architecture=arch, loss=loss,
-        feedback=feedback, dtype=dtype,
+        feedback=feedback, dtype=dtype, attention=attention,
     )
     net = Network(cfg, seed=3)
     rng = np.random.default_rng(7)
@@ -129,7 +134,7 @@ def test_torch_script_matches_our_outputs(case, tmp_path, monkeypatch, capsys):
     pred = _run_script_in_process(script, weights, tmp_path / "pred.npy", monkeypatch)
     assert pred.dtype == np.float64
     _compare(net, batch, pred, 1e-10)
-    assert "prediction" in capsys.readouterr().out
+    assert "reproduces the sandbox's prediction" in capsys.readouterr().out
 
 
 def test_torch_script_float32(tmp_path, monkeypatch):
