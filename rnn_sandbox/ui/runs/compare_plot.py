@@ -5,7 +5,7 @@ setups differ by more than the seed does."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -140,6 +140,9 @@ def metric_key(run: Run) -> str:
     return run.metric_name or ""
 
 
+LEFT_AXIS = 64  # px for the left axes' numbers and name (fixed: see ComparisonPlots)
+
+
 class ComparisonPlots:
     """The overlay plots of a :class:`PlotPanel`: the loss, one plot per metric (an
     accuracy and an MAE never share an axis) and the gradient, redrawn from runs on request.
@@ -160,8 +163,10 @@ class ComparisonPlots:
         self.grad_plot.setLabel("left", "|dL/dh<sub>t</sub>|")
         self.grad_plot.setLabel("bottom", "time step t")
         self.grad_plot.setLogMode(y=True)
-        # Room for "5e-05" beside the axis name, whatever the ticks were when laid out.
-        self.grad_plot.getAxis("left").setWidth(64)
+        # Room for "5e-05" beside the axis name, whatever the ticks were when laid out: an
+        # axis that widens itself while painting lays the plots out and paints them again.
+        self.grad_plot.getAxis("left").setWidth(LEFT_AXIS)
+        self.loss_plot.getAxis("left").setWidth(LEFT_AXIS)
         self.loss_plot.setDownsampling(auto=True, mode="peak")  # long histories draw quickly
         self._metric_pool: list[pg.PlotItem] = []  # made when needed, kept for reuse
         self.metric_plots: dict[str, pg.PlotItem] = {}  # metric name → its plot, in order
@@ -169,6 +174,7 @@ class ComparisonPlots:
         self.metric_plots[""] = self._metric_pool[0]
         self._legends: dict[int, pg.LegendItem] = {}  # id(plot) → its baselines' legend
         self.drawn = Drawn()
+        self.entries: list[Entry] = []  # what the last drawing drew, in the legend's order
         self.x = "step"
         self.log_loss = True
         self.runs: list[Run] = []
@@ -179,6 +185,8 @@ class ComparisonPlots:
         self._kept: dict[tuple[str, ...], _Kept] = {}  # the curves' items (see _keep)
         self._used: set[tuple[str, ...]] = set()
         self._baseline_items: list[tuple[pg.PlotItem, pg.InfiniteLine]] = []
+        self._baselines_sign: object = None  # what the baselines were drawn from
+        self._texts: dict[tuple[int, str], object] = {}  # titles and axis labels as set
         self._layout: tuple[str, str, int] | None = None
         self._how, self._what = "row", "all"
         self.arrange("row")
@@ -187,10 +195,24 @@ class ComparisonPlots:
         plot = self.panel._add_plot(0, 1 + len(self._metric_pool), title="Validation metric")
         self.panel.graphics.ci.removeItem(plot)  # placed by arrange
         plot.setXLink(self.loss_plot)
+        plot.getAxis("left").setWidth(LEFT_AXIS)
         plot.setDownsampling(auto=True, mode="peak")
         self._metric_pool.append(plot)
         self.theme_plot(plot)
         return plot
+
+    def _set_title(self, plot: pg.PlotItem, title: str, colour: object) -> None:
+        """A plot's title, set only when it changes: setting even the same text lays the
+        plot out and repaints it again."""
+        if self._texts.get((id(plot), "title")) != (title, colour):
+            self._texts[(id(plot), "title")] = (title, colour)
+            plot.setTitle(title, color=colour)
+
+    def _set_label(self, plot: pg.PlotItem, side: str, text: str | None) -> None:
+        """An axis name, set only when it changes (as :meth:`_set_title`)."""
+        if (id(plot), side) not in self._texts or self._texts[(id(plot), side)] != text:
+            self._texts[(id(plot), side)] = text
+            plot.setLabel(side, text)
 
     def theme_plot(self, plot: pg.PlotItem) -> None:
         """The panel's theme on one plot (a metric plot made after the theme was set)."""
@@ -263,7 +285,7 @@ class ComparisonPlots:
         metrics = list(self.metric_plots.values())
         for plot in (self.loss_plot, *metrics):
             last = plot is metrics[-1]
-            plot.setLabel("bottom", name if last or not stacked else None)
+            self._set_label(plot, "bottom", name if last or not stacked else None)
 
     def _metric_plots_for(self, runs: Sequence[Run]) -> None:
         """One metric plot per metric name of ``runs``, in their order."""
@@ -292,6 +314,14 @@ class ComparisonPlots:
     def draw(self, runs: Sequence[Run], x: str, log_loss: bool) -> list[Entry]:
         """Loss and metrics of ``runs`` against ``x`` ("step" or "seconds"); the gradient
         plot is drawn by :meth:`draw_gradients`."""
+        for _ in self.drawing(runs, x, log_loss):
+            pass
+        return self.entries
+
+    def drawing(self, runs: Sequence[Run], x: str, log_loss: bool) -> Iterator[None]:
+        """:meth:`draw` one entry (a run or a group of seeds) at a time: it pauses after
+        each, so that a window can turn its event loop in between; :attr:`entries` holds
+        what was drawn once it ends."""
         if x not in X_LABELS:
             raise ValueError(f"x must be 'step' or 'seconds', not {x!r}")
         self._metric_plots_for(runs)
@@ -309,6 +339,7 @@ class ComparisonPlots:
                 self._draw_group(entry)
             else:
                 self._draw_run(entry.runs[0], entry.colour, faint=False)
+            yield
         for key in [k for k in self._kept if k not in self._used and k[0] != _GRADIENT]:
             kept = self._kept.pop(key)
             kept.plot.removeItem(kept.item)
@@ -323,7 +354,7 @@ class ComparisonPlots:
             self._shown["curves"] = shown
             for plot in (self.loss_plot, *self.metric_plots.values()):
                 plot.enableAutoRange()
-        return entries
+        self.entries = entries
 
     def _cached(self, key: tuple[object, ...], make: Callable[[], Any]) -> Any:
         """``make()``, or what it gave for ``key`` at the last drawing: while one run
@@ -459,11 +490,6 @@ class ComparisonPlots:
         mean over its seeds' data); one grey line when they are all equal (the same data:
         only the network or the training differ).  The values are named in a legend of
         the plot, one row per distinct baseline, so that no two labels ever overlap."""
-        for plot, line in self._baseline_items:
-            plot.removeItem(line)
-        self._baseline_items.clear()
-        self.drawn.baselines.clear()
-        self.drawn.baseline_labels.clear()
         by_plot: dict[str, dict[tuple[str, float], list[Entry]]] = {}
         for entry in entries:
             found = [r.baseline for r in entry.runs if r.baseline is not None]
@@ -472,17 +498,49 @@ class ComparisonPlots:
             value = round(float(np.mean([b.value for b in found])), 12)
             lines = by_plot.setdefault(self.key_of(entry.runs[0]), {})
             lines.setdefault((found[0].name, value), []).append(entry)
-        for key, plot in self.metric_plots.items():
-            lines = by_plot.get(key, {})
-            legend = self._legend(plot, bool(lines))
-            legend.clear()
-            legend.setColumnCount(2 if len(lines) > 3 else 1)  # many: fewer rows
-            labels = self.drawn.baseline_labels.setdefault(key, [])
+        planned: dict[str, list[tuple[str, float, str, str]]] = {}  # name, value, colour, text
+        for key, lines in by_plot.items():
             for (name, value), owners in sorted(lines.items(), key=lambda item: item[0][1]):
                 colour = owners[0].colour if len(owners) == 1 and len(lines) > 1 else GREY
                 text = f"baseline {value:.3g}"
                 if len(lines) > 1:  # whose line is whose
                     text += f" ({', '.join(e.name for e in owners)})"
+                planned.setdefault(key, []).append((name, value, colour, text))
+        # The same lines in the same plots, only their values moved (a group's mean as its
+        # seeds come in): moved in place; a rebuilt legend costs a layout and a repaint.
+        shape = (THEMES[self.panel.theme]["fg"],
+                 tuple((key, id(plot)) for key, plot in self.metric_plots.items()),
+                 tuple((key, tuple((name, colour, text.partition(" (")[2])
+                                   for name, _, colour, text in rows))
+                       for key, rows in sorted(planned.items())))
+        if shape == self._baselines_sign:
+            moved = iter(self.drawn.baselines)  # in the order they were made
+            for key in self.metric_plots:
+                rows = planned.get(key, [])
+                labels = self.drawn.baseline_labels[key]
+                for i, (name, value, _, text) in enumerate(rows):
+                    line = next(moved)
+                    line.setValue(value)
+                    line.setToolTip(f"Baseline: {name} = {value:.4g}, what a trivial rule "
+                                    "scores")
+                    label = labels[i][0]
+                    if label.text != _elide(text, 48):
+                        label.setText(_elide(text, 48))
+                    labels[i] = (label, text)
+            return
+        self._baselines_sign = shape
+        for plot, line in self._baseline_items:
+            plot.removeItem(line)
+        self._baseline_items.clear()
+        self.drawn.baselines.clear()
+        self.drawn.baseline_labels.clear()
+        for key, plot in self.metric_plots.items():
+            rows = planned.get(key, [])
+            legend = self._legend(plot, bool(rows))
+            legend.clear()
+            legend.setColumnCount(2 if len(rows) > 3 else 1)  # many: fewer rows
+            labels = self.drawn.baseline_labels.setdefault(key, [])
+            for name, value, colour, text in rows:
                 pen = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
                 line = pg.InfiniteLine(pos=value, angle=0, pen=pen)
                 line.setToolTip(f"Baseline: {name} = {value:.4g}, what a trivial rule scores")
@@ -527,11 +585,11 @@ class ComparisonPlots:
                 up = better.pop()
                 title += (" ↑" if up else " ↓") if short else (
                     " (higher is better)" if up else " (lower is better)")
-            plot.setTitle(title, color=fg)
+            self._set_title(plot, title, fg)
         losses = {r.config.network.loss.upper() for r in runs}
-        self.loss_plot.setTitle(f"Loss ({losses.pop()})" if len(losses) == 1 else "Loss",
-                                color=fg)
-        self.loss_plot.setLabel("left", "loss" + (" (log)" if self.log_loss else ""))
+        self._set_title(self.loss_plot,
+                        f"Loss ({losses.pop()})" if len(losses) == 1 else "Loss", fg)
+        self._set_label(self.loss_plot, "left", "loss" + (" (log)" if self.log_loss else ""))
         steps = sorted(set(self.drawn.gradient_steps.values()))
         if not steps:
             title = "Gradient per time step: none recorded" if runs else "Gradient"
@@ -539,7 +597,7 @@ class ComparisonPlots:
             at = f"step {steps[0]}" if len(steps) == 1 else f"steps {steps[0]}–{steps[-1]}"
             title = (f"Gradient at {at}" if short
                      else f"Gradient reaching each time step, at {at}")
-        self.grad_plot.setTitle(title, color=fg)
+        self._set_title(self.grad_plot, title, fg)
 
     def draw_gradients(self, runs: Sequence[Run], step: int) -> None:
         """The gradient reaching each time step of every run at training step ``step``

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,6 +107,12 @@ class ComparisonView(PlotPanel):
         self._rest.setSingleShot(True)
         self._rest.setInterval(0)
         self._rest.timeout.connect(self._draw_rest)
+        # A staged drawing of the curves: one entry per turn, the plots repainted once at
+        # its end (a paint in between would cost more than the entry it shows).
+        self._drawing: Iterator[None] | None = None
+        self._next_entry = QTimer(self)
+        self._next_entry.setInterval(0)
+        self._next_entry.timeout.connect(self._draw_entry)
 
         self.bar = QWidget()
         # A row that wraps: in a narrow dock the gradient's step goes to a second row rather
@@ -229,12 +235,37 @@ class ComparisonView(PlotPanel):
         self.step_slider.setValue(self.step_spin.value())
         for w in (self.step_spin, self.step_slider):
             w.blockSignals(False)
-        self._draw_curves()
         self._show_page()
         if self.staged:
-            self._rest.start()
+            self._stop_drawing()
+            self._rest.stop()
+            self.graphics.setUpdatesEnabled(False)
+            self._drawing = self.overlay.drawing(self.runs, self.x_axis,
+                                                 self.log_check.isChecked())
+            self._next_entry.start()
         else:
+            self._draw_curves()
             self._draw_rest()
+
+    def _draw_entry(self) -> None:
+        """The next entry of a staged drawing; at its end the legend, one repaint, and the
+        gradient and settings in the turn after."""
+        if self._drawing is None:
+            self._next_entry.stop()
+            return
+        try:
+            next(self._drawing)
+        except StopIteration:
+            # The legend first: its new height lays the page out before the one repaint.
+            self._fill_legend()
+            self._stop_drawing()
+            self._rest.start()
+
+    def _stop_drawing(self) -> None:
+        self._next_entry.stop()
+        self._drawing = None
+        if not self.graphics.updatesEnabled():
+            self.graphics.setUpdatesEnabled(True)
 
     def _draw_rest(self) -> None:
         """The gradient plot and the settings table (after the curves)."""
@@ -244,8 +275,14 @@ class ComparisonView(PlotPanel):
         self._fit_table()
 
     def finish(self) -> None:
-        """Draw now what a staged :meth:`set_runs` left for the next turn."""
-        if self._rest.isActive():
+        """Draw now what a staged :meth:`set_runs` left for the next turns."""
+        if self._drawing is not None:
+            for _ in self._drawing:
+                pass
+            self._fill_legend()
+            self._stop_drawing()
+            self._draw_rest()
+        elif self._rest.isActive():
             self._draw_rest()
 
     def _on_step(self, step: int) -> None:
@@ -256,20 +293,24 @@ class ComparisonView(PlotPanel):
         self._draw_gradients()
 
     def _draw_curves(self) -> None:
-        self.entries = self.overlay.draw(self.runs, self.x_axis, self.log_check.isChecked())
+        self._stop_drawing()  # this drawing replaces a staged one still under way
+        self.overlay.draw(self.runs, self.x_axis, self.log_check.isChecked())
         self._fill_legend()
 
     def _draw_gradients(self) -> None:
         self.overlay.draw_gradients(self.runs, self.step_spin.value())
 
     def _fill_legend(self) -> None:
+        self.entries = self.overlay.entries
         parts = [f"<span style='color:{e.colour}'>{'━ ▒' if e.is_group else '━'} "
                  f"{_escape(legend_text(e))}</span>" for e in self.entries]
         trend = any(k[1] == "train_loss smoothed" for k in self.overlay.drawn.curves)
         key = (f"<span style='color:{GREY}'>solid: training loss"
                + (" (its trend; faint: each batch)" if trend else "")
                + " · dotted: validation loss · dashed: baseline</span>")
-        self.legend.setText("&nbsp;&nbsp; ".join(parts) + "<br>" + key if parts else "")
+        text = "&nbsp;&nbsp; ".join(parts) + "<br>" + key if parts else ""
+        if text != self.legend.text():  # the same text again would lay the page out again
+            self.legend.setText(text)
 
     def _fill_table(self) -> None:
         """A column per run (its colour in the header), a row per setting that matters

@@ -258,6 +258,38 @@ def test_a_group_of_seeds_is_a_mean_with_its_band(view, runs):
     np.testing.assert_allclose(y, logs.mean(axis=0))
 
 
+def test_a_staged_drawing_ends_as_a_direct_one_and_a_seed_moves_the_baseline_in_place(
+        qtbot, view, runs):
+    # The window draws one entry per turn of the event loop; what it ends with is what
+    # one direct drawing shows.
+    seeds = [runs[f"seed {s}"] for s in range(3)]
+    view.set_runs([runs["rnn"], *seeds[:2]])
+    key = view.overlay.key_of(seeds[0])
+    # The group's line is in its colour (the single run's in its own).
+    at = [line.pen.color().name() for line in view.overlay.drawn.baselines].index(
+        PALETTE[2].lower())
+    line = view.overlay.drawn.baselines[at]
+    label = view.overlay.drawn.baseline_labels[key][at][0]
+    view.staged = True
+    view.set_runs([runs["rnn"], *seeds])
+    assert not view.graphics.updatesEnabled()  # one repaint, at the end
+    qtbot.waitUntil(lambda: view.graphics.updatesEnabled() and not view._rest.isActive())
+    staged = {k: c.getData()[1].tolist() for k, c in view.overlay.drawn.curves.items()}
+    assert "GRU seeds: mean ± std of 3 seeds" in view.legend.text()
+    # The third seed moved the group's baseline (their mean): the same line and label.
+    drawn = view.overlay.drawn
+    assert drawn.baselines[at] is line
+    assert drawn.baseline_labels[key][at][0] is label
+    mean = np.mean([r.baseline.value for r in seeds])
+    assert line.value() == pytest.approx(mean)
+    assert label.text == drawn.baseline_labels[key][at][1]
+    assert f"{mean:.3g}" in label.text
+    view.staged = False
+    view.set_runs([runs["lstm"]])
+    view.set_runs([runs["rnn"], *seeds])
+    assert {k: c.getData()[1].tolist() for k, c in drawn.curves.items()} == staged
+
+
 def test_on_a_log_axis_a_band_below_zero_reaches_down_to_the_lowest_seed(view, runs):
     low_seed = dataclasses.replace(runs["seed 1"], history=[
         {**row, "train_loss": row["train_loss"] / 100} for row in runs["seed 1"].history])
