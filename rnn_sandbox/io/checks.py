@@ -19,6 +19,7 @@ from rnn_sandbox.config import ExperimentConfig, parameter_bound
 from rnn_sandbox.engine.train import MAX_GRADIENT_ENTRIES
 from rnn_sandbox.io.safe_zip import ExperimentFileError
 from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import Metric
 
 # A file keeps at most this many history rows (the latest); the JSON limits follow from it.
 MAX_HISTORY_ROWS = 500_000
@@ -172,26 +173,31 @@ def _int(d: dict[str, Any], key: str, lo: int, hi: int, what: str = "trainer") -
     return v
 
 
-def trainer_state(
-    raw: Any, experiment: Experiment, optimizer: dict[str, np.ndarray]
-) -> dict[str, Any]:
-    """Check the saved trainer state against the rebuilt experiment, field by field."""
+def trainer_steps(raw: dict[str, Any]) -> tuple[int, int]:
+    """The trainer state's step and epoch, each a whole number in 0..MAX_STEPS."""
+    return _int(raw, "step", 0, MAX_STEPS), _int(raw, "epoch", 0, MAX_STEPS)
+
+
+def trainer_fields(raw: Any, n_train: int, exact: bool = True) -> dict[str, Any]:
+    """The trainer state's own fields checked (step, epoch, position, optimizer step,
+    shuffling order, generator state, elapsed seconds): against the training set's size
+    ``n_train``, or, with ``exact=False``, against a bound of it (the settings' number of
+    samples, when the data are not built)."""
     if not isinstance(raw, dict):
         raise ExperimentFileError("the trainer state is missing or not an object")
-    big = MAX_STEPS
-    n_train = len(experiment.trainer.data.train)
-    step = _int(raw, "step", 0, big)
-    epoch = _int(raw, "epoch", 0, big)
+    step, epoch = trainer_steps(raw)
     pos = _int(raw, "pos", 0, n_train)
-    opt_step = _int(raw, "optimizer_step", 0, big)
+    opt_step = _int(raw, "optimizer_step", 0, MAX_STEPS)
     order = raw.get("order")
     if order is not None:
-        if not isinstance(order, list) or len(order) != n_train or any(
-            not isinstance(i, int) or isinstance(i, bool) for i in order
-        ):
+        if not isinstance(order, list) or not (
+            len(order) == n_train if exact else len(order) <= n_train
+        ) or any(not isinstance(i, int) or isinstance(i, bool) for i in order):
             raise ExperimentFileError("trainer.order must list every training sample once")
-        if sorted(order) != list(range(n_train)):
+        if sorted(order) != list(range(len(order))):
             raise ExperimentFileError("trainer.order is not a permutation of the samples")
+        if not pos <= len(order):
+            raise ExperimentFileError("trainer.pos lies beyond the training samples")
     rng = raw.get("rng")
     if not isinstance(rng, dict):
         raise ExperimentFileError("trainer.rng must be an object")
@@ -200,6 +206,22 @@ def trainer_state(
         probe.bit_generator.state = rng
     except Exception as e:
         raise ExperimentFileError(f"trainer.rng is not a valid generator state ({e})") from None
+    elapsed = raw.get("elapsed", 0.0)  # optional: older files did not keep it
+    if not (isinstance(elapsed, int | float) and not isinstance(elapsed, bool)
+            and 0 <= elapsed <= MAX_SECONDS):
+        raise ExperimentFileError(
+            f"trainer.elapsed must be a number of seconds in [0, {MAX_SECONDS:.0e}]"
+        )
+    return {"step": step, "epoch": epoch, "pos": pos, "optimizer_step": opt_step,
+            "order": order, "rng": rng, "elapsed": float(elapsed)}
+
+
+def trainer_state(
+    raw: Any, experiment: Experiment, optimizer: dict[str, np.ndarray]
+) -> dict[str, Any]:
+    """Check the saved trainer state against the rebuilt experiment, field by field."""
+    fields = trainer_fields(raw, len(experiment.trainer.data.train))
+    opt_step = fields["optimizer_step"]
 
     params = experiment.network.params
     kind = experiment.config.training.optimizer
@@ -216,20 +238,14 @@ def trainer_state(
             raise ExperimentFileError(f"optimizer buffer '{key}' holds negative squares")
         opt_state[key] = np.array(buf_value)
     opt_state["_t"] = np.array(opt_step)
-    elapsed = raw.get("elapsed", 0.0)  # optional: older files did not keep it
-    if not (isinstance(elapsed, int | float) and not isinstance(elapsed, bool)
-            and 0 <= elapsed <= MAX_SECONDS):
-        raise ExperimentFileError(
-            f"trainer.elapsed must be a number of seconds in [0, {MAX_SECONDS:.0e}]"
-        )
     return {
-        "step": step,
-        "epoch": epoch,
-        "rng": rng,
-        "order": order,
-        "pos": pos,
+        "step": fields["step"],
+        "epoch": fields["epoch"],
+        "rng": fields["rng"],
+        "order": fields["order"],
+        "pos": fields["pos"],
         "optimizer": opt_state,
-        "elapsed": float(elapsed),
+        "elapsed": fields["elapsed"],
     }
 
 
@@ -286,18 +302,40 @@ def history_rows(raw: Any) -> list[dict[str, float]]:
     return rows
 
 
+def check_history_steps(history: list[dict[str, float]], step: int) -> None:
+    """The history's steps rise and none lies beyond the step the trainer reached: a row
+    from the future would stretch every plot of the run to it."""
+    last = 0
+    for i, row in enumerate(history):
+        s = int(row["step"])
+        if s <= last and i > 0 or s > step:
+            raise ExperimentFileError(
+                f"history entry {i}: step {s} is not a step of this run (it reached step "
+                f"{step}, and steps rise)"
+            )
+        last = s
+
+
 def gradient_history(
     arrays: dict[str, np.ndarray], experiment: Experiment
 ) -> list[tuple[int, np.ndarray]]:
+    """The stored gradient summaries checked against the rebuilt experiment (see
+    :func:`gradient_entries`): no longer than the network's input."""
+    train = experiment.trainer.data.train  # the first layer runs over inputs or outputs
+    longest = max(train.x.shape[1], train.y.shape[1] if train.y.ndim > 1 else 1) + 1
+    return gradient_entries(arrays, longest, experiment.trainer.step_count)
+
+
+def gradient_entries(
+    arrays: dict[str, np.ndarray], longest: int, step: int
+) -> list[tuple[int, np.ndarray]]:
     """The stored gradient summaries (``steps`` ``(N,)`` and ``values`` ``(N, T)``) as the
-    trainer keeps them: at most ``MAX_GRADIENT_ENTRIES`` rising steps within the run, one
-    finite non-negative norm per time step of the network's input."""
+    trainer keeps them: at most ``MAX_GRADIENT_ENTRIES`` rising steps within the run (up
+    to ``step``), one finite non-negative norm per time step, at most ``longest``."""
     if set(arrays) != {"steps", "values"}:
         raise ExperimentFileError("the gradient summaries must hold 'steps' and 'values'")
     steps, values = arrays["steps"], arrays["values"]
     n = len(steps) if steps.ndim == 1 else -1
-    train = experiment.trainer.data.train  # the first layer runs over inputs or outputs
-    longest = max(train.x.shape[1], train.y.shape[1] if train.y.ndim > 1 else 1) + 1
     if (steps.dtype.kind not in "iu" or n > MAX_GRADIENT_ENTRIES or values.ndim != 2
             or values.shape[0] != n or not 1 <= values.shape[1] <= longest):
         raise ExperimentFileError(
@@ -306,7 +344,41 @@ def gradient_history(
         )
     if values.dtype.kind != "f" or not (np.isfinite(values).all() and (values >= 0).all()):
         raise ExperimentFileError("the gradient summaries must be finite, non-negative norms")
-    if n and (steps[0] < 1 or steps[-1] > experiment.trainer.step_count
-              or (np.diff(steps) <= 0).any()):
+    if n and (steps[0] < 1 or steps[-1] > step or (np.diff(steps) <= 0).any()):
         raise ExperimentFileError("the gradient summaries' steps are not steps of this run")
     return [(int(s), np.array(v, dtype=np.float64)) for s, v in zip(steps, values, strict=True)]
+
+
+def stored_baselines(raw: Any) -> list[Metric]:
+    """The task's baselines a file keeps for its reader (the main metric's first); files
+    written before they were kept have none.  A baseline without a value (NaN when saved)
+    reads as NaN."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or len(raw) > 1000:
+        raise ExperimentFileError("the baselines must be a list")
+    out = []
+    for i, b in enumerate(raw):
+        if not (isinstance(b, dict) and isinstance(b.get("name"), str)
+                and len(b["name"]) <= 1000 and isinstance(b.get("higher_is_better"), bool)):
+            raise ExperimentFileError(f"baseline {i + 1} is not a valid record")
+        v = b.get("value")
+        value = math.nan if v is None else _finite(v, f"baseline {i + 1}: value")
+        out.append(Metric(b["name"], value, b["higher_is_better"]))
+    return out
+
+
+def metric_facts(raw: Any, baselines: list[Metric]) -> tuple[str | None, bool]:
+    """The task metric's name and direction as a file records them (``metric``), or, in
+    files written before that, as its main baseline (``"<rule>: <metric>"``) tells."""
+    if isinstance(raw, dict):
+        name, higher = raw.get("name"), raw.get("higher_is_better")
+        if (name is None or isinstance(name, str) and len(name) <= 1000) and isinstance(
+                higher, bool):
+            return name, higher
+        raise ExperimentFileError("the metric must have a name and a direction")
+    if raw is not None:
+        raise ExperimentFileError("the metric must be an object")
+    if baselines:
+        return baselines[0].name.rpartition(": ")[2], baselines[0].higher_is_better
+    return None, True

@@ -32,6 +32,8 @@ import json
 import math
 import os
 import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -62,23 +64,31 @@ from rnn_sandbox.io.checks import (
     SPLITS,
     check_dataset,
     check_external_path,
+    check_history_steps,
     check_meta,
     check_weight_count,
+    gradient_entries,
     gradient_history,
     history_rows,
     load_weights,
+    metric_facts,
+    stored_baselines,
+    trainer_fields,
     trainer_state,
 )
 from rnn_sandbox.io.checks import MAX_STEPS as MAX_STEPS  # still importable from here
 from rnn_sandbox.io.safe_zip import (
+    Admit,
     ExperimentFileError,
     check_entries,
     npz_bytes,
+    open_regular,
+    open_zip,
     read_entry,
-    read_npz,
+    read_npz_from,
 )
 from rnn_sandbox.session import Experiment
-from rnn_sandbox.tasks import TaskError
+from rnn_sandbox.tasks import Metric, TaskError
 
 FORMAT_NAME = "rnn-sandbox-experiment"
 FORMAT_VERSION = 1
@@ -135,6 +145,7 @@ def experiment_to_dict(experiment: Experiment) -> dict[str, Any]:
     state = experiment.trainer.state()
     optimizer_state = state.pop("optimizer")
     state["optimizer_step"] = int(np.asarray(optimizer_state.get("_t", 0)))
+    baselines = experiment.task.baselines(experiment.dataset)
     return {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -152,8 +163,15 @@ def experiment_to_dict(experiment: Experiment) -> dict[str, Any]:
         "baselines": [
             {"name": b.name, "value": _json_number(b.value),
              "higher_is_better": bool(b.higher_is_better)}
-            for b in experiment.task.baselines(experiment.dataset)
+            for b in baselines
         ],
+        # The metric's name and direction, so that a comparison reads them without
+        # rebuilding the experiment.
+        "metric": {
+            "name": experiment.trainer.metric_name or (
+                baselines[0].name.rpartition(": ")[2] if baselines else None),
+            "higher_is_better": bool(baselines[0].higher_is_better) if baselines else True,
+        },
     }
 
 
@@ -255,19 +273,23 @@ def experiment_to_bytes(experiment: Experiment, include_data: bool | None = None
 
 def save_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write bytes from :func:`experiment_to_bytes` atomically, once they are known to
-    reopen (see :func:`save_experiment`)."""
-    return atomic_write_bytes(path, [data], verify=reads_back(path, load_experiment))
+    read back (see :func:`save_experiment`)."""
+    return atomic_write_bytes(path, [data], verify=reads_back(path, check_file))
 
 
 def save_experiment(
     path: str | os.PathLike[str], experiment: Experiment, include_data: bool | None = None
 ) -> Path:
-    """Save atomically and verified: the new file is written beside ``path``, reopened
-    with :func:`load_experiment`, and only then replaces the old file.  A file that would
-    not reopen raises :class:`SaveRefused` saying why, and the old file stays as it was.
-    ``include_data`` as in :func:`write_experiment`."""
+    """Save atomically and verified: the new file is written beside ``path``, read back
+    and checked (:func:`check_file`: its structure, every CRC, settings, trainer state and
+    history, each weight's name and shape against the network saved), and only then
+    replaces the old file; no second experiment is built beside the one saved.  A file
+    that would not read back raises :class:`SaveRefused` saying why, and the old file
+    stays as it was.  ``include_data`` as in :func:`write_experiment`."""
     write = lambda f: write_experiment(f, experiment, include_data)  # noqa: E731
-    return atomic_write(path, write, verify=reads_back(path, load_experiment))
+    shapes = {k: tuple(v.shape) for k, v in experiment.network.params.items()}
+    verify = reads_back(path, lambda p: check_file(p, shapes))
+    return atomic_write(path, write, verify=verify)
 
 
 # -- loading -----------------------------------------------------------------------------
@@ -275,9 +297,15 @@ def load_experiment(path: str | os.PathLike[str]) -> Experiment:
     """Read an experiment file into a new, complete :class:`Experiment`.
 
     Raises :class:`ExperimentFileError` for anything that is not a valid experiment file.
-    """
-    data = read_file(path)
-    return named(path, experiment_from_bytes, data)
+    The file is read member by member, never whole into memory."""
+    with open_file(path) as f:
+        return named(path, experiment_from_file, f)
+
+
+def open_file(path: str | os.PathLike[str]) -> IO[bytes]:
+    """An experiment (or runs) file opened for reading: a regular file (never a FIFO or
+    device, which could block or never end) of at most ``MAX_FILE_BYTES``."""
+    return open_regular(path, MAX_FILE_BYTES)
 
 
 def read_file(path: str | os.PathLike[str]) -> bytes:
@@ -286,7 +314,7 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
     return read_regular_file(path, MAX_FILE_BYTES)
 
 
-def named(path: str | os.PathLike[str], read: Any, data: bytes) -> Any:
+def named(path: str | os.PathLike[str], read: Any, data: Any) -> Any:
     """``read(data)``, its :class:`ExperimentFileError` prefixed with the file's name."""
     try:
         return read(data)
@@ -298,13 +326,19 @@ def named(path: str | os.PathLike[str], read: Any, data: bytes) -> Any:
 
 def read_header(path: str | os.PathLike[str]) -> dict[str, Any]:
     """The checked JSON part of an experiment file (versions, settings, history), without
-    rebuilding the experiment."""
-    return named(path, header_from_bytes, read_file(path))
+    rebuilding the experiment or reading its arrays."""
+    with open_file(path) as f:
+        return named(path, header_from_file, f)
 
 
 def header_from_bytes(data: bytes) -> dict[str, Any]:
     """The checked JSON part of a file's bytes (see :func:`read_header`)."""
-    return _read_archive(data, arrays=False)[0]
+    return header_from_file(io.BytesIO(data))
+
+
+def header_from_file(f: IO[bytes]) -> dict[str, Any]:
+    """The checked JSON part of an open experiment file (see :func:`read_header`)."""
+    return _read_archive(f, "header")[0]
 
 
 def has_stored_data(data: bytes) -> bool:
@@ -319,8 +353,68 @@ def experiment_from_bytes(data: bytes) -> Experiment:
     It is all-or-nothing: the experiment is complete (data, network, weights, trainer
     state, history, the task's description of its data) when it returns, or
     :class:`ExperimentFileError` says, in one line, what is wrong."""
-    header, weights, optimizer, dataset, gradients = _read_archive(data)
+    return experiment_from_file(io.BytesIO(data))
+
+
+def experiment_from_file(f: IO[bytes]) -> Experiment:
+    """:func:`experiment_from_bytes` on an open file (or an entry of a runs file): each
+    array is checked and read on its own, straight into its place."""
+    header, weights, optimizer, dataset, gradients = _read_archive(f)
     return _build(header, weights, optimizer, dataset, gradients)
+
+
+@dataclass
+class Summary:
+    """What an experiment file says, read and checked without building the experiment:
+    for ``info``, a comparison and the Runs panel."""
+
+    header: dict[str, Any]
+    config: ExperimentConfig
+    history: list[dict[str, float]]
+    gradients: list[tuple[int, np.ndarray]]
+    step: int
+    epoch: int
+    baselines: list[Metric]  # the task's baselines as saved: the main metric's first
+    metric_name: str | None
+    higher_is_better: bool
+    parameters: int  # numbers in the weights entry
+    has_data: bool
+
+
+def summary_from_file(f: IO[bytes], expected: Mapping[str, tuple[int, ...]] | None = None
+                      ) -> Summary:
+    """The file's :class:`Summary`, every entry checked on the way: the directory, the
+    JSON (settings, trainer state, history, baselines), each array's header against what
+    the settings allow (and, given ``expected``, each weight's name and shape), and every
+    byte against its CRC, streamed in chunks and not kept.  Memory stays that of the JSON
+    part, whatever the arrays' sizes.  This is what verifies a save; it does not try the
+    task's readers on the data, as opening does."""
+    counted = {"n": 0}
+
+    def admit_weight(name: str, shape: tuple[int, ...], dtype: np.dtype) -> None:
+        if expected is not None and tuple(expected.get(name, ())) != shape:
+            raise ExperimentFileError(f"parameter {name} has the wrong name or shape {shape}")
+        counted["n"] += math.prod(shape)
+
+    header, _w, _o, _d, arrays = _read_archive(f, "check", admit_weight)
+    config = _config(header)
+    history = history_rows(header.get("history"))
+    fields = trainer_fields(header.get("trainer"), config.task.n_samples, exact=False)
+    step, epoch = fields["step"], fields["epoch"]
+    check_history_steps(history, step)
+    gradients = [] if arrays is None else gradient_entries(
+        arrays, _MAX_TIME_STEPS + 1, step)
+    baselines = stored_baselines(header.get("baselines"))
+    name, higher = metric_facts(header.get("metric"), baselines)
+    return Summary(header, config, history, gradients, step, epoch, baselines, name, higher,
+                   counted["n"], bool(header.get("_has_data")))
+
+
+def check_file(path: str | os.PathLike[str],
+               expected: Mapping[str, tuple[int, ...]] | None = None) -> Summary:
+    """:func:`summary_from_file` of the file at ``path``."""
+    with open_file(path) as f:
+        return named(path, lambda g: summary_from_file(g, expected), f)
 
 
 def _array_limits(config: ExperimentConfig) -> dict[str, int]:
@@ -337,22 +431,33 @@ def _array_limits(config: ExperimentConfig) -> dict[str, int]:
     }
 
 
+def _within(bound: int, message: str) -> Admit:
+    """An ``admit`` that refuses arrays once their numbers together exceed ``bound``:
+    checked from the headers, before anything is allocated."""
+    total = [0]
+
+    def admit(name: str, shape: tuple[int, ...], dtype: np.dtype) -> None:
+        total[0] += math.prod(shape)
+        if total[0] > bound:
+            raise ExperimentFileError(message)
+
+    return admit
+
+
 def _read_archive(
-    data: bytes, arrays: bool = True
+    f: IO[bytes], mode: str = "load", admit_weight: Admit | None = None,
 ) -> tuple[
     dict[str, Any], dict[str, np.ndarray], dict[str, np.ndarray], dict | None, dict | None
 ]:
     """Header, weights, optimizer buffers and (if stored) data arrays and gradient
-    summaries of an archive.
+    summaries of an archive read from ``f``, one member at a time.
 
-    Declared sizes are checked twice before anything is decompressed: against fixed caps,
-    then (once the settings are read) against what those settings can produce."""
-    if not data.startswith(b"PK"):
-        raise ExperimentFileError("this is not an experiment file (not a zip archive)")
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except Exception as e:  # BadZipFile, OSError, EOFError, … from damaged directories
-        raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
+    ``mode``: ``"load"`` reads everything; ``"header"`` only the JSON part; ``"check"``
+    checks every array and keeps only the gradient summaries (the header then says
+    ``_has_data``).  Declared sizes are checked twice before anything is decompressed:
+    against fixed caps, then (once the settings are read) against what those settings
+    can produce; each array's shape is checked against them before it is allocated."""
+    zf = open_zip(f, "an experiment file")
     try:
         with zf:
             infos = check_entries(
@@ -369,29 +474,52 @@ def _read_archive(
                 )
             header = _parse_json(read_entry(zf, infos[JSON_NAME]))
             check_version(header)
-            if not arrays:
+            if mode == "header":
                 return header, {}, {}, None, None
-            limits = _array_limits(_config(header))
+            config = _config(header)
+            limits = _array_limits(config)
             for name, limit in limits.items():
                 if name in infos and infos[name].file_size > limit:
                     raise ExperimentFileError(
                         f"the file entry '{name}' declares {infos[name].file_size} bytes, "
                         f"more than its settings can produce (at most {limit})"
                     )
+            bound = parameter_bound(config.network, config.task.seq_len)
+            keep = mode == "load"
 
-            def arrays_of(name: str, what: str) -> dict[str, np.ndarray]:
-                return read_npz(read_entry(zf, infos[name]), what, max_bytes=limits[name])
+            def arrays_of(name: str, what: str, admit: Admit | None = None,
+                          keep: bool = keep) -> dict[str, np.ndarray]:
+                with zf.open(infos[name]) as member:
+                    return read_npz_from(member, what, max_bytes=limits[name], admit=admit,
+                                         keep=keep)
 
-            weights = arrays_of(WEIGHTS_NAME, "the weights")
-            optimizer = arrays_of(OPTIMIZER_NAME, "the optimizer state")
+            more = "the file holds more weights than its network has"
+            weights = arrays_of(WEIGHTS_NAME, "the weights", _chain(
+                _within(bound, more), admit_weight))
+            optimizer = arrays_of(OPTIMIZER_NAME, "the optimizer state", _within(
+                2 * bound, "the file holds more optimizer buffers than its network has"))
             dataset = arrays_of(DATA_NAME, "the stored data") if DATA_NAME in infos else None
-            gradients = (arrays_of(GRADIENTS_NAME, "the gradient summaries")
+            gradients = (arrays_of(GRADIENTS_NAME, "the gradient summaries", keep=True)
                          if GRADIENTS_NAME in infos else None)
+            if mode == "check":
+                header["_has_data"] = DATA_NAME in infos
+                dataset = None
     except ExperimentFileError:
         raise
     except Exception as e:  # CRC mismatch, bad deflate stream, bad local headers, …
         raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
     return header, weights, optimizer, dataset, gradients
+
+
+def _chain(first: Admit, second: Admit | None) -> Admit:
+    if second is None:
+        return first
+
+    def both(name: str, shape: tuple[int, ...], dtype: np.dtype) -> None:
+        first(name, shape, dtype)
+        second(name, shape, dtype)
+
+    return both
 
 
 def _reject_constant(name: str) -> Any:
@@ -496,6 +624,7 @@ def _build(
         check_dataset(experiment)
     load_weights(experiment, weights)
     state = trainer_state(header.get("trainer"), experiment, optimizer)
+    check_history_steps(history, state["step"])
     check_meta(experiment)
     try:
         experiment.trainer.load_state(state)

@@ -4,14 +4,22 @@
 Files come from anywhere (mail, downloads), so reading trusts nothing: entry names and
 declared sizes are checked before a byte is decompressed, arrays are parsed from their
 ``.npy`` header without pickle and without allocating more than the bytes present.
+
+Reading costs what is read: archives are read from an open file (or from an entry of
+another archive) member by member, never whole into memory, and an array's claimed shape
+is checked before its bytes are inflated; what only needs checking is streamed through
+in chunks (the CRC is checked at each entry's end) and not kept.
 """
 
 from __future__ import annotations
 
 import io
 import math
+import os
+import stat
 import zipfile
 from collections.abc import Callable
+from typing import IO
 
 import numpy as np
 
@@ -22,6 +30,63 @@ ExperimentFileError = FileError
 
 # Dtype kinds an array in our files may have: float, signed and unsigned integers, bool.
 _ARRAY_KINDS = "fiub"
+# Bytes read at a time when an entry is streamed through or into an array.
+CHUNK = 1 << 20
+# A check of an array's name, shape and dtype, called before any of its bytes are read.
+Admit = Callable[[str, tuple[int, ...], np.dtype], None]
+
+
+def open_regular(path: str | os.PathLike[str], max_bytes: int) -> IO[bytes]:
+    """The regular file at ``path`` opened for reading (the caller closes it), refused
+    as :func:`rnn_sandbox.files.read_regular_file` refuses (FIFOs, devices, folders,
+    files over ``max_bytes``), but not read: the caller reads what it needs."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)  # non-blocking: opening a FIFO must not wait for a writer
+    except OSError as e:
+        raise FileError(f"cannot read {path}: {e.strerror or e}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise FileError(f"cannot read {path}: it is not a regular file")
+        if st.st_size > max_bytes:
+            raise FileError(
+                f"{path}: the file is too large ({st.st_size} bytes, at most {max_bytes})"
+            )
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def open_zip(f: IO[bytes], what: str) -> zipfile.ZipFile:
+    """A zip archive read from ``f`` (seekable: a file, or an entry of another archive);
+    only its directory is read.  Anything but a zip is refused from its first bytes."""
+    try:
+        f.seek(0)
+        start = f.read(4)
+        f.seek(0)
+    except Exception as e:  # a damaged outer entry (bad deflate stream, …)
+        raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
+    if not start.startswith(b"PK"):
+        raise ExperimentFileError(f"this is not {what} (not a zip archive)")
+    try:
+        return zipfile.ZipFile(f)
+    except Exception as e:  # BadZipFile, OSError, EOFError, … from damaged directories
+        raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
+
+
+def stream_through(f: IO[bytes], size: int, name: str) -> None:
+    """Read ``size`` bytes of an open entry in chunks, keeping none, then its end: zipfile
+    checks the CRC there."""
+    left = size
+    while left > 0:
+        chunk = f.read(min(left, CHUNK))
+        if not chunk:
+            raise ExperimentFileError(f"entry '{name}' is shorter than declared")
+        left -= len(chunk)
+    if f.read(1):
+        raise ExperimentFileError(f"entry '{name}' is longer than declared")
 
 
 def check_entries(
@@ -75,9 +140,9 @@ def read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     return data
 
 
-def parse_npy(data: bytes, name: str) -> np.ndarray:
-    """One ``.npy`` payload as a numeric array, without pickle, sized by the bytes present."""
-    f = io.BytesIO(data)
+def _npy_header(f: IO[bytes], name: str) -> tuple[tuple[int, ...], bool, np.dtype]:
+    """Shape, Fortran order and dtype from an ``.npy`` header, checked: numeric, no
+    pickle, a valid shape."""
     try:
         major, _minor = np.lib.format.read_magic(f)
         if major == 1:
@@ -94,6 +159,13 @@ def parse_npy(data: bytes, name: str) -> np.ndarray:
         raise ExperimentFileError(f"array '{name}' has an unsupported type {dtype}")
     if any(not isinstance(n, int) or n < 0 for n in shape):
         raise ExperimentFileError(f"array '{name}' has an invalid shape {shape}")
+    return tuple(shape), bool(fortran), dtype
+
+
+def parse_npy(data: bytes, name: str) -> np.ndarray:
+    """One ``.npy`` payload as a numeric array, without pickle, sized by the bytes present."""
+    f = io.BytesIO(data)
+    shape, fortran, dtype = _npy_header(f, name)
     nbytes = math.prod(shape) * dtype.itemsize
     body = data[f.tell() :]
     if len(body) != nbytes:
@@ -104,14 +176,52 @@ def parse_npy(data: bytes, name: str) -> np.ndarray:
     return np.array(arr, dtype=arr.dtype.newbyteorder("="))
 
 
-def read_npz(
-    data: bytes, what: str, max_arrays: int = 4096, max_bytes: int = 1 << 31
+def read_npy(f: IO[bytes], name: str, size: int, admit: Admit | None = None,
+             keep: bool = True) -> np.ndarray | None:
+    """One ``.npy`` entry of ``size`` bytes read from the open entry ``f``: the header is
+    checked (and shown to ``admit``) before the array is allocated, then the bytes go
+    straight into it (``keep``) or are streamed through and dropped (``keep=False``: the
+    entry is only checked).  The entry must end where its header says."""
+    shape, fortran, dtype = _npy_header(f, name)
+    nbytes = math.prod(shape) * dtype.itemsize
+    header_len = f.tell()
+    if header_len + nbytes != size:
+        raise ExperimentFileError(
+            f"array '{name}' should hold {nbytes} bytes but holds {size - header_len} "
+            "(truncated?)"
+        )
+    if admit is not None:
+        admit(name[: -len(".npy")] if name.endswith(".npy") else name, shape, dtype)
+    if not keep:
+        stream_through(f, nbytes, name)
+        return None
+    flat = np.empty(math.prod(shape), dtype=dtype)
+    view = flat.view(np.uint8)
+    pos = 0
+    while pos < nbytes:
+        chunk = f.read(min(nbytes - pos, CHUNK))
+        if not chunk:
+            raise ExperimentFileError(f"array '{name}' is truncated")
+        view[pos : pos + len(chunk)] = np.frombuffer(chunk, np.uint8)
+        pos += len(chunk)
+    if f.read(1):
+        raise ExperimentFileError(f"array '{name}' is longer than its header says")
+    arr = flat.reshape(shape, order="F" if fortran else "C")
+    return arr if dtype.isnative else arr.astype(dtype.newbyteorder("="))
+
+
+def read_npz_from(
+    f: IO[bytes], what: str, max_arrays: int = 4096, max_bytes: int = 1 << 31,
+    admit: Admit | None = None, keep: bool = True,
 ) -> dict[str, np.ndarray]:
-    """The arrays of an ``.npz`` held in memory, each entry checked before it is read."""
+    """The arrays of an ``.npz`` read from ``f`` (a file or an archive's entry), one
+    array at a time, each checked before it is read (see :func:`read_npy`).  With
+    ``keep=False`` every array is checked and streamed through, and none is returned."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
+        zf = zipfile.ZipFile(f)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
         raise ExperimentFileError(f"{what} is not a readable .npz archive: {e}") from None
+    out: dict[str, np.ndarray] = {}
     with zf:
         infos = check_entries(
             zf,
@@ -120,8 +230,19 @@ def read_npz(
             max_arrays,
             what,
         )
-        return {name[: -len(".npy")]: parse_npy(read_entry(zf, i), name) for name, i in
-                infos.items()}
+        for name, info in infos.items():
+            with zf.open(info) as member:
+                arr = read_npy(member, name, info.file_size, admit, keep)
+            if arr is not None:
+                out[name[: -len(".npy")]] = arr
+    return out
+
+
+def read_npz(
+    data: bytes, what: str, max_arrays: int = 4096, max_bytes: int = 1 << 31
+) -> dict[str, np.ndarray]:
+    """The arrays of an ``.npz`` held in memory, each entry checked before it is read."""
+    return read_npz_from(io.BytesIO(data), what, max_arrays, max_bytes)
 
 
 def npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:

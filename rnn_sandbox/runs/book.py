@@ -4,8 +4,9 @@ Experimenting means changing one thing and looking at the difference.  A :class:
 keeps everything needed for that after the network that made it is gone: its settings,
 its history (losses, validation metric, wall-clock seconds), the gradient reaching each
 time step during training, its baseline, and the whole experiment as experiment-file
-bytes, so :meth:`Run.experiment` rebuilds it and training continues bit for bit as if it
-had never left.  :class:`RunBook` holds the runs of one session in order; the functions
+bytes (or, for a run read from a file, where those bytes lie: :class:`StoredState`), so
+:meth:`Run.experiment` rebuilds it and training continues bit for bit as if it had never
+left.  :class:`RunBook` holds the runs of one session in order; the functions
 below turn runs into what a comparison shows (curves, a band over seeds, a settings table
 with the differences, CSV).  Qt-free: the window, the command line and scripts share it.
 """
@@ -16,14 +17,23 @@ import csv
 import io
 import json
 import math
+import os
+import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 
 from rnn_sandbox.config import ExperimentConfig
-from rnn_sandbox.io.experiment_file import experiment_from_bytes, experiment_to_bytes
+from rnn_sandbox.io.experiment_file import (
+    Summary,
+    experiment_from_bytes,
+    experiment_from_file,
+    experiment_to_bytes,
+)
+from rnn_sandbox.io.safe_zip import ExperimentFileError
 from rnn_sandbox.session import Experiment, changes
 from rnn_sandbox.tasks import Metric
 
@@ -31,6 +41,39 @@ QUANTITIES = ("train_loss", "val_loss", "val_metric")
 X_AXES = ("step", "seconds")
 # How close to its final level a run must come to have "reached" it (see ``reached``).
 REACHED_SHARE = 0.95
+
+
+class StoredState:
+    """Where a run's experiment-file bytes lie: an entry of a runs file, or (``entry``
+    ``None``) a whole experiment file.  The file stays open, so a run can be restored or
+    saved again even after its file was replaced or deleted, and it is read only then:
+    a run read from a file costs what its history costs, not what its weights do."""
+
+    def __init__(self, handle: IO[bytes], entry: str | None, size: int,
+                 crc: int | None = None) -> None:
+        self.handle, self.entry, self.size, self.crc = handle, entry, size, crc
+
+    @contextmanager
+    def open(self) -> Iterator[IO[bytes]]:
+        """The experiment file's bytes as a seekable stream (read as they are used)."""
+        f = self.handle
+        if self.entry is None:
+            if os.fstat(f.fileno()).st_size != self.size:
+                raise ExperimentFileError("the file was changed since it was read")
+            f.seek(0)
+            yield f
+            return
+        with zipfile.ZipFile(f) as zf:
+            info = zf.getinfo(self.entry)
+            if (info.file_size, info.CRC) != (self.size, self.crc):
+                raise ExperimentFileError("the runs file was changed since it was read")
+            with zf.open(info) as member:
+                yield member
+
+    def read(self) -> bytes:
+        """All the bytes (for a pipe; saving streams them instead)."""
+        with self.open() as f:
+            return f.read(self.size + 1)
 
 
 @dataclass(eq=False)  # runs are compared by identity: two runs may hold equal numbers
@@ -45,7 +88,8 @@ class Run:
     metric_name: str | None
     higher_is_better: bool
     baseline: Metric | None  # task.baseline of the run's data
-    state: bytes  # the experiment as .rnnx bytes (weights, optimizer, trainer state)
+    # The experiment as .rnnx bytes (weights, optimizer, trainer state), or where they lie.
+    state: bytes | StoredState
     seed: int
     group: str | None = None  # runs of one seed repeat / one comparison share a group
     hidden: bool = False
@@ -73,10 +117,30 @@ class Run:
             group=group,
         )
 
+    @classmethod
+    def from_summary(cls, summary: Summary, name: str, colour: int, state: StoredState,
+                     group: str | None = None) -> Run:
+        """The run an experiment file holds, from what it says (:class:`Summary`), its
+        state left in the file until it is restored."""
+        return cls(
+            name=name, colour=colour, config=summary.config, history=summary.history,
+            gradients=summary.gradients, metric_name=summary.metric_name,
+            higher_is_better=summary.higher_is_better,
+            baseline=summary.baselines[0] if summary.baselines else None,
+            state=state, seed=summary.config.training.seed, group=group,
+        )
+
     def experiment(self) -> Experiment:
         """A new experiment rebuilt from :attr:`state`: training it continues bit for bit
         where the run stopped.  Raises ``ExperimentFileError`` if the state is damaged."""
-        return experiment_from_bytes(self.state)
+        if isinstance(self.state, bytes):
+            return experiment_from_bytes(self.state)
+        with self.state.open() as f:
+            return experiment_from_file(f)
+
+    def state_bytes(self) -> bytes:
+        """The experiment-file bytes of :attr:`state` (read from the file if stored)."""
+        return self.state if isinstance(self.state, bytes) else self.state.read()
 
     def final_metric(self) -> float | None:
         """The last validation metric measured (``None`` before any validation)."""
@@ -134,7 +198,7 @@ def run_to_message(run: Run) -> bytes:
         "seed": run.seed, "group": run.group, "hidden": run.hidden,
     }
     head = json.dumps(header).encode("utf-8")  # NaN stays NaN: both ends are ours
-    return len(head).to_bytes(_HEAD, "little") + head + run.state
+    return len(head).to_bytes(_HEAD, "little") + head + run.state_bytes()
 
 
 def run_from_message(data: bytes) -> Run:

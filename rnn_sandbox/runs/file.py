@@ -7,10 +7,16 @@ A runs file is a zip archive holding
 * ``run-<i>.rnnx`` — each run as a complete experiment file (settings, weights, optimizer
   and trainer state, history with wall-clock seconds, gradient summaries).
 
-Each run is an experiment file inside, read by the very loader of experiment files, so a
-runs file is exactly as safe: declared sizes checked before anything is decompressed, no
-pickle, every run rebuilt completely before the file counts as read (a bad file changes
-nothing and says why), and saving is atomic and verified by reading the file back.
+Each run is an experiment file inside, read by the very code that reads experiment files,
+so a runs file is exactly as safe: declared sizes checked before anything is decompressed,
+no pickle, every run checked (settings, history, trainer state, each array's shape against
+its settings, every byte against its CRC) before the file counts as read (a bad file
+changes nothing and says why), and saving is atomic and verified by checking the file
+read back.
+
+Reading costs what is read: the runs are read one at a time, and only their settings,
+histories and gradient summaries are kept; a run's weights are read again from the file
+(kept open) only when it is restored or saved elsewhere.
 """
 
 from __future__ import annotations
@@ -18,11 +24,12 @@ from __future__ import annotations
 import io
 import json
 import os
+import time
 import zipfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from rnn_sandbox.files import SaveRefused, atomic_write, reads_back
 from rnn_sandbox.io.experiment_file import (
@@ -32,12 +39,18 @@ from rnn_sandbox.io.experiment_file import (
     MAX_FILE_BYTES,
     app_version,
     check_version,
-    experiment_from_bytes,
     named,
-    read_file,
+    open_file,
+    summary_from_file,
 )
-from rnn_sandbox.io.safe_zip import ExperimentFileError, check_entries, read_entry
-from rnn_sandbox.runs.book import Run, RunBook, give_colours
+from rnn_sandbox.io.safe_zip import (
+    CHUNK,
+    ExperimentFileError,
+    check_entries,
+    open_zip,
+    read_entry,
+)
+from rnn_sandbox.runs.book import Run, RunBook, StoredState, give_colours
 
 FORMAT_NAME = "rnn-sandbox-runs"
 FORMAT_VERSION = 1
@@ -54,8 +67,9 @@ def _entry_name(i: int) -> str:
 
 
 # -- saving ---------------------------------------------------------------------------------
-def runs_to_bytes(runs: Sequence[Run]) -> bytes:
-    """The whole runs file in memory."""
+def write_runs(f: IO[bytes], runs: Sequence[Run]) -> None:
+    """Write the runs file to an open binary file, each run's state streamed from where
+    it lies (memory or the file it was read from), never all at once."""
     if not runs:
         raise SaveRefused("there are no runs to save")
     if len(runs) > MAX_RUNS:
@@ -71,39 +85,71 @@ def runs_to_bytes(runs: Sequence[Run]) -> bytes:
             for i, r in enumerate(runs)
         ],
     }
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
+    with zipfile.ZipFile(f, "w") as zf:
         zf.writestr(JSON_NAME, json.dumps(header, indent=1), zipfile.ZIP_DEFLATED)
         for i, run in enumerate(runs):
             # Compressed (lightly: they are zips already) so that no inner archive shows
             # through: a truncated runs file must not read as one of its runs.
-            zf.writestr(_entry_name(i), run.state, zipfile.ZIP_DEFLATED, compresslevel=1)
+            info = zipfile.ZipInfo(_entry_name(i), time.localtime()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info._compresslevel = 1  # type: ignore[attr-defined]  # what writestr sets
+            state = run.state
+            if isinstance(state, bytes):
+                info.file_size = len(state)
+                with zf.open(info, "w") as out:
+                    out.write(state)
+                continue
+            info.file_size = state.size  # sizes the entry (zip64 or not) before writing
+            with state.open() as src, zf.open(info, "w") as out:
+                while chunk := src.read(CHUNK):
+                    out.write(chunk)
+
+
+def runs_to_bytes(runs: Sequence[Run]) -> bytes:
+    """The whole runs file in memory."""
+    buf = io.BytesIO()
+    write_runs(buf, runs)
     return buf.getvalue()
 
 
 def save_runs(path: str | os.PathLike[str], runs: Sequence[Run]) -> Path:
     """Save ``runs`` atomically and verified: the file replaces ``path`` only once it
-    reopens with :func:`load_runs`; otherwise :class:`SaveRefused` says why and the old
-    file stays as it was."""
-    data = runs_to_bytes(runs)
-    return atomic_write(path, lambda f: f.write(data), verify=reads_back(path, load_runs))
+    reads back as a runs file (:func:`check_runs`: every run checked, one at a time);
+    otherwise :class:`SaveRefused` says why and the old file stays as it was."""
+    if not runs:
+        raise SaveRefused("there are no runs to save")
+    return atomic_write(path, lambda f: write_runs(f, runs),
+                        verify=reads_back(path, check_runs))
 
 
 # -- loading --------------------------------------------------------------------------------
 def load_runs(path: str | os.PathLike[str]) -> list[Run]:
-    """The runs of a runs file, each rebuilt and checked as an experiment file is.
-    Raises :class:`ExperimentFileError` for anything that is not a valid runs file."""
-    return named(path, runs_from_bytes, read_file(path))
+    """The runs of a runs file, each checked as an experiment file is checked (without
+    being rebuilt: see the module's notes).  Raises :class:`ExperimentFileError` for
+    anything that is not a valid runs file."""
+    f = open_file(path)
+    try:
+        return named(path, runs_from_file, f)
+    except BaseException:
+        f.close()
+        raise
+
+
+def check_runs(path: str | os.PathLike[str]) -> None:
+    """Whether the file at ``path`` reads as a runs file (what a save is verified by)."""
+    with open_file(path) as f:
+        named(path, runs_from_file, f)
 
 
 def runs_from_bytes(data: bytes) -> list[Run]:
-    """The loader behind :func:`load_runs`: all runs, or an error and nothing."""
-    if not data.startswith(b"PK"):
-        raise ExperimentFileError("this is not a runs file (not a zip archive)")
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except Exception as e:
-        raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
+    """:func:`runs_from_file` on bytes in memory."""
+    return runs_from_file(io.BytesIO(data))
+
+
+def runs_from_file(f: IO[bytes]) -> list[Run]:
+    """The loader behind :func:`load_runs`: all runs, or an error and nothing.  The runs'
+    states stay in ``f``, which must stay open as long as they are used."""
+    zf = open_zip(f, "a runs file")
     try:
         with zf:
             if "experiment.json" in zf.namelist():
@@ -120,22 +166,26 @@ def runs_from_bytes(data: bytes) -> list[Run]:
             if JSON_NAME not in infos:
                 raise ExperimentFileError(f"this is not a runs file (missing {JSON_NAME})")
             records = _records(_parse(read_entry(zf, infos[JSON_NAME])), infos)
-            blobs = [read_entry(zf, infos[rec["entry"]]) for rec in records]
     except ExperimentFileError:
         raise
     except Exception as e:  # CRC mismatch, bad deflate stream, bad local headers, …
         raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
     runs = []
-    for rec, blob in zip(records, blobs, strict=True):
+    for rec in records:  # one at a time: only one run's JSON part is held while reading
+        info = infos[rec["entry"]]
+        state = StoredState(f, rec["entry"], info.file_size, info.CRC)
         try:
-            experiment = experiment_from_bytes(blob)
+            with state.open() as member:
+                summary = summary_from_file(member)
         except SaveRefused:
             raise
         except ExperimentFileError as e:
             raise ExperimentFileError(f"run {rec['name']!r}: {e}") from None
-        run = Run.of(experiment, rec["name"], rec["colour"], rec["group"])
+        except Exception as e:  # a damaged outer entry (bad deflate stream, CRC, …)
+            raise ExperimentFileError(
+                f"run {rec['name']!r}: the file is damaged or truncated ({e})") from None
+        run = Run.from_summary(summary, rec["name"], rec["colour"], state, rec["group"])
         run.hidden = rec["hidden"]
-        run.state = blob  # the bytes just read back: the run as it was saved
         runs.append(run)
     return runs
 
@@ -207,16 +257,23 @@ def _records(header: dict[str, Any], infos: dict[str, Any]) -> list[dict[str, An
 def load_comparison(paths: Sequence[str | os.PathLike[str]]) -> list[Run]:
     """The runs of experiment files (``.rnnx``, one run each, named after the file) and
     runs files (``.rnns``), in order; names made unique, colours given in that order
-    (one per group).  Raises :class:`ExperimentFileError` naming the file that cannot be read."""
+    (one per group).  Raises :class:`ExperimentFileError` naming the file that cannot be
+    read.  Each run is checked and summarised (settings, history, gradient summaries) one
+    at a time; its weights stay in its file until it is restored."""
     book = RunBook()
     for path in paths:
         p = Path(path)
         if p.suffix.lower() == EXTENSION:
             loaded = load_runs(p)
         else:
-            data = read_file(p)
-            loaded = [Run.of(named(p, experiment_from_bytes, data), p.stem, 0)]
-            loaded[0].state = data  # what was read, not a copy written again
+            f = open_file(p)
+            try:
+                summary = named(p, summary_from_file, f)
+                size = os.fstat(f.fileno()).st_size
+            except BaseException:
+                f.close()
+                raise
+            loaded = [Run.from_summary(summary, p.stem, 0, StoredState(f, None, size))]
         for run in loaded:
             book.add(run)
     give_colours(book.runs)
