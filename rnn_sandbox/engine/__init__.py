@@ -8,6 +8,7 @@ from rnn_sandbox.engine.itemize import itemized_gradients
 from rnn_sandbox.engine.losses import cross_entropy, mse, softmax
 from rnn_sandbox.engine.network import Network, RNNStack
 from rnn_sandbox.engine.optim import clip_grad_norm, make_optimizer
+from rnn_sandbox.engine.probe import hidden_states, input_connectivity
 from rnn_sandbox.engine.train import Snapshot, Trainer, TrainingDiverged
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
     "clip_grad_norm",
     "cross_entropy",
     "gradcheck",
+    "hidden_states",
+    "input_connectivity",
     "itemized_gradients",
     "make_optimizer",
     "mse",
