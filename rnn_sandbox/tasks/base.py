@@ -7,7 +7,7 @@ Adding a task is one new module in this package that subclasses :class:`Task` an
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -16,6 +16,7 @@ import numpy as np
 
 from rnn_sandbox.config import ExperimentConfig, NetworkConfig, TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
+from rnn_sandbox.tasks.features import input_features, step_feature, text_features
 
 # The task types a course on RNNs teaches, in teaching order, with display names.
 TASK_TYPES: dict[str, str] = {
@@ -118,6 +119,41 @@ class Task:
             m = len(y) if b.y_mask is None else int(np.asarray(b.y_mask[index]).sum())
             labels["outputs"] = [str(vocab[int(i)]) for i in y[:m]]
         return labels
+
+    def class_names(self, dataset: Dataset) -> list[str]:
+        """The names of a classifying task's classes (``meta["classes"]``), else none."""
+        names = dataset.meta.get("classes")
+        return [str(n) for n in names] if isinstance(names, list | tuple) else []
+
+    def read_steps(self, dataset: Dataset, split: str = "val") -> tuple[int, np.ndarray | None]:
+        """How many steps the network reads per sample (a generating network's decoder steps,
+        fed the targets in training; else the input's steps: the encoder's for seq2seq) and
+        their mask ``(samples, steps)`` (``None``: no padding)."""
+        b = getattr(dataset, split)
+        if self.kind == "one_to_many":
+            return int(np.asarray(b.y).shape[1]), b.y_mask
+        return int(np.asarray(b.x).shape[1]), b.mask
+
+    def unit_features(
+        self, dataset: Dataset, indices: Sequence[int], split: str = "val"
+    ) -> dict[str, np.ndarray]:
+        """Simple features a hidden unit may follow, each ``(len(indices), steps)`` over the
+        steps the network reads (:meth:`read_steps`): the step's number; for a text, what
+        :func:`~rnn_sandbox.tasks.features.text_features` finds in its characters or words;
+        for a series, its input numbers.  Tasks add their own (the marked token, the time of
+        day)."""
+        b = getattr(dataset, split)
+        idx = [int(i) for i in indices]
+        steps, mask = self.read_steps(dataset, split)
+        feats = {"step": step_feature(len(idx), steps, None if mask is None else mask[idx])}
+        key = "encoder" if self.kind == "seq2seq" else ""
+        tokens = [self.step_labels(dataset, i, split).get(key) for i in idx]
+        if idx and all(tokens):
+            feats.update(text_features([t or [] for t in tokens], steps))
+        elif np.asarray(b.x).shape[1] == steps and not isinstance(
+                dataset.meta.get("vocab"), list | tuple):
+            feats.update(input_features(np.asarray(b.x)[idx], dataset.meta.get("feature_names")))
+        return feats
 
     def written_tokens(self, dataset: Dataset, outputs: np.ndarray) -> list[str]:
         """What a generating network wrote at each output step of ``outputs``

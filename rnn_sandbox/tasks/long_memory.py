@@ -97,3 +97,24 @@ class LongMemory(Task):
             f"network says {SYMBOLS[guess]} ({probs[guess]:.0%}), the marked one was "
             f"{SYMBOLS[truth]}: {mark}"
         )
+
+    def class_names(self, dataset: Dataset) -> list[str]:
+        return list(SYMBOLS[: int(dataset.val.y.max()) + 1])
+
+    def unit_features(self, dataset, indices, split="val") -> dict[str, np.ndarray]:
+        """The symbol read, the marked step, the steps after it and, after it, which symbol
+        was marked: what a unit that remembers has to hold."""
+        offset = 0 if split == "val" else dataset.meta["n_val"]
+        idx = np.asarray(indices, dtype=int) + offset
+        tokens, marks = dataset.meta["tokens"][idx], dataset.meta["marks"][idx]
+        steps = np.arange(tokens.shape[1])
+        feats = {"step": np.tile(steps.astype(float), (len(idx), 1))}
+        for k, s in enumerate(SYMBOLS):
+            feats[f"reads {s}"] = (tokens == k).astype(float)
+        feats["the marked step"] = (steps == marks[:, None]).astype(float)
+        after = steps >= marks[:, None]
+        feats["after the mark"] = after.astype(float)
+        marked = tokens[np.arange(len(idx)), marks]
+        for k in range(int(dataset.val.y.max()) + 1):
+            feats[f"marked {SYMBOLS[k]}"] = (after & (marked[:, None] == k)).astype(float)
+        return feats

@@ -178,6 +178,22 @@ class Weather(Task):
         err = np.abs(np.ravel(outputs) - np.ravel(batch.y))
         return Metric("MAE (std. dev.)", float(err.mean()), higher_is_better=False)
 
+    def unit_features(self, dataset, indices, split="val") -> dict[str, np.ndarray]:
+        """The inputs, and the time of day of each reading as two smooth numbers (highest
+        at noon, highest at 6 in the morning): what a unit keeping the clock follows."""
+        feats = super().unit_features(dataset, indices, split)
+        m, idx = dataset.meta, np.asarray(indices, dtype=int)
+        T, per_hour = getattr(dataset, split).x.shape[1], int(m["steps_per_hour"])
+        # The readings' times as generate() lays them out, then the clock of each sample.
+        times = np.arange(T) + (2.5 / RAW_PER_HOUR if per_hour == 1 else 0.0)
+        if per_hour != 1:
+            times = np.arange(T) / RAW_PER_HOUR
+        last = (T * RAW_PER_HOUR // per_hour - 1) / RAW_PER_HOUR
+        hours = (np.asarray(m[f"end_hour_{split}"])[idx, None] - (last - times)) % 24.0
+        feats["time of day: noon"] = -np.cos(2 * np.pi * hours / 24.0)
+        feats["time of day: morning"] = np.sin(2 * np.pi * hours / 24.0)
+        return feats
+
     def naive_forecasts(self, dataset: Dataset) -> dict[str, np.ndarray]:
         """The two naive forecasts of the validation set, as network outputs ``(n, 1)``:
         "persistence" (it stays as now) and, when the window holds the reading a day
@@ -249,3 +265,4 @@ class Weather(Task):
 def _clock(hour: float) -> str:
     minutes = int(round(hour * 60)) % (24 * 60)
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
