@@ -22,7 +22,7 @@ LAYERS = [
     {"io"},
     {"training"},
     {"runs"},
-    {"lessons"},
+    {"lessons", "setup_line", "lesson_pack"},
     {"ui"},
     {"cli"},  # animate and compare draw with the window's parts, imported when they run
     {"__main__"},

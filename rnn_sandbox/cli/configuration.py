@@ -56,8 +56,9 @@ def config_from_args(args: argparse.Namespace) -> ExperimentConfig:
     from rnn_sandbox.fields import SETTINGS
     from rnn_sandbox.tasks import TaskError, get_task
 
-    task = get_task(args.task)
-    cfg = task.default_config()
+    line = getattr(args, "setup", None)
+    cfg = get_task(args.task).default_config() if line is None else _setup(line)
+    task = get_task(cfg.task.name)
     t, n = cfg.task, cfg.network
     for key, value in map(parse_option, args.option):
         t.options[key] = value
@@ -73,6 +74,17 @@ def config_from_args(args: argparse.Namespace) -> ExperimentConfig:
         raise CliError(f"the task cannot use these settings: {e}") from None
     cfg.validate()
     return cfg
+
+
+def _setup(line: str) -> ExperimentConfig:
+    """The configuration of ``--setup LINE``; a line that cannot be read is a person's
+    mistake, said in one line."""
+    from rnn_sandbox.setup_line import SetupLineError, parse_setup_line
+
+    try:
+        return parse_setup_line(line)
+    except SetupLineError as e:
+        raise CliError(f"--setup: {e}") from None
 
 
 def experiment(cfg: ExperimentConfig) -> Experiment:

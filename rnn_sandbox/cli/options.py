@@ -84,7 +84,12 @@ def _network_options(p: argparse.ArgumentParser) -> None:
     for key in NETWORK_OPTIONS:
         _add_setting(g, key)
     t = p.add_argument_group("task")
-    t.add_argument("--task", required=True, help="task name (see `rnn-sandbox tasks`)")
+    which = t.add_mutually_exclusive_group(required=True)
+    which.add_argument("--task", help="task name (see `rnn-sandbox tasks`)")
+    which.add_argument(
+        "--setup", metavar="LINE",
+        help="a whole setup as one line, as Edit → Copy setup as text writes it, e.g. "
+        "'long_memory;cell=rnn;hidden=32;seed=3'; the options given beside it change it")
     for key in TASK_OPTIONS:
         _add_setting(t, key)
     t.add_argument(
