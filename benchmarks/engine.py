@@ -22,6 +22,9 @@ A second table times the itemized gradients the "Gradient sources" panel draws
 W_hh) next to ``ours`` (one training step of the batch): many-to-one has one loss term (one
 backward pass), many-to-many one per output step (T backward passes).
 
+A third table times a sequence-to-sequence training step (GRU, the translation task's
+sizes at sentences of up to 15 words) without attention and with each score.
+
 Before timing, each case loads our initial weights into PyTorch and checks that loss and
 every gradient agree, so both sides compute the same thing.
 """
@@ -371,6 +374,53 @@ def itemized_table(cells: list[str], rounds: int, block_seconds: float,
                 print(f"{cell:<4} {arch:<13} " + " ".join(f"{c:>20}" for c in cols), flush=True)
 
 
+# A seq2seq training step with and without attention: the translation task's sizes at its
+# longest sentences (source, output steps, hidden size, vocabulary) and its GRU cells.
+ATTENTION_SIZES = (15, 16, 48, 19)
+
+
+def attention_step(score: str) -> Callable[[], float]:
+    """One training step (``ours``) of a seq2seq GRU network attending with ``score``, on
+    padded one-hot sources (lengths 8-15) and padded targets (one word longer)."""
+    S, T, H, V = ATTENTION_SIZES
+    rng = np.random.default_rng(0)
+    lengths = rng.integers(S // 2, S + 1, size=BATCH)
+    mask = (np.arange(S)[None, :] < lengths[:, None]).astype(np.float64)
+    x = np.eye(V)[rng.integers(1, V, (BATCH, S))] * mask[..., None]
+    y = rng.integers(0, V, (BATCH, T))
+    y_mask = (np.arange(T)[None, :] <= lengths[:, None]).astype(np.float64)
+    cfg = NetworkConfig(input_size=V, output_size=V, hidden_size=H, architecture="seq2seq",
+                        loss="ce", cell="gru", attention=score)
+    net, opt = Network(cfg, seed=0), Adam(LEARNING_RATE)
+
+    def step() -> float:
+        loss, grads = net.loss_and_grads(x, y, mask, y_mask)
+        clip_grad_norm(grads, CLIP)
+        opt.step(net.params, grads)
+        return loss
+
+    return step
+
+
+def attention_table(rounds: int, block_seconds: float, markdown: bool = False) -> None:
+    """Milliseconds of a seq2seq training step without attention and with each score."""
+    S, T, H, V = ATTENTION_SIZES
+    print()
+    title = (f"seq2seq training step, GRU, B={BATCH}, {S} source steps, {T} output steps, "
+             f"H={H}, {V} words")
+    print(title if markdown else "# " + title)
+    scores = ("none", "dot", "general", "additive")
+    times = time_interleaved({a: attention_step(a) for a in scores}, rounds, block_seconds,
+                             blocks_per_turn=2, warmup=1, min_calls=1)
+    names = ["attention", "train step ms", "vs none"]
+    print("| " + " | ".join(names) + " |\n|---|---:|---:|" if markdown
+          else f"{names[0]:<10} " + " ".join(f"{n:>14}" for n in names[1:]))
+    for a in scores:
+        cols = [f"{times[a] * 1e3:.3f}", f"{times[a] / times['none']:.2f}"]
+        print("| " + " | ".join([a, *cols]) + " |" if markdown
+              else f"{a:<10} " + " ".join(f"{c:>14}" for c in cols), flush=True)
+
+
 # -- report ------------------------------------------------------------------------------
 COLUMNS = ("ours", "Trainer.step", "torch pad", "torch packed")
 
@@ -461,6 +511,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(format_row(rows[-1], args.markdown), flush=True)
     status = summarize(rows)
     itemized_table(args.cell, rounds, block, args.markdown)
+    attention_table(rounds, block, args.markdown)
     return status
 
 

@@ -107,6 +107,9 @@ def report(exp: Experiment, out: TextIO) -> None:
     out.write(f"val loss   {val_loss:.6g}\n")
     for line in score_lines(exp):
         out.write(line + "\n")
+    val = exp.trainer.data.val
+    for table in exp.task.report_tables(exp.trainer.predict(val), val):
+        out.write(f"\n{table}\n")
 
 
 def score_lines(exp: Experiment) -> list[str]:

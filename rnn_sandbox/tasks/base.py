@@ -92,6 +92,11 @@ class Task:
         """Further numbers worth showing beside the main metric (none by default)."""
         return []
 
+    def report_tables(self, outputs: np.ndarray, batch: Batch) -> list[str]:
+        """Text tables the command line's report adds after the scores (none by default):
+        a breakdown of the metric on ``batch`` given the network's ``outputs``."""
+        return []
+
     def step_labels(self, dataset: Dataset, index: int, split: str = "val") -> dict[str, list[str]]:
         """Names of a sample's time steps for the plots' time axes (its words or characters).
 

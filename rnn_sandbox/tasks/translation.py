@@ -10,9 +10,15 @@ The target keeps the words and changes their order:
   the sentence, so a leading adverb pushes the subject behind it,
   ``today sees anna red ball <end>``; without an adverb the order stays ``anna sees ...``.
 
-The encoder reads the whole source; its last state is all the decoder gets, so it must hold
-every word until the decoder needs it.  The decoder writes one word per step and stops with
-``<end>``.
+The encoder reads the whole source; its last state is all the decoder gets (unless the
+network attends), so it must hold every word until the decoder needs it.  The decoder writes
+one word per step and stops with ``<end>``.
+
+Long sentences (option ``words`` above 5, up to 21): the subject sees a list of things,
+each with or without an adjective, ``anna sees red ball old kite boat``; the order rules
+move the verb past the whole list.  That is where one final state becomes a bottleneck:
+:meth:`Translation.accuracy_by_length` shows a network without attention getting fewer of
+the longer sentences right, and one with attention holding its accuracy.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ WRONG = "✗"  # marks a wrong word in the written sentence (the prediction view
 TARGETS = ("verb_final", "verb_second")
 MAX_SRC = 5  # adverb, subject, verb, adjective, object
 MAX_TGT = MAX_SRC + 1  # plus <end>
+MAX_WORDS = 21  # the longest sentences the ``words`` option asks for: a list of 9 things
 
 
 def reorder(words: list[str], target: str) -> list[str]:
@@ -83,6 +90,17 @@ class Translation(Task):
             "loss": "ce",
         }
 
+    @staticmethod
+    def longest(cfg: TaskConfig) -> int:
+        """The ``words`` option: the longest source sentence, in words."""
+        words = cfg.options.get("words", MAX_SRC)
+        if isinstance(words, bool) or not isinstance(words, int) or not (
+            MAX_SRC <= words <= MAX_WORDS
+        ):
+            raise TaskError(f"words: the longest sentence has {MAX_SRC} to {MAX_WORDS} words, "
+                            f"not {words!r}")
+        return words
+
     def _target(self, cfg: TaskConfig) -> str:
         target = cfg.options.get("target", "verb_final")
         if target not in TARGETS:
@@ -91,15 +109,18 @@ class Translation(Task):
 
     def generate(self, cfg: TaskConfig, rng: np.random.Generator) -> Dataset:
         target = self._target(cfg)
-        if cfg.seq_len < MAX_SRC:
-            raise TaskError(f"task.seq_len: source sentences need up to {MAX_SRC} steps")
+        longest = self.longest(cfg)
+        if cfg.seq_len < longest:
+            raise TaskError(f"task.seq_len: source sentences need up to {longest} steps")
+        # Beyond one thing seen, each further one takes up to two words (adjective, object).
+        things = (longest - 3) // 2
         p_adv = float(cfg.options.get("adverb_share", 0.5))
         p_adj = float(cfg.options.get("adjective_share", 0.5))
         n, T = cfg.n_samples, cfg.seq_len
         src = np.zeros((n, T), dtype=np.intp)
         mask = np.zeros((n, T))
-        tgt = np.zeros((n, MAX_TGT), dtype=np.intp)  # padded with <end> (index 0)
-        y_mask = np.zeros((n, MAX_TGT))
+        tgt = np.zeros((n, longest + 1), dtype=np.intp)  # padded with <end> (index 0)
+        y_mask = np.zeros((n, longest + 1))
 
         def pick(words: list[str]) -> str:
             return words[rng.integers(len(words))]
@@ -107,8 +128,11 @@ class Translation(Task):
         for i in range(n):
             words = [pick(ADVERBS)] if rng.random() < p_adv else []
             words += [pick(SUBJECTS), pick(VERBS)]
-            words += [pick(ADJECTIVES)] if rng.random() < p_adj else []
-            words.append(pick(OBJECTS))
+            # One thing unless sentences may be longer (drawn only then: the data of the
+            # short sentences stay what they were).
+            for _ in range(1 if things == 1 else int(rng.integers(1, things + 1))):
+                words += [pick(ADJECTIVES)] if rng.random() < p_adj else []
+                words.append(pick(OBJECTS))
             out = reorder(words, target)
             src[i, : len(words)] = [WORD_INDEX[w] for w in words]
             mask[i, : len(words)] = 1.0
@@ -149,6 +173,25 @@ class Translation(Task):
         assert batch.y_mask is not None  # target sentences come with their lengths
         m = batch.y_mask > 0
         return float((pred == batch.y)[m].mean())
+
+    def accuracy_by_length(
+        self, outputs: np.ndarray, batch: Batch
+    ) -> list[tuple[int, int, float]]:
+        """Sentence accuracy of the sentences of each source length: ``(words, sentences,
+        share written exactly right)``, shortest first."""
+        assert batch.mask is not None  # source sentences come with their lengths
+        lengths = batch.mask.sum(axis=1).round().astype(int)
+        pred, true = self.decode(outputs), self._targets(batch)
+        right = np.array([p == t for p, t in zip(pred, true, strict=True)])
+        return [(int(n), int((lengths == n).sum()), float(right[lengths == n].mean()))
+                for n in np.unique(lengths)]
+
+    def report_tables(self, outputs: np.ndarray, batch: Batch) -> list[str]:
+        """The sentence accuracy by source length, as a table."""
+        rows = [f"{'words':>5}  {'sentences':>9}  {'accuracy':>8}"]
+        rows += [f"{n:>5}  {count:>9}  {acc:>8.3f}"
+                 for n, count, acc in self.accuracy_by_length(outputs, batch)]
+        return ["sentence accuracy by source length\n" + "\n".join(rows)]
 
     def metric(self, outputs: np.ndarray, batch: Batch) -> Metric:
         return Metric("sentence accuracy", self.sentence_accuracy(outputs, batch))

@@ -122,11 +122,11 @@ def test_verb_second_order_is_learned(seed, record_property):
     assert TASK.token_accuracy(out, val) > copy_tokens + 0.15
 
 
-def _sentence_outputs(words):
-    """Scores that decode to ``words`` (one step per word)."""
-    out = np.full((6, len(VOCAB)), -1.0)
+def _sentence_outputs(words, steps=6):
+    """Scores that decode to ``words`` (one step per word; words or their indices)."""
+    out = np.full((steps, len(VOCAB)), -1.0)
     for t, w in enumerate(words):
-        out[t, WORD_INDEX[w]] = 2.0
+        out[t, w if isinstance(w, int) else WORD_INDEX[w]] = 2.0
     return out
 
 
@@ -180,3 +180,92 @@ def test_diagnose_counts_several_wrong_words_and_a_missing_end():
     marks, text = diagnose(["anna", "red", "ball", "sees", "sees", END], true)
     assert marks == [False, False, False, False, True, True]
     assert text.startswith("order wrong:\n  wrote     subject adjective object verb verb <end>")
+
+
+def test_long_sentences_list_the_things_seen_and_follow_the_rules():
+    cfg = TASK.default_config().copy().task
+    cfg.options["words"] = 15
+    with pytest.raises(TaskError, match="need up to 15 steps"):
+        TASK.make(cfg, 0)
+    cfg.seq_len = 15
+    d = TASK.make(cfg, 3)
+    v = d.train
+    lengths = v.mask.sum(1).astype(int)
+    # 15 words need an adverb and six things each with an adjective: rare.
+    assert set(range(3, 15)) <= set(lengths) <= set(range(3, 16))
+    assert d.train.y.shape[1] == 16
+    for i in range(0, len(v), 37):
+        L, M = lengths[i], int(v.y_mask[i].sum())
+        src = [VOCAB[k] for k in v.x[i, :L].argmax(-1)]
+        assert [VOCAB[k] for k in v.y[i, :M]] == reorder(src, "verb_final")
+        assert src[-1] in KIND and KIND[src[-1]] == "object"
+    # Up to 5 words the sentences are exactly those of the task without the option.
+    five = make(2, words=5)
+    assert np.array_equal(five.train.x, make(2).train.x)
+    for bad in (4, 22, "long", True):
+        with pytest.raises(TaskError, match="5 to 21 words"):
+            make(0, words=bad)
+
+
+def test_accuracy_by_source_length_counts_each_length_apart(capsys):
+    cfg = TASK.default_config().copy().task
+    cfg.options["words"], cfg.seq_len, cfg.n_samples = 9, 9, 200
+    d = TASK.make(cfg, 0)
+    v = d.val
+    lengths = v.mask.sum(1).astype(int)
+    perfect = np.stack([_sentence_outputs(t, steps=v.y.shape[1])
+                        for t in TASK._targets(v)])
+    wrong_long = perfect.copy()
+    wrong_long[lengths >= 7] = perfect[0] if lengths[0] < 7 else perfect[1]  # other sentences
+    rows = TASK.accuracy_by_length(wrong_long, v)
+    assert [n for n, _, _ in rows] == sorted(set(lengths))
+    assert sum(c for _, c, _ in rows) == len(v)
+    for n, count, acc in rows:
+        assert count == (lengths == n).sum()
+        assert acc == (1.0 if n < 7 else pytest.approx(0.0, abs=0.2))
+    # The command line prints it after training, as a table.
+    from rnn_sandbox.cli import main
+
+    assert main(["train", "--task", "translation", "--steps", "1", "--samples", "60",
+                 "--seq-len", "9", "--option", "words=9", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    table = out.split("sentence accuracy by source length\n")[1].splitlines()
+    assert table[0].split() == ["words", "sentences", "accuracy"]
+    words = [int(line.split()[0]) for line in table[1:] if line.strip()]
+    counts = [int(line.split()[1]) for line in table[1:] if line.strip()]
+    assert words == sorted(set(words)) and set(words) <= set(range(3, 10))
+    assert sum(counts) == 12  # the 60 samples' validation fifth
+
+
+@pytest.mark.slow
+@pytest.mark.learning
+def test_attention_holds_the_accuracy_on_long_sentences_that_falls_without_it(
+    seed, record_property
+):
+    """Sentences of up to 15 words, 400 steps each: without attention the final state must
+    carry the whole sentence and the longer ones fail; attending, they hold."""
+    scores = {}
+    for attention in ("none", "general"):
+        cfg = TASK.default_config().copy()
+        cfg.task.options["words"] = cfg.task.seq_len = 15
+        cfg.network.attention = attention
+        cfg.training.seed, cfg.training.learning_rate = seed, 0.02
+        exp = Experiment(cfg)
+        for _ in exp.trainer.run(steps=400):
+            pass
+        val = exp.dataset.val
+        rows = TASK.accuracy_by_length(exp.trainer.predict(val), val)
+
+        def share(keep, rows=rows):
+            picked = [(c, a) for n, c, a in rows if keep(n)]
+            return sum(c * a for c, a in picked) / sum(c for c, _ in picked)
+
+        short, long = share(lambda n: n <= 5), share(lambda n: n >= 10)
+        scores[attention] = short, long
+        record_property(f"{attention}-short", short)
+        record_property(f"{attention}-long", long)
+    (none_short, none_long), (att_short, att_long) = scores["none"], scores["general"]
+    # Seeds 0-4: attention 0.62-0.94 of the long sentences right, none 0-0.01.
+    assert att_long - none_long > 0.5
+    assert none_long < 0.2 * none_short  # falls: the long ones all but lost
+    assert att_long > 0.5 * att_short  # holds: most of the short ones' accuracy kept
