@@ -17,6 +17,7 @@ task type:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -207,6 +208,38 @@ class RNNStack:
             assert d_in is not None  # every layer has a direction
             d_layer_out = d_in
         return d_layer_out, ((dh0, dc0) if lstm else dh0), grads, steps
+
+
+@dataclass
+class Decoding:
+    """A free-running decoder between steps (:meth:`Network.decoding`): its stack, state,
+    next input ``(1, B, I)``, and for attention the encoder's outputs ``(S, B, E)`` and the
+    source mask ``(B, S)``."""
+
+    stack: RNNStack
+    state: Any
+    input: np.ndarray
+    memory: np.ndarray | None
+    mask: np.ndarray | None
+
+    def feed(self, tokens: np.ndarray) -> None:
+        """The next input: ``tokens`` ``(B,)`` as one-hot vectors."""
+        self.input = np.zeros_like(self.input)
+        self.input[0, np.arange(len(tokens)), tokens] = 1.0
+
+    def take(self, rows: np.ndarray) -> None:
+        """Keep the samples ``rows`` (in that order, repeats allowed): beams that go on."""
+        def pick(s: np.ndarray) -> np.ndarray:
+            return s[:, rows]
+
+        if self.state is not None:
+            self.state = tuple(map(pick, self.state)) if isinstance(self.state, tuple) else (
+                pick(self.state))
+        self.input = self.input[:, rows]
+        if self.memory is not None:
+            self.memory = self.memory[:, rows]
+        if self.mask is not None:
+            self.mask = self.mask[rows]
 
 
 class Network:
@@ -431,32 +464,20 @@ class Network:
             raise ValueError("only one-to-many and seq2seq networks generate")
         if steps is None or steps < 1:
             raise ValueError("generation needs a number of steps")
-        c, P = self.config, self.params
-        B = x.shape[0]
-        alphas = None
-        enc_out = None
-        if self.arch == "seq2seq":
-            _, h, T_src, enc_out = self._encode(x, mask)
-            stack = self.decoder
-            if self.attention != "none":
-                alphas = np.zeros((B, steps, T_src), dtype=self.dtype)
-            inp = np.zeros((1, B, c.output_size), dtype=self.dtype)
-        else:
-            stack = self.rnn
-            h = None
-            inp = np.asarray(x, self.dtype).reshape(1, B, -1)
+        c = self.config
+        run = self.decoding(x, mask)
+        B = run.input.shape[1]
         rng = rng if rng is not None else np.random.default_rng(0)
         outs = np.empty((B, steps, c.output_size), dtype=self.dtype)
+        alphas = None if run.memory is None else np.zeros(
+            (B, steps, run.memory.shape[0]), dtype=self.dtype)
         for t in range(steps):
-            top, h, _ = stack.forward(P, inp, None, h)
-            if alphas is not None:
-                assert enc_out is not None  # a seq2seq network has encoded the source
-                top, att = attention_forward(P, self.attention, enc_out, top, mask)
-                alphas[:, t] = att.alpha[:, 0]
-            out = top[0] @ P[HEAD_WEIGHT].T + P[HEAD_BIAS]
+            out, alpha = self.decode_step(run)
             outs[:, t] = out
+            if alphas is not None and alpha is not None:
+                alphas[:, t] = alpha
             if self.arch == "one_to_many" and c.feedback == "zero":
-                inp = np.zeros((1, B, c.input_size), dtype=self.dtype)
+                run.input = np.zeros((1, B, c.input_size), dtype=self.dtype)
             elif c.loss == "ce":
                 if temperature > 0:
                     probs = softmax(out / temperature)
@@ -464,11 +485,37 @@ class Network:
                     tok = np.minimum((probs.cumsum(axis=1) < u).sum(axis=1), c.output_size - 1)
                 else:
                     tok = out.argmax(axis=1)
-                inp = np.zeros((1, B, c.output_size), dtype=self.dtype)
-                inp[0, np.arange(B), tok] = 1.0
+                run.feed(tok)
             else:
-                inp = out[None].copy()
+                run.input = out[None].copy()
         return outs, alphas
+
+    def decoding(self, x: np.ndarray, mask: np.ndarray | None = None) -> Decoding:
+        """Where free generation starts for ``x`` (batch-major): the first input, the
+        state and what attention reads (see :meth:`decode_step`)."""
+        if not self.generative:
+            raise ValueError("only one-to-many and seq2seq networks generate")
+        B = x.shape[0]
+        if self.arch == "one_to_many":
+            inp = np.asarray(x, self.dtype).reshape(1, B, -1)
+            return Decoding(self.rnn, None, inp, None, None)
+        _, h, _, enc_out = self._encode(x, mask)
+        inp = np.zeros((1, B, self.config.output_size), dtype=self.dtype)
+        memory = enc_out if self.attention != "none" else None
+        m = None if mask is None else np.asarray(mask)
+        return Decoding(self.decoder, h, inp, memory, m)
+
+    def decode_step(self, run: Decoding) -> tuple[np.ndarray, np.ndarray | None]:
+        """One step of free generation from ``run.input``: the outputs ``(B, O)`` and the
+        attention weights ``(B, source steps)`` (``None`` without attention); ``run``'s
+        state moves on, its input is for the caller to set (:meth:`Decoding.feed`)."""
+        P = self.params
+        top, run.state, _ = run.stack.forward(P, run.input, None, run.state)
+        alpha = None
+        if run.memory is not None:
+            top, att = attention_forward(P, self.attention, run.memory, top, run.mask)
+            alpha = att.alpha[:, 0]
+        return top[0] @ P[HEAD_WEIGHT].T + P[HEAD_BIAS], alpha
 
     # -- loss and backward ---------------------------------------------------------------
     def loss(self, outputs: np.ndarray, y: np.ndarray, mask=None, y_mask=None):
