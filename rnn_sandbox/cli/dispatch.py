@@ -54,10 +54,10 @@ COMMANDS: dict[str, Command] = {
 }
 
 
-def start_gui(files: Sequence[str] = ()) -> int:
+def start_gui(files: Sequence[str] = (), language: str | None = None) -> int:
     """Import the app only now, so the command line works without Qt installed.
 
-    ``files``: an experiment file to open in the app."""
+    ``files``: an experiment file to open in the app; ``language``: the window's."""
     try:
         from rnn_sandbox.ui import app
     except ImportError as e:
@@ -66,7 +66,7 @@ def start_gui(files: Sequence[str] = ()) -> int:
             "dependencies (PySide6, pyqtgraph), or use a command: rnn-sandbox --help\n"
         )
         return EXIT_FAILED
-    result = app.main(list(files))
+    result = app.main([*(["--language", language] if language else []), *files])
     return int(result) if isinstance(result, int) else EXIT_OK
 
 
@@ -105,7 +105,7 @@ def _run(argv: list[str], out: TextIO) -> int:
         except SystemExit as e:  # --help and --version print and exit 0
             return int(e.code or 0)
         if args.command is None:
-            return start_gui()
+            return start_gui(language=args.language)
         return COMMANDS[args.command](args, out)
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")

@@ -125,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Build, train and watch recurrent neural networks. "
         "Without a command, the app starts.",
     )
+    p.add_argument("--language", metavar="CODE",
+                   help="the window's language: en, de, ja (default: the one chosen in "
+                   "View → Language, else the system's)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub.add_parser("tasks", help="list the tasks, grouped by type")

@@ -15,6 +15,8 @@ from itertools import pairwise
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
+from rnn_sandbox.ui.i18n import QT_TR_NOOP
+
 LAYOUT_VERSION = 3  # raise when the docks change, so an old saved layout is not applied
 
 # The docks' object names: what the presets and the saved window state call them.
@@ -85,7 +87,7 @@ class Preset:
 # px) and put panels in tabs rather than squeezing them when the window is small; a stack
 # shows every tab's whole title on a 1280 px laptop (beside the stack when they are many).
 LAPTOP = Preset(
-    "Side columns of tabs, the gradient flow at full height on the right",
+    QT_TR_NOOP("Side columns of tabs, the gradient flow at full height on the right"),
     left=((TASKS, LESSONS, SETTINGS),),
     right=((GRADIENT, HIDDEN, ITEMIZED, COMPARE),),  # tall: the comparison's plots in a column
     bottom=((LOSS,), (PREDICTION, SAMPLE, RUNS)),  # the runs beside the comparison
@@ -96,8 +98,8 @@ LAPTOP = Preset(
 PRESETS: dict[str, Preset] = {
     "Laptop": LAPTOP,
     "Projector": Preset(
-        "The lesson, the diagram, the gradient flow and the loss at 150 % zoom, readable "
-        "from the back; the other panels are in the View menu",
+        QT_TR_NOOP("The lesson, the diagram, the gradient flow and the loss at 150 % zoom, "
+                   "readable from the back; the other panels are in the View menu"),
         left=((LESSONS, TASKS, SETTINGS),),
         right=((GRADIENT, HIDDEN, ITEMIZED, COMPARE),),
         bottom=((LOSS, PREDICTION, SAMPLE, RUNS),),
@@ -107,7 +109,7 @@ PRESETS: dict[str, Preset] = {
         closed=(TASKS, SETTINGS, ITEMIZED, COMPARE, RUNS),
     ),
     "Focus on gradients": Preset(
-        "Gradient flow and hidden states side by side, large",
+        QT_TR_NOOP("Gradient flow and hidden states side by side, large"),
         left=((TASKS, LESSONS, SETTINGS),),
         right=((GRADIENT,), (HIDDEN, ITEMIZED, COMPARE)),
         bottom=((LOSS, PREDICTION, SAMPLE, RUNS),),
@@ -115,7 +117,7 @@ PRESETS: dict[str, Preset] = {
         heights=(Size(LOSS, 0.38),),
     ),
     "Wide screen": Preset(
-        "Every plot at once in a row under the diagram (1920 px and wider)",
+        QT_TR_NOOP("Every plot at once in a row under the diagram (1920 px and wider)"),
         left=((TASKS, LESSONS),),
         right=((SETTINGS, COMPARE),),
         bottom=((LOSS,), (HIDDEN,), (GRADIENT,), (ITEMIZED,), (PREDICTION, SAMPLE, RUNS)),
@@ -126,6 +128,9 @@ PRESETS: dict[str, Preset] = {
     ),
 }
 DEFAULT_PRESET = "Laptop"
+# The presets' names for extraction: the menu shows them translated (``tr(name)``).
+PRESET_NAMES = [QT_TR_NOOP("Laptop"), QT_TR_NOOP("Projector"), QT_TR_NOOP("Focus on gradients"),
+                QT_TR_NOOP("Wide screen")]
 
 
 def first_size(frame: QWidget) -> QSize:

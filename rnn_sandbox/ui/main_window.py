@@ -5,10 +5,11 @@ undo history, the file and the training process.  The window shows; it decides n
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QProcess, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,10 +21,11 @@ from PySide6.QtWidgets import (
 from rnn_sandbox import io as files
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui import animation, dialogs, errors, layout, views
+from rnn_sandbox.ui import animation, dialogs, errors, i18n, layout, views
 from rnn_sandbox.ui.controller import ExperimentController
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.dialogs import APP_NAME
+from rnn_sandbox.ui.i18n import tr
 from rnn_sandbox.ui.lessons_dock import LessonsDock
 from rnn_sandbox.ui.menus import Handlers, WindowActions
 from rnn_sandbox.ui.plots import (
@@ -200,7 +202,7 @@ class MainWindow(QMainWindow):
             write_torch=c.export_torch, arrange=self.arrange, set_theme=self.set_theme,
             zoom=lambda: look.zoom, set_zoom=look.set_zoom, set_captions=look.set_captions,
             set_full_screen=look.set_full_screen, tour=self.start_tour,
-            task_name=lambda: c.config.task.name)
+            task_name=lambda: c.config.task.name, set_language=self.set_language)
 
     def _compare_shown(self, visible: bool) -> None:
         if visible:
@@ -390,9 +392,25 @@ class MainWindow(QMainWindow):
         screen = self.screen()
         width = screen.availableGeometry().width() if screen is not None else 1 << 16
         for a in self.commands.layout_menu.actions():
-            preset = layout.PRESETS.get(a.text().replace("&", ""))
+            preset = layout.PRESETS.get(str(a.data()))
             if preset is not None:
                 a.setEnabled(preset.fits(width))
+
+    def set_language(self, code: str) -> None:
+        """View → Language: remembered for the next start, which the learner may make
+        now (the window's texts are made once, in the language of the start)."""
+        i18n.remember(self.settings, code)
+        if code == i18n.current():
+            return
+        name = i18n.NAMES.get(code, code)
+        self.confirm_restart(tr("Language"), tr(
+            "RNN Sandbox speaks {language} from its next start. Restart now? Unsaved work "
+            "is asked about first.").format(language=name))
+
+    def confirm_restart(self, title: str, text: str) -> None:
+        """Ask, then close and start the program again with the same arguments."""
+        if self.confirm(title, text) and self.close():
+            QProcess.startDetached(sys.executable, sys.orig_argv[1:])
 
     def set_theme(self, name: str) -> None:
         self.commands.dark.setChecked(name == "dark")

@@ -11,12 +11,13 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QMenu, QToolBar
 
 from rnn_sandbox.tasks import get_task
-from rnn_sandbox.ui import dialogs, layout
+from rnn_sandbox.ui import dialogs, i18n, layout
 from rnn_sandbox.ui.controller import WATCH
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
 
 PACES: list[tuple[str, float | str | None]] = [
     ("Watch: a run in ~30 s", WATCH),
@@ -29,7 +30,29 @@ PACES: list[tuple[str, float | str | None]] = [
 ]
 FULL_SPEED = 1  # its place in PACES
 ZOOM_STEP = 1.25
-PLOT_FILTERS = "PNG image (*.png);;SVG image (*.svg);;CSV data (*.csv)"
+# File → Export's entry and dialog title of each plot, whole phrases to translate.
+PLOT_EXPORTS = {
+    "Loss": (QT_TR_NOOP("Loss plot…"), QT_TR_NOOP("Export loss")),
+    "Hidden states": (QT_TR_NOOP("Hidden states plot…"),
+                      QT_TR_NOOP("Export hidden states")),
+    "Gradient flow": (QT_TR_NOOP("Gradient flow plot…"),
+                      QT_TR_NOOP("Export gradient flow")),
+    "Gradient sources": (QT_TR_NOOP("Gradient sources plot…"),
+                         QT_TR_NOOP("Export gradient sources")),
+    "Prediction": (QT_TR_NOOP("Prediction plot…"), QT_TR_NOOP("Export prediction")),
+}
+
+
+def plot_filters() -> str:
+    """The file types a plot exports to, in the window's language."""
+    return tr("PNG image (*.png);;SVG image (*.svg);;CSV data (*.csv)")
+
+
+def pace_label(label: str, value: float | str | None) -> str:
+    """A pace of :data:`PACES` as the Pace box shows it."""
+    if isinstance(value, float):
+        return tr("%n step(s)/s", n=int(value))
+    return tr("Watch: a run in ~30 s") if value == WATCH else tr("Full speed")
 
 Shortcut = str | QKeySequence.StandardKey | list[str | QKeySequence.StandardKey]
 Do = Callable[[], object]
@@ -70,6 +93,7 @@ class Handlers:
     set_full_screen: Callable[[bool], object]
     tour: Do
     task_name: Callable[[], str]  # for Help on this task
+    set_language: Callable[[str], object]  # View → Language: a language's code
 
 
 def action(parent: QObject, text: str, slot: Callable[..., object],
@@ -109,6 +133,7 @@ class WindowActions:
     open_runs: QAction
     save_runs: QAction
     recent_menu: QMenu
+    language_menu: QMenu
     export_menu: QMenu
     # Edit
     undo: QAction
@@ -141,130 +166,144 @@ class WindowActions:
     def _build_actions(self, frame: QMainWindow, undo_stack: QUndoStack) -> None:
         do = self.do
         std = QKeySequence.StandardKey
-        self.play = action(frame, "Play", do.toggle_play, "Space",
-                           "Train continuously / pause")
+        self.play = action(frame, tr("Play"), do.toggle_play, "Space",
+                           tr("Train continuously / pause"))
         self.play.setCheckable(True)
-        self.step = action(frame, "Step", do.step_once, ["S", "Right"],
-                           "Train on exactly one batch")
-        self.reset = action(frame, "Reset", do.reset, "R",
-                            "Back to the initial weights for the seed")
-        self.new = action(frame, "&New", do.new, std.New,
-                          "A fresh experiment for the current task")
-        self.open = action(frame, "&Open…", do.open, std.Open)
-        self.save = action(frame, "&Save", do.save, std.Save)
-        self.save_as = action(frame, "Save &As…", do.save_as, std.SaveAs)
-        self.quit = action(frame, "&Quit", do.quit, std.Quit)
-        self.save_runs = action(frame, "Save R&uns…", do.save_runs,
-                                tip="Every run of the session in one runs file (.rnns)")
-        self.open_runs = action(frame, "Open Ru&ns…", do.open_runs,
-                                tip="Add the runs of a runs file (or an experiment) to the "
-                                    "Runs panel")
-        self.seeds = action(frame, "Repeat with N &seeds…", do.repeat_with_seeds,
-                            tip="Train the current settings with several seeds in parallel, "
-                                "shown as their mean and spread")
-        self.cancel_runs = action(frame, "Cancel training the runs", do.cancel_runs,
-                                  tip="Stop the seeds or lesson setups training in the "
-                                      "background")
+        self.step = action(frame, tr("Step"), do.step_once, ["S", "Right"],
+                           tr("Train on exactly one batch"))
+        self.reset = action(frame, tr("Reset"), do.reset, "R",
+                            tr("Back to the initial weights for the seed"))
+        self.new = action(frame, tr("&New"), do.new, std.New,
+                          tr("A fresh experiment for the current task"))
+        self.open = action(frame, tr("&Open…"), do.open, std.Open)
+        self.save = action(frame, tr("&Save"), do.save, std.Save)
+        self.save_as = action(frame, tr("Save &As…"), do.save_as, std.SaveAs)
+        self.quit = action(frame, tr("&Quit"), do.quit, std.Quit)
+        self.save_runs = action(frame, tr("Save R&uns…"), do.save_runs,
+                                tip=tr("Every run of the session in one runs file (.rnns)"))
+        self.open_runs = action(frame, tr("Open Ru&ns…"), do.open_runs,
+                                tip=tr("Add the runs of a runs file (or an experiment) to the "
+                                       "Runs panel"))
+        self.seeds = action(frame, tr("Repeat with N &seeds…"), do.repeat_with_seeds,
+                            tip=tr("Train the current settings with several seeds in parallel, "
+                                   "shown as their mean and spread"))
+        self.cancel_runs = action(frame, tr("Cancel training the runs"), do.cancel_runs,
+                                  tip=tr("Stop the seeds or lesson setups training in the "
+                                         "background"))
         self.cancel_runs.setEnabled(False)
-        self.undo = undo_stack.createUndoAction(frame, "&Undo")
+        self.undo = undo_stack.createUndoAction(frame, tr("&Undo"))
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo = undo_stack.createRedoAction(frame, "&Redo")
+        self.redo = undo_stack.createRedoAction(frame, tr("&Redo"))
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.full_speed = action(frame, "Full speed", self.set_full_speed, "F",
-                                 "Train as fast as possible / back to the pace")
+        self.full_speed = action(frame, tr("Full speed"), self.set_full_speed, "F",
+                                 tr("Train as fast as possible / back to the pace"))
         self.full_speed.setCheckable(True)
         self.reset_layout = action(
-            frame, "Reset layout", lambda: do.arrange(layout.DEFAULT_PRESET),
-            tip="Every panel back in place, sized for the window as it is now")
-        self.dark = action(frame, "Dark theme",
+            frame, tr("Reset layout"), lambda: do.arrange(layout.DEFAULT_PRESET),
+            tip=tr("Every panel back in place, sized for the window as it is now"))
+        self.dark = action(frame, tr("Dark theme"),
                            lambda on: do.set_theme("dark" if on else "light"),
-                           "Ctrl+Shift+D", "Light text on dark, everywhere")
+                           "Ctrl+Shift+D", tr("Light text on dark, everywhere"))
         self.dark.setCheckable(True)
-        self.full_screen = action(frame, "Full screen", lambda on: do.set_full_screen(on), "F11",
-                                  "The window over the whole screen")
+        self.full_screen = action(frame, tr("Full screen"), lambda on: do.set_full_screen(on),
+                                  "F11", tr("The window over the whole screen"))
         self.full_screen.setCheckable(True)
-        self.zoom_in = action(frame, "Zoom in", lambda: do.set_zoom(do.zoom() * ZOOM_STEP),
-                              [std.ZoomIn, "Ctrl+="], "Larger text and lines")
-        self.zoom_out = action(frame, "Zoom out", lambda: do.set_zoom(do.zoom() / ZOOM_STEP),
-                               [std.ZoomOut], "Smaller text and lines")
-        self.actual_size = action(frame, "Actual size", lambda: do.set_zoom(1.0), "Ctrl+0")
-        self.captions = action(frame, "Explain the plots", lambda on: do.set_captions(on),
-                               tip="A line under each plot on how to read it")
+        self.zoom_in = action(frame, tr("Zoom in"), lambda: do.set_zoom(do.zoom() * ZOOM_STEP),
+                              [std.ZoomIn, "Ctrl+="], tr("Larger text and lines"))
+        self.zoom_out = action(frame, tr("Zoom out"), lambda: do.set_zoom(do.zoom() / ZOOM_STEP),
+                               [std.ZoomOut], tr("Smaller text and lines"))
+        self.actual_size = action(frame, tr("Actual size"), lambda: do.set_zoom(1.0), "Ctrl+0")
+        self.captions = action(frame, tr("Explain the plots"), lambda on: do.set_captions(on),
+                               tip=tr("A line under each plot on how to read it"))
         self.captions.setCheckable(True)
         self.captions.setChecked(True)
-        self.tour = action(frame, "&Tour", do.tour, tip="Open the first lesson: a guided start")
-        self.task_help = action(frame, "Help on this &task",
+        self.tour = action(frame, tr("&Tour"), do.tour,
+                           tip=tr("Open the first lesson: a guided start"))
+        self.task_help = action(frame, tr("Help on this &task"),
                                 lambda: dialogs.task_help(frame, get_task(do.task_name())),
                                 "F1")
-        self.about = action(frame, "&About RNN Sandbox", lambda: dialogs.about(frame))
+        self.about = action(frame, tr("&About RNN Sandbox"), lambda: dialogs.about(frame))
 
     def _build_menus(self, frame: QMainWindow, plots: Sequence[str],
                      docks: Sequence[QDockWidget]) -> None:
         do = self.do
         mb = frame.menuBar()
-        file_menu = mb.addMenu("&File")
+        file_menu = mb.addMenu(tr("&File"))
         file_menu.addActions([self.new, self.open])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self.fill_recent)
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
         file_menu.addSeparator()
         file_menu.addActions([self.open_runs, self.save_runs])
-        export = self.export_menu = file_menu.addMenu("&Export")
+        export = self.export_menu = file_menu.addMenu(tr("&Export"))
         for name in plots:
+            entry, title = PLOT_EXPORTS.get(name, (name, name))
             export.addAction(action(
-                frame, f"{name} plot…",
-                lambda _=False, n=name: do.export(
-                    f"Export {n.lower()}", PLOT_FILTERS,
-                    lambda path: do.export_plot(n, path))))
+                frame, tr(entry),
+                lambda _=False, n=name, t=title: do.export(
+                    tr(t), plot_filters(), lambda path: do.export_plot(n, path))))
         export.addAction(action(
-            frame, "Comparison of runs…",
-            lambda: do.export("Export the comparison", PLOT_FILTERS, do.write_comparison),
-            tip="The comparison's plots as an image, or the runs' histories side by side"))
+            frame, tr("Comparison of runs…"),
+            lambda: do.export(tr("Export the comparison"), plot_filters(),
+                              do.write_comparison),
+            tip=tr("The comparison's plots as an image, or the runs' histories side by side")))
         export.addAction(action(
-            frame, "Network diagram…",
-            lambda: do.export("Export diagram", "PNG image (*.png);;SVG image (*.svg)",
+            frame, tr("Network diagram…"),
+            lambda: do.export(tr("Export diagram"), tr("PNG image (*.png);;SVG image (*.svg)"),
                               do.write_diagram)))
-        export.addAction(action(frame, "Animation…", do.export_animation))
+        export.addAction(action(frame, tr("Animation…"), do.export_animation))
         export.addSeparator()
         export.addAction(action(
-            frame, "Training history (CSV)…",
-            lambda: do.export("Export training history", "CSV (*.csv)", do.write_history)))
+            frame, tr("Training history (CSV)…"),
+            lambda: do.export(tr("Export training history"), tr("CSV (*.csv)"),
+                              do.write_history)))
         export.addAction(action(
-            frame, "PyTorch script…",
-            lambda: do.export("Export PyTorch script", "Python script (*.py)",
+            frame, tr("PyTorch script…"),
+            lambda: do.export(tr("Export PyTorch script"), tr("Python script (*.py)"),
                               do.write_torch)))
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
 
-        edit = mb.addMenu("&Edit")
+        edit = mb.addMenu(tr("&Edit"))
         edit.addActions([self.undo, self.redo])
 
-        train = mb.addMenu("&Train")
+        train = mb.addMenu(tr("&Train"))
         train.addActions([self.play, self.step, self.reset])
         train.addSeparator()
         train.addActions([self.seeds, self.cancel_runs])
 
-        view = mb.addMenu("&View")
+        view = mb.addMenu(tr("&View"))
         for d in docks:
             view.addAction(d.toggleViewAction())
         view.addSeparator()
         view.addAction(self.reset_layout)
-        self.layout_menu = view.addMenu("&Layout")
+        self.layout_menu = view.addMenu(tr("&Layout"))
         for name, preset in layout.PRESETS.items():
-            self.layout_menu.addAction(action(frame, name, lambda _=False, n=name: do.arrange(n),
-                                              tip=preset.tip))
+            choice = action(frame, tr(name), lambda _=False, n=name: do.arrange(n),
+                            tip=tr(preset.tip))
+            choice.setData(name)
+            self.layout_menu.addAction(choice)
         view.addSeparator()
         view.addActions([self.full_screen, self.zoom_in, self.zoom_out, self.actual_size])
         view.addSeparator()
         view.addAction(self.dark)
         view.addAction(self.captions)
+        self.language_menu = view.addMenu(tr("Lan&guage"))
+        group = QActionGroup(self.language_menu)
+        for code in i18n.shipped():
+            a = self.language_menu.addAction(i18n.NAMES.get(code, code))
+            a.setCheckable(True)
+            a.setChecked(code == i18n.current())
+            a.setData(code)
+            a.setActionGroup(group)
+            a.triggered.connect(lambda _=False, c=code: do.set_language(c))
 
-        help_menu = mb.addMenu("&Help")
+        help_menu = mb.addMenu(tr("&Help"))
         help_menu.addActions([self.tour, self.task_help, self.about])
 
     def _build_toolbar(self, frame: QMainWindow) -> None:
-        tb = self.toolbar = frame.addToolBar("Training")
+        tb = self.toolbar = frame.addToolBar(tr("Training"))
         tb.setObjectName("trainingToolbar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         style = frame.style()
@@ -274,12 +313,12 @@ class WindowActions:
         self.reset.setIcon(style.standardIcon(sp.SP_BrowserReload))
         tb.addActions([self.play, self.step, self.reset])
         tb.addSeparator()
-        tb.addWidget(QLabel(" Pace "))
+        tb.addWidget(QLabel(tr(" Pace ")))
         self.pace_box = QComboBox()
         self.pace_box.setToolTip(
-            "How fast training goes: slow enough to watch the plots move, or full speed")
+            tr("How fast training goes: slow enough to watch the plots move, or full speed"))
         for label, value in PACES:
-            self.pace_box.addItem(label, value)
+            self.pace_box.addItem(pace_label(label, value), value)
         self.pace_box.currentIndexChanged.connect(self._pace_chosen)
         tb.addWidget(self.pace_box)
         tb.addAction(self.full_speed)
@@ -290,7 +329,7 @@ class WindowActions:
     # -- what the actions show ------------------------------------------------------------
     def show_running(self, running: bool) -> None:
         """Play reads Pause while training runs."""
-        text = "Pause" if running else "Play"
+        text = tr("Pause") if running else tr("Play")
         self.play.setChecked(running)
         if self.play.text() == text:
             return  # already showing it (looking up the icon is not free)
@@ -312,7 +351,7 @@ class WindowActions:
         for f in recent:
             self.recent_menu.addAction(Path(f).name, partial(self.do.open_path, f)).setToolTip(f)
         if not recent:
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(tr("(none)")).setEnabled(False)
 
     # -- the pace -------------------------------------------------------------------------
     def set_pace_index(self, index: int) -> None:

@@ -1,0 +1,371 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name></name>
+    <message>
+        <source>Side columns of tabs, the gradient flow at full height on the right</source>
+        <translation>Seitenspalten mit Reitern, der Gradientenfluss rechts in voller Höhe</translation>
+    </message>
+    <message>
+        <source>The lesson, the diagram, the gradient flow and the loss at 150 % zoom, readable from the back; the other panels are in the View menu</source>
+        <translation>Lektion, Diagramm, Gradientenfluss und Verlust bei 150 % Zoom, auch aus der letzten Reihe lesbar; die übrigen Bereiche sind im Menü Ansicht</translation>
+    </message>
+    <message>
+        <source>Gradient flow and hidden states side by side, large</source>
+        <translation>Gradientenfluss und verborgene Zustände groß nebeneinander</translation>
+    </message>
+    <message>
+        <source>Every plot at once in a row under the diagram (1920 px and wider)</source>
+        <translation>Alle Diagramme zugleich in einer Reihe unter dem Netzdiagramm (ab 1920 px Breite)</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>Projector</source>
+        <translation>Beamer</translation>
+    </message>
+    <message>
+        <source>Focus on gradients</source>
+        <translation>Gradienten im Fokus</translation>
+    </message>
+    <message>
+        <source>Wide screen</source>
+        <translation>Breitbild</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>RNN Sandbox speaks {language} from its next start. Restart now? Unsaved work is asked about first.</source>
+        <translation>RNN Sandbox spricht ab dem nächsten Start {language}. Jetzt neu starten? Nach ungesicherter Arbeit wird vorher gefragt.</translation>
+    </message>
+    <message>
+        <source>Loss plot…</source>
+        <translation>Verlustdiagramm…</translation>
+    </message>
+    <message>
+        <source>Export loss</source>
+        <translation>Verlust exportieren</translation>
+    </message>
+    <message>
+        <source>Hidden states plot…</source>
+        <translation>Diagramm der verborgenen Zustände…</translation>
+    </message>
+    <message>
+        <source>Export hidden states</source>
+        <translation>Verborgene Zustände exportieren</translation>
+    </message>
+    <message>
+        <source>Gradient flow plot…</source>
+        <translation>Diagramm des Gradientenflusses…</translation>
+    </message>
+    <message>
+        <source>Export gradient flow</source>
+        <translation>Gradientenfluss exportieren</translation>
+    </message>
+    <message>
+        <source>Gradient sources plot…</source>
+        <translation>Diagramm der Gradientenquellen…</translation>
+    </message>
+    <message>
+        <source>Export gradient sources</source>
+        <translation>Gradientenquellen exportieren</translation>
+    </message>
+    <message>
+        <source>Prediction plot…</source>
+        <translation>Vorhersagediagramm…</translation>
+    </message>
+    <message>
+        <source>Export prediction</source>
+        <translation>Vorhersage exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;CSV data (*.csv)</source>
+        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg);;CSV-Daten (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)/s</source>
+        <translation><numerusform>%n Schritt/s</numerusform><numerusform>%n Schritte/s</numerusform></translation>
+    </message>
+    <message>
+        <source>Watch: a run in ~30 s</source>
+        <translation>Zuschauen: ein Lauf in ~30 s</translation>
+    </message>
+    <message>
+        <source>Full speed</source>
+        <translation>Volle Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Train continuously / pause</source>
+        <translation>Fortlaufend trainieren / anhalten</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Train on exactly one batch</source>
+        <translation>Auf genau einem Batch trainieren</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Back to the initial weights for the seed</source>
+        <translation>Zurück zu den Anfangsgewichten dieses Seeds</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>A fresh experiment for the current task</source>
+        <translation>Ein neues Experiment für die aktuelle Aufgabe</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Save R&amp;uns…</source>
+        <translation>&amp;Läufe speichern…</translation>
+    </message>
+    <message>
+        <source>Every run of the session in one runs file (.rnns)</source>
+        <translation>Alle Läufe dieser Sitzung in einer Läufe-Datei (.rnns)</translation>
+    </message>
+    <message>
+        <source>Open Ru&amp;ns…</source>
+        <translation>Läufe ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Add the runs of a runs file (or an experiment) to the Runs panel</source>
+        <translation>Die Läufe einer Läufe-Datei (oder ein Experiment) zum Bereich Läufe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Repeat with N &amp;seeds…</source>
+        <translation>Mit N &amp;Seeds wiederholen…</translation>
+    </message>
+    <message>
+        <source>Train the current settings with several seeds in parallel, shown as their mean and spread</source>
+        <translation>Die aktuellen Einstellungen mit mehreren Seeds parallel trainieren, gezeigt als Mittelwert und Streuung</translation>
+    </message>
+    <message>
+        <source>Cancel training the runs</source>
+        <translation>Training der Läufe abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the seeds or lesson setups training in the background</source>
+        <translation>Die im Hintergrund trainierenden Seeds oder Lektions-Setups anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>Train as fast as possible / back to the pace</source>
+        <translation>So schnell wie möglich trainieren / zurück zum gewählten Tempo</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>Anordnung zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Every panel back in place, sized for the window as it is now</source>
+        <translation>Alle Bereiche zurück an ihren Platz, passend zur aktuellen Fenstergröße</translation>
+    </message>
+    <message>
+        <source>Dark theme</source>
+        <translation>Dunkles Design</translation>
+    </message>
+    <message>
+        <source>Light text on dark, everywhere</source>
+        <translation>Überall helle Schrift auf dunklem Grund</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Vollbild</translation>
+    </message>
+    <message>
+        <source>The window over the whole screen</source>
+        <translation>Das Fenster über den ganzen Bildschirm</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Larger text and lines</source>
+        <translation>Größere Schrift und Linien</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Smaller text and lines</source>
+        <translation>Kleinere Schrift und Linien</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Originalgröße</translation>
+    </message>
+    <message>
+        <source>Explain the plots</source>
+        <translation>Diagramme erklären</translation>
+    </message>
+    <message>
+        <source>A line under each plot on how to read it</source>
+        <translation>Unter jedem Diagramm eine Zeile, wie es zu lesen ist</translation>
+    </message>
+    <message>
+        <source>&amp;Tour</source>
+        <translation>&amp;Rundgang</translation>
+    </message>
+    <message>
+        <source>Open the first lesson: a guided start</source>
+        <translation>Die erste Lektion öffnen: ein geführter Einstieg</translation>
+    </message>
+    <message>
+        <source>Help on this &amp;task</source>
+        <translation>Hilfe zu dieser &amp;Aufgabe</translation>
+    </message>
+    <message>
+        <source>&amp;About RNN Sandbox</source>
+        <translation>Ü&amp;ber RNN Sandbox</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Comparison of runs…</source>
+        <translation>Vergleich der Läufe…</translation>
+    </message>
+    <message>
+        <source>Export the comparison</source>
+        <translation>Den Vergleich exportieren</translation>
+    </message>
+    <message>
+        <source>The comparison&apos;s plots as an image, or the runs&apos; histories side by side</source>
+        <translation>Die Diagramme des Vergleichs als Bild oder die Verläufe der Läufe nebeneinander</translation>
+    </message>
+    <message>
+        <source>Network diagram…</source>
+        <translation>Netzdiagramm…</translation>
+    </message>
+    <message>
+        <source>Export diagram</source>
+        <translation>Netzdiagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>Animation…</source>
+        <translation>Animation…</translation>
+    </message>
+    <message>
+        <source>Training history (CSV)…</source>
+        <translation>Trainingsverlauf (CSV)…</translation>
+    </message>
+    <message>
+        <source>Export training history</source>
+        <translation>Trainingsverlauf exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PyTorch script…</source>
+        <translation>PyTorch-Skript…</translation>
+    </message>
+    <message>
+        <source>Export PyTorch script</source>
+        <translation>PyTorch-Skript exportieren</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Python-Skript (*.py)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>&amp;Anordnung</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source> Pace </source>
+        <translation> Tempo </translation>
+    </message>
+    <message>
+        <source>How fast training goes: slow enough to watch the plots move, or full speed</source>
+        <translation>Wie schnell trainiert wird: langsam genug, um den Diagrammen zuzusehen, oder mit voller Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,371 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name></name>
+    <message>
+        <source>Side columns of tabs, the gradient flow at full height on the right</source>
+        <translation>左右に列状のタブ、右側に勾配の流れを全高で表示</translation>
+    </message>
+    <message>
+        <source>The lesson, the diagram, the gradient flow and the loss at 150 % zoom, readable from the back; the other panels are in the View menu</source>
+        <translation>レッスン、ネットワーク図、勾配の流れ、損失を150 %で表示し、後ろの席からも読めます。他のパネルは［表示］メニューにあります</translation>
+    </message>
+    <message>
+        <source>Gradient flow and hidden states side by side, large</source>
+        <translation>勾配の流れと隠れ状態を大きく並べて表示</translation>
+    </message>
+    <message>
+        <source>Every plot at once in a row under the diagram (1920 px and wider)</source>
+        <translation>すべてのグラフをネットワーク図の下に一列で表示（幅1920 px以上）</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>ノートPC</translation>
+    </message>
+    <message>
+        <source>Projector</source>
+        <translation>プロジェクター</translation>
+    </message>
+    <message>
+        <source>Focus on gradients</source>
+        <translation>勾配に注目</translation>
+    </message>
+    <message>
+        <source>Wide screen</source>
+        <translation>ワイド画面</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>言語</translation>
+    </message>
+    <message>
+        <source>RNN Sandbox speaks {language} from its next start. Restart now? Unsaved work is asked about first.</source>
+        <translation>RNN Sandbox は次回の起動から{language}で表示されます。今すぐ再起動しますか？ 保存していない作業があれば先に確認します。</translation>
+    </message>
+    <message>
+        <source>Loss plot…</source>
+        <translation>損失のグラフ…</translation>
+    </message>
+    <message>
+        <source>Export loss</source>
+        <translation>損失をエクスポート</translation>
+    </message>
+    <message>
+        <source>Hidden states plot…</source>
+        <translation>隠れ状態のグラフ…</translation>
+    </message>
+    <message>
+        <source>Export hidden states</source>
+        <translation>隠れ状態をエクスポート</translation>
+    </message>
+    <message>
+        <source>Gradient flow plot…</source>
+        <translation>勾配の流れのグラフ…</translation>
+    </message>
+    <message>
+        <source>Export gradient flow</source>
+        <translation>勾配の流れをエクスポート</translation>
+    </message>
+    <message>
+        <source>Gradient sources plot…</source>
+        <translation>勾配の発生源のグラフ…</translation>
+    </message>
+    <message>
+        <source>Export gradient sources</source>
+        <translation>勾配の発生源をエクスポート</translation>
+    </message>
+    <message>
+        <source>Prediction plot…</source>
+        <translation>予測のグラフ…</translation>
+    </message>
+    <message>
+        <source>Export prediction</source>
+        <translation>予測をエクスポート</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg);;CSV data (*.csv)</source>
+        <translation>PNG画像 (*.png);;SVG画像 (*.svg);;CSVデータ (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)/s</source>
+        <translation><numerusform>%n ステップ/秒</numerusform></translation>
+    </message>
+    <message>
+        <source>Watch: a run in ~30 s</source>
+        <translation>観察：1回の学習を約30秒で</translation>
+    </message>
+    <message>
+        <source>Full speed</source>
+        <translation>全速力</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Train continuously / pause</source>
+        <translation>連続して学習／一時停止</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Train on exactly one batch</source>
+        <translation>ちょうど1バッチだけ学習</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>Back to the initial weights for the seed</source>
+        <translation>このシードの初期の重みに戻す</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新規(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A fresh experiment for the current task</source>
+        <translation>現在のタスクで新しい実験を始める</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Save R&amp;uns…</source>
+        <translation>実行結果を保存(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Every run of the session in one runs file (.rnns)</source>
+        <translation>このセッションのすべての実行を1つの実行ファイル (.rnns) に</translation>
+    </message>
+    <message>
+        <source>Open Ru&amp;ns…</source>
+        <translation>実行結果を開く(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Add the runs of a runs file (or an experiment) to the Runs panel</source>
+        <translation>実行ファイル（または実験）の実行を［実行］パネルに追加</translation>
+    </message>
+    <message>
+        <source>Repeat with N &amp;seeds…</source>
+        <translation>N個のシードで繰り返す(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Train the current settings with several seeds in parallel, shown as their mean and spread</source>
+        <translation>現在の設定を複数のシードで並列に学習し、平均とばらつきで表示</translation>
+    </message>
+    <message>
+        <source>Cancel training the runs</source>
+        <translation>実行の学習を中止</translation>
+    </message>
+    <message>
+        <source>Stop the seeds or lesson setups training in the background</source>
+        <translation>バックグラウンドで学習中のシードやレッスンの設定を止める</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Train as fast as possible / back to the pace</source>
+        <translation>できるだけ速く学習／元の速さに戻す</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>レイアウトをリセット</translation>
+    </message>
+    <message>
+        <source>Every panel back in place, sized for the window as it is now</source>
+        <translation>すべてのパネルを元の位置に戻し、今のウィンドウに合わせて大きさを整える</translation>
+    </message>
+    <message>
+        <source>Dark theme</source>
+        <translation>ダークテーマ</translation>
+    </message>
+    <message>
+        <source>Light text on dark, everywhere</source>
+        <translation>すべて暗い背景に明るい文字で表示</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>全画面</translation>
+    </message>
+    <message>
+        <source>The window over the whole screen</source>
+        <translation>ウィンドウを画面全体に表示</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Larger text and lines</source>
+        <translation>文字と線を大きく</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Smaller text and lines</source>
+        <translation>文字と線を小さく</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>実際のサイズ</translation>
+    </message>
+    <message>
+        <source>Explain the plots</source>
+        <translation>グラフの説明を表示</translation>
+    </message>
+    <message>
+        <source>A line under each plot on how to read it</source>
+        <translation>各グラフの下に読み方を1行で表示</translation>
+    </message>
+    <message>
+        <source>&amp;Tour</source>
+        <translation>ツアー(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Open the first lesson: a guided start</source>
+        <translation>最初のレッスンを開く：ガイド付きの入門</translation>
+    </message>
+    <message>
+        <source>Help on this &amp;task</source>
+        <translation>このタスクのヘルプ(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;About RNN Sandbox</source>
+        <translation>RNN Sandbox について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>エクスポート(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Comparison of runs…</source>
+        <translation>実行の比較…</translation>
+    </message>
+    <message>
+        <source>Export the comparison</source>
+        <translation>比較をエクスポート</translation>
+    </message>
+    <message>
+        <source>The comparison&apos;s plots as an image, or the runs&apos; histories side by side</source>
+        <translation>比較のグラフを画像で、または各実行の履歴を並べて</translation>
+    </message>
+    <message>
+        <source>Network diagram…</source>
+        <translation>ネットワーク図…</translation>
+    </message>
+    <message>
+        <source>Export diagram</source>
+        <translation>ネットワーク図をエクスポート</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG画像 (*.png);;SVG画像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Animation…</source>
+        <translation>アニメーション…</translation>
+    </message>
+    <message>
+        <source>Training history (CSV)…</source>
+        <translation>学習履歴 (CSV)…</translation>
+    </message>
+    <message>
+        <source>Export training history</source>
+        <translation>学習履歴をエクスポート</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>PyTorch script…</source>
+        <translation>PyTorch スクリプト…</translation>
+    </message>
+    <message>
+        <source>Export PyTorch script</source>
+        <translation>PyTorch スクリプトをエクスポート</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Python スクリプト (*.py)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>学習(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>レイアウト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>言語(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source> Pace </source>
+        <translation> 速さ </translation>
+    </message>
+    <message>
+        <source>How fast training goes: slow enough to watch the plots move, or full speed</source>
+        <translation>学習の速さ：グラフの動きを目で追える速さ、または全速力</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+</context>
+</TS>

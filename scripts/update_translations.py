@@ -1,0 +1,85 @@
+"""Extract the window's strings into ``resources/i18n/rnn_sandbox_<code>.ts`` and compile
+every ``.ts`` into the ``.qm`` the program loads.
+
+    python scripts/update_translations.py            # every language already there
+    python scripts/update_translations.py fr         # and start French
+    python scripts/update_translations.py --release  # only compile (after translating)
+
+It runs ``pyside6-lupdate`` over ``rnn_sandbox/ui`` (every ``tr("…")``), marks messages
+with ``%n`` as plural (Qt's Python parser does not), and ``pyside6-lrelease``.  Messages
+that disappeared from the code are kept as obsolete (``-no-obsolete`` drops them).
+See docs/translating.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FOLDER = ROOT / "resources" / "i18n"
+SOURCES = ROOT / "rnn_sandbox" / "ui"
+
+
+def tool(name: str) -> str:
+    """``pyside6-<name>`` beside this Python, else on the PATH."""
+    beside = Path(sys.executable).parent / f"pyside6-{name}"
+    found = str(beside) if beside.exists() else shutil.which(f"pyside6-{name}")
+    if found is None:
+        raise SystemExit(f"pyside6-{name} not found: install PySide6")
+    return found
+
+
+def ts_files(new: list[str]) -> list[Path]:
+    codes = {p.stem.removeprefix("rnn_sandbox_") for p in FOLDER.glob("rnn_sandbox_*.ts")}
+    return [FOLDER / f"rnn_sandbox_{c}.ts" for c in sorted(codes | set(new))]
+
+
+def plural_marks(ts: Path) -> None:
+    """Messages whose source has ``%n`` get ``numerus="yes"`` and a numerusform, so each
+    language gives its own plural forms (English: one and many)."""
+    text = ts.read_text(encoding="utf-8")
+
+    def fix(m: re.Match[str]) -> str:
+        block = m.group(0)
+        if "%n" not in m.group("source") or 'numerus="yes"' in block:
+            return block
+        block = block.replace("<message>", '<message numerus="yes">', 1)
+        return re.sub(r"<translation([^>]*)>(.*?)</translation>",
+                      lambda t: f"<translation{t.group(1)}><numerusform>{t.group(2)}"
+                                "</numerusform></translation>"
+                      if "<numerusform>" not in t.group(2) else t.group(0),
+                      block, flags=re.S)
+
+    text = re.sub(r"<message[^>]*>\s*(?:<location[^>]*/>\s*)*<source>(?P<source>.*?)</source>"
+                  r".*?</message>", fix, text, flags=re.S)
+    ts.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("languages", nargs="*", help="codes of languages to start (de, ja, fr…)")
+    p.add_argument("--release", action="store_true", help="only compile the .ts files")
+    p.add_argument("--no-obsolete", action="store_true", help="drop messages no longer used")
+    args = p.parse_args(argv)
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    files = ts_files(args.languages)  # English needs none: tr() makes its plurals
+    if not args.release:
+        sources = sorted(str(f.relative_to(ROOT)) for f in SOURCES.rglob("*.py"))
+        extra = ["-no-obsolete"] if args.no_obsolete else []
+        for ts in files:
+            subprocess.run([tool("lupdate"), *extra, "-locations", "none", *sources,
+                            "-ts", str(ts.relative_to(ROOT))], cwd=ROOT, check=True)
+            plural_marks(ts)
+    for ts in files:
+        subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                       cwd=ROOT, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

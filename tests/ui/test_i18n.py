@@ -1,0 +1,150 @@
+"""The window's languages: the choice, the translators, every message translated, the
+pseudo-language, numbers, and Japanese glyphs drawn rather than boxes."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+from rnn_sandbox.ui import i18n
+from rnn_sandbox.ui.i18n import tr
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = ["de", "ja"]
+FIELDS = re.compile(r"%n|%\d|\{[a-z_0-9]*(?::[^}]*)?\}")
+
+
+@pytest.fixture
+def speak(qapp):
+    """Install a language for one test; English again afterwards."""
+    yield lambda code: i18n.install(code, qapp)
+    i18n.install(i18n.SOURCE, qapp)
+
+
+def messages(ts: Path) -> list[tuple[str, list[str], str | None]]:
+    """(source, translations, type) of each message of a .ts file still in use."""
+    out = []
+    for m in ET.parse(ts).getroot().iter("message"):
+        t = m.find("translation")
+        assert t is not None
+        kind = t.get("type")
+        if kind in ("vanished", "obsolete"):
+            continue
+        forms = [f.text or "" for f in t.findall("numerusform")] or [t.text or ""]
+        out.append((m.findtext("source") or "", forms, kind))
+    return out
+
+
+def test_the_shipped_languages_and_the_choice_between_them(tmp_path):
+    assert i18n.shipped() == ["en", "de", "ja"]
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    fallback = i18n.system_language()
+    assert fallback in i18n.shipped()
+    assert i18n.chosen(settings) == fallback
+    i18n.remember(settings, "ja")
+    assert i18n.chosen(settings) == "ja"
+    assert i18n.chosen(settings, "de") == "de"  # --language wins over the setting
+    assert i18n.chosen(settings, "xx") == "ja"  # one not shipped falls through
+    assert i18n.chosen(settings, "pseudo") == "pseudo"
+
+
+def test_a_language_translates_the_window_qt_dialogs_and_numbers(speak):
+    assert tr("&File") == "&File"
+    assert tr("%n step(s)/s", n=1) == "1 step/s" and tr("%n step(s)/s", n=3) == "3 steps/s"
+    assert speak("de") == "de"
+    assert tr("&File") == "&Datei"
+    assert tr("%n step(s)/s", n=1) == "1 Schritt/s" and tr("%n step(s)/s", n=3) == "3 Schritte/s"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"  # Qt's own
+    assert QLocale().toString(0.5) == "0,5" and i18n.number(1234.5, 1) == "1.234,5"
+    speak("ja")
+    assert tr("&File") == "ファイル(&F)"
+    assert tr("%n step(s)/s", n=3) == "3 ステップ/秒"
+    speak("en")
+    assert tr("&File") == "&File" and QLocale().toString(0.5) == "0.5"
+
+
+def test_every_message_of_the_window_is_translated_in_every_shipped_language(tmp_path):
+    """The .ts files hold exactly the strings the code has (scripts/update_translations.py
+    was run), each translated with the same fields, and the .qm files are compiled from
+    them."""
+    extracted = tmp_path / "now.ts"
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "rnn_sandbox" / "ui").rglob("*.py"))
+    subprocess.run([str(lupdate), "-locations", "none", *sources, "-ts", str(extracted)],
+                   cwd=ROOT, check=True, capture_output=True)
+    in_code = {source for source, _, _ in messages(extracted)}
+    assert len(in_code) > 50
+    for code in SHIPPED:
+        ts = ROOT / "resources" / "i18n" / f"rnn_sandbox_{code}.ts"
+        found = messages(ts)
+        sources = {s for s, _, _ in found}
+        assert in_code <= sources, (
+            f"{code}: not extracted, run scripts/update_translations.py: "
+            f"{sorted(in_code - sources)[:10]}")
+        bad = [s for s, forms, kind in found
+               if s in in_code and (kind == "unfinished" or not all(f.strip() for f in forms))]
+        assert not bad, f"{code}: {len(bad)} untranslated, such as {bad[:10]}"
+        for source, forms, _ in found:
+            for form in forms:
+                assert sorted(FIELDS.findall(form)) == sorted(FIELDS.findall(source)), (
+                    f"{code}: the fields of {source!r} differ in {form!r}")
+                assert form.count("&") - form.count("&&") <= source.count("&"), form
+        qm = ts.with_suffix(".qm")
+        assert qm.stat().st_mtime >= ts.stat().st_mtime - 1, f"{qm.name} is older: --release"
+
+
+def test_the_pseudo_language_wraps_lengthens_and_keeps_fields_and_markup():
+    text = "Saved {runs} to <b>{file}</b> &amp; %n more at 50 %"
+    p = i18n.pseudo(text)
+    assert p.startswith("[") and p.endswith("]")
+    assert sorted(FIELDS.findall(p)) == sorted(FIELDS.findall(text))
+    assert "<b>" in p and "</b>" in p and "&amp;" in p
+    assert not re.search(r"[A-Za-z]{2,}", FIELDS.sub("", re.sub(r"<[^>]*>|&\w+;", "", p)))
+    assert len(i18n.pseudo("Play")) >= len("Play") * 4 // 3
+    long = "The loss falls as the network learns"
+    assert len(i18n.pseudo(long)) >= len(long) * 4 / 3
+    assert i18n.pseudo("") == "" and i18n.pseudo("  ") == "  "
+
+
+def test_view_language_remembers_the_choice_and_offers_a_restart(make_window, settings):
+    w = make_window()
+    asked: list[str] = []
+    w.confirm = lambda title, text: asked.append(text) or False
+    names = {a.data(): a for a in w.commands.language_menu.actions()}
+    assert list(names) == ["en", "de", "ja"]
+    assert names["en"].isChecked() and names["ja"].text() == "日本語"
+    names["ja"].trigger()
+    assert settings.value(i18n.SETTING) == "ja"
+    assert len(asked) == 1 and "日本語" in asked[0]
+    assert w.isVisible()  # the learner said no: the window stays as it is
+
+
+def _draw(text: str, family: str | None = None) -> QImage:
+    image = QImage(120, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    p = QPainter(image)
+    font = QFont(family) if family else QFont()
+    font.setPixelSize(24)
+    p.setFont(font)
+    p.setPen(QColor("black"))
+    p.drawText(4, 30, text)
+    p.end()
+    return image
+
+
+def test_japanese_is_drawn_with_glyphs_not_boxes(qapp):
+    """Three kanji drawn alone differ from each other and from the box a missing glyph
+    (a private-use character) is drawn as: the font added for Japanese has them."""
+    assert i18n.add_japanese_font() == i18n.FONT_FAMILY
+    tofu = _draw("\ue000")
+    images = [_draw(ch) for ch in "学習率"]
+    assert len({img.bits().tobytes() for img in images}) == 3
+    for img in images:
+        assert img != tofu and img != _draw(" ")
