@@ -16,6 +16,7 @@ import numpy as np
 
 from rnn_sandbox.config import ConfigError, ExperimentConfig
 from rnn_sandbox.engine import Dataset, Trainer, build_network
+from rnn_sandbox.engine.budget import too_large
 from rnn_sandbox.fields import SETTING
 from rnn_sandbox.tasks import Metric, Task, TaskError, get_task
 
@@ -96,7 +97,8 @@ def propose(
 
     A new network is built here, once, so every check that needs the data (a sequence
     longer than a file's data, a batch larger than the training set) is made before the
-    caller asks the learner anything."""
+    caller asks the learner anything; settings whose memory estimate is above what the
+    machine has are refused before anything is built (``engine.budget.too_large``)."""
     if isinstance(change, ExperimentConfig):
         new = change.copy()
     else:
@@ -118,6 +120,9 @@ def propose(
         return Proposal("unchanged", current.copy())
     if all(key in SETTING and SETTING[key].live for key in changed):
         return Proposal("live", new, live_changes=changed)
+    too_big = too_large(new)  # before anything is built: a swap storm is no answer
+    if too_big is not None:
+        return _refused(current, too_big)
     try:
         experiment = Experiment(new)
     except (ConfigError, TaskError, NotImplementedError, ValueError) as e:

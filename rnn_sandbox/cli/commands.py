@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from rnn_sandbox.cli.configuration import config_from_args, experiment, load
+from rnn_sandbox.cli.configuration import config_from_args, experiment, load, memory_check
 from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_OK, CliError
 from rnn_sandbox.cli.options import ANIMATE_SIZE, check_length, parse_size
 from rnn_sandbox.cli.outputs import check_outputs, check_target, save
@@ -23,6 +23,7 @@ from rnn_sandbox.cli.reports import Diverged, report, score_lines, steps_for_epo
 from rnn_sandbox.wording import count, printable
 
 if TYPE_CHECKING:
+    from rnn_sandbox.config import ExperimentConfig
     from rnn_sandbox.session import Experiment
 
 GRADCHECK_TOLERANCE = 1e-6
@@ -51,6 +52,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     data_path = cfg.task.options.get("path")
     if args.save is not None and isinstance(data_path, str) and data_path.strip():
         check_outputs({"the data file": Path(data_path).expanduser()}, {"--save": args.save})
+    needs = memory_check(cfg)
     exp = experiment(cfg)
     steps = args.steps if args.steps is not None else steps_for_epochs(exp, cfg.training.epochs)
     net = exp.network
@@ -58,7 +60,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
         f"{exp.task.name}: {net.config.architecture}, {net.config.cell} "
         f"{net.config.hidden_size}x{net.config.num_layers}"
         f"{' bidirectional' if net.config.bidirectional else ''}, "
-        f"{net.num_parameters()} parameters, {count(steps, 'step')}\n"
+        f"{net.num_parameters()} parameters, {count(steps, 'step')}; {needs}\n"
     )
     code = _train(exp, steps, args.quiet)
     saved = save(exp, args.save) if args.save is not None else None  # before printing
@@ -107,6 +109,7 @@ def cmd_resume(args: argparse.Namespace, out: TextIO) -> int:
     check_length(args)
     target: Path = args.save if args.save is not None else args.file
     check_target(target)
+    needs = memory_check(_saved_config(args.file))  # refused before the file is built
     exp = load(args.file)
     if args.lr is not None:
         from rnn_sandbox.fields import SETTING
@@ -115,13 +118,22 @@ def cmd_resume(args: argparse.Namespace, out: TextIO) -> int:
         if reason is not None:
             raise CliError(f"--lr {reason}")
         exp.trainer.learning_rate = args.lr
-    out.write(f"{exp.task.name}: resuming at step {exp.trainer.step_count}\n")
+    out.write(f"{exp.task.name}: resuming at step {exp.trainer.step_count}; {needs}
+")
     code = _train(exp, args.steps, args.quiet)
     if code == EXIT_OK:
         saved = save(exp, target)  # before printing: a failed print loses nothing
         report(exp, out)
         out.write(saved + "\n")
     return code
+
+
+def _saved_config(path: Path) -> ExperimentConfig:
+    """The settings a file holds, read without building its experiment."""
+    from rnn_sandbox.config import ExperimentConfig
+    from rnn_sandbox.io.experiment_file import read_header
+
+    return ExperimentConfig.from_dict(read_header(path).get("config"))
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:

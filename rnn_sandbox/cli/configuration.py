@@ -101,6 +101,18 @@ def experiment(cfg: ExperimentConfig) -> Experiment:
         raise CliError(f"the task cannot use these settings: {e}") from None
 
 
+def memory_check(cfg: ExperimentConfig) -> str:
+    """What training ``cfg`` needs, as the command prints it; settings that need more
+    memory than there is are refused here, before anything is built."""
+    from rnn_sandbox.engine.budget import available_memory, estimate, refusal, size_text
+
+    est = estimate(cfg, timed=True)
+    have = available_memory()
+    if est.total > have:
+        raise CliError(refusal(cfg, est, est.total, have))
+    return f"{est.text()} ({size_text(have)} available)"
+
+
 def load(path: Path) -> Experiment:
     """The experiment of a saved file (its errors are the file's, one line each)."""
     from rnn_sandbox.io import load_experiment

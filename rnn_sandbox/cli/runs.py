@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rnn_sandbox.cli.configuration import config_from_args
 from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_OK, CliError
@@ -31,6 +31,9 @@ from rnn_sandbox.runs.book import Run, give_colours
 from rnn_sandbox.runs.file import load_comparison
 from rnn_sandbox.runs.seeds import MAX_SEEDS, RunJob, RunJobError, planned_steps
 from rnn_sandbox.wording import count, printable
+
+if TYPE_CHECKING:
+    from rnn_sandbox.config import ExperimentConfig
 
 
 def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
@@ -69,6 +72,23 @@ def _render(runs: Sequence[Run], path: Path, size: tuple[int, int], x: str) -> P
         raise CliError(str(e)) from None
 
 
+def _processes_that_fit(config: ExperimentConfig, n: int, wanted: int) -> tuple[int, str]:
+    """As many of the ``wanted`` processes as the memory holds, and the estimate's line;
+    settings of which not even one run fits are refused."""
+    from rnn_sandbox.engine.budget import available_memory, estimate, seeds_plan, size_text
+
+    have = available_memory()
+    processes, refused = seeds_plan(config, n, wanted, have)
+    if refused is not None:
+        raise CliError(refused)
+    note = f"each {estimate(config, timed=True).text()}"
+    if processes < wanted:
+        note += f" ({size_text(have)} available: {processes} at a time, not {wanted})"
+    else:
+        note += f" ({size_text(have)} available)"
+    return processes, note
+
+
 def cmd_train_seeds(args: argparse.Namespace, out: TextIO) -> int:
     """Train the setup with ``args.seeds`` seeds in parallel, print each and the spread."""
     config = config_from_args(args)
@@ -85,12 +105,12 @@ def cmd_train_seeds(args: argparse.Namespace, out: TextIO) -> int:
         raise CliError(f"the task cannot use these settings: {e}") from None
     first = config.training.seed
     seeds = list(range(first, first + n))
-    processes = min(processes or os.cpu_count() or 1, n)
+    processes, note = _processes_that_fit(config, n, min(processes or os.cpu_count() or 1, n))
     net = config.network
     out.write(
         f"{config.task.name}: {net.architecture}, {net.cell} {net.hidden_size}x"
         f"{net.num_layers}{' bidirectional' if net.bidirectional else ''}, {count(steps, 'step')}, "
-        f"seeds {first}..{seeds[-1]} in {count(processes, 'process', 'processes')}\n"
+        f"seeds {first}..{seeds[-1]} in {count(processes, 'process', 'processes')}; {note}\n"
     )
     items = []
     for seed in seeds:

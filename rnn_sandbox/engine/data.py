@@ -47,9 +47,11 @@ class Batch:
         )
 
     def as_dtype(self, dtype: Any) -> Batch:
-        """Float inputs (and float targets) in ``dtype``; integer targets stay integers."""
-        y = self.y.astype(dtype) if np.issubdtype(self.y.dtype, np.floating) else self.y
-        return Batch(self.x.astype(dtype), y, self.mask, self.y_mask)
+        """Float inputs (and float targets) in ``dtype``; integer targets stay integers.
+        Arrays already in ``dtype`` are shared, not copied (the data set can be large)."""
+        floating = np.issubdtype(self.y.dtype, np.floating)
+        y = self.y.astype(dtype, copy=False) if floating else self.y
+        return Batch(self.x.astype(dtype, copy=False), y, self.mask, self.y_mask)
 
 
 @dataclass

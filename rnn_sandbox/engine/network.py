@@ -42,6 +42,7 @@ from rnn_sandbox.engine.attention import (
     attention_shapes,
     init_attention,
 )
+from rnn_sandbox.engine.budget import inference_rows
 from rnn_sandbox.engine.init import init_linear, init_recurrent
 from rnn_sandbox.engine.losses import cross_entropy, mse, softmax
 from rnn_sandbox.engine.params import checked_params
@@ -429,7 +430,20 @@ class Network:
         """
         if self.generative and y is None:
             return self.generate(x, mask, steps=steps)
-        return self._run(x, mask, y, y_mask)[0]
+        # In chunks of sequences: a training pass's cache for a whole validation set would
+        # dwarf the network (budget.inference_rows); each sequence's outputs are its own.
+        longest = max(x.shape[1], 0 if y is None or y.ndim < 2 else y.shape[1])
+        rows = inference_rows(self.config, longest)
+        if len(x) <= rows:
+            return self._run(x, mask, y, y_mask)[0]
+
+        def part(a: np.ndarray | None, i: int) -> np.ndarray | None:
+            return None if a is None else a[i : i + rows]
+
+        return np.concatenate([
+            self._run(x[i : i + rows], part(mask, i), part(y, i), part(y_mask, i))[0]
+            for i in range(0, len(x), rows)
+        ])
 
     def predict(self, x: np.ndarray, mask: np.ndarray | None = None, steps: int | None = None):
         """Inference outputs: aligned read-outs, or free-running generation for ``steps``."""

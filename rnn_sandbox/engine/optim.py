@@ -14,6 +14,11 @@ import numpy as np
 
 from rnn_sandbox.config import TrainingConfig
 
+# New values an optimizer step keeps aside at most (numbers) before writing any: beyond
+# this, a large network's values are checked in a first pass and computed again in a
+# second, so a step needs little more memory than the weights and buffers themselves.
+PENDING_NUMBERS = 1_000_000
+
 
 class NonFiniteUpdate(ArithmeticError):
     """A step would make a parameter or an optimizer buffer NaN or infinite; nothing
@@ -74,25 +79,42 @@ class Optimizer:
         """Update ``params`` in place, or raise :class:`NonFiniteUpdate` and change
         nothing (parameters, buffers and step counter)."""
         t = self.t + 1
+        # The new values are computed aside and checked before any is written.  Holding
+        # them all would double the weights and buffers in memory, so past PENDING_NUMBERS
+        # the rest are only checked now and computed again (the same numbers) to be written.
         new: dict[str, tuple[np.ndarray, dict[str, np.ndarray]]] = {}
+        kept = 0
         with np.errstate(over="ignore", invalid="ignore"):
             for name, p in params.items():
-                slot = self.state.get(name, {})
-                bufs = {k: slot[k] if k in slot else np.zeros_like(p) for k in self.buffers}
-                value, bufs = self._update(p, grads[name], bufs, t)
-                for key, buf in bufs.items():  # a buffer first: it is usually the cause
-                    kind = non_finite_kind(buf)
-                    if kind:
-                        raise NonFiniteUpdate(f"{name}/{key}", kind)
-                kind = non_finite_kind(value)
-                if kind:
-                    raise NonFiniteUpdate(name, kind)
-                new[name] = value, bufs
-        for name, (value, bufs) in new.items():
-            params[name][...] = value
-            if bufs:
-                self.state[name] = bufs
+                value, bufs = self._checked(name, p, grads[name], t)
+                if kept + p.size <= PENDING_NUMBERS:
+                    new[name] = value, bufs
+                    kept += p.size
+                del value, bufs
+            for name, p in params.items():
+                value, bufs = new.pop(name) if name in new else self._checked(
+                    name, p, grads[name], t)
+                p[...] = value
+                if bufs:
+                    self.state[name] = bufs
+                del value, bufs
         self.t = t
+
+    def _checked(
+        self, name: str, p: np.ndarray, g: np.ndarray, t: int
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """The new value and buffers of ``p``, or :class:`NonFiniteUpdate`."""
+        slot = self.state.get(name, {})
+        bufs = {k: slot[k] if k in slot else np.zeros_like(p) for k in self.buffers}
+        value, bufs = self._update(p, g, bufs, t)
+        for key, buf in bufs.items():  # a buffer first: it is usually the cause
+            kind = non_finite_kind(buf)
+            if kind:
+                raise NonFiniteUpdate(f"{name}/{key}", kind)
+        kind = non_finite_kind(value)
+        if kind:
+            raise NonFiniteUpdate(name, kind)
+        return value, bufs
 
     def _update(
         self, p: np.ndarray, g: np.ndarray, bufs: dict[str, np.ndarray], t: int
@@ -100,9 +122,12 @@ class Optimizer:
         """The new parameter and buffers for step ``t``, computed aside (not in place)."""
         raise NotImplementedError
 
-    def state_dict(self) -> dict[str, np.ndarray]:
-        """Flat arrays for saving: ``"<param>/<buffer>"`` plus the step counter."""
-        out = {f"{n}/{k}": v.copy() for n, slot in self.state.items() for k, v in slot.items()}
+    def state_dict(self, copy: bool = True) -> dict[str, np.ndarray]:
+        """Flat arrays for saving: ``"<param>/<buffer>"`` plus the step counter (with
+        ``copy=False`` the buffers themselves, for a writer that is done before the next
+        step)."""
+        out = {f"{n}/{k}": v.copy() if copy else v
+               for n, slot in self.state.items() for k, v in slot.items()}
         out["_t"] = np.array(self.t)
         return out
 

@@ -31,6 +31,7 @@ import io
 import json
 import math
 import os
+import time
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -81,7 +82,6 @@ from rnn_sandbox.io.safe_zip import (
     Admit,
     ExperimentFileError,
     check_entries,
-    npz_bytes,
     open_regular,
     open_zip,
     read_entry,
@@ -199,11 +199,11 @@ def write_experiment(
         data_arrays, meta = _dataset_parts(experiment.dataset)
         header_dict["data_meta"] = meta
     header = _dumps(header_dict)
-    opt = experiment.trainer.optimizer.state_dict()
+    opt = experiment.trainer.optimizer.state_dict(copy=False)
     opt.pop("_t", None)
     with zipfile.ZipFile(f, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(JSON_NAME, header.encode("utf-8"))
-        _write_arrays(zf, WEIGHTS_NAME, experiment.network.state_dict())
+        _write_arrays(zf, WEIGHTS_NAME, dict(experiment.network.params))
         _write_arrays(zf, OPTIMIZER_NAME, opt)
         if embed:
             _write_arrays(zf, DATA_NAME, data_arrays)
@@ -259,7 +259,16 @@ def _dataset_parts(dataset: Dataset) -> tuple[dict[str, np.ndarray], dict[str, A
 
 
 def _write_arrays(zf: zipfile.ZipFile, name: str, arrays: dict[str, np.ndarray]) -> None:
-    zf.writestr(name, npz_bytes(arrays))
+    """The arrays as an ``.npz`` entry, streamed into the archive: no copy of the weights
+    is made on the way (a large network's file is written in bounded memory).  Weights and
+    optimizer buffers are stored as they are: deflate spares about 5% of such numbers and
+    costs forty times the time of writing them."""
+    info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED if name == DATA_NAME else zipfile.ZIP_STORED
+    info.external_attr = 0o600 << 16  # as writestr gives an entry
+    with zf.open(info, "w", force_zip64=True) as f:
+        # The stub reads any keyword as savez's allow_pickle flag; these are array names.
+        np.savez(f, **arrays)  # type: ignore[arg-type]
 
 
 def experiment_to_bytes(experiment: Experiment, include_data: bool | None = None) -> bytes:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.engine.budget import available_memory, estimate, size_text
 from rnn_sandbox.fields import (
     SECTIONS,
     SETTING,
@@ -52,6 +53,9 @@ class SettingsPanel(QWidget):
         self.on_request: Callable[[dict[str, Any], str], str | None] = lambda c, d: None
         self.config = ExperimentConfig()
         self.controls: dict[str, QWidget] = {}
+        # The network's size, the memory training it needs and the time a step takes.
+        self.size_label = QLabel()
+        self.size_label.setWordWrap(True)
         body = QWidget()
         outer = QVBoxLayout(body)
         outer.setContentsMargins(4, 4, 4, 4)
@@ -71,6 +75,8 @@ class SettingsPanel(QWidget):
                 label.setToolTip(tip)
                 form.addRow(label, w)
                 self.controls[f.key] = w
+            if section == "network":  # what these settings cost, beside the network
+                form.addRow(QLabel("Size"), self.size_label)
             outer.addWidget(box)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -148,6 +154,20 @@ class SettingsPanel(QWidget):
                 w.setValue(value)
             w.blockSignals(False)
         self._enable_dependent()
+        self._show_size()
+
+    def _show_size(self) -> None:
+        est = estimate(self.config, timed=True)
+        self.size_label.setText(f"{est.parameters:,} parameters; training {est.text()}")
+        self.size_label.setToolTip(
+            "Memory training needs: weights "
+            f"{size_text(est.weights)}, their gradients {size_text(est.weights)}, "
+            f"the optimizer {size_text(est.optimizer)}, one batch "
+            f"{size_text(est.cache)}, the data {size_text(est.data)}, a saved copy "
+            f"{size_text(est.weights)}, the program {size_text(est.baseline)}. "
+            f"{size_text(available_memory())} is available now; settings that need more "
+            "are refused. The time per step is measured on this computer."
+        )
 
     def _enable_dependent(self) -> None:
         c = self.config
