@@ -118,8 +118,7 @@ def cmd_resume(args: argparse.Namespace, out: TextIO) -> int:
         if reason is not None:
             raise CliError(f"--lr {reason}")
         exp.trainer.learning_rate = args.lr
-    out.write(f"{exp.task.name}: resuming at step {exp.trainer.step_count}; {needs}
-")
+    out.write(f"{exp.task.name}: resuming at step {exp.trainer.step_count}; {needs}\n")
     code = _train(exp, args.steps, args.quiet)
     if code == EXIT_OK:
         saved = save(exp, target)  # before printing: a failed print loses nothing

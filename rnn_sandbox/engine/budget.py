@@ -14,6 +14,7 @@ each command); ``tests/engine/test_budget.py`` keeps training within :data:`FACT
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ import numpy as np
 
 from rnn_sandbox.config import ExperimentConfig, NetworkConfig, data_bytes
 from rnn_sandbox.engine.anatomy import gate_count
+from rnn_sandbox.engine.attention import attention_shapes
 
 # The environment variable that lowers the memory the program believes it has (bytes, or
 # a number with K, M, G, T): for a shared machine, and for tests of the refusal.
@@ -114,8 +116,10 @@ def parameter_count(cfg: ExperimentConfig) -> int:
         width = n.input_size * (T if n.pooling == "flatten" else 1)
         return H * width + H + O * H + O
     if n.architecture == "seq2seq":
+        attention = sum(math.prod(shape) for shape in
+                        attention_shapes(n.attention, H, D * H).values())
         return (_stack_parameters(n.cell, n.input_size, H, L, D)
-                + _stack_parameters(n.cell, O, H, L, 1) + O * H + O)
+                + _stack_parameters(n.cell, O, H, L, 1) + O * H + O + attention)
     return _stack_parameters(n.cell, n.input_size, H, L, D) + O * D * H + O
 
 
@@ -148,6 +152,9 @@ def row_bytes(n: NetworkConfig, steps: int) -> int:
     D = 2 if n.bidirectional else 1
     stacks = n.num_layers * D + (n.num_layers if n.architecture == "seq2seq" else 0)
     per_step = CACHE_PER_UNIT[n.cell] * n.hidden_size * stacks + 2 * n.output_size
+    if n.architecture == "seq2seq" and n.attention != "none":
+        # each output step's weights over the source steps, its context and mixed state
+        per_step += 2 * steps + 4 * D * n.hidden_size
     return steps * per_step * itemsize
 
 

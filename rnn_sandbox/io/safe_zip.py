@@ -71,9 +71,16 @@ def open_zip(f: IO[bytes], what: str) -> zipfile.ZipFile:
     if not start.startswith(b"PK"):
         raise ExperimentFileError(f"this is not {what} (not a zip archive)")
     try:
-        return zipfile.ZipFile(f)
+        zf = zipfile.ZipFile(f)
     except Exception as e:  # BadZipFile, OSError, EOFError, … from damaged directories
         raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
+    if any(info.header_offset > 0 for info in zf.infolist()[:1]):
+        # The archive found starts inside the file: one of its stored (not deflated)
+        # array archives, showing through where a file was cut short.
+        zf.close()
+        raise ExperimentFileError("the file is damaged or truncated (it ends inside an "
+                                  "archive it holds)")
+    return zf
 
 
 def stream_through(f: IO[bytes], size: int, name: str) -> None:

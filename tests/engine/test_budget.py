@@ -95,12 +95,17 @@ def test_training_stays_within_the_factor_of_its_estimate():
 
 @pytest.mark.parametrize("size", SIZES + [
     ("translation", "lstm", 24, 2, True, 16, None),
+    ("translation", "gru", 24, 1, True, 16, "additive"),
+    ("translation", "rnn", 24, 2, False, 16, "dot"),
     ("text_generation", "gru", 32, 1, False, 16, None),
     ("sine_forecast", "dense", 16, 1, False, 16, None),
 ])
 def test_parameter_count_from_the_settings_alone(size):
     task, cell, hidden, layers, bidirectional, _, seq_len = size
+    attention = seq_len if isinstance(seq_len, str) else "none"
+    seq_len = None if isinstance(seq_len, str) else seq_len
     cfg = _config(task, cell, min(hidden, 32), layers, bidirectional, 8, seq_len)
+    cfg.network.attention = attention
     net = build_network(cfg.network, seed=0, seq_len=cfg.task.seq_len)
     assert parameter_count(cfg) == net.num_parameters()
 
