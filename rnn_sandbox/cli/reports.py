@@ -99,17 +99,18 @@ def _train_loss(exp: Experiment, max_samples: int = 2000) -> float:
 
 
 def report(exp: Experiment, out: TextIO) -> None:
-    """Step, losses, then every metric beside its baseline; the task's main metric last."""
+    """Step, losses, the task's tables (a breakdown of its metric), then every metric
+    beside its baseline; the task's main metric last."""
     val_loss, _ = exp.trainer.evaluate()
     k = exp.trainer.step_count
     out.write(f"step {k} ({k / steps_for_epochs(exp, 1):.3g} epochs)\n")
     out.write(f"train loss {_train_loss(exp):.6g}\n")
     out.write(f"val loss   {val_loss:.6g}\n")
-    for line in score_lines(exp):
-        out.write(line + "\n")
     val = exp.trainer.data.val
     for table in exp.task.report_tables(exp.trainer.predict(val), val):
-        out.write(f"\n{table}\n")
+        out.write(f"{table}\n\n")
+    for line in score_lines(exp):
+        out.write(line + "\n")
 
 
 def score_lines(exp: Experiment) -> list[str]:

@@ -598,7 +598,7 @@ def test_the_setting_options_come_from_the_schema(capsys):
     assert code == 0
     offered = [s for s in SETTINGS if s.cli]
     assert {s.cli for s in offered} == {
-        "hidden", "layers", "bidirectional", "cell", "nonlinearity", "init",
+        "hidden", "layers", "bidirectional", "attention", "cell", "nonlinearity", "init",
         "spectral-radius", "dtype", "seq-len", "samples", "seed", "lr", "optimizer",
         "momentum", "batch-size", "epochs", "clip", "bptt",
     }

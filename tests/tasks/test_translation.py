@@ -223,16 +223,16 @@ def test_accuracy_by_source_length_counts_each_length_apart(capsys):
     for n, count, acc in rows:
         assert count == (lengths == n).sum()
         assert acc == (1.0 if n < 7 else pytest.approx(0.0, abs=0.2))
-    # The command line prints it after training, as a table.
+    # The command line prints it after training, as a table before the scores.
     from rnn_sandbox.cli import main
 
     assert main(["train", "--task", "translation", "--steps", "1", "--samples", "60",
                  "--seq-len", "9", "--option", "words=9", "--quiet"]) == 0
     out = capsys.readouterr().out
-    table = out.split("sentence accuracy by source length\n")[1].splitlines()
+    table = out.split("sentence accuracy by source length\n")[1].split("\n\n")[0].splitlines()
     assert table[0].split() == ["words", "sentences", "accuracy"]
-    words = [int(line.split()[0]) for line in table[1:] if line.strip()]
-    counts = [int(line.split()[1]) for line in table[1:] if line.strip()]
+    words = [int(line.split()[0]) for line in table[1:]]
+    counts = [int(line.split()[1]) for line in table[1:]]
     assert words == sorted(set(words)) and set(words) <= set(range(3, 10))
     assert sum(counts) == 12  # the 60 samples' validation fifth
 
