@@ -6,8 +6,10 @@ settings, e.g. ``{"network": {"hidden_size": 3}}``.  The first setup is the less
 
 Inside a lesson, links name other lessons by file (``06_bptt.md``, so they also work when
 the folder is browsed on its own) or by id (``lesson:bptt``); ``setup:<id>`` loads another
-setup of the same lesson.  The "Try this" list is the bullet list under a ``Try this``
-heading, so the text and the list never disagree.
+setup of the same lesson, and ``setup:<line>`` any setup written as a setup line
+(``setup:long_memory;cell=rnn``, see :mod:`rnn_sandbox.setup_line`).  A teacher's own
+lessons are read by :mod:`rnn_sandbox.lesson_pack`.  The "Try this" list is the bullet
+list under a ``Try this`` heading, so the text and the list never disagree.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import urlsplit
 
 from rnn_sandbox.config import ConfigError, ExperimentConfig
+from rnn_sandbox.setup_line import SetupLineError, parse_setup_line
 from rnn_sandbox.tasks import get_task
 from rnn_sandbox.tasks.base import read_resource
 
@@ -34,14 +38,21 @@ class LessonError(ValueError):
 
 @dataclass(frozen=True)
 class Setup:
-    """A task and the settings that differ from its defaults."""
+    """A task and the settings that differ from its defaults: ``overrides`` (the shipped
+    lessons' index) or a setup line (``line``: a teacher's lesson's ``setup:`` link)."""
 
     id: str
     label: str
     task: str
     overrides: dict[str, Any] = field(default_factory=dict)
+    line: str = ""
 
     def config(self) -> ExperimentConfig:
+        if self.line:
+            try:
+                return parse_setup_line(self.line)
+            except SetupLineError as e:
+                raise LessonError(str(e)) from None
         return build_config(self.task, self.overrides)
 
 
@@ -52,9 +63,16 @@ class Lesson:
     title: str
     file: str
     setups: tuple[Setup, ...]
+    # A teacher's lesson (rnn_sandbox.lesson_pack) is held in memory, checked: its text,
+    # the pictures it shows (by the name its text uses) and the pack it came from.
+    markdown: str | None = None
+    images: dict[str, bytes] = field(default_factory=dict, compare=False, repr=False)
+    pack: str = ""
 
     def text(self) -> str:
         """The lesson's Markdown."""
+        if self.markdown is not None:
+            return self.markdown
         return read_resource("lessons", self.file)
 
     def setup(self, setup_id: str | None = None) -> Setup:
@@ -73,11 +91,12 @@ class Lesson:
         """The items of the bullet list under the lesson's "Try this" heading."""
         return try_this(self.text())
 
-    def links(self) -> list[tuple[str, str]]:
-        """``(kind, target)`` for every link in the text that points inside the program."""
+    def links(self, among: Sequence[Lesson] | None = None) -> list[tuple[str, str]]:
+        """``(kind, target)`` for every link in the text that points inside the program
+        (a file name names a lesson of ``among``, by default the shipped lessons)."""
         found = []
         for url in _LINK.findall(self.text()):
-            link = resolve_link(url)
+            link = resolve_link(url, among)
             if link is not None:
                 found.append(link)
         return found
@@ -133,15 +152,19 @@ def try_this(markdown: str) -> list[str]:
     return items
 
 
-def resolve_link(url: str) -> tuple[str, str] | None:
-    """``("lesson", id)`` or ``("setup", id)`` for a link inside the program, else ``None``."""
-    parsed = urlparse(url)
-    if parsed.scheme in ("lesson", "setup"):
-        return parsed.scheme, parsed.path or parsed.netloc
+def resolve_link(url: str, among: Sequence[Lesson] | None = None) -> tuple[str, str] | None:
+    """``("lesson", id)`` or ``("setup", id or setup line)`` for a link inside the program,
+    else ``None``; a file name names a lesson of ``among`` (by default the shipped ones)."""
+    scheme, colon, rest = url.partition(":")
+    if colon and scheme.lower() in ("lesson", "setup"):
+        # Everything after the colon: a setup line has ';' and '=', which a URL parser
+        # would split off as parameters.
+        return scheme.lower(), rest.removeprefix("//")
+    parsed = urlsplit(url)
     if parsed.scheme or parsed.netloc:
         return None  # http(s), mailto: for the system browser
     name = parsed.path.rsplit("/", 1)[-1]
-    for lesson in load_lessons():
+    for lesson in load_lessons() if among is None else among:
         if lesson.file == name:
             return "lesson", lesson.id
     return None

@@ -11,10 +11,13 @@ tests can give a temporary one.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QTextOption
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,8 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_sandbox.config import ExperimentConfig
-from rnn_sandbox.lessons import Lesson, LessonError, get_lesson, load_lessons, resolve_link
+from rnn_sandbox.lesson_pack import LessonPack, read_pack
+from rnn_sandbox.lessons import Lesson, LessonError, load_lessons, resolve_link
+from rnn_sandbox.setup_line import SetupLineError, parse_setup_line, setup_line
 from rnn_sandbox.ui import fit
+from rnn_sandbox.ui.i18n import tr
 
 KEY_CURRENT = "lessons/current"
 KEY_VISITED = "lessons/visited"
@@ -55,6 +61,26 @@ def comparable(lesson: Lesson) -> bool:
     return len(tasks) > 1 and len(set(tasks)) < len(tasks)
 
 
+class LessonText(QTextBrowser):
+    """The lesson's text.  A teacher's lesson is sealed: its pictures come from the
+    checked pack held in memory, and nothing else is loaded (no file, no network)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.images: dict[str, bytes] = {}
+        self.sealed = False
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802 (Qt's name)
+        if not self.sealed:
+            return super().loadResource(kind, name)
+        url = QUrl(name)
+        data = self.images.get(url.toString()) or self.images.get(url.path())
+        if data is None or kind != QTextDocument.ResourceType.ImageResource.value:
+            return None
+        image = QImage()
+        return image if image.loadFromData(data) else None
+
+
 class LessonsDock(QWidget):
     """Lesson list with previous/next, the rendered Markdown, and setup loading."""
 
@@ -66,7 +92,9 @@ class LessonsDock(QWidget):
         super().__init__(parent)
         self.setObjectName("LessonsDock")
         self.settings = settings
-        self.lessons: list[Lesson] = load_lessons()
+        self.shipped: list[Lesson] = load_lessons()
+        self.packs: dict[str, LessonPack] = {}  # a teacher's lessons, by the pack's name
+        self.lessons: list[Lesson] = list(self.shipped)
         self.current: Lesson = self.lessons[0]
 
         top = QHBoxLayout()
@@ -84,7 +112,7 @@ class LessonsDock(QWidget):
         top.addWidget(self.lesson_combo, 1)
         top.addWidget(self.next_btn)
 
-        self.browser = QTextBrowser(self)
+        self.browser = LessonText(self)
         self.browser.setOpenLinks(False)  # every link comes to activate_link
         # Whole words only: a narrow column must never show a title as "Bidirectio|nal".
         self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
@@ -131,7 +159,7 @@ class LessonsDock(QWidget):
         # str(): the stub types every stored value as object, even one asked for as str.
         start = str(self.settings.value(KEY_CURRENT, self.lessons[0].id, str))
         try:
-            get_lesson(start)
+            self.lesson(start)
         except LessonError:
             start = self.lessons[0].id  # a lesson that no longer exists
         self.show_lesson(start)
@@ -151,16 +179,47 @@ class LessonsDock(QWidget):
         self.settings.sync()
         self._refresh_progress()
 
+    # -- a teacher's lessons ----------------------------------------------------------------
+    def lesson(self, lesson_id: str) -> Lesson:
+        """The shipped or opened lesson ``lesson_id``."""
+        for lesson in self.lessons:
+            if lesson.id == lesson_id:
+                return lesson
+        raise LessonError(f"there is no lesson '{lesson_id}'")
+
+    def open_pack(self, path: str | Path) -> str | None:
+        """Add the lessons of a folder or ``.zip`` after the shipped ones (replacing an
+        earlier pack of the same name) and show its first lesson.  Returns why not: a
+        pack that cannot be read changes nothing."""
+        try:
+            pack = read_pack(path)
+        except LessonError as e:
+            return str(e)
+        self.packs[pack.name] = pack
+        self.lessons = list(self.shipped)
+        for p in self.packs.values():
+            self.lessons += p.lessons
+        self.lessons = [dataclasses.replace(le, number=i)
+                        for i, le in enumerate(self.lessons, start=1)]
+        self.show_lesson(pack.lessons[0].id)
+        return None
+
     # -- navigation -------------------------------------------------------------------------
     def show_lesson(self, lesson_id: str) -> None:
         """Show a lesson and remember it as the current and a visited one."""
-        lesson = get_lesson(lesson_id)
+        lesson = self.lesson(lesson_id)
         self.current = lesson
         try:
             text = lesson.text()
         except OSError as e:
             text = f"# {lesson.title}\n\nThe text of this lesson cannot be read: {e}"
-        self.browser.setMarkdown(text)
+        self.browser.images, self.browser.sealed = lesson.images, bool(lesson.pack)
+        if lesson.pack:  # a teacher's lesson: Markdown only, even if HTML slipped through
+            features = (QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+                        | QTextDocument.MarkdownFeature.MarkdownNoHTML)
+            self.browser.document().setMarkdown(text, features)
+        else:
+            self.browser.setMarkdown(text)
         fit.modest_headings(self.browser.document())
         self.browser.verticalScrollBar().setValue(0)
         self.setup_combo.clear()
@@ -168,9 +227,14 @@ class LessonsDock(QWidget):
             self.setup_combo.addItem(s.label, s.id)
         self.setup_combo.setVisible(len(lesson.setups) > 1)
         self.compare_btn.setVisible(comparable(lesson))
-        self.load_btn.setToolTip(f"Load “{lesson.setups[0].label}”: replaces the current "
-                                 "experiment" if len(lesson.setups) == 1 else
-                                 "Load the chosen setup: replaces the current experiment")
+        self.load_btn.setEnabled(bool(lesson.setups))
+        if not lesson.setups:
+            self.load_btn.setToolTip(tr("This lesson has no setup of its own"))
+        else:
+            self.load_btn.setToolTip(
+                f"Load “{lesson.setups[0].label}”: replaces the current "
+                "experiment" if len(lesson.setups) == 1 else
+                "Load the chosen setup: replaces the current experiment")
         visited = self.visited()
         if lesson.id not in visited:
             self.settings.setValue(KEY_VISITED, visited + [lesson.id])
@@ -197,8 +261,11 @@ class LessonsDock(QWidget):
 
     def activate_link(self, url: QUrl | str) -> None:
         """Follow a link of the lesson text: another lesson, a setup, or the web."""
-        text = url.toString() if isinstance(url, QUrl) else url
-        target = resolve_link(text)
+        # Encoded as written: a setup line's %-escapes are read by the setup line itself.
+        text = url.toString(QUrl.ComponentFormattingOption.FullyEncoded) if isinstance(
+            url, QUrl) else url
+        among = [le for le in self.lessons if le.pack == self.current.pack]
+        target = resolve_link(text, among)
         if target is None:
             if QUrl(text).scheme() in ("http", "https"):
                 QDesktopServices.openUrl(QUrl(text))
@@ -211,20 +278,36 @@ class LessonsDock(QWidget):
 
     # -- setups -----------------------------------------------------------------------------
     def selected_setup(self) -> str:
-        return self.setup_combo.currentData() or self.current.setups[0].id
+        setups = self.current.setups
+        return self.setup_combo.currentData() or (setups[0].id if setups else "")
 
     def load_setup(self, setup_id: str | None = None) -> ExperimentConfig | None:
-        """Emit :attr:`presetRequested` with the chosen (or named) setup's settings."""
+        """Emit :attr:`presetRequested` with the chosen (or named) setup's settings; a
+        name that is no setup of the lesson is read as a setup line (a link's)."""
         if setup_id is not None:
             index = self.setup_combo.findData(setup_id)
             if index < 0:
-                return None
+                return self._load_line(setup_id)
             self.setup_combo.setCurrentIndex(index)
+        if not self.current.setups:
+            return None
         try:
             cfg = self.current.preset(self.selected_setup())
         except LessonError as e:
             self.progress_label.setText(f"This setup cannot be loaded: {e}")
             return None
+        self.presetRequested.emit(cfg)
+        return cfg
+
+    def _load_line(self, line: str) -> ExperimentConfig | None:
+        try:
+            cfg = parse_setup_line(line)
+        except SetupLineError as e:
+            self.progress_label.setText(tr("This setup cannot be loaded: {0}").format(e))
+            return None
+        index = self.setup_combo.findData(setup_line(cfg))
+        if index >= 0:
+            self.setup_combo.setCurrentIndex(index)
         self.presetRequested.emit(cfg)
         return cfg
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QProcess, QSettings, Qt, QTimer, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from rnn_sandbox import io as files
 from rnn_sandbox.config import ExperimentConfig
+from rnn_sandbox.setup_line import SetupLineError, parse_setup_line, setup_line
 from rnn_sandbox.tasks import get_task
 from rnn_sandbox.ui import animation, dialogs, errors, i18n, layout, views
 from rnn_sandbox.ui.controller import ExperimentController
@@ -202,7 +203,9 @@ class MainWindow(QMainWindow):
             write_torch=c.export_torch, arrange=self.arrange, set_theme=self.set_theme,
             zoom=lambda: look.zoom, set_zoom=look.set_zoom, set_captions=look.set_captions,
             set_full_screen=look.set_full_screen, tour=self.start_tour,
-            task_name=lambda: c.config.task.name, set_language=self.set_language)
+            task_name=lambda: c.config.task.name, set_language=self.set_language,
+            open_lessons=self.open_lessons_dialog, copy_setup=self.copy_setup,
+            paste_setup=lambda: self.paste_setup())
 
     def _compare_shown(self, visible: bool) -> None:
         if visible:
@@ -235,6 +238,31 @@ class MainWindow(QMainWindow):
             return
         if error is None and self.controller.runs.compare_setups(items):
             self.show_comparison()
+
+    def copy_setup(self) -> str:
+        """Edit → Copy setup as text: the current setup as one line on the clipboard."""
+        line = setup_line(self.controller.config)
+        QGuiApplication.clipboard().setText(line)
+        self.statusBar().showMessage(tr("Copied: {0}").format(line), 10_000)
+        return line
+
+    def paste_setup(self, line: str | None = None) -> str | None:
+        """Edit → Paste setup: the setup line on the clipboard (or ``line``) becomes the
+        experiment, with undo; a line that cannot be read changes nothing and says why.
+        Returns why not (``""``: the learner declined)."""
+        if line is None:
+            line = QGuiApplication.clipboard().text()
+        try:
+            cfg = parse_setup_line(line)
+        except SetupLineError as e:
+            self.show_message(tr("Cannot paste this setup"), str(e),
+                              QMessageBox.Icon.Warning)
+            return str(e)
+        error = self.controller.apply_config(cfg, tr("Paste setup"), fresh=True)
+        if error:
+            self.show_message(tr("Cannot paste this setup"), error,
+                              QMessageBox.Icon.Warning)
+        return error
 
     def repeat_seeds_dialog(self) -> None:
         """Training → Repeat with N seeds…: how many, then train them in worker
@@ -358,6 +386,25 @@ class MainWindow(QMainWindow):
         if not Path(path).suffix:
             path += RUNS_EXTENSION
         return self.controller.runs.save_runs(path)
+
+    def open_lessons_dialog(self) -> bool:
+        """File → Open lessons…: a .zip of lessons, or any lesson of a folder of them."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Open lessons: a .zip, or any lesson (.md) of a folder"),
+            self.controller.document.folder(), tr("Lessons (*.zip *.md)"))
+        return bool(path) and self.open_lessons(path)
+
+    def open_lessons(self, path: str | Path) -> bool:
+        """Add the lessons at ``path`` to the Lessons panel and show it; a pack that
+        cannot be read changes nothing and says why."""
+        error = self.lessons.open_pack(path)
+        if error is not None:
+            self.show_message(tr("Cannot open these lessons"), error,
+                              QMessageBox.Icon.Warning)
+            return False
+        self.lessons_dock.show()
+        self.lessons_dock.raise_()
+        return True
 
     def open_runs_dialog(self) -> bool:
         path, _ = QFileDialog.getOpenFileName(self, "Open runs",

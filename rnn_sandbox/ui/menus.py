@@ -94,6 +94,9 @@ class Handlers:
     tour: Do
     task_name: Callable[[], str]  # for Help on this task
     set_language: Callable[[str], object]  # View → Language: a language's code
+    open_lessons: Do
+    copy_setup: Do
+    paste_setup: Do
 
 
 def action(parent: QObject, text: str, slot: Callable[..., object],
@@ -132,12 +135,15 @@ class WindowActions:
     quit: QAction
     open_runs: QAction
     save_runs: QAction
+    open_lessons: QAction
     recent_menu: QMenu
     language_menu: QMenu
     export_menu: QMenu
     # Edit
     undo: QAction
     redo: QAction
+    copy_setup: QAction
+    paste_setup: QAction
     # View
     reset_layout: QAction
     layout_menu: QMenu
@@ -191,6 +197,18 @@ class WindowActions:
                                   tip=tr("Stop the seeds or lesson setups training in the "
                                          "background"))
         self.cancel_runs.setEnabled(False)
+        self.open_lessons = action(
+            frame, tr("Open &lessons…"), do.open_lessons,
+            tip=tr("Add a teacher's lessons to the Lessons panel: a .zip of lessons, or "
+                   "any lesson (.md) of a folder of them"))
+        self.copy_setup = action(
+            frame, tr("&Copy setup as text"), do.copy_setup, "Ctrl+Shift+C",
+            tr("The task and the settings that differ from its defaults as one line, to "
+               "paste, put in a lesson or give to rnn-sandbox train --setup"))
+        self.paste_setup = action(
+            frame, tr("&Paste setup"), do.paste_setup, "Ctrl+Shift+V",
+            tr("Load the setup line on the clipboard (a new network; Undo brings the "
+               "current one back)"))
         self.undo = undo_stack.createUndoAction(frame, tr("&Undo"))
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo = undo_stack.createRedoAction(frame, tr("&Redo"))
@@ -236,6 +254,7 @@ class WindowActions:
         file_menu.addActions([self.save, self.save_as])
         file_menu.addSeparator()
         file_menu.addActions([self.open_runs, self.save_runs])
+        file_menu.addAction(self.open_lessons)
         export = self.export_menu = file_menu.addMenu(tr("&Export"))
         for name in plots:
             entry, title = PLOT_EXPORTS.get(name, (name, name))
@@ -267,6 +286,8 @@ class WindowActions:
 
         edit = mb.addMenu(tr("&Edit"))
         edit.addActions([self.undo, self.redo])
+        edit.addSeparator()
+        edit.addActions([self.copy_setup, self.paste_setup])
 
         train = mb.addMenu(tr("&Train"))
         train.addActions([self.play, self.step, self.reset])
