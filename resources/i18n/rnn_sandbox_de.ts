@@ -36,6 +36,30 @@
         <translation>Breitbild</translation>
     </message>
     <message>
+        <source>Copied: {line}</source>
+        <translation>Kopiert: {line}</translation>
+    </message>
+    <message>
+        <source>Cannot paste this setup</source>
+        <translation>Dieses Setup lässt sich nicht einfügen</translation>
+    </message>
+    <message>
+        <source>Paste setup</source>
+        <translation>Setup einfügen</translation>
+    </message>
+    <message>
+        <source>Open lessons: a .zip, or any lesson (.md) of a folder</source>
+        <translation>Lektionen öffnen: eine .zip oder eine beliebige Lektion (.md) eines Ordners</translation>
+    </message>
+    <message>
+        <source>Lessons (*.zip *.md)</source>
+        <translation>Lektionen (*.zip *.md)</translation>
+    </message>
+    <message>
+        <source>Cannot open these lessons</source>
+        <translation>Diese Lektionen lassen sich nicht öffnen</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -178,6 +202,30 @@
     <message>
         <source>Stop the seeds or lesson setups training in the background</source>
         <translation>Die im Hintergrund trainierenden Seeds oder Lektions-Setups anhalten</translation>
+    </message>
+    <message>
+        <source>Open &amp;lessons…</source>
+        <translation>&amp;Lektionen öffnen…</translation>
+    </message>
+    <message>
+        <source>Add a teacher&apos;s lessons to the Lessons panel: a .zip of lessons, or any lesson (.md) of a folder of them</source>
+        <translation>Lektionen einer Lehrkraft zum Lektionen-Bereich hinzufügen: eine .zip mit Lektionen oder eine beliebige Lektion (.md) aus einem Ordner davon</translation>
+    </message>
+    <message>
+        <source>&amp;Copy setup as text</source>
+        <translation>Setup als Text &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>The task and the settings that differ from its defaults as one line, to paste, put in a lesson or give to rnn-sandbox train --setup</source>
+        <translation>Die Aufgabe und die von ihren Vorgaben abweichenden Einstellungen als eine Zeile: zum Einfügen, für eine Lektion oder für rnn-sandbox train --setup</translation>
+    </message>
+    <message>
+        <source>&amp;Paste setup</source>
+        <translation>Setup &amp;einfügen</translation>
+    </message>
+    <message>
+        <source>Load the setup line on the clipboard (a new network; Undo brings the current one back)</source>
+        <translation>Die Setup-Zeile aus der Zwischenablage laden (ein neues Netz; Rückgängig holt das jetzige zurück)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -366,6 +414,14 @@
     <message>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>This lesson has no setup of its own</source>
+        <translation>Diese Lektion hat kein eigenes Setup</translation>
+    </message>
+    <message>
+        <source>This setup cannot be loaded: {reason}</source>
+        <translation>Dieses Setup lässt sich nicht laden: {reason}</translation>
     </message>
 </context>
 </TS>

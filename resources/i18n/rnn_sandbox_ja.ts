@@ -36,6 +36,30 @@
         <translation>ワイド画面</translation>
     </message>
     <message>
+        <source>Copied: {line}</source>
+        <translation>コピーしました: {line}</translation>
+    </message>
+    <message>
+        <source>Cannot paste this setup</source>
+        <translation>このセットアップは貼り付けられません</translation>
+    </message>
+    <message>
+        <source>Paste setup</source>
+        <translation>セットアップの貼り付け</translation>
+    </message>
+    <message>
+        <source>Open lessons: a .zip, or any lesson (.md) of a folder</source>
+        <translation>レッスンを開く: .zip、またはフォルダー内の任意のレッスン (.md)</translation>
+    </message>
+    <message>
+        <source>Lessons (*.zip *.md)</source>
+        <translation>レッスン (*.zip *.md)</translation>
+    </message>
+    <message>
+        <source>Cannot open these lessons</source>
+        <translation>これらのレッスンは開けません</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>言語</translation>
     </message>
@@ -178,6 +202,30 @@
     <message>
         <source>Stop the seeds or lesson setups training in the background</source>
         <translation>バックグラウンドで学習中のシードやレッスンの設定を止める</translation>
+    </message>
+    <message>
+        <source>Open &amp;lessons…</source>
+        <translation>レッスンを開く(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Add a teacher&apos;s lessons to the Lessons panel: a .zip of lessons, or any lesson (.md) of a folder of them</source>
+        <translation>教師のレッスンをレッスンパネルに追加します: レッスンの .zip、またはレッスンのフォルダー内の任意のレッスン (.md)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy setup as text</source>
+        <translation>セットアップをテキストでコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The task and the settings that differ from its defaults as one line, to paste, put in a lesson or give to rnn-sandbox train --setup</source>
+        <translation>タスクと、その既定値と異なる設定を 1 行で: 貼り付け、レッスンへの記載、rnn-sandbox train --setup に使えます</translation>
+    </message>
+    <message>
+        <source>&amp;Paste setup</source>
+        <translation>セットアップの貼り付け(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Load the setup line on the clipboard (a new network; Undo brings the current one back)</source>
+        <translation>クリップボードのセットアップ行を読み込みます (新しいネットワーク。元に戻すで現在のものに戻ります)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -366,6 +414,14 @@
     <message>
         <source>(none)</source>
         <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>This lesson has no setup of its own</source>
+        <translation>このレッスンには独自のセットアップがありません</translation>
+    </message>
+    <message>
+        <source>This setup cannot be loaded: {reason}</source>
+        <translation>このセットアップは読み込めません: {reason}</translation>
     </message>
 </context>
 </TS>

@@ -303,7 +303,8 @@ class LessonsDock(QWidget):
         try:
             cfg = parse_setup_line(line)
         except SetupLineError as e:
-            self.progress_label.setText(tr("This setup cannot be loaded: {0}").format(e))
+            self.progress_label.setText(
+                tr("This setup cannot be loaded: {reason}").format(reason=e))
             return None
         index = self.setup_combo.findData(setup_line(cfg))
         if index >= 0:

@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         """Edit → Copy setup as text: the current setup as one line on the clipboard."""
         line = setup_line(self.controller.config)
         QGuiApplication.clipboard().setText(line)
-        self.statusBar().showMessage(tr("Copied: {0}").format(line), 10_000)
+        self.statusBar().showMessage(tr("Copied: {line}").format(line=line), 10_000)
         return line
 
     def paste_setup(self, line: str | None = None) -> str | None:
