@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QTextDocument, QTextOption
+from PySide6.QtCore import QBuffer, QByteArray, QSettings, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QImage, QImageReader, QTextDocument, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,6 +38,8 @@ from rnn_sandbox.ui import fit
 from rnn_sandbox.ui.i18n import tr
 
 KEY_CURRENT = "lessons/current"
+# A teacher's picture larger than this (pixels, read from its header) is not drawn.
+MAX_PICTURE_PIXELS = 4096 * 4096
 KEY_VISITED = "lessons/visited"
 KEY_COMPLETED = "lessons/completed"
 
@@ -73,12 +75,19 @@ class LessonText(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl | str) -> Any:  # noqa: N802 (Qt's name)
         if not self.sealed:
             return super().loadResource(kind, name)
+        # Never None: the document would then read the name from the disk itself.
         url = QUrl(name)
         data = self.images.get(url.toString()) or self.images.get(url.path())
-        if data is None or kind != QTextDocument.ResourceType.ImageResource.value:
-            return None
         image = QImage()
-        return image if image.loadFromData(data) else None
+        if data is None or kind != QTextDocument.ResourceType.ImageResource.value:
+            return image
+        buffer = QBuffer()  # kept in a name: the reader does not own it
+        buffer.setData(QByteArray(data))
+        reader = QImageReader(buffer)
+        size = reader.size()  # from the header: a small file may claim a huge picture
+        if size.width() * size.height() <= MAX_PICTURE_PIXELS:
+            image.loadFromData(data)
+        return image
 
 
 class LessonsDock(QWidget):

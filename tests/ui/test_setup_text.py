@@ -4,7 +4,9 @@ changes nothing in the Lessons panel and says why), and links in a teacher's les
 
 from __future__ import annotations
 
+import struct
 import zipfile
+import zlib
 from dataclasses import fields
 from pathlib import Path
 
@@ -68,13 +70,14 @@ def test_a_teachers_lessons_sit_beside_the_shipped_ones_and_a_bad_pack_changes_n
     assert dock.current.number == len(shipped) + 1
     assert "How far back" in dock.browser.toPlainText()
     assert dock.lesson_combo.count() == len(shipped) + 2 and dock.compare_btn.isVisibleTo(dock)
-    # The picture comes from the pack; nothing else is loaded, not even a file on disk.
-    image = dock.browser.loadResource(QTextDocument.ResourceType.ImageResource.value,
-                                      QUrl("memory.png"))
-    assert isinstance(image, QImage) and image.width() == 240
-    outside = QUrl.fromLocalFile(str(SAMPLE / "memory.png"))
-    assert dock.browser.loadResource(QTextDocument.ResourceType.ImageResource.value,
-                                     outside) is None
+    # The picture comes from the pack; nothing else is loaded, not even a file on disk
+    # (the document would read one itself if the browser gave it nothing).
+    doc, kind = dock.browser.document(), QTextDocument.ResourceType.ImageResource.value
+    assert doc.loadResource(kind, QUrl("memory.png")).width() == 240
+    for outside in (QUrl.fromLocalFile(str(SAMPLE / "memory.png")),
+                    QUrl("docs/lesson-pack-sample/memory.png"), QUrl("https://x.org/a.png")):
+        image = doc.loadResource(kind, outside)
+        assert isinstance(image, QImage) and image.isNull()
     # Its links: a setup line, another lesson of the pack by file name.
     got = []
     dock.presetRequested.connect(got.append)
@@ -88,6 +91,16 @@ def test_a_teachers_lessons_sit_beside_the_shipped_ones_and_a_bad_pack_changes_n
     assert len(got) == 2 and "hidden" in dock.progress_label.text()
     # Opening the pack again replaces it instead of adding it twice.
     assert dock.open_pack(SAMPLE) is None and len(dock.lessons) == len(shipped) + 2
+    # A small file claiming a huge picture is not decoded.
+    png = bytearray((SAMPLE / "memory.png").read_bytes())
+    png[16:24] = struct.pack(">II", 60_000, 60_000)
+    png[29:33] = struct.pack(">I", zlib.crc32(bytes(png[12:29])))
+    folder = tmp_path / "huge"
+    folder.mkdir()
+    (folder / "01.md").write_text("# Huge\n![x](huge.png)\n")
+    (folder / "huge.png").write_bytes(bytes(png))
+    assert dock.open_pack(folder) is None
+    assert dock.browser.document().loadResource(kind, QUrl("huge.png")).isNull()
 
 
 def test_copy_and_paste_a_setup_and_open_lessons_in_the_window(qtbot, settings, tmp_path):
