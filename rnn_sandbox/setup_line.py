@@ -125,7 +125,10 @@ def parse_setup_line(line: str) -> ExperimentConfig:
     if len(line) > MAX_LINE:
         raise SetupLineError(f"the setup line is {len(line)} characters long (at most "
                              f"{MAX_LINE}); a setup line names a task and a few settings")
-    items = [i for i in _SEPARATORS.split(line.strip()) if i]
+    # A lesson's link copied whole reads as the line it carries.
+    text = line.strip()
+    text = text[len("setup:"):] if text[:6].lower() == "setup:" else text
+    items = [i for i in _SEPARATORS.split(text) if i]
     if not items:
         raise SetupLineError("the setup line is empty: it starts with a task, like "
                              "long_memory;cell=lstm;hidden=32")

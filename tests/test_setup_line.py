@@ -131,6 +131,8 @@ def test_the_line_is_read_generously_where_nothing_is_ambiguous():
     b = parse_setup_line("named_entities;bidirectional=off;lr=1e-3;option.extra=%22x%20y%22")
     assert not b.network.bidirectional and math.isclose(b.training.learning_rate, 0.001)
     assert b.task.options["extra"] == "x y"
+    c = parse_setup_line(" setup:long_memory;cell=rnn\n")  # a lesson's link, copied whole
+    assert c.network.cell == "rnn"
 
 
 @pytest.mark.parametrize("line,fragment", [
