@@ -236,3 +236,20 @@ def test_the_setting_names_the_parameters_and_refuses_what_cannot_work():
     with_att = Network(NetworkConfig(**{**vars(old.network), "attention": "general"}), seed=4)
     for k, v in none.params.items():
         np.testing.assert_array_equal(with_att.params[k], v)
+
+
+def test_the_setting_is_proposed_like_any_other():
+    """The settings panel and the diagram propose changes; attention rebuilds the network,
+    and a dot score with a bidirectional encoder is refused with the reason."""
+    from rnn_sandbox.session import propose
+    from rnn_sandbox.tasks import get_task
+
+    cfg = get_task("translation").default_config()
+    cfg.task.n_samples, cfg.network.hidden_size = 40, 4
+    p = propose(cfg, {"network.attention": "general"})
+    assert p.kind == "rebuild" and p.experiment is not None
+    assert "attention.weight" in p.experiment.network.params
+    cfg.network.bidirectional = True
+    refused = propose(cfg, {"network.attention": "dot"})
+    assert refused.kind == "refused" and "with a bidirectional encoder" in refused.reason
+    assert refused.config.network.attention == "none"
