@@ -63,6 +63,9 @@ class Snapshot:
     grad_c: dict[str, np.ndarray] | None = None
     sample_grad_c: dict[str, np.ndarray] | None = None
     outputs: np.ndarray | None = None  # inference outputs for the watched sample
+    # seq2seq with attention: where the watched sample's decoder looked as it wrote
+    # ``outputs``, α (output steps, source steps); None without attention.
+    attention: np.ndarray | None = None
     inputs: np.ndarray | None = None  # the watched sample's input (time, features)
     weights: dict[str, np.ndarray] | None = None  # copies of the parameters after the step
     grads: dict[str, np.ndarray] | None = None  # the batch's parameter gradients (unclipped)
@@ -310,7 +313,13 @@ class Trainer:
         if "cell" in cache:
             snap.cell = {k: v[0].copy() for k, v in cache["cell"].items()}
             snap.sample_grad_c = {k: v[0].copy() for k, v in cache["grad_c"].items()}
-        snap.outputs = self.predict(sample)[0]
+        if getattr(self.net, "attention", "none") != "none":  # written free, as predict does
+            outputs, alpha = self.net.generate_with_attention(
+                sample.x, sample.mask, steps=sample.y.shape[1])
+            assert alpha is not None  # an attending network returns its weights
+            snap.outputs, snap.attention = outputs[0], alpha[0]
+        else:
+            snap.outputs = self.predict(sample)[0]
         snap.inputs = sample.x[0].copy()
         snap.weights = self.net.state_dict()
         snap.sample_index = i

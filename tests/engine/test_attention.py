@@ -253,3 +253,21 @@ def test_the_setting_is_proposed_like_any_other():
     refused = propose(cfg, {"network.attention": "dot"})
     assert refused.kind == "refused" and "with a bidirectional encoder" in refused.reason
     assert refused.config.network.attention == "none"
+
+
+def test_a_collected_snapshot_holds_where_the_watched_sample_looked():
+    from rnn_sandbox.session import Experiment
+    from rnn_sandbox.tasks import get_task
+
+    cfg = get_task("translation").default_config()
+    cfg.task.n_samples, cfg.network.hidden_size, cfg.network.attention = 40, 4, "additive"
+    exp = Experiment(cfg)
+    exp.trainer.sample_index = 2
+    snap = exp.trainer.step(collect=True)
+    val = exp.dataset.val.subset(slice(2, 3))
+    outputs, alpha = exp.network.generate_with_attention(val.x, val.mask, val.y.shape[1])
+    np.testing.assert_array_equal(snap.attention, alpha[0])
+    np.testing.assert_array_equal(snap.outputs, exp.trainer.predict(val)[0])
+    assert snap.attention.shape == (val.y.shape[1], val.x.shape[1])
+    cfg.network.attention = "none"
+    assert Experiment(cfg).trainer.step(collect=True).attention is None
