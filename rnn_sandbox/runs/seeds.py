@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import select
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -112,10 +113,54 @@ def one_blas_thread() -> Iterator[None]:
             set_threads(n)
 
 
+# -- workers end with their job ------------------------------------------------------------
+_PR_SET_PDEATHSIG = 1  # prctl option (Linux): a signal for this process when its parent ends
+
+
+def _die_with_parent() -> None:
+    """Linux: have the kernel kill this process when its parent (the fork server) ends."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # not Linux: the owner watch below still holds
+
+
+def _watch_owner(conn: Any) -> None:
+    """End this worker as soon as the process that started the job is gone, however it
+    ended (killed, terminated, its terminal hung up): a thread waits on the worker's end
+    of the result pipe, which reports an error once nobody can read it any more.  (A
+    worker's parent is the fork server, not the job's owner, so a death signal from the
+    parent alone would not see the owner go.)"""
+    try:
+        fd = conn.fileno()
+        watch = select.poll()
+    except (AttributeError, OSError, ValueError):
+        return  # no poll() on this platform
+    watch.register(fd, select.POLLERR | select.POLLHUP)
+
+    def wait() -> None:
+        while True:
+            try:
+                events = watch.poll()
+            except InterruptedError:
+                continue
+            for _, event in events:
+                if event & select.POLLNVAL:  # the worker closed it: its run is sent
+                    return
+                if event & (select.POLLERR | select.POLLHUP):
+                    os._exit(1)  # the owner is gone: nobody wants this run
+
+    threading.Thread(target=wait, name="owner watch", daemon=True).start()
+
+
 def _worker(conn: Any, name: str, config: dict[str, Any], steps: int | None) -> None:
     """A worker process: one run, sent back as bytes (no pickle): ``b"run"`` and the
     run's message (:func:`~rnn_sandbox.runs.book.run_to_message`: what the table and the
-    plots need, computed here, and the undecoded state), or ``b"error"`` and the reason."""
+    plots need, computed here, and the undecoded state), or ``b"error"`` and the reason.
+    It ends with the job's owner or its fork server, whichever goes first."""
+    _die_with_parent()
+    _watch_owner(conn)
     for variable in _BLAS_THREAD_VARIABLES:  # for anything that loads a BLAS from now on
         os.environ[variable] = "1"
     for set_threads, _ in _openblas_setters():  # NumPy's, already loaded by the server
