@@ -20,6 +20,8 @@ import os
 import posixpath
 import re
 import stat
+import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -83,6 +85,8 @@ def read_pack(path: str | os.PathLike[str]) -> LessonPack:
                             ".zip of them")
     except FileError as e:
         raise PackError(str(e)) from None
+    except OSError as e:  # a file that went away or cannot be opened while being read
+        raise PackError(f"cannot read {e.filename or path}: {e.strerror or e}") from None
     name = printable(name or "lessons")[:60]
     return LessonPack(name, path, _lessons(members, name))
 
@@ -165,6 +169,14 @@ def _folder_members(root: Path) -> dict[str, bytes]:
 def _zip_members(path: Path) -> dict[str, bytes]:
     """Every lesson and picture of the zip at ``path``: names, kinds and declared sizes
     checked before a byte is inflated, and never more inflated than declared."""
+    try:
+        return _unzip(path)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError,
+            RuntimeError) as e:  # an entry that lies about its size, bad data, …
+        raise PackError(f"{path.name} is damaged ({e})") from None
+
+
+def _unzip(path: Path) -> dict[str, bytes]:
     with open_regular(path, MAX_PACK_BYTES) as f, open_zip(f, "a lesson pack") as zf:
         infos = zf.infolist()
         if len(infos) > 2 * MAX_FILES:

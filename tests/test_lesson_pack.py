@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import struct
 import zipfile
 from pathlib import Path
 
@@ -100,6 +101,12 @@ def test_code_may_show_markup_and_links_may_go_to_the_web(tmp_path):
 def test_zip_bombs_traversal_links_and_too_many_files_are_refused(tmp_path):
     # A bomb: a few kB that would inflate to more than a lesson may hold.
     _refused(_zip(tmp_path / "bomb.zip", {"01.md": "a" * (50 * 2**20)}), "declares")
+    # An entry that declares less than it holds inflates no further, and is refused.
+    data = bytearray((_zip(tmp_path / "lie.zip", {"01.md": "a" * 10**6})).read_bytes())
+    struct.pack_into("<I", data, 22, 100)  # the local header's size
+    struct.pack_into("<I", data, data.rfind(b"PK\x01\x02") + 24, 100)  # the directory's
+    (tmp_path / "lie.zip").write_bytes(bytes(data))
+    _refused(tmp_path / "lie.zip", "lie.zip is damaged")
     # Many small entries each within bounds, more than a pack holds in all.
     many = {f"{i:03}.png": PNG for i in range(lesson_pack.MAX_FILES + 1)}
     _refused(_zip(tmp_path / "many.zip", {"01.md": LESSON, **many}), "at most")
