@@ -37,10 +37,12 @@ from rnn_sandbox.tasks import get_task  # noqa: E402
 from rnn_sandbox.training.loop import TrainingLoop  # noqa: E402
 
 CONFIGS = [
-    # (task, hidden, layers, bidirectional)
-    ("sine_forecast", 16, 1, False),
-    ("sine_forecast", 64, 2, True),
-    ("named_entities", 32, 1, True),
+    # (task, hidden, layers, bidirectional, the What it learned panel in view)
+    ("sine_forecast", 16, 1, False, False),
+    ("sine_forecast", 64, 2, True, False),
+    ("named_entities", 32, 1, True, False),
+    ("long_memory", 16, 1, False, True),
+    ("text_generation", 128, 1, False, True),
 ]
 
 
@@ -84,9 +86,11 @@ def process_cpu(pid: int) -> float:
         return float("nan")
 
 
-def measure(cfg: ExperimentConfig, seconds: float, rounds: int) -> dict[str, float]:
+def measure(cfg: ExperimentConfig, seconds: float, rounds: int,
+            learned: bool = False) -> dict[str, float]:
     """Alternate the engine alone and the window training, ``rounds`` times each, so a
-    change of the machine's load hits both sides alike."""
+    change of the machine's load hits both sides alike; with ``learned``, the *What it
+    learned* panel is in view (its looks inside come about once a second)."""
     import tempfile
 
     from PySide6.QtCore import QSettings
@@ -107,6 +111,9 @@ def measure(cfg: ExperimentConfig, seconds: float, rounds: int) -> dict[str, flo
         window.confirm = lambda *_: True
         window.modal_messages = False
         window.show()
+        if learned:
+            window.learned_dock.show()
+            window.learned_dock.raise_()
         window.controller.training.progress.connect(
             lambda p: refreshes.__setitem__(0, refreshes[0] + bool(p.snapshots))
         )
@@ -160,19 +167,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=4,
                         help="turns of engine alone and window, alternating")
     parser.add_argument("--quick", action="store_true", help="first configuration only")
+    parser.add_argument("--learned", action="store_true",
+                        help="only the rows with the What it learned panel in view")
     args = parser.parse_args(argv)
-    rows = CONFIGS[:1] if args.quick else CONFIGS
+    rows = [c for c in CONFIGS if c[4]] if args.learned else CONFIGS
+    rows = rows[:1] if args.quick else rows
     header = (f"{'configuration':34} {'engine/s':>9} {'GUI/s':>8} {'overhead':>9} "
               f"{'refresh/s':>10} {'worst stall':>12} {'median gap':>11} "
               f"{'GUI CPU/refresh':>16} {'training core':>14}")
     print(header)
     print("-" * len(header))
-    for task, hidden, layers, bidi in rows:
+    for task, hidden, layers, bidi, learned in rows:
         cfg = make_config(task, hidden, layers, bidi)
-        gui = measure(cfg, args.seconds, args.rounds)
+        gui = measure(cfg, args.seconds, args.rounds, learned)
         alone = gui["engine_per_s"]
         overhead = 1.0 - gui["steps_per_s"] / alone
-        name = f"{task} H={hidden} L={layers}{' bi' if bidi else ''}"
+        name = (f"{task} H={hidden} L={layers}{' bi' if bidi else ''}"
+                f"{' + learned' if learned else ''}")
         print(f"{name:34} {alone:9.0f} {gui['steps_per_s']:8.0f} {overhead:9.0%} "
               f"{gui['refreshes_per_s']:10.1f} {gui['worst_stall_ms']:10.0f} ms "
               f"{gui['median_gap_ms']:8.1f} ms {gui['cpu_per_refresh_ms']:13.1f} ms "

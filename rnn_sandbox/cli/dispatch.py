@@ -30,6 +30,7 @@ from rnn_sandbox.cli.errors import (
 from rnn_sandbox.cli.options import build_parser
 from rnn_sandbox.cli.runs import cmd_compare, cmd_train_seeds
 from rnn_sandbox.cli.streams import Output, fill_closed_descriptors
+from rnn_sandbox.cli.units import cmd_units
 from rnn_sandbox.wording import printable
 
 Command = Callable[[argparse.Namespace, TextIO], int]
@@ -51,6 +52,7 @@ COMMANDS: dict[str, Command] = {
     "info": cmd_info,
     "animate": cmd_animate,
     "compare": cmd_compare,
+    "units": cmd_units,
 }
 
 

@@ -15,6 +15,7 @@ from rnn_sandbox.runs.seeds import MAX_SEEDS
 # The --size defaults: the window's step-through export and its comparison view.
 ANIMATE_SIZE = "1280x720"
 COMPARE_SIZE = "1280x800"
+UNITS_SIZE = "1200x700"
 
 # Which settings each group of options offers, in the order they are listed; the options
 # themselves come from the schema (rnn_sandbox.fields).
@@ -204,4 +205,20 @@ def build_parser() -> argparse.ArgumentParser:
                     help="plot against the training step (default) or wall-clock seconds")
     cp.add_argument("--size", default=COMPARE_SIZE, metavar="WxH",
                     help=f"picture size in pixels ({COMPARE_SIZE})")
+    un = sub.add_parser("units", help="what the hidden units of a saved network follow")
+    un.add_argument("file", type=Path)
+    un.add_argument("--layer", metavar="NAME",
+                    help="the state to read, e.g. l0 or l1_reverse (default: the top one)")
+    un.add_argument("--samples", type=int, default=32, metavar="N",
+                    help="validation samples looked at (32)")
+    un.add_argument("--index", type=int, default=0, metavar="I",
+                    help="validation sample drawn by --png (0)")
+    un.add_argument("--unit", type=int, metavar="U",
+                    help="unit the text is coloured by in --png (default: the best follower)")
+    un.add_argument("--top", type=int, default=0, metavar="N",
+                    help="print only the N closest followers (0 = every unit)")
+    un.add_argument("--png", type=Path, metavar="OUT.png",
+                    help="the text coloured by a unit beside the states' projection")
+    un.add_argument("--size", default=UNITS_SIZE, metavar="WxH",
+                    help=f"picture size in pixels ({UNITS_SIZE})")
     return p

@@ -72,6 +72,9 @@ class Snapshot:
     # Itemized gradients of the watched sample (engine.itemize): per asked-for parameter,
     # the norms (output step, input step); only when Trainer.itemize_params names some.
     itemized: dict[str, np.ndarray] | None = None
+    # What the hidden units show (tasks.units.Learned), filled by whoever runs the loop
+    # while a view asks for it: the engine knows no task.
+    learned: Any = None
     sample_index: int = 0
     # The task's further numbers (Task.extra_metrics) from the latest validation pass, and
     # the step they were taken at; filled by whoever runs the loop and validates.

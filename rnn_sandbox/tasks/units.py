@@ -84,7 +84,7 @@ def correlations(
 ) -> np.ndarray:
     """Pearson correlation ``(features, hidden)`` of every unit with every feature over the
     real steps of all samples (0 where either does not vary)."""
-    h = np.asarray(states, np.float64)
+    h = np.nan_to_num(np.asarray(states, np.float64))  # a diverged network's states too
     real = np.ones(h.shape[:2], bool) if mask is None else np.asarray(mask) > 0
     units = h[real]
     units = units - units.mean(axis=0)
@@ -117,7 +117,7 @@ def project(states: np.ndarray, mask: np.ndarray | None = None) -> Projection:
     """The real steps' states on the first two principal axes of their centred values (an
     SVD); each axis' sign makes its largest entry positive, so a run's picture does not
     flip from one look to the next."""
-    h = np.asarray(states, np.float64)
+    h = np.nan_to_num(np.asarray(states, np.float64))  # a diverged network's states too
     real = np.ones(h.shape[:2], bool) if mask is None else np.asarray(mask) > 0
     flat = h[real]
     mean = flat.mean(axis=0) if len(flat) else np.zeros(h.shape[-1])
@@ -218,3 +218,21 @@ def look_inside(
         except ValueError as e:
             out.no_connectivity = str(e)
     return out
+
+
+def how_far_back(connectivity: np.ndarray) -> np.ndarray:
+    """From ``(output steps, input steps)`` connectivity, the share of each output's
+    dependence that lies ``d`` steps back, ``d = 0 … input steps - 1``, averaged over the
+    outputs: a many-to-one output is the last step; a many-to-many output ``s`` reads up to
+    step ``s`` (a bidirectional network's look ahead is left out)."""
+    c = np.asarray(connectivity, np.float64)
+    S, T = c.shape
+    total = c.sum(axis=1, keepdims=True)
+    share = np.divide(c, total, out=np.zeros_like(c), where=total > 0)
+    ends = [T - 1] if S == 1 else list(range(S))
+    curve, counts = np.zeros(T), np.zeros(T)
+    for row, s in zip(share, ends, strict=True):
+        back = row[: s + 1][::-1]
+        curve[: len(back)] += back
+        counts[: len(back)] += 1
+    return np.divide(curve, counts, out=np.zeros(T), where=counts > 0)

@@ -30,6 +30,7 @@ import numpy as np
 from rnn_sandbox.engine import Snapshot, TrainingDiverged
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import Metric
+from rnn_sandbox.tasks.units import look_inside
 from rnn_sandbox.training import messages
 
 EMIT_INTERVAL = 1.0 / 32.0  # about 30 refreshes a second (at most 32)
@@ -38,6 +39,8 @@ EMIT_INTERVAL = 1.0 / 32.0  # about 30 refreshes a second (at most 32)
 MAX_UNDRAWN = 2
 MIN_VALIDATE_INTERVAL = 0.25  # seconds between validation passes (at least)
 VALIDATE_SHARE = 0.1  # validation may take at most this share of the time
+LEARNED_INTERVAL = 1.0  # seconds between two looks at what the units learned (at least)
+LEARNED_SHARE = 0.1  # and those looks take at most this share of the time
 
 
 @dataclass
@@ -116,6 +119,10 @@ class TrainingLoop:
 
     def __init__(self, experiment: Experiment, generation: int = 0) -> None:
         self.speed_limit: float | None = None
+        # Whether snapshots bring what the units learned (tasks.units.Learned): only while
+        # the window shows it; the window's wish stays across experiments.
+        self.learned_on = False
+        self._next_learned = 0.0
         self._start(experiment, generation)
 
     def _start(self, experiment: Experiment, generation: int) -> None:
@@ -186,6 +193,25 @@ class TrainingLoop:
         snapshots; an empty collection turns them off (they cost T backward passes)."""
         self.experiment.trainer.itemize_params = set(params or ())
 
+    def set_learned(self, on: bool) -> None:
+        """Add what the hidden units learned to the snapshots (at most about once a
+        second while training, and every look while paused), or stop adding it."""
+        self.learned_on = bool(on)
+        self._next_learned = 0.0
+
+    def _look_inside(self, snap: Snapshot, now: bool = False) -> None:
+        if not self.learned_on or (not now and time.monotonic() < self._next_learned):
+            return
+        exp, started = self.experiment, time.perf_counter()
+        try:
+            with np.errstate(all="ignore"):  # a diverging network's states: shown as they are
+                snap.learned = look_inside(exp.task, exp.network, exp.trainer.data,
+                                           exp.trainer.sample_index, exp.trainer.step_count)
+        except (ValueError, np.linalg.LinAlgError):
+            snap.learned = None  # no recurrent states (the dense baseline), or no numbers
+        cost = time.perf_counter() - started
+        self._next_learned = time.monotonic() + max(LEARNED_INTERVAL, cost / LEARNED_SHARE)
+
     def drawn(self, n: int = 1) -> None:
         """The window has drawn ``n`` snapshots: as many more may be collected."""
         self.undrawn = max(0, self.undrawn - n)
@@ -251,6 +277,7 @@ class TrainingLoop:
         )
         trainer.look(snap)  # the gradients of the weights as they are now
         trainer.watch(snap)
+        self._look_inside(snap, now=True)
         self._attach_extra(snap)
         self.outbox.append(("progress", Progress(
             self.generation, snap, np.zeros(0), np.zeros(0), running=self.running,
@@ -343,6 +370,7 @@ class TrainingLoop:
         if snap is not None:
             self.undrawn += 1
             self._attach_extra(snap)
+            self._look_inside(snap)
         extra_step, extra = self._extra_latest if self._extra_new else (None, [])
         self.outbox.append(("progress", Progress(
             generation=self.generation,

@@ -31,6 +31,7 @@ REQUESTS: list[tuple[str, tuple[str, ...], str]] = [
     ("set_speed", ("steps_per_second",), "forward"),
     ("set_stop_at", ("step",), "forward"),
     ("set_itemize", ("params",), "forward"),
+    ("set_learned", ("on",), "forward"),
     ("drawn", ("n",), "forward"),
     ("sync", (), "runs"),
     ("load", ("blob",), ""),

@@ -65,6 +65,7 @@ class TrainingWorker:
     set_speed: Callable[[float | None], None]
     set_stop_at: Callable[[int | None], None]
     set_itemize: Callable[[Collection[str] | None], None]
+    set_learned: Callable[[bool], None]
     drawn: Callable[[int], None]
 
     def __init__(self, experiment: Experiment, generation: int = 0) -> None:

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
 from rnn_sandbox.ui.i18n import QT_TR_NOOP
 
-LAYOUT_VERSION = 3  # raise when the docks change, so an old saved layout is not applied
+LAYOUT_VERSION = 4  # raise when the docks change, so an old saved layout is not applied
 
 # The docks' object names: what the presets and the saved window state call them.
 TASKS, LESSONS, SETTINGS = "tasksDock", "lessonsDock", "settingsDock"
 LOSS, HIDDEN, GRADIENT, ITEMIZED = "lossDock", "hiddenDock", "gradientDock", "itemizedDock"
 PREDICTION, RUNS, COMPARE = "predictionDock", "runsDock", "compareDock"
 SAMPLE = "sampleDock"  # the network writes: beside the prediction, for tasks that write
+LEARNED = "learnedDock"  # what the hidden units learned
 
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
@@ -90,7 +91,7 @@ LAPTOP = Preset(
     QT_TR_NOOP("Side columns of tabs, the gradient flow at full height on the right"),
     left=((TASKS, LESSONS, SETTINGS),),
     right=((GRADIENT, HIDDEN, ITEMIZED, COMPARE),),  # tall: the comparison's plots in a column
-    bottom=((LOSS,), (PREDICTION, SAMPLE, RUNS)),  # the runs beside the comparison
+    bottom=((LOSS, LEARNED), (PREDICTION, SAMPLE, RUNS)),  # the runs beside the comparison
     widths=(Size(TASKS, 0.2, 240), Size(GRADIENT, 0.3, 380)),
     heights=(Size(LOSS, 0.45),),
     side_tabs=(RIGHT,),  # four whole titles fit the column's height, not its width
@@ -102,25 +103,27 @@ PRESETS: dict[str, Preset] = {
                    "readable from the back; the other panels are in the View menu"),
         left=((LESSONS, TASKS, SETTINGS),),
         right=((GRADIENT, HIDDEN, ITEMIZED, COMPARE),),
-        bottom=((LOSS, PREDICTION, SAMPLE, RUNS),),
+        bottom=((LOSS, PREDICTION, SAMPLE, RUNS, LEARNED),),
         widths=(Size(LESSONS, 0.22, 240), Size(GRADIENT, 0.3, 380)),
         heights=(Size(LOSS, 0.42),),
         zoom=1.5, captions=False,
-        closed=(TASKS, SETTINGS, ITEMIZED, COMPARE, RUNS),
+        closed=(TASKS, SETTINGS, ITEMIZED, COMPARE, RUNS, LEARNED),
     ),
     "Focus on gradients": Preset(
         QT_TR_NOOP("Gradient flow and hidden states side by side, large"),
         left=((TASKS, LESSONS, SETTINGS),),
         right=((GRADIENT,), (HIDDEN, ITEMIZED, COMPARE)),
-        bottom=((LOSS, PREDICTION, SAMPLE, RUNS),),
+        bottom=((LOSS, PREDICTION, SAMPLE, RUNS, LEARNED),),
         widths=(Size(TASKS, 0.17), Size(GRADIENT, 0.3), Size(HIDDEN, 0.3)),
         heights=(Size(LOSS, 0.38),),
+        closed=(LEARNED,),  # no room beside the loss: one click away in View
     ),
     "Wide screen": Preset(
         QT_TR_NOOP("Every plot at once in a row under the diagram (1920 px and wider)"),
         left=((TASKS, LESSONS),),
         right=((SETTINGS, COMPARE),),
-        bottom=((LOSS,), (HIDDEN,), (GRADIENT,), (ITEMIZED,), (PREDICTION, SAMPLE, RUNS)),
+        bottom=((LOSS,), (HIDDEN,), (GRADIENT,), (ITEMIZED,),
+                (PREDICTION, SAMPLE, RUNS, LEARNED)),
         widths=(Size(TASKS, 0.17), Size(SETTINGS, 0.21)),
         heights=(Size(LOSS, 0.45),),
         bottom_spans=True,

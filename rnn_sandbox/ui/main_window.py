@@ -27,6 +27,7 @@ from rnn_sandbox.ui.controller import ExperimentController
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.dialogs import APP_NAME
 from rnn_sandbox.ui.i18n import tr
+from rnn_sandbox.ui.learned import LearnedPanelView, LearnedView
 from rnn_sandbox.ui.lessons_dock import LessonsDock
 from rnn_sandbox.ui.menus import Handlers, WindowActions
 from rnn_sandbox.ui.plots import (
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
             views.GradientView(self.gradient_plot),
             views.ItemizedView(self.itemized_plot),
             self.sample_panel,
+            LearnedPanelView(self.learned_view, self._request_learned),
         ]
         self.resize(layout.first_size(self))
         self.arrange(layout.DEFAULT_PRESET)
@@ -172,6 +174,14 @@ class MainWindow(QMainWindow):
         self.runs_dock = layout.dock(self, "Runs", layout.RUNS, self.runs_panel, L)
         self.compare_dock.visibilityChanged.connect(self._compare_shown)
         self.docks += [self.runs_dock, self.compare_dock]
+        # What the hidden units learned: asked of the training only while in view.
+        self.learned_view = LearnedView()
+        self.learned_dock = layout.dock(self, self.tr("What it learned"), layout.LEARNED,
+                                        self.learned_view, B)
+        self.learned_dock.visibilityChanged.connect(self._request_learned)
+        self.hidden_plot.unitChosen.connect(self.learned_view.choose)
+        self.diagram.neuronChosen.connect(self.learned_view.choose)
+        self.docks.append(self.learned_dock)
         # The network writes after a prompt: beside the prediction, for tasks that write.
         self.sample_panel = SamplePanel()
         self.sample_dock = layout.dock(self, "Sample", layout.SAMPLE, self.sample_panel, B)
@@ -302,6 +312,16 @@ class MainWindow(QMainWindow):
         shown = views.shown(self.itemized_dock)
         worker.set_itemize({name} if name and shown else set())
         if name and shown and not worker.is_running():  # paused: a fresh look to draw now
+            worker.set_sample_index(self.hidden_plot.sample_spin.value())
+
+    def _request_learned(self, *_: object) -> None:
+        """Ask the training for what the units learned while the panel is in view."""
+        worker = getattr(self.controller, "worker", None)
+        if worker is None:
+            return
+        shown = views.shown(self.learned_dock)
+        worker.set_learned(shown)
+        if shown and not worker.is_running():  # paused: a fresh look to draw now
             worker.set_sample_index(self.hidden_plot.sample_spin.value())
 
     def _watch_sample(self, index: int) -> None:

@@ -104,3 +104,13 @@ def test_every_task_gives_states_features_and_projections():
         cfg.network.cell = "dense"
         exp = Experiment(cfg)
         look_inside(exp.task, exp.network, exp.dataset)
+
+
+def test_how_far_back_averages_each_outputs_share_by_distance():
+    from rnn_sandbox.tasks.units import how_far_back
+
+    m2o = how_far_back(np.array([[1.0, 1.0, 2.0]]))
+    np.testing.assert_allclose(m2o, [0.5, 0.25, 0.25])
+    m2m = how_far_back(np.array([[2.0, 0, 0], [1.0, 1.0, 0], [0, 0, 4.0]]))
+    # distance 0: 1, 0.5, 1; distance 1: 0.5, 0; distance 2: 0
+    np.testing.assert_allclose(m2m, [2.5 / 3, 0.25, 0.0])

@@ -263,3 +263,30 @@ def test_a_look_is_the_gradient_of_the_weights_now(sine_experiment, truncation):
     assert loop.outbox[-1] == ("running", False)
     look = progress(loop)[-1].snapshot
     assert look.step == 15 and look.grad_h is not None and look.hidden is not None
+
+
+def test_what_the_units_learned_rides_on_snapshots_only_when_asked_and_rarely(sine_experiment):
+    loop = TrainingLoop(sine_experiment())
+    loop.play()
+    loop._next_emit = 0.0
+    loop.advance()
+    assert all(s.learned is None for p in progress(loop) for s in p.snapshots)
+    loop.set_learned(True)
+    for _ in range(6):  # collected every step, looked inside once: at most once a second
+        loop.drawn(5)
+        loop._next_emit = 0.0
+        loop.advance()
+    snaps = [s for p in progress(loop) for s in p.snapshots]
+    looked = [s for s in snaps if s.learned is not None]
+    assert len(snaps) == 7 and len(looked) == 1
+    learned = looked[0].learned
+    assert learned.step == looked[0].step and learned.indices[0] == 0
+    assert learned.states["l0"].shape[2] == loop.experiment.config.network.hidden_size
+    loop.outbox.clear()
+    loop.pause()  # a pause looks again at once, as at the weights now
+    assert progress(loop)[-1].snapshot.learned.step == loop.experiment.trainer.step_count
+    loop.set_learned(False)
+    loop.outbox.clear()
+    loop.set_sample_index(2)
+    loop.advance()
+    assert progress(loop)[-1].snapshot.learned is None

@@ -219,7 +219,7 @@ def test_the_runs_and_their_comparison_are_readable(qtbot, settings, size):
 # -- the presets as data -------------------------------------------------------------------
 DOCKS = [layout.TASKS, layout.LESSONS, layout.SETTINGS, layout.LOSS, layout.HIDDEN,
          layout.GRADIENT, layout.ITEMIZED, layout.PREDICTION, layout.RUNS, layout.COMPARE,
-         layout.SAMPLE]
+         layout.SAMPLE, layout.LEARNED]
 UPSIDE_DOWN = layout.Preset(  # not one of the menu's: arrange knows presets only as data
     "The plots on the left, the controls on the right",
     left=((layout.GRADIENT, layout.HIDDEN), (layout.ITEMIZED, layout.COMPARE)),

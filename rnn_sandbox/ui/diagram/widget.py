@@ -63,6 +63,7 @@ class DiagramWidget(QWidget):
     """Draws the configured network neuron by neuron and lets the learner edit it."""
 
     configEdited = Signal(object, str)
+    neuronChosen = Signal(str, int)  # a hidden neuron clicked: its state name, its unit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -594,6 +595,8 @@ class DiagramWidget(QWidget):
 
     # -- neuron panel ---------------------------------------------------------------------------
     def _neuron_clicked(self, item) -> None:
+        if isinstance(item, NeuronItem) and item.role == "hidden":
+            self.neuronChosen.emit(str(item.key), int(item.unit))
         if (isinstance(item, NeuronItem) and item.role == "hidden"
                 and self.model.anatomy.gated):
             # A gated neuron opens up to show its gates (and closes again), in the row the

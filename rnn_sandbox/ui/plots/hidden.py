@@ -38,6 +38,7 @@ class HiddenStatePlot(PlotPanel):
     """
 
     sampleChanged = Signal(int)
+    unitChosen = Signal(str, int)  # a click on a row: the layer's state name, the unit
     CAPTION = (
         "Each row is one hidden neuron, each column a time step, colour its value h_t. "
         "Click a row to follow that neuron over time."
@@ -354,6 +355,7 @@ class HiddenStatePlot(PlotPanel):
         unit = int(round(point.y()))
         if 0 <= unit < h.shape[1]:
             self.select_unit(unit)
+            self.unitChosen.emit(str(self.layer_combo.currentData()), unit)
 
     def has_data(self) -> bool:
         return self.image.image is not None and self.hidden is not None

@@ -1,0 +1,207 @@
+"""The plotted parts of *What it learned*: a unit over a series, the states' projection
+with the watched sample's trajectory (RNNVis), and how far back the outputs look
+(Distill 2019), each a pyqtgraph plot with a readable least size."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from rnn_sandbox.tasks.units import Projection, how_far_back, nearest
+
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
+           "#999999"]
+STEP_MAP = pg.colormap.get("viridis")
+MIN_PLOT = (200, 150)  # the widget's least size: a data area of at least 120 × 80 px
+
+
+def _plot(title: str, x: str, y: str) -> pg.PlotWidget:
+    w = pg.PlotWidget(background="w")
+    w.setMinimumSize(*MIN_PLOT)
+    item = w.getPlotItem()
+    item.setTitle(title, color="#222222", size="9pt")
+    item.setLabel("bottom", x)
+    item.setLabel("left", y)
+    item.showGrid(x=True, y=True, alpha=0.25)
+    item.setMenuEnabled(False)
+    return w
+
+
+class UnitTrace(pg.PlotWidget):
+    """One unit over the watched sample's steps, with the sample's first input behind it
+    (scaled to the unit's range): the series version of the coloured text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background="w")
+        self.setMinimumSize(*MIN_PLOT)
+        item = self.getPlotItem()
+        item.setLabel("bottom", "step")
+        item.setLabel("left", "value")
+        item.showGrid(x=True, y=True, alpha=0.25)
+        item.setMenuEnabled(False)
+        dashed = pg.mkPen("#999999", width=1.5, style=Qt.PenStyle.DashLine)
+        self.input_curve = item.plot(pen=dashed)
+        self.unit_curve = item.plot(pen=pg.mkPen(PALETTE[0], width=2))
+
+    def show_unit(self, values: np.ndarray, series: np.ndarray | None, what: str,
+                  input_name: str = "input") -> None:
+        t = np.arange(1, len(values) + 1)
+        self.unit_curve.setData(t, values)
+        if series is None or not len(series):
+            self.input_curve.setData([], [])
+            self.getPlotItem().setTitle(what, color="#222222", size="9pt")
+            return
+        s = np.asarray(series, float)[: len(values)]
+        top = float(np.nanmax(np.abs(values))) if len(values) else 1.0
+        scale = (top or 1.0) / (float(np.nanmax(np.abs(s))) or 1.0)
+        self.input_curve.setData(t[: len(s)], s * scale)
+        self.getPlotItem().setTitle(f"{what}; dashed: {input_name}, scaled", color="#222222",
+                                    size="9pt")
+
+
+class SpacePlot(QWidget):
+    """The probed states on their two principal axes: every real step a dot coloured by
+    its step or its sample's class, the watched sample's trajectory as a line from a
+    square (first step) to a star (last).  Hovering lists the nearest states
+    (``hovered``: a text)."""
+
+    hovered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.widget = _plot("States, first two principal axes", "PC 1", "PC 2")
+        layout.addWidget(self.widget, 1)
+        self.key = QLabel()
+        self.key.setWordWrap(True)
+        layout.addWidget(self.key)
+        item = self.widget.getPlotItem()
+        self.dots = pg.ScatterPlotItem(size=5, pen=None)
+        self.path = pg.PlotDataItem(pen=pg.mkPen("#222222", width=2))
+        self.ends = pg.ScatterPlotItem(size=11, pen=pg.mkPen("#222222"), brush="w")
+        self.near = pg.ScatterPlotItem(size=12, pen=pg.mkPen("#D55E00", width=2), brush=None)
+        for it in (self.dots, self.path, self.ends, self.near):
+            item.addItem(it)
+        self.proj: Projection | None = None
+        self.real: np.ndarray | None = None
+        self.tokens: list[list[str]] | None = None
+        self.indices: list[int] = []
+        self.widget.scene().sigMouseMoved.connect(self._moved)
+
+    def show_projection(self, proj: Projection, mask: np.ndarray, labels: np.ndarray | None,
+                        label_names: list[str], by_label: bool,
+                        tokens: list[list[str]] | None, indices: list[int]) -> None:
+        self.proj, self.real, self.tokens, self.indices = proj, mask, tokens, indices
+        real = mask > 0
+        xy = proj.coords[real]
+        steps = np.nonzero(real)[1]
+        if by_label and labels is not None:
+            ids = np.broadcast_to(np.asarray(labels)[:, None], real.shape)[real]
+            brushes = [pg.mkBrush(PALETTE[int(i) % len(PALETTE)] + "99") for i in ids]
+        else:
+            top = max(1, int(steps.max(initial=0)))
+            brushes = [pg.mkBrush(STEP_MAP.map(s / top, mode="qcolor")) for s in steps]
+        self.dots.setData(xy[:, 0], xy[:, 1], brush=brushes)
+        w = proj.coords[0][real[0]]
+        self.path.setData(w[:, 0], w[:, 1])
+        if len(w):
+            self.ends.setData([w[0, 0], w[-1, 0]], [w[0, 1], w[-1, 1]], symbol=["s", "star"])
+        share = " + ".join(f"{100 * e:.0f} %" for e in proj.explained)
+        if by_label and labels is not None:
+            key = "Colour: the class, " + ", ".join(
+                f'<span style="color:{PALETTE[k % len(PALETTE)]}">■ {n}</span>'
+                for k, n in enumerate(label_names))
+        else:
+            key = "Colour: the step, dark early, yellow late"
+        self.key.setText(key + "; the watched sample's path from □ to ☆.")
+        self.widget.getPlotItem().setTitle(f"States on 2 principal axes ({share})",
+                                           color="#222222", size="9pt")
+
+    def nearest_text(self, x: float, y: float, k: int = 5) -> str:
+        if self.proj is None or self.real is None:
+            return ""
+        found = nearest(self.proj, self.real, (x, y), k)
+        self.near.setData([self.proj.coords[i, t, 0] for i, t in found],
+                          [self.proj.coords[i, t, 1] for i, t in found])
+        parts = []
+        for i, t in found:
+            tok = ""
+            if self.tokens is not None and t < len(self.tokens[i]):
+                tok = f" {self.tokens[i][t]!r}"
+            parts.append(f"sample {self.indices[i]} step {t + 1}{tok}")
+        return "Nearest states: " + "; ".join(parts)
+
+    def _moved(self, pos: QPointF) -> None:
+        vb = self.widget.getPlotItem().vb
+        if not vb.sceneBoundingRect().contains(pos):
+            return
+        p = vb.mapSceneToView(pos)
+        self.hovered.emit(self.nearest_text(p.x(), p.y()))
+
+
+class LookBackPlot(QWidget):
+    """How strongly each output step depends on each input step (a heatmap of the norm of
+    ∂out_s/∂x_t) and, as curves, the share of the outputs' dependence that lies d steps
+    back: the current network's and those kept from earlier networks of the task."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.map = _plot("‖∂ output / ∂ input‖ of the watched sample", "input step",
+                         "output step")
+        self.image = pg.ImageItem()
+        self.map.getPlotItem().addItem(self.image)
+        self.image.setColorMap(pg.colormap.get("viridis"))
+        self.curves = _plot("How far back the outputs look", "steps back",
+                            "share of the dependence")
+        self.curves.getPlotItem().addLegend(offset=(-4, 4))
+        layout.addWidget(self.map, 1)
+        layout.addWidget(self.curves, 1)
+        self.current = self.curves.getPlotItem().plot(
+            pen=pg.mkPen(PALETTE[0], width=2.5), name="this network")
+        self.kept: dict[str, pg.PlotDataItem] = {}
+        self.last: np.ndarray | None = None
+
+    def show_connectivity(self, conn: np.ndarray | None, label: str) -> None:
+        if conn is None:
+            self.image.clear()
+            self.current.setData([], [])
+            self.last = None
+            return
+        c = np.asarray(conn, float)
+        self.image.setImage(c.T, autoLevels=True)
+        self.image.setRect(0.5, 0.5, c.shape[1], c.shape[0])
+        self.last = how_far_back(c)
+        self.current.setData(np.arange(len(self.last)), self.last)
+        self._rename(self.current, label)
+
+    def keep(self, label: str) -> None:
+        """Keep the current curve under ``label`` (a network that is being replaced)."""
+        if self.last is None:
+            return
+        if label in self.kept:
+            self.curves.getPlotItem().removeItem(self.kept.pop(label))
+        if len(self.kept) >= len(PALETTE) - 1:
+            oldest = next(iter(self.kept))
+            self.curves.getPlotItem().removeItem(self.kept.pop(oldest))
+        pen = pg.mkPen(PALETTE[(len(self.kept) + 1) % len(PALETTE)], width=1.5,
+                       style=Qt.PenStyle.DashLine)
+        self.kept[label] = self.curves.getPlotItem().plot(
+            np.arange(len(self.last)), self.last, pen=pen, name=label)
+
+    def forget_kept(self) -> None:
+        for item in self.kept.values():
+            self.curves.getPlotItem().removeItem(item)
+        self.kept.clear()
+
+    def _rename(self, item: pg.PlotDataItem, label: str) -> None:
+        legend = self.curves.getPlotItem().legend
+        if legend is None:
+            return
+        for sample, text in legend.items:
+            if sample.item is item:
+                text.setText(label)

@@ -1,0 +1,132 @@
+"""What it learned: the panel rebuilds for every task, selects and matches, follows a unit
+chosen in the hidden-state heatmap or on the diagram, and stays readable on a laptop."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import all_tasks, get_task
+from rnn_sandbox.tasks.units import look_inside
+from rnn_sandbox.ui import views
+from rnn_sandbox.ui.learned import LearnedPanelView, LearnedView
+from rnn_sandbox.ui.view_data import ViewData
+from rnn_sandbox.ui.worker import Progress
+from tests.tasks.test_units import marker_copying_experiment
+
+
+@pytest.fixture
+def view(qtbot):
+    v = LearnedView()
+    qtbot.addWidget(v)
+    v.resize(420, 560)
+    v.show()
+    qtbot.waitExposed(v)
+    return v
+
+
+def test_the_panel_rebuilds_for_every_task_and_keeps_the_earlier_curve(qtbot, view, small):
+    requests = []
+    panel = LearnedPanelView(view, lambda: requests.append(1))
+    previous = None
+    for task in all_tasks():
+        exp = Experiment(small(task.default_config()))
+        panel.show_experiment(ViewData.of(exp, 0))
+        assert view.learned is None and view.layer_combo.count() == 0
+        learned = look_inside(task, exp.network, exp.dataset, samples=4, step=3)
+        snap = exp.trainer.step(collect=True)
+        snap.learned = learned
+        panel.show_progress(Progress(0, snap, np.zeros(0), np.zeros(0), snapshots=[snap]))
+        assert view.learned is learned, task.name
+        assert view.layer() == learned.names[-1]
+        h = learned.states[view.layer()]
+        assert view.table.rowCount() == h.shape[2]
+        n = int(learned.mask[0].sum())
+        if learned.tokens is not None:
+            assert not view.text.isHidden() and view.trace.isHidden()
+            assert view.text.tokens == learned.tokens[0][:n]
+        else:
+            assert not view.trace.isHidden() and view.text.isHidden()
+            np.testing.assert_allclose(view.trace.unit_curve.getData()[1], h[0, :n, 0])
+        assert len(view.space.dots.data) == int(learned.mask.sum())
+        for i in range(view.pages.count()):
+            view.page_combo.setCurrentIndex(i)
+            assert view.pages.currentIndex() == i
+        previous = previous or task.name
+    assert len(requests) == len(all_tasks())
+    # A new network of the same task keeps the last one's curve to compare with.
+    exp = Experiment(small(get_task("sentiment").default_config()))
+    for cell in ("rnn", "gru"):
+        exp.config.network.cell = cell
+        panel.show_experiment(ViewData.of(exp, 0))
+        snap = exp.trainer.step(collect=True)
+        snap.learned = look_inside(exp.task, exp.network, exp.dataset, samples=4)
+        panel.show_progress(Progress(0, snap, np.zeros(0), np.zeros(0), snapshots=[snap]))
+    assert list(view.back.kept) == ["simple RNN, 24 units (earlier)"]
+    assert view.back.last is not None and abs(view.back.last.sum() - 1) < 1e-9
+
+
+def test_select_a_span_and_find_where_the_same_units_are_on(view):
+    exp = marker_copying_experiment(unit=5)
+    learned = look_inside(exp.task, exp.network, exp.dataset, watched=3)
+    view.show_learned(learned)
+    view.threshold.setValue(0.9)
+    mark = int(exp.dataset.meta["marks"][3])
+    view.select_span(mark, mark + 1)
+    assert view.chosen_units() == [5]
+    assert view.matches.count() == len(learned.indices)
+    assert "Units on over steps" in view.on_label.text() and ": 5." in view.on_label.text()
+    item = view.matches.item(view.matches.count() - 1)
+    sample, start, end = item.data(0x0100)
+    view._open_match(item)
+    assert view.sample == sample and view.match_text.span == (start, end)
+    assert end - start == 1 and start == int(exp.dataset.meta["marks"][learned.indices[sample]])
+    view.choose_unit(2)
+    assert view.unit == 2 and view.multiples.chosen == 2 and "Unit 2" in view.summary.text()
+
+
+def test_a_unit_clicked_in_the_heatmap_or_on_the_diagram_is_shown(qtbot, make_window, small):
+    w = make_window(small(get_task("long_memory").default_config()))
+    w.learned_dock.show()
+    w.learned_dock.raise_()
+    qtbot.waitUntil(lambda: views.shown(w.learned_view), timeout=5000)
+    w.controller.step_once()
+    qtbot.waitUntil(lambda: w.learned_view.learned is not None, timeout=20_000)
+    assert w.learned_view.learned.step >= 1
+    w.hidden_plot.unitChosen.emit("l0", 3)
+    assert w.learned_view.unit == 3 and w.learned_view.unit_spin.value() == 3
+    neuron = next(n for n in w.diagram.scene.neurons if n.role == "hidden" and n.unit == 6)
+    w.diagram._neuron_clicked(neuron)
+    assert w.learned_view.unit == 6
+
+
+def test_every_page_is_readable_on_a_laptop(tmp_path):
+    """At 1366×768 in the Laptop layout, for a text and a series: no control or text cut
+    and every plot with a data area of at least 120×80 px, on every page."""
+    from tests.ui.test_screens import in_window
+
+    body = """
+        sys.path.insert(0, "tests/ui")
+        import screen_probe as sp
+        for task in ("sentiment", "sine_forecast"):
+            w.choose_task(task)
+            w.learned_dock.show()
+            w.learned_dock.raise_()
+            sp.settle(app, 50)
+            sp.step(app, w)
+            assert sp.wait_until(app, lambda: w.learned_view.learned is not None, 30)
+            for i in range(w.learned_view.pages.count()):
+                w.learned_view.page_combo.setCurrentIndex(i)
+                sp.settle(app, 40)
+                print(task, i, sp.problems(app, w, 1.0, root=w.learned_dock),
+                      [a for a in sp.plot_areas(w.learned_dock)])
+    """
+    out = in_window(tmp_path, 1366, 768, body)
+    lines = out.strip().splitlines()
+    assert len(lines) == 10, out
+    plots = 0
+    for line in lines:
+        assert " [] " in line, line  # no problem found
+        plots += line.count("(")
+    assert plots >= 4  # the trace, the projection and the two look-back plots were measured
