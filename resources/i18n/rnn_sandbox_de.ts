@@ -36,6 +36,10 @@
         <translation>Breitbild</translation>
     </message>
     <message>
+        <source>What it learned</source>
+        <translation>Was es gelernt hat</translation>
+    </message>
+    <message>
         <source>Copied: {line}</source>
         <translation>Kopiert: {line}</translation>
     </message>
@@ -422,6 +426,234 @@
     <message>
         <source>This setup cannot be loaded: {reason}</source>
         <translation>Dieses Setup lässt sich nicht laden: {reason}</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>{0}; dashed: {1}, scaled</source>
+        <translation>{0}; gestrichelt: {1}, skaliert</translation>
+    </message>
+    <message>
+        <source>States, first two principal axes</source>
+        <translation>Zustände, erste zwei Hauptachsen</translation>
+    </message>
+    <message>
+        <source>PC 1</source>
+        <translation>HK 1</translation>
+    </message>
+    <message>
+        <source>PC 2</source>
+        <translation>HK 2</translation>
+    </message>
+    <message>
+        <source>Colour: the class, {0}</source>
+        <translation>Farbe: die Klasse, {0}</translation>
+    </message>
+    <message>
+        <source>Colour: the step, dark early, yellow late</source>
+        <translation>Farbe: der Schritt, dunkel früh, gelb spät</translation>
+    </message>
+    <message>
+        <source>{0}; the watched sample&apos;s path from □ to ☆.</source>
+        <translation>{0}; der Weg des beobachteten Beispiels von □ nach ☆.</translation>
+    </message>
+    <message>
+        <source>States on 2 principal axes ({0})</source>
+        <translation>Zustände auf 2 Hauptachsen ({0})</translation>
+    </message>
+    <message>
+        <source>sample {0} step {1}</source>
+        <translation>Beispiel {0} Schritt {1}</translation>
+    </message>
+    <message>
+        <source>Nearest states: {0}</source>
+        <translation>Nächste Zustände: {0}</translation>
+    </message>
+    <message>
+        <source>‖∂ output / ∂ input‖ of the watched sample</source>
+        <translation>‖∂ Ausgabe / ∂ Eingabe‖ des beobachteten Beispiels</translation>
+    </message>
+    <message>
+        <source>input step</source>
+        <translation>Eingabeschritt</translation>
+    </message>
+    <message>
+        <source>output step</source>
+        <translation>Ausgabeschritt</translation>
+    </message>
+    <message>
+        <source>How far back the outputs look</source>
+        <translation>Wie weit die Ausgaben zurückblicken</translation>
+    </message>
+    <message>
+        <source>steps back</source>
+        <translation>Schritte zurück</translation>
+    </message>
+    <message>
+        <source>share of the dependence</source>
+        <translation>Anteil der Abhängigkeit</translation>
+    </message>
+    <message>
+        <source>this network</source>
+        <translation>dieses Netz</translation>
+    </message>
+    <message>
+        <source>Layer and direction whose units are shown</source>
+        <translation>Schicht und Richtung, deren Neuronen gezeigt werden</translation>
+    </message>
+    <message>
+        <source>The unit the text is coloured by (or click one)</source>
+        <translation>Das Neuron, nach dem der Text gefärbt ist (oder eines anklicken)</translation>
+    </message>
+    <message>
+        <source>What the panel shows</source>
+        <translation>Was der Bereich zeigt</translation>
+    </message>
+    <message>
+        <source>Units on the text</source>
+        <translation>Neuronen auf dem Text</translation>
+    </message>
+    <message>
+        <source>What each unit tracks</source>
+        <translation>Was jedes Neuron verfolgt</translation>
+    </message>
+    <message>
+        <source>Select and match</source>
+        <translation>Auswählen und finden</translation>
+    </message>
+    <message>
+        <source>State space</source>
+        <translation>Zustandsraum</translation>
+    </message>
+    <message>
+        <source>How far back it looks</source>
+        <translation>Wie weit es zurückblickt</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>Schicht:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Neuron:</translation>
+    </message>
+    <message>
+        <source>Every unit over the same steps (click one):</source>
+        <translation>Jedes Neuron über dieselben Schritte (eines anklicken):</translation>
+    </message>
+    <message>
+        <source>Order the units by how closely they follow one feature, or each by its best one</source>
+        <translation>Die Neuronen danach ordnen, wie genau sie einem Merkmal folgen, oder jedes nach seinem besten</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>Neuron</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>Order by:</source>
+        <translation>Ordnen nach:</translation>
+    </message>
+    <message>
+        <source>r: correlation of the unit with the feature over every step of the samples (±1: follows it exactly).</source>
+        <translation>r: Korrelation des Neurons mit dem Merkmal über alle Schritte der Beispiele (±1: folgt ihm genau).</translation>
+    </message>
+    <message>
+        <source>A unit is on where its value is above this</source>
+        <translation>Ein Neuron ist an, wo sein Wert darüber liegt</translation>
+    </message>
+    <message>
+        <source>Drag over steps of the text to select a span: the units on over all of it are chosen, and every span where they are all on is listed.</source>
+        <translation>Über Schritte des Textes ziehen, um einen Abschnitt auszuwählen: Die Neuronen, die im ganzen Abschnitt an sind, werden gewählt, und jeder Abschnitt, in dem sie alle an sind, wird aufgelistet.</translation>
+    </message>
+    <message>
+        <source>On above:</source>
+        <translation>An über:</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Hover the plot for the nearest states.</source>
+        <translation>Mit der Maus über das Diagramm fahren für die nächsten Zustände.</translation>
+    </message>
+    <message>
+        <source>Colour by:</source>
+        <translation>Färben nach:</translation>
+    </message>
+    <message>
+        <source>each unit&apos;s best</source>
+        <translation>dem besten jedes Neurons</translation>
+    </message>
+    <message>
+        <source>Top: the watched sample. Bottom: the share of each output&apos;s dependence on the input d steps before it.</source>
+        <translation>Oben: das beobachtete Beispiel. Unten: der Anteil der Abhängigkeit jeder Ausgabe von der Eingabe d Schritte davor.</translation>
+    </message>
+    <message>
+        <source>Unit {0} follows “{1}” best (r = {2:+.2f}); step {3}.</source>
+        <translation>Neuron {0} folgt „{1}“ am besten (r = {2:+.2f}); Schritt {3}.</translation>
+    </message>
+    <message>
+        <source>unit {0}</source>
+        <translation>Neuron {0}</translation>
+    </message>
+    <message>
+        <source>validation sample {0}</source>
+        <translation>Validierungsbeispiel {0}</translation>
+    </message>
+    <message>
+        <source>The text of {0} on the colour of unit {1} (blue &lt; 0 &lt; red):</source>
+        <translation>Der Text von {0} in der Farbe von Neuron {1} (blau &lt; 0 &lt; rot):</translation>
+    </message>
+    <message>
+        <source>Unit {0} over the steps of {1}:</source>
+        <translation>Neuron {0} über die Schritte von {1}:</translation>
+    </message>
+    <message>
+        <source>No span selected.</source>
+        <translation>Kein Abschnitt ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Units on over steps {0}–{1}: {2}. Matching spans: {3}.</source>
+        <translation>Neuronen an über die Schritte {0}–{1}: {2}. Passende Abschnitte: {3}.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>sample {0}, steps {1}–{2}:{3}</source>
+        <translation>Beispiel {0}, Schritte {1}–{2}:{3}</translation>
+    </message>
+    <message>
+        <source>step {0}: {1}, {2} = {3}</source>
+        <translation>Schritt {0}: {1}, {2} = {3}</translation>
+    </message>
+    <message>
+        <source>simple RNN</source>
+        <translation>einfaches RNN</translation>
+    </message>
+    <message>
+        <source>{0}, {1} units</source>
+        <translation>{0}, {1} Neuronen</translation>
+    </message>
+    <message>
+        <source>{0}, 2 directions</source>
+        <translation>{0}, 2 Richtungen</translation>
+    </message>
+    <message>
+        <source>{0} (earlier)</source>
+        <translation>{0} (früher)</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,10 @@
         <translation>ワイド画面</translation>
     </message>
     <message>
+        <source>What it learned</source>
+        <translation>学習した内容</translation>
+    </message>
+    <message>
         <source>Copied: {line}</source>
         <translation>コピーしました: {line}</translation>
     </message>
@@ -422,6 +426,234 @@
     <message>
         <source>This setup cannot be loaded: {reason}</source>
         <translation>このセットアップは読み込めません: {reason}</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>{0}; dashed: {1}, scaled</source>
+        <translation>{0}; 破線: {1}（スケール調整済み）</translation>
+    </message>
+    <message>
+        <source>States, first two principal axes</source>
+        <translation>状態、最初の2つの主軸</translation>
+    </message>
+    <message>
+        <source>PC 1</source>
+        <translation>主成分 1</translation>
+    </message>
+    <message>
+        <source>PC 2</source>
+        <translation>主成分 2</translation>
+    </message>
+    <message>
+        <source>Colour: the class, {0}</source>
+        <translation>色: クラス、{0}</translation>
+    </message>
+    <message>
+        <source>Colour: the step, dark early, yellow late</source>
+        <translation>色: ステップ（暗い=初期、黄色=後期）</translation>
+    </message>
+    <message>
+        <source>{0}; the watched sample&apos;s path from □ to ☆.</source>
+        <translation>{0}; 観察中のサンプルの軌跡は □ から ☆ へ。</translation>
+    </message>
+    <message>
+        <source>States on 2 principal axes ({0})</source>
+        <translation>2つの主軸上の状態 ({0})</translation>
+    </message>
+    <message>
+        <source>sample {0} step {1}</source>
+        <translation>サンプル {0} ステップ {1}</translation>
+    </message>
+    <message>
+        <source>Nearest states: {0}</source>
+        <translation>最も近い状態: {0}</translation>
+    </message>
+    <message>
+        <source>‖∂ output / ∂ input‖ of the watched sample</source>
+        <translation>観察中のサンプルの ‖∂ 出力 / ∂ 入力‖</translation>
+    </message>
+    <message>
+        <source>input step</source>
+        <translation>入力ステップ</translation>
+    </message>
+    <message>
+        <source>output step</source>
+        <translation>出力ステップ</translation>
+    </message>
+    <message>
+        <source>How far back the outputs look</source>
+        <translation>出力がどこまで遡って見るか</translation>
+    </message>
+    <message>
+        <source>steps back</source>
+        <translation>遡るステップ数</translation>
+    </message>
+    <message>
+        <source>share of the dependence</source>
+        <translation>依存の割合</translation>
+    </message>
+    <message>
+        <source>this network</source>
+        <translation>このネットワーク</translation>
+    </message>
+    <message>
+        <source>Layer and direction whose units are shown</source>
+        <translation>ユニットを表示する層と方向</translation>
+    </message>
+    <message>
+        <source>The unit the text is coloured by (or click one)</source>
+        <translation>テキストの色分けに使うユニット（クリックでも選択可）</translation>
+    </message>
+    <message>
+        <source>What the panel shows</source>
+        <translation>パネルの表示内容</translation>
+    </message>
+    <message>
+        <source>Units on the text</source>
+        <translation>テキスト上のユニット</translation>
+    </message>
+    <message>
+        <source>What each unit tracks</source>
+        <translation>各ユニットが追うもの</translation>
+    </message>
+    <message>
+        <source>Select and match</source>
+        <translation>選択して照合</translation>
+    </message>
+    <message>
+        <source>State space</source>
+        <translation>状態空間</translation>
+    </message>
+    <message>
+        <source>How far back it looks</source>
+        <translation>どこまで遡って見るか</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>層:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>ユニット:</translation>
+    </message>
+    <message>
+        <source>Every unit over the same steps (click one):</source>
+        <translation>同じステップでの全ユニット（クリックで選択）:</translation>
+    </message>
+    <message>
+        <source>Order the units by how closely they follow one feature, or each by its best one</source>
+        <translation>ユニットを、ある特徴への追従度、またはそれぞれの最良の特徴で並べる</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>ユニット</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>特徴</translation>
+    </message>
+    <message>
+        <source>Order by:</source>
+        <translation>並べ替え:</translation>
+    </message>
+    <message>
+        <source>r: correlation of the unit with the feature over every step of the samples (±1: follows it exactly).</source>
+        <translation>r: サンプルの全ステップにわたるユニットと特徴の相関（±1: 完全に追従）。</translation>
+    </message>
+    <message>
+        <source>A unit is on where its value is above this</source>
+        <translation>値がこれを超えるところでユニットはオン</translation>
+    </message>
+    <message>
+        <source>Drag over steps of the text to select a span: the units on over all of it are chosen, and every span where they are all on is listed.</source>
+        <translation>テキストのステップをドラッグして区間を選択: その区間全体でオンのユニットが選ばれ、それらがすべてオンになる区間がすべて一覧表示されます。</translation>
+    </message>
+    <message>
+        <source>On above:</source>
+        <translation>オンの閾値:</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>クラス</translation>
+    </message>
+    <message>
+        <source>Hover the plot for the nearest states.</source>
+        <translation>プロット上にマウスを置くと最も近い状態を表示します。</translation>
+    </message>
+    <message>
+        <source>Colour by:</source>
+        <translation>色分け:</translation>
+    </message>
+    <message>
+        <source>each unit&apos;s best</source>
+        <translation>各ユニットの最良</translation>
+    </message>
+    <message>
+        <source>Top: the watched sample. Bottom: the share of each output&apos;s dependence on the input d steps before it.</source>
+        <translation>上: 観察中のサンプル。下: 各出力の d ステップ前の入力への依存の割合。</translation>
+    </message>
+    <message>
+        <source>Unit {0} follows “{1}” best (r = {2:+.2f}); step {3}.</source>
+        <translation>ユニット {0} は「{1}」に最もよく追従 (r = {2:+.2f})、ステップ {3}。</translation>
+    </message>
+    <message>
+        <source>unit {0}</source>
+        <translation>ユニット {0}</translation>
+    </message>
+    <message>
+        <source>validation sample {0}</source>
+        <translation>検証サンプル {0}</translation>
+    </message>
+    <message>
+        <source>The text of {0} on the colour of unit {1} (blue &lt; 0 &lt; red):</source>
+        <translation>{0} のテキストをユニット {1} の色で表示（青 &lt; 0 &lt; 赤）:</translation>
+    </message>
+    <message>
+        <source>Unit {0} over the steps of {1}:</source>
+        <translation>{1} のステップにおけるユニット {0}:</translation>
+    </message>
+    <message>
+        <source>No span selected.</source>
+        <translation>区間が選択されていません。</translation>
+    </message>
+    <message>
+        <source>Units on over steps {0}–{1}: {2}. Matching spans: {3}.</source>
+        <translation>ステップ {0}–{1} でオンのユニット: {2}。一致する区間: {3}。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>sample {0}, steps {1}–{2}:{3}</source>
+        <translation>サンプル {0}、ステップ {1}–{2}:{3}</translation>
+    </message>
+    <message>
+        <source>step {0}: {1}, {2} = {3}</source>
+        <translation>ステップ {0}: {1}、{2} = {3}</translation>
+    </message>
+    <message>
+        <source>simple RNN</source>
+        <translation>単純RNN</translation>
+    </message>
+    <message>
+        <source>{0}, {1} units</source>
+        <translation>{0}、{1} ユニット</translation>
+    </message>
+    <message>
+        <source>{0}, 2 directions</source>
+        <translation>{0}、双方向</translation>
+    </message>
+    <message>
+        <source>{0} (earlier)</source>
+        <translation>{0}（以前）</translation>
     </message>
 </context>
 </TS>

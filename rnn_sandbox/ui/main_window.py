@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         self.docks += [self.runs_dock, self.compare_dock]
         # What the hidden units learned: asked of the training only while in view.
         self.learned_view = LearnedView()
-        self.learned_dock = layout.dock(self, self.tr("What it learned"), layout.LEARNED,
+        self.learned_dock = layout.dock(self, tr("What it learned"), layout.LEARNED,
                                         self.learned_view, B)
         self.learned_dock.visibilityChanged.connect(self._request_learned)
         self.hidden_plot.unitChosen.connect(self.learned_view.choose)

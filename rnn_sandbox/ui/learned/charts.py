@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from rnn_sandbox.tasks.units import Projection, how_far_back, nearest
+from rnn_sandbox.ui.i18n import tr
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
            "#999999"]
@@ -37,8 +38,8 @@ class UnitTrace(pg.PlotWidget):
         super().__init__(parent, background="w")
         self.setMinimumSize(*MIN_PLOT)
         item = self.getPlotItem()
-        item.setLabel("bottom", "step")
-        item.setLabel("left", "value")
+        item.setLabel("bottom", tr("step"))
+        item.setLabel("left", tr("value"))
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setMenuEnabled(False)
         dashed = pg.mkPen("#999999", width=1.5, style=Qt.PenStyle.DashLine)
@@ -46,7 +47,7 @@ class UnitTrace(pg.PlotWidget):
         self.unit_curve = item.plot(pen=pg.mkPen(PALETTE[0], width=2))
 
     def show_unit(self, values: np.ndarray, series: np.ndarray | None, what: str,
-                  input_name: str = "input") -> None:
+                  input_name: str = "") -> None:
         t = np.arange(1, len(values) + 1)
         self.unit_curve.setData(t, values)
         if series is None or not len(series):
@@ -57,8 +58,8 @@ class UnitTrace(pg.PlotWidget):
         top = float(np.nanmax(np.abs(values))) if len(values) else 1.0
         scale = (top or 1.0) / (float(np.nanmax(np.abs(s))) or 1.0)
         self.input_curve.setData(t[: len(s)], s * scale)
-        self.getPlotItem().setTitle(f"{what}; dashed: {input_name}, scaled", color="#222222",
-                                    size="9pt")
+        self.getPlotItem().setTitle(tr("{0}; dashed: {1}, scaled").format(what, input_name),
+                                    color="#222222", size="9pt")
 
 
 class SpacePlot(QWidget):
@@ -73,7 +74,7 @@ class SpacePlot(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.widget = _plot("States, first two principal axes", "PC 1", "PC 2")
+        self.widget = _plot(tr("States, first two principal axes"), tr("PC 1"), tr("PC 2"))
         layout.addWidget(self.widget, 1)
         self.key = QLabel()
         self.key.setWordWrap(True)
@@ -111,13 +112,13 @@ class SpacePlot(QWidget):
             self.ends.setData([w[0, 0], w[-1, 0]], [w[0, 1], w[-1, 1]], symbol=["s", "star"])
         share = " + ".join(f"{100 * e:.0f} %" for e in proj.explained)
         if by_label and labels is not None:
-            key = "Colour: the class, " + ", ".join(
+            key = tr("Colour: the class, {0}").format(", ".join(
                 f'<span style="color:{PALETTE[k % len(PALETTE)]}">■ {n}</span>'
-                for k, n in enumerate(label_names))
+                for k, n in enumerate(label_names)))
         else:
-            key = "Colour: the step, dark early, yellow late"
-        self.key.setText(key + "; the watched sample's path from □ to ☆.")
-        self.widget.getPlotItem().setTitle(f"States on 2 principal axes ({share})",
+            key = tr("Colour: the step, dark early, yellow late")
+        self.key.setText(tr("{0}; the watched sample's path from □ to ☆.").format(key))
+        self.widget.getPlotItem().setTitle(tr("States on 2 principal axes ({0})").format(share),
                                            color="#222222", size="9pt")
 
     def nearest_text(self, x: float, y: float, k: int = 5) -> str:
@@ -131,8 +132,8 @@ class SpacePlot(QWidget):
             tok = ""
             if self.tokens is not None and t < len(self.tokens[i]):
                 tok = f" {self.tokens[i][t]!r}"
-            parts.append(f"sample {self.indices[i]} step {t + 1}{tok}")
-        return "Nearest states: " + "; ".join(parts)
+            parts.append(tr("sample {0} step {1}").format(self.indices[i], t + 1) + tok)
+        return tr("Nearest states: {0}").format("; ".join(parts))
 
     def _moved(self, pos: QPointF) -> None:
         vb = self.widget.getPlotItem().vb
@@ -151,18 +152,18 @@ class LookBackPlot(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.map = _plot("‖∂ output / ∂ input‖ of the watched sample", "input step",
-                         "output step")
+        self.map = _plot(tr("‖∂ output / ∂ input‖ of the watched sample"), tr("input step"),
+                         tr("output step"))
         self.image = pg.ImageItem()
         self.map.getPlotItem().addItem(self.image)
         self.image.setColorMap(pg.colormap.get("viridis"))
-        self.curves = _plot("How far back the outputs look", "steps back",
-                            "share of the dependence")
+        self.curves = _plot(tr("How far back the outputs look"), tr("steps back"),
+                            tr("share of the dependence"))
         self.curves.getPlotItem().addLegend(offset=(-4, 4))
         layout.addWidget(self.map, 1)
         layout.addWidget(self.curves, 1)
         self.current = self.curves.getPlotItem().plot(
-            pen=pg.mkPen(PALETTE[0], width=2.5), name="this network")
+            pen=pg.mkPen(PALETTE[0], width=2.5), name=tr("this network"))
         self.kept: dict[str, pg.PlotDataItem] = {}
         self.last: np.ndarray | None = None
 

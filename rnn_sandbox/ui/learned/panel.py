@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from rnn_sandbox.tasks.units import Learned, Span, match_spans, units_following, units_on
 from rnn_sandbox.ui import fit
+from rnn_sandbox.ui.i18n import tr
 from rnn_sandbox.ui.learned.charts import LookBackPlot, SpacePlot, UnitTrace
 from rnn_sandbox.ui.learned.strips import SmallMultiples, TextStrip, levels_of
 
@@ -58,7 +59,7 @@ def _row(*widgets: QWidget) -> QWidget:
 
 
 class LearnedView(QWidget):
-    """The dock's widget: a row to choose the layer and the unit, then five tabs."""
+    """The dock's widget: a row to choose the page, the layer and the unit, then the page."""
 
     unitChosen = Signal(str, int)  # layer (state name), unit
 
@@ -70,29 +71,26 @@ class LearnedView(QWidget):
         self.span: tuple[int, int] | None = None
         self.span_sample = 0  # the probed sample the span was selected in
         self.layer_combo = fit.shrinkable(QComboBox())
-        self.layer_combo.setToolTip(self.tr("Layer and direction whose units are shown"))
+        self.layer_combo.setToolTip(tr("Layer and direction whose units are shown"))
         self.layer_combo.currentIndexChanged.connect(lambda _: self._redraw())
         self.unit_spin = QSpinBox()
-        self.unit_spin.setToolTip(self.tr("The unit the text is coloured by (or click one)"))
+        self.unit_spin.setToolTip(tr("The unit the text is coloured by (or click one)"))
         self.unit_spin.valueChanged.connect(self.choose_unit)
         self.summary = _wrapping("")
-        self.note = _wrapping(self.tr("Shown while training or paused, for the first "
-                                      "validation samples; the watched one is sample 0."))
-        self.note.setStyleSheet("color: #666666;")
         # One page at a time, chosen in a drop-down: five tabs would not fit a laptop's dock.
         self.pages = QStackedWidget()
         self.page_combo = fit.shrinkable(QComboBox(), 10)
-        self.page_combo.setToolTip(self.tr("What the panel shows"))
-        for title, page in ((self.tr("Units on the text"), self._text_page()),
-                            (self.tr("What each unit tracks"), self._units_page()),
-                            (self.tr("Select and match"), self._match_page()),
-                            (self.tr("State space"), self._space_page()),
-                            (self.tr("How far back it looks"), self._back_page())):
+        self.page_combo.setToolTip(tr("What the panel shows"))
+        for title, page in ((tr("Units on the text"), self._text_page()),
+                            (tr("What each unit tracks"), self._units_page()),
+                            (tr("Select and match"), self._match_page()),
+                            (tr("State space"), self._space_page()),
+                            (tr("How far back it looks"), self._back_page())):
             self.page_combo.addItem(title)
             self.pages.addWidget(page)
         self.page_combo.currentIndexChanged.connect(self.pages.setCurrentIndex)
-        top = _row(self.page_combo, QLabel(self.tr("Layer:")), self.layer_combo,
-                   QLabel(self.tr("Unit:")), self.unit_spin)
+        top = _row(self.page_combo, QLabel(tr("Layer:")), self.layer_combo,
+                   QLabel(tr("Unit:")), self.unit_spin)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(top)
@@ -113,7 +111,7 @@ class LearnedView(QWidget):
         v.addWidget(self.text_title)
         v.addWidget(self.text)
         v.addWidget(self.trace)
-        v.addWidget(_wrapping(self.tr("Every unit over the same steps (click one):")))
+        v.addWidget(_wrapping(tr("Every unit over the same steps (click one):")))
         v.addWidget(self.multiples)
         v.addStretch(1)
         return _scrolling(page)
@@ -122,20 +120,20 @@ class LearnedView(QWidget):
         page = QWidget()
         v = QVBoxLayout(page)
         self.feature_combo = fit.shrinkable(QComboBox())
-        self.feature_combo.setToolTip(self.tr("Order the units by how closely they follow "
+        self.feature_combo.setToolTip(tr("Order the units by how closely they follow "
                                               "one feature, or each by its best one"))
         self.feature_combo.currentIndexChanged.connect(lambda _: self._fill_table())
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("unit"), self.tr("feature"), "r"])
+        self.table.setHorizontalHeaderLabels([tr("unit"), tr("feature"), "r"])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.cellClicked.connect(lambda r, _c: self._table_clicked(r))
         self.table.setMinimumHeight(120)
-        v.addWidget(_row(QLabel(self.tr("Order by:")), self.feature_combo))
+        v.addWidget(_row(QLabel(tr("Order by:")), self.feature_combo))
         v.addWidget(self.table, 1)
-        v.addWidget(_wrapping(self.tr("r: correlation of the unit with the feature over "
+        v.addWidget(_wrapping(tr("r: correlation of the unit with the feature over "
                                       "every step of the samples (±1: follows it exactly).")))
         return page
 
@@ -146,7 +144,7 @@ class LearnedView(QWidget):
         self.threshold.setRange(-10.0, 10.0)
         self.threshold.setSingleStep(0.05)
         self.threshold.setValue(0.5)
-        self.threshold.setToolTip(self.tr("A unit is on where its value is above this"))
+        self.threshold.setToolTip(tr("A unit is on where its value is above this"))
         self.threshold.valueChanged.connect(lambda _: self._match())
         self.match_text = TextStrip()
         self.match_text.spanSelected.connect(self.select_span)
@@ -155,10 +153,10 @@ class LearnedView(QWidget):
         self.matches.setMinimumHeight(100)
         self.matches.itemActivated.connect(self._open_match)
         self.matches.itemClicked.connect(self._open_match)
-        v.addWidget(_wrapping(self.tr("Drag over steps of the text to select a span: the "
+        v.addWidget(_wrapping(tr("Drag over steps of the text to select a span: the "
                                       "units on over all of it are chosen, and every span "
                                       "where they are all on is listed.")))
-        v.addWidget(_row(QLabel(self.tr("On above:")), self.threshold))
+        v.addWidget(_row(QLabel(tr("On above:")), self.threshold))
         v.addWidget(self.match_text)
         v.addWidget(self.on_label)
         v.addWidget(self.matches, 1)
@@ -168,12 +166,12 @@ class LearnedView(QWidget):
         page = QWidget()
         v = QVBoxLayout(page)
         self.colour_combo = QComboBox()
-        self.colour_combo.addItems([self.tr("step"), self.tr("class")])
+        self.colour_combo.addItems([tr("step"), tr("class")])
         self.colour_combo.currentIndexChanged.connect(lambda _: self._draw_space())
         self.space = SpacePlot()
-        self.near_label = _wrapping(self.tr("Hover the plot for the nearest states."))
+        self.near_label = _wrapping(tr("Hover the plot for the nearest states."))
         self.space.hovered.connect(self.near_label.setText)
-        v.addWidget(_row(QLabel(self.tr("Colour by:")), self.colour_combo))
+        v.addWidget(_row(QLabel(tr("Colour by:")), self.colour_combo))
         v.addWidget(self.space, 1)
         v.addWidget(self.near_label)
         return _scrolling(page)
@@ -203,7 +201,7 @@ class LearnedView(QWidget):
         self.table.setRowCount(0)
         self.back.show_connectivity(None, "")
 
-    def show_learned(self, learned: Learned, label: str = "this network") -> None:
+    def show_learned(self, learned: Learned, label: str = "") -> None:
         self.learned = learned
         names = learned.names
         current = self.layer()
@@ -214,7 +212,7 @@ class LearnedView(QWidget):
             self.layer_combo.setCurrentIndex(names.index(current) if current in names
                                              else len(names) - 1)
             self.layer_combo.blockSignals(False)
-        features = [self.tr("each unit's best")] + list(learned.features)
+        features = [tr("each unit's best")] + list(learned.features)
         if [self.feature_combo.itemText(i) for i in range(self.feature_combo.count())] \
                 != features:
             self.feature_combo.blockSignals(True)
@@ -229,7 +227,7 @@ class LearnedView(QWidget):
             self.colour_combo.setCurrentIndex(0)
         self.back.show_connectivity(learned.connectivity, label)
         self.back_note.setText(learned.no_connectivity.capitalize() + "." if
-                               learned.no_connectivity else self.tr(
+                               learned.no_connectivity else tr(
                                    "Top: the watched sample. Bottom: the share of each "
                                    "output's dependence on the input d steps before it."))
         self._redraw()
@@ -296,24 +294,24 @@ class LearnedView(QWidget):
             return
         u, i = self.unit, self.sample
         best = {uf.unit: uf for uf in learned.best(self.layer())}.get(u)
-        self.summary.setText(self.tr("Unit {0} follows “{1}” best (r = {2:+.2f}); step {3}.")
+        self.summary.setText(tr("Unit {0} follows “{1}” best (r = {2:+.2f}); step {3}.")
                              .format(u, best.feature, best.r, learned.step) if best else "")
         tokens = self._tokens(i)
         values = h[i, : len(tokens), u]
         levels = levels_of(h[..., u])
-        what = self.tr("unit {0}").format(u)
+        what = tr("unit {0}").format(u)
         text = learned.tokens is not None
         self.text.setVisible(text)
         self.trace.setVisible(not text)
-        where = self.tr("validation sample {0}").format(learned.indices[i])
+        where = tr("validation sample {0}").format(learned.indices[i])
         if text:
-            self.text_title.setText(self.tr("The text of {0} on the colour of unit {1} "
+            self.text_title.setText(tr("The text of {0} on the colour of unit {1} "
                                             "(blue < 0 < red):").format(where, u))
             self.text.show_values(tokens, values, levels, what)
         else:
             series = learned.features.get(next(
                 (k for k in learned.features if k.startswith("input")), ""), None)
-            self.text_title.setText(self.tr("Unit {0} over the steps of {1}:").format(u, where))
+            self.text_title.setText(tr("Unit {0} over the steps of {1}:").format(u, where))
             self.trace.show_unit(values, None if series is None else series[i, : len(tokens)],
                                  what, next((k for k in learned.features
                                              if k.startswith("input")), "input"))
@@ -366,20 +364,20 @@ class LearnedView(QWidget):
     def _match(self) -> None:
         self.matches.clear()
         if self.span is None or self.learned is None:
-            self.on_label.setText(self.tr("No span selected."))
+            self.on_label.setText(tr("No span selected."))
             return
         units = self.chosen_units()
         spans = self.found()
         self.on_label.setText(
-            self.tr("Units on over steps {0}–{1}: {2}. Matching spans: {3}.").format(
-                self.span[0] + 1, self.span[1], ", ".join(map(str, units)) or self.tr("none"),
+            tr("Units on over steps {0}–{1}: {2}. Matching spans: {3}.").format(
+                self.span[0] + 1, self.span[1], ", ".join(map(str, units)) or tr("none"),
                 len(spans)))
         for s in spans[:500]:
             tokens = self._tokens(s.sample)
             shown = ("" if self.learned.tokens is None else
                      " " + "".join(tokens[s.start:s.end]) if all(
                          len(t) == 1 for t in tokens) else " " + " ".join(tokens[s.start:s.end]))
-            item = QListWidgetItem(self.tr("sample {0}, steps {1}–{2}:{3}").format(
+            item = QListWidgetItem(tr("sample {0}, steps {1}–{2}:{3}").format(
                 self.learned.indices[s.sample], s.start + 1, s.end, shown))
             item.setData(Qt.ItemDataRole.UserRole, (s.sample, s.start, s.end))
             self.matches.addItem(item)

@@ -10,6 +10,8 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from rnn_sandbox.ui.i18n import tr
+
 NEWLINE = "⏎"
 PAD, GAP, LINE_GAP = 2, 4, 3  # pixels around a token, between words, between lines
 
@@ -137,8 +139,9 @@ class TextStrip(QWidget):
             self.set_span((min(self._press, i), max(self._press, i) + 1))
         elif i is not None and i < len(self.values):
             QToolTip.showText(event.globalPosition().toPoint(),
-                              f"step {i + 1}: {self.tokens[i]!r}, {self.what} = "
-                              f"{self.values[i]:+.2f}", self)
+                              tr("step {0}: {1}, {2} = {3}").format(
+                                  i + 1, repr(self.tokens[i]), self.what,
+                                  f"{self.values[i]:+.2f}"), self)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
         if self._press is not None and self.span is not None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from rnn_sandbox.engine import Snapshot
 from rnn_sandbox.tasks.units import Learned
+from rnn_sandbox.ui.i18n import tr
 from rnn_sandbox.ui.learned.charts import SpacePlot
 from rnn_sandbox.ui.learned.panel import LearnedView
 from rnn_sandbox.ui.view_data import ViewData
@@ -23,8 +24,9 @@ from rnn_sandbox.ui.worker import Progress
 def network_label(config: Any) -> str:
     """A network in a few words, for the look-back curves: "LSTM, 16 units"."""
     n = config.network
-    cell = {"rnn": "simple RNN", "gru": "GRU", "lstm": "LSTM"}.get(n.cell, n.cell)
-    return f"{cell}, {n.hidden_size} units" + (", 2 directions" if n.bidirectional else "")
+    cell = {"rnn": tr("simple RNN"), "gru": "GRU", "lstm": "LSTM"}.get(n.cell, n.cell)
+    text = tr("{0}, {1} units").format(cell, n.hidden_size)
+    return tr("{0}, 2 directions").format(text) if n.bidirectional else text
 
 
 class LearnedPanelView:
@@ -47,7 +49,7 @@ class LearnedPanelView:
         if task != self.task:
             self.view.back.forget_kept()
         elif self.label:
-            self.view.back.keep(self.view.tr("{0} (earlier)").format(self.label))
+            self.view.back.keep(tr("{0} (earlier)").format(self.label))
         self.task, self.label = task, network_label(data.config)
         self.pending = None
         self.view.clear()
