@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from rnn_sandbox.cli.configuration import config_from_args, experiment, load, memory_check
 from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_OK, CliError
-from rnn_sandbox.cli.options import ANIMATE_SIZE, check_length, parse_size
+from rnn_sandbox.cli.options import ANIMATE_SIZE, check_length, check_steps, parse_size
 from rnn_sandbox.cli.outputs import check_outputs, check_target, save
 from rnn_sandbox.cli.reports import Diverged, report, score_lines, steps_for_epochs, train_steps
 from rnn_sandbox.wording import count, printable
@@ -46,6 +46,8 @@ def cmd_tasks(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     """``train`` with one seed (``--seeds`` is :func:`rnn_sandbox.cli.runs.cmd_train_seeds`)."""
+    if args.processes is not None:  # without --seeds it would be silently ignored
+        raise CliError("--processes goes with --seeds (how many seeds train at once)")
     check_target(args.save)
     check_length(args)
     cfg = config_from_args(args)
@@ -55,6 +57,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     needs = memory_check(cfg)
     exp = experiment(cfg)
     steps = args.steps if args.steps is not None else steps_for_epochs(exp, cfg.training.epochs)
+    check_steps(steps)
     net = exp.network
     out.write(
         f"{exp.task.name}: {net.config.architecture}, {net.config.cell} "
@@ -111,6 +114,7 @@ def cmd_resume(args: argparse.Namespace, out: TextIO) -> int:
     check_target(target)
     needs = memory_check(_saved_config(args.file))  # refused before the file is built
     exp = load(args.file)
+    check_steps(args.steps, already=exp.trainer.step_count)
     if args.lr is not None:
         from rnn_sandbox.fields import SETTING
 

@@ -61,6 +61,18 @@ def check_length(args: argparse.Namespace) -> None:
         at_least_one(f"--{name}", getattr(args, name, None))
 
 
+def check_steps(steps: int, already: int = 0) -> None:
+    """Refuse, before training, more steps than a file can record (the count of a saved
+    experiment or run is refused above it when it is read, so the work could never be
+    saved): ``already`` steps trained plus ``steps`` more."""
+    from rnn_sandbox.io.checks import MAX_STEPS
+
+    if already + steps > MAX_STEPS:
+        more = f" more after the {already} already trained" if already else ""
+        raise CliError(f"--steps: at most {MAX_STEPS - already} steps{more} (files record "
+                       f"up to {MAX_STEPS} steps), not {steps}")
+
+
 # -- the parser ------------------------------------------------------------------------------
 def dest(s: Setting) -> str:
     """The attribute of the parsed arguments that holds a setting's option."""

@@ -24,9 +24,16 @@ from typing import TYPE_CHECKING, TextIO
 
 from rnn_sandbox.cli.configuration import config_from_args
 from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_OK, CliError
-from rnn_sandbox.cli.options import COMPARE_SIZE, at_least_one, check_length, parse_size
+from rnn_sandbox.cli.options import (
+    COMPARE_SIZE,
+    at_least_one,
+    check_length,
+    check_steps,
+    parse_size,
+)
 from rnn_sandbox.cli.outputs import check_outputs, check_runs_save, save_runs, write_csv
 from rnn_sandbox.cli.reports import comparison_lines, seed_lines
+from rnn_sandbox.config import ConfigError
 from rnn_sandbox.runs.book import Run, give_colours
 from rnn_sandbox.runs.file import load_comparison
 from rnn_sandbox.runs.seeds import MAX_SEEDS, RunJob, RunJobError, planned_steps
@@ -103,8 +110,18 @@ def cmd_train_seeds(args: argparse.Namespace, out: TextIO) -> int:
         steps = args.steps if args.steps is not None else planned_steps(config)
     except (ValueError, TypeError, OverflowError) as e:  # a task option it cannot use
         raise CliError(f"the task cannot use these settings: {e}") from None
+    check_steps(steps)
     first = config.training.seed
     seeds = list(range(first, first + n))
+    items = []
+    for seed in seeds:  # every seed checked before anything starts
+        cfg = config.copy()
+        cfg.training.seed = seed
+        try:
+            cfg.validate()
+        except ConfigError as e:
+            raise CliError(f"--seeds {n} from --seed {first}: seed {seed}: {e}") from None
+        items.append((f"seed {seed}", cfg))
     processes, note = _processes_that_fit(config, n, min(processes or os.cpu_count() or 1, n))
     net = config.network
     out.write(
@@ -112,11 +129,6 @@ def cmd_train_seeds(args: argparse.Namespace, out: TextIO) -> int:
         f"{net.num_layers}{' bidirectional' if net.bidirectional else ''}, {count(steps, 'step')}, "
         f"seeds {first}..{seeds[-1]} in {count(processes, 'process', 'processes')}; {note}\n"
     )
-    items = []
-    for seed in seeds:
-        cfg = config.copy()
-        cfg.training.seed = seed
-        items.append((f"seed {seed}", cfg))
     job = RunJob(items, processes, group=f"{config.task.name}, seeds {first}..{seeds[-1]}",
                  steps=steps)
 
