@@ -64,6 +64,13 @@ def test_a_teachers_lessons_sit_beside_the_shipped_ones_and_a_bad_pack_changes_n
     assert dock.lessons == shipped
     assert (dock.current.id, dock.lesson_combo.count(), dock.browser.toPlainText()) == before
 
+    # A shipped lesson's link may carry a setup line too.
+    carried = []
+    dock.presetRequested.connect(carried.append)
+    dock.activate_link(QUrl("setup:long_memory;cell=rnn;hidden=5"))
+    assert [(c.task.name, c.network.hidden_size) for c in carried] == [("long_memory", 5)]
+    dock.presetRequested.disconnect()
+
     assert dock.open_pack(SAMPLE / "01_how_long.md") is None
     assert dock.lessons[:len(shipped)] == shipped and len(dock.lessons) == len(shipped) + 2
     assert dock.current.id == "lesson-pack-sample/01_how_long.md"
