@@ -191,26 +191,17 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
-    """What the file says (settings, progress, last losses), then whether it loads."""
-    from rnn_sandbox.config import ConfigError, ExperimentConfig
-    from rnn_sandbox.io import ExperimentFileError
-    from rnn_sandbox.io.experiment_file import (
-        experiment_from_bytes,
-        has_stored_data,
-        header_from_bytes,
-        named,
-        read_file,
-    )
-    from rnn_sandbox.session import epoch_text
+    """What the file says (settings, progress, last losses), every entry checked; the
+    saved weights scored beside the baselines when the experiment is small enough to
+    rebuild (:data:`~rnn_sandbox.io.experiment_file.REBUILD_BYTES`), else the last
+    validation beside the baselines the file keeps."""
+    from rnn_sandbox.io.experiment_file import check_file, load_experiment, small_enough
+    from rnn_sandbox.session import Score, epoch_text
+    from rnn_sandbox.tasks import Metric
 
-    data = read_file(args.file)  # read once: the checks below all see the same bytes
-    header = named(args.file, header_from_bytes, data)
-    try:
-        c = ExperimentConfig.from_dict(header.get("config"))
-    except ConfigError as e:
-        raise ExperimentFileError(f"{args.file.name}: invalid settings: {e}") from None
+    summary = check_file(args.file)  # structure, checksums, shapes: nothing is built
+    header, c = summary.header, summary.config
     n, tr = c.network, c.training
-    trainer = header.get("trainer") if isinstance(header.get("trainer"), dict) else {}
     saved_at = header.get("saved_at")
     out.write(f"file        {printable(args.file)}\n")
     out.write(  # the file's own words, escaped: they could hold terminal controls
@@ -232,13 +223,10 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
         f"training    {tr.optimizer} lr {tr.learning_rate:g}, batch {tr.batch_size}, "
         f"clip {tr.clip_norm:g}, bptt {tr.bptt_truncation or 'full'}\n"
     )
-    step, epoch = trainer.get("step"), trainer.get("epoch")
-    if isinstance(step, int) and isinstance(epoch, int):  # as the window counts them
-        out.write(f"progress    step {step}, {epoch_text(step, epoch, tr.epochs)}\n")
-    else:
-        out.write(f"progress    step {step or '?'}, epoch {epoch or '?'}\n")
-    exp = named(args.file, experiment_from_bytes, data)  # the full check
-    history = exp.trainer.history
+    step, epoch = summary.step, summary.epoch  # as the window counts them
+    out.write(f"progress    step {step}, {epoch_text(step, epoch, tr.epochs)}\n")
+    exp = load_experiment(args.file) if small_enough(c) else None  # the full check
+    history = summary.history
     if history:
         out.write(f"last loss   {history[-1]['train_loss']:.6g} (training batch)\n")
         vals = [h for h in history if not math.isnan(h["val_loss"])]
@@ -248,10 +236,19 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
             if not math.isnan(v["val_metric"]):
                 out.write(f", metric {v['val_metric']:.6g}")
             out.write("\n")
-    out.write(f"parameters  {exp.network.num_parameters()}"
-              f"{', data stored in the file' if has_stored_data(data) else ''}\n")
-    for line in score_lines(exp):  # the saved weights now, beside the baselines
-        out.write(line + "\n")
+    out.write(f"parameters  {summary.parameters}"
+              f"{', data stored in the file' if summary.has_data else ''}\n")
+    if exp is not None:
+        for line in score_lines(exp):  # the saved weights now, beside the baselines
+            out.write(line + "\n")
+        return EXIT_OK
+    last = next((h for h in reversed(history) if math.isfinite(h["val_metric"])), None)
+    if last is not None and summary.metric_name is not None:
+        metric = Metric(summary.metric_name, last["val_metric"], summary.higher_is_better)
+        base = summary.baselines[0] if summary.baselines else None
+        score = printable(Score(metric, base).text())
+        out.write(f"{score} (at step {last['step']}; the network is too large to rebuild "
+                  "here: checked, not rebuilt)\n")
     return EXIT_OK
 
 

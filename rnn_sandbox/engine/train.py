@@ -6,6 +6,7 @@ are only gathered when asked for, so a loop that does not watch pays nothing for
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -131,6 +132,30 @@ def first_layer(step_norms: Mapping[str, np.ndarray] | None,
     return np.nan_to_num(total, nan=big, posinf=big)
 
 
+# History rows kept per run (about half a kilobyte each): past this many, every other row
+# without a validation is dropped (every other validation too when they are many), so a
+# run of any length keeps its whole span at a coarser spacing in bounded memory.
+MAX_HISTORY_KEPT = 100_000
+
+
+def thin_history(rows: list[dict[str, float]], limit: int = MAX_HISTORY_KEPT) -> bool:
+    """Thin ``rows`` in place once there are more than ``limit`` (see
+    :data:`MAX_HISTORY_KEPT`), keeping the first and the last; True if it thinned."""
+    if len(rows) <= limit:
+        return False
+    validated = [math.isfinite(r.get("val_loss", math.nan)) for r in rows]
+    halve_validated = sum(validated) > limit // 4
+    kept, seen = [], [0, 0]  # rows seen without and with a validation
+    last = len(rows) - 1
+    for i, (row, v) in enumerate(zip(rows, validated, strict=True)):
+        keep = seen[v] % 2 == 0 or (v and not halve_validated) or i == last
+        seen[v] += 1
+        if keep:
+            kept.append(row)
+    rows[:] = kept
+    return True
+
+
 def record_gradient(entries: list[tuple[int, np.ndarray]], step: int, g: np.ndarray) -> None:
     """Append ``(step, g)``, keeping every other entry once there are more than
     :data:`MAX_GRADIENT_ENTRIES`, so a long run's record stays bounded and spans it all."""
@@ -170,6 +195,8 @@ class Trainer:
         self._order: np.ndarray | None = None
         self._pos = 0
         self.history: list[dict[str, float]] = []
+        self.history_limit = MAX_HISTORY_KEPT  # rows kept (see thin_history)
+        self.history_thinned = 0  # times the history was thinned (for who copies it)
         # (step, |dL/dh_t| of the first layer) at every validated step: how the gradient
         # reaching each time step changes during training (first_layer_gradient).
         self.gradient_history: list[tuple[int, np.ndarray]] = []
@@ -298,6 +325,8 @@ class Trainer:
                 "seconds": self.elapsed + time.perf_counter() - self._started,
             }
         )
+        if thin_history(self.history, self.history_limit):
+            self.history_thinned += 1
         return snap
 
     def watch(self, snap: Snapshot) -> None:

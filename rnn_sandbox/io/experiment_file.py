@@ -82,6 +82,7 @@ from rnn_sandbox.io.safe_zip import (
     Admit,
     ExperimentFileError,
     check_entries,
+    open_member,
     open_regular,
     open_zip,
     read_entry,
@@ -390,14 +391,18 @@ class Summary:
     has_data: bool
 
 
-def summary_from_file(f: IO[bytes], expected: Mapping[str, tuple[int, ...]] | None = None
-                      ) -> Summary:
+def summary_from_file(f: IO[bytes], expected: Mapping[str, tuple[int, ...]] | None = None,
+                      arrays: bool = True) -> Summary:
     """The file's :class:`Summary`, every entry checked on the way: the directory, the
     JSON (settings, trainer state, history, baselines), each array's header against what
     the settings allow (and, given ``expected``, each weight's name and shape), and every
     byte against its CRC, streamed in chunks and not kept.  Memory stays that of the JSON
     part, whatever the arrays' sizes.  This is what verifies a save; it does not try the
-    task's readers on the data, as opening does."""
+    task's readers on the data, as opening does.
+
+    ``arrays=False`` skips the weights, optimizer buffers and data beyond their declared
+    sizes (``parameters`` is then 0): what a comparison needs, read in a moment whatever
+    the network's size; they are read and checked when the run is restored."""
     counted = {"n": 0}
 
     def admit_weight(name: str, shape: tuple[int, ...], dtype: np.dtype) -> None:
@@ -405,14 +410,14 @@ def summary_from_file(f: IO[bytes], expected: Mapping[str, tuple[int, ...]] | No
             raise ExperimentFileError(f"parameter {name} has the wrong name or shape {shape}")
         counted["n"] += math.prod(shape)
 
-    header, _w, _o, _d, arrays = _read_archive(f, "check", admit_weight)
+    header, _w, _o, _d, grads = _read_archive(f, "check" if arrays else "summary",
+                                              admit_weight)
     config = _config(header)
     history = history_rows(header.get("history"))
     fields = trainer_fields(header.get("trainer"), config.task.n_samples, exact=False)
     step, epoch = fields["step"], fields["epoch"]
     check_history_steps(history, step)
-    gradients = [] if arrays is None else gradient_entries(
-        arrays, _MAX_TIME_STEPS + 1, step)
+    gradients = [] if grads is None else gradient_entries(grads, _MAX_TIME_STEPS + 1, step)
     baselines = stored_baselines(header.get("baselines"))
     name, higher = metric_facts(header.get("metric"), baselines)
     return Summary(header, config, history, gradients, step, epoch, baselines, name, higher,
@@ -424,6 +429,18 @@ def check_file(path: str | os.PathLike[str],
     """:func:`summary_from_file` of the file at ``path``."""
     with open_file(path) as f:
         return named(path, lambda g: summary_from_file(g, expected), f)
+
+
+# What a reader that only needs to look (``info``) may spend on rebuilding an experiment
+# to score its weights: its parameters (with gradients and two optimizer buffers) and data.
+REBUILD_BYTES = 64 << 20
+
+
+def small_enough(config: ExperimentConfig, budget: int = REBUILD_BYTES) -> bool:
+    """Whether rebuilding an experiment of these settings costs at most ``budget`` bytes
+    (an upper estimate from the settings alone)."""
+    params = parameter_bound(config.network, config.task.seq_len)
+    return 4 * 8 * params + 2 * data_bytes(config) <= budget
 
 
 def _array_limits(config: ExperimentConfig) -> dict[str, int]:
@@ -463,7 +480,8 @@ def _read_archive(
 
     ``mode``: ``"load"`` reads everything; ``"header"`` only the JSON part; ``"check"``
     checks every array and keeps only the gradient summaries (the header then says
-    ``_has_data``).  Declared sizes are checked twice before anything is decompressed:
+    ``_has_data``); ``"summary"`` reads only the JSON and the gradient summaries.
+    Declared sizes are checked twice before anything is decompressed:
     against fixed caps, then (once the settings are read) against what those settings
     can produce; each array's shape is checked against them before it is allocated."""
     zf = open_zip(f, "an experiment file")
@@ -498,19 +516,24 @@ def _read_archive(
 
             def arrays_of(name: str, what: str, admit: Admit | None = None,
                           keep: bool = keep) -> dict[str, np.ndarray]:
-                with zf.open(infos[name]) as member:
+                with open_member(zf, infos[name]) as member:
                     return read_npz_from(member, what, max_bytes=limits[name], admit=admit,
                                          keep=keep)
 
             more = "the file holds more weights than its network has"
-            weights = arrays_of(WEIGHTS_NAME, "the weights", _chain(
-                _within(bound, more), admit_weight))
-            optimizer = arrays_of(OPTIMIZER_NAME, "the optimizer state", _within(
-                2 * bound, "the file holds more optimizer buffers than its network has"))
-            dataset = arrays_of(DATA_NAME, "the stored data") if DATA_NAME in infos else None
+            weights: dict[str, np.ndarray] = {}
+            optimizer: dict[str, np.ndarray] = {}
+            dataset = None
+            if mode != "summary":
+                weights = arrays_of(WEIGHTS_NAME, "the weights", _chain(
+                    _within(bound, more), admit_weight))
+                optimizer = arrays_of(OPTIMIZER_NAME, "the optimizer state", _within(
+                    2 * bound, "the file holds more optimizer buffers than its network has"))
+                if DATA_NAME in infos:
+                    dataset = arrays_of(DATA_NAME, "the stored data")
             gradients = (arrays_of(GRADIENTS_NAME, "the gradient summaries", keep=True)
                          if GRADIENTS_NAME in infos else None)
-            if mode == "check":
+            if mode != "load":
                 header["_has_data"] = DATA_NAME in infos
                 dataset = None
     except ExperimentFileError:

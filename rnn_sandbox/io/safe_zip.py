@@ -83,6 +83,14 @@ def open_zip(f: IO[bytes], what: str) -> zipfile.ZipFile:
     return zf
 
 
+def open_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> IO[bytes]:
+    """An entry opened for reading whose seeks (an archive inside it looks for its
+    directory at the end) read ``CHUNK`` bytes at a time, not zipfile's 16 MiB."""
+    member = zf.open(info)
+    member.MAX_SEEK_READ = CHUNK  # type: ignore[attr-defined]
+    return member
+
+
 def stream_through(f: IO[bytes], size: int, name: str) -> None:
     """Read ``size`` bytes of an open entry in chunks, keeping none, then its end: zipfile
     checks the CRC there."""
@@ -238,7 +246,7 @@ def read_npz_from(
             what,
         )
         for name, info in infos.items():
-            with zf.open(info) as member:
+            with open_member(zf, info) as member:
                 arr = read_npy(member, name, info.file_size, admit, keep)
             if arr is not None:
                 out[name[: -len(".npy")]] = arr

@@ -33,7 +33,7 @@ from rnn_sandbox.io.experiment_file import (
     experiment_from_file,
     experiment_to_bytes,
 )
-from rnn_sandbox.io.safe_zip import ExperimentFileError
+from rnn_sandbox.io.safe_zip import ExperimentFileError, open_member
 from rnn_sandbox.session import Experiment, changes
 from rnn_sandbox.tasks import Metric
 
@@ -67,7 +67,7 @@ class StoredState:
             info = zf.getinfo(self.entry)
             if (info.file_size, info.CRC) != (self.size, self.crc):
                 raise ExperimentFileError("the runs file was changed since it was read")
-            with zf.open(info) as member:
+            with open_member(zf, info) as member:
                 yield member
 
     def read(self) -> bytes:

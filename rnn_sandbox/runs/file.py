@@ -124,31 +124,35 @@ def save_runs(path: str | os.PathLike[str], runs: Sequence[Run]) -> Path:
 
 # -- loading --------------------------------------------------------------------------------
 def load_runs(path: str | os.PathLike[str]) -> list[Run]:
-    """The runs of a runs file, each checked as an experiment file is checked (without
-    being rebuilt: see the module's notes).  Raises :class:`ExperimentFileError` for
-    anything that is not a valid runs file."""
+    """The runs of a runs file: their settings, histories and gradient summaries, each
+    checked as an experiment file's are; their weights are read (and checked) only when
+    a run is restored.  Raises :class:`ExperimentFileError` for anything that is not a
+    valid runs file."""
     f = open_file(path)
     try:
-        return named(path, runs_from_file, f)
+        return named(path, lambda g: runs_from_file(g, arrays=False), f)
     except BaseException:
         f.close()
         raise
 
 
 def check_runs(path: str | os.PathLike[str]) -> None:
-    """Whether the file at ``path`` reads as a runs file (what a save is verified by)."""
+    """Whether the file at ``path`` reads as a runs file, every run's every entry checked
+    (its structure, CRCs and shapes): what a save is verified by."""
     with open_file(path) as f:
         named(path, runs_from_file, f)
 
 
 def runs_from_bytes(data: bytes) -> list[Run]:
-    """:func:`runs_from_file` on bytes in memory."""
+    """:func:`runs_from_file` on bytes in memory, every entry checked."""
     return runs_from_file(io.BytesIO(data))
 
 
-def runs_from_file(f: IO[bytes]) -> list[Run]:
+def runs_from_file(f: IO[bytes], arrays: bool = True) -> list[Run]:
     """The loader behind :func:`load_runs`: all runs, or an error and nothing.  The runs'
-    states stay in ``f``, which must stay open as long as they are used."""
+    states stay in ``f``, which must stay open as long as they are used.  ``arrays``:
+    check every array of every run too (streamed, not kept), not only what a comparison
+    reads."""
     zf = open_zip(f, "a runs file")
     try:
         with zf:
@@ -176,7 +180,7 @@ def runs_from_file(f: IO[bytes]) -> list[Run]:
         state = StoredState(f, rec["entry"], info.file_size, info.CRC)
         try:
             with state.open() as member:
-                summary = summary_from_file(member)
+                summary = summary_from_file(member, arrays=arrays)
         except SaveRefused:
             raise
         except ExperimentFileError as e:
@@ -268,7 +272,7 @@ def load_comparison(paths: Sequence[str | os.PathLike[str]]) -> list[Run]:
         else:
             f = open_file(p)
             try:
-                summary = named(p, summary_from_file, f)
+                summary = named(p, lambda g: summary_from_file(g, arrays=False), f)
                 size = os.fstat(f.fileno()).st_size
             except BaseException:
                 f.close()

@@ -435,12 +435,13 @@ class StateLink:
     :meth:`dump` pickles the config, the network and the trainer.  What both sides have
     anyway travels as a name: the task, the datasets and the history list; the network's
     cache of the last forward pass is left out.  The history grows by one entry a step,
-    so only the part the other side has not seen is sent.
+    so only the part the other side has not seen is sent (all of it once it was thinned).
     """
 
     def __init__(self) -> None:
         self._history: list | None = None  # the list last exchanged, and its length then
         self._known = 0
+        self._thinned = 0  # how often it had been thinned then (thinning rewrites it)
 
     def dump(self, exp: Experiment) -> bytes:
         trainer, net = exp.trainer, exp.network
@@ -450,10 +451,11 @@ class StateLink:
             shared[id(net.cache)] = "cache"
         buf = io.BytesIO()
         _Pickler(buf, shared).dump((exp.config, net, trainer))
-        history = trainer.history
-        keep = self._known if history is self._history and len(history) >= self._known else 0
+        history, thinned = trainer.history, trainer.history_thinned
+        same = history is self._history and thinned == self._thinned  # not thinned since
+        keep = self._known if same and len(history) >= self._known else 0
         tail = history[keep:]
-        self._history, self._known = history, len(history)
+        self._history, self._known, self._thinned = history, len(history), thinned
         return pickle.dumps((buf.getvalue(), keep, tail), protocol=pickle.HIGHEST_PROTOCOL)
 
     def load(self, exp: Experiment, blob: bytes) -> None:
@@ -466,6 +468,7 @@ class StateLink:
                   "history": history, "cache": None}
         exp.config, exp.network, exp.trainer = _Unpickler(io.BytesIO(state), shared).load()
         self._history, self._known = history, len(history)
+        self._thinned = exp.trainer.history_thinned
 
 
 # -- the process ----------------------------------------------------------------------------

@@ -198,3 +198,28 @@ def test_watching_a_sample_of_exploding_weights_stays_quiet():
         warnings.simplefilter("error", RuntimeWarning)
         exp.trainer.watch(snap)
     assert snap.hidden is not None
+
+
+def test_a_long_run_keeps_a_bounded_history_over_its_whole_span(tiny):
+    """Past its limit the history drops every other row without a validation, keeping
+    validations, the first and the last step: memory stays bounded however long a run
+    (``train --steps 10**12``) goes, and the plots still span it all."""
+    from rnn_sandbox.engine.train import thin_history
+    from rnn_sandbox.session import Experiment
+
+    exp = Experiment(tiny.config())
+    trainer = exp.trainer
+    trainer.history_limit = 64
+    for _ in trainer.run(steps=1000, validate_every=10):
+        pass
+    steps = [int(r["step"]) for r in trainer.history]
+    assert len(steps) <= 64 and trainer.history_thinned > 0
+    assert steps[0] == 1 and steps[-1] == 1000 and steps == sorted(set(steps))
+    validated = [s for s, r in zip(steps, trainer.history, strict=True)
+                 if np.isfinite(r["val_loss"])]
+    assert len(validated) >= 10 and validated[-1] == 1000  # spread over the whole run
+    assert validated[0] <= 100
+    # Validations alone past a quarter of the limit are thinned too.
+    rows = [{"step": s, "val_loss": 1.0} for s in range(1, 101)]
+    assert thin_history(rows, 80) and len(rows) <= 60 and rows[-1]["step"] == 100
+    assert not thin_history(rows, 80)

@@ -290,3 +290,25 @@ def test_what_the_units_learned_rides_on_snapshots_only_when_asked_and_rarely(si
     loop.set_sample_index(2)
     loop.advance()
     assert progress(loop)[-1].snapshot.learned is None
+
+
+def test_a_thinned_history_travels_whole_and_stays_bounded(tiny):
+    """A long run's history is thinned in place (bounded memory); the other side then gets
+    all of it again, not a tail that would no longer fit its copy."""
+    from rnn_sandbox.session import Experiment
+
+    window = Experiment(tiny.config())
+    trainer_side = twin(window)
+    trainer_side.trainer.history_limit = 40
+    sender, receiver = StateLink(), StateLink()
+    for _ in trainer_side.trainer.run(steps=30, validate_every=5):
+        pass
+    receiver.load(window, sender.dump(trainer_side))
+    for _ in trainer_side.trainer.run(steps=200, validate_every=5):  # thinned here
+        pass
+    assert trainer_side.trainer.history_thinned > 0
+    receiver.load(window, sender.dump(trainer_side))
+    got, sent = window.trainer.history, trainer_side.trainer.history
+    assert [(r["step"], r["train_loss"]) for r in got] == [
+        (r["step"], r["train_loss"]) for r in sent]
+    assert len(got) <= 40 and got[-1]["step"] == 230

@@ -28,7 +28,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from rnn_sandbox import io as files
 from rnn_sandbox.config import ExperimentConfig
-from rnn_sandbox.engine.train import first_layer, record_gradient
+from rnn_sandbox.engine.train import first_layer, record_gradient, thin_history
 from rnn_sandbox.fields import SETTING
 from rnn_sandbox.runs.book import Run, RunBook, differences, give_colours
 from rnn_sandbox.session import Experiment
@@ -265,6 +265,7 @@ class RunKeeper(QObject):
                     break
                 if row["step"] < step:
                     break
+        thin_history(live)  # as the trainer thins its own: bounded however long it runs
         template = self._template
         if template is not None:
             if p.metric_name:
