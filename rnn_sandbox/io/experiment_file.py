@@ -85,6 +85,7 @@ from rnn_sandbox.io.safe_zip import (
     open_member,
     open_regular,
     open_zip,
+    parse_json,
     read_entry,
     read_npz_from,
 )
@@ -554,36 +555,6 @@ def _chain(first: Admit, second: Admit | None) -> Admit:
     return both
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-class _NumberBudget:
-    """``parse_float``/``parse_int`` for ``json.loads``: numbers must be finite and
-    reasonably short, and there may be at most ``_MAX_JSON_NUMBERS`` of them."""
-
-    def __init__(self) -> None:
-        self.left = _MAX_JSON_NUMBERS
-
-    def _count(self) -> None:
-        self.left -= 1
-        if self.left < 0:
-            raise ValueError("it holds too many numbers")
-
-    def float(self, text: str) -> float:
-        self._count()
-        value = float(text)
-        if not math.isfinite(value):
-            raise ValueError(f"{text[:20]} is out of range")
-        return value
-
-    def int(self, text: str) -> int:
-        self._count()
-        if len(text.lstrip("-")) > 64:  # a generator state holds 128-bit numbers
-            raise ValueError(f"{text[:20]}… is out of range")
-        return int(text)
-
-
 def _parse_json(raw: bytes) -> dict[str, Any]:
     if (raw.count(b"{") + raw.count(b"[") > _MAX_JSON_CONTAINERS
             or raw.count(b'"') > _MAX_JSON_QUOTES):
@@ -591,20 +562,7 @@ def _parse_json(raw: bytes) -> dict[str, Any]:
             f"'{JSON_NAME}' holds more records than an experiment with a history of "
             f"{MAX_HISTORY_ROWS} steps can"
         )
-    numbers = _NumberBudget()
-    try:
-        text = raw.decode("utf-8")
-        header = json.loads(
-            text,
-            parse_constant=_reject_constant,
-            parse_float=numbers.float,
-            parse_int=numbers.int,
-        )
-    except (ValueError, RecursionError) as e:
-        raise ExperimentFileError(f"'{JSON_NAME}' is not valid JSON ({e})") from None
-    if not isinstance(header, dict):
-        raise ExperimentFileError(f"'{JSON_NAME}' must hold a JSON object")
-    return header
+    return parse_json(raw, JSON_NAME, _MAX_JSON_NUMBERS)
 
 
 def check_version(header: dict[str, Any], format_name: str = FORMAT_NAME,

@@ -14,12 +14,13 @@ in chunks (the CRC is checked at each entry's end) and not kept.
 from __future__ import annotations
 
 import io
+import json
 import math
 import os
 import stat
 import zipfile
 from collections.abc import Callable
-from typing import IO
+from typing import IO, Any
 
 import numpy as np
 
@@ -258,6 +259,54 @@ def read_npz(
 ) -> dict[str, np.ndarray]:
     """The arrays of an ``.npz`` held in memory, each entry checked before it is read."""
     return read_npz_from(io.BytesIO(data), what, max_arrays, max_bytes)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+class _NumberBudget:
+    """``parse_float``/``parse_int`` for ``json.loads``: numbers must be finite and
+    reasonably short, and there may be at most ``left`` of them."""
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+
+    def _count(self) -> None:
+        self.left -= 1
+        if self.left < 0:
+            raise ValueError("it holds too many numbers")
+
+    def float(self, text: str) -> float:
+        self._count()
+        value = float(text)
+        if not math.isfinite(value):
+            raise ValueError(f"{text[:20]} is out of range")
+        return value
+
+    def int(self, text: str) -> int:
+        self._count()
+        if len(text.lstrip("-")) > 64:  # a generator state holds 128-bit numbers
+            raise ValueError(f"{text[:20]}… is out of range")
+        return int(text)
+
+
+def parse_json(raw: bytes, name: str, max_numbers: int) -> dict[str, Any]:
+    """The JSON object in entry ``name``: standard JSON only (no NaN or Infinity), finite
+    numbers of sensible length, at most ``max_numbers`` of them."""
+    numbers = _NumberBudget(max_numbers)
+    try:
+        header = json.loads(
+            raw.decode("utf-8"),
+            parse_constant=_reject_constant,
+            parse_float=numbers.float,
+            parse_int=numbers.int,
+        )
+    except (ValueError, RecursionError) as e:
+        raise ExperimentFileError(f"'{name}' is not valid JSON ({e})") from None
+    if not isinstance(header, dict):
+        raise ExperimentFileError(f"'{name}' must hold a JSON object")
+    return header
 
 
 def npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
