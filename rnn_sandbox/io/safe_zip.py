@@ -92,15 +92,23 @@ def open_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> IO[bytes]:
     return member
 
 
-def stream_through(f: IO[bytes], size: int, name: str) -> None:
+def stream_through(f: IO[bytes], size: int, name: str,
+                   finite: np.dtype | None = None) -> None:
     """Read ``size`` bytes of an open entry in chunks, keeping none, then its end: zipfile
-    checks the CRC there."""
-    left = size
+    checks the CRC there.  ``finite``: the bytes are numbers of this floating-point dtype,
+    each of which must be finite."""
+    left, rest = size, b""
     while left > 0:
         chunk = f.read(min(left, CHUNK))
         if not chunk:
             raise ExperimentFileError(f"entry '{name}' is shorter than declared")
         left -= len(chunk)
+        if finite is not None:
+            chunk = rest + chunk
+            whole = len(chunk) - len(chunk) % finite.itemsize
+            rest = chunk[whole:]
+            if not np.isfinite(np.frombuffer(chunk[:whole], dtype=finite)).all():
+                raise ExperimentFileError(f"array '{name}' contains NaN or infinite values")
     if f.read(1):
         raise ExperimentFileError(f"entry '{name}' is longer than declared")
 
@@ -208,8 +216,8 @@ def read_npy(f: IO[bytes], name: str, size: int, admit: Admit | None = None,
         )
     if admit is not None:
         admit(name[: -len(".npy")] if name.endswith(".npy") else name, shape, dtype)
-    if not keep:
-        stream_through(f, nbytes, name)
+    if not keep:  # checked on the way: every byte (CRC) and every number finite
+        stream_through(f, nbytes, name, dtype if dtype.kind == "f" else None)
         return None
     flat = np.empty(math.prod(shape), dtype=dtype)
     view = flat.view(np.uint8)

@@ -221,3 +221,22 @@ def test_info_and_compare_of_large_runs_stay_within_a_bound(tmp_path, tiny):
     assert codes == "[0, 0]", done.stderr
     assert "checked, not rebuilt" in done.stdout and "zeros (3)" in done.stdout, done.stdout
     assert int(after) - int(before) < READING_BOUND, (int(after) - int(before)) / MB
+
+
+def test_a_save_is_verified_by_checking_every_number_without_rebuilding(tiny, tmp_path,
+                                                                        monkeypatch):
+    """The written file is checked (CRCs, shapes, finite numbers), not reopened into a
+    second experiment beside the one saved."""
+    from rnn_sandbox.files import SaveRefused
+    from rnn_sandbox.session import Experiment
+
+    exp = tiny.trained(tiny.config(), steps=3)
+    built = []
+    monkeypatch.setattr(Experiment, "__init__", lambda *a, **k: built.append(a))
+    path = ef.save_experiment(tmp_path / "ok.rnnx", exp)
+    assert built == [] and ef.check_file(path).step == 3
+    name = next(iter(exp.network.params))
+    exp.network.params[name][0] = np.nan  # a writer bug: the file would not reopen
+    with pytest.raises(SaveRefused, match="ok.rnnx was not saved.*NaN"):
+        ef.save_experiment(path, exp)
+    assert ef.check_file(path).step == 3  # the old file stays
