@@ -6,7 +6,8 @@ text) emits :attr:`LessonsDock.presetRequested` with the lesson's ``ExperimentCo
 whoever owns the experiment applies it; "Compare these setups" emits
 :attr:`LessonsDock.comparisonRequested` with every setup, named by its label.  Progress
 (current lesson, visited and completed lessons) lives in the ``QSettings`` handed in, so
-tests can give a temporary one.
+tests can give a temporary one.  A teacher's lessons (:meth:`LessonsDock.open_pack`) follow
+the shipped ones; their text is drawn sealed (:class:`LessonText`).
 """
 
 from __future__ import annotations
@@ -38,10 +39,10 @@ from rnn_sandbox.ui import fit
 from rnn_sandbox.ui.i18n import tr
 
 KEY_CURRENT = "lessons/current"
-# A teacher's picture larger than this (pixels, read from its header) is not drawn.
-MAX_PICTURE_PIXELS = 4096 * 4096
 KEY_VISITED = "lessons/visited"
 KEY_COMPLETED = "lessons/completed"
+# A teacher's picture larger than this (pixels, read from its header) is not drawn.
+MAX_PICTURE_PIXELS = 4096 * 4096
 
 
 def _read_list(settings: QSettings, key: str) -> list[str]:
