@@ -36,6 +36,11 @@ BASELINE_BYTES = 110_000_000
 # the forward cache (states, gates, cell states) plus what the backward pass holds at its
 # peak (the gradients of the pre-activations and states, the public per-step gradients).
 CACHE_PER_UNIT = {"rnn": 5, "gru": 11, "lstm": 14, "dense": 2}
+# Passes a training step makes over arrays the size of the weights (the optimizer's two,
+# the weights prepared, the gradients made, clipped and measured) and over the batch's
+# cache (fitted to measured steps: benchmarks/memory.py prints both).
+WEIGHT_PASSES = 60
+CACHE_PASSES = 6
 # Optimizer buffers per parameter.
 OPTIMIZER_BUFFERS = {"sgd": 0, "momentum": 1, "rmsprop": 1, "adam": 2}
 # Inference (validation, predictions, scores) runs in chunks whose cache stays below this
@@ -158,11 +163,13 @@ def row_bytes(n: NetworkConfig, steps: int) -> int:
     return steps * per_step * itemsize
 
 
-def inference_rows(n: NetworkConfig, steps: int) -> int:
+def inference_rows(n: NetworkConfig, steps: int, parameters: int) -> int:
     """How many sequences of ``steps`` steps inference runs at once (``Network.forward``),
-    so that validating or scoring a large set never holds more than
-    :data:`INFERENCE_CHUNK_BYTES` of cache."""
-    return max(1, INFERENCE_CHUNK_BYTES // max(1, row_bytes(n, steps)))
+    so that validating or scoring a large set never holds more cache than
+    :data:`INFERENCE_CHUNK_BYTES` or the weights (``parameters`` of them), whichever is
+    larger: each chunk prepares the weights anew, so chunks are no smaller than that."""
+    room = max(INFERENCE_CHUNK_BYTES, parameters * np.dtype(n.dtype).itemsize)
+    return max(1, room // max(1, row_bytes(n, steps)))
 
 
 def estimate(cfg: ExperimentConfig, timed: bool = False) -> Estimate:
@@ -174,7 +181,7 @@ def estimate(cfg: ExperimentConfig, timed: bool = False) -> Estimate:
     n_val = max(1, round(cfg.task.n_samples * cfg.task.val_fraction))
     batch = min(cfg.training.batch_size, max(1, cfg.task.n_samples - n_val))
     # Validation and scores run in chunks of inference_rows sequences.
-    chunk = min(n_val, inference_rows(cfg.network, cfg.task.seq_len))
+    chunk = min(n_val, inference_rows(cfg.network, cfg.task.seq_len, P))
     return Estimate(
         parameters=P,
         weights=P * itemsize,
@@ -201,6 +208,13 @@ def _probe() -> dict[str, float]:
             a @ b
             best = min(best, time.perf_counter() - start)
         _PROBE["flops"] = 2 * 256**3 / max(best, 1e-9)
+        big, out = np.ones(1 << 21), np.empty(1 << 21)  # 16 MB: past the caches
+        best = float("inf")
+        for _ in range(5):
+            start = time.perf_counter()
+            np.multiply(big, 0.5, out=out)
+            best = min(best, time.perf_counter() - start)
+        _PROBE["bandwidth"] = 2 * big.nbytes / max(best, 1e-9)  # read and written
         h, w = np.zeros((4, 8)), np.zeros((8, 8))
         out = np.empty((4, 8))
         start = time.perf_counter()
@@ -214,21 +228,26 @@ def _probe() -> dict[str, float]:
 
 
 def seconds_per_step(cfg: ExperimentConfig) -> float:
-    """A training step's seconds on this machine: the step's matrix arithmetic at the
-    measured speed, plus the per-time-step Python work of every layer and direction."""
+    """A training step's seconds on this machine, as it is loaded now: the step's matrix
+    products at the measured speed, its passes over arrays the size of the weights and of
+    the batch's cache at the measured memory speed, and the Python work of each time step
+    of every layer and direction (constants fitted to measured steps)."""
     n, T = cfg.network, cfg.task.seq_len
     probe = _probe()
     B = cfg.training.batch_size
     P = parameter_count(cfg)
     D = 2 if n.bidirectional else 1
-    stacks = 1 if n.cell == "dense" else n.num_layers * D * (
-        2 if n.architecture == "seq2seq" else 1)
     # Forward 2 operations per weight use, backward twice that; every weight is used at
     # every step of every sequence (the dense network once per sequence).
-    uses = B * (1 if n.cell == "dense" else T)
-    flops = 6 * P * uses + 20 * P  # the optimizer touches each parameter a few times
-    loops = 0 if n.cell == "dense" else T * stacks
-    return flops / probe["flops"] + loops * probe["step"]
+    flops = 6 * P * B * (1 if n.cell == "dense" else T)
+    one_pass = 2 / probe["bandwidth"]  # seconds per byte read and written once
+    weights = WEIGHT_PASSES * P * np.dtype(n.dtype).itemsize * one_pass
+    cache = CACHE_PASSES * cache_bytes(cfg, B) * one_pass
+    loops = 10 * probe["step"]  # batch, checks and norms of every step
+    if n.cell != "dense":
+        stacks = n.num_layers * D * (2 if n.architecture == "seq2seq" else 1)
+        loops += T * stacks * probe["step"] * (3 if n.cell == "rnn" else 6)
+    return 3 * flops / probe["flops"] + weights + cache + loops
 
 
 # -- memory there is ---------------------------------------------------------------------------

@@ -433,7 +433,7 @@ class Network:
         # In chunks of sequences: a training pass's cache for a whole validation set would
         # dwarf the network (budget.inference_rows); each sequence's outputs are its own.
         longest = max(x.shape[1], 0 if y is None or y.ndim < 2 else y.shape[1])
-        rows = inference_rows(self.config, longest)
+        rows = inference_rows(self.config, longest, self.num_parameters())
         if len(x) <= rows:
             return self._run(x, mask, y, y_mask)[0]
 

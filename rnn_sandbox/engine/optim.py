@@ -18,6 +18,8 @@ from rnn_sandbox.config import TrainingConfig
 # this, a large network's values are checked in a first pass and computed again in a
 # second, so a step needs little more memory than the weights and buffers themselves.
 PENDING_NUMBERS = 1_000_000
+# Numbers updated at a time past that: a few arrays of this size fit the processor's cache.
+SLICE = 1 << 15
 
 
 class NonFiniteUpdate(ArithmeticError):
@@ -79,25 +81,28 @@ class Optimizer:
         """Update ``params`` in place, or raise :class:`NonFiniteUpdate` and change
         nothing (parameters, buffers and step counter)."""
         t = self.t + 1
-        # The new values are computed aside and checked before any is written.  Holding
-        # them all would double the weights and buffers in memory, so past PENDING_NUMBERS
-        # the rest are only checked now and computed again (the same numbers) to be written.
+        # Every new value is checked before any is written.  Small parameters' new values
+        # are kept aside meanwhile; holding a large network's would double its weights and
+        # buffers in memory, so past PENDING_NUMBERS they are checked a slice at a time and
+        # then computed again (the same numbers) and written a slice at a time: no array
+        # the size of the weights is made, and the slices stay in the processor's cache.
         new: dict[str, tuple[np.ndarray, dict[str, np.ndarray]]] = {}
         kept = 0
         with np.errstate(over="ignore", invalid="ignore"):
             for name, p in params.items():
-                value, bufs = self._checked(name, p, grads[name], t)
                 if kept + p.size <= PENDING_NUMBERS:
-                    new[name] = value, bufs
+                    new[name] = self._checked(name, p, grads[name], t)
                     kept += p.size
-                del value, bufs
+                else:
+                    self._slices(name, p, grads[name], t, write=False)
             for name, p in params.items():
-                value, bufs = new.pop(name) if name in new else self._checked(
-                    name, p, grads[name], t)
-                p[...] = value
-                if bufs:
-                    self.state[name] = bufs
-                del value, bufs
+                if name in new:
+                    value, bufs = new.pop(name)
+                    p[...] = value
+                    if bufs:
+                        self.state[name] = bufs
+                else:
+                    self._slices(name, p, grads[name], t, write=True)
         self.t = t
 
     def _checked(
@@ -107,6 +112,36 @@ class Optimizer:
         slot = self.state.get(name, {})
         bufs = {k: slot[k] if k in slot else np.zeros_like(p) for k in self.buffers}
         value, bufs = self._update(p, g, bufs, t)
+        self._check_finite(name, value, bufs)
+        return value, bufs
+
+    def _slices(
+        self, name: str, p: np.ndarray, g: np.ndarray, t: int, write: bool
+    ) -> None:
+        """The update of ``p`` a slice of :data:`SLICE` numbers at a time: checked
+        (raises :class:`NonFiniteUpdate`), or with ``write`` written in place."""
+        slot = self.state.get(name, {})
+        if write:
+            slot = self.state[name] = {
+                k: slot[k] if k in slot else np.zeros_like(p) for k in self.buffers}
+        flat_p, flat_g = p.reshape(-1), np.ravel(g)
+        flat_bufs = {k: v.reshape(-1) for k, v in slot.items()}
+        assert all(np.shares_memory(a, b) for a, b in  # views: written in place
+                   [(flat_p, p), *((flat_bufs[k], slot[k]) for k in flat_bufs)])
+        for i in range(0, flat_p.size, SLICE):
+            part = slice(i, i + SLICE)
+            bufs = {k: flat_bufs[k][part] if k in flat_bufs else np.zeros(
+                min(SLICE, flat_p.size - i), p.dtype) for k in self.buffers}
+            value, bufs = self._update(flat_p[part], flat_g[part], bufs, t)
+            if write:
+                flat_p[part] = value
+                for key, buf in bufs.items():
+                    flat_bufs[key][part] = buf
+            else:
+                self._check_finite(name, value, bufs)
+
+    @staticmethod
+    def _check_finite(name: str, value: np.ndarray, bufs: dict[str, np.ndarray]) -> None:
         for key, buf in bufs.items():  # a buffer first: it is usually the cause
             kind = non_finite_kind(buf)
             if kind:
@@ -114,7 +149,6 @@ class Optimizer:
         kind = non_finite_kind(value)
         if kind:
             raise NonFiniteUpdate(name, kind)
-        return value, bufs
 
     def _update(
         self, p: np.ndarray, g: np.ndarray, bufs: dict[str, np.ndarray], t: int

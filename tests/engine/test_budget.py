@@ -173,3 +173,41 @@ def test_seeds_run_as_many_at_once_as_fit():
     assert seeds_plan(cfg, 3, 3, available=parent + 2 * est.total) == (2, None)
     processes, refused = seeds_plan(cfg, 3, 3, available=parent)
     assert processes == 1 and refused is not None and "for 3 runs" in refused
+
+
+@pytest.mark.parametrize("name", ["adam", "rmsprop", "momentum", "sgd"])
+def test_large_parameters_update_in_slices_to_the_same_numbers_all_or_nothing(
+        monkeypatch, name):
+    """Past PENDING_NUMBERS an optimizer checks and writes a slice at a time (no copy of
+    the weights): the numbers are those of the whole-array update, and a step that would
+    make one number infinite still changes nothing."""
+    import numpy as np
+
+    from rnn_sandbox.config import TrainingConfig
+    from rnn_sandbox.engine import optim
+    from rnn_sandbox.engine.optim import NonFiniteUpdate, make_optimizer
+
+    rng = np.random.default_rng(0)
+    params = {"a": rng.standard_normal((300, 200)), "b": rng.standard_normal(50)}
+    grads = [{k: rng.standard_normal(v.shape) for k, v in params.items()} for _ in range(3)]
+    results = []
+    for pending, piece in ((10**9, 1 << 15), (100, 1000)):
+        monkeypatch.setattr(optim, "PENDING_NUMBERS", pending)
+        monkeypatch.setattr(optim, "SLICE", piece)
+        p = {k: v.copy() for k, v in params.items()}
+        opt = make_optimizer(TrainingConfig(optimizer=name, learning_rate=0.1))
+        for g in grads:
+            opt.step(p, g)
+        before = {k: v.copy() for k, v in p.items()}
+        state = opt.state_dict()
+        bad = {k: v.copy() for k, v in grads[0].items()}
+        bad["a"][-1, -1] = np.inf  # in the last slice, after others passed their check
+        with pytest.raises(NonFiniteUpdate):
+            opt.step(p, bad)
+        assert all(np.array_equal(p[k], before[k]) for k in p)
+        after = opt.state_dict()
+        assert all(np.array_equal(after[k], state[k]) for k in state)
+        results.append((p, state))
+    (p1, s1), (p2, s2) = results
+    assert all(np.array_equal(p1[k], p2[k]) for k in p1)
+    assert all(np.array_equal(s1[k], s2[k]) for k in s1)
