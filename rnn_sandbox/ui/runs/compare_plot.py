@@ -25,6 +25,7 @@ from rnn_sandbox.ui.plots.base import (
     safe_log10,
 )
 from rnn_sandbox.ui.plots.loss import SMOOTHING
+from rnn_sandbox.ui.runs.baselines import Baselines, Line
 
 if TYPE_CHECKING:
     from rnn_sandbox.runs.book import Run
@@ -172,7 +173,6 @@ class ComparisonPlots:
         self.metric_plots: dict[str, pg.PlotItem] = {}  # metric name → its plot, in order
         self._new_metric_plot()
         self.metric_plots[""] = self._metric_pool[0]
-        self._legends: dict[int, pg.LegendItem] = {}  # id(plot) → its baselines' legend
         self.drawn = Drawn()
         self.entries: list[Entry] = []  # what the last drawing drew, in the legend's order
         self.x = "step"
@@ -184,8 +184,7 @@ class ComparisonPlots:
         self._next_cache: dict[tuple[object, ...], object] = {}
         self._kept: dict[tuple[str, ...], _Kept] = {}  # the curves' items (see _keep)
         self._used: set[tuple[str, ...]] = set()
-        self._baseline_items: list[tuple[pg.PlotItem, pg.InfiniteLine]] = []
-        self._baselines_sign: object = None  # what the baselines were drawn from
+        self.baselines = Baselines(panel, self.drawn.baselines, self.drawn.baseline_labels)
         self._texts: dict[tuple[int, str], object] = {}  # titles and axis labels as set
         self._layout: tuple[str, str, int] | None = None
         self._how, self._what = "row", "all"
@@ -498,79 +497,15 @@ class ComparisonPlots:
             value = round(float(np.mean([b.value for b in found])), 12)
             lines = by_plot.setdefault(self.key_of(entry.runs[0]), {})
             lines.setdefault((found[0].name, value), []).append(entry)
-        planned: dict[str, list[tuple[str, float, str, str]]] = {}  # name, value, colour, text
+        planned: dict[str, list[Line]] = {}
         for key, lines in by_plot.items():
             for (name, value), owners in sorted(lines.items(), key=lambda item: item[0][1]):
                 colour = owners[0].colour if len(owners) == 1 and len(lines) > 1 else GREY
                 text = f"baseline {value:.3g}"
                 if len(lines) > 1:  # whose line is whose
                     text += f" ({', '.join(e.name for e in owners)})"
-                planned.setdefault(key, []).append((name, value, colour, text))
-        # The same lines in the same plots, only their values moved (a group's mean as its
-        # seeds come in): moved in place; a rebuilt legend costs a layout and a repaint.
-        shape = (THEMES[self.panel.theme]["fg"],
-                 tuple((key, id(plot)) for key, plot in self.metric_plots.items()),
-                 tuple((key, tuple((name, colour, text.partition(" (")[2])
-                                   for name, _, colour, text in rows))
-                       for key, rows in sorted(planned.items())))
-        if shape == self._baselines_sign:
-            moved = iter(self.drawn.baselines)  # in the order they were made
-            for key in self.metric_plots:
-                rows = planned.get(key, [])
-                labels = self.drawn.baseline_labels[key]
-                for i, (name, value, _, text) in enumerate(rows):
-                    line = next(moved)
-                    line.setValue(value)
-                    line.setToolTip(f"Baseline: {name} = {value:.4g}, what a trivial rule "
-                                    "scores")
-                    label = labels[i][0]
-                    if label.text != _elide(text, 48):
-                        label.setText(_elide(text, 48))
-                    labels[i] = (label, text)
-            return
-        self._baselines_sign = shape
-        for plot, line in self._baseline_items:
-            plot.removeItem(line)
-        self._baseline_items.clear()
-        self.drawn.baselines.clear()
-        self.drawn.baseline_labels.clear()
-        for key, plot in self.metric_plots.items():
-            rows = planned.get(key, [])
-            legend = self._legend(plot, bool(rows))
-            legend.clear()
-            legend.setColumnCount(2 if len(rows) > 3 else 1)  # many: fewer rows
-            labels = self.drawn.baseline_labels.setdefault(key, [])
-            for name, value, colour, text in rows:
-                pen = pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine)
-                line = pg.InfiniteLine(pos=value, angle=0, pen=pen)
-                line.setToolTip(f"Baseline: {name} = {value:.4g}, what a trivial rule scores")
-                plot.addItem(line)
-                self._baseline_items.append((plot, line))
-                self.drawn.baselines.append(line)
-                legend.addItem(pg.PlotDataItem(pen=pen), _elide(text, 48))
-                labels.append((legend.items[-1][1], text))
-
-    def _legend(self, plot: pg.PlotItem, shown: bool) -> pg.LegendItem:
-        """The plot's legend of baselines, under its x axis (in the plot's layout,
-        so it never covers a curve); out of the layout while it has nothing to say."""
-        legend = self._legends.get(id(plot))
-        theme = THEMES[self.panel.theme]
-        if legend is None:
-            legend = pg.LegendItem(offset=None, labelTextSize="8pt", verSpacing=0,
-                                   horSpacing=12)
-            self._legends[id(plot)] = legend
-        legend.setLabelTextColor(theme["fg"])
-        placed = legend in [plot.layout.itemAt(i) for i in range(plot.layout.count())]
-        if shown and not placed:
-            plot.layout.addItem(legend, 4, 1)
-            plot.layout.setAlignment(legend, Qt.AlignmentFlag.AlignRight)
-        elif placed and not shown:
-            plot.layout.removeItem(legend)
-            legend.setParentItem(None)
-            if legend.scene() is not None:
-                legend.scene().removeItem(legend)
-        legend.setVisible(shown)
-        return legend
+                planned.setdefault(key, []).append(Line(name, value, colour, text))
+        self.baselines.draw(planned, self.metric_plots)
 
     def _titles(self, runs: Sequence[Run]) -> None:
         """Titles that fit: short in a narrow plot (a title wider than its plot runs into
@@ -666,10 +601,6 @@ def smoothed(values: np.ndarray, weight: float = SMOOTHING) -> np.ndarray:
 def _pen_sign(pen: Any) -> tuple[object, ...]:
     """What a pen draws like: a changed colour, width or style redraws the line."""
     return (pen.color().name(QColor.NameFormat.HexArgb), pen.widthF(), int(pen.style().value))
-
-
-def _elide(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _version(run: Run) -> tuple[object, ...]:
