@@ -392,8 +392,12 @@ def attention_step(score: str) -> Callable[[], float]:
     cfg = NetworkConfig(input_size=V, output_size=V, hidden_size=H, architecture="seq2seq",
                         loss="ce", cell="gru", attention=score)
     net, opt = Network(cfg, seed=0), Adam(LEARNING_RATE)
+    start = net.state_dict()
 
     def step() -> float:
+        # From the same weights every time: thousands of updates on one batch would drift
+        # into saturated units and tiny numbers, whose arithmetic is slower.
+        net.params = {k: v.copy() for k, v in start.items()}
         loss, grads = net.loss_and_grads(x, y, mask, y_mask)
         clip_grad_norm(grads, CLIP)
         opt.step(net.params, grads)

@@ -77,6 +77,17 @@ def init_attention(
     return out
 
 
+def _times(a: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """``a @ w`` over the last axis of ``a`` as one 2-D matrix product (a batched product
+    of a 3-D array with a matrix is many small ones)."""
+    return (a.reshape(-1, a.shape[-1]) @ w).reshape(*a.shape[:-1], w.shape[-1])
+
+
+def _outer_sum(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Σ over every leading index of the outer products a_i b_iᵀ: ``(A, B)``."""
+    return a.reshape(-1, a.shape[-1]).T @ b.reshape(-1, b.shape[-1])
+
+
 @dataclass
 class AttentionCache:
     """What the backward pass needs from the forward pass (batch-major arrays)."""
@@ -111,17 +122,18 @@ def attention_forward(
             raise ValueError("dot scores need encoder outputs as wide as the decoder's state")
         e = s @ np.swapaxes(h, 1, 2)  # e_tj = s_t · h_j
     elif score == "general":
-        keys = h @ params[W_A].T  # k_j = W_a h_j
+        keys = _times(h, params[W_A].T)  # k_j = W_a h_j
         e = s @ np.swapaxes(keys, 1, 2)  # e_tj = s_t · k_j
     else:
-        keys = h @ params[W_K].T  # k_j = W_k h_j
-        q = s @ params[W_Q].T  # q_t = W_q s_t
-        u = np.tanh(q[:, :, None, :] + keys[:, None, :, :])  # u_tj = tanh(q_t + k_j)
-        e = u @ params[V][0]  # e_tj = v · u_tj
+        keys = _times(h, params[W_K].T)  # k_j = W_k h_j
+        q = _times(s, params[W_Q].T)  # q_t = W_q s_t
+        u = q[:, :, None, :] + keys[:, None, :, :]
+        np.tanh(u, out=u)  # u_tj = tanh(q_t + k_j), in place: u is the largest array here
+        e = _times(u, params[V].T)[..., 0]  # e_tj = v · u_tj
     alpha = masked_softmax(e, mask)  # α_tj
     context = alpha @ h  # c_t = Σ_j α_tj h_j
     both = np.concatenate([context, s], axis=-1)  # [c_t; s_t]
-    out = np.tanh(both @ params[COMBINE_WEIGHT].T + params[COMBINE_BIAS])  # h̃_t
+    out = np.tanh(_times(both, params[COMBINE_WEIGHT].T) + params[COMBINE_BIAS])  # h̃_t
     cache = AttentionCache(score, h, s, keys, u, alpha, context, out)
     return np.ascontiguousarray(np.swapaxes(out, 0, 1)), cache
 
@@ -158,10 +170,9 @@ def attention_backward(
         grads[COMBINE_WEIGHT] = np.einsum("bth,btk->thk", dz, both)
         grads[COMBINE_BIAS] = dz.sum(axis=0)
     else:
-        flat = dz.reshape(-1, dz.shape[-1])
-        grads[COMBINE_WEIGHT] = flat.T @ both.reshape(-1, both.shape[-1])
-        grads[COMBINE_BIAS] = flat.sum(axis=0)
-    d_both = dz @ params[COMBINE_WEIGHT]  # [dc_t; ds_t] = dz_t W_c
+        grads[COMBINE_WEIGHT] = _outer_sum(dz, both)
+        grads[COMBINE_BIAS] = dz.reshape(-1, dz.shape[-1]).sum(axis=0)
+    d_both = _times(dz, params[COMBINE_WEIGHT])  # [dc_t; ds_t] = dz_t W_c
     dc, ds = d_both[..., :E], d_both[..., E:].copy()
     d_alpha = dc @ np.swapaxes(h, 1, 2)  # dα_tj = dc_t · h_j
     dh = np.swapaxes(alpha, 1, 2) @ dc  # dh_j = Σ_t α_tj dc_t
@@ -174,26 +185,29 @@ def attention_backward(
         assert c.keys is not None  # general scores keep W_a h_j
         ds += de @ c.keys  # ds_t += Σ_j de_tj k_j
         dk = np.swapaxes(de, 1, 2) @ s  # dk_j = Σ_t de_tj s_t
-        dh += dk @ params[W_A]  # dh_j += dk_j W_a
+        dh += _times(dk, params[W_A])  # dh_j += dk_j W_a
         grads[W_A] = (
-            np.einsum("bts,bth,bse->the", de, s, h) if per_step
-            else np.einsum("bsh,bse->he", dk, h)  # dW_a = Σ_j dk_jᵀ h_j
+            np.einsum("bts,bth,bse->the", de, s, h, optimize=True) if per_step
+            else _outer_sum(dk, h)  # dW_a = Σ_j dk_jᵀ h_j
         )
     else:
         assert c.u is not None  # additive scores keep u_tj
         u = c.u
         v = params[V][0]
-        da = de[..., None] * v * (1.0 - u * u)  # da_tj = de_tj v (1 - u_tj²)
+        da = np.multiply(u, u)  # da_tj = de_tj v (1 - u_tj²), in place
+        np.subtract(1.0, da, out=da)
+        da *= v
+        da *= de[..., None]
         dq = da.sum(axis=2)  # dq_t = Σ_j da_tj
         dk = da.sum(axis=1)  # dk_j = Σ_t da_tj
-        ds += dq @ params[W_Q]  # ds_t += dq_t W_q
-        dh += dk @ params[W_K]  # dh_j += dk_j W_k
+        ds += _times(dq, params[W_Q])  # ds_t += dq_t W_q
+        dh += _times(dk, params[W_K])  # dh_j += dk_j W_k
         if per_step:
             grads[W_Q] = np.einsum("bth,btk->thk", dq, s)
             grads[W_K] = np.einsum("btsh,bse->the", da, h)
             grads[V] = np.einsum("bts,btsh->th", de, u)[:, None, :]
         else:
-            grads[W_Q] = dq.reshape(-1, dq.shape[-1]).T @ s.reshape(-1, s.shape[-1])
-            grads[W_K] = dk.reshape(-1, dk.shape[-1]).T @ h.reshape(-1, E)
-            grads[V] = np.einsum("bts,btsh->h", de, u)[None, :]  # dv = Σ_tj de_tj u_tj
+            grads[W_Q] = _outer_sum(dq, s)
+            grads[W_K] = _outer_sum(dk, h)
+            grads[V] = _outer_sum(de[..., None], u)  # dv = Σ_tj de_tj u_tj
     return np.swapaxes(ds, 0, 1), np.swapaxes(dh, 0, 1), grads

@@ -23,7 +23,8 @@ Conventions:
   sequence-level loss (many-to-one, CTC) is one term: ``T_out = 1``.
 * The input steps: the steps of the recurrent stack, ``T_in = T``; for seq2seq the
   encoder's steps first, then the decoder's (``T_in = T_src + T_dec``): encoder weights
-  fill the first columns, decoder weights and the head the others.
+  fill the first columns, decoder weights and the head the others.  Attention's weights
+  are used where the decoder attends, at its steps: the decoder's columns.
 * The head (``head.weight``, ``head.bias``) is used where it reads a state: at every step for
   an aligned read-out (so for a per-step loss only ``[s, s]`` is non-zero); for many-to-one
   at the step whose state it reads, the sample's last real step, and for a bidirectional
