@@ -72,7 +72,7 @@ class LessonPack:
 def read_pack(path: str | os.PathLike[str]) -> LessonPack:
     """The lessons of the folder or ``.zip`` at ``path`` (a lesson file stands for its
     folder), all checked; raises :class:`PackError` saying why not."""
-    path = Path(path)
+    path = Path(os.path.abspath(path))  # remembered to open again at the next start
     try:
         if path.is_file() and path.suffix.lower() == LESSON_SUFFIX:
             path = path.parent

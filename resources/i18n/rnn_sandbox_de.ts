@@ -420,6 +420,14 @@
         <translation>(keine)</translation>
     </message>
     <message>
+        <source>Close these lessons</source>
+        <translation>Diese Lektionen schließen</translation>
+    </message>
+    <message>
+        <source>Take this teacher&apos;s lessons out of the panel (their files stay as they are)</source>
+        <translation>Die Lektionen dieser Lehrkraft aus dem Bereich nehmen (ihre Dateien bleiben, wie sie sind)</translation>
+    </message>
+    <message>
         <source>This lesson has no setup of its own</source>
         <translation>Diese Lektion hat kein eigenes Setup</translation>
     </message>

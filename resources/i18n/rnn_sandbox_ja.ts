@@ -420,6 +420,14 @@
         <translation>（なし）</translation>
     </message>
     <message>
+        <source>Close these lessons</source>
+        <translation>これらのレッスンを閉じる</translation>
+    </message>
+    <message>
+        <source>Take this teacher&apos;s lessons out of the panel (their files stay as they are)</source>
+        <translation>この教師のレッスンをパネルから外します (ファイルはそのまま残ります)</translation>
+    </message>
+    <message>
         <source>This lesson has no setup of its own</source>
         <translation>このレッスンには独自のセットアップがありません</translation>
     </message>

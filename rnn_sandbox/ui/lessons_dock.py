@@ -41,6 +41,7 @@ from rnn_sandbox.ui.i18n import tr
 KEY_CURRENT = "lessons/current"
 KEY_VISITED = "lessons/visited"
 KEY_COMPLETED = "lessons/completed"
+KEY_PACKS = "lessons/packs"  # where the teacher's lessons opened before were read from
 # A teacher's picture larger than this (pixels, read from its header) is not drawn.
 MAX_PICTURE_PIXELS = 4096 * 4096
 
@@ -106,6 +107,7 @@ class LessonsDock(QWidget):
         self.packs: dict[str, LessonPack] = {}  # a teacher's lessons, by the pack's name
         self.lessons: list[Lesson] = list(self.shipped)
         self.current: Lesson = self.lessons[0]
+        self._reopen_packs()
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -156,6 +158,11 @@ class LessonsDock(QWidget):
         lay.addWidget(self.setup_combo)
         lay.addLayout(bottom)
         lay.addWidget(self.compare_btn)
+        self.close_pack_btn = QPushButton(tr("Close these lessons"), self)
+        self.close_pack_btn.setToolTip(tr("Take this teacher's lessons out of the panel (their "
+                                          "files stay as they are)"))
+        self.close_pack_btn.clicked.connect(lambda: self.close_pack(self.current.pack))
+        lay.addWidget(self.close_pack_btn)
         lay.addWidget(self.progress_label)
 
         self.prev_btn.clicked.connect(self.previous_lesson)
@@ -206,13 +213,37 @@ class LessonsDock(QWidget):
         except LessonError as e:
             return str(e)
         self.packs[pack.name] = pack
-        self.lessons = list(self.shipped)
-        for p in self.packs.values():
-            self.lessons += p.lessons
-        self.lessons = [dataclasses.replace(le, number=i)
-                        for i, le in enumerate(self.lessons, start=1)]
+        self._arrange()
         self.show_lesson(pack.lessons[0].id)
         return None
+
+    def close_pack(self, name: str) -> None:
+        """Take the pack ``name`` out of the panel (and out of the next start)."""
+        if self.packs.pop(name, None) is None:
+            return
+        self._arrange()
+        self.show_lesson(self.current.id if self.current.pack != name else
+                         self.lessons[0].id)
+
+    def _arrange(self) -> None:
+        """The shipped lessons, then each pack's, numbered on; remember the packs."""
+        lessons = list(self.shipped)
+        for p in self.packs.values():
+            lessons += p.lessons
+        self.lessons = [dataclasses.replace(le, number=i) for i, le in enumerate(lessons, 1)]
+        self.settings.setValue(KEY_PACKS, [str(p.path) for p in self.packs.values()])
+        self.settings.sync()
+
+    def _reopen_packs(self) -> None:
+        """The packs open when the panel was last used, checked again as they are now; one
+        that no longer reads (moved, changed) is left out and forgotten."""
+        for path in _read_list(self.settings, KEY_PACKS):
+            try:
+                pack = read_pack(path)
+            except LessonError:
+                continue
+            self.packs[pack.name] = pack
+        self._arrange()
 
     # -- navigation -------------------------------------------------------------------------
     def show_lesson(self, lesson_id: str) -> None:
@@ -237,6 +268,7 @@ class LessonsDock(QWidget):
             self.setup_combo.addItem(s.label, s.id)
         self.setup_combo.setVisible(len(lesson.setups) > 1)
         self.compare_btn.setVisible(comparable(lesson))
+        self.close_pack_btn.setVisible(bool(lesson.pack))
         self.load_btn.setEnabled(bool(lesson.setups))
         if not lesson.setups:
             self.load_btn.setToolTip(tr("This lesson has no setup of its own"))

@@ -152,3 +152,33 @@ def test_copy_and_paste_a_setup_and_open_lessons_in_the_window(qtbot, settings, 
         assert window.lessons_dock.isVisible()
     finally:
         window.shutdown()
+
+
+def test_opened_lessons_come_back_at_the_next_start_until_closed(qtbot, settings, tmp_path):
+    pack = tmp_path / "course"
+    pack.mkdir()
+    (pack / "01_a.md").write_text("# A\n[go](setup:long_memory;hidden=4)\n", encoding="utf-8")
+    first = LessonsDock(settings)
+    qtbot.addWidget(first)
+    shipped = len(first.lessons)
+    assert first.open_pack(pack / "01_a.md") is None and first.open_pack(SAMPLE) is None
+    assert not first.close_pack_btn.isHidden()
+    first.show_lesson("course/01_a.md")
+
+    again = LessonsDock(settings)  # the next start: both packs, on the same lesson
+    qtbot.addWidget(again)
+    assert [le.id for le in again.lessons] == [le.id for le in first.lessons]
+    assert again.current.id == "course/01_a.md"
+    again.close_pack_btn.click()
+    assert len(again.lessons) == shipped + 2 and again.current.id == again.lessons[0].id
+    assert again.close_pack_btn.isHidden()
+
+    # A pack that no longer reads is left out (and forgotten), the rest come back.
+    (tmp_path / "gone").mkdir()
+    (tmp_path / "gone" / "01.md").write_text("# Gone\n", encoding="utf-8")
+    assert again.open_pack(tmp_path / "gone") is None
+    (tmp_path / "gone" / "01.md").write_text("# Now bad\n<script>\n", encoding="utf-8")
+    third = LessonsDock(settings)
+    qtbot.addWidget(third)
+    assert [le.pack for le in third.lessons[shipped:]] == ["lesson-pack-sample"] * 2
+    assert third.lessons[shipped].number == shipped + 1
