@@ -9,11 +9,12 @@ exports, the command line, the window) uses these; they know nothing of what the
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -76,10 +77,39 @@ def _read_at_most(f: IO[bytes], limit: int, expected: int) -> bytes:
     return b"".join(parts)
 
 
+class SaveConflict(SaveRefused):
+    """A save that was not made because another save (another window, another command)
+    replaced the target while this one was being written: the other file is kept."""
+
+
+Stamp = tuple[int, int, int, int] | None  # device, inode, size, mtime; None: no file
+
+
+def stamp(path: str | os.PathLike[str]) -> Stamp:
+    """What identifies the file at ``path`` now (a save always makes a new file, so any
+    save in between changes it); ``None`` if there is none."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def save_target(path: str | os.PathLike[str]) -> Path:
+    """Where a save to ``path`` writes: the file a symbolic link points to (the link stays
+    a link), else ``path`` itself."""
+    path = Path(path)
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+Writer = Callable[[IO[bytes]], object]  # what it returns is not used
+Verifier = Callable[[Path], None]
+
+
 def atomic_write(
     path: str | os.PathLike[str],
-    write: Callable[[IO[bytes]], object],  # what it returns is not used
-    verify: Callable[[Path], None] | None = None,
+    write: Writer,
+    verify: Verifier | None = None,
 ) -> Path:
     """Call ``write(f)`` on a temporary file next to ``path`` and move it into place.
 
@@ -88,28 +118,96 @@ def atomic_write(
     complete file or the new complete file, never a mix, and a file that ``verify`` refuses
     never replaces the old one.  The temporary file is removed on any failure, and ones an
     interrupted save left in the folder long ago are removed too.
+
+    A symbolic link is followed: the file it points to is replaced.  If another save
+    replaced the target while this one was writing, :class:`SaveConflict` is raised and
+    the other file kept (two saves at once never both report success).  An ``OSError``
+    (a full disk) names the target, not the temporary file.
     """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    remove_stale_temps(folder)
-    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+    return atomic_write_all([(path, write, verify)])[0]
+
+
+def atomic_write_all(
+    items: Sequence[tuple[str | os.PathLike[str], Writer, Verifier | None]],
+) -> list[Path]:
+    """:func:`atomic_write` for files that belong together (a script and its weights):
+    every one is written and verified before any replaces its target, so a failure (a full
+    disk at the second) leaves all the previous files as they were, never a mixed pair."""
+    staged: list[tuple[Path, Path, Path, Stamp]] = []  # given, target, temporary, before
     try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-            f.flush()
-            os.fsync(f.fileno())
-        if verify is not None:
-            verify(Path(tmp))
-        os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
+        for path, write, verify in items:
+            given = Path(path)
+            target = save_target(given)
+            folder = target.parent if str(target.parent) else Path(".")
+            remove_stale_temps(folder)
+            before = stamp(target)
+            try:
+                fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
+            except OSError as e:
+                raise _naming(e, given) from None
+            temp = Path(name)
+            staged.append((given, target, temp, before))
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    write(f)
+                    f.flush()
+                    os.fsync(f.fileno())
+                if verify is not None:
+                    verify(temp)
+                os.chmod(temp, _mode_for(target))
+            except OSError as e:
+                raise _naming(e, given) from None
+        folders = sorted({t.parent for _, t, _, _ in staged}, key=str)
+        with contextlib.ExitStack() as locks:  # no other save between check and rename
+            for folder in folders:
+                locks.enter_context(_folder_lock(folder))
+            for given, target, _, before in staged:
+                if stamp(target) != before:
+                    raise SaveConflict(
+                        f"{given.name} was not saved: another program saved it while this "
+                        "one was writing (its file is kept)")
+            for given, target, temp, _ in staged:
+                try:
+                    os.replace(temp, target)
+                except OSError as e:
+                    raise _naming(e, given) from None
     except BaseException:
+        for _, _, temp, _ in staged:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
+        raise
+    for folder in {t.parent for _, t, _, _ in staged}:
+        _fsync_dir(folder)
+    return [given for given, _, _, _ in staged]
+
+
+def _naming(e: OSError, path: Path) -> OSError:
+    """``e`` about the target (``path``), so the message names the file being saved."""
+    named = OSError(e.errno, e.strerror or str(e), str(path))
+    return named if e.errno is not None else e
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """An exclusive lock on ``folder`` among our saves (POSIX ``flock``; elsewhere, or on
+    a file system without locks, none)."""
+    try:
+        import fcntl
+
+        fd = os.open(folder, os.O_RDONLY)
+    except (ImportError, OSError):
+        yield
+        return
+    try:
         try:
-            os.unlink(tmp)
+            fcntl.flock(fd, fcntl.LOCK_EX)
         except OSError:
             pass
-        raise
-    _fsync_dir(folder)
-    return path
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def reads_back(
@@ -173,7 +271,7 @@ def check_writable(path: str | os.PathLike[str]) -> Path:
     """Refuse, before any long work, a target that cannot be saved: a missing folder, a
     folder as target, or a folder where no file can be created (tried, not guessed, so
     read-only mounts and permissions are seen as they are)."""
-    path = Path(path)
+    given, path = Path(path), save_target(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise SaveRefused(f"cannot save {path}: the folder {folder} does not exist")
@@ -187,7 +285,7 @@ def check_writable(path: str | os.PathLike[str]) -> Path:
         raise SaveRefused(f"cannot save {path}: {e.strerror or e}") from None
     os.close(fd)
     os.unlink(tmp)
-    return path
+    return given
 
 
 def _mode_for(path: Path) -> int:

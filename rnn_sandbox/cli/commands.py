@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, TextIO
 from rnn_sandbox.cli.configuration import config_from_args, experiment, load, memory_check
 from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_OK, CliError
 from rnn_sandbox.cli.options import ANIMATE_SIZE, check_length, check_steps, parse_size
-from rnn_sandbox.cli.outputs import check_outputs, check_target, save
+from rnn_sandbox.cli.outputs import Saved, check_outputs, check_target, save
 from rnn_sandbox.cli.reports import Diverged, report, score_lines, steps_for_epochs, train_steps
+from rnn_sandbox.files import stamp
 from rnn_sandbox.wording import count, printable
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     if args.processes is not None:  # without --seeds it would be silently ignored
         raise CliError("--processes goes with --seeds (how many seeds train at once)")
     check_target(args.save)
+    since = stamp(args.save) if args.save is not None else None
     check_length(args)
     cfg = config_from_args(args)
     data_path = cfg.task.options.get("path")
@@ -66,12 +68,20 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
         f"{net.num_parameters()} parameters, {count(steps, 'step')}; {needs}\n"
     )
     code = _train(exp, steps, args.quiet)
-    saved = save(exp, args.save) if args.save is not None else None  # before printing
+    saved = save(exp, args.save, since) if args.save is not None else None  # before printing
     if code == EXIT_OK:
         report(exp, out)
-    if saved is not None:
-        out.write(saved + "\n")
-    return code
+    return code if saved is None else said(saved, code, out)
+
+
+def said(saved: Saved, code: int, out: TextIO) -> int:
+    """Print where a result was saved; a result saved elsewhere than asked is said on
+    standard error too, and the exit code is 1 (a script must not take the other's file)."""
+    out.write(saved.line + "\n")
+    if saved.moved is None:
+        return code
+    sys.stderr.write(f"error: {saved.moved}\n")
+    return code if code != EXIT_OK else EXIT_FAILED
 
 
 def _train(exp: Experiment, steps: int, quiet: bool) -> int:
@@ -112,6 +122,7 @@ def cmd_resume(args: argparse.Namespace, out: TextIO) -> int:
     check_length(args)
     target: Path = args.save if args.save is not None else args.file
     check_target(target)
+    since = stamp(target)  # before reading: a save by another program after it is seen
     needs = memory_check(_saved_config(args.file))  # refused before the file is built
     exp = load(args.file)
     check_steps(args.steps, already=exp.trainer.step_count)
@@ -125,9 +136,9 @@ def cmd_resume(args: argparse.Namespace, out: TextIO) -> int:
     out.write(f"{exp.task.name}: resuming at step {exp.trainer.step_count}; {needs}\n")
     code = _train(exp, args.steps, args.quiet)
     if code == EXIT_OK:
-        saved = save(exp, target)  # before printing: a failed print loses nothing
+        saved = save(exp, target, since)  # before printing: a failed print loses nothing
         report(exp, out)
-        out.write(saved + "\n")
+        code = said(saved, code, out)
     return code
 
 

@@ -4,12 +4,20 @@ output of the same command."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NamedTuple
 
 from rnn_sandbox.cli.errors import CliError
-from rnn_sandbox.files import SaveRefused, atomic_write, check_writable, reads_back
+from rnn_sandbox.files import (
+    SaveConflict,
+    SaveRefused,
+    Stamp,
+    atomic_write,
+    check_writable,
+    reads_back,
+    stamp,
+)
 from rnn_sandbox.runs.file import EXTENSION as RUNS_EXTENSION
 from rnn_sandbox.wording import count, printable
 
@@ -79,33 +87,68 @@ def check_runs_save(path: Path, n: int, data: object) -> None:
 
 
 # -- writing -----------------------------------------------------------------------------------
-def save(exp: Experiment, path: Path) -> str:
-    """Save an experiment file (.rnnx) or its weights with PyTorch names (.npz); the line
-    to print once everything is saved (printing comes after saving: a result is never
-    lost to a failed print)."""
+class Saved(NamedTuple):
+    """Where a result went: the line to print, and ``moved`` (why it is not where it was
+    asked to go) when another program saved the target while this command worked."""
+
+    line: str
+    moved: str | None = None
+
+
+def save(exp: Experiment, path: Path, since: Stamp) -> Saved:
+    """Save an experiment file (.rnnx) or its weights with PyTorch names (.npz).
+
+    ``since``: the target as it was when the command started (:func:`stamp`).  Printing
+    comes after saving, so a result is never lost to a failed print."""
     from rnn_sandbox.io import export_weights, save_experiment
 
     suffix = path.suffix.lower()
     if suffix == ".npz":
-        export_weights(path, exp.network)
-        return f"weights saved to {printable(path)} (PyTorch state_dict names)"
+        where, moved = _keep(path, since, lambda p: export_weights(p, exp.network))
+        return Saved(f"weights saved to {printable(where)} (PyTorch state_dict names)", moved)
     if suffix == ".rnnx":
-        save_experiment(path, exp)
-        return f"experiment saved to {printable(path)}"
+        where, moved = _keep(path, since, lambda p: save_experiment(p, exp))
+        return Saved(f"experiment saved to {printable(where)}", moved)
     raise _bad_save(path)
 
 
-def save_runs(path: Path, runs: Sequence[Run]) -> str:
-    """Save a runs file, or one run as an experiment file (.rnnx); the line to print."""
+def save_runs(path: Path, runs: Sequence[Run], since: Stamp) -> Saved:
+    """Save a runs file, or one run as an experiment file (.rnnx)."""
     if path.suffix.lower() == RUNS_EXTENSION:
         from rnn_sandbox.runs.file import save_runs as save_runs_file
 
-        save_runs_file(path, runs)
-        return f"{count(len(runs), 'run')} saved to {printable(path)}"
+        where, moved = _keep(path, since, lambda p: save_runs_file(p, runs))
+        return Saved(f"{count(len(runs), 'run')} saved to {printable(where)}", moved)
     from rnn_sandbox.io import save_experiment
 
-    save_experiment(path, runs[0].experiment())
-    return f"experiment saved to {printable(path)}"
+    where, moved = _keep(path, since, lambda p: save_experiment(p, runs[0].experiment()))
+    return Saved(f"experiment saved to {printable(where)}", moved)
+
+
+def _keep(path: Path, since: Stamp, save_to: Callable[[Path], object]) -> tuple[Path, str | None]:
+    """``save_to(path)``; but if another program saved ``path`` since the command began
+    (two commands saving to one file at once), the work goes beside it (``name-2.rnnx``)
+    instead of over the other's, and the reason is returned."""
+    target = path if stamp(path) == since else _beside(path)
+    try:
+        save_to(target)
+    except SaveConflict:  # the other save landed while this one was writing
+        if target != path:
+            raise
+        target = _beside(path)
+        save_to(target)
+    if target == path:
+        return path, None
+    return target, (f"{printable(path)} was saved by another program while this command "
+                    f"worked; this result is in {printable(target)} instead")
+
+
+def _beside(path: Path) -> Path:
+    """``name-2.ext``, ``name-3.ext``…: the first that does not exist."""
+    k = 2
+    while (other := path.with_name(f"{path.stem}-{k}{path.suffix}")).exists():
+        k += 1
+    return other
 
 
 def write_csv(path: Path, runs: Sequence[Run]) -> Path:

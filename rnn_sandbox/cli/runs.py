@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from rnn_sandbox.cli.commands import said
 from rnn_sandbox.cli.configuration import config_from_args
 from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_OK, CliError
 from rnn_sandbox.cli.options import (
@@ -34,6 +35,7 @@ from rnn_sandbox.cli.options import (
 from rnn_sandbox.cli.outputs import check_outputs, check_runs_save, save_runs, write_csv
 from rnn_sandbox.cli.reports import comparison_lines, seed_lines
 from rnn_sandbox.config import ConfigError
+from rnn_sandbox.files import stamp
 from rnn_sandbox.runs.book import Run, give_colours
 from rnn_sandbox.runs.file import load_comparison
 from rnn_sandbox.runs.seeds import MAX_SEEDS, RunJob, RunJobError, planned_steps
@@ -106,6 +108,7 @@ def cmd_train_seeds(args: argparse.Namespace, out: TextIO) -> int:
     check_length(args)
     if args.save is not None:
         check_runs_save(args.save, n, config.task.options.get("path"))
+    since = stamp(args.save) if args.save is not None else None
     try:
         steps = args.steps if args.steps is not None else planned_steps(config)
     except (ValueError, TypeError, OverflowError) as e:  # a task option it cannot use
@@ -143,9 +146,7 @@ def cmd_train_seeds(args: argparse.Namespace, out: TextIO) -> int:
         sys.stderr.write(f"error: {printable(e)}\n")
         return EXIT_FAILED
     give_colours(runs)
-    saved = save_runs(args.save, runs) if args.save is not None else None  # before printing
+    saved = save_runs(args.save, runs, since) if args.save is not None else None  # first
     for line in seed_lines(runs):
         out.write(line + "\n")
-    if saved is not None:
-        out.write(saved + "\n")
-    return EXIT_OK
+    return EXIT_OK if saved is None else said(saved, EXIT_OK, out)

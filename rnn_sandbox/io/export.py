@@ -23,7 +23,7 @@ import csv
 import io
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,13 @@ import numpy as np
 from rnn_sandbox.config import NetworkConfig
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.network import Network
-from rnn_sandbox.files import atomic_write, atomic_write_bytes, read_regular_file, reads_back
+from rnn_sandbox.files import (
+    atomic_write,
+    atomic_write_all,
+    atomic_write_bytes,
+    read_regular_file,
+    reads_back,
+)
 from rnn_sandbox.io.safe_zip import npz_bytes
 
 SAMPLE_PREFIX = "sample."
@@ -95,6 +101,12 @@ def export_weights(
 
 
 def _write_npz(path: str | os.PathLike[str], arrays: dict[str, np.ndarray]) -> Path:
+    return atomic_write_bytes(path, [npz_bytes(arrays)],
+                              verify=reads_back(path, _same_arrays(arrays)))
+
+
+def _same_arrays(arrays: dict[str, np.ndarray]) -> Callable[[Path], None]:
+    """A check that a written ``.npz`` holds exactly ``arrays``."""
     def same_arrays(written: Path) -> None:
         with np.load(written, allow_pickle=False) as z:
             if z.files != list(arrays) or not all(
@@ -102,7 +114,7 @@ def _write_npz(path: str | os.PathLike[str], arrays: dict[str, np.ndarray]) -> P
             ):
                 raise ValueError("the arrays read back differ")
 
-    return atomic_write_bytes(path, [npz_bytes(arrays)], verify=reads_back(path, same_arrays))
+    return same_arrays
 
 
 def torch_weights_path(script_path: str | os.PathLike[str]) -> Path:
@@ -152,11 +164,14 @@ class TorchExport:
         """Write the script and its ``.npz`` (see :func:`torch_targets` for the paths)."""
         script, weights = torch_targets(script_path, weights_path, keep)
         text = torch_script(self.config, weights.name)  # refuses unsupported cells first
-        _write_npz(weights, self.arrays)
-        atomic_write_bytes(
-            script, [text.encode("utf-8")],
-            verify=reads_back(script, lambda p: compile(_read(p), script.name, "exec")),
-        )
+        data = npz_bytes(self.arrays)
+        # Both written and checked before either replaces its file: a full disk at the
+        # second leaves the previous pair, never new weights beside an old script.
+        atomic_write_all([
+            (weights, lambda f: f.write(data), reads_back(weights, _same_arrays(self.arrays))),
+            (script, lambda f: f.write(text.encode("utf-8")),
+             reads_back(script, lambda p: compile(_read(p), script.name, "exec"))),
+        ])
         return script, weights
 
 

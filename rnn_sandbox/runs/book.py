@@ -41,6 +41,7 @@ QUANTITIES = ("train_loss", "val_loss", "val_metric")
 X_AXES = ("step", "seconds")
 # How close to its final level a run must come to have "reached" it (see ``reached``).
 REACHED_SHARE = 0.95
+MAX_NAME = 200  # characters of a run's name or group: what a runs file keeps
 
 
 class StoredState:
@@ -482,6 +483,8 @@ class RunBook:
         name = name.strip()
         if not name:
             raise ValueError("a run needs a name")
+        if len(name) > MAX_NAME:
+            raise ValueError(f"a run's name has at most {MAX_NAME} characters")
         if any(r.name == name for r in self.runs if r is not run):
             raise ValueError(f"another run is already called {name!r}")
         run.name = name
@@ -492,15 +495,20 @@ class RunBook:
         return next(i for i in range(len(used) + 1) if i not in used)
 
     def unique_name(self, base: str) -> str:
-        """``base``, or ``base (2)``, ``base (3)``… whichever no run has yet."""
-        base = base.strip() or "run"
+        """``base``, or ``base (2)``, ``base (3)``… whichever no run has yet, never longer
+        than ``MAX_NAME`` (``base`` is shortened to make room for the number, so a run
+        opened twice can still be saved)."""
+        base = base.strip()[:MAX_NAME].strip() or "run"
         names = {r.name for r in self.runs}
         if base not in names:
             return base
         k = 2
-        while f"{base} ({k})" in names:
+        while True:
+            number = f" ({k})"
+            name = base[:MAX_NAME - len(number)].rstrip() + number
+            if name not in names:
+                return name
             k += 1
-        return f"{base} ({k})"
 
     def before(self, run: Run) -> Run | None:
         """The run made just before ``run`` (what "what changed" compares against)."""

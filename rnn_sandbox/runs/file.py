@@ -50,7 +50,7 @@ from rnn_sandbox.io.safe_zip import (
     open_zip,
     read_entry,
 )
-from rnn_sandbox.runs.book import Run, RunBook, StoredState, give_colours
+from rnn_sandbox.runs.book import MAX_NAME, Run, RunBook, StoredState, give_colours
 
 FORMAT_NAME = "rnn-sandbox-runs"
 FORMAT_VERSION = 1
@@ -58,7 +58,6 @@ EXTENSION = ".rnns"
 JSON_NAME = "runs.json"
 MAX_RUNS = 200
 MAX_JSON_BYTES = 1 << 20
-MAX_NAME = 200  # characters of a run's name or group
 MAX_COLOUR = 10_000
 
 
