@@ -92,6 +92,9 @@ def test_a_teachers_lessons_sit_beside_the_shipped_ones_and_a_bad_pack_changes_n
     assert got[-1].task.seq_len == 10 and dock.setup_combo.currentIndex() == 0
     dock.load_btn.click()
     assert got[-1].to_dict() == got[-2].to_dict()
+    compared = dock.load_comparison()
+    assert [label for label, _ in compared] == [s.label for s in dock.current.setups]
+    assert [c.network.cell for _, c in compared] == ["rnn", "rnn", "lstm"]
     dock.activate_link(QUrl("02_gates.md"))
     assert dock.current.id == "lesson-pack-sample/02_gates.md"
     dock.activate_link(QUrl("setup:long_memory;hidden=lots"))
