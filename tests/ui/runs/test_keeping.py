@@ -267,3 +267,34 @@ def test_one_run_and_one_step_read_in_the_singular(qtbot, small):
     assert "trained for 1 step is kept" in asked[-1], asked
     assert finished_text(1, 1).startswith("Finished: 1 epoch (1 step).")
     assert finished_text(2, 30).startswith("Finished: 2 epochs (30 steps).")
+
+
+def test_runs_opened_from_a_file_are_read_only_when_restored(qtbot, small, tmp_path,
+                                                             monkeypatch):
+    """Opening a runs file reads settings and histories: no experiment is built and no
+    weights are kept until a run is restored (from the file, even once it is gone)."""
+    host = Host(small_config(small))
+    for _ in range(3):
+        host.experiment.trainer.step()
+    from rnn_sandbox.runs.book import Run
+    from rnn_sandbox.runs.file import save_runs
+
+    path = save_runs(tmp_path / "r.rnns", [Run.of(host.experiment, "three", 0)])
+    keeper = RunKeeper(host)
+    built = []
+    real = Experiment.__init__
+
+    def counted(self, *args, **kwargs):
+        built.append(1)
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Experiment, "__init__", counted)
+    assert keeper.open_runs(path) and built == []
+    (opened,) = keeper.runs
+    assert opened.steps() == 3 and not isinstance(opened.state, bytes)
+    path.unlink()  # the open file still holds the run
+    assert keeper.restore_run(opened) and built == [1]
+    restored = host.replaced[-1][0]
+    assert restored.trainer.step_count == 3
+    for k, v in host.experiment.network.params.items():
+        np.testing.assert_array_equal(restored.network.params[k], v)
