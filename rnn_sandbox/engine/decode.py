@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rnn_sandbox.engine.losses import log_softmax
-from rnn_sandbox.engine.network import Network
+from rnn_sandbox.engine.network import Decoding, Network
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,22 @@ class BeamTree:
     def at_step(self, step: int) -> list[int]:
         """The nodes kept at output step ``step``."""
         return [i for i, n in enumerate(self.nodes) if n.step == step]
+
+
+def _take(run: Decoding, rows: np.ndarray) -> None:
+    """Keep the samples ``rows`` of ``run`` (in that order, repeats allowed): the beams
+    that go on, each from the hypothesis it continues."""
+    def pick(s: np.ndarray) -> np.ndarray:
+        return s[:, rows]
+
+    if run.state is not None:
+        run.state = tuple(map(pick, run.state)) if isinstance(run.state, tuple) else (
+            pick(run.state))
+    run.input = run.input[:, rows]
+    if run.memory is not None:
+        run.memory = run.memory[:, rows]
+    if run.mask is not None:
+        run.mask = run.mask[rows]
 
 
 def _check(network: Network) -> None:
@@ -112,7 +128,7 @@ def beam_search(
             break
         live = [k[0] for k in keep]
         scores = np.array([k[3] for k in keep])
-        run.take(np.array([k[1] for k in keep]))
+        _take(run, np.array([k[1] for k in keep]))
         run.feed(np.array([k[2] for k in keep]))
     candidates = [i for i, n in enumerate(tree.nodes) if n.finished] or live
     tree.best = max(candidates, key=lambda i: tree.nodes[i].score)

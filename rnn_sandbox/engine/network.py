@@ -228,20 +228,6 @@ class Decoding:
         self.input = np.zeros_like(self.input)
         self.input[0, np.arange(len(tokens)), tokens] = 1.0
 
-    def take(self, rows: np.ndarray) -> None:
-        """Keep the samples ``rows`` (in that order, repeats allowed): beams that go on."""
-        def pick(s: np.ndarray) -> np.ndarray:
-            return s[:, rows]
-
-        if self.state is not None:
-            self.state = tuple(map(pick, self.state)) if isinstance(self.state, tuple) else (
-                pick(self.state))
-        self.input = self.input[:, rows]
-        if self.memory is not None:
-            self.memory = self.memory[:, rows]
-        if self.mask is not None:
-            self.mask = self.mask[rows]
-
 
 class Network:
     """A recurrent network with a linear read-out, wired for one task type.
@@ -287,7 +273,8 @@ class Network:
         shapes: dict[str, tuple[int, ...]] = {}
         for s in self.stacks:
             shapes.update(s.param_shapes())
-        shapes.update(self._attention_shapes())
+        shapes.update(attention_shapes(self.attention, self.config.hidden_size,
+                                       self._enc_width()))
         shapes[HEAD_WEIGHT] = (self.config.output_size, self.head_in)
         shapes[HEAD_BIAS] = (self.config.output_size,)
         return shapes
@@ -314,9 +301,6 @@ class Network:
     def _enc_width(self) -> int:
         """Width of the encoder's outputs h_j (its directions side by side)."""
         return self.config.hidden_size * (2 if self.config.bidirectional else 1)
-
-    def _attention_shapes(self) -> dict[str, tuple[int, ...]]:
-        return attention_shapes(self.attention, self.config.hidden_size, self._enc_width())
 
     def state_dict(self) -> dict[str, np.ndarray]:
         """Copies of the parameters under PyTorch's names, in PyTorch's order."""
