@@ -61,6 +61,7 @@ from rnn_sandbox.ui.runs.compare_plot import (
     legend_text,
     run_colour,
 )
+from rnn_sandbox.wording import printable
 
 if TYPE_CHECKING:
     from rnn_sandbox.ui import offscreen
@@ -303,7 +304,7 @@ class ComparisonView(PlotPanel):
     def _fill_legend(self) -> None:
         self.entries = self.overlay.entries
         parts = [f"<span style='color:{e.colour}'>{'━ ▒' if e.is_group else '━'} "
-                 f"{_escape(legend_text(e))}</span>" for e in self.entries]
+                 f"{_escape(printable(legend_text(e)))}</span>" for e in self.entries]
         trend = any(k[1] == "train_loss smoothed" for k in self.overlay.drawn.curves)
         key = (f"<span style='color:{GREY}'>solid: training loss"
                + (" (its trend; faint: each batch)" if trend else "")
@@ -339,10 +340,10 @@ class ComparisonView(PlotPanel):
         t.setColumnCount(len(self.runs))
         t.setRowCount(len(results) + len(order) + len(notes))
         for j, run in enumerate(self.runs):
-            head = QTableWidgetItem(run.name)
+            head = QTableWidgetItem(printable(run.name))  # names from files: escaped
             head.setIcon(_swatch(run_colour(run)))
-            head.setToolTip(f"{run.name}: seed {run.seed}"
-                            + (f", group {run.group}" if run.group else ""))
+            head.setToolTip(f"{printable(run.name)}: seed {run.seed}"
+                            + (f", group {printable(run.group)}" if run.group else ""))
             t.setHorizontalHeaderItem(j, head)
         italic = QFont(t.font())
         italic.setItalic(True)

@@ -42,6 +42,7 @@ from rnn_sandbox.ui.plots import on_screen
 from rnn_sandbox.ui.runs.compare_plot import entries_of
 from rnn_sandbox.ui.runs.compare_view import PALETTE, ComparisonView
 from rnn_sandbox.ui.runs.keeping import RunKeeper, change_text
+from rnn_sandbox.wording import printable
 
 
 class RunsHost(Protocol):
@@ -440,7 +441,7 @@ class RunsPanel(QWidget):
         check.setFlags(editable | Qt.ItemFlag.ItemIsUserCheckable)
         check.setCheckState(Qt.CheckState.Unchecked if run.hidden else Qt.CheckState.Checked)
         check.setToolTip("Shown in the comparison (untick to hide it)")
-        name = QTableWidgetItem(("    " if member else "") + run.name)
+        name = QTableWidgetItem(("    " if member else "") + printable(run.name))  # a file's
         name.setFlags(editable | (Qt.ItemFlag.NoItemFlags if member
                                   else Qt.ItemFlag.ItemIsEditable))
         if member:

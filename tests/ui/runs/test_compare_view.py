@@ -476,3 +476,14 @@ def test_many_different_baselines_stay_readable(qtbot, view, runs):
     assert all(f"(run {s})" in text for s, (_, text) in enumerate(labels))
     if os.environ.get("RNN_SANDBOX_SHOTS"):
         view.grab().save(os.environ["RNN_SANDBOX_SHOTS"] + "/six-baselines.png")
+
+
+def test_names_read_from_files_are_shown_escaped(view, runs):
+    from dataclasses import replace
+
+    hostile = replace(runs["lstm"], name="LSTM\x1b]0;t\x07\nrow\ud800")
+    view.set_runs([runs["rnn"], hostile])
+    head = view.settings_table.horizontalHeaderItem(1)
+    assert head.text() == "LSTM\\x1b]0;t\\x07\\nrow\\ud800"
+    assert head.toolTip().startswith("LSTM\\x1b]0;t\\x07\\nrow\\ud800: seed")
+    assert "LSTM\\x1b]0;t\\x07\\nrow\\ud800" in view.legend.text()
