@@ -19,7 +19,8 @@ here imports Qt unless the app itself is started, or ``animate`` or ``compare --
 runs.
 
 The modules, each importing only those listed before it: ``errors`` (exit codes,
-:class:`CliError`), ``options`` (the parser, option checks), ``configuration`` (options →
+:class:`CliError`), ``streams`` (the output that never raises: results are saved however
+printing fails), ``options`` (the parser, option checks), ``configuration`` (options →
 experiment), ``reports`` (what is printed), ``outputs`` (what is written, checked first),
 ``commands`` and ``runs`` (the commands on one experiment and on several runs),
 ``dispatch`` (:func:`main`).
