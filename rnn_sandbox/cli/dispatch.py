@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TextIO, cast
 
 from rnn_sandbox.cli.commands import (
@@ -85,11 +86,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return start_gui(argv)  # `rnn-sandbox run.rnnx` opens the file in the app
     out = Output(sys.stdout, "standard output")
     err = Output(sys.stderr, "standard error")
-    real_stderr, sys.stderr = sys.stderr, cast(TextIO, err)  # progress and messages too
+    streams = sys.stdout, sys.stderr
+    # help, progress and messages too; the app itself gets the real streams back
+    sys.stdout, sys.stderr = cast(TextIO, out), cast(TextIO, err)
     try:
         code = _run(argv, cast(TextIO, out))
     finally:
-        sys.stderr = real_stderr
+        sys.stdout, sys.stderr = streams
+    if isinstance(code, StartApp):
+        return start_gui(language=code.language)
     out.flush()
     if out.failure is None:
         return code
@@ -99,7 +104,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code if code != EXIT_OK else EXIT_FAILED
 
 
-def _run(argv: list[str], out: TextIO) -> int:
+@dataclass(frozen=True)
+class StartApp:
+    """No command: the app starts (with the window's ``language``, if one was given)."""
+
+    language: str | None
+
+
+def _run(argv: list[str], out: TextIO) -> int | StartApp:
     parser = build_parser()
     try:
         try:
@@ -107,7 +119,7 @@ def _run(argv: list[str], out: TextIO) -> int:
         except SystemExit as e:  # --help and --version print and exit 0
             return int(e.code or 0)
         if args.command is None:
-            return start_gui(language=args.language)
+            return StartApp(args.language)
         return COMMANDS[args.command](args, out)
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")

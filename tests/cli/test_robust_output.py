@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import io
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -110,6 +111,21 @@ def test_a_real_pipe_closed_by_its_reader(tmp_path):
     assert proc.wait(timeout=60) == EXIT_BROKEN_PIPE, err
     assert err == ""
     assert load_experiment(saved).trainer.step_count == 30
+
+
+def test_a_real_closed_standard_output(tmp_path):
+    """`rnn-sandbox train … --save p.rnnx >&-`: saved, one line on standard error."""
+    saved = tmp_path / "p.rnnx"
+    done = subprocess.run(
+        [sys.executable, "-m", "rnn_sandbox", "train", *SMALL, "--steps", "3",
+         "--save", str(saved), "--quiet"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp_path, timeout=60,
+        preexec_fn=lambda: os.close(1),  # noqa: PLW1509 (the shell's >&-)
+    )
+    err = done.stderr.decode()
+    assert done.returncode == EXIT_FAILED, err
+    assert err == "error: the output could not be printed: standard output: it is closed\n"
+    assert load_experiment(saved).trainer.step_count == 3
 
 
 def _hostile(src: Path, dst: Path, change) -> Path:
