@@ -64,8 +64,12 @@ class StoredState:
             f.seek(0)
             yield f
             return
-        with zipfile.ZipFile(f) as zf:
+        try:
+            zf = zipfile.ZipFile(f)
             info = zf.getinfo(self.entry)
+        except Exception:  # BadZipFile, KeyError, OSError, …
+            raise ExperimentFileError("the runs file was changed since it was read") from None
+        with zf:
             if (info.file_size, info.CRC) != (self.size, self.crc):
                 raise ExperimentFileError("the runs file was changed since it was read")
             with open_member(zf, info) as member:

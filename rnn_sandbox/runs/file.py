@@ -99,9 +99,15 @@ def write_runs(f: IO[bytes], runs: Sequence[Run]) -> None:
                     out.write(state)
                 continue
             info.file_size = state.size  # sizes the entry (zip64 or not) before writing
-            with state.open() as src, zf.open(info, "w") as out:
-                while chunk := src.read(CHUNK):
-                    out.write(chunk)
+            try:
+                with state.open() as src, zf.open(info, "w") as out:
+                    while chunk := src.read(CHUNK):
+                        out.write(chunk)
+            except OSError:
+                raise
+            except Exception as e:  # its file damaged or changed since it was read
+                raise SaveRefused(f"run {run.name!r} cannot be read from the file it came "
+                                  f"from ({e})") from None
 
 
 def runs_to_bytes(runs: Sequence[Run]) -> bytes:

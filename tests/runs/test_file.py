@@ -152,3 +152,18 @@ def test_a_damaged_run_inside_is_named(good):
     inner["experiment.json"] = json.dumps(header).encode()
     entries["run-1.rnnx"] = _zip(inner)
     _refused(_zip(entries), "run 'second, the GRU': .*trainer.step")
+
+
+def test_runs_are_read_from_their_file_and_one_changed_there_is_not_saved(runs, tmp_path):
+    path = save_runs(tmp_path / "c.rnns", runs)
+    loaded = load_runs(path)
+    assert all(isinstance(r.state, StoredState) for r in loaded)
+    size = path.stat().st_size
+    with open(path, "r+b") as f:  # the same file changed in place after it was read
+        f.seek(size // 3)
+        f.write(b"\xff" * 64)
+    with pytest.raises(SaveRefused, match="cannot be read from the file it came from"):
+        save_runs(tmp_path / "d.rnns", loaded)
+    assert not (tmp_path / "d.rnns").exists()
+    with pytest.raises(ExperimentFileError):
+        loaded[0].experiment()
