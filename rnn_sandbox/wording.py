@@ -32,6 +32,12 @@ def printable(text: object) -> str:
     return "".join(_escaped(ch) for ch in s)
 
 
+def printable_lines(text: str) -> str:
+    """:func:`printable` for each line of a text that has several (a rendered prediction):
+    its line breaks kept, everything else escaped."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
 def _escaped(ch: str) -> str:
     code = ord(ch)
     if unicodedata.category(ch) not in _HIDDEN_CATEGORIES and code not in _BIDI_CONTROLS:

@@ -21,7 +21,7 @@ from rnn_sandbox.cli.options import ANIMATE_SIZE, check_length, check_steps, par
 from rnn_sandbox.cli.outputs import Saved, check_outputs, check_target, save
 from rnn_sandbox.cli.reports import Diverged, report, score_lines, steps_for_epochs, train_steps
 from rnn_sandbox.files import stamp
-from rnn_sandbox.wording import count, printable
+from rnn_sandbox.wording import count, printable, printable_lines
 
 if TYPE_CHECKING:
     from rnn_sandbox.config import ExperimentConfig
@@ -191,13 +191,15 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
         raise CliError(f"--index must lie in 0..{len(data) - 1} for the {args.split} set")
     sample = data.subset(slice(args.index, args.index + 1))
     outputs = exp.trainer.predict(sample)[0]
-    out.write(exp.task.render_prediction(exp.trainer.data, args.index, outputs, args.split))
+    # the task's words can come from the file (a text's characters): each line escaped
+    out.write(printable_lines(
+        exp.task.render_prediction(exp.trainer.data, args.index, outputs, args.split)))
     out.write("\n")
     if exp.config.network.attention != "none":  # where it looked while writing
         _, alpha = exp.network.generate_with_attention(sample.x, sample.mask, len(outputs))
         out.write("\nattention (% of each written word's look at the source words)\n")
-        out.write(exp.task.render_alignment(exp.trainer.data, args.index, outputs, alpha[0],
-                                            args.split) + "\n")
+        out.write(printable_lines(exp.task.render_alignment(
+            exp.trainer.data, args.index, outputs, alpha[0], args.split)) + "\n")
     return EXIT_OK
 
 

@@ -164,3 +164,15 @@ def test_texts_from_files_are_printed_escaped(monkeypatch, capsys, tmp_path, tra
             assert "RNN Sandbox \\ud800\\x1b]0;owned\\x07, 2026\\ud800\\nforged row)" in lines[1]
         else:  # the run's name is the file's: one row, escaped
             assert lines[1].startswith("x\\x1b]0;t\\x07\\nrow ")
+
+
+def test_a_prediction_is_printed_line_by_line_escaped(monkeypatch, capsys, trained):
+    """A task's rendering can quote the file's own data (a text's characters)."""
+    task_class = type(get_task("tiny_bptt"))
+    monkeypatch.setattr(task_class, "render_prediction",
+                        lambda self, *args: "input \x1b]0;t\x07\nanswer \ud800")
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    code, err = run_into(monkeypatch, capsys, stdout, "predict", trained)
+    assert code == 0, err
+    stdout.seek(0)
+    assert stdout.read() == "input \\x1b]0;t\\x07\nanswer \\ud800\n"
