@@ -35,7 +35,7 @@ from rnn_sandbox.session import Experiment
 from rnn_sandbox.ui.errors import reason
 from rnn_sandbox.ui.view_data import ViewData
 from rnn_sandbox.ui.worker import Progress
-from rnn_sandbox.wording import count
+from rnn_sandbox.wording import count, printable
 
 if TYPE_CHECKING:
     from rnn_sandbox.runs.seeds import RunJob
@@ -314,19 +314,19 @@ class RunKeeper(QObject):
         step = self.host.step
         if step > 0 and not self.host.ask(
             "Replace the trained model?",
-            f"“{run.name}” becomes the current experiment; the model trained for "
+            f"“{printable(run.name)}” becomes the current experiment; the model trained for "
             f"{count(step, 'step')} is kept in the Runs panel (Undo brings it back).",
         ):
             return False
         try:
             experiment = run.experiment()
         except Exception as e:  # noqa: BLE001 (a run that cannot be rebuilt: say so)
-            self.message.emit("Cannot restore the run", f"{run.name}:\n{reason(e)}",
+            self.message.emit("Cannot restore the run", f"{printable(run.name)}:\n{reason(e)}",
                               "critical")
             return False
         self._kept[experiment] = run
         self.host.pause()
-        self.host.replace_with(experiment, f"Restore run “{run.name}”")
+        self.host.replace_with(experiment, f"Restore run “{printable(run.name)}”")
         return True
 
     def rename_run(self, run: Run | None, name: str) -> bool:
