@@ -15,7 +15,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 FIRST = ("engine",)
 QUICK = {"engine": ["--quick"], "ui": ["--quick"], "diagram": ["--repeat", "2"],
-         "seeds": ["--quick"]}
+         "seeds": ["--quick"], "memory": ["--quick"]}
 
 
 def names() -> list[str]:

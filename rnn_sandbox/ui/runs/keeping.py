@@ -15,6 +15,7 @@ and what training reported (:meth:`RunKeeper.record`).
 
 from __future__ import annotations
 
+import os
 import weakref
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
@@ -448,10 +449,17 @@ class RunKeeper(QObject):
                               f"The {self.job_what} of the last request are still training: "
                               "wait for them or cancel them first.", "information")
             return False
+        from rnn_sandbox.engine.budget import estimate, seeds_plan
         from rnn_sandbox.runs.seeds import RunJob
 
+        largest = max((config for _, config in items), key=lambda c: estimate(c).total)
+        processes, refused = seeds_plan(largest, len(items), os.cpu_count() or 1)
+        if refused is not None:  # before any worker starts: no swap storm, no killed run
+            self.message.emit("Not enough memory", f"The {what} were not started: "
+                              f"{refused}.", "warning")
+            return False
         try:
-            job = RunJob(items, group=group)
+            job = RunJob(items, processes, group=group)
             job.start()
         except Exception as e:  # noqa: BLE001 (worker processes that cannot start: say so)
             self.message.emit("Cannot start training the runs", reason(e), "critical")

@@ -298,3 +298,20 @@ def test_runs_opened_from_a_file_are_read_only_when_restored(qtbot, small, tmp_p
     assert restored.trainer.step_count == 3
     for k, v in host.experiment.network.params.items():
         np.testing.assert_array_equal(restored.network.params[k], v)
+
+
+def test_seeds_that_cannot_fit_in_memory_are_not_started(qtbot, small, monkeypatch):
+    """Repeat with N seeds asks the memory estimate first: settings of which not even one
+    run fits beside the runs' states are refused with the reason, and no worker starts."""
+    from rnn_sandbox.engine.budget import MEMORY_VARIABLE
+
+    host = Host(small_config(small))
+    keeper = RunKeeper(host)
+    notes: list[tuple[str, str]] = []
+    keeper.message.connect(lambda title, text, level: notes.append((title, text)))
+    monkeypatch.setenv(MEMORY_VARIABLE, "60M")
+    assert not keeper.repeat_with_seeds(3)
+    assert keeper.job is None
+    ((title, text),) = notes
+    assert title == "Not enough memory" and "The seeds were not started" in text
+    assert "need about" in text and "60 MB is available" in text
