@@ -49,6 +49,13 @@ class Output:
         except (OSError, ValueError):
             return False
 
+    def __getattr__(self, name: str) -> object:
+        """Anything else (``fileno``, ``encoding``, ``buffer``) is the stream's own."""
+        stream = self.__dict__.get("stream")
+        if stream is None:
+            raise AttributeError(name)
+        return getattr(stream, name)
+
     def _failed(self, e: Exception) -> None:
         self.broken_pipe = isinstance(e, BrokenPipeError) or (
             isinstance(e, OSError) and e.errno == errno.EPIPE)
