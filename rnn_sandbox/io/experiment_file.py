@@ -438,10 +438,13 @@ REBUILD_BYTES = 64 << 20
 
 
 def small_enough(config: ExperimentConfig, budget: int = REBUILD_BYTES) -> bool:
-    """Whether rebuilding an experiment of these settings costs at most ``budget`` bytes
-    (an upper estimate from the settings alone)."""
-    params = parameter_bound(config.network, config.task.seq_len)
-    return 4 * 8 * params + 2 * data_bytes(config) <= budget
+    """Whether rebuilding an experiment of these settings (and a validation pass) costs
+    at most ``budget`` bytes beside the interpreter, as the program estimates what a
+    setting needs (:func:`rnn_sandbox.engine.budget.estimate`)."""
+    from rnn_sandbox.engine.budget import estimate
+
+    needs = estimate(config)
+    return needs.total - needs.baseline <= budget
 
 
 def _array_limits(config: ExperimentConfig) -> dict[str, int]:

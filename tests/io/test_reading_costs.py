@@ -126,7 +126,7 @@ def zero_weight_file(tmp_path: Path, tiny, hidden: int = 256, layers: int = 2) -
     header = ef.experiment_to_dict(exp)
     net = header["config"]["network"]
     net.update(cell="lstm", hidden_size=hidden, num_layers=layers, bidirectional=True)
-    header["config"]["training"]["optimizer"] = "sgd"
+    header["config"]["training"]["optimizer"] = "adam"  # buffers made at the first step
     config = ef.ExperimentConfig.from_dict(header["config"])
     weights = {name: np.zeros(shape) for name, shape in _shapes(config).items()}
     path = tmp_path / "zeros.rnnx"
