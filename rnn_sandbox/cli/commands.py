@@ -19,7 +19,14 @@ from rnn_sandbox.cli.configuration import config_from_args, experiment, load, me
 from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_OK, CliError
 from rnn_sandbox.cli.options import ANIMATE_SIZE, check_length, check_steps, parse_size
 from rnn_sandbox.cli.outputs import Saved, check_outputs, check_target, save
-from rnn_sandbox.cli.reports import Diverged, report, score_lines, steps_for_epochs, train_steps
+from rnn_sandbox.cli.reports import (
+    Diverged,
+    comparison_lines,
+    report,
+    score_lines,
+    steps_for_epochs,
+    train_steps,
+)
 from rnn_sandbox.files import stamp
 from rnn_sandbox.wording import count, printable, printable_lines
 
@@ -212,6 +219,8 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     from rnn_sandbox.session import Score, epoch_text
     from rnn_sandbox.tasks import Metric
 
+    if args.file.suffix.lower() == ".rnns":
+        return _runs_info(args, out)
     summary = check_file(args.file)  # structure, checksums, shapes: nothing is built
     header, c = summary.header, summary.config
     n, tr = c.network, c.training
@@ -262,6 +271,21 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
         score = printable(Score(metric, base).text())
         out.write(f"{score} (at step {last['step']}; the network is too large to rebuild "
                   "here: checked, not rebuilt)\n")
+    return EXIT_OK
+
+
+def _runs_info(args: argparse.Namespace, out: TextIO) -> int:
+    """``info`` of a runs file: every run checked in full, one at a time and streamed
+    (nothing is built), then the table ``compare`` prints."""
+    from rnn_sandbox.io.experiment_file import named, open_file
+    from rnn_sandbox.runs.file import runs_from_file
+
+    with open_file(args.file) as f:
+        runs = named(args.file, runs_from_file, f)
+    out.write(f"file        {printable(args.file)}\n")
+    out.write(f"runs        {len(runs)}, each checked (not rebuilt)\n")
+    for line in comparison_lines(runs):
+        out.write(line + "\n")
     return EXIT_OK
 
 

@@ -182,7 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--index", type=int, default=0, metavar="I")
     pr.add_argument("--split", choices=("val", "train"), default="val")
 
-    inf = sub.add_parser("info", help="describe a saved experiment")
+    inf = sub.add_parser("info", help="describe a saved experiment (or runs file)")
     inf.add_argument("file", type=Path)
 
     an = sub.add_parser(

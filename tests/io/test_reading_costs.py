@@ -197,14 +197,16 @@ import rnn_sandbox.cli.commands, rnn_sandbox.cli.runs, rnn_sandbox.session
 from rnn_sandbox.cli import main
 rss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 before = rss()
-codes = [main(["info", sys.argv[1]]), main(["compare", sys.argv[2]])]
+codes = [main(["info", sys.argv[1]]), main(["info", sys.argv[2]]),
+         main(["compare", sys.argv[2]])]
 print(codes, before, rss(), file=sys.stderr)
 """
 
 
 def test_info_and_compare_of_large_runs_stay_within_a_bound(tmp_path, tiny):
-    """``info`` of a file of a large network and ``compare`` of three such runs (13.4 GB
-    for three LSTMs 1024 × 3) read settings and histories without building a network: the
+    """``info`` of a file of a large network, ``info`` and ``compare`` of a runs file of
+    three such runs (13.4 GB for three LSTMs 1024 × 3) read settings and histories and
+    check every entry without building a network: the
     process grows by less than READING_BOUND over its imports (peak RSS, in a process of
     its own so nothing else counts)."""
     import subprocess
@@ -218,8 +220,9 @@ def test_info_and_compare_of_large_runs_stay_within_a_bound(tmp_path, tiny):
         env={**__import__("os").environ, "PYTHONPATH": str(Path(__file__).parents[2])},
     )
     codes, before, after = done.stderr.strip().splitlines()[-1].rsplit(" ", 2)
-    assert codes == "[0, 0]", done.stderr
+    assert codes == "[0, 0, 0]", done.stderr
     assert "checked, not rebuilt" in done.stdout and "zeros (3)" in done.stdout, done.stdout
+    assert "runs        3, each checked (not rebuilt)" in done.stdout
     assert int(after) - int(before) < READING_BOUND, (int(after) - int(before)) / MB
 
 
