@@ -243,3 +243,25 @@ def test_a_save_is_verified_by_checking_every_number_without_rebuilding(tiny, tm
     with pytest.raises(SaveRefused, match="ok.rnnx was not saved.*NaN"):
         ef.save_experiment(path, exp)
     assert ef.check_file(path).step == 3  # the old file stays
+
+
+def test_files_without_the_metric_record_name_it_from_their_baseline(tiny, tmp_path):
+    """Files written before the header kept the metric's name and direction: a comparison
+    reads them from the main baseline ("<rule>: <metric>") instead of rebuilding."""
+    exp = tiny.trained(tiny.config(), steps=4)
+    with zipfile.ZipFile(io.BytesIO(ef.experiment_to_bytes(exp))) as zf:
+        entries = {n: zf.read(n) for n in zf.namelist()}
+    header = json.loads(entries[ef.JSON_NAME])
+    new = rf.load_comparison([ef.save_experiment(tmp_path / "new.rnnx", exp)])[0]
+    del header["metric"]
+    entries[ef.JSON_NAME] = json.dumps(header).encode()
+    path = tmp_path / "old.rnnx"
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, blob in entries.items():
+            zf.writestr(name, blob)
+    (old,) = rf.load_comparison([path])
+    built = Run.of(exp, "built", 0)
+    assert (old.metric_name, old.higher_is_better, old.baseline) == (
+        built.metric_name, built.higher_is_better, built.baseline) == (
+        new.metric_name, new.higher_is_better, new.baseline)
+    assert built.metric_name is not None
