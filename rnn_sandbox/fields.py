@@ -16,7 +16,9 @@ from numbers import Integral, Real
 from typing import Any, cast
 
 # "dense" is the feed-forward baseline (no recurrence) that shows what an RNN adds.
-CELLS = ("rnn", "lstm", "gru", "dense")
+# minGRU and minLSTM: gates that read only x_t (rnn_sandbox/engine/minimal.py); every recurrent
+# cell is registered in rnn_sandbox/engine/cell_table.py.
+CELLS = ("rnn", "lstm", "gru", "mingru", "minlstm", "dense")
 POOLINGS = ("mean", "flatten")
 NONLINEARITIES = ("tanh", "relu")
 ARCHITECTURES = ("many_to_one", "many_to_many", "one_to_many", "seq2seq")
@@ -46,6 +48,8 @@ CHOICE_LABELS = {
     "rnn": "simple RNN",
     "lstm": "LSTM",
     "gru": "GRU",
+    "mingru": "minGRU (gates read only x)",
+    "minlstm": "minLSTM (gates read only x)",
     "dense": "dense (no recurrence)",
     "mean": "mean of the steps",
     "flatten": "steps side by side",

@@ -19,46 +19,20 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from rnn_sandbox.config import NetworkConfig
+from rnn_sandbox.engine.cell_table import CELL_TABLE, Gate
 
-# Per layer and direction, in PyTorch's state_dict order.
+# Per layer and direction, in PyTorch's state_dict order (a cell has all or some of them:
+# CELL_TABLE[cell].kinds).
 RECURRENT_KINDS = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
 HEAD = "head"  # the read-out, an nn.Linear
 DENSE = "fc1"  # the dense baseline's hidden layer, an nn.Linear; also its state's name
-RECURRENT_CELLS = ("rnn", "lstm", "gru")
+RECURRENT_CELLS = tuple(CELL_TABLE)  # "rnn", "lstm", "gru", "mingru", "minlstm"
 PARTS = {"seq2seq": ("encoder", "decoder")}  # other architectures: one unnamed stack
-
-
-@dataclass(frozen=True)
-class Gate:
-    """One gate of a gated cell; ``squash`` is "sigmoid" (open between 0 and 1) or "tanh"
-    (the candidate value)."""
-
-    letter: str  # "f"
-    word: str  # PyTorch's word for it: "forget"; the LSTM's candidate is the "cell" gate
-    title: str  # "forget gate"; the candidates: "candidate"
-    squash: str
-
-    @property
-    def name(self) -> str:
-        """``"forget f"``: the word and the letter of the equations."""
-        return f"{self.word} {self.letter}"
 
 
 # In PyTorch's order of the stacked weight rows.
 GATES: dict[str, tuple[Gate, ...]] = {
-    "rnn": (),
-    "dense": (),
-    "lstm": (
-        Gate("i", "input", "input gate", "sigmoid"),
-        Gate("f", "forget", "forget gate", "sigmoid"),
-        Gate("g", "cell", "candidate", "tanh"),
-        Gate("o", "output", "output gate", "sigmoid"),
-    ),
-    "gru": (
-        Gate("r", "reset", "reset gate", "sigmoid"),
-        Gate("z", "update", "update gate", "sigmoid"),
-        Gate("n", "new", "candidate", "tanh"),
-    ),
+    "dense": (), **{name: cell.gates for name, cell in CELL_TABLE.items()},
 }
 
 
@@ -232,6 +206,11 @@ class Anatomy:
         ``param_of("encoder.l0", "weight_hh") == "encoder.weight_hh_l0"``."""
         return self._by_state[(state, kind)]
 
+    def find(self, state: str, kind: str) -> str | None:
+        """As :meth:`param_of`, or ``None`` where the cell has no such parameter (minGRU and
+        minLSTM have no ``weight_hh``: their gates read only x_t)."""
+        return self._by_state.get((state, kind))
+
     def states_of(self, part: str) -> tuple[StateInfo, ...]:
         """The states of one stack (``""``, ``"encoder"`` or ``"decoder"``), in order."""
         return tuple(s for s in self.states if s.part == part)
@@ -294,7 +273,7 @@ def anatomy_of(config: NetworkConfig) -> Anatomy:
             for reverse in (False, True)[:dirs]:
                 s = _state(part, k, reverse)
                 states.append(s)
-                params += [_recurrent_param(kind, s) for kind in RECURRENT_KINDS]
+                params += [_recurrent_param(kind, s) for kind in CELL_TABLE[c.cell].kinds]
     if c.architecture == "seq2seq":
         params += [
             ParamInfo(name, ATTENTION, "bias" if symbol.startswith("b") else "weight",

@@ -24,6 +24,7 @@ import numpy as np
 from rnn_sandbox.config import ExperimentConfig, NetworkConfig, data_bytes
 from rnn_sandbox.engine.anatomy import gate_count
 from rnn_sandbox.engine.attention import attention_shapes
+from rnn_sandbox.engine.cell_table import CELL_TABLE
 
 # The environment variable that lowers the memory the program believes it has (bytes, or
 # a number with K, M, G, T): for a shared machine, and for tests of the refusal.
@@ -35,7 +36,7 @@ BASELINE_BYTES = 110_000_000
 # Numbers kept per time step, sequence, layer and direction, in units of the hidden size:
 # the forward cache (states, gates, cell states) plus what the backward pass holds at its
 # peak (the gradients of the pre-activations and states, the public per-step gradients).
-CACHE_PER_UNIT = {"rnn": 5, "gru": 11, "lstm": 14, "dense": 2}
+CACHE_PER_UNIT = {"rnn": 5, "gru": 11, "lstm": 14, "mingru": 9, "minlstm": 12, "dense": 2}
 # Passes a training step makes over arrays the size of the weights (the optimizer's two,
 # the weights prepared, the gradients made, clipped and measured) and over the batch's
 # cache (fitted to measured steps: benchmarks/memory.py prints both).
@@ -104,10 +105,11 @@ def duration_text(seconds: float) -> str:
 # -- parameters and data -------------------------------------------------------------------
 def _stack_parameters(cell: str, inputs: int, H: int, layers: int, directions: int) -> int:
     G = gate_count(cell) * H
+    hh = "weight_hh" in CELL_TABLE[cell].kinds  # minGRU, minLSTM: no W_hh, no b_hh
     total = 0
     for k in range(layers):
         width = inputs if k == 0 else H * directions
-        total += directions * (G * (width + H) + 2 * G)
+        total += directions * (G * (width + H * hh) + G * (1 + hh))
     return total
 
 

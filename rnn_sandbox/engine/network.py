@@ -23,12 +23,10 @@ from typing import Any
 import numpy as np
 
 from rnn_sandbox.config import NetworkConfig, validate_network
-from rnn_sandbox.engine import cells, gated
 from rnn_sandbox.engine.anatomy import (
     HEAD_BIAS,
     HEAD_WEIGHT,
     RECURRENT_CELLS,
-    RECURRENT_KINDS,
     Anatomy,
     anatomy_of,
     gate_count,
@@ -43,6 +41,7 @@ from rnn_sandbox.engine.attention import (
     init_attention,
 )
 from rnn_sandbox.engine.budget import inference_rows
+from rnn_sandbox.engine.cell_table import CELL_TABLE, Cell
 from rnn_sandbox.engine.init import init_linear, init_recurrent
 from rnn_sandbox.engine.losses import cross_entropy, mse, softmax
 from rnn_sandbox.engine.params import checked_params
@@ -77,6 +76,12 @@ class RNNStack:
         """``reverse`` of each direction: (False,) or (False, True)."""
         return (False, True)[: self.num_directions]
 
+    @property
+    def spec(self) -> Cell:
+        """The cell's entry in :data:`.cell_table.CELL_TABLE`: its gates, parameters and
+        the functions that run it."""
+        return CELL_TABLE[self.cell]
+
     def param_shapes(self) -> dict[str, tuple[int, ...]]:
         """Names and shapes in PyTorch's ``state_dict`` order."""
         H, shapes = self.hidden_size, {}
@@ -85,7 +90,7 @@ class RNNStack:
             in_size = self.input_size if k == 0 else H * self.num_directions
             for rev in self.directions():
                 cols = {"weight_ih": (in_size,), "weight_hh": (H,)}
-                for kind in RECURRENT_KINDS:
+                for kind in self.spec.kinds:
                     shapes[param_name(kind, k, rev, self.part)] = (G, *cols.get(kind, ()))
         return shapes
 
@@ -96,13 +101,13 @@ class RNNStack:
             for k in range(self.num_layers) for rev in self.directions()
         ]
 
-    def _p(self, params: dict[str, np.ndarray], k: int, rev: bool):
-        """``(W_ih, W_hh, b_ih, b_hh)`` of layer ``k``, direction ``rev``."""
-        return tuple(params[param_name(kind, k, rev, self.part)] for kind in RECURRENT_KINDS)
+    def _p(self, params: dict[str, np.ndarray], k: int, rev: bool) -> dict[str, np.ndarray]:
+        """The parameters of layer ``k``, direction ``rev``, by kind (``weight_ih``, …)."""
+        return {kind: params[param_name(kind, k, rev, self.part)] for kind in self.spec.kinds}
 
     def zero_state(self, batch: int, dtype) -> Any:
         shape = (self.num_layers * self.num_directions, batch, self.hidden_size)
-        if self.cell == "lstm":
+        if self.spec.cell_state:
             return np.zeros(shape, dtype), np.zeros(shape, dtype)
         return np.zeros(shape, dtype)
 
@@ -118,33 +123,22 @@ class RNNStack:
         D = self.num_directions
         if state0 is None:
             state0 = self.zero_state(B, x.dtype)
-        lstm = self.cell == "lstm"
+        lstm = self.spec.cell_state
         h0, c0 = state0 if lstm else (state0, None)
         h_n = np.empty_like(h0)
         c_n = np.empty_like(h0) if lstm else None
         caches = []
         layer_in = x
-        cache: cells.DirCache | gated.GatedCache
         for k in range(self.num_layers):
             outs = []
             for d, rev in enumerate(self.directions()):
                 idx = k * D + d
-                w_ih, w_hh, b_ih, b_hh = self._p(params, k, rev)
-                if self.cell == "rnn":
-                    h_all, cache = cells.rnn_dir_forward(
-                        layer_in, w_ih, w_hh, b_ih, b_hh, h0[idx], mask, rev, self.nonlinearity
-                    )
-                elif self.cell == "gru":
-                    h_all, cache = gated.gru_dir_forward(
-                        layer_in, w_ih, w_hh, b_ih, b_hh, h0[idx], mask, rev
-                    )
-                else:
-                    assert c0 is not None and c_n is not None  # an LSTM has a cell state
-                    h_all, cache = gated.lstm_dir_forward(
-                        layer_in, w_ih, w_hh, b_ih, b_hh, h0[idx], c0[idx], mask, rev
-                    )
-                    assert cache.c is not None  # an LSTM's cache holds its cell states
-                    c_n[idx] = cache.c[0] if rev else cache.c[-1]
+                h_all, cache, c_last = self.spec.forward(
+                    layer_in, self._p(params, k, rev), h0[idx],
+                    None if c0 is None else c0[idx], mask, rev, self.nonlinearity,
+                )
+                if c_n is not None:
+                    c_n[idx] = c_last
                 h_n[idx] = h_all[0] if rev else h_all[-1]
                 outs.append(h_all)
                 caches.append(cache)
@@ -169,7 +163,7 @@ class RNNStack:
         ``(T, *shape)`` (see :func:`.cells.rnn_dir_backward`).
         """
         D, H = self.num_directions, self.hidden_size
-        lstm = self.cell == "lstm"
+        lstm = self.spec.cell_state
         B = d_out.shape[1]
         shape = (self.num_layers * D, B, H)
         d_hn, d_cn = (d_state if lstm else (d_state, None)) if d_state is not None else (None, None)
@@ -183,24 +177,15 @@ class RNNStack:
             d_in = None
             for d, rev in enumerate(self.directions()):
                 idx = k * D + d
-                w_ih, w_hh, _, _ = self._p(params, k, rev)
                 dh_o = d_layer_out[..., d * H : (d + 1) * H]
                 dh_l = None if d_hn is None else d_hn[idx]
-                if self.cell == "rnn":
-                    dx, dh0[idx], g, dh_total = cells.rnn_dir_backward(
-                        caches[idx], dh_o, dh_l, w_ih, w_hh, self.nonlinearity, truncation,
-                        per_step,
-                    )
-                elif self.cell == "gru":
-                    dx, dh0[idx], g, dh_total = gated.gru_dir_backward(
-                        caches[idx], dh_o, dh_l, w_ih, w_hh, truncation, per_step
-                    )
-                else:
-                    assert dc0 is not None  # an LSTM has a cell state
-                    dc_l = None if d_cn is None else d_cn[idx]
-                    dx, dh0[idx], dc0[idx], g, dh_total, dc_total = gated.lstm_dir_backward(
-                        caches[idx], dh_o, dh_l, dc_l, w_ih, w_hh, truncation, per_step
-                    )
+                dc_l = None if d_cn is None else d_cn[idx]
+                dx, dh0[idx], dc, g, dh_total, dc_total = self.spec.backward(
+                    caches[idx], dh_o, dh_l, dc_l, self._p(params, k, rev), self.nonlinearity,
+                    truncation, per_step,
+                )
+                if dc0 is not None:
+                    dc0[idx] = dc
                     steps["c"][names[idx]] = dc_total
                 for key, value in g.items():
                     grads[param_name(key, k, rev, self.part)] = value
@@ -658,9 +643,9 @@ class Network:
             for i, name in enumerate(stack.state_names()):
                 c = cache[key][i]
                 pub["hidden"][name] = bm(c.h)
-                if stack.cell != "rnn":
+                if stack.spec.gates:
                     pub.setdefault("gates", {})[name] = bm(c.gates)
-                if stack.cell == "lstm":
+                if stack.spec.cell_state:
                     pub.setdefault("cell", {})[name] = bm(c.c)
         att: AttentionCache | None = cache.get("att")
         if att is not None:  # batch-major already: (B, T_out, T_src), (B, T_out, ...)

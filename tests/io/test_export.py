@@ -43,6 +43,10 @@ CASES = [
     ("seq2seq", "ce", True, 2, "tanh", "output", True, "gru", "float64", "additive"),
     ("seq2seq", "mse", False, 1, "tanh", "output", True, "lstm", "float64", "dot"),
     ("seq2seq", "ce", True, 1, "relu", "output", False, "rnn", "float64", "general"),
+    ("many_to_one", "ce", True, 2, "tanh", "output", True, "mingru"),
+    ("many_to_many", "mse", True, 1, "tanh", "output", True, "minlstm"),
+    ("one_to_many", "ce", False, 2, "tanh", "output", False, "minlstm"),
+    ("seq2seq", "ce", True, 2, "tanh", "output", True, "mingru", "float64", "additive"),
 ]
 
 

@@ -108,7 +108,7 @@ def incoming_text(m: DiagramModel, cfg: ExperimentConfig, item: Any) -> str:
     key = item.key
     if not a.state(key).recurrent:  # the dense layer
         return linear(a.param_of(key, "weight"), a.param_of(key, "bias"))
-    names = [a.param_of(key, "weight_ih"), a.param_of(key, "weight_hh")]
+    names = [nm for kind in ("weight_ih", "weight_hh") if (nm := a.find(key, kind))]
     gates = a.gates
     if gates:  # one row of weights per gate: show how large each gate's are
         H = n.hidden_size

@@ -494,13 +494,13 @@ class DiagramScene(QGraphicsScene):
                         for dd, s2 in enumerate(a.layer_states(seg.part, k - 1)):
                             below = pos[(s2.name, t)]
                             self._link(p_ih, below, pts, t, dd * H)
-                    p_hh = a.param_of(state, "weight_hh")
-                    if folded:  # around the frames of opened neurons
+                    p_hh = a.find(state, "weight_hh")  # None: the gates read only x_t
+                    if folded and p_hh is not None:  # around the frames of opened neurons
                         self._add_loop(p_hh, pts, 26.0 if r.expanded else 0.0)
-                    elif prev_t is not None:
-                        if d == 0:
+                    elif not folded and prev_t is not None:
+                        if p_hh is not None and d == 0:
                             self._link(p_hh, pos[(state, prev_t)], pts, t)
-                        else:
+                        elif p_hh is not None:
                             self._link(p_hh, pts, pos[(state, prev_t)], prev_t)
                         self._state_arrow(r, x - col_w + r.offset, x + r.offset, d == 1, t)
                         if t == prev_t + 1:
