@@ -358,6 +358,13 @@ def refusal(cfg: ExperimentConfig, est: Estimate, need: int, have: int,
             f"{size_text(have)} is available; {lower}")
 
 
+def parent_bytes(est: Estimate, runs: int) -> int:
+    """What the process that gathers ``runs`` finished runs holds: each run's state (its
+    weights and optimizer buffers, as a file's bytes) and one more while a file of them is
+    checked."""
+    return est.baseline + (runs + 1) * (est.weights + est.optimizer)
+
+
 def seeds_plan(cfg: ExperimentConfig, runs: int, wanted: int,
                available: int | None = None) -> tuple[int, str | None]:
     """``(processes, refusal)`` for ``runs`` runs of ``cfg`` in worker processes: at most
@@ -366,7 +373,7 @@ def seeds_plan(cfg: ExperimentConfig, runs: int, wanted: int,
     even one fits (``None`` when it does)."""
     est = estimate(cfg)
     have = available_memory() if available is None else available
-    parent = est.baseline + 2 * runs * (est.weights + est.optimizer)
+    parent = parent_bytes(est, runs)
     fit = int((have - parent) // max(1, est.total))
     if fit < 1:
         return 1, refusal(cfg, est, parent + est.total, have, runs)

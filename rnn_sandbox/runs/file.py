@@ -87,11 +87,12 @@ def write_runs(f: IO[bytes], runs: Sequence[Run]) -> None:
     with zipfile.ZipFile(f, "w") as zf:
         zf.writestr(JSON_NAME, json.dumps(header, indent=1), zipfile.ZIP_DEFLATED)
         for i, run in enumerate(runs):
-            # Compressed (lightly: they are zips already) so that no inner archive shows
-            # through: a truncated runs file must not read as one of its runs.
+            # Stored as they are (their weights are stored too: deflate would take
+            # minutes for a large network and spare little); a runs file cut short where
+            # one of them shows through is refused by open_zip as truncated.
             info = zipfile.ZipInfo(_entry_name(i), time.localtime()[:6])
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info._compresslevel = 1  # type: ignore[attr-defined]  # what writestr sets
+            info.compress_type = zipfile.ZIP_STORED
+            info.external_attr = 0o600 << 16  # as writestr gives an entry
             state = run.state
             if isinstance(state, bytes):
                 info.file_size = len(state)

@@ -279,7 +279,10 @@ def test_newer_format_version(good):
 
 
 def test_truncated_file(good, tmp_path):
-    for cut in (10, len(good) // 2, len(good) - 30):
+    # The arrays are stored, not deflated: cut anywhere, the file never reads as one of
+    # the archives inside it.
+    for cut in (10, len(good) // 2, len(good) - 30,
+                *range(50, len(good), max(1, len(good) // 97))):
         _expect_error(good[:cut], "damaged or truncated")
     path = tmp_path / "cut.rnnx"
     path.write_bytes(good[: len(good) // 3])

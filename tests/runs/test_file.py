@@ -112,6 +112,10 @@ def test_a_failed_save_leaves_the_old_file(runs, tmp_path, monkeypatch):
 def test_foreign_damaged_and_truncated_files_are_refused(good, runs, tmp_path, tiny):
     _refused(b"hello", "not a runs file")
     _refused(good[: len(good) // 2], "damaged or truncated")
+    # Runs and their arrays are stored, not deflated: cut anywhere, a file never reads as
+    # one of the archives inside it.
+    for cut in range(1, len(good), max(1, len(good) // 97)):
+        _refused(good[:cut], "damaged or truncated|not a runs file")
     _refused(runs[0].state, "an experiment file")
     _refused(_zip({"other.txt": b"x"}), "unexpected entry")
     entries = _entries(good)
