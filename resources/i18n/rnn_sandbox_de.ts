@@ -445,7 +445,7 @@
     </message>
     <message>
         <source>{0}; dashed: {1}, scaled</source>
-        <translation>{0}; gestrichelt: {1}, skaliert</translation>
+        <translation type="vanished">{0}; gestrichelt: {1}, skaliert</translation>
     </message>
     <message>
         <source>States, first two principal axes</source>
@@ -468,12 +468,20 @@
         <translation>Farbe: der Schritt, dunkel früh, gelb spät</translation>
     </message>
     <message>
+        <source>The states on their first two principal axes. {0}</source>
+        <translation>Die Zustände auf ihren ersten zwei Hauptachsen. {0}</translation>
+    </message>
+    <message>
         <source>{0}; the watched sample&apos;s path from □ to ☆.</source>
         <translation>{0}; der Weg des beobachteten Beispiels von □ nach ☆.</translation>
     </message>
     <message>
+        <source>Principal axes: {0}</source>
+        <translation>Hauptachsen: {0}</translation>
+    </message>
+    <message>
         <source>States on 2 principal axes ({0})</source>
-        <translation>Zustände auf 2 Hauptachsen ({0})</translation>
+        <translation type="vanished">Zustände auf 2 Hauptachsen ({0})</translation>
     </message>
     <message>
         <source>sample {0} step {1}</source>
@@ -485,11 +493,15 @@
     </message>
     <message>
         <source>‖∂ output / ∂ input‖ of the watched sample</source>
-        <translation>‖∂ Ausgabe / ∂ Eingabe‖ des beobachteten Beispiels</translation>
+        <translation type="vanished">‖∂ Ausgabe / ∂ Eingabe‖ des beobachteten Beispiels</translation>
     </message>
     <message>
         <source>input step</source>
         <translation>Eingabeschritt</translation>
+    </message>
+    <message>
+        <source>‖∂ output / ∂ input‖</source>
+        <translation>‖∂ Ausgabe / ∂ Eingabe‖</translation>
     </message>
     <message>
         <source>output step</source>
@@ -497,11 +509,15 @@
     </message>
     <message>
         <source>How far back the outputs look</source>
-        <translation>Wie weit die Ausgaben zurückblicken</translation>
+        <translation type="vanished">Wie weit die Ausgaben zurückblicken</translation>
     </message>
     <message>
         <source>steps back</source>
         <translation>Schritte zurück</translation>
+    </message>
+    <message>
+        <source>How far back</source>
+        <translation>Wie weit zurück</translation>
     </message>
     <message>
         <source>share of the dependence</source>
@@ -550,6 +566,10 @@
     <message>
         <source>Unit:</source>
         <translation>Neuron:</translation>
+    </message>
+    <message>
+        <source>Shown once training runs or a step is taken.</source>
+        <translation>Erscheint, sobald trainiert oder ein Schritt gemacht wird.</translation>
     </message>
     <message>
         <source>Every unit over the same steps (click one):</source>
@@ -622,6 +642,10 @@
     <message>
         <source>The text of {0} on the colour of unit {1} (blue &lt; 0 &lt; red):</source>
         <translation>Der Text von {0} in der Farbe von Neuron {1} (blau &lt; 0 &lt; rot):</translation>
+    </message>
+    <message>
+        <source>Unit {0} over the steps of {1} (dashed: {2}, scaled):</source>
+        <translation>Neuron {0} über die Schritte von {1} (gestrichelt: {2}, skaliert):</translation>
     </message>
     <message>
         <source>Unit {0} over the steps of {1}:</source>

@@ -445,7 +445,7 @@
     </message>
     <message>
         <source>{0}; dashed: {1}, scaled</source>
-        <translation>{0}; 破線: {1}（スケール調整済み）</translation>
+        <translation type="vanished">{0}; 破線: {1}（スケール調整済み）</translation>
     </message>
     <message>
         <source>States, first two principal axes</source>
@@ -468,12 +468,20 @@
         <translation>色: ステップ（暗い=初期、黄色=後期）</translation>
     </message>
     <message>
+        <source>The states on their first two principal axes. {0}</source>
+        <translation>最初の2つの主軸上の状態。{0}</translation>
+    </message>
+    <message>
         <source>{0}; the watched sample&apos;s path from □ to ☆.</source>
         <translation>{0}; 観察中のサンプルの軌跡は □ から ☆ へ。</translation>
     </message>
     <message>
+        <source>Principal axes: {0}</source>
+        <translation>主軸: {0}</translation>
+    </message>
+    <message>
         <source>States on 2 principal axes ({0})</source>
-        <translation>2つの主軸上の状態 ({0})</translation>
+        <translation type="vanished">2つの主軸上の状態 ({0})</translation>
     </message>
     <message>
         <source>sample {0} step {1}</source>
@@ -485,11 +493,15 @@
     </message>
     <message>
         <source>‖∂ output / ∂ input‖ of the watched sample</source>
-        <translation>観察中のサンプルの ‖∂ 出力 / ∂ 入力‖</translation>
+        <translation type="vanished">観察中のサンプルの ‖∂ 出力 / ∂ 入力‖</translation>
     </message>
     <message>
         <source>input step</source>
         <translation>入力ステップ</translation>
+    </message>
+    <message>
+        <source>‖∂ output / ∂ input‖</source>
+        <translation>‖∂ 出力 / ∂ 入力‖</translation>
     </message>
     <message>
         <source>output step</source>
@@ -497,11 +509,15 @@
     </message>
     <message>
         <source>How far back the outputs look</source>
-        <translation>出力がどこまで遡って見るか</translation>
+        <translation type="vanished">出力がどこまで遡って見るか</translation>
     </message>
     <message>
         <source>steps back</source>
         <translation>遡るステップ数</translation>
+    </message>
+    <message>
+        <source>How far back</source>
+        <translation>遡る範囲</translation>
     </message>
     <message>
         <source>share of the dependence</source>
@@ -550,6 +566,10 @@
     <message>
         <source>Unit:</source>
         <translation>ユニット:</translation>
+    </message>
+    <message>
+        <source>Shown once training runs or a step is taken.</source>
+        <translation>学習を実行するか1ステップ進めると表示されます。</translation>
     </message>
     <message>
         <source>Every unit over the same steps (click one):</source>
@@ -622,6 +642,10 @@
     <message>
         <source>The text of {0} on the colour of unit {1} (blue &lt; 0 &lt; red):</source>
         <translation>{0} のテキストをユニット {1} の色で表示（青 &lt; 0 &lt; 赤）:</translation>
+    </message>
+    <message>
+        <source>Unit {0} over the steps of {1} (dashed: {2}, scaled):</source>
+        <translation>{1} のステップにおけるユニット {0}（破線: {2}、スケール調整済み）:</translation>
     </message>
     <message>
         <source>Unit {0} over the steps of {1}:</source>

@@ -45,7 +45,8 @@ def torch_connectivity(net, x):
 
 @pytest.mark.parametrize("cell", ["rnn", "gru", "lstm"])
 @pytest.mark.parametrize("arch", ["many_to_one", "many_to_many"])
-@pytest.mark.parametrize("layers,bidirectional", [(1, False), (2, True)])
+@pytest.mark.parametrize("layers", [1, 2])
+@pytest.mark.parametrize("bidirectional", [False, True])
 def test_connectivity_equals_pytorch_jacobian(cell, arch, layers, bidirectional):
     # More outputs than hidden numbers for one case, so the SVD path is checked too.
     outputs = 11 if (cell == "gru" and layers == 1) else 3

@@ -41,6 +41,11 @@ def test_the_panel_rebuilds_for_every_task_and_keeps_the_earlier_curve(qtbot, vi
         assert view.learned is learned, task.name
         assert view.layer() == learned.names[-1]
         h = learned.states[view.layer()]
+        assert view.table.rowCount() == 0  # drawn when its page is shown
+        for i in range(view.pages.count()):
+            view.page_combo.setCurrentIndex(i)
+            assert view.pages.currentIndex() == i
+        view.page_combo.setCurrentIndex(0)
         assert view.table.rowCount() == h.shape[2]
         n = int(learned.mask[0].sum())
         if learned.tokens is not None:
@@ -50,9 +55,6 @@ def test_the_panel_rebuilds_for_every_task_and_keeps_the_earlier_curve(qtbot, vi
             assert not view.trace.isHidden() and view.text.isHidden()
             np.testing.assert_allclose(view.trace.unit_curve.getData()[1], h[0, :n, 0])
         assert len(view.space.dots.data) == int(learned.mask.sum())
-        for i in range(view.pages.count()):
-            view.page_combo.setCurrentIndex(i)
-            assert view.pages.currentIndex() == i
         previous = previous or task.name
     assert len(requests) == len(all_tasks())
     # A new network of the same task keeps the last one's curve to compare with.

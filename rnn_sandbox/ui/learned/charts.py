@@ -4,6 +4,8 @@ with the watched sample's trajectory (RNNVis), and how far back the outputs look
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
@@ -11,11 +13,12 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from rnn_sandbox.tasks.units import Projection, how_far_back, nearest
 from rnn_sandbox.ui.i18n import tr
+from rnn_sandbox.ui.plots.base import no_min_width
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
            "#999999"]
 STEP_MAP = pg.colormap.get("viridis")
-MIN_PLOT = (200, 150)  # the widget's least size: a data area of at least 120 × 80 px
+MIN_PLOT = (200, 150)  # the least size: a data area of at least 120 × 80 px
 
 
 def _plot(title: str, x: str, y: str) -> pg.PlotWidget:
@@ -23,6 +26,7 @@ def _plot(title: str, x: str, y: str) -> pg.PlotWidget:
     w.setMinimumSize(*MIN_PLOT)
     item = w.getPlotItem()
     item.setTitle(title, color="#222222", size="9pt")
+    no_min_width(item.titleLabel)  # a narrow dock cuts a long title, never the plot
     item.setLabel("bottom", x)
     item.setLabel("left", y)
     item.showGrid(x=True, y=True, alpha=0.25)
@@ -42,6 +46,8 @@ class UnitTrace(pg.PlotWidget):
         item.setLabel("left", tr("value"))
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setMenuEnabled(False)
+        item.setTitle(" ", color="#222222", size="9pt")
+        no_min_width(item.titleLabel)
         dashed = pg.mkPen("#999999", width=1.5, style=Qt.PenStyle.DashLine)
         self.input_curve = item.plot(pen=dashed)
         self.unit_curve = item.plot(pen=pg.mkPen(PALETTE[0], width=2))
@@ -58,8 +64,7 @@ class UnitTrace(pg.PlotWidget):
         top = float(np.nanmax(np.abs(values))) if len(values) else 1.0
         scale = (top or 1.0) / (float(np.nanmax(np.abs(s))) or 1.0)
         self.input_curve.setData(t[: len(s)], s * scale)
-        self.getPlotItem().setTitle(tr("{0}; dashed: {1}, scaled").format(what, input_name),
-                                    color="#222222", size="9pt")
+        self.getPlotItem().setTitle(what, color="#222222", size="9pt")
 
 
 class SpacePlot(QWidget):
@@ -113,12 +118,13 @@ class SpacePlot(QWidget):
         share = " + ".join(f"{100 * e:.0f} %" for e in proj.explained)
         if by_label and labels is not None:
             key = tr("Colour: the class, {0}").format(", ".join(
-                f'<span style="color:{PALETTE[k % len(PALETTE)]}">■ {n}</span>'
+                f'<span style="color:{PALETTE[k % len(PALETTE)]}">■ {html.escape(n)}</span>'
                 for k, n in enumerate(label_names)))
         else:
             key = tr("Colour: the step, dark early, yellow late")
+        key = tr("The states on their first two principal axes. {0}").format(key)
         self.key.setText(tr("{0}; the watched sample's path from □ to ☆.").format(key))
-        self.widget.getPlotItem().setTitle(tr("States on 2 principal axes ({0})").format(share),
+        self.widget.getPlotItem().setTitle(tr("Principal axes: {0}").format(share),
                                            color="#222222", size="9pt")
 
     def nearest_text(self, x: float, y: float, k: int = 5) -> str:
@@ -152,12 +158,12 @@ class LookBackPlot(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.map = _plot(tr("‖∂ output / ∂ input‖ of the watched sample"), tr("input step"),
+        self.map = _plot(tr("‖∂ output / ∂ input‖"), tr("input step"),
                          tr("output step"))
         self.image = pg.ImageItem()
         self.map.getPlotItem().addItem(self.image)
         self.image.setColorMap(pg.colormap.get("viridis"))
-        self.curves = _plot(tr("How far back the outputs look"), tr("steps back"),
+        self.curves = _plot(tr("How far back"), tr("steps back"),
                             tr("share of the dependence"))
         self.curves.getPlotItem().addLegend(offset=(-4, 4))
         layout.addWidget(self.map, 1)

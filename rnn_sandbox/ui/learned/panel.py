@@ -9,7 +9,7 @@ on a snapshot, while the panel is in view); the panel only thresholds and draws.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -34,7 +34,8 @@ from rnn_sandbox.ui.learned.strips import SmallMultiples, TextStrip, levels_of
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
-    """``widget`` in a frameless scroll area that scrolls up and down only."""
+    """``widget`` in a frameless scroll area that scrolls up and down only (the panel
+    behind the loss's tab is laid out narrower than it will be shown)."""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
@@ -89,6 +90,8 @@ class LearnedView(QWidget):
             self.page_combo.addItem(title)
             self.pages.addWidget(page)
         self.page_combo.currentIndexChanged.connect(self.pages.setCurrentIndex)
+        self._stale: set[int] = set()  # pages whose drawing waits until they are shown
+        self.pages.currentChanged.connect(self._draw_page)
         top = _row(self.page_combo, QLabel(tr("Layer:")), self.layer_combo,
                    QLabel(tr("Unit:")), self.unit_spin)
         layout = QVBoxLayout(self)
@@ -96,7 +99,14 @@ class LearnedView(QWidget):
         layout.addWidget(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.pages, 1)
-        self.setMinimumSize(240, 200)
+        # Narrow enough that, tabbed with the loss, it leaves the row's width to be shared
+        # evenly (a wider least size makes Qt give its stack more).
+        self.setMinimumSize(180, 200)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """Modest: sharing a place with the loss, the panel must not claim the row's width
+        that the panels beside it need (its pages scroll)."""
+        return QSize(240, 240)
 
     # -- pages -------------------------------------------------------------------------
     def _text_page(self) -> QWidget:
@@ -108,6 +118,9 @@ class LearnedView(QWidget):
         self.multiples = SmallMultiples()
         self.multiples.unitChosen.connect(self.choose_unit)
         self.text.spanSelected.connect(self.select_span)
+        self.text.hide()  # until the first look shows whether the steps are a text
+        self.trace.hide()
+        self.text_title.setText(tr("Shown once training runs or a step is taken."))
         v.addWidget(self.text_title)
         v.addWidget(self.text)
         v.addWidget(self.trace)
@@ -194,6 +207,9 @@ class LearnedView(QWidget):
         self.span = None
         self.sample = self.span_sample = 0
         self.summary.setText(note)
+        self.text.hide()
+        self.trace.hide()
+        self.text_title.setText(tr("Shown once training runs or a step is taken."))
         self.layer_combo.blockSignals(True)
         self.layer_combo.clear()
         self.layer_combo.blockSignals(False)
@@ -277,9 +293,16 @@ class LearnedView(QWidget):
         self.unit_spin.setValue(self.unit)
         self.unit_spin.blockSignals(False)
         self._draw_unit()
-        self._fill_table()
-        self._match()
-        self._draw_space()
+        # The table, the matches and the projection are drawn when their page is shown:
+        # a new look arrives about once a second while training.
+        self._stale = {1, 2, 3}
+        self._draw_page(self.pages.currentIndex())
+
+    def _draw_page(self, index: int) -> None:
+        if index not in self._stale:
+            return
+        self._stale.discard(index)
+        {1: self._fill_table, 2: self._match, 3: self._draw_space}[index]()
 
     def _tokens(self, sample: int) -> list[str]:
         assert self.learned is not None
@@ -311,10 +334,13 @@ class LearnedView(QWidget):
         else:
             series = learned.features.get(next(
                 (k for k in learned.features if k.startswith("input")), ""), None)
-            self.text_title.setText(tr("Unit {0} over the steps of {1}:").format(u, where))
+            name = next((k for k in learned.features if k.startswith("input")), "")
+            self.text_title.setText(
+                tr("Unit {0} over the steps of {1} (dashed: {2}, scaled):").format(
+                    u, where, name) if series is not None else
+                tr("Unit {0} over the steps of {1}:").format(u, where))
             self.trace.show_unit(values, None if series is None else series[i, : len(tokens)],
-                                 what, next((k for k in learned.features
-                                             if k.startswith("input")), "input"))
+                                 what, name)
         self.match_text.show_values(tokens, values, levels, what)
         mine = self.span if self.span_sample == i else None
         self.match_text.set_span(mine)
