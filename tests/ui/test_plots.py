@@ -448,3 +448,22 @@ def test_the_heatmap_over_training_spans_the_whole_run(qtbot):
     qtbot.waitUntil(lambda: p._shown.get("map") is not None, timeout=2000)
     rect = p.image.mapRectToParent(p.image.boundingRect())
     assert rect.left() == pytest.approx(1) and rect.right() == pytest.approx(801)
+
+
+def test_a_series_keeps_a_bounded_number_of_points_over_its_whole_span():
+    """A run of any length is drawn from at most ``limit`` points: past it every other
+    point goes, the first and the newest stay, and two series fed alike stay aligned."""
+    from rnn_sandbox.ui.plots.base import GrowingSeries
+
+    a, b = GrowingSeries(limit=100), GrowingSeries(limit=100)
+    for start in range(1, 10_001, 7):
+        steps = np.arange(start, start + 7, dtype=float)
+        a.extend(steps, steps * 2)
+        b.extend(steps, -steps)
+    assert a.n <= 100 and a.n == b.n and a.n > 40
+    assert a.x[0] == 1 and a.x[-1] == 10_003 and (np.diff(a.x) > 0).all()
+    np.testing.assert_array_equal(a.y, 2 * a.x)
+    np.testing.assert_array_equal(b.x, a.x)
+    big = GrowingSeries(limit=10)
+    big.extend(np.arange(50.0), np.arange(50.0))  # more than the limit at once: the newest
+    assert big.n == 10 and big.x[-1] == 49

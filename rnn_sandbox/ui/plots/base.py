@@ -175,16 +175,31 @@ def no_min_width(label: pg.LabelItem) -> pg.LabelItem:
     return label
 
 
-class GrowingSeries:
-    """An x/y series that grows by appending, with amortised O(1) appends."""
+# Points a plotted series keeps (16 bytes each): far more than a plot has pixels across.
+MAX_SERIES_POINTS = 200_000
 
-    def __init__(self) -> None:
+
+class GrowingSeries:
+    """An x/y series that grows by appending, with amortised O(1) appends.  Past ``limit``
+    points every other point is dropped (the last kept), so a run of any length is drawn
+    over its whole span in bounded memory; series that grow together thin together."""
+
+    def __init__(self, limit: int = MAX_SERIES_POINTS) -> None:
         self._x = np.zeros(1024)
         self._y = np.zeros(1024)
         self.n = 0
+        self.limit = max(int(limit), 2)
 
     def extend(self, x: np.ndarray, y: np.ndarray) -> None:
+        x, y = x[-self.limit:], y[-self.limit:]
         k = len(x)
+        while self.n + k > self.limit and self.n > 1:
+            keep = np.r_[np.arange(0, self.n - 1, 2), self.n - 1]
+            self._x[: len(keep)] = self._x[keep]
+            self._y[: len(keep)] = self._y[keep]
+            self.n = len(keep)
+        if self.n + k > self.limit:  # at most one point left: room for the newest
+            self.n = 0
         if self.n + k > len(self._x):
             size = max(2 * len(self._x), self.n + k)
             self._x = np.resize(self._x, size)
