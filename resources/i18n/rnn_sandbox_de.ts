@@ -40,6 +40,10 @@
         <translation>Was es gelernt hat</translation>
     </message>
     <message>
+        <source>Attention</source>
+        <translation>Aufmerksamkeit</translation>
+    </message>
+    <message>
         <source>Copied: {line}</source>
         <translation>Kopiert: {line}</translation>
     </message>
@@ -110,6 +114,22 @@
     <message>
         <source>Export prediction</source>
         <translation>Vorhersage exportieren</translation>
+    </message>
+    <message>
+        <source>Attention heatmap…</source>
+        <translation>Aufmerksamkeits-Heatmap…</translation>
+    </message>
+    <message>
+        <source>Export attention heatmap</source>
+        <translation>Aufmerksamkeits-Heatmap exportieren</translation>
+    </message>
+    <message>
+        <source>Accuracy by length plot…</source>
+        <translation>Diagramm der Genauigkeit nach Länge…</translation>
+    </message>
+    <message>
+        <source>Export accuracy by length</source>
+        <translation>Genauigkeit nach Länge exportieren</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG image (*.svg);;CSV data (*.csv)</source>
@@ -686,6 +706,138 @@
     <message>
         <source>{0} (earlier)</source>
         <translation>{0} (früher)</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>geschrieben</translation>
+    </message>
+    <message>
+        <source>choice {0}</source>
+        <translation>Wahl {0}</translation>
+    </message>
+    <message>
+        <source>Click a candidate: the network must write it at that step and writes the rest itself (what if)</source>
+        <translation>Einen Kandidaten anklicken: Das Netz muss ihn an diesem Schritt schreiben und schreibt den Rest selbst (was wäre, wenn)</translation>
+    </message>
+    <message>
+        <source>Its own choices</source>
+        <translation>Seine eigene Wahl</translation>
+    </message>
+    <message>
+        <source>Forget the forced words: greedy decoding again</source>
+        <translation>Die erzwungenen Wörter vergessen: wieder gierig dekodieren</translation>
+    </message>
+    <message>
+        <source>Beam width:</source>
+        <translation>Strahlbreite:</translation>
+    </message>
+    <message>
+        <source>How many hypotheses beam search keeps at each step (1: greedy)</source>
+        <translation>Wie viele Hypothesen die Strahlsuche an jedem Schritt behält (1: gierig)</translation>
+    </message>
+    <message>
+        <source>word</source>
+        <translation>Wort</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>log P of the path</source>
+        <translation>log P des Pfades</translation>
+    </message>
+    <message>
+        <source>The hypotheses beam search kept, step by step; the best one in bold</source>
+        <translation>Die Hypothesen, die die Strahlsuche Schritt für Schritt behielt; die beste fett</translation>
+    </message>
+    <message>
+        <source>forced</source>
+        <translation>erzwungen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Greedy:&lt;/b&gt; {0}</source>
+        <translation>&lt;b&gt;Gierig:&lt;/b&gt; {0}</translation>
+    </message>
+    <message>
+        <source>{0} at step {1}</source>
+        <translation>{0} an Schritt {1}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What if&lt;/b&gt; ({0}): {1}</source>
+        <translation>&lt;b&gt;Was wäre, wenn&lt;/b&gt; ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>Beam search, width {0}: {1} (log P {2:.2f}); greedy: log P {3:.2f}</source>
+        <translation>Strahlsuche, Breite {0}: {1} (log P {2:.2f}); gierig: log P {3:.2f}</translation>
+    </message>
+    <message>
+        <source>Each row is a word the decoder wrote, each column a source word; the brighter, the more that word looked at it (α, each row sums to 1). Drag the slider to replay how the alignment formed.</source>
+        <translation>Jede Zeile ist ein Wort, das der Decoder schrieb, jede Spalte ein Quellwort; je heller, desto mehr blickte das Wort darauf (α, jede Zeile ergibt 1). Den Regler ziehen, um zu sehen, wie die Zuordnung entstand.</translation>
+    </message>
+    <message>
+        <source>Training step:</source>
+        <translation>Trainingsschritt:</translation>
+    </message>
+    <message>
+        <source>Replay the alignment as it formed; right end: live</source>
+        <translation>Die Zuordnung abspielen, wie sie entstand; rechtes Ende: live</translation>
+    </message>
+    <message>
+        <source>Attention α of the watched sample</source>
+        <translation>Aufmerksamkeit α des beobachteten Beispiels</translation>
+    </message>
+    <message>
+        <source>source word</source>
+        <translation>Quellwort</translation>
+    </message>
+    <message>
+        <source>word written</source>
+        <translation>geschriebenes Wort</translation>
+    </message>
+    <message>
+        <source>step {0}</source>
+        <translation>Schritt {0}</translation>
+    </message>
+    <message>
+        <source>How many sentences of each length the network writes exactly right: without attention, the long ones fail first.</source>
+        <translation>Wie viele Sätze jeder Länge das Netz genau richtig schreibt: Ohne Aufmerksamkeit scheitern zuerst die langen.</translation>
+    </message>
+    <message>
+        <source>Sentence accuracy by source length</source>
+        <translation>Satzgenauigkeit nach Quelllänge</translation>
+    </message>
+    <message>
+        <source>source words</source>
+        <translation>Quellwörter</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Sentence accuracy by source length (step {0})</source>
+        <translation>Satzgenauigkeit nach Quelllänge (Schritt {0})</translation>
+    </message>
+    <message>
+        <source>sentences</source>
+        <translation>Sätze</translation>
+    </message>
+    <message>
+        <source>This network has no attention: its decoder sees only the encoder&apos;s last state. Set Attention in Settings (a sequence-to-sequence task such as Translation) to see where each word it writes looks.</source>
+        <translation>Dieses Netz hat keine Aufmerksamkeit: Sein Decoder sieht nur den letzten Zustand des Encoders. Attention in den Einstellungen setzen (bei einer Sequenz-zu-Sequenz-Aufgabe wie Translation), um zu sehen, wohin jedes geschriebene Wort blickt.</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>By length</source>
+        <translation>Nach Länge</translation>
     </message>
 </context>
 </TS>

@@ -40,6 +40,10 @@
         <translation>学習した内容</translation>
     </message>
     <message>
+        <source>Attention</source>
+        <translation>アテンション</translation>
+    </message>
+    <message>
         <source>Copied: {line}</source>
         <translation>コピーしました: {line}</translation>
     </message>
@@ -110,6 +114,22 @@
     <message>
         <source>Export prediction</source>
         <translation>予測をエクスポート</translation>
+    </message>
+    <message>
+        <source>Attention heatmap…</source>
+        <translation>アテンションのヒートマップ…</translation>
+    </message>
+    <message>
+        <source>Export attention heatmap</source>
+        <translation>アテンションのヒートマップをエクスポート</translation>
+    </message>
+    <message>
+        <source>Accuracy by length plot…</source>
+        <translation>長さ別正解率のグラフ…</translation>
+    </message>
+    <message>
+        <source>Export accuracy by length</source>
+        <translation>長さ別正解率をエクスポート</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG image (*.svg);;CSV data (*.csv)</source>
@@ -686,6 +706,138 @@
     <message>
         <source>{0} (earlier)</source>
         <translation>{0}（以前）</translation>
+    </message>
+    <message>
+        <source>written</source>
+        <translation>書いた語</translation>
+    </message>
+    <message>
+        <source>choice {0}</source>
+        <translation>候補 {0}</translation>
+    </message>
+    <message>
+        <source>Click a candidate: the network must write it at that step and writes the rest itself (what if)</source>
+        <translation>候補をクリック: ネットワークはその位置でその語を書かされ、残りは自分で書きます（もしも）</translation>
+    </message>
+    <message>
+        <source>Its own choices</source>
+        <translation>自分の選択に戻す</translation>
+    </message>
+    <message>
+        <source>Forget the forced words: greedy decoding again</source>
+        <translation>強制した語を忘れる: 再び貪欲デコード</translation>
+    </message>
+    <message>
+        <source>Beam width:</source>
+        <translation>ビーム幅:</translation>
+    </message>
+    <message>
+        <source>How many hypotheses beam search keeps at each step (1: greedy)</source>
+        <translation>ビームサーチが各ステップで残す仮説の数（1: 貪欲）</translation>
+    </message>
+    <message>
+        <source>word</source>
+        <translation>語</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>log P of the path</source>
+        <translation>経路の log P</translation>
+    </message>
+    <message>
+        <source>The hypotheses beam search kept, step by step; the best one in bold</source>
+        <translation>ビームサーチがステップごとに残した仮説。最良のものは太字</translation>
+    </message>
+    <message>
+        <source>forced</source>
+        <translation>強制</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Greedy:&lt;/b&gt; {0}</source>
+        <translation>&lt;b&gt;貪欲:&lt;/b&gt; {0}</translation>
+    </message>
+    <message>
+        <source>{0} at step {1}</source>
+        <translation>ステップ {1} に {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What if&lt;/b&gt; ({0}): {1}</source>
+        <translation>&lt;b&gt;もしも&lt;/b&gt; ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>Beam search, width {0}: {1} (log P {2:.2f}); greedy: log P {3:.2f}</source>
+        <translation>ビームサーチ（幅 {0}）: {1}（log P {2:.2f}）; 貪欲: log P {3:.2f}</translation>
+    </message>
+    <message>
+        <source>Each row is a word the decoder wrote, each column a source word; the brighter, the more that word looked at it (α, each row sums to 1). Drag the slider to replay how the alignment formed.</source>
+        <translation>各行はデコーダが書いた語、各列は入力文の語です。明るいほど、その語がそこを見ています（α、各行の和は 1）。スライダーで整列ができていく様子を再生できます。</translation>
+    </message>
+    <message>
+        <source>Training step:</source>
+        <translation>学習ステップ:</translation>
+    </message>
+    <message>
+        <source>Replay the alignment as it formed; right end: live</source>
+        <translation>整列ができていく様子を再生。右端: ライブ</translation>
+    </message>
+    <message>
+        <source>Attention α of the watched sample</source>
+        <translation>観察中のサンプルのアテンション α</translation>
+    </message>
+    <message>
+        <source>source word</source>
+        <translation>入力の語</translation>
+    </message>
+    <message>
+        <source>word written</source>
+        <translation>書いた語</translation>
+    </message>
+    <message>
+        <source>step {0}</source>
+        <translation>ステップ {0}</translation>
+    </message>
+    <message>
+        <source>How many sentences of each length the network writes exactly right: without attention, the long ones fail first.</source>
+        <translation>各長さの文をネットワークが完全に正しく書ける割合。アテンションがないと、長い文から失敗します。</translation>
+    </message>
+    <message>
+        <source>Sentence accuracy by source length</source>
+        <translation>入力の長さ別の文正解率</translation>
+    </message>
+    <message>
+        <source>source words</source>
+        <translation>入力の語数</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>正解率</translation>
+    </message>
+    <message>
+        <source>Sentence accuracy by source length (step {0})</source>
+        <translation>入力の長さ別の文正解率（ステップ {0}）</translation>
+    </message>
+    <message>
+        <source>sentences</source>
+        <translation>文の数</translation>
+    </message>
+    <message>
+        <source>This network has no attention: its decoder sees only the encoder&apos;s last state. Set Attention in Settings (a sequence-to-sequence task such as Translation) to see where each word it writes looks.</source>
+        <translation>このネットワークにはアテンションがありません。デコーダはエンコーダの最後の状態しか見ません。設定で Attention を選ぶと（Translation のような系列変換タスクで）、書く各語がどこを見ているかが分かります。</translation>
+    </message>
+    <message>
+        <source>Alignment</source>
+        <translation>整列</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>書く</translation>
+    </message>
+    <message>
+        <source>By length</source>
+        <translation>長さ別</translation>
     </message>
 </context>
 </TS>

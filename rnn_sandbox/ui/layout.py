@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
 
 from rnn_sandbox.ui.i18n import QT_TR_NOOP
 
-LAYOUT_VERSION = 4  # raise when the docks change, so an old saved layout is not applied
+LAYOUT_VERSION = 5  # raise when the docks change, so an old saved layout is not applied
 
 # The docks' object names: what the presets and the saved window state call them.
 TASKS, LESSONS, SETTINGS = "tasksDock", "lessonsDock", "settingsDock"
@@ -25,6 +25,7 @@ LOSS, HIDDEN, GRADIENT, ITEMIZED = "lossDock", "hiddenDock", "gradientDock", "it
 PREDICTION, RUNS, COMPARE = "predictionDock", "runsDock", "compareDock"
 SAMPLE = "sampleDock"  # the network writes: beside the prediction, for tasks that write
 LEARNED = "learnedDock"  # what the hidden units learned
+ATTENTION = "attentionDock"  # where the decoder looks: shown while the network attends
 
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
@@ -91,7 +92,8 @@ LAPTOP = Preset(
     QT_TR_NOOP("Side columns of tabs, the gradient flow at full height on the right"),
     left=((TASKS, LESSONS, SETTINGS),),
     right=((GRADIENT, HIDDEN, ITEMIZED, COMPARE),),  # tall: the comparison's plots in a column
-    bottom=((LOSS, LEARNED), (PREDICTION, SAMPLE, RUNS)),  # the runs beside the comparison
+    # the runs beside the comparison
+    bottom=((LOSS, LEARNED, ATTENTION), (PREDICTION, SAMPLE, RUNS)),
     widths=(Size(TASKS, 0.2, 240), Size(GRADIENT, 0.3, 380)),
     heights=(Size(LOSS, 0.45),),
     side_tabs=(RIGHT,),  # four whole titles fit the column's height, not its width
@@ -103,7 +105,7 @@ PRESETS: dict[str, Preset] = {
                    "readable from the back; the other panels are in the View menu"),
         left=((LESSONS, TASKS, SETTINGS),),
         right=((GRADIENT, HIDDEN, ITEMIZED, COMPARE),),
-        bottom=((LOSS, PREDICTION, SAMPLE, RUNS, LEARNED),),
+        bottom=((LOSS, PREDICTION, SAMPLE, RUNS, LEARNED, ATTENTION),),
         widths=(Size(LESSONS, 0.22, 240), Size(GRADIENT, 0.3, 380)),
         heights=(Size(LOSS, 0.42),),
         zoom=1.5, captions=False,
@@ -113,7 +115,7 @@ PRESETS: dict[str, Preset] = {
         QT_TR_NOOP("Gradient flow and hidden states side by side, large"),
         left=((TASKS, LESSONS, SETTINGS),),
         right=((GRADIENT,), (HIDDEN, ITEMIZED, COMPARE)),
-        bottom=((LOSS, PREDICTION, SAMPLE, RUNS, LEARNED),),
+        bottom=((LOSS, PREDICTION, SAMPLE, RUNS, LEARNED, ATTENTION),),
         widths=(Size(TASKS, 0.17), Size(GRADIENT, 0.3), Size(HIDDEN, 0.3)),
         heights=(Size(LOSS, 0.38),),
         closed=(LEARNED,),  # no room beside the loss: one click away in View
@@ -123,7 +125,7 @@ PRESETS: dict[str, Preset] = {
         left=((TASKS, LESSONS),),
         right=((SETTINGS, COMPARE),),
         bottom=((LOSS,), (HIDDEN,), (GRADIENT,), (ITEMIZED,),
-                (PREDICTION, SAMPLE, RUNS, LEARNED)),
+                (PREDICTION, SAMPLE, RUNS, LEARNED, ATTENTION)),
         widths=(Size(TASKS, 0.17), Size(SETTINGS, 0.21)),
         heights=(Size(LOSS, 0.45),),
         bottom_spans=True,

@@ -23,6 +23,7 @@ from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.setup_line import SetupLineError, parse_setup_line, setup_line
 from rnn_sandbox.tasks import get_task
 from rnn_sandbox.ui import animation, dialogs, errors, i18n, layout, views
+from rnn_sandbox.ui.attention import AttentionPanel, AttentionView
 from rnn_sandbox.ui.controller import ExperimentController
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.dialogs import APP_NAME
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
             views.ItemizedView(self.itemized_plot),
             self.sample_panel,
             LearnedPanelView(self.learned_view, self._request_learned),
+            AttentionView(self.attention_panel),
         ]
         self.resize(layout.first_size(self))
         self.arrange(layout.DEFAULT_PRESET)
@@ -188,12 +190,21 @@ class MainWindow(QMainWindow):
         self.sample_dock.hide()  # until a task that writes is shown
         self.sample_panel.appliesChanged.connect(
             lambda applies: offer(self, self.sample_dock, self.prediction_dock, applies))
+        # Where the decoder looks: beside the loss, in front when a network that attends is
+        # shown; for one that does not, it says how to make it attend.
+        self.attention_panel = AttentionPanel()
+        self.attention_dock = layout.dock(self, tr("Attention"), layout.ATTENTION,
+                                          self.attention_panel, B)
+        self.attention_panel.appliesChanged.connect(self._offer_attention)
+        self.docks.append(self.attention_dock)
         self.plots: dict[str, PlotPanel] = {
             "Loss": self.loss_plot,
             "Hidden states": self.hidden_plot,
             "Gradient flow": self.gradient_plot,
             "Gradient sources": self.itemized_plot,
             "Prediction": self.prediction_view,
+            "Attention": self.attention_panel.alignment,
+            "Accuracy by length": self.attention_panel.lengths,
         }
 
     def _handlers(self) -> Handlers:
@@ -323,6 +334,11 @@ class MainWindow(QMainWindow):
         worker.set_learned(shown)
         if shown and not worker.is_running():  # paused: a fresh look to draw now
             worker.set_sample_index(self.hidden_plot.sample_spin.value())
+
+    def _offer_attention(self, applies: bool) -> None:
+        """The Attention dock comes to the front when the network starts to attend."""
+        if applies and self.attention_dock.isVisible():
+            self.attention_dock.raise_()
 
     def _watch_sample(self, index: int) -> None:
         sample = self.controller.watch_sample(index)

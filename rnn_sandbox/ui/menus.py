@@ -40,6 +40,9 @@ PLOT_EXPORTS = {
     "Gradient sources": (QT_TR_NOOP("Gradient sources plot…"),
                          QT_TR_NOOP("Export gradient sources")),
     "Prediction": (QT_TR_NOOP("Prediction plot…"), QT_TR_NOOP("Export prediction")),
+    "Attention": (QT_TR_NOOP("Attention heatmap…"), QT_TR_NOOP("Export attention heatmap")),
+    "Accuracy by length": (QT_TR_NOOP("Accuracy by length plot…"),
+                           QT_TR_NOOP("Export accuracy by length")),
 }
 
 

@@ -1,0 +1,186 @@
+"""The alignment a decoder learns, as a heatmap: one row per word it wrote, one column per
+source word, the colour the weight α the row gave the column (each row sums to 1).  A slider
+replays the snapshots collected while training, so the learner sees the diagonal (or the
+moved verb) form; and the sentence accuracy by source length, the plot that shows where
+attention matters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
+
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
+from rnn_sandbox.ui.label_axis import LabelAxis
+from rnn_sandbox.ui.plots.base import (
+    AXIS_W,
+    BAR_W,
+    PALETTE,
+    PlotPanel,
+    StepAxis,
+    csv_value,
+    plots_height,
+)
+
+ALPHA_MAP = pg.colormap.get("viridis")  # 0 dark, 1 bright
+MAX_FRAMES = 400  # snapshots kept for the replay; older ones thinned to every other
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The weights of one written sentence at one training step, with its words."""
+
+    step: int
+    alpha: np.ndarray  # (written words, source words)
+    written: list[str]  # the rows' words
+    source: list[str]  # the columns' words
+
+
+class AlignmentPlot(PlotPanel):
+    """Heatmap of α for the watched sample, rows labelled by the words written, columns by
+    the source words; a slider replays how it formed over training (at its right end it
+    follows training live)."""
+
+    CAPTION = QT_TR_NOOP("Each row is a word the decoder wrote, each column a source word; "
+                         "the brighter, the more that word looked at it (α, each row sums "
+                         "to 1). Drag the slider to replay how the alignment formed.")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption.setText(tr(self.CAPTION))
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(tr("Training step:")))
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setMinimumWidth(80)
+        self.slider.setToolTip(tr("Replay the alignment as it formed; right end: live"))
+        self.slider.valueChanged.connect(self._slid)
+        bar.addWidget(self.slider, 1)
+        self.step_label = QLabel()
+        bar.addWidget(self.step_label)
+        self._layout.addLayout(bar)
+        self._layout.addWidget(self.graphics_area(), 1)
+        self._layout.addWidget(self.caption)
+        self.source_axis = LabelAxis("bottom")
+        self.written_axis = LabelAxis("left")
+        self.plot = self._add_plot(0, title=tr("Attention α of the watched sample"),
+                                   axisItems={"bottom": self.source_axis,
+                                              "left": self.written_axis})
+        self.plot.setLabel("bottom", tr("source word"))
+        self.plot.setLabel("left", tr("word written"))
+        self.plot.invertY(True)  # the first word written on top, as a sentence reads
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=ALPHA_MAP, width=12,
+                                        interactive=False)
+        self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self.set_min_graphics(AXIS_W + 120 + BAR_W + 40, plots_height(1))
+        self.frames: list[Alignment] = []
+        self.live = True  # the slider at its right end follows new frames
+
+    # -- frames ----------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.frames = []
+        self.live = True
+        self.image.clear()
+        self.source_axis.set_labels(None)
+        self.written_axis.set_labels(None)
+        self._sync_slider()
+
+    def add(self, frame: Alignment) -> None:
+        """One more frame (a later training step); drawn when the slider is live."""
+        if self.frames and frame.step <= self.frames[-1].step:
+            self.frames[-1] = frame  # the same step looked at again (paused, new sample)
+        else:
+            self.frames.append(frame)
+        if len(self.frames) > MAX_FRAMES:  # keep the start and the end, thin the middle
+            self.frames = self.frames[:1] + self.frames[1:-1:2] + self.frames[-1:]
+        self._sync_slider()
+
+    def _sync_slider(self) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setRange(0, max(0, len(self.frames) - 1))
+        if self.live:
+            self.slider.setValue(self.slider.maximum())
+        self.slider.blockSignals(False)
+        self.slider.setEnabled(len(self.frames) > 1)
+
+    def _slid(self, value: int) -> None:
+        self.live = value >= self.slider.maximum()
+        self.draw()
+
+    def shown_frame(self) -> Alignment | None:
+        if not self.frames:
+            return None
+        return self.frames[min(self.slider.value(), len(self.frames) - 1)]
+
+    def draw(self) -> None:
+        frame = self.shown_frame()
+        if frame is None:
+            self.step_label.setText("")
+            return
+        a = frame.alpha
+        self.image.setImage(a, levels=(0.0, 1.0))
+        self.image.setRect(-0.5, -0.5, a.shape[1], a.shape[0])
+        self.source_axis.set_labels(frame.source)
+        self.written_axis.set_labels(frame.written)
+        self.plot.setXRange(-0.5, a.shape[1] - 0.5, padding=0)
+        self.plot.setYRange(-0.5, a.shape[0] - 0.5, padding=0)
+        self.step_label.setText(tr("step {0}").format(frame.step))
+
+    # -- export ----------------------------------------------------------------------------
+    def table(self) -> tuple[list[str], list[list[object]]]:
+        frame = self.shown_frame()
+        if frame is None:
+            return [tr("word written")], []
+        header = [tr("word written"), *frame.source]
+        return header, [[w, *(csv_value(v) for v in row)]
+                        for w, row in zip(frame.written, frame.alpha, strict=True)]
+
+    def has_data(self) -> bool:
+        return bool(self.frames)
+
+
+class LengthPlot(PlotPanel):
+    """The share of validation sentences written exactly right, by source length."""
+
+    CAPTION = QT_TR_NOOP("How many sentences of each length the network writes exactly "
+                         "right: without attention, the long ones fail first.")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption.setText(tr(self.CAPTION))
+        self._layout.addWidget(self.graphics_area(), 1)
+        self._layout.addWidget(self.caption)
+        self.plot = self._add_plot(0, title=tr("Sentence accuracy by source length"),
+                                   axisItems={"bottom": StepAxis("bottom")})
+        self.plot.setLabel("bottom", tr("source words"))
+        self.plot.setLabel("left", tr("accuracy"))
+        self.plot.setYRange(0, 1.02, padding=0)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=PALETTE[0])
+        self.plot.addItem(self.bars)
+        self.rows: list[tuple[int, int, float]] = []
+        self.step = 0
+        self.set_min_graphics(AXIS_W + 120, plots_height(1))
+
+    def show_rows(self, rows: list[tuple[int, int, float]], step: int) -> None:
+        self.rows, self.step = list(rows), step
+        if not rows:
+            self.bars.setOpts(x=[], height=[])
+            return
+        n = [r[0] for r in rows]
+        self.bars.setOpts(x=n, height=[r[2] for r in rows], width=0.7)
+        self.plot.setXRange(min(n) - 0.6, max(n) + 0.6, padding=0)
+        self.plot.setTitle(tr("Sentence accuracy by source length (step {0})").format(step))
+
+    def table(self) -> tuple[list[str], list[list[object]]]:
+        return ([tr("source words"), tr("sentences"), tr("accuracy")],
+                [[n, c, csv_value(a)] for n, c, a in self.rows])
+
+    def has_data(self) -> bool:
+        return bool(self.rows)

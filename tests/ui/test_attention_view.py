@@ -1,0 +1,139 @@
+"""The Attention dock: the alignment heatmap labelled with the watched sample's words and
+replayable over training, its export, writing word by word (candidates, what if, beam
+search) and the accuracy by length; a network without attention gets a message."""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pytest
+
+from rnn_sandbox.engine.decode import beam_search
+from rnn_sandbox.session import Experiment
+from rnn_sandbox.tasks import get_task
+from rnn_sandbox.tasks.translation import VOCAB
+from rnn_sandbox.ui.attention import AttentionPanel, AttentionView
+from rnn_sandbox.ui.view_data import ViewData
+from rnn_sandbox.ui.worker import Progress
+
+
+def translation(small, attention: str = "general") -> Experiment:
+    cfg = small(get_task("translation").default_config())
+    cfg.task.n_samples = 120
+    cfg.network.attention = attention
+    return Experiment(cfg)
+
+
+@pytest.fixture
+def panel(qtbot):
+    p = AttentionPanel()
+    qtbot.addWidget(p)
+    p.resize(520, 380)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def report(view: AttentionView, snap) -> None:
+    view.show_progress(Progress(0, snap, np.zeros(0), np.zeros(0), snapshots=[snap],
+                                running=False))
+
+
+def test_the_heatmap_is_the_watched_samples_alpha_labelled_with_its_words_and_replays(
+        qtbot, panel, small, tmp_path):
+    exp = translation(small)
+    view = AttentionView(panel)
+    view.show_experiment(ViewData.of(exp, 0))
+    assert panel.applies and not panel.tabs.isHidden() and panel.message.isHidden()
+    snaps = []
+    for _ in range(2):
+        for _ in range(5):
+            exp.trainer.step()
+        snaps.append(exp.trainer.step(collect=True))
+        report(view, snaps[-1])
+    plot = panel.alignment
+    assert [f.step for f in plot.frames] == [0, *(s.step for s in snaps)]
+    # Live: the latest snapshot, its rows the words written, its columns the source words.
+    snap = snaps[-1]
+    labels = exp.task.step_labels(exp.dataset, snap.sample_index)
+    written = exp.task.written_tokens(exp.dataset, snap.outputs)
+    frame = plot.shown_frame()
+    assert frame is plot.frames[-1]
+    assert plot.source_axis.labels == labels["encoder"]
+    assert plot.written_axis.labels == written
+    np.testing.assert_allclose(plot.image.image,
+                               snap.attention[: len(written), : len(labels["encoder"])])
+    np.testing.assert_allclose(plot.image.image.sum(axis=1), 1.0, atol=1e-5)
+    # Replay: the slider's first position shows the untrained network's weights.
+    plot.slider.setValue(0)
+    assert not plot.live and plot.step_label.text().endswith(" 0")
+    before = plot.frames[0].alpha
+    np.testing.assert_allclose(plot.image.image, before)
+    report(view, exp.trainer.step(collect=True))  # replaying, a new frame does not jump
+    assert plot.slider.value() == 0 and len(plot.frames) == 4
+    plot.slider.setValue(plot.slider.maximum())
+    assert plot.live
+    # At 520 × 380 the heatmap's data area is at least 120 × 80 px.
+    qtbot.waitUntil(lambda: plot.plot.vb.width() >= 120 and plot.plot.vb.height() >= 80)
+    # Exports open: the CSV is the shown matrix with its words; PNG and SVG are images.
+    plot.export(tmp_path / "a.csv")
+    rows = list(csv.reader((tmp_path / "a.csv").open(encoding="utf-8")))
+    assert rows[0][1:] == plot.frames[-1].source
+    assert [r[0] for r in rows[1:]] == plot.frames[-1].written
+    np.testing.assert_allclose(np.array(rows[1:])[:, 1:].astype(float),
+                               plot.frames[-1].alpha, atol=1e-6)
+    plot.export(tmp_path / "a.png")
+    assert (tmp_path / "a.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    plot.export(tmp_path / "a.svg")
+    assert "<svg" in (tmp_path / "a.svg").read_text(encoding="utf-8")
+
+
+def test_candidates_what_if_and_beam_come_from_the_engine_on_the_watched_sample(
+        qtbot, panel, small):
+    exp = translation(small)
+    view = AttentionView(panel)
+    view.show_experiment(ViewData.of(exp, 0))
+    dec = panel.decoding
+    sample = exp.dataset.val.subset(slice(0, 1))
+    steps = sample.y.shape[1]
+    # Greedy: each row's word is its first candidate; probabilities fall along the row.
+    greedy = exp.network.generate(sample.x, sample.mask, steps=steps)[0].argmax(-1)
+    w = dec.written
+    assert w is not None and w.words == [int(k) for k in greedy[: len(w.words)]]
+    assert dec.table.rowCount() == len(w.words)
+    for t, cands in enumerate(w.candidates):
+        assert cands[0][0] == w.words[t]
+        ps = [p for _, p in cands]
+        assert ps == sorted(ps, reverse=True) and 0 < sum(ps) <= 1 + 1e-6
+        assert dec.table.item(t, 1).text() == f"{VOCAB[cands[0][0]]} {cands[0][1]:.2f}"
+    # What if: a click on the second candidate of the first step forces it there.
+    second = w.candidates[0][1][0]
+    dec.table.cellClicked.emit(0, 2)
+    assert dec.written.forced == {0: second} and dec.written.words[0] == second
+    assert "What if" in dec.sentence.text()
+    dec.unforce()
+    assert dec.written is dec.greedy
+    # Beam search of the chosen width, its tree drawn: one top-level item per first word
+    # kept, the best path in bold.
+    dec.width_spin.setValue(2)
+    tree = beam_search(exp.network, sample.x, sample.mask, steps, 2, VOCAB.index("<end>"))
+    assert dec.beam_words() == tree.tokens()
+    assert dec.tree_view.topLevelItemCount() == len(tree.at_step(0))
+    assert sum(1 for n in tree.nodes if n.parent < 0) == len(tree.at_step(0))
+    assert " ".join(VOCAB[k] for k in tree.tokens()) in dec.beam_label.text()
+    # The accuracy by length is the task's own table, drawn as bars.
+    outputs = exp.network.generate(exp.dataset.val.x, exp.dataset.val.mask,
+                                   steps=exp.dataset.val.y.shape[1])
+    assert panel.lengths.rows == exp.task.accuracy_by_length(outputs, exp.dataset.val)
+
+
+def test_a_network_without_attention_says_how_to_get_it(qtbot, panel, small):
+    seen = []
+    panel.appliesChanged.connect(seen.append)
+    view = AttentionView(panel)
+    view.show_experiment(ViewData.of(translation(small), 0))
+    view.show_experiment(ViewData.of(translation(small, "none"), 0))
+    assert seen == [True, False]
+    assert not panel.message.isHidden() and panel.tabs.isHidden()
+    assert "Attention" in panel.message.text() and not panel.alignment.frames
