@@ -168,10 +168,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="turns of engine alone and window, alternating")
     parser.add_argument("--quick", action="store_true", help="first configuration only")
     parser.add_argument("--learned", action="store_true",
-                        help="only the rows with the What it learned panel in view")
+                        help="only the rows with the What it learned panel in view, each "
+                        "after the same row without it")
     args = parser.parse_args(argv)
-    rows = [c for c in CONFIGS if c[4]] if args.learned else CONFIGS
-    rows = rows[:1] if args.quick else rows
+    rows = CONFIGS
+    if args.learned:  # each with the panel, right after the same without it
+        rows = [(*c[:4], shown) for c in CONFIGS if c[4] for shown in (False, True)]
+    rows = rows[: 1 + args.learned] if args.quick else rows
     header = (f"{'configuration':34} {'engine/s':>9} {'GUI/s':>8} {'overhead':>9} "
               f"{'refresh/s':>10} {'worst stall':>12} {'median gap':>11} "
               f"{'GUI CPU/refresh':>16} {'training core':>14}")

@@ -132,3 +132,13 @@ def test_every_page_is_readable_on_a_laptop(tmp_path):
         assert " [] " in line, line  # no problem found
         plots += line.count("(")
     assert plots >= 4  # the trace, the projection and the two look-back plots were measured
+
+
+def test_the_strips_colour_as_the_text_does():
+    from rnn_sandbox.ui.learned.strips import colour, colours
+
+    values = np.array([-2.0, -0.5, 0.0, 0.3, 1.0, np.nan])
+    rgb = colours(values, (-1.0, 1.0))
+    for v, c in zip(values, rgb, strict=True):
+        q = colour(float(v), (-1.0, 1.0))
+        assert np.abs(c.astype(int) - [q.red(), q.green(), q.blue()]).max() <= 1

@@ -7,7 +7,15 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from rnn_sandbox.ui.i18n import tr
@@ -27,6 +35,18 @@ def colour(value: float, levels: tuple[float, float]) -> QColor:
         return QColor(255, int(255 * (1 - 0.8 * a)), int(255 * (1 - 0.85 * a)))
     a = -a
     return QColor(int(255 * (1 - 0.85 * a)), int(255 * (1 - 0.6 * a)), 255)
+
+
+def colours(values: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
+    """:func:`colour` of every value at once, as RGB bytes ``(..., 3)``."""
+    top = max(abs(levels[0]), abs(levels[1]), 1e-12)
+    v = np.asarray(values, float)
+    a = np.clip(np.nan_to_num(v / top), -1.0, 1.0)
+    pos, neg = np.maximum(a, 0.0), np.maximum(-a, 0.0)
+    rgb = np.stack([255 * (1 - 0.85 * neg), 255 * (1 - 0.8 * pos - 0.6 * neg),
+                    255 * (1 - 0.85 * pos)], axis=-1)
+    rgb[~np.isfinite(v)] = 220
+    return np.ascontiguousarray(np.rint(rgb).astype(np.uint8))
 
 
 def levels_of(values: np.ndarray) -> tuple[float, float]:
@@ -162,6 +182,8 @@ class SmallMultiples(QWidget):
         self.levels = (-1.0, 1.0)
         self.chosen = 0
         self._laid_width = -1
+        self._rgb = np.zeros((0, 0, 3), np.uint8)
+        self._image = QImage()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(80)
 
@@ -169,6 +191,11 @@ class SmallMultiples(QWidget):
         self.states = np.asarray(states, float)
         self.levels = levels_of(self.states)
         self.chosen = chosen
+        # One image row per unit, coloured once: a repaint only scales rows into place.
+        if self.states.ndim == 2 and self.states.size:
+            self._rgb = colours(self.states.T, self.levels)  # (units, steps, 3)
+            units, T = self._rgb.shape[:2]
+            self._image = QImage(self._rgb.data, T, units, 3 * T, QImage.Format.Format_RGB888)
         self._lay_out()
         self.update()
 
@@ -211,10 +238,8 @@ class SmallMultiples(QWidget):
             p.drawText(QRect(box.left(), box.top(), label - 2, box.height()),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(u))
             x0 = box.left() + label
-            for t in range(T):
-                a, b = x0 + (t * strip) // T, x0 + ((t + 1) * strip) // T
-                p.fillRect(QRect(a, box.top() + 1, max(1, b - a), box.height() - 2),
-                           colour(float(self.states[t, u]), self.levels))
+            p.drawImage(QRect(x0, box.top() + 1, strip, box.height() - 2), self._image,
+                        QRect(0, u, T, 1))
             if u == self.chosen:
                 p.setPen(QPen(QColor(20, 20, 20), 2))
                 p.drawRect(QRect(x0 - 1, box.top(), strip + 1, box.height()))
