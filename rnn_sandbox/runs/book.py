@@ -18,6 +18,7 @@ import io
 import json
 import math
 import os
+import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -32,6 +33,8 @@ from rnn_sandbox.io.experiment_file import (
     experiment_from_bytes,
     experiment_from_file,
     experiment_to_bytes,
+    needs_data,
+    write_experiment,
 )
 from rnn_sandbox.io.safe_zip import ExperimentFileError, open_member
 from rnn_sandbox.session import Experiment, changes
@@ -46,9 +49,10 @@ MAX_NAME = 200  # characters of a run's name or group: what a runs file keeps
 
 class StoredState:
     """Where a run's experiment-file bytes lie: an entry of a runs file, or (``entry``
-    ``None``) a whole experiment file.  The file stays open, so a run can be restored or
-    saved again even after its file was replaced or deleted, and it is read only then:
-    a run read from a file costs what its history costs, not what its weights do."""
+    ``None``) a whole experiment file (or a large run's own temporary file).  The file
+    stays open, so a run can be restored or saved again even after its file was replaced
+    or deleted, and it is read only then: a run read from a file costs what its history
+    costs, not what its weights do."""
 
     def __init__(self, handle: IO[bytes], entry: str | None, size: int,
                  crc: int | None = None) -> None:
@@ -117,7 +121,7 @@ class Run:
             metric_name=metric_name,
             higher_is_better=higher_is_better,
             baseline=baseline,
-            state=experiment_to_bytes(experiment),
+            state=_state_of(experiment),
             seed=experiment.config.training.seed,
             group=group,
         )
@@ -182,6 +186,32 @@ class Run:
                 t = row.get("seconds", math.nan)
                 return int(row["step"]), (float(t) if math.isfinite(t) else None)
         return int(rows[-1]["step"]), None  # not reached on the way: unreachable
+
+
+# A run's state larger than this (by its arrays) waits on disk, in a temporary file of its
+# own, instead of in memory: a kept run of a large network costs its history, not its
+# weights.  Smaller ones stay as bytes (a file each would cost a descriptor each).
+SPILL_BYTES = 16 << 20
+
+
+def _state_of(experiment: Experiment) -> bytes | StoredState:
+    """The experiment-file bytes of ``experiment``, in memory or (when large) in an
+    anonymous temporary file, written there straight from the arrays."""
+    arrays = sum(v.nbytes for v in experiment.network.params.values()) + sum(
+        np.asarray(v).nbytes
+        for v in experiment.trainer.optimizer.state_dict(copy=False).values())
+    if needs_data(experiment):
+        arrays += experiment.dataset.train.x.nbytes + experiment.dataset.val.x.nbytes
+    if arrays <= SPILL_BYTES:
+        return experiment_to_bytes(experiment)
+    f = tempfile.TemporaryFile(prefix="rnnsandbox-run-")
+    try:
+        write_experiment(f, experiment)
+        size = f.tell()
+    except BaseException:
+        f.close()
+        raise
+    return StoredState(f, None, size)
 
 
 # -- a run between processes ----------------------------------------------------------------

@@ -288,3 +288,25 @@ def test_reached_tells_apart_runs_that_end_at_the_same_level(two_runs):
     assert fast.reached() == (2, 1.0)  # 0.99 ≥ 0.5 + 0.95 · (1 − 0.5)
     assert slow.reached() == (6, 3.0)
     assert replace(rnn, history=rnn.history[:1]).reached() is None
+
+
+def test_a_large_run_waits_on_disk_and_comes_back_whole(tiny, tmp_path, monkeypatch):
+    """A run whose arrays pass SPILL_BYTES keeps its state in a temporary file of its own,
+    not in memory; it restores, travels and saves as one in memory does."""
+    from rnn_sandbox.runs import book
+    from rnn_sandbox.runs.file import load_runs, save_runs
+
+    exp = tiny.trained(tiny.config(), steps=3)
+    small = book.Run.of(exp, "small", 0)
+    monkeypatch.setattr(book, "SPILL_BYTES", 0)
+    large = book.Run.of(exp, "large", 1)
+    assert isinstance(small.state, bytes) and isinstance(large.state, book.StoredState)
+    assert large.state_bytes()[:2] == b"PK"
+    back = large.experiment()
+    assert back.trainer.step_count == 3
+    for k, v in exp.network.params.items():
+        np.testing.assert_array_equal(back.network.params[k], v)
+    assert book.run_from_message(book.run_to_message(large)).state == large.state_bytes()
+    saved = load_runs(save_runs(tmp_path / "r.rnns", [small, large]))
+    assert [r.steps() for r in saved] == [3, 3]
+    assert saved[1].experiment().trainer.step_count == 3
