@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rnn_sandbox.config import NetworkConfig
-from rnn_sandbox.engine.anatomy import RECURRENT_KINDS, gate_count, param_name, state_name
+from rnn_sandbox.engine import minimal
+from rnn_sandbox.engine.anatomy import gate_count, param_name, state_name
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.network import Network, RNNStack
 from rnn_sandbox.engine.timeloop import truncated_here
@@ -274,10 +275,12 @@ def trace(network: Network, sample: Batch, truncation: int = 0) -> Trace:
             outs = []
             for rev in stack.directions():
                 name = state_name(k, rev, stack.part)
-                keys = {p: param_name(p, k, rev, stack.part) for p in RECURRENT_KINDS}
-                w_ih, w_hh = P[keys["weight_ih"]], P[keys["weight_hh"]]
-                b_ih, b_hh = P[keys["bias_ih"]], P[keys["bias_hh"]]
+                keys = {p: param_name(p, k, rev, stack.part) for p in stack.spec.kinds}
                 h = hidden[name]
+                w_ih, b_ih = P[keys["weight_ih"]], P[keys["bias_ih"]]
+                # minGRU, minLSTM: no hidden-to-hidden weights, as if they were zero
+                w_hh = P.get(keys.get("weight_hh", ""), np.zeros((len(w_ih), h.shape[1]), dt))
+                b_hh = P.get(keys.get("bias_hh", ""), np.zeros_like(b_ih))
                 start = np.zeros(h.shape[1], dt) if h0 is None else h0[name]
                 h_prev = _shift_prev(h, start, rev)
                 g = grad_h[name]
@@ -304,6 +307,10 @@ def trace(network: Network, sample: Batch, truncation: int = 0) -> Trace:
                     c_start = np.zeros(h.shape[1], dt) if not c0 else c0[name]
                     c_prev = _shift_prev(cs, c_start, rev)
                     dpre = _lstm_dpre(gates[name], cs, c_prev, g, grad_c[name], mask)
+                elif not stack.spec.gates_read_h:
+                    ih = hh = pre = None
+                    keep = None if mask is None else mask[:, None]
+                    dpre = minimal.gate_gradients(c.cell, gates[name], h_prev, g, keep)
                 else:
                     ih = hh = pre = None
                     dpre, dpre_hh = _gru_dpre(gates[name], h_prev, g, w_hh, b_hh, mask)

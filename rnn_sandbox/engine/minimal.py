@@ -243,22 +243,34 @@ def scan_backward(
     shifted = np.concatenate([np.zeros_like(la[:1]), la[:-1]])
     dh_total = scan(shifted, dh_out[visit], g0)[visit]
     dh0 = np.exp(la[-1]) * dh_total[visit][-1]
-    d_keep = dh_total * _previous(cache)  # dL/da_t
+    dpre = gate_gradients(cell, gates, _previous(cache), dh_total,
+                          None if pad is None else ~pad)
+    return dpre, dh0, dh_total
+
+
+def gate_gradients(
+    cell: str, gates: np.ndarray, h_prev: np.ndarray, dh: np.ndarray, keep: np.ndarray | None,
+) -> np.ndarray:
+    """dL/d(pre-activations) of every step at once, ``(…, G*H)``, from the full dL/dh_t
+    ``dh`` and the state each step started from (the loop's lines, for all steps at once);
+    ``keep``: 0 on padded rows, which used no gate."""
+    H = gates.shape[-1] // ROWS[cell]
+    d_keep = dh * h_prev  # dL/da_t
     if cell == "mingru":
         z, h_tilde = gates[..., :H], gates[..., H:]
-        dpre = np.concatenate([(dh_total * h_tilde - d_keep) * z * (1 - z), dh_total * z], -1)
+        dpre = np.concatenate([(dh * h_tilde - d_keep) * z * (1 - z), dh * z], -1)
     else:
         f, i, h_tilde = gates[..., :H], gates[..., H : 2 * H], gates[..., 2 * H :]
         s = f + i
-        d_write = dh_total * h_tilde
+        d_write = dh * h_tilde
         dpre = np.concatenate([
             (d_keep - d_write) * i / s**2 * f * (1 - f),
             (d_write - d_keep) * f / s**2 * i * (1 - i),
-            dh_total * i / s,
+            dh * i / s,
         ], -1)
-    if pad is not None:
-        dpre *= ~pad
-    return dpre, dh0, dh_total
+    if keep is not None:
+        dpre *= keep
+    return dpre
 
 
 # -- one direction, as the network calls it ----------------------------------------------

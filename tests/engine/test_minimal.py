@@ -176,3 +176,22 @@ def test_anatomy_names_the_gates_that_read_only_the_input():
     assert [g.letter for g in a.gates] == ["f", "i", "h̃"]
     assert a.param_names[:2] == ["weight_ih_l0", "bias_ih_l0"]
     assert all(p.kind in ("weight_ih", "bias_ih") for p in a.params if p.module == "rnn")
+
+
+@pytest.mark.parametrize("cell", ["mingru", "minlstm"])
+def test_step_through_shares_add_up_to_the_engine_gradients(cell):
+    from rnn_sandbox.engine import Batch
+    from rnn_sandbox.engine.inspect import trace
+
+    for arch, layers, bidirectional in (("many_to_many", 2, True), ("seq2seq", 1, False)):
+        net, x, y, mask, y_mask = make_case(cell, arch, layers, bidirectional, True)
+        sample = Batch(x[2:], y[2:], mask[2:], None if y_mask is None else y_mask[2:])
+        tr = trace(net, sample)
+        _, grads = net.loss_and_grads(sample.x, sample.y, sample.mask, sample.y_mask)
+        for d in tr.layers.values():
+            assert set(d.params) == {"weight_ih", "bias_ih"}
+            for p in d.params:
+                total = sum(d.grad_step(p, t) for t in range(d.h.shape[0]))
+                np.testing.assert_allclose(total, grads[d.params[p]], atol=1e-10, err_msg=p)
+            if d.mask is not None:
+                assert np.all(d.dpre[d.mask == 0] == 0)  # padded steps use no gate

@@ -172,6 +172,22 @@ def test_gated_cells_recompute(cell, mode):
             assert near(f.line(f"da_{g.letter}").result, d.dpre[1, gi * 3 + 1])
 
 
+@pytest.mark.parametrize("cell", ["mingru", "minlstm"])
+@pytest.mark.parametrize("mode", ["forward", "backward"])
+def test_minimal_cells_recompute_without_hidden_weights(cell, mode):
+    tr, a = traced(*cfg_of(cell, layers=2, bi=True))
+    for state in ("l0", "l1_reverse"):
+        f = formula(tr, a, state, 1, 1, mode)
+        check(f)
+        d = tr.layers[state]
+        assert near(f.line("h" if mode == "forward" else "dh").result,
+                    (d.h if mode == "forward" else d.grad_h)[1, 1])
+        assert not any("W_hh" in m.name for m in f.matrices)
+        if mode == "backward":
+            for gi, g in enumerate(a.gates):
+                assert near(f.line(f"da_{g.letter}").result, d.dpre[1, gi * 3 + 1])
+
+
 @pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
 def test_two_layers_bidirectional(cell):
     tr, a = traced(*cfg_of(cell, layers=2, bi=True))
@@ -224,6 +240,21 @@ def test_a_click_in_backward_mode_opens_the_formula_and_it_follows_the_step(widg
     assert panel.formula.t == 1 and panel.isVisible()
     widget.stepper.set_mode("live", emit=True)
     assert not panel.isVisible()
+
+
+def test_a_mingru_step_through_shows_gates_without_hidden_weights(widget, qtbot):
+    cfg, sample = tiny()
+    cfg.network.cell = "mingru"
+    show(widget, qtbot, cfg, sample)
+    for mode in ("forward", "backward"):
+        widget.stepper.set_mode(mode, emit=True)
+        widget.stepper.advance(+1)
+        widget.model.on_click(widget.neuron("hidden", "l0", 1, 0))
+        text = widget.formulas.panel.browser.toPlainText()
+        assert "W_hh[" not in text and "h̃" in text
+        assert ("only x_t" if mode == "forward" else "(1 − ") in text
+        check(widget.formulas.panel.formula)
+    widget.grab().save(str(SHOTS / "formula_mingru.png"))
 
 
 def test_the_output_neuron_and_the_forward_walk(widget, qtbot):

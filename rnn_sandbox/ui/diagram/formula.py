@@ -641,7 +641,11 @@ def formula(trace: Trace, anatomy: Anatomy, state: str, t: int, unit: int,
         b.output()
         title = f"output {unit}, step t = {t + 1}"
     else:
-        if mode == "forward":
+        if trace.layers[state].cell in ("mingru", "minlstm"):  # gates that read only x_t
+            from rnn_sandbox.ui.diagram import formula_min
+
+            (formula_min.forward if mode == "forward" else formula_min.backward)(b)
+        elif mode == "forward":
             b.forward()
         else:
             b.backward()
