@@ -165,14 +165,19 @@ class Optimizer:
         out["_t"] = np.array(self.t)
         return out
 
-    def load_state_dict(self, d: dict[str, np.ndarray]) -> None:
+    def load_state_dict(self, d: dict[str, np.ndarray], take: bool = False) -> None:
+        """The buffers of :meth:`state_dict`, copied; with ``take`` the arrays themselves
+        where they can be written in place (a loader's fresh arrays: no second copy of
+        a large network's buffers)."""
         self.t = int(d.get("_t", 0))
         self.state = {}
         for key, value in d.items():
             if key == "_t":
                 continue
             name, buf = key.rsplit("/", 1)
-            self.state.setdefault(name, {})[buf] = np.array(value)
+            mine = (take and isinstance(value, np.ndarray) and value.flags.writeable
+                    and value.flags.c_contiguous)
+            self.state.setdefault(name, {})[buf] = value if mine else np.array(value)
 
 
 class SGD(Optimizer):

@@ -439,11 +439,13 @@ class Trainer:
         }
 
     def load_state(self, state: dict[str, Any]) -> None:
+        """Continue from :meth:`state`; the optimizer's arrays in it become this trainer's
+        (not copied: a loaded file's buffers are held once)."""
         self.step_count = int(state["step"])
         self.epoch = int(state["epoch"])
         self.rng.bit_generator.state = state["rng"]
         order = state["order"]
         self._order = None if order is None else np.asarray(order, dtype=np.intp)
         self._pos = int(state["pos"])
-        self.optimizer.load_state_dict(state["optimizer"])
+        self.optimizer.load_state_dict(state["optimizer"], take=True)
         self.elapsed = float(state.get("elapsed", 0.0))
