@@ -214,6 +214,20 @@ def _state_of(experiment: Experiment) -> bytes | StoredState:
     return StoredState(f, None, size)
 
 
+def _kept(state: memoryview) -> bytes | StoredState:
+    """A state received whole: as bytes, or (past SPILL_BYTES) in a temporary file."""
+    if len(state) <= SPILL_BYTES:
+        return bytes(state)
+    f = tempfile.TemporaryFile(prefix="rnnsandbox-run-")
+    try:
+        f.write(state)
+        f.flush()
+    except BaseException:
+        f.close()
+        raise
+    return StoredState(f, None, len(state))
+
+
 # -- a run between processes ----------------------------------------------------------------
 _HEAD = 8  # bytes of the header's length at the start of a message
 
@@ -251,7 +265,7 @@ def run_from_message(data: bytes) -> Run:
         gradients=[(int(s), np.array(g, dtype=np.float64)) for s, g in h["gradients"]],
         metric_name=h["metric_name"], higher_is_better=bool(h["higher_is_better"]),
         baseline=None if b is None else Metric(str(b[0]), float(b[1]), bool(b[2])),
-        state=bytes(data[_HEAD + size:]), seed=int(h["seed"]), group=h["group"],
+        state=_kept(memoryview(data)[_HEAD + size:]), seed=int(h["seed"]), group=h["group"],
         hidden=bool(h["hidden"]),
     )
 
