@@ -839,5 +839,9 @@
         <source>By length</source>
         <translation>Nach Länge</translation>
     </message>
+    <message>
+        <source>α = {0:.3f}: how much decoder step {1} looks at source step {2}</source>
+        <translation>α = {0:.3f}: wie stark Decoderschritt {1} auf Quellschritt {2} blickt</translation>
+    </message>
 </context>
 </TS>

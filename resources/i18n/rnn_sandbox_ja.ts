@@ -839,5 +839,9 @@
         <source>By length</source>
         <translation>長さ別</translation>
     </message>
+    <message>
+        <source>α = {0:.3f}: how much decoder step {1} looks at source step {2}</source>
+        <translation>α = {0:.3f}: デコーダのステップ {1} が入力のステップ {2} をどれだけ見るか</translation>
+    </message>
 </context>
 </TS>

@@ -81,6 +81,7 @@ class DiagramModel:
         self.cells: dict[str, np.ndarray] | None = None  # live LSTM cell states (T, H)
         self.inputs: np.ndarray | None = None
         self.outputs: np.ndarray | None = None
+        self.attention: np.ndarray | None = None  # live α (output steps, source steps)
         self.trace: Trace | None = None
         self.mode = "live"
         self.step = 0

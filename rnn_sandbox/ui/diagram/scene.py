@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from rnn_sandbox.engine.anatomy import DENSE, DENSE_WEIGHT, HEAD_WEIGHT, StateInfo
 from rnn_sandbox.engine.timeloop import truncated_here
+from rnn_sandbox.ui.diagram.attention_lines import AttentionArcs
 from rnn_sandbox.ui.diagram.items import (
     ArrowItem,
     BandItem,
@@ -131,6 +132,7 @@ class DiagramScene(QGraphicsScene):
         self.summarise_hidden_links = False
         self.norm_bars: list[NormBarItem] = []
         self.cuts: list[CutItem] = []
+        self.attention: list[AttentionArcs] = []  # a decoder that looks back: its α
 
     # -- building --------------------------------------------------------------------------
     def shown(self, seg: Segment, max_shown: int) -> list[int | None]:
@@ -198,6 +200,8 @@ class DiagramScene(QGraphicsScene):
             x += len(steps) * col_w + HANDOVER_GAP
         if len(segs) == 2:
             self._build_handover(segs, rows, folded)
+            if not folded and n.attention != "none":
+                self._build_attention(segs, rows)
         self._build_labels(rows, on_neuron_edit, folded)
         self._finish()
 
@@ -224,7 +228,8 @@ class DiagramScene(QGraphicsScene):
         self.current_marks.setZValue(4)
         self.current_marks.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.addItem(self.current_marks)
-        self._looked = self.bands + self.norm_bars + self.columns + self.loops + self.cuts
+        self._looked = (self.bands + self.norm_bars + self.columns + self.loops + self.cuts
+                        + self.attention)
 
     # -- colours ---------------------------------------------------------------------------
     def recolour(self) -> None:
@@ -610,6 +615,22 @@ class DiagramScene(QGraphicsScene):
                               bend=-(rr.top - TOP + 20) if not folded else 0.0)
                 self.addItem(b)
                 self.arrows.append(b)
+
+    def _build_attention(self, segs, rows) -> None:
+        """Arcs from the decoder's top layer at each step to the encoder's at each step."""
+        enc, dec = segs
+        a = self.model.anatomy
+        r_enc = rows[a.layer_states(enc.part, enc.layers - 1)[0].slot]
+        r_dec = rows[a.layer_states(dec.part, dec.layers - 1)[0].slot]
+        arcs = AttentionArcs(
+            self.model,
+            [(t, QPointF(x + r_enc.offset, r_enc.top)) for t, x in self.seg_x["encoder"]
+             if t is not None],
+            {t: QPointF(x + r_dec.offset, r_dec.top) for t, x in self.seg_x["decoder"]
+             if t is not None},
+            dec.offset)
+        self.addItem(arcs)
+        self.attention.append(arcs)
 
     def _build_labels(self, rows, on_neuron_edit, folded) -> None:
         m = self.model

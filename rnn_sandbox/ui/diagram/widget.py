@@ -242,6 +242,8 @@ class DiagramWidget(QWidget):
             gates if gates is not None else m.gates,
             cells if cells is not None else m.cells,
         )
+        if getattr(snap, "attention", None) is not None:
+            m.attention = snap.attention
         if self.model.mode != "live" and self._traced_version != self._weights_version:
             # Retrace with the new weights, at most a few times a second and never more
             # than a tenth of the time: a long sequence takes a while to trace.  The last
