@@ -708,6 +708,10 @@
         <translation>{0} (früher)</translation>
     </message>
     <message>
+        <source>This network has no recurrent states: it has no hidden units to show.</source>
+        <translation>Dieses Netz hat keine rekurrenten Zustände: Es hat keine verborgenen Neuronen zu zeigen.</translation>
+    </message>
+    <message>
         <source>written</source>
         <translation>geschrieben</translation>
     </message>

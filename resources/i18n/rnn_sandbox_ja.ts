@@ -708,6 +708,10 @@
         <translation>{0}（以前）</translation>
     </message>
     <message>
+        <source>This network has no recurrent states: it has no hidden units to show.</source>
+        <translation>このネットワークには再帰的な状態がないため、表示する隠れユニットがありません。</translation>
+    </message>
+    <message>
         <source>written</source>
         <translation>書いた語</translation>
     </message>

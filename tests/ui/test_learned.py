@@ -66,6 +66,10 @@ def test_the_panel_rebuilds_for_every_task_and_keeps_the_earlier_curve(qtbot, vi
         panel.show_progress(Progress(0, snap, np.zeros(0), np.zeros(0), snapshots=[snap]))
     assert list(view.back.kept) == ["simple RNN, 24 units (earlier)"]
     assert view.back.last is not None and abs(view.back.last.sum() - 1) < 1e-9
+    dense = small(get_task("order_matters").default_config())
+    dense.network.cell = "dense"
+    panel.show_experiment(ViewData.of(Experiment(dense), 0))
+    assert view.learned is None and "no hidden units" in view.summary.text()
 
 
 def test_select_a_span_and_find_where_the_same_units_are_on(view):

@@ -52,7 +52,9 @@ class LearnedPanelView:
             self.view.back.keep(tr("{0} (earlier)").format(self.label))
         self.task, self.label = task, network_label(data.config)
         self.pending = None
-        self.view.clear()
+        recurrent = data.config.network.cell != "dense"
+        self.view.clear("" if recurrent else tr(
+            "This network has no recurrent states: it has no hidden units to show."))
         self.request()  # a new training process forgot the wish
 
     def show_progress(self, progress: Progress) -> None:
