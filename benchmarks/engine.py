@@ -22,6 +22,10 @@ A second table times the itemized gradients the "Gradient sources" panel draws
 W_hh) next to ``ours`` (one training step of the batch): many-to-one has one loss term (one
 backward pass), many-to-many one per output step (T backward passes).
 
+A scan table times a minGRU training step (ours, H=64) computed by the scan over all steps
+at once, against the same step by the step loop (:mod:`rnn_sandbox.engine.minimal`), at
+T = 50, 200 and 1000.
+
 A third table times a sequence-to-sequence training step (GRU, the translation task's
 sizes at sentences of up to 15 words) without attention and with each score.
 
@@ -425,6 +429,42 @@ def attention_table(rounds: int, block_seconds: float, markdown: bool = False) -
               else f"{a:<10} " + " ".join(f"{c:>14}" for c in cols), flush=True)
 
 
+SCAN_LENGTHS = (50, 200, 1000)
+
+
+def scan_table(rounds: int, block_seconds: float, markdown: bool = False) -> None:
+    """Milliseconds of a minGRU training step by the scan and by the step loop."""
+    from rnn_sandbox.engine import minimal
+
+    H = 64
+    print()
+    title = f"minGRU training step, B={BATCH}, H={H}: the scan against the step loop"
+    print(title if markdown else "# " + title)
+    names = ["T", "scan ms", "loop ms", "scan/loop"]
+    print("| " + " | ".join(names) + " |\n|---:|---:|---:|---:|" if markdown
+          else " ".join(f"{n:>12}" for n in names))
+    for T in SCAN_LENGTHS:
+        batch, _ = make_batch(T)
+        steps = {}
+        for way in (True, False):
+            step = ours_step(make_network(H, "mingru"), batch)
+
+            def timed(step: Callable[[], float] = step, way: bool = way) -> float:
+                minimal.SCAN = way
+                try:
+                    return step()
+                finally:
+                    minimal.SCAN = True
+
+            steps["scan" if way else "loop"] = timed
+        times = time_interleaved(steps, rounds, block_seconds, blocks_per_turn=2, warmup=1,
+                                 min_calls=1)
+        cols = [str(T), f"{times['scan'] * 1e3:.2f}", f"{times['loop'] * 1e3:.2f}",
+                f"{times['scan'] / times['loop']:.2f}"]
+        print("| " + " | ".join(cols) + " |" if markdown
+              else " ".join(f"{c:>12}" for c in cols), flush=True)
+
+
 # -- report ------------------------------------------------------------------------------
 COLUMNS = ("ours", "Trainer.step", "torch pad", "torch packed")
 
@@ -515,6 +555,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(format_row(rows[-1], args.markdown), flush=True)
     status = summarize(rows)
     itemized_table(args.cell, rounds, block, args.markdown)
+    scan_table(rounds, block, args.markdown)
     attention_table(rounds, block, args.markdown)
     return status
 

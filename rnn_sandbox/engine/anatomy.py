@@ -26,7 +26,7 @@ from rnn_sandbox.engine.cell_table import CELL_TABLE, Gate
 RECURRENT_KINDS = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
 HEAD = "head"  # the read-out, an nn.Linear
 DENSE = "fc1"  # the dense baseline's hidden layer, an nn.Linear; also its state's name
-RECURRENT_CELLS = tuple(CELL_TABLE)  # "rnn", "lstm", "gru", "mingru", "minlstm"
+RECURRENT_CELLS = tuple(CELL_TABLE)  # every cell of the table
 PARTS = {"seq2seq": ("encoder", "decoder")}  # other architectures: one unnamed stack
 
 

@@ -55,6 +55,10 @@ class Cell:
     cell_state: bool  # an LSTM's c beside h
     forward: Forward
     backward: Backward
+    # Gate biases (block of H rows → value) where the xavier and orthogonal initialisations
+    # zero the biases: the minimal cells start out keeping about 95 % of the state per step
+    # (1 − σ(−3)), so from the first step a gradient reaches tens of steps back.
+    start_bias: dict[int, float] | None = None
 
     @property
     def rows(self) -> int:
@@ -132,10 +136,10 @@ CELL_TABLE: dict[str, Cell] = {
     "mingru": Cell("mingru", "minGRU", (
         Gate("z", "update", "update gate", _SIGMOID),
         Gate("h̃", "candidate", "candidate", "none"),
-    ), INPUT_KINDS, False, False, *_minimal("mingru")),
+    ), INPUT_KINDS, False, False, *_minimal("mingru"), {0: -3.0}),
     "minlstm": Cell("minlstm", "minLSTM", (
         Gate("f", "forget", "forget gate", _SIGMOID),
         Gate("i", "input", "input gate", _SIGMOID),
         Gate("h̃", "candidate", "candidate", "none"),
-    ), INPUT_KINDS, False, False, *_minimal("minlstm")),
+    ), INPUT_KINDS, False, False, *_minimal("minlstm"), {0: 3.0, 1: -3.0}),
 }

@@ -47,8 +47,13 @@ def init_recurrent(
     hidden_size: int,
     scheme: str,
     radius: float,
+    start_bias: dict[int, float] | None = None,
 ) -> dict[str, np.ndarray]:
-    """Initial values for a recurrent stack's parameters (names as in ``shapes``)."""
+    """Initial values for a recurrent stack's parameters (names as in ``shapes``).
+
+    ``start_bias`` (block of H rows → value) sets gate biases where ``xavier`` and
+    ``orthogonal`` zero them: minGRU's and minLSTM's gates start keeping about 95 % of the
+    state per step, as the LSTM's forget bias of 1 starts it remembering."""
     bound = 1.0 / np.sqrt(hidden_size)
     out: dict[str, np.ndarray] = {}
     for name, shape in shapes.items():
@@ -66,6 +71,9 @@ def init_recurrent(
             if base.startswith("bias_ih") and shape[0] == 4 * hidden_size:
                 # LSTM forget gate bias 1 (as Keras does): the cell starts out remembering.
                 w[hidden_size : 2 * hidden_size] = 1.0
+            if base.startswith("bias_ih") and start_bias:
+                for block, value in start_bias.items():
+                    w[block * hidden_size : (block + 1) * hidden_size] = value
         elif base.startswith("weight_hh") and scheme == "orthogonal":
             # Gated cells stack one square block per gate; each block is orthogonal.
             blocks = shape[0] // shape[1]

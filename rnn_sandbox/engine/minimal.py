@@ -39,16 +39,17 @@ import numpy as np
 from rnn_sandbox.engine.timeloop import padding, truncated_here
 
 ROWS = {"mingru": 2, "minlstm": 3}  # blocks of H rows in weight_ih
+# Whether the network trains by the scan (True) or the step loop; benchmarks/engine.py
+# times both.
+SCAN = True
 
 
 def sigmoid(a: np.ndarray) -> np.ndarray:
-    """σ(a) = 1 / (1 + e^(−a)), written so that no exponential overflows."""
-    return np.exp(-np.logaddexp(0.0, -a))
-
-
-def log_sigmoid(a: np.ndarray) -> np.ndarray:
-    """log σ(a) = −log(1 + e^(−a)), exact also where σ(a) rounds to 0 or 1."""
-    return -np.logaddexp(0.0, -a)
+    """σ(a) = 1 / (1 + e^(−a)); where e^(−a) overflows to ∞ the result is 0, as it should."""
+    with np.errstate(over="ignore"):
+        e = np.exp(-a)
+    e += 1.0
+    return np.divide(1.0, e, out=e)
 
 
 @dataclass
@@ -184,11 +185,11 @@ def scan(log_a: np.ndarray, b: np.ndarray, h0: np.ndarray) -> np.ndarray:
             window *= 2
             continue
         ell = ell[:n]
-        w = np.exp(-ell)
-        w *= b[start : start + n]
+        grow = np.exp(-ell)  # 1 / (a_start ⋯ a_t), at most e^BUDGET
+        w = np.multiply(grow, b[start : start + n])
         np.cumsum(w, axis=0, out=w)
         w += prev
-        w *= np.exp(ell)
+        w /= grow
         h[start : start + n] = w
         prev, start = w[-1], start + n
     return h
@@ -276,19 +277,19 @@ def gate_gradients(
 # -- one direction, as the network calls it ----------------------------------------------
 def min_dir_forward(
     cell: str, x: np.ndarray, w_ih: np.ndarray, b_ih: np.ndarray, h0: np.ndarray,
-    mask: np.ndarray | None, reverse: bool, use_scan: bool = True,
+    mask: np.ndarray | None, reverse: bool, use_scan: bool | None = None,
 ) -> tuple[np.ndarray, MinCache]:
-    run = scan_forward if use_scan else loop_forward
+    run = scan_forward if (SCAN if use_scan is None else use_scan) else loop_forward
     return run(cell, x, w_ih, b_ih, h0, mask, reverse)
 
 
 def min_dir_backward(
     cache: MinCache, dh_out: np.ndarray, dh_last: np.ndarray | None, w_ih: np.ndarray,
-    truncation: int = 0, per_step: bool = False, use_scan: bool = True,
+    truncation: int = 0, per_step: bool = False, use_scan: bool | None = None,
 ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]:
     """``(dx, dh0, grads, dh_total)`` as :func:`.cells.rnn_dir_backward` returns them; the
     scan cannot cut the recurrent path, so truncated BPTT runs the loop."""
-    if use_scan and not truncation:
+    if (SCAN if use_scan is None else use_scan) and not truncation:
         dpre, dh0, dh_total = scan_backward(cache, dh_out, dh_last)
     else:
         dpre, dh0, dh_total = loop_backward(cache, dh_out, dh_last, truncation)

@@ -271,7 +271,8 @@ class Network:
         params: dict[str, np.ndarray] = {}
         for s in self.stacks:
             params.update(
-                init_recurrent(rng, s.param_shapes(), c.hidden_size, c.init, c.spectral_radius)
+                init_recurrent(rng, s.param_shapes(), c.hidden_size, c.init, c.spectral_radius,
+                               s.spec.start_bias)
             )
         params[HEAD_WEIGHT], params[HEAD_BIAS] = init_linear(
             rng, c.output_size, self.head_in

@@ -21,13 +21,16 @@ row (forward) or column (backward) it reads marked.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from rnn_sandbox.engine.anatomy import HEAD_BIAS, HEAD_WEIGHT, Anatomy
+from rnn_sandbox.engine.cell_table import CELL_TABLE
 from rnn_sandbox.engine.inspect import DirTrace, Trace
+from rnn_sandbox.ui.diagram import formula_min
 
 OUTPUT = "output"  # the ``state`` of the read-out
 MORE_DIGITS = 6  # at most this many significant digits for a number a line reads
@@ -641,10 +644,9 @@ def formula(trace: Trace, anatomy: Anatomy, state: str, t: int, unit: int,
         b.output()
         title = f"output {unit}, step t = {t + 1}"
     else:
-        if trace.layers[state].cell in ("mingru", "minlstm"):  # gates that read only x_t
-            from rnn_sandbox.ui.diagram import formula_min
-
-            (formula_min.forward if mode == "forward" else formula_min.backward)(b)
+        if not CELL_TABLE[trace.layers[state].cell].gates_read_h:  # minGRU, minLSTM
+            lines = formula_min.forward if mode == "forward" else formula_min.backward
+            lines(sys.modules[__name__], b)
         elif mode == "forward":
             b.forward()
         else:
