@@ -705,7 +705,7 @@
     </message>
     <message>
         <source>{0} (earlier)</source>
-        <translation>{0}（以前）</translation>
+        <translation type="vanished">{0}（以前）</translation>
     </message>
     <message>
         <source>This network has no recurrent states: it has no hidden units to show.</source>

@@ -69,6 +69,9 @@ class Learned:
     projections: dict[str, Projection] = field(default_factory=dict)
     connectivity: np.ndarray | None = None  # (output steps, input steps), watched sample
     no_connectivity: str = ""  # why there is none
+    # The same for the networks of other runs of the task, by run name (see
+    # training.loop.TrainingLoop.set_look_back_runs).
+    others: dict[str, np.ndarray] = field(default_factory=dict)
 
     @property
     def names(self) -> list[str]:

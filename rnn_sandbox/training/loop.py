@@ -27,7 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from rnn_sandbox.engine import Snapshot, TrainingDiverged
+from rnn_sandbox.engine import Snapshot, TrainingDiverged, input_connectivity
+from rnn_sandbox.io import experiment_from_bytes
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import Metric
 from rnn_sandbox.tasks.units import look_inside
@@ -123,6 +124,8 @@ class TrainingLoop:
         # the window shows it; the window's wish stays across experiments.
         self.learned_on = False
         self._next_learned = 0.0
+        # Networks of other runs whose look back the snapshots bring too (run name, network).
+        self._look_back_runs: list[tuple[str, Any]] = []
         self._start(experiment, generation)
 
     def _start(self, experiment: Experiment, generation: int) -> None:
@@ -199,6 +202,21 @@ class TrainingLoop:
         self.learned_on = bool(on)
         self._next_learned = 0.0
 
+    def set_look_back_runs(self, runs: list[tuple[str, bytes]]) -> None:
+        """Also show how far back the networks of these runs (name, experiment-file bytes)
+        look, on the watched sample: those of a run that cannot be read, or whose network
+        reads other inputs or no inputs step by step, are left out."""
+        kept = []
+        for name, blob in runs:
+            try:
+                net = experiment_from_bytes(blob).network
+            except Exception:  # noqa: BLE001 (a run the window offers must not stop training)
+                continue
+            if getattr(net, "arch", "") in ("many_to_one", "many_to_many"):
+                kept.append((str(name), net))
+        self._look_back_runs = kept
+        self._next_learned = 0.0
+
     def _look_inside(self, snap: Snapshot, now: bool = False) -> None:
         if not self.learned_on or (not now and time.monotonic() < self._next_learned):
             return
@@ -209,6 +227,17 @@ class TrainingLoop:
                                            exp.trainer.sample_index, exp.trainer.step_count)
         except (ValueError, np.linalg.LinAlgError):
             snap.learned = None  # no recurrent states (the dense baseline), or no numbers
+        if snap.learned is not None and self._look_back_runs:
+            val = exp.trainer.data.val
+            i = snap.learned.indices[0]
+            sample = val.subset(slice(i, i + 1))
+            for name, net in self._look_back_runs:
+                try:
+                    with np.errstate(all="ignore"):
+                        x = np.asarray(sample.x, net.dtype)
+                        snap.learned.others[name] = input_connectivity(net, x, sample.mask)[0]
+                except ValueError:
+                    continue  # another input size: a run of other task settings
         cost = time.perf_counter() - started
         self._next_learned = time.monotonic() + max(LEARNED_INTERVAL, cost / LEARNED_SHARE)
 

@@ -32,6 +32,7 @@ REQUESTS: list[tuple[str, tuple[str, ...], str]] = [
     ("set_stop_at", ("step",), "forward"),
     ("set_itemize", ("params",), "forward"),
     ("set_learned", ("on",), "forward"),
+    ("set_look_back_runs", ("runs",), "forward"),
     ("drawn", ("n",), "forward"),
     ("sync", (), "runs"),
     ("load", ("blob",), ""),

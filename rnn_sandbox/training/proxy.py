@@ -66,6 +66,7 @@ class TrainingWorker:
     set_stop_at: Callable[[int | None], None]
     set_itemize: Callable[[Collection[str] | None], None]
     set_learned: Callable[[bool], None]
+    set_look_back_runs: Callable[[list[tuple[str, bytes]]], None]
     drawn: Callable[[int], None]
 
     def __init__(self, experiment: Experiment, generation: int = 0) -> None:

@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.learned_dock = layout.dock(self, tr("What it learned"), layout.LEARNED,
                                         self.learned_view, B)
         self.learned_dock.visibilityChanged.connect(self._request_learned)
+        self.controller.runs.changed.connect(self._request_learned)
         self.hidden_plot.unitChosen.connect(self.learned_view.choose)
         self.diagram.neuronChosen.connect(self.learned_view.choose)
         self.docks.append(self.learned_dock)
@@ -332,6 +333,7 @@ class MainWindow(QMainWindow):
             return
         shown = views.shown(self.learned_dock)
         worker.set_learned(shown)
+        worker.set_look_back_runs(self._runs_to_compare() if shown else [])
         if shown and not worker.is_running():  # paused: a fresh look to draw now
             worker.set_sample_index(self.hidden_plot.sample_spin.value())
 
@@ -339,6 +341,20 @@ class MainWindow(QMainWindow):
         """The Attention dock comes to the front when the network starts to attend."""
         if applies and self.attention_dock.isVisible():
             self.attention_dock.raise_()
+
+    def _runs_to_compare(self) -> list[tuple[str, bytes]]:
+        """The runs the Runs panel shows, of the current task: their networks' look back
+        is drawn beside the current one's (a few at most)."""
+        c = self.controller
+        found = []
+        for run in c.runs.runs:
+            if run.hidden or run.config.task.name != c.config.task.name:
+                continue
+            try:
+                found.append((run.name, run.state_bytes()))
+            except OSError:
+                continue  # its file is gone: the run cannot be read back
+        return found[:6]
 
     def _watch_sample(self, index: int) -> None:
         sample = self.controller.watch_sample(index)

@@ -312,3 +312,28 @@ def test_a_thinned_history_travels_whole_and_stays_bounded(tiny):
     assert [(r["step"], r["train_loss"]) for r in got] == [
         (r["step"], r["train_loss"]) for r in sent]
     assert len(got) <= 40 and got[-1]["step"] == 230
+
+
+def test_the_look_back_of_other_runs_networks_comes_with_the_look_inside(sine_experiment):
+    from rnn_sandbox.engine import input_connectivity
+    from rnn_sandbox.io import experiment_to_bytes
+    from rnn_sandbox.tasks import get_task
+
+    exp = sine_experiment()
+    other_cfg = exp.config.copy()
+    other_cfg.network.cell = "gru"
+    other = Experiment(other_cfg)
+    elsewhere = Experiment(get_task("long_memory").default_config())  # other inputs
+    loop = TrainingLoop(exp)
+    loop.set_look_back_runs([("gru", experiment_to_bytes(other)), ("broken", b"not a file"),
+                             ("letters", experiment_to_bytes(elsewhere))])
+    assert [name for name, _ in loop._look_back_runs] == ["gru", "letters"]
+    loop.set_learned(True)
+    loop.step_once()
+    loop.advance()
+    learned = progress(loop)[-1].snapshot.learned
+    assert list(learned.others) == ["gru"]  # the letters' network reads other inputs
+    i = learned.indices[0]
+    sample = exp.trainer.data.val.subset(slice(i, i + 1))
+    np.testing.assert_allclose(learned.others["gru"],
+                               input_connectivity(other.network, sample.x)[0])

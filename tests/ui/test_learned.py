@@ -25,7 +25,7 @@ def view(qtbot):
     return v
 
 
-def test_the_panel_rebuilds_for_every_task_and_keeps_the_earlier_curve(qtbot, view, small):
+def test_the_panel_rebuilds_for_every_task_and_draws_other_runs_curves(qtbot, view, small):
     requests = []
     panel = LearnedPanelView(view, lambda: requests.append(1))
     previous = None
@@ -56,16 +56,20 @@ def test_the_panel_rebuilds_for_every_task_and_keeps_the_earlier_curve(qtbot, vi
         assert len(view.space.dots.data) == int(learned.mask.sum())
         previous = previous or task.name
     assert len(requests) == len(all_tasks())
-    # A new network of the same task keeps the last one's curve to compare with.
+    # Other runs' networks of the task: a dashed curve each, gone when they are.
     exp = Experiment(small(get_task("sentiment").default_config()))
-    for cell in ("rnn", "gru"):
-        exp.config.network.cell = cell
-        panel.show_experiment(ViewData.of(exp, 0))
-        snap = exp.trainer.step(collect=True)
-        snap.learned = look_inside(exp.task, exp.network, exp.dataset, samples=4)
-        panel.show_progress(Progress(0, snap, np.zeros(0), np.zeros(0), snapshots=[snap]))
-    assert list(view.back.kept) == ["simple RNN, 24 units (earlier)"]
+    panel.show_experiment(ViewData.of(exp, 0))
+    snap = exp.trainer.step(collect=True)
+    snap.learned = look_inside(exp.task, exp.network, exp.dataset, samples=4)
+    snap.learned.others = {"gru": np.ones((1, 16)), "lstm": np.eye(16)[-2:-1]}
+    panel.show_progress(Progress(0, snap, np.zeros(0), np.zeros(0), snapshots=[snap]))
+    assert list(view.back.kept) == ["gru", "lstm"]
+    np.testing.assert_allclose(view.back.kept["gru"].getData()[1], np.full(16, 1 / 16))
+    np.testing.assert_allclose(view.back.kept["lstm"].getData()[1][:2], [0, 1])
     assert view.back.last is not None and abs(view.back.last.sum() - 1) < 1e-9
+    snap.learned.others = {"lstm": np.eye(16)[-1:]}
+    panel.show_progress(Progress(0, snap, np.zeros(0), np.zeros(0), snapshots=[snap]))
+    assert list(view.back.kept) == ["lstm"]
     dense = small(get_task("order_matters").default_config())
     dense.network.cell = "dense"
     panel.show_experiment(ViewData.of(Experiment(dense), 0))

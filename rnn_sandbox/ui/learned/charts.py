@@ -155,7 +155,8 @@ class SpacePlot(QWidget):
 class LookBackPlot(QWidget):
     """How strongly each output step depends on each input step (a heatmap of the norm of
     ∂out_s/∂x_t) and, as curves, the share of the outputs' dependence that lies d steps
-    back: the current network's and those kept from earlier networks of the task."""
+    back: the current network's and those of the other runs of the task shown in the
+    Runs panel."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,7 +174,7 @@ class LookBackPlot(QWidget):
         layout.addWidget(self.curves, 1)
         self.current = self.curves.getPlotItem().plot(
             pen=pg.mkPen(PALETTE[0], width=2.5), name=tr("this network"))
-        self.kept: dict[str, pg.PlotDataItem] = {}
+        self.kept: dict[str, pg.PlotDataItem] = {}  # other runs' curves, by run name
         self.last: np.ndarray | None = None
 
     def show_connectivity(self, conn: np.ndarray | None, label: str) -> None:
@@ -189,24 +190,19 @@ class LookBackPlot(QWidget):
         self.current.setData(np.arange(len(self.last)), self.last)
         self._rename(self.current, label)
 
-    def keep(self, label: str) -> None:
-        """Keep the current curve under ``label`` (a network that is being replaced)."""
-        if self.last is None:
-            return
-        if label in self.kept:
-            self.curves.getPlotItem().removeItem(self.kept.pop(label))
-        if len(self.kept) >= len(PALETTE) - 1:
-            oldest = next(iter(self.kept))
-            self.curves.getPlotItem().removeItem(self.kept.pop(oldest))
-        pen = pg.mkPen(PALETTE[(len(self.kept) + 1) % len(PALETTE)], width=1.5,
-                       style=Qt.PenStyle.DashLine)
-        self.kept[label] = self.curves.getPlotItem().plot(
-            np.arange(len(self.last)), self.last, pen=pen, name=label)
-
-    def forget_kept(self) -> None:
-        for item in self.kept.values():
-            self.curves.getPlotItem().removeItem(item)
-        self.kept.clear()
+    def show_others(self, others: dict[str, np.ndarray]) -> None:
+        """The curves of other runs' networks (run name: their connectivity on the same
+        sample), dashed, each in a colour of its own."""
+        plot = self.curves.getPlotItem()
+        for name in [n for n in self.kept if n not in others]:
+            plot.removeItem(self.kept.pop(name))
+        for k, (name, conn) in enumerate(others.items()):
+            curve = how_far_back(np.asarray(conn, float))
+            if name not in self.kept:
+                pen = pg.mkPen(PALETTE[(k + 1) % len(PALETTE)], width=1.5,
+                               style=Qt.PenStyle.DashLine)
+                self.kept[name] = plot.plot(pen=pen, name=name)
+            self.kept[name].setData(np.arange(len(curve)), curve)
 
     def _rename(self, item: pg.PlotDataItem, label: str) -> None:
         legend = self.curves.getPlotItem().legend

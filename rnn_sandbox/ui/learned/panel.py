@@ -216,6 +216,7 @@ class LearnedView(QWidget):
         self.matches.clear()
         self.table.setRowCount(0)
         self.back.show_connectivity(None, "")
+        self.back.show_others({})
 
     def show_learned(self, learned: Learned, label: str = "") -> None:
         self.learned = learned
@@ -242,6 +243,7 @@ class LearnedView(QWidget):
         if learned.labels is None:
             self.colour_combo.setCurrentIndex(0)
         self.back.show_connectivity(learned.connectivity, label)
+        self.back.show_others(learned.others)
         self.back_note.setText(learned.no_connectivity.capitalize() + "." if
                                learned.no_connectivity else tr(
                                    "Top: the watched sample. Bottom: the share of each "

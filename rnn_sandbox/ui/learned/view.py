@@ -31,8 +31,7 @@ def network_label(config: Any) -> str:
 
 class LearnedPanelView:
     """Draws the latest :class:`Learned` a snapshot brings while the panel is in view; out
-    of view it keeps only the latest and draws it when shown.  A new network of the same
-    task keeps the old one's look-back curve to compare with."""
+    of view it keeps only the latest and draws it when shown."""
 
     def __init__(self, view: LearnedView,
                  request: Callable[[], None] = lambda: None) -> None:
@@ -45,12 +44,7 @@ class LearnedPanelView:
 
     def show_experiment(self, data: ViewData) -> None:
         self.exposure.follow_docks()
-        task = data.config.task.name
-        if task != self.task:
-            self.view.back.forget_kept()
-        elif self.label:
-            self.view.back.keep(tr("{0} (earlier)").format(self.label))
-        self.task, self.label = task, network_label(data.config)
+        self.task, self.label = data.config.task.name, network_label(data.config)
         self.pending = None
         recurrent = data.config.network.cell != "dense"
         self.view.clear("" if recurrent else tr(
