@@ -46,7 +46,7 @@ class DirCache:
     mask: np.ndarray | None  # (T, B, 1)
 
 
-def _act_grad(name: str, a: np.ndarray) -> np.ndarray:
+def act_grad(name: str, a: np.ndarray) -> np.ndarray:
     """Derivative of the activation, written in terms of its output ``a`` (a new array)."""
     if name == "tanh":
         g = np.multiply(a, a)
@@ -119,7 +119,7 @@ def rnn_dir_backward(
     T, B, H = h_all.shape
     # act'(pre_t) for every step at once; a padded step passes nothing to its pre-activation,
     # so the mask is folded in here.  The loop turns this array into dpre in place.
-    dpre_all = _act_grad(nonlinearity, h_all)
+    dpre_all = act_grad(nonlinearity, h_all)
     pad, any_pad = padding(mask, T)
     if pad is not None:
         dpre_all *= ~pad

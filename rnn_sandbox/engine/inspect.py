@@ -34,6 +34,7 @@ import numpy as np
 from rnn_sandbox.config import NetworkConfig
 from rnn_sandbox.engine import minimal
 from rnn_sandbox.engine.anatomy import gate_count, param_name, state_name
+from rnn_sandbox.engine.cells import act_grad, previous_states
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.network import Network, RNNStack
 from rnn_sandbox.engine.timeloop import truncated_here
@@ -172,21 +173,6 @@ def network_from(
     return net
 
 
-def _act_grad(nonlinearity: str, h: np.ndarray) -> np.ndarray:
-    return 1.0 - h * h if nonlinearity == "tanh" else (h > 0).astype(h.dtype)
-
-
-def _shift_prev(a: np.ndarray, start: np.ndarray, reverse: bool) -> np.ndarray:
-    """The value each step started from: ``a[t-1]`` (``a[t+1]`` going backward), ``start``
-    at the first step."""
-    prev = np.empty_like(a)
-    if reverse:
-        prev[:-1], prev[-1] = a[1:], start
-    else:
-        prev[1:], prev[0] = a[:-1], start
-    return prev
-
-
 def _lstm_dpre(gates, c, c_prev, grad_h, grad_c, mask):
     """dL/d(pre-activation) of the four gates per step, from the engine's cached values."""
     H = c.shape[1]
@@ -282,7 +268,7 @@ def trace(network: Network, sample: Batch, truncation: int = 0) -> Trace:
                 w_hh = P.get(keys.get("weight_hh", ""), np.zeros((len(w_ih), h.shape[1]), dt))
                 b_hh = P.get(keys.get("bias_hh", ""), np.zeros_like(b_ih))
                 start = np.zeros(h.shape[1], dt) if h0 is None else h0[name]
-                h_prev = _shift_prev(h, start, rev)
+                h_prev = previous_states(h, start, rev)
                 g = grad_h[name]
                 dpre_hh = gate_pre = hn = c_prev = None
                 if c.cell != "rnn":
@@ -298,14 +284,14 @@ def trace(network: Network, sample: Batch, truncation: int = 0) -> Trace:
                     ih = layer_in @ w_ih.T
                     hh = h_prev @ w_hh.T
                     pre = ih + hh + b_ih + b_hh
-                    dpre = g * _act_grad(c.nonlinearity, h)
+                    dpre = g * act_grad(c.nonlinearity, h)
                     if mask is not None:
                         dpre = dpre * mask[:, None]
                 elif c.cell == "lstm":
                     ih = hh = pre = None
                     cs = cells[name]
                     c_start = np.zeros(h.shape[1], dt) if not c0 else c0[name]
-                    c_prev = _shift_prev(cs, c_start, rev)
+                    c_prev = previous_states(cs, c_start, rev)
                     dpre = _lstm_dpre(gates[name], cs, c_prev, g, grad_c[name], mask)
                 elif not stack.spec.gates_read_h:
                     ih = hh = pre = None

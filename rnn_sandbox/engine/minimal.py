@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rnn_sandbox.engine.cells import previous_states
 from rnn_sandbox.engine.timeloop import padding, truncated_here
 
 ROWS = {"mingru": 2, "minlstm": 3}  # blocks of H rows in weight_ih
@@ -107,12 +108,7 @@ def loop_forward(
 
 def _previous(cache: MinCache) -> np.ndarray:
     """The state each step started from: h_{t−1} (forward direction) or h_{t+1}."""
-    prev = np.empty_like(cache.h)
-    if cache.reverse:
-        prev[:-1], prev[-1] = cache.h[1:], cache.h0
-    else:
-        prev[1:], prev[0] = cache.h[:-1], cache.h0
-    return prev
+    return previous_states(cache.h, cache.h0, cache.reverse)
 
 
 def loop_backward(
