@@ -832,6 +832,10 @@
         <translation>Dieses Netz hat keine Aufmerksamkeit: Sein Decoder sieht nur den letzten Zustand des Encoders. Attention in den Einstellungen setzen (bei einer Sequenz-zu-Sequenz-Aufgabe wie Translation), um zu sehen, wohin jedes geschriebene Wort blickt.</translation>
     </message>
     <message>
+        <source>This network has no attention: its decoder sees only the encoder&apos;s last state. Set Attention in Settings to see where each word it writes looks.</source>
+        <translation>Dieses Netz hat keine Aufmerksamkeit: Sein Decoder sieht nur den letzten Zustand des Encoders. Attention in den Einstellungen setzen, um zu sehen, wohin jedes geschriebene Wort blickt.</translation>
+    </message>
+    <message>
         <source>Alignment</source>
         <translation>Zuordnung</translation>
     </message>

@@ -832,6 +832,10 @@
         <translation>このネットワークにはアテンションがありません。デコーダはエンコーダの最後の状態しか見ません。設定で Attention を選ぶと（Translation のような系列変換タスクで）、書く各語がどこを見ているかが分かります。</translation>
     </message>
     <message>
+        <source>This network has no attention: its decoder sees only the encoder&apos;s last state. Set Attention in Settings to see where each word it writes looks.</source>
+        <translation>このネットワークにはアテンションがありません。デコーダはエンコーダの最後の状態しか見ません。設定で Attention を選ぶと、書く各語がどこを見ているかが分かります。</translation>
+    </message>
+    <message>
         <source>Alignment</source>
         <translation>整列</translation>
     </message>

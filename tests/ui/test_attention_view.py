@@ -45,14 +45,15 @@ def test_the_heatmap_is_the_watched_samples_alpha_labelled_with_its_words_and_re
     exp = translation(small)
     view = AttentionView(panel)
     view.show_experiment(ViewData.of(exp, 0))
+    plot = panel.alignment
     assert panel.applies and not panel.tabs.isHidden() and panel.message.isHidden()
+    assert panel.alignment_page.currentWidget() is plot
     snaps = []
     for _ in range(2):
         for _ in range(5):
             exp.trainer.step()
         snaps.append(exp.trainer.step(collect=True))
         report(view, snaps[-1])
-    plot = panel.alignment
     assert [f.step for f in plot.frames] == [0, *(s.step for s in snaps)]
     # Live: the latest snapshot, its rows the words written, its columns the source words.
     snap = snaps[-1]
@@ -133,7 +134,20 @@ def test_a_network_without_attention_says_how_to_get_it(qtbot, panel, small):
     panel.appliesChanged.connect(seen.append)
     view = AttentionView(panel)
     view.show_experiment(ViewData.of(translation(small), 0))
-    view.show_experiment(ViewData.of(translation(small, "none"), 0))
+    exp = translation(small, "none")
+    view.show_experiment(ViewData.of(exp, 0))
     assert seen == [True, False]
-    assert not panel.message.isHidden() and panel.tabs.isHidden()
-    assert "Attention" in panel.message.text() and not panel.alignment.frames
+    assert panel.alignment_page.currentWidget() is panel.no_alignment
+    assert "Attention" in panel.no_alignment.text()
+    # Its sentences are still written word by word and measured by length: only the
+    # alignment is replaced by the message.
+    assert not panel.tabs.isHidden() and panel.message.isHidden()
+    assert panel.tabs.currentWidget() is panel.lengths and panel.lengths.rows
+    assert panel.decoding.written is not None and not panel.alignment.frames
+    snap = exp.trainer.step(collect=True)
+    report(view, snap)
+    assert not panel.alignment.frames and panel.lengths.step == snap.step
+    # A task that writes no sentence shows only the message.
+    view.show_experiment(ViewData.of(Experiment(small(get_task("sentiment").default_config())),
+                                     0))
+    assert panel.tabs.isHidden() and not panel.message.isHidden()

@@ -359,3 +359,65 @@ def test_every_line_of_the_panel_recomputes_with_a_calculator(widget, qtbot, cel
                 cut = truncation and mode == "backward" and step == 1 and role == "hidden"
                 assert ("Truncated BPTT" in panel.browser.toPlainText()) == bool(cut)
     assert checked > 50
+
+
+@pytest.mark.parametrize("score", ["dot", "general", "additive"])
+def test_the_attention_lines_recompute_from_the_shown_terms(score):
+    """A read-out of a decoder that looks back: its scores, α, context and h̃ lines each
+    give the shown result from the shown terms, and the engine's own values."""
+    from rnn_sandbox.ui.diagram.formula_attention import with_attention
+
+    cfg = get_task("translation").default_config()
+    cfg.task.n_samples = 40
+    cfg.network.hidden_size = 6
+    cfg.network.attention = score
+    from rnn_sandbox.session import Experiment
+
+    exp = Experiment(cfg)
+    sample = exp.dataset.val.subset(slice(0, 1))
+    tr = trace(exp.network, sample)
+    a = anatomy_of(cfg.network)
+    f = with_attention(formula(tr, a, OUTPUT, 1, 2, "forward"), tr, a, score)
+    check(f)
+    S = int(sample.mask.sum())
+    keys = [ln.key for ln in f.lines]
+    assert keys[:2 * S] == [f"e[{j}]" for j in range(S)] + [f"alpha[{j}]" for j in range(S)]
+    assert sum(k.startswith("c[") for k in keys) == 6
+    assert sum(k.startswith("h~[") for k in keys) == 6
+    np.testing.assert_allclose([f.line(f"alpha[{j}]").result for j in range(S)],
+                               tr.attention[1, :S], rtol=DRIFT, atol=1e-3)
+    # The head reads h̃ as the last attention lines show it.
+    np.testing.assert_allclose([f.line(f"h~[{i}]").result for i in range(6)],
+                               tr.features[1], rtol=DRIFT, atol=1e-3)
+    assert f.line("y").section == "read-out"
+    # Backward, or without attention, the formula is left as it was.
+    g = formula(tr, a, OUTPUT, 1, 2, "backward")
+    assert with_attention(g, tr, a, score).lines == g.lines
+
+
+def test_the_panel_of_an_attending_read_out_recomputes_with_a_calculator(widget, qtbot):
+    """Clicked in the forward walk, a written word's output neuron shows the attention
+    lines (scores, softmax, context, h̃) in the panel, each redone with a calculator."""
+    cfg = get_task("translation").default_config()
+    cfg.task.n_samples = 40
+    cfg.network.hidden_size = 4
+    cfg.network.attention = "general"
+    from rnn_sandbox.session import Experiment
+
+    exp = Experiment(cfg)
+    sample = exp.dataset.val.subset(slice(0, 1))
+    show(widget, qtbot, cfg, sample)
+    widget.stepper.set_mode("forward", emit=True)
+    dec = widget.model.segments[1]
+    widget.stepper.set_step(dec.offset + 1, emit=True)
+    widget.model.on_click(widget.neuron("output", dec.name, 1, 3))
+    panel = widget.formulas.panel
+    assert panel.isVisible()
+    text = panel.browser.toPlainText()
+    assert "softmax" in text and "tanh" in text
+    lines = panel_lines(text)
+    assert len(lines) == len(panel.formula.lines)
+    S = int(sample.mask.sum())
+    assert len(lines) > 2 * S + 2 * 4
+    for expr, result in lines:
+        assert same_to_shown_digits(calculate(expr), result), (expr, result)

@@ -920,3 +920,93 @@ def test_lesson_seven_longer_sequences_reach_the_first_step_ever_more_faintly(
         assert bars[1] > me.w.itemized_plot.bars.opts["y0"], bars  # still drawn
     assert drop[30] < drop[60] < drop[100], drop
     me.state = ()
+
+
+# == 9. Attention: the decoder looks back =====================================================
+def sentence_shares(me: Learner) -> tuple[float, float]:
+    """The By length tab's bars, as drawn: the share of sentences of at most 5 and of at
+    least 10 source words written exactly right (weighted by how many there are)."""
+    plot = me.w.attention_panel.lengths
+    words = [int(x) for x in plot.bars.opts["x"]]
+    heights = [float(h) for h in plot.bars.opts["height"]]
+    assert words == [n for n, _c, _a in plot.rows]
+    assert heights == [a for _n, _c, a in plot.rows]
+    counts = {n: c for n, c, _a in plot.rows}
+
+    def share(keep) -> float:
+        picked = [(counts[n], a) for n, a in zip(words, heights, strict=True) if keep(n)]
+        return sum(c * a for c, a in picked) / sum(c for c, _ in picked)
+
+    return share(lambda n: n <= 5), share(lambda n: n >= 10)
+
+
+def test_lesson_nine_attention_keeps_the_long_sentences_and_shows_where_it_looks(
+        lesson, record_property):
+    me = lesson("attention")
+    w, panel = me.w, me.w.attention_panel
+    # Without attention: the panel says how to get it; By length shows the long ones lost.
+    me.load("no_attention")
+    me.play()
+    assert panel.alignment_page.currentWidget() is panel.no_alignment
+    w.attention_dock.raise_()
+    me.qtbot.mouseClick(panel.tabs.tabBar(), Qt.MouseButton.LeftButton,
+                        pos=panel.tabs.tabBar().tabRect(2).center())
+    me.qtbot.waitUntil(lambda: panel.lengths.step == me.step, timeout=WAIT)
+    none_short, none_long = sentence_shares(me)
+    # With attention: the long ones kept.
+    me.load("attention")
+    assert w.attention_dock.isVisible()
+    assert panel.alignment_page.currentWidget() is panel.alignment
+    me.play()
+    me.qtbot.mouseClick(panel.tabs.tabBar(), Qt.MouseButton.LeftButton,
+                        pos=panel.tabs.tabBar().tabRect(2).center())
+    me.qtbot.waitUntil(lambda: panel.lengths.step == me.step, timeout=WAIT)
+    att_short, att_long = sentence_shares(me)
+    for name, value in (("none-short", none_short), ("none-long", none_long),
+                        ("attention-short", att_short), ("attention-long", att_long)):
+        record_property(name, value)
+    # "almost none of 10 words or more" without, "most of the long ones" with.
+    assert none_long < 0.2 * none_short and none_long < 0.1, (none_short, none_long)
+    assert att_long > 0.5 and att_long - none_long > 0.5, (att_long, none_long)
+    # Alignment: the watched sentence's words label the heatmap; each word written looks
+    # mostly at one source word; at step 0 the weights were spread out.
+    me.qtbot.mouseClick(panel.tabs.tabBar(), Qt.MouseButton.LeftButton,
+                        pos=panel.tabs.tabBar().tabRect(0).center())
+    plot = panel.alignment
+    exp = w.controller.experiment
+    snap = w.diagram.snapshot
+    assert plot.live and plot.shown_frame().step == me.step == snap.step
+    labels = exp.task.step_labels(exp.dataset, snap.sample_index)
+    assert plot.source_axis.labels == labels["encoder"]
+    assert plot.written_axis.labels == exp.task.written_tokens(exp.dataset, snap.outputs)
+    peaks = plot.image.image.max(axis=1)
+    record_property("median-peak", float(np.median(peaks)))
+    assert np.median(peaks) > 0.5, peaks
+    plot.slider.setValue(0)
+    assert plot.shown_frame().step == 0
+    record_property("peak-at-step-0", float(plot.image.image.max()))
+    assert plot.image.image.max() < np.median(peaks), plot.image.image
+    # Writing: the second candidate of the first word, forced, and the rest written.
+    me.qtbot.mouseClick(panel.tabs.tabBar(), Qt.MouseButton.LeftButton,
+                        pos=panel.tabs.tabBar().tabRect(1).center())
+    dec = panel.decoding
+    second = dec.written.candidates[0][1][0]
+    table = dec.table
+    cell = table.visualItemRect(table.item(0, 2)).center()
+    me.qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert dec.written.forced == {0: second} and dec.written.words[0] == second
+    assert "What if" in dec.sentence.text()
+    assert table.item(0, 0).text() == exp.dataset.meta["vocab"][second]
+    for width in (1, 3):
+        dec.width_spin.setValue(width)
+        assert dec.tree.width == width and dec.tree_view.topLevelItemCount() == width
+    # The diagram, walked forward to a decoder step: an arc to every encoder step.
+    d = w.diagram
+    me.qtbot.mouseClick(d.stepper.mode_buttons["forward"], Qt.MouseButton.LeftButton)
+    d.stepper.set_step(d.model.segments[1].offset + 1, emit=True)
+    (arcs,) = d.scene.attention
+    assert arcs.isVisible() and arcs.focus == 1 and arcs.alpha is not None
+    widest = max(arcs.arcs, key=lambda s: arcs.arcs[s].pen().widthF())
+    assert widest == int(np.argmax(arcs.alpha[[s for s, _p in arcs.encoder]]))
+    me.qtbot.mouseClick(d.stepper.mode_buttons["live"], Qt.MouseButton.LeftButton)
+    me.state = ()

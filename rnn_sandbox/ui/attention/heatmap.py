@@ -68,17 +68,17 @@ class AlignmentPlot(PlotPanel):
         self.plot = self._add_plot(0, title=tr("Attention α of the watched sample"),
                                    axisItems={"bottom": self.source_axis,
                                               "left": self.written_axis})
+        # The rows need no axis title (the caption and the words say it): room for the words.
         self.plot.setLabel("bottom", tr("source word"))
-        self.plot.setLabel("left", tr("word written"))
         self.plot.invertY(True)  # the first word written on top, as a sentence reads
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
-        self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=ALPHA_MAP, width=12,
+        self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=ALPHA_MAP, width=10,
                                         interactive=False)
         self.colorbar.setImageItem(self.image, insert_in=self.plot)
-        self.set_min_graphics(AXIS_W + 120 + BAR_W + 40, plots_height(1))
+        self.set_min_graphics(AXIS_W + 120 + BAR_W, plots_height(1))
         self.frames: list[Alignment] = []
         self.live = True  # the slider at its right end follows new frames
 

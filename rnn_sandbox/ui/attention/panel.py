@@ -13,7 +13,15 @@ import time
 
 import numpy as np
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rnn_sandbox.engine import Snapshot
 from rnn_sandbox.engine.inspect import network_from
@@ -36,8 +44,16 @@ def attends(config) -> bool:
     return net.architecture == "seq2seq" and net.attention != "none"
 
 
+def writes_sentences(config) -> bool:
+    """Whether a network of ``config`` writes word by word after reading a sequence (its
+    decoding and its accuracy by length can be shown, attending or not)."""
+    return config.network.architecture == "seq2seq"
+
+
 class AttentionPanel(QWidget):
-    """The three views in tabs, or the message when the network does not attend."""
+    """The three views in tabs; above them, for a network that does not attend, a message
+    saying how to make it attend (a sequence-to-sequence network without attention still
+    shows its writing and its accuracy by length: the comparison the lesson makes)."""
 
     appliesChanged = Signal(bool)  # the network shown attends (True) or not
 
@@ -56,18 +72,40 @@ class AttentionPanel(QWidget):
         self.alignment = AlignmentPlot()
         self.decoding = DecodingPanel()
         self.lengths = LengthPlot()
-        self.tabs.addTab(self.alignment, tr("Alignment"))
-        self.tabs.addTab(self.decoding, tr("Writing"))
+        # Without attention the Alignment tab says how to get it (in the tab: the writing
+        # and the accuracy by length keep the dock's height).
+        self.no_alignment = QLabel(tr(
+            "This network has no attention: its decoder sees only the encoder's last "
+            "state. Set Attention in Settings to see where each word it writes looks."))
+        self.no_alignment.setWordWrap(True)
+        self.no_alignment.setMargin(12)
+        self.alignment_page = QStackedWidget()
+        self.alignment_page.addWidget(self.alignment)
+        self.alignment_page.addWidget(self.no_alignment)
+        self.tabs.addTab(self.alignment_page, tr("Alignment"))
+        # The writing's tables scroll: their least height must not raise the dock's.
+        writing = QScrollArea()
+        writing.setWidgetResizable(True)
+        writing.setFrameShape(QFrame.Shape.NoFrame)
+        writing.setWidget(self.decoding)
+        self.tabs.addTab(writing, tr("Writing"))
         self.tabs.addTab(self.lengths, tr("By length"))
         layout.addWidget(self.tabs, 1)
         self.applies = False
         self.set_applies(False)
 
-    def set_applies(self, applies: bool) -> None:
+    def set_applies(self, applies: bool, writes: bool | None = None) -> None:
+        """Whether the network attends, and whether it writes sentences (default: as it
+        attends); without attention the alignment's tab holds the message."""
+        writes = applies if writes is None else writes
         changed = applies != self.applies
         self.applies = applies
-        self.message.setVisible(not applies)
-        self.tabs.setVisible(applies)
+        self.message.setVisible(not writes)
+        self.tabs.setVisible(writes)
+        self.alignment_page.setCurrentWidget(self.alignment if applies else self.no_alignment)
+        if changed:
+            # Attending: its alignment; not: its accuracy by length, what attention changes.
+            self.tabs.setCurrentIndex(0 if applies else 2)
         if changed:
             self.appliesChanged.emit(applies)
 
@@ -85,14 +123,14 @@ class AttentionView:
 
     def show_experiment(self, view: ViewData) -> None:
         exp = view.experiment
-        on = attends(view.config)
-        self.panel.set_applies(on)
+        on, writes = attends(view.config), writes_sentences(view.config)
+        self.panel.set_applies(on, writes)
         self.exposure.follow_docks()
         self.panel.alignment.clear()
         self.panel.lengths.show_rows([], 0)
         self.pending = None
-        self.exp = exp if on else None
-        if not on:
+        self.exp = exp if writes else None
+        if not writes:
             return
         vocab = exp.dataset.meta.get("vocab")
         self.panel.decoding.set_vocab(list(vocab) if isinstance(vocab, list | tuple) else [])
@@ -101,7 +139,7 @@ class AttentionView:
         sample = exp.dataset.val.subset(slice(index, index + 1))
         outputs, alpha = exp.network.generate_with_attention(
             sample.x, sample.mask, steps=sample.y.shape[1])
-        if alpha is not None:
+        if on and alpha is not None:
             self.panel.alignment.add(self.frame(view.step, index, outputs[0], alpha[0]))
             self.panel.alignment.draw()
         self.work(exp.network, index, view.step)
@@ -123,12 +161,13 @@ class AttentionView:
         if self.exp is None:
             return
         snaps = [s for s in (p.snapshots or ([p.snapshot] if p.snapshot else []))
-                 if s.attention is not None and s.outputs is not None]
+                 if s.weights is not None and s.outputs is not None]
         if not snaps:
             return
         for s in snaps:  # every one, shown or not: the replay needs them all
-            assert s.outputs is not None and s.attention is not None
-            self.panel.alignment.add(self.frame(s.step, s.sample_index, s.outputs, s.attention))
+            if s.attention is not None and s.outputs is not None:
+                self.panel.alignment.add(
+                    self.frame(s.step, s.sample_index, s.outputs, s.attention))
         self.pending = snaps[-1]
         if on_screen(self.panel):
             self.panel.alignment.draw()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_sandbox.ui.diagram.formula import OUTPUT, Formula, Matrix, fmt, formula
+from rnn_sandbox.ui.diagram.formula_attention import with_attention
 from rnn_sandbox.ui.diagram.items import text_item
 from rnn_sandbox.ui.diagram.look import INK, SMALL_FONT, level_color
 from rnn_sandbox.ui.diagram.model import LEVELS
@@ -158,7 +159,8 @@ class FormulaView:
         m = self.w.model
         state = OUTPUT if role == "output" else key
         try:
-            f = formula(m.trace, m.anatomy, state, t, unit, m.mode)
+            f = with_attention(formula(m.trace, m.anatomy, state, t, unit, m.mode), m.trace,
+                               m.anatomy, m.cfg.network.attention)
         except (ValueError, KeyError, IndexError):
             return False
         self.panel.formula = f
