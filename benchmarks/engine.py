@@ -22,6 +22,12 @@ A second table times the itemized gradients the "Gradient sources" panel draws
 W_hh) next to ``ours`` (one training step of the batch): many-to-one has one loss term (one
 backward pass), many-to-many one per output step (T backward passes).
 
+A breakdown table takes each size above the goal (at most 0.5x PyTorch's time at H <= 128,
+T <= 100) apart: the matrix products our step makes, timed alone with the same shapes
+(``np.dot`` into preallocated arrays), against the whole step; the rest is element-wise
+work and Python.  "floor" is the products' time over PyTorch's: no faster element-wise
+code brings the ratio below it.
+
 A scan table times a minGRU training step (ours, H=64) computed by the scan over all steps
 at once, against the same step by the step loop (:mod:`rnn_sandbox.engine.minimal`), at
 T = 50, 200 and 1000.
@@ -66,6 +72,10 @@ QUICK_LENGTHS = (50,)  # --quick: one length (the target's), every hidden size a
 HIDDEN = (16, 64, 128)
 CELLS = ("rnn", "lstm", "gru")
 TARGET = (50, 64, 0.8)  # at T=50, H=64 ours should take at most 0.8x PyTorch's time (each cell)
+# Every cell at H <= 128, T <= 100 should take at most this share of PyTorch's time; where a
+# size does not, the breakdown table says how much of our step is matrix products (the
+# floor no rewrite of the element-wise work can go below) and how much the rest.
+GOAL = (100, 128, 0.5)
 
 
 # -- environment -------------------------------------------------------------------------
@@ -429,6 +439,64 @@ def attention_table(rounds: int, block_seconds: float, markdown: bool = False) -
               else f"{a:<10} " + " ".join(f"{c:>14}" for c in cols), flush=True)
 
 
+def matmul_seconds(cell: str, T: int, H: int, rounds: int, block_seconds: float) -> float:
+    """Seconds per step of the matrix products a training step of ``cell`` makes (forward
+    and backward, one direction, many-to-one), with the same shapes, and nothing else."""
+    from rnn_sandbox.engine.cell_table import CELL_TABLE
+
+    spec = CELL_TABLE[cell]
+    G = spec.rows * H
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((T * BATCH, INPUT))
+    w_ih, w_hh = rng.standard_normal((G, INPUT)), rng.standard_normal((H, G))
+    w_hh_back = rng.standard_normal((G, H))
+    # Fixed random operands (a chain of products would shrink to subnormal numbers, which
+    # are slow), results into preallocated arrays as the engine's loops write them.
+    h, pre = rng.standard_normal((BATCH, H)), rng.standard_normal((BATCH, G))
+    h_out, pre_out, big = np.empty((BATCH, H)), np.empty((BATCH, G)), np.empty((T * BATCH, G))
+    states = rng.standard_normal((T * BATCH, H))
+    recurrent = spec.gates_read_h
+
+    def products() -> None:
+        np.dot(x, w_ih.T, out=big)  # the input projection of every step
+        if recurrent:
+            for _ in range(T):  # forward: h_{t-1} W_hh^T; backward: d(pre) W_hh
+                np.dot(h, w_hh, out=pre_out)
+                np.dot(pre, w_hh_back, out=h_out)
+            big.T @ states  # dW_hh
+        big.T @ x  # dW_ih
+        big @ w_ih  # dx
+
+    return time_interleaved({"mm": products}, rounds, block_seconds, blocks_per_turn=2,
+                            warmup=1, min_calls=1)["mm"]
+
+
+def breakdown_table(rows: list[Row], rounds: int, block_seconds: float,
+                    markdown: bool = False) -> None:
+    """Where the time of each size above the goal goes (see the module's docstring)."""
+    T_max, H_max, goal = GOAL
+    over = [r for r in rows if r.ratio is not None and r.T <= T_max and r.H <= H_max
+            and r.ratio > goal]
+    print()
+    title = f"sizes above {goal}x PyTorch's time (H <= {H_max}, T <= {T_max}): where it goes"
+    print(title if markdown else "# " + title)
+    if not over:
+        print("none")
+        return
+    names = ["cell", "T", "H", "ours ms", "products ms", "share", "rest ms", "ratio", "floor"]
+    print("| " + " | ".join(names) + " |\n|---|" + "---:|" * (len(names) - 1) if markdown
+          else " ".join(f"{n:>11}" for n in names))
+    for r in over:
+        mm = matmul_seconds(r.cell, r.T, r.H, rounds, block_seconds)
+        ours = r.times["ours"]
+        torch_time = ours / (r.ratio or 1.0)
+        cols = [r.cell, str(r.T), str(r.H), f"{ours * 1e3:.2f}", f"{mm * 1e3:.2f}",
+                f"{mm / ours:.0%}", f"{(ours - mm) * 1e3:.2f}", f"{r.ratio:.2f}",
+                f"{mm / torch_time:.2f}"]
+        print("| " + " | ".join(cols) + " |" if markdown
+              else " ".join(f"{c:>11}" for c in cols), flush=True)
+
+
 SCAN_LENGTHS = (50, 200, 1000)
 
 
@@ -554,6 +622,7 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(bench_case(T, H, torch, rounds, block, cell, args.quick))
                 print(format_row(rows[-1], args.markdown), flush=True)
     status = summarize(rows)
+    breakdown_table(rows, rounds, block, args.markdown)
     itemized_table(args.cell, rounds, block, args.markdown)
     scan_table(rounds, block, args.markdown)
     attention_table(rounds, block, args.markdown)
