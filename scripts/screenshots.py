@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from rnn_sandbox.config import ExperimentConfig  # noqa: E402
 from rnn_sandbox.lessons import get_lesson  # noqa: E402
 from rnn_sandbox.tasks import get_task  # noqa: E402
+from rnn_sandbox.ui import i18n  # noqa: E402
 from rnn_sandbox.ui.main_window import MainWindow  # noqa: E402
 
 SIZE = (1500, 950)
@@ -97,10 +98,11 @@ def save(widget, path: Path) -> Path:
 
 # -- the screens --------------------------------------------------------------------------
 def _main_window(task: str, size: tuple[int, int] = SIZE, preset: str = "Wide screen",
-                 theme: str = "light") -> Callable:
+                 theme: str = "light", language: str = "en") -> Callable:
     """The window on ``task``, at a screen's size, arranged as a first start there
-    arranges it."""
+    arranges it, in ``language``."""
     def shoot(app: QApplication, settings: QSettings, out: Path, steps: int) -> Path:
+        i18n.install(language, app)
         w = open_window(app, get_task(task).default_config(), settings)
         try:
             w.resize(*size)
@@ -112,6 +114,7 @@ def _main_window(task: str, size: tuple[int, int] = SIZE, preset: str = "Wide sc
         finally:
             w.shutdown()
             w.close()
+            i18n.install("en", app)
 
     return shoot
 
@@ -232,6 +235,10 @@ SCREENS: dict[str, tuple[str, Callable]] = {
                          shoot_gradient_sources),
     "laptop_1366x768": ("The window on a 1366×768 laptop (the Laptop layout)",
                         _main_window("weather", (1366, 768), "Laptop")),
+    "laptop_1366x768_de": ("The window in German on a 1366×768 laptop",
+                           _main_window("weather", (1366, 768), "Laptop", language="de")),
+    "laptop_1366x768_ja": ("The window in Japanese on a 1366×768 laptop",
+                           _main_window("weather", (1366, 768), "Laptop", language="ja")),
     "presentation": ("Presentation: a 1920×1080 projector, 150 % zoom, dark theme",
                      _main_window("weather", (1920, 1080), "Projector", "dark")),
     "compare_runs": ("Runs compared: simple RNN against LSTM, and the LSTM with 3 seeds",

@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +33,27 @@ def tool(name: str) -> str:
     if found is None:
         raise SystemExit(f"pyside6-{name} not found: install PySide6")
     return found
+
+
+def sources(scratch: Path) -> list[str]:
+    """What lupdate reads: every module of the window, and a file written into ``scratch``
+    listing the strings of the lower layers the window shows (settings' labels and help,
+    choices, task titles and summaries), which keep no Qt and so no ``tr``."""
+    sys.path.insert(0, str(ROOT))
+    from rnn_sandbox.ui.i18n import lower_layer_strings
+
+    listing = scratch / "lower_layers.py"
+    listing.write_text("".join(f"QT_TR_NOOP({s!r})\n" for s in lower_layer_strings()),
+                       encoding="utf-8")
+    return [*sorted(str(f) for f in SOURCES.rglob("*.py")), str(listing)]
+
+
+def extract(ts: Path, scratch: Path, no_obsolete: bool = False) -> None:
+    """Bring ``ts`` up to date with the code's strings (new ones unfinished)."""
+    extra = ["-no-obsolete"] if no_obsolete else []
+    subprocess.run([tool("lupdate"), *extra, "-locations", "none", *sources(scratch),
+                    "-ts", str(ts)], cwd=ROOT, check=True, capture_output=True)
+    plural_marks(ts)
 
 
 def ts_files(new: list[str]) -> list[Path]:
@@ -69,12 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     FOLDER.mkdir(parents=True, exist_ok=True)
     files = ts_files(args.languages)  # English needs none: tr() makes its plurals
     if not args.release:
-        sources = sorted(str(f.relative_to(ROOT)) for f in SOURCES.rglob("*.py"))
-        extra = ["-no-obsolete"] if args.no_obsolete else []
-        for ts in files:
-            subprocess.run([tool("lupdate"), *extra, "-locations", "none", *sources,
-                            "-ts", str(ts.relative_to(ROOT))], cwd=ROOT, check=True)
-            plural_marks(ts)
+        with tempfile.TemporaryDirectory() as scratch:
+            for ts in files:
+                extract(ts, Path(scratch), args.no_obsolete)
+                print(f"{ts.relative_to(ROOT)}: updated")
     for ts in files:
         subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
                        cwd=ROOT, check=True)

@@ -36,12 +36,84 @@
         <translation>Breitbild</translation>
     </message>
     <message>
+        <source>RNN Sandbox experiments (*.rnnx);;All files (*)</source>
+        <translation>RNN-Sandbox-Experimente (*.rnnx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>RNN Sandbox runs (*.rnns);;RNN Sandbox experiments (*.rnnx);;All files (*)</source>
+        <translation>RNN-Sandbox-Läufe (*.rnns);;RNN-Sandbox-Experimente (*.rnnx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Vorhersage</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Hidden states</source>
+        <translation>Verborgene Zustände</translation>
+    </message>
+    <message>
+        <source>Gradient flow</source>
+        <translation>Gradientenfluss</translation>
+    </message>
+    <message>
+        <source>Gradient sources</source>
+        <translation>Gradientenquellen</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Lektionen</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
         <source>What it learned</source>
         <translation>Was es gelernt hat</translation>
     </message>
     <message>
+        <source>Sample</source>
+        <translation>Generieren</translation>
+    </message>
+    <message>
         <source>Attention</source>
-        <translation>Aufmerksamkeit</translation>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Not changed: {error}</source>
+        <translation>Nicht geändert: {error}</translation>
+    </message>
+    <message>
+        <source>Load the lesson&apos;s setup</source>
+        <translation>Setup der Lektion laden</translation>
+    </message>
+    <message>
+        <source>Cannot load this setup</source>
+        <translation>Dieses Setup lässt sich nicht laden</translation>
+    </message>
+    <message>
+        <source>Load the lesson&apos;s setups</source>
+        <translation>Setups der Lektion laden</translation>
+    </message>
+    <message>
+        <source>Cannot load these setups</source>
+        <translation>Diese Setups lassen sich nicht laden</translation>
     </message>
     <message>
         <source>Copied: {line}</source>
@@ -56,6 +128,38 @@
         <translation>Setup einfügen</translation>
     </message>
     <message>
+        <source>Choose task “{title}”</source>
+        <translation>Aufgabe „{title}“ wählen</translation>
+    </message>
+    <message>
+        <source>Cannot use this task</source>
+        <translation>Diese Aufgabe lässt sich nicht verwenden</translation>
+    </message>
+    <message>
+        <source>{file}[*] — {app}</source>
+        <translation>{file}[*] — {app}</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {message}</source>
+        <translation>Unerwarteter Fehler: {message}</translation>
+    </message>
+    <message>
+        <source>Open experiment</source>
+        <translation>Experiment öffnen</translation>
+    </message>
+    <message>
+        <source>Save experiment</source>
+        <translation>Experiment speichern</translation>
+    </message>
+    <message>
+        <source>Save runs</source>
+        <translation>Läufe speichern</translation>
+    </message>
+    <message>
         <source>Open lessons: a .zip, or any lesson (.md) of a folder</source>
         <translation>Lektionen öffnen: eine .zip oder eine beliebige Lektion (.md) eines Ordners</translation>
     </message>
@@ -68,12 +172,24 @@
         <translation>Diese Lektionen lassen sich nicht öffnen</translation>
     </message>
     <message>
+        <source>Open runs</source>
+        <translation>Läufe öffnen</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
         <source>RNN Sandbox speaks {language} from its next start. Restart now? Unsaved work is asked about first.</source>
         <translation>RNN Sandbox spricht ab dem nächsten Start {language}. Jetzt neu starten? Nach ungesicherter Arbeit wird vorher gefragt.</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>Export nicht möglich</translation>
+    </message>
+    <message>
+        <source>Animation written to {written}</source>
+        <translation>Animation gespeichert unter {written}</translation>
     </message>
     <message>
         <source>Loss plot…</source>
@@ -148,8 +264,80 @@
         <translation>Volle Geschwindigkeit</translation>
     </message>
     <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Forward ▸</source>
+        <translation>Vorwärts ▸</translation>
+    </message>
+    <message>
+        <source>Backward ◂</source>
+        <translation>Rückwärts ◂</translation>
+    </message>
+    <message>
+        <source>Show the training live: activations of the watched sample, weights</source>
+        <translation>Das Training live zeigen: Aktivierungen des beobachteten Beispiels, Gewichte</translation>
+    </message>
+    <message>
+        <source>Walk the forward pass step by step: each cell computes h_t from x_t and h_(t-1) (a simple RNN: h_t = tanh(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh); LSTM and GRU: through their gates)</source>
+        <translation>Den Vorwärtsdurchlauf Schritt für Schritt durchgehen: Jede Zelle berechnet h_t aus x_t und h_(t-1) (ein einfaches RNN: h_t = tanh(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh); LSTM und GRU: über ihre Gates)</translation>
+    </message>
+    <message>
+        <source>Walk backpropagation through time from the last step to the first: dL/dh_t (and dL/dc_t of an LSTM) and each weight&apos;s share of the gradient</source>
+        <translation>Die Backpropagation durch die Zeit vom letzten zum ersten Schritt durchgehen: dL/dh_t (bei einem LSTM auch dL/dc_t) und der Anteil jedes Gewichts am Gradienten</translation>
+    </message>
+    <message>
+        <source>Go to the start of the walk</source>
+        <translation>Zum Anfang des Durchgangs</translation>
+    </message>
+    <message>
+        <source>One step back</source>
+        <translation>Einen Schritt zurück</translation>
+    </message>
+    <message>
+        <source>One step on</source>
+        <translation>Einen Schritt weiter</translation>
+    </message>
+    <message>
+        <source>Go to the end of the walk</source>
+        <translation>Zum Ende des Durchgangs</translation>
+    </message>
+    <message>
         <source>Play</source>
         <translation>Start</translation>
+    </message>
+    <message>
+        <source>Walk on by itself at the chosen speed</source>
+        <translation>Von selbst im gewählten Tempo weitergehen</translation>
+    </message>
+    <message>
+        <source> steps/s</source>
+        <translation> Schritte/s</translation>
+    </message>
+    <message>
+        <source>Speed of play</source>
+        <translation>Abspieltempo</translation>
+    </message>
+    <message>
+        <source>Jump to a time step</source>
+        <translation>Zu einem Zeitschritt springen</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>Zahlen</translation>
+    </message>
+    <message>
+        <source>Write each neuron&apos;s value on it while walking through the steps (forward: its activation, backward: dL/dh_t), to 4 significant digits; click a neuron for its equations with these numbers in them</source>
+        <translation>Beim Durchgehen den Wert jedes Neurons daraufschreiben (vorwärts: seine Aktivierung, rückwärts: dL/dh_t), auf 4 signifikante Stellen; ein Klick auf ein Neuron zeigt seine Gleichungen mit diesen Zahlen</translation>
+    </message>
+    <message>
+        <source>step 888/888</source>
+        <translation>Schritt 888/888</translation>
+    </message>
+    <message>
+        <source>step {value}/{n}</source>
+        <translation>Schritt {value}/{n}</translation>
     </message>
     <message>
         <source>Train continuously / pause</source>
@@ -440,6 +628,50 @@
         <translation>(keine)</translation>
     </message>
     <message>
+        <source>Previous lesson</source>
+        <translation>Vorige Lektion</translation>
+    </message>
+    <message>
+        <source>Choose a lesson (✓ done, • visited)</source>
+        <translation>Eine Lektion wählen (✓ erledigt, • besucht)</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Weiter ▶</translation>
+    </message>
+    <message>
+        <source>Mark this lesson as done and go to the next one</source>
+        <translation>Diese Lektion als erledigt markieren und zur nächsten gehen</translation>
+    </message>
+    <message>
+        <source>The setups of this lesson</source>
+        <translation>Die Setups dieser Lektion</translation>
+    </message>
+    <message>
+        <source>Load this setup</source>
+        <translation>Dieses Setup laden</translation>
+    </message>
+    <message>
+        <source>Replace the current experiment by this lesson&apos;s task and settings</source>
+        <translation>Das aktuelle Experiment durch Aufgabe und Einstellungen dieser Lektion ersetzen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Mark this lesson as done</source>
+        <translation>Diese Lektion als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Compare these setups</source>
+        <translation>Diese Setups vergleichen</translation>
+    </message>
+    <message>
+        <source>Load these setups as a comparison: train every setup of this lesson for its planned epochs, side by side in the background, and compare them in the Runs panel; the first one also becomes the current experiment</source>
+        <translation>Diese Setups als Vergleich laden: jedes Setup dieser Lektion für seine geplanten Epochen nebeneinander im Hintergrund trainieren und im Bereich Läufe vergleichen; das erste wird auch das aktuelle Experiment</translation>
+    </message>
+    <message>
         <source>Close these lessons</source>
         <translation>Diese Lektionen schließen</translation>
     </message>
@@ -448,12 +680,44 @@
         <translation>Die Lektionen dieser Lehrkraft aus dem Bereich nehmen (ihre Dateien bleiben, wie sie sind)</translation>
     </message>
     <message>
+        <source># {title}
+
+The text of this lesson cannot be read: {e}</source>
+        <translation># {title}
+
+Der Text dieser Lektion lässt sich nicht lesen: {e}</translation>
+    </message>
+    <message>
         <source>This lesson has no setup of its own</source>
         <translation>Diese Lektion hat kein eigenes Setup</translation>
     </message>
     <message>
+        <source>Load “{label}”: replaces the current experiment</source>
+        <translation>„{label}“ laden: ersetzt das aktuelle Experiment</translation>
+    </message>
+    <message>
+        <source>Load the chosen setup: replaces the current experiment</source>
+        <translation>Das gewählte Setup laden: ersetzt das aktuelle Experiment</translation>
+    </message>
+    <message>
+        <source>This setup cannot be loaded: {e}</source>
+        <translation>Dieses Setup lässt sich nicht laden: {e}</translation>
+    </message>
+    <message>
         <source>This setup cannot be loaded: {reason}</source>
         <translation>Dieses Setup lässt sich nicht laden: {reason}</translation>
+    </message>
+    <message>
+        <source>These setups cannot be loaded: {e}</source>
+        <translation>Diese Setups lassen sich nicht laden: {e}</translation>
+    </message>
+    <message>
+        <source>Finish ✓</source>
+        <translation>Abschließen ✓</translation>
+    </message>
+    <message>
+        <source>Lesson {number} of {len} · {n_done} done</source>
+        <translation>Lektion {number} von {len} · {n_done} erledigt</translation>
     </message>
     <message>
         <source>step</source>
@@ -462,10 +726,6 @@
     <message>
         <source>value</source>
         <translation>Wert</translation>
-    </message>
-    <message>
-        <source>{0}; dashed: {1}, scaled</source>
-        <translation type="vanished">{0}; gestrichelt: {1}, skaliert</translation>
     </message>
     <message>
         <source>States, first two principal axes</source>
@@ -500,20 +760,12 @@
         <translation>Hauptachsen: {0}</translation>
     </message>
     <message>
-        <source>States on 2 principal axes ({0})</source>
-        <translation type="vanished">Zustände auf 2 Hauptachsen ({0})</translation>
-    </message>
-    <message>
         <source>sample {0} step {1}</source>
         <translation>Beispiel {0} Schritt {1}</translation>
     </message>
     <message>
         <source>Nearest states: {0}</source>
         <translation>Nächste Zustände: {0}</translation>
-    </message>
-    <message>
-        <source>‖∂ output / ∂ input‖ of the watched sample</source>
-        <translation type="vanished">‖∂ Ausgabe / ∂ Eingabe‖ des beobachteten Beispiels</translation>
     </message>
     <message>
         <source>input step</source>
@@ -526,10 +778,6 @@
     <message>
         <source>output step</source>
         <translation>Ausgabeschritt</translation>
-    </message>
-    <message>
-        <source>How far back the outputs look</source>
-        <translation type="vanished">Wie weit die Ausgaben zurückblicken</translation>
     </message>
     <message>
         <source>steps back</source>
@@ -704,10 +952,6 @@
         <translation>{0}, 2 Richtungen</translation>
     </message>
     <message>
-        <source>{0} (earlier)</source>
-        <translation type="vanished">{0} (früher)</translation>
-    </message>
-    <message>
         <source>This network has no recurrent states: it has no hidden units to show.</source>
         <translation>Dieses Netz hat keine rekurrenten Zustände: Es hat keine verborgenen Neuronen zu zeigen.</translation>
     </message>
@@ -850,6 +1094,2374 @@
     <message>
         <source>α = {0:.3f}: how much decoder step {1} looks at source step {2}</source>
         <translation>α = {0:.3f}: wie stark Decoderschritt {1} auf Quellschritt {2} blickt</translation>
+    </message>
+    <message>
+        <source>Forward pass</source>
+        <translation>Vorwärtsdurchlauf</translation>
+    </message>
+    <message>
+        <source>Backward pass (BPTT)</source>
+        <translation>Rückwärtsdurchlauf (BPTT)</translation>
+    </message>
+    <message>
+        <source>Forward, then backward</source>
+        <translation>Vorwärts, dann rückwärts</translation>
+    </message>
+    <message>
+        <source>GIF animation (*.gif);;Animated PNG (*.png);;PDF, one page per step (*.pdf)</source>
+        <translation>GIF-Animation (*.gif);;Animiertes PNG (*.png);;PDF, eine Seite pro Schritt (*.pdf)</translation>
+    </message>
+    <message>
+        <source>cannot write {name}: an animation is a .gif, an animated .png or a .pdf file</source>
+        <translation>{name} kann nicht geschrieben werden: Eine Animation ist eine .gif-, eine animierte .png- oder eine .pdf-Datei</translation>
+    </message>
+    <message>
+        <source>RNN Sandbox step-through</source>
+        <translation>RNN Sandbox – schrittweiser Durchgang</translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>Animation exportieren</translation>
+    </message>
+    <message>
+        <source>Which walk of the step-through to record, one frame a step</source>
+        <translation>Welcher Durchgang aufgezeichnet wird, ein Bild pro Schritt</translation>
+    </message>
+    <message>
+        <source>Walk:</source>
+        <translation>Durchgang:</translation>
+    </message>
+    <message>
+        <source>The picture&apos;s size in pixels (a PDF page of that shape)</source>
+        <translation>Die Bildgröße in Pixeln (eine PDF-Seite dieser Form)</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Größe:</translation>
+    </message>
+    <message>
+        <source> s per step</source>
+        <translation> s pro Schritt</translation>
+    </message>
+    <message>
+        <source>How long each step stays on screen (GIF and APNG)</source>
+        <translation>Wie lange jeder Schritt zu sehen ist (GIF und APNG)</translation>
+    </message>
+    <message>
+        <source>Pace:</source>
+        <translation>Tempo:</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Finished: {epochs} ({steps}). Play trains on.</source>
+        <translation>Fertig: {epochs} ({steps}). Start trainiert weiter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s)</source>
+        <translation><numerusform>%n Epoche</numerusform><numerusform>%n Epochen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation><numerusform>%n Schritt</numerusform><numerusform>%n Schritte</numerusform></translation>
+    </message>
+    <message>
+        <source>Replace the trained model?</source>
+        <translation>Das trainierte Modell ersetzen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{description}” builds a new network with fresh weights; the model trained for %n step(s) is replaced and kept in the Runs panel (Undo brings it back).</source>
+        <translation><numerusform>„{description}“ baut ein neues Netz mit frischen Gewichten; das %n Schritt lang trainierte Modell wird ersetzt und im Bereich Läufe aufbewahrt (Rückgängig holt es zurück).</numerusform><numerusform>„{description}“ baut ein neues Netz mit frischen Gewichten; das %n Schritte lang trainierte Modell wird ersetzt und im Bereich Läufe aufbewahrt (Rückgängig holt es zurück).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Training on past the %n epoch(s) set (raise Epochs to plan a longer run).</source>
+        <translation><numerusform>Training geht über die eingestellte %n Epoche hinaus weiter (für einen längeren Lauf die Epochen erhöhen).</numerusform><numerusform>Training geht über die eingestellten %n Epochen hinaus weiter (für einen längeren Lauf die Epochen erhöhen).</numerusform></translation>
+    </message>
+    <message>
+        <source>Training diverged</source>
+        <translation>Training divergiert</translation>
+    </message>
+    <message>
+        <source>Training was paused: {reason}
+
+The weights of the last good step were kept, so you can change a setting and continue.</source>
+        <translation>Das Training wurde angehalten: {reason}
+
+Die Gewichte des letzten guten Schritts wurden behalten; Sie können eine Einstellung ändern und weitermachen.</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>Training beendet</translation>
+    </message>
+    <message>
+        <source>{what} A new one continues from step {step}, where training last paused or was saved; the steps trained since then are lost.</source>
+        <translation>{what} Ein neuer macht ab Schritt {step} weiter, wo das Training zuletzt angehalten oder gespeichert wurde; die seitdem trainierten Schritte sind verloren.</translation>
+    </message>
+    <message>
+        <source>new state</source>
+        <translation>neuer Zustand</translation>
+    </message>
+    <message>
+        <source>W (head)</source>
+        <translation>W (Ausgabeschicht)</translation>
+    </message>
+    <message>
+        <source>next step</source>
+        <translation>nächster Schritt</translation>
+    </message>
+    <message>
+        <source>W_ih({title})[{row},{col}]·dL/dpre({title})[{row}]</source>
+        <translation>W_ih({title})[{row},{col}]·dL/dpre({title})[{row}]</translation>
+    </message>
+    <message>
+        <source>layer above</source>
+        <translation>Schicht darüber</translation>
+    </message>
+    <message>
+        <source>from the decoder / other paths (engine)</source>
+        <translation>vom Decoder / anderen Pfaden (Engine)</translation>
+    </message>
+    <message>
+        <source>this step&apos;s share of the gradients{value}</source>
+        <translation>Anteil dieses Schritts an den Gradienten{value}</translation>
+    </message>
+    <message>
+        <source>dL/da (hidden side)</source>
+        <translation>dL/da (verborgene Seite)</translation>
+    </message>
+    <message>
+        <source>dL/dh_t: everything that reads h_t</source>
+        <translation>dL/dh_t: alles, was h_t liest</translation>
+    </message>
+    <message>
+        <source>Truncated BPTT (every {truncation} steps): step {value} passes nothing back to step {value2}, so only what reads h_t at this step counts.</source>
+        <translation>Abgeschnittene BPTT (alle {truncation} Schritte): Schritt {value} gibt nichts an Schritt {value2} zurück, also zählt nur, was h_t in diesem Schritt liest.</translation>
+    </message>
+    <message>
+        <source>Σ_j W_ih(above)[j,i]·dL/dpre(above)_{t,j}</source>
+        <translation>Σ_j W_ih(darüber)[j,i]·dL/dpre(darüber)_{t,j}</translation>
+    </message>
+    <message>
+        <source>dL/dc_t: through h_t and along the cell state</source>
+        <translation>dL/dc_t: über h_t und entlang des Zellzustands</translation>
+    </message>
+    <message>
+        <source>dL/d(gate pre-activations)</source>
+        <translation>dL/d(Voraktivierungen der Gates)</translation>
+    </message>
+    <message>
+        <source>(from the forward step)</source>
+        <translation>(aus dem Vorwärtsschritt)</translation>
+    </message>
+    <message>
+        <source>reset gate</source>
+        <translation>Reset-Gate</translation>
+    </message>
+    <message>
+        <source>update gate</source>
+        <translation>Update-Gate</translation>
+    </message>
+    <message>
+        <source>the loss&apos;s own derivative</source>
+        <translation>die Ableitung des Verlusts selbst</translation>
+    </message>
+    <message>
+        <source>Mean squared error: L = (1/N)·Σ (y − target)² over the real steps and outputs, N = {N:g}; so dL/dy = 2·(y − target)/N.</source>
+        <translation>Mittlerer quadratischer Fehler: L = (1/N)·Σ (y − Ziel)² über die echten Schritte und Ausgaben, N = {N:g}; also dL/dy = 2·(y − Ziel)/N.</translation>
+    </message>
+    <message>
+        <source>2·(y − target)/N</source>
+        <translation>2·(y − Ziel)/N</translation>
+    </message>
+    <message>
+        <source>y = {fmt}, target = {fmt2}, N = {N:g}</source>
+        <translation>y = {fmt}, Ziel = {fmt2}, N = {N:g}</translation>
+    </message>
+    <message>
+        <source>Softmax cross-entropy: L = −(1/N)·Σ log p[label] over the real steps, N = {N:g}; so dL/dy[c] = (p[c] − [c = label])/N.</source>
+        <translation>Softmax-Kreuzentropie: L = −(1/N)·Σ log p[Label] über die echten Schritte, N = {N:g}; also dL/dy[c] = (p[c] − [c = Label])/N.</translation>
+    </message>
+    <message>
+        <source>(p[{o}] − [{o} = label {label}])/N</source>
+        <translation>(p[{o}] − [{o} = Label {label}])/N</translation>
+    </message>
+    <message>
+        <source>CTC: dL/dy sums over every alignment of the target; the value is the engine&apos;s (no short formula).</source>
+        <translation>CTC: dL/dy summiert über jede Ausrichtung des Ziels; der Wert stammt aus der Engine (keine kurze Formel).</translation>
+    </message>
+    <message>
+        <source>CTC (engine)</source>
+        <translation>CTC (Engine)</translation>
+    </message>
+    <message>
+        <source>this step&apos;s share of the head&apos;s gradients</source>
+        <translation>Anteil dieses Schritts an den Gradienten der Ausgabeschicht</translation>
+    </message>
+    <message>
+        <source>output {unit}, step t = {value}</source>
+        <translation>Ausgabe {unit}, Schritt t = {value}</translation>
+    </message>
+    <message>
+        <source>{title}, unit {unit}, step t = {value}</source>
+        <translation>{title}, Einheit {unit}, Schritt t = {value}</translation>
+    </message>
+    <message>
+        <source>backward (BPTT)</source>
+        <translation>rückwärts (BPTT)</translation>
+    </message>
+    <message>
+        <source>; in yellow the column this step reads</source>
+        <translation>; gelb: die Spalte, die dieser Schritt liest</translation>
+    </message>
+    <message>
+        <source>; in yellow the row this step uses</source>
+        <translation>; gelb: die Zeile, die dieser Schritt verwendet</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;{name}&lt;/b&gt; &lt;small&gt;(rows × columns{what})&lt;/small&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;{name}&lt;/b&gt; &lt;small&gt;(Zeilen × Spalten{what})&lt;/small&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Each result is its line&apos;s numbers worked out, to 4 significant digits: a calculator gives the same. In brackets, where it differs: the network&apos;s own value, computed with every digit.</source>
+        <translation>Jedes Ergebnis ist die ausgerechnete Zeile, auf 4 signifikante Stellen: Ein Taschenrechner liefert dasselbe. In Klammern, wo es abweicht: der Wert des Netzes selbst, mit allen Stellen berechnet.</translation>
+    </message>
+    <message>
+        <source> &lt;small&gt;(with every digit: {fmt})&lt;/small&gt;</source>
+        <translation> &lt;small&gt;(mit allen Stellen: {fmt})&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>Formel</translation>
+    </message>
+    <message>
+        <source>Formula: </source>
+        <translation>Formel: </translation>
+    </message>
+    <message>
+        <source>folded, showing t={value}</source>
+        <translation>gefaltet, zeigt t={value}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time step(s) are not drawn (same weights at every step)</source>
+        <translation><numerusform>%n Zeitschritt wird nicht gezeichnet (gleiche Gewichte in jedem Schritt)</numerusform><numerusform>%n Zeitschritte werden nicht gezeichnet (gleiche Gewichte in jedem Schritt)</numerusform></translation>
+    </message>
+    <message>
+        <source>⋯
+{hidden_steps} steps</source>
+        <translation>⋯
+{hidden_steps} Schritte</translation>
+    </message>
+    <message>
+        <source>how much of the candidate g enters the cell state</source>
+        <translation>wie viel vom Kandidaten g in den Zellzustand eingeht</translation>
+    </message>
+    <message>
+        <source>how much of c_(t-1) the cell keeps</source>
+        <translation>wie viel von c_(t-1) die Zelle behält</translation>
+    </message>
+    <message>
+        <source>the candidate value written into the cell state</source>
+        <translation>der Kandidatenwert, der in den Zellzustand geschrieben wird</translation>
+    </message>
+    <message>
+        <source>how much of tanh(c_t) the neuron shows as h_t</source>
+        <translation>wie viel von tanh(c_t) das Neuron als h_t zeigt</translation>
+    </message>
+    <message>
+        <source>how much of the old state the candidate n sees</source>
+        <translation>wie viel vom alten Zustand der Kandidat n sieht</translation>
+    </message>
+    <message>
+        <source>how much of h_(t-1) is kept (1 - z of the candidate n is taken)</source>
+        <translation>wie viel von h_(t-1) behalten wird (vom Kandidaten n wird 1 - z übernommen)</translation>
+    </message>
+    <message>
+        <source>the candidate state</source>
+        <translation>der Kandidatenzustand</translation>
+    </message>
+    <message>
+        <source>{title}, t={t}: |dL/dh_t| = {norm:.3g} ({share:.0f}% of the largest step)</source>
+        <translation>{title}, t={t}: |dL/dh_t| = {norm:.3g} ({share:.0f} % des größten Schritts)</translation>
+    </message>
+    <message>
+        <source>input {value}, averaged over the steps</source>
+        <translation>Eingabe {value}, über die Schritte gemittelt</translation>
+    </message>
+    <message>
+        <source>{title}, neuron {value}</source>
+        <translation>{title}, Neuron {value}</translation>
+    </message>
+    <message>
+        <source>output 1 (blank)</source>
+        <translation>Ausgabe 1 (Leerzeichen)</translation>
+    </message>
+    <message>
+        <source>output {value}</source>
+        <translation>Ausgabe {value}</translation>
+    </message>
+    <message>
+        <source>input {value}</source>
+        <translation>Eingabe {value}</translation>
+    </message>
+    <message>
+        <source>not computed yet</source>
+        <translation>noch nicht berechnet</translation>
+    </message>
+    <message>
+        <source>no value yet</source>
+        <translation>noch kein Wert</translation>
+    </message>
+    <message>
+        <source>{title}, neuron {value}, t={value2}</source>
+        <translation>{title}, Neuron {value}, t={value2}</translation>
+    </message>
+    <message>
+        <source>cell state c_t of {where}</source>
+        <translation>Zellzustand c_t von {where}</translation>
+    </message>
+    <message>
+        <source>the LSTM&apos;s memory: c_t = f * c_(t-1) + i * g</source>
+        <translation>das Gedächtnis des LSTM: c_t = f * c_(t-1) + i * g</translation>
+    </message>
+    <message>
+        <source>dL/dc_t = {} (the gradient&apos;s highway through f)</source>
+        <translation>dL/dc_t = {} (die Schnellstraße des Gradienten über f)</translation>
+    </message>
+    <message>
+        <source>gate {name} of {where}</source>
+        <translation>Gate {name} von {where}</translation>
+    </message>
+    <message>
+        <source>dL/d(pre-activation of {letter}) = {fmt}</source>
+        <translation>dL/d(Voraktivierung von {letter}) = {fmt}</translation>
+    </message>
+    <message>
+        <source>its activation was {fmt}</source>
+        <translation>seine Aktivierung war {fmt}</translation>
+    </message>
+    <message>
+        <source>fed back: the previous step&apos;s output (the target in training)</source>
+        <translation>zurückgeführt: die Ausgabe des vorigen Schritts (im Training das Ziel)</translation>
+    </message>
+    <message>
+        <source>start of decoding: a zero vector</source>
+        <translation>Beginn des Decodierens: ein Nullvektor</translation>
+    </message>
+    <message>
+        <source>no input at this step (zero vector)</source>
+        <translation>keine Eingabe in diesem Schritt (Nullvektor)</translation>
+    </message>
+    <message>
+        <source>value = {}</source>
+        <translation>Wert = {}</translation>
+    </message>
+    <message>
+        <source>probability = {value:.3f}</source>
+        <translation>Wahrscheinlichkeit = {value:.3f}</translation>
+    </message>
+    <message>
+        <source>no activation yet</source>
+        <translation>noch keine Aktivierung</translation>
+    </message>
+    <message>
+        <source>gate {name:9s} = {fmt}</source>
+        <translation>Gate {name:9s} = {fmt}</translation>
+    </message>
+    <message>
+        <source>cell state c_t  = {fmt}</source>
+        <translation>Zellzustand c_t = {fmt}</translation>
+    </message>
+    <message>
+        <source>pre-activation = {fmt}</source>
+        <translation>Voraktivierung = {fmt}</translation>
+    </message>
+    <message>
+        <source>dL/dc_t   = {fmt}  (cell state)</source>
+        <translation>dL/dc_t   = {fmt}  (Zellzustand)</translation>
+    </message>
+    <message>
+        <source>|dL/dh_t| of the layer = {norm:.3g}</source>
+        <translation>|dL/dh_t| der Schicht = {norm:.3g}</translation>
+    </message>
+    <message>
+        <source>weight = {fmt}</source>
+        <translation>Gewicht = {fmt}</translation>
+    </message>
+    <message>
+        <source>gradient (last batch) = {fmt}</source>
+        <translation>Gradient (letzter Batch) = {fmt}</translation>
+    </message>
+    <message>
+        <source>gradient share of step t={value} (this sample) = {fmt}</source>
+        <translation>Gradientenanteil von Schritt t={value} (dieses Beispiel) = {fmt}</translation>
+    </message>
+    <message>
+        <source>gradient over all steps (this sample) = {fmt}</source>
+        <translation>Gradient über alle Schritte (dieses Beispiel) = {fmt}</translation>
+    </message>
+    <message>
+        <source>{param}: {value}×{value2} weights</source>
+        <translation>{param}: {value}×{value2} Gewichte</translation>
+    </message>
+    <message>
+        <source>mean = {fmt}, rms = {float:.4g}, largest |w| = {float2:.4g}</source>
+        <translation>Mittelwert = {fmt}, RMS = {float:.4g}, größtes |w| = {float2:.4g}</translation>
+    </message>
+    <message>
+        <source>  gate {name}: rms {float:.4g}</source>
+        <translation>  Gate {name}: RMS {float:.4g}</translation>
+    </message>
+    <message>
+        <source>gradient norm (last batch) = {float:.4g}</source>
+        <translation>Gradientennorm (letzter Batch) = {float:.4g}</translation>
+    </message>
+    <message>
+        <source>gradient share of step t={value}: norm {float:.4g}</source>
+        <translation>Gradientenanteil von Schritt t={value}: Norm {float:.4g}</translation>
+    </message>
+    <message>
+        <source>time step</source>
+        <translation>Zeitschritt</translation>
+    </message>
+    <message>
+        <source>, cell state c_t</source>
+        <translation>, Zellzustand c_t</translation>
+    </message>
+    <message>
+        <source>, gate {name}</source>
+        <translation>, Gate {name}</translation>
+    </message>
+    <message>
+        <source>{name}[{j}]: {len} weights, mean {mean:+.3f}, largest {value:+.3f}</source>
+        <translation>{name}[{j}]: {len} Gewichte, Mittelwert {mean:+.3f}, größtes {value:+.3f}</translation>
+    </message>
+    <message>
+        <source>Inputs have no incoming weights; their values come from the task.</source>
+        <translation>Eingaben haben keine eingehenden Gewichte; ihre Werte kommen aus der Aufgabe.</translation>
+    </message>
+    <message>
+        <source>{upper} cell: {len} gates, each with its own weights</source>
+        <translation>{upper}-Zelle: {len} Gates, jedes mit eigenen Gewichten</translation>
+    </message>
+    <message>
+        <source>bias b_ih + b_hh: {bias:+.3f}   ({nonlinearity})</source>
+        <translation>Bias b_ih + b_hh: {bias:+.3f}   ({nonlinearity})</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>dense: all steps at once (averaged)</source>
+        <translation>dicht: alle Schritte auf einmal (gemittelt)</translation>
+    </message>
+    <message>
+        <source>dense: all steps at once</source>
+        <translation>dicht: alle Schritte auf einmal</translation>
+    </message>
+    <message>
+        <source>step {value} enters the average of all steps: their order is lost</source>
+        <translation>Schritt {value} geht in den Mittelwert aller Schritte ein: ihre Reihenfolge geht verloren</translation>
+    </message>
+    <message>
+        <source>output y</source>
+        <translation>Ausgabe y</translation>
+    </message>
+    <message>
+        <source>dense layer
+{H} neurons
+(no recurrence)</source>
+        <translation>dichte Schicht
+{H} Neuronen
+(keine Rekurrenz)</translation>
+    </message>
+    <message>
+        <source>input x</source>
+        <translation>Eingabe x</translation>
+    </message>
+    <message>
+        <source>Add a hidden neuron</source>
+        <translation>Ein verborgenes Neuron hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove a hidden neuron</source>
+        <translation>Ein verborgenes Neuron entfernen</translation>
+    </message>
+    <message>
+        <source>folded: any t</source>
+        <translation>gefaltet: beliebiges t</translation>
+    </message>
+    <message>
+        <source>backward direction: the state of step {value} enters step {t}</source>
+        <translation>Rückwärtsrichtung: der Zustand von Schritt {value} geht in Schritt {t} ein</translation>
+    </message>
+    <message>
+        <source>forward direction: the state of step {t} enters step {value}</source>
+        <translation>Vorwärtsrichtung: der Zustand von Schritt {t} geht in Schritt {value} ein</translation>
+    </message>
+    <message>
+        <source>Truncated BPTT (every {k} steps): no gradient flows back from step {value} to step {value2} of this layer</source>
+        <translation>Abgeschnittene BPTT (alle {k} Schritte): kein Gradient fließt von Schritt {value} zu Schritt {value2} dieser Schicht zurück</translation>
+    </message>
+    <message>
+        <source>the output is fed back as the next step&apos;s input (the target under teacher forcing)</source>
+        <translation>die Ausgabe wird als Eingabe des nächsten Schritts zurückgeführt (beim Teacher Forcing das Ziel)</translation>
+    </message>
+    <message>
+        <source>the encoder&apos;s final state of layer {value} starts the decoder&apos;s layer {value}</source>
+        <translation>der Endzustand von Schicht {value} des Encoders startet Schicht {value} des Decoders</translation>
+    </message>
+    <message>
+        <source> (the two directions are added)</source>
+        <translation> (die beiden Richtungen werden addiert)</translation>
+    </message>
+    <message>
+        <source>the backward direction&apos;s final state (at the first step) is added to the forward one for decoder layer {value}</source>
+        <translation>der Endzustand der Rückwärtsrichtung (im ersten Schritt) wird für Decoder-Schicht {value} zu dem der Vorwärtsrichtung addiert</translation>
+    </message>
+    <message>
+        <source>input x
+(decoder: previous y)</source>
+        <translation>Eingabe x
+(Decoder: voriges y)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n LSTM cell(s)</source>
+        <translation><numerusform>%n LSTM-Zelle</numerusform><numerusform>%n LSTM-Zellen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n GRU unit(s)</source>
+        <translation><numerusform>%n GRU-Einheit</numerusform><numerusform>%n GRU-Einheiten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n neuron(s)</source>
+        <translation><numerusform>%n Neuron</numerusform><numerusform>%n Neuronen</numerusform></translation>
+    </message>
+    <message>
+        <source> (every layer has the same size)</source>
+        <translation> (jede Schicht hat dieselbe Größe)</translation>
+    </message>
+    <message>
+        <source> Click an LSTM neuron to open it: gates i f g o below, the cell state c beside.</source>
+        <translation> Ein Klick öffnet ein LSTM-Neuron: darunter die Gates i f g o, daneben der Zellzustand c.</translation>
+    </message>
+    <message>
+        <source> Click a GRU neuron to open it: its gates r z n below.</source>
+        <translation> Ein Klick öffnet ein GRU-Neuron: darunter seine Gates r z n.</translation>
+    </message>
+    <message>
+        <source>Blue positive, orange negative; thicker lines are larger weights. Hover a line for its weight and gradient, click a neuron for its history.</source>
+        <translation>Blau positiv, orange negativ; dickere Linien sind größere Gewichte. Über einer Linie verweilen zeigt Gewicht und Gradient, ein Klick auf ein Neuron seinen Verlauf.</translation>
+    </message>
+    <message>
+        <source>each neuron computes h_t = tanh(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh); grey is not computed yet. Hover a neuron for its numbers.</source>
+        <translation>jedes Neuron berechnet h_t = tanh(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh); grau ist noch nicht berechnet. Über einem Neuron verweilen zeigt seine Zahlen.</translation>
+    </message>
+    <message>
+        <source>neurons show dL/dh_t, lines each weight&apos;s share of the gradient at this step; fading far from the loss means vanishing gradients.</source>
+        <translation>Neuronen zeigen dL/dh_t, Linien den Anteil jedes Gewichts am Gradienten in diesem Schritt; Verblassen fern vom Verlust bedeutet verschwindende Gradienten.</translation>
+    </message>
+    <message>
+        <source>− layer</source>
+        <translation>− Schicht</translation>
+    </message>
+    <message>
+        <source>Remove the top layer</source>
+        <translation>Die oberste Schicht entfernen</translation>
+    </message>
+    <message>
+        <source>+ layer</source>
+        <translation>+ Schicht</translation>
+    </message>
+    <message>
+        <source>Add a layer on top (at most {value})</source>
+        <translation>Oben eine Schicht hinzufügen (höchstens {value})</translation>
+    </message>
+    <message>
+        <source>Bidirectional</source>
+        <translation>Bidirektional</translation>
+    </message>
+    <message>
+        <source>Switch between a simple (left to right) and a bidirectional network</source>
+        <translation>Zwischen einem einfachen (von links nach rechts) und einem bidirektionalen Netz wechseln</translation>
+    </message>
+    <message>
+        <source>Folded</source>
+        <translation>Gefaltet</translation>
+    </message>
+    <message>
+        <source>Show the compact loop diagram instead of one column per time step</source>
+        <translation>Das kompakte Schleifendiagramm statt einer Spalte pro Zeitschritt zeigen</translation>
+    </message>
+    <message>
+        <source>Steps shown:</source>
+        <translation>Gezeigte Schritte:</translation>
+    </message>
+    <message>
+        <source>How many time steps to draw; longer sequences show the first and last steps around an ellipsis</source>
+        <translation>Wie viele Zeitschritte gezeichnet werden; längere Sequenzen zeigen die ersten und letzten Schritte um eine Auslassung</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole diagram in the view (its text may get smaller than at 100 %; the wheel zooms)</source>
+        <translation>Das ganze Diagramm in der Ansicht zeigen (die Schrift kann kleiner als bei 100 % werden; das Mausrad zoomt)</translation>
+    </message>
+    <message>
+        <source>RNN Sandbox network diagram</source>
+        <translation>RNN Sandbox – Netzdiagramm</translation>
+    </message>
+    <message>
+        <source>could not write the image {path}</source>
+        <translation>das Bild {path} konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>No weights to show: {e}</source>
+        <translation>Keine Gewichte anzuzeigen: {e}</translation>
+    </message>
+    <message>
+        <source>Not possible: {reason}</source>
+        <translation>Nicht möglich: {reason}</translation>
+    </message>
+    <message>
+        <source>Add hidden neuron to</source>
+        <translation>Verborgenes Neuron hinzufügen zu</translation>
+    </message>
+    <message>
+        <source>Remove hidden neuron from</source>
+        <translation>Verborgenes Neuron entfernen aus</translation>
+    </message>
+    <message>
+        <source>{verb} layer {value} (all layers {old} → {value2})</source>
+        <translation>{verb} Schicht {value} (alle Schichten {old} → {value2})</translation>
+    </message>
+    <message>
+        <source>Add layer {k}</source>
+        <translation>Schicht {k} hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove layer {value}</source>
+        <translation>Schicht {value} entfernen</translation>
+    </message>
+    <message>
+        <source>Make the network bidirectional</source>
+        <translation>Das Netz bidirektional machen</translation>
+    </message>
+    <message>
+        <source>Make the network simple (one direction)</source>
+        <translation>Das Netz einfach machen (eine Richtung)</translation>
+    </message>
+    <message>
+        <source>The dense baseline has no time steps to walk through: it reads the whole sequence at once.</source>
+        <translation>Die dichte Baseline hat keine Zeitschritte zum Durchgehen: Sie liest die ganze Sequenz auf einmal.</translation>
+    </message>
+    <message>
+        <source>The step-through needs a sample: choose a task first.</source>
+        <translation>Der schrittweise Durchgang braucht ein Beispiel: Wählen Sie zuerst eine Aufgabe.</translation>
+    </message>
+    <message>
+        <source>The step-through cannot run this sample: {e}</source>
+        <translation>Der schrittweise Durchgang kann dieses Beispiel nicht ausführen: {e}</translation>
+    </message>
+    <message>
+        <source>each {cell} cell sets its gates from x_t and h_(t-1), then its new state; click a neuron to show its gates, hover for their values.</source>
+        <translation>jede {cell}-Zelle setzt ihre Gates aus x_t und h_(t-1), dann ihren neuen Zustand; ein Klick auf ein Neuron zeigt seine Gates, Verweilen ihre Werte.</translation>
+    </message>
+    <message>
+        <source>Forward {where}t={value}: </source>
+        <translation>Vorwärts {where}t={value}: </translation>
+    </message>
+    <message>
+        <source>neurons show dL/dh_t, gates dL/d(pre-activation)</source>
+        <translation>Neuronen zeigen dL/dh_t, Gates dL/d(Voraktivierung)</translation>
+    </message>
+    <message>
+        <source>, the square beside an LSTM neuron dL/dc_t</source>
+        <translation>, das Quadrat neben einem LSTM-Neuron dL/dc_t</translation>
+    </message>
+    <message>
+        <source>; ribbons each step&apos;s share of the gate weights&apos; gradient.</source>
+        <translation>; Bänder den Anteil jedes Schritts am Gradienten der Gate-Gewichte.</translation>
+    </message>
+    <message>
+        <source> Truncated BPTT cuts every {k} steps: nothing flows back across a cut</source>
+        <translation> Abgeschnittene BPTT schneidet alle {k} Schritte: nichts fließt über einen Schnitt zurück</translation>
+    </message>
+    <message>
+        <source>, and no gradient reaches a step before t={value}.</source>
+        <translation>, und kein Gradient erreicht einen Schritt vor t={value}.</translation>
+    </message>
+    <message>
+        <source>Backward {where}t={value}: |dL/dh| </source>
+        <translation>Rückwärts {where}t={value}: |dL/dh| </translation>
+    </message>
+    <message>
+        <source>About the task: {title}</source>
+        <translation>Über die Aufgabe: {title}</translation>
+    </message>
+    <message>
+        <source># {title}
+
+{summary}</source>
+        <translation># {title}
+
+{summary}</translation>
+    </message>
+    <message>
+        <source>Repeat with N seeds</source>
+        <translation>Mit N Seeds wiederholen</translation>
+    </message>
+    <message>
+        <source>Train the current settings with this many seeds, side by side in worker processes;
+their mean and spread show which differences between runs are real.
+
+Seeds:</source>
+        <translation>Die aktuellen Einstellungen mit so vielen Seeds trainieren, nebeneinander in eigenen Prozessen;
+ihr Mittelwert und ihre Streuung zeigen, welche Unterschiede zwischen Läufen echt sind.
+
+Seeds:</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>Über {app}</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;Build a recurrent network neuron by neuron, train it live and watch its loss, hidden states and the gradient flowing back through time.&lt;/p&gt;&lt;p&gt;The engine is plain NumPy with backpropagation through time written out by hand; trained weights load into &lt;code&gt;torch.nn.RNN&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;Ein rekurrentes Netz Neuron für Neuron bauen, live trainieren und dabei Verlust, verborgene Zustände und den durch die Zeit zurückfließenden Gradienten beobachten.&lt;/p&gt;&lt;p&gt;Die Engine ist reines NumPy, die Backpropagation durch die Zeit von Hand ausgeschrieben; trainierte Gewichte lassen sich in &lt;code&gt;torch.nn.RNN&lt;/code&gt; laden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Discard unsaved changes?</source>
+        <translation>Ungesicherte Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>The current experiment has changes that were not saved.</source>
+        <translation>Das aktuelle Experiment hat ungesicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>Die Datei lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Speichern nicht möglich</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {e}</source>
+        <translation>Automatisches Speichern fehlgeschlagen: {e}</translation>
+    </message>
+    <message>
+        <source>Restore the last session?</source>
+        <translation>Die letzte Sitzung wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>The program ended before the last experiment was saved. Restore it from the automatic copy made during training?</source>
+        <translation>Das Programm wurde beendet, bevor das letzte Experiment gespeichert war. Aus der automatischen Kopie vom Training wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Wiederherstellen nicht möglich</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+The automatic copy is kept as {kept}.</source>
+        <translation>{reason}
+
+Die automatische Kopie bleibt als {kept} erhalten.</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Details zeigen</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Details kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the technical details to the clipboard, e.g. for a bug report</source>
+        <translation>Die technischen Details in die Zwischenablage kopieren, z. B. für einen Fehlerbericht</translation>
+    </message>
+    <message>
+        <source> (in the {thread} thread)</source>
+        <translation> (im Thread {thread})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt;{where}&lt;br&gt;{escape}</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;{where}&lt;br&gt;{escape}</translation>
+    </message>
+    <message>
+        <source>The program keeps running; what you were doing may not have finished. Saving your work now is a good idea.</source>
+        <translation>Das Programm läuft weiter; was Sie gerade getan haben, ist vielleicht nicht fertig geworden. Jetzt zu speichern ist eine gute Idee.</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;The details are also in &lt;code&gt;{escape}&lt;/code&gt;.</source>
+        <translation>&lt;br&gt;Die Details stehen auch in &lt;code&gt;{escape}&lt;/code&gt;.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) since this box opened; the newest is shown.</source>
+        <translation><numerusform>%n Fehler, seit dieses Fenster offen ist; der neueste wird gezeigt.</numerusform><numerusform>%n Fehler, seit dieses Fenster offen ist; der neueste wird gezeigt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Details verbergen</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {name}</source>
+        <translation>Unerwarteter Fehler: {name}</translation>
+    </message>
+    <message>
+        <source> [thread {thread}]</source>
+        <translation> [Thread {thread}]</translation>
+    </message>
+    <message>
+        <source>on or off</source>
+        <translation>an oder aus</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>{low} bis {high}</translation>
+    </message>
+    <message>
+        <source>any number</source>
+        <translation>beliebige Zahl</translation>
+    </message>
+    <message>
+        <source>above {low}</source>
+        <translation>über {low}</translation>
+    </message>
+    <message>
+        <source>{low} or more</source>
+        <translation>{low} oder mehr</translation>
+    </message>
+    <message>
+        <source>below {high}</source>
+        <translation>unter {high}</translation>
+    </message>
+    <message>
+        <source>up to {high}</source>
+        <translation>bis {high}</translation>
+    </message>
+    <message>
+        <source>above {low}, {top}</source>
+        <translation>über {low}, {top}</translation>
+    </message>
+    <message>
+        <source>from {low}, {top}</source>
+        <translation>ab {low}, {top}</translation>
+    </message>
+    <message>
+        <source>{range} {unit}</source>
+        <translation>{range} {unit}</translation>
+    </message>
+    <message>
+        <source>{help}; {range}</source>
+        <translation>{help}; {range}</translation>
+    </message>
+    <message>
+        <source>{help}; can be changed while training and takes effect at the next step</source>
+        <translation>{help}; lässt sich während des Trainings ändern und wirkt ab dem nächsten Schritt</translation>
+    </message>
+    <message>
+        <source>{rule}: {metric}</source>
+        <translation>{rule}: {metric}</translation>
+    </message>
+    <message>
+        <source>{metric} {value:.3g}</source>
+        <translation>{metric} {value:.3g}</translation>
+    </message>
+    <message>
+        <source>{metric} {value:.3g} (baseline {baseline:.3g})</source>
+        <translation>{metric} {value:.3g} (Baseline {baseline:.3g})</translation>
+    </message>
+    <message>
+        <source>val {metric} {value:.3g} (higher is better)</source>
+        <translation>Val.-{metric} {value:.3g} (höher ist besser)</translation>
+    </message>
+    <message>
+        <source>val {metric} {value:.3g} (lower is better)</source>
+        <translation>Val.-{metric} {value:.3g} (niedriger ist besser)</translation>
+    </message>
+    <message>
+        <source>as good as the baseline</source>
+        <translation>so gut wie die Baseline</translation>
+    </message>
+    <message>
+        <source>better by {d:.3g}</source>
+        <translation>um {d:.3g} besser</translation>
+    </message>
+    <message>
+        <source>worse by {d:.3g}</source>
+        <translation>um {d:.3g} schlechter</translation>
+    </message>
+    <message>
+        <source>{line} · baseline “{rule}” {value:.3g} · {versus}</source>
+        <translation>{line} · Baseline „{rule}“ {value:.3g} · {versus}</translation>
+    </message>
+    <message>
+        <source>epoch {current} (past the {planned} set)</source>
+        <translation>Epoche {current} (über die eingestellten {planned} hinaus)</translation>
+    </message>
+    <message>
+        <source>epoch {current} of {planned}</source>
+        <translation>Epoche {current} von {planned}</translation>
+    </message>
+    <message>
+        <source>persistence</source>
+        <translation>Persistenz</translation>
+    </message>
+    <message>
+        <source>same as yesterday</source>
+        <translation>wie gestern</translation>
+    </message>
+    <message>
+        <source>How much of the loss&apos;s gradient reaches each time step. Falling to the left: vanishing (early inputs barely learn); rising: exploding (clip or lower the rate). An LSTM&apos;s cell state (dashed) carries it back as far as the forget gates stay open.</source>
+        <translation>Wie viel vom Gradienten des Verlusts jeden Zeitschritt erreicht. Nach links fallend: verschwindend (frühe Eingaben lernen kaum); steigend: explodierend (clippen oder die Lernrate senken). Der Zellzustand eines LSTM (gestrichelt) trägt ihn so weit zurück, wie die Forget-Gates offen bleiben.</translation>
+    </message>
+    <message>
+        <source>Heatmap layer:</source>
+        <translation>Heatmap-Schicht:</translation>
+    </message>
+    <message>
+        <source>Gradient at each step |dL/dh&lt;sub&gt;t&lt;/sub&gt;|</source>
+        <translation>Gradient in jedem Schritt |dL/dh&lt;sub&gt;t&lt;/sub&gt;|</translation>
+    </message>
+    <message>
+        <source>time step t</source>
+        <translation>Zeitschritt t</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; |dL/dh&lt;sub&gt;t&lt;/sub&gt;|</source>
+        <translation>log&lt;sub&gt;10&lt;/sub&gt; |dL/dh&lt;sub&gt;t&lt;/sub&gt;|</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; |dL/dh&lt;sub&gt;t&lt;/sub&gt;| over training</source>
+        <translation>log&lt;sub&gt;10&lt;/sub&gt; |dL/dh&lt;sub&gt;t&lt;/sub&gt;| im Verlauf des Trainings</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>Trainingsschritt</translation>
+    </message>
+    <message>
+        <source>Gradient norm per weight</source>
+        <translation>Gradientennorm pro Gewicht</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; ‖∇W‖</source>
+        <translation>log&lt;sub&gt;10&lt;/sub&gt; ‖∇W‖</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;■ {label}&lt;/span&gt;</source>
+        <translation>&lt;span style='color:{colour}'&gt;■ {label}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Per step: |dL/dh&lt;sub&gt;t&lt;/sub&gt;| ━  cell |dL/dc&lt;sub&gt;t&lt;/sub&gt;| - -</source>
+        <translation>Pro Schritt: |dL/dh&lt;sub&gt;t&lt;/sub&gt;| ━  Zelle |dL/dc&lt;sub&gt;t&lt;/sub&gt;| - -</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; gradient</source>
+        <translation>log&lt;sub&gt;10&lt;/sub&gt; Gradient</translation>
+    </message>
+    <message>
+        <source>{label}: cell state c</source>
+        <translation>{label}: Zellzustand c</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; |dL/d{what}&lt;sub&gt;t&lt;/sub&gt;| over training</source>
+        <translation>log&lt;sub&gt;10&lt;/sub&gt; |dL/d{what}&lt;sub&gt;t&lt;/sub&gt;| im Verlauf des Trainings</translation>
+    </message>
+    <message>
+        <source>|dL/dh_t| {n}</source>
+        <translation>|dL/dh_t| {n}</translation>
+    </message>
+    <message>
+        <source>|dL/dc_t| {n}</source>
+        <translation>|dL/dc_t| {n}</translation>
+    </message>
+    <message>
+        <source>Each row is one hidden neuron, each column a time step, colour its value h_t. Click a row to follow that neuron over time.</source>
+        <translation>Jede Zeile ist ein verborgenes Neuron, jede Spalte ein Zeitschritt, die Farbe sein Wert h_t. Ein Klick auf eine Zeile verfolgt dieses Neuron über die Zeit.</translation>
+    </message>
+    <message>
+        <source>Layer and direction whose states are shown</source>
+        <translation>Schicht und Richtung, deren Zustände gezeigt werden</translation>
+    </message>
+    <message>
+        <source>Validation sample:</source>
+        <translation>Validierungsbeispiel:</translation>
+    </message>
+    <message>
+        <source>Which validation sample is watched while training</source>
+        <translation>Welches Validierungsbeispiel während des Trainings beobachtet wird</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>Hidden state, cell state (LSTM) or one gate of the gated cell, per unit and step</source>
+        <translation>Verborgener Zustand, Zellzustand (LSTM) oder ein Gate der Zelle, pro Einheit und Schritt</translation>
+    </message>
+    <message>
+        <source>Hidden states h&lt;sub&gt;t&lt;/sub&gt;</source>
+        <translation>Verborgene Zustände h&lt;sub&gt;t&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <source>hidden unit</source>
+        <translation>verborgene Einheit</translation>
+    </message>
+    <message>
+        <source>Unit 0 over time</source>
+        <translation>Einheit 0 über die Zeit</translation>
+    </message>
+    <message>
+        <source>Gates of unit 0</source>
+        <translation>Gates von Einheit 0</translation>
+    </message>
+    <message>
+        <source>gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <source>hidden state h_t</source>
+        <translation>verborgener Zustand h_t</translation>
+    </message>
+    <message>
+        <source>cell state c_t</source>
+        <translation>Zellzustand c_t</translation>
+    </message>
+    <message>
+        <source>h, c (dashed)</source>
+        <translation>h, c (gestrichelt)</translation>
+    </message>
+    <message>
+        <source>{capitalize} {letter}&lt;sub&gt;t&lt;/sub&gt;</source>
+        <translation>{capitalize} {letter}&lt;sub&gt;t&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <source> (0 closed, 1 open)</source>
+        <translation> (0 zu, 1 offen)</translation>
+    </message>
+    <message>
+        <source>Cell state c&lt;sub&gt;t&lt;/sub&gt;</source>
+        <translation>Zellzustand c&lt;sub&gt;t&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <source>Unit {unit} over time</source>
+        <translation>Einheit {unit} über die Zeit</translation>
+    </message>
+    <message>
+        <source>Gates of unit {unit}</source>
+        <translation>Gates von Einheit {unit}</translation>
+    </message>
+    <message>
+        <source>Which steps a weight learns from: row s, column t is how much output step s&apos;s loss changes the weight where step t uses it. Fading away from the diagonal: vanishing gradients; an LSTM&apos;s cell state reaches further back.</source>
+        <translation>Aus welchen Schritten ein Gewicht lernt: Zeile s, Spalte t ist, wie stark der Verlust von Ausgabeschritt s das Gewicht dort ändert, wo Schritt t es verwendet. Verblassen abseits der Diagonale: verschwindende Gradienten; der Zellzustand eines LSTM reicht weiter zurück.</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>Gewicht:</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; ‖contribution‖ of step t to L&lt;sub&gt;s&lt;/sub&gt;</source>
+        <translation>log&lt;sub&gt;10&lt;/sub&gt; ‖Beitrag‖ von Schritt t zu L&lt;sub&gt;s&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <source>input step t (where the weight is used)</source>
+        <translation>Eingabeschritt t (wo das Gewicht verwendet wird)</translation>
+    </message>
+    <message>
+        <source>output step s</source>
+        <translation>Ausgabeschritt s</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; ‖contribution‖</source>
+        <translation>log&lt;sub&gt;10&lt;/sub&gt; ‖Beitrag‖</translation>
+    </message>
+    <message>
+        <source>The whole sequence&apos;s loss: contribution of step t</source>
+        <translation>Verlust der ganzen Sequenz: Beitrag von Schritt t</translation>
+    </message>
+    <message>
+        <source>decoder step {value}</source>
+        <translation>Decoder-Schritt {value}</translation>
+    </message>
+    <message>
+        <source>encoder step {value}</source>
+        <translation>Encoder-Schritt {value}</translation>
+    </message>
+    <message>
+        <source>the sequence&apos;s loss</source>
+        <translation>der Verlust der Sequenz</translation>
+    </message>
+    <message>
+        <source>L at output step {step}</source>
+        <translation>L bei Ausgabeschritt {step}</translation>
+    </message>
+    <message>
+        <source>{loss}, {where}: ‖contribution‖ = {value:.3g}</source>
+        <translation>{loss}, {where}: ‖Beitrag‖ = {value:.3g}</translation>
+    </message>
+    <message>
+        <source>input step t</source>
+        <translation>Eingabeschritt t</translation>
+    </message>
+    <message>
+        <source>|contribution| {value}</source>
+        <translation>|Beitrag| {value}</translation>
+    </message>
+    <message>
+        <source>Training loss of every batch and its trend; validation loss on data the network never trains on. Validation rising while training falls means memorising.</source>
+        <translation>Trainingsverlust jedes Batches und sein Trend; Validierungsverlust auf Daten, auf denen das Netz nie trainiert. Steigt die Validierung, während das Training fällt, lernt das Netz auswendig.</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Log. Skala</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis</source>
+        <translation>Den Verlust auf einer logarithmischen Achse zeigen</translation>
+    </message>
+    <message>
+        <source>Smoothed</source>
+        <translation>Geglättet</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of the training loss</source>
+        <translation>Exponentieller gleitender Mittelwert des Trainingsverlusts</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>per batch</source>
+        <translation>pro Batch</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>geglättet</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>- - baseline</source>
+        <translation>- - Baseline</translation>
+    </message>
+    <message>
+        <source>Validation metric</source>
+        <translation>Validierungsmetrik</translation>
+    </message>
+    <message>
+        <source>Loss ({loss_name})</source>
+        <translation>Verlust ({loss_name})</translation>
+    </message>
+    <message>
+        <source>Baseline: {name} = {value:.4g}, what a trivial rule scores</source>
+        <translation>Baseline: {name} = {value:.4g}, was eine triviale Regel erreicht</translation>
+    </message>
+    <message>
+        <source>baseline “{rule}” {value:.3g}</source>
+        <translation>Baseline „{rule}“ {value:.3g}</translation>
+    </message>
+    <message>
+        <source>baseline {float:.3g}</source>
+        <translation>Baseline {float:.3g}</translation>
+    </message>
+    <message>
+        <source>What the network answers now for the watched validation sample, and the truth (the input in grey).</source>
+        <translation>Was das Netz jetzt für das beobachtete Validierungsbeispiel antwortet, und die Wahrheit (die Eingabe in Grau).</translation>
+    </message>
+    <message>
+        <source>Train a step to see what the network predicts.</source>
+        <translation>Einen Schritt trainieren, um zu sehen, was das Netz vorhersagt.</translation>
+    </message>
+    <message>
+        <source>Further measures of this task on the validation set, from the last validation</source>
+        <translation>Weitere Maße dieser Aufgabe auf der Validierungsmenge, aus der letzten Validierung</translation>
+    </message>
+    <message>
+        <source>Forecast × and truth ●</source>
+        <translation>Prognose × und Wahrheit ●</translation>
+    </message>
+    <message>
+        <source>Output × and target ●</source>
+        <translation>Ausgabe × und Ziel ●</translation>
+    </message>
+    <message>
+        <source>P(class), green: true</source>
+        <translation>P(Klasse), grün: richtig</translation>
+    </message>
+    <message>
+        <source>P(class) per step: □ true, × network</source>
+        <translation>P(Klasse) pro Schritt: □ richtig, × Netz</translation>
+    </message>
+    <message>
+        <source>P(label) per frame × best</source>
+        <translation>P(Label) pro Frame × beste</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>label (0 = blank)</source>
+        <translation>Label (0 = Leerzeichen)</translation>
+    </message>
+    <message>
+        <source>frame</source>
+        <translation>Frame</translation>
+    </message>
+    <message>
+        <source>(cannot show this prediction: {e})</source>
+        <translation>(diese Vorhersage lässt sich nicht zeigen: {e})</translation>
+    </message>
+    <message>
+        <source>Validation: {numbers}</source>
+        <translation>Validierung: {numbers}</translation>
+    </message>
+    <message>
+        <source>Validation (step {step}): {numbers}</source>
+        <translation>Validierung (Schritt {step}): {numbers}</translation>
+    </message>
+    <message>
+        <source>class ({shown} of {classes})</source>
+        <translation>Klasse ({shown} von {classes})</translation>
+    </message>
+    <message>
+        <source>wall time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: mean ± std of %n seed(s)</source>
+        <translation><numerusform>{name}: Mittelwert ± Std.-Abw. über %n Seed</numerusform><numerusform>{name}: Mittelwert ± Std.-Abw. über %n Seeds</numerusform></translation>
+    </message>
+    <message>
+        <source>Gradient reaching each time step</source>
+        <translation>Gradient, der jeden Zeitschritt erreicht</translation>
+    </message>
+    <message>
+        <source>baseline {value:.3g}</source>
+        <translation>Baseline {value:.3g}</translation>
+    </message>
+    <message>
+        <source>validation metric</source>
+        <translation>Validierungsmetrik</translation>
+    </message>
+    <message>
+        <source> (higher is better)</source>
+        <translation> (höher ist besser)</translation>
+    </message>
+    <message>
+        <source> (lower is better)</source>
+        <translation> (niedriger ist besser)</translation>
+    </message>
+    <message>
+        <source>Loss ({name})</source>
+        <translation>Verlust ({name})</translation>
+    </message>
+    <message>
+        <source>loss (log)</source>
+        <translation>Verlust (log)</translation>
+    </message>
+    <message>
+        <source>Gradient per time step: none recorded</source>
+        <translation>Gradient pro Zeitschritt: keiner aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>Gradient</translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation>Schritt {step}</translation>
+    </message>
+    <message>
+        <source>steps {first}–{last}</source>
+        <translation>Schritte {first}–{last}</translation>
+    </message>
+    <message>
+        <source>Gradient at {at}</source>
+        <translation>Gradient bei {at}</translation>
+    </message>
+    <message>
+        <source>Gradient reaching each time step, at {at}</source>
+        <translation>Gradient, der jeden Zeitschritt erreicht, bei {at}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;No runs to compare yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train, then change a setting: each run is kept here, and the runs you show in the Runs panel are drawn on top of each other, with their settings side by side.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Noch keine Läufe zum Vergleichen.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Trainieren Sie und ändern Sie dann eine Einstellung: Jeder Lauf wird hier aufbewahrt, und die Läufe, die Sie im Bereich Läufe zeigen, werden übereinander gezeichnet, mit ihren Einstellungen nebeneinander.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A shaded band is the spread over seeds: a difference smaller than it may be luck. Tick or untick runs in the Runs panel to choose what is compared.</source>
+        <translation>Ein schattiertes Band ist die Streuung über Seeds: Ein kleinerer Unterschied kann Zufall sein. Im Bereich Läufe Läufe an- oder abhaken, um zu wählen, was verglichen wird.</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>Kurven</translation>
+    </message>
+    <message>
+        <source>by step</source>
+        <translation>nach Schritt</translation>
+    </message>
+    <message>
+        <source>by time (s)</source>
+        <translation>nach Zeit (s)</translation>
+    </message>
+    <message>
+        <source>Compare by training step, or by seconds spent training (a larger network may learn in fewer steps but more time)</source>
+        <translation>Nach Trainingsschritt oder nach Trainingssekunden vergleichen (ein größeres Netz lernt vielleicht in weniger Schritten, aber mehr Zeit)</translation>
+    </message>
+    <message>
+        <source>Log loss</source>
+        <translation>Log. Verlust</translation>
+    </message>
+    <message>
+        <source>Gradient at</source>
+        <translation>Gradient bei</translation>
+    </message>
+    <message>
+        <source>The training step whose gradients are shown (each run&apos;s nearest recorded step at or before it)</source>
+        <translation>Der Trainingsschritt, dessen Gradienten gezeigt werden (bei jedem Lauf der nächste aufgezeichnete Schritt davor oder genau dort)</translation>
+    </message>
+    <message>
+        <source>The settings of each run; those that differ are bold on a tint</source>
+        <translation>Die Einstellungen jedes Laufs; abweichende sind fett auf getöntem Grund</translation>
+    </message>
+    <message>
+        <source>solid: training loss (its trend; faint: each batch) · dotted: validation loss · dashed: baseline</source>
+        <translation>durchgezogen: Trainingsverlust (sein Trend; blass: jeder Batch) · gepunktet: Validierungsverlust · gestrichelt: Baseline</translation>
+    </message>
+    <message>
+        <source>solid: training loss · dotted: validation loss · dashed: baseline</source>
+        <translation>durchgezogen: Trainingsverlust · gepunktet: Validierungsverlust · gestrichelt: Baseline</translation>
+    </message>
+    <message>
+        <source>final {metric}</source>
+        <translation>{metric} am Ende</translation>
+    </message>
+    <message>
+        <source>final metric</source>
+        <translation>Metrik am Ende</translation>
+    </message>
+    <message>
+        <source>steps trained</source>
+        <translation>trainierte Schritte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other setting(s)</source>
+        <translation><numerusform>%n weitere Einstellung</numerusform><numerusform>%n weitere Einstellungen</numerusform></translation>
+    </message>
+    <message>
+        <source>equal</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <source>{name}: seed {seed}</source>
+        <translation>{name}: Seed {seed}</translation>
+    </message>
+    <message>
+        <source>, group {group}</source>
+        <translation>, Gruppe {group}</translation>
+    </message>
+    <message>
+        <source>differs between the runs</source>
+        <translation>unterscheidet sich zwischen den Läufen</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>{option} (task option)</source>
+        <translation>{option} (Aufgabenoption)</translation>
+    </message>
+    <message>
+        <source>the picture could not be encoded as PNG</source>
+        <translation>das Bild ließ sich nicht als PNG kodieren</translation>
+    </message>
+    <message>
+        <source>RNN Sandbox: comparison of runs</source>
+        <translation>RNN Sandbox: Vergleich der Läufe</translation>
+    </message>
+    <message>
+        <source>task {name}→{name2}</source>
+        <translation>Aufgabe {name}→{name2}</translation>
+    </message>
+    <message>
+        <source>{value} more</source>
+        <translation>{value} weitere</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}” becomes the current experiment; the model trained for %n step(s) is kept in the Runs panel (Undo brings it back).</source>
+        <translation><numerusform>„{name}“ wird das aktuelle Experiment; das %n Schritt lang trainierte Modell bleibt im Bereich Läufe (Rückgängig holt es zurück).</numerusform><numerusform>„{name}“ wird das aktuelle Experiment; das %n Schritte lang trainierte Modell bleibt im Bereich Läufe (Rückgängig holt es zurück).</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot restore the run</source>
+        <translation>Der Lauf lässt sich nicht wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore run “{name}”</source>
+        <translation>Lauf „{name}“ wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Delete run “{name}”</source>
+        <translation>Lauf „{name}“ löschen</translation>
+    </message>
+    <message>
+        <source>Delete {len} runs</source>
+        <translation>{len} Läufe löschen</translation>
+    </message>
+    <message>
+        <source>Cannot save the runs</source>
+        <translation>Die Läufe lassen sich nicht speichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n run(s) to {file}.</source>
+        <translation><numerusform>%n Lauf in {file} gespeichert.</numerusform><numerusform>%n Läufe in {file} gespeichert.</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot open the runs</source>
+        <translation>Die Läufe lassen sich nicht öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n run(s) from {file}.</source>
+        <translation><numerusform>%n Lauf aus {file} hinzugefügt.</numerusform><numerusform>%n Läufe aus {file} hinzugefügt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Discard the runs?</source>
+        <translation>Die Läufe verwerfen?</translation>
+    </message>
+    <message>
+        <source>The Runs panel holds 1 run that was not saved (File → Save Runs… keeps it).</source>
+        <translation>Der Bereich Läufe enthält 1 ungesicherten Lauf (Datei → Läufe speichern… bewahrt ihn auf).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The Runs panel holds %n runs that were not saved (File → Save Runs… keeps them).</source>
+        <translation><numerusform>Der Bereich Läufe enthält %n ungesicherten Lauf (Datei → Läufe speichern… bewahrt ihn auf).</numerusform><numerusform>Der Bereich Läufe enthält %n ungesicherte Läufe (Datei → Läufe speichern… bewahrt sie auf).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{base} × %n seed(s)</source>
+        <translation><numerusform>{base} × %n Seed</numerusform><numerusform>{base} × %n Seeds</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{base} × %n seed(s) ({k})</source>
+        <translation><numerusform>{base} × %n Seed ({k})</numerusform><numerusform>{base} × %n Seeds ({k})</numerusform></translation>
+    </message>
+    <message>
+        <source>seeds</source>
+        <translation>Seeds</translation>
+    </message>
+    <message>
+        <source>lesson setups</source>
+        <translation>Lektions-Setups</translation>
+    </message>
+    <message>
+        <source>Runs are training</source>
+        <translation>Läufe trainieren gerade</translation>
+    </message>
+    <message>
+        <source>The {job_what} of the last request are still training: wait for them or cancel them first.</source>
+        <translation>Die {job_what} der letzten Anfrage trainieren noch: Warten Sie auf sie oder brechen Sie sie zuerst ab.</translation>
+    </message>
+    <message>
+        <source>Cannot start training the runs</source>
+        <translation>Das Training der Läufe lässt sich nicht starten</translation>
+    </message>
+    <message>
+        <source>{job_what}: {finished} of {total} done</source>
+        <translation>{job_what}: {finished} von {total} fertig</translation>
+    </message>
+    <message>
+        <source>The runs could not all be trained</source>
+        <translation>Nicht alle Läufe ließen sich trainieren</translation>
+    </message>
+    <message>
+        <source>{job_what}: cancelled after {finished} of {total}.</source>
+        <translation>{job_what}: abgebrochen nach {finished} von {total}.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>The step (and seconds) at which the metric had come {share:.0%} of the way from the baseline to its final value: of two runs that end alike, the one that got there sooner learned faster</source>
+        <translation>Der Schritt (und die Sekunden), bei dem die Metrik {share:.0%} des Wegs von der Baseline zu ihrem Endwert zurückgelegt hatte: Von zwei Läufen, die gleich enden, hat der früher angekommene schneller gelernt</translation>
+    </message>
+    <message>
+        <source>{value} (base {baseline})</source>
+        <translation>{value} (Basis {baseline})</translation>
+    </message>
+    <message>
+        <source>step {step:.0f}</source>
+        <translation>Schritt {step:.0f}</translation>
+    </message>
+    <message>
+        <source>Every run of this session: tick to show it in the comparison, double-click a name (F2) to rename, Delete to delete</source>
+        <translation>Alle Läufe dieser Sitzung: abhaken, um sie im Vergleich zu zeigen, Doppelklick auf einen Namen (F2) zum Umbenennen, Entf zum Löschen</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Make the selected run the current experiment (it goes on training where it stopped; the current one is kept)</source>
+        <translation>Den gewählten Lauf zum aktuellen Experiment machen (er trainiert dort weiter, wo er aufgehört hat; das aktuelle bleibt erhalten)</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename the selected run</source>
+        <translation>Den gewählten Lauf umbenennen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs (Undo brings them back)</source>
+        <translation>Die gewählten Läufe löschen (Rückgängig holt sie zurück)</translation>
+    </message>
+    <message>
+        <source>Repeat with N seeds…</source>
+        <translation>Mit N Seeds wiederholen…</translation>
+    </message>
+    <message>
+        <source>Train the current settings with several seeds at once, to see which differences are real</source>
+        <translation>Die aktuellen Einstellungen mit mehreren Seeds zugleich trainieren, um zu sehen, welche Unterschiede echt sind</translation>
+    </message>
+    <message>
+        <source>Save runs…</source>
+        <translation>Läufe speichern…</translation>
+    </message>
+    <message>
+        <source>Save every run in one runs file (.rnns)</source>
+        <translation>Alle Läufe in einer Läufe-Datei (.rnns) speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the runs training now</source>
+        <translation>Das Training der Läufe jetzt beenden</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>“{name}”: a run has this name already, or it is empty.</source>
+        <translation>„{name}“: Ein Lauf hat diesen Namen schon, oder er ist leer.</translation>
+    </message>
+    <message>
+        <source>The group is shown in the comparison (untick to hide its seeds)</source>
+        <translation>Die Gruppe wird im Vergleich gezeigt (abhaken, um ihre Seeds auszublenden)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seed(s) of one setup (seeds {seeds}): click to fold them away</source>
+        <translation><numerusform>%n Seed eines Setups (Seeds {seeds}): Klick zum Einklappen</numerusform><numerusform>%n Seeds eines Setups (Seeds {seeds}): Klick zum Einklappen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seed(s) of one setup (seeds {seeds}): click to list them</source>
+        <translation><numerusform>%n Seed eines Setups (Seeds {seeds}): Klick zum Auflisten</numerusform><numerusform>%n Seeds eines Setups (Seeds {seeds}): Klick zum Auflisten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{metric} at the last step: mean ± standard deviation over the %n seed(s)</source>
+        <translation><numerusform>{metric} im letzten Schritt: Mittelwert ± Standardabweichung über %n Seed</numerusform><numerusform>{metric} im letzten Schritt: Mittelwert ± Standardabweichung über die %n Seeds</numerusform></translation>
+    </message>
+    <message>
+        <source>{tip} (the mean over the seeds)</source>
+        <translation>{tip} (der Mittelwert über die Seeds)</translation>
+    </message>
+    <message>
+        <source>Shown in the comparison (untick to hide it)</source>
+        <translation>Im Vergleich gezeigt (abhaken, um ihn auszublenden)</translation>
+    </message>
+    <message>
+        <source>seed {seed}</source>
+        <translation>Seed {seed}</translation>
+    </message>
+    <message>
+        <source>One seed of the group above</source>
+        <translation>Ein Seed der Gruppe darüber</translation>
+    </message>
+    <message>
+        <source>{metric} on the validation set at the last step; {baseline}: {value:.4g}</source>
+        <translation>{metric} auf der Validierungsmenge im letzten Schritt; {baseline}: {value:.4g}</translation>
+    </message>
+    <message>
+        <source>{metric} on the validation set at the last step</source>
+        <translation>{metric} auf der Validierungsmenge im letzten Schritt</translation>
+    </message>
+    <message>
+        <source>The current experiment (training in the window) · group {group}</source>
+        <translation>Das aktuelle Experiment (trainiert im Fenster) · Gruppe {group}</translation>
+    </message>
+    <message>
+        <source>The current experiment (training in the window)</source>
+        <translation>Das aktuelle Experiment (trainiert im Fenster)</translation>
+    </message>
+    <message>
+        <source>Seed {seed} · group {group}</source>
+        <translation>Seed {seed} · Gruppe {group}</translation>
+    </message>
+    <message>
+        <source>Seed {seed}</source>
+        <translation>Seed {seed}</translation>
+    </message>
+    <message>
+        <source>What the network reads first; it writes on from there</source>
+        <translation>Was das Netz zuerst liest; von dort schreibt es weiter</translation>
+    </message>
+    <message>
+        <source>Below 1: safer, more repetitive; above 1: more adventurous; 0: always the most likely next character</source>
+        <translation>Unter 1: sicherer, eintöniger; über 1: wagemutiger; 0: immer das wahrscheinlichste nächste Zeichen</translation>
+    </message>
+    <message>
+        <source>At most how many characters (or words) the network writes after the prompt</source>
+        <translation>Wie viele Zeichen (oder Wörter) das Netz nach dem Anfang höchstens schreibt</translation>
+    </message>
+    <message>
+        <source>The same seed, prompt, temperature and weights write the same text</source>
+        <translation>Gleicher Seed, Anfang, Temperatur und gleiche Gewichte schreiben denselben Text</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>Let the network write with its weights now</source>
+        <translation>Das Netz mit seinen jetzigen Gewichten schreiben lassen</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>Anfang:</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatur:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>Länge:</translation>
+    </message>
+    <message>
+        <source>Type a prompt and press Write.</source>
+        <translation>Einen Anfang eingeben und Schreiben drücken.</translation>
+    </message>
+    <message>
+        <source>This task&apos;s network does not write.</source>
+        <translation>Das Netz dieser Aufgabe schreibt nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot write: {e}</source>
+        <translation>Schreiben nicht möglich: {e}</translation>
+    </message>
+    <message>
+        <source>the weights of step {step}, temperature {temperature:g}, seed {seed}</source>
+        <translation>den Gewichten von Schritt {step}, Temperatur {temperature:g}, Seed {seed}</translation>
+    </message>
+    <message>
+        <source>Writing with {how}…</source>
+        <translation>Schreibt mit {how}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Written with {how}: %n word(s) after the prompt.</source>
+        <translation><numerusform>Geschrieben mit {how}: %n Wort nach dem Anfang.</numerusform><numerusform>Geschrieben mit {how}: %n Wörter nach dem Anfang.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Written with {how}: %n character(s) after the prompt.</source>
+        <translation><numerusform>Geschrieben mit {how}: %n Zeichen nach dem Anfang.</numerusform><numerusform>Geschrieben mit {how}: %n Zeichen nach dem Anfang.</numerusform></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>{parameters:,} parameters; training {estimate}</source>
+        <translation>{parameters:,} Parameter; Training {estimate}</translation>
+    </message>
+    <message>
+        <source>needs about {memory} of memory, {time} per step</source>
+        <translation>braucht etwa {memory} Speicher, {time} pro Schritt</translation>
+    </message>
+    <message>
+        <source>needs about {memory} of memory</source>
+        <translation>braucht etwa {memory} Speicher</translation>
+    </message>
+    <message>
+        <source>Memory training needs: weights {weights}, their gradients {weights}, the optimizer {optimizer}, one batch {batch}, the data {data}, a saved copy {weights}, the program {program}. {available} is available now; settings that need more are refused. The time per step is measured on this computer.</source>
+        <translation>Speicher, den das Training braucht: Gewichte {weights}, ihre Gradienten {weights}, der Optimierer {optimizer}, ein Batch {batch}, die Daten {data}, eine gespeicherte Kopie {weights}, das Programm {program}. Jetzt sind {available} frei; Einstellungen, die mehr brauchen, werden abgelehnt. Die Zeit pro Schritt ist auf diesem Computer gemessen.</translation>
+    </message>
+    <message>
+        <source>Set {setting} to {value}</source>
+        <translation>{setting} auf {value} setzen</translation>
+    </message>
+    <message>
+        <source>Not changed — {message}</source>
+        <translation>Nicht geändert – {message}</translation>
+    </message>
+    <message>
+        <source>Use this task</source>
+        <translation>Diese Aufgabe verwenden</translation>
+    </message>
+    <message>
+        <source>Build a new experiment for the selected task</source>
+        <translation>Ein neues Experiment für die gewählte Aufgabe bauen</translation>
+    </message>
+    <message>
+        <source>Further numbers of this task on the validation set, from the latest weights</source>
+        <translation>Weitere Zahlen dieser Aufgabe auf der Validierungsmenge, mit den neuesten Gewichten</translation>
+    </message>
+    <message>
+        <source>train loss —</source>
+        <translation>Trainingsverlust –</translation>
+    </message>
+    <message>
+        <source>val loss —</source>
+        <translation>Val.-Verlust –</translation>
+    </message>
+    <message>
+        <source>train loss {value:.4g}</source>
+        <translation>Trainingsverlust {value:.4g}</translation>
+    </message>
+    <message>
+        <source>val loss {value:.4g}</source>
+        <translation>Val.-Verlust {value:.4g}</translation>
+    </message>
+    <message>
+        <source>{steps_per_second:.0f} steps/s</source>
+        <translation>{steps_per_second:.0f} Schritte/s</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>Further numbers of this task on the validation set, from the latest weights:
+</source>
+        <translation>Weitere Zahlen dieser Aufgabe auf der Validierungsmenge, mit den neuesten Gewichten:
+</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>Input</translation>
+    </message>
+    <message>
+        <source>forget</source>
+        <translation>Forget</translation>
+    </message>
+    <message>
+        <source>cell</source>
+        <translation>Zelle</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>input gate</source>
+        <translation>Input-Gate</translation>
+    </message>
+    <message>
+        <source>forget gate</source>
+        <translation>Forget-Gate</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>Kandidat</translation>
+    </message>
+    <message>
+        <source>output gate</source>
+        <translation>Output-Gate</translation>
+    </message>
+    <message>
+        <source>dense layer</source>
+        <translation>dichte Schicht</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>Ausgabeschicht</translation>
+    </message>
+    <message>
+        <source>head bias</source>
+        <translation>Bias der Ausgabeschicht</translation>
+    </message>
+    <message>
+        <source>encoder layer {n} (backward)</source>
+        <translation>Encoder-Schicht {n} (rückwärts)</translation>
+    </message>
+    <message>
+        <source>encoder layer {n}</source>
+        <translation>Encoder-Schicht {n}</translation>
+    </message>
+    <message>
+        <source>decoder layer {n} (backward)</source>
+        <translation>Decoder-Schicht {n} (rückwärts)</translation>
+    </message>
+    <message>
+        <source>decoder layer {n}</source>
+        <translation>Decoder-Schicht {n}</translation>
+    </message>
+    <message>
+        <source>layer {n} (backward)</source>
+        <translation>Schicht {n} (rückwärts)</translation>
+    </message>
+    <message>
+        <source>layer {n}</source>
+        <translation>Schicht {n}</translation>
+    </message>
+    <message>
+        <source>The training process ended unexpectedly (exit code {code}).</source>
+        <translation>Der Trainingsprozess endete unerwartet (Exit-Code {code}).</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {type_name}</source>
+        <translation>Unerwarteter Fehler: {type_name}</translation>
+    </message>
+    <message>
+        <source>Many-to-one</source>
+        <translation>Many-to-one (viele auf eins)</translation>
+    </message>
+    <message>
+        <source>One-to-many</source>
+        <translation>One-to-many (eins auf viele)</translation>
+    </message>
+    <message>
+        <source>Many-to-many (aligned)</source>
+        <translation>Many-to-many (ausgerichtet)</translation>
+    </message>
+    <message>
+        <source>Sequence-to-sequence</source>
+        <translation>Sequence-to-Sequence</translation>
+    </message>
+    <message>
+        <source>CTC (frames to labels)</source>
+        <translation>CTC (Frames zu Labels)</translation>
+    </message>
+    <message>
+        <source>uniform ±1/√H (PyTorch)</source>
+        <translation>gleichverteilt ±1/√H (PyTorch)</translation>
+    </message>
+    <message>
+        <source>Xavier/Glorot</source>
+        <translation>Xavier/Glorot</translation>
+    </message>
+    <message>
+        <source>orthogonal</source>
+        <translation>orthogonal</translation>
+    </message>
+    <message>
+        <source>scaled to spectral radius</source>
+        <translation>auf Spektralradius skaliert</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>SGD mit Momentum</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <source>minGRU (gates read only x)</source>
+        <translation>minGRU (Gates lesen nur x)</translation>
+    </message>
+    <message>
+        <source>minLSTM (gates read only x)</source>
+        <translation>minLSTM (Gates lesen nur x)</translation>
+    </message>
+    <message>
+        <source>dense (no recurrence)</source>
+        <translation>dicht (keine Rekurrenz)</translation>
+    </message>
+    <message>
+        <source>mean of the steps</source>
+        <translation>Mittelwert der Schritte</translation>
+    </message>
+    <message>
+        <source>steps side by side</source>
+        <translation>Schritte nebeneinander</translation>
+    </message>
+    <message>
+        <source>none (final state only)</source>
+        <translation>keine (nur der Endzustand)</translation>
+    </message>
+    <message>
+        <source>dot product sᵀh</source>
+        <translation>Skalarprodukt sᵀh</translation>
+    </message>
+    <message>
+        <source>general sᵀW h</source>
+        <translation>allgemein sᵀW h</translation>
+    </message>
+    <message>
+        <source>additive vᵀtanh(W s + U h)</source>
+        <translation>additiv vᵀtanh(W s + U h)</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Zelle</translation>
+    </message>
+    <message>
+        <source>The recurrent unit of each layer</source>
+        <translation>Die rekurrente Einheit jeder Schicht</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>Verborgene Größe</translation>
+    </message>
+    <message>
+        <source>Hidden neurons per layer and direction</source>
+        <translation>Verborgene Neuronen pro Schicht und Richtung</translation>
+    </message>
+    <message>
+        <source>neurons</source>
+        <translation>Neuronen</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Stacked recurrent layers</source>
+        <translation>Gestapelte rekurrente Schichten</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>A second layer reads the sequence backwards; their states are concatenated</source>
+        <translation>Eine zweite Schicht liest die Sequenz rückwärts; ihre Zustände werden aneinandergehängt</translation>
+    </message>
+    <message>
+        <source>Sequence-to-sequence: at every step the decoder weighs all encoder steps and reads their weighted sum (none: the encoder&apos;s final state is all it gets)</source>
+        <translation>Sequence-to-Sequence: In jedem Schritt gewichtet der Decoder alle Encoder-Schritte und liest ihre gewichtete Summe (keine: Er bekommt nur den Endzustand des Encoders)</translation>
+    </message>
+    <message>
+        <source>Nonlinearity</source>
+        <translation>Nichtlinearität</translation>
+    </message>
+    <message>
+        <source>Activation of the hidden state</source>
+        <translation>Aktivierung des verborgenen Zustands</translation>
+    </message>
+    <message>
+        <source>Dense input</source>
+        <translation>Dichte Eingabe</translation>
+    </message>
+    <message>
+        <source>How the dense baseline squeezes a sequence into one vector: the mean of the steps (order lost) or all steps side by side (fixed length)</source>
+        <translation>Wie die dichte Baseline eine Sequenz in einen Vektor presst: Mittelwert der Schritte (Reihenfolge geht verloren) oder alle Schritte nebeneinander (feste Länge)</translation>
+    </message>
+    <message>
+        <source>Initialisation</source>
+        <translation>Initialisierung</translation>
+    </message>
+    <message>
+        <source>How the weights start</source>
+        <translation>Wie die Gewichte beginnen</translation>
+    </message>
+    <message>
+        <source>Spectral radius</source>
+        <translation>Spektralradius</translation>
+    </message>
+    <message>
+        <source>Largest |eigenvalue| of W_hh with &apos;scaled to spectral radius&apos; initialisation: above 1 gradients tend to explode, below 1 to vanish</source>
+        <translation>Größter |Eigenwert| von W_hh bei der Initialisierung „auf Spektralradius skaliert“: über 1 neigen Gradienten zum Explodieren, unter 1 zum Verschwinden</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>How inputs and outputs line up in time</source>
+        <translation>Wie Eingaben und Ausgaben zeitlich zueinander liegen</translation>
+    </message>
+    <message>
+        <source>What the training minimises</source>
+        <translation>Was das Training minimiert</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Rückführung</translation>
+    </message>
+    <message>
+        <source>One-to-many: what is fed in after the first step (the previous output or zeros)</source>
+        <translation>One-to-many: was nach dem ersten Schritt eingespeist wird (die vorige Ausgabe oder Nullen)</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Eingaben</translation>
+    </message>
+    <message>
+        <source>Input neurons (one per feature of a step)</source>
+        <translation>Eingabeneuronen (eines pro Merkmal eines Schritts)</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <source>Output neurons</source>
+        <translation>Ausgabeneuronen</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Number format of the weights and the data</source>
+        <translation>Zahlenformat der Gewichte und der Daten</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <source>Update rule</source>
+        <translation>Aktualisierungsregel</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Step size of each update</source>
+        <translation>Schrittweite jeder Aktualisierung</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>For SGD with momentum</source>
+        <translation>Für SGD mit Momentum</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <source>Sequences per training step</source>
+        <translation>Sequenzen pro Trainingsschritt</translation>
+    </message>
+    <message>
+        <source>sequences</source>
+        <translation>Sequenzen</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Passes over the training set in a run (Play pauses after them)</source>
+        <translation>Durchläufe durch die Trainingsmenge in einem Lauf (Start hält danach an)</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>BPTT truncation</source>
+        <translation>BPTT-Abschneiden</translation>
+    </message>
+    <message>
+        <source>Backpropagate through at most this many steps (0: the whole sequence)</source>
+        <translation>Höchstens durch so viele Schritte zurückpropagieren (0: die ganze Sequenz)</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>Gradient Clipping</translation>
+    </message>
+    <message>
+        <source>Rescale the gradient when its norm exceeds this (0: off)</source>
+        <translation>Den Gradienten neu skalieren, wenn seine Norm dies übersteigt (0: aus)</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Seeds the data, the initial weights and the batch order</source>
+        <translation>Startwert für die Daten, die Anfangsgewichte und die Batch-Reihenfolge</translation>
+    </message>
+    <message>
+        <source>Sequence length</source>
+        <translation>Sequenzlänge</translation>
+    </message>
+    <message>
+        <source>Time steps per sequence</source>
+        <translation>Zeitschritte pro Sequenz</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Sequences in the data set (train + validation)</source>
+        <translation>Sequenzen im Datensatz (Training + Validierung)</translation>
+    </message>
+    <message>
+        <source>Validation fraction</source>
+        <translation>Validierungsanteil</translation>
+    </message>
+    <message>
+        <source>Share of the samples kept aside to measure generalisation</source>
+        <translation>Anteil der Beispiele, der zum Messen der Generalisierung beiseitegelegt wird</translation>
+    </message>
+    <message>
+        <source>Sine-wave forecast</source>
+        <translation>Sinuswellen-Prognose</translation>
+    </message>
+    <message>
+        <source>Predict a noisy periodic signal a few steps ahead from a window of it.</source>
+        <translation>Ein verrauschtes periodisches Signal aus einem Ausschnitt einige Schritte vorhersagen.</translation>
+    </message>
+    <message>
+        <source>Remember the marked token</source>
+        <translation>Das markierte Zeichen merken</translation>
+    </message>
+    <message>
+        <source>Recall a marked symbol after a long run of distractors: LSTM/GRU vs simple RNN.</source>
+        <translation>Ein markiertes Symbol nach einer langen Reihe von Ablenkern wiedergeben: LSTM/GRU gegen einfaches RNN.</translation>
+    </message>
+    <message>
+        <source>Your own CSV</source>
+        <translation>Ihre eigene CSV</translation>
+    </message>
+    <message>
+        <source>Forecast a column of your own CSV file from a window of its recent rows.</source>
+        <translation>Eine Spalte Ihrer eigenen CSV-Datei aus einem Ausschnitt der letzten Zeilen vorhersagen.</translation>
+    </message>
+    <message>
+        <source>Weather station: temperature tomorrow</source>
+        <translation>Wetterstation: Temperatur morgen</translation>
+    </message>
+    <message>
+        <source>Read four days of temperature, pressure, wind and humidity; forecast 24 h ahead.</source>
+        <translation>Vier Tage Temperatur, Luftdruck, Wind und Feuchte lesen; 24 h vorhersagen.</translation>
+    </message>
+    <message>
+        <source>Sentiment of short posts</source>
+        <translation>Stimmung kurzer Beiträge</translation>
+    </message>
+    <message>
+        <source>Positive or negative? Short posts where &apos;not&apos; and &apos;really&apos; change the meaning.</source>
+        <translation>Positiv oder negativ? Kurze Beiträge, in denen „not“ und „really“ die Bedeutung ändern.</translation>
+    </message>
+    <message>
+        <source>Order matters</source>
+        <translation>Die Reihenfolge zählt</translation>
+    </message>
+    <message>
+        <source>Same words, different order, different label: which came first, cat or dog?</source>
+        <translation>Gleiche Wörter, andere Reihenfolge, anderes Label: Was kam zuerst, Katze oder Hund?</translation>
+    </message>
+    <message>
+        <source>Tiny network for BPTT</source>
+        <translation>Winziges Netz für BPTT</translation>
+    </message>
+    <message>
+        <source>First step&apos;s a minus last step&apos;s b: 2 inputs, 4 steps, 3 hidden, 1 output.</source>
+        <translation>a des ersten Schritts minus b des letzten: 2 Eingaben, 4 Schritte, 3 verborgene, 1 Ausgabe.</translation>
+    </message>
+    <message>
+        <source>Write like a nursery rhyme</source>
+        <translation>Schreiben wie ein Kinderreim</translation>
+    </message>
+    <message>
+        <source>Character by character: from a first letter, continue in the style of a text.</source>
+        <translation>Zeichen für Zeichen: Von einem ersten Buchstaben aus im Stil eines Textes weiterschreiben.</translation>
+    </message>
+    <message>
+        <source>Caption a scene</source>
+        <translation>Eine Szene beschriften</translation>
+    </message>
+    <message>
+        <source>From one vector (colour, shape, size, count) write a caption word by word.</source>
+        <translation>Aus einem Vektor (Farbe, Form, Größe, Anzahl) Wort für Wort eine Bildunterschrift schreiben.</translation>
+    </message>
+    <message>
+        <source>Who is Teddy? (name tagging)</source>
+        <translation>Wer ist Teddy? (Namen markieren)</translation>
+    </message>
+    <message>
+        <source>Tag the words of a person&apos;s name; some names only show themselves by the next word.</source>
+        <translation>Die Wörter eines Personennamens markieren; manche Namen verraten sich erst durch das nächste Wort.</translation>
+    </message>
+    <message>
+        <source>Word-order translation</source>
+        <translation>Übersetzung der Wortstellung</translation>
+    </message>
+    <message>
+        <source>Read an English-order sentence, write it in verb-final or verb-second order.</source>
+        <translation>Einen Satz in englischer Wortstellung lesen und ihn mit Verb am Ende oder an zweiter Stelle schreiben.</translation>
+    </message>
+    <message>
+        <source>Spell the spoken word (CTC)</source>
+        <translation>Das gesprochene Wort buchstabieren (CTC)</translation>
+    </message>
+    <message>
+        <source>Turn noisy sound frames into letters without being told where each letter is.</source>
+        <translation>Verrauschte Klang-Frames in Buchstaben verwandeln, ohne zu erfahren, wo jeder Buchstabe liegt.</translation>
+    </message>
+    <message>
+        <source>the last value stays</source>
+        <translation>der letzte Wert bleibt</translation>
+    </message>
+    <message>
+        <source>always the most common class</source>
+        <translation>immer die häufigste Klasse</translation>
+    </message>
+    <message>
+        <source>the target stays</source>
+        <translation>das Ziel bleibt</translation>
+    </message>
+    <message>
+        <source>the better of persistence and same as yesterday</source>
+        <translation>das Bessere aus Persistenz und „wie gestern“</translation>
+    </message>
+    <message>
+        <source>always the more common class</source>
+        <translation>immer die häufigere Klasse</translation>
+    </message>
+    <message>
+        <source>always 0</source>
+        <translation>immer 0</translation>
+    </message>
+    <message>
+        <source>always a space</source>
+        <translation>immer ein Leerzeichen</translation>
+    </message>
+    <message>
+        <source>always the most frequent caption</source>
+        <translation>immer die häufigste Bildunterschrift</translation>
+    </message>
+    <message>
+        <source>each word&apos;s most common tag</source>
+        <translation>das häufigste Tag jedes Worts</translation>
+    </message>
+    <message>
+        <source>copy the source order</source>
+        <translation>die Wortstellung der Quelle übernehmen</translation>
+    </message>
+    <message>
+        <source>always the most frequent word</source>
+        <translation>immer das häufigste Wort</translation>
+    </message>
+    <message>
+        <source>exact match</source>
+        <translation>exakte Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>word accuracy</source>
+        <translation>Wortgenauigkeit</translation>
+    </message>
+    <message>
+        <source>MAE (std units)</source>
+        <translation>MAE (Std.-Einheiten)</translation>
+    </message>
+    <message>
+        <source>token accuracy</source>
+        <translation>Token-Genauigkeit</translation>
+    </message>
+    <message>
+        <source>ambiguous-word accuracy</source>
+        <translation>Genauigkeit bei mehrdeutigen Wörtern</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>letter error rate</source>
+        <translation>Buchstabenfehlerrate</translation>
+    </message>
+    <message>
+        <source>next-character accuracy</source>
+        <translation>Genauigkeit des nächsten Zeichens</translation>
+    </message>
+    <message>
+        <source>sentence accuracy</source>
+        <translation>Satzgenauigkeit</translation>
+    </message>
+    <message>
+        <source>MAE (std. dev.)</source>
+        <translation>MAE (Std.-Abw.)</translation>
     </message>
 </context>
 </TS>

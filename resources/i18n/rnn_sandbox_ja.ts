@@ -36,12 +36,84 @@
         <translation>ワイド画面</translation>
     </message>
     <message>
+        <source>RNN Sandbox experiments (*.rnnx);;All files (*)</source>
+        <translation>RNN Sandbox 実験ファイル (*.rnnx);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>RNN Sandbox runs (*.rnns);;RNN Sandbox experiments (*.rnnx);;All files (*)</source>
+        <translation>RNN Sandbox 実行ファイル (*.rnns);;RNN Sandbox 実験ファイル (*.rnnx);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>予測</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <source>Hidden states</source>
+        <translation>隠れ状態</translation>
+    </message>
+    <message>
+        <source>Gradient flow</source>
+        <translation>勾配の流れ</translation>
+    </message>
+    <message>
+        <source>Gradient sources</source>
+        <translation>勾配の発生源</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>レッスン</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>実行の比較</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>実行</translation>
+    </message>
+    <message>
         <source>What it learned</source>
         <translation>学習した内容</translation>
     </message>
     <message>
+        <source>Sample</source>
+        <translation>生成</translation>
+    </message>
+    <message>
         <source>Attention</source>
         <translation>アテンション</translation>
+    </message>
+    <message>
+        <source>Not changed: {error}</source>
+        <translation>変更されませんでした：{error}</translation>
+    </message>
+    <message>
+        <source>Load the lesson&apos;s setup</source>
+        <translation>レッスンの設定を読み込む</translation>
+    </message>
+    <message>
+        <source>Cannot load this setup</source>
+        <translation>この設定を読み込めません</translation>
+    </message>
+    <message>
+        <source>Load the lesson&apos;s setups</source>
+        <translation>レッスンの設定一式を読み込む</translation>
+    </message>
+    <message>
+        <source>Cannot load these setups</source>
+        <translation>これらの設定を読み込めません</translation>
     </message>
     <message>
         <source>Copied: {line}</source>
@@ -56,6 +128,38 @@
         <translation>セットアップの貼り付け</translation>
     </message>
     <message>
+        <source>Choose task “{title}”</source>
+        <translation>タスク「{title}」を選ぶ</translation>
+    </message>
+    <message>
+        <source>Cannot use this task</source>
+        <translation>このタスクは使えません</translation>
+    </message>
+    <message>
+        <source>{file}[*] — {app}</source>
+        <translation>{file}[*] — {app}</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {message}</source>
+        <translation>予期しないエラー：{message}</translation>
+    </message>
+    <message>
+        <source>Open experiment</source>
+        <translation>実験を開く</translation>
+    </message>
+    <message>
+        <source>Save experiment</source>
+        <translation>実験を保存</translation>
+    </message>
+    <message>
+        <source>Save runs</source>
+        <translation>実行結果を保存</translation>
+    </message>
+    <message>
         <source>Open lessons: a .zip, or any lesson (.md) of a folder</source>
         <translation>レッスンを開く: .zip、またはフォルダー内の任意のレッスン (.md)</translation>
     </message>
@@ -68,12 +172,24 @@
         <translation>これらのレッスンは開けません</translation>
     </message>
     <message>
+        <source>Open runs</source>
+        <translation>実行結果を開く</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>言語</translation>
     </message>
     <message>
         <source>RNN Sandbox speaks {language} from its next start. Restart now? Unsaved work is asked about first.</source>
         <translation>RNN Sandbox は次回の起動から{language}で表示されます。今すぐ再起動しますか？ 保存していない作業があれば先に確認します。</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>エクスポートできません</translation>
+    </message>
+    <message>
+        <source>Animation written to {written}</source>
+        <translation>アニメーションを {written} に書き出しました</translation>
     </message>
     <message>
         <source>Loss plot…</source>
@@ -148,8 +264,80 @@
         <translation>全速力</translation>
     </message>
     <message>
+        <source>Live</source>
+        <translation>ライブ</translation>
+    </message>
+    <message>
+        <source>Forward ▸</source>
+        <translation>順伝播 ▸</translation>
+    </message>
+    <message>
+        <source>Backward ◂</source>
+        <translation>逆伝播 ◂</translation>
+    </message>
+    <message>
+        <source>Show the training live: activations of the watched sample, weights</source>
+        <translation>学習をライブで表示：注目しているサンプルの活性と重み</translation>
+    </message>
+    <message>
+        <source>Walk the forward pass step by step: each cell computes h_t from x_t and h_(t-1) (a simple RNN: h_t = tanh(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh); LSTM and GRU: through their gates)</source>
+        <translation>順伝播を1ステップずつたどる：各セルは x_t と h_(t-1) から h_t を計算します（単純RNN：h_t = tanh(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh)、LSTMとGRU：ゲートを通して）</translation>
+    </message>
+    <message>
+        <source>Walk backpropagation through time from the last step to the first: dL/dh_t (and dL/dc_t of an LSTM) and each weight&apos;s share of the gradient</source>
+        <translation>通時的誤差逆伝播を最後のステップから最初へたどる：dL/dh_t（LSTMでは dL/dc_t も）と各重みの勾配への寄与</translation>
+    </message>
+    <message>
+        <source>Go to the start of the walk</source>
+        <translation>最初に戻る</translation>
+    </message>
+    <message>
+        <source>One step back</source>
+        <translation>1ステップ戻る</translation>
+    </message>
+    <message>
+        <source>One step on</source>
+        <translation>1ステップ進む</translation>
+    </message>
+    <message>
+        <source>Go to the end of the walk</source>
+        <translation>最後へ進む</translation>
+    </message>
+    <message>
         <source>Play</source>
         <translation>再生</translation>
+    </message>
+    <message>
+        <source>Walk on by itself at the chosen speed</source>
+        <translation>選んだ速さで自動的に進む</translation>
+    </message>
+    <message>
+        <source> steps/s</source>
+        <translation> ステップ/秒</translation>
+    </message>
+    <message>
+        <source>Speed of play</source>
+        <translation>再生の速さ</translation>
+    </message>
+    <message>
+        <source>Jump to a time step</source>
+        <translation>時間ステップへ移動</translation>
+    </message>
+    <message>
+        <source>Numbers</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>Write each neuron&apos;s value on it while walking through the steps (forward: its activation, backward: dL/dh_t), to 4 significant digits; click a neuron for its equations with these numbers in them</source>
+        <translation>ステップをたどる間、各ニューロンの値を有効数字4桁で表示（順伝播：活性、逆伝播：dL/dh_t）。ニューロンをクリックすると、これらの数値を入れた式を表示</translation>
+    </message>
+    <message>
+        <source>step 888/888</source>
+        <translation>ステップ 888/888</translation>
+    </message>
+    <message>
+        <source>step {value}/{n}</source>
+        <translation>ステップ {value}/{n}</translation>
     </message>
     <message>
         <source>Train continuously / pause</source>
@@ -440,6 +628,50 @@
         <translation>（なし）</translation>
     </message>
     <message>
+        <source>Previous lesson</source>
+        <translation>前のレッスン</translation>
+    </message>
+    <message>
+        <source>Choose a lesson (✓ done, • visited)</source>
+        <translation>レッスンを選ぶ（✓ 完了、• 閲覧済み）</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>次へ ▶</translation>
+    </message>
+    <message>
+        <source>Mark this lesson as done and go to the next one</source>
+        <translation>このレッスンを完了にして次へ進む</translation>
+    </message>
+    <message>
+        <source>The setups of this lesson</source>
+        <translation>このレッスンの設定</translation>
+    </message>
+    <message>
+        <source>Load this setup</source>
+        <translation>この設定を読み込む</translation>
+    </message>
+    <message>
+        <source>Replace the current experiment by this lesson&apos;s task and settings</source>
+        <translation>現在の実験をこのレッスンのタスクと設定に置き換える</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Mark this lesson as done</source>
+        <translation>このレッスンを完了にする</translation>
+    </message>
+    <message>
+        <source>Compare these setups</source>
+        <translation>これらの設定を比較</translation>
+    </message>
+    <message>
+        <source>Load these setups as a comparison: train every setup of this lesson for its planned epochs, side by side in the background, and compare them in the Runs panel; the first one also becomes the current experiment</source>
+        <translation>これらの設定を比較として読み込む：このレッスンの各設定を予定のエポック数だけバックグラウンドで並べて学習し、［実行］パネルで比較します。最初の設定は現在の実験にもなります</translation>
+    </message>
+    <message>
         <source>Close these lessons</source>
         <translation>これらのレッスンを閉じる</translation>
     </message>
@@ -448,12 +680,44 @@
         <translation>この教師のレッスンをパネルから外します (ファイルはそのまま残ります)</translation>
     </message>
     <message>
+        <source># {title}
+
+The text of this lesson cannot be read: {e}</source>
+        <translation># {title}
+
+このレッスンの本文を読み込めません：{e}</translation>
+    </message>
+    <message>
         <source>This lesson has no setup of its own</source>
         <translation>このレッスンには独自のセットアップがありません</translation>
     </message>
     <message>
+        <source>Load “{label}”: replaces the current experiment</source>
+        <translation>「{label}」を読み込む：現在の実験を置き換えます</translation>
+    </message>
+    <message>
+        <source>Load the chosen setup: replaces the current experiment</source>
+        <translation>選んだ設定を読み込む：現在の実験を置き換えます</translation>
+    </message>
+    <message>
+        <source>This setup cannot be loaded: {e}</source>
+        <translation>この設定を読み込めません：{e}</translation>
+    </message>
+    <message>
         <source>This setup cannot be loaded: {reason}</source>
         <translation>このセットアップは読み込めません: {reason}</translation>
+    </message>
+    <message>
+        <source>These setups cannot be loaded: {e}</source>
+        <translation>これらの設定を読み込めません：{e}</translation>
+    </message>
+    <message>
+        <source>Finish ✓</source>
+        <translation>終了 ✓</translation>
+    </message>
+    <message>
+        <source>Lesson {number} of {len} · {n_done} done</source>
+        <translation>レッスン {number} / {len} · {n_done} 個完了</translation>
     </message>
     <message>
         <source>step</source>
@@ -462,10 +726,6 @@
     <message>
         <source>value</source>
         <translation>値</translation>
-    </message>
-    <message>
-        <source>{0}; dashed: {1}, scaled</source>
-        <translation type="vanished">{0}; 破線: {1}（スケール調整済み）</translation>
     </message>
     <message>
         <source>States, first two principal axes</source>
@@ -500,20 +760,12 @@
         <translation>主軸: {0}</translation>
     </message>
     <message>
-        <source>States on 2 principal axes ({0})</source>
-        <translation type="vanished">2つの主軸上の状態 ({0})</translation>
-    </message>
-    <message>
         <source>sample {0} step {1}</source>
         <translation>サンプル {0} ステップ {1}</translation>
     </message>
     <message>
         <source>Nearest states: {0}</source>
         <translation>最も近い状態: {0}</translation>
-    </message>
-    <message>
-        <source>‖∂ output / ∂ input‖ of the watched sample</source>
-        <translation type="vanished">観察中のサンプルの ‖∂ 出力 / ∂ 入力‖</translation>
     </message>
     <message>
         <source>input step</source>
@@ -526,10 +778,6 @@
     <message>
         <source>output step</source>
         <translation>出力ステップ</translation>
-    </message>
-    <message>
-        <source>How far back the outputs look</source>
-        <translation type="vanished">出力がどこまで遡って見るか</translation>
     </message>
     <message>
         <source>steps back</source>
@@ -581,7 +829,7 @@
     </message>
     <message>
         <source>Layer:</source>
-        <translation>層:</translation>
+        <translation>層：</translation>
     </message>
     <message>
         <source>Unit:</source>
@@ -702,10 +950,6 @@
     <message>
         <source>{0}, 2 directions</source>
         <translation>{0}、双方向</translation>
-    </message>
-    <message>
-        <source>{0} (earlier)</source>
-        <translation type="vanished">{0}（以前）</translation>
     </message>
     <message>
         <source>This network has no recurrent states: it has no hidden units to show.</source>
@@ -850,6 +1094,2374 @@
     <message>
         <source>α = {0:.3f}: how much decoder step {1} looks at source step {2}</source>
         <translation>α = {0:.3f}: デコーダのステップ {1} が入力のステップ {2} をどれだけ見るか</translation>
+    </message>
+    <message>
+        <source>Forward pass</source>
+        <translation>順伝播</translation>
+    </message>
+    <message>
+        <source>Backward pass (BPTT)</source>
+        <translation>逆伝播 (BPTT)</translation>
+    </message>
+    <message>
+        <source>Forward, then backward</source>
+        <translation>順伝播のあと逆伝播</translation>
+    </message>
+    <message>
+        <source>GIF animation (*.gif);;Animated PNG (*.png);;PDF, one page per step (*.pdf)</source>
+        <translation>GIFアニメーション (*.gif);;アニメーションPNG (*.png);;PDF（1ステップ1ページ） (*.pdf)</translation>
+    </message>
+    <message>
+        <source>cannot write {name}: an animation is a .gif, an animated .png or a .pdf file</source>
+        <translation>{name} を書き出せません：アニメーションは .gif、アニメーション .png、.pdf のいずれかです</translation>
+    </message>
+    <message>
+        <source>RNN Sandbox step-through</source>
+        <translation>RNN Sandbox ステップ実行</translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation>アニメーションをエクスポート</translation>
+    </message>
+    <message>
+        <source>Which walk of the step-through to record, one frame a step</source>
+        <translation>どのたどり方を記録するか（1ステップ1フレーム）</translation>
+    </message>
+    <message>
+        <source>Walk:</source>
+        <translation>たどり方：</translation>
+    </message>
+    <message>
+        <source>The picture&apos;s size in pixels (a PDF page of that shape)</source>
+        <translation>画像のサイズ（ピクセル）。PDFのページもこの縦横比</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>サイズ：</translation>
+    </message>
+    <message>
+        <source> s per step</source>
+        <translation> 秒/ステップ</translation>
+    </message>
+    <message>
+        <source>How long each step stays on screen (GIF and APNG)</source>
+        <translation>各ステップを表示する時間（GIFとAPNG）</translation>
+    </message>
+    <message>
+        <source>Pace:</source>
+        <translation>速さ：</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <source>Finished: {epochs} ({steps}). Play trains on.</source>
+        <translation>完了：{epochs}（{steps}）。再生で学習を続けます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n epoch(s)</source>
+        <translation><numerusform>%n エポック</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation><numerusform>%n ステップ</numerusform></translation>
+    </message>
+    <message>
+        <source>Replace the trained model?</source>
+        <translation>学習済みのモデルを置き換えますか？</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{description}” builds a new network with fresh weights; the model trained for %n step(s) is replaced and kept in the Runs panel (Undo brings it back).</source>
+        <translation><numerusform>「{description}」は新しい重みでネットワークを作り直します。%n ステップ学習したモデルは置き換えられ、［実行］パネルに保存されます（元に戻すで復元できます）。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Training on past the %n epoch(s) set (raise Epochs to plan a longer run).</source>
+        <translation><numerusform>設定した %n エポックを超えて学習を続けます（長く学習するにはエポック数を増やしてください）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Training diverged</source>
+        <translation>学習が発散しました</translation>
+    </message>
+    <message>
+        <source>Training was paused: {reason}
+
+The weights of the last good step were kept, so you can change a setting and continue.</source>
+        <translation>学習を一時停止しました：{reason}
+
+最後の正常なステップの重みを残してあるので、設定を変えて続けられます。</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>学習が止まりました</translation>
+    </message>
+    <message>
+        <source>{what} A new one continues from step {step}, where training last paused or was saved; the steps trained since then are lost.</source>
+        <translation>{what} 新しいプロセスが、最後に一時停止または保存したステップ {step} から続けます。それ以降に学習したステップは失われました。</translation>
+    </message>
+    <message>
+        <source>new state</source>
+        <translation>新しい状態</translation>
+    </message>
+    <message>
+        <source>W (head)</source>
+        <translation>W（出力層）</translation>
+    </message>
+    <message>
+        <source>next step</source>
+        <translation>次のステップ</translation>
+    </message>
+    <message>
+        <source>W_ih({title})[{row},{col}]·dL/dpre({title})[{row}]</source>
+        <translation>W_ih({title})[{row},{col}]·dL/dpre({title})[{row}]</translation>
+    </message>
+    <message>
+        <source>layer above</source>
+        <translation>上の層</translation>
+    </message>
+    <message>
+        <source>from the decoder / other paths (engine)</source>
+        <translation>デコーダー／他の経路から（エンジン）</translation>
+    </message>
+    <message>
+        <source>this step&apos;s share of the gradients{value}</source>
+        <translation>このステップの勾配への寄与{value}</translation>
+    </message>
+    <message>
+        <source>dL/da (hidden side)</source>
+        <translation>dL/da（隠れ側）</translation>
+    </message>
+    <message>
+        <source>dL/dh_t: everything that reads h_t</source>
+        <translation>dL/dh_t：h_t を読むすべて</translation>
+    </message>
+    <message>
+        <source>Truncated BPTT (every {truncation} steps): step {value} passes nothing back to step {value2}, so only what reads h_t at this step counts.</source>
+        <translation>打ち切りBPTT（{truncation} ステップごと）：ステップ {value} からステップ {value2} へは何も戻らないため、このステップで h_t を読むものだけが効きます。</translation>
+    </message>
+    <message>
+        <source>Σ_j W_ih(above)[j,i]·dL/dpre(above)_{t,j}</source>
+        <translation>Σ_j W_ih(上)[j,i]·dL/dpre(上)_{t,j}</translation>
+    </message>
+    <message>
+        <source>dL/dc_t: through h_t and along the cell state</source>
+        <translation>dL/dc_t：h_t を通して、またセル状態に沿って</translation>
+    </message>
+    <message>
+        <source>dL/d(gate pre-activations)</source>
+        <translation>dL/d(ゲートの活性化前の値)</translation>
+    </message>
+    <message>
+        <source>(from the forward step)</source>
+        <translation>（順伝播のステップから）</translation>
+    </message>
+    <message>
+        <source>reset gate</source>
+        <translation>リセットゲート</translation>
+    </message>
+    <message>
+        <source>update gate</source>
+        <translation>更新ゲート</translation>
+    </message>
+    <message>
+        <source>the loss&apos;s own derivative</source>
+        <translation>損失そのものの微分</translation>
+    </message>
+    <message>
+        <source>Mean squared error: L = (1/N)·Σ (y − target)² over the real steps and outputs, N = {N:g}; so dL/dy = 2·(y − target)/N.</source>
+        <translation>平均二乗誤差：L = (1/N)·Σ (y − 目標)²（実際のステップと出力について）、N = {N:g}。よって dL/dy = 2·(y − 目標)/N。</translation>
+    </message>
+    <message>
+        <source>2·(y − target)/N</source>
+        <translation>2·(y − 目標)/N</translation>
+    </message>
+    <message>
+        <source>y = {fmt}, target = {fmt2}, N = {N:g}</source>
+        <translation>y = {fmt}、目標 = {fmt2}、N = {N:g}</translation>
+    </message>
+    <message>
+        <source>Softmax cross-entropy: L = −(1/N)·Σ log p[label] over the real steps, N = {N:g}; so dL/dy[c] = (p[c] − [c = label])/N.</source>
+        <translation>ソフトマックス交差エントロピー：L = −(1/N)·Σ log p[ラベル]（実際のステップについて）、N = {N:g}。よって dL/dy[c] = (p[c] − [c = ラベル])/N。</translation>
+    </message>
+    <message>
+        <source>(p[{o}] − [{o} = label {label}])/N</source>
+        <translation>(p[{o}] − [{o} = ラベル {label}])/N</translation>
+    </message>
+    <message>
+        <source>CTC: dL/dy sums over every alignment of the target; the value is the engine&apos;s (no short formula).</source>
+        <translation>CTC：dL/dy は目標のあらゆるアラインメントについての和です。値はエンジンによるものです（短い式はありません）。</translation>
+    </message>
+    <message>
+        <source>CTC (engine)</source>
+        <translation>CTC（エンジン）</translation>
+    </message>
+    <message>
+        <source>this step&apos;s share of the head&apos;s gradients</source>
+        <translation>このステップの出力層の勾配への寄与</translation>
+    </message>
+    <message>
+        <source>output {unit}, step t = {value}</source>
+        <translation>出力 {unit}、ステップ t = {value}</translation>
+    </message>
+    <message>
+        <source>{title}, unit {unit}, step t = {value}</source>
+        <translation>{title}、ユニット {unit}、ステップ t = {value}</translation>
+    </message>
+    <message>
+        <source>backward (BPTT)</source>
+        <translation>逆伝播 (BPTT)</translation>
+    </message>
+    <message>
+        <source>; in yellow the column this step reads</source>
+        <translation>。黄色はこのステップが読む列</translation>
+    </message>
+    <message>
+        <source>; in yellow the row this step uses</source>
+        <translation>。黄色はこのステップが使う行</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;{name}&lt;/b&gt; &lt;small&gt;(rows × columns{what})&lt;/small&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;{name}&lt;/b&gt; &lt;small&gt;（行 × 列{what}）&lt;/small&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Each result is its line&apos;s numbers worked out, to 4 significant digits: a calculator gives the same. In brackets, where it differs: the network&apos;s own value, computed with every digit.</source>
+        <translation>各結果はその行の数値を有効数字4桁で計算したもので、電卓でも同じになります。異なる場合は括弧内に、全桁で計算したネットワーク自身の値を示します。</translation>
+    </message>
+    <message>
+        <source> &lt;small&gt;(with every digit: {fmt})&lt;/small&gt;</source>
+        <translation> &lt;small&gt;（全桁：{fmt}）&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>式</translation>
+    </message>
+    <message>
+        <source>Formula: </source>
+        <translation>式：</translation>
+    </message>
+    <message>
+        <source>folded, showing t={value}</source>
+        <translation>折りたたみ、t={value} を表示</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time step(s) are not drawn (same weights at every step)</source>
+        <translation><numerusform>%n 個の時間ステップは描画していません（どのステップも同じ重み）</numerusform></translation>
+    </message>
+    <message>
+        <source>⋯
+{hidden_steps} steps</source>
+        <translation>⋯
+{hidden_steps} ステップ</translation>
+    </message>
+    <message>
+        <source>how much of the candidate g enters the cell state</source>
+        <translation>候補 g のうちどれだけをセル状態に入れるか</translation>
+    </message>
+    <message>
+        <source>how much of c_(t-1) the cell keeps</source>
+        <translation>セルが c_(t-1) をどれだけ保つか</translation>
+    </message>
+    <message>
+        <source>the candidate value written into the cell state</source>
+        <translation>セル状態に書き込まれる候補値</translation>
+    </message>
+    <message>
+        <source>how much of tanh(c_t) the neuron shows as h_t</source>
+        <translation>tanh(c_t) のうちどれだけを h_t として出すか</translation>
+    </message>
+    <message>
+        <source>how much of the old state the candidate n sees</source>
+        <translation>候補 n が古い状態をどれだけ見るか</translation>
+    </message>
+    <message>
+        <source>how much of h_(t-1) is kept (1 - z of the candidate n is taken)</source>
+        <translation>h_(t-1) をどれだけ保つか（候補 n からは 1 - z を取る）</translation>
+    </message>
+    <message>
+        <source>the candidate state</source>
+        <translation>候補の状態</translation>
+    </message>
+    <message>
+        <source>{title}, t={t}: |dL/dh_t| = {norm:.3g} ({share:.0f}% of the largest step)</source>
+        <translation>{title}、t={t}：|dL/dh_t| = {norm:.3g}（最大のステップの {share:.0f}%）</translation>
+    </message>
+    <message>
+        <source>input {value}, averaged over the steps</source>
+        <translation>入力 {value}（ステップで平均）</translation>
+    </message>
+    <message>
+        <source>{title}, neuron {value}</source>
+        <translation>{title}、ニューロン {value}</translation>
+    </message>
+    <message>
+        <source>output 1 (blank)</source>
+        <translation>出力 1（空白）</translation>
+    </message>
+    <message>
+        <source>output {value}</source>
+        <translation>出力 {value}</translation>
+    </message>
+    <message>
+        <source>input {value}</source>
+        <translation>入力 {value}</translation>
+    </message>
+    <message>
+        <source>not computed yet</source>
+        <translation>まだ計算していません</translation>
+    </message>
+    <message>
+        <source>no value yet</source>
+        <translation>まだ値がありません</translation>
+    </message>
+    <message>
+        <source>{title}, neuron {value}, t={value2}</source>
+        <translation>{title}、ニューロン {value}、t={value2}</translation>
+    </message>
+    <message>
+        <source>cell state c_t of {where}</source>
+        <translation>{where} のセル状態 c_t</translation>
+    </message>
+    <message>
+        <source>the LSTM&apos;s memory: c_t = f * c_(t-1) + i * g</source>
+        <translation>LSTMの記憶：c_t = f * c_(t-1) + i * g</translation>
+    </message>
+    <message>
+        <source>dL/dc_t = {} (the gradient&apos;s highway through f)</source>
+        <translation>dL/dc_t = {}（f を通る勾配の高速道路）</translation>
+    </message>
+    <message>
+        <source>gate {name} of {where}</source>
+        <translation>{where} のゲート {name}</translation>
+    </message>
+    <message>
+        <source>dL/d(pre-activation of {letter}) = {fmt}</source>
+        <translation>dL/d({letter} の活性化前の値) = {fmt}</translation>
+    </message>
+    <message>
+        <source>its activation was {fmt}</source>
+        <translation>活性は {fmt} でした</translation>
+    </message>
+    <message>
+        <source>fed back: the previous step&apos;s output (the target in training)</source>
+        <translation>フィードバック：前のステップの出力（学習中は目標値）</translation>
+    </message>
+    <message>
+        <source>start of decoding: a zero vector</source>
+        <translation>デコード開始：ゼロベクトル</translation>
+    </message>
+    <message>
+        <source>no input at this step (zero vector)</source>
+        <translation>このステップには入力がありません（ゼロベクトル）</translation>
+    </message>
+    <message>
+        <source>value = {}</source>
+        <translation>値 = {}</translation>
+    </message>
+    <message>
+        <source>probability = {value:.3f}</source>
+        <translation>確率 = {value:.3f}</translation>
+    </message>
+    <message>
+        <source>no activation yet</source>
+        <translation>まだ活性がありません</translation>
+    </message>
+    <message>
+        <source>gate {name:9s} = {fmt}</source>
+        <translation>ゲート {name:9s} = {fmt}</translation>
+    </message>
+    <message>
+        <source>cell state c_t  = {fmt}</source>
+        <translation>セル状態 c_t = {fmt}</translation>
+    </message>
+    <message>
+        <source>pre-activation = {fmt}</source>
+        <translation>活性化前の値 = {fmt}</translation>
+    </message>
+    <message>
+        <source>dL/dc_t   = {fmt}  (cell state)</source>
+        <translation>dL/dc_t   = {fmt}（セル状態）</translation>
+    </message>
+    <message>
+        <source>|dL/dh_t| of the layer = {norm:.3g}</source>
+        <translation>層の |dL/dh_t| = {norm:.3g}</translation>
+    </message>
+    <message>
+        <source>weight = {fmt}</source>
+        <translation>重み = {fmt}</translation>
+    </message>
+    <message>
+        <source>gradient (last batch) = {fmt}</source>
+        <translation>勾配（直前のバッチ） = {fmt}</translation>
+    </message>
+    <message>
+        <source>gradient share of step t={value} (this sample) = {fmt}</source>
+        <translation>ステップ t={value} の勾配への寄与（このサンプル） = {fmt}</translation>
+    </message>
+    <message>
+        <source>gradient over all steps (this sample) = {fmt}</source>
+        <translation>全ステップの勾配（このサンプル） = {fmt}</translation>
+    </message>
+    <message>
+        <source>{param}: {value}×{value2} weights</source>
+        <translation>{param}：{value}×{value2} 個の重み</translation>
+    </message>
+    <message>
+        <source>mean = {fmt}, rms = {float:.4g}, largest |w| = {float2:.4g}</source>
+        <translation>平均 = {fmt}、RMS = {float:.4g}、最大の |w| = {float2:.4g}</translation>
+    </message>
+    <message>
+        <source>  gate {name}: rms {float:.4g}</source>
+        <translation>  ゲート {name}：RMS {float:.4g}</translation>
+    </message>
+    <message>
+        <source>gradient norm (last batch) = {float:.4g}</source>
+        <translation>勾配ノルム（直前のバッチ） = {float:.4g}</translation>
+    </message>
+    <message>
+        <source>gradient share of step t={value}: norm {float:.4g}</source>
+        <translation>ステップ t={value} の勾配への寄与：ノルム {float:.4g}</translation>
+    </message>
+    <message>
+        <source>time step</source>
+        <translation>時間ステップ</translation>
+    </message>
+    <message>
+        <source>, cell state c_t</source>
+        <translation>、セル状態 c_t</translation>
+    </message>
+    <message>
+        <source>, gate {name}</source>
+        <translation>、ゲート {name}</translation>
+    </message>
+    <message>
+        <source>{name}[{j}]: {len} weights, mean {mean:+.3f}, largest {value:+.3f}</source>
+        <translation>{name}[{j}]：重み {len} 個、平均 {mean:+.3f}、最大 {value:+.3f}</translation>
+    </message>
+    <message>
+        <source>Inputs have no incoming weights; their values come from the task.</source>
+        <translation>入力には入ってくる重みがありません。値はタスクから来ます。</translation>
+    </message>
+    <message>
+        <source>{upper} cell: {len} gates, each with its own weights</source>
+        <translation>{upper} セル：ゲート {len} 個、それぞれに固有の重み</translation>
+    </message>
+    <message>
+        <source>bias b_ih + b_hh: {bias:+.3f}   ({nonlinearity})</source>
+        <translation>バイアス b_ih + b_hh：{bias:+.3f}   ({nonlinearity})</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>dense: all steps at once (averaged)</source>
+        <translation>全結合：全ステップを一度に（平均）</translation>
+    </message>
+    <message>
+        <source>dense: all steps at once</source>
+        <translation>全結合：全ステップを一度に</translation>
+    </message>
+    <message>
+        <source>step {value} enters the average of all steps: their order is lost</source>
+        <translation>ステップ {value} は全ステップの平均に入ります：順序は失われます</translation>
+    </message>
+    <message>
+        <source>output y</source>
+        <translation>出力 y</translation>
+    </message>
+    <message>
+        <source>dense layer
+{H} neurons
+(no recurrence)</source>
+        <translation>全結合層
+ニューロン {H} 個
+（再帰なし）</translation>
+    </message>
+    <message>
+        <source>input x</source>
+        <translation>入力 x</translation>
+    </message>
+    <message>
+        <source>Add a hidden neuron</source>
+        <translation>隠れニューロンを1つ追加</translation>
+    </message>
+    <message>
+        <source>Remove a hidden neuron</source>
+        <translation>隠れニューロンを1つ削除</translation>
+    </message>
+    <message>
+        <source>folded: any t</source>
+        <translation>折りたたみ：任意の t</translation>
+    </message>
+    <message>
+        <source>backward direction: the state of step {value} enters step {t}</source>
+        <translation>逆方向：ステップ {value} の状態がステップ {t} に入ります</translation>
+    </message>
+    <message>
+        <source>forward direction: the state of step {t} enters step {value}</source>
+        <translation>順方向：ステップ {t} の状態がステップ {value} に入ります</translation>
+    </message>
+    <message>
+        <source>Truncated BPTT (every {k} steps): no gradient flows back from step {value} to step {value2} of this layer</source>
+        <translation>打ち切りBPTT（{k} ステップごと）：この層ではステップ {value} からステップ {value2} へ勾配が戻りません</translation>
+    </message>
+    <message>
+        <source>the output is fed back as the next step&apos;s input (the target under teacher forcing)</source>
+        <translation>出力は次のステップの入力として戻されます（教師強制では目標値）</translation>
+    </message>
+    <message>
+        <source>the encoder&apos;s final state of layer {value} starts the decoder&apos;s layer {value}</source>
+        <translation>エンコーダーの層 {value} の最終状態がデコーダーの層 {value} を始めます</translation>
+    </message>
+    <message>
+        <source> (the two directions are added)</source>
+        <translation>（2方向を足し合わせます）</translation>
+    </message>
+    <message>
+        <source>the backward direction&apos;s final state (at the first step) is added to the forward one for decoder layer {value}</source>
+        <translation>逆方向の最終状態（最初のステップ）は、デコーダーの層 {value} のために順方向のものに足されます</translation>
+    </message>
+    <message>
+        <source>input x
+(decoder: previous y)</source>
+        <translation>入力 x
+（デコーダー：前の y）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n LSTM cell(s)</source>
+        <translation><numerusform>LSTMセル %n 個</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n GRU unit(s)</source>
+        <translation><numerusform>GRUユニット %n 個</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n neuron(s)</source>
+        <translation><numerusform>ニューロン %n 個</numerusform></translation>
+    </message>
+    <message>
+        <source> (every layer has the same size)</source>
+        <translation>（どの層も同じ大きさです）</translation>
+    </message>
+    <message>
+        <source> Click an LSTM neuron to open it: gates i f g o below, the cell state c beside.</source>
+        <translation> LSTMニューロンをクリックすると開きます：下にゲート i f g o、横にセル状態 c。</translation>
+    </message>
+    <message>
+        <source> Click a GRU neuron to open it: its gates r z n below.</source>
+        <translation> GRUニューロンをクリックすると開きます：下にゲート r z n。</translation>
+    </message>
+    <message>
+        <source>Blue positive, orange negative; thicker lines are larger weights. Hover a line for its weight and gradient, click a neuron for its history.</source>
+        <translation>青は正、オレンジは負。太い線ほど重みが大きい。線にマウスを重ねると重みと勾配、ニューロンをクリックすると履歴を表示。</translation>
+    </message>
+    <message>
+        <source>each neuron computes h_t = tanh(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh); grey is not computed yet. Hover a neuron for its numbers.</source>
+        <translation>各ニューロンは h_t = tanh(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh) を計算します。灰色はまだ計算していません。ニューロンにマウスを重ねると数値を表示。</translation>
+    </message>
+    <message>
+        <source>neurons show dL/dh_t, lines each weight&apos;s share of the gradient at this step; fading far from the loss means vanishing gradients.</source>
+        <translation>ニューロンは dL/dh_t、線はこのステップでの各重みの勾配への寄与を示します。損失から遠いほど薄くなるのは勾配消失です。</translation>
+    </message>
+    <message>
+        <source>− layer</source>
+        <translation>− 層</translation>
+    </message>
+    <message>
+        <source>Remove the top layer</source>
+        <translation>一番上の層を削除</translation>
+    </message>
+    <message>
+        <source>+ layer</source>
+        <translation>+ 層</translation>
+    </message>
+    <message>
+        <source>Add a layer on top (at most {value})</source>
+        <translation>上に層を追加（最大 {value}）</translation>
+    </message>
+    <message>
+        <source>Bidirectional</source>
+        <translation>双方向</translation>
+    </message>
+    <message>
+        <source>Switch between a simple (left to right) and a bidirectional network</source>
+        <translation>単方向（左から右）と双方向のネットワークを切り替え</translation>
+    </message>
+    <message>
+        <source>Folded</source>
+        <translation>折りたたみ</translation>
+    </message>
+    <message>
+        <source>Show the compact loop diagram instead of one column per time step</source>
+        <translation>時間ステップごとの列ではなく、ループのコンパクトな図を表示</translation>
+    </message>
+    <message>
+        <source>Steps shown:</source>
+        <translation>表示するステップ：</translation>
+    </message>
+    <message>
+        <source>How many time steps to draw; longer sequences show the first and last steps around an ellipsis</source>
+        <translation>描画する時間ステップ数。長い系列は省略記号をはさんで最初と最後のステップを表示</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>Show the whole diagram in the view (its text may get smaller than at 100 %; the wheel zooms)</source>
+        <translation>図全体を表示（文字が100 %より小さくなることがあります。ホイールで拡大縮小）</translation>
+    </message>
+    <message>
+        <source>RNN Sandbox network diagram</source>
+        <translation>RNN Sandbox ネットワーク図</translation>
+    </message>
+    <message>
+        <source>could not write the image {path}</source>
+        <translation>画像 {path} を書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>No weights to show: {e}</source>
+        <translation>表示する重みがありません：{e}</translation>
+    </message>
+    <message>
+        <source>Not possible: {reason}</source>
+        <translation>できません：{reason}</translation>
+    </message>
+    <message>
+        <source>Add hidden neuron to</source>
+        <translation>隠れニューロンを追加：</translation>
+    </message>
+    <message>
+        <source>Remove hidden neuron from</source>
+        <translation>隠れニューロンを削除：</translation>
+    </message>
+    <message>
+        <source>{verb} layer {value} (all layers {old} → {value2})</source>
+        <translation>{verb}層 {value}（すべての層 {old} → {value2}）</translation>
+    </message>
+    <message>
+        <source>Add layer {k}</source>
+        <translation>層 {k} を追加</translation>
+    </message>
+    <message>
+        <source>Remove layer {value}</source>
+        <translation>層 {value} を削除</translation>
+    </message>
+    <message>
+        <source>Make the network bidirectional</source>
+        <translation>ネットワークを双方向にする</translation>
+    </message>
+    <message>
+        <source>Make the network simple (one direction)</source>
+        <translation>ネットワークを単方向にする</translation>
+    </message>
+    <message>
+        <source>The dense baseline has no time steps to walk through: it reads the whole sequence at once.</source>
+        <translation>全結合のベースラインにはたどる時間ステップがありません：系列全体を一度に読みます。</translation>
+    </message>
+    <message>
+        <source>The step-through needs a sample: choose a task first.</source>
+        <translation>ステップ実行にはサンプルが必要です：まずタスクを選んでください。</translation>
+    </message>
+    <message>
+        <source>The step-through cannot run this sample: {e}</source>
+        <translation>このサンプルはステップ実行できません：{e}</translation>
+    </message>
+    <message>
+        <source>each {cell} cell sets its gates from x_t and h_(t-1), then its new state; click a neuron to show its gates, hover for their values.</source>
+        <translation>各 {cell} セルは x_t と h_(t-1) からゲートを決め、次に新しい状態を決めます。ニューロンをクリックするとゲートを表示、マウスを重ねると値を表示。</translation>
+    </message>
+    <message>
+        <source>Forward {where}t={value}: </source>
+        <translation>順伝播 {where}t={value}：</translation>
+    </message>
+    <message>
+        <source>neurons show dL/dh_t, gates dL/d(pre-activation)</source>
+        <translation>ニューロンは dL/dh_t、ゲートは dL/d(活性化前の値) を表示</translation>
+    </message>
+    <message>
+        <source>, the square beside an LSTM neuron dL/dc_t</source>
+        <translation>、LSTMニューロンの横の四角は dL/dc_t</translation>
+    </message>
+    <message>
+        <source>; ribbons each step&apos;s share of the gate weights&apos; gradient.</source>
+        <translation>。帯は各ステップのゲートの重みの勾配への寄与。</translation>
+    </message>
+    <message>
+        <source> Truncated BPTT cuts every {k} steps: nothing flows back across a cut</source>
+        <translation> 打ち切りBPTTは {k} ステップごとに切ります：切れ目を越えて何も戻りません</translation>
+    </message>
+    <message>
+        <source>, and no gradient reaches a step before t={value}.</source>
+        <translation>。t={value} より前のステップには勾配が届きません。</translation>
+    </message>
+    <message>
+        <source>Backward {where}t={value}: |dL/dh| </source>
+        <translation>逆伝播 {where}t={value}：|dL/dh| </translation>
+    </message>
+    <message>
+        <source>About the task: {title}</source>
+        <translation>タスクについて：{title}</translation>
+    </message>
+    <message>
+        <source># {title}
+
+{summary}</source>
+        <translation># {title}
+
+{summary}</translation>
+    </message>
+    <message>
+        <source>Repeat with N seeds</source>
+        <translation>N個のシードで繰り返す</translation>
+    </message>
+    <message>
+        <source>Train the current settings with this many seeds, side by side in worker processes;
+their mean and spread show which differences between runs are real.
+
+Seeds:</source>
+        <translation>現在の設定をこの数のシードで、別々のプロセスで並べて学習します。
+その平均とばらつきから、実行どうしのどの違いが本物かが分かります。
+
+シード数：</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>{app} について</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;Build a recurrent network neuron by neuron, train it live and watch its loss, hidden states and the gradient flowing back through time.&lt;/p&gt;&lt;p&gt;The engine is plain NumPy with backpropagation through time written out by hand; trained weights load into &lt;code&gt;torch.nn.RNN&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;再帰型ニューラルネットワークをニューロン単位で組み立て、ライブで学習させながら、損失、隠れ状態、時間をさかのぼって流れる勾配を観察します。&lt;/p&gt;&lt;p&gt;エンジンは素のNumPyで、通時的誤差逆伝播を手で書き下しています。学習した重みは &lt;code&gt;torch.nn.RNN&lt;/code&gt; に読み込めます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Discard unsaved changes?</source>
+        <translation>保存していない変更を破棄しますか？</translation>
+    </message>
+    <message>
+        <source>The current experiment has changes that were not saved.</source>
+        <translation>現在の実験には保存していない変更があります。</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>ファイルを開けません</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>保存できません</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {e}</source>
+        <translation>自動保存に失敗しました：{e}</translation>
+    </message>
+    <message>
+        <source>Restore the last session?</source>
+        <translation>前回のセッションを復元しますか？</translation>
+    </message>
+    <message>
+        <source>The program ended before the last experiment was saved. Restore it from the automatic copy made during training?</source>
+        <translation>前回の実験を保存する前にプログラムが終了しました。学習中に作られた自動コピーから復元しますか？</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>復元できません</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+The automatic copy is kept as {kept}.</source>
+        <translation>{reason}
+
+自動コピーは {kept} として残してあります。</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>問題が発生しました</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>詳細を表示</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>詳細をコピー</translation>
+    </message>
+    <message>
+        <source>Copy the technical details to the clipboard, e.g. for a bug report</source>
+        <translation>技術的な詳細をクリップボードにコピー（バグ報告などに）</translation>
+    </message>
+    <message>
+        <source> (in the {thread} thread)</source>
+        <translation>（スレッド {thread} 内）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt;{where}&lt;br&gt;{escape}</source>
+        <translation>&lt;b&gt;{title}&lt;/b&gt;{where}&lt;br&gt;{escape}</translation>
+    </message>
+    <message>
+        <source>The program keeps running; what you were doing may not have finished. Saving your work now is a good idea.</source>
+        <translation>プログラムは動き続けますが、直前の操作は完了していないかもしれません。今のうちに作業を保存することをお勧めします。</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;The details are also in &lt;code&gt;{escape}&lt;/code&gt;.</source>
+        <translation>&lt;br&gt;詳細は &lt;code&gt;{escape}&lt;/code&gt; にもあります。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) since this box opened; the newest is shown.</source>
+        <translation><numerusform>このウィンドウを開いてから %n 件のエラー。最新のものを表示しています。</numerusform></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>コピーしました</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>詳細を隠す</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {name}</source>
+        <translation>予期しないエラー：{name}</translation>
+    </message>
+    <message>
+        <source> [thread {thread}]</source>
+        <translation> [スレッド {thread}]</translation>
+    </message>
+    <message>
+        <source>on or off</source>
+        <translation>オンまたはオフ</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>{low}〜{high}</translation>
+    </message>
+    <message>
+        <source>any number</source>
+        <translation>任意の数</translation>
+    </message>
+    <message>
+        <source>above {low}</source>
+        <translation>{low} より大きい</translation>
+    </message>
+    <message>
+        <source>{low} or more</source>
+        <translation>{low} 以上</translation>
+    </message>
+    <message>
+        <source>below {high}</source>
+        <translation>{high} 未満</translation>
+    </message>
+    <message>
+        <source>up to {high}</source>
+        <translation>{high} 以下</translation>
+    </message>
+    <message>
+        <source>above {low}, {top}</source>
+        <translation>{low} より大きく {top}</translation>
+    </message>
+    <message>
+        <source>from {low}, {top}</source>
+        <translation>{low} 以上 {top}</translation>
+    </message>
+    <message>
+        <source>{range} {unit}</source>
+        <translation>{range} {unit}</translation>
+    </message>
+    <message>
+        <source>{help}; {range}</source>
+        <translation>{help}。{range}</translation>
+    </message>
+    <message>
+        <source>{help}; can be changed while training and takes effect at the next step</source>
+        <translation>{help}。学習中に変更でき、次のステップから有効になります</translation>
+    </message>
+    <message>
+        <source>{rule}: {metric}</source>
+        <translation>{rule}：{metric}</translation>
+    </message>
+    <message>
+        <source>{metric} {value:.3g}</source>
+        <translation>{metric} {value:.3g}</translation>
+    </message>
+    <message>
+        <source>{metric} {value:.3g} (baseline {baseline:.3g})</source>
+        <translation>{metric} {value:.3g}（ベースライン {baseline:.3g}）</translation>
+    </message>
+    <message>
+        <source>val {metric} {value:.3g} (higher is better)</source>
+        <translation>検証 {metric} {value:.3g}（高いほど良い）</translation>
+    </message>
+    <message>
+        <source>val {metric} {value:.3g} (lower is better)</source>
+        <translation>検証 {metric} {value:.3g}（低いほど良い）</translation>
+    </message>
+    <message>
+        <source>as good as the baseline</source>
+        <translation>ベースラインと同等</translation>
+    </message>
+    <message>
+        <source>better by {d:.3g}</source>
+        <translation>{d:.3g} 良い</translation>
+    </message>
+    <message>
+        <source>worse by {d:.3g}</source>
+        <translation>{d:.3g} 悪い</translation>
+    </message>
+    <message>
+        <source>{line} · baseline “{rule}” {value:.3g} · {versus}</source>
+        <translation>{line} · ベースライン「{rule}」{value:.3g} · {versus}</translation>
+    </message>
+    <message>
+        <source>epoch {current} (past the {planned} set)</source>
+        <translation>エポック {current}（設定の {planned} を超過）</translation>
+    </message>
+    <message>
+        <source>epoch {current} of {planned}</source>
+        <translation>エポック {current} / {planned}</translation>
+    </message>
+    <message>
+        <source>persistence</source>
+        <translation>持続予報</translation>
+    </message>
+    <message>
+        <source>same as yesterday</source>
+        <translation>昨日と同じ</translation>
+    </message>
+    <message>
+        <source>How much of the loss&apos;s gradient reaches each time step. Falling to the left: vanishing (early inputs barely learn); rising: exploding (clip or lower the rate). An LSTM&apos;s cell state (dashed) carries it back as far as the forget gates stay open.</source>
+        <translation>損失の勾配が各時間ステップにどれだけ届くか。左へ下がる：勾配消失（初めの入力はほとんど学習しない）。上がる：勾配爆発（クリップするか学習率を下げる）。LSTMのセル状態（破線）は忘却ゲートが開いている限り勾配を遠くまで運びます。</translation>
+    </message>
+    <message>
+        <source>Heatmap layer:</source>
+        <translation>ヒートマップの層：</translation>
+    </message>
+    <message>
+        <source>Gradient at each step |dL/dh&lt;sub&gt;t&lt;/sub&gt;|</source>
+        <translation>各ステップの勾配 |dL/dh&lt;sub&gt;t&lt;/sub&gt;|</translation>
+    </message>
+    <message>
+        <source>time step t</source>
+        <translation>時間ステップ t</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; |dL/dh&lt;sub&gt;t&lt;/sub&gt;|</source>
+        <translation>log&lt;sub&gt;10&lt;/sub&gt; |dL/dh&lt;sub&gt;t&lt;/sub&gt;|</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; |dL/dh&lt;sub&gt;t&lt;/sub&gt;| over training</source>
+        <translation>学習を通じた log&lt;sub&gt;10&lt;/sub&gt; |dL/dh&lt;sub&gt;t&lt;/sub&gt;|</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>学習ステップ</translation>
+    </message>
+    <message>
+        <source>Gradient norm per weight</source>
+        <translation>重みごとの勾配ノルム</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; ‖∇W‖</source>
+        <translation>log&lt;sub&gt;10&lt;/sub&gt; ‖∇W‖</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;■ {label}&lt;/span&gt;</source>
+        <translation>&lt;span style='color:{colour}'&gt;■ {label}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Per step: |dL/dh&lt;sub&gt;t&lt;/sub&gt;| ━  cell |dL/dc&lt;sub&gt;t&lt;/sub&gt;| - -</source>
+        <translation>ステップごと：|dL/dh&lt;sub&gt;t&lt;/sub&gt;| ━  セル |dL/dc&lt;sub&gt;t&lt;/sub&gt;| - -</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; gradient</source>
+        <translation>log&lt;sub&gt;10&lt;/sub&gt; 勾配</translation>
+    </message>
+    <message>
+        <source>{label}: cell state c</source>
+        <translation>{label}：セル状態 c</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; |dL/d{what}&lt;sub&gt;t&lt;/sub&gt;| over training</source>
+        <translation>学習を通じた log&lt;sub&gt;10&lt;/sub&gt; |dL/d{what}&lt;sub&gt;t&lt;/sub&gt;|</translation>
+    </message>
+    <message>
+        <source>|dL/dh_t| {n}</source>
+        <translation>|dL/dh_t| {n}</translation>
+    </message>
+    <message>
+        <source>|dL/dc_t| {n}</source>
+        <translation>|dL/dc_t| {n}</translation>
+    </message>
+    <message>
+        <source>Each row is one hidden neuron, each column a time step, colour its value h_t. Click a row to follow that neuron over time.</source>
+        <translation>各行が隠れニューロン1つ、各列が時間ステップ、色がその値 h_t です。行をクリックするとそのニューロンを時間に沿って追えます。</translation>
+    </message>
+    <message>
+        <source>Layer and direction whose states are shown</source>
+        <translation>状態を表示する層と方向</translation>
+    </message>
+    <message>
+        <source>Validation sample:</source>
+        <translation>検証サンプル：</translation>
+    </message>
+    <message>
+        <source>Which validation sample is watched while training</source>
+        <translation>学習中に注目する検証サンプル</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>表示：</translation>
+    </message>
+    <message>
+        <source>Hidden state, cell state (LSTM) or one gate of the gated cell, per unit and step</source>
+        <translation>ユニットとステップごとの隠れ状態、セル状態（LSTM）、またはゲート付きセルのゲート1つ</translation>
+    </message>
+    <message>
+        <source>Hidden states h&lt;sub&gt;t&lt;/sub&gt;</source>
+        <translation>隠れ状態 h&lt;sub&gt;t&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <source>hidden unit</source>
+        <translation>隠れユニット</translation>
+    </message>
+    <message>
+        <source>Unit 0 over time</source>
+        <translation>ユニット 0 の時間変化</translation>
+    </message>
+    <message>
+        <source>Gates of unit 0</source>
+        <translation>ユニット 0 のゲート</translation>
+    </message>
+    <message>
+        <source>gate</source>
+        <translation>ゲート</translation>
+    </message>
+    <message>
+        <source>hidden state h_t</source>
+        <translation>隠れ状態 h_t</translation>
+    </message>
+    <message>
+        <source>cell state c_t</source>
+        <translation>セル状態 c_t</translation>
+    </message>
+    <message>
+        <source>h, c (dashed)</source>
+        <translation>h、c（破線）</translation>
+    </message>
+    <message>
+        <source>{capitalize} {letter}&lt;sub&gt;t&lt;/sub&gt;</source>
+        <translation>{capitalize} {letter}&lt;sub&gt;t&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <source> (0 closed, 1 open)</source>
+        <translation>（0 閉、1 開）</translation>
+    </message>
+    <message>
+        <source>Cell state c&lt;sub&gt;t&lt;/sub&gt;</source>
+        <translation>セル状態 c&lt;sub&gt;t&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <source>Unit {unit} over time</source>
+        <translation>ユニット {unit} の時間変化</translation>
+    </message>
+    <message>
+        <source>Gates of unit {unit}</source>
+        <translation>ユニット {unit} のゲート</translation>
+    </message>
+    <message>
+        <source>Which steps a weight learns from: row s, column t is how much output step s&apos;s loss changes the weight where step t uses it. Fading away from the diagonal: vanishing gradients; an LSTM&apos;s cell state reaches further back.</source>
+        <translation>重みがどのステップから学ぶか：行 s・列 t は、出力ステップ s の損失が、ステップ t でその重みが使われた箇所をどれだけ変えるかです。対角線から離れるほど薄いのは勾配消失。LSTMのセル状態はさらに遠くまで届きます。</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>重み：</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; ‖contribution‖ of step t to L&lt;sub&gt;s&lt;/sub&gt;</source>
+        <translation>ステップ t の L&lt;sub&gt;s&lt;/sub&gt; への log&lt;sub&gt;10&lt;/sub&gt; ‖寄与‖</translation>
+    </message>
+    <message>
+        <source>input step t (where the weight is used)</source>
+        <translation>入力ステップ t（重みが使われる場所）</translation>
+    </message>
+    <message>
+        <source>output step s</source>
+        <translation>出力ステップ s</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; ‖contribution‖</source>
+        <translation>log&lt;sub&gt;10&lt;/sub&gt; ‖寄与‖</translation>
+    </message>
+    <message>
+        <source>The whole sequence&apos;s loss: contribution of step t</source>
+        <translation>系列全体の損失：ステップ t の寄与</translation>
+    </message>
+    <message>
+        <source>decoder step {value}</source>
+        <translation>デコーダーのステップ {value}</translation>
+    </message>
+    <message>
+        <source>encoder step {value}</source>
+        <translation>エンコーダーのステップ {value}</translation>
+    </message>
+    <message>
+        <source>the sequence&apos;s loss</source>
+        <translation>系列の損失</translation>
+    </message>
+    <message>
+        <source>L at output step {step}</source>
+        <translation>出力ステップ {step} の L</translation>
+    </message>
+    <message>
+        <source>{loss}, {where}: ‖contribution‖ = {value:.3g}</source>
+        <translation>{loss}、{where}：‖寄与‖ = {value:.3g}</translation>
+    </message>
+    <message>
+        <source>input step t</source>
+        <translation>入力ステップ t</translation>
+    </message>
+    <message>
+        <source>|contribution| {value}</source>
+        <translation>|寄与| {value}</translation>
+    </message>
+    <message>
+        <source>Training loss of every batch and its trend; validation loss on data the network never trains on. Validation rising while training falls means memorising.</source>
+        <translation>各バッチの学習損失とその傾向、そしてネットワークが学習に使わないデータでの検証損失。学習損失が下がるのに検証損失が上がるなら、丸暗記（過学習）です。</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>対数目盛</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis</source>
+        <translation>損失を対数軸で表示</translation>
+    </message>
+    <message>
+        <source>Smoothed</source>
+        <translation>平滑化</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of the training loss</source>
+        <translation>学習損失の指数移動平均</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <source>per batch</source>
+        <translation>バッチごと</translation>
+    </message>
+    <message>
+        <source>smoothed</source>
+        <translation>平滑化</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>- - baseline</source>
+        <translation>- - ベースライン</translation>
+    </message>
+    <message>
+        <source>Validation metric</source>
+        <translation>検証指標</translation>
+    </message>
+    <message>
+        <source>Loss ({loss_name})</source>
+        <translation>損失 ({loss_name})</translation>
+    </message>
+    <message>
+        <source>Baseline: {name} = {value:.4g}, what a trivial rule scores</source>
+        <translation>ベースライン：{name} = {value:.4g}（単純な規則で得られる値）</translation>
+    </message>
+    <message>
+        <source>baseline “{rule}” {value:.3g}</source>
+        <translation>ベースライン「{rule}」{value:.3g}</translation>
+    </message>
+    <message>
+        <source>baseline {float:.3g}</source>
+        <translation>ベースライン {float:.3g}</translation>
+    </message>
+    <message>
+        <source>What the network answers now for the watched validation sample, and the truth (the input in grey).</source>
+        <translation>注目している検証サンプルに対するネットワークの今の答えと正解（入力は灰色）。</translation>
+    </message>
+    <message>
+        <source>Train a step to see what the network predicts.</source>
+        <translation>1ステップ学習すると、ネットワークの予測が表示されます。</translation>
+    </message>
+    <message>
+        <source>Further measures of this task on the validation set, from the last validation</source>
+        <translation>このタスクの検証データでの他の指標（直前の検証から）</translation>
+    </message>
+    <message>
+        <source>Forecast × and truth ●</source>
+        <translation>予測 × と正解 ●</translation>
+    </message>
+    <message>
+        <source>Output × and target ●</source>
+        <translation>出力 × と目標 ●</translation>
+    </message>
+    <message>
+        <source>P(class), green: true</source>
+        <translation>P(クラス)、緑：正解</translation>
+    </message>
+    <message>
+        <source>P(class) per step: □ true, × network</source>
+        <translation>ステップごとの P(クラス)：□ 正解、× ネットワーク</translation>
+    </message>
+    <message>
+        <source>P(label) per frame × best</source>
+        <translation>フレームごとの P(ラベル) × 最良</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>確率</translation>
+    </message>
+    <message>
+        <source>label (0 = blank)</source>
+        <translation>ラベル（0 = 空白）</translation>
+    </message>
+    <message>
+        <source>frame</source>
+        <translation>フレーム</translation>
+    </message>
+    <message>
+        <source>(cannot show this prediction: {e})</source>
+        <translation>（この予測は表示できません：{e}）</translation>
+    </message>
+    <message>
+        <source>Validation: {numbers}</source>
+        <translation>検証：{numbers}</translation>
+    </message>
+    <message>
+        <source>Validation (step {step}): {numbers}</source>
+        <translation>検証（ステップ {step}）：{numbers}</translation>
+    </message>
+    <message>
+        <source>class ({shown} of {classes})</source>
+        <translation>クラス（{classes} 個中 {shown} 個）</translation>
+    </message>
+    <message>
+        <source>wall time (s)</source>
+        <translation>経過時間 (秒)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: mean ± std of %n seed(s)</source>
+        <translation><numerusform>{name}：%n 個のシードの平均 ± 標準偏差</numerusform></translation>
+    </message>
+    <message>
+        <source>Gradient reaching each time step</source>
+        <translation>各時間ステップに届く勾配</translation>
+    </message>
+    <message>
+        <source>baseline {value:.3g}</source>
+        <translation>ベースライン {value:.3g}</translation>
+    </message>
+    <message>
+        <source>validation metric</source>
+        <translation>検証指標</translation>
+    </message>
+    <message>
+        <source> (higher is better)</source>
+        <translation>（高いほど良い）</translation>
+    </message>
+    <message>
+        <source> (lower is better)</source>
+        <translation>（低いほど良い）</translation>
+    </message>
+    <message>
+        <source>Loss ({name})</source>
+        <translation>損失 ({name})</translation>
+    </message>
+    <message>
+        <source>loss (log)</source>
+        <translation>損失 (対数)</translation>
+    </message>
+    <message>
+        <source>Gradient per time step: none recorded</source>
+        <translation>時間ステップごとの勾配：記録なし</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>勾配</translation>
+    </message>
+    <message>
+        <source>step {step}</source>
+        <translation>ステップ {step}</translation>
+    </message>
+    <message>
+        <source>steps {first}–{last}</source>
+        <translation>ステップ {first}–{last}</translation>
+    </message>
+    <message>
+        <source>Gradient at {at}</source>
+        <translation>{at} の勾配</translation>
+    </message>
+    <message>
+        <source>Gradient reaching each time step, at {at}</source>
+        <translation>各時間ステップに届く勾配（{at}）</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;No runs to compare yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Train, then change a setting: each run is kept here, and the runs you show in the Runs panel are drawn on top of each other, with their settings side by side.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;比較する実行はまだありません。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;学習してから設定を変えてみましょう。各実行はここに保存され、［実行］パネルで表示した実行が重ねて描かれ、設定が並べて示されます。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A shaded band is the spread over seeds: a difference smaller than it may be luck. Tick or untick runs in the Runs panel to choose what is compared.</source>
+        <translation>網掛けの帯はシード間のばらつきです。それより小さい差は偶然かもしれません。［実行］パネルでチェックを付け外しして、比較するものを選びます。</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>曲線</translation>
+    </message>
+    <message>
+        <source>by step</source>
+        <translation>ステップ別</translation>
+    </message>
+    <message>
+        <source>by time (s)</source>
+        <translation>時間別 (秒)</translation>
+    </message>
+    <message>
+        <source>Compare by training step, or by seconds spent training (a larger network may learn in fewer steps but more time)</source>
+        <translation>学習ステップ、または学習にかかった秒数で比較（大きいネットワークは少ないステップでも長い時間で学習することがあります）</translation>
+    </message>
+    <message>
+        <source>Log loss</source>
+        <translation>対数損失</translation>
+    </message>
+    <message>
+        <source>Gradient at</source>
+        <translation>勾配の時点</translation>
+    </message>
+    <message>
+        <source>The training step whose gradients are shown (each run&apos;s nearest recorded step at or before it)</source>
+        <translation>勾配を表示する学習ステップ（各実行で、そのステップ以前の最も近い記録）</translation>
+    </message>
+    <message>
+        <source>The settings of each run; those that differ are bold on a tint</source>
+        <translation>各実行の設定。異なるものは色付きの背景に太字</translation>
+    </message>
+    <message>
+        <source>solid: training loss (its trend; faint: each batch) · dotted: validation loss · dashed: baseline</source>
+        <translation>実線：学習損失（傾向、薄い線は各バッチ）· 点線：検証損失 · 破線：ベースライン</translation>
+    </message>
+    <message>
+        <source>solid: training loss · dotted: validation loss · dashed: baseline</source>
+        <translation>実線：学習損失 · 点線：検証損失 · 破線：ベースライン</translation>
+    </message>
+    <message>
+        <source>final {metric}</source>
+        <translation>最終 {metric}</translation>
+    </message>
+    <message>
+        <source>final metric</source>
+        <translation>最終指標</translation>
+    </message>
+    <message>
+        <source>steps trained</source>
+        <translation>学習ステップ数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other setting(s)</source>
+        <translation><numerusform>その他の設定 %n 個</numerusform></translation>
+    </message>
+    <message>
+        <source>equal</source>
+        <translation>同じ</translation>
+    </message>
+    <message>
+        <source>{name}: seed {seed}</source>
+        <translation>{name}：シード {seed}</translation>
+    </message>
+    <message>
+        <source>, group {group}</source>
+        <translation>、グループ {group}</translation>
+    </message>
+    <message>
+        <source>differs between the runs</source>
+        <translation>実行によって異なる</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>{option} (task option)</source>
+        <translation>{option}（タスクのオプション）</translation>
+    </message>
+    <message>
+        <source>the picture could not be encoded as PNG</source>
+        <translation>画像をPNGとしてエンコードできませんでした</translation>
+    </message>
+    <message>
+        <source>RNN Sandbox: comparison of runs</source>
+        <translation>RNN Sandbox：実行の比較</translation>
+    </message>
+    <message>
+        <source>task {name}→{name2}</source>
+        <translation>タスク {name}→{name2}</translation>
+    </message>
+    <message>
+        <source>{value} more</source>
+        <translation>ほか {value} 個</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}” becomes the current experiment; the model trained for %n step(s) is kept in the Runs panel (Undo brings it back).</source>
+        <translation><numerusform>「{name}」が現在の実験になります。%n ステップ学習したモデルは［実行］パネルに残ります（元に戻すで復元できます）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot restore the run</source>
+        <translation>実行を復元できません</translation>
+    </message>
+    <message>
+        <source>Restore run “{name}”</source>
+        <translation>実行「{name}」を復元</translation>
+    </message>
+    <message>
+        <source>Delete run “{name}”</source>
+        <translation>実行「{name}」を削除</translation>
+    </message>
+    <message>
+        <source>Delete {len} runs</source>
+        <translation>{len} 個の実行を削除</translation>
+    </message>
+    <message>
+        <source>Cannot save the runs</source>
+        <translation>実行結果を保存できません</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n run(s) to {file}.</source>
+        <translation><numerusform>%n 個の実行を {file} に保存しました。</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot open the runs</source>
+        <translation>実行結果を開けません</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n run(s) from {file}.</source>
+        <translation><numerusform>{file} から %n 個の実行を追加しました。</numerusform></translation>
+    </message>
+    <message>
+        <source>Discard the runs?</source>
+        <translation>実行結果を破棄しますか？</translation>
+    </message>
+    <message>
+        <source>The Runs panel holds 1 run that was not saved (File → Save Runs… keeps it).</source>
+        <translation>［実行］パネルに保存していない実行が1個あります（ファイル → 実行結果を保存… で保存できます）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The Runs panel holds %n runs that were not saved (File → Save Runs… keeps them).</source>
+        <translation><numerusform>［実行］パネルに保存していない実行が %n 個あります（ファイル → 実行結果を保存… で保存できます）。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{base} × %n seed(s)</source>
+        <translation><numerusform>{base} × シード %n 個</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{base} × %n seed(s) ({k})</source>
+        <translation><numerusform>{base} × シード %n 個 ({k})</numerusform></translation>
+    </message>
+    <message>
+        <source>seeds</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>lesson setups</source>
+        <translation>レッスンの設定</translation>
+    </message>
+    <message>
+        <source>Runs are training</source>
+        <translation>実行を学習中です</translation>
+    </message>
+    <message>
+        <source>The {job_what} of the last request are still training: wait for them or cancel them first.</source>
+        <translation>前回の依頼の{job_what}がまだ学習中です：終わるまで待つか、先に中止してください。</translation>
+    </message>
+    <message>
+        <source>Cannot start training the runs</source>
+        <translation>実行の学習を開始できません</translation>
+    </message>
+    <message>
+        <source>{job_what}: {finished} of {total} done</source>
+        <translation>{job_what}：{total} 個中 {finished} 個完了</translation>
+    </message>
+    <message>
+        <source>The runs could not all be trained</source>
+        <translation>一部の実行を学習できませんでした</translation>
+    </message>
+    <message>
+        <source>{job_what}: cancelled after {finished} of {total}.</source>
+        <translation>{job_what}：{total} 個中 {finished} 個で中止しました。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>変更点</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>到達</translation>
+    </message>
+    <message>
+        <source>The step (and seconds) at which the metric had come {share:.0%} of the way from the baseline to its final value: of two runs that end alike, the one that got there sooner learned faster</source>
+        <translation>指標がベースラインから最終値までの {share:.0%} に達したステップ（と秒数）。同じように終わる2つの実行なら、早く到達した方が速く学習しています</translation>
+    </message>
+    <message>
+        <source>{value} (base {baseline})</source>
+        <translation>{value}（ベース {baseline}）</translation>
+    </message>
+    <message>
+        <source>step {step:.0f}</source>
+        <translation>ステップ {step:.0f}</translation>
+    </message>
+    <message>
+        <source>Every run of this session: tick to show it in the comparison, double-click a name (F2) to rename, Delete to delete</source>
+        <translation>このセッションのすべての実行：チェックで比較に表示、名前をダブルクリック（F2）で名前を変更、Deleteで削除</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <source>Make the selected run the current experiment (it goes on training where it stopped; the current one is kept)</source>
+        <translation>選んだ実行を現在の実験にする（止まったところから学習を続けます。今の実験は残ります）</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>名前を変更</translation>
+    </message>
+    <message>
+        <source>Rename the selected run</source>
+        <translation>選んだ実行の名前を変更</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs (Undo brings them back)</source>
+        <translation>選んだ実行を削除（元に戻すで復元できます）</translation>
+    </message>
+    <message>
+        <source>Repeat with N seeds…</source>
+        <translation>N個のシードで繰り返す…</translation>
+    </message>
+    <message>
+        <source>Train the current settings with several seeds at once, to see which differences are real</source>
+        <translation>現在の設定を複数のシードで同時に学習し、どの違いが本物かを確かめる</translation>
+    </message>
+    <message>
+        <source>Save runs…</source>
+        <translation>実行結果を保存…</translation>
+    </message>
+    <message>
+        <source>Save every run in one runs file (.rnns)</source>
+        <translation>すべての実行を1つの実行ファイル (.rnns) に保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Stop the runs training now</source>
+        <translation>実行の学習を今すぐ止める</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>“{name}”: a run has this name already, or it is empty.</source>
+        <translation>「{name}」：この名前の実行がすでにあるか、名前が空です。</translation>
+    </message>
+    <message>
+        <source>The group is shown in the comparison (untick to hide its seeds)</source>
+        <translation>このグループは比較に表示されています（チェックを外すとシードを隠します）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seed(s) of one setup (seeds {seeds}): click to fold them away</source>
+        <translation><numerusform>1つの設定のシード %n 個（シード {seeds}）：クリックで折りたたむ</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seed(s) of one setup (seeds {seeds}): click to list them</source>
+        <translation><numerusform>1つの設定のシード %n 個（シード {seeds}）：クリックで一覧表示</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{metric} at the last step: mean ± standard deviation over the %n seed(s)</source>
+        <translation><numerusform>最後のステップの{metric}：%n 個のシードの平均 ± 標準偏差</numerusform></translation>
+    </message>
+    <message>
+        <source>{tip} (the mean over the seeds)</source>
+        <translation>{tip}（シードの平均）</translation>
+    </message>
+    <message>
+        <source>Shown in the comparison (untick to hide it)</source>
+        <translation>比較に表示中（チェックを外すと隠します）</translation>
+    </message>
+    <message>
+        <source>seed {seed}</source>
+        <translation>シード {seed}</translation>
+    </message>
+    <message>
+        <source>One seed of the group above</source>
+        <translation>上のグループのシードの1つ</translation>
+    </message>
+    <message>
+        <source>{metric} on the validation set at the last step; {baseline}: {value:.4g}</source>
+        <translation>最後のステップの検証データでの{metric}。{baseline}：{value:.4g}</translation>
+    </message>
+    <message>
+        <source>{metric} on the validation set at the last step</source>
+        <translation>最後のステップの検証データでの{metric}</translation>
+    </message>
+    <message>
+        <source>The current experiment (training in the window) · group {group}</source>
+        <translation>現在の実験（ウィンドウで学習中） · グループ {group}</translation>
+    </message>
+    <message>
+        <source>The current experiment (training in the window)</source>
+        <translation>現在の実験（ウィンドウで学習中）</translation>
+    </message>
+    <message>
+        <source>Seed {seed} · group {group}</source>
+        <translation>シード {seed} · グループ {group}</translation>
+    </message>
+    <message>
+        <source>Seed {seed}</source>
+        <translation>シード {seed}</translation>
+    </message>
+    <message>
+        <source>What the network reads first; it writes on from there</source>
+        <translation>ネットワークが最初に読む文。そこから続きを書きます</translation>
+    </message>
+    <message>
+        <source>Below 1: safer, more repetitive; above 1: more adventurous; 0: always the most likely next character</source>
+        <translation>1未満：無難で繰り返しが多い、1より大きい：冒険的、0：常に最も確率の高い次の文字</translation>
+    </message>
+    <message>
+        <source>At most how many characters (or words) the network writes after the prompt</source>
+        <translation>書き出しのあとにネットワークが書く最大の文字数（または単語数）</translation>
+    </message>
+    <message>
+        <source>The same seed, prompt, temperature and weights write the same text</source>
+        <translation>同じシード・書き出し・温度・重みなら同じ文章になります</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>書く</translation>
+    </message>
+    <message>
+        <source>Let the network write with its weights now</source>
+        <translation>今の重みでネットワークに書かせる</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>書き出し：</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>温度：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>シード：</translation>
+    </message>
+    <message>
+        <source>Length:</source>
+        <translation>長さ：</translation>
+    </message>
+    <message>
+        <source>Type a prompt and press Write.</source>
+        <translation>書き出しを入力して［書く］を押してください。</translation>
+    </message>
+    <message>
+        <source>This task&apos;s network does not write.</source>
+        <translation>このタスクのネットワークは文章を書きません。</translation>
+    </message>
+    <message>
+        <source>Cannot write: {e}</source>
+        <translation>書けません：{e}</translation>
+    </message>
+    <message>
+        <source>the weights of step {step}, temperature {temperature:g}, seed {seed}</source>
+        <translation>ステップ {step} の重み、温度 {temperature:g}、シード {seed}</translation>
+    </message>
+    <message>
+        <source>Writing with {how}…</source>
+        <translation>{how}で書いています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Written with {how}: %n word(s) after the prompt.</source>
+        <translation><numerusform>{how}で書きました：書き出しのあとに %n 語。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Written with {how}: %n character(s) after the prompt.</source>
+        <translation><numerusform>{how}で書きました：書き出しのあとに %n 文字。</numerusform></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>規模</translation>
+    </message>
+    <message>
+        <source>{parameters:,} parameters; training {estimate}</source>
+        <translation>パラメータ {parameters:,} 個。学習は{estimate}</translation>
+    </message>
+    <message>
+        <source>needs about {memory} of memory, {time} per step</source>
+        <translation>約 {memory} のメモリ、1ステップ {time}</translation>
+    </message>
+    <message>
+        <source>needs about {memory} of memory</source>
+        <translation>約 {memory} のメモリ</translation>
+    </message>
+    <message>
+        <source>Memory training needs: weights {weights}, their gradients {weights}, the optimizer {optimizer}, one batch {batch}, the data {data}, a saved copy {weights}, the program {program}. {available} is available now; settings that need more are refused. The time per step is measured on this computer.</source>
+        <translation>学習に必要なメモリ：重み {weights}、その勾配 {weights}、最適化手法 {optimizer}、1バッチ {batch}、データ {data}、保存用のコピー {weights}、プログラム {program}。現在 {available} が使えます。これより多く必要な設定は拒否されます。1ステップの時間はこのコンピューターで測定したものです。</translation>
+    </message>
+    <message>
+        <source>Set {setting} to {value}</source>
+        <translation>{setting}を{value}にする</translation>
+    </message>
+    <message>
+        <source>Not changed — {message}</source>
+        <translation>変更されませんでした — {message}</translation>
+    </message>
+    <message>
+        <source>Use this task</source>
+        <translation>このタスクを使う</translation>
+    </message>
+    <message>
+        <source>Build a new experiment for the selected task</source>
+        <translation>選んだタスクで新しい実験を作る</translation>
+    </message>
+    <message>
+        <source>Further numbers of this task on the validation set, from the latest weights</source>
+        <translation>このタスクの検証データでの他の数値（最新の重みによる）</translation>
+    </message>
+    <message>
+        <source>train loss —</source>
+        <translation>学習損失 —</translation>
+    </message>
+    <message>
+        <source>val loss —</source>
+        <translation>検証損失 —</translation>
+    </message>
+    <message>
+        <source>train loss {value:.4g}</source>
+        <translation>学習損失 {value:.4g}</translation>
+    </message>
+    <message>
+        <source>val loss {value:.4g}</source>
+        <translation>検証損失 {value:.4g}</translation>
+    </message>
+    <message>
+        <source>{steps_per_second:.0f} steps/s</source>
+        <translation>{steps_per_second:.0f} ステップ/秒</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <source>Further numbers of this task on the validation set, from the latest weights:
+</source>
+        <translation>このタスクの検証データでの他の数値（最新の重みによる）：
+</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>forget</source>
+        <translation>忘却</translation>
+    </message>
+    <message>
+        <source>cell</source>
+        <translation>セル</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>input gate</source>
+        <translation>入力ゲート</translation>
+    </message>
+    <message>
+        <source>forget gate</source>
+        <translation>忘却ゲート</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>候補</translation>
+    </message>
+    <message>
+        <source>output gate</source>
+        <translation>出力ゲート</translation>
+    </message>
+    <message>
+        <source>dense layer</source>
+        <translation>全結合層</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>出力層</translation>
+    </message>
+    <message>
+        <source>head bias</source>
+        <translation>出力層のバイアス</translation>
+    </message>
+    <message>
+        <source>encoder layer {n} (backward)</source>
+        <translation>エンコーダー層 {n}（逆方向）</translation>
+    </message>
+    <message>
+        <source>encoder layer {n}</source>
+        <translation>エンコーダー層 {n}</translation>
+    </message>
+    <message>
+        <source>decoder layer {n} (backward)</source>
+        <translation>デコーダー層 {n}（逆方向）</translation>
+    </message>
+    <message>
+        <source>decoder layer {n}</source>
+        <translation>デコーダー層 {n}</translation>
+    </message>
+    <message>
+        <source>layer {n} (backward)</source>
+        <translation>層 {n}（逆方向）</translation>
+    </message>
+    <message>
+        <source>layer {n}</source>
+        <translation>層 {n}</translation>
+    </message>
+    <message>
+        <source>The training process ended unexpectedly (exit code {code}).</source>
+        <translation>学習プロセスが予期せず終了しました（終了コード {code}）。</translation>
+    </message>
+    <message>
+        <source>Unexpected error: {type_name}</source>
+        <translation>予期しないエラー：{type_name}</translation>
+    </message>
+    <message>
+        <source>Many-to-one</source>
+        <translation>多対一</translation>
+    </message>
+    <message>
+        <source>One-to-many</source>
+        <translation>一対多</translation>
+    </message>
+    <message>
+        <source>Many-to-many (aligned)</source>
+        <translation>多対多（同期）</translation>
+    </message>
+    <message>
+        <source>Sequence-to-sequence</source>
+        <translation>系列変換 (seq2seq)</translation>
+    </message>
+    <message>
+        <source>CTC (frames to labels)</source>
+        <translation>CTC（フレームからラベルへ）</translation>
+    </message>
+    <message>
+        <source>uniform ±1/√H (PyTorch)</source>
+        <translation>一様分布 ±1/√H (PyTorch)</translation>
+    </message>
+    <message>
+        <source>Xavier/Glorot</source>
+        <translation>Xavier/Glorot</translation>
+    </message>
+    <message>
+        <source>orthogonal</source>
+        <translation>直交</translation>
+    </message>
+    <message>
+        <source>scaled to spectral radius</source>
+        <translation>スペクトル半径に合わせる</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>モーメンタム付きSGD</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <source>GRU</source>
+        <translation>GRU</translation>
+    </message>
+    <message>
+        <source>minGRU (gates read only x)</source>
+        <translation>minGRU（ゲートは x のみを読む）</translation>
+    </message>
+    <message>
+        <source>minLSTM (gates read only x)</source>
+        <translation>minLSTM（ゲートは x のみを読む）</translation>
+    </message>
+    <message>
+        <source>dense (no recurrence)</source>
+        <translation>全結合（再帰なし）</translation>
+    </message>
+    <message>
+        <source>mean of the steps</source>
+        <translation>ステップの平均</translation>
+    </message>
+    <message>
+        <source>steps side by side</source>
+        <translation>ステップを並べる</translation>
+    </message>
+    <message>
+        <source>none (final state only)</source>
+        <translation>なし（最終状態のみ）</translation>
+    </message>
+    <message>
+        <source>dot product sᵀh</source>
+        <translation>内積 sᵀh</translation>
+    </message>
+    <message>
+        <source>general sᵀW h</source>
+        <translation>一般形 sᵀW h</translation>
+    </message>
+    <message>
+        <source>additive vᵀtanh(W s + U h)</source>
+        <translation>加法型 vᵀtanh(W s + U h)</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>セル</translation>
+    </message>
+    <message>
+        <source>The recurrent unit of each layer</source>
+        <translation>各層の再帰ユニット</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>隠れ層のサイズ</translation>
+    </message>
+    <message>
+        <source>Hidden neurons per layer and direction</source>
+        <translation>層と方向ごとの隠れニューロン数</translation>
+    </message>
+    <message>
+        <source>neurons</source>
+        <translation>ニューロン</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>層数</translation>
+    </message>
+    <message>
+        <source>Stacked recurrent layers</source>
+        <translation>積み重ねた再帰層</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <source>A second layer reads the sequence backwards; their states are concatenated</source>
+        <translation>2つ目の層が系列を逆向きに読み、両者の状態を連結します</translation>
+    </message>
+    <message>
+        <source>Sequence-to-sequence: at every step the decoder weighs all encoder steps and reads their weighted sum (none: the encoder&apos;s final state is all it gets)</source>
+        <translation>系列変換：デコーダーは各ステップでエンコーダーの全ステップに重みを付け、その重み付き和を読みます（なし：エンコーダーの最終状態だけを受け取ります）</translation>
+    </message>
+    <message>
+        <source>Nonlinearity</source>
+        <translation>非線形性</translation>
+    </message>
+    <message>
+        <source>Activation of the hidden state</source>
+        <translation>隠れ状態の活性化関数</translation>
+    </message>
+    <message>
+        <source>Dense input</source>
+        <translation>全結合の入力</translation>
+    </message>
+    <message>
+        <source>How the dense baseline squeezes a sequence into one vector: the mean of the steps (order lost) or all steps side by side (fixed length)</source>
+        <translation>全結合のベースラインが系列を1つのベクトルにまとめる方法：ステップの平均（順序は失われる）、または全ステップを並べる（長さ固定）</translation>
+    </message>
+    <message>
+        <source>Initialisation</source>
+        <translation>初期化</translation>
+    </message>
+    <message>
+        <source>How the weights start</source>
+        <translation>重みの初期値の決め方</translation>
+    </message>
+    <message>
+        <source>Spectral radius</source>
+        <translation>スペクトル半径</translation>
+    </message>
+    <message>
+        <source>Largest |eigenvalue| of W_hh with &apos;scaled to spectral radius&apos; initialisation: above 1 gradients tend to explode, below 1 to vanish</source>
+        <translation>初期化が「スペクトル半径に合わせる」のときの W_hh の最大 |固有値|：1より大きいと勾配は爆発しがちで、1より小さいと消失しがちです</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>アーキテクチャ</translation>
+    </message>
+    <message>
+        <source>How inputs and outputs line up in time</source>
+        <translation>入力と出力の時間的な対応</translation>
+    </message>
+    <message>
+        <source>What the training minimises</source>
+        <translation>学習で最小化するもの</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>フィードバック</translation>
+    </message>
+    <message>
+        <source>One-to-many: what is fed in after the first step (the previous output or zeros)</source>
+        <translation>一対多：最初のステップの後に入力するもの（前の出力、またはゼロ）</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>入力数</translation>
+    </message>
+    <message>
+        <source>Input neurons (one per feature of a step)</source>
+        <translation>入力ニューロン（ステップの特徴1つにつき1個）</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>出力数</translation>
+    </message>
+    <message>
+        <source>Output neurons</source>
+        <translation>出力ニューロン</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Number format of the weights and the data</source>
+        <translation>重みとデータの数値形式</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>最適化手法</translation>
+    </message>
+    <message>
+        <source>Update rule</source>
+        <translation>更新規則</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>Step size of each update</source>
+        <translation>各更新のステップ幅</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>モーメンタム</translation>
+    </message>
+    <message>
+        <source>For SGD with momentum</source>
+        <translation>モーメンタム付きSGD用</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <source>Sequences per training step</source>
+        <translation>学習ステップごとの系列数</translation>
+    </message>
+    <message>
+        <source>sequences</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <source>Passes over the training set in a run (Play pauses after them)</source>
+        <translation>1回の実行で学習データを通す回数（終わると再生は一時停止）</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>BPTT truncation</source>
+        <translation>BPTTの打ち切り</translation>
+    </message>
+    <message>
+        <source>Backpropagate through at most this many steps (0: the whole sequence)</source>
+        <translation>最大でこのステップ数だけ逆伝播（0：系列全体）</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>勾配クリッピング</translation>
+    </message>
+    <message>
+        <source>Rescale the gradient when its norm exceeds this (0: off)</source>
+        <translation>勾配のノルムがこの値を超えたら縮める（0：オフ）</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>Seeds the data, the initial weights and the batch order</source>
+        <translation>データ、初期の重み、バッチの順序の乱数シード</translation>
+    </message>
+    <message>
+        <source>Sequence length</source>
+        <translation>系列長</translation>
+    </message>
+    <message>
+        <source>Time steps per sequence</source>
+        <translation>系列ごとの時間ステップ数</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>サンプル数</translation>
+    </message>
+    <message>
+        <source>Sequences in the data set (train + validation)</source>
+        <translation>データセットの系列数（学習＋検証）</translation>
+    </message>
+    <message>
+        <source>Validation fraction</source>
+        <translation>検証データの割合</translation>
+    </message>
+    <message>
+        <source>Share of the samples kept aside to measure generalisation</source>
+        <translation>汎化性能を測るために取り分けておくサンプルの割合</translation>
+    </message>
+    <message>
+        <source>Sine-wave forecast</source>
+        <translation>正弦波の予測</translation>
+    </message>
+    <message>
+        <source>Predict a noisy periodic signal a few steps ahead from a window of it.</source>
+        <translation>ノイズのある周期信号を、その一部の区間から数ステップ先まで予測します。</translation>
+    </message>
+    <message>
+        <source>Remember the marked token</source>
+        <translation>印の付いた記号を覚える</translation>
+    </message>
+    <message>
+        <source>Recall a marked symbol after a long run of distractors: LSTM/GRU vs simple RNN.</source>
+        <translation>長い妨害記号の列のあとで、印の付いた記号を思い出す：LSTM/GRU と単純RNN の比較。</translation>
+    </message>
+    <message>
+        <source>Your own CSV</source>
+        <translation>自分のCSV</translation>
+    </message>
+    <message>
+        <source>Forecast a column of your own CSV file from a window of its recent rows.</source>
+        <translation>自分のCSVファイルの列を、直近の行の区間から予測します。</translation>
+    </message>
+    <message>
+        <source>Weather station: temperature tomorrow</source>
+        <translation>気象観測所：明日の気温</translation>
+    </message>
+    <message>
+        <source>Read four days of temperature, pressure, wind and humidity; forecast 24 h ahead.</source>
+        <translation>4日分の気温・気圧・風・湿度を読み、24時間先を予測します。</translation>
+    </message>
+    <message>
+        <source>Sentiment of short posts</source>
+        <translation>短い投稿の感情</translation>
+    </message>
+    <message>
+        <source>Positive or negative? Short posts where &apos;not&apos; and &apos;really&apos; change the meaning.</source>
+        <translation>肯定的か否定的か？ 'not' や 'really' で意味が変わる短い投稿。</translation>
+    </message>
+    <message>
+        <source>Order matters</source>
+        <translation>順序が大事</translation>
+    </message>
+    <message>
+        <source>Same words, different order, different label: which came first, cat or dog?</source>
+        <translation>同じ単語でも順序が違えばラベルも違う：先に来たのは猫か犬か？</translation>
+    </message>
+    <message>
+        <source>Tiny network for BPTT</source>
+        <translation>BPTT用の小さなネットワーク</translation>
+    </message>
+    <message>
+        <source>First step&apos;s a minus last step&apos;s b: 2 inputs, 4 steps, 3 hidden, 1 output.</source>
+        <translation>最初のステップの a から最後のステップの b を引く：入力2、ステップ4、隠れ3、出力1。</translation>
+    </message>
+    <message>
+        <source>Write like a nursery rhyme</source>
+        <translation>童謡のように書く</translation>
+    </message>
+    <message>
+        <source>Character by character: from a first letter, continue in the style of a text.</source>
+        <translation>1文字ずつ：最初の文字から、ある文章の文体で続きを書きます。</translation>
+    </message>
+    <message>
+        <source>Caption a scene</source>
+        <translation>場面に説明文を付ける</translation>
+    </message>
+    <message>
+        <source>From one vector (colour, shape, size, count) write a caption word by word.</source>
+        <translation>1つのベクトル（色・形・大きさ・個数）から、説明文を1語ずつ書きます。</translation>
+    </message>
+    <message>
+        <source>Who is Teddy? (name tagging)</source>
+        <translation>テディとは誰？（人名タグ付け）</translation>
+    </message>
+    <message>
+        <source>Tag the words of a person&apos;s name; some names only show themselves by the next word.</source>
+        <translation>人名の単語にタグを付けます。次の単語を見て初めて人名と分かるものもあります。</translation>
+    </message>
+    <message>
+        <source>Word-order translation</source>
+        <translation>語順の翻訳</translation>
+    </message>
+    <message>
+        <source>Read an English-order sentence, write it in verb-final or verb-second order.</source>
+        <translation>英語の語順の文を読み、動詞が最後、または2番目に来る語順で書きます。</translation>
+    </message>
+    <message>
+        <source>Spell the spoken word (CTC)</source>
+        <translation>話された単語をつづる (CTC)</translation>
+    </message>
+    <message>
+        <source>Turn noisy sound frames into letters without being told where each letter is.</source>
+        <translation>各文字がどこにあるかを教わらずに、ノイズのある音のフレームを文字に変えます。</translation>
+    </message>
+    <message>
+        <source>the last value stays</source>
+        <translation>最後の値のまま</translation>
+    </message>
+    <message>
+        <source>always the most common class</source>
+        <translation>常に最も多いクラス</translation>
+    </message>
+    <message>
+        <source>the target stays</source>
+        <translation>目標値のまま</translation>
+    </message>
+    <message>
+        <source>the better of persistence and same as yesterday</source>
+        <translation>持続予報と「昨日と同じ」の良い方</translation>
+    </message>
+    <message>
+        <source>always the more common class</source>
+        <translation>常に多い方のクラス</translation>
+    </message>
+    <message>
+        <source>always 0</source>
+        <translation>常に 0</translation>
+    </message>
+    <message>
+        <source>always a space</source>
+        <translation>常に空白</translation>
+    </message>
+    <message>
+        <source>always the most frequent caption</source>
+        <translation>常に最も多い説明文</translation>
+    </message>
+    <message>
+        <source>each word&apos;s most common tag</source>
+        <translation>各単語で最も多いタグ</translation>
+    </message>
+    <message>
+        <source>copy the source order</source>
+        <translation>元の語順をそのまま写す</translation>
+    </message>
+    <message>
+        <source>always the most frequent word</source>
+        <translation>常に最も多い単語</translation>
+    </message>
+    <message>
+        <source>exact match</source>
+        <translation>完全一致</translation>
+    </message>
+    <message>
+        <source>word accuracy</source>
+        <translation>単語正解率</translation>
+    </message>
+    <message>
+        <source>MAE (std units)</source>
+        <translation>MAE（標準偏差単位）</translation>
+    </message>
+    <message>
+        <source>token accuracy</source>
+        <translation>トークン正解率</translation>
+    </message>
+    <message>
+        <source>ambiguous-word accuracy</source>
+        <translation>多義語の正解率</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>letter error rate</source>
+        <translation>文字誤り率</translation>
+    </message>
+    <message>
+        <source>next-character accuracy</source>
+        <translation>次の文字の正解率</translation>
+    </message>
+    <message>
+        <source>sentence accuracy</source>
+        <translation>文正解率</translation>
+    </message>
+    <message>
+        <source>MAE (std. dev.)</source>
+        <translation>MAE（標準偏差）</translation>
     </message>
 </context>
 </TS>

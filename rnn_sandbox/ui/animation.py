@@ -29,19 +29,21 @@ from PySide6.QtWidgets import (
 
 from rnn_sandbox.files import SaveRefused, atomic_write, check_writable
 from rnn_sandbox.ui.diagram import DiagramWidget
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
 
 if TYPE_CHECKING:
     from rnn_sandbox.session import Experiment
 
 MODES = ("forward", "backward", "both")
-MODE_TITLES = {"forward": "Forward pass", "backward": "Backward pass (BPTT)",
-               "both": "Forward, then backward"}
+MODE_TITLES = {"forward": QT_TR_NOOP("Forward pass"),
+               "backward": QT_TR_NOOP("Backward pass (BPTT)"),
+               "both": QT_TR_NOOP("Forward, then backward")}
 SIZES = {"1280 × 720": (1280, 720), "1920 × 1080": (1920, 1080), "960 × 540": (960, 540),
          "1024 × 768": (1024, 768)}
 DEFAULT_SIZE = (1280, 720)
 DEFAULT_SECONDS = 0.8
 FORMATS = {".gif": "GIF animation", ".png": "animated PNG", ".pdf": "PDF, one page per step"}
-FILTERS = "GIF animation (*.gif);;Animated PNG (*.png);;PDF, one page per step (*.pdf)"
+FILTERS = QT_TR_NOOP("GIF animation (*.gif);;Animated PNG (*.png);;PDF, one page per step (*.pdf)")
 MAX_FRAMES = 400
 MAX_BYTES = 1 << 30  # the frames held at once: 1 GiB
 MIN_SIDE, MAX_SIDE = 64, 4096
@@ -138,8 +140,8 @@ def check_target(path: str | Path) -> Path:
     """A file of a kind we write (.gif, .png, .pdf) in a folder we can write to."""
     path = Path(path)
     if path.suffix.lower() not in FORMATS:
-        raise ValueError(f"cannot write {path.name}: an animation is a .gif, an animated "
-                         ".png or a .pdf file")
+        raise ValueError(tr("cannot write {name}: an animation is a .gif, an animated .png "
+                            "or a .pdf file").format(name=path.name))
     try:
         return check_writable(path)
     except SaveRefused as e:
@@ -188,7 +190,7 @@ def _pdf_bytes(frames: Sequence[QImage]) -> bytes:
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle("RNN Sandbox step-through")
+    writer.setTitle(tr("RNN Sandbox step-through"))
     writer.setCreator("RNN Sandbox")
     writer.setResolution(96)
     first = frames[0]
@@ -238,30 +240,30 @@ class AnimationDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export animation")
+        self.setWindowTitle(tr("Export animation"))
         form = QFormLayout(self)
         self.mode_box = QComboBox(self)
         for key in MODES:
-            self.mode_box.addItem(MODE_TITLES[key], key)
+            self.mode_box.addItem(tr(MODE_TITLES[key]), key)
         self.mode_box.setCurrentIndex(MODES.index("backward"))
-        self.mode_box.setToolTip("Which walk of the step-through to record, one frame a step")
-        form.addRow("Walk:", self.mode_box)
+        self.mode_box.setToolTip(tr("Which walk of the step-through to record, one frame a step"))
+        form.addRow(tr("Walk:"), self.mode_box)
         self.size_box = QComboBox(self)
         for name, size in SIZES.items():
             self.size_box.addItem(name, size)
-        self.size_box.setToolTip("The picture's size in pixels (a PDF page of that shape)")
-        form.addRow("Size:", self.size_box)
+        self.size_box.setToolTip(tr("The picture's size in pixels (a PDF page of that shape)"))
+        form.addRow(tr("Size:"), self.size_box)
         self.seconds = QDoubleSpinBox(self)
         self.seconds.setRange(0.1, 10.0)
         self.seconds.setSingleStep(0.1)
         self.seconds.setDecimals(1)
         self.seconds.setValue(DEFAULT_SECONDS)
-        self.seconds.setSuffix(" s per step")
-        self.seconds.setToolTip("How long each step stays on screen (GIF and APNG)")
-        form.addRow("Pace:", self.seconds)
+        self.seconds.setSuffix(tr(" s per step"))
+        self.seconds.setToolTip(tr("How long each step stays on screen (GIF and APNG)"))
+        form.addRow(tr("Pace:"), self.seconds)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Export…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -294,7 +296,8 @@ def export_animation(parent: QWidget, diagram: DiagramWidget, folder: str,
     dialog.deleteLater()
     if not accepted:
         return None
-    path, chosen = QFileDialog.getSaveFileName(parent, "Export animation", folder, FILTERS)
+    path, chosen = QFileDialog.getSaveFileName(parent, tr("Export animation"), folder,
+                                               tr(FILTERS))
     if not path:
         return None
     path = _with_suffix(path, chosen)

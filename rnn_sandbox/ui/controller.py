@@ -35,10 +35,10 @@ from rnn_sandbox.lessons import LessonError, load_lessons
 from rnn_sandbox.session import Experiment, Proposal, propose
 from rnn_sandbox.tasks import TaskError, get_task
 from rnn_sandbox.ui.document import Document
+from rnn_sandbox.ui.i18n import tr
 from rnn_sandbox.ui.runs.keeping import RunKeeper
 from rnn_sandbox.ui.view_data import View, ViewData
 from rnn_sandbox.ui.worker import Progress, TrainingThread
-from rnn_sandbox.wording import count
 
 __all__ = ["WATCH", "ExperimentController", "View", "ViewData", "finished_text"]
 
@@ -51,7 +51,8 @@ WATCH_SECONDS = 30.0
 def finished_text(epochs: int, steps: int) -> str:
     """The status bar's word at the end of a planned run (short: the numbers beside it
     leave a laptop's status bar little room)."""
-    return f"Finished: {count(epochs, 'epoch')} ({count(steps, 'step')}). Play trains on."
+    return tr("Finished: {epochs} ({steps}). Play trains on.").format(
+        epochs=tr("%n epoch(s)", n=epochs), steps=tr("%n step(s)", n=steps))
 
 
 class RebuildCommand(QUndoCommand):
@@ -199,10 +200,10 @@ class ExperimentController(QObject):
                 self.undo_stack.endMacro()
             return None
         if self.step > 0 and not self.ask(
-            "Replace the trained model?",
-            f"“{description}” builds a new network with fresh weights; the model trained "
-            f"for {count(self.step, 'step')} is replaced and kept in the Runs panel (Undo "
-            "brings it back).",
+            tr("Replace the trained model?"),
+            tr("“{description}” builds a new network with fresh weights; the model trained for "
+               "%n step(s) is replaced and kept in the Runs panel (Undo brings it back).",
+               n=self.step).format(description=description),
         ):
             return ""
         assert answer.experiment is not None  # a rebuild comes with its experiment
@@ -334,9 +335,8 @@ class ExperimentController(QObject):
         target = self.epoch_target()
         self.stop_at_step = target if self.step < target else None
         if self.stop_at_step is None:
-            epochs = count(self.config.training.epochs, "epoch")
-            self.status.emit(f"Training on past the {epochs} set "
-                             "(raise Epochs to plan a longer run).", 8_000)
+            self.status.emit(tr("Training on past the %n epoch(s) set (raise Epochs to plan a "
+                                "longer run).", n=self.config.training.epochs), 8_000)
         self.worker.set_stop_at(self.stop_at_step)
         self.worker.play()
         self.runningChanged.emit(True)
@@ -406,9 +406,9 @@ class ExperimentController(QObject):
     def _on_diverged(self, message: str) -> None:
         self.runningChanged.emit(False)
         self.message.emit(
-            "Training diverged",
-            "Training was paused: " + message + "\n\nThe weights of the last good step "
-            "were kept, so you can change a setting and continue.",
+            tr("Training diverged"),
+            tr("Training was paused: {reason}\n\nThe weights of the last good step were kept, "
+               "so you can change a setting and continue.").format(reason=message),
             "warning",
         )
 
@@ -430,8 +430,10 @@ class ExperimentController(QObject):
         self._start_training(self.experiment)
         self.install(self.experiment, record=False)
         self.message.emit(
-            "Training stopped", f"{what} A new one continues from step {self.step}, where "
-            "training last paused or was saved; the steps trained since then are lost.",
+            tr("Training stopped"),
+            tr("{what} A new one continues from step {step}, where training last paused or "
+               "was saved; the steps trained since then are lost.").format(what=what,
+                                                                          step=self.step),
             "warning")
 
     # -- exports ---------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_sandbox.tasks import Task
+from rnn_sandbox.ui.i18n import task_summary, task_title, tr
 
 APP_NAME = "RNN Sandbox"
 SEEDS_DEFAULT, SEEDS_MIN, SEEDS_MAX = 5, 2, 10
@@ -23,13 +24,14 @@ def task_help(parent: QWidget, task: Task) -> QDialog:
     """The task's own Markdown text in a window of its own (not modal: the learner reads
     it beside the diagram)."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle(f"About the task: {task.title}")
+    dialog.setWindowTitle(tr("About the task: {title}").format(title=task_title(task)))
     browser = QTextBrowser()
     browser.setOpenExternalLinks(True)
     try:
         browser.setMarkdown(task.description())
     except OSError:
-        browser.setMarkdown(f"# {task.title}\n\n{task.summary}")
+        browser.setMarkdown(tr("# {title}\n\n{summary}").format(
+            title=task_title(task), summary=task_summary(task)))
     QVBoxLayout(dialog).addWidget(browser)
     dialog.resize(640, 560)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -40,18 +42,18 @@ def task_help(parent: QWidget, task: Task) -> QDialog:
 def seed_count(parent: QWidget) -> int | None:
     """How many seeds "Repeat with N seeds" trains (``None``: cancelled)."""
     n, ok = QInputDialog.getInt(
-        parent, "Repeat with N seeds",
-        "Train the current settings with this many seeds, side by side in worker processes;\n"
-        "their mean and spread show which differences between runs are real.\n\nSeeds:",
+        parent, tr("Repeat with N seeds"),
+        tr("Train the current settings with this many seeds, side by side in worker processes;\n"
+        "their mean and spread show which differences between runs are real.\n\nSeeds:"),
         SEEDS_DEFAULT, SEEDS_MIN, SEEDS_MAX)
     return n if ok else None
 
 
 def about(parent: QWidget) -> None:
     QMessageBox.about(
-        parent, f"About {APP_NAME}",
-        f"<h3>{APP_NAME}</h3><p>Build a recurrent network neuron by neuron, train it "
-        "live and watch its loss, hidden states and the gradient flowing back through "
-        "time.</p><p>The engine is plain NumPy with backpropagation through time written "
-        "out by hand; trained weights load into <code>torch.nn.RNN</code>.</p>",
+        parent, tr("About {app}").format(app=APP_NAME),
+        tr("<h3>{app}</h3><p>Build a recurrent network neuron by neuron, train it live and "
+           "watch its loss, hidden states and the gradient flowing back through time.</p>"
+           "<p>The engine is plain NumPy with backpropagation through time written out by "
+           "hand; trained weights load into <code>torch.nn.RNN</code>.</p>").format(app=APP_NAME),
     )

@@ -22,6 +22,7 @@ from PySide6.QtGui import QUndoStack
 from rnn_sandbox import io as files
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.ui.errors import reason
+from rnn_sandbox.ui.i18n import tr
 
 MAX_RECENT = 8
 
@@ -93,8 +94,8 @@ class Document(QObject):
         """True when nothing unsaved would be lost, or the learner agrees to lose it."""
         if not self.dirty or self.host.step == 0:
             return True
-        return self.host.ask("Discard unsaved changes?",
-                             "The current experiment has changes that were not saved.")
+        return self.host.ask(tr("Discard unsaved changes?"),
+                             tr("The current experiment has changes that were not saved."))
 
     def folder(self) -> str:
         """Where file dialogs start: beside the current file, or at home."""
@@ -113,7 +114,7 @@ class Document(QObject):
             experiment = files.load_experiment(path)
             self.host.adopt(experiment, Path(path).stem)
         except Exception as e:  # noqa: BLE001 (any failure: say so, change nothing)
-            self.message.emit("Cannot open the file", f"{path}:\n{reason(e)}", "critical")
+            self.message.emit(tr("Cannot open the file"), f"{path}:\n{reason(e)}", "critical")
             return False
         self.host.undo_stack.clear()
         self.add_recent(Path(path))
@@ -125,7 +126,7 @@ class Document(QObject):
             with self.host.paused() as exp:
                 written = files.save_experiment(path, exp)
         except (files.ExperimentFileError, OSError, ValueError) as e:
-            self.message.emit("Cannot save", f"{path}:\n{e}", "critical")
+            self.message.emit(tr("Cannot save"), f"{path}:\n{e}", "critical")
             return False
         saved = Path(written) if written else Path(path)
         self.add_recent(saved)
@@ -160,7 +161,7 @@ class Document(QObject):
         try:
             files.autosave(data, self.recovery_folder())
         except (files.ExperimentFileError, OSError, ValueError) as e:
-            self.status.emit(f"Autosave failed: {e}", 10_000)
+            self.status.emit(tr("Autosave failed: {e}").format(e=e), 10_000)
             return False
         return True
 
@@ -170,9 +171,9 @@ class Document(QObject):
         if path is None:
             return False
         if not self.host.ask(
-            "Restore the last session?",
-            "The program ended before the last experiment was saved. Restore it from the "
-            "automatic copy made during training?",
+            tr("Restore the last session?"),
+            tr("The program ended before the last experiment was saved. Restore it from the "
+            "automatic copy made during training?"),
         ):
             files.clear_recovery(self.recovery_folder())
             return False
@@ -182,7 +183,9 @@ class Document(QObject):
         except Exception as e:  # noqa: BLE001 (any failure: the copy is kept, not deleted)
             kept = set_aside(path)
             self.message.emit(
-                "Cannot restore", f"{reason(e)}\n\nThe automatic copy is kept as {kept}.",
+                tr("Cannot restore"),
+                tr("{reason}\n\nThe automatic copy is kept as {kept}.").format(reason=reason(e),
+                                                                              kept=kept),
                 "warning")
             return False
         self.host.undo_stack.clear()

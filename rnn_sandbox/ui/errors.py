@@ -41,6 +41,7 @@ from shiboken6 import isValid
 from rnn_sandbox import io as files
 from rnn_sandbox.config import ConfigError
 from rnn_sandbox.tasks import TaskError
+from rnn_sandbox.ui.i18n import tr
 
 LOG_NAME = "errors.log"
 MAX_LOG_BYTES = 512 * 1024  # per file; with the backups at most ~2 MB on disk
@@ -79,7 +80,7 @@ class ErrorDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ErrorDialog")
-        self.setWindowTitle("Something went wrong")
+        self.setWindowTitle(tr("Something went wrong"))
         self.setModal(False)
         icon = QLabel()
         icon.setPixmap(self.style().standardIcon(
@@ -105,12 +106,12 @@ class ErrorDialog(QDialog):
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.details.setVisible(False)
         self.details.setMinimumHeight(200)
-        self.show_button = QPushButton("Show details")
+        self.show_button = QPushButton(tr("Show details"))
         self.show_button.setCheckable(True)
         self.show_button.toggled.connect(self._toggle_details)
-        self.copy_button = QPushButton("Copy details")
-        self.copy_button.setToolTip("Copy the technical details to the clipboard, e.g. for a "
-                                    "bug report")
+        self.copy_button = QPushButton(tr("Copy details"))
+        self.copy_button.setToolTip(tr("Copy the technical details to the clipboard, e.g. for a "
+                                    "bug report"))
         self.copy_button.clicked.connect(self.copy_details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -129,15 +130,18 @@ class ErrorDialog(QDialog):
         """Show ``report``; a dialog already open counts it and shows the newest."""
         self.count = self.count + 1 if self.isVisible() else 1
         self.report = report
-        where = f" (in the {report.thread} thread)" if report.thread else ""
-        self.message.setText(f"<b>{report.title}</b>{where}<br>{_escape(report.message)}")
-        hint = ("The program keeps running; what you were doing may not have finished. "
-                "Saving your work now is a good idea.")
+        where = tr(" (in the {thread} thread)").format(
+            thread=report.thread) if report.thread else ""
+        self.message.setText(tr("<b>{title}</b>{where}<br>{escape}").format(
+            title=report.title, where=where, escape=_escape(report.message)))
+        hint = (tr("The program keeps running; what you were doing may not have finished. "
+                "Saving your work now is a good idea."))
         if log_file is not None:
-            hint += f"<br>The details are also in <code>{_escape(str(log_file))}</code>."
+            hint += tr("<br>The details are also in <code>{escape}</code>.").format(
+                escape=_escape(str(log_file)))
         self.hint.setText(hint)
-        self.count_label.setText(f"{self.count} errors since this box opened; the newest is "
-                                 "shown." if self.count > 1 else "")
+        self.count_label.setText(tr("%n error(s) since this box opened; the newest is shown.",
+                                    n=self.count) if self.count > 1 else "")
         self.count_label.setVisible(self.count > 1)
         self.details.setPlainText(report.details)
         self.show()
@@ -146,15 +150,15 @@ class ErrorDialog(QDialog):
     def copy_details(self) -> None:
         if self.report is not None:
             QGuiApplication.clipboard().setText(self.report.details)
-            self.copy_button.setText("Copied")
+            self.copy_button.setText(tr("Copied"))
 
     def _toggle_details(self, on: bool) -> None:
         self.details.setVisible(on)
-        self.show_button.setText("Hide details" if on else "Show details")
+        self.show_button.setText(tr("Hide details") if on else tr("Show details"))
         self.adjustSize()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        self.copy_button.setText("Copy details")
+        self.copy_button.setText(tr("Copy details"))
         self.count = 0
         super().closeEvent(event)
 
@@ -255,7 +259,7 @@ class ErrorReporter(QObject):
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         message = str(exc) if exc is not None and str(exc) else exc_type.__name__
         report = ErrorReport(
-            title=f"Unexpected error: {exc_type.__name__}",
+            title=tr("Unexpected error: {name}").format(name=exc_type.__name__),
             message=message,
             details=details,
             thread=_thread_name() if thread is None else thread,
@@ -265,7 +269,7 @@ class ErrorReporter(QObject):
     def submit(self, report: ErrorReport) -> ErrorReport:
         """Log a report made elsewhere (e.g. in the training process) and present it."""
         details = report.details
-        where = f" [thread {report.thread}]" if report.thread else ""
+        where = tr(" [thread {thread}]").format(thread=report.thread) if report.thread else ""
         sys.stderr.write(details)
         with self._lock:
             try:

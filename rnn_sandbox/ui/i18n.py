@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 
-from rnn_sandbox.tasks.base import resource_path
+from rnn_sandbox.fields import MAX_INT, Setting, choice_label
+from rnn_sandbox.session import Score
+from rnn_sandbox.tasks.base import TASK_TYPES, Task, resource_path
+from rnn_sandbox.ui import words
 
 SOURCE = "en"  # the language the program is written in
 PSEUDO = "pseudo"  # every string wrapped and lengthened: finds strings left untranslated
@@ -28,13 +32,38 @@ FONT_FILE = "rnn-sandbox-jp.ttf"  # glyphs for Japanese where the system has non
 FONT_FAMILY = "RNN Sandbox JP"
 
 
+class _LocaleFormatter(string.Formatter):
+    """``str.format`` writing numbers as the window's language does: ``{loss:.3f}`` is
+    ``0,125`` in German."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        text = super().format_field(value, format_spec)
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            loc = QLocale()
+            if loc.decimalPoint() != "." or loc.groupSeparator() != ",":
+                table = {ord("."): loc.decimalPoint(), ord(","): loc.groupSeparator()}
+                text = text.translate(table)
+        return text
+
+
+_FORMATTER = _LocaleFormatter()
+
+
+class Text(str):
+    """A translated string whose :meth:`format` writes numbers in the window's locale."""
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        return _FORMATTER.vformat(str(self), args, kwargs)
+
+
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the window's language; with ``n``, ``%n`` in it is ``n`` and the plural
-    form is the one ``n`` asks for (``tr("%n step(s)", n=3)``)."""
+    form is the one ``n`` asks for (``tr("%n step(s)", n=3)``).  Its ``format`` fills
+    ``{name}`` fields, numbers written for the language (it is a :class:`Text`)."""
     out = QCoreApplication.translate("", text, disambiguation, n)
     if n >= 0 and "(s)" in out:  # English, which needs no file: "1 step", "2 steps"
         out = out.replace("(s)", "" if n == 1 else "s")
-    return out
+    return Text(out)
 
 
 def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
@@ -84,12 +113,15 @@ class PseudoTranslator(QTranslator):
     English left in the window is then a string that never went through :func:`tr`."""
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:  # noqa: D401 - Qt's signature
-        return pseudo(source) if context == "" else ""
+                  n: int = -1) -> str | None:  # None: not the program's
+        # Qt's own strings (context "QShortcut", …) are left to Qt: a null string, not "".
+        return pseudo(source) if context == "" else None
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return False
 
+
+words.use(tr)  # the Qt-free parts (the diagram's model, the formulas) speak the same
 
 _installed: list[QTranslator] = []
 _current = SOURCE
@@ -189,5 +221,156 @@ def pseudo(text: str) -> str:
     out.append("".join(_ACCENTED.get(c, c) for c in text[pos:]))
     body = "".join(out)
     letters = len(_KEEP.sub("", text))
-    pad = "~" * max(1, math.ceil(letters / 3) - 2)
+    n = max(1, math.ceil(letters / 3) - 2)
+    pad = " ".join("~" * min(5, n - i) for i in range(0, n, 6))  # breaks like words do
     return f"[{body} {pad}]"
+
+
+# -- words of the lower layers (settings, tasks), shown in the window ----------------------
+# Their English lives in fields.py and tasks/ (no Qt there); scripts/update_translations.py
+# extracts them from the objects themselves, and the window translates them where shown.
+def setting_label(setting: Setting) -> str:
+    """A setting's label ("Hidden size") in the window's language."""
+    return tr(setting.label)
+
+
+def choice_text(value: object) -> str:
+    """A choice as the learner reads it ("simple RNN") in the window's language."""
+    return tr(choice_label(value)) if isinstance(value, str) else choice_label(value)
+
+
+def _bound(value: float | None) -> str:
+    if value is None:
+        return ""
+    return number(value) if not float(value).is_integer() else locale().toString(int(value))
+
+
+def range_text(s: Setting) -> str:
+    """The allowed values in words (``1 to 1,024 neurons``), numbers written for the
+    language."""
+    if s.kind == "choice":
+        return ", ".join(choice_text(c) for c in s.choices)
+    if s.kind == "bool":
+        return tr("on or off")
+    unit = tr(s.unit) if s.unit else ""
+    lo, hi = s.lo, (None if s.hi == MAX_INT else s.hi)
+    if lo is not None and hi is not None and not (s.lo_open or s.hi_open):
+        text = tr("{low} to {high}").format(low=_bound(lo), high=_bound(hi))
+    elif hi is None and lo is None:
+        text = tr("any number")
+    elif hi is None:
+        text = (tr("above {low}") if s.lo_open else tr("{low} or more")).format(low=_bound(lo))
+    else:
+        top = (tr("below {high}") if s.hi_open else tr("up to {high}")).format(high=_bound(hi))
+        text = top if lo is None else (
+            tr("above {low}, {top}") if s.lo_open else tr("from {low}, {top}")).format(
+                low=_bound(lo), top=top)
+    return tr("{range} {unit}").format(range=text, unit=unit) if unit else text
+
+
+def setting_tip(s: Setting) -> str:
+    """A setting's help with its allowed values and, for a live one, that it applies at
+    the next step (``Setting.describe`` in the window's language)."""
+    text = tr("{help}; {range}").format(help=tr(s.help), range=range_text(s)) if s.kind in (
+        "int", "float") else tr(s.help)
+    if s.live:
+        text = tr("{help}; can be changed while training and takes effect at the next step"
+                  ).format(help=text)
+    return text
+
+
+def task_type(kind: str) -> str:
+    """A task type's name ("Many-to-one") in the window's language."""
+    return tr(TASK_TYPES.get(kind, kind))
+
+
+def task_title(task: Task) -> str:
+    """A task's title in the window's language (its name when it has none)."""
+    return tr(task.title) if task.title else task.name
+
+
+def task_summary(task: Task) -> str:
+    """A task's one-line summary in the window's language."""
+    return tr(task.summary) if task.summary else ""
+
+
+def lower_layer_strings() -> list[str]:
+    """Every string of the lower layers the window shows: for the extraction."""
+    from rnn_sandbox.fields import CHOICE_LABELS, SECTIONS, SETTINGS
+    from rnn_sandbox.tasks import all_tasks
+
+    out: list[str] = [*TASK_TYPES.values(), *CHOICE_LABELS.values(),
+                      *(s.title() for s in SECTIONS)]
+    for s in SETTINGS:
+        out += [s.label, s.help] + ([s.unit] if s.unit else [])
+    for t in all_tasks():
+        out += [x for x in (t.title, t.summary) if x]
+    out += task_words()
+    return list(dict.fromkeys(x for x in out if x.strip()))
+
+
+# -- scores: a metric beside its baseline (session.Score in the window's language) --------
+def metric_word(name: str) -> str:
+    """A metric's name ("accuracy") in the window's language."""
+    return tr(name)
+
+
+def baseline_word(name: str) -> str:
+    """A baseline's name ``"<rule>: <metric>"`` in the window's language."""
+    rule, sep, metric = name.partition(": ")
+    return tr("{rule}: {metric}").format(rule=tr(rule), metric=tr(metric)) if sep else tr(name)
+
+
+def score_short(score: Score) -> str:
+    """``accuracy 0.931 (baseline 0.802)``, as ``Score.short`` in the window's language."""
+    m, b = score.metric, score.baseline
+    if b is None:
+        return tr("{metric} {value:.3g}").format(metric=tr(m.name), value=float(m.value))
+    return tr("{metric} {value:.3g} (baseline {baseline:.3g})").format(
+        metric=tr(m.name), value=float(m.value), baseline=float(b.value))
+
+
+def score_text(score: Score) -> str:
+    """``val accuracy 0.931 (higher is better) · baseline "always O" 0.802 · better by
+    0.129``, as ``Score.text`` in the window's language."""
+    m, b = score.metric, score.baseline
+    line = (tr("val {metric} {value:.3g} (higher is better)") if m.higher_is_better else
+            tr("val {metric} {value:.3g} (lower is better)")).format(metric=tr(m.name),
+                                                                     value=float(m.value))
+    if b is None:
+        return line
+    rule = tr(b.name.partition(": ")[0] if ": " in b.name else b.name)
+    d = score.margin
+    if d is None or not math.isfinite(d):
+        versus = ""
+    elif f"{abs(d):.3g}" == "0":
+        versus = tr("as good as the baseline")
+    else:
+        versus = (tr("better by {d:.3g}") if d > 0 else tr("worse by {d:.3g}")).format(d=abs(d))
+    return tr("{line} · baseline “{rule}” {value:.3g} · {versus}").format(
+        line=line, rule=rule, value=float(b.value), versus=versus)
+
+
+def epoch_words(step: int, epoch: int, planned: int) -> str:
+    """``epoch 3 of 20`` or ``epoch 25 (past the 20 set)``, as ``session.epoch_text``."""
+    current = epoch + 1 if step else 0  # the trainer counts from 0
+    if current > planned:
+        return tr("epoch {current} (past the {planned} set)").format(current=current,
+                                                                     planned=planned)
+    return tr("epoch {current} of {planned}").format(current=current, planned=planned)
+
+
+# The weather task names its rule per data set: the better of these two.
+WEATHER_RULES = [QT_TR_NOOP("persistence"), QT_TR_NOOP("same as yesterday")]
+
+
+def task_words() -> list[str]:
+    """Metric names and baseline rules the tasks use (read from their source, since a
+    metric is named where it is computed)."""
+    from rnn_sandbox.tasks import all_tasks
+
+    words = [t.baseline_rule for t in all_tasks() if t.baseline_rule]
+    folder = Path(__file__).resolve().parents[1] / "tasks"
+    for path in sorted(folder.glob("*.py")):
+        words += re.findall(r'Metric\(\s*"([^"]+)"', path.read_text(encoding="utf-8"))
+    return words

@@ -113,13 +113,13 @@ class LessonsDock(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         self.prev_btn = QToolButton(self)
         self.prev_btn.setText("◀")
-        self.prev_btn.setToolTip("Previous lesson")
+        self.prev_btn.setToolTip(tr("Previous lesson"))
         self.lesson_combo = QComboBox(self)
-        self.lesson_combo.setToolTip("Choose a lesson (✓ done, • visited)")
+        self.lesson_combo.setToolTip(tr("Choose a lesson (✓ done, • visited)"))
         fit.shrinkable(self.lesson_combo)
         self.next_btn = QToolButton(self)
-        self.next_btn.setText("Next ▶")
-        self.next_btn.setToolTip("Mark this lesson as done and go to the next one")
+        self.next_btn.setText(tr("Next ▶"))
+        self.next_btn.setToolTip(tr("Mark this lesson as done and go to the next one"))
         top.addWidget(self.prev_btn)
         top.addWidget(self.lesson_combo, 1)
         top.addWidget(self.next_btn)
@@ -132,22 +132,22 @@ class LessonsDock(QWidget):
 
         # The setup's name has a row of its own: setup names are long and the column narrow.
         self.setup_combo = QComboBox(self)
-        self.setup_combo.setToolTip("The setups of this lesson")
+        self.setup_combo.setToolTip(tr("The setups of this lesson"))
         fit.shrinkable(self.setup_combo)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
-        self.load_btn = QPushButton("Load this setup", self)
-        self.load_btn.setToolTip("Replace the current experiment by this lesson's task and "
-                                 "settings")
-        self.done_check = QCheckBox("Done", self)
-        self.done_check.setToolTip("Mark this lesson as done")
+        self.load_btn = QPushButton(tr("Load this setup"), self)
+        self.load_btn.setToolTip(tr("Replace the current experiment by this lesson's task and "
+                                 "settings"))
+        self.done_check = QCheckBox(tr("Done"), self)
+        self.done_check.setToolTip(tr("Mark this lesson as done"))
         bottom.addWidget(self.load_btn, 1)
         bottom.addWidget(self.done_check)
-        self.compare_btn = QPushButton("Compare these setups", self)
+        self.compare_btn = QPushButton(tr("Compare these setups"), self)
         self.compare_btn.setToolTip(
-            "Load these setups as a comparison: train every setup of this lesson for its "
+            tr("Load these setups as a comparison: train every setup of this lesson for its "
             "planned epochs, side by side in the background, and compare them in the Runs "
-            "panel; the first one also becomes the current experiment")
+            "panel; the first one also becomes the current experiment"))
         self.progress_label = QLabel(self)
         self.progress_label.setStyleSheet("color: #555;")
 
@@ -253,7 +253,8 @@ class LessonsDock(QWidget):
         try:
             text = lesson.text()
         except OSError as e:
-            text = f"# {lesson.title}\n\nThe text of this lesson cannot be read: {e}"
+            text = tr("# {title}\n\nThe text of this lesson cannot be read: {e}").format(
+                title=lesson.title, e=e)
         self.browser.images, self.browser.sealed = lesson.images, bool(lesson.pack)
         if lesson.pack:  # a teacher's lesson: Markdown only, even if HTML slipped through
             features = (QTextDocument.MarkdownFeature.MarkdownDialectGitHub
@@ -274,9 +275,9 @@ class LessonsDock(QWidget):
             self.load_btn.setToolTip(tr("This lesson has no setup of its own"))
         else:
             self.load_btn.setToolTip(
-                f"Load “{lesson.setups[0].label}”: replaces the current "
-                "experiment" if len(lesson.setups) == 1 else
-                "Load the chosen setup: replaces the current experiment")
+                tr("Load “{label}”: replaces the current experiment").format(
+                    label=lesson.setups[0].label) if len(lesson.setups) == 1 else
+                tr("Load the chosen setup: replaces the current experiment"))
         visited = self.visited()
         if lesson.id not in visited:
             self.settings.setValue(KEY_VISITED, visited + [lesson.id])
@@ -336,7 +337,7 @@ class LessonsDock(QWidget):
         try:
             cfg = self.current.preset(self.selected_setup())
         except LessonError as e:
-            self.progress_label.setText(f"This setup cannot be loaded: {e}")
+            self.progress_label.setText(tr("This setup cannot be loaded: {e}").format(e=e))
             return None
         self.presetRequested.emit(cfg)
         return cfg
@@ -361,7 +362,7 @@ class LessonsDock(QWidget):
         try:
             items = [(s.label, self.current.preset(s.id)) for s in self.current.setups]
         except LessonError as e:
-            self.progress_label.setText(f"These setups cannot be loaded: {e}")
+            self.progress_label.setText(tr("These setups cannot be loaded: {e}").format(e=e))
             return []
         self.comparisonRequested.emit(items)
         return items
@@ -381,7 +382,8 @@ class LessonsDock(QWidget):
         self.done_check.blockSignals(False)
         i = self.lessons.index(self.current)
         self.prev_btn.setEnabled(i > 0)
-        self.next_btn.setText("Next ▶" if i + 1 < len(self.lessons) else "Finish ✓")
+        self.next_btn.setText(tr("Next ▶") if i + 1 < len(self.lessons) else tr("Finish ✓"))
         n_done = sum(le.id in done for le in self.lessons)
         self.progress_label.setText(
-            f"Lesson {self.current.number} of {len(self.lessons)} · {n_done} done")
+            tr("Lesson {number} of {len} · {n_done} done").format(
+                number=self.current.number, len=len(self.lessons), n_done=n_done))

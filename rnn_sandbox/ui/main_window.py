@@ -27,7 +27,7 @@ from rnn_sandbox.ui.attention import AttentionPanel, AttentionView
 from rnn_sandbox.ui.controller import ExperimentController
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.dialogs import APP_NAME
-from rnn_sandbox.ui.i18n import tr
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
 from rnn_sandbox.ui.learned import LearnedPanelView, LearnedView
 from rnn_sandbox.ui.lessons_dock import LessonsDock
 from rnn_sandbox.ui.menus import Handlers, WindowActions
@@ -46,8 +46,9 @@ from rnn_sandbox.ui.sample_panel import SamplePanel, offer
 from rnn_sandbox.ui.settings_panel import SettingsPanel
 from rnn_sandbox.ui.task_picker import TaskPicker
 
-FILE_FILTER = "RNN Sandbox experiments (*.rnnx);;All files (*)"
-RUNS_FILTER = "RNN Sandbox runs (*.rnns);;RNN Sandbox experiments (*.rnnx);;All files (*)"
+FILE_FILTER = QT_TR_NOOP("RNN Sandbox experiments (*.rnnx);;All files (*)")
+RUNS_FILTER = QT_TR_NOOP("RNN Sandbox runs (*.rnns);;RNN Sandbox experiments (*.rnnx);;All files "
+                         "(*)")
 RUNS_EXTENSION = ".rnns"
 COMPARISON_MIN_WIDTH = 360
 AUTOSAVE_MS = 60_000
@@ -141,17 +142,19 @@ class MainWindow(QMainWindow):
         self.hidden_plot.sampleChanged.connect(self._watch_sample)
         self.gradient_plot = GradientFlowPlot()
         self.prediction_view = PredictionView()
-        self.tasks_dock = layout.dock(self, "Tasks", layout.TASKS, self.task_picker, L)
-        self.settings_dock = layout.dock(self, "Settings", layout.SETTINGS, self.settings_panel, R)
+        self.tasks_dock = layout.dock(self, tr("Tasks"), layout.TASKS, self.task_picker, L)
+        self.settings_dock = layout.dock(self, tr("Settings"), layout.SETTINGS,
+            self.settings_panel, R)
         self.prediction_dock = layout.dock(self,
-            "Prediction", layout.PREDICTION, self.prediction_view, B
+            tr("Prediction"), layout.PREDICTION, self.prediction_view, B
         )
-        self.loss_dock = layout.dock(self, "Loss", layout.LOSS, self.loss_plot, B)
-        self.hidden_dock = layout.dock(self, "Hidden states", layout.HIDDEN, self.hidden_plot, B)
-        self.gradient_dock = layout.dock(self, "Gradient flow", layout.GRADIENT,
+        self.loss_dock = layout.dock(self, tr("Loss"), layout.LOSS, self.loss_plot, B)
+        self.hidden_dock = layout.dock(self, tr("Hidden states"), layout.HIDDEN, self.hidden_plot,
+            B)
+        self.gradient_dock = layout.dock(self, tr("Gradient flow"), layout.GRADIENT,
                                          self.gradient_plot, B)
         self.itemized_plot = ItemizedPlot()
-        self.itemized_dock = layout.dock(self, "Gradient sources", layout.ITEMIZED,
+        self.itemized_dock = layout.dock(self, tr("Gradient sources"), layout.ITEMIZED,
                                          self.itemized_plot, B)
         # Itemized gradients cost a backward pass per output step: asked for only while shown.
         self.itemized_plot.weightChanged.connect(self._request_itemized)
@@ -162,18 +165,19 @@ class MainWindow(QMainWindow):
         self.lessons.setMinimumWidth(240)  # its row of buttons must not widen the column
         self.lessons.presetRequested.connect(self._load_lesson_setup)
         self.lessons.comparisonRequested.connect(self._load_lesson_comparison)
-        self.lessons_dock = layout.dock(self, "Lessons", layout.LESSONS, self.lessons, L)
+        self.lessons_dock = layout.dock(self, tr("Lessons"), layout.LESSONS, self.lessons, L)
         self.docks.insert(1, self.lessons_dock)  # layout.arrange puts them in place
         # The runs of the session, and the comparison of those shown.
         self.comparison = ComparisonView()
         # In the gradient flow's column at 1280 px: its row of controls may be a little
         # tight rather than push the column (and the diagram) aside.
         self.comparison.setMinimumWidth(COMPARISON_MIN_WIDTH)
-        self.compare_dock = layout.dock(self, "Compare runs", layout.COMPARE, self.comparison, B)
+        self.compare_dock = layout.dock(self, tr("Compare runs"), layout.COMPARE, self.comparison,
+            B)
         self.runs_panel = RunsPanel(self.controller, self.comparison)
         self.runs_panel.seedsRequested.connect(self.repeat_seeds_dialog)
         self.runs_panel.saveRequested.connect(self.save_runs_dialog)
-        self.runs_dock = layout.dock(self, "Runs", layout.RUNS, self.runs_panel, L)
+        self.runs_dock = layout.dock(self, tr("Runs"), layout.RUNS, self.runs_panel, L)
         self.compare_dock.visibilityChanged.connect(self._compare_shown)
         self.docks += [self.runs_dock, self.compare_dock]
         # What the hidden units learned: asked of the training only while in view.
@@ -187,7 +191,7 @@ class MainWindow(QMainWindow):
         self.docks.append(self.learned_dock)
         # The network writes after a prompt: beside the prediction, for tasks that write.
         self.sample_panel = SamplePanel()
-        self.sample_dock = layout.dock(self, "Sample", layout.SAMPLE, self.sample_panel, B)
+        self.sample_dock = layout.dock(self, tr("Sample"), layout.SAMPLE, self.sample_panel, B)
         self.sample_dock.hide()  # until a task that writes is shown
         self.sample_panel.appliesChanged.connect(
             lambda applies: offer(self, self.sample_dock, self.prediction_dock, applies))
@@ -241,22 +245,22 @@ class MainWindow(QMainWindow):
         if error is not None:
             if error:
                 self.settings_panel.show_error(error)
-                self.statusBar().showMessage(f"Not changed: {error}", 10_000)
+                self.statusBar().showMessage(tr("Not changed: {error}").format(error=error), 10_000)
             self.diagram.set_config(self.controller.config)
 
     def _load_lesson_setup(self, cfg: ExperimentConfig) -> None:
-        error = self.controller.apply_config(cfg, "Load the lesson's setup", fresh=True)
+        error = self.controller.apply_config(cfg, tr("Load the lesson's setup"), fresh=True)
         if error:
-            self.show_message("Cannot load this setup", error, QMessageBox.Icon.Warning)
+            self.show_message(tr("Cannot load this setup"), error, QMessageBox.Icon.Warning)
 
     def _load_lesson_comparison(self, items: list[tuple[str, ExperimentConfig]]) -> None:
         """A lesson's setups trained together as one comparison; the first one is also
         the current experiment."""
         if not items:
             return
-        error = self.controller.apply_config(items[0][1], "Load the lesson's setups")
+        error = self.controller.apply_config(items[0][1], tr("Load the lesson's setups"))
         if error:
-            self.show_message("Cannot load these setups", error, QMessageBox.Icon.Warning)
+            self.show_message(tr("Cannot load these setups"), error, QMessageBox.Icon.Warning)
             return
         if error is None and self.controller.runs.compare_setups(items):
             self.show_comparison()
@@ -304,9 +308,10 @@ class MainWindow(QMainWindow):
     def choose_task(self, name: str) -> str | None:
         task = get_task(name)
         error = self.controller.apply_config(task.default_config(),
-                                             f"Choose task “{task.title}”")
+                                             tr("Choose task “{title}”").format(
+                                                 title=i18n.task_title(task)))
         if error:
-            self.show_message("Cannot use this task", error, QMessageBox.Icon.Warning)
+            self.show_message(tr("Cannot use this task"), error, QMessageBox.Icon.Warning)
         self.task_picker.set_current(self.controller.config.task.name)
         return error
 
@@ -362,7 +367,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         path = self.controller.document.path
-        self.setWindowTitle(f"{path.name if path else 'Untitled'}[*] — {APP_NAME}")
+        self.setWindowTitle(tr("{file}[*] — {app}").format(
+            file=path.name if path else tr("Untitled"), app=APP_NAME))
         self.setWindowModified(self.controller.document.dirty)
 
     # -- messages ------------------------------------------------------------------------
@@ -405,14 +411,15 @@ class MainWindow(QMainWindow):
     def _on_unexpected_error(self, report: errors.ErrorReport) -> None:
         """After an unexpected error (the dialog shows it): say so where the eye is, and
         show training paused if the error paused it."""
-        self.statusBar().showMessage(f"Unexpected error: {report.message}", 15_000)
+        self.statusBar().showMessage(tr("Unexpected error: {message}").format(
+            message=report.message), 15_000)
         if report.thread == self.controller.training.relay.objectName():
             self.commands.show_running(self.controller.worker.is_running())
 
     # -- files -------------------------------------------------------------------------
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open experiment",
-                                              self.controller.document.folder(), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open experiment"),
+                                              self.controller.document.folder(), tr(FILE_FILTER))
         if path:
             self.controller.document.open_path(path)
 
@@ -422,8 +429,8 @@ class MainWindow(QMainWindow):
         return self.controller.document.save(self.controller.document.path)
 
     def save_as_dialog(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, "Save experiment",
-                                              self.controller.document.folder(), FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save experiment"),
+                                              self.controller.document.folder(), tr(FILE_FILTER))
         if not path:
             return False
         if not Path(path).suffix:
@@ -431,8 +438,8 @@ class MainWindow(QMainWindow):
         return self.controller.document.save(path)
 
     def save_runs_dialog(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, "Save runs",
-                                              self.controller.document.folder(), RUNS_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save runs"),
+                                              self.controller.document.folder(), tr(RUNS_FILTER))
         if not path:
             return False
         if not Path(path).suffix:
@@ -459,8 +466,8 @@ class MainWindow(QMainWindow):
         return True
 
     def open_runs_dialog(self) -> bool:
-        path, _ = QFileDialog.getOpenFileName(self, "Open runs",
-                                              self.controller.document.folder(), RUNS_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open runs"),
+                                              self.controller.document.folder(), tr(RUNS_FILTER))
         if not path:
             return False
         if self.controller.runs.open_runs(path):
@@ -544,15 +551,16 @@ class MainWindow(QMainWindow):
             try:
                 write(path)
             except (OSError, ValueError) as e:
-                self.show_message("Cannot export", str(e), QMessageBox.Icon.Critical)
+                self.show_message(tr("Cannot export"), str(e), QMessageBox.Icon.Critical)
 
     def export_animation(self) -> Path | None:
         """File → Export → Animation… of the diagram's step-through."""
         written = animation.export_animation(
             self, self.diagram, self.controller.document.folder(),
-            lambda text: self.show_message("Cannot export", text, QMessageBox.Icon.Critical))
+            lambda text: self.show_message(tr("Cannot export"), text, QMessageBox.Icon.Critical))
         if written is not None:
-            self.statusBar().showMessage(f"Animation written to {written}", 10_000)
+            self.statusBar().showMessage(tr("Animation written to {written}").format(
+                written=written), 10_000)
         return written
 
     # -- closing -------------------------------------------------------------------------

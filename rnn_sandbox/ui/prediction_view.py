@@ -21,6 +21,7 @@ from rnn_sandbox.config import NetworkConfig
 from rnn_sandbox.engine import Batch, Dataset, Snapshot, softmax
 from rnn_sandbox.session import Score, baseline_for
 from rnn_sandbox.tasks import Task
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, score_short, score_text, tr
 from rnn_sandbox.ui.label_axis import LabelAxis
 from rnn_sandbox.ui.plots import PALETTE, PlotPanel, marked_curve
 
@@ -38,8 +39,9 @@ CLASS_ROWS = 12
 
 
 class PredictionView(PlotPanel):
-    CAPTION = ("What the network answers now for the watched validation sample, and the truth "
-               "(the input in grey).")
+    CAPTION = (QT_TR_NOOP("What the network answers now for the watched validation sample, and "
+                          "the truth "
+               "(the input in grey)."))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +52,7 @@ class PredictionView(PlotPanel):
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.text.setFont(font)
-        self.text.setPlaceholderText("Train a step to see what the network predicts.")
+        self.text.setPlaceholderText(tr("Train a step to see what the network predicts."))
         split = QSplitter()
         split.setOrientation(pg.QtCore.Qt.Orientation.Vertical)
         split.addWidget(self.text)
@@ -63,7 +65,7 @@ class PredictionView(PlotPanel):
         # has any: they arrive with the snapshots (``extra_metrics``, set by the worker).
         self.extra_label = QLabel()
         self.extra_label.setToolTip(
-            "Further measures of this task on the validation set, from the last validation"
+            tr("Further measures of this task on the validation set, from the last validation")
         )
         self.extra_label.setVisible(False)
         self.extra_label.setWordWrap(True)  # a long list of measures must not widen the dock
@@ -169,11 +171,11 @@ class PredictionView(PlotPanel):
         else:
             self.mode = "regression" if net.architecture == "many_to_one" else "regression_seq"
         titles = {
-            "regression": "Forecast × and truth ●",
-            "regression_seq": "Output × and target ●",
-            "class": "P(class), green: true",
-            "class_seq": "P(class) per step: □ true, × network",
-            "ctc": "P(label) per frame × best",
+            "regression": tr("Forecast × and truth ●"),
+            "regression_seq": tr("Output × and target ●"),
+            "class": tr("P(class), green: true"),
+            "class_seq": tr("P(class) per step: □ true, × network"),
+            "ctc": tr("P(label) per frame × best"),
         }
         self.plot.setTitle(titles[self.mode])
         self._labels()
@@ -193,11 +195,11 @@ class PredictionView(PlotPanel):
 
     def _labels(self) -> None:
         left, bottom = {
-            "regression": ("value", "time step"),
-            "regression_seq": ("value", "time step"),
-            "class": ("probability", "class"),
-            "class_seq": ("class", "output step"),
-            "ctc": ("label (0 = blank)", "frame"),
+            "regression": (tr("value"), tr("time step")),
+            "regression_seq": (tr("value"), tr("time step")),
+            "class": (tr("probability"), tr("class")),
+            "class_seq": (tr("class"), tr("output step")),
+            "ctc": (tr("label (0 = blank)"), tr("frame")),
         }[self.mode]
         self.plot.setLabel("left", left)
         self.plot.setLabel("bottom", bottom)
@@ -234,7 +236,7 @@ class PredictionView(PlotPanel):
         try:
             text = self.task.render_prediction(self.dataset, idx, self.outputs)
         except Exception as e:  # a task's rendering bug must not stop training
-            text = f"(cannot show this prediction: {e})"
+            text = tr("(cannot show this prediction: {e})").format(e=e)
         if text != self.last_text:
             self.text.setPlainText(text)
             self.last_text = text
@@ -249,10 +251,11 @@ class PredictionView(PlotPanel):
         shown = [m for m in metrics or [] if np.isfinite(m.value)]
         text = ""
         if shown:
-            text = "Validation" + (f" (step {step})" if step is not None else "") + ": "
             scores = [Score(m, baseline_for(m.name, self.baselines)) for m in shown]
-            text += "  ·  ".join(s.short() for s in scores)
-            self.extra_label.setToolTip("\n".join(s.text() for s in scores))
+            numbers = "  ·  ".join(score_short(s) for s in scores)
+            text = (tr("Validation: {numbers}").format(numbers=numbers) if step is None else
+                    tr("Validation (step {step}): {numbers}").format(step=step, numbers=numbers))
+            self.extra_label.setToolTip("\n".join(score_text(s) for s in scores))
         if text != self.extra_label.text():
             self.extra_label.setText(text)
             self.extra_label.setVisible(bool(text))
@@ -323,8 +326,9 @@ class PredictionView(PlotPanel):
         if self._once("rows", tuple(rows)):
             names = self._class_names(p.shape[1])
             self.class_axis.set_labels([names[c] for c in rows])
-            shown = "" if len(rows) == p.shape[1] else f" ({len(rows)} of {p.shape[1]})"
-            self.plot.setLabel("left", "class" + shown)
+            self.plot.setLabel("left", tr("class") if len(rows) == p.shape[1] else
+                               tr("class ({shown} of {classes})").format(shown=len(rows),
+                                                                         classes=p.shape[1]))
         if self._once("steps", idx):
             self.step_axis.set_labels(self._step_names(idx))
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from rnn_sandbox.engine.inspect import network_from
 from rnn_sandbox.tasks import TaskError
 from rnn_sandbox.ui.fit import FlowLayout
+from rnn_sandbox.ui.i18n import tr
 
 if TYPE_CHECKING:
     from rnn_sandbox.config import NetworkConfig
@@ -71,7 +72,7 @@ class SamplePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.prompt = QLineEdit()
-        self.prompt.setToolTip("What the network reads first; it writes on from there")
+        self.prompt.setToolTip(tr("What the network reads first; it writes on from there"))
         self.prompt.setMinimumWidth(60)
         self.prompt.returnPressed.connect(self.write)
         self.temperature = QDoubleSpinBox()
@@ -80,28 +81,28 @@ class SamplePanel(QWidget):
         self.temperature.setDecimals(2)
         self.temperature.setValue(0.5)
         self.temperature.setToolTip(
-            "Below 1: safer, more repetitive; above 1: more adventurous; 0: always the "
-            "most likely next character")
+            tr("Below 1: safer, more repetitive; above 1: more adventurous; 0: always the "
+            "most likely next character"))
         self.length = QSpinBox()
         self.length.setRange(1, MAX_LENGTH)
         self.length.setValue(300)
-        self.length.setToolTip("At most how many characters (or words) the network writes "
-                               "after the prompt")
+        self.length.setToolTip(tr("At most how many characters (or words) the network writes "
+                               "after the prompt"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 99_999)
-        self.seed.setToolTip("The same seed, prompt, temperature and weights write the same "
-                             "text")
-        self.button = QPushButton("Write")
-        self.button.setToolTip("Let the network write with its weights now")
+        self.seed.setToolTip(tr("The same seed, prompt, temperature and weights write the same "
+                             "text"))
+        self.button = QPushButton(tr("Write"))
+        self.button.setToolTip(tr("Let the network write with its weights now"))
         self.button.clicked.connect(self.write)
         # Short rows that wrap: the panel shares a laptop's bottom dock with the prediction
         # and must not widen it (the loss beside it needs its room).
         prompt_row = QHBoxLayout()
-        prompt_row.addWidget(QLabel("Prompt:"))
+        prompt_row.addWidget(QLabel(tr("Prompt:")))
         prompt_row.addWidget(self.prompt, 1)
         grid = FlowLayout()
-        for label, control in (("Temperature:", self.temperature), ("Seed:", self.seed),
-                               ("Length:", self.length)):
+        for label, control in ((tr("Temperature:"), self.temperature), (tr("Seed:"), self.seed),
+                               (tr("Length:"), self.length)):
             pair = QWidget()  # a label stays with its box
             row = QHBoxLayout(pair)
             row.setContentsMargins(0, 0, 0, 0)
@@ -113,7 +114,7 @@ class SamplePanel(QWidget):
         self.output.setReadOnly(True)
         self.output.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._monospace()
-        self.output.setPlaceholderText("Type a prompt and press Write.")
+        self.output.setPlaceholderText(tr("Type a prompt and press Write."))
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -188,21 +189,22 @@ class SamplePanel(QWidget):
         """Start writing (anew); False, with the reason shown, when it cannot."""
         self.stop()
         if self.task is None or self.dataset is None or not self.applies:
-            self.status.setText("This task's network does not write.")
+            self.status.setText(tr("This task's network does not write."))
             return False
         try:
             prompt, pieces = self.task.writer(self.network(), self.dataset, self.prompt.text(),
                                               self.temperature.value(), self.seed.value())
         except TaskError as e:
-            self.status.setText(f"Cannot write: {e}")
+            self.status.setText(tr("Cannot write: {e}").format(e=e))
             self.output.setPlainText("")
             return False
         self.text, self.prompt_read = prompt, prompt
         self._pieces, self._left, self._written = pieces, self.length.value(), 0
         self.output.setPlainText(prompt)
-        self._how = (f"the weights of step {self.weights_step}, temperature "
-                     f"{self.temperature.value():g}, seed {self.seed.value()}")
-        self.status.setText(f"Writing with {self._how}…")
+        self._how = tr("the weights of step {step}, temperature {temperature:g}, seed {seed}"
+                       ).format(step=self.weights_step, temperature=self.temperature.value(),
+                                seed=self.seed.value())
+        self.status.setText(tr("Writing with {how}…").format(how=self._how))
         self._timer.start()
         return True
 
@@ -236,7 +238,9 @@ class SamplePanel(QWidget):
         cursor.insertText(added)
         if done or self._left <= 0:
             self.stop()
-            unit = self.task.writes if self.task is not None else ""
-            self.status.setText(f"Written with {self._how}: {self._written} {unit} after "
-                                "the prompt.")
+            words = self.task is not None and self.task.writes == "words"
+            self.status.setText(
+                (tr("Written with {how}: %n word(s) after the prompt.", n=self._written) if words
+                 else tr("Written with {how}: %n character(s) after the prompt.",
+                         n=self._written)).format(how=self._how))
             self.finished.emit(self.text)

@@ -30,17 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_sandbox.config import ExperimentConfig
-from rnn_sandbox.engine.budget import available_memory, estimate, size_text
+from rnn_sandbox.engine.budget import available_memory, duration_text, estimate, size_text
 from rnn_sandbox.fields import (
     SECTIONS,
     SETTING,
     Setting,
-    choice_label,
     is_enabled,
     settings_of,
 )
 from rnn_sandbox.tasks import get_task
 from rnn_sandbox.ui import fit
+from rnn_sandbox.ui.i18n import choice_text, setting_label, setting_tip, tr
 
 
 class SettingsPanel(QWidget):
@@ -60,7 +60,7 @@ class SettingsPanel(QWidget):
         outer = QVBoxLayout(body)
         outer.setContentsMargins(4, 4, 4, 4)
         for section in SECTIONS:
-            box = QGroupBox(section.title())
+            box = QGroupBox(tr(section.title()))
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             # In a narrow column a label goes above its control rather than pushing the form
@@ -69,14 +69,14 @@ class SettingsPanel(QWidget):
             for f in settings_of(section):
                 if not f.panel:
                     continue
-                tip = f.describe()
+                tip = setting_tip(f)
                 w = self._make(f, tip)
-                label = QLabel(f.label)
+                label = QLabel(setting_label(f))
                 label.setToolTip(tip)
                 form.addRow(label, w)
                 self.controls[f.key] = w
             if section == "network":  # what these settings cost, beside the network
-                form.addRow(QLabel("Size"), self.size_label)
+                form.addRow(QLabel(tr("Size")), self.size_label)
             outer.addWidget(box)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -109,9 +109,9 @@ class SettingsPanel(QWidget):
         key = f.key
         if f.kind == "choice":
             combo = QComboBox()
-            combo.setToolTip(f.describe())
+            combo.setToolTip(setting_tip(f))
             for c in f.choices:
-                combo.addItem(choice_label(c), c)
+                combo.addItem(choice_text(c), c)
             combo.activated.connect(
                 lambda _i, k=key, w=combo: self.request(k, w.currentData())
             )
@@ -158,16 +158,20 @@ class SettingsPanel(QWidget):
 
     def _show_size(self) -> None:
         est = estimate(self.config, timed=True)
-        self.size_label.setText(f"{est.parameters:,} parameters; training {est.text()}")
-        self.size_label.setToolTip(
-            "Memory training needs: weights "
-            f"{size_text(est.weights)}, their gradients {size_text(est.weights)}, "
-            f"the optimizer {size_text(est.optimizer)}, one batch "
-            f"{size_text(est.cache)}, the data {size_text(est.data)}, a saved copy "
-            f"{size_text(est.weights)}, the program {size_text(est.baseline)}. "
-            f"{size_text(available_memory())} is available now; settings that need more "
-            "are refused. The time per step is measured on this computer."
-        )
+        self.size_label.setText(tr("{parameters:,} parameters; training {estimate}").format(
+            parameters=est.parameters, estimate=(
+                tr("needs about {memory} of memory, {time} per step").format(
+                    memory=size_text(est.total), time=duration_text(est.seconds_per_step))
+                if est.seconds_per_step is not None else
+                tr("needs about {memory} of memory").format(memory=size_text(est.total)))))
+        self.size_label.setToolTip(tr(
+            "Memory training needs: weights {weights}, their gradients {weights}, the "
+            "optimizer {optimizer}, one batch {batch}, the data {data}, a saved copy "
+            "{weights}, the program {program}. {available} is available now; settings that "
+            "need more are refused. The time per step is measured on this computer.").format(
+                weights=size_text(est.weights), optimizer=size_text(est.optimizer),
+                batch=size_text(est.cache), data=size_text(est.data),
+                program=size_text(est.baseline), available=size_text(available_memory())))
 
     def _enable_dependent(self) -> None:
         c = self.config
@@ -180,8 +184,10 @@ class SettingsPanel(QWidget):
         section, name = key.split(".")
         if getattr(getattr(self.config, section), name) == value:
             return None
-        shown = choice_label(value)
-        error = self.on_request({key: value}, f"Set {SETTING[key].label.lower()} to {shown}")
+        label = setting_label(SETTING[key])
+        label = label.lower() if label == SETTING[key].label else label  # English: lower case
+        error = self.on_request({key: value}, tr("Set {setting} to {value}").format(
+            setting=label, value=choice_text(value)))
         if error is not None:  # "" means the user cancelled: revert without a message
             self.show_error(error or None)
             self.set_config(self.config)  # put the control back
@@ -191,7 +197,7 @@ class SettingsPanel(QWidget):
 
     def show_error(self, message: str | None) -> None:
         if message:
-            self.error_label.setText(f"Not changed — {message}")
+            self.error_label.setText(tr("Not changed — {message}").format(message=message))
             self.error_label.show()
         else:
             self.error_label.clear()

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rnn_sandbox.tasks import TASK_TYPES, Task, all_tasks
+from rnn_sandbox.tasks import Task, all_tasks
 from rnn_sandbox.ui import fit
+from rnn_sandbox.ui.i18n import task_summary, task_title, task_type, tr
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -35,8 +36,8 @@ class TaskPicker(QWidget):
         self.text = QTextBrowser()
         self.text.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # whole words only
         self.text.setOpenExternalLinks(True)
-        self.use_button = QPushButton("Use this task")
-        self.use_button.setToolTip("Build a new experiment for the selected task")
+        self.use_button = QPushButton(tr("Use this task"))
+        self.use_button.setToolTip(tr("Build a new experiment for the selected task"))
         self.use_button.clicked.connect(self._use)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
@@ -60,14 +61,14 @@ class TaskPicker(QWidget):
         for task in all_tasks():
             group = groups.get(task.kind)
             if group is None:
-                group = QTreeWidgetItem([TASK_TYPES[task.kind]])
+                group = QTreeWidgetItem([task_type(task.kind)])
                 group.setFont(0, bold)
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.tree.addTopLevelItem(group)
                 groups[task.kind] = group
-            item = QTreeWidgetItem([task.title or task.name])
+            item = QTreeWidgetItem([task_title(task)])
             item.setData(0, NAME_ROLE, task.name)
-            item.setToolTip(0, task.summary)
+            item.setToolTip(0, task_summary(task))
             group.addChild(item)
             self.items[task.name] = item
         self.tree.expandAll()
@@ -105,7 +106,8 @@ class TaskPicker(QWidget):
         try:
             text = task.description()
         except OSError:
-            text = f"# {task.title}\n\n{task.summary}"
+            text = tr("# {title}\n\n{summary}").format(title=task_title(task),
+                                                     summary=task_summary(task))
         self.text.setMarkdown(text)
         fit.modest_headings(self.text.document())
         self.use_button.setEnabled(name != self.current)

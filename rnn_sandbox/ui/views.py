@@ -19,9 +19,10 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
 from rnn_sandbox.engine import Snapshot
 from rnn_sandbox.engine.anatomy import state_name
-from rnn_sandbox.session import Score, baseline_for, epoch_text
+from rnn_sandbox.session import Score, baseline_for
 from rnn_sandbox.tasks import Metric
 from rnn_sandbox.ui.diagram import DiagramWidget
+from rnn_sandbox.ui.i18n import epoch_words, score_short, score_text, tr
 from rnn_sandbox.ui.plots import (
     GradientFlowPlot,
     HiddenStatePlot,
@@ -254,13 +255,13 @@ class StatusView:
             add(label)
             self.labels[key] = label
         self.labels["extra"].setToolTip(
-            "Further numbers of this task on the validation set, from the latest weights")
+            tr("Further numbers of this task on the validation set, from the latest weights"))
         self.clear()
 
     def clear(self) -> None:
         lab = self.labels
-        lab["train"].setText("train loss —")
-        lab["val"].setText("val loss —")
+        lab["train"].setText(tr("train loss —"))
+        lab["val"].setText(tr("val loss —"))
         for key in ("metric", "rate", "extra"):
             lab[key].setText("")
         self.extra_metrics = []
@@ -268,8 +269,8 @@ class StatusView:
 
     def show_counts(self) -> None:
         step, epoch, planned = self.epochs()
-        self.labels["step"].setText(f"step {step}")
-        self.labels["epoch"].setText(epoch_text(step, epoch, planned))
+        self.labels["step"].setText(tr("step {step}").format(step=step))
+        self.labels["epoch"].setText(epoch_words(step, epoch, planned))
 
     def show_experiment(self, view: ViewData) -> None:
         """The last numbers of the experiment's history (after an undo or an open, not
@@ -292,28 +293,29 @@ class StatusView:
         lab = self.labels
         self.show_counts()
         if len(p.losses):
-            lab["train"].setText(f"train loss {p.losses[-1]:.4g}")
+            lab["train"].setText(tr("train loss {value:.4g}").format(value=p.losses[-1]))
         if len(p.val_losses):
-            lab["val"].setText(f"val loss {p.val_losses[-1]:.4g}")
+            lab["val"].setText(tr("val loss {value:.4g}").format(value=p.val_losses[-1]))
             if p.metric_name and np.isfinite(p.val_metrics[-1]):
                 score = self.score(p.metric_name, p.val_metrics[-1])
-                lab["metric"].setText(score.short())
-                lab["metric"].setToolTip(score.text())
+                lab["metric"].setText(score_short(score))
+                lab["metric"].setToolTip(score_text(score))
         if p.running:
-            lab["rate"].setText(f"{p.steps_per_second:.0f} steps/s")
+            lab["rate"].setText(tr("{steps_per_second:.0f} steps/s").format(
+                steps_per_second=p.steps_per_second))
         elif len(p.steps) or (p.snapshot is not None and p.snapshot.step > 0):
             # (a pause right after a drawn snapshot reports only the look at the model)
-            lab["rate"].setText("paused")
+            lab["rate"].setText(tr("paused"))
         if p.extra_step is not None:
             # The task's further numbers (e.g. the accuracy on ambiguous words), from the
             # loop's latest validation pass.
             self.extra_metrics = list(p.extra_metrics)
             scores = [Score(m, baseline_for(m.name, self.baselines))
                       for m in self.extra_metrics if np.isfinite(m.value)]
-            lab["extra"].setText("  ·  ".join(s.short() for s in scores))
-            lab["extra"].setToolTip("Further numbers of this task on the validation set, "
-                                    "from the latest weights:\n"
-                                    + "\n".join(s.text() for s in scores))
+            lab["extra"].setText("  ·  ".join(score_short(s) for s in scores))
+            lab["extra"].setToolTip(tr("Further numbers of this task on the validation set, "
+                                    "from the latest weights:\n")
+                                    + "\n".join(score_text(s) for s in scores))
 
     def score(self, name: str, value: float) -> Score:
         """The main metric beside its baseline (the first of :attr:`baselines`)."""

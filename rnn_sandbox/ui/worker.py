@@ -29,6 +29,7 @@ from rnn_sandbox.session import Experiment
 from rnn_sandbox.training.loop import EMIT_INTERVAL, Progress, merge
 from rnn_sandbox.training.proxy import TrainingWorker
 from rnn_sandbox.ui import collector, errors
+from rnn_sandbox.ui.i18n import tr
 
 __all__ = ["EMIT_INTERVAL", "Progress", "TrainingThread", "TrainingWorker", "merge"]
 
@@ -119,7 +120,8 @@ class TrainingThread(QObject):
                 self._report(*value)
             elif kind == "died":
                 code = self.worker.exit_code()
-                self.died.emit(f"The training process ended unexpectedly (exit code {code}).")
+                self.died.emit(tr("The training process ended unexpectedly (exit code {code})."
+                                  ).format(code=code))
         if progress:
             self._deliver(progress)
 
@@ -130,7 +132,8 @@ class TrainingThread(QObject):
             sys.stderr.write(details)
             return
         reporter.submit(errors.ErrorReport(
-            title=f"Unexpected error: {type_name}", message=message, details=details,
+            title=tr("Unexpected error: {type_name}").format(
+                type_name=type_name), message=message, details=details,
             thread=self.relay.objectName(),
         ))
 

@@ -6,12 +6,15 @@ layout preset, a few training steps each) and prints, as JSON, every place where
 does not fit the screen or a text, button, tab, plot or diagram label is cut or too small.
 
 Usage: ``python screen_probe.py OUT.json SCENARIO [SCENARIO ...]`` where a scenario is
-``launch``, ``lessons``, ``tasks``, ``presets`` or ``zoom150``.
+``launch``, ``lessons``, ``tasks``, ``presets``, ``zoom150`` or ``english`` (the texts of
+every dock, dialog and menu that are not translated, for the pseudo-language); a
+``lang=CODE`` among them starts the window in that language.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 import time
@@ -81,6 +84,15 @@ def text_width(fm: QFontMetrics, text: str) -> int:
     return max((fm.horizontalAdvance(line) for line in text.split("\n")), default=0)
 
 
+# Japanese (and Chinese) text breaks between any two characters, as Qt wraps it.
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def words(text: str) -> list[str]:
+    """The pieces a wrapped label may not break: words, and each CJK character alone."""
+    return [p for w in text.split() for p in (_CJK.sub(" ", w).split() + _CJK.findall(w))]
+
+
 def _label_problem(lab: QLabel) -> str | None:
     text = lab.text()
     if lab.property("shortensWithTooltip"):
@@ -91,7 +103,7 @@ def _label_problem(lab: QLabel) -> str | None:
     room = lab.contentsRect().width() - 2 * lab.margin() - lab.indent() if lab.indent() > 0 \
         else lab.contentsRect().width() - 2 * lab.margin()
     if lab.wordWrap():
-        longest = max((fm.horizontalAdvance(word) for word in text.split()), default=0)
+        longest = max((fm.horizontalAdvance(word) for word in words(text)), default=0)
         if longest > room + 1:
             return f"label breaks a word: {text[:60]!r} ({longest} px in {room} px)"
         return None
@@ -322,27 +334,57 @@ def step(app: QApplication, window, n: int = 1) -> None:
     settle(app)
 
 
+def _named(action: QAction, text: str) -> bool:
+    """Whether ``action`` reads ``text`` (English, or as the window's language says it)."""
+    from rnn_sandbox.ui.i18n import tr
+
+    return action.text().replace("&", "") in (text, tr(text).replace("&", ""))
+
+
 def enabled(window: QMainWindow, text: str) -> bool:
-    return any(a.text().replace("&", "") == text and a.isEnabled()
-               for a in window.findChildren(QAction))
+    return any(_named(a, text) and a.isEnabled() for a in window.findChildren(QAction))
 
 
 def trigger(window: QMainWindow, text: str) -> None:
     """The window's action whose text (without '&') is ``text``, as a click on it."""
     for action in window.findChildren(QAction):
-        if action.text().replace("&", "") == text:
+        if _named(action, text):
             action.trigger()  # a greyed action (a preset the screen cannot show) does nothing
             return
     raise LookupError(f"no action {text!r}")
 
 
 def main(out_path: str, scenarios: list[str]) -> None:
+    """Each ``lang=CODE`` starts a window of its own in that language for the scenarios
+    after it (one process, so several languages cost one start of Python and Qt)."""
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    from rnn_sandbox.ui import i18n
+
+    report: dict[str, list[str]] = {}
+    groups: list[tuple[str, list[str]]] = [("", [])]
+    for s in scenarios:
+        if s.startswith("lang="):
+            groups.append((s.partition("=")[2], []))
+        else:
+            groups[-1][1].append(s)
+    for code, group in groups:
+        if not group:
+            continue
+        if code:
+            i18n.install(code, app)
+        found: dict[str, list[str]] = {}
+        probe(app, group, found, tag=f"_{code}" if code else "")
+        report.update({f"{code}: {k}" if code else k: v for k, v in found.items()})
+    Path(out_path).write_text(json.dumps(report, indent=1))
+
+
+def probe(app: QApplication, scenarios: list[str], report: dict[str, list[str]],
+          tag: str = "") -> None:
+    """Open the window and walk ``scenarios``, what it finds into ``report``."""
     from rnn_sandbox.tasks import all_tasks
     from rnn_sandbox.ui.fit import fit_to_screen
     from rnn_sandbox.ui.main_window import MainWindow
 
-    report: dict[str, list[str]] = {}
     shots = Path(tempfile.gettempdir())
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
@@ -353,7 +395,7 @@ def main(out_path: str, scenarios: list[str]) -> None:
         fit_to_screen(window)  # as the app starts
         settle(app, 150)
         screen = window.screen().size()
-        tag = f"{screen.width()}x{screen.height()}"
+        tag = f"{screen.width()}x{screen.height()}{tag}"
 
         def look(name: str, zoom: float = 1.0, every_tab: bool = False) -> None:
             """The problems in view; with ``every_tab``, also behind each dock's tab, raised
@@ -413,9 +455,14 @@ def main(out_path: str, scenarios: list[str]) -> None:
                      every_tab=True)
                 window.grab().save(str(shots / f"probe_{tag}_{preset.replace(' ', '_')}.png"))
                 trigger(window, "Laptop")
+        if "english" in scenarios:
+            from english_probe import walk
+
+            step(app, window)
+            report.update(walk(app, window, settle))
         window.controller.shutdown()
         window.close()
-    Path(out_path).write_text(json.dumps(report, indent=1))
+        settle(app, 30)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,11 @@ import numpy as np
 from rnn_sandbox.engine.anatomy import HEAD_BIAS, HEAD_WEIGHT, Anatomy
 from rnn_sandbox.engine.cell_table import CELL_TABLE
 from rnn_sandbox.engine.inspect import DirTrace, Trace
+<<<<<<< HEAD
 from rnn_sandbox.ui.diagram import formula_min
+=======
+from rnn_sandbox.ui.words import engine_title, tr
+>>>>>>> c2a0e44 (Every string of the window goes through tr and reads in German and Japanese: menus, docks, plots and their legends, the diagram and its formulas, dialogs, settings, tasks' titles and scores; a pseudo-language walk finds no English left and the window fits 1366x768 in German, Japanese and the pseudo-language)
 
 OUTPUT = "output"  # the ``state`` of the read-out
 MORE_DIGITS = 6  # at most this many significant digits for a number a line reads
@@ -344,7 +348,7 @@ class _Builder:
         shown: dict[str, float] = {}
         for gi, g in enumerate(gates):
             row = gi * H + i
-            self.section = g.title
+            self.section = engine_title(g.title)
             if d.cell == "gru" and g.letter == "n":
                 hn = self.add("hn", "W_hn·h + b_hn", f"W_hn[{i},:]·{prev} + b_hn[{i}]",
                               [Term([num(self.w(state, "weight_hh")[row, j]), num(hp[j])])
@@ -361,7 +365,7 @@ class _Builder:
             ln = self.add(g.letter, g.letter, f"{g.squash}(a_{g.letter})",
                           [Term([num(pre.result)])], _got(d.gates)[t, row], g.squash)
             shown[g.letter] = ln.result
-        self.section = "new state"
+        self.section = tr("new state")
         if d.cell == "lstm":
             c = self.add("c", "c_t", f"f·c_prev + i·g ({'c_{t+1}' if d.reverse else 'c_{t−1}'})",
                          [Term([num(shown["f"]), num(_got(d.c_prev)[t, i])], "f·c_prev"),
@@ -384,16 +388,16 @@ class _Builder:
     # -- backward ---------------------------------------------------------------------------
     def dh_terms(self, state: str, t: int, i: int) -> list[Term]:
         """Everything that reads h_t[i] and sends its gradient back."""
-        tr = self.tr
-        d = tr.layers[state]
+        trace = self.tr
+        d = trace.layers[state]
         terms: list[Term] = []
         col = self.col_of(state, i)
         k = self.head_step(state, t)
         if k is not None:
-            wh = tr.weights[HEAD_WEIGHT]
-            self.matrix("W (head)", wh, [str(o) for o in range(wh.shape[0])],
+            wh = trace.weights[HEAD_WEIGHT]
+            self.matrix(tr("W (head)"), wh, [str(o) for o in range(wh.shape[0])],
                         [str(j) for j in range(wh.shape[1])], hcols=[col])
-            terms += [Term([num(wh[o, col]), num(tr.d_out[k, o])],
+            terms += [Term([num(wh[o, col]), num(trace.d_out[k, o])],
                            f"W_head[{o},{col}]·dL/dy[{o}]", "output")
                       for o in range(wh.shape[0])]
         n = self.from_next(d, t)
@@ -405,39 +409,40 @@ class _Builder:
             side = _got(d.dpre_hh if d.dpre_hh is not None else d.dpre)
             nx = self.next_name(d)
             terms += [Term([num(w_hh[row, i]), num(side[n, row])],
-                           f"W_hh[{row},{i}]·dL/dpre_{{{nx}}}[{row}]", "next step")
+                           f"W_hh[{row},{i}]·dL/dpre_{{{nx}}}[{row}]", tr("next step"))
                       for row in range(w_hh.shape[0])]
             if d.cell == "gru":
                 terms.append(Term([num(d.grad_h[n, i]), num(_got(d.gates)[n, H + i])],
-                                  f"dL/dh_{{{nx}}}·z_{{{nx}}}", "next step"))
+                                  f"dL/dh_{{{nx}}}·z_{{{nx}}}", tr("next step")))
         info = self.a.state(state)
         if info.layer + 1 < self.a.num_layers:
             for up in self.a.layer_states(info.part, info.layer + 1):
-                u = tr.layers[up.name]
+                u = trace.layers[up.name]
                 w_up = self.w(up.name, "weight_ih")
                 self.matrix(self.label(up.name, "weight_ih"), w_up,
                             self.gate_rows(u.h.shape[1]), [str(j) for j in range(w_up.shape[1])],
                             hcols=[col])
                 terms += [Term([num(w_up[row, col]), num(_got(u.dpre)[t, row])],
-                               f"W_ih({up.title})[{row},{col}]·dL/dpre({up.title})[{row}]",
-                               "layer above")
+                               tr("W_ih({title})[{row},{col}]·dL/dpre({title})[{row}]").format(
+                                   title=engine_title(up.title), row=row, col=col),
+                               tr("layer above"))
                           for row in range(w_up.shape[0])]
         # What no term above covers (the encoder's last state read by the decoder, a
         # truncated or masked step) comes from the engine as it is.
         exact = self._dh_exact(state, t, i)
         rest = float(d.grad_h[t, i]) - exact
         if abs(rest) > 1e-6 * max(1.0, abs(float(d.grad_h[t, i]))):
-            terms.append(Term([num(rest)], "from the decoder / other paths (engine)", "engine"))
+            terms.append(Term([num(rest)], tr("from the decoder / other paths (engine)"), "engine"))
         return terms
 
     def _dh_exact(self, state: str, t: int, i: int) -> float:
-        tr = self.tr
-        d = tr.layers[state]
+        trace = self.tr
+        d = trace.layers[state]
         col = self.col_of(state, i)
         total = 0.0
         k = self.head_step(state, t)
         if k is not None:
-            total += float(tr.weights[HEAD_WEIGHT][:, col] @ tr.d_out[k])
+            total += float(trace.weights[HEAD_WEIGHT][:, col] @ trace.d_out[k])
         n = self.from_next(d, t)
         if n is not None:
             side = _got(d.dpre_hh if d.dpre_hh is not None else d.dpre)
@@ -448,14 +453,15 @@ class _Builder:
         info = self.a.state(state)
         if info.layer + 1 < self.a.num_layers:
             for up in self.a.layer_states(info.part, info.layer + 1):
-                above = _got(tr.layers[up.name].dpre)[t]
+                above = _got(trace.layers[up.name].dpre)[t]
                 total += float(self.w(up.name, "weight_ih")[:, col] @ above)
         return total
 
     def shares(self, state: str, t: int, row: int, dpre: float, dpre_hh: float,
                gate: str = "") -> None:
         d = self.tr.layers[state]
-        self.section = f"this step's share of the gradients{' (' + gate + ')' if gate else ''}"
+        self.section = tr("this step's share of the gradients{value}").format(
+            value=' (' + gate + ')' if gate else '')
         x, hp = d.x[t], d.h_prev[t]
         gih = _got(d.grad_step("weight_ih", t))
         ghh = _got(d.grad_step("weight_hh", t))
@@ -470,14 +476,14 @@ class _Builder:
         self.add(f"db_ih[{row}]", f"Δdb_ih[{row}]", "dL/da", [Term([num(dpre)])],
                  _got(d.grad_step("bias_ih", t))[row])
         if dpre_hh != dpre:
-            self.add(f"db_hh[{row}]", f"Δdb_hh[{row}]", "dL/da (hidden side)",
+            self.add(f"db_hh[{row}]", f"Δdb_hh[{row}]", tr("dL/da (hidden side)"),
                      [Term([num(dpre_hh)])], _got(d.grad_step("bias_hh", t))[row])
 
     def backward(self) -> None:
         state, t, i = self.state, self.t, self.i
         d = self.tr.layers[state]
         H = d.h.shape[1]
-        self.section = "dL/dh_t: everything that reads h_t"
+        self.section = tr("dL/dh_t: everything that reads h_t")
         nx = self.next_name(d)
         parts = []
         if self.head_step(state, t) is not None:
@@ -485,14 +491,15 @@ class _Builder:
         n = self.next_t(d, t)
         if n is not None and not d.sends_back(n):
             self.notes.append(
-                f"Truncated BPTT (every {d.truncation} steps): step {n + 1} passes nothing "
-                f"back to step {t + 1}, so only what reads h_t at this step counts.")
+                tr("Truncated BPTT (every {truncation} steps): step {value} passes nothing back "
+                   "to step {value2}, so only what reads h_t at this step counts.").format(
+                       truncation=d.truncation, value=n + 1, value2=t + 1))
         elif n is not None:
             parts.append(f"Σ_j W_hh[j,i]·dL/dpre_{{{nx},j}}")
             if d.cell == "gru":
                 parts.append(f"dL/dh_{{{nx}}}·z_{{{nx}}}")
         if self.a.state(state).layer + 1 < self.a.num_layers:
-            parts.append("Σ_j W_ih(above)[j,i]·dL/dpre(above)_{t,j}")
+            parts.append(tr("Σ_j W_ih(above)[j,i]·dL/dpre(above)_{t,j}"))
         dh = self.add("dh", "dL/dh_t", " + ".join(parts) or "0", self.dh_terms(state, t, i),
                       d.grad_h[t, i])
         self.matrix(self.label(state, "weight_ih"), self.w(state, "weight_ih"),
@@ -511,7 +518,7 @@ class _Builder:
             return
         gates = {g.letter: float(_got(d.gates)[t, gi * H + i]) for gi, g in enumerate(self.a.gates)}
         if d.cell == "lstm":
-            self.section = "dL/dc_t: through h_t and along the cell state"
+            self.section = tr("dL/dc_t: through h_t and along the cell state")
             tc = math.tanh(float(_got(d.c)[t, i]))
             terms = [Term([num(dh.result), num(gates["o"]), one_minus_sq(tc)],
                           "dL/dh_t·o·(1 − tanh²c_t)")]
@@ -520,18 +527,18 @@ class _Builder:
             if n is not None:
                 f_next = float(_got(d.gates)[n, H + i])
                 terms.append(Term([num(_got(d.grad_c)[n, i]), num(f_next)],
-                                  f"dL/dc_{{{nx}}}·f_{{{nx}}}", "next step"))
+                                  f"dL/dc_{{{nx}}}·f_{{{nx}}}", tr("next step")))
                 exact += float(_got(d.grad_c)[n, i]) * f_next
             rest = float(_got(d.grad_c)[t, i]) - exact
             if abs(rest) > 1e-6 * max(1.0, abs(float(_got(d.grad_c)[t, i]))):
-                terms.append(Term([num(rest)], "from the decoder / other paths (engine)",
+                terms.append(Term([num(rest)], tr("from the decoder / other paths (engine)"),
                                   "engine"))
             sym = "dL/dh_t·o·(1 − tanh²(c_t))"
             if n is not None:
                 sym += f" + dL/dc_{{{nx}}}·f_{{{nx}}}"
             dc = self.add("dc", "dL/dc_t", sym, terms, _got(d.grad_c)[t, i],
                           note=f"tanh(c_t) = {fmt(tc)}")
-            self.section = "dL/d(gate pre-activations)"
+            self.section = tr("dL/d(gate pre-activations)")
             chain = {
                 "i": ("dL/dc_t·g·i(1 − i)", [num(dc.result), num(gates["g"]),
                                              *sig_slope(gates["i"])]),
@@ -548,15 +555,15 @@ class _Builder:
                 da[g.letter] = self.add(f"da_{g.letter}", f"dL/da_{g.letter}", sym,
                                         [Term(facs)], _got(d.dpre)[t, gi * H + i]).result
             for gi, g in enumerate(self.a.gates):
-                self.shares(state, t, gi * H + i, da[g.letter], da[g.letter], g.title)
+                self.shares(state, t, gi * H + i, da[g.letter], da[g.letter], engine_title(g.title))
             return
         # GRU
-        self.section = "dL/d(gate pre-activations)"
+        self.section = tr("dL/d(gate pre-activations)")
         hp = float(d.h_prev[t, i])
         dan = self.add("da_n", "dL/da_n", "dL/dh_t·(1 − z)·(1 − n²)",
                        [Term([num(dh.result), one_minus(gates["z"]),
                               one_minus_sq(gates["n"])])], _got(d.dpre)[t, 2 * H + i])
-        self.add("hn", "W_hn·h + b_hn", "(from the forward step)",
+        self.add("hn", "W_hn·h + b_hn", tr("(from the forward step)"),
                  [Term([num(_got(d.hn)[t, i])])], _got(d.hn)[t, i])
         dar = self.add("da_r", "dL/da_r", "dL/da_n·(W_hn·h + b_hn)·r(1 − r)",
                        [Term([num(dan.result), num(_got(d.hn)[t, i]), *sig_slope(gates["r"])])],
@@ -566,69 +573,71 @@ class _Builder:
                        _got(d.dpre)[t, H + i])
         dan_h = self.add("da_n_hh", "dL/d(W_hn·h + b_hn)", "dL/da_n·r",
                          [Term([num(dan.result), num(gates["r"])])], _got(d.dpre_hh)[t, 2 * H + i])
-        self.shares(state, t, i, dar.result, dar.result, "reset gate")
-        self.shares(state, t, H + i, daz.result, daz.result, "update gate")
+        self.shares(state, t, i, dar.result, dar.result, tr("reset gate"))
+        self.shares(state, t, H + i, daz.result, daz.result, tr("update gate"))
         self.shares(state, t, 2 * H + i, dan.result, dan_h.result, "candidate")
 
     # -- the read-out -----------------------------------------------------------------------
     def output(self) -> None:
-        tr, o = self.tr, self.i
-        hits = np.flatnonzero(tr.out_steps == self.t)
+        trace, o = self.tr, self.i
+        hits = np.flatnonzero(trace.out_steps == self.t)
         if not len(hits):
             raise ValueError(f"no read-out at step {self.t}")
         k = int(hits[0])
-        wh, bh = tr.weights[HEAD_WEIGHT], tr.weights[HEAD_BIAS]
-        feat = tr.features[k]
-        self.matrix("W (head)", wh, [str(r) for r in range(wh.shape[0])],
+        wh, bh = trace.weights[HEAD_WEIGHT], trace.weights[HEAD_BIAS]
+        feat = trace.features[k]
+        self.matrix(tr("W (head)"), wh, [str(r) for r in range(wh.shape[0])],
                     [str(j) for j in range(wh.shape[1])], hrows=[o])
         if self.mode == "forward":
             self.section = "read-out"
             self.add("y", f"y[{o}]", f"W_head[{o},:]·h + b[{o}]",
                          [Term([num(wh[o, j]), num(feat[j])]) for j in range(len(feat))]
-                         + [Term([num(bh[o])], "b")], tr.outputs[k, o])
-            if tr.loss_name in ("ce", "ctc"):
-                z = tr.outputs[k]
+                         + [Term([num(bh[o])], "b")], trace.outputs[k, o])
+            if trace.loss_name in ("ce", "ctc"):
+                z = trace.outputs[k]
                 p = np.exp(z - z.max())
                 p /= p.sum()
                 self.add("p", f"p[{o}]", f"e^y[{o}] / Σ_c e^y[c]",
                          [Term([num(v)]) for v in z], p[o], "softmax", o)
             return
-        self.section = "the loss's own derivative"
-        d_out = float(tr.d_out[k, o])
-        y = float(tr.outputs[k, o])
-        N = tr.loss_n
+        self.section = tr("the loss's own derivative")
+        d_out = float(trace.d_out[k, o])
+        y = float(trace.outputs[k, o])
+        N = trace.loss_n
         inv = const(f"(1/{N:g})", 1.0 / N)
-        if tr.loss_name == "mse":
-            target = float(_got(tr.targets)[k, o])
+        if trace.loss_name == "mse":
+            target = float(_got(trace.targets)[k, o])
             self.notes.append(
-                f"Mean squared error: L = (1/N)·Σ (y − target)² over the real steps and "
-                f"outputs, N = {N:g}; so dL/dy = 2·(y − target)/N.")
-            self.add("dy", f"dL/dy[{o}]", "2·(y − target)/N",
+                tr("Mean squared error: L = (1/N)·Σ (y − target)² over the real steps and "
+                   "outputs, N = {N:g}; so dL/dy = 2·(y − target)/N.").format(N=N))
+            self.add("dy", f"dL/dy[{o}]", tr("2·(y − target)/N"),
                      [Term([const("2", 2.0), diff(y, target), inv])], d_out,
-                     note=f"y = {fmt(y)}, target = {fmt(target)}, N = {N:g}")
-        elif tr.loss_name == "ce":
-            z = tr.outputs[k]
+                     note=tr("y = {fmt}, target = {fmt2}, N = {N:g}").format(
+                         fmt=fmt(y), fmt2=fmt(target), N=N))
+        elif trace.loss_name == "ce":
+            z = trace.outputs[k]
             p = np.exp(z - z.max())
             p /= p.sum()
-            label = int(_got(tr.targets)[k])
+            label = int(_got(trace.targets)[k])
             self.notes.append(
-                f"Softmax cross-entropy: L = −(1/N)·Σ log p[label] over the real steps, "
-                f"N = {N:g}; so dL/dy[c] = (p[c] − [c = label])/N.")
+                tr("Softmax cross-entropy: L = −(1/N)·Σ log p[label] over the real steps, N = "
+                   "{N:g}; so dL/dy[c] = (p[c] − [c = label])/N.").format(N=N))
             pl = self.add("p", f"p[{o}]", f"e^y[{o}] / Σ_c e^y[c]", [Term([num(v)]) for v in z],
                           p[o], "softmax", o)
             one = 1.0 if o == label else 0.0
-            self.add("dy", f"dL/dy[{o}]", f"(p[{o}] − [{o} = label {label}])/N",
+            self.add("dy", f"dL/dy[{o}]", tr("(p[{o}] − [{o} = label {label}])/N").format(
+                o=o, label=label),
                      [Term([Factor(f"({fmt(pl.result)} − {one:g})", pl.result - one), inv])],
                      d_out)
         else:
-            self.notes.append("CTC: dL/dy sums over every alignment of the target; the "
-                              "value is the engine's (no short formula).")
-            self.add("dy", f"dL/dy[{o}]", "CTC (engine)", [Term([num(d_out)])], d_out)
+            self.notes.append(tr("CTC: dL/dy sums over every alignment of the target; the "
+                              "value is the engine's (no short formula)."))
+            self.add("dy", f"dL/dy[{o}]", tr("CTC (engine)"), [Term([num(d_out)])], d_out)
         dy = self.lines[-1].result
-        self.section = "this step's share of the head's gradients"
+        self.section = tr("this step's share of the head's gradients")
         for j in range(len(feat)):
             self.add(f"dW_head[{o},{j}]", f"ΔdW_head[{o},{j}]", f"dL/dy[{o}]·h[{j}]",
-                     [Term([num(dy), num(feat[j])])], tr.head_grad_step(k)[o, j])
+                     [Term([num(dy), num(feat[j])])], trace.head_grad_step(k)[o, j])
         self.add(f"db_head[{o}]", f"Δdb_head[{o}]", f"dL/dy[{o}]", [Term([num(dy)])], d_out)
 
 
@@ -642,7 +651,7 @@ def formula(trace: Trace, anatomy: Anatomy, state: str, t: int, unit: int,
     b = _Builder(trace, anatomy, state, t, unit, mode)
     if state == OUTPUT:
         b.output()
-        title = f"output {unit}, step t = {t + 1}"
+        title = tr("output {unit}, step t = {value}").format(unit=unit, value=t + 1)
     else:
         if not CELL_TABLE[trace.layers[state].cell].gates_read_h:  # minGRU, minLSTM
             lines = formula_min.forward if mode == "forward" else formula_min.backward
@@ -651,6 +660,7 @@ def formula(trace: Trace, anatomy: Anatomy, state: str, t: int, unit: int,
             b.forward()
         else:
             b.backward()
-        title = f"{anatomy.state(state).title}, unit {unit}, step t = {t + 1}"
-    word = "forward" if mode == "forward" else "backward (BPTT)"
+        title = tr("{title}, unit {unit}, step t = {value}").format(
+            title=engine_title(anatomy.state(state).title), unit=unit, value=t + 1)
+    word = "forward" if mode == "forward" else tr("backward (BPTT)")
     return Formula(f"{title}: {word}", mode, state, t, unit, b.lines, b.matrices, b.notes)

@@ -32,6 +32,7 @@ from rnn_sandbox.ui.diagram.items import text_item
 from rnn_sandbox.ui.diagram.look import INK, SMALL_FONT, level_color
 from rnn_sandbox.ui.diagram.model import LEVELS
 from rnn_sandbox.ui.diagram.panel import SidePanel
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
 
 HIGHLIGHT = "#ffd84d"
 
@@ -61,17 +62,18 @@ def matrix_html(m: Matrix) -> str:
         th = (f"<th bgcolor={HIGHLIGHT}><font color=#000000>{html.escape(name)}</font></th>"
               if i in hr else f"<th>{html.escape(name)}</th>")
         rows.append(f"<tr>{th}{''.join(cells)}</tr>")
-    what = ("; in yellow the column this step reads" if hc else
-            "; in yellow the row this step uses" if hr else "")
-    return (f"<p><b>{html.escape(m.name)}</b> <small>(rows × columns{what})</small></p>"
-            f"<table cellspacing=0 cellpadding=2 border=1 style='border-collapse:collapse;"
-            f"font-size:small'><tr><th></th>{head}</tr>{''.join(rows)}</table>")
+    what = (tr("; in yellow the column this step reads") if hc else
+            tr("; in yellow the row this step uses") if hr else "")
+    caption = tr("<p><b>{name}</b> <small>(rows × columns{what})</small></p>").format(
+        name=html.escape(m.name), what=what)
+    return (caption + "<table cellspacing=0 cellpadding=2 border=1 style='border-collapse:"
+            f"collapse;font-size:small'><tr><th></th>{head}</tr>{''.join(rows)}</table>")
 
 
 # How to read the numbers; the panel's first line and its tooltip.
-HOW_TO_READ = ("Each result is its line's numbers worked out, to 4 significant digits: "
+HOW_TO_READ = (QT_TR_NOOP("Each result is its line's numbers worked out, to 4 significant digits: "
                "a calculator gives the same. In brackets, where it differs: the network's "
-               "own value, computed with every digit.")
+               "own value, computed with every digit."))
 
 
 def formula_html(f: Formula) -> str:
@@ -86,7 +88,7 @@ def formula_html(f: Formula) -> str:
         sym = f" = {html.escape(ln.symbolic)}" if ln.symbolic else ""
         note = f" <small>({html.escape(ln.note)})</small>" if ln.note else ""
         if ln.differs and ln.engine is not None:
-            note = f" <small>(with every digit: {fmt(ln.engine)})</small>" + note
+            note = tr(" <small>(with every digit: {fmt})</small>").format(fmt=fmt(ln.engine)) + note
         out.append(
             f"<p style='margin:1px 0 3px 8px'><b>{html.escape(ln.lhs)}</b>{sym}<br>"
             f"&nbsp;&nbsp;= <tt>{html.escape(ln.numeric)}</tt><br>"
@@ -111,7 +113,7 @@ class FormulaPanel(SidePanel):
     """The clicked neuron's equations at the current step."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, "Formula")
+        super().__init__(parent, tr("Formula"))
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.setToolTip(HOW_TO_READ)
@@ -164,7 +166,7 @@ class FormulaView:
         except (ValueError, KeyError, IndexError):
             return False
         self.panel.formula = f
-        self.panel.title.setText("Formula: " + f.title)
+        self.panel.title.setText(tr("Formula: ") + f.title)
         bar = self.panel.browser.verticalScrollBar()
         pos = bar.value()
         self.panel.browser.setHtml(formula_html(f))

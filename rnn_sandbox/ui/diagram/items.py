@@ -62,6 +62,7 @@ from rnn_sandbox.ui.diagram.look import (
     TipMixin,
 )
 from rnn_sandbox.ui.diagram.model import DIM, LEVELS, DiagramModel
+from rnn_sandbox.ui.i18n import tr
 
 
 class NeuronItem(TipMixin, QGraphicsEllipseItem):
@@ -426,7 +427,7 @@ class TimeStepColumn(Cached, QGraphicsItem):
         label = self.label
         if self.t is None and self.seg != "dense":  # folded: values of the current step
             focus = self.model.column_focus(self)
-            label = f"folded, showing t={focus + 1}"
+            label = tr("folded, showing t={value}").format(value=focus + 1)
         if label != self.caption.text():
             self.caption.setText(label)
             self._place_caption()
@@ -483,10 +484,12 @@ class EllipsisItem(QGraphicsItem):
     def __init__(self, rect: QRectF, hidden_steps: int) -> None:
         super().__init__()
         self.rect, self.hidden_steps = rect, hidden_steps
-        self.setToolTip(f"{hidden_steps} time steps are not drawn (same weights at every step)")
+        self.setToolTip(tr("%n time step(s) are not drawn (same weights at every step)",
+                           n=hidden_steps))
         self.setZValue(-1)
         self.setCacheMode(CACHE)
-        self.caption = text_item(f"⋯\n{hidden_steps} steps", LABEL_FONT, self, INK.text_dim)
+        self.caption = text_item(tr("⋯\n{hidden_steps} steps").format(
+            hidden_steps=hidden_steps), LABEL_FONT, self, INK.text_dim)
         br = self.caption.boundingRect()
         self.caption.setPos(rect.center().x() - br.width() / 2, rect.top() + 2)
         self._line_top = rect.top() + 4 + br.height()

@@ -16,6 +16,7 @@ from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.engine.anatomy import GATES, HEAD, Anatomy, anatomy_of
 from rnn_sandbox.engine.inspect import Trace
 from rnn_sandbox.ui.diagram.segments import Segment, network_kind
+from rnn_sandbox.ui.words import QT_TR_NOOP, engine_title, tr
 
 # Colour levels: -LEVELS..LEVELS map to orange (negative) .. white .. blue (positive); the
 # items turn them into colours.
@@ -25,13 +26,14 @@ DIM = -10_000  # level of a value not computed yet (step-through) or unknown
 # "forget f", ... per gated cell, in PyTorch's order of the rows.
 GATE_NAMES = {cell: tuple(g.name for g in gates) for cell, gates in GATES.items() if gates}
 GATE_ROLES = {  # what each gate does, for the tooltips
-    "input i": "how much of the candidate g enters the cell state",
-    "forget f": "how much of c_(t-1) the cell keeps",
-    "cell g": "the candidate value written into the cell state",
-    "output o": "how much of tanh(c_t) the neuron shows as h_t",
-    "reset r": "how much of the old state the candidate n sees",
-    "update z": "how much of h_(t-1) is kept (1 - z of the candidate n is taken)",
-    "new n": "the candidate state",
+    "input i": QT_TR_NOOP("how much of the candidate g enters the cell state"),
+    "forget f": QT_TR_NOOP("how much of c_(t-1) the cell keeps"),
+    "cell g": QT_TR_NOOP("the candidate value written into the cell state"),
+    "output o": QT_TR_NOOP("how much of tanh(c_t) the neuron shows as h_t"),
+    "reset r": QT_TR_NOOP("how much of the old state the candidate n sees"),
+    "update z": QT_TR_NOOP("how much of h_(t-1) is kept (1 - z of the candidate n is "
+                           "taken)"),
+    "new n": QT_TR_NOOP("the candidate state"),
 }
 
 
@@ -224,10 +226,10 @@ class DiagramModel:
             if self.outputs is not None and any(seg.outputs):
                 self._put_outputs(seg, np.asarray(self.outputs, float), out_probs, None)
             return
-        tr = self.tr
+        trace = self.tr
         fwd = self.mode == "forward"
         for s in seg.states:
-            d = tr.layers.get(s)
+            d = trace.layers.get(s)
             if d is None or d.h.shape[0] != T:
                 continue
             reached = self._reached_steps(seg, d.reverse)
@@ -240,13 +242,13 @@ class DiagramModel:
                 if d.gates is not None:  # dL/d(pre-activation) of each gate
                     self._put(("gate", s), d.dpre, _top(d.dpre), reached)
                 self._put(("cell", s), d.grad_c, _top(d.grad_c), reached)
-        first = tr.layers.get(seg.states[0])
+        first = trace.layers.get(seg.states[0])
         if first is not None and first.x.shape[0] == T:
             x = first.x.copy()
             has = np.array([kind is not None for kind in seg.inputs])
             self._put(("input", seg.name), x, float(np.abs(x).max(initial=0)), has)
         if any(seg.outputs):
-            vals = tr.outputs if fwd else tr.d_out
+            vals = trace.outputs if fwd else trace.d_out
             done: np.ndarray | None = None  # the steps the walk has reached
             if fwd:
                 top = [self._reached_steps(seg, r) for r in ([False, True][: seg.dirs])]
@@ -347,16 +349,16 @@ class DiagramModel:
         return self._step_lev[key]
 
     def _step_grad(self, param: str, t: int):
-        tr = self.tr
+        trace = self.tr
         p = self.anatomy.param(param)
         if p.module == HEAD:
-            hits = np.nonzero(tr.out_steps == t)[0]
+            hits = np.nonzero(trace.out_steps == t)[0]
             if self.kind == "many_to_one":
                 hits = np.array([0])
             if not len(hits):
                 return None, 1.0
-            return tr.head_grad_step(int(hits[0])), tr.head_grad_max()
-        d = tr.layers.get(p.state or "")
+            return trace.head_grad_step(int(hits[0])), trace.head_grad_max()
+        d = trace.layers.get(p.state or "")
         if d is None:
             return None, 1.0
         return d.grad_step(p.kind, t), d.grad_step_max(p.kind)
@@ -479,48 +481,55 @@ class DiagramModel:
         if f is None:
             return ""
         norm = float(np.linalg.norm(self.tr.layers[item.key].grad_h[item.t]))
-        return (f"{self.anatomy.state(item.key).title}, t={item.t + 1}: |dL/dh_t| = {norm:.3g} "
-                f"({100 * f:.0f}% of the largest step)")
+        return tr("{title}, t={t}: |dL/dh_t| = {norm:.3g} ({share:.0f}% of the largest "
+                  "step)").format(title=engine_title(self.anatomy.state(item.key).title),
+                                  t=item.t + 1, norm=norm, share=100 * f)
 
     def unit_name(self, role: str, key: str, unit: int) -> str:
         if role == "input" and key == "mean":
-            return f"input {unit + 1}, averaged over the steps"
+            return tr("input {value}, averaged over the steps").format(value=unit + 1)
         if role == "hidden":  # "encoder layer 2 ←", "dense layer"
-            return f"{self.anatomy.state(key).title}, neuron {unit + 1}"
+            return tr("{title}, neuron {value}").format(
+                title=engine_title(self.anatomy.state(key).title), value=unit + 1)
         if role == "output":
             if self.kind == "ctc" and unit == 0:
-                return "output 1 (blank)"
-            return f"output {unit + 1}"
-        return f"input {unit + 1}"
+                return tr("output 1 (blank)")
+            return tr("output {value}").format(value=unit + 1)
+        return tr("input {value}").format(value=unit + 1)
 
     def _value_line(self, v: float | None, backward: str, forward: str) -> str:
         """A tooltip's value: not there yet, the gradient (stepping backward) or the value
         (``{}`` in the texts is the number)."""
         if v is None:
-            return "not computed yet" if self.mode != "live" else "no value yet"
+            return tr("not computed yet") if self.mode != "live" else tr("no value yet")
         return (backward if self.mode == "backward" else forward).format(_fmt(v))
 
     def describe_gate(self, item) -> str:
         t = self._t(item)
         H = self.cfg.network.hidden_size
-        where = f"{self.anatomy.state(item.key).title}, neuron {item.unit + 1}, t={t + 1}"
+        where = tr("{title}, neuron {value}, t={value2}").format(
+            title=engine_title(self.anatomy.state(item.key).title), value=item.unit + 1,
+                value2=t + 1)
         v = self.neuron_value(item)
         if item.role == "cell":
-            lines = [f"cell state c_t of {where}",
-                     "the LSTM's memory: c_t = f * c_(t-1) + i * g",
-                     self._value_line(v, "dL/dc_t = {} (the gradient's highway through f)",
+            lines = [tr("cell state c_t of {where}").format(where=where),
+                     tr("the LSTM's memory: c_t = f * c_(t-1) + i * g"),
+                     self._value_line(v, tr("dL/dc_t = {} (the gradient's highway through f)"),
                                       "c_t = {}")]
             return "\n".join(lines)
         gate = self.anatomy.gates[item.gate]
-        name = gate.name
-        lines = [f"gate {name} of {where}", GATE_ROLES[name]]
+        name = engine_title(gate.name)
+        lines = [tr("gate {name} of {where}").format(
+            name=name, where=where), tr(GATE_ROLES[gate.name])]
         if v is None:
-            lines.append("not computed yet" if self.mode != "live" else "no value yet")
+            lines.append(tr("not computed yet") if self.mode != "live" else tr("no value yet"))
         elif self.mode == "backward":
-            lines.append(f"dL/d(pre-activation of {gate.letter}) = {_fmt(v)}")
+            lines.append(tr("dL/d(pre-activation of {letter}) = {fmt}").format(
+                letter=gate.letter, fmt=_fmt(v)))
             d = self.trace.layers.get(item.key) if self.trace is not None else None
             if d is not None and d.gates is not None:
-                lines.append(f"its activation was {_fmt(d.gates[t, item.gate * H + item.unit])}")
+                lines.append(tr("its activation was {fmt}").format(
+                    fmt=_fmt(d.gates[t, item.gate * H + item.unit])))
         else:
             squash = "tanh" if gate.squash == "tanh" else "σ"
             lines.append(f"{gate.letter} = {squash}(…) = {_fmt(v)}")
@@ -537,31 +546,32 @@ class DiagramModel:
             seg = self.segment_of(item.key)
             src = seg.inputs[t]
             if src == "feedback":
-                lines.append("fed back: the previous step's output (the target in training)")
+                lines.append(tr("fed back: the previous step's output (the target in training)"))
             elif src == "start":
-                lines.append("start of decoding: a zero vector")
+                lines.append(tr("start of decoding: a zero vector"))
             elif src is None:
-                lines.append("no input at this step (zero vector)")
+                lines.append(tr("no input at this step (zero vector)"))
             if v is not None:
                 lines.append(f"x = {_fmt(v)}")
             return "\n".join(lines)
         if item.role == "output":
-            lines.append(self._value_line(v, "dL/dy = {}", "value = {}"))
+            lines.append(self._value_line(v, "dL/dy = {}", tr("value = {}")))
             p = self._nval.get(("prob", item.key))
             if v is not None and self.mode != "backward" and p is not None:
-                lines.append(f"probability = {p[t, j]:.3f}")
+                lines.append(tr("probability = {value:.3f}").format(value=p[t, j]))
             return "\n".join(lines)
         if v is None:
-            lines.append("not computed yet" if self.mode != "live" else "no activation yet")
+            lines.append(tr("not computed yet") if self.mode != "live" else tr("no activation yet"))
             return "\n".join(lines)
         d = None if self.trace is None else self.trace.layers.get(item.key)
         act = self.cfg.network.nonlinearity
         if self.mode == "forward" and d is not None and d.gates is not None:
             H = d.h.shape[1]
             for g, gate in enumerate(self.anatomy.gates):
-                lines.append(f"gate {gate.name:9s} = {_fmt(_got(d.gates)[t, g * H + j])}")
+                lines.append(tr("gate {name:9s} = {fmt}").format(
+                    name=engine_title(gate.name), fmt=_fmt(_got(d.gates)[t, g * H + j])))
             if d.c is not None:
-                lines.append(f"cell state c_t  = {_fmt(d.c[t, j])}")
+                lines.append(tr("cell state c_t  = {fmt}").format(fmt=_fmt(d.c[t, j])))
             lines.append(f"h_t = {_fmt(d.h[t, j])}")
         elif self.mode == "forward" and d is not None:
             prev = "t+1" if d.reverse else "t-1"
@@ -569,13 +579,13 @@ class DiagramModel:
                 f"W_ih x_t       = {_fmt(_got(d.ih)[t, j])}",
                 f"W_hh h_{prev}  = {_fmt(_got(d.hh)[t, j])}",
                 f"b_ih + b_hh    = {_fmt(d.b_ih[j] + d.b_hh[j])}",
-                f"pre-activation = {_fmt(_got(d.pre)[t, j])}",
+                tr("pre-activation = {fmt}").format(fmt=_fmt(_got(d.pre)[t, j])),
                 f"h_t = {act}(pre) = {_fmt(d.h[t, j])}",
             ]
         elif self.mode == "backward" and d is not None:
             lines.append(f"dL/dh_t   = {_fmt(d.grad_h[t, j])}")
             if d.grad_c is not None:
-                lines.append(f"dL/dc_t   = {_fmt(d.grad_c[t, j])}  (cell state)")
+                lines.append(tr("dL/dc_t   = {fmt}  (cell state)").format(fmt=_fmt(d.grad_c[t, j])))
             if d.gates is not None:
                 H = d.h.shape[1]
                 for g, gate in enumerate(self.anatomy.gates):
@@ -583,7 +593,8 @@ class DiagramModel:
                                  f"{_fmt(_got(d.dpre)[t, g * H + j])}")
             elif d.dpre is not None:
                 lines.append(f"dL/dpre_t = {_fmt(d.dpre[t, j])}")
-            lines.append(f"|dL/dh_t| of the layer = {np.linalg.norm(d.grad_h[t]):.3g}")
+            lines.append(tr("|dL/dh_t| of the layer = {norm:.3g}").format(
+                norm=np.linalg.norm(d.grad_h[t])))
         else:
             lines.append(f"h_t = {_fmt(v)}")
         return "\n".join(lines)
@@ -592,18 +603,19 @@ class DiagramModel:
         lines = [f"{param}[{i}, {j}]"]
         w = self.weights.get(param)
         if w is not None:
-            lines.append(f"weight = {_fmt(float(w[i, j]))}")
+            lines.append(tr("weight = {fmt}").format(fmt=_fmt(float(w[i, j]))))
         if self.grads is not None and param in self.grads:
-            lines.append(f"gradient (last batch) = {_fmt(float(self.grads[param][i, j]))}")
+            lines.append(tr("gradient (last batch) = {fmt}").format(
+                fmt=_fmt(float(self.grads[param][i, j]))))
         if self.trace is not None and t is not None and self.mode != "live":
             g, _ = self._step_grad(param, t)
             if g is not None:
-                lines.append(f"gradient share of step t={t + 1} (this sample) = "
-                             f"{_fmt(float(g[i, j]))}")
+                lines.append(tr("gradient share of step t={value} (this sample) = {fmt}").format(
+                    value=t + 1, fmt=_fmt(float(g[i, j]))))
             total = self.trace.grads.get(param)
             if total is not None:
-                lines.append(f"gradient over all steps (this sample) = "
-                             f"{_fmt(float(total[i, j]))}")
+                lines.append(tr("gradient over all steps (this sample) = {fmt}").format(
+                    fmt=_fmt(float(total[i, j]))))
         return "\n".join(lines)
 
     def describe_block(self, param: str, rows: slice, cols: slice, t) -> str:
@@ -612,24 +624,26 @@ class DiagramModel:
             return param
         block = w[rows, cols]
         lines = [
-            f"{param}: {block.shape[0]}×{block.shape[1]} weights",
-            f"mean = {_fmt(float(block.mean()))}, "
-            f"rms = {float(np.sqrt(np.mean(block ** 2))):.4g}, "
-            f"largest |w| = {float(np.abs(block).max()):.4g}",
+            tr("{param}: {value}×{value2} weights").format(
+                param=param, value=block.shape[0], value2=block.shape[1]),
+            tr("mean = {fmt}, rms = {float:.4g}, largest |w| = {float2:.4g}").format(
+                fmt=_fmt(float(block.mean())), float=float(np.sqrt(np.mean(block ** 2))),
+                    float2=float(np.abs(block).max())),
         ]
         gates = self.anatomy.gates
         H = self.cfg.network.hidden_size
         if gates and self.anatomy.param(param).recurrent_weight:
             for g, gate in enumerate(gates):
                 part = w[g * H:(g + 1) * H, cols]
-                lines.append(f"  gate {gate.name}: rms {float(np.sqrt(np.mean(part ** 2))):.4g}")
+                lines.append(tr("  gate {name}: rms {float:.4g}").format(
+                    name=engine_title(gate.name), float=float(np.sqrt(np.mean(part ** 2)))))
         if self.grads is not None and param in self.grads:
-            lines.append(f"gradient norm (last batch) = "
-                         f"{float(np.linalg.norm(self.grads[param][rows, cols])):.4g}")
+            lines.append(tr("gradient norm (last batch) = {float:.4g}").format(
+                float=float(np.linalg.norm(self.grads[param][rows, cols]))))
         if self.mode == "backward" and self.trace is not None and t is not None:
             g, _ = self._step_grad(param, t)
             if g is not None:
-                lines.append(f"gradient share of step t={t + 1}: norm "
-                             f"{float(np.linalg.norm(g[rows, cols])):.4g}")
+                lines.append(tr("gradient share of step t={value}: norm {float:.4g}").format(
+                    value=t + 1, float=float(np.linalg.norm(g[rows, cols]))))
         return "\n".join(lines)
 

@@ -16,6 +16,7 @@ from rnn_sandbox.engine.anatomy import HEAD_BIAS, HEAD_WEIGHT
 from rnn_sandbox.ui.diagram import look
 from rnn_sandbox.ui.diagram.model import DiagramModel
 from rnn_sandbox.ui.diagram.panel import SidePanel
+from rnn_sandbox.ui.i18n import tr
 
 
 class NeuronPanel(SidePanel):
@@ -32,7 +33,7 @@ class NeuronPanel(SidePanel):
         self.body.addWidget(self.weights)
         self.plot = pg.PlotWidget(self, background=look.INK.canvas)
         self.plot.setFixedHeight(130)
-        self.plot.setLabel("bottom", "time step")
+        self.plot.setLabel("bottom", tr("time step"))
         self.plot.showGrid(x=True, y=True, alpha=0.3)
         self.plot.getAxis("left").enableAutoSIPrefix(False)
         self.curve = self.plot.plot([], [], pen=pg.mkPen(look.INK.pos, width=2),
@@ -59,9 +60,9 @@ class NeuronPanel(SidePanel):
         title = m.unit_name("hidden" if item.role in ("gate", "cell") else item.role,
                             item.key, unit)
         if item.role == "cell":
-            title += ", cell state c_t"
+            title += tr(", cell state c_t")
         elif item.role == "gate":
-            title += f", gate {m.anatomy.gates[item.gate].name}"
+            title += tr(", gate {name}").format(name=m.anatomy.gates[item.gate].name)
         self.title.setText(title)
         self.weights.setText(incoming_text(m, cfg, item))
         series = _series(m, item)
@@ -93,15 +94,15 @@ def incoming_text(m: DiagramModel, cfg: ExperimentConfig, item: Any) -> str:
     def row(name: str) -> str:
         v = w[name][j]
         if len(v) > 12:
-            return (f"{name}[{j}]: {len(v)} weights, mean {v.mean():+.3f}, "
-                    f"largest {v[np.argmax(np.abs(v))]:+.3f}")
+            return (tr("{name}[{j}]: {len} weights, mean {mean:+.3f}, largest {value:+.3f}").format(
+                name=name, j=j, len=len(v), mean=v.mean(), value=v[np.argmax(np.abs(v))]))
         return f"{name}[{j}]: " + " ".join(f"{x:+.2f}" for x in v)
 
     def linear(weight: str, bias: str) -> str:
         return "\n".join([row(weight), f"{bias}[{j}]: {w[bias][j]:+.3f}"])
 
     if item.role == "input":
-        return "Inputs have no incoming weights; their values come from the task."
+        return tr("Inputs have no incoming weights; their values come from the task.")
     if item.role == "output":
         return linear(HEAD_WEIGHT, HEAD_BIAS)
     a = m.anatomy
@@ -112,7 +113,8 @@ def incoming_text(m: DiagramModel, cfg: ExperimentConfig, item: Any) -> str:
     gates = a.gates
     if gates:  # one row of weights per gate: show how large each gate's are
         H = n.hidden_size
-        lines = [f"{n.cell.upper()} cell: {len(gates)} gates, each with its own weights"]
+        lines = [tr("{upper} cell: {len} gates, each with its own weights").format(
+            upper=n.cell.upper(), len=len(gates))]
         for nm in names:
             parts = [f"{g.letter} {np.sqrt(np.mean(w[nm][gi * H + j] ** 2)):.2f}"
                      for gi, g in enumerate(gates)]
@@ -120,5 +122,6 @@ def incoming_text(m: DiagramModel, cfg: ExperimentConfig, item: Any) -> str:
         return "\n".join(lines)
     bias = w[a.param_of(key, "bias_ih")][j] + w[a.param_of(key, "bias_hh")][j]
     lines = [row(nm) for nm in names]
-    lines.append(f"bias b_ih + b_hh: {bias:+.3f}   ({n.nonlinearity})")
+    lines.append(tr("bias b_ih + b_hh: {bias:+.3f}   ({nonlinearity})").format(
+        bias=bias, nonlinearity=n.nonlinearity))
     return "\n".join(lines)

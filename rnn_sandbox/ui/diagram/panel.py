@@ -7,6 +7,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from rnn_sandbox.ui.i18n import tr
+
 
 class SidePanel(QFrame):
     """``body`` is the layout under the title; hidden until shown.  ``shownChanged`` tells
@@ -28,7 +30,7 @@ class SidePanel(QFrame):
         head.addWidget(self.title, 1)
         close = QToolButton(self)
         close.setText("×")
-        close.setToolTip("Close")
+        close.setToolTip(tr("Close"))
         close.clicked.connect(self.hide)
         head.addWidget(close)
         self.body.addLayout(head)

@@ -54,6 +54,8 @@ from rnn_sandbox.ui.diagram.segments import (  # noqa: F401 (re-exported for the
     network_kind,
     shown_steps,
 )
+from rnn_sandbox.ui.i18n import tr
+from rnn_sandbox.ui.words import engine_title
 
 MAX_UNITS = 16  # rows with more units are drawn as a band of cells
 # Above this many single lines, links between two hidden rows are drawn as ribbons (the
@@ -303,7 +305,8 @@ class DiagramScene(QGraphicsScene):
         mean = n.pooling == "mean"
         lines = (1 if mean else len(inputs)) * I * H + O * H
         self.summarise_hidden_links = lines > MAX_LINES
-        label = "dense: all steps at once" + (" (averaged)" if mean else "")
+        label = tr("dense: all steps at once (averaged)") if mean else tr(
+            "dense: all steps at once")
         col = TimeStepColumn(m, "dense", None, QRectF(xd - 30, TOP - 30, 140, bottom - TOP + 30),
                              label)
         self.addItem(col)
@@ -314,8 +317,9 @@ class DiagramScene(QGraphicsScene):
             for t, pts in inputs.items():
                 a = self._span(pts)[1] + QPointF(6, 0)
                 b = self._span(pooled)[1] + QPointF(-8, 0)
-                arrow = ArrowItem(m, "state", a, b, f"step {t + 1} enters the average of "
-                                  "all steps: their order is lost", bend=30.0)
+                arrow = ArrowItem(m, "state", a, b, tr("step {value} enters the average of all "
+                                                       "steps: their order is lost").format(
+                                                           value=t + 1), bend=30.0)
                 self.addItem(arrow)
                 self.arrows.append(arrow)
             self._link(DENSE_WEIGHT, pooled, hidden, 0)
@@ -325,8 +329,9 @@ class DiagramScene(QGraphicsScene):
         out = self._add_units("output", "dense", 0, O, rows["out"], xd + 2 * STAGGER)
         self._link(HEAD_WEIGHT, hidden, out, 0)
         lx = LEFT - 24
-        texts = {"out": "output y", DENSE: f"dense layer\n{H} neurons\n(no recurrence)",
-                 "in": "input x"}
+        texts = {"out": tr("output y"),
+            DENSE: tr("dense layer\n{H} neurons\n(no recurrence)").format(H=H),
+                 "in": tr("input x")}
         for slot, row in rows.items():
             yy = row.top + row.height / 2
             lab = LayerLabel(texts[slot], QPointF(lx - (24 if slot == "in" else 0), yy),
@@ -337,7 +342,8 @@ class DiagramScene(QGraphicsScene):
             yy = rows[DENSE].top + rows[DENSE].height / 2 + 3
             yy += self.labels[1].caption.boundingRect().height() / 2  # under the dense label
             for dx, sign, sym in ((-52, -1, "−"), (-26, +1, "+")):
-                btn = ButtonItem(sym, ("Add" if sign > 0 else "Remove") + " a hidden neuron",
+                btn = ButtonItem(sym, tr("Add a hidden neuron") if sign > 0 else
+                                 tr("Remove a hidden neuron"),
                                  QPointF(lx + dx, yy), partial(on_neuron_edit, sign, 0),
                                  name=f"{'add' if sign > 0 else 'remove'}_neuron_l0")
                 self.addItem(btn)
@@ -465,7 +471,7 @@ class DiagramScene(QGraphicsScene):
                 self.addItem(EllipsisItem(rect, hidden_steps))
                 prev_t = None
                 continue
-            label = "folded: any t" if folded else f"t={t + 1}"
+            label = tr("folded: any t") if folded else f"t={t + 1}"
             col = TimeStepColumn(m, seg.name, t, QRectF(
                 x + self.col_left, TOP - 30, self.col_right - self.col_left, bottom - TOP + 30),
                 label)
@@ -537,9 +543,11 @@ class DiagramScene(QGraphicsScene):
         p1, p2 = QPointF(xa + 12, y), QPointF(xb - 12, y)
         if reverse:
             p1, p2 = p2, p1
-            text = f"backward direction: the state of step {t + 1} enters step {t}"
+            text = tr("backward direction: the state of step {value} enters step {t}").format(
+                value=t + 1, t=t)
         else:
-            text = f"forward direction: the state of step {t} enters step {t + 1}"
+            text = tr("forward direction: the state of step {t} enters step {value}").format(
+                t=t, value=t + 1)
         a = ArrowItem(self.model, "state", p1, p2, text)
         self.addItem(a)
         self.arrows.append(a)
@@ -556,8 +564,9 @@ class DiagramScene(QGraphicsScene):
             return
         to = sender + 1 if reverse else sender - 1
         cut = CutItem(self.model, x, row.top - 4, row.top + row.height + 4,
-                      f"Truncated BPTT (every {k} steps): no gradient flows back from step "
-                      f"{sender + 1} to step {to + 1} of this layer")
+                      tr("Truncated BPTT (every {k} steps): no gradient flows back from step "
+                         "{value} to step {value2} of this layer").format(
+                             k=k, value=sender + 1, value2=to + 1))
         self.addItem(cut)
         self.cuts.append(cut)
 
@@ -566,8 +575,8 @@ class DiagramScene(QGraphicsScene):
         b = self._span(dst)[0] if not isinstance(dst, list) else dst[0]
         p1 = a + QPointF(9, 0)
         p2 = b + QPointF(-9, 0)
-        text = ("the output is fed back as the next step's input "
-                "(the target under teacher forcing)")
+        text = (tr("the output is fed back as the next step's input "
+                "(the target under teacher forcing)"))
         bend_x = 0.0
         if folded:  # around the right of the column, back into the input
             p1 = a + QPointF(9, 0)
@@ -597,8 +606,9 @@ class DiagramScene(QGraphicsScene):
             p2 = QPointF(x_dec + r.offset - 14, y)
             a = ArrowItem(self.model, "handover",
                           QPointF(x_last + r.offset + 14, y), p2,
-                          f"the encoder's final state of layer {k + 1} starts the decoder's "
-                          f"layer {k + 1}" + (" (the two directions are added)"
+                          tr("the encoder's final state of layer {value} starts the decoder's "
+                             "layer {value}").format(value=k + 1) + (tr(" (the two directions "
+                                                                        "are added)")
                                               if enc.dirs == 2 else ""))
             self.addItem(a)
             self.arrows.append(a)
@@ -610,8 +620,9 @@ class DiagramScene(QGraphicsScene):
                     start = QPointF(x_first + rr.offset + 14, yr)
                 b = ArrowItem(self.model, "handover", start,
                               QPointF(x_dec + r.offset - 14, y - 6),
-                              f"the backward direction's final state (at the first step) "
-                              f"is added to the forward one for decoder layer {k + 1}",
+                              tr("the backward direction's final state (at the first step) is "
+                                 "added to the forward one for decoder layer {value}").format(
+                                     value=k + 1),
                               bend=-(rr.top - TOP + 20) if not folded else 0.0)
                 self.addItem(b)
                 self.arrows.append(b)
@@ -637,16 +648,19 @@ class DiagramScene(QGraphicsScene):
         n = m.cfg.network
         segs = m.segments
         lx = LEFT - 24
-        names = {"in": "input x", "out": "output y"}
+        names = {"in": tr("input x"), "out": tr("output y")}
         if m.kind == "seq2seq":
-            names = {"in": "input x\n(decoder: previous y)", "out": "output y"}
+            names = {"in": tr("input x\n(decoder: previous y)"), "out": tr("output y")}
         for slot, row in rows.items():
             y = row.top + row.height / 2
             if slot in names:
                 text = names[slot]
             else:
-                unit = {"lstm": "LSTM cells", "gru": "GRU units"}.get(n.cell, "neurons")
-                text = self.row_states[slot].layer_title + f"\n{n.hidden_size} {unit}"
+                size = n.hidden_size
+                units = {"lstm": tr("%n LSTM cell(s)", n=size),
+                         "gru": tr("%n GRU unit(s)", n=size)}.get(n.cell) or tr("%n neuron(s)",
+                                                                               n=size)
+                text = engine_title(self.row_states[slot].layer_title) + "\n" + units
             # Input and output rows carry unit names (x1, blank) left of their neurons.
             shift = 24 if slot in names else 0
             lab = LayerLabel(text, QPointF(lx - shift, y), bold=slot not in names)
@@ -657,8 +671,8 @@ class DiagramScene(QGraphicsScene):
                 k = state.layer
                 below = y + lab.caption.boundingRect().height() / 2 + 3  # under its text
                 for dx, sign, sym in ((-52, -1, "−"), (-26, +1, "+")):
-                    tip = ("Remove a hidden neuron" if sign < 0 else "Add a hidden neuron")
-                    tip += " (every layer has the same size)"
+                    tip = (tr("Remove a hidden neuron") if sign < 0 else tr("Add a hidden neuron"))
+                    tip += tr(" (every layer has the same size)")
                     b = ButtonItem(sym, tip, QPointF(lx + dx, below),
                                    partial(on_neuron_edit, sign, k),
                                    name=f"{'add' if sign > 0 else 'remove'}_neuron_l{k}")

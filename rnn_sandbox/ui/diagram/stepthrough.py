@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_sandbox.ui.fit import FlowLayout
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
 
-MODES = {"live": "Live", "forward": "Forward ▸", "backward": "Backward ◂"}
+MODES = {"live": QT_TR_NOOP("Live"), "forward": QT_TR_NOOP("Forward ▸"),
+    "backward": QT_TR_NOOP("Backward ◂")}
 SLIDER_MIN = 140  # pixels: narrower, a slider is no longer seen as one
 
 
@@ -47,17 +49,17 @@ class StepThroughBar(QWidget):
         group = QButtonGroup(self)
         group.setExclusive(True)
         tips = {
-            "live": "Show the training live: activations of the watched sample, weights",
-            "forward": "Walk the forward pass step by step: each cell computes h_t from x_t "
+            "live": tr("Show the training live: activations of the watched sample, weights"),
+            "forward": tr("Walk the forward pass step by step: each cell computes h_t from x_t "
                        "and h_(t-1) (a simple RNN: h_t = tanh(W_ih x_t + b_ih + W_hh h_(t-1) "
-                       "+ b_hh); LSTM and GRU: through their gates)",
-            "backward": "Walk backpropagation through time from the last step to the first: "
+                       "+ b_hh); LSTM and GRU: through their gates)"),
+            "backward": tr("Walk backpropagation through time from the last step to the first: "
                         "dL/dh_t (and dL/dc_t of an LSTM) and each weight's share of the "
-                        "gradient",
+                        "gradient"),
         }
         for key, text in MODES.items():
             b = QToolButton(self)
-            b.setText(text)
+            b.setText(tr(text))
             b.setCheckable(True)
             b.setToolTip(tips[key])
             group.addButton(b)
@@ -65,17 +67,17 @@ class StepThroughBar(QWidget):
             lay.addWidget(b)
             self.mode_buttons[key] = b
         self.mode_buttons["live"].setChecked(True)
-        self.first_btn = self._button("|◀", "Go to the start of the walk", lay)
-        self.prev_btn = self._button("◀", "One step back", lay)
-        self.next_btn = self._button("▶", "One step on", lay)
-        self.last_btn = self._button("▶|", "Go to the end of the walk", lay)
-        self.play_btn = self._button("Play", "Walk on by itself at the chosen speed", lay)
+        self.first_btn = self._button("|◀", tr("Go to the start of the walk"), lay)
+        self.prev_btn = self._button("◀", tr("One step back"), lay)
+        self.next_btn = self._button("▶", tr("One step on"), lay)
+        self.last_btn = self._button("▶|", tr("Go to the end of the walk"), lay)
+        self.play_btn = self._button(tr("Play"), tr("Walk on by itself at the chosen speed"), lay)
         self.play_btn.setCheckable(True)
         self.speed = QSpinBox(self)
         self.speed.setRange(1, 30)
         self.speed.setValue(3)
-        self.speed.setSuffix(" steps/s")
-        self.speed.setToolTip("Speed of play")
+        self.speed.setSuffix(tr(" steps/s"))
+        self.speed.setToolTip(tr("Speed of play"))
         self.speed.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         lay.addWidget(self.speed)
         self.track = QWidget(self)  # the slider and its label, kept together
@@ -83,7 +85,7 @@ class StepThroughBar(QWidget):
         track = QHBoxLayout(self.track)
         track.setContentsMargins(0, 0, 0, 0)
         self.slider = QSlider(Qt.Orientation.Horizontal, self.track)
-        self.slider.setToolTip("Jump to a time step")
+        self.slider.setToolTip(tr("Jump to a time step"))
         self.slider.setMinimumWidth(SLIDER_MIN)
         track.addWidget(self.slider, 1)
         self.label = QLabel(self.track)
@@ -91,9 +93,9 @@ class StepThroughBar(QWidget):
         track.addWidget(self.label)
         lay.addWidget(self.track)
         self.numbers_btn = self._button(
-            "Numbers", "Write each neuron's value on it while walking through the steps "
+            tr("Numbers"), tr("Write each neuron's value on it while walking through the steps "
             "(forward: its activation, backward: dL/dh_t), to 4 significant digits; click a "
-            "neuron for its equations with these numbers in them", lay)
+            "neuron for its equations with these numbers in them"), lay)
         self.numbers_btn.setCheckable(True)
         self.numbers_btn.toggled.connect(self.numbersToggled)
         self.timer = QTimer(self)
@@ -109,7 +111,7 @@ class StepThroughBar(QWidget):
 
     def fit_label(self) -> None:
         """Room for "step 888/888" in the label's font (which grows with the zoom)."""
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("step 888/888"))
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(tr("step 888/888")))
 
     def _button(self, text: str, tip: str, lay: FlowLayout) -> QToolButton:
         b = QToolButton(self)
@@ -172,7 +174,7 @@ class StepThroughBar(QWidget):
         self.stepChanged.emit(value)
 
     def _play(self, on: bool) -> None:
-        self.play_btn.setText("Pause" if on else "Play")
+        self.play_btn.setText(tr("Pause") if on else tr("Play"))
         if on:
             if self.step == self._end():
                 self.set_step(self._start(), emit=True)
@@ -185,4 +187,4 @@ class StepThroughBar(QWidget):
             self.play_btn.setChecked(False)
 
     def _update_label(self) -> None:
-        self.label.setText(f"step {self.slider.value() + 1}/{self.n}")
+        self.label.setText(tr("step {value}/{n}").format(value=self.slider.value() + 1, n=self.n))

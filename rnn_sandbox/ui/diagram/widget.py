@@ -39,10 +39,13 @@ from rnn_sandbox.ui.diagram.scene import DiagramModel, DiagramScene, make_segmen
 from rnn_sandbox.ui.diagram.stepthrough import StepThroughBar
 from rnn_sandbox.ui.diagram.view import DiagramView
 from rnn_sandbox.ui.fit import FlowLayout
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
+from rnn_sandbox.ui.words import engine_title
 
 GATED_HELP = {
-    "lstm": " Click an LSTM neuron to open it: gates i f g o below, the cell state c beside.",
-    "gru": " Click a GRU neuron to open it: its gates r z n below.",
+    "lstm": QT_TR_NOOP(" Click an LSTM neuron to open it: gates i f g o below, the cell state c "
+                       "beside."),
+    "gru": QT_TR_NOOP(" Click a GRU neuron to open it: its gates r z n below."),
 }
 # How far the gestures may go, from the settings schema (the window's session decides the
 # rest: an edit it refuses comes back as the current configuration).
@@ -50,12 +53,14 @@ LIMITS = diagram_limits()
 TRACE_EVERY = 0.25  # seconds between step-through traces while training runs
 SIDE_MIN, SIDE_MAX = 280, 480  # width of the side area with a neuron's panel or formula
 HELP = {
-    "live": "Blue positive, orange negative; thicker lines are larger weights. Hover a line "
-            "for its weight and gradient, click a neuron for its history.",
-    "forward": "each neuron computes h_t = tanh(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh); "
-               "grey is not computed yet. Hover a neuron for its numbers.",
-    "backward": "neurons show dL/dh_t, lines each weight's share of the gradient at this "
-                "step; fading far from the loss means vanishing gradients.",
+    "live": QT_TR_NOOP("Blue positive, orange negative; thicker lines are larger weights. Hover "
+                       "a line "
+            "for its weight and gradient, click a neuron for its history."),
+    "forward": QT_TR_NOOP("each neuron computes h_t = tanh(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh); "
+               "grey is not computed yet. Hover a neuron for its numbers."),
+    "backward": QT_TR_NOOP("neurons show dL/dh_t, lines each weight's share of the gradient at "
+                           "this "
+                "step; fading far from the loss means vanishing gradients."),
 }
 
 
@@ -92,27 +97,31 @@ class DiagramWidget(QWidget):
         # A row that wraps rather than squeezing its buttons below their text.
         bar = FlowLayout()
         bar.setContentsMargins(4, 2, 4, 0)
-        self.remove_layer_btn = self._tool("− layer", "Remove the top layer", bar)
+        self.remove_layer_btn = self._tool(tr("− layer"), tr("Remove the top layer"), bar)
         self.add_layer_btn = self._tool(
-            "+ layer", f"Add a layer on top (at most {LIMITS['network.num_layers'][1]})", bar
+            tr("+ layer"), tr("Add a layer on top (at most {value})").format(
+                value=LIMITS['network.num_layers'][1]), bar
         )
-        self.bidir_btn = self._tool("Bidirectional", "Switch between a simple (left to right) "
-                                    "and a bidirectional network", bar, checkable=True)
-        self.folded_btn = self._tool("Folded", "Show the compact loop diagram instead of one "
-                                     "column per time step", bar, checkable=True)
+        self.bidir_btn = self._tool(tr("Bidirectional"), tr("Switch between a simple (left to "
+                                                            "right) "
+                                    "and a bidirectional network"), bar, checkable=True)
+        self.folded_btn = self._tool(tr("Folded"), tr("Show the compact loop diagram instead of "
+                                                      "one "
+                                     "column per time step"), bar, checkable=True)
         steps = QWidget(self)  # the label and its box, kept together
         steps_row = QHBoxLayout(steps)
         steps_row.setContentsMargins(0, 0, 0, 0)
-        steps_row.addWidget(QLabel("Steps shown:", steps))
+        steps_row.addWidget(QLabel(tr("Steps shown:"), steps))
         self.steps_spin = QSpinBox(steps)
         self.steps_spin.setRange(2, 40)
         self.steps_spin.setValue(6)
-        self.steps_spin.setToolTip("How many time steps to draw; longer sequences show the "
-                                   "first and last steps around an ellipsis")
+        self.steps_spin.setToolTip(tr("How many time steps to draw; longer sequences show the "
+                                   "first and last steps around an ellipsis"))
         steps_row.addWidget(self.steps_spin)
         bar.addWidget(steps)
-        self.fit_btn = self._tool("Fit", "Show the whole diagram in the view (its text may get "
-                                  "smaller than at 100 %; the wheel zooms)", bar)
+        self.fit_btn = self._tool(tr("Fit"), tr("Show the whole diagram in the view (its text "
+                                                "may get "
+                                  "smaller than at 100 %; the wheel zooms)"), bar)
         self.stepper = StepThroughBar(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -154,7 +163,7 @@ class DiagramWidget(QWidget):
         self.stepper.modeChanged.connect(self._set_mode)
         self.stepper.stepChanged.connect(self._set_step)
         self.setMinimumSize(QSize(400, 300))
-        self._set_message(HELP["live"])
+        self._set_message(tr(HELP["live"]))
         self._follow_theme()
 
     @property
@@ -284,7 +293,7 @@ class DiagramWidget(QWidget):
             gen.setFileName(path)
             gen.setSize(QSize(w, h))
             gen.setViewBox(QRectF(0, 0, w, h))
-            gen.setTitle("RNN Sandbox network diagram")
+            gen.setTitle(tr("RNN Sandbox network diagram"))
             p = QPainter(gen)
             self.render_scene(p, QRectF(0, 0, w, h), rect)
             p.end()
@@ -297,7 +306,7 @@ class DiagramWidget(QWidget):
         self.render_scene(p, QRectF(img.rect()), rect)
         p.end()
         if not img.save(path):
-            raise OSError(f"could not write the image {path}")
+            raise OSError(tr("could not write the image {path}").format(path=path))
 
     def render_scene(self, painter: QPainter, target: QRectF, source: QRectF) -> None:
         """Paint the ``source`` part of the scene into ``target`` (without edit buttons)."""
@@ -336,7 +345,7 @@ class DiagramWidget(QWidget):
             # Draw the shape anyway; the weights come with the first snapshot.
             self._weights = {}
             self.model.set_weights({})
-            self._set_message(f"No weights to show: {e}", error=True)
+            self._set_message(tr("No weights to show: {e}").format(e=e), error=True)
             return
         self._weights = net.state_dict()
         self._weights_version += 1
@@ -453,11 +462,12 @@ class DiagramWidget(QWidget):
         lo, hi = LIMITS["network.hidden_size"]
         if not lo <= old + sign <= hi:  # the ± buttons stop at the schema's bounds
             reason = SETTING["network.hidden_size"].check(old + sign)
-            self._set_message(f"Not possible: {reason}", error=True)
+            self._set_message(tr("Not possible: {reason}").format(reason=reason), error=True)
             return
         new.network.hidden_size = old + sign
-        verb = "Add hidden neuron to" if sign > 0 else "Remove hidden neuron from"
-        self._emit_edit(new, f"{verb} layer {layer + 1} (all layers {old} → {old + sign})")
+        verb = tr("Add hidden neuron to") if sign > 0 else tr("Remove hidden neuron from")
+        self._emit_edit(new, tr("{verb} layer {value} (all layers {old} → {value2})").format(
+            verb=verb, value=layer + 1, old=old, value2=old + sign))
 
     def _edit_layers(self, sign: int) -> None:
         if self.cfg is None:
@@ -465,7 +475,8 @@ class DiagramWidget(QWidget):
         new = self.cfg.copy()
         k = new.network.num_layers + sign
         new.network.num_layers = k
-        desc = f"Add layer {k}" if sign > 0 else f"Remove layer {k + 1}"
+        desc = tr("Add layer {k}").format(k=k) if sign > 0 else tr("Remove layer {value}").format(
+            value=k + 1)
         self._emit_edit(new, desc)
 
     def _toggle_bidirectional(self) -> None:
@@ -473,8 +484,8 @@ class DiagramWidget(QWidget):
             return
         new = self.cfg.copy()
         new.network.bidirectional = not new.network.bidirectional
-        desc = ("Make the network bidirectional" if new.network.bidirectional
-                else "Make the network simple (one direction)")
+        desc = (tr("Make the network bidirectional") if new.network.bidirectional
+                else tr("Make the network simple (one direction)"))
         self._emit_edit(new, desc)
         # The button shows the configuration, which changes only when the edit is applied.
         self.bidir_btn.setChecked(self.config.network.bidirectional)
@@ -485,11 +496,11 @@ class DiagramWidget(QWidget):
         if self.trace is not None and self._traced_version == self._weights_version:
             return True
         if self.config.network.cell == "dense":
-            self._set_message("The dense baseline has no time steps to walk through: it reads "
-                              "the whole sequence at once.", error=True)
+            self._set_message(tr("The dense baseline has no time steps to walk through: it reads "
+                              "the whole sequence at once."), error=True)
             return False
         if self.sample is None:
-            self._set_message("The step-through needs a sample: choose a task first.",
+            self._set_message(tr("The step-through needs a sample: choose a task first."),
                               error=True)
             return False
         try:
@@ -501,7 +512,8 @@ class DiagramWidget(QWidget):
             self._trace_time = time.monotonic()
             self._trace_cost = self._trace_time - start
         except (ValueError, IndexError, KeyError) as e:
-            self._set_message(f"The step-through cannot run this sample: {e}", error=True)
+            self._set_message(tr("The step-through cannot run this sample: {e}").format(
+                e=e), error=True)
             self.trace = None
             return False
         self.model.trace = self.trace
@@ -553,38 +565,44 @@ class DiagramWidget(QWidget):
         m = self.model
         if m.mode == "live" or self.trace is None:
             if m.mode == "live" and not self.message.property("error"):
-                self._set_message(HELP["live"] + GATED_HELP.get(self.config.network.cell, ""))
+                self._set_message(tr(HELP["live"]) + tr(GATED_HELP.get(self.config.network.cell,
+                    "")))
             return
         seg = next(s for s in m.segments if s.offset <= m.step < s.offset + s.steps)
         t = m.step - seg.offset
         where = f"{seg.name} " if seg.name != "main" else ""
         gated = m.anatomy.gated
         if m.mode == "forward":
-            text = HELP["forward"]
+            text = tr(HELP["forward"])
             if gated:
-                text = (f"each {self.config.network.cell.upper()} cell sets its gates from x_t "
-                        "and h_(t-1), then its new state; click a neuron to show its gates, "
-                        "hover for their values.")
-            self._set_message(f"Forward {where}t={t + 1}: " + text)
+                text = tr("each {cell} cell sets its gates from x_t and h_(t-1), then its new "
+                          "state; click a neuron to show its gates, hover for their values."
+                          ).format(cell=self.config.network.cell.upper())
+            self._set_message(tr("Forward {where}t={value}: ").format(
+                where=where, value=t + 1) + text)
             return
         norms = []
         for s in seg.states[:4]:
             d = self.trace.layers[s]
             tt = seg.steps - 1 - t if d.reverse else t
-            norms.append(f"{m.anatomy.state(s).title} {np.linalg.norm(d.grad_h[tt]):.2g}")
-        text = HELP["backward"]
+            title = engine_title(m.anatomy.state(s).title)
+            norms.append(f"{title} {np.linalg.norm(d.grad_h[tt]):.2g}")
+        text = tr(HELP["backward"])
         if gated:
-            text = ("neurons show dL/dh_t, gates dL/d(pre-activation)"
-                    + (", the square beside an LSTM neuron dL/dc_t" if
+            text = (tr("neurons show dL/dh_t, gates dL/d(pre-activation)")
+                    + (tr(", the square beside an LSTM neuron dL/dc_t") if
                        self.config.network.cell == "lstm" else "")
-                    + "; ribbons each step's share of the gate weights' gradient.")
+                    + tr("; ribbons each step's share of the gate weights' gradient."))
         k = self.config.training.bptt_truncation
         if k:
             stop = self.stepper.backward_stop
-            text += (f" Truncated BPTT cuts every {k} steps: nothing flows back across a cut"
-                     + (f", and no gradient reaches a step before t={stop + 1}." if stop
+            text += (tr(" Truncated BPTT cuts every {k} steps: nothing flows back across a cut"
+                        ).format(k=k)
+                     + (tr(", and no gradient reaches a step before t={value}.").format(
+                         value=stop + 1) if stop
                         else "."))
-        self._set_message(f"Backward {where}t={t + 1}: |dL/dh| " + ", ".join(norms) + "; "
+        self._set_message(tr("Backward {where}t={value}: |dL/dh| ").format(
+            where=where, value=t + 1) + ", ".join(norms) + "; "
                           + text)
 
     def _set_message(self, text: str, error: bool = False) -> None:

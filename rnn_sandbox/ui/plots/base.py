@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rnn_sandbox.ui.i18n import tr
+
 # Long histories (loss, gradient norms) change little between two refreshes: they are
 # redrawn at most this often while training; the last points follow once it stops.
 HISTORY_REDRAW_INTERVAL = 0.1  # seconds
@@ -256,7 +258,7 @@ class PlotPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.caption = QLabel(self.CAPTION)
+        self.caption = QLabel(tr(self.CAPTION))
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #666666; font-size: 8pt;")
         self.graphics = ZoomableGraphics()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from rnn_sandbox.engine import Anatomy, Snapshot
 from rnn_sandbox.ui import fit
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
 from rnn_sandbox.ui.plots.base import (
     AXIS_W,
     BAR_W,
@@ -28,6 +29,7 @@ from rnn_sandbox.ui.plots.base import (
     plots_height,
     safe_log10,
 )
+from rnn_sandbox.ui.words import engine_title
 
 
 class GradientHistory:
@@ -81,15 +83,15 @@ class GradientFlowPlot(PlotPanel):
     HISTORY = 300  # profiles kept for the step × time heatmap (spanning the whole run)
     FEW = 40  # up to this many points, the gradient norms are drawn with markers
     CAPTION = (
-        "How much of the loss's gradient reaches each time step. Falling to the left: "
+        QT_TR_NOOP("How much of the loss's gradient reaches each time step. Falling to the left: "
         "vanishing (early inputs barely learn); rising: exploding (clip or lower the rate). "
-        "An LSTM's cell state (dashed) carries it back as far as the forget gates stay open."
+        "An LSTM's cell state (dashed) carries it back as far as the forget gates stay open.")
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Heatmap layer:"))
+        bar.addWidget(QLabel(tr("Heatmap layer:")))
         self.layer_combo = fit.shrinkable(QComboBox())
         self.layer_combo.currentIndexChanged.connect(lambda _: self._redraw_map())
         bar.addWidget(self.layer_combo)
@@ -99,26 +101,26 @@ class GradientFlowPlot(PlotPanel):
         self._layout.addWidget(self.caption)
 
         self.flow_plot = self._add_plot(
-            0, title="Gradient at each step |dL/dh<sub>t</sub>|",
+            0, title=tr("Gradient at each step |dL/dh<sub>t</sub>|"),
             axisItems={"bottom": StepAxis("bottom")},
         )
-        self.flow_plot.setLabel("bottom", "time step t")
-        self.flow_plot.setLabel("left", "log<sub>10</sub> |dL/dh<sub>t</sub>|")
+        self.flow_plot.setLabel("bottom", tr("time step t"))
+        self.flow_plot.setLabel("left", tr("log<sub>10</sub> |dL/dh<sub>t</sub>|"))
         self.flow_plot.addLegend(offset=(-10, 10))
         self.map_plot = self._add_plot(
-            1, title="log<sub>10</sub> |dL/dh<sub>t</sub>| over training"
+            1, title=tr("log<sub>10</sub> |dL/dh<sub>t</sub>| over training")
         )
-        self.map_plot.setLabel("bottom", "training step")
-        self.map_plot.setLabel("left", "time step t")
+        self.map_plot.setLabel("bottom", tr("training step"))
+        self.map_plot.setLabel("left", tr("time step t"))
         self.image = pg.ImageItem(axisOrder="col-major")
         self.map_plot.addItem(self.image)
         self.colorbar = pg.ColorBarItem(
             values=(-6, 0), colorMap=pg.colormap.get("viridis"), width=12, interactive=False
         )
         self.colorbar.setImageItem(self.image, insert_in=self.map_plot)
-        self.norm_plot = self._add_plot(2, title="Gradient norm per weight")
-        self.norm_plot.setLabel("bottom", "training step")
-        self.norm_plot.setLabel("left", "log<sub>10</sub> ‖∇W‖")
+        self.norm_plot = self._add_plot(2, title=tr("Gradient norm per weight"))
+        self.norm_plot.setLabel("bottom", tr("training step"))
+        self.norm_plot.setLabel("left", tr("log<sub>10</sub> ‖∇W‖"))
         for plot in (self.flow_plot, self.norm_plot):
             plot.enableAutoRange(y=False)
         self.flow_plot.enableAutoRange(x=False)
@@ -164,7 +166,7 @@ class GradientFlowPlot(PlotPanel):
         for i, name in enumerate(state_names):
             colour = PALETTE[i % len(PALETTE)]
             self.flow_curves[name] = self.flow_plot.plot(
-                pen=pg.mkPen(colour, width=2), name=anatomy.state(name).label
+                pen=pg.mkPen(colour, width=2), name=engine_title(anatomy.state(name).label)
             )
             cell = self.flow_plot.plot(
                 pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine)
@@ -177,12 +179,13 @@ class GradientFlowPlot(PlotPanel):
             colour = PALETTE[i % len(PALETTE)]
             self.norm_curves[p.name] = self.norm_plot.plot(pen=pg.mkPen(colour, width=1.5))
             self.norm_series[p.name] = GrowingSeries()
-            key.append(f"<span style='color:{colour}'>■ {p.label}</span>")
+            key.append(tr("<span style='color:{colour}'>■ {label}</span>").format(
+                colour=colour, label=engine_title(p.label)))
         self.norm_key.setText("&nbsp; ".join(key))
         self.layer_combo.blockSignals(True)
         self.layer_combo.clear()
         for s in anatomy.states:
-            self.layer_combo.addItem(s.label, s.name)
+            self.layer_combo.addItem(engine_title(s.label), s.name)
         self.layer_combo.blockSignals(False)
         self.latest = self.latest_c = None
         self._hist = {n: GradientHistory(self.HISTORY) for n in state_names}
@@ -204,13 +207,13 @@ class GradientFlowPlot(PlotPanel):
         fg = THEMES[self.theme]["fg"]
         if cell:
             self.flow_plot.setTitle(
-                "Per step: |dL/dh<sub>t</sub>| ━  cell |dL/dc<sub>t</sub>| - -",
+                tr("Per step: |dL/dh<sub>t</sub>| ━  cell |dL/dc<sub>t</sub>| - -"),
                 color=fg)
-            self.flow_plot.setLabel("left", "log<sub>10</sub> gradient")
+            self.flow_plot.setLabel("left", tr("log<sub>10</sub> gradient"))
         else:
             self.flow_plot.setTitle(
-                "Gradient at each step |dL/dh<sub>t</sub>|", color=fg)
-            self.flow_plot.setLabel("left", "log<sub>10</sub> |dL/dh<sub>t</sub>|")
+                tr("Gradient at each step |dL/dh<sub>t</sub>|"), color=fg)
+            self.flow_plot.setLabel("left", tr("log<sub>10</sub> |dL/dh<sub>t</sub>|"))
 
     def _enable_cell(self, names: list[str]) -> None:
         """The first snapshot with |dL/dc_t|: show its curves, offer it in the heatmap."""
@@ -222,9 +225,9 @@ class GradientFlowPlot(PlotPanel):
             if curve is None:
                 continue
             curve.setVisible(True)
-            label = self.anatomy.state(name).label
+            label = engine_title(self.anatomy.state(name).label)
             self.flow_plot.legend.addItem(curve, f"{label} c")
-            self.layer_combo.addItem(f"{label}: cell state c", name + ":c")
+            self.layer_combo.addItem(tr("{label}: cell state c").format(label=label), name + ":c")
             self._hist[name + ":c"] = GradientHistory(self.HISTORY)
         self.layer_combo.blockSignals(False)
         self._set_titles(cell=True)
@@ -389,7 +392,7 @@ class GradientFlowPlot(PlotPanel):
             self._shown["map"] = name
             what = "c" if name.endswith(":c") else "h"
             self.map_plot.setTitle(
-                f"log<sub>10</sub> |dL/d{what}<sub>t</sub>| over training",
+                tr("log<sub>10</sub> |dL/d{what}<sub>t</sub>| over training").format(what=what),
                 color=THEMES[self.theme]["fg"],
             )
 
@@ -399,8 +402,8 @@ class GradientFlowPlot(PlotPanel):
     def table(self) -> tuple[list[str], list[list[object]]]:
         if not self.latest:
             return ["t"], []
-        cols = [(f"|dL/dh_t| {n}", v) for n, v in self.latest.items()]
-        cols += [(f"|dL/dc_t| {n}", v) for n, v in (self.latest_c or {}).items()]
+        cols = [(tr("|dL/dh_t| {n}").format(n=n), v) for n, v in self.latest.items()]
+        cols += [(tr("|dL/dc_t| {n}").format(n=n), v) for n, v in (self.latest_c or {}).items()]
         T = max(len(v) for _, v in cols)
         rows = [[t] + [csv_value(v[t]) if t < len(v) else "" for _, v in cols] for t in range(T)]
         return ["t"] + [h for h, _ in cols], rows

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 from rnn_sandbox.engine import Anatomy, Snapshot
 from rnn_sandbox.engine.anatomy import Gate
 from rnn_sandbox.ui import fit
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
 from rnn_sandbox.ui.label_axis import LabelAxis
 from rnn_sandbox.ui.plots.base import (
     AXIS_W,
@@ -25,6 +26,7 @@ from rnn_sandbox.ui.plots.base import (
     no_min_width,
     plots_height,
 )
+from rnn_sandbox.ui.words import engine_title
 
 GATE_MAP = pg.colormap.get("viridis")  # 0 = closed (dark), 1 = open (bright)
 STATE_MAP = pg.colormap.get("CET-D1")  # signed values: blue < 0 < red
@@ -40,22 +42,22 @@ class HiddenStatePlot(PlotPanel):
     sampleChanged = Signal(int)
     unitChosen = Signal(str, int)  # a click on a row: the layer's state name, the unit
     CAPTION = (
-        "Each row is one hidden neuron, each column a time step, colour its value h_t. "
-        "Click a row to follow that neuron over time."
+        QT_TR_NOOP("Each row is one hidden neuron, each column a time step, colour its value h_t. "
+        "Click a row to follow that neuron over time.")
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Layer:"))
+        bar.addWidget(QLabel(tr("Layer:")))
         self.layer_combo = fit.shrinkable(QComboBox())
-        self.layer_combo.setToolTip("Layer and direction whose states are shown")
+        self.layer_combo.setToolTip(tr("Layer and direction whose states are shown"))
         self.layer_combo.currentIndexChanged.connect(lambda _: self._redraw())
         bar.addWidget(self.layer_combo)
         bar.addSpacing(12)
-        bar.addWidget(QLabel("Validation sample:"))
+        bar.addWidget(QLabel(tr("Validation sample:")))
         self.sample_spin = QSpinBox()
-        self.sample_spin.setToolTip("Which validation sample is watched while training")
+        self.sample_spin.setToolTip(tr("Which validation sample is watched while training"))
         self.sample_spin.setKeyboardTracking(False)
         self.sample_spin.valueChanged.connect(self.sampleChanged.emit)
         bar.addWidget(self.sample_spin)
@@ -65,11 +67,11 @@ class HiddenStatePlot(PlotPanel):
         self.view_row = QWidget()
         views = QHBoxLayout(self.view_row)
         views.setContentsMargins(0, 0, 0, 0)
-        self.view_label = QLabel("Show:")
+        self.view_label = QLabel(tr("Show:"))
         views.addWidget(self.view_label)
         self.view_combo = fit.shrinkable(QComboBox())
         self.view_combo.setToolTip(
-            "Hidden state, cell state (LSTM) or one gate of the gated cell, per unit and step"
+            tr("Hidden state, cell state (LSTM) or one gate of the gated cell, per unit and step")
         )
         self.view_combo.currentIndexChanged.connect(lambda _: self._view_chosen())
         views.addWidget(self.view_combo, 1)
@@ -81,10 +83,10 @@ class HiddenStatePlot(PlotPanel):
 
         # Time steps named by the sample's characters or words, when it has them.
         self.step_axis = LabelAxis("bottom")
-        self.map_plot = self._add_plot(0, title="Hidden states h<sub>t</sub>", colspan=2,
+        self.map_plot = self._add_plot(0, title=tr("Hidden states h<sub>t</sub>"), colspan=2,
                                        axisItems={"bottom": self.step_axis})
-        self.map_plot.setLabel("bottom", "time step t")
-        self.map_plot.setLabel("left", "hidden unit")
+        self.map_plot.setLabel("bottom", tr("time step t"))
+        self.map_plot.setLabel("left", tr("hidden unit"))
         self.image = pg.ImageItem(axisOrder="col-major")
         self.map_plot.addItem(self.image)
         self.colorbar = pg.ColorBarItem(
@@ -93,9 +95,9 @@ class HiddenStatePlot(PlotPanel):
         self.colorbar.setImageItem(self.image, insert_in=self.map_plot)
         self.marker = pg.InfiniteLine(angle=0, pen=pg.mkPen("#000000", width=1))
         self.map_plot.addItem(self.marker, ignoreBounds=True)
-        self.trace_plot = self._add_plot(1, title="Unit 0 over time",
+        self.trace_plot = self._add_plot(1, title=tr("Unit 0 over time"),
                                          axisItems={"bottom": StepAxis("bottom")})
-        self.trace_plot.setLabel("bottom", "time step t")
+        self.trace_plot.setLabel("bottom", tr("time step t"))
         self.trace_plot.setLabel("left", "h")
         self.trace_curve = self.trace_plot.plot(pen=pg.mkPen(PALETTE[0], width=2))
         self.cell_curve = self.trace_plot.plot(
@@ -103,10 +105,10 @@ class HiddenStatePlot(PlotPanel):
         )
         # The gates of the selected unit, one curve per gate (created once, the unused
         # ones hidden); the plot is shown for gated cells only, beside the unit's trace.
-        self.gate_plot = self._add_plot(1, 1, title="Gates of unit 0",
+        self.gate_plot = self._add_plot(1, 1, title=tr("Gates of unit 0"),
                                         axisItems={"bottom": StepAxis("bottom")})
-        self.gate_plot.setLabel("bottom", "time step t")
-        self.gate_plot.setLabel("left", "gate")
+        self.gate_plot.setLabel("bottom", tr("time step t"))
+        self.gate_plot.setLabel("left", tr("gate"))
         self.gate_plot.setYRange(-1.05, 1.05, padding=0)
         self.gate_plot.enableAutoRange(y=False)
         self.gate_plot.setXLink(self.trace_plot)
@@ -142,7 +144,7 @@ class HiddenStatePlot(PlotPanel):
         self.layer_combo.blockSignals(True)
         self.layer_combo.clear()
         for s in anatomy.states:
-            self.layer_combo.addItem(s.label, s.name)
+            self.layer_combo.addItem(engine_title(s.label), s.name)
         idx = self.layer_combo.findText(current)
         self.layer_combo.setCurrentIndex(max(idx, 0))
         self.layer_combo.blockSignals(False)
@@ -158,11 +160,11 @@ class HiddenStatePlot(PlotPanel):
         key = self._wanted_view  # kept across rebuilds that pass through "no gates yet"
         self.view_combo.blockSignals(True)
         self.view_combo.clear()
-        self.view_combo.addItem("hidden state h_t", "h")
+        self.view_combo.addItem(tr("hidden state h_t"), "h")
         if kind == "lstm":
-            self.view_combo.addItem("cell state c_t", "c")
+            self.view_combo.addItem(tr("cell state c_t"), "c")
         for i, g in enumerate(self._gates()):
-            self.view_combo.addItem(f"{g.title} {g.letter}_t", f"gate:{i}")
+            self.view_combo.addItem(f"{engine_title(g.title)} {g.letter}_t", f"gate:{i}")
         self.view_combo.setCurrentIndex(max(0, self.view_combo.findData(key)))
         self.view_combo.blockSignals(False)
         gated = kind is not None
@@ -194,10 +196,10 @@ class HiddenStatePlot(PlotPanel):
             if i >= len(gates):
                 curve.setData([], [])
         self.gate_key.setText("&nbsp; ".join(
-            f"<span style='color:{PALETTE[i + 1]}'>━ {g.letter} {g.title}</span>"
+            f"<span style='color:{PALETTE[i + 1]}'>━ {g.letter} {engine_title(g.title)}</span>"
             for i, g in enumerate(gates)
         ))
-        self.trace_plot.setLabel("left", "h, c (dashed)" if kind == "lstm" else "h")
+        self.trace_plot.setLabel("left", tr("h, c (dashed)") if kind == "lstm" else "h")
         self._shown.clear()
         self._view_changed(redraw=False)
 
@@ -217,13 +219,14 @@ class HiddenStatePlot(PlotPanel):
         key = self.view()
         if key.startswith("gate:"):
             g = self._gates()[int(key[5:])]
-            title = f"{g.title.capitalize()} {g.letter}<sub>t</sub>"
-            title += " (0 closed, 1 open)" if g.squash == "sigmoid" else ""
+            title = tr("{capitalize} {letter}<sub>t</sub>").format(
+                capitalize=engine_title(g.title).capitalize(), letter=g.letter)
+            title += tr(" (0 closed, 1 open)") if g.squash == "sigmoid" else ""
             cmap = GATE_MAP if g.squash == "sigmoid" else STATE_MAP
         elif key == "c":
-            title, cmap = "Cell state c<sub>t</sub>", STATE_MAP
+            title, cmap = tr("Cell state c<sub>t</sub>"), STATE_MAP
         else:
-            title, cmap = "Hidden states h<sub>t</sub>", STATE_MAP
+            title, cmap = tr("Hidden states h<sub>t</sub>"), STATE_MAP
         self.map_plot.setTitle(title, color=THEMES[self.theme]["fg"])
         self.colorbar.setColorMap(cmap)
         self._shown.pop("levels", None)
@@ -337,8 +340,8 @@ class HiddenStatePlot(PlotPanel):
     def _unit_changed(self, unit: int) -> None:
         self.marker.setValue(unit)
         fg = THEMES[self.theme]["fg"]
-        self.trace_plot.setTitle(f"Unit {unit} over time", color=fg)
-        self.gate_plot.setTitle(f"Gates of unit {unit}", color=fg)
+        self.trace_plot.setTitle(tr("Unit {unit} over time").format(unit=unit), color=fg)
+        self.gate_plot.setTitle(tr("Gates of unit {unit}").format(unit=unit), color=fg)
 
     def select_unit(self, unit: int) -> None:
         self.unit = int(unit)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from rnn_sandbox.engine import Anatomy, Snapshot
 from rnn_sandbox.ui import fit
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
 from rnn_sandbox.ui.plots.base import (
     AXIS_W,
     BAR_W,
@@ -27,6 +28,7 @@ from rnn_sandbox.ui.plots.base import (
     plots_height,
     safe_log10,
 )
+from rnn_sandbox.ui.words import engine_title
 
 DECADES = 8  # the colour scale spans at most this many powers of ten below the largest
 
@@ -35,9 +37,9 @@ class ItemizedPlot(PlotPanel):
     """The (output step × input step) matrix of one weight's gradient contributions."""
 
     CAPTION = (
-        "Which steps a weight learns from: row s, column t is how much output step s's "
+        QT_TR_NOOP("Which steps a weight learns from: row s, column t is how much output step s's "
         "loss changes the weight where step t uses it. Fading away from the diagonal: "
-        "vanishing gradients; an LSTM's cell state reaches further back."
+        "vanishing gradients; an LSTM's cell state reaches further back.")
     )
     # The weight to itemize (its name) changed: the window asks the training for it.
     weightChanged = Signal(str)
@@ -45,7 +47,7 @@ class ItemizedPlot(PlotPanel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Weight:"))
+        bar.addWidget(QLabel(tr("Weight:")))
         self.weight_combo = fit.shrinkable(QComboBox())
         self.weight_combo.currentIndexChanged.connect(self._weight_chosen)
         bar.addWidget(self.weight_combo)
@@ -55,10 +57,10 @@ class ItemizedPlot(PlotPanel):
         self._layout.addWidget(self.caption)
 
         self.plot = self._add_plot(
-            0, title="log<sub>10</sub> ‖contribution‖ of step t to L<sub>s</sub>"
+            0, title=tr("log<sub>10</sub> ‖contribution‖ of step t to L<sub>s</sub>")
         )
-        self.plot.setLabel("bottom", "input step t (where the weight is used)")
-        self.plot.setLabel("left", "output step s")
+        self.plot.setLabel("bottom", tr("input step t (where the weight is used)"))
+        self.plot.setLabel("left", tr("output step s"))
         self.plot.setMenuEnabled(False)
         self.image = pg.ImageItem(axisOrder="col-major")
         self.plot.addItem(self.image)
@@ -92,7 +94,7 @@ class ItemizedPlot(PlotPanel):
         self.weight_combo.blockSignals(True)
         self.weight_combo.clear()
         for p in anatomy.weights:
-            self.weight_combo.addItem(p.label or p.name, p.name)
+            self.weight_combo.addItem(engine_title(p.label or p.name), p.name)
         first_hh = next((i for i, p in enumerate(anatomy.weights) if p.kind == "weight_hh"), 0)
         self.weight_combo.setCurrentIndex(first_hh)
         self.weight_combo.blockSignals(False)
@@ -143,8 +145,8 @@ class ItemizedPlot(PlotPanel):
             self.bars.setVisible(True)
             if self._shown_shape != (1, T_in, lo, hi):
                 self._shown_shape = (1, T_in, lo, hi)
-                self.plot.setLabel("left", "log<sub>10</sub> ‖contribution‖")
-                self.plot.setTitle("The whole sequence's loss: contribution of step t",
+                self.plot.setLabel("left", tr("log<sub>10</sub> ‖contribution‖"))
+                self.plot.setTitle(tr("The whole sequence's loss: contribution of step t"),
                                    color=fg)
                 self.plot.setXRange(0.5, T_in + 0.5, padding=0)
                 self.plot.setYRange(lo, hi, padding=0.02)
@@ -156,9 +158,9 @@ class ItemizedPlot(PlotPanel):
             self.colorbar.setLevels((lo, hi))
             if self._shown_shape != (T_out, T_in):
                 self._shown_shape = (T_out, T_in)
-                self.plot.setLabel("left", "output step s")
+                self.plot.setLabel("left", tr("output step s"))
                 self.plot.setTitle(
-                    "log<sub>10</sub> ‖contribution‖ of step t to L<sub>s</sub>", color=fg)
+                    tr("log<sub>10</sub> ‖contribution‖ of step t to L<sub>s</sub>"), color=fg)
                 self.plot.setXRange(0.5, T_in + 0.5, padding=0)
                 self.plot.setYRange(0.5, T_out + 0.5, padding=0)
         if 0 < self.encoder_steps < T_in:
@@ -173,11 +175,13 @@ class ItemizedPlot(PlotPanel):
             return ""
         where = f"t = {t + 1}"
         if self.encoder_steps and t >= self.encoder_steps:
-            where = f"decoder step {t + 1 - self.encoder_steps}"
+            where = tr("decoder step {value}").format(value=t + 1 - self.encoder_steps)
         elif self.encoder_steps:
-            where = f"encoder step {t + 1}"
-        loss = "the sequence's loss" if v.shape[0] == 1 else f"L at output step {s + 1}"
-        return f"{loss}, {where}: ‖contribution‖ = {v[s, t]:.3g}"
+            where = tr("encoder step {value}").format(value=t + 1)
+        loss = (tr("the sequence's loss") if v.shape[0] == 1
+                else tr("L at output step {step}").format(step=s + 1))
+        return tr("{loss}, {where}: ‖contribution‖ = {value:.3g}").format(
+            loss=loss, where=where, value=v[s, t])
 
     def _mouse_moved(self, pos) -> None:
         if self.values is None or not self.plot.sceneBoundingRect().contains(pos):
@@ -197,7 +201,8 @@ class ItemizedPlot(PlotPanel):
         return self.values is not None
 
     def table(self) -> tuple[list[str], list[list[object]]]:
-        header = ["output step s", "input step t", f"|contribution| {self.chosen or ''}"]
+        header = [tr("output step s"), tr("input step t"), tr("|contribution| {value}").format(
+            value=self.chosen or '')]
         if self.values is None:
             return header, []
         rows = [[s + 1, t + 1, csv_value(float(v))]

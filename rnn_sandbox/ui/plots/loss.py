@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
-from rnn_sandbox.session import baseline_text
 from rnn_sandbox.tasks import Metric
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, baseline_word, tr
 from rnn_sandbox.ui.plots.base import (
     AXIS_W,
     HISTORY_REDRAW_INTERVAL,
@@ -36,19 +36,20 @@ class LossPlot(PlotPanel):
     """Training and validation loss against step, and the task metric underneath."""
 
     CAPTION = (
-        "Training loss of every batch and its trend; validation loss on data the network "
-        "never trains on. Validation rising while training falls means memorising."
+        QT_TR_NOOP("Training loss of every batch and its trend; validation loss on data the "
+                   "network "
+        "never trains on. Validation rising while training falls means memorising.")
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         bar = QHBoxLayout()
-        self.log_check = QCheckBox("Log scale")
-        self.log_check.setToolTip("Show the loss on a logarithmic axis")
+        self.log_check = QCheckBox(tr("Log scale"))
+        self.log_check.setToolTip(tr("Show the loss on a logarithmic axis"))
         self.log_check.setChecked(True)
         self.log_check.toggled.connect(self.set_log)
-        self.smooth_check = QCheckBox("Smoothed")
-        self.smooth_check.setToolTip("Exponential moving average of the training loss")
+        self.smooth_check = QCheckBox(tr("Smoothed"))
+        self.smooth_check.setToolTip(tr("Exponential moving average of the training loss"))
         self.smooth_check.setChecked(True)
         self.smooth_check.toggled.connect(lambda _: self._redraw())
         bar.addWidget(self.log_check)
@@ -58,12 +59,12 @@ class LossPlot(PlotPanel):
         self._layout.addWidget(self.graphics_area(), 1)
         self._layout.addWidget(self.caption)
 
-        self.loss_plot = self._add_plot(0, title="Loss", axisItems={"left": LogAxis("left")})
-        self.loss_plot.setLabel("left", "loss")
+        self.loss_plot = self._add_plot(0, title=tr("Loss"), axisItems={"left": LogAxis("left")})
+        self.loss_plot.setLabel("left", tr("loss"))
         # A key under the plot rather than a legend on top of the curves.
         # (Qt's rich text reads 8-digit colours as #AARRGGBB: give the faint one plainly.)
-        key = [("#7fb8d9", "per batch"), (PALETTE[0], "smoothed"),
-               (PALETTE[3], "validation"), (PALETTE[7], "- - baseline")]
+        key = [("#7fb8d9", tr("per batch")), (PALETTE[0], tr("smoothed")),
+               (PALETTE[3], tr("validation")), (PALETTE[7], tr("- - baseline"))]
         self.key = self.graphics.addLabel(
             "&nbsp; ".join(
                 f"<span style='color:{c}'>{'' if t.startswith('-') else '━ '}{t}</span>"
@@ -72,8 +73,8 @@ class LossPlot(PlotPanel):
             row=1, col=0, size="8pt",
         )
         no_min_width(self.key)
-        self.metric_plot = self._add_plot(2, title="Validation metric")
-        self.metric_plot.setLabel("bottom", "training step")
+        self.metric_plot = self._add_plot(2, title=tr("Validation metric"))
+        self.metric_plot.setLabel("bottom", tr("training step"))
         self.metric_plot.setXLink(self.loss_plot)
         self._wide: bool | None = None
         self._arrange(wide=False)
@@ -168,7 +169,7 @@ class LossPlot(PlotPanel):
             stretches = (1, 0, 1)  # alike: the least scrolling in a short dock
         for row, stretch in enumerate(stretches):
             ci.layout.setRowStretchFactor(row, stretch)
-        self.loss_plot.setLabel("bottom", "training step" if wide else None)
+        self.loss_plot.setLabel("bottom", tr("training step") if wide else None)
         # Stacked, the plots share the metric's step axis: the loss's needs no numbers.
         self.loss_plot.getAxis("bottom").setStyle(showValues=wide)
         self.set_min_graphics(*self.least_size(wide))
@@ -200,8 +201,8 @@ class LossPlot(PlotPanel):
         self.clear()
         self.loss_name = loss_name
         self.baseline = baseline
-        self.loss_plot.setTitle(f"Loss ({loss_name})")
-        self.metric_plot.setTitle(metric_name or "Validation metric")
+        self.loss_plot.setTitle(tr("Loss ({loss_name})").format(loss_name=loss_name))
+        self.metric_plot.setTitle(tr(metric_name) if metric_name else tr("Validation metric"))
         self._place_baselines()
         self._empty_ranges()
 
@@ -244,7 +245,8 @@ class LossPlot(PlotPanel):
             value = np.log10(max(value, 1e-300))
         line.setValue(value)
         self._label_baseline()
-        tip = f"Baseline: {b.name} = {b.value:.4g}, what a trivial rule scores"
+        tip = tr("Baseline: {name} = {value:.4g}, what a trivial rule scores").format(
+            name=baseline_word(b.name), value=b.value)
         line.setToolTip(tip)
         line.label.setToolTip(tip)
 
@@ -255,11 +257,12 @@ class LossPlot(PlotPanel):
         if b is None:
             return
         line = self.metric_baseline if self._baseline_on_metric() else self.loss_baseline
-        text = baseline_text(b)
+        text = tr("baseline “{rule}” {value:.3g}").format(
+            rule=tr(b.name.partition(": ")[0] if ": " in b.name else b.name), value=float(b.value))
         room = line.getViewBox().width() if line.getViewBox() is not None else 0
         metrics = QFontMetrics(line.label.textItem.font())
         if room and metrics.horizontalAdvance(text) > 0.95 * room:
-            text = f"baseline {float(b.value):.3g}"
+            text = tr("baseline {float:.3g}").format(float=float(b.value))
         line.label.setFormat(text)
 
     def clear(self) -> None:
@@ -295,7 +298,7 @@ class LossPlot(PlotPanel):
             self.val.extend(val_steps, val_losses)
             self.metric_series.extend(val_steps, val_metrics)
         if metric_name and self.metric_plot.titleLabel.text == "Validation metric":
-            self.metric_plot.setTitle(metric_name)
+            self.metric_plot.setTitle(tr(metric_name))
             self._place_baselines()
         self._dirty[0] |= len(steps) > 0
         self._dirty[1] |= len(val_steps) > 0

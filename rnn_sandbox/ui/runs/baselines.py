@@ -8,6 +8,7 @@ from typing import NamedTuple
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
+from rnn_sandbox.ui.i18n import baseline_word, tr
 from rnn_sandbox.ui.plots.base import THEMES, PlotPanel
 
 LABEL_CHARS = 48  # a legend row longer than this is cut with "…"
@@ -106,7 +107,8 @@ class Baselines:
 
 
 def _tip(line: Line) -> str:
-    return f"Baseline: {line.name} = {line.value:.4g}, what a trivial rule scores"
+    return tr("Baseline: {name} = {value:.4g}, what a trivial rule scores").format(
+        name=baseline_word(line.name), value=line.value)
 
 
 def _elide(text: str) -> str:

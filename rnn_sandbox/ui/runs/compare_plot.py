@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from rnn_sandbox.runs import book as runs_module
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
 from rnn_sandbox.ui.plots.base import (
     PALETTE,
     THEMES,
@@ -30,12 +31,10 @@ from rnn_sandbox.ui.runs.baselines import Baselines, Line
 if TYPE_CHECKING:
     from rnn_sandbox.runs.book import Run
 
-# What a group's shaded band spans, as ``runs.band`` computes it (said in the legend).
-BAND_TEXT = "mean ± std"
 GREY = PALETTE[7]
 FAINT = "55"  # alpha (hex) of a group's single runs
 BAND = "40"  # alpha of a group's band
-X_LABELS = {"step": "training step", "seconds": "wall time (s)"}
+X_LABELS = {"step": QT_TR_NOOP("training step"), "seconds": QT_TR_NOOP("wall time (s)")}
 SMOOTH_FROM = 50  # training losses from this many batches on are drawn with their trend
 BAND_POINTS = 400  # a seed band is drawn with at most this many points
 _GRADIENT = "\0gradient"  # first part of the keys of the gradient plot's lines
@@ -100,7 +99,7 @@ def entries_of(runs: Sequence[Run]) -> list[Entry]:
 def legend_text(entry: Entry) -> str:
     """An entry's name in the legend; a group says what its line and band are."""
     if entry.is_group:
-        return f"{entry.name}: {BAND_TEXT} of {len(entry.runs)} seeds"
+        return tr("{name}: mean ± std of %n seed(s)", n=len(entry.runs)).format(name=entry.name)
     return entry.name
 
 
@@ -155,14 +154,15 @@ class ComparisonPlots:
 
     def __init__(self, panel: PlotPanel) -> None:
         self.panel = panel
-        self.loss_plot = panel._add_plot(0, 0, title="Loss", axisItems={"left": LogAxis("left")})
+        self.loss_plot = panel._add_plot(0, 0, title=tr("Loss"), axisItems={"left": LogAxis("left")}
+                                         )
         self.grad_plot = panel._add_plot(
-            0, 2, title="Gradient reaching each time step",
+            0, 2, title=tr("Gradient reaching each time step"),
             axisItems={"left": LogAxis("left"), "bottom": StepAxis("bottom")},
         )
-        self.loss_plot.setLabel("left", "loss")
+        self.loss_plot.setLabel("left", tr("loss"))
         self.grad_plot.setLabel("left", "|dL/dh<sub>t</sub>|")
-        self.grad_plot.setLabel("bottom", "time step t")
+        self.grad_plot.setLabel("bottom", tr("time step t"))
         self.grad_plot.setLogMode(y=True)
         # Room for "5e-05" beside the axis name, whatever the ticks were when laid out: an
         # axis that widens itself while painting lays the plots out and paints them again.
@@ -191,7 +191,7 @@ class ComparisonPlots:
         self.arrange("row")
 
     def _new_metric_plot(self) -> pg.PlotItem:
-        plot = self.panel._add_plot(0, 1 + len(self._metric_pool), title="Validation metric")
+        plot = self.panel._add_plot(0, 1 + len(self._metric_pool), title=tr("Validation metric"))
         self.panel.graphics.ci.removeItem(plot)  # placed by arrange
         plot.setXLink(self.loss_plot)
         plot.getAxis("left").setWidth(LEFT_AXIS)
@@ -278,7 +278,7 @@ class ComparisonPlots:
 
     def _label_x(self) -> None:
         """The x axis named under each plot, but once under curves stacked in a column."""
-        name = X_LABELS[self.x]
+        name = tr(X_LABELS[self.x])
         stacked = self._layout is not None and self._layout[0] == "column" and (
             self._layout[1] != "gradient")
         metrics = list(self.metric_plots.values())
@@ -501,7 +501,7 @@ class ComparisonPlots:
         for key, lines in by_plot.items():
             for (name, value), owners in sorted(lines.items(), key=lambda item: item[0][1]):
                 colour = owners[0].colour if len(owners) == 1 and len(lines) > 1 else GREY
-                text = f"baseline {value:.3g}"
+                text = tr("baseline {value:.3g}").format(value=value)
                 if len(lines) > 1:  # whose line is whose
                     text += f" ({', '.join(e.name for e in owners)})"
                 planned.setdefault(key, []).append(Line(name, value, colour, text))
@@ -515,23 +515,24 @@ class ComparisonPlots:
         for key, plot in self.metric_plots.items():
             mine = [r for r in runs if self.key_of(r) == key]
             better = {r.higher_is_better for r in mine}
-            title = key or "validation metric"
+            title = tr(key) if key else tr("validation metric")
             if len(better) == 1:
                 up = better.pop()
                 title += (" ↑" if up else " ↓") if short else (
-                    " (higher is better)" if up else " (lower is better)")
+                    tr(" (higher is better)") if up else tr(" (lower is better)"))
             self._set_title(plot, title, fg)
         losses = {r.config.network.loss.upper() for r in runs}
-        self._set_title(self.loss_plot,
-                        f"Loss ({losses.pop()})" if len(losses) == 1 else "Loss", fg)
-        self._set_label(self.loss_plot, "left", "loss" + (" (log)" if self.log_loss else ""))
+        title = tr("Loss ({name})").format(name=losses.pop()) if len(losses) == 1 else tr("Loss")
+        self._set_title(self.loss_plot, title, fg)
+        self._set_label(self.loss_plot, "left", tr("loss (log)") if self.log_loss else tr("loss"))
         steps = sorted(set(self.drawn.gradient_steps.values()))
         if not steps:
-            title = "Gradient per time step: none recorded" if runs else "Gradient"
+            title = tr("Gradient per time step: none recorded") if runs else tr("Gradient")
         else:
-            at = f"step {steps[0]}" if len(steps) == 1 else f"steps {steps[0]}–{steps[-1]}"
-            title = (f"Gradient at {at}" if short
-                     else f"Gradient reaching each time step, at {at}")
+            at = (tr("step {step}").format(step=steps[0]) if len(steps) == 1 else
+                  tr("steps {first}–{last}").format(first=steps[0], last=steps[-1]))
+            title = (tr("Gradient at {at}").format(at=at) if short
+                     else tr("Gradient reaching each time step, at {at}").format(at=at))
         self._set_title(self.grad_plot, title, fg)
 
     def draw_gradients(self, runs: Sequence[Run], step: int) -> None:

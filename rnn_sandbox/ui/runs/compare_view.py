@@ -66,13 +66,14 @@ from rnn_sandbox.wording import printable
 if TYPE_CHECKING:
     from rnn_sandbox.ui import offscreen
 from rnn_sandbox.runs.book import Run
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
 
 __all__ = ["PALETTE", "ComparisonView", "render_comparison"]
 
 EMPTY_TEXT = (
-    "<p><b>No runs to compare yet.</b></p>"
+    QT_TR_NOOP("<p><b>No runs to compare yet.</b></p>"
     "<p>Train, then change a setting: each run is kept here, and the runs you show in "
-    "the Runs panel are drawn on top of each other, with their settings side by side.</p>"
+    "the Runs panel are drawn on top of each other, with their settings side by side.</p>")
 )
 # Differing settings: bold on a tint of the palette's orange, readable light and dark.
 DIFFERENT = QColor(230, 159, 0, 70)
@@ -87,12 +88,13 @@ class ComparisonView(PlotPanel):
     chosen training step, and the settings of every run with the differences marked."""
 
     CAPTION = (
-        "A shaded band is the spread over seeds: a difference smaller than it may be luck. "
-        "Tick or untick runs in the Runs panel to choose what is compared."
+        QT_TR_NOOP("A shaded band is the spread over seeds: a difference smaller than it may be "
+                   "luck. "
+        "Tick or untick runs in the Runs panel to choose what is compared.")
     )
     # Below this size (at zoom 1) the curves, the gradient and the settings are tabs.
     COMPACT_SIZE = (900, 560)
-    TABS = ("Curves", "Gradient", "Settings")
+    TABS = (QT_TR_NOOP("Curves"), QT_TR_NOOP("Gradient"), QT_TR_NOOP("Settings"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,23 +123,23 @@ class ComparisonView(PlotPanel):
         bar = FlowLayout(self.bar)
         bar.setContentsMargins(0, 0, 0, 0)
         self.x_box = QComboBox()  # short texts: the bar fits a laptop's narrow dock
-        self.x_box.addItem("by step", "step")
-        self.x_box.addItem("by time (s)", "seconds")
-        self.x_box.setToolTip("Compare by training step, or by seconds spent training "
-                              "(a larger network may learn in fewer steps but more time)")
+        self.x_box.addItem(tr("by step"), "step")
+        self.x_box.addItem(tr("by time (s)"), "seconds")
+        self.x_box.setToolTip(tr("Compare by training step, or by seconds spent training "
+                              "(a larger network may learn in fewer steps but more time)"))
         self.x_box.currentIndexChanged.connect(lambda _: self._draw_curves())
-        self.log_check = QCheckBox("Log loss")
-        self.log_check.setToolTip("Show the loss on a logarithmic axis")
+        self.log_check = QCheckBox(tr("Log loss"))
+        self.log_check.setToolTip(tr("Show the loss on a logarithmic axis"))
         self.log_check.setChecked(True)
         self.log_check.toggled.connect(lambda _: self._draw_curves())
-        self.step_label = QLabel("Gradient at")  # the slider and the step follow it
+        self.step_label = QLabel(tr("Gradient at"))  # the slider and the step follow it
         self.step_slider = QSlider(Qt.Orientation.Horizontal)
         self.step_slider.setMinimumWidth(60)
         self.step_spin = QSpinBox()
         self.step_spin.setKeyboardTracking(False)
         for w in (self.step_slider, self.step_spin):
-            w.setToolTip("The training step whose gradients are shown (each run's nearest "
-                         "recorded step at or before it)")
+            w.setToolTip(tr("The training step whose gradients are shown (each run's nearest "
+                         "recorded step at or before it)"))
         self.step_slider.valueChanged.connect(self.step_spin.setValue)
         self.step_spin.valueChanged.connect(self._on_step)
         bar.addWidget(self.x_box)
@@ -171,7 +173,7 @@ class ComparisonView(PlotPanel):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setWordWrap(False)
-        table.setToolTip("The settings of each run; those that differ are bold on a tint")
+        table.setToolTip(tr("The settings of each run; those that differ are bold on a tint"))
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(True)
         self._user_split = False
@@ -180,7 +182,7 @@ class ComparisonView(PlotPanel):
         # A small dock: one of curves / gradient / settings at a time, each at full size.
         self.tab_bar = QTabBar()
         for name in self.TABS:
-            self.tab_bar.addTab(name)
+            self.tab_bar.addTab(tr(name))
         self.tab_bar.setDrawBase(False)
         self.tab_bar.currentChanged.connect(lambda _: self._show_tab())
         self.tab_pages = QStackedWidget()
@@ -190,7 +192,7 @@ class ComparisonView(PlotPanel):
         tabs.setSpacing(0)
         tabs.addWidget(self.tab_bar)
         tabs.addWidget(self.tab_pages, 1)
-        self.empty = QLabel(EMPTY_TEXT)
+        self.empty = QLabel(tr(EMPTY_TEXT))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(16)
@@ -306,9 +308,10 @@ class ComparisonView(PlotPanel):
         parts = [f"<span style='color:{e.colour}'>{'━ ▒' if e.is_group else '━'} "
                  f"{_escape(printable(legend_text(e)))}</span>" for e in self.entries]
         trend = any(k[1] == "train_loss smoothed" for k in self.overlay.drawn.curves)
-        key = (f"<span style='color:{GREY}'>solid: training loss"
-               + (" (its trend; faint: each batch)" if trend else "")
-               + " · dotted: validation loss · dashed: baseline</span>")
+        key = "<span style='color:{grey}'>{key}</span>".format(grey=GREY, key=(
+            tr("solid: training loss (its trend; faint: each batch) · dotted: validation "
+               "loss · dashed: baseline") if trend else
+            tr("solid: training loss · dotted: validation loss · dashed: baseline")))
         text = "&nbsp;&nbsp; ".join(parts) + "<br>" + key if parts else ""
         if text != self.legend.text():  # the same text again would lay the page out again
             self.legend.setText(text)
@@ -331,19 +334,22 @@ class ComparisonView(PlotPanel):
         order = [k for k in keys if k in differing] + (equal if self.show_equal else [])
         metric = {r.metric_name for r in self.runs if r.metric_name}
         results = [
-            (f"final {metric.pop() if len(metric) == 1 else 'metric'}",
+            (tr("final {metric}").format(metric=metric.pop()) if len(metric) == 1
+             else tr("final metric"),
              [_number(r.final_metric()) for r in self.runs]),
-            ("steps trained", [str(r.steps()) for r in self.runs]),
+            (tr("steps trained"), [str(r.steps()) for r in self.runs]),
         ]
         notes = [] if self.show_equal or not equal else [
-            (f"{len(equal)} other settings", ["equal"] * len(self.runs))]
+            (tr("%n other setting(s)", n=len(equal)), [tr("equal")] * len(self.runs))]
         t.setColumnCount(len(self.runs))
         t.setRowCount(len(results) + len(order) + len(notes))
         for j, run in enumerate(self.runs):
             head = QTableWidgetItem(printable(run.name))  # names from files: escaped
             head.setIcon(_swatch(run_colour(run)))
-            head.setToolTip(f"{printable(run.name)}: seed {run.seed}"
-                            + (f", group {printable(run.group)}" if run.group else ""))
+            head.setToolTip(tr("{name}: seed {seed}").format(
+                name=printable(run.name), seed=run.seed)
+                            + (tr(", group {group}").format(group=printable(run.group))
+                               if run.group else ""))
             t.setHorizontalHeaderItem(j, head)
         italic = QFont(t.font())
         italic.setItalic(True)
@@ -373,7 +379,7 @@ class ComparisonView(PlotPanel):
                 if diff:
                     cell.setFont(bold)
                     cell.setBackground(DIFFERENT)
-                    cell.setToolTip("differs between the runs")
+                    cell.setToolTip(tr("differs between the runs"))
                 t.setItem(i, j, cell)
         t.resizeColumnsToContents()
         t.resizeRowsToContents()
@@ -544,12 +550,12 @@ def _setting_label(key: str) -> tuple[str, str]:
     """A row's name and tooltip: the setting's label, or a task option's own name."""
     setting = SETTING.get(key)
     if setting is not None:
-        return setting.label, f"{key}: {setting.help}"
+        return tr(setting.label), f"{key}: {tr(setting.help)}"
     if key == "task.name":
-        return "Task", key
+        return tr("Task"), key
     if key.startswith("task.options."):
         name = key.removeprefix("task.options.").replace("_", " ")
-        return f"{name[:1].upper()}{name[1:]} (task option)", key
+        return tr("{option} (task option)").format(option=name[:1].upper() + name[1:]), key
     return key, key
 
 
@@ -572,7 +578,7 @@ def _png_bytes(widget: QWidget) -> bytes:
     buffer = QBuffer(array)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not widget.grab().save(buffer, "PNG"):
-        raise OSError("the picture could not be encoded as PNG")
+        raise OSError(tr("the picture could not be encoded as PNG"))
     buffer.close()
     return bytes(array.data())
 
@@ -638,7 +644,7 @@ def render_comparison(runs: Sequence[Run], path: str | Path,
             for plot in view._plots:
                 for item in (*(plot.getAxis(s) for s in ("left", "bottom")), plot.titleLabel):
                     item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-            data = _svg_bytes(view, "RNN Sandbox: comparison of runs")
+            data = _svg_bytes(view, tr("RNN Sandbox: comparison of runs"))
         return atomic_write(path, lambda f: f.write(data))
     finally:
         view.close()

@@ -34,9 +34,10 @@ from rnn_sandbox.fields import SETTING
 from rnn_sandbox.runs.book import Run, RunBook, differences, give_colours
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.ui.errors import reason
+from rnn_sandbox.ui.i18n import tr
 from rnn_sandbox.ui.view_data import ViewData
 from rnn_sandbox.ui.worker import Progress
-from rnn_sandbox.wording import count, printable
+from rnn_sandbox.wording import printable
 
 if TYPE_CHECKING:
     from rnn_sandbox.runs.seeds import RunJob
@@ -64,11 +65,11 @@ def change_text(before: ExperimentConfig | None, after: ExperimentConfig,
     if before is None:
         return ""
     if before.task.name != after.task.name:
-        return f"task {before.task.name}→{after.task.name}"
+        return tr("task {name}→{name2}").format(name=before.task.name, name2=after.task.name)
     diff = differences(before, after)
     parts = [f"{_short(k)} {_value(a)}→{_value(b)}" for k, (a, b) in diff.items()]
     if len(parts) > limit:
-        parts = parts[:limit] + [f"{len(diff) - limit} more"]
+        parts = parts[:limit] + [tr("{value} more").format(value=len(diff) - limit)]
     return ", ".join(parts)
 
 
@@ -314,20 +315,22 @@ class RunKeeper(QObject):
             return False
         step = self.host.step
         if step > 0 and not self.host.ask(
-            "Replace the trained model?",
-            f"“{printable(run.name)}” becomes the current experiment; the model trained for "
-            f"{count(step, 'step')} is kept in the Runs panel (Undo brings it back).",
+            tr("Replace the trained model?"),
+            tr("“{name}” becomes the current experiment; the model trained for %n step(s) is "
+               "kept in the Runs panel (Undo brings it back).", n=step).format(
+                   name=printable(run.name)),
         ):
             return False
         try:
             experiment = run.experiment()
         except Exception as e:  # noqa: BLE001 (a run that cannot be rebuilt: say so)
-            self.message.emit("Cannot restore the run", f"{printable(run.name)}:\n{reason(e)}",
+            self.message.emit(tr("Cannot restore the run"), f"{printable(run.name)}:\n{reason(e)}",
                               "critical")
             return False
         self._kept[experiment] = run
         self.host.pause()
-        self.host.replace_with(experiment, f"Restore run “{printable(run.name)}”")
+        self.host.replace_with(experiment, tr("Restore run “{name}”").format(
+            name=printable(run.name)))
         return True
 
     def rename_run(self, run: Run | None, name: str) -> bool:
@@ -361,8 +364,8 @@ class RunKeeper(QObject):
         """Delete runs of the book (undoable)."""
         runs = [r for r in runs if r in self.book.runs]
         if runs:
-            text = (f"Delete run “{runs[0].name}”" if len(runs) == 1
-                    else f"Delete {len(runs)} runs")
+            text = (tr("Delete run “{name}”").format(name=runs[0].name) if len(runs) == 1
+                    else tr("Delete {len} runs").format(len=len(runs)))
             self.host.undo_stack.push(DeleteRunsCommand(self, runs, text))
 
     def add_runs(self, runs: Sequence[Run]) -> list[Run]:
@@ -394,10 +397,11 @@ class RunKeeper(QObject):
 
             runs_file.save_runs(path, runs)
         except (files.ExperimentFileError, OSError, ValueError) as e:
-            self.message.emit("Cannot save the runs", f"{path}:\n{reason(e)}", "critical")
+            self.message.emit(tr("Cannot save the runs"), f"{path}:\n{reason(e)}", "critical")
             return False
         self._saved = [id(r) for r in self.book.runs]
-        self.status.emit(f"Saved {count(len(runs), 'run')} to {Path(path).name}.", 8_000)
+        self.status.emit(tr("Saved %n run(s) to {file}.", n=len(runs)).format(
+            file=Path(path).name), 8_000)
         return True
 
     def open_runs(self, path: str | Path) -> bool:
@@ -407,10 +411,11 @@ class RunKeeper(QObject):
         try:
             loaded = runs_file.load_comparison([path])
         except Exception as e:  # noqa: BLE001 (any failure: say so, change nothing)
-            self.message.emit("Cannot open the runs", f"{path}:\n{reason(e)}", "critical")
+            self.message.emit(tr("Cannot open the runs"), f"{path}:\n{reason(e)}", "critical")
             return False
         self.add_runs(loaded)
-        self.status.emit(f"Added {count(len(loaded), 'run')} from {Path(path).name}.", 8_000)
+        self.status.emit(tr("Added %n run(s) from {file}.", n=len(loaded)).format(
+            file=Path(path).name), 8_000)
         return True
 
     def check_unsaved(self) -> bool:
@@ -420,10 +425,11 @@ class RunKeeper(QObject):
         if not runs or [id(r) for r in runs] == self._saved:
             return True
         return self.host.ask(
-            "Discard the runs?",
-            f"The Runs panel holds {count(len(runs), 'run')} "
-            f"that {'was' if len(runs) == 1 else 'were'} not saved (File → Save Runs… keeps "
-            "them).")
+            tr("Discard the runs?"),
+            tr("The Runs panel holds 1 run that was not saved (File → Save Runs… keeps it).")
+            if len(runs) == 1 else
+            tr("The Runs panel holds %n runs that were not saved (File → Save Runs… keeps "
+               "them).", n=len(runs)))
 
     # -- runs trained in worker processes ------------------------------------------------
     def repeat_with_seeds(self, n: int) -> bool:
@@ -433,21 +439,22 @@ class RunKeeper(QObject):
         config = self.host.config
         base = self.current_name or config.task.name
         groups = {r.group for r in self.book.runs if r.group}
-        group, k = f"{base} × {n} seeds", 2
+        group, k = tr("{base} × %n seed(s)", n=n).format(base=base), 2
         while group in groups:
-            group, k = f"{base} × {n} seeds ({k})", k + 1
-        return self.start_job(seed_items(config, n), group, "seeds")
+            group, k = tr("{base} × %n seed(s) ({k})", n=n).format(base=base, k=k), k + 1
+        return self.start_job(seed_items(config, n), group, tr("seeds"))
 
     def compare_setups(self, items: Sequence[tuple[str, ExperimentConfig]]) -> bool:
         """Train several setups (a lesson's) in worker processes, as runs of their own."""
-        return self.start_job(list(items), None, "lesson setups")
+        return self.start_job(list(items), None, tr("lesson setups"))
 
     def start_job(self, items: Sequence[tuple[str, ExperimentConfig]], group: str | None,
                   what: str) -> bool:
         if self.job is not None:
-            self.message.emit("Runs are training",
-                              f"The {self.job_what} of the last request are still training: "
-                              "wait for them or cancel them first.", "information")
+            self.message.emit(tr("Runs are training"),
+                              tr("The {job_what} of the last request are still training: wait "
+                                 "for them or cancel them first.").format(
+                                     job_what=self.job_what), "information")
             return False
         from rnn_sandbox.engine.budget import estimate, seeds_plan
         from rnn_sandbox.runs.seeds import RunJob
@@ -462,7 +469,7 @@ class RunKeeper(QObject):
             job = RunJob(items, processes, group=group)
             job.start()
         except Exception as e:  # noqa: BLE001 (worker processes that cannot start: say so)
-            self.message.emit("Cannot start training the runs", reason(e), "critical")
+            self.message.emit(tr("Cannot start training the runs"), reason(e), "critical")
             return False
         self.job, self.job_what = job, what
         self.job_timer.start()
@@ -474,7 +481,8 @@ class RunKeeper(QObject):
         job = self.job
         if job is None:
             return ""
-        return f"{self.job_what}: {job.finished} of {job.total} done"
+        return tr("{job_what}: {finished} of {total} done").format(
+            job_what=self.job_what, finished=job.finished, total=job.total)
 
     @Slot()
     def poll_job(self) -> None:
@@ -492,9 +500,10 @@ class RunKeeper(QObject):
             self.job = None
             self.job_timer.stop()
             if job.error:
-                self.message.emit("The runs could not all be trained", job.error, "warning")
+                self.message.emit(tr("The runs could not all be trained"), job.error, "warning")
             else:
-                self.status.emit(f"{self.job_what}: {job.finished} of {job.total} done", 10_000)
+                self.status.emit(tr("{job_what}: {finished} of {total} done").format(
+                    job_what=self.job_what, finished=job.finished, total=job.total), 10_000)
             self.jobChanged.emit()
 
     def cancel_job(self) -> None:
@@ -506,6 +515,6 @@ class RunKeeper(QObject):
             finished = job.poll()  # those that finished while earlier ones still trained
             if finished:
                 self.add_runs(finished)
-            self.status.emit(f"{self.job_what}: cancelled after {job.finished} of "
-                             f"{job.total}.", 8_000)
+            self.status.emit(tr("{job_what}: cancelled after {finished} of {total}.").format(
+                job_what=self.job_what, finished=job.finished, total=job.total), 8_000)
             self.jobChanged.emit()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.runs.book import REACHED_SHARE, Run
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, baseline_word, tr
 from rnn_sandbox.ui.plots import on_screen
 from rnn_sandbox.ui.runs.compare_plot import entries_of
 from rnn_sandbox.ui.runs.compare_view import PALETTE, ComparisonView
@@ -58,12 +59,16 @@ class RunsHost(Protocol):
 
 REFRESH_MS = 1000  # the comparison follows the current run at most this often
 COALESCE_MS = 60  # requests to redraw the comparison within this time make one drawing
-COLUMNS = ["", "Name", "Changed", "Steps", "Metric", "Reached"]
+COLUMNS = ["", QT_TR_NOOP("Name"), QT_TR_NOOP("Changed"), QT_TR_NOOP("Steps"),
+           QT_TR_NOOP("Metric"), QT_TR_NOOP("Reached")]
 SHOWN, NAME, CHANGED, STEPS, METRIC, REACHED = range(6)
-REACHED_TIP = (
-    f"The step (and seconds) at which the metric had come {REACHED_SHARE:.0%} of the way "
-    "from the baseline to its final value: of two runs that end alike, the one that got "
-    "there sooner learned faster")
+
+
+def reached_tip() -> str:
+    """The Reached column's tooltip."""
+    return tr("The step (and seconds) at which the metric had come {share:.0%} of the way "
+              "from the baseline to its final value: of two runs that end alike, the one "
+              "that got there sooner learned faster").format(share=REACHED_SHARE)
 
 
 @dataclass(eq=False)
@@ -107,7 +112,8 @@ def metric_text(run: Run) -> str:
         return "—"
     text = _digits(value)
     if run.baseline is not None and math.isfinite(run.baseline.value):
-        text += f" (base {_digits(run.baseline.value)})"
+        text = tr("{value} (base {baseline})").format(value=text,
+                                                      baseline=_digits(run.baseline.value))
     return text
 
 
@@ -121,7 +127,8 @@ def group_metric_text(runs: Sequence[Run]) -> str:
         text += f" ± {float(np.std(values, ddof=1)):.2g}"
     bases = [r.baseline.value for r in runs if r.baseline is not None]
     if bases and all(math.isfinite(b) for b in bases):
-        text += f" (base {_digits(float(np.mean(bases)))})"
+        text = tr("{value} (base {baseline})").format(
+            value=text, baseline=_digits(float(np.mean(bases))))
     return text
 
 
@@ -133,7 +140,7 @@ def reached_text(runs: Sequence[Run]) -> str:
         return "—"
     step = float(np.mean([s for s, _ in found]))
     times = [t for _, t in found if t is not None]
-    text = ("≈ " if len(runs) > 1 else "") + f"step {step:.0f}"
+    text = ("≈ " if len(runs) > 1 else "") + tr("step {step:.0f}").format(step=step)
     if len(times) == len(found):
         text += f" · {float(np.mean(times)):.1f} s"
     return text
@@ -176,7 +183,7 @@ class RunsPanel(QWidget):
         self._stale = True
 
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(c) if c else c for c in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -188,8 +195,9 @@ class RunsPanel(QWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.setColumnWidth(NAME, 100)
-        self.table.setToolTip("Every run of this session: tick to show it in the comparison, "
-                              "double-click a name (F2) to rename, Delete to delete")
+        self.table.setToolTip(tr("Every run of this session: tick to show it in the "
+                                 "comparison, double-click a name (F2) to rename, Delete to "
+                                 "delete"))
         self.table.itemChanged.connect(self._item_changed)
         self.table.cellClicked.connect(self._clicked)
         self.table.itemSelectionChanged.connect(self._sync_buttons)
@@ -206,39 +214,43 @@ class RunsPanel(QWidget):
                 self.table.addAction(a)
             return a
 
-        self.restore_action = act("Restore", self.restore_selected,
-                                  "Make the selected run the current experiment (it goes on "
-                                  "training where it stopped; the current one is kept)")
-        self.rename_action = act("Rename", self.rename_selected, "Rename the selected run",
-                                 "F2")
-        self.delete_action = act("Delete", self.delete_selected,
-                                 "Delete the selected runs (Undo brings them back)",
+        self.restore_action = act(tr("Restore"), self.restore_selected,
+                                  tr("Make the selected run the current experiment (it goes "
+                                     "on training where it stopped; the current one is kept)"))
+        self.rename_action = act(tr("Rename"), self.rename_selected,
+                                 tr("Rename the selected run"), "F2")
+        self.delete_action = act(tr("Delete"), self.delete_selected,
+                                 tr("Delete the selected runs (Undo brings them back)"),
                                  QKeySequence(QKeySequence.StandardKey.Delete))
-        self.seeds_action = act("Repeat with N seeds…", self.seedsRequested.emit,
-                                "Train the current settings with several seeds at once, "
-                                "to see which differences are real")
-        self.save_action = act("Save runs…", self.saveRequested.emit,
-                               "Save every run in one runs file (.rnns)")
-        self.cancel_action = act("Cancel", c.runs.cancel_job, "Stop the runs training now")
+        self.seeds_action = act(tr("Repeat with N seeds…"), self.seedsRequested.emit,
+                                tr("Train the current settings with several seeds at once, "
+                                   "to see which differences are real"))
+        self.save_action = act(tr("Save runs…"), self.saveRequested.emit,
+                               tr("Save every run in one runs file (.rnns)"))
+        self.cancel_action = act(tr("Cancel"), c.runs.cancel_job,
+                                 tr("Stop the runs training now"))
 
         buttons = QGridLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(4)
         self.buttons: dict[str, QToolButton] = {}
-        for i, a in enumerate((self.restore_action, self.rename_action, self.delete_action,
-                               self.seeds_action, self.save_action)):
+        for i, (key, a) in enumerate((("Restore", self.restore_action),
+                                      ("Rename", self.rename_action),
+                                      ("Delete", self.delete_action),
+                                      ("Repeat with N seeds…", self.seeds_action),
+                                      ("Save runs…", self.save_action))):
             # Tool buttons: narrower than push buttons, so the side column stays narrow.
             b = QToolButton(self)
-            b.setText("Save…" if a is self.save_action else a.text())  # "runs": the panel's
+            b.setText(tr("Save…") if a is self.save_action else a.text())  # "runs": the panel's
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             b.setToolTip(a.toolTip())
             b.clicked.connect(a.trigger)
-            self.buttons[a.text()] = b
+            self.buttons[key] = b  # by its English name, whatever the language
             # Three in a row, then the two longer ones: fits the narrow side column.
             row, col, span = ((0, i, 1) if i < 3 else (1, 0, 2) if i == 3 else (1, 2, 1))
             buttons.addWidget(b, row, col, 1, span)
         self.job_label = QLabel(self)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setToolTip(self.cancel_action.toolTip())
         self.cancel_button.clicked.connect(self.cancel_action.trigger)
         job = QGridLayout()
@@ -306,8 +318,9 @@ class RunsPanel(QWidget):
         self.restore_action.setEnabled(len(kept) == 1 and len(chosen) == 1)
         self.rename_action.setEnabled(len(chosen) == 1)
         self.delete_action.setEnabled(bool(kept))
-        for a in (self.restore_action, self.rename_action, self.delete_action):
-            self.buttons[a.text()].setEnabled(a.isEnabled())
+        for key, a in (("Restore", self.restore_action), ("Rename", self.rename_action),
+                       ("Delete", self.delete_action)):
+            self.buttons[key].setEnabled(a.isEnabled())
 
     # -- commands -----------------------------------------------------------------------
     def restore_selected(self) -> bool:
@@ -347,8 +360,8 @@ class RunsPanel(QWidget):
             c.set_run_hidden(run, item.checkState() != Qt.CheckState.Checked)
         elif item.column() == NAME:
             if not c.rename_run(run, item.text()):
-                c.status.emit(f"“{item.text().strip()}”: a run has this name already, or it "
-                              "is empty.", 8_000)
+                c.status.emit(tr("“{name}”: a run has this name already, or it is empty."
+                                 ).format(name=item.text().strip()), 8_000)
                 self.refresh()
 
     # -- showing ------------------------------------------------------------------------
@@ -413,21 +426,25 @@ class RunsPanel(QWidget):
         check.setCheckState(Qt.CheckState.Unchecked if all(hidden) else
                             Qt.CheckState.Checked if not any(hidden)
                             else Qt.CheckState.PartiallyChecked)
-        check.setToolTip("The group is shown in the comparison (untick to hide its seeds)")
+        check.setToolTip(tr("The group is shown in the comparison (untick to hide its seeds)"))
         opened = group.name in self.expanded
         name = QTableWidgetItem(f"{'▾' if opened else '▸'} {group.name}")
         seeds = sorted(r.seed for r in group.runs)
-        name.setToolTip(f"{len(seeds)} seeds of one setup (seeds {', '.join(map(str, seeds))})"
-                        f": click to {'fold them away' if opened else 'list them'}")
+        listed = ", ".join(map(str, seeds))
+        name.setToolTip(
+            tr("%n seed(s) of one setup (seeds {seeds}): click to fold them away",
+               n=len(seeds)).format(seeds=listed) if opened else
+            tr("%n seed(s) of one setup (seeds {seeds}): click to list them",
+               n=len(seeds)).format(seeds=listed))
         changed, tip = self._changed(before, group)
         cells = [check, name, QTableWidgetItem(changed), QTableWidgetItem(
             steps_text(group.runs)), QTableWidgetItem(group_metric_text(group.runs)),
             QTableWidgetItem(reached_text(group.runs))]
         cells[CHANGED].setToolTip(tip)
-        metric = group.runs[0].metric_name or "metric"
-        cells[METRIC].setToolTip(f"{metric} at the last step: mean ± standard deviation over "
-                                 f"the {len(seeds)} seeds")
-        cells[REACHED].setToolTip(REACHED_TIP + " (the mean over the seeds)")
+        metric = tr(group.runs[0].metric_name or "metric")
+        cells[METRIC].setToolTip(tr("{metric} at the last step: mean ± standard deviation "
+                                    "over the %n seed(s)", n=len(seeds)).format(metric=metric))
+        cells[REACHED].setToolTip(tr("{tip} (the mean over the seeds)").format(tip=reached_tip()))
         for col, cell in enumerate(cells):
             if col != SHOWN:
                 cell.setFlags(enabled)
@@ -440,29 +457,37 @@ class RunsPanel(QWidget):
         check.setIcon(swatch(run.colour))
         check.setFlags(editable | Qt.ItemFlag.ItemIsUserCheckable)
         check.setCheckState(Qt.CheckState.Unchecked if run.hidden else Qt.CheckState.Checked)
-        check.setToolTip("Shown in the comparison (untick to hide it)")
+        check.setToolTip(tr("Shown in the comparison (untick to hide it)"))
         name = QTableWidgetItem(("    " if member else "") + printable(run.name))  # a file's
         name.setFlags(editable | (Qt.ItemFlag.NoItemFlags if member
                                   else Qt.ItemFlag.ItemIsEditable))
         if member:
-            changed, tip = f"seed {run.seed}", "One seed of the group above"
+            changed = tr("seed {seed}").format(seed=run.seed)
+            tip = tr("One seed of the group above")
         else:
             changed, tip = self._changed(before, run)
         cells = [check, name, QTableWidgetItem(changed), QTableWidgetItem(str(self._steps(run))),
                  QTableWidgetItem(metric_text(run)), QTableWidgetItem(reached_text([run]))]
         cells[CHANGED].setToolTip(tip)
+        metric = tr(run.metric_name or "metric")
         cells[METRIC].setToolTip(
-            f"{run.metric_name or 'metric'} on the validation set at the last step"
-            + (f"; {run.baseline.name}: {run.baseline.value:.4g}" if run.baseline else ""))
-        cells[REACHED].setToolTip(REACHED_TIP)
-        group = f" · group {run.group}" if run.group else ""
+            tr("{metric} on the validation set at the last step; {baseline}: {value:.4g}"
+               ).format(metric=metric, baseline=baseline_word(run.baseline.name),
+                        value=run.baseline.value)
+            if run.baseline else
+            tr("{metric} on the validation set at the last step").format(metric=metric))
+        cells[REACHED].setToolTip(reached_tip())
         if current:
             font = QFont(name.font())
             font.setBold(True)
             name.setFont(font)
-            name.setToolTip("The current experiment (training in the window)" + group)
+            name.setToolTip(tr("The current experiment (training in the window) · group {group}"
+                               ).format(group=run.group) if run.group else
+                            tr("The current experiment (training in the window)"))
         else:
-            name.setToolTip(f"Seed {run.seed}{group}")
+            name.setToolTip(tr("Seed {seed} · group {group}").format(seed=run.seed,
+                                                                    group=run.group)
+                            if run.group else tr("Seed {seed}").format(seed=run.seed))
         for col, cell in enumerate(cells):
             if col not in (SHOWN, NAME):
                 cell.setFlags(editable)
@@ -528,4 +553,4 @@ class RunsPanel(QWidget):
         self.cancel_button.setVisible(busy)
         self.cancel_action.setEnabled(busy)
         self.seeds_action.setEnabled(not busy)
-        self.buttons[self.seeds_action.text()].setEnabled(not busy)
+        self.buttons["Repeat with N seeds…"].setEnabled(not busy)

@@ -1,0 +1,65 @@
+"""The words of the diagram's Qt-free parts (the model's tooltips, the formulas) in the
+window's language.  They promise not to import Qt, so the window hands them its
+translation (:func:`rnn_sandbox.ui.i18n.tr`) through :func:`use`; until then, English.
+The strings are written ``tr("…")`` as everywhere, so they are extracted the same way."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Translate = Callable[..., str]
+_translate: Translate | None = None
+
+
+def use(translate: Translate) -> None:
+    """Translate with ``translate`` (``tr(text, disambiguation=None, n=-1)``) from now on."""
+    global _translate
+    _translate = translate
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``text`` in the window's language (English until :func:`use`)."""
+    if _translate is not None:
+        return _translate(text, disambiguation, n)
+    if n >= 0:
+        text = text.replace("%n", str(n)).replace("(s)", "" if n == 1 else "s")
+    return text
+
+
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Marks ``text`` for extraction; translated where shown."""
+    return text
+
+
+# Titles the engine makes (engine/anatomy.py) from parts, shown whole in the window.
+_LAYER = re.compile(r"^(?:(encoder|decoder) )?layer (\d+)(?: ([←→])| \(backward\))?$")
+GATE_WORDS = [QT_TR_NOOP("input"), QT_TR_NOOP("forget"), QT_TR_NOOP("cell"),
+              QT_TR_NOOP("output"), QT_TR_NOOP("reset"), QT_TR_NOOP("update"),
+              QT_TR_NOOP("new")]
+GATE_TITLES = [QT_TR_NOOP("input gate"), QT_TR_NOOP("forget gate"), QT_TR_NOOP("candidate"),
+               QT_TR_NOOP("output gate"), QT_TR_NOOP("reset gate"), QT_TR_NOOP("update gate"),
+               QT_TR_NOOP("dense layer"), QT_TR_NOOP("head"), QT_TR_NOOP("head bias")]
+
+
+def engine_title(text: str) -> str:
+    """A title the engine made ("encoder layer 2 ←", "layer 1 (backward)", "forget gate",
+    "forget f") in the window's language."""
+    m = _LAYER.match(text)
+    if m:
+        part, n, arrow = m.group(1), int(m.group(2)), m.group(3)
+        backward = text.endswith("(backward)")
+        if part == "encoder":
+            s = (tr("encoder layer {n} (backward)") if backward else tr("encoder layer {n}"))
+        elif part == "decoder":
+            s = (tr("decoder layer {n} (backward)") if backward else tr("decoder layer {n}"))
+        else:
+            s = tr("layer {n} (backward)") if backward else tr("layer {n}")
+        s = s.format(n=n)
+        return f"{s} {arrow}" if arrow else s
+    word, _, letter = text.rpartition(" ")
+    if word in GATE_WORDS and len(letter) == 1:  # a gate's name: "forget f"
+        return f"{tr(word)} {letter}"
+    if text in ("head", "head bias"):  # the output layer's weights and bias
+        return tr("head") if text == "head" else tr("head bias")
+    return tr(text) if text in GATE_TITLES else text
