@@ -56,8 +56,9 @@ APP_SCRIPT = textwrap.dedent("""
         app.MainWindow = Recorded
         QApplication([])
         QTimer.singleShot(1500, close)
-        code = app.main([])
+        code = app.main(sys.argv[1:])
         print("window", windows[0].windowTitle(), "task", windows[0].controller.config.task.name)
+        print("menu", windows[0].menuBar().actions()[0].text())
         sys.exit(code)
 """)
 
@@ -133,4 +134,7 @@ def test_the_built_wheel_installs_and_runs_outside_the_checkout(tmp_path):
     assert "lessons 7" in out and "task texts 12" in out
     (elsewhere / "start.py").write_text(APP_SCRIPT)
     out = run(str(python), "start.py")
-    assert "— RNN Sandbox task " in out
+    assert "— RNN Sandbox task " in out and "menu &File" in out
+    # In Japanese, from the translations and the font the wheel carries.
+    out = run(str(python), "start.py", "--language", "ja")
+    assert "無題[*] — RNN Sandbox task " in out and "menu ファイル(&F)" in out

@@ -128,11 +128,11 @@ def test_view_language_remembers_the_choice_and_offers_a_restart(make_window, se
     assert w.isVisible()  # the learner said no: the window stays as it is
 
 
-def _draw(text: str, family: str | None = None) -> QImage:
+def _draw(text: str, base: QFont | None = None) -> QImage:
     image = QImage(120, 40, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
     p = QPainter(image)
-    font = QFont(family) if family else QFont()
+    font = QFont(base) if base is not None else QFont()
     font.setPixelSize(24)
     p.setFont(font)
     p.setPen(QColor("black"))
@@ -141,12 +141,28 @@ def _draw(text: str, family: str | None = None) -> QImage:
     return image
 
 
-def test_japanese_is_drawn_with_glyphs_not_boxes(qapp):
-    """Three kanji drawn alone differ from each other and from the box a missing glyph
-    (a private-use character) is drawn as: the font added for Japanese has them."""
+def test_japanese_is_drawn_with_glyphs_not_boxes(qapp, tmp_path):
+    """Kanji and kana drawn alone in the fonts the window and its exports use (the
+    default, the diagram's, a bold one) differ from each other and from the box a missing
+    glyph (a private-use character) is drawn as: the font added for Japanese has them.
+    The PDF of an export embeds it."""
+    from PySide6.QtGui import QPageSize, QPdfWriter
+
+    from rnn_sandbox.ui.diagram import look
+
     assert i18n.add_japanese_font() == i18n.FONT_FAMILY
-    tofu = _draw("\ue000")
-    images = [_draw(ch) for ch in "学習率"]
-    assert len({img.bits().tobytes() for img in images}) == 3
-    for img in images:
-        assert img != tofu and img != _draw(" ")
+    bold = QFont(look.BUTTON_FONT)
+    for base in (None, look.LABEL_FONT, bold):
+        tofu = _draw("\ue000", base)
+        images = [_draw(ch, base) for ch in "学習率ステ"]
+        assert len({img.bits().tobytes() for img in images}) == 5
+        for img in images:
+            assert img != tofu and img != _draw(" ", base)
+    pdf = tmp_path / "ja.pdf"
+    writer = QPdfWriter(str(pdf))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A6))
+    p = QPainter(writer)
+    p.setFont(QFont(look.LABEL_FONT))
+    p.drawText(100, 100, "学習率を下げる")
+    p.end()
+    assert b"RNNSandboxJP" in pdf.read_bytes()  # the glyphs came from the program's font
