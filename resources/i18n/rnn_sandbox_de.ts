@@ -1974,6 +1974,18 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>{help}; lässt sich während des Trainings ändern und wirkt ab dem nächsten Schritt</translation>
     </message>
     <message>
+        <source>{value:.2g} {unit}</source>
+        <translation>{value:.2g} {unit}</translation>
+    </message>
+    <message>
+        <source>{value:,.0f} {unit}</source>
+        <translation>{value:,.0f} {unit}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation><numerusform>%n Byte</numerusform><numerusform>%n Byte</numerusform></translation>
+    </message>
+    <message>
         <source>{rule}: {metric}</source>
         <translation>{rule}: {metric}</translation>
     </message>

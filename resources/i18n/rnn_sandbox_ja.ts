@@ -1974,6 +1974,18 @@ The automatic copy is kept as {kept}.</source>
         <translation>{help}。学習中に変更でき、次のステップから有効になります</translation>
     </message>
     <message>
+        <source>{value:.2g} {unit}</source>
+        <translation>{value:.2g} {unit}</translation>
+    </message>
+    <message>
+        <source>{value:,.0f} {unit}</source>
+        <translation>{value:,.0f} {unit}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation><numerusform>%n バイト</numerusform></translation>
+    </message>
+    <message>
         <source>{rule}: {metric}</source>
         <translation>{rule}：{metric}</translation>
     </message>

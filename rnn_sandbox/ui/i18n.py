@@ -309,6 +309,17 @@ def lower_layer_strings() -> list[str]:
     return list(dict.fromkeys(x for x in out if x.strip()))
 
 
+def size_words(n: float) -> str:
+    """Bytes as people read them (``95 MB``, ``1,9 GB``), as ``engine.budget.size_text``
+    in the window's language."""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if n >= scale:
+            value = n / scale
+            return (tr("{value:.2g} {unit}") if value < 10 else tr("{value:,.0f} {unit}")
+                    ).format(value=value, unit=unit)
+    return tr("%n byte(s)", n=int(n))
+
+
 # -- scores: a metric beside its baseline (session.Score in the window's language) --------
 def metric_word(name: str) -> str:
     """A metric's name ("accuracy") in the window's language."""

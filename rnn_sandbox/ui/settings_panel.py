@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_sandbox.config import ExperimentConfig
-from rnn_sandbox.engine.budget import available_memory, duration_text, estimate, size_text
+from rnn_sandbox.engine.budget import available_memory, duration_text, estimate
 from rnn_sandbox.fields import (
     SECTIONS,
     SETTING,
@@ -40,7 +40,7 @@ from rnn_sandbox.fields import (
 )
 from rnn_sandbox.tasks import get_task
 from rnn_sandbox.ui import fit
-from rnn_sandbox.ui.i18n import choice_text, setting_label, setting_tip, tr
+from rnn_sandbox.ui.i18n import choice_text, setting_label, setting_tip, size_words, tr
 
 
 class SettingsPanel(QWidget):
@@ -161,17 +161,17 @@ class SettingsPanel(QWidget):
         self.size_label.setText(tr("{parameters:,} parameters; training {estimate}").format(
             parameters=est.parameters, estimate=(
                 tr("needs about {memory} of memory, {time} per step").format(
-                    memory=size_text(est.total), time=duration_text(est.seconds_per_step))
+                    memory=size_words(est.total), time=duration_text(est.seconds_per_step))
                 if est.seconds_per_step is not None else
-                tr("needs about {memory} of memory").format(memory=size_text(est.total)))))
+                tr("needs about {memory} of memory").format(memory=size_words(est.total)))))
         self.size_label.setToolTip(tr(
             "Memory training needs: weights {weights}, their gradients {weights}, the "
             "optimizer {optimizer}, one batch {batch}, the data {data}, a saved copy "
             "{weights}, the program {program}. {available} is available now; settings that "
             "need more are refused. The time per step is measured on this computer.").format(
-                weights=size_text(est.weights), optimizer=size_text(est.optimizer),
-                batch=size_text(est.cache), data=size_text(est.data),
-                program=size_text(est.baseline), available=size_text(available_memory())))
+                weights=size_words(est.weights), optimizer=size_words(est.optimizer),
+                batch=size_words(est.cache), data=size_words(est.data),
+                program=size_words(est.baseline), available=size_words(available_memory())))
 
     def _enable_dependent(self) -> None:
         c = self.config

@@ -45,9 +45,15 @@ _WORD = re.compile(r"(?<![A-Za-z0-9_])[A-Za-z]{3,}(?![A-Za-z0-9_])")
 _MARKUP = re.compile(r"<[^>]*>|&[a-z]+;")
 
 
+_QUOTED = re.compile(r"“[^”]*”")
+DATA_WORDS: set[str] = set()  # words of the task's data (its features' names): not English
+
+
 def english(text: str) -> list[str]:
-    """The plain English words in ``text`` (markup and names left out)."""
-    return [w for w in _WORD.findall(_MARKUP.sub(" ", text)) if w.lower() not in NAMES]
+    """The plain English words in ``text`` (markup, names and quoted data left out)."""
+    text = _QUOTED.sub(" ", _MARKUP.sub(" ", text))
+    return [w for w in _WORD.findall(text)
+            if w.lower() not in NAMES and w.lower() not in DATA_WORDS]
 
 
 def texts_of(root: QWidget, skip: set[QWidget] | None = None) -> list[tuple[str, str]]:
@@ -140,6 +146,11 @@ def walk(app: QApplication, window: QMainWindow,
     from rnn_sandbox.ui import animation, dialogs, errors
 
     found: dict[str, list[str]] = {}
+    # What a hidden unit may follow is named by the task's data ("input: value", "step"):
+    # the task's own words, translated with the task texts later.
+    exp = window.controller.experiment
+    for name in exp.task.unit_features(exp.dataset, [0]):
+        DATA_WORDS.update(w.lower() for w in _WORD.findall(name))
 
     def check(scene: str, texts: list[tuple[str, str]]) -> None:
         bad = {f"{where}: {' '.join(words)} ({text[:90]!r})"
