@@ -1562,10 +1562,6 @@ Die Gewichte des letzten guten Schritts wurden behalten; Sie können eine Einste
         <translation>dicht: alle Schritte auf einmal</translation>
     </message>
     <message>
-        <source>step {value} enters the average of all steps: their order is lost</source>
-        <translation>Schritt {value} geht in den Mittelwert aller Schritte ein: ihre Reihenfolge geht verloren</translation>
-    </message>
-    <message>
         <source>output y</source>
         <translation>Ausgabe y</translation>
     </message>
@@ -1580,6 +1576,10 @@ Die Gewichte des letzten guten Schritts wurden behalten; Sie können eine Einste
     <message>
         <source>input x</source>
         <translation>Eingabe x</translation>
+    </message>
+    <message>
+        <source>step {n} enters the average of all steps: their order is lost</source>
+        <translation>Schritt {n} geht in den Mittelwert aller Schritte ein: ihre Reihenfolge geht verloren</translation>
     </message>
     <message>
         <source>Add a hidden neuron</source>
@@ -1602,8 +1602,8 @@ Die Gewichte des letzten guten Schritts wurden behalten; Sie können eine Einste
         <translation>Vorwärtsrichtung: der Zustand von Schritt {t} geht in Schritt {value} ein</translation>
     </message>
     <message>
-        <source>Truncated BPTT (every {k} steps): no gradient flows back from step {value} to step {value2} of this layer</source>
-        <translation>Abgeschnittene BPTT (alle {k} Schritte): kein Gradient fließt von Schritt {value} zu Schritt {value2} dieser Schicht zurück</translation>
+        <source>Truncated BPTT (every {k} steps): no gradient flows back from step {a} to step {b} of this layer</source>
+        <translation>Abgeschnittene BPTT (alle {k} Schritte): kein Gradient fließt von Schritt {a} zu Schritt {b} dieser Schicht zurück</translation>
     </message>
     <message>
         <source>the output is fed back as the next step&apos;s input (the target under teacher forcing)</source>

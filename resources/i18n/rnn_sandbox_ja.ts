@@ -1562,10 +1562,6 @@ The weights of the last good step were kept, so you can change a setting and con
         <translation>全結合：全ステップを一度に</translation>
     </message>
     <message>
-        <source>step {value} enters the average of all steps: their order is lost</source>
-        <translation>ステップ {value} は全ステップの平均に入ります：順序は失われます</translation>
-    </message>
-    <message>
         <source>output y</source>
         <translation>出力 y</translation>
     </message>
@@ -1580,6 +1576,10 @@ The weights of the last good step were kept, so you can change a setting and con
     <message>
         <source>input x</source>
         <translation>入力 x</translation>
+    </message>
+    <message>
+        <source>step {n} enters the average of all steps: their order is lost</source>
+        <translation>ステップ {n} は全ステップの平均に入ります：順序は失われます</translation>
     </message>
     <message>
         <source>Add a hidden neuron</source>
@@ -1602,8 +1602,8 @@ The weights of the last good step were kept, so you can change a setting and con
         <translation>順方向：ステップ {t} の状態がステップ {value} に入ります</translation>
     </message>
     <message>
-        <source>Truncated BPTT (every {k} steps): no gradient flows back from step {value} to step {value2} of this layer</source>
-        <translation>打ち切りBPTT（{k} ステップごと）：この層ではステップ {value} からステップ {value2} へ勾配が戻りません</translation>
+        <source>Truncated BPTT (every {k} steps): no gradient flows back from step {a} to step {b} of this layer</source>
+        <translation>打ち切りBPTT（{k} ステップごと）：この層ではステップ {a} からステップ {b} へ勾配が戻りません</translation>
     </message>
     <message>
         <source>the output is fed back as the next step&apos;s input (the target under teacher forcing)</source>

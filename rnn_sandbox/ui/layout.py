@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QTabWidget, QWidget
 
 from rnn_sandbox.ui.i18n import QT_TR_NOOP
 
@@ -209,6 +209,11 @@ def arrange(frame: QMainWindow, docks: Sequence[QDockWidget],
     # Docks sized before the window is first shown widen it to the sum of their wishes: it
     # keeps the size it had (at a first start on a small screen, the screen's).
     frame.resize(width, height)
+    # A tab shows its whole title (longer in German than in English) and the row of tabs
+    # scrolls, rather than every title shortened to "…".
+    for bar in frame.findChildren(QTabBar):
+        bar.setElideMode(Qt.TextElideMode.ElideNone)
+        bar.setUsesScrollButtons(True)
     return p
 
 

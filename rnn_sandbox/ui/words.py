@@ -32,6 +32,13 @@ def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
     return text
 
 
+def units_text(cell: str, n: int) -> str:
+    """A layer's size in words: ``8 LSTM cells``, ``4 GRU units``, ``16 neurons``."""
+    if cell == "lstm":
+        return tr("%n LSTM cell(s)", n=n)
+    return tr("%n GRU unit(s)", n=n) if cell == "gru" else tr("%n neuron(s)", n=n)
+
+
 # Titles the engine makes (engine/anatomy.py) from parts, shown whole in the window.
 _LAYER = re.compile(r"^(?:(encoder|decoder) )?layer (\d+)(?: ([←→])| \(backward\))?$")
 GATE_WORDS = [QT_TR_NOOP("input"), QT_TR_NOOP("forget"), QT_TR_NOOP("cell"),

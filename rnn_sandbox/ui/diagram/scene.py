@@ -54,8 +54,7 @@ from rnn_sandbox.ui.diagram.segments import (  # noqa: F401 (re-exported for the
     network_kind,
     shown_steps,
 )
-from rnn_sandbox.ui.i18n import tr
-from rnn_sandbox.ui.words import engine_title
+from rnn_sandbox.ui.words import engine_title, tr, units_text
 
 MAX_UNITS = 16  # rows with more units are drawn as a band of cells
 # Above this many single lines, links between two hidden rows are drawn as ribbons (the
@@ -317,9 +316,8 @@ class DiagramScene(QGraphicsScene):
             for t, pts in inputs.items():
                 a = self._span(pts)[1] + QPointF(6, 0)
                 b = self._span(pooled)[1] + QPointF(-8, 0)
-                arrow = ArrowItem(m, "state", a, b, tr("step {value} enters the average of all "
-                                                       "steps: their order is lost").format(
-                                                           value=t + 1), bend=30.0)
+                tip = tr("step {n} enters the average of all steps: their order is lost")
+                arrow = ArrowItem(m, "state", a, b, tip.format(n=t + 1), bend=30.0)
                 self.addItem(arrow)
                 self.arrows.append(arrow)
             self._link(DENSE_WEIGHT, pooled, hidden, 0)
@@ -329,9 +327,8 @@ class DiagramScene(QGraphicsScene):
         out = self._add_units("output", "dense", 0, O, rows["out"], xd + 2 * STAGGER)
         self._link(HEAD_WEIGHT, hidden, out, 0)
         lx = LEFT - 24
-        texts = {"out": tr("output y"),
-            DENSE: tr("dense layer\n{H} neurons\n(no recurrence)").format(H=H),
-                 "in": tr("input x")}
+        texts = {"out": tr("output y"), "in": tr("input x"),
+                 DENSE: tr("dense layer\n{H} neurons\n(no recurrence)").format(H=H)}
         for slot, row in rows.items():
             yy = row.top + row.height / 2
             lab = LayerLabel(texts[slot], QPointF(lx - (24 if slot == "in" else 0), yy),
@@ -565,8 +562,7 @@ class DiagramScene(QGraphicsScene):
         to = sender + 1 if reverse else sender - 1
         cut = CutItem(self.model, x, row.top - 4, row.top + row.height + 4,
                       tr("Truncated BPTT (every {k} steps): no gradient flows back from step "
-                         "{value} to step {value2} of this layer").format(
-                             k=k, value=sender + 1, value2=to + 1))
+                         "{a} to step {b} of this layer").format(k=k, a=sender + 1, b=to + 1))
         self.addItem(cut)
         self.cuts.append(cut)
 
@@ -575,8 +571,8 @@ class DiagramScene(QGraphicsScene):
         b = self._span(dst)[0] if not isinstance(dst, list) else dst[0]
         p1 = a + QPointF(9, 0)
         p2 = b + QPointF(-9, 0)
-        text = (tr("the output is fed back as the next step's input "
-                "(the target under teacher forcing)"))
+        text = tr("the output is fed back as the next step's input (the target under teacher "
+                  "forcing)")
         bend_x = 0.0
         if folded:  # around the right of the column, back into the input
             p1 = a + QPointF(9, 0)
@@ -656,11 +652,8 @@ class DiagramScene(QGraphicsScene):
             if slot in names:
                 text = names[slot]
             else:
-                size = n.hidden_size
-                units = {"lstm": tr("%n LSTM cell(s)", n=size),
-                         "gru": tr("%n GRU unit(s)", n=size)}.get(n.cell) or tr("%n neuron(s)",
-                                                                               n=size)
-                text = engine_title(self.row_states[slot].layer_title) + "\n" + units
+                text = engine_title(self.row_states[slot].layer_title) + "\n" + units_text(
+                    n.cell, n.hidden_size)
             # Input and output rows carry unit names (x1, blank) left of their neurons.
             shift = 24 if slot in names else 0
             lab = LayerLabel(text, QPointF(lx - shift, y), bold=slot not in names)
