@@ -30,11 +30,8 @@ import numpy as np
 from rnn_sandbox.engine.anatomy import HEAD_BIAS, HEAD_WEIGHT, Anatomy
 from rnn_sandbox.engine.cell_table import CELL_TABLE
 from rnn_sandbox.engine.inspect import DirTrace, Trace
-<<<<<<< HEAD
 from rnn_sandbox.ui.diagram import formula_min
-=======
 from rnn_sandbox.ui.words import engine_title, tr
->>>>>>> c2a0e44 (Every string of the window goes through tr and reads in German and Japanese: menus, docks, plots and their legends, the diagram and its formulas, dialogs, settings, tasks' titles and scores; a pseudo-language walk finds no English left and the window fits 1366x768 in German, Japanese and the pseudo-language)
 
 OUTPUT = "output"  # the ``state`` of the read-out
 MORE_DIGITS = 6  # at most this many significant digits for a number a line reads
