@@ -10,7 +10,7 @@
     rnn-sandbox export FILE --torch OUT.py [--weights OUT.npz] [--csv history.csv]
     rnn-sandbox predict FILE [--index i]
     rnn-sandbox info FILE
-    rnn-sandbox animate FILE [--forward|--backward|--both] --out OUT.gif|.png|.pdf
+    rnn-sandbox animate FILE [--forward|--backward|--both|--alignment] --out OUT.gif|.png|.pdf
     rnn-sandbox compare FILE… [--png OUT.png] [--svg OUT.svg] [--csv OUT.csv]
     rnn-sandbox train --task NAME --seeds N [--processes K] [--save runs.rnns]
 

@@ -306,6 +306,17 @@ def cmd_animate(args: argparse.Namespace, out: TextIO) -> int:
     except ImportError as e:
         raise CliError(f"animate needs the app's dependencies (PySide6, Pillow): {e}") from None
     offscreen.application()
+    if args.mode == "alignment":
+        from rnn_sandbox.ui.attention.forming import forming_frames
+
+        try:
+            frames = forming_frames(exp, args.index, size)
+            path = animation.write_animation(frames, args.out, args.seconds)
+        except ValueError as e:
+            raise CliError(str(e)) from None
+        out.write(f"{len(frames)} frames of the alignment forming written to "
+                  f"{printable(path)}\n")
+        return EXIT_OK
     widget = animation.diagram_for(exp, args.index)
     try:
         frames = animation.render_frames(widget, args.mode, size)

@@ -192,7 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
     walk = an.add_mutually_exclusive_group()
     for name, text in (("forward", "walk the forward pass (the default)"),
                        ("backward", "walk backpropagation through time, last step first"),
-                       ("both", "the forward walk, then the backward one")):
+                       ("both", "the forward walk, then the backward one"),
+                       ("alignment", "the attention's alignment of the sample forming over "
+                        "training (the run trained again from its seed)")):
         walk.add_argument(f"--{name}", dest="mode", action="store_const", const=name,
                           help=text)
     an.set_defaults(mode="forward")

@@ -160,3 +160,44 @@ def test_the_window_tells_why_it_cannot_export(make_window, small, monkeypatch, 
     monkeypatch.setattr(AnimationDialog, "exec", lambda d: QDialog.DialogCode.Accepted)
     assert w.export_animation() is None
     assert w.last_message[0] == "Cannot export" and "does not exist" in w.last_message[1]
+
+
+def test_the_command_line_writes_the_alignment_forming(qapp, tmp_path, capsys):
+    """``animate --alignment``: the saved run trained again from its seed, the watched
+    sample's α drawn at evenly spaced steps; its last frame is the saved network's α."""
+    from rnn_sandbox.io import save_experiment
+    from rnn_sandbox.ui.attention.forming import alignment_at, forming_frames
+
+    cfg = get_task("translation").default_config()
+    cfg.task.n_samples = 80
+    cfg.network.hidden_size = 8
+    cfg.network.attention = "dot"
+    exp = Experiment(cfg)
+    for _ in range(6):
+        exp.trainer.step()
+    save_experiment(tmp_path / "run.rnnx", exp)
+    out = tmp_path / "alignment.gif"
+    code = cli.main(["animate", str(tmp_path / "run.rnnx"), "--alignment", "--size",
+                     "320x240", "--out", str(out)])
+    captured = capsys.readouterr()
+    assert code == cli.EXIT_OK, captured.err
+    assert "7 frames of the alignment forming" in captured.out  # steps 0..6
+    with Image.open(out) as gif:
+        assert gif.n_frames == 7 and gif.size == (320, 240)
+        frames = _pixels(ImageSequence.Iterator(gif))
+    assert not np.array_equal(frames[0], frames[-1])  # it changed as it trained
+    # The replayed run ends where the saved one did: the same α for the same sample.
+    again = Experiment(cfg)
+    for _ in range(6):
+        again.trainer.step()
+    np.testing.assert_allclose(alignment_at(again, 0).alpha, alignment_at(exp, 0).alpha)
+    # A network without attention is refused with the reason, nothing written.
+    cfg.network.attention = "none"
+    plain = Experiment(cfg)
+    with pytest.raises(ValueError, match="no attention"):
+        forming_frames(plain, 0, SIZE)
+    save_experiment(tmp_path / "plain.rnnx", plain)
+    code = cli.main(["animate", str(tmp_path / "plain.rnnx"), "--alignment",
+                     "--out", str(tmp_path / "p.gif")])
+    assert code == cli.EXIT_USAGE and not (tmp_path / "p.gif").exists()
+    assert "no attention" in capsys.readouterr().err
