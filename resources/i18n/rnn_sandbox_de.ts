@@ -3475,5 +3475,25 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <source>MAE (std. dev.)</source>
         <translation>MAE (Std.-Abw.)</translation>
     </message>
+    <message>
+        <source>attention: where the decoder looks</source>
+        <translation>Attention: wohin der Decoder schaut</translation>
+    </message>
+    <message>
+        <source>Attention: the scores e compare the decoder&apos;s state s_t with each source step; α = their softmax; the context c_t mixes the encoder&apos;s states by α; the head reads h̃_t, the context combined with s_t.</source>
+        <translation>Attention: Die Scores e vergleichen den Zustand s_t des Decoders mit jedem Quellschritt; α = ihr Softmax; der Kontext c_t mischt die Zustände des Encoders nach α; die Ausgabeschicht liest h̃_t, den mit s_t kombinierten Kontext.</translation>
+    </message>
+    <message>
+        <source>The gates read only {xin}, never {prev}: no W_hh. The new state is linear in {prev}, so all steps can be computed at once (a scan).</source>
+        <translation>Die Gates lesen nur {xin}, nie {prev}: kein W_hh. Der neue Zustand ist linear in {prev}, also lassen sich alle Schritte auf einmal berechnen (ein Scan).</translation>
+    </message>
+    <message>
+        <source>read-out + next step·(fraction it keeps) + layer above</source>
+        <translation>Ausgabe + nächster Schritt·(behaltener Anteil) + Schicht darüber</translation>
+    </message>
+    <message>
+        <source>this step&apos;s share of the gradients ({title})</source>
+        <translation>Anteil dieses Schritts an den Gradienten ({title})</translation>
+    </message>
 </context>
 </TS>

@@ -3475,5 +3475,25 @@ The automatic copy is kept as {kept}.</source>
         <source>MAE (std. dev.)</source>
         <translation>MAE（標準偏差）</translation>
     </message>
+    <message>
+        <source>attention: where the decoder looks</source>
+        <translation>アテンション：デコーダーがどこを見るか</translation>
+    </message>
+    <message>
+        <source>Attention: the scores e compare the decoder&apos;s state s_t with each source step; α = their softmax; the context c_t mixes the encoder&apos;s states by α; the head reads h̃_t, the context combined with s_t.</source>
+        <translation>アテンション：スコア e はデコーダーの状態 s_t を元の各ステップと比べます。α はそのソフトマックス、文脈 c_t はエンコーダーの状態を α で混ぜたもの、出力層は文脈と s_t を組み合わせた h̃_t を読みます。</translation>
+    </message>
+    <message>
+        <source>The gates read only {xin}, never {prev}: no W_hh. The new state is linear in {prev}, so all steps can be computed at once (a scan).</source>
+        <translation>ゲートは {xin} だけを読み、{prev} は読みません：W_hh はありません。新しい状態は {prev} について線形なので、全ステップを一度に計算できます（スキャン）。</translation>
+    </message>
+    <message>
+        <source>read-out + next step·(fraction it keeps) + layer above</source>
+        <translation>出力 + 次のステップ·(保つ割合) + 上の層</translation>
+    </message>
+    <message>
+        <source>this step&apos;s share of the gradients ({title})</source>
+        <translation>このステップの勾配への寄与（{title}）</translation>
+    </message>
 </context>
 </TS>

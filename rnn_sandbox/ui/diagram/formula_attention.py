@@ -19,8 +19,9 @@ from rnn_sandbox.engine.anatomy import COMBINE_BIAS, COMBINE_WEIGHT, Anatomy
 from rnn_sandbox.engine.attention import W_A, W_K, W_Q, V
 from rnn_sandbox.engine.inspect import Trace
 from rnn_sandbox.ui.diagram.formula import OUTPUT, Formula, Term, _Builder, num
+from rnn_sandbox.ui.words import QT_TR_NOOP, tr
 
-SECTION = "attention: where the decoder looks"
+SECTION = QT_TR_NOOP("attention: where the decoder looks")
 
 
 def _top(trace: Trace, anatomy: Anatomy, part: str) -> tuple[np.ndarray, np.ndarray | None]:
@@ -41,7 +42,7 @@ def with_attention(f: Formula, trace: Trace, anatomy: Anatomy, score: str) -> Fo
     encoder, mask = _top(trace, anatomy, "encoder")
     decoder, _ = _top(trace, anatomy, "decoder")
     b = _Builder(trace, anatomy, OUTPUT, f.t, f.unit, "forward")
-    b.section = SECTION
+    b.section = tr(SECTION)
     P = trace.weights
     s = decoder[k]
     steps = range(len(encoder)) if mask is None else np.flatnonzero(np.asarray(mask) != 0)
@@ -83,7 +84,7 @@ def with_attention(f: Formula, trace: Trace, anatomy: Anatomy, score: str) -> Fo
               + [Term([num(bc[i])], "b")],
               float(np.tanh(wc[i] @ exact_both + bc[i])), "tanh")
     f.lines = [*b.lines, *f.lines]
-    f.notes.append("Attention: the scores e compare the decoder's state s_t with each "
+    f.notes.append(tr("Attention: the scores e compare the decoder's state s_t with each "
                    "source step; α = their softmax; the context c_t mixes the encoder's "
-                   "states by α; the head reads h̃_t, the context combined with s_t.")
+                   "states by α; the head reads h̃_t, the context combined with s_t."))
     return f

@@ -13,6 +13,7 @@ from types import ModuleType
 from typing import Any
 
 from rnn_sandbox.engine.anatomy import HEAD_WEIGHT
+from rnn_sandbox.ui.words import engine_title, tr
 
 # The formula view's helpers (Term, num, …) come in as ``f``, the module
 # :mod:`.formula` itself, which calls these functions: no import circle.
@@ -45,8 +46,9 @@ def forward(f: ModuleType, b: Any) -> None:
     xin, prev = b.input_name(state), b.prev_name(d)
     b.matrix(b.label(state, "weight_ih"), b.w(state, "weight_ih"), b.gate_rows(H),
              [str(k) for k in range(x.shape[0])], [g * H + i for g in range(len(b.a.gates))])
-    b.notes.append(f"The gates read only {xin}, never {prev}: no W_hh. The new state is "
-                   f"linear in {prev}, so all steps can be computed at once (a scan).")
+    b.notes.append(tr("The gates read only {xin}, never {prev}: no W_hh. The new state is linear "
+                      "in {prev}, so all steps can be computed at once (a scan).").format(
+                          xin=xin, prev=prev))
     shown: dict[str, float] = {}
     for gi, g in enumerate(b.a.gates):
         row = gi * H + i
@@ -62,7 +64,7 @@ def forward(f: ModuleType, b: Any) -> None:
         else:
             ln = b.add(g.letter, g.letter, sym, terms, f._got(d.gates)[t, row])
         shown[g.letter] = ln.result
-    b.section = "new state"
+    b.section = tr("new state")
     if d.cell == "mingru":
         b.add("h", "h_t", f"(1 − z)·{prev} + z·h̃",
               [f.Term([f.one_minus(shown["z"]), f.num(hp[i])], f"(1 − z)·{prev}"),
@@ -77,34 +79,35 @@ def forward(f: ModuleType, b: Any) -> None:
 def _dh_terms(f: ModuleType, b: Any, d: Any, t: int) -> list[Any]:
     """Everything that reads h_t[i]: the read-out, the next step (through the fraction it
     keeps, no weights) and the layer above; what is left comes from the engine."""
-    tr, state, i = b.tr, b.state, b.i
+    trace, state, i = b.tr, b.state, b.i
     col = b.col_of(state, i)
     terms: list[Any] = []
     k = b.head_step(state, t)
     if k is not None:
-        wh = tr.weights[HEAD_WEIGHT]
-        terms += [f.Term([f.num(wh[o, col]), f.num(tr.d_out[k, o])],
+        wh = trace.weights[HEAD_WEIGHT]
+        terms += [f.Term([f.num(wh[o, col]), f.num(trace.d_out[k, o])],
                          f"W_head[{o},{col}]·dL/dy[{o}]", "output") for o in range(wh.shape[0])]
-    exact = sum(float(tr.weights[HEAD_WEIGHT][o, col] * tr.d_out[k, o])
-                for o in range(tr.d_out.shape[1])) if k is not None else 0.0
+    exact = sum(float(trace.weights[HEAD_WEIGHT][o, col] * trace.d_out[k, o])
+                for o in range(trace.d_out.shape[1])) if k is not None else 0.0
     n = b.from_next(d, t)
     if n is not None:
         nx = b.next_name(d)
         fac = kept(f, d.cell, _gates(f, b, d, n))
         terms.append(f.Term([f.num(d.grad_h[n, i]), fac], f"dL/dh_{{{nx}}}·∂h_{{{nx}}}/∂h_t",
-                          "next step"))
+                          tr("next step")))
         exact += float(d.grad_h[n, i]) * _exact_kept(f, b, d, n)
     info = b.a.state(state)
     if info.layer + 1 < b.a.num_layers:
         for up in b.a.layer_states(info.part, info.layer + 1):
-            w_up, above = b.w(up.name, "weight_ih"), f._got(tr.layers[up.name].dpre)[t]
+            w_up, above = b.w(up.name, "weight_ih"), f._got(trace.layers[up.name].dpre)[t]
             terms += [f.Term([f.num(w_up[row, col]), f.num(above[row])],
-                           f"W_ih({up.title})[{row},{col}]·dL/dpre({up.title})[{row}]",
-                           "layer above") for row in range(w_up.shape[0])]
+                           tr("W_ih({title})[{row},{col}]·dL/dpre({title})[{row}]").format(
+                               title=up.title, row=row, col=col),
+                           tr("layer above")) for row in range(w_up.shape[0])]
             exact += float(w_up[:, col] @ above)
     rest = float(d.grad_h[t, i]) - exact
     if abs(rest) > 1e-6 * max(1.0, abs(float(d.grad_h[t, i]))):
-        terms.append(f.Term([f.num(rest)], "from the decoder / other paths (engine)", "engine"))
+        terms.append(f.Term([f.num(rest)], tr("from the decoder / other paths (engine)"), "engine"))
     return terms
 
 
@@ -117,14 +120,14 @@ def backward(f: ModuleType, b: Any) -> None:
     state, t, i = b.state, b.t, b.i
     d = b.tr.layers[state]
     H = d.h.shape[1]
-    b.section = "dL/dh_t: everything that reads h_t"
-    dh = b.add("dh", "dL/dh_t", "read-out + next step·(fraction it keeps) + layer above",
+    b.section = tr("dL/dh_t: everything that reads h_t")
+    dh = b.add("dh", "dL/dh_t", tr("read-out + next step·(fraction it keeps) + layer above"),
                _dh_terms(f, b, d, t), d.grad_h[t, i])
     b.matrix(b.label(state, "weight_ih"), b.w(state, "weight_ih"), b.gate_rows(H),
              [str(k) for k in range(d.x.shape[1])], [g * H + i for g in range(len(b.a.gates))])
     g = _gates(f, b, d, t)
     hp = float(d.h_prev[t, i])
-    b.section = "dL/d(gate pre-activations)"
+    b.section = tr("dL/d(gate pre-activations)")
     if d.cell == "mingru":
         chain = {
             "z": ("dL/dh_t·(h̃ − h_prev)·z(1 − z)", [f.num(dh.result), f.diff(g["h̃"], hp),
@@ -147,7 +150,8 @@ def backward(f: ModuleType, b: Any) -> None:
         sym, facs = chain[gate.letter]
         da = b.add(f"da_{gate.letter}", f"dL/da_{gate.letter}", sym, [f.Term(facs)],
                    f._got(d.dpre)[t, row]).result
-        b.section = f"this step's share of the gradients ({gate.title})"
+        b.section = tr("this step's share of the gradients ({title})").format(
+            title=engine_title(gate.title))
         gih = f._got(d.grad_step("weight_ih", t))
         for k in range(len(x)):
             b.add(f"dW_ih[{row},{k}]", f"ΔdW_ih[{row},{k}]",
@@ -155,4 +159,4 @@ def backward(f: ModuleType, b: Any) -> None:
                   gih[row, k])
         b.add(f"db_ih[{row}]", f"Δdb_ih[{row}]", "dL/da", [f.Term([f.num(da)])],
               f._got(d.grad_step("bias_ih", t))[row])
-        b.section = "dL/d(gate pre-activations)"
+        b.section = tr("dL/d(gate pre-activations)")
