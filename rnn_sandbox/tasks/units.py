@@ -203,7 +203,7 @@ def look_inside(
     read = {k: v.astype(np.float32) for k, v in states.items()
             if (k.split(".")[0] if "." in k else "") == key}
     labels = [task.step_labels(dataset, i).get(key) for i in idx]
-    tokens = [list(t) for t in labels] if all(labels) else None  # type: ignore[arg-type]
+    tokens = [list(t or []) for t in labels] if all(labels) else None
     features = task.unit_features(dataset, idx)
     out = Learned(step=step, indices=idx, states=read, mask=mask, tokens=tokens,
                   features=features)
