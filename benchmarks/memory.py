@@ -107,10 +107,13 @@ def command_lines(task: str, options: list[str]) -> dict[str, list[str]]:
     }
 
 
-def bench(sizes: list[str], commands: list[str]) -> list[dict]:
+def bench(sizes: list[str], commands: list[str], tasks: list[str] | None = None
+          ) -> list[dict]:
     rows = []
     for size in sizes:
         for task, options in SIZES[size]:
+            if tasks and task not in tasks:
+                continue
             est = estimate(config_of(task, options), timed=True)
             with tempfile.TemporaryDirectory(prefix="rnn-memory-") as folder:
                 lines = command_lines(task, options)
@@ -146,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m benchmarks memory", description=__doc__)
     p.add_argument("--sizes", nargs="+", choices=list(SIZES), default=list(SIZES))
     p.add_argument("--commands", nargs="+", choices=COMMANDS, default=list(COMMANDS))
+    p.add_argument("--tasks", nargs="+", help="only these of each size's tasks")
     p.add_argument("--quick", action="store_true", help="the default sizes only")
     p.add_argument("--markdown", action="store_true", help="the table as Markdown")
     args = p.parse_args(argv)
@@ -153,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     for task, _ in (t for s in sizes for t in SIZES[s]):
         get_task(task)  # a misspelt task fails here, not after minutes
     become_subreaper()
-    rows = bench(sizes, args.commands)
+    rows = bench(sizes, args.commands, args.tasks)
     if args.markdown:
         print()
         print(markdown(rows))

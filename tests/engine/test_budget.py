@@ -54,7 +54,8 @@ def _config(task, cell, hidden, layers, bidirectional, batch, seq_len):
     return cfg
 
 
-# Each size is built, trained two steps (the second validating) and saved in memory as a
+# Each size is built, trained one step (validating: the optimizer's buffers are made and the
+# validation set runs through) and saved in memory as a
 # run is, under tracemalloc (NumPy reports its arrays to it); the process's peak resident
 # memory at the end is the largest size's, interpreter included.
 _MEASURE = textwrap.dedent("""
@@ -66,7 +67,6 @@ _MEASURE = textwrap.dedent("""
     for d in json.loads(sys.argv[1]):
         tracemalloc.start()
         exp = Experiment(ExperimentConfig.from_dict(d))
-        exp.trainer.step()
         exp.trainer.step(validate=True)
         experiment_to_bytes(exp)
         peaks.append(tracemalloc.get_traced_memory()[1])
