@@ -97,6 +97,7 @@ def _gru_backward(cache, dh_out, dh_last, dc_last, p, nonlinearity, truncation, 
 def _lstm_forward(x, p, h0, c0, mask, reverse, nonlinearity):
     h, cache = gated.lstm_dir_forward(x, p["weight_ih"], p["weight_hh"], p["bias_ih"],
                                       p["bias_hh"], h0, c0, mask, reverse)
+    assert cache.c is not None  # an LSTM's cache holds its cell states
     return h, cache, cache.c[0] if reverse else cache.c[-1]
 
 
@@ -105,7 +106,7 @@ def _lstm_backward(cache, dh_out, dh_last, dc_last, p, nonlinearity, truncation,
                                    p["weight_hh"], truncation, per_step)
 
 
-def _minimal(name: str):
+def _minimal(name: str) -> tuple[Forward, Backward]:
     def forward(x, p, h0, c0, mask, reverse, nonlinearity):
         h, cache = minimal.min_dir_forward(name, x, p["weight_ih"], p["bias_ih"], h0, mask,
                                            reverse)
