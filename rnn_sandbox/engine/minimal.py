@@ -169,19 +169,21 @@ def scan(log_a: np.ndarray, b: np.ndarray, h0: np.ndarray) -> np.ndarray:
     than :data:`BUDGET` (so e^{−ℓ} never overflows), usually never below a thousand steps.
     """
     T = len(b)
-    log_a = np.maximum(log_a, LOG_FLOOR)
+    # float32 overflows past e^88: the same rules with smaller numbers.
+    floor, budget = (LOG_FLOOR, BUDGET) if b.dtype == np.float64 else (-40.0, 80.0)
+    log_a = np.maximum(log_a, floor)
     h = np.empty_like(b)
     prev = h0
     start, window = 0, 64
     while start < T:
         ell = np.cumsum(log_a[start : start + window], axis=0)
         fall = -ell.reshape(len(ell), -1).min(axis=1)  # grows with the steps
-        n = max(1, int(np.searchsorted(fall, BUDGET, side="right")))
+        n = max(1, int(np.searchsorted(fall, budget, side="right")))
         if n == len(ell) and start + n < T:  # the window was too short: look further
             window *= 2
             continue
         ell = ell[:n]
-        grow = np.exp(-ell)  # 1 / (a_start ⋯ a_t), at most e^BUDGET
+        grow = np.exp(-ell)  # 1 / (a_start ⋯ a_t), at most e^budget
         w = np.multiply(grow, b[start : start + n])
         np.cumsum(w, axis=0, out=w)
         w += prev

@@ -195,3 +195,12 @@ def test_step_through_shares_add_up_to_the_engine_gradients(cell):
                 np.testing.assert_allclose(total, grads[d.params[p]], atol=1e-10, err_msg=p)
             if d.mask is not None:
                 assert np.all(d.dpre[d.mask == 0] == 0)  # padded steps use no gate
+
+
+def test_the_scan_stays_finite_in_float32_over_long_sequences():
+    steps = 400
+    log_a = np.full((steps, 1, 2), -1.0, dtype=np.float32)  # e^-400 is far below float32's
+    b = np.ones((steps, 1, 2), dtype=np.float32)
+    h = minimal.scan(log_a, b, np.zeros((1, 2), np.float32))
+    assert h.dtype == np.float32
+    np.testing.assert_allclose(h[-1], 1 / (1 - np.exp(-1.0)), rtol=1e-5)  # the fixed point

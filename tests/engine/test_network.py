@@ -279,7 +279,7 @@ def test_seq2seq_greedy_decoding_equals_teacher_forcing_on_its_own_output():
     np.testing.assert_allclose(net.forward(x, y=tokens, y_mask=np.ones((2, 4))), free)
 
 
-@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru", "mingru", "minlstm"])
 def test_float32_networks_compute_what_float64_computes_to_float32_precision(cell):
     """The same weights in float32 and float64: outputs, loss and BPTT gradients agree to
     float32's precision, and everything float32 stays float32."""
