@@ -946,6 +946,9 @@ def test_lesson_nine_attention_keeps_the_long_sentences_and_shows_where_it_looks
     w, panel = me.w, me.w.attention_panel
     # Without attention: the panel says how to get it; By length shows the long ones lost.
     me.load("no_attention")
+    # One Step: the gradient flow's encoder line falls towards the first source word.
+    me.press_step()
+    fade_none = ratio_of_decades(me.flow())
     me.play()
     assert panel.alignment_page.currentWidget() is panel.no_alignment
     w.attention_dock.raise_()
@@ -957,6 +960,12 @@ def test_lesson_nine_attention_keeps_the_long_sentences_and_shows_where_it_looks
     me.load("attention")
     assert w.attention_dock.isVisible()
     assert panel.alignment_page.currentWidget() is panel.alignment
+    me.press_step()
+    fade_attention = ratio_of_decades(me.flow())
+    record_property("fade-none", fade_none)
+    record_property("fade-attention", fade_attention)
+    # "more than a power of ten" without; "about level" with (seeds 0, 1: -1.3 and +0.1).
+    assert fade_none < -0.7 and abs(fade_attention) < 0.4, (fade_none, fade_attention)
     me.play()
     me.qtbot.mouseClick(panel.tabs.tabBar(), Qt.MouseButton.LeftButton,
                         pos=panel.tabs.tabBar().tabRect(2).center())
