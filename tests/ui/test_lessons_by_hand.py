@@ -977,7 +977,7 @@ def test_lesson_nine_attention_keeps_the_long_sentences_and_shows_where_it_looks
     # "almost none of 10 words or more" without, "most of the long ones" with.
     assert none_long < 0.2 * none_short and none_long < 0.1, (none_short, none_long)
     assert att_long > 0.5 and att_long - none_long > 0.5, (att_long, none_long)
-    # Alignment: the watched sentence's words label the heatmap; each word written looks
+    # Alignment: the watched sentence's words label the heatmap; most words written look
     # mostly at one source word; at step 0 the weights were spread out.
     me.qtbot.mouseClick(panel.tabs.tabBar(), Qt.MouseButton.LeftButton,
                         pos=panel.tabs.tabBar().tabRect(0).center())

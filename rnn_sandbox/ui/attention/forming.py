@@ -5,7 +5,9 @@ watched sample's α drawn as the Attention panel draws it at evenly spaced steps
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.ui.attention.heatmap import Alignment, AlignmentPlot
@@ -41,6 +43,10 @@ def forming_frames(saved: Experiment, index: int, size: tuple[int, int],
     plot = AlignmentPlot()
     plot.set_theme("light")
     plot.resize(*size)
+    # Laid out and painted as on a screen, never shown on one: a widget never shown keeps
+    # stale pictures of its axes.
+    plot.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    plot.show()
     images = []
     try:
         for target in steps:
@@ -48,6 +54,7 @@ def forming_frames(saved: Experiment, index: int, size: tuple[int, int],
                 exp.trainer.step()
             plot.add(alignment_at(exp, index))
             plot.draw()
+            QApplication.processEvents()
             images.append(plot.grab().toImage())
     finally:
         plot.deleteLater()
