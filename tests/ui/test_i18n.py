@@ -166,3 +166,18 @@ def test_japanese_is_drawn_with_glyphs_not_boxes(qapp, tmp_path):
     p.drawText(100, 100, "学習率を下げる")
     p.end()
     assert b"RNNSandboxJP" in pdf.read_bytes()  # the glyphs came from the program's font
+
+
+def test_the_language_option_reaches_the_window(monkeypatch):
+    """``rnn-sandbox --language de`` starts the app with the option; the app takes it out
+    of its arguments before Qt and the file list see them."""
+    from rnn_sandbox.cli import dispatch
+    from rnn_sandbox.ui import app
+
+    seen: list[list[str]] = []
+    monkeypatch.setattr(app, "main", lambda argv: seen.append(list(argv)) or 0)
+    assert dispatch.main(["--language", "de"]) == 0
+    assert seen == [["--language", "de"]]
+    assert app.language_option(["prog", "--language", "ja", "run.rnnx"]) == (
+        "ja", ["prog", "run.rnnx"])
+    assert app.language_option(["prog", "--language=de"]) == ("de", ["prog"])
