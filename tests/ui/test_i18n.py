@@ -181,3 +181,14 @@ def test_the_language_option_reaches_the_window(monkeypatch):
     assert app.language_option(["prog", "--language", "ja", "run.rnnx"]) == (
         "ja", ["prog", "run.rnnx"])
     assert app.language_option(["prog", "--language=de"]) == ("de", ["prog"])
+
+
+def test_plot_ticks_follow_the_language(speak):
+    """Axis numbers use the language's decimal point, as the window's other numbers do."""
+    from rnn_sandbox.ui.plots.base import LogAxis, ShortAxis
+
+    axis, log = ShortAxis("left"), LogAxis("left")
+    assert axis.tickStrings([0.5, 1.0], 1, 0.5) == ["0.5", "1.0"]
+    speak("de")
+    assert axis.tickStrings([0.5, 1.0], 1, 0.5) == ["0,5", "1,0"]
+    assert log.logTickStrings([-1.0], 1, 1) == ["0,1"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QLocale, QRectF, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -61,6 +61,12 @@ def short_number(v: float, spacing: float) -> str | None:
     return None
 
 
+def in_locale(labels: list[str]) -> list[str]:
+    """Tick labels with the decimal point of the window's language (``0,5`` in German)."""
+    point = QLocale().decimalPoint()
+    return labels if point == "." else [t.replace(".", point) for t in labels]
+
+
 class ShortAxis(pg.AxisItem):
     """An axis whose tick labels never run together: as few major ticks as leave each
     label its room, only those labelled, and thousands written short (2k, 4k, 1.5M)."""
@@ -99,8 +105,8 @@ class ShortAxis(pg.AxisItem):
         if self.logMode:
             return super().tickStrings(values, scale, spacing)
         strings = super().tickStrings(values, scale, spacing)
-        return [short_number(v * scale, spacing * scale) or t
-                for v, t in zip(values, strings, strict=True)]
+        return in_locale([short_number(v * scale, spacing * scale) or t
+                          for v, t in zip(values, strings, strict=True)])
 
 
 class StepAxis(ShortAxis):
@@ -140,7 +146,7 @@ class LogAxis(pg.AxisItem):
         return [(None, values)]
 
     def logTickStrings(self, values, scale, spacing):  # noqa: N802
-        return [f"{10 ** v * scale:.2g}" for v in values]
+        return in_locale([f"{10 ** v * scale:.2g}" for v in values])
 
 
 def marked_curve(
