@@ -2018,7 +2018,7 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>um {d:.3g} schlechter</translation>
     </message>
     <message>
-        <source>{line} · baseline “{rule}” {value:.3g} · {versus}</source>
+        <source>{line} · baseline &quot;{rule}&quot; {value:.3g} · {versus}</source>
         <translation>{line} · Baseline „{rule}“ {value:.3g} · {versus}</translation>
     </message>
     <message>
@@ -2286,7 +2286,7 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>Baseline: {name} = {value:.4g}, was eine triviale Regel erreicht</translation>
     </message>
     <message>
-        <source>baseline “{rule}” {value:.3g}</source>
+        <source>baseline &quot;{rule}&quot; {value:.3g}</source>
         <translation>Baseline „{rule}“ {value:.3g}</translation>
     </message>
     <message>

@@ -2018,7 +2018,7 @@ The automatic copy is kept as {kept}.</source>
         <translation>{d:.3g} 悪い</translation>
     </message>
     <message>
-        <source>{line} · baseline “{rule}” {value:.3g} · {versus}</source>
+        <source>{line} · baseline &quot;{rule}&quot; {value:.3g} · {versus}</source>
         <translation>{line} · ベースライン「{rule}」{value:.3g} · {versus}</translation>
     </message>
     <message>
@@ -2286,7 +2286,7 @@ The automatic copy is kept as {kept}.</source>
         <translation>ベースライン：{name} = {value:.4g}（単純な規則で得られる値）</translation>
     </message>
     <message>
-        <source>baseline “{rule}” {value:.3g}</source>
+        <source>baseline &quot;{rule}&quot; {value:.3g}</source>
         <translation>ベースライン「{rule}」{value:.3g}</translation>
     </message>
     <message>

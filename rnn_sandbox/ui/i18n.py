@@ -358,7 +358,7 @@ def score_text(score: Score) -> str:
         versus = tr("as good as the baseline")
     else:
         versus = (tr("better by {d:.3g}") if d > 0 else tr("worse by {d:.3g}")).format(d=abs(d))
-    return tr("{line} · baseline “{rule}” {value:.3g} · {versus}").format(
+    return tr('{line} · baseline "{rule}" {value:.3g} · {versus}').format(
         line=line, rule=rule, value=float(b.value), versus=versus)
 
 

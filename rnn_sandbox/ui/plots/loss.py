@@ -257,7 +257,7 @@ class LossPlot(PlotPanel):
         if b is None:
             return
         line = self.metric_baseline if self._baseline_on_metric() else self.loss_baseline
-        text = tr("baseline “{rule}” {value:.3g}").format(
+        text = tr('baseline "{rule}" {value:.3g}').format(
             rule=tr(b.name.partition(": ")[0] if ": " in b.name else b.name), value=float(b.value))
         room = line.getViewBox().width() if line.getViewBox() is not None else 0
         metrics = QFontMetrics(line.label.textItem.font())
