@@ -25,7 +25,7 @@ WHERE = {
                 "io/export.py"},
     "gru": {"engine/anatomy.py", "engine/budget.py", "engine/cell_table.py", "engine/inspect.py",
             "fields.py", "io/export.py", "tasks/text_generation.py", "tasks/translation.py",
-            "ui/diagram/formula.py", "ui/diagram/scene.py", "ui/diagram/widget.py",
+            "ui/diagram/formula.py", "ui/diagram/widget.py", "ui/words.py",
             "ui/learned/view.py", "ui/plots/hidden.py"},
 }
 
