@@ -335,7 +335,7 @@ class ComparisonPlots:
         self._used = {k for k in self._used if k[0] == _GRADIENT}
         for entry in entries:
             if entry.is_group:
-                self._draw_group(entry)
+                yield from self._draw_group(entry)
             else:
                 self._draw_run(entry.runs[0], entry.colour, faint=False)
             yield
@@ -440,9 +440,12 @@ class ComparisonPlots:
             self.metric_plots[self.key_of(run)], (run.name, "val_metric"), sign,
             lambda: self.curve(run, "val_metric"), pg.mkPen(c, width=width), c)
 
-    def _draw_group(self, entry: Entry) -> None:
+    def _draw_group(self, entry: Entry) -> Iterator[None]:
+        """A group's seeds faint, then its mean and band per quantity, pausing after each
+        (a group of many seeds is the largest piece of a drawing)."""
         for run in entry.runs:
             self._draw_run(run, entry.colour, faint=True)
+            yield
         metric = self.metric_plots[self.key_of(entry.runs[0])]
         versions = tuple(_version(r) for r in entry.runs)
         for plot, quantity, shaded in ((self.loss_plot, "train_loss", True),
@@ -483,6 +486,7 @@ class ComparisonPlots:
             self.drawn.curves[(entry.name, quantity)] = self._line(
                 plot, (entry.name, quantity, "mean"), sign,
                 (x, mean), pen)
+            yield
 
     def _draw_baselines(self, entries: Sequence[Entry]) -> None:
         """Each run's baseline dashed in its colour, in its metric's plot (a group's: the
