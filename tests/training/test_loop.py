@@ -117,7 +117,8 @@ def test_a_pause_shows_the_model_as_it_is_now(sine_experiment):
     loop = TrainingLoop(sine_experiment())
     loop.play()
     run(loop, 30)
-    loop.outbox.clear()
+    # Steps may have gone out before the pause (every 1/30 s) or with it: all of them are
+    # reported, and the last report's snapshot is the model as paused.
     loop.pause()
     steps = np.concatenate([p.steps for p in progress(loop)])
     snap = progress(loop)[-1].snapshot
