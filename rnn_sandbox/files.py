@@ -36,10 +36,10 @@ TEMP_SUFFIX = ".tmp"
 STALE_TEMP_SECONDS = 3600
 
 
-def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
-    """The bytes of the regular file at ``path``, refusing anything else before reading:
-    a FIFO or device would block or never end, a folder is not a file, and a file larger
-    than ``max_bytes`` is refused from its size alone."""
+def open_regular(path: str | os.PathLike[str], max_bytes: int) -> IO[bytes]:
+    """The regular file at ``path`` opened for reading (the caller closes it), refusing
+    anything else before a byte is read: a FIFO or device would block or never end, a
+    folder is not a file, and a file larger than ``max_bytes`` is refused from its size."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)  # non-blocking: opening a FIFO must not wait for a writer
@@ -53,12 +53,20 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
             raise FileError(
                 f"{path}: the file is too large ({st.st_size} bytes, at most {max_bytes})"
             )
-        with os.fdopen(os.dup(fd), "rb") as f:
-            data = _read_at_most(f, max_bytes + 1, st.st_size)
-    except OSError as e:
-        raise FileError(f"cannot read {path}: {e.strerror or e}") from None
-    finally:
+        return os.fdopen(fd, "rb")
+    except BaseException:
         os.close(fd)
+        raise
+
+
+def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+    """The bytes of the regular file at ``path``, refused as :func:`open_regular` refuses
+    before reading, and read in bounded chunks."""
+    with open_regular(path, max_bytes) as f:
+        try:
+            data = _read_at_most(f, max_bytes + 1, os.fstat(f.fileno()).st_size)
+        except OSError as e:
+            raise FileError(f"cannot read {path}: {e.strerror or e}") from None
     if len(data) > max_bytes:  # it grew while being read
         raise FileError(f"{path}: the file is too large (at most {max_bytes} bytes)")
     return data

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from rnn_sandbox.files import FileError, read_regular_file
-from rnn_sandbox.io.safe_zip import check_entries, open_regular, open_zip, read_entry
+from rnn_sandbox.files import FileError, open_regular, read_regular_file
+from rnn_sandbox.io.safe_zip import check_entries, open_zip, read_entry
 from rnn_sandbox.lessons import Lesson, LessonError, Setup, resolve_link
 from rnn_sandbox.setup_line import SetupLineError, parse_setup_line, setup_line
 from rnn_sandbox.wording import printable

@@ -55,6 +55,7 @@ from rnn_sandbox.files import (
     atomic_write,
     atomic_write_bytes,
     is_temp_name,
+    open_regular,
     read_regular_file,
     reads_back,
 )
@@ -83,7 +84,6 @@ from rnn_sandbox.io.safe_zip import (
     ExperimentFileError,
     check_entries,
     open_member,
-    open_regular,
     open_zip,
     parse_json,
     read_entry,

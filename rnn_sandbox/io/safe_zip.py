@@ -16,8 +16,6 @@ from __future__ import annotations
 import io
 import json
 import math
-import os
-import stat
 import zipfile
 from collections.abc import Callable
 from typing import IO, Any
@@ -35,29 +33,6 @@ _ARRAY_KINDS = "fiub"
 CHUNK = 1 << 20
 # A check of an array's name, shape and dtype, called before any of its bytes are read.
 Admit = Callable[[str, tuple[int, ...], np.dtype], None]
-
-
-def open_regular(path: str | os.PathLike[str], max_bytes: int) -> IO[bytes]:
-    """The regular file at ``path`` opened for reading (the caller closes it), refused
-    as :func:`rnn_sandbox.files.read_regular_file` refuses (FIFOs, devices, folders,
-    files over ``max_bytes``), but not read: the caller reads what it needs."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)  # non-blocking: opening a FIFO must not wait for a writer
-    except OSError as e:
-        raise FileError(f"cannot read {path}: {e.strerror or e}") from None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise FileError(f"cannot read {path}: it is not a regular file")
-        if st.st_size > max_bytes:
-            raise FileError(
-                f"{path}: the file is too large ({st.st_size} bytes, at most {max_bytes})"
-            )
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 def open_zip(f: IO[bytes], what: str) -> zipfile.ZipFile:
