@@ -213,6 +213,8 @@ def shoot_compare_runs(app: QApplication, settings: QSettings, out: Path, steps:
         wait_for(app, lambda: c.runs.job is None)
         w.show_comparison()
         settle(app, w)
+        w.runs_panel.flush()  # the comparison drawn whole (the window draws it in pieces)
+        settle(app, w)
         return save(w, out)
     finally:
         w.shutdown()

@@ -110,8 +110,9 @@ class ComparisonView(PlotPanel):
         self._rest.setSingleShot(True)
         self._rest.setInterval(0)
         self._rest.timeout.connect(self._draw_rest)
-        # A staged drawing of the curves: one entry per turn, the plots repainted once at
-        # its end (a paint in between would cost more than the entry it shows).
+        # A staged drawing of the curves: one entry per turn of the event loop.  The plots
+        # stay live meanwhile (a view that held its updates until the end showed black to
+        # a grab or a screen taken while a drawing was restarted again and again).
         self._drawing: Iterator[None] | None = None
         self._next_entry = QTimer(self)
         self._next_entry.setInterval(0)
@@ -242,7 +243,6 @@ class ComparisonView(PlotPanel):
         if self.staged:
             self._stop_drawing()
             self._rest.stop()
-            self.graphics.setUpdatesEnabled(False)
             self._drawing = self.overlay.drawing(self.runs, self.x_axis,
                                                  self.log_check.isChecked())
             self._next_entry.start()
@@ -251,7 +251,7 @@ class ComparisonView(PlotPanel):
             self._draw_rest()
 
     def _draw_entry(self) -> None:
-        """The next entry of a staged drawing; at its end the legend, one repaint, and the
+        """The next entry of a staged drawing; at its end the legend, and the
         gradient and settings in the turn after."""
         if self._drawing is None:
             self._next_entry.stop()
@@ -259,7 +259,7 @@ class ComparisonView(PlotPanel):
         try:
             next(self._drawing)
         except StopIteration:
-            # The legend first: its new height lays the page out before the one repaint.
+            # The legend first: its new height lays the page out before the next repaint.
             self._fill_legend()
             self._stop_drawing()
             self._rest.start()
@@ -267,8 +267,6 @@ class ComparisonView(PlotPanel):
     def _stop_drawing(self) -> None:
         self._next_entry.stop()
         self._drawing = None
-        if not self.graphics.updatesEnabled():
-            self.graphics.setUpdatesEnabled(True)
 
     def _draw_rest(self) -> None:
         """The gradient plot and the settings table (after the curves)."""

@@ -272,8 +272,8 @@ def test_a_staged_drawing_ends_as_a_direct_one_and_a_seed_moves_the_baseline_in_
     label = view.overlay.drawn.baseline_labels[key][at][0]
     view.staged = True
     view.set_runs([runs["rnn"], *seeds])
-    assert not view.graphics.updatesEnabled()  # one repaint, at the end
-    qtbot.waitUntil(lambda: view.graphics.updatesEnabled() and not view._rest.isActive())
+    assert view._drawing is not None  # under way, an entry per turn
+    qtbot.waitUntil(lambda: view._drawing is None and not view._rest.isActive())
     staged = {k: c.getData()[1].tolist() for k, c in view.overlay.drawn.curves.items()}
     assert "GRU seeds: mean ± std of 3 seeds" in view.legend.text()
     # The third seed moved the group's baseline (their mean): the same line and label.
