@@ -4,6 +4,12 @@ every ``.ts`` into the ``.qm`` the program loads.
     python scripts/update_translations.py            # every language already there
     python scripts/update_translations.py fr         # and start French
     python scripts/update_translations.py --release  # only compile (after translating)
+    python scripts/update_translations.py --fill words.json  # translations from a file
+
+``--fill`` reads ``{"<English source>": {"de": "…", "ja": "…"}}`` (a plural: a list of the
+language's forms; a source with a disambiguation: ``"<source>|<disambiguation>"``) and
+writes those translations into the ``.ts`` files, so translations kept beside a change
+survive the ``.ts`` files being regenerated.
 
 It runs ``pyside6-lupdate`` over ``rnn_sandbox/ui`` (every ``tr("…")``), marks messages
 with ``%n`` as plural (Qt's Python parser does not), and ``pyside6-lrelease``.  Messages
@@ -14,6 +20,8 @@ See docs/translating.md.
 from __future__ import annotations
 
 import argparse
+import html
+import json
 import re
 import shutil
 import subprocess
@@ -82,15 +90,51 @@ def plural_marks(ts: Path) -> None:
     ts.write_text(text, encoding="utf-8")
 
 
+def fill(ts: Path, words: dict[str, dict[str, str | list[str]]]) -> int:
+    """Write the translations of ``words`` for ``ts``'s language into it; returns how many."""
+    code = ts.stem.removeprefix("rnn_sandbox_")
+    text = ts.read_text(encoding="utf-8")
+    done = 0
+
+    def one(m: re.Match[str]) -> str:
+        nonlocal done
+        source = html.unescape(m.group("source"))
+        comment = m.group("comment")
+        key = f"{source}|{html.unescape(comment)}" if comment is not None else source
+        given = words.get(key, {}).get(code)
+        if given is None:
+            return m.group(0)
+        done += 1
+        if isinstance(given, list):
+            inner = "".join(f"<numerusform>{html.escape(f, quote=False)}</numerusform>"
+                            for f in given)
+        else:
+            inner = html.escape(given, quote=False)
+        return re.sub(r"<translation[^>]*>.*?</translation>|<translation[^>]*/>",
+                      lambda _: f"<translation>{inner}</translation>", m.group(0),
+                      count=1, flags=re.S)
+
+    text = re.sub(r"<message[^>]*>\s*(?:<location[^>]*/>\s*)*<source>(?P<source>.*?)</source>"
+                  r"\s*(?:<comment>(?P<comment>.*?)</comment>)?.*?</message>", one, text,
+                  flags=re.S)
+    ts.write_text(text, encoding="utf-8")
+    return done
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("languages", nargs="*", help="codes of languages to start (de, ja, fr…)")
     p.add_argument("--release", action="store_true", help="only compile the .ts files")
+    p.add_argument("--fill", metavar="JSON", help="write the translations of this file")
     p.add_argument("--no-obsolete", action="store_true", help="drop messages no longer used")
     args = p.parse_args(argv)
     FOLDER.mkdir(parents=True, exist_ok=True)
     files = ts_files(args.languages)  # English needs none: tr() makes its plurals
-    if not args.release:
+    if args.fill:
+        words = json.loads(Path(args.fill).read_text(encoding="utf-8"))
+        for ts in files:
+            print(f"{ts.relative_to(ROOT)}: {fill(ts, words)} translations written")
+    elif not args.release:
         with tempfile.TemporaryDirectory() as scratch:
             for ts in files:
                 extract(ts, Path(scratch), args.no_obsolete)
