@@ -24,12 +24,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from rnn_sandbox.config import ConfigError, ExperimentConfig
+from rnn_sandbox.language import localized
 from rnn_sandbox.setup_line import SetupLineError, parse_setup_line
 from rnn_sandbox.tasks import get_task
 from rnn_sandbox.tasks.base import read_resource
 
 SECTIONS = ("task", "network", "training")
 _LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
+# The "Try this" heading in each language a lesson is written in (lower case).
+TRY_THIS = ("try this", "probier es aus", "やってみよう")
 
 
 class LessonError(ValueError):
@@ -70,10 +73,11 @@ class Lesson:
     pack: str = ""
 
     def text(self) -> str:
-        """The lesson's Markdown."""
+        """The lesson's Markdown, in the language in use where it is translated
+        (``resources/lessons/<code>/<file>``)."""
         if self.markdown is not None:
             return self.markdown
-        return read_resource("lessons", self.file)
+        return localized("lessons", self.file)
 
     def setup(self, setup_id: str | None = None) -> Setup:
         """The named setup, or the lesson's preset (its first setup)."""
@@ -133,14 +137,16 @@ def build_config(task: str, overrides: dict[str, Any] | None = None) -> Experime
 
 
 def try_this(markdown: str) -> list[str]:
-    """Bullet items (continuation lines joined) under the first "Try this" heading."""
+    """Bullet items (continuation lines joined) under the first "Try this" heading (in a
+    translated lesson, its translation: :data:`TRY_THIS`)."""
     items: list[str] = []
     inside = False
     for line in markdown.splitlines():
         if line.startswith("#"):
             if inside:
                 break
-            inside = "try this" in line.lower()
+            heading = line.lstrip("#").strip().lower()
+            inside = any(words in heading for words in TRY_THIS)
             continue
         if not inside:
             continue

@@ -26,6 +26,16 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"learning tests: seed {_test_seed()} ({SEED_VARIABLE}), OpenBLAS kernel {kernel}"
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """The program's language is global (``rnn_sandbox.language``): a test that changes it
+    leaves the next one in English."""
+    yield
+    from rnn_sandbox import language
+
+    language.use(language.SOURCE)
+
+
 @pytest.fixture
 def record_property(record_property):
     """pytest's ``record_property`` taking NumPy numbers too: what a learning test records

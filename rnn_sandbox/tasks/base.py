@@ -16,6 +16,7 @@ import numpy as np
 
 from rnn_sandbox.config import ExperimentConfig, NetworkConfig, TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
+from rnn_sandbox.language import localized, resource_folder
 from rnn_sandbox.tasks.features import input_features, step_feature, text_features
 
 # The task types a course on RNNs teaches, in teaching order, with display names.
@@ -253,8 +254,9 @@ class Task:
         return cfg
 
     def description(self) -> str:
-        """The explanatory Markdown text shipped in ``resources/tasks/<name>.md``."""
-        return read_resource("tasks", f"{self.name}.md")
+        """The explanatory Markdown text shipped in ``resources/tasks/<name>.md``, in the
+        language in use where it is translated (:func:`rnn_sandbox.language.localized`)."""
+        return localized("tasks", f"{self.name}.md")
 
 
 def alignment_table(alpha: np.ndarray, rows: list[str], columns: list[str]) -> str:
@@ -281,10 +283,7 @@ def read_resource(*parts: str) -> str:
 def resource_path(*parts: str) -> Path:
     """Path of a file under ``resources/``: the copy an installed wheel carries inside the
     package (``rnn_sandbox/resources``), or the top-level folder of a source checkout."""
-    package = Path(__file__).resolve().parents[1]
-    installed = package / "resources"
-    root = installed if installed.is_dir() else package.parent / "resources"
-    return root.joinpath(*parts)
+    return resource_folder().joinpath(*parts)
 
 
 _REGISTRY: dict[str, Task] = {}
