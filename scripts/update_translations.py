@@ -58,10 +58,40 @@ def sources(scratch: Path) -> list[str]:
 
 def extract(ts: Path, scratch: Path, no_obsolete: bool = False) -> None:
     """Bring ``ts`` up to date with the code's strings (new ones unfinished)."""
+    kept = finished(ts) if ts.exists() else {}
     extra = ["-no-obsolete"] if no_obsolete else []
     subprocess.run([tool("lupdate"), *extra, "-locations", "none", *sources(scratch),
                     "-ts", str(ts)], cwd=ROOT, check=True, capture_output=True)
     plural_marks(ts)
+    # lupdate's Python parser does not know a plural: it rewrites a finished plural as one
+    # unfinished form.  The translations finished before the run are written back.
+    fill(ts, kept)
+
+
+def finished(ts: Path) -> dict[str, dict[str, str | list[str]]]:
+    """The finished translations of ``ts``, in :func:`fill`'s form."""
+    code = ts.stem.removeprefix("rnn_sandbox_")
+    words: dict[str, dict[str, str | list[str]]] = {}
+    for m in _MESSAGE.finditer(ts.read_text(encoding="utf-8")):
+        t = re.search(r"<translation(?P<attrs>[^>]*)>(?P<inner>.*?)</translation>",
+                      m.group(0), flags=re.S)
+        if t is None or "unfinished" in t.group("attrs") or "obsolete" in t.group("attrs"):
+            continue
+        forms = re.findall(r"<numerusform>(.*?)</numerusform>", t.group("inner"), flags=re.S)
+        value: str | list[str] = ([html.unescape(f) for f in forms] if forms
+                                  else html.unescape(t.group("inner")))
+        words[_key(m)] = {code: value}
+    return words
+
+
+_MESSAGE = re.compile(r"<message[^>]*>\s*(?:<location[^>]*/>\s*)*<source>(?P<source>.*?)"
+                      r"</source>\s*(?:<comment>(?P<comment>.*?)</comment>)?.*?</message>",
+                      flags=re.S)
+
+
+def _key(m: re.Match[str]) -> str:
+    source, comment = html.unescape(m.group("source")), m.group("comment")
+    return f"{source}|{html.unescape(comment)}" if comment is not None else source
 
 
 def ts_files(new: list[str]) -> list[Path]:
@@ -98,10 +128,7 @@ def fill(ts: Path, words: dict[str, dict[str, str | list[str]]]) -> int:
 
     def one(m: re.Match[str]) -> str:
         nonlocal done
-        source = html.unescape(m.group("source"))
-        comment = m.group("comment")
-        key = f"{source}|{html.unescape(comment)}" if comment is not None else source
-        given = words.get(key, {}).get(code)
+        given = words.get(_key(m), {}).get(code)
         if given is None:
             return m.group(0)
         done += 1
@@ -114,9 +141,7 @@ def fill(ts: Path, words: dict[str, dict[str, str | list[str]]]) -> int:
                       lambda _: f"<translation>{inner}</translation>", m.group(0),
                       count=1, flags=re.S)
 
-    text = re.sub(r"<message[^>]*>\s*(?:<location[^>]*/>\s*)*<source>(?P<source>.*?)</source>"
-                  r"\s*(?:<comment>(?P<comment>.*?)</comment>)?.*?</message>", one, text,
-                  flags=re.S)
+    text = _MESSAGE.sub(one, text)
     ts.write_text(text, encoding="utf-8")
     return done
 
