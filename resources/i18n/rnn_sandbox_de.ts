@@ -2590,6 +2590,14 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>Die {job_what} der letzten Anfrage trainieren noch: Warten Sie auf sie oder brechen Sie sie zuerst ab.</translation>
     </message>
     <message>
+        <source>Not enough memory</source>
+        <translation>Nicht genug Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>The {job_what} were not started: {reason}.</source>
+        <translation>Die {job_what} wurden nicht gestartet: {reason}.</translation>
+    </message>
+    <message>
         <source>Cannot start training the runs</source>
         <translation>Das Training der Läufe lässt sich nicht starten</translation>
     </message>

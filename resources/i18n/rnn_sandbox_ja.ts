@@ -2590,6 +2590,14 @@ The automatic copy is kept as {kept}.</source>
         <translation>前回の依頼の{job_what}がまだ学習中です：終わるまで待つか、先に中止してください。</translation>
     </message>
     <message>
+        <source>Not enough memory</source>
+        <translation>メモリが足りません</translation>
+    </message>
+    <message>
+        <source>The {job_what} were not started: {reason}.</source>
+        <translation>{job_what}は開始されませんでした: {reason}。</translation>
+    </message>
+    <message>
         <source>Cannot start training the runs</source>
         <translation>実行の学習を開始できません</translation>
     </message>

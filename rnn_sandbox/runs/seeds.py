@@ -154,6 +154,18 @@ def _watch_owner(conn: Any) -> None:
     threading.Thread(target=wait, name="owner watch", daemon=True).start()
 
 
+def lower_priority(pid: int, by: int) -> None:
+    """Lower process ``pid``'s scheduling priority by ``by`` nice levels, where the system
+    allows it (POSIX; a process may always lower its own children's priority)."""
+    if not hasattr(os, "setpriority"):
+        return
+    try:
+        now = os.getpriority(os.PRIO_PROCESS, pid)
+        os.setpriority(os.PRIO_PROCESS, pid, min(19, now + by))
+    except OSError:  # already gone, or the system refuses: the run goes on all the same
+        pass
+
+
 def _worker(conn: Any, name: str, config: dict[str, Any], steps: int | None) -> None:
     """A worker process: one run, sent back as bytes (no pickle): ``b"run"`` and the
     run's message (:func:`~rnn_sandbox.runs.book.run_to_message`: what the table and the
@@ -197,6 +209,7 @@ class RunJob:
         processes: int | None = None,
         group: str | None = None,
         steps: int | None = None,
+        nice: int = 0,
     ) -> None:
         if processes is not None and processes < 1:
             raise ValueError("processes must be at least 1")
@@ -204,6 +217,10 @@ class RunJob:
         self.processes = processes or os.cpu_count() or 1
         self.group = group
         self.steps = steps
+        # How much lower the workers' scheduling priority is than this process's: a window
+        # passes some, so that its own thread gets the core it needs to stay responsive
+        # while the workers keep every core busy (they still use all the time it leaves).
+        self.nice = nice
         self.total = len(self.items)
         self.finished = 0
         self.done = self.total == 0
@@ -238,6 +255,8 @@ class RunJob:
             )
             proc.start()
             send.close()  # the worker holds the other end: EOF when it dies
+            if self.nice > 0:
+                lower_priority(proc.pid, self.nice)
             self._running[i] = (proc, receive)
 
     def processes_alive(self) -> list[Any]:

@@ -42,6 +42,11 @@ from rnn_sandbox.wording import printable
 if TYPE_CHECKING:
     from rnn_sandbox.runs.seeds import RunJob
 
+# The seed and setup workers run this many nice levels below the window: on a laptop with
+# two cores, five workers would otherwise leave the window half a core, and its repaints
+# stretch into pauses a class sees.  They still take every cycle the window does not use.
+WORKER_NICE = 10
+
 JOB_POLL_MS = 250  # how often the window looks for runs finished in worker processes
 
 
@@ -462,11 +467,12 @@ class RunKeeper(QObject):
         largest = max((config for _, config in items), key=lambda c: estimate(c).total)
         processes, refused = seeds_plan(largest, len(items), os.cpu_count() or 1)
         if refused is not None:  # before any worker starts: no swap storm, no killed run
-            self.message.emit("Not enough memory", f"The {what} were not started: "
-                              f"{refused}.", "warning")
+            self.message.emit(tr("Not enough memory"),
+                              tr("The {job_what} were not started: {reason}.").format(
+                                  job_what=what, reason=refused), "warning")
             return False
         try:
-            job = RunJob(items, processes, group=group)
+            job = RunJob(items, processes, group=group, nice=WORKER_NICE)
             job.start()
         except Exception as e:  # noqa: BLE001 (worker processes that cannot start: say so)
             self.message.emit(tr("Cannot start training the runs"), reason(e), "critical")

@@ -19,6 +19,7 @@ from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import get_task
 from rnn_sandbox.ui import dialogs
 from rnn_sandbox.ui.main_window import MainWindow
+from rnn_sandbox.ui.runs import keeping
 
 WAIT = 60_000  # ms; generous for a loaded two-core machine (worker processes too)
 
@@ -266,6 +267,10 @@ def test_seeds_are_cancelled_by_cancel_and_by_closing_the_window(qtbot, make_win
     w.commands.seeds.trigger()
     job = w.controller.runs.job
     workers = job.processes_alive()
+    if hasattr(os, "getpriority"):  # the workers yield the cores to the window's thread
+        mine = os.getpriority(os.PRIO_PROCESS, 0)
+        assert {os.getpriority(os.PRIO_PROCESS, p.pid) for p in workers} == {
+            min(19, mine + keeping.WORKER_NICE)}
     assert w.runs_panel.cancel_button.isVisibleTo(w.runs_panel)
     qtbot.mouseClick(w.runs_panel.cancel_button, Qt.MouseButton.LeftButton)
     assert w.controller.runs.job is None and job.cancelled
