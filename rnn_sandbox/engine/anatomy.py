@@ -148,7 +148,7 @@ class Anatomy:
     """Names, roles and titles of a network's states and parameters, in the engine's order
     (``params`` is ``state_dict``'s order)."""
 
-    cell: str  # "rnn", "lstm", "gru" or "dense"
+    cell: str  # the ``cell`` setting: a cell of the cell table, or "dense"
     architecture: str
     num_layers: int
     num_directions: int  # of the (encoder) stack; a seq2seq decoder runs forward only

@@ -36,7 +36,8 @@ BASELINE_BYTES = 110_000_000
 # Numbers kept per time step, sequence, layer and direction, in units of the hidden size:
 # the forward cache (states, gates, cell states) plus what the backward pass holds at its
 # peak (the gradients of the pre-activations and states, the public per-step gradients).
-CACHE_PER_UNIT = {"rnn": 5, "gru": 11, "lstm": 14, "mingru": 9, "minlstm": 12, "dense": 2}
+# Each cell's number lives in its module (Cell.cache_per_unit).
+CACHE_PER_UNIT = {name: cell.cache_per_unit for name, cell in CELL_TABLE.items()} | {"dense": 2}
 # Passes a training step makes over arrays the size of the weights (the optimizer's two,
 # the weights prepared, the gradients made, clipped and measured) and over the batch's
 # cache (fitted to measured steps: benchmarks/memory.py prints both).
@@ -248,7 +249,7 @@ def seconds_per_step(cfg: ExperimentConfig) -> float:
     loops = 10 * probe["step"]  # batch, checks and norms of every step
     if n.cell != "dense":
         stacks = n.num_layers * D * (2 if n.architecture == "seq2seq" else 1)
-        loops += T * stacks * probe["step"] * (3 if n.cell == "rnn" else 6)
+        loops += T * stacks * probe["step"] * (6 if CELL_TABLE[n.cell].gates else 3)
     return 3 * flops / probe["flops"] + weights + cache + loops
 
 

@@ -11,18 +11,13 @@ and the share of each weight gradient that step contributes (``dpre_t ⊗ h_{t-1
 ``W_hh``).  Summed over time those shares are the engine's gradients; the tests check it.
 Nothing here is displayed: the diagram only reads these arrays.
 
-For the gated cells (LSTM, GRU) the trace takes the states, dL/dh_t, the gate activations
-and the LSTM's cell state c_t and dL/dc_t from the engine's cache.  The per-step shares of
-the weight gradients follow from them with the engine's own formulas (see
-:mod:`rnn_sandbox.engine.gated`), per gate block in PyTorch's order::
-
-    LSTM  d(pre) = [dc·g·i(1-i), dc·c_{t-1}·f(1-f), dc·i·(1-g²), dh·tanh(c_t)·o(1-o)]
-    GRU   da_n = dh(1-z)(1-n²)   da_r = da_n (W_hn h_{t-1} + b_hn) r(1-r)
-          da_z = dh (h_{t-1} - n) z(1-z)
-          input side [da_r, da_z, da_n], hidden side [da_r, da_z, da_n·r]
-
-(``dc`` is the engine's dL/dc_t, ``dh`` its dL/dh_t).  ``ih``, ``hh`` and ``pre`` stay
-``None`` for gated cells: a gate's pre-activation is not one number per neuron.
+For the gated cells the trace takes the states, dL/dh_t, the gate activations and the
+LSTM's cell state c_t and dL/dc_t from the engine's cache.  The per-step shares of the
+weight gradients follow from them with the derivatives the cell's module writes once for
+its readable backward step (``explain`` in the cell's entry of the cell table:
+:func:`.lstm.gate_gradients`, :func:`.gru.gate_gradients`, :func:`.minimal.gate_gradients`),
+per gate block in PyTorch's order.  ``ih``, ``hh`` and ``pre`` stay ``None`` for gated
+cells: a gate's pre-activation is not one number per neuron.
 """
 
 from __future__ import annotations
@@ -32,12 +27,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rnn_sandbox.config import NetworkConfig
-from rnn_sandbox.engine import minimal
 from rnn_sandbox.engine.anatomy import gate_count, param_name, state_name
-from rnn_sandbox.engine.cells import act_grad, previous_states
+from rnn_sandbox.engine.cell_spec import StepNumbers
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.network import Network, RNNStack
-from rnn_sandbox.engine.timeloop import truncated_here
+from rnn_sandbox.engine.timeloop import previous_states, truncated_here
 
 # One stack to take apart: its input (T, I), mask, and the start states by name (zero if None).
 _Run = tuple[
@@ -173,35 +167,6 @@ def network_from(
     return net
 
 
-def _lstm_dpre(gates, c, c_prev, grad_h, grad_c, mask):
-    """dL/d(pre-activation) of the four gates per step, from the engine's cached values."""
-    H = c.shape[1]
-    i, f, g, o = (gates[:, k * H:(k + 1) * H] for k in range(4))
-    d = np.concatenate([
-        grad_c * g * i * (1 - i),
-        grad_c * c_prev * f * (1 - f),
-        grad_c * i * (1 - g * g),
-        grad_h * np.tanh(c) * o * (1 - o),
-    ], axis=1)
-    return d if mask is None else d * (mask != 0)[:, None]
-
-
-def _gru_dpre(gates, h_prev, grad_h, w_hh, b_hh, mask):
-    """Input-side and hidden-side dL/d(pre-activation) of the three gates per step."""
-    H = h_prev.shape[1]
-    r, z, n = (gates[:, k * H:(k + 1) * H] for k in range(3))
-    hn_lin = h_prev @ w_hh[2 * H:].T + b_hh[2 * H:]
-    da_n = grad_h * (1 - z) * (1 - n * n)
-    da_r = da_n * hn_lin * r * (1 - r)
-    da_z = grad_h * (h_prev - n) * z * (1 - z)
-    d_in = np.concatenate([da_r, da_z, da_n], axis=1)
-    d_hh = np.concatenate([da_r, da_z, da_n * r], axis=1)
-    if mask is not None:
-        keep = (mask != 0)[:, None]
-        d_in, d_hh = d_in * keep, d_hh * keep
-    return d_in, d_hh
-
-
 def trace(network: Network, sample: Batch, truncation: int = 0) -> Trace:
     """Run forward and backward on ``sample`` (a batch of one) and take the steps apart;
     ``truncation`` k > 0 takes the gradients as truncated BPTT does in training
@@ -243,7 +208,7 @@ def trace(network: Network, sample: Batch, truncation: int = 0) -> Trace:
             if c.bidirectional:
                 s = s + hidden[bwd][0]
             dec_h0[dec] = s
-            if c.cell == "lstm":  # the decoder's cell state starts the same way
+            if net.encoder.spec.cell_state:  # the decoder's cell state starts the same way
                 cs = cells[fwd][-1].copy()
                 if c.bidirectional:
                     cs = cs + cells[bwd][0]
@@ -270,41 +235,24 @@ def trace(network: Network, sample: Batch, truncation: int = 0) -> Trace:
                 start = np.zeros(h.shape[1], dt) if h0 is None else h0[name]
                 h_prev = previous_states(h, start, rev)
                 g = grad_h[name]
-                dpre_hh = gate_pre = hn = c_prev = None
-                if c.cell != "rnn":
-                    gate_pre = layer_in @ w_ih.T + b_ih + h_prev @ w_hh.T + b_hh
-                    if c.cell == "gru":
-                        H = h.shape[1]
-                        hn = h_prev @ w_hh[2 * H:].T + b_hh[2 * H:]
-                        r = gates[name][:, :H]
-                        gate_pre[:, 2 * H:] = (
-                            layer_in @ w_ih[2 * H:].T + b_ih[2 * H:] + r * hn
-                        )
-                if c.cell == "rnn":
-                    ih = layer_in @ w_ih.T
-                    hh = h_prev @ w_hh.T
-                    pre = ih + hh + b_ih + b_hh
-                    dpre = g * act_grad(c.nonlinearity, h)
-                    if mask is not None:
-                        dpre = dpre * mask[:, None]
-                elif c.cell == "lstm":
-                    ih = hh = pre = None
-                    cs = cells[name]
+                c_prev = None
+                if stack.spec.cell_state:
                     c_start = np.zeros(h.shape[1], dt) if not c0 else c0[name]
-                    c_prev = previous_states(cs, c_start, rev)
-                    dpre = _lstm_dpre(gates[name], cs, c_prev, g, grad_c[name], mask)
-                elif not stack.spec.gates_read_h:
-                    ih = hh = pre = None
-                    keep = None if mask is None else mask[:, None]
-                    dpre = minimal.gate_gradients(c.cell, gates[name], h_prev, g, keep)
-                else:
-                    ih = hh = pre = None
-                    dpre, dpre_hh = _gru_dpre(gates[name], h_prev, g, w_hh, b_hh, mask)
+                    c_prev = previous_states(cells[name], c_start, rev)
+                ex = stack.spec.explain(StepNumbers(
+                    layer_in, h, h_prev, g, w_ih, w_hh, b_ih, b_hh, c.nonlinearity,
+                    gates.get(name), cells.get(name), c_prev, grad_c.get(name),
+                ))
+                dpre, dpre_hh = ex.dpre, ex.dpre_hh
+                if mask is not None:  # a padded step passes nothing to its pre-activations
+                    keep = (mask != 0)[:, None]
+                    dpre = dpre * keep
+                    dpre_hh = None if dpre_hh is None else dpre_hh * keep
                 layers[name] = DirTrace(
-                    name, keys, rev, layer_in.copy(), h_prev, ih, hh, b_ih.copy(),
-                    b_hh.copy(), pre, h.copy(), g.copy(), dpre, mask, c.cell,
+                    name, keys, rev, layer_in.copy(), h_prev, ex.ih, ex.hh, b_ih.copy(),
+                    b_hh.copy(), ex.pre, h.copy(), g.copy(), dpre, mask, c.cell,
                     _copy(gates.get(name)), _copy(cells.get(name)), _copy(grad_c.get(name)),
-                    dpre_hh, gate_pre, hn, c_prev, c.nonlinearity, truncation,
+                    dpre_hh, ex.gate_pre, ex.hn, c_prev, c.nonlinearity, truncation,
                 )
                 outs.append(h)
             layer_in = np.concatenate(outs, axis=-1)

@@ -26,8 +26,9 @@ Two ways to compute each direction, equal to 1e-12 (tests/engine/test_minimal.py
   the a_t are sums of log a_t, so long sequences with small gates neither underflow nor lose
   precision.
 
-Same conventions as :mod:`.cells`: time-major ``(T, B, ·)``, a mask ``(T, B, 1)`` whose padded
-rows keep their state (a = 1, b = 0) and pass their gradient on unchanged.
+Same conventions as every cell (:mod:`.timeloop`): time-major ``(T, B, ·)``, a mask
+``(T, B, 1)`` whose padded rows keep their state (a = 1, b = 0) and pass their gradient on
+unchanged.
 """
 
 from __future__ import annotations
@@ -36,21 +37,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_sandbox.engine.cells import previous_states
-from rnn_sandbox.engine.timeloop import padding, truncated_here
+from rnn_sandbox.engine.timeloop import padding, previous_states, sigmoid, truncated_here
 
 ROWS = {"mingru": 2, "minlstm": 3}  # blocks of H rows in weight_ih
 # Whether the network trains by the scan (True) or the step loop; benchmarks/engine.py
 # times both.
 SCAN = True
-
-
-def sigmoid(a: np.ndarray) -> np.ndarray:
-    """σ(a) = 1 / (1 + e^(−a)); where e^(−a) overflows to ∞ the result is 0, as it should."""
-    with np.errstate(over="ignore"):
-        e = np.exp(-a)
-    e += 1.0
-    return np.divide(1.0, e, out=e)
 
 
 @dataclass
@@ -285,7 +277,7 @@ def min_dir_backward(
     cache: MinCache, dh_out: np.ndarray, dh_last: np.ndarray | None, w_ih: np.ndarray,
     truncation: int = 0, per_step: bool = False, use_scan: bool | None = None,
 ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], np.ndarray]:
-    """``(dx, dh0, grads, dh_total)`` as :func:`.cells.rnn_dir_backward` returns them; the
+    """``(dx, dh0, grads, dh_total)`` as :func:`.rnn_cell.rnn_dir_backward` returns them; the
     scan cannot cut the recurrent path, so truncated BPTT runs the loop."""
     if (SCAN if use_scan is None else use_scan) and not truncation:
         dpre, dh0, dh_total = scan_backward(cache, dh_out, dh_last)

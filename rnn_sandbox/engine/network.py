@@ -160,7 +160,7 @@ class RNNStack:
         Returns ``(dx, d_state0, grads, steps)``; ``steps['h'][name]`` is dL/dh_t
         ``(T, B, H)`` per layer/direction name, and for the LSTM ``steps['c'][name]`` is
         dL/dc_t.  With ``per_step`` the gradients keep each step's contribution apart,
-        ``(T, *shape)`` (see :func:`.cells.rnn_dir_backward`).
+        ``(T, *shape)`` (see :func:`.rnn_cell.rnn_dir_backward`).
         """
         D, H = self.num_directions, self.hidden_size
         lstm = self.spec.cell_state

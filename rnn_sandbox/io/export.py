@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from rnn_sandbox.config import NetworkConfig
+from rnn_sandbox.engine.cell_table import CELL_TABLE
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.network import Network
 from rnn_sandbox.files import (
@@ -243,7 +244,8 @@ def _csv_cell(v: Any) -> str:
 def torch_script(config: NetworkConfig, weights_file: str = "model.npz") -> str:
     """Source of a runnable script that rebuilds the network in PyTorch."""
     c = config
-    if c.cell not in ("rnn", "lstm", "gru", "mingru", "minlstm"):
+    cell = CELL_TABLE.get(c.cell)
+    if cell is None:
         raise ValueError(f"exporting '{c.cell}' cells is not supported")
     arch = c.architecture
     seq2seq = arch == "seq2seq"
@@ -255,6 +257,7 @@ def torch_script(config: NetworkConfig, weights_file: str = "model.npz") -> str:
         "LAYERS": c.num_layers,
         "BIDIRECTIONAL": c.bidirectional,
         "CELL": repr(c.cell),
+        "CELL_STATE": cell.cell_state,
         "NONLINEARITY": repr(c.nonlinearity),
         "CLASSES": c.loss in ("ce", "ctc"),
         "CTC": c.loss == "ctc",
@@ -271,7 +274,8 @@ def torch_script(config: NetworkConfig, weights_file: str = "model.npz") -> str:
         body = _MANY_TO_MANY
     else:
         body = _MANY_TO_ONE
-    return _TEMPLATE.format(arch=arch, head=head, minimal=_MINIMAL, body=body.strip("\n"))
+    return _TEMPLATE.format(arch=arch, head=head, minimal=_MINIMAL, module=cell.torch,
+                            body=body.strip("\n"))
 
 
 _TEMPLATE = '''\
@@ -302,20 +306,21 @@ from torch.nn.utils.rnn import pack_padded_sequence
 D = 2 if BIDIRECTIONAL else 1
 
 
-{minimal}def rnn(input_size, bidirectional):
-    if CELL in ("mingru", "minlstm"):
+{minimal}MODULE = {module}
+
+
+def rnn(input_size, bidirectional):
+    if MODULE is MinRNN:
         return MinRNN(input_size, bidirectional)
     kw = dict(num_layers=LAYERS, batch_first=True, bidirectional=bidirectional)
-    if CELL == "lstm":
-        return nn.LSTM(input_size, HIDDEN, **kw)
-    if CELL == "gru":
-        return nn.GRU(input_size, HIDDEN, **kw)
-    return nn.RNN(input_size, HIDDEN, nonlinearity=NONLINEARITY, **kw)
+    if MODULE is nn.RNN:
+        kw["nonlinearity"] = NONLINEARITY
+    return MODULE(input_size, HIDDEN, **kw)
 
 
 def final_h(state):
     """h_n of the final state (an LSTM's state is the pair (h_n, c_n))."""
-    return state[0] if CELL == "lstm" else state
+    return state[0] if CELL_STATE else state
 
 
 def run_rnn(module, x, mask, h0=None):
@@ -646,7 +651,7 @@ class Model(nn.Module):
         def merge(s):  # add the two directions of each layer
             return s.reshape(LAYERS, D, batch, HIDDEN).sum(dim=1)
 
-        h = tuple(map(merge, state)) if CELL == "lstm" else merge(state)
+        h = tuple(map(merge, state)) if CELL_STATE else merge(state)
         inp, outs = torch.zeros(batch, 1, OUTPUT, dtype=x.dtype), []
         for _ in range(steps):
             top, h = self.decoder(inp, h)

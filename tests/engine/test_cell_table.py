@@ -13,20 +13,24 @@ from rnn_sandbox.fields import CELLS, CHOICE_LABELS
 
 PACKAGE = Path(__file__).resolve().parents[2] / "rnn_sandbox"
 
-# Where each cell's name is written in the program, as a string.  The minimal cells show
-# what adding a cell takes: its module, its row in the table, the setting's choices (fields
-# imports nothing of the engine), the memory estimate's numbers per unit and the PyTorch
-# script (which has no module for them); their formula lines live in a module of their own.
-# The older cells are still named in the views that draw their gates (not yet moved).
+# Where each cell's name is written in the program, as a string.  A cell's module holds its
+# equations, both forms of its passes, its gates and parameters, its numbers in the memory
+# estimate and the PyTorch module the export builds (its ``Cell``); the table registers it,
+# and the setting's choices and labels are declared in fields.py (which imports nothing of the
+# engine).  Beyond that, a name is written only where a task picks a cell by default, in
+# examples in docstrings, in the minimal cells' own PyTorch module in the export script and
+# formula lines, and in the views that draw the LSTM's and GRU's gates and cell state.
 WHERE = {
-    "mingru": {"engine/minimal.py", "engine/cell_table.py", "fields.py", "engine/budget.py",
-               "io/export.py", "ui/diagram/formula_min.py"},
-    "minlstm": {"engine/minimal.py", "engine/cell_table.py", "fields.py", "engine/budget.py",
-                "io/export.py"},
-    "gru": {"engine/anatomy.py", "engine/budget.py", "engine/cell_table.py", "engine/inspect.py",
-            "fields.py", "io/export.py", "tasks/text_generation.py", "tasks/translation.py",
+    "mingru": {"engine/minimal.py", "engine/cell_table.py", "fields.py", "io/export.py",
+               "ui/diagram/formula_min.py"},
+    "minlstm": {"engine/minimal.py", "engine/cell_table.py", "fields.py"},
+    "gru": {"engine/gru.py", "fields.py", "tasks/text_generation.py", "tasks/translation.py",
             "ui/diagram/formula.py", "ui/diagram/widget.py", "ui/words.py",
             "ui/learned/view.py", "ui/plots/hidden.py"},
+    "lstm": {"engine/lstm.py", "fields.py", "engine/anatomy.py", "runs/book.py",
+             "tasks/long_memory.py", "ui/diagram/formula.py", "ui/diagram/scene.py",
+             "ui/diagram/widget.py", "ui/words.py", "ui/learned/view.py", "ui/plots/hidden.py",
+             "ui/runs/keeping.py"},
 }
 
 

@@ -1,4 +1,4 @@
-"""One direction of one recurrent layer, forward and backward through time, written out.
+"""The simple (Elman) RNN cell: one direction of one layer, forward and backward through time.
 
 Everything is time-major inside the engine: ``(time, batch, features)``, so that ``x[t]`` is
 one contiguous time step.  A mask ``m`` of shape ``(time, batch, 1)`` marks real steps (1;
@@ -6,7 +6,7 @@ any non-zero value counts as real) and padding (0); on a padded step the state i
 over unchanged, so padding changes neither the final state nor any gradient (the same result
 as PyTorch's packed sequences).
 
-The simple (Elman) cell, as ``torch.nn.RNN`` computes it::
+The cell, as ``torch.nn.RNN`` computes it::
 
     h_t = act(x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh)
 
@@ -23,7 +23,12 @@ Speed: the loops run once per time step on small matrices, so each step is kept 
 matrix product and two or three in-place array operations.  Everything that does not depend
 on the previous step (input projection, act', the mask) is done for all steps at once
 before or after the loop, results are written straight into preallocated arrays (``out=``),
-and steps without padding skip the mask entirely.
+and steps without padding skip the mask entirely.  The loops are still the equations, one
+line each, so this one form serves reading and training alike (the gated cells keep a
+readable form beside a faster one: :mod:`.lstm`, :mod:`.gru`).
+
+Parameters per layer and direction, PyTorch's names: ``weight_ih`` (H, I), ``weight_hh``
+(H, H), ``bias_ih`` and ``bias_hh`` (H,); the export builds ``nn.RNN``.
 """
 
 from __future__ import annotations
@@ -32,7 +37,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rnn_sandbox.engine.timeloop import padding, truncated_here
+from rnn_sandbox.engine.cell_spec import FULL_KINDS, Cell, Explained, StepNumbers
+from rnn_sandbox.engine.timeloop import padding, previous_states, truncated_here
 
 
 @dataclass
@@ -52,6 +58,12 @@ def act_grad(name: str, a: np.ndarray) -> np.ndarray:
         g = np.multiply(a, a)
         return np.subtract(1.0, g, out=g)  # 1 - tanh^2
     return (a > 0).astype(a.dtype)
+
+
+def pre_gradient(dh: np.ndarray, h: np.ndarray, nonlinearity: str) -> np.ndarray:
+    """dL/dpre_t = dL/dh_t * act'(pre_t), for one step or all at once (the step-through's
+    numbers; the loop below computes the same in place)."""
+    return dh * act_grad(nonlinearity, h)
 
 
 def rnn_dir_forward(
@@ -161,17 +173,6 @@ def rnn_dir_backward(
     return dx, dh0, grads, dh_total
 
 
-def previous_states(states: np.ndarray, first: np.ndarray, reverse: bool) -> np.ndarray:
-    """The state each step started from, ``(T, B, H)``: h_{t-1} (forward direction) or
-    h_{t+1} (backward direction), and ``first`` (the initial state) for the first step."""
-    prev = np.empty_like(states)
-    if reverse:
-        prev[:-1], prev[-1] = states[1:], first
-    else:
-        prev[1:], prev[0] = states[:-1], first
-    return prev
-
-
 def _per_step_grads(dpre, x, h_all, h0, reverse) -> dict[str, np.ndarray]:
     """The weight gradients step by step, ``(T, *shape)``: the outer products
     ``dpre_t^T x_t`` and ``dpre_t^T h_prev_t`` before they are summed over time."""
@@ -182,3 +183,29 @@ def _per_step_grads(dpre, x, h_all, h0, reverse) -> dict[str, np.ndarray]:
         "bias_ih": db,
         "bias_hh": db.copy(),
     }
+
+
+# -- the cell as the network calls it ----------------------------------------------------
+def _forward(x, p, h0, c0, mask, reverse, nonlinearity):
+    h, cache = rnn_dir_forward(x, p["weight_ih"], p["weight_hh"], p["bias_ih"], p["bias_hh"],
+                               h0, mask, reverse, nonlinearity)
+    return h, cache, None
+
+
+def _backward(cache, dh_out, dh_last, dc_last, p, nonlinearity, truncation, per_step):
+    dx, dh0, g, dh = rnn_dir_backward(cache, dh_out, dh_last, p["weight_ih"], p["weight_hh"],
+                                      nonlinearity, truncation, per_step)
+    return dx, dh0, None, g, dh, None
+
+
+def explain(s: StepNumbers) -> Explained:
+    """The step-through's numbers: ``ih = W_ih x_t``, ``hh = W_hh h_{t-1}``, their sum with
+    the biases and dL/dpre_t."""
+    ih, hh = s.x @ s.w_ih.T, s.h_prev @ s.w_hh.T
+    return Explained(pre_gradient(s.grad_h, s.h, s.nonlinearity), ih=ih, hh=hh,
+                     pre=ih + hh + s.b_ih + s.b_hh)
+
+
+CELL = Cell("rnn", "simple RNN", (), FULL_KINDS, gates_read_h=True, cell_state=False,
+            forward=_forward, backward=_backward, explain=explain, torch="nn.RNN",
+            cache_per_unit=5)
