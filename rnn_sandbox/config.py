@@ -27,6 +27,7 @@ from rnn_sandbox.fields import NONLINEARITIES as NONLINEARITIES
 from rnn_sandbox.fields import OPTIMIZERS as OPTIMIZERS
 from rnn_sandbox.fields import POOLINGS as POOLINGS
 from rnn_sandbox.fields import check_section
+from rnn_sandbox.translation import tr, whole
 
 CONFIG_VERSION = 1
 
@@ -111,17 +112,19 @@ class ExperimentConfig:
     def from_dict(cls, d: Any) -> ExperimentConfig:
         """Build from a dict, refusing unknown keys, wrong types and newer versions."""
         if not isinstance(d, dict):
-            raise ConfigError("experiment settings must be a JSON object")
+            raise ConfigError(tr("experiment settings must be a JSON object"))
         d = dict(d)
         version = d.pop("version", CONFIG_VERSION)
         if not isinstance(version, int) or version > CONFIG_VERSION or version < 1:
             raise ConfigError(
-                f"settings format version {version!r} is not supported "
-                f"(this program reads version {CONFIG_VERSION})"
+                tr("settings format version {version} is not supported (this program reads "
+                   "version {supported})").format(version=repr(version),
+                                                   supported=CONFIG_VERSION)
             )
         unknown = set(d) - {"task", "network", "training"}
         if unknown:
-            raise ConfigError(f"unknown section(s) in settings: {', '.join(sorted(unknown))}")
+            raise ConfigError(tr("unknown section(s) in settings: {names}").format(
+                names=", ".join(sorted(unknown))))
         cfg = cls(
             task=_section(TaskConfig, d.get("task", {}), "task"),
             network=_section(NetworkConfig, d.get("network", {}), "network"),
@@ -135,7 +138,7 @@ class ExperimentConfig:
         try:
             d = json.loads(text)
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            raise ConfigError(f"settings are not valid JSON: {e}") from None
+            raise ConfigError(tr("settings are not valid JSON: {error}").format(error=e)) from None
         return cls.from_dict(d)
 
     def copy(self) -> ExperimentConfig:
@@ -151,15 +154,16 @@ class ExperimentConfig:
         _check(
             option_depth(t.options) <= MAX_OPTION_DEPTH,
             "task.options",
-            f"nested more than {MAX_OPTION_DEPTH} levels deep",
+            tr("nested more than {depth} levels deep").format(depth=MAX_OPTION_DEPTH),
         )
         size = data_bytes(self)
         _check(
             size <= MAX_DATA_BYTES,
             "task.n_samples",
-            f"{t.n_samples} sequences of {t.seq_len} steps would take about "
-            f"{size / 1e6:,.0f} MB of memory (at most {MAX_DATA_BYTES / 1e6:,.0f} MB); "
-            "fewer samples or shorter sequences",
+            tr("{samples} sequences of {steps} steps would take about {size} MB of memory (at "
+               "most {limit} MB); fewer samples or shorter sequences").format(
+                samples=t.n_samples, steps=t.seq_len, size=whole(size / 1e6),
+                limit=whole(MAX_DATA_BYTES / 1e6)),
         )
 
 
@@ -206,45 +210,47 @@ def validate_network(n: NetworkConfig) -> None:
         _check(
             n.architecture == "many_to_one" and n.loss in ("mse", "ce"),
             "network.cell",
-            "the dense baseline reads a whole sequence and gives one output: it only fits "
-            "many-to-one tasks",
+            tr("the dense baseline reads a whole sequence and gives one output: it only fits "
+               "many-to-one tasks"),
         )
     if n.architecture == "one_to_many":
         _check(
             not n.bidirectional,
             "network.bidirectional",
-            "a one-to-many network generates step by step, so it cannot look ahead "
-            "(bidirectional is not possible)",
+            tr("a one-to-many network generates step by step, so it cannot look ahead "
+               "(bidirectional is not possible)"),
         )
         if n.feedback == "output":
             _check(
                 n.input_size == n.output_size,
                 "network.feedback",
-                "feeding the output back needs as many inputs as outputs",
+                tr("feeding the output back needs as many inputs as outputs"),
             )
     if n.attention != "none":
         _check(
             n.architecture == "seq2seq",
             "network.attention",
-            "attention lets a decoder look back at an encoder: only sequence-to-sequence "
-            "networks have one",
+            tr("attention lets a decoder look back at an encoder: only sequence-to-sequence "
+               "networks have one"),
         )
         _check(
             n.attention != "dot" or not n.bidirectional,
             "network.attention",
-            "dot scores multiply the decoder's state with an encoder output of the same "
-            "size, so the encoder must read one way; with a bidirectional encoder choose "
-            "general or additive",
+            tr("dot scores multiply the decoder's state with an encoder output of the same "
+               "size, so the encoder must read one way; with a bidirectional encoder choose "
+               "general or additive"),
         )
     if n.loss == "ctc":
         _check(
             n.architecture == "many_to_many",
             "network.loss",
-            "CTC reads an output at every frame (many-to-many)",
+            tr("CTC reads an output at every frame (many-to-many)"),
         )
-        _check(n.output_size >= 2, "network.output_size", "CTC needs the blank plus a label")
+        _check(n.output_size >= 2, "network.output_size",
+               tr("CTC needs the blank plus a label"))
     if n.loss == "ce":
-        _check(n.output_size >= 2, "network.output_size", "classification needs 2+ classes")
+        _check(n.output_size >= 2, "network.output_size",
+               tr("classification needs 2+ classes"))
 
 
 def _check_section(section: str, obj: Any) -> None:
@@ -260,11 +266,12 @@ def _check(ok: bool, name: str, reason: str) -> None:
 
 def _section(cls: type, d: Any, name: str) -> Any:
     if not isinstance(d, dict):
-        raise ConfigError(f"settings section '{name}' must be an object")
+        raise ConfigError(tr("settings section '{name}' must be an object").format(name=name))
     known = {f.name: f for f in fields(cls)}
     unknown = set(d) - set(known)
     if unknown:
-        raise ConfigError(f"unknown setting(s) in '{name}': {', '.join(sorted(unknown))}")
+        raise ConfigError(tr("unknown setting(s) in '{section}': {names}").format(
+            section=name, names=", ".join(sorted(unknown))))
     default = cls()
     kwargs = {}
     for key, value in d.items():
@@ -273,15 +280,14 @@ def _section(cls: type, d: Any, name: str) -> Any:
             try:
                 value = float(value)
             except OverflowError:
-                raise ConfigError(f"{name}.{key}: the number is out of range") from None
+                raise ConfigError(f"{name}.{key}: " + tr("the number is out of range")) from None
         if expected is dict:
             if not isinstance(value, dict):
-                raise ConfigError(f"{name}.{key}: must be an object")
+                raise ConfigError(f"{name}.{key}: " + tr("must be an object"))
         elif not isinstance(value, expected) or (
             expected is int and isinstance(value, bool)
         ):
-            raise ConfigError(
-                f"{name}.{key}: expected {expected.__name__}, got {type(value).__name__}"
-            )
+            raise ConfigError(f"{name}.{key}: " + tr("expected {expected}, got {given}").format(
+                expected=expected.__name__, given=type(value).__name__))
         kwargs[key] = value
     return cls(**kwargs)

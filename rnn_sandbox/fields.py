@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from numbers import Integral, Real
 from typing import Any, cast
 
+from rnn_sandbox.translation import tr, whole
+
 # "dense" is the feed-forward baseline (no recurrence) that shows what an RNN adds.
 # minGRU and minLSTM: gates that read only x_t (rnn_sandbox/engine/minimal.py); every recurrent
 # cell is registered in rnn_sandbox/engine/cell_table.py.
@@ -103,32 +105,36 @@ class Setting:
 
     def describe(self, while_training: bool = True) -> str:
         """Help with the allowed values and (``while_training``: in the app, where a model
-        trains as settings change) whether a change applies at once."""
-        text = self.help
+        trains as settings change) whether a change applies at once, in the program's
+        language (the window's translations of the same strings)."""
+        text = tr(self.help)
         if self.kind in ("int", "float"):
-            text += f"; {self.range_text()}"
+            text = tr("{help}; {range}").format(help=text, range=self.range_text())
         if self.live and while_training:
-            text += "; can be changed while training and takes effect at the next step"
+            text = tr("{help}; can be changed while training and takes effect at the next "
+                      "step").format(help=text)
         return text
 
     def check(self, value: Any) -> str | None:
         """Why ``value`` is not allowed (without the setting's name), or ``None``."""
         if self.kind == "choice":
-            return None if value in self.choices else f"one of {self.choices}"
+            return None if value in self.choices else tr("one of {choices}").format(
+                choices=self.choices)
         if self.kind == "bool":
-            return None if value in (True, False) else "must be true or false"
+            return None if value in (True, False) else tr("must be true or false")
         if isinstance(value, bool) or not isinstance(
             value, Integral if self.kind == "int" else Real
         ):
-            return f"must be {'a whole number' if self.kind == 'int' else 'a number'}"
+            return tr("must be a whole number") if self.kind == "int" else tr(
+                "must be a number")
         # Any Real compares with a float bound; typeshed's numbers.Real does not say so.
         value = cast(float, value)
         if self.kind == "float" and not math.isfinite(value):
-            return "must be a finite number"
+            return tr("must be a finite number")
         if self.lo is not None and (value <= self.lo if self.lo_open else value < self.lo):
-            return self.too_low or self._interval()
+            return tr(self.too_low) if self.too_low else self._interval()
         if self.hi is not None and (value >= self.hi if self.hi_open else value > self.hi):
-            return self.too_high or self._interval()
+            return tr(self.too_high) if self.too_high else self._interval()
         return None
 
     def _interval(self) -> str:
@@ -136,30 +142,38 @@ class Setting:
             above = self.hi is None
             bound, strict = (self.lo, self.lo_open) if above else (self.hi, self.hi_open)
             assert bound is not None  # only a value beyond a bound is out of range
-            return f"must be {'above' if above else 'below'} {_num(bound)}" if strict else (
-                f"at {'least' if above else 'most'} {_num(bound)}")
+            if strict:
+                text = tr("must be above {bound}") if above else tr("must be below {bound}")
+            else:
+                text = tr("at least {bound}") if above else tr("at most {bound}")
+            return text.format(bound=_num(bound))
         left, right = "(" if self.lo_open else "[", ")" if self.hi_open else "]"
-        return f"must lie in {left}{_num(self.lo)}, {_num(self.hi)}{right}"
+        return tr("must lie in {interval}").format(
+            interval=f"{left}{_num(self.lo)}, {_num(self.hi)}{right}")
 
     def range_text(self) -> str:
-        """The allowed values in words, e.g. ``1 to 1024 neurons`` or ``0 < x < 100``."""
+        """The allowed values in words, e.g. ``1 to 1024 neurons`` or ``0 < x < 100``, in the
+        program's language."""
         if self.kind == "choice":
             return ", ".join(self.choices)
         if self.kind == "bool":
-            return "on or off"
-        unit = f" {self.unit}" if self.unit else ""
+            return tr("on or off")
         lo = self.lo
         hi = None if self.hi == MAX_INT else self.hi  # that bound only guards against typos
         if lo is not None and hi is not None and not (self.lo_open or self.hi_open):
-            return f"{_num(lo)} to {_num(hi)}{unit}"
-        if hi is None:
-            if lo is None:
-                return f"any number{unit}"
-            return f"above {_num(lo)}{unit}" if self.lo_open else f"{_num(lo)} or more{unit}"
-        top = f"below {_num(hi)}" if self.hi_open else f"up to {_num(hi)}"
-        if lo is None:
-            return top + unit
-        return f"{'above' if self.lo_open else 'from'} {_num(lo)}, {top}{unit}"
+            text = tr("{low} to {high}").format(low=_num(lo), high=_num(hi))
+        elif hi is None and lo is None:
+            text = tr("any number")
+        elif hi is None:
+            text = (tr("above {low}") if self.lo_open else tr("{low} or more")).format(
+                low=_num(lo))
+        else:
+            top = (tr("below {high}") if self.hi_open else tr("up to {high}")).format(
+                high=_num(hi))
+            text = top if lo is None else (
+                tr("above {low}, {top}") if self.lo_open else tr("from {low}, {top}")).format(
+                    low=_num(lo), top=top)
+        return tr("{range} {unit}").format(range=text, unit=tr(self.unit)) if self.unit else text
 
     def control_range(self) -> tuple[float, float]:
         """Limits of the control: down to 0 on purpose (stepping below the smallest useful
@@ -176,7 +190,7 @@ class Setting:
 
 
 def _num(x: float) -> str:
-    return f"{x:,}" if isinstance(x, int) else f"{x:g}"
+    return whole(x) if isinstance(x, int) else f"{x:g}"
 
 
 def _recurrent(c: Any) -> bool:

@@ -18,9 +18,33 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from rnn_sandbox.translation import QT_TR_NOOP, tr
+
 
 class FileError(ValueError):
     """A file that cannot be read or written as asked; the message says why."""
+
+
+# The system's reasons most often met, translated (the system writes them in English).
+SYSTEM_REASONS = (QT_TR_NOOP("No such file or directory"), QT_TR_NOOP("Permission denied"),
+                  QT_TR_NOOP("Is a directory"), QT_TR_NOOP("Read-only file system"),
+                  QT_TR_NOOP("No space left on device"))
+
+
+def reason(e: OSError) -> str:
+    """Why ``e`` happened, in the program's language where the reason is a common one."""
+    text = e.strerror or str(e)
+    return tr(text) if text in SYSTEM_REASONS else text
+
+
+def cannot_read(path: object, why: str) -> FileError:
+    """``cannot read PATH: WHY``, one sentence in the program's language."""
+    return FileError(tr("cannot read {path}: {reason}").format(path=path, reason=why))
+
+
+def cannot_save(path: object, why: str) -> SaveRefused:
+    """``cannot save PATH: WHY``, one sentence in the program's language."""
+    return SaveRefused(tr("cannot save {path}: {reason}").format(path=path, reason=why))
 
 
 class SaveRefused(FileError):
@@ -44,15 +68,14 @@ def open_regular(path: str | os.PathLike[str], max_bytes: int) -> IO[bytes]:
     try:
         fd = os.open(path, flags)  # non-blocking: opening a FIFO must not wait for a writer
     except OSError as e:
-        raise FileError(f"cannot read {path}: {e.strerror or e}") from None
+        raise cannot_read(path, reason(e)) from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise FileError(f"cannot read {path}: it is not a regular file")
+            raise cannot_read(path, tr("it is not a regular file"))
         if st.st_size > max_bytes:
-            raise FileError(
-                f"{path}: the file is too large ({st.st_size} bytes, at most {max_bytes})"
-            )
+            raise FileError(tr("{path}: the file is too large ({size} bytes, at most {limit})"
+                               ).format(path=path, size=st.st_size, limit=max_bytes))
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -66,9 +89,10 @@ def read_regular_file(path: str | os.PathLike[str], max_bytes: int) -> bytes:
         try:
             data = _read_at_most(f, max_bytes + 1, os.fstat(f.fileno()).st_size)
         except OSError as e:
-            raise FileError(f"cannot read {path}: {e.strerror or e}") from None
+            raise cannot_read(path, reason(e)) from None
     if len(data) > max_bytes:  # it grew while being read
-        raise FileError(f"{path}: the file is too large (at most {max_bytes} bytes)")
+        raise FileError(tr("{path}: the file is too large (at most {limit} bytes)").format(
+            path=path, limit=max_bytes))
     return data
 
 
@@ -230,8 +254,8 @@ def reads_back(
         except Exception as e:
             message = str(e).removeprefix(f"{tmp.name}: ")
             raise SaveRefused(
-                f"{Path(target).name} was not saved: the written file would not reopen "
-                f"({message}); the previous file is unchanged"
+                tr("{name} was not saved: the written file would not reopen ({reason}); the "
+                   "previous file is unchanged").format(name=Path(target).name, reason=message)
             ) from None
 
     return verify
@@ -282,15 +306,15 @@ def check_writable(path: str | os.PathLike[str]) -> Path:
     given, path = Path(path), save_target(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise SaveRefused(f"cannot save {path}: the folder {folder} does not exist")
+        raise cannot_save(path, tr("the folder {folder} does not exist").format(folder=folder))
     if path.is_dir():
-        raise SaveRefused(f"cannot save {path}: it is a folder")
+        raise cannot_save(path, tr("it is a folder"))
     if path.exists() and not path.is_file():
-        raise SaveRefused(f"cannot save {path}: it is not a regular file")
+        raise cannot_save(path, tr("it is not a regular file"))
     try:
         fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
     except OSError as e:
-        raise SaveRefused(f"cannot save {path}: {e.strerror or e}") from None
+        raise cannot_save(path, reason(e)) from None
     os.close(fd)
     os.unlink(tmp)
     return given

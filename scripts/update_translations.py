@@ -1,5 +1,6 @@
-"""Extract the window's strings into ``resources/i18n/rnn_sandbox_<code>.ts`` and compile
-every ``.ts`` into the ``.qm`` the program loads.
+"""Extract the strings of the window and of the command line into
+``resources/i18n/rnn_sandbox_<code>.ts`` and compile every ``.ts`` into the ``.qm`` the
+window loads (the command line reads the ``.ts`` itself: rnn_sandbox/translation.py).
 
     python scripts/update_translations.py            # every language already there
     python scripts/update_translations.py fr         # and start French
@@ -11,7 +12,8 @@ language's forms; a source with a disambiguation: ``"<source>|<disambiguation>"`
 writes those translations into the ``.ts`` files, so translations kept beside a change
 survive the ``.ts`` files being regenerated.
 
-It runs ``pyside6-lupdate`` over ``rnn_sandbox/ui`` (every ``tr("…")``), marks messages
+It runs ``pyside6-lupdate`` over ``rnn_sandbox/ui``, ``rnn_sandbox/cli`` and every module
+that imports ``rnn_sandbox.translation`` (every ``tr("…")``), marks messages
 with ``%n`` as plural (Qt's Python parser does not), and ``pyside6-lrelease``.  Messages
 that disappeared from the code are kept as obsolete (``-no-obsolete`` drops them).
 See docs/translating.md.
@@ -31,7 +33,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "resources" / "i18n"
-SOURCES = ROOT / "rnn_sandbox" / "ui"
+PACKAGE = ROOT / "rnn_sandbox"
+SOURCES = PACKAGE / "ui"  # the window
+CLI = PACKAGE / "cli"  # the command line
 
 
 def tool(name: str) -> str:
@@ -43,17 +47,30 @@ def tool(name: str) -> str:
     return found
 
 
+def translated_modules() -> list[Path]:
+    """The modules without Qt that translate their messages (``rnn_sandbox.translation``):
+    the command line and the lower layers' errors (settings, files)."""
+    return sorted(f for f in PACKAGE.rglob("*.py")
+                  if not f.is_relative_to(SOURCES)
+                  and (f.is_relative_to(CLI) or "from rnn_sandbox.translation import"
+                       in f.read_text(encoding="utf-8")))
+
+
 def sources(scratch: Path) -> list[str]:
-    """What lupdate reads: every module of the window, and a file written into ``scratch``
-    listing the strings of the lower layers the window shows (settings' labels and help,
-    choices, task titles and summaries), which keep no Qt and so no ``tr``."""
+    """What lupdate reads: every module of the window and of the command line, those of
+    the lower layers that translate their errors, and a file written into ``scratch``
+    listing the strings of the lower layers that are data, not ``tr("…")``: settings'
+    labels, help and the reasons a value is refused, choices, task titles and summaries."""
     sys.path.insert(0, str(ROOT))
+    from rnn_sandbox.fields import SETTINGS
     from rnn_sandbox.ui.i18n import lower_layer_strings
 
+    reasons = [r for s in SETTINGS for r in (s.too_low, s.too_high) if r]
+    strings = dict.fromkeys([*lower_layer_strings(), *reasons])
     listing = scratch / "lower_layers.py"
-    listing.write_text("".join(f"QT_TR_NOOP({s!r})\n" for s in lower_layer_strings()),
-                       encoding="utf-8")
-    return [*sorted(str(f) for f in SOURCES.rglob("*.py")), str(listing)]
+    listing.write_text("".join(f"QT_TR_NOOP({s!r})\n" for s in strings), encoding="utf-8")
+    return [*sorted(str(f) for f in SOURCES.rglob("*.py")),
+            *(str(f) for f in translated_modules()), str(listing)]
 
 
 def extract(ts: Path, scratch: Path, no_obsolete: bool = False) -> None:

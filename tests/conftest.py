@@ -8,6 +8,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep NumPy's BLAS to one thread so timings and results do not depend on the machine.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
+# The command line speaks the system's language: tests read its English whatever the
+# machine's language is, and a test of another language asks for it.
+os.environ["LANGUAGE"] = "en"
 
 # Learning tests (marker ``learning``) train with this seed, for data and weights alike, so
 # another value is a genuinely different run; scripts/learning_matrix.py tries several.

@@ -14,7 +14,7 @@ MAX_LINES = 700
 # The parts of rnn_sandbox, lowest first: each imports only from its own line and those
 # before it (docs/architecture.md draws the same order).
 LAYERS = [
-    {"files", "wording", "language"},
+    {"files", "wording", "language", "translation"},
     {"fields", "config"},
     {"engine"},
     {"tasks"},

@@ -3484,6 +3484,74 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>MAE (Std.-Abw.)</translation>
     </message>
     <message>
+        <source>at least one hidden neuron</source>
+        <translation>mindestens ein verborgenes Neuron</translation>
+    </message>
+    <message>
+        <source>at most 1024 hidden neurons</source>
+        <translation>höchstens 1024 verborgene Neuronen</translation>
+    </message>
+    <message>
+        <source>1 to 3 layers</source>
+        <translation>1 bis 3 Schichten</translation>
+    </message>
+    <message>
+        <source>at least one input neuron</source>
+        <translation>mindestens ein Eingabeneuron</translation>
+    </message>
+    <message>
+        <source>at least one output neuron</source>
+        <translation>mindestens ein Ausgabeneuron</translation>
+    </message>
+    <message>
+        <source>must be positive (and below 100)</source>
+        <translation>muss positiv sein (und unter 100)</translation>
+    </message>
+    <message>
+        <source>at least 1</source>
+        <translation>mindestens 1</translation>
+    </message>
+    <message>
+        <source>at most 100000</source>
+        <translation>höchstens 100000</translation>
+    </message>
+    <message>
+        <source>absurdly large number</source>
+        <translation>unsinnig große Zahl</translation>
+    </message>
+    <message>
+        <source>0 (full) or a positive k</source>
+        <translation>0 (ganz) oder ein positives k</translation>
+    </message>
+    <message>
+        <source>0 (off) or a positive norm</source>
+        <translation>0 (aus) oder eine positive Norm</translation>
+    </message>
+    <message>
+        <source>must be a non-negative integer</source>
+        <translation>muss eine nicht negative ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>the sequence needs at least one time step</source>
+        <translation>die Sequenz braucht mindestens einen Zeitschritt</translation>
+    </message>
+    <message>
+        <source>at most 10000 time steps</source>
+        <translation>höchstens 10000 Zeitschritte</translation>
+    </message>
+    <message>
+        <source>at least 4 samples are needed</source>
+        <translation>mindestens 4 Beispiele werden gebraucht</translation>
+    </message>
+    <message>
+        <source>at most 1,000,000 samples</source>
+        <translation>höchstens 1.000.000 Beispiele</translation>
+    </message>
+    <message>
+        <source>must lie between 0 and 1</source>
+        <translation>muss zwischen 0 und 1 liegen</translation>
+    </message>
+    <message>
         <source>attention: where the decoder looks</source>
         <translation>Attention: wohin der Decoder schaut</translation>
     </message>
@@ -3502,6 +3570,998 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
     <message>
         <source>this step&apos;s share of the gradients ({title})</source>
         <translation>Anteil dieses Schritts an den Gradienten ({title})</translation>
+    </message>
+    <message>
+        <source>{title} — {summary}</source>
+        <translation>{title} — {summary}</translation>
+    </message>
+    <message>
+        <source>--processes goes with --seeds (how many seeds train at once)</source>
+        <translation>--processes gehört zu --seeds (wie viele Seeds gleichzeitig trainieren)</translation>
+    </message>
+    <message>
+        <source>training diverged: {reason}</source>
+        <translation>das Training ist divergiert: {reason}</translation>
+    </message>
+    <message>
+        <source>--batch must be at least 1 and --entries at least 0</source>
+        <translation>--batch muss mindestens 1 und --entries mindestens 0 sein</translation>
+    </message>
+    <message>
+        <source>worst: {name} {error} (ok, tolerance {tolerance})</source>
+        <translation>schlechteste: {name} {error} (in Ordnung, Toleranz {tolerance})</translation>
+    </message>
+    <message>
+        <source>worst: {name} {error} (FAILED, tolerance {tolerance})</source>
+        <translation>schlechteste: {name} {error} (FEHLGESCHLAGEN, Toleranz {tolerance})</translation>
+    </message>
+    <message>
+        <source>{task}: resuming at step {step}; {needs}</source>
+        <translation>{task}: weiter ab Schritt {step}; {needs}</translation>
+    </message>
+    <message>
+        <source>export: say what to write: --torch OUT.py, --weights OUT.npz, --csv</source>
+        <translation>export: sagen Sie, was geschrieben werden soll: --torch OUT.py, --weights OUT.npz, --csv</translation>
+    </message>
+    <message>
+        <source>the weights file</source>
+        <translation>die Gewichtsdatei</translation>
+    </message>
+    <message>
+        <source>the experiment</source>
+        <translation>das Experiment</translation>
+    </message>
+    <message>
+        <source>PyTorch script written to {script}, weights and sample to {weights}</source>
+        <translation>PyTorch-Skript nach {script} geschrieben, Gewichte und Beispiel nach {weights}</translation>
+    </message>
+    <message>
+        <source>run it with: python {script}</source>
+        <translation>ausführen mit: python {script}</translation>
+    </message>
+    <message>
+        <source>weights written to {file}</source>
+        <translation>Gewichte nach {file} geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>history (%n step(s)) written to {file}</source>
+        <translation><numerusform>Verlauf (%n Schritt) nach {file} geschrieben</numerusform><numerusform>Verlauf (%n Schritte) nach {file} geschrieben</numerusform></translation>
+    </message>
+    <message>
+        <source>--index must lie in 0..{last} for the validation set</source>
+        <translation>--index muss für die Validierungsmenge in 0..{last} liegen</translation>
+    </message>
+    <message>
+        <source>--index must lie in 0..{last} for the training set</source>
+        <translation>--index muss für die Trainingsmenge in 0..{last} liegen</translation>
+    </message>
+    <message>
+        <source>attention (% of each written word&apos;s look at the source words)</source>
+        <translation>Attention (wie viel % seines Blicks jedes geschriebene Wort auf die Quellwörter richtet)</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <comment>info</comment>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <comment>info</comment>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>{version} (written by RNN Sandbox {app}, {date})</source>
+        <translation>{version} (geschrieben von RNN Sandbox {app}, {date})</translation>
+    </message>
+    <message>
+        <source>{version} (written by RNN Sandbox {app})</source>
+        <translation>{version} (geschrieben von RNN Sandbox {app})</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <comment>info</comment>
+        <translation>Aufgabe</translation>
+    </message>
+    <message numerus="yes">
+        <source>{task}, {samples} samples of %n step(s), seed {seed}</source>
+        <translation><numerusform>{task}, {samples} Beispiele zu %n Schritt, Seed {seed}</numerusform><numerusform>{task}, {samples} Beispiele zu %n Schritten, Seed {seed}</numerusform></translation>
+    </message>
+    <message>
+        <source>options</source>
+        <comment>info</comment>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>{architecture}, {cell}, hidden {hidden}, layers {layers}, bidirectional, {inputs} in / {outputs} out, {loss} loss, {dtype}</source>
+        <translation>{architecture}, {cell}, verborgen {hidden}, Schichten {layers}, bidirektional, {inputs} ein / {outputs} aus, Verlust {loss}, {dtype}</translation>
+    </message>
+    <message>
+        <source>{architecture}, {cell}, hidden {hidden}, layers {layers}, {inputs} in / {outputs} out, {loss} loss, {dtype}</source>
+        <translation>{architecture}, {cell}, verborgen {hidden}, Schichten {layers}, {inputs} ein / {outputs} aus, Verlust {loss}, {dtype}</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <comment>info</comment>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <comment>info</comment>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>{optimizer} lr {rate}, batch {batch}, clip {clip}, bptt {bptt}</source>
+        <translation>{optimizer} Lernrate {rate}, Batch {batch}, Clipping {clip}, BPTT {bptt}</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <comment>bptt</comment>
+        <translation>ganz</translation>
+    </message>
+    <message>
+        <source>progress</source>
+        <comment>info</comment>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>step {step}, {epoch}</source>
+        <translation>Schritt {step}, {epoch}</translation>
+    </message>
+    <message>
+        <source>last loss</source>
+        <comment>info</comment>
+        <translation>letzter Verlust</translation>
+    </message>
+    <message>
+        <source>{loss} (training batch)</source>
+        <translation>{loss} (Trainingsbatch)</translation>
+    </message>
+    <message>
+        <source>loss {loss} at step {step}</source>
+        <translation>Verlust {loss} in Schritt {step}</translation>
+    </message>
+    <message>
+        <source>loss {loss} at step {step}, metric {metric}</source>
+        <translation>Verlust {loss} in Schritt {step}, Metrik {metric}</translation>
+    </message>
+    <message>
+        <source>last val</source>
+        <comment>info</comment>
+        <translation>letzte Val.</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <comment>info</comment>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>{parameters}, data stored in the file</source>
+        <translation>{parameters}, Daten in der Datei gespeichert</translation>
+    </message>
+    <message>
+        <source>{score} (at step {step}; the network is too large to rebuild here: checked, not rebuilt)</source>
+        <translation>{score} (in Schritt {step}; das Netz ist zu groß, um es hier neu aufzubauen: geprüft, nicht neu aufgebaut)</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <comment>info</comment>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>{count}, each checked (not rebuilt)</source>
+        <translation>{count}, jeder geprüft (nicht neu aufgebaut)</translation>
+    </message>
+    <message>
+        <source>--seconds must lie between 0.01 and 60</source>
+        <translation>--seconds muss zwischen 0.01 und 60 liegen</translation>
+    </message>
+    <message>
+        <source>--out: use a .gif, .png (animated) or .pdf file, not &apos;{file}&apos;</source>
+        <translation>--out: eine .gif-, (animierte) .png- oder .pdf-Datei verwenden, nicht '{file}'</translation>
+    </message>
+    <message>
+        <source>--index must lie in 0..{last}</source>
+        <translation>--index muss in 0..{last} liegen</translation>
+    </message>
+    <message>
+        <source>animate needs the app&apos;s dependencies (PySide6, Pillow): {reason}</source>
+        <translation>animate braucht die Abhängigkeiten der App (PySide6, Pillow): {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) of the alignment forming written to {file}</source>
+        <translation><numerusform>%n Bild der entstehenden Ausrichtung nach {file} geschrieben</numerusform><numerusform>%n Bilder der entstehenden Ausrichtung nach {file} geschrieben</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) (forward walk) written to {file}</source>
+        <translation><numerusform>%n Bild (Vorwärtsdurchgang) nach {file} geschrieben</numerusform><numerusform>%n Bilder (Vorwärtsdurchgang) nach {file} geschrieben</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) (backward walk) written to {file}</source>
+        <translation><numerusform>%n Bild (Rückwärtsdurchgang) nach {file} geschrieben</numerusform><numerusform>%n Bilder (Rückwärtsdurchgang) nach {file} geschrieben</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) (both walks) written to {file}</source>
+        <translation><numerusform>%n Bild (beide Durchgänge) nach {file} geschrieben</numerusform><numerusform>%n Bilder (beide Durchgänge) nach {file} geschrieben</numerusform></translation>
+    </message>
+    <message>
+        <source>--option expects KEY=VALUE, got &apos;{text}&apos;</source>
+        <translation>--option erwartet KEY=VALUE, erhalten: '{text}'</translation>
+    </message>
+    <message>
+        <source>nested more than {depth} levels deep</source>
+        <translation>mehr als {depth} Ebenen tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>the task cannot use these settings: {reason}</source>
+        <translation>die Aufgabe kann diese Einstellungen nicht verwenden: {reason}</translation>
+    </message>
+    <message>
+        <source>{estimate} ({memory} available)</source>
+        <translation>{estimate} ({memory} verfügbar)</translation>
+    </message>
+    <message>
+        <source>the graphical app cannot start ({reason}). Install the project with its dependencies (PySide6, pyqtgraph), or use a command: rnn-sandbox --help</source>
+        <translation>die grafische App kann nicht starten ({reason}). Installieren Sie das Projekt mit seinen Abhängigkeiten (PySide6, pyqtgraph) oder verwenden Sie einen Befehl: rnn-sandbox --help</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>Standardausgabe</translation>
+    </message>
+    <message>
+        <source>standard error</source>
+        <translation>Standardfehlerausgabe</translation>
+    </message>
+    <message>
+        <source>the output could not be printed: {stream}: {reason}</source>
+        <translation>die Ausgabe ließ sich nicht schreiben: {stream}: {reason}</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>not available yet</source>
+        <translation>noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>error: {message}</source>
+        <translation>Fehler: {message}</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>Positionsargumente</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>diese Hilfe zeigen und beenden</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>Aufruf: </translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>folgende Argumente werden gebraucht: %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>eines der Argumente %s wird gebraucht</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>Argument %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>unbekannte Argumente: %s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>nicht erlaubt zusammen mit Argument %s</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>ein Argument erwartet</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>höchstens ein Argument erwartet</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>mindestens ein Argument erwartet</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>ausdrückliches Argument %r ignoriert</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>mehrdeutige Option: %(option)s könnte %(matches)s sein</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>ungültiger %(type)s-Wert: %(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>ungültige Wahl: %(value)r (zur Wahl: %(choices)s)</translation>
+    </message>
+    <message>
+        <source>picture size in pixels ({default})</source>
+        <translation>Bildgröße in Pixeln ({default})</translation>
+    </message>
+    <message>
+        <source>--size: write the size as WIDTHxHEIGHT, like {example}, not &apos;{text}&apos;</source>
+        <translation>--size: die Größe als BREITExHÖHE schreiben, etwa {example}, nicht '{text}'</translation>
+    </message>
+    <message>
+        <source>{option} must be at least 1</source>
+        <translation>{option} muss mindestens 1 sein</translation>
+    </message>
+    <message>
+        <source>--steps: at most {most} steps more after the {already} already trained (files record up to {limit} steps), not {steps}</source>
+        <translation>--steps: nach den {already} schon trainierten höchstens {most} weitere Schritte (Dateien halten bis zu {limit} Schritte fest), nicht {steps}</translation>
+    </message>
+    <message>
+        <source>--steps: at most {most} steps (files record up to {limit} steps), not {steps}</source>
+        <translation>--steps: höchstens {most} Schritte (Dateien halten bis zu {limit} Schritte fest), nicht {steps}</translation>
+    </message>
+    <message>
+        <source>network (defaults: the task&apos;s)</source>
+        <translation>Netz (Vorgaben: die der Aufgabe)</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <comment>a group of options</comment>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>task name (see `rnn-sandbox tasks`)</source>
+        <translation>Name der Aufgabe (siehe `rnn-sandbox tasks`)</translation>
+    </message>
+    <message>
+        <source>a whole setup as one line, as Edit → Copy setup as text writes it, e.g. &apos;long_memory;cell=rnn;hidden=32;seed=3&apos;; the options given beside it change it</source>
+        <translation>ein ganzes Setup als eine Zeile, wie Bearbeiten → Setup als Text kopieren sie schreibt, z. B. 'long_memory;cell=rnn;hidden=32;seed=3'; daneben angegebene Optionen ändern es</translation>
+    </message>
+    <message>
+        <source>task-specific setting; VALUE is read as JSON if it parses (5, 0.1, true), else as text; may repeat</source>
+        <translation>aufgabenspezifische Einstellung; VALUE wird als JSON gelesen, wenn es sich so lesen lässt (5, 0.1, true), sonst als Text; wiederholbar</translation>
+    </message>
+    <message>
+        <source>experiment file (.rnnx) or weights with PyTorch names (.npz)</source>
+        <translation>Experimentdatei (.rnnx) oder Gewichte mit PyTorch-Namen (.npz)</translation>
+    </message>
+    <message>
+        <source>no progress bar</source>
+        <translation>kein Fortschrittsbalken</translation>
+    </message>
+    <message>
+        <source>seeds</source>
+        <comment>a group of options</comment>
+        <translation>Seeds</translation>
+    </message>
+    <message>
+        <source>train seeds SEED..SEED+N-1 in parallel (1..{most}) and report the metric as mean ± spread; --save then writes a runs file (.rnns)</source>
+        <translation>die Seeds SEED..SEED+N-1 parallel trainieren (1..{most}) und die Metrik als Mittelwert ± Streuung angeben; --save schreibt dann eine Läufe-Datei (.rnns)</translation>
+    </message>
+    <message>
+        <source>worker processes for --seeds (default: all cores)</source>
+        <translation>Arbeitsprozesse für --seeds (Vorgabe: alle Kerne)</translation>
+    </message>
+    <message>
+        <source>the language of the messages: en, de, ja (default: the system&apos;s)</source>
+        <translation>die Sprache der Meldungen: en, de, ja (Vorgabe: die des Systems)</translation>
+    </message>
+    <message>
+        <source>the language of the window and the messages: en, de, ja (default: the one chosen in View → Language, else the system&apos;s)</source>
+        <translation>die Sprache des Fensters und der Meldungen: en, de, ja (Vorgabe: die unter Ansicht → Sprache gewählte, sonst die des Systems)</translation>
+    </message>
+    <message>
+        <source>Build, train and watch recurrent neural networks. Without a command, the app starts.</source>
+        <translation>Rekurrente neuronale Netze bauen, trainieren und beobachten. Ohne Befehl startet die App.</translation>
+    </message>
+    <message>
+        <source>list the tasks, grouped by type</source>
+        <translation>die Aufgaben nach Art gruppiert auflisten</translation>
+    </message>
+    <message>
+        <source>train a network on a task</source>
+        <translation>ein Netz auf einer Aufgabe trainieren</translation>
+    </message>
+    <message>
+        <source>training (defaults: the task&apos;s)</source>
+        <translation>Training (Vorgaben: die der Aufgabe)</translation>
+    </message>
+    <message>
+        <source>train N mini-batches</source>
+        <translation>N Mini-Batches trainieren</translation>
+    </message>
+    <message>
+        <source>compare BPTT gradients with finite differences</source>
+        <translation>BPTT-Gradienten mit finiten Differenzen vergleichen</translation>
+    </message>
+    <message>
+        <source>samples used (3)</source>
+        <translation>verwendete Beispiele (3)</translation>
+    </message>
+    <message>
+        <source>entries checked per parameter, chosen at random (40; 0 = all)</source>
+        <translation>geprüfte Einträge je Parameter, zufällig gewählt (40; 0 = alle)</translation>
+    </message>
+    <message>
+        <source>continue training a saved experiment</source>
+        <translation>ein gespeichertes Experiment weiter trainieren</translation>
+    </message>
+    <message>
+        <source>change the learning rate</source>
+        <translation>die Lernrate ändern</translation>
+    </message>
+    <message>
+        <source>write here instead of back into FILE</source>
+        <translation>hierhin schreiben statt zurück in FILE</translation>
+    </message>
+    <message>
+        <source>export a saved experiment</source>
+        <translation>ein gespeichertes Experiment exportieren</translation>
+    </message>
+    <message>
+        <source>PyTorch script</source>
+        <translation>PyTorch-Skript</translation>
+    </message>
+    <message>
+        <source>weights (PyTorch names)</source>
+        <translation>Gewichte (PyTorch-Namen)</translation>
+    </message>
+    <message>
+        <source>training history</source>
+        <translation>Trainingsverlauf</translation>
+    </message>
+    <message>
+        <source>first validation sample to include</source>
+        <translation>erstes mitzunehmendes Validierungsbeispiel</translation>
+    </message>
+    <message>
+        <source>show the network&apos;s answer for one sample</source>
+        <translation>die Antwort des Netzes für ein Beispiel zeigen</translation>
+    </message>
+    <message>
+        <source>describe a saved experiment (or runs file)</source>
+        <translation>ein gespeichertes Experiment (oder eine Läufe-Datei) beschreiben</translation>
+    </message>
+    <message>
+        <source>the diagram&apos;s step-through as an animation (GIF, APNG) or a PDF with one page per step</source>
+        <translation>die Schritt-für-Schritt-Ansicht des Diagramms als Animation (GIF, APNG) oder als PDF mit einer Seite je Schritt</translation>
+    </message>
+    <message>
+        <source>walk the forward pass (the default)</source>
+        <translation>den Vorwärtsdurchlauf durchgehen (Vorgabe)</translation>
+    </message>
+    <message>
+        <source>walk backpropagation through time, last step first</source>
+        <translation>die Rückpropagation durch die Zeit durchgehen, letzter Schritt zuerst</translation>
+    </message>
+    <message>
+        <source>the forward walk, then the backward one</source>
+        <translation>erst vorwärts, dann rückwärts durchgehen</translation>
+    </message>
+    <message>
+        <source>the attention&apos;s alignment of the sample forming over training (the run trained again from its seed)</source>
+        <translation>wie die Ausrichtung der Attention für das Beispiel im Training entsteht (der Lauf wird von seinem Seed aus neu trainiert)</translation>
+    </message>
+    <message>
+        <source>seconds each step is shown (0.8)</source>
+        <translation>Sekunden, die jeder Schritt gezeigt wird (0.8)</translation>
+    </message>
+    <message>
+        <source>validation sample to walk through (0)</source>
+        <translation>durchzugehendes Validierungsbeispiel (0)</translation>
+    </message>
+    <message>
+        <source>.gif, animated .png or .pdf (one page per step)</source>
+        <translation>.gif, animiertes .png oder .pdf (eine Seite je Schritt)</translation>
+    </message>
+    <message>
+        <source>compare runs of experiment (.rnnx) and runs (.rnns) files</source>
+        <translation>Läufe aus Experimentdateien (.rnnx) und Läufe-Dateien (.rnns) vergleichen</translation>
+    </message>
+    <message>
+        <source>experiment files (one run each) and runs files</source>
+        <translation>Experimentdateien (je ein Lauf) und Läufe-Dateien</translation>
+    </message>
+    <message>
+        <source>the overlay as a picture</source>
+        <translation>die Überlagerung als Bild</translation>
+    </message>
+    <message>
+        <source>the overlay as SVG</source>
+        <translation>die Überlagerung als SVG</translation>
+    </message>
+    <message>
+        <source>the histories side by side, a column per run and quantity</source>
+        <translation>die Verläufe nebeneinander, eine Spalte je Lauf und Größe</translation>
+    </message>
+    <message>
+        <source>plot against the training step (default) or wall-clock seconds</source>
+        <translation>über dem Trainingsschritt (Vorgabe) oder den verstrichenen Sekunden auftragen</translation>
+    </message>
+    <message>
+        <source>what the hidden units of a saved network follow</source>
+        <translation>was die verborgenen Einheiten eines gespeicherten Netzes verfolgen</translation>
+    </message>
+    <message>
+        <source>the state to read, e.g. l0 or l1_reverse (default: the top one)</source>
+        <translation>der zu lesende Zustand, z. B. l0 oder l1_reverse (Vorgabe: der oberste)</translation>
+    </message>
+    <message>
+        <source>validation samples looked at (32)</source>
+        <translation>betrachtete Validierungsbeispiele (32)</translation>
+    </message>
+    <message>
+        <source>validation sample drawn by --png (0)</source>
+        <translation>von --png gezeichnetes Validierungsbeispiel (0)</translation>
+    </message>
+    <message>
+        <source>unit the text is coloured by in --png (default: the best follower)</source>
+        <translation>Einheit, nach der --png den Text färbt (Vorgabe: die am besten folgende)</translation>
+    </message>
+    <message>
+        <source>print only the N closest followers (0 = every unit)</source>
+        <translation>nur die N am besten folgenden Einheiten ausgeben (0 = jede Einheit)</translation>
+    </message>
+    <message>
+        <source>the text coloured by a unit beside the states&apos; projection</source>
+        <translation>den von einer Einheit gefärbten Text neben der Projektion der Zustände</translation>
+    </message>
+    <message>
+        <source>--save: use a .rnnx (experiment) or .npz (weights) file, not &apos;{file}&apos;</source>
+        <translation>--save: eine .rnnx- (Experiment) oder .npz-Datei (Gewichte) verwenden, nicht '{file}'</translation>
+    </message>
+    <message>
+        <source>{option} {file} would overwrite {other} {earlier}</source>
+        <translation>{option} {file} würde {other} {earlier} überschreiben</translation>
+    </message>
+    <message>
+        <source>--save: with --seeds {n} save the runs in a {kind} file (an experiment file holds one run), not &apos;{file}&apos;</source>
+        <translation>--save: mit --seeds {n} die Läufe in einer {kind}-Datei speichern (eine Experimentdatei fasst einen Lauf), nicht '{file}'</translation>
+    </message>
+    <message>
+        <source>--save: with --seeds {n} save the runs in a {kind} file or a .rnnx file, not &apos;{file}&apos;</source>
+        <translation>--save: mit --seeds {n} die Läufe in einer {kind}- oder .rnnx-Datei speichern, nicht '{file}'</translation>
+    </message>
+    <message>
+        <source>--save {file} would overwrite the data file {data}</source>
+        <translation>--save {file} würde die Datendatei {data} überschreiben</translation>
+    </message>
+    <message>
+        <source>weights saved to {file} (PyTorch state_dict names)</source>
+        <translation>Gewichte in {file} gespeichert (Namen des PyTorch-state_dict)</translation>
+    </message>
+    <message>
+        <source>experiment saved to {file}</source>
+        <translation>Experiment in {file} gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) saved to {file}</source>
+        <translation><numerusform>%n Lauf in {file} gespeichert</numerusform><numerusform>%n Läufe in {file} gespeichert</numerusform></translation>
+    </message>
+    <message>
+        <source>{file} was saved by another program while this command worked; this result is in {other} instead</source>
+        <translation>{file} wurde von einem anderen Programm gespeichert, während dieser Befehl lief; dieses Ergebnis steht stattdessen in {other}</translation>
+    </message>
+    <message>
+        <source>{network} bidirectional</source>
+        <translation>{network} bidirektional</translation>
+    </message>
+    <message numerus="yes">
+        <source>{task}: {network}, {parameters} parameters, %n step(s); {needs}</source>
+        <translation><numerusform>{task}: {network}, {parameters} Parameter, %n Schritt; {needs}</numerusform><numerusform>{task}: {network}, {parameters} Parameter, %n Schritte; {needs}</numerusform></translation>
+    </message>
+    <message>
+        <source>step {done}/{total}  loss {loss}</source>
+        <translation>Schritt {done}/{total}  Verlust {loss}</translation>
+    </message>
+    <message>
+        <source>step {step} ({epochs} epochs)</source>
+        <translation>Schritt {step} ({epochs} Epochen)</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>val loss</source>
+        <translation>Val.-Verlust</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <comment>a column</comment>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <comment>a column</comment>
+        <translation>unterscheidet sich</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <comment>a column</comment>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>final {metric}</source>
+        <comment>a column</comment>
+        <translation>{metric} am Ende</translation>
+    </message>
+    <message>
+        <source>final metric</source>
+        <comment>a column</comment>
+        <translation>Metrik am Ende</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <comment>a column</comment>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>the runs have the same settings</source>
+        <translation>die Läufe haben dieselben Einstellungen</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>loss {value}</source>
+        <translation>Verlust {value}</translation>
+    </message>
+    <message>
+        <source>baseline {value}</source>
+        <translation>Baseline {value}</translation>
+    </message>
+    <message>
+        <source>({seconds} s)</source>
+        <translation>({seconds} s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{metric} over %n seed(s): {mean} ± {std} (min {min}, max {max}; higher is better)</source>
+        <translation><numerusform>{metric} über %n Seed: {mean} ± {std} (Min. {min}, Max. {max}; höher ist besser)</numerusform><numerusform>{metric} über %n Seeds: {mean} ± {std} (Min. {min}, Max. {max}; höher ist besser)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{metric} over %n seed(s): {mean} ± {std} (min {min}, max {max}; lower is better)</source>
+        <translation><numerusform>{metric} über %n Seed: {mean} ± {std} (Min. {min}, Max. {max}; niedriger ist besser)</numerusform><numerusform>{metric} über %n Seeds: {mean} ± {std} (Min. {min}, Max. {max}; niedriger ist besser)</numerusform></translation>
+    </message>
+    <message>
+        <source>baseline &quot;{rule}&quot;: mean {mean}; the mean is as good as the baseline</source>
+        <translation>Baseline „{rule}“: Mittelwert {mean}; der Mittelwert ist so gut wie die Baseline</translation>
+    </message>
+    <message>
+        <source>baseline &quot;{rule}&quot;: mean {mean}; the mean is better than the baseline by {margin}</source>
+        <translation>Baseline „{rule}“: Mittelwert {mean}; der Mittelwert ist um {margin} besser als die Baseline</translation>
+    </message>
+    <message>
+        <source>baseline &quot;{rule}&quot;: mean {mean}; the mean is worse than the baseline by {margin}</source>
+        <translation>Baseline „{rule}“: Mittelwert {mean}; der Mittelwert ist um {margin} schlechter als die Baseline</translation>
+    </message>
+    <message>
+        <source>{option}: use a .{kind} file, not &apos;{file}&apos;</source>
+        <translation>{option}: eine .{kind}-Datei verwenden, nicht '{file}'</translation>
+    </message>
+    <message>
+        <source>the input {file}</source>
+        <translation>die Eingabe {file}</translation>
+    </message>
+    <message numerus="yes">
+        <source>histories of %n run(s) written to {file}</source>
+        <translation><numerusform>Verläufe von %n Lauf nach {file} geschrieben</numerusform><numerusform>Verläufe von %n Läufen nach {file} geschrieben</numerusform></translation>
+    </message>
+    <message>
+        <source>comparison drawn to {file} ({width}x{height})</source>
+        <translation>Vergleich nach {file} gezeichnet ({width}x{height})</translation>
+    </message>
+    <message>
+        <source>--png/--svg need the app&apos;s dependencies (PySide6, pyqtgraph): {reason}</source>
+        <translation>--png/--svg brauchen die Abhängigkeiten der App (PySide6, pyqtgraph): {reason}</translation>
+    </message>
+    <message>
+        <source>each {estimate} ({memory} available: {processes} at a time, not {wanted})</source>
+        <translation>je {estimate} ({memory} verfügbar: {processes} gleichzeitig, nicht {wanted})</translation>
+    </message>
+    <message>
+        <source>each {estimate} ({memory} available)</source>
+        <translation>je {estimate} ({memory} verfügbar)</translation>
+    </message>
+    <message>
+        <source>--seeds must lie between 1 and {most}</source>
+        <translation>--seeds muss zwischen 1 und {most} liegen</translation>
+    </message>
+    <message>
+        <source>--seeds {n} from --seed {first}: seed {seed}: {reason}</source>
+        <translation>--seeds {n} ab --seed {first}: Seed {seed}: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{task}: {network}, %n step(s), seeds {first}..{last} in {processes}; {note}</source>
+        <translation><numerusform>{task}: {network}, %n Schritt, Seeds {first}..{last} in {processes}; {note}</numerusform><numerusform>{task}: {network}, %n Schritte, Seeds {first}..{last} in {processes}; {note}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es)</source>
+        <translation><numerusform>%n Prozess</numerusform><numerusform>%n Prozessen</numerusform></translation>
+    </message>
+    <message>
+        <source>{task}, seeds {first}..{last}</source>
+        <translation>{task}, Seeds {first}..{last}</translation>
+    </message>
+    <message>
+        <source>{run} done ({finished}/{total})</source>
+        <translation>{run} fertig ({finished}/{total})</translation>
+    </message>
+    <message>
+        <source>it is closed</source>
+        <translation>sie ist geschlossen</translation>
+    </message>
+    <message>
+        <source>--samples must lie between 1 and 1000</source>
+        <translation>--samples muss zwischen 1 und 1000 liegen</translation>
+    </message>
+    <message>
+        <source>--top must be 0 (every unit) or more</source>
+        <translation>--top muss 0 (jede Einheit) oder mehr sein</translation>
+    </message>
+    <message>
+        <source>--layer must be one of {names}</source>
+        <translation>--layer muss eines von {names} sein</translation>
+    </message>
+    <message>
+        <source>--unit must lie in 0..{last}</source>
+        <translation>--unit muss in 0..{last} liegen</translation>
+    </message>
+    <message>
+        <source>{file}: {task}, {cell}, state {layer} ({units}), step {step}, {samples}</source>
+        <translation>{file}: {task}, {cell}, Zustand {layer} ({units}), Schritt {step}, {samples}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation><numerusform>%n Einheit</numerusform><numerusform>%n Einheiten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n validation sample(s)</source>
+        <translation><numerusform>%n Validierungsbeispiel</numerusform><numerusform>%n Validierungsbeispiele</numerusform></translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <comment>a column</comment>
+        <translation>Einh.</translation>
+    </message>
+    <message>
+        <source>best feature</source>
+        <comment>a column</comment>
+        <translation>bestes Merkmal</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <comment>a column</comment>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>closest unit</source>
+        <comment>a column</comment>
+        <translation>nächste Einheit</translation>
+    </message>
+    <message>
+        <source>unit {unit} on the text and the projection written to {file}</source>
+        <translation>Einheit {unit} auf dem Text und die Projektion nach {file} geschrieben</translation>
+    </message>
+    <message>
+        <source>--png needs the app&apos;s dependencies (PySide6): {reason}</source>
+        <translation>--png braucht die Abhängigkeiten der App (PySide6): {reason}</translation>
+    </message>
+    <message>
+        <source>experiment settings must be a JSON object</source>
+        <translation>die Einstellungen eines Experiments müssen ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>settings format version {version} is not supported (this program reads version {supported})</source>
+        <translation>die Formatversion {version} der Einstellungen wird nicht unterstützt (dieses Programm liest Version {supported})</translation>
+    </message>
+    <message>
+        <source>unknown section(s) in settings: {names}</source>
+        <translation>unbekannte Abschnitte in den Einstellungen: {names}</translation>
+    </message>
+    <message>
+        <source>settings are not valid JSON: {error}</source>
+        <translation>die Einstellungen sind kein gültiges JSON: {error}</translation>
+    </message>
+    <message>
+        <source>{samples} sequences of {steps} steps would take about {size} MB of memory (at most {limit} MB); fewer samples or shorter sequences</source>
+        <translation>{samples} Sequenzen mit {steps} Schritten bräuchten etwa {size} MB Speicher (höchstens {limit} MB); weniger Beispiele oder kürzere Sequenzen</translation>
+    </message>
+    <message>
+        <source>the dense baseline reads a whole sequence and gives one output: it only fits many-to-one tasks</source>
+        <translation>die dichte Baseline liest eine ganze Sequenz und gibt eine Ausgabe: sie passt nur zu Many-to-one-Aufgaben</translation>
+    </message>
+    <message>
+        <source>a one-to-many network generates step by step, so it cannot look ahead (bidirectional is not possible)</source>
+        <translation>ein One-to-many-Netz erzeugt Schritt für Schritt und kann nicht vorausschauen (bidirektional ist nicht möglich)</translation>
+    </message>
+    <message>
+        <source>feeding the output back needs as many inputs as outputs</source>
+        <translation>die Ausgabe zurückzuführen braucht so viele Eingaben wie Ausgaben</translation>
+    </message>
+    <message>
+        <source>attention lets a decoder look back at an encoder: only sequence-to-sequence networks have one</source>
+        <translation>Attention lässt einen Decoder auf einen Encoder zurückblicken: nur Sequence-to-Sequence-Netze haben einen</translation>
+    </message>
+    <message>
+        <source>dot scores multiply the decoder&apos;s state with an encoder output of the same size, so the encoder must read one way; with a bidirectional encoder choose general or additive</source>
+        <translation>Dot-Scores multiplizieren den Zustand des Decoders mit einer gleich großen Ausgabe des Encoders, daher muss der Encoder in eine Richtung lesen; mit einem bidirektionalen Encoder general oder additive wählen</translation>
+    </message>
+    <message>
+        <source>CTC reads an output at every frame (many-to-many)</source>
+        <translation>CTC liest in jedem Frame eine Ausgabe (many-to-many)</translation>
+    </message>
+    <message>
+        <source>CTC needs the blank plus a label</source>
+        <translation>CTC braucht das Leerzeichen-Label plus ein Label</translation>
+    </message>
+    <message>
+        <source>classification needs 2+ classes</source>
+        <translation>eine Klassifikation braucht mindestens 2 Klassen</translation>
+    </message>
+    <message>
+        <source>settings section &apos;{name}&apos; must be an object</source>
+        <translation>der Einstellungsabschnitt '{name}' muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>unknown setting(s) in &apos;{section}&apos;: {names}</source>
+        <translation>unbekannte Einstellungen in '{section}': {names}</translation>
+    </message>
+    <message>
+        <source>the number is out of range</source>
+        <translation>die Zahl liegt außerhalb des Bereichs</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>expected {expected}, got {given}</source>
+        <translation>{expected} erwartet, {given} erhalten</translation>
+    </message>
+    <message>
+        <source>one of {choices}</source>
+        <translation>eines von {choices}</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>muss eine endliche Zahl sein</translation>
+    </message>
+    <message>
+        <source>must be above {bound}</source>
+        <translation>muss größer als {bound} sein</translation>
+    </message>
+    <message>
+        <source>must be below {bound}</source>
+        <translation>muss kleiner als {bound} sein</translation>
+    </message>
+    <message>
+        <source>at least {bound}</source>
+        <translation>mindestens {bound}</translation>
+    </message>
+    <message>
+        <source>at most {bound}</source>
+        <translation>höchstens {bound}</translation>
+    </message>
+    <message>
+        <source>must lie in {interval}</source>
+        <translation>muss in {interval} liegen</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>schreibgeschütztes Dateisystem</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>kein Platz mehr auf dem Datenträger</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>{path} lässt sich nicht lesen: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot save {path}: {reason}</source>
+        <translation>{path} lässt sich nicht speichern: {reason}</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>es ist keine gewöhnliche Datei</translation>
+    </message>
+    <message>
+        <source>{path}: the file is too large ({size} bytes, at most {limit})</source>
+        <translation>{path}: die Datei ist zu groß ({size} Bytes, höchstens {limit})</translation>
+    </message>
+    <message>
+        <source>{path}: the file is too large (at most {limit} bytes)</source>
+        <translation>{path}: die Datei ist zu groß (höchstens {limit} Bytes)</translation>
+    </message>
+    <message>
+        <source>{name} was not saved: the written file would not reopen ({reason}); the previous file is unchanged</source>
+        <translation>{name} wurde nicht gespeichert: die geschriebene Datei ließ sich nicht wieder öffnen ({reason}); die bisherige Datei ist unverändert</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>der Ordner {folder} existiert nicht</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>es ist ein Ordner</translation>
+    </message>
+    <message>
+        <source>unknown file format version {version}</source>
+        <translation>unbekannte Dateiformat-Version {version}</translation>
+    </message>
+    <message>
+        <source>the file was written in format version {version} by a newer program (version {app}); this program reads up to version {read}. Please update RNN Sandbox.</source>
+        <translation>die Datei wurde im Format Version {version} von einem neueren Programm (Version {app}) geschrieben; dieses Programm liest bis Version {read}. Bitte RNN Sandbox aktualisieren.</translation>
+    </message>
+    <message>
+        <source>invalid settings: {reason}</source>
+        <translation>ungültige Einstellungen: {reason}</translation>
+    </message>
+    <message>
+        <source>this is not an experiment file (not a zip archive)</source>
+        <translation>das ist keine Experimentdatei (kein ZIP-Archiv)</translation>
+    </message>
+    <message>
+        <source>this is not a runs file (not a zip archive)</source>
+        <translation>das ist keine Läufe-Datei (kein ZIP-Archiv)</translation>
+    </message>
+    <message>
+        <source>this is not a lesson pack (not a zip archive)</source>
+        <translation>das ist kein Lektionspaket (kein ZIP-Archiv)</translation>
+    </message>
+    <message>
+        <source>this is not an experiment file (wrong format name)</source>
+        <translation>das ist keine Experimentdatei (falscher Formatname)</translation>
+    </message>
+    <message>
+        <source>this is not a runs file (wrong format name)</source>
+        <translation>das ist keine Läufe-Datei (falscher Formatname)</translation>
+    </message>
+    <message>
+        <source>the file is damaged or truncated ({detail})</source>
+        <translation>die Datei ist beschädigt oder abgeschnitten ({detail})</translation>
+    </message>
+    <message>
+        <source>the file is damaged or truncated (it ends inside an archive it holds)</source>
+        <translation>die Datei ist beschädigt oder abgeschnitten (sie endet in einem Archiv, das sie enthält)</translation>
     </message>
 </context>
 </TS>

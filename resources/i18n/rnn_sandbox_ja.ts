@@ -3484,6 +3484,74 @@ The automatic copy is kept as {kept}.</source>
         <translation>MAE（標準偏差）</translation>
     </message>
     <message>
+        <source>at least one hidden neuron</source>
+        <translation>隠れニューロンは 1 個以上必要です</translation>
+    </message>
+    <message>
+        <source>at most 1024 hidden neurons</source>
+        <translation>隠れニューロンは 1024 個までです</translation>
+    </message>
+    <message>
+        <source>1 to 3 layers</source>
+        <translation>層は 1 から 3 までです</translation>
+    </message>
+    <message>
+        <source>at least one input neuron</source>
+        <translation>入力ニューロンは 1 個以上必要です</translation>
+    </message>
+    <message>
+        <source>at least one output neuron</source>
+        <translation>出力ニューロンは 1 個以上必要です</translation>
+    </message>
+    <message>
+        <source>must be positive (and below 100)</source>
+        <translation>正の数（100 未満）でなければなりません</translation>
+    </message>
+    <message>
+        <source>at least 1</source>
+        <translation>1 以上です</translation>
+    </message>
+    <message>
+        <source>at most 100000</source>
+        <translation>100000 までです</translation>
+    </message>
+    <message>
+        <source>absurdly large number</source>
+        <translation>大きすぎる数です</translation>
+    </message>
+    <message>
+        <source>0 (full) or a positive k</source>
+        <translation>0（全体）か正の k です</translation>
+    </message>
+    <message>
+        <source>0 (off) or a positive norm</source>
+        <translation>0（オフ）か正のノルムです</translation>
+    </message>
+    <message>
+        <source>must be a non-negative integer</source>
+        <translation>0 以上の整数でなければなりません</translation>
+    </message>
+    <message>
+        <source>the sequence needs at least one time step</source>
+        <translation>系列には 1 つ以上の時間ステップが必要です</translation>
+    </message>
+    <message>
+        <source>at most 10000 time steps</source>
+        <translation>時間ステップは 10000 までです</translation>
+    </message>
+    <message>
+        <source>at least 4 samples are needed</source>
+        <translation>サンプルは 4 個以上必要です</translation>
+    </message>
+    <message>
+        <source>at most 1,000,000 samples</source>
+        <translation>サンプルは 1,000,000 個までです</translation>
+    </message>
+    <message>
+        <source>must lie between 0 and 1</source>
+        <translation>0 と 1 の間でなければなりません</translation>
+    </message>
+    <message>
         <source>attention: where the decoder looks</source>
         <translation>アテンション：デコーダーがどこを見るか</translation>
     </message>
@@ -3502,6 +3570,998 @@ The automatic copy is kept as {kept}.</source>
     <message>
         <source>this step&apos;s share of the gradients ({title})</source>
         <translation>このステップの勾配への寄与（{title}）</translation>
+    </message>
+    <message>
+        <source>{title} — {summary}</source>
+        <translation>{title} — {summary}</translation>
+    </message>
+    <message>
+        <source>--processes goes with --seeds (how many seeds train at once)</source>
+        <translation>--processes は --seeds と一緒に使います（同時に学習するシードの数）</translation>
+    </message>
+    <message>
+        <source>training diverged: {reason}</source>
+        <translation>学習が発散しました: {reason}</translation>
+    </message>
+    <message>
+        <source>--batch must be at least 1 and --entries at least 0</source>
+        <translation>--batch は 1 以上、--entries は 0 以上でなければなりません</translation>
+    </message>
+    <message>
+        <source>worst: {name} {error} (ok, tolerance {tolerance})</source>
+        <translation>最悪: {name} {error}（合格、許容誤差 {tolerance}）</translation>
+    </message>
+    <message>
+        <source>worst: {name} {error} (FAILED, tolerance {tolerance})</source>
+        <translation>最悪: {name} {error}（不合格、許容誤差 {tolerance}）</translation>
+    </message>
+    <message>
+        <source>{task}: resuming at step {step}; {needs}</source>
+        <translation>{task}: ステップ {step} から再開します。{needs}</translation>
+    </message>
+    <message>
+        <source>export: say what to write: --torch OUT.py, --weights OUT.npz, --csv</source>
+        <translation>export: 書き出すものを指定してください: --torch OUT.py、--weights OUT.npz、--csv</translation>
+    </message>
+    <message>
+        <source>the weights file</source>
+        <translation>重みのファイル</translation>
+    </message>
+    <message>
+        <source>the experiment</source>
+        <translation>実験</translation>
+    </message>
+    <message>
+        <source>PyTorch script written to {script}, weights and sample to {weights}</source>
+        <translation>PyTorch スクリプトを {script} に、重みとサンプルを {weights} に書き出しました</translation>
+    </message>
+    <message>
+        <source>run it with: python {script}</source>
+        <translation>実行するには: python {script}</translation>
+    </message>
+    <message>
+        <source>weights written to {file}</source>
+        <translation>重みを {file} に書き出しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>history (%n step(s)) written to {file}</source>
+        <translation><numerusform>履歴（%n ステップ）を {file} に書き出しました</numerusform></translation>
+    </message>
+    <message>
+        <source>--index must lie in 0..{last} for the validation set</source>
+        <translation>検証データでは --index は 0..{last} の範囲です</translation>
+    </message>
+    <message>
+        <source>--index must lie in 0..{last} for the training set</source>
+        <translation>学習データでは --index は 0..{last} の範囲です</translation>
+    </message>
+    <message>
+        <source>attention (% of each written word&apos;s look at the source words)</source>
+        <translation>アテンション（書いた各単語が元の単語をそれぞれ何 % 見たか）</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <comment>info</comment>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <comment>info</comment>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>{version} (written by RNN Sandbox {app}, {date})</source>
+        <translation>{version}（RNN Sandbox {app} が書いたもの、{date}）</translation>
+    </message>
+    <message>
+        <source>{version} (written by RNN Sandbox {app})</source>
+        <translation>{version}（RNN Sandbox {app} が書いたもの）</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <comment>info</comment>
+        <translation>タスク</translation>
+    </message>
+    <message numerus="yes">
+        <source>{task}, {samples} samples of %n step(s), seed {seed}</source>
+        <translation><numerusform>{task}、%n ステップのサンプル {samples} 個、シード {seed}</numerusform></translation>
+    </message>
+    <message>
+        <source>options</source>
+        <comment>info</comment>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>{architecture}, {cell}, hidden {hidden}, layers {layers}, bidirectional, {inputs} in / {outputs} out, {loss} loss, {dtype}</source>
+        <translation>{architecture}、{cell}、隠れ {hidden}、層 {layers}、双方向、入力 {inputs} / 出力 {outputs}、損失 {loss}、{dtype}</translation>
+    </message>
+    <message>
+        <source>{architecture}, {cell}, hidden {hidden}, layers {layers}, {inputs} in / {outputs} out, {loss} loss, {dtype}</source>
+        <translation>{architecture}、{cell}、隠れ {hidden}、層 {layers}、入力 {inputs} / 出力 {outputs}、損失 {loss}、{dtype}</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <comment>info</comment>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <comment>info</comment>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>{optimizer} lr {rate}, batch {batch}, clip {clip}, bptt {bptt}</source>
+        <translation>{optimizer} 学習率 {rate}、バッチ {batch}、クリップ {clip}、BPTT {bptt}</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <comment>bptt</comment>
+        <translation>全体</translation>
+    </message>
+    <message>
+        <source>progress</source>
+        <comment>info</comment>
+        <translation>進み具合</translation>
+    </message>
+    <message>
+        <source>step {step}, {epoch}</source>
+        <translation>ステップ {step}、{epoch}</translation>
+    </message>
+    <message>
+        <source>last loss</source>
+        <comment>info</comment>
+        <translation>最後の損失</translation>
+    </message>
+    <message>
+        <source>{loss} (training batch)</source>
+        <translation>{loss}（学習バッチ）</translation>
+    </message>
+    <message>
+        <source>loss {loss} at step {step}</source>
+        <translation>ステップ {step} で損失 {loss}</translation>
+    </message>
+    <message>
+        <source>loss {loss} at step {step}, metric {metric}</source>
+        <translation>ステップ {step} で損失 {loss}、指標 {metric}</translation>
+    </message>
+    <message>
+        <source>last val</source>
+        <comment>info</comment>
+        <translation>最後の検証</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <comment>info</comment>
+        <translation>パラメータ</translation>
+    </message>
+    <message>
+        <source>{parameters}, data stored in the file</source>
+        <translation>{parameters}、データはファイルに保存済み</translation>
+    </message>
+    <message>
+        <source>{score} (at step {step}; the network is too large to rebuild here: checked, not rebuilt)</source>
+        <translation>{score}（ステップ {step}。ネットワークが大きすぎてここでは作り直せません: 検査済み、作り直しなし）</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <comment>info</comment>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>{count}, each checked (not rebuilt)</source>
+        <translation>{count} 個、それぞれ検査済み（作り直しなし）</translation>
+    </message>
+    <message>
+        <source>--seconds must lie between 0.01 and 60</source>
+        <translation>--seconds は 0.01 から 60 の間でなければなりません</translation>
+    </message>
+    <message>
+        <source>--out: use a .gif, .png (animated) or .pdf file, not &apos;{file}&apos;</source>
+        <translation>--out: '{file}' ではなく .gif、（アニメーション）.png、.pdf のファイルを使ってください</translation>
+    </message>
+    <message>
+        <source>--index must lie in 0..{last}</source>
+        <translation>--index は 0..{last} の範囲です</translation>
+    </message>
+    <message>
+        <source>animate needs the app&apos;s dependencies (PySide6, Pillow): {reason}</source>
+        <translation>animate にはアプリの依存パッケージ（PySide6、Pillow）が必要です: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) of the alignment forming written to {file}</source>
+        <translation><numerusform>アラインメントができていく %n フレームを {file} に書き出しました</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) (forward walk) written to {file}</source>
+        <translation><numerusform>%n フレーム（順伝播のたどり）を {file} に書き出しました</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) (backward walk) written to {file}</source>
+        <translation><numerusform>%n フレーム（逆伝播のたどり）を {file} に書き出しました</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n frame(s) (both walks) written to {file}</source>
+        <translation><numerusform>%n フレーム（両方のたどり）を {file} に書き出しました</numerusform></translation>
+    </message>
+    <message>
+        <source>--option expects KEY=VALUE, got &apos;{text}&apos;</source>
+        <translation>--option には KEY=VALUE が必要ですが '{text}' でした</translation>
+    </message>
+    <message>
+        <source>nested more than {depth} levels deep</source>
+        <translation>{depth} 段より深く入れ子になっています</translation>
+    </message>
+    <message>
+        <source>the task cannot use these settings: {reason}</source>
+        <translation>タスクはこの設定を使えません: {reason}</translation>
+    </message>
+    <message>
+        <source>{estimate} ({memory} available)</source>
+        <translation>{estimate}（使えるメモリ {memory}）</translation>
+    </message>
+    <message>
+        <source>the graphical app cannot start ({reason}). Install the project with its dependencies (PySide6, pyqtgraph), or use a command: rnn-sandbox --help</source>
+        <translation>グラフィカルなアプリを起動できません（{reason}）。依存パッケージ（PySide6、pyqtgraph）と一緒にインストールするか、コマンドを使ってください: rnn-sandbox --help</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>標準出力</translation>
+    </message>
+    <message>
+        <source>standard error</source>
+        <translation>標準エラー出力</translation>
+    </message>
+    <message>
+        <source>the output could not be printed: {stream}: {reason}</source>
+        <translation>出力を表示できませんでした: {stream}: {reason}</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>中断しました</translation>
+    </message>
+    <message>
+        <source>not available yet</source>
+        <translation>まだ使えません</translation>
+    </message>
+    <message>
+        <source>error: {message}</source>
+        <translation>エラー: {message}</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置引数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>このヘルプを表示して終了します</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>使い方: </translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>次の引数が必要です: %s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>引数 %s のどれかが必要です</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>引数 %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>不明な引数です: %s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>引数 %s と一緒には使えません</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>引数が 1 つ必要です</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>引数は 1 つまでです</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>引数が 1 つ以上必要です</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>明示された引数 %r は無視しました</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>あいまいなオプションです: %(option)s は %(matches)s のどれにも当たります</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>%(type)s の値として正しくありません: %(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>選べない値です: %(value)r（%(choices)s から選んでください）</translation>
+    </message>
+    <message>
+        <source>picture size in pixels ({default})</source>
+        <translation>画像の大きさ（ピクセル、{default}）</translation>
+    </message>
+    <message>
+        <source>--size: write the size as WIDTHxHEIGHT, like {example}, not &apos;{text}&apos;</source>
+        <translation>--size: 大きさは '{text}' ではなく {example} のように 幅x高さ で書いてください</translation>
+    </message>
+    <message>
+        <source>{option} must be at least 1</source>
+        <translation>{option} は 1 以上でなければなりません</translation>
+    </message>
+    <message>
+        <source>--steps: at most {most} steps more after the {already} already trained (files record up to {limit} steps), not {steps}</source>
+        <translation>--steps: 学習済みの {already} ステップに加えられるのは {steps} ではなく {most} ステップまでです（ファイルに記録できるのは {limit} ステップまで）</translation>
+    </message>
+    <message>
+        <source>--steps: at most {most} steps (files record up to {limit} steps), not {steps}</source>
+        <translation>--steps: {steps} ではなく {most} ステップまでです（ファイルに記録できるのは {limit} ステップまで）</translation>
+    </message>
+    <message>
+        <source>network (defaults: the task&apos;s)</source>
+        <translation>ネットワーク（既定値: タスクのもの）</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <comment>a group of options</comment>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>task name (see `rnn-sandbox tasks`)</source>
+        <translation>タスクの名前（`rnn-sandbox tasks` を参照）</translation>
+    </message>
+    <message>
+        <source>a whole setup as one line, as Edit → Copy setup as text writes it, e.g. &apos;long_memory;cell=rnn;hidden=32;seed=3&apos;; the options given beside it change it</source>
+        <translation>編集 → 設定をテキストでコピー が書くような 1 行の設定全体（例: 'long_memory;cell=rnn;hidden=32;seed=3'）。一緒に指定したオプションがそれを変えます</translation>
+    </message>
+    <message>
+        <source>task-specific setting; VALUE is read as JSON if it parses (5, 0.1, true), else as text; may repeat</source>
+        <translation>タスク固有の設定。VALUE は JSON として読めれば JSON（5、0.1、true）、読めなければテキストとして読みます。何度でも指定できます</translation>
+    </message>
+    <message>
+        <source>experiment file (.rnnx) or weights with PyTorch names (.npz)</source>
+        <translation>実験ファイル（.rnnx）または PyTorch の名前の重み（.npz）</translation>
+    </message>
+    <message>
+        <source>no progress bar</source>
+        <translation>進み具合のバーを出しません</translation>
+    </message>
+    <message>
+        <source>seeds</source>
+        <comment>a group of options</comment>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <source>train seeds SEED..SEED+N-1 in parallel (1..{most}) and report the metric as mean ± spread; --save then writes a runs file (.rnns)</source>
+        <translation>シード SEED..SEED+N-1 を並列に学習し（1..{most}）、指標を平均 ± ばらつきで示します。このとき --save は実行ファイル（.rnns）を書きます</translation>
+    </message>
+    <message>
+        <source>worker processes for --seeds (default: all cores)</source>
+        <translation>--seeds の作業プロセス数（既定: すべてのコア）</translation>
+    </message>
+    <message>
+        <source>the language of the messages: en, de, ja (default: the system&apos;s)</source>
+        <translation>メッセージの言語: en、de、ja（既定: システムの言語）</translation>
+    </message>
+    <message>
+        <source>the language of the window and the messages: en, de, ja (default: the one chosen in View → Language, else the system&apos;s)</source>
+        <translation>ウィンドウとメッセージの言語: en、de、ja（既定: 表示 → 言語 で選んだもの、なければシステムの言語）</translation>
+    </message>
+    <message>
+        <source>Build, train and watch recurrent neural networks. Without a command, the app starts.</source>
+        <translation>再帰型ニューラルネットワークを作り、学習させ、観察します。コマンドがなければアプリが起動します。</translation>
+    </message>
+    <message>
+        <source>list the tasks, grouped by type</source>
+        <translation>タスクを種類ごとに一覧します</translation>
+    </message>
+    <message>
+        <source>train a network on a task</source>
+        <translation>タスクでネットワークを学習させます</translation>
+    </message>
+    <message>
+        <source>training (defaults: the task&apos;s)</source>
+        <translation>学習（既定値: タスクのもの）</translation>
+    </message>
+    <message>
+        <source>train N mini-batches</source>
+        <translation>N 個のミニバッチを学習します</translation>
+    </message>
+    <message>
+        <source>compare BPTT gradients with finite differences</source>
+        <translation>BPTT の勾配を有限差分と比べます</translation>
+    </message>
+    <message>
+        <source>samples used (3)</source>
+        <translation>使うサンプル数（3）</translation>
+    </message>
+    <message>
+        <source>entries checked per parameter, chosen at random (40; 0 = all)</source>
+        <translation>パラメータごとに調べる要素の数、ランダムに選びます（40、0 = すべて）</translation>
+    </message>
+    <message>
+        <source>continue training a saved experiment</source>
+        <translation>保存した実験の学習を続けます</translation>
+    </message>
+    <message>
+        <source>change the learning rate</source>
+        <translation>学習率を変えます</translation>
+    </message>
+    <message>
+        <source>write here instead of back into FILE</source>
+        <translation>FILE に戻さずここに書きます</translation>
+    </message>
+    <message>
+        <source>export a saved experiment</source>
+        <translation>保存した実験を書き出します</translation>
+    </message>
+    <message>
+        <source>PyTorch script</source>
+        <translation>PyTorch スクリプト</translation>
+    </message>
+    <message>
+        <source>weights (PyTorch names)</source>
+        <translation>重み（PyTorch の名前）</translation>
+    </message>
+    <message>
+        <source>training history</source>
+        <translation>学習の履歴</translation>
+    </message>
+    <message>
+        <source>first validation sample to include</source>
+        <translation>含める最初の検証サンプル</translation>
+    </message>
+    <message>
+        <source>show the network&apos;s answer for one sample</source>
+        <translation>1 つのサンプルに対するネットワークの答えを示します</translation>
+    </message>
+    <message>
+        <source>describe a saved experiment (or runs file)</source>
+        <translation>保存した実験（または実行ファイル）の内容を示します</translation>
+    </message>
+    <message>
+        <source>the diagram&apos;s step-through as an animation (GIF, APNG) or a PDF with one page per step</source>
+        <translation>図のステップ実行をアニメーション（GIF、APNG）か、1 ステップ 1 ページの PDF にします</translation>
+    </message>
+    <message>
+        <source>walk the forward pass (the default)</source>
+        <translation>順伝播をたどります（既定）</translation>
+    </message>
+    <message>
+        <source>walk backpropagation through time, last step first</source>
+        <translation>時間方向の誤差逆伝播を最後のステップからたどります</translation>
+    </message>
+    <message>
+        <source>the forward walk, then the backward one</source>
+        <translation>順方向にたどってから逆方向にたどります</translation>
+    </message>
+    <message>
+        <source>the attention&apos;s alignment of the sample forming over training (the run trained again from its seed)</source>
+        <translation>学習の間にサンプルのアテンションのアラインメントができていく様子（実行をそのシードから学習し直します）</translation>
+    </message>
+    <message>
+        <source>seconds each step is shown (0.8)</source>
+        <translation>各ステップを表示する秒数（0.8）</translation>
+    </message>
+    <message>
+        <source>validation sample to walk through (0)</source>
+        <translation>たどる検証サンプル（0）</translation>
+    </message>
+    <message>
+        <source>.gif, animated .png or .pdf (one page per step)</source>
+        <translation>.gif、アニメーション .png、または .pdf（1 ステップ 1 ページ）</translation>
+    </message>
+    <message>
+        <source>compare runs of experiment (.rnnx) and runs (.rnns) files</source>
+        <translation>実験ファイル（.rnnx）と実行ファイル（.rnns）の実行を比べます</translation>
+    </message>
+    <message>
+        <source>experiment files (one run each) and runs files</source>
+        <translation>実験ファイル（それぞれ実行 1 つ）と実行ファイル</translation>
+    </message>
+    <message>
+        <source>the overlay as a picture</source>
+        <translation>重ねた図を画像で</translation>
+    </message>
+    <message>
+        <source>the overlay as SVG</source>
+        <translation>重ねた図を SVG で</translation>
+    </message>
+    <message>
+        <source>the histories side by side, a column per run and quantity</source>
+        <translation>履歴を並べて、実行と量ごとに 1 列</translation>
+    </message>
+    <message>
+        <source>plot against the training step (default) or wall-clock seconds</source>
+        <translation>学習ステップ（既定）か経過秒数に対して描きます</translation>
+    </message>
+    <message>
+        <source>what the hidden units of a saved network follow</source>
+        <translation>保存したネットワークの隠れユニットが何を追っているか</translation>
+    </message>
+    <message>
+        <source>the state to read, e.g. l0 or l1_reverse (default: the top one)</source>
+        <translation>読む状態、例えば l0 や l1_reverse（既定: 一番上のもの）</translation>
+    </message>
+    <message>
+        <source>validation samples looked at (32)</source>
+        <translation>見る検証サンプル数（32）</translation>
+    </message>
+    <message>
+        <source>validation sample drawn by --png (0)</source>
+        <translation>--png が描く検証サンプル（0）</translation>
+    </message>
+    <message>
+        <source>unit the text is coloured by in --png (default: the best follower)</source>
+        <translation>--png で文字を色分けするユニット（既定: 最もよく追うもの）</translation>
+    </message>
+    <message>
+        <source>print only the N closest followers (0 = every unit)</source>
+        <translation>最もよく追う N 個だけを表示します（0 = すべてのユニット）</translation>
+    </message>
+    <message>
+        <source>the text coloured by a unit beside the states&apos; projection</source>
+        <translation>ユニットで色分けした文字と、状態の射影を並べて</translation>
+    </message>
+    <message>
+        <source>--save: use a .rnnx (experiment) or .npz (weights) file, not &apos;{file}&apos;</source>
+        <translation>--save: '{file}' ではなく .rnnx（実験）か .npz（重み）のファイルを使ってください</translation>
+    </message>
+    <message>
+        <source>{option} {file} would overwrite {other} {earlier}</source>
+        <translation>{option} {file} は {other} {earlier} を上書きしてしまいます</translation>
+    </message>
+    <message>
+        <source>--save: with --seeds {n} save the runs in a {kind} file (an experiment file holds one run), not &apos;{file}&apos;</source>
+        <translation>--save: --seeds {n} では実行を '{file}' ではなく {kind} ファイルに保存してください（実験ファイルには実行が 1 つしか入りません）</translation>
+    </message>
+    <message>
+        <source>--save: with --seeds {n} save the runs in a {kind} file or a .rnnx file, not &apos;{file}&apos;</source>
+        <translation>--save: --seeds {n} では実行を '{file}' ではなく {kind} か .rnnx のファイルに保存してください</translation>
+    </message>
+    <message>
+        <source>--save {file} would overwrite the data file {data}</source>
+        <translation>--save {file} はデータファイル {data} を上書きしてしまいます</translation>
+    </message>
+    <message>
+        <source>weights saved to {file} (PyTorch state_dict names)</source>
+        <translation>重みを {file} に保存しました（PyTorch の state_dict の名前）</translation>
+    </message>
+    <message>
+        <source>experiment saved to {file}</source>
+        <translation>実験を {file} に保存しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) saved to {file}</source>
+        <translation><numerusform>%n 個の実行を {file} に保存しました</numerusform></translation>
+    </message>
+    <message>
+        <source>{file} was saved by another program while this command worked; this result is in {other} instead</source>
+        <translation>このコマンドの実行中に別のプログラムが {file} を保存しました。この結果は代わりに {other} にあります</translation>
+    </message>
+    <message>
+        <source>{network} bidirectional</source>
+        <translation>{network} 双方向</translation>
+    </message>
+    <message numerus="yes">
+        <source>{task}: {network}, {parameters} parameters, %n step(s); {needs}</source>
+        <translation><numerusform>{task}: {network}、パラメータ {parameters} 個、%n ステップ。{needs}</numerusform></translation>
+    </message>
+    <message>
+        <source>step {done}/{total}  loss {loss}</source>
+        <translation>ステップ {done}/{total}  損失 {loss}</translation>
+    </message>
+    <message>
+        <source>step {step} ({epochs} epochs)</source>
+        <translation>ステップ {step}（{epochs} エポック）</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>学習損失</translation>
+    </message>
+    <message>
+        <source>val loss</source>
+        <translation>検証損失</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <comment>a column</comment>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <comment>a column</comment>
+        <translation>違い</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <comment>a column</comment>
+        <translation>ステップ</translation>
+    </message>
+    <message>
+        <source>final {metric}</source>
+        <comment>a column</comment>
+        <translation>最終の{metric}</translation>
+    </message>
+    <message>
+        <source>final metric</source>
+        <comment>a column</comment>
+        <translation>最終の指標</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <comment>a column</comment>
+        <translation>ベースライン</translation>
+    </message>
+    <message>
+        <source>the runs have the same settings</source>
+        <translation>実行の設定はすべて同じです</translation>
+    </message>
+    <message>
+        <source>metric</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>loss {value}</source>
+        <translation>損失 {value}</translation>
+    </message>
+    <message>
+        <source>baseline {value}</source>
+        <translation>ベースライン {value}</translation>
+    </message>
+    <message>
+        <source>({seconds} s)</source>
+        <translation>（{seconds} 秒）</translation>
+    </message>
+    <message numerus="yes">
+        <source>{metric} over %n seed(s): {mean} ± {std} (min {min}, max {max}; higher is better)</source>
+        <translation><numerusform>%n シードの{metric}: {mean} ± {std}（最小 {min}、最大 {max}。高いほど良い）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{metric} over %n seed(s): {mean} ± {std} (min {min}, max {max}; lower is better)</source>
+        <translation><numerusform>%n シードの{metric}: {mean} ± {std}（最小 {min}、最大 {max}。低いほど良い）</numerusform></translation>
+    </message>
+    <message>
+        <source>baseline &quot;{rule}&quot;: mean {mean}; the mean is as good as the baseline</source>
+        <translation>ベースライン「{rule}」: 平均 {mean}。平均はベースラインと同じです</translation>
+    </message>
+    <message>
+        <source>baseline &quot;{rule}&quot;: mean {mean}; the mean is better than the baseline by {margin}</source>
+        <translation>ベースライン「{rule}」: 平均 {mean}。平均はベースラインより {margin} 良い</translation>
+    </message>
+    <message>
+        <source>baseline &quot;{rule}&quot;: mean {mean}; the mean is worse than the baseline by {margin}</source>
+        <translation>ベースライン「{rule}」: 平均 {mean}。平均はベースラインより {margin} 悪い</translation>
+    </message>
+    <message>
+        <source>{option}: use a .{kind} file, not &apos;{file}&apos;</source>
+        <translation>{option}: '{file}' ではなく .{kind} のファイルを使ってください</translation>
+    </message>
+    <message>
+        <source>the input {file}</source>
+        <translation>入力 {file}</translation>
+    </message>
+    <message numerus="yes">
+        <source>histories of %n run(s) written to {file}</source>
+        <translation><numerusform>%n 個の実行の履歴を {file} に書き出しました</numerusform></translation>
+    </message>
+    <message>
+        <source>comparison drawn to {file} ({width}x{height})</source>
+        <translation>比較を {file} に描きました（{width}x{height}）</translation>
+    </message>
+    <message>
+        <source>--png/--svg need the app&apos;s dependencies (PySide6, pyqtgraph): {reason}</source>
+        <translation>--png/--svg にはアプリの依存パッケージ（PySide6、pyqtgraph）が必要です: {reason}</translation>
+    </message>
+    <message>
+        <source>each {estimate} ({memory} available: {processes} at a time, not {wanted})</source>
+        <translation>それぞれ {estimate}（使えるメモリ {memory}: 同時に {wanted} ではなく {processes}）</translation>
+    </message>
+    <message>
+        <source>each {estimate} ({memory} available)</source>
+        <translation>それぞれ {estimate}（使えるメモリ {memory}）</translation>
+    </message>
+    <message>
+        <source>--seeds must lie between 1 and {most}</source>
+        <translation>--seeds は 1 から {most} の間でなければなりません</translation>
+    </message>
+    <message>
+        <source>--seeds {n} from --seed {first}: seed {seed}: {reason}</source>
+        <translation>--seed {first} からの --seeds {n}: シード {seed}: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{task}: {network}, %n step(s), seeds {first}..{last} in {processes}; {note}</source>
+        <translation><numerusform>{task}: {network}、%n ステップ、シード {first}..{last} を {processes}で。{note}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es)</source>
+        <translation><numerusform>%n プロセス</numerusform></translation>
+    </message>
+    <message>
+        <source>{task}, seeds {first}..{last}</source>
+        <translation>{task}、シード {first}..{last}</translation>
+    </message>
+    <message>
+        <source>{run} done ({finished}/{total})</source>
+        <translation>{run} 完了（{finished}/{total}）</translation>
+    </message>
+    <message>
+        <source>it is closed</source>
+        <translation>閉じられています</translation>
+    </message>
+    <message>
+        <source>--samples must lie between 1 and 1000</source>
+        <translation>--samples は 1 から 1000 の間でなければなりません</translation>
+    </message>
+    <message>
+        <source>--top must be 0 (every unit) or more</source>
+        <translation>--top は 0（すべてのユニット）以上でなければなりません</translation>
+    </message>
+    <message>
+        <source>--layer must be one of {names}</source>
+        <translation>--layer は {names} のいずれかです</translation>
+    </message>
+    <message>
+        <source>--unit must lie in 0..{last}</source>
+        <translation>--unit は 0..{last} の範囲です</translation>
+    </message>
+    <message>
+        <source>{file}: {task}, {cell}, state {layer} ({units}), step {step}, {samples}</source>
+        <translation>{file}: {task}、{cell}、状態 {layer}（{units}）、ステップ {step}、{samples}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation><numerusform>%n ユニット</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n validation sample(s)</source>
+        <translation><numerusform>検証サンプル %n 個</numerusform></translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <comment>a column</comment>
+        <translation>ユニット</translation>
+    </message>
+    <message>
+        <source>best feature</source>
+        <comment>a column</comment>
+        <translation>最もよく追う特徴</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <comment>a column</comment>
+        <translation>特徴</translation>
+    </message>
+    <message>
+        <source>closest unit</source>
+        <comment>a column</comment>
+        <translation>最も近いユニット</translation>
+    </message>
+    <message>
+        <source>unit {unit} on the text and the projection written to {file}</source>
+        <translation>文字の上のユニット {unit} と射影を {file} に書き出しました</translation>
+    </message>
+    <message>
+        <source>--png needs the app&apos;s dependencies (PySide6): {reason}</source>
+        <translation>--png にはアプリの依存パッケージ（PySide6）が必要です: {reason}</translation>
+    </message>
+    <message>
+        <source>experiment settings must be a JSON object</source>
+        <translation>実験の設定は JSON オブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>settings format version {version} is not supported (this program reads version {supported})</source>
+        <translation>設定の形式バージョン {version} には対応していません（このプログラムが読めるのはバージョン {supported} です）</translation>
+    </message>
+    <message>
+        <source>unknown section(s) in settings: {names}</source>
+        <translation>設定に不明な区分があります: {names}</translation>
+    </message>
+    <message>
+        <source>settings are not valid JSON: {error}</source>
+        <translation>設定が正しい JSON ではありません: {error}</translation>
+    </message>
+    <message>
+        <source>{samples} sequences of {steps} steps would take about {size} MB of memory (at most {limit} MB); fewer samples or shorter sequences</source>
+        <translation>{steps} ステップの系列 {samples} 個ではメモリが約 {size} MB 必要です（上限 {limit} MB）。サンプルを減らすか系列を短くしてください</translation>
+    </message>
+    <message>
+        <source>the dense baseline reads a whole sequence and gives one output: it only fits many-to-one tasks</source>
+        <translation>全結合のベースラインは系列全体を読んで 1 つの出力を返すので、多対一のタスクにしか使えません</translation>
+    </message>
+    <message>
+        <source>a one-to-many network generates step by step, so it cannot look ahead (bidirectional is not possible)</source>
+        <translation>一対多のネットワークは 1 ステップずつ生成するので先を見られません（双方向にはできません）</translation>
+    </message>
+    <message>
+        <source>feeding the output back needs as many inputs as outputs</source>
+        <translation>出力を入力に戻すには、入力と出力の数が同じでなければなりません</translation>
+    </message>
+    <message>
+        <source>attention lets a decoder look back at an encoder: only sequence-to-sequence networks have one</source>
+        <translation>アテンションはデコーダがエンコーダを振り返る仕組みです。系列変換（seq2seq）のネットワークにしかありません</translation>
+    </message>
+    <message>
+        <source>dot scores multiply the decoder&apos;s state with an encoder output of the same size, so the encoder must read one way; with a bidirectional encoder choose general or additive</source>
+        <translation>dot のスコアはデコーダの状態と同じ大きさのエンコーダ出力を掛け合わせるので、エンコーダは一方向でなければなりません。双方向のエンコーダでは general か additive を選んでください</translation>
+    </message>
+    <message>
+        <source>CTC reads an output at every frame (many-to-many)</source>
+        <translation>CTC は毎フレームの出力を読みます（多対多）</translation>
+    </message>
+    <message>
+        <source>CTC needs the blank plus a label</source>
+        <translation>CTC には空白とラベルが 1 つ以上必要です</translation>
+    </message>
+    <message>
+        <source>classification needs 2+ classes</source>
+        <translation>分類には 2 つ以上のクラスが必要です</translation>
+    </message>
+    <message>
+        <source>settings section &apos;{name}&apos; must be an object</source>
+        <translation>設定の区分 '{name}' はオブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>unknown setting(s) in &apos;{section}&apos;: {names}</source>
+        <translation>'{section}' に不明な設定があります: {names}</translation>
+    </message>
+    <message>
+        <source>the number is out of range</source>
+        <translation>数が範囲外です</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>オブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>expected {expected}, got {given}</source>
+        <translation>{expected} が必要ですが {given} でした</translation>
+    </message>
+    <message>
+        <source>one of {choices}</source>
+        <translation>{choices} のいずれかです</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>true か false でなければなりません</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>整数でなければなりません</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>数でなければなりません</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>有限の数でなければなりません</translation>
+    </message>
+    <message>
+        <source>must be above {bound}</source>
+        <translation>{bound} より大きくなければなりません</translation>
+    </message>
+    <message>
+        <source>must be below {bound}</source>
+        <translation>{bound} より小さくなければなりません</translation>
+    </message>
+    <message>
+        <source>at least {bound}</source>
+        <translation>{bound} 以上です</translation>
+    </message>
+    <message>
+        <source>at most {bound}</source>
+        <translation>{bound} 以下です</translation>
+    </message>
+    <message>
+        <source>must lie in {interval}</source>
+        <translation>{interval} の範囲になければなりません</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>ファイルまたはフォルダがありません</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>アクセスが許可されていません</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>フォルダです</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>読み取り専用のファイルシステムです</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>ディスクに空きがありません</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>{path} を読めません: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot save {path}: {reason}</source>
+        <translation>{path} を保存できません: {reason}</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>通常のファイルではありません</translation>
+    </message>
+    <message>
+        <source>{path}: the file is too large ({size} bytes, at most {limit})</source>
+        <translation>{path}: ファイルが大きすぎます（{size} バイト、上限 {limit}）</translation>
+    </message>
+    <message>
+        <source>{path}: the file is too large (at most {limit} bytes)</source>
+        <translation>{path}: ファイルが大きすぎます（上限 {limit} バイト）</translation>
+    </message>
+    <message>
+        <source>{name} was not saved: the written file would not reopen ({reason}); the previous file is unchanged</source>
+        <translation>{name} は保存されませんでした: 書いたファイルを開き直せません（{reason}）。元のファイルはそのままです</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>フォルダ {folder} がありません</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>フォルダです</translation>
+    </message>
+    <message>
+        <source>unknown file format version {version}</source>
+        <translation>不明なファイル形式バージョン {version} です</translation>
+    </message>
+    <message>
+        <source>the file was written in format version {version} by a newer program (version {app}); this program reads up to version {read}. Please update RNN Sandbox.</source>
+        <translation>このファイルは新しいプログラム（バージョン {app}）が形式バージョン {version} で書いたものです。このプログラムが読めるのはバージョン {read} までです。RNN Sandbox を更新してください。</translation>
+    </message>
+    <message>
+        <source>invalid settings: {reason}</source>
+        <translation>設定が正しくありません: {reason}</translation>
+    </message>
+    <message>
+        <source>this is not an experiment file (not a zip archive)</source>
+        <translation>これは実験ファイルではありません（ZIP 形式ではありません）</translation>
+    </message>
+    <message>
+        <source>this is not a runs file (not a zip archive)</source>
+        <translation>これは実行ファイルではありません（ZIP 形式ではありません）</translation>
+    </message>
+    <message>
+        <source>this is not a lesson pack (not a zip archive)</source>
+        <translation>これはレッスンパックではありません（ZIP 形式ではありません）</translation>
+    </message>
+    <message>
+        <source>this is not an experiment file (wrong format name)</source>
+        <translation>これは実験ファイルではありません（形式名が違います）</translation>
+    </message>
+    <message>
+        <source>this is not a runs file (wrong format name)</source>
+        <translation>これは実行ファイルではありません（形式名が違います）</translation>
+    </message>
+    <message>
+        <source>the file is damaged or truncated ({detail})</source>
+        <translation>ファイルが壊れているか途中で切れています（{detail}）</translation>
+    </message>
+    <message>
+        <source>the file is damaged or truncated (it ends inside an archive it holds)</source>
+        <translation>ファイルが壊れているか途中で切れています（中に含むアーカイブの途中で終わっています）</translation>
     </message>
 </context>
 </TS>

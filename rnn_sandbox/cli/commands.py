@@ -12,23 +12,29 @@ import argparse
 import json
 import math
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from rnn_sandbox.cli.configuration import config_from_args, experiment, load, memory_check
-from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_OK, CliError
+from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_OK, CliError, error_line
 from rnn_sandbox.cli.options import ANIMATE_SIZE, check_length, check_steps, parse_size
 from rnn_sandbox.cli.outputs import Saved, check_outputs, check_target, save
 from rnn_sandbox.cli.reports import (
     Diverged,
     comparison_lines,
+    display_width,
+    epoch_words,
     report,
     score_lines,
+    score_text,
+    setup_line,
     steps_for_epochs,
     train_steps,
 )
 from rnn_sandbox.files import stamp
-from rnn_sandbox.wording import count, printable, printable_lines
+from rnn_sandbox.translation import tr
+from rnn_sandbox.wording import printable, printable_lines
 
 if TYPE_CHECKING:
     from rnn_sandbox.config import ExperimentConfig
@@ -46,16 +52,18 @@ def cmd_tasks(args: argparse.Namespace, out: TextIO) -> int:
         group = [t for t in tasks if t.kind == kind]
         if not group:
             continue
-        out.write(f"{title}\n")
+        out.write(f"{tr(title)}\n")
         for t in group:
-            out.write(f"  {t.name:<{width}}  {t.title} — {t.summary}\n")
+            about = tr("{title} — {summary}").format(title=tr(t.title) if t.title else t.name,
+                                                   summary=tr(t.summary) if t.summary else "")
+            out.write(f"  {t.name:<{width}}  {about}\n")
     return EXIT_OK
 
 
 def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     """``train`` with one seed (``--seeds`` is :func:`rnn_sandbox.cli.runs.cmd_train_seeds`)."""
     if args.processes is not None:  # without --seeds it would be silently ignored
-        raise CliError("--processes goes with --seeds (how many seeds train at once)")
+        raise CliError(tr("--processes goes with --seeds (how many seeds train at once)"))
     check_target(args.save)
     since = stamp(args.save) if args.save is not None else None
     check_length(args)
@@ -67,13 +75,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     exp = experiment(cfg)
     steps = args.steps if args.steps is not None else steps_for_epochs(exp, cfg.training.epochs)
     check_steps(steps)
-    net = exp.network
-    out.write(
-        f"{exp.task.name}: {net.config.architecture}, {net.config.cell} "
-        f"{net.config.hidden_size}x{net.config.num_layers}"
-        f"{' bidirectional' if net.config.bidirectional else ''}, "
-        f"{net.num_parameters()} parameters, {count(steps, 'step')}; {needs}\n"
-    )
+    out.write(setup_line(exp.config, exp.network.num_parameters(), steps, needs) + "\n")
     code = _train(exp, steps, args.quiet)
     saved = save(exp, args.save, since) if args.save is not None else None  # before printing
     if code == EXIT_OK:
@@ -87,7 +89,7 @@ def said(saved: Saved, code: int, out: TextIO) -> int:
     out.write(saved.line + "\n")
     if saved.moved is None:
         return code
-    sys.stderr.write(f"error: {saved.moved}\n")
+    sys.stderr.write(error_line(saved.moved))
     return code if code != EXIT_OK else EXIT_FAILED
 
 
@@ -95,7 +97,7 @@ def _train(exp: Experiment, steps: int, quiet: bool) -> int:
     try:
         train_steps(exp, steps, quiet)
     except Diverged as e:
-        sys.stderr.write(f"error: training diverged: {e}\n")
+        sys.stderr.write(error_line(tr("training diverged: {reason}").format(reason=e)))
         return EXIT_FAILED
     return EXIT_OK
 
@@ -104,7 +106,7 @@ def cmd_gradcheck(args: argparse.Namespace, out: TextIO) -> int:
     from rnn_sandbox.engine import gradcheck
 
     if args.batch < 1 or args.entries < 0:
-        raise CliError("--batch must be at least 1 and --entries at least 0")
+        raise CliError(tr("--batch must be at least 1 and --entries at least 0"))
     args.dtype = "float64"  # finite differences need double precision
     cfg = config_from_args(args)
     exp = experiment(cfg)
@@ -118,10 +120,10 @@ def cmd_gradcheck(args: argparse.Namespace, out: TextIO) -> int:
     for name, err in result.errors.items():
         out.write(f"{name:<{width}}  {err:.3e}\n")
     ok = result.worst <= GRADCHECK_TOLERANCE
-    out.write(
-        f"worst: {result.worst_name} {result.worst:.3e} "
-        f"({'ok' if ok else 'FAILED'}, tolerance {GRADCHECK_TOLERANCE:g})\n"
-    )
+    verdict = (tr("worst: {name} {error} (ok, tolerance {tolerance})") if ok else
+               tr("worst: {name} {error} (FAILED, tolerance {tolerance})"))
+    out.write(verdict.format(name=result.worst_name, error=f"{result.worst:.3e}",
+                             tolerance=f"{GRADCHECK_TOLERANCE:g}") + "\n")
     return EXIT_OK if ok else EXIT_FAILED
 
 
@@ -140,7 +142,8 @@ def cmd_resume(args: argparse.Namespace, out: TextIO) -> int:
         if reason is not None:
             raise CliError(f"--lr {reason}")
         exp.trainer.learning_rate = args.lr
-    out.write(f"{exp.task.name}: resuming at step {exp.trainer.step_count}; {needs}\n")
+    out.write(tr("{task}: resuming at step {step}; {needs}").format(
+        task=exp.task.name, step=exp.trainer.step_count, needs=needs) + "\n")
     code = _train(exp, args.steps, args.quiet)
     if code == EXIT_OK:
         saved = save(exp, target, since)  # before printing: a failed print loses nothing
@@ -162,11 +165,12 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from rnn_sandbox.io.export import torch_weights_path
 
     if args.torch is None and args.weights is None and args.csv is None:
-        raise CliError("export: say what to write: --torch OUT.py, --weights OUT.npz, --csv")
+        raise CliError(tr("export: say what to write: --torch OUT.py, --weights OUT.npz, "
+                          "--csv"))
     outputs = {"--torch": args.torch, "--weights": args.weights, "--csv": args.csv}
     if args.torch is not None and args.weights is None:  # where export_torch puts them
-        outputs["the weights file"] = torch_weights_path(args.torch)
-    keep = {"the experiment": args.file}
+        outputs[tr("the weights file")] = torch_weights_path(args.torch)
+    keep = {tr("the experiment"): args.file}
     check_outputs(keep, {k: v for k, v in outputs.items() if v is not None})
     exp = load(args.file)
     if args.torch is not None:
@@ -178,16 +182,16 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             raise CliError(f"--index: {e}") from None
         except ValueError as e:
             raise CliError(str(e)) from None
-        out.write(f"PyTorch script written to {printable(script)}, weights and sample to "
-                  f"{printable(weights)}\n")
-        out.write(f"run it with: python {printable(script)}\n")
+        out.write(tr("PyTorch script written to {script}, weights and sample to {weights}"
+                     ).format(script=printable(script), weights=printable(weights)) + "\n")
+        out.write(tr("run it with: python {script}").format(script=printable(script)) + "\n")
     elif args.weights is not None:
         export_weights(args.weights, exp.network)
-        out.write(f"weights written to {printable(args.weights)}\n")
+        out.write(tr("weights written to {file}").format(file=printable(args.weights)) + "\n")
     if args.csv is not None:
         export_history_csv(args.csv, exp.trainer.history)
-        steps = count(len(exp.trainer.history), "step")
-        out.write(f"history ({steps}) written to {printable(args.csv)}\n")
+        out.write(tr("history (%n step(s)) written to {file}", n=len(exp.trainer.history)
+                     ).format(file=printable(args.csv)) + "\n")
     return EXIT_OK
 
 
@@ -195,7 +199,9 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
     exp = load(args.file)
     data = getattr(exp.trainer.data, args.split)
     if not 0 <= args.index < len(data):
-        raise CliError(f"--index must lie in 0..{len(data) - 1} for the {args.split} set")
+        text = (tr("--index must lie in 0..{last} for the validation set") if args.split == "val"
+                else tr("--index must lie in 0..{last} for the training set"))
+        raise CliError(text.format(last=len(data) - 1))
     sample = data.subset(slice(args.index, args.index + 1))
     outputs = exp.trainer.predict(sample)[0]
     # the task's words can come from the file (a text's characters): each line escaped
@@ -204,7 +210,8 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
     out.write("\n")
     if exp.config.network.attention != "none":  # where it looked while writing
         _, alpha = exp.network.generate_with_attention(sample.x, sample.mask, len(outputs))
-        out.write("\nattention (% of each written word's look at the source words)\n")
+        out.write("\n" + tr("attention (% of each written word's look at the source words)")
+                  + "\n")
         out.write(printable_lines(exp.task.render_alignment(
             exp.trainer.data, args.index, outputs, alpha[0], args.split)) + "\n")
     return EXIT_OK
@@ -216,62 +223,79 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     rebuild (:data:`~rnn_sandbox.io.experiment_file.REBUILD_BYTES`), else the last
     validation beside the baselines the file keeps."""
     from rnn_sandbox.io.experiment_file import check_file, load_experiment, small_enough
-    from rnn_sandbox.session import Score, epoch_text
+    from rnn_sandbox.session import Score
     from rnn_sandbox.tasks import Metric
 
     if args.file.suffix.lower() == ".rnns":
         return _runs_info(args, out)
     summary = check_file(args.file)  # structure, checksums, shapes: nothing is built
     header, c = summary.header, summary.config
-    n, tr = c.network, c.training
+    n, t = c.network, c.training
     saved_at = header.get("saved_at")
-    out.write(f"file        {printable(args.file)}\n")
-    out.write(  # the file's own words, escaped: they could hold terminal controls
-        f"format      {printable(header.get('format_version'))} "
-        f"(written by RNN Sandbox {printable(header.get('app_version', '?'))}"
-        f"{', ' + printable(saved_at) if isinstance(saved_at, str) else ''})\n"
-    )
-    out.write(f"task        {c.task.name}, {c.task.n_samples} samples of "
-              f"{count(c.task.seq_len, 'step')}, seed {tr.seed}\n")
+    line = _info_line(out)
+    line(tr("file", "info"), printable(args.file))
+    # the file's own words, escaped: they could hold terminal controls
+    version = printable(header.get("format_version"))
+    app = printable(header.get("app_version", "?"))
+    line(tr("format", "info"), (
+        tr("{version} (written by RNN Sandbox {app}, {date})").format(
+            version=version, app=app, date=printable(saved_at)) if isinstance(saved_at, str)
+        else tr("{version} (written by RNN Sandbox {app})").format(version=version, app=app)))
+    line(tr("task", "info"), tr("{task}, {samples} samples of %n step(s), seed {seed}",
+                                n=c.task.seq_len).format(task=c.task.name,
+                                                         samples=c.task.n_samples, seed=t.seed))
     if c.task.options:
-        out.write(f"options     {json.dumps(c.task.options, sort_keys=True)}\n")
-    out.write(
-        f"network     {n.architecture}, {n.cell}"
-        f"{' ' + n.nonlinearity if n.cell == 'rnn' else ''}, hidden {n.hidden_size}, "
-        f"layers {n.num_layers}{', bidirectional' if n.bidirectional else ''}, "
-        f"{n.input_size} in / {n.output_size} out, {n.loss} loss, {n.dtype}\n"
-    )
-    out.write(
-        f"training    {tr.optimizer} lr {tr.learning_rate:g}, batch {tr.batch_size}, "
-        f"clip {tr.clip_norm:g}, bptt {tr.bptt_truncation or 'full'}\n"
-    )
+        line(tr("options", "info"), json.dumps(c.task.options, sort_keys=True))
+    network = (tr("{architecture}, {cell}, hidden {hidden}, layers {layers}, bidirectional, "
+                  "{inputs} in / {outputs} out, {loss} loss, {dtype}") if n.bidirectional else
+               tr("{architecture}, {cell}, hidden {hidden}, layers {layers}, {inputs} in / "
+                  "{outputs} out, {loss} loss, {dtype}"))
+    line(tr("network", "info"), network.format(
+        architecture=n.architecture, cell=n.cell + (" " + n.nonlinearity if n.cell == "rnn"
+                                                    else ""),
+        hidden=n.hidden_size, layers=n.num_layers, inputs=n.input_size,
+        outputs=n.output_size, loss=n.loss, dtype=n.dtype))
+    line(tr("training", "info"), tr("{optimizer} lr {rate}, batch {batch}, clip {clip}, bptt "
+                                    "{bptt}").format(
+        optimizer=t.optimizer, rate=f"{t.learning_rate:g}", batch=t.batch_size,
+        clip=f"{t.clip_norm:g}", bptt=t.bptt_truncation or tr("full", "bptt")))
     step, epoch = summary.step, summary.epoch  # as the window counts them
-    out.write(f"progress    step {step}, {epoch_text(step, epoch, tr.epochs)}\n")
+    line(tr("progress", "info"), tr("step {step}, {epoch}").format(
+        step=step, epoch=epoch_words(step, epoch, t.epochs)))
     exp = load_experiment(args.file) if small_enough(c) else None  # the full check
     history = summary.history
     if history:
-        out.write(f"last loss   {history[-1]['train_loss']:.6g} (training batch)\n")
+        line(tr("last loss", "info"), tr("{loss} (training batch)").format(
+            loss=f"{history[-1]['train_loss']:.6g}"))
         vals = [h for h in history if not math.isnan(h["val_loss"])]
         if vals:
             v = vals[-1]
-            out.write(f"last val    loss {v['val_loss']:.6g} at step {v['step']}")
-            if not math.isnan(v["val_metric"]):
-                out.write(f", metric {v['val_metric']:.6g}")
-            out.write("\n")
-    out.write(f"parameters  {summary.parameters}"
-              f"{', data stored in the file' if summary.has_data else ''}\n")
+            last = (tr("loss {loss} at step {step}") if math.isnan(v["val_metric"]) else
+                    tr("loss {loss} at step {step}, metric {metric}"))
+            line(tr("last val", "info"), last.format(
+                loss=f"{v['val_loss']:.6g}", step=v["step"], metric=f"{v['val_metric']:.6g}"))
+    line(tr("parameters", "info"), tr("{parameters}, data stored in the file").format(
+        parameters=summary.parameters) if summary.has_data else str(summary.parameters))
     if exp is not None:
-        for line in score_lines(exp):  # the saved weights now, beside the baselines
-            out.write(line + "\n")
+        for text in score_lines(exp):  # the saved weights now, beside the baselines
+            out.write(text + "\n")
         return EXIT_OK
     last = next((h for h in reversed(history) if math.isfinite(h["val_metric"])), None)
     if last is not None and summary.metric_name is not None:
         metric = Metric(summary.metric_name, last["val_metric"], summary.higher_is_better)
         base = summary.baselines[0] if summary.baselines else None
-        score = printable(Score(metric, base).text())
-        out.write(f"{score} (at step {last['step']}; the network is too large to rebuild "
-                  "here: checked, not rebuilt)\n")
+        out.write(tr("{score} (at step {step}; the network is too large to rebuild here: "
+                     "checked, not rebuilt)").format(
+            score=printable(score_text(Score(metric, base))), step=last["step"]) + "\n")
     return EXIT_OK
+
+
+def _info_line(out: TextIO) -> Callable[[str, str], None]:
+    """Writes ``label  value`` with the labels of ``info`` in one column (12 wide: the
+    English labels' width; a wide character, as in Japanese, takes two)."""
+    def line(label: str, value: str) -> None:
+        out.write(f"{label}{' ' * max(1, 12 - display_width(label))}{value}\n")
+    return line
 
 
 def _runs_info(args: argparse.Namespace, out: TextIO) -> int:
@@ -282,10 +306,11 @@ def _runs_info(args: argparse.Namespace, out: TextIO) -> int:
 
     with open_file(args.file) as f:
         runs = named(args.file, runs_from_file, f)
-    out.write(f"file        {printable(args.file)}\n")
-    out.write(f"runs        {len(runs)}, each checked (not rebuilt)\n")
-    for line in comparison_lines(runs):
-        out.write(line + "\n")
+    line = _info_line(out)
+    line(tr("file", "info"), printable(args.file))
+    line(tr("runs", "info"), tr("{count}, each checked (not rebuilt)").format(count=len(runs)))
+    for text in comparison_lines(runs):
+        out.write(text + "\n")
     return EXIT_OK
 
 
@@ -293,18 +318,20 @@ def cmd_animate(args: argparse.Namespace, out: TextIO) -> int:
     """Render the step-through without a window (Qt's offscreen platform if no display)."""
     size = parse_size(args.size, like=ANIMATE_SIZE)
     if not 0.01 <= args.seconds <= 60:
-        raise CliError("--seconds must lie between 0.01 and 60")
+        raise CliError(tr("--seconds must lie between 0.01 and 60"))
     if args.out.suffix.lower() not in (".gif", ".png", ".pdf"):
-        raise CliError(f"--out: use a .gif, .png (animated) or .pdf file, not '{args.out}'")
-    check_outputs({"the experiment": args.file}, {"--out": args.out})
+        raise CliError(tr("--out: use a .gif, .png (animated) or .pdf file, not '{file}'").format(
+            file=args.out))
+    check_outputs({tr("the experiment"): args.file}, {"--out": args.out})
     exp = load(args.file)
     n_val = len(exp.dataset.val)
     if not 0 <= args.index < n_val:
-        raise CliError(f"--index must lie in 0..{n_val - 1}")
+        raise CliError(tr("--index must lie in 0..{last}").format(last=n_val - 1))
     try:
         from rnn_sandbox.ui import animation, offscreen
     except ImportError as e:
-        raise CliError(f"animate needs the app's dependencies (PySide6, Pillow): {e}") from None
+        raise CliError(tr("animate needs the app's dependencies (PySide6, Pillow): {reason}"
+                          ).format(reason=e)) from None
     offscreen.application()
     if args.mode == "alignment":
         from rnn_sandbox.ui.attention.forming import forming_frames
@@ -314,8 +341,8 @@ def cmd_animate(args: argparse.Namespace, out: TextIO) -> int:
             path = animation.write_animation(frames, args.out, args.seconds)
         except ValueError as e:
             raise CliError(str(e)) from None
-        out.write(f"{len(frames)} frames of the alignment forming written to "
-                  f"{printable(path)}\n")
+        out.write(tr("%n frame(s) of the alignment forming written to {file}", n=len(frames)
+                     ).format(file=printable(path)) + "\n")
         return EXIT_OK
     widget = animation.diagram_for(exp, args.index)
     try:
@@ -325,5 +352,8 @@ def cmd_animate(args: argparse.Namespace, out: TextIO) -> int:
         raise CliError(str(e)) from None
     finally:
         widget.deleteLater()
-    out.write(f"{len(frames)} frames ({args.mode} walk) written to {printable(path)}\n")
+    walk = {"forward": tr("%n frame(s) (forward walk) written to {file}", n=len(frames)),
+            "backward": tr("%n frame(s) (backward walk) written to {file}", n=len(frames)),
+            "both": tr("%n frame(s) (both walks) written to {file}", n=len(frames))}[args.mode]
+    out.write(walk.format(file=printable(path)) + "\n")
     return EXIT_OK

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from rnn_sandbox.cli.errors import CliError
 from rnn_sandbox.cli.options import dest
+from rnn_sandbox.translation import tr
 
 if TYPE_CHECKING:
     from rnn_sandbox.config import ExperimentConfig
@@ -23,9 +24,10 @@ def parse_option(text: str) -> tuple[str, Any]:
     key, sep, raw = text.partition("=")
     key = key.strip()
     if not sep or not key:
-        raise CliError(f"--option expects KEY=VALUE, got '{text[:80]}'")
+        raise CliError(tr("--option expects KEY=VALUE, got '{text}'").format(text=text[:80]))
     if _nesting(raw) > MAX_OPTION_DEPTH:  # measured first: parsing deep JSON recurses
-        raise CliError(f"--option {key}: nested more than {MAX_OPTION_DEPTH} levels deep")
+        raise CliError(f"--option {key}: " + tr("nested more than {depth} levels deep").format(
+            depth=MAX_OPTION_DEPTH))
     try:
         value = json.loads(raw)
     except ValueError:
@@ -71,7 +73,8 @@ def config_from_args(args: argparse.Namespace) -> ExperimentConfig:
     except (ValueError, TypeError, KeyError) as e:
         if isinstance(e, ConfigError | TaskError):
             raise
-        raise CliError(f"the task cannot use these settings: {e}") from None
+        raise CliError(tr("the task cannot use these settings: {reason}").format(
+            reason=e)) from None
     cfg.validate()
     return cfg
 
@@ -98,7 +101,8 @@ def experiment(cfg: ExperimentConfig) -> Experiment:
     except (ConfigError, TaskError):
         raise
     except (ValueError, TypeError, OverflowError) as e:  # a task option it cannot use
-        raise CliError(f"the task cannot use these settings: {e}") from None
+        raise CliError(tr("the task cannot use these settings: {reason}").format(
+            reason=e)) from None
 
 
 def memory_check(cfg: ExperimentConfig) -> str:
@@ -110,7 +114,8 @@ def memory_check(cfg: ExperimentConfig) -> str:
     have = available_memory()
     if est.total > have:
         raise CliError(refusal(cfg, est, est.total, have))
-    return f"{est.text()} ({size_text(have)} available)"
+    return tr("{estimate} ({memory} available)").format(estimate=est.text(),
+                                                        memory=size_text(have))
 
 
 def load(path: Path) -> Experiment:

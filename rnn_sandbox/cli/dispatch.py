@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO, cast
 
+from rnn_sandbox import language
 from rnn_sandbox.cli.commands import (
     cmd_animate,
     cmd_export,
@@ -27,11 +28,13 @@ from rnn_sandbox.cli.errors import (
     EXIT_OK,
     EXIT_USAGE,
     CliError,
+    error_line,
 )
-from rnn_sandbox.cli.options import build_parser
+from rnn_sandbox.cli.options import argparse_words, build_parser, language_given
 from rnn_sandbox.cli.runs import cmd_compare, cmd_train_seeds
 from rnn_sandbox.cli.streams import Output, fill_closed_descriptors
 from rnn_sandbox.cli.units import cmd_units
+from rnn_sandbox.translation import tr, ts_path
 from rnn_sandbox.wording import printable
 
 Command = Callable[[argparse.Namespace, TextIO], int]
@@ -64,10 +67,10 @@ def start_gui(files: Sequence[str] = (), language: str | None = None) -> int:
     try:
         from rnn_sandbox.ui import app
     except ImportError as e:
-        sys.stderr.write(
-            f"error: the graphical app cannot start ({e}). Install the project with its "
-            "dependencies (PySide6, pyqtgraph), or use a command: rnn-sandbox --help\n"
-        )
+        sys.stderr.write(error_line(tr(
+            "the graphical app cannot start ({reason}). Install the project with its "
+            "dependencies (PySide6, pyqtgraph), or use a command: rnn-sandbox --help"
+        ).format(reason=e)))
         return EXIT_FAILED
     result = app.main([*(["--language", language] if language else []), *files])
     return int(result) if isinstance(result, int) else EXIT_OK
@@ -84,8 +87,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if len(argv) == 1 and argv[0].lower().endswith(".rnnx"):
         return start_gui(argv)  # `rnn-sandbox run.rnnx` opens the file in the app
-    out = Output(sys.stdout, "standard output")
-    err = Output(sys.stderr, "standard error")
+    before = language.current()
+    language.use(speaking(language_given(argv)))  # the messages, lessons and task texts
+    try:
+        return _main(argv)
+    finally:  # main called again in one process (tests) starts from the same language
+        language.use(before)
+
+
+def speaking(given: str | None) -> str:
+    """The language of the messages: ``--language CODE`` when the program has it (English,
+    or a translation in ``resources/i18n``), else the system's (:func:`language.from_system`),
+    as the window falls through from a language it does not have."""
+    code = (given or "").strip().lower()
+    if code == language.SOURCE or (code and code.isascii() and code.isalnum()
+                                   and ts_path(code).is_file()):
+        return code
+    return language.from_system()
+
+
+def _main(argv: list[str]) -> int:
+    out = Output(sys.stdout, tr("standard output"))
+    err = Output(sys.stderr, tr("standard error"))
     streams = sys.stdout, sys.stderr
     # help, progress and messages too; the app itself gets the real streams back
     sys.stdout, sys.stderr = cast(TextIO, out), cast(TextIO, err)
@@ -100,7 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     if out.broken_pipe:  # `| head`: the reader has all it wanted
         return code if code != EXIT_OK else EXIT_BROKEN_PIPE
-    err.write(f"error: the output could not be printed: {out.name}: {out.failure}\n")
+    err.write(error_line(tr("the output could not be printed: {stream}: {reason}").format(
+        stream=out.name, reason=out.failure)))
     return code if code != EXIT_OK else EXIT_FAILED
 
 
@@ -115,20 +139,21 @@ def _run(argv: list[str], out: TextIO) -> int | StartApp:
     parser = build_parser()
     try:
         try:
-            args = parser.parse_args(argv)
+            with argparse_words():
+                args = parser.parse_args(argv)
         except SystemExit as e:  # --help and --version print and exit 0
             return int(e.code or 0)
         if args.command is None:
             return StartApp(args.language)
         return COMMANDS[args.command](args, out)
     except KeyboardInterrupt:
-        sys.stderr.write("\ninterrupted\n")
+        sys.stderr.write("\n" + tr("interrupted") + "\n")
         return EXIT_INTERRUPTED
     except Exception as e:
         message = one_line_error(e)
         if message is None:
             raise
-        sys.stderr.write(f"error: {printable(message)}\n")
+        sys.stderr.write(error_line(printable(message)))
         return EXIT_USAGE
 
 
@@ -141,7 +166,7 @@ def one_line_error(e: Exception) -> str | None:
     if isinstance(e, CliError | ConfigError | TaskError | ExperimentFileError):
         return str(e)
     if isinstance(e, NotImplementedError):
-        return str(e) or "not available yet"
+        return str(e) or tr("not available yet")
     if isinstance(e, OSError):
         return f"{getattr(e, 'filename', None) or ''}: {e.strerror or e}".lstrip(": ")
     return None

@@ -3,6 +3,8 @@ is shown."""
 
 from __future__ import annotations
 
+from rnn_sandbox.translation import tr
+
 EXIT_OK = 0
 EXIT_FAILED = 1  # the command ran but the result is bad (diverged, gradient check failed)
 EXIT_USAGE = 2  # bad settings or an unreadable file
@@ -12,3 +14,8 @@ EXIT_BROKEN_PIPE = 141  # the reader of the output left (128 + SIGPIPE); results
 
 class CliError(Exception):
     """A one-line message for the person at the terminal; exit code 2."""
+
+
+def error_line(message: str) -> str:
+    """``error: MESSAGE`` and a line break, as every error is printed (standard error)."""
+    return tr("error: {message}").format(message=message) + "\n"

@@ -19,7 +19,8 @@ from rnn_sandbox.files import (
     stamp,
 )
 from rnn_sandbox.runs.file import EXTENSION as RUNS_EXTENSION
-from rnn_sandbox.wording import count, printable
+from rnn_sandbox.translation import tr
+from rnn_sandbox.wording import printable
 
 if TYPE_CHECKING:
     from rnn_sandbox.runs.book import Run
@@ -29,7 +30,8 @@ _SAVE_KINDS = (".npz", ".rnnx")
 
 
 def _bad_save(path: Path) -> CliError:
-    return CliError(f"--save: use a .rnnx (experiment) or .npz (weights) file, not '{path}'")
+    return CliError(tr("--save: use a .rnnx (experiment) or .npz (weights) file, not '{file}'"
+                       ).format(file=path))
 
 
 # -- checks ------------------------------------------------------------------------------------
@@ -66,7 +68,8 @@ def check_outputs(inputs: dict[str, Path], outputs: dict[str, Path]) -> None:
     for option, path in outputs.items():
         for other, earlier in seen.items():
             if same_file(path, earlier):
-                raise CliError(f"{option} {path} would overwrite {other} {earlier}")
+                raise CliError(tr("{option} {file} would overwrite {other} {earlier}").format(
+                    option=option, file=path, other=other, earlier=earlier))
         check_target(path, option)
         seen[option] = path
 
@@ -76,13 +79,14 @@ def check_runs_save(path: Path, n: int, data: object) -> None:
     writable, and not ``data``, the data file (task option ``path``) the runs read."""
     allowed = (RUNS_EXTENSION, ".rnnx") if n == 1 else (RUNS_EXTENSION,)
     if path.suffix.lower() not in allowed:
-        raise CliError(
-            f"--save: with --seeds {n} save the runs in a {RUNS_EXTENSION} file"
-            + (" (an experiment file holds one run)" if n > 1 else " or a .rnnx file")
-            + f", not '{path}'"
-        )
+        text = (tr("--save: with --seeds {n} save the runs in a {kind} file (an experiment "
+                   "file holds one run), not '{file}'") if n > 1 else
+                tr("--save: with --seeds {n} save the runs in a {kind} file or a .rnnx file, "
+                   "not '{file}'"))
+        raise CliError(text.format(n=n, kind=RUNS_EXTENSION, file=path))
     if isinstance(data, str) and data.strip() and same_file(Path(data).expanduser(), path):
-        raise CliError(f"--save {path} would overwrite the data file {data}")
+        raise CliError(tr("--save {file} would overwrite the data file {data}").format(
+            file=path, data=data))
     _writable(path, "--save")
 
 
@@ -105,10 +109,11 @@ def save(exp: Experiment, path: Path, since: Stamp) -> Saved:
     suffix = path.suffix.lower()
     if suffix == ".npz":
         where, moved = _keep(path, since, lambda p: export_weights(p, exp.network))
-        return Saved(f"weights saved to {printable(where)} (PyTorch state_dict names)", moved)
+        return Saved(tr("weights saved to {file} (PyTorch state_dict names)").format(
+            file=printable(where)), moved)
     if suffix == ".rnnx":
         where, moved = _keep(path, since, lambda p: save_experiment(p, exp))
-        return Saved(f"experiment saved to {printable(where)}", moved)
+        return Saved(tr("experiment saved to {file}").format(file=printable(where)), moved)
     raise _bad_save(path)
 
 
@@ -118,11 +123,12 @@ def save_runs(path: Path, runs: Sequence[Run], since: Stamp) -> Saved:
         from rnn_sandbox.runs.file import save_runs as save_runs_file
 
         where, moved = _keep(path, since, lambda p: save_runs_file(p, runs))
-        return Saved(f"{count(len(runs), 'run')} saved to {printable(where)}", moved)
+        return Saved(tr("%n run(s) saved to {file}", n=len(runs)).format(
+            file=printable(where)), moved)
     from rnn_sandbox.io import save_experiment
 
     where, moved = _keep(path, since, lambda p: save_experiment(p, runs[0].experiment()))
-    return Saved(f"experiment saved to {printable(where)}", moved)
+    return Saved(tr("experiment saved to {file}").format(file=printable(where)), moved)
 
 
 def _keep(path: Path, since: Stamp, save_to: Callable[[Path], object]) -> tuple[Path, str | None]:
@@ -139,8 +145,9 @@ def _keep(path: Path, since: Stamp, save_to: Callable[[Path], object]) -> tuple[
         save_to(target)
     if target == path:
         return path, None
-    return target, (f"{printable(path)} was saved by another program while this command "
-                    f"worked; this result is in {printable(target)} instead")
+    return target, tr("{file} was saved by another program while this command worked; this "
+                      "result is in {other} instead").format(file=printable(path),
+                                                             other=printable(target))
 
 
 def _beside(path: Path) -> Path:

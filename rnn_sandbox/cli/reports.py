@@ -6,14 +6,72 @@ from __future__ import annotations
 import math
 import sys
 import time
+import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from rnn_sandbox.wording import count, printable
+from rnn_sandbox.translation import tr
+from rnn_sandbox.wording import printable
 
 if TYPE_CHECKING:
+    from rnn_sandbox.config import ExperimentConfig
     from rnn_sandbox.runs.book import Run
-    from rnn_sandbox.session import Experiment
+    from rnn_sandbox.session import Experiment, Score
+
+
+# -- words ---------------------------------------------------------------------------------
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: a wide character (kanji, kana) takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def ljust(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal columns (:func:`display_width`)."""
+    return text + " " * max(0, width - display_width(text))
+
+
+def network_words(cfg: ExperimentConfig) -> str:
+    """``many_to_one, lstm 8x2 bidirectional``: the network by its settings' values."""
+    net = cfg.network
+    text = f"{net.architecture}, {net.cell} {net.hidden_size}x{net.num_layers}"
+    return tr("{network} bidirectional").format(network=text) if net.bidirectional else text
+
+
+def setup_line(cfg: ExperimentConfig, parameters: int, steps: int, needs: str) -> str:
+    """What ``train`` says before it starts: task, network, size, length and memory."""
+    return tr("{task}: {network}, {parameters} parameters, %n step(s); {needs}", n=steps).format(
+        task=cfg.task.name, network=network_words(cfg), parameters=parameters, needs=needs)
+
+
+def epoch_words(step: int, epoch: int, planned: int) -> str:
+    """``epoch 3 of 20`` or ``epoch 25 (past the 20 set)`` (``session.epoch_text``, in the
+    program's language)."""
+    current = epoch + 1 if step else 0  # the trainer counts from 0
+    if current > planned:
+        return tr("epoch {current} (past the {planned} set)").format(current=current,
+                                                                     planned=planned)
+    return tr("epoch {current} of {planned}").format(current=current, planned=planned)
+
+
+def score_text(score: Score) -> str:
+    """``val accuracy 0.931 (higher is better) · baseline "always O" 0.802 · better by
+    0.129`` (``Score.text``, in the program's language: the window's words)."""
+    m, b = score.metric, score.baseline
+    line = (tr("val {metric} {value:.3g} (higher is better)") if m.higher_is_better else
+            tr("val {metric} {value:.3g} (lower is better)")).format(metric=tr(m.name),
+                                                                     value=float(m.value))
+    if b is None:
+        return line
+    rule = tr(b.name.partition(": ")[0] if ": " in b.name else b.name)
+    d = score.margin
+    if d is None or not math.isfinite(d):
+        versus = ""
+    elif f"{abs(d):.3g}" == "0":
+        versus = tr("as good as the baseline")
+    else:
+        versus = (tr("better by {d:.3g}") if d > 0 else tr("worse by {d:.3g}")).format(d=abs(d))
+    return tr('{line} · baseline "{rule}" {value:.3g} · {versus}').format(
+        line=line, rule=rule, value=float(b.value), versus=versus)
 
 
 # -- training --------------------------------------------------------------------------------
@@ -49,7 +107,8 @@ class Progress:
         self._drawn = done
         filled = int(round(frac * self.width))
         bar = "#" * filled + "." * (self.width - filled)
-        line = f"[{bar}] {frac:4.0%} step {done}/{self.total}  loss {loss:.4g}"
+        line = f"[{bar}] {frac:4.0%} " + tr("step {done}/{total}  loss {loss}").format(
+            done=done, total=self.total, loss=f"{loss:.4g}")
         self.stream.write(f"\r{line}" if self.tty else f"{line}\n")
         self.stream.flush()
 
@@ -103,9 +162,12 @@ def report(exp: Experiment, out: TextIO) -> None:
     beside its baseline; the task's main metric last."""
     val_loss, _ = exp.trainer.evaluate()
     k = exp.trainer.step_count
-    out.write(f"step {k} ({k / steps_for_epochs(exp, 1):.3g} epochs)\n")
-    out.write(f"train loss {_train_loss(exp):.6g}\n")
-    out.write(f"val loss   {val_loss:.6g}\n")
+    out.write(tr("step {step} ({epochs} epochs)").format(
+        step=k, epochs=f"{k / steps_for_epochs(exp, 1):.3g}") + "\n")
+    losses = [(tr("train loss"), _train_loss(exp)), (tr("val loss"), val_loss)]
+    width = max(display_width(label) for label, _ in losses)
+    for label, value in losses:
+        out.write(f"{ljust(label, width)} {value:.6g}\n")
     val = exp.trainer.data.val
     for table in exp.task.report_tables(exp.trainer.predict(val), val):
         out.write(f"{table}\n\n")
@@ -122,8 +184,8 @@ def score_lines(exp: Experiment) -> list[str]:
     outputs = exp.trainer.predict(data.val)
     baselines = task.baselines(data)
     extras = task.extra_metrics(outputs, data.val)
-    lines = [Score(m, baseline_for(m.name, baselines)).text() for m in extras]
-    return [*lines, Score(task.metric(outputs, data.val), task.baseline(data)).text()]
+    lines = [score_text(Score(m, baseline_for(m.name, baselines))) for m in extras]
+    return [*lines, score_text(Score(task.metric(outputs, data.val), task.baseline(data)))]
 
 
 # -- runs and seeds ----------------------------------------------------------------------------
@@ -139,20 +201,22 @@ def comparison_lines(runs: Sequence[Run]) -> list[str]:
 
     keys, rows, differ = settings_table(runs)
     shown = [i for i, k in enumerate(keys) if k in differ]
-    metric = next((r.metric_name for r in runs if r.metric_name), None) or "metric"
-    header = ["run", "differs", "steps", f"final {printable(metric)}", "baseline"]
+    metric = next((r.metric_name for r in runs if r.metric_name), None)
+    header = [tr("run", "a column"), tr("differs", "a column"), tr("steps", "a column"),
+              tr("final {metric}", "a column").format(metric=printable(tr(metric))) if metric
+              else tr("final metric", "a column"), tr("baseline", "a column")]
     table = [header]
     for run, row in zip(runs, rows, strict=True):
         what = ", ".join(f"{keys[i].rsplit('.', 1)[-1]} {row[i]}" for i in shown) or "-"
         base = "-" if run.baseline is None else (
-            f"{float(run.baseline.value):.4g} ({baseline_rule(run.baseline)})")
+            f"{float(run.baseline.value):.4g} ({tr(baseline_rule(run.baseline))})")
         table.append([printable(cell) for cell in  # names and values read from files
                       (run.name, what, str(run.steps()), _number(run.final_metric()), base)])
-    widths = [max(len(r[c]) for r in table) for c in range(len(header))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip()
+    widths = [max(display_width(r[c]) for r in table) for c in range(len(header))]
+    lines = ["  ".join(ljust(cell, w) for cell, w in zip(r, widths, strict=True)).rstrip()
              for r in table]
     if runs and not differ:
-        lines.append("the runs have the same settings")
+        lines.append(tr("the runs have the same settings"))
     return lines
 
 
@@ -162,29 +226,38 @@ def seed_lines(runs: Sequence[Run]) -> list[str]:
     from rnn_sandbox.runs.seeds import summary
     from rnn_sandbox.session import baseline_rule
 
-    metric = printable(next((r.metric_name for r in runs if r.metric_name), None) or "metric")
+    name = next((r.metric_name for r in runs if r.metric_name), None)
+    metric = printable(tr(name)) if name else tr("metric")
     lines = []
     names = [printable(r.name) for r in runs]  # read from files: shown escaped
-    width = max(len(name) for name in names)
+    width = max(display_width(name) for name in names)
     for r, name in zip(runs, names, strict=True):
         seconds = r.history[-1].get("seconds") if r.history else None
-        base = "" if r.baseline is None else f"  baseline {float(r.baseline.value):.4g}"
-        lines.append(
-            f"{name:<{width}}  {metric} {_number(r.final_metric())}  "
-            f"loss {_number(r.final_loss())}{base}"
-            + ("" if seconds is None else f"  ({seconds:.1f} s)")
-        )
+        parts = [ljust(name, width), f"{metric} {_number(r.final_metric())}",
+                 tr("loss {value}").format(value=_number(r.final_loss()))]
+        if r.baseline is not None:
+            parts.append(tr("baseline {value}").format(value=f"{float(r.baseline.value):.4g}"))
+        if seconds is not None:
+            parts.append(tr("({seconds} s)").format(seconds=f"{seconds:.1f}"))
+        lines.append("  ".join(parts))
     s = summary(runs)
-    better = "higher" if runs[0].higher_is_better else "lower"
-    lines.append(f"{metric} over {count(int(s['n']), 'seed')}: {_number(s['mean'])} ± "
-                 f"{_number(s['std'])} (min {_number(s['min'])}, max {_number(s['max'])}; "
-                 f"{better} is better)")
+    spread = (tr("{metric} over %n seed(s): {mean} ± {std} (min {min}, max {max}; higher is "
+                 "better)", n=int(s["n"])) if runs[0].higher_is_better else
+              tr("{metric} over %n seed(s): {mean} ± {std} (min {min}, max {max}; lower is "
+                 "better)", n=int(s["n"])))
+    lines.append(spread.format(metric=metric, mean=_number(s["mean"]), std=_number(s["std"]),
+                               min=_number(s["min"]), max=_number(s["max"])))
     if math.isfinite(s["baseline"]):
         rule = next(baseline_rule(r.baseline) for r in runs if r.baseline is not None)
         margin = s["margin"]
-        verdict = ("as good as the baseline" if f"{abs(margin):.3g}" == "0" else
-                   f"{'better' if margin > 0 else 'worse'} than the baseline by "
-                   f"{abs(margin):.3g}")
-        lines.append(f'baseline "{printable(rule)}": mean {_number(s["baseline"])}; the mean is '
-                     f"{verdict}")
+        if f"{abs(margin):.3g}" == "0":
+            verdict = tr('baseline "{rule}": mean {mean}; the mean is as good as the baseline')
+        elif margin > 0:
+            verdict = tr('baseline "{rule}": mean {mean}; the mean is better than the baseline '
+                         "by {margin}")
+        else:
+            verdict = tr('baseline "{rule}": mean {mean}; the mean is worse than the baseline '
+                         "by {margin}")
+        lines.append(verdict.format(rule=printable(tr(rule)), mean=_number(s["baseline"]),
+                                    margin=f"{abs(margin):.3g}"))
     return lines

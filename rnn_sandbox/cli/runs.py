@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from rnn_sandbox.cli.commands import said
 from rnn_sandbox.cli.configuration import config_from_args
-from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_OK, CliError
+from rnn_sandbox.cli.errors import EXIT_FAILED, EXIT_OK, CliError, error_line
 from rnn_sandbox.cli.options import (
     COMPARE_SIZE,
     at_least_one,
@@ -33,13 +33,14 @@ from rnn_sandbox.cli.options import (
     parse_size,
 )
 from rnn_sandbox.cli.outputs import check_outputs, check_runs_save, save_runs, write_csv
-from rnn_sandbox.cli.reports import comparison_lines, seed_lines
+from rnn_sandbox.cli.reports import comparison_lines, network_words, seed_lines
 from rnn_sandbox.config import ConfigError
 from rnn_sandbox.files import stamp
 from rnn_sandbox.runs.book import Run, give_colours
 from rnn_sandbox.runs.file import load_comparison
 from rnn_sandbox.runs.seeds import MAX_SEEDS, RunJob, RunJobError, planned_steps
-from rnn_sandbox.wording import count, printable
+from rnn_sandbox.translation import tr
+from rnn_sandbox.wording import printable
 
 if TYPE_CHECKING:
     from rnn_sandbox.config import ExperimentConfig
@@ -51,18 +52,21 @@ def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
                                            ("--csv", args.csv)) if path is not None}
     for opt, path in outputs.items():
         if path.suffix.lower() != "." + opt[2:]:
-            raise CliError(f"{opt}: use a .{opt[2:]} file, not '{path}'")
+            raise CliError(tr("{option}: use a .{kind} file, not '{file}'").format(
+                option=opt, kind=opt[2:], file=path))
     size = parse_size(args.size, like=COMPARE_SIZE)
-    check_outputs({f"the input {p}": p for p in args.files}, outputs)
+    check_outputs({tr("the input {file}").format(file=p): p for p in args.files}, outputs)
     runs = load_comparison(args.files)
     written = []  # every file first: a failed print loses nothing
     if args.csv is not None:
         path = write_csv(args.csv, runs)
-        written.append(f"histories of {count(len(runs), 'run')} written to {printable(path)}")
+        written.append(tr("histories of %n run(s) written to {file}", n=len(runs)).format(
+            file=printable(path)))
     for opt in ("--png", "--svg"):
         if opt in outputs:
             path = _render(runs, outputs[opt], size, args.x)
-            written.append(f"comparison drawn to {printable(path)} ({size[0]}x{size[1]})")
+            written.append(tr("comparison drawn to {file} ({width}x{height})").format(
+                file=printable(path), width=size[0], height=size[1]))
     for line in [*comparison_lines(runs), *written]:
         out.write(line + "\n")
     return EXIT_OK
@@ -73,8 +77,8 @@ def _render(runs: Sequence[Run], path: Path, size: tuple[int, int], x: str) -> P
     try:
         from rnn_sandbox.ui.runs.compare_view import render_comparison
     except ImportError as e:
-        raise CliError(f"--png/--svg need the app's dependencies (PySide6, pyqtgraph): "
-                       f"{e}") from None
+        raise CliError(tr("--png/--svg need the app's dependencies (PySide6, pyqtgraph): "
+                          "{reason}").format(reason=e)) from None
     try:
         return Path(render_comparison(runs, path, size=size, x=x))
     except ValueError as e:
@@ -90,12 +94,13 @@ def _processes_that_fit(config: ExperimentConfig, n: int, wanted: int) -> tuple[
     processes, refused = seeds_plan(config, n, wanted, have)
     if refused is not None:
         raise CliError(refused)
-    note = f"each {estimate(config, timed=True).text()}"
+    each = estimate(config, timed=True).text()
     if processes < wanted:
-        note += f" ({size_text(have)} available: {processes} at a time, not {wanted})"
+        note = tr("each {estimate} ({memory} available: {processes} at a time, not {wanted})")
     else:
-        note += f" ({size_text(have)} available)"
-    return processes, note
+        note = tr("each {estimate} ({memory} available)")
+    return processes, note.format(estimate=each, memory=size_text(have), processes=processes,
+                                  wanted=wanted)
 
 
 def cmd_train_seeds(args: argparse.Namespace, out: TextIO) -> int:
@@ -103,7 +108,7 @@ def cmd_train_seeds(args: argparse.Namespace, out: TextIO) -> int:
     config = config_from_args(args)
     n, processes = args.seeds, args.processes
     if not 1 <= n <= MAX_SEEDS:
-        raise CliError(f"--seeds must lie between 1 and {MAX_SEEDS}")
+        raise CliError(tr("--seeds must lie between 1 and {most}").format(most=MAX_SEEDS))
     at_least_one("--processes", processes)
     check_length(args)
     if args.save is not None:
@@ -112,7 +117,8 @@ def cmd_train_seeds(args: argparse.Namespace, out: TextIO) -> int:
     try:
         steps = args.steps if args.steps is not None else planned_steps(config)
     except (ValueError, TypeError, OverflowError) as e:  # a task option it cannot use
-        raise CliError(f"the task cannot use these settings: {e}") from None
+        raise CliError(tr("the task cannot use these settings: {reason}").format(
+            reason=e)) from None
     check_steps(steps)
     first = config.training.seed
     seeds = list(range(first, first + n))
@@ -123,27 +129,28 @@ def cmd_train_seeds(args: argparse.Namespace, out: TextIO) -> int:
         try:
             cfg.validate()
         except ConfigError as e:
-            raise CliError(f"--seeds {n} from --seed {first}: seed {seed}: {e}") from None
-        items.append((f"seed {seed}", cfg))
+            raise CliError(tr("--seeds {n} from --seed {first}: seed {seed}: {reason}").format(
+                n=n, first=first, seed=seed, reason=e)) from None
+        items.append((tr("seed {seed}").format(seed=seed), cfg))
     processes, note = _processes_that_fit(config, n, min(processes or os.cpu_count() or 1, n))
-    net = config.network
-    out.write(
-        f"{config.task.name}: {net.architecture}, {net.cell} {net.hidden_size}x"
-        f"{net.num_layers}{' bidirectional' if net.bidirectional else ''}, {count(steps, 'step')}, "
-        f"seeds {first}..{seeds[-1]} in {count(processes, 'process', 'processes')}; {note}\n"
-    )
-    job = RunJob(items, processes, group=f"{config.task.name}, seeds {first}..{seeds[-1]}",
-                 steps=steps)
+    out.write(tr("{task}: {network}, %n step(s), seeds {first}..{last} in {processes}; {note}",
+                 n=steps).format(task=config.task.name, network=network_words(config),
+                                 first=first, last=seeds[-1], note=note,
+                                 processes=tr("%n process(es)", n=processes)) + "\n")
+    group = tr("{task}, seeds {first}..{last}").format(task=config.task.name, first=first,
+                                                        last=seeds[-1])
+    job = RunJob(items, processes, group=group, steps=steps)
 
     def done(run: Run) -> None:
         if not args.quiet:
-            sys.stderr.write(f"{printable(run.name)} done ({job.finished}/{job.total})\n")
+            sys.stderr.write(tr("{run} done ({finished}/{total})").format(
+                run=printable(run.name), finished=job.finished, total=job.total) + "\n")
             sys.stderr.flush()
 
     try:
         runs = job.wait(progress=done)
     except RunJobError as e:
-        sys.stderr.write(f"error: {printable(e)}\n")
+        sys.stderr.write(error_line(printable(e)))
         return EXIT_FAILED
     give_colours(runs)
     saved = save_runs(args.save, runs, since) if args.save is not None else None  # first

@@ -13,6 +13,8 @@ import errno
 import os
 from typing import TextIO
 
+from rnn_sandbox.translation import tr
+
 
 class Output:
     """Writes to ``stream`` (``None``: a stream that was closed when the program started)
@@ -20,7 +22,7 @@ class Output:
 
     def __init__(self, stream: TextIO | None, name: str) -> None:
         self.stream, self.name = stream, name
-        self.failure: str | None = None if stream is not None else "it is closed"
+        self.failure: str | None = None if stream is not None else tr("it is closed")
         self.broken_pipe = False
 
     def write(self, text: str) -> int:

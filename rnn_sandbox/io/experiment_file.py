@@ -83,6 +83,8 @@ from rnn_sandbox.io.safe_zip import (
     Admit,
     ExperimentFileError,
     check_entries,
+    damaged,
+    not_a,
     open_member,
     open_zip,
     parse_json,
@@ -91,6 +93,7 @@ from rnn_sandbox.io.safe_zip import (
 )
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import Metric, TaskError
+from rnn_sandbox.translation import tr
 
 FORMAT_NAME = "rnn-sandbox-experiment"
 FORMAT_VERSION = 1
@@ -543,7 +546,7 @@ def _read_archive(
     except ExperimentFileError:
         raise
     except Exception as e:  # CRC mismatch, bad deflate stream, bad local headers, …
-        raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
+        raise damaged(e) from None
     return header, weights, optimizer, dataset, gradients
 
 
@@ -573,15 +576,16 @@ def check_version(header: dict[str, Any], format_name: str = FORMAT_NAME,
     """The header names this format, in a version this program reads (a newer one says
     so and asks for an update)."""
     if header.get("format") != format_name:
-        raise ExperimentFileError(f"this is not {what} (wrong format name)")
+        raise not_a(what, "wrong format name")
     version = header.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ExperimentFileError(f"unknown file format version {version!r}")
+        raise ExperimentFileError(tr("unknown file format version {version}").format(
+            version=repr(version)))
     if version > version_read:
         raise ExperimentFileError(
-            f"the file was written in format version {version} by a newer program "
-            f"(version {header.get('app_version', '?')}); this program reads up to version "
-            f"{version_read}. Please update RNN Sandbox."
+            tr("the file was written in format version {version} by a newer program (version "
+               "{app}); this program reads up to version {read}. Please update RNN Sandbox."
+               ).format(version=version, app=header.get("app_version", "?"), read=version_read)
         )
 
 
@@ -589,7 +593,7 @@ def _config(header: dict[str, Any]) -> ExperimentConfig:
     try:
         return ExperimentConfig.from_dict(header.get("config"))
     except ConfigError as e:
-        raise ExperimentFileError(f"invalid settings: {e}") from None
+        raise ExperimentFileError(tr("invalid settings: {reason}").format(reason=e)) from None
 
 
 def _build(

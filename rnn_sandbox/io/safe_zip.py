@@ -23,9 +23,35 @@ from typing import IO, Any
 import numpy as np
 
 from rnn_sandbox.files import FileError
+from rnn_sandbox.translation import QT_TR_NOOP, tr
 
 # The io package's name for a file that cannot be read as an experiment or runs file.
 ExperimentFileError = FileError
+
+# Whole sentences for "this is not <what> (<why>)", so each is translated as one.
+_NOT_A = {
+    ("an experiment file", "not a zip archive"):
+        QT_TR_NOOP("this is not an experiment file (not a zip archive)"),
+    ("a runs file", "not a zip archive"): QT_TR_NOOP("this is not a runs file (not a zip archive)"),
+    ("a lesson pack", "not a zip archive"):
+        QT_TR_NOOP("this is not a lesson pack (not a zip archive)"),
+    ("an experiment file", "wrong format name"):
+        QT_TR_NOOP("this is not an experiment file (wrong format name)"),
+    ("a runs file", "wrong format name"): QT_TR_NOOP("this is not a runs file (wrong format name)"),
+}
+
+
+def not_a(what: str, why: str) -> FileError:
+    """"this is not <what> (<why>)": a foreign file, in the program's language."""
+    sentence = _NOT_A.get((what, why))
+    return ExperimentFileError(tr(sentence) if sentence else f"this is not {what} ({why})")
+
+
+def damaged(detail: object) -> FileError:
+    """A file cut short or changed: the reader's own words (``detail``) in brackets."""
+    return ExperimentFileError(tr("the file is damaged or truncated ({detail})").format(
+        detail=detail))
+
 
 # Dtype kinds an array in our files may have: float, signed and unsigned integers, bool.
 _ARRAY_KINDS = "fiub"
@@ -43,19 +69,19 @@ def open_zip(f: IO[bytes], what: str) -> zipfile.ZipFile:
         start = f.read(4)
         f.seek(0)
     except Exception as e:  # a damaged outer entry (bad deflate stream, …)
-        raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
+        raise damaged(e) from None
     if not start.startswith(b"PK"):
-        raise ExperimentFileError(f"this is not {what} (not a zip archive)")
+        raise not_a(what, "not a zip archive")
     try:
         zf = zipfile.ZipFile(f)
     except Exception as e:  # BadZipFile, OSError, EOFError, … from damaged directories
-        raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
+        raise damaged(e) from None
     if any(info.header_offset > 0 for info in zf.infolist()[:1]):
         # The archive found starts inside the file: one of its stored (not deflated)
         # array archives, showing through where a file was cut short.
         zf.close()
-        raise ExperimentFileError("the file is damaged or truncated (it ends inside an "
-                                  "archive it holds)")
+        raise ExperimentFileError(tr("the file is damaged or truncated (it ends inside an "
+                                     "archive it holds)"))
     return zf
 
 
