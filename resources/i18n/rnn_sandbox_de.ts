@@ -4563,5 +4563,9 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <source>the file is damaged or truncated (it ends inside an archive it holds)</source>
         <translation>die Datei ist beschädigt oder abgeschnitten (sie endet in einem Archiv, das sie enthält)</translation>
     </message>
+    <message>
+        <source>there is no task named &apos;{name}&apos; (known tasks: {known})</source>
+        <translation>es gibt keine Aufgabe namens '{name}' (bekannte Aufgaben: {known})</translation>
+    </message>
 </context>
 </TS>

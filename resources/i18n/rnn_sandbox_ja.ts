@@ -4563,5 +4563,9 @@ The automatic copy is kept as {kept}.</source>
         <source>the file is damaged or truncated (it ends inside an archive it holds)</source>
         <translation>ファイルが壊れているか途中で切れています（中に含むアーカイブの途中で終わっています）</translation>
     </message>
+    <message>
+        <source>there is no task named &apos;{name}&apos; (known tasks: {known})</source>
+        <translation>'{name}' という名前のタスクはありません（あるタスク: {known}）</translation>
+    </message>
 </context>
 </TS>

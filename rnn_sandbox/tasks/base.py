@@ -18,6 +18,7 @@ from rnn_sandbox.config import ExperimentConfig, NetworkConfig, TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.language import localized, resource_folder
 from rnn_sandbox.tasks.features import input_features, step_feature, text_features
+from rnn_sandbox.translation import tr
 
 # The task types a course on RNNs teaches, in teaching order, with display names.
 TASK_TYPES: dict[str, str] = {
@@ -302,7 +303,8 @@ def get_task(name: str) -> Task:
         return _REGISTRY[name]
     except KeyError:
         known = ", ".join(sorted(_REGISTRY))
-        raise TaskError(f"there is no task named '{name}' (known tasks: {known})") from None
+        raise TaskError(tr("there is no task named '{name}' (known tasks: {known})").format(
+            name=name, known=known)) from None
 
 
 def all_tasks() -> list[Task]:
