@@ -239,17 +239,19 @@ def gru_dir_backward(
     dtype = cache.h.dtype
     r, z, n = gates[..., :H], gates[..., H : 2 * H], gates[..., 2 * H :]
     pad, any_pad = padding(cache.mask, T)
-    # Local derivatives for all steps at once; the loop only multiplies them by dh.
-    #   da_n = dh (1-z)(1-n²)      da_r = da_n (h W_hn^T + b_hn) r(1-r)
-    #   da_z = dh (h - n) z(1-z)
-    # dpre holds the hidden side [da_r, da_z, da_n * r] first (for dh_next and W_hh); its last
-    # block becomes the input side's da_n after the loop.
+    # The local derivatives of every step at once, per unit of dh (the loop multiplies them
+    # by dh in place), in dpre's three blocks of H columns:
+    #   k_r = (1-z)(1-n²) (W_hn h + b_hn) r(1-r)     (da_r = dh k_r)
+    #   k_z = (h - n) z(1-z)                          (da_z = dh k_z)
+    #   n_block = (1-z)(1-n²) r                       (the hidden side's da_n r = dh n_block)
+    # with h the state the step started from.  n_block is scratch for h - n first; after
+    # the loop it is rewritten to the input side's da_n = dh (1-z)(1-n²) = dh k_n.
     dpre = np.subtract(1.0, gates)  # [1 - r, 1 - z, 1 - n]
     by_gate = dpre.reshape(T, B, 3, H)
-    k_r, k_z, k_nr = (by_gate[:, :, j] for j in range(3))
+    k_r, k_z, n_block = (by_gate[:, :, j] for j in range(3))
     k_n = n * n
     np.subtract(1.0, k_n, out=k_n)
-    k_n *= k_z  # (1 - z)(1 - n²)
+    k_n *= k_z  # (1 - z)(1 - n²): how dh reaches n's pre-activation
     dpre[..., : 2 * H] *= gates[..., : 2 * H]  # a (1 - a): σ' for r and z
     if pad is not None:  # a padded row passes nothing to its gates
         keep = (~pad).astype(dtype)
@@ -258,10 +260,10 @@ def gru_dir_backward(
     k_r *= k_n
     k_r *= cache.hn
     rest, prev, first = previous_steps(T, cache.reverse)
-    np.subtract(cache.h[prev], n[rest], out=k_nr[rest])  # h - n, with h the state before
-    np.subtract(cache.h0, n[first], out=k_nr[first])
-    k_z *= k_nr
-    np.multiply(k_n, r, out=k_nr)
+    np.subtract(cache.h[prev], n[rest], out=n_block[rest])  # h - n, with h the state before
+    np.subtract(cache.h0, n[first], out=n_block[first])
+    k_z *= n_block
+    np.multiply(k_n, r, out=n_block)  # now the hidden side's da_n r per unit of dh
     dh_total = np.empty_like(cache.h)
     dh_next = np.zeros((B, H), dtype=dtype)
     if dh_last is not None:
@@ -284,7 +286,7 @@ def gru_dir_backward(
     w_hh_grad = rec_grad(dpre, cache.h, cache.h0, cache.reverse)
     b_hh_grad = dpre.sum(axis=1) if per_step else dpre.reshape(T * B, 3 * H).sum(axis=0)
     # The input side differs only in the new gate's block: da_n instead of da_n * r.
-    np.multiply(k_n, dh_total, out=k_nr)
+    np.multiply(k_n, dh_total, out=n_block)
     w_ih_grad, b_ih_grad = in_grads(dpre, x)
     grads = {
         "weight_ih": w_ih_grad,

@@ -38,7 +38,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from rnn_sandbox.engine.cell_spec import FULL_KINDS, Cell, Explained, StepNumbers
-from rnn_sandbox.engine.timeloop import padding, previous_states, truncated_here
+from rnn_sandbox.engine.timeloop import (
+    padding,
+    previous_states,
+    previous_steps,
+    steps_in_order,
+    truncated_here,
+)
 
 
 @dataclass
@@ -91,11 +97,11 @@ def rnn_dir_forward(
     rec = np.empty((B, H), dtype=dtype)  # h_{t-1} W_hh^T, reused every step
     tanh = nonlinearity == "tanh"
     h = np.asarray(h0, dtype=dtype)  # np.dot(out=) needs matching dtypes
-    for t in range(T - 1, -1, -1) if reverse else range(T):
+    for t in steps_in_order(T, reverse):
         a = h_all[t]  # holds x_t W_ih^T + b_ih + b_hh
         np.dot(h, w_hh_t, out=rec)  # np.dot: less call overhead than matmul on small arrays
-        a += rec
-        if tanh:
+        a += rec  # pre_t = x_t W_ih^T + b_ih + h_{t-1} W_hh^T + b_hh
+        if tanh:  # h_t = act(pre_t)
             np.tanh(a, out=a)
         else:
             np.maximum(a, 0.0, out=a)
@@ -139,15 +145,14 @@ def rnn_dir_backward(
     dh_next = np.zeros((B, H), dtype=h_all.dtype)  # what h_t receives from step t+1
     if dh_last is not None:
         dh_next += dh_last
-    order = range(T) if cache.reverse else range(T - 1, -1, -1)
-    for p, t in enumerate(order):
-        dh = np.add(dh_out[t], dh_next, out=dh_total[t])
+    for p, t in enumerate(steps_in_order(T, cache.reverse, backward=True)):
+        dh = np.add(dh_out[t], dh_next, out=dh_total[t])  # dL/dh_t: from above and from t+1
         dpre = dpre_all[t]
         dpre *= dh  # dpre = dh * act'(pre_t), zero on padded rows
         if truncated_here(truncation, T, p):  # truncated BPTT: nothing flows further back
             dh_next.fill(0.0)
             continue
-        np.dot(dpre, w_hh, out=dh_next)
+        np.dot(dpre, w_hh, out=dh_next)  # dh_{t-1} = dpre W_hh
         if pad is not None and any_pad[t]:
             np.copyto(dh_next, dh, where=pad[t])  # padded step: dh passes on unchanged
     dh0 = dh_next
@@ -157,9 +162,7 @@ def rnn_dir_backward(
     flat = dpre_all.reshape(T * B, H)
     # dW_hh pairs dpre_t with the state the step started from: h_{t-1} (forward direction)
     # or h_{t+1} (backward direction), and h0 for the first step; no shifted copy of h.
-    first, rest, prev = (-1, slice(0, T - 1), slice(1, T)) if cache.reverse else (
-        0, slice(1, T), slice(0, T - 1)
-    )
+    rest, prev, first = previous_steps(T, cache.reverse)
     w_hh_grad = dpre_all[first].T @ h0
     if T > 1:
         w_hh_grad += dpre_all[rest].reshape(-1, H).T @ h_all[prev].reshape(-1, H)
