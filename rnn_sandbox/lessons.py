@@ -10,6 +10,10 @@ setup of the same lesson, and ``setup:<line>`` any setup written as a setup line
 (``setup:long_memory;cell=rnn``, see :mod:`rnn_sandbox.setup_line`).  A teacher's own
 lessons are read by :mod:`rnn_sandbox.lesson_pack`.  The "Try this" list is the bullet
 list under a ``Try this`` heading, so the text and the list never disagree.
+
+A lesson is read in the language in use (:mod:`rnn_sandbox.language`) where it is
+translated: ``resources/lessons/<code>/<file>``, the same links and structure in other
+words, and ``resources/lessons/<code>/index.json`` with the titles and setup labels.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from rnn_sandbox.config import ConfigError, ExperimentConfig
-from rnn_sandbox.language import localized
+from rnn_sandbox.language import PSEUDO, SOURCE, current, localized, resource_folder
 from rnn_sandbox.setup_line import SetupLineError, parse_setup_line
 from rnn_sandbox.tasks import get_task
 from rnn_sandbox.tasks.base import read_resource
@@ -176,42 +180,67 @@ def resolve_link(url: str, among: Sequence[Lesson] | None = None) -> tuple[str, 
     return None
 
 
-@lru_cache(maxsize=1)
-def _load() -> tuple[Lesson, ...]:
+def _translated_names(code: str) -> dict[str, Any]:
+    """The titles and setup labels of ``resources/lessons/<code>/index.json``
+    (``{"titles": {lesson: …}, "setups": {lesson: {setup: …}}}``); none for English or a
+    language without the file."""
+    path = resource_folder() / "lessons" / code / "index.json"
+    if code in (SOURCE, PSEUDO) or not path.is_file():
+        return {"titles": {}, "setups": {}}
+    try:
+        names = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise LessonError(f"the lesson titles in '{code}' cannot be read: {e}") from None
+    if not isinstance(names.get("titles"), dict) or not isinstance(names.get("setups"), dict):
+        raise LessonError(f"the lesson titles in '{code}' lack titles or setups")
+    return names
+
+
+@lru_cache(maxsize=4)
+def _load(code: str = SOURCE) -> tuple[Lesson, ...]:
+    """The shipped lessons, titled and their setups named in language ``code`` (English
+    where a name has no translation)."""
     try:
         index = json.loads(read_resource("lessons", "index.json"))
     except (OSError, json.JSONDecodeError) as e:
         raise LessonError(f"the lesson index cannot be read: {e}") from None
+    names = _translated_names(code)
     lessons = []
     for number, entry in enumerate(index["lessons"], start=1):
+        labels = names["setups"].get(entry["id"], {})
         setups = tuple(
-            Setup(s["id"], s["label"], s["task"], s.get("overrides", {}))
+            Setup(s["id"], labels.get(s["id"], s["label"]), s["task"], s.get("overrides", {}))
             for s in entry["setups"]
         )
         if not setups:
             raise LessonError(f"lesson '{entry['id']}' has no setup")
-        lessons.append(Lesson(entry["id"], number, entry["title"], entry["file"], setups))
+        title = names["titles"].get(entry["id"], entry["title"])
+        lessons.append(Lesson(entry["id"], number, title, entry["file"], setups))
     if len({le.id for le in lessons}) != len(lessons):
         raise LessonError("two lessons share an id")
     return tuple(lessons)
 
 
+def _lessons() -> tuple[Lesson, ...]:
+    return _load(current())
+
+
 def load_lessons() -> list[Lesson]:
-    """All lessons in teaching order."""
-    return list(_load())
+    """All lessons in teaching order, titled in the language in use."""
+    return list(_lessons())
 
 
 def get_lesson(lesson_id: str) -> Lesson:
-    for lesson in _load():
+    for lesson in _lessons():
         if lesson.id == lesson_id:
             return lesson
-    known = ", ".join(le.id for le in _load())
+    known = ", ".join(le.id for le in _lessons())
     raise LessonError(f"there is no lesson '{lesson_id}' (lessons: {known})")
 
 
 def neighbours(lesson_id: str) -> tuple[Lesson | None, Lesson | None]:
     """The lessons before and after ``lesson_id`` (``None`` at either end)."""
-    lessons = _load()
+    lessons = _lessons()
     i = [le.id for le in lessons].index(get_lesson(lesson_id).id)
     return (lessons[i - 1] if i > 0 else None,
             lessons[i + 1] if i + 1 < len(lessons) else None)

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 
+from rnn_sandbox import language
 from rnn_sandbox.fields import MAX_INT, Setting, choice_label
 from rnn_sandbox.session import Score
 from rnn_sandbox.tasks.base import TASK_TYPES, Task, resource_path
@@ -134,7 +135,8 @@ def current() -> str:
 
 def install(code: str, app: QCoreApplication | None = None) -> str:
     """Speak ``code`` from now on: translators for the program and Qt's dialogs, numbers
-    formatted for it (``QLocale.setDefault``) and, for Japanese, a font with its glyphs.
+    formatted for it (``QLocale.setDefault``), lessons and task texts read in it
+    (:func:`rnn_sandbox.language.use`) and, for Japanese, a font with its glyphs.
     Widgets made before keep their text.  Returns the language installed (English for one
     not shipped)."""
     global _current
@@ -160,6 +162,7 @@ def install(code: str, app: QCoreApplication | None = None) -> str:
         app.installTranslator(t)
     QLocale.setDefault(QLocale(SOURCE if code == PSEUDO else code))
     _current = code
+    language.use(code)  # lessons and task texts are read in it too
     if code == "ja":
         add_japanese_font()
     return code

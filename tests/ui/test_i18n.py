@@ -115,13 +115,28 @@ def test_the_pseudo_language_wraps_lengthens_and_keeps_fields_and_markup():
     assert i18n.pseudo("") == "" and i18n.pseudo("  ") == "  "
 
 
-def test_view_language_remembers_the_choice_and_offers_a_restart(make_window, settings):
+def test_view_language_remembers_the_choice_and_offers_a_restart(speak, make_window, settings):
+    """A window started in German shows its lessons and task texts in German too; View →
+    Language remembers another language for the next start."""
+    speak("de")
     w = make_window()
+    lessons = w.lessons
+    lessons.show_lesson("mappings")
+    shown = lessons.browser.toPlainText()
+    assert shown.startswith("1. Netze sind Abbildungen") and "Probier es aus" in shown
+    items = lessons.current.try_this()
+    assert len(items) == 4 and items[0].startswith("Drück ein paarmal auf **Schritt**")
+    assert "Drück ein paarmal auf Schritt" in shown
+    assert lessons.lesson_combo.currentText().endswith("1. Netze sind Abbildungen")
+    assert lessons.setup_combo.itemText(1) == "Sequenz hinein, Sequenz heraus (Namen markieren)"
+    assert lessons.load_btn.text() == "Dieses Setup laden"
+    w.task_picker.select("weather")
+    assert "Wetterstation: die Temperatur morgen" in w.task_picker.text.toPlainText()
     asked: list[str] = []
     w.confirm = lambda title, text: asked.append(text) or False
     names = {a.data(): a for a in w.commands.language_menu.actions()}
     assert list(names) == ["en", "de", "ja"]
-    assert names["en"].isChecked() and names["ja"].text() == "日本語"
+    assert names["de"].isChecked() and names["ja"].text() == "日本語"
     names["ja"].trigger()
     assert settings.value(i18n.SETTING) == "ja"
     assert len(asked) == 1 and "日本語" in asked[0]
@@ -166,6 +181,22 @@ def test_japanese_is_drawn_with_glyphs_not_boxes(qapp, tmp_path):
     p.drawText(100, 100, "学習率を下げる")
     p.end()
     assert b"RNNSandboxJP" in pdf.read_bytes()  # the glyphs came from the program's font
+
+
+def test_every_character_of_the_japanese_lessons_and_task_texts_is_in_the_bundled_font(qapp):
+    """The font is a subset: a character outside it would be a box where the system has no
+    Japanese font.  (supportsCharacter takes the code point: given a str it says False.)"""
+    from PySide6.QtGui import QRawFont
+
+    font = QRawFont(str(ROOT / "resources" / "fonts" / i18n.FONT_FILE), 12)
+    assert font.isValid() and not font.supportsCharacter(0xE000)
+    missing: dict[str, list[str]] = {}
+    for folder in ("lessons", "tasks"):
+        for path in sorted((ROOT / "resources" / folder / "ja").iterdir()):
+            for ch in sorted(set(path.read_text(encoding="utf-8"))):
+                if not ch.isspace() and not font.supportsCharacter(ord(ch)):
+                    missing.setdefault(ch, []).append(path.name)
+    assert missing == {}
 
 
 def test_the_language_option_reaches_the_window(monkeypatch):
