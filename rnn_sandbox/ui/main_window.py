@@ -84,7 +84,11 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.presentation = Presentation(self, self.panels(), self.diagram)
         self.commands = WindowActions(self, self._handlers(), c.undo_stack, list(self.plots),
-                                      self.docks)
+                                      [*self.docks, self.sample_dock])
+        # View → Sample brings the panel back after it was closed, for a task that writes.
+        sample_entry = self.sample_dock.toggleViewAction()
+        sample_entry.setEnabled(bool(self.sample_panel.applies))
+        self.sample_panel.appliesChanged.connect(sample_entry.setEnabled)
         c.runningChanged.connect(self.commands.show_running)
         self.commands.layout_menu.aboutToShow.connect(self.offer_presets)
         self.offer_presets()

@@ -137,9 +137,17 @@ def test_the_window_offers_the_panel_for_tasks_that_write_only(qtbot, make_windo
     assert w.sample_panel.write()
     qtbot.waitUntil(lambda: not w.sample_panel.writing(), timeout=10_000)
     assert len(w.sample_panel.text) == len(w.sample_panel.prompt_read) + 20
+    # Closed, it comes back from the View menu.
+    entry = w.sample_dock.toggleViewAction()
+    view = next(a.menu() for a in w.menuBar().actions() if a.menu() and entry in a.menu().actions())
+    assert entry.isEnabled() and view is not None
+    w.sample_dock.close()
+    assert not w.sample_dock.isVisible()
+    entry.trigger()
+    assert w.sample_dock.isVisible()
     w.choose_task("sine_forecast")
     qtbot.waitUntil(lambda: not w.sample_dock.isVisible(), timeout=5_000)
-    assert not w.sample_panel.applies
+    assert not w.sample_panel.applies and not entry.isEnabled()
 
 
 def test_the_written_text_follows_the_window_s_zoom(qtbot, panel):
