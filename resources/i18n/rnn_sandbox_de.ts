@@ -796,6 +796,14 @@ Der Text dieser Lektion lässt sich nicht lesen: {e}</translation>
         <translation>dieses Netz</translation>
     </message>
     <message>
+        <source>source step</source>
+        <translation>Quellschritt</translation>
+    </message>
+    <message>
+        <source>steps before the end of the source</source>
+        <translation>Schritte vor dem Ende der Quelle</translation>
+    </message>
+    <message>
         <source>Layer and direction whose units are shown</source>
         <translation>Schicht und Richtung, deren Neuronen gezeigt werden</translation>
     </message>
@@ -894,6 +902,18 @@ Der Text dieser Lektion lässt sich nicht lesen: {e}</translation>
     <message>
         <source>Top: the watched sample. Bottom: the share of each output&apos;s dependence on the input d steps before it.</source>
         <translation>Oben: das beobachtete Beispiel. Unten: der Anteil der Abhängigkeit jeder Ausgabe von der Eingabe d Schritte davor.</translation>
+    </message>
+    <message>
+        <source>Top: how strongly each output step of the watched sample depends on each step of its source, the decoder fed the previous target words as in training. Bottom: the share of each output&apos;s dependence on the source step d steps before the end of the source.</source>
+        <translation>Oben: wie stark jeder Ausgabeschritt des beobachteten Beispiels von jedem Schritt seiner Quelle abhängt; der Decoder bekommt wie im Training die vorigen Zielwörter. Unten: der Anteil der Abhängigkeit jeder Ausgabe vom Quellschritt d Schritte vor dem Ende der Quelle.</translation>
+    </message>
+    <message>
+        <source>Top: the watched sample, fed as in training: input step 1 is what the network starts from, step t + 1 the target of step t. Bottom: the share of each output&apos;s dependence on the input d steps before it.</source>
+        <translation>Oben: das beobachtete Beispiel, gefüttert wie im Training: Eingabeschritt 1 ist das, womit das Netz beginnt, Schritt t + 1 das Ziel von Schritt t. Unten: der Anteil der Abhängigkeit jeder Ausgabe von der Eingabe d Schritte davor.</translation>
+    </message>
+    <message>
+        <source>After the first step this network is fed zero vectors: every output depends on what it starts from only.</source>
+        <translation>Nach dem ersten Schritt bekommt dieses Netz Nullvektoren: Jede Ausgabe hängt nur davon ab, womit es beginnt.</translation>
     </message>
     <message>
         <source>Unit {0} follows “{1}” best (r = {2:+.2f}); step {3}.</source>

@@ -796,6 +796,14 @@ The text of this lesson cannot be read: {e}</source>
         <translation>このネットワーク</translation>
     </message>
     <message>
+        <source>source step</source>
+        <translation>入力文のステップ</translation>
+    </message>
+    <message>
+        <source>steps before the end of the source</source>
+        <translation>入力文の終わりから何ステップ前か</translation>
+    </message>
+    <message>
         <source>Layer and direction whose units are shown</source>
         <translation>ユニットを表示する層と方向</translation>
     </message>
@@ -894,6 +902,18 @@ The text of this lesson cannot be read: {e}</source>
     <message>
         <source>Top: the watched sample. Bottom: the share of each output&apos;s dependence on the input d steps before it.</source>
         <translation>上: 観察中のサンプル。下: 各出力の d ステップ前の入力への依存の割合。</translation>
+    </message>
+    <message>
+        <source>Top: how strongly each output step of the watched sample depends on each step of its source, the decoder fed the previous target words as in training. Bottom: the share of each output&apos;s dependence on the source step d steps before the end of the source.</source>
+        <translation>上: 観察中のサンプルの各出力ステップが入力文の各ステップにどれだけ依存するか(デコーダには学習時と同じく一つ前の正解の語を与える)。下: 各出力の依存のうち、入力文の終わりから d ステップ前の入力に向かう割合。</translation>
+    </message>
+    <message>
+        <source>Top: the watched sample, fed as in training: input step 1 is what the network starts from, step t + 1 the target of step t. Bottom: the share of each output&apos;s dependence on the input d steps before it.</source>
+        <translation>上: 学習時と同じ入力を与えた観察中のサンプル。入力ステップ 1 はネットワークが始める入力、ステップ t + 1 はステップ t の正解。下: 各出力の d ステップ前の入力への依存の割合。</translation>
+    </message>
+    <message>
+        <source>After the first step this network is fed zero vectors: every output depends on what it starts from only.</source>
+        <translation>このネットワークは最初のステップの後はゼロベクトルを受け取るので、どの出力も最初の入力だけに依存する。</translation>
     </message>
     <message>
         <source>Unit {0} follows “{1}” best (r = {2:+.2f}); step {3}.</source>

@@ -69,6 +69,10 @@ class Learned:
     projections: dict[str, Projection] = field(default_factory=dict)
     connectivity: np.ndarray | None = None  # (output steps, input steps), watched sample
     no_connectivity: str = ""  # why there is none
+    # How its input steps are read (see watched_connectivity): "steps" (x's steps, the
+    # outputs aligned with them or one at the end), "fed" (one-to-many: the input vector,
+    # then the previous targets), "source" (seq2seq: the source's steps).
+    inputs: str = "steps"
     # The same for the networks of other runs of the task, by run name (see
     # training.loop.TrainingLoop.set_look_back_runs).
     others: dict[str, np.ndarray] = field(default_factory=dict)
@@ -214,25 +218,52 @@ def look_inside(
     for name, h in read.items():
         out.correlations[name] = correlations(h, mask, features)
         out.projections[name] = project(h, mask)
+    out.inputs = connectivity_inputs(network)
     if connectivity:
         try:
-            first = val.subset(slice(idx[0], idx[0] + 1))
-            out.connectivity = input_connectivity(network, first.x, first.mask)[0]
+            out.connectivity = watched_connectivity(network, val.subset(np.asarray(idx[:1])))
         except ValueError as e:
             out.no_connectivity = str(e)
     return out
 
 
-def how_far_back(connectivity: np.ndarray) -> np.ndarray:
+def connectivity_inputs(network: Any) -> str:
+    """What the input steps of ``network``'s connectivity are: "fed" for a one-to-many
+    network (the input vector, then the previous targets), "source" for seq2seq, "steps"
+    otherwise (see :func:`~rnn_sandbox.engine.probe.input_connectivity`)."""
+    arch = getattr(network, "arch", "")
+    return {"one_to_many": "fed", "seq2seq": "source"}.get(arch, "steps")
+
+
+def watched_connectivity(network: Network, sample: Any) -> np.ndarray:
+    """``(output steps, input steps)`` connectivity of the one sample of the batch
+    ``sample``, over its real steps only (padding is read by nothing); a generating
+    network is fed the sample's targets, as it trains."""
+    c = input_connectivity(network, sample.x, sample.mask, y=sample.y,
+                           y_mask=sample.y_mask)[0]
+    arch = network.arch
+
+    def real(m: np.ndarray | None, n: int) -> int:
+        return n if m is None else max(1, int(np.asarray(m)[0].sum()))
+
+    out_steps = {"many_to_one": 1, "many_to_many": real(sample.mask, c.shape[0])}.get(
+        arch, real(sample.y_mask, c.shape[0]))
+    in_steps = out_steps if arch == "one_to_many" else real(sample.mask, c.shape[1])
+    return c[:out_steps, :in_steps]
+
+
+def how_far_back(connectivity: np.ndarray, from_end: bool = False) -> np.ndarray:
     """From ``(output steps, input steps)`` connectivity, the share of each output's
     dependence that lies ``d`` steps back, ``d = 0 … input steps - 1``, averaged over the
-    outputs: a many-to-one output is the last step; a many-to-many output ``s`` reads up to
-    step ``s`` (a bidirectional network's look ahead is left out)."""
+    outputs: a many-to-one output is the last step; a many-to-many or one-to-many output
+    ``s`` reads up to step ``s`` (a bidirectional network's look ahead is left out).  With
+    ``from_end`` (an encoder–decoder's source) every output counts back from the last
+    input step, where the decoder starts."""
     c = np.asarray(connectivity, np.float64)
     S, T = c.shape
     total = c.sum(axis=1, keepdims=True)
     share = np.divide(c, total, out=np.zeros_like(c), where=total > 0)
-    ends = [T - 1] if S == 1 else list(range(S))
+    ends = [T - 1] * S if (S == 1 or from_end) else list(range(S))
     curve, counts = np.zeros(T), np.zeros(T)
     for row, s in zip(share, ends, strict=True):
         back = row[: s + 1][::-1]

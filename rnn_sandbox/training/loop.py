@@ -27,11 +27,11 @@ from typing import Any
 
 import numpy as np
 
-from rnn_sandbox.engine import Snapshot, TrainingDiverged, input_connectivity
+from rnn_sandbox.engine import Network, Snapshot, TrainingDiverged
 from rnn_sandbox.io import experiment_from_bytes
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import Metric
-from rnn_sandbox.tasks.units import look_inside
+from rnn_sandbox.tasks.units import look_inside, watched_connectivity
 from rnn_sandbox.training import messages
 
 EMIT_INTERVAL = 1.0 / 32.0  # about 30 refreshes a second (at most 32)
@@ -126,6 +126,10 @@ class TrainingLoop:
         self._next_learned = 0.0
         # Networks of other runs whose look back the snapshots bring too (run name, network).
         self._look_back_runs: list[tuple[str, Any]] = []
+        # Their look back by (run name, watched sample): a kept run's weights never change,
+        # so each is computed once, not at every look (a text's can take seconds).
+        self._look_back_kept: dict[tuple[str, int], np.ndarray] = {}
+        self._look_back_blobs: dict[str, tuple[bytes, Any]] = {}
         self._start(experiment, generation)
 
     def _start(self, experiment: Experiment, generation: int) -> None:
@@ -133,6 +137,7 @@ class TrainingLoop:
         is the learner's and stays)."""
         self.experiment = experiment
         self.generation = generation
+        self._look_back_kept = {}  # other runs' look back on another experiment's samples
         self.running = False
         self.pending_steps = 0
         self.pending_lr: float | None = None
@@ -205,16 +210,25 @@ class TrainingLoop:
     def set_look_back_runs(self, runs: list[tuple[str, bytes]]) -> None:
         """Also show how far back the networks of these runs (name, experiment-file bytes)
         look, on the watched sample: those of a run that cannot be read, or whose network
-        reads other inputs or no inputs step by step, are left out."""
-        kept = []
+        reads other inputs or has no recurrent states, are left out."""
+        kept, blobs = [], {}
         for name, blob in runs:
-            try:
-                net = experiment_from_bytes(blob).network
-            except Exception:  # noqa: BLE001 (a run the window offers must not stop training)
-                continue
-            if getattr(net, "arch", "") in ("many_to_one", "many_to_many"):
-                kept.append((str(name), net))
-        self._look_back_runs = kept
+            name = str(name)
+            known = self._look_back_blobs.get(name)
+            if known is not None and known[0] == blob:
+                net = known[1]  # offered again (the Runs panel changed): nothing to redo
+            else:
+                try:
+                    net = experiment_from_bytes(blob).network
+                except Exception:  # noqa: BLE001 (a run offered must not stop training)
+                    continue
+                self._look_back_kept = {k: v for k, v in self._look_back_kept.items()
+                                        if k[0] != name}
+            blobs[name] = (blob, net)
+            if isinstance(net, Network):
+                kept.append((name, net))
+        self._look_back_runs, self._look_back_blobs = kept, blobs
+        self._look_back_kept = {k: v for k, v in self._look_back_kept.items() if k[0] in blobs}
         self._next_learned = 0.0
 
     def _look_inside(self, snap: Snapshot, now: bool = False) -> None:
@@ -232,12 +246,13 @@ class TrainingLoop:
             i = snap.learned.indices[0]
             sample = val.subset(slice(i, i + 1))
             for name, net in self._look_back_runs:
-                try:
-                    with np.errstate(all="ignore"):
-                        x = np.asarray(sample.x, net.dtype)
-                        snap.learned.others[name] = input_connectivity(net, x, sample.mask)[0]
-                except ValueError:
-                    continue  # another input size: a run of other task settings
+                if (name, i) not in self._look_back_kept:
+                    try:
+                        with np.errstate(all="ignore"):
+                            self._look_back_kept[name, i] = watched_connectivity(net, sample)
+                    except ValueError:
+                        continue  # another input size: a run of other task settings
+                snap.learned.others[name] = self._look_back_kept[name, i]
         cost = time.perf_counter() - started
         self._next_learned = time.monotonic() + max(LEARNED_INTERVAL, cost / LEARNED_SHARE)
 

@@ -26,10 +26,10 @@ WHERE = {
     "minlstm": {"engine/minimal.py", "engine/cell_table.py", "fields.py"},
     "gru": {"engine/gru.py", "fields.py", "tasks/text_generation.py", "tasks/translation.py",
             "ui/diagram/formula.py", "ui/diagram/widget.py", "ui/words.py",
-            "ui/learned/view.py", "ui/plots/hidden.py"},
+            "ui/plots/hidden.py"},
     "lstm": {"engine/lstm.py", "fields.py", "engine/anatomy.py", "runs/book.py",
              "tasks/long_memory.py", "ui/diagram/formula.py", "ui/diagram/scene.py",
-             "ui/diagram/widget.py", "ui/words.py", "ui/learned/view.py", "ui/plots/hidden.py",
+             "ui/diagram/widget.py", "ui/words.py", "ui/plots/hidden.py",
              "ui/runs/keeping.py"},
 }
 

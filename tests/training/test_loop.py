@@ -316,25 +316,50 @@ def test_a_thinned_history_travels_whole_and_stays_bounded(tiny):
 
 
 def test_the_look_back_of_other_runs_networks_comes_with_the_look_inside(sine_experiment):
-    from rnn_sandbox.engine import input_connectivity
+    """Runs of every cell, and of a generating task, each computed once per watched
+    sample: a kept run's weights do not change."""
     from rnn_sandbox.io import experiment_to_bytes
     from rnn_sandbox.tasks import get_task
+    from rnn_sandbox.tasks.units import watched_connectivity
 
     exp = sine_experiment()
-    other_cfg = exp.config.copy()
-    other_cfg.network.cell = "gru"
-    other = Experiment(other_cfg)
+    others = {}
+    for cell in ("rnn", "gru", "lstm", "mingru", "minlstm"):
+        cfg = exp.config.copy()
+        cfg.network.cell = cell
+        others[cell] = Experiment(cfg)
     elsewhere = Experiment(get_task("long_memory").default_config())  # other inputs
     loop = TrainingLoop(exp)
-    loop.set_look_back_runs([("gru", experiment_to_bytes(other)), ("broken", b"not a file"),
+    offered = [(cell, experiment_to_bytes(e)) for cell, e in others.items()]
+    loop.set_look_back_runs([*offered, ("broken", b"not a file"),
                              ("letters", experiment_to_bytes(elsewhere))])
-    assert [name for name, _ in loop._look_back_runs] == ["gru", "letters"]
+    assert [name for name, _ in loop._look_back_runs] == [*others, "letters"]
     loop.set_learned(True)
     loop.step_once()
     loop.advance()
     learned = progress(loop)[-1].snapshot.learned
-    assert list(learned.others) == ["gru"]  # the letters' network reads other inputs
+    assert list(learned.others) == list(others)  # the letters' network reads other inputs
     i = learned.indices[0]
     sample = exp.trainer.data.val.subset(slice(i, i + 1))
-    np.testing.assert_allclose(learned.others["gru"],
-                               input_connectivity(other.network, sample.x)[0])
+    for cell, other in others.items():
+        np.testing.assert_allclose(learned.others[cell],
+                                   watched_connectivity(other.network, sample), err_msg=cell)
+        assert learned.others[cell].shape == (1, sample.x.shape[1])
+    loop.set_look_back_runs(offered[:2])  # offered again, the Runs panel having changed
+    loop.step_once()
+    loop.advance()
+    again = progress(loop)[-1].snapshot.learned.others
+    assert list(again) == ["rnn", "gru"] and again["gru"] is learned.others["gru"]
+    # A generating task: a one-to-many run's outputs against the inputs it is fed.
+    cfg = get_task("caption").default_config()
+    cfg.task.n_samples = 60
+    words = Experiment(cfg)
+    cfg.network.cell = "minlstm"
+    loop = TrainingLoop(words)
+    loop.set_look_back_runs([("minlstm", experiment_to_bytes(Experiment(cfg)))])
+    loop.set_learned(True)
+    loop.step_once()
+    loop.advance()
+    learned = progress(loop)[-1].snapshot.learned
+    assert learned.inputs == "fed" and learned.connectivity.shape[0] > 1
+    assert learned.others["minlstm"].shape == learned.connectivity.shape

@@ -9,7 +9,7 @@ import pytest
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import all_tasks, get_task
 from rnn_sandbox.tasks.units import look_inside
-from rnn_sandbox.ui.learned import LearnedPanelView, LearnedView
+from rnn_sandbox.ui.learned import LearnedPanelView, LearnedView, network_label
 from rnn_sandbox.ui.view_data import ViewData
 from rnn_sandbox.ui.worker import Progress
 from tests.tasks.test_units import marker_copying_experiment
@@ -30,7 +30,9 @@ def test_the_panel_rebuilds_for_every_task_and_draws_other_runs_curves(qtbot, vi
     panel = LearnedPanelView(view, lambda: requests.append(1))
     previous = None
     for task in all_tasks():
-        exp = Experiment(small(task.default_config()))
+        cfg = small(task.default_config())
+        cfg.network.hidden_size = min(cfg.network.hidden_size, 16)
+        exp = Experiment(cfg)
         panel.show_experiment(ViewData.of(exp, 0))
         assert view.learned is None and view.layer_combo.count() == 0
         learned = look_inside(task, exp.network, exp.dataset, samples=4, step=3)
@@ -54,6 +56,12 @@ def test_the_panel_rebuilds_for_every_task_and_draws_other_runs_curves(qtbot, vi
             assert not view.trace.isHidden() and view.text.isHidden()
             np.testing.assert_allclose(view.trace.unit_curve.getData()[1], h[0, :n, 0])
         assert len(view.space.dots.data) == int(learned.mask.sum())
+        # How far back: every task type, a generating one fed as it trains.
+        assert learned.no_connectivity == "" and view.back.last is not None, task.name
+        conn = learned.connectivity
+        assert len(view.back.last) == conn.shape[1] and view.back.last.max() > 0, task.name
+        assert view.back.inputs == {"one_to_many": "fed", "seq2seq": "source"}.get(
+            cfg.network.architecture, "steps")
         previous = previous or task.name
     assert len(requests) == len(all_tasks())
     # Other runs' networks of the task: a dashed curve each, gone when they are.
@@ -70,6 +78,9 @@ def test_the_panel_rebuilds_for_every_task_and_draws_other_runs_curves(qtbot, vi
     snap.learned.others = {"lstm": np.eye(16)[-1:]}
     panel.show_progress(Progress(0, snap, np.zeros(0), np.zeros(0), snapshots=[snap]))
     assert list(view.back.kept) == ["lstm"]
+    cfg = small(get_task("sentiment").default_config())
+    cfg.network.cell = "mingru"
+    assert network_label(cfg).startswith("minGRU, ")  # the cell's name, not its setting's
     dense = small(get_task("order_matters").default_config())
     dense.network.cell = "dense"
     panel.show_experiment(ViewData.of(Experiment(dense), 0))
@@ -96,15 +107,16 @@ def test_select_a_span_and_find_where_the_same_units_are_on(view):
 
 
 def test_every_page_is_readable_on_a_laptop_and_a_clicked_unit_is_shown(tmp_path):
-    """At 1366×768 in the Laptop layout: no control or text cut and every plot with a data
-    area of at least 120×80 px, on every page (a series: the unit's trace is a plot too);
-    a unit clicked in the hidden-state heatmap or on the diagram is the one shown."""
+    """At 1366×768 in the Laptop layout, for every task type (many-to-one, many-to-many,
+    one-to-many, seq2seq): no control or text cut and every plot with a data area of at
+    least 120×80 px, on every page (a series: the unit's trace is a plot too); a unit
+    clicked in the hidden-state heatmap or on the diagram is the one shown."""
     from tests.ui.test_screens import in_window
 
     body = """
         sys.path.insert(0, "tests/ui")
         import screen_probe as sp
-        for task in ("sine_forecast",):
+        for task in ("sine_forecast", "named_entities", "caption", "translation"):
             if w.controller.config.task.name != task:
                 w.choose_task(task)
             w.learned_dock.show()
@@ -117,21 +129,25 @@ def test_every_page_is_readable_on_a_laptop_and_a_clicked_unit_is_shown(tmp_path
                 sp.settle(app, 40)
                 print(task, i, sp.problems(app, w, 1.0, root=w.learned_dock),
                       [a for a in sp.plot_areas(w.learned_dock)])
-        w.hidden_plot.unitChosen.emit("l0", 3)
-        shown = [w.learned_view.unit, w.learned_view.unit_spin.value()]
-        neuron = next(n for n in w.diagram.scene.neurons if n.role == "hidden" and n.unit == 2)
-        w.diagram._neuron_clicked(neuron)
-        print("chosen", shown + [w.learned_view.unit])
+            if task == "sine_forecast":
+                w.hidden_plot.unitChosen.emit("l0", 3)
+                shown = [w.learned_view.unit, w.learned_view.unit_spin.value()]
+                neuron = next(n for n in w.diagram.scene.neurons
+                              if n.role == "hidden" and n.unit == 2)
+                w.diagram._neuron_clicked(neuron)
+                print("chosen", shown + [w.learned_view.unit])
     """
     out = in_window(tmp_path, 1366, 768, body)
     lines = out.strip().splitlines()
-    assert len(lines) == 6 and lines[-1] == "chosen [3, 3, 2]", out
-    plots = 0
-    for line in lines[:-1]:
+    assert len(lines) == 21 and "chosen [3, 3, 2]" in lines, out
+    pages = [line for line in lines if not line.startswith("chosen")]
+    for line in pages:
         assert " [] " in line, line  # no problem found
-        plots += line.count("(")
-    assert plots >= 4  # the trace, the projection and the two look-back plots were measured
     assert "sine_forecast 0 [] [(" in out  # the trace's data area, measured
+    for task in ("sine_forecast", "named_entities", "caption", "translation"):
+        assert any(line.startswith(f"{task} 3 [] [(") for line in pages), out  # projection
+        # The two look-back plots, measured: a generating network's too.
+        assert sum(line.count("(") for line in pages if line.startswith(f"{task} 4 ")) == 2, out
 
 
 def test_the_strips_colour_as_the_text_does():

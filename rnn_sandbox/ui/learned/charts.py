@@ -176,8 +176,20 @@ class LookBackPlot(QWidget):
             pen=pg.mkPen(PALETTE[0], width=2.5), name=tr("this network"))
         self.kept: dict[str, pg.PlotDataItem] = {}  # other runs' curves, by run name
         self.last: np.ndarray | None = None
+        self.inputs = "steps"  # what an input step is (tasks.units.Learned.inputs)
 
-    def show_connectivity(self, conn: np.ndarray | None, label: str) -> None:
+    def show_connectivity(self, conn: np.ndarray | None, label: str,
+                          inputs: str = "steps") -> None:
+        """``conn`` ``(output steps, input steps)``; ``inputs`` says what an input step is
+        (:attr:`~rnn_sandbox.tasks.units.Learned.inputs`): an encoder–decoder's curves
+        count back from the end of the source."""
+        self.inputs = inputs
+        source = inputs == "source"
+        self.map.getPlotItem().setLabel("bottom", tr("source step") if source else
+                                        tr("input step"))
+        self.curves.getPlotItem().setLabel(
+            "bottom", tr("steps before the end of the source") if source else
+            tr("steps back"))
         if conn is None:
             self.image.clear()
             self.current.setData([], [])
@@ -186,7 +198,7 @@ class LookBackPlot(QWidget):
         c = np.asarray(conn, float)
         self.image.setImage(c.T, autoLevels=True)
         self.image.setRect(0.5, 0.5, c.shape[1], c.shape[0])
-        self.last = how_far_back(c)
+        self.last = how_far_back(c, from_end=source)
         self.current.setData(np.arange(len(self.last)), self.last)
         self._rename(self.current, label)
 
@@ -197,7 +209,7 @@ class LookBackPlot(QWidget):
         for name in [n for n in self.kept if n not in others]:
             plot.removeItem(self.kept.pop(name))
         for k, (name, conn) in enumerate(others.items()):
-            curve = how_far_back(np.asarray(conn, float))
+            curve = how_far_back(np.asarray(conn, float), from_end=self.inputs == "source")
             if name not in self.kept:
                 pen = pg.mkPen(PALETTE[(k + 1) % len(PALETTE)], width=1.5,
                                style=Qt.PenStyle.DashLine)

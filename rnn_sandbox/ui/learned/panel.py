@@ -59,6 +59,26 @@ def _row(*widgets: QWidget) -> QWidget:
     return row
 
 
+def look_back_note(learned: Learned) -> str:
+    """What the look-back page's plots show, for the kind of network ``learned`` is of."""
+    if learned.inputs == "source":
+        return tr("Top: how strongly each output step of the watched sample depends on each "
+                  "step of its source, the decoder fed the previous target words as in "
+                  "training. Bottom: the share of each output's dependence on the source "
+                  "step d steps before the end of the source.")
+    if learned.inputs != "fed":
+        return tr("Top: the watched sample. Bottom: the share of each output's dependence "
+                  "on the input d steps before it.")
+    text = tr("Top: the watched sample, fed as in training: input step 1 is what the "
+              "network starts from, step t + 1 the target of step t. Bottom: the share of "
+              "each output's dependence on the input d steps before it.")
+    c = learned.connectivity
+    if c is not None and c.shape[1] > 1 and not np.any(c[:, 1:]):
+        text += " " + tr("After the first step this network is fed zero vectors: every "
+                         "output depends on what it starts from only.")
+    return text
+
+
 class LearnedView(QWidget):
     """The dock's widget: a row to choose the page, the layer and the unit, then the page."""
 
@@ -242,12 +262,10 @@ class LearnedView(QWidget):
         self.colour_combo.setEnabled(learned.labels is not None)
         if learned.labels is None:
             self.colour_combo.setCurrentIndex(0)
-        self.back.show_connectivity(learned.connectivity, label)
+        self.back.show_connectivity(learned.connectivity, label, learned.inputs)
         self.back.show_others(learned.others)
         self.back_note.setText(learned.no_connectivity.capitalize() + "." if
-                               learned.no_connectivity else tr(
-                                   "Top: the watched sample. Bottom: the share of each "
-                                   "output's dependence on the input d steps before it."))
+                               learned.no_connectivity else look_back_note(learned))
         self._redraw()
 
     def layer(self) -> str:

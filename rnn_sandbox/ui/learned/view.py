@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from rnn_sandbox.engine import Snapshot
+from rnn_sandbox.engine.cell_table import CELL_TABLE
 from rnn_sandbox.tasks.units import Learned
 from rnn_sandbox.ui.i18n import tr
 from rnn_sandbox.ui.learned.charts import SpacePlot
@@ -24,7 +25,8 @@ from rnn_sandbox.ui.worker import Progress
 def network_label(config: Any) -> str:
     """A network in a few words, for the look-back curves: "LSTM, 16 units"."""
     n = config.network
-    cell = {"rnn": tr("simple RNN"), "gru": "GRU", "lstm": "LSTM"}.get(n.cell, n.cell)
+    spec = CELL_TABLE.get(n.cell)
+    cell = tr(spec.title) if spec is not None else n.cell  # "simple RNN", "minGRU"
     text = tr("{0}, {1} units").format(cell, n.hidden_size)
     return tr("{0}, 2 directions").format(text) if n.bidirectional else text
 
