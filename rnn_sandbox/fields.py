@@ -219,7 +219,9 @@ SETTINGS: tuple[Setting, ...] = (
        enabled_when=lambda c: _recurrent(c) and c.network.architecture == "seq2seq",
        cli="attention"),
     _S("network", "nonlinearity", "Nonlinearity", "Activation of the hidden state", "choice",
-       choices=NONLINEARITIES, cli="nonlinearity"),
+       choices=NONLINEARITIES, cli="nonlinearity",
+       # PyTorch's too: only nn.RNN has it; the gated and minimal cells fix their squashes.
+       enabled_when=lambda c: c.network.cell == "rnn"),
     _S("network", "pooling", "Dense input",
        "How the dense baseline squeezes a sequence into one vector: the mean of the "
        "steps (order lost) or all steps side by side (fixed length)",

@@ -158,5 +158,9 @@ def test_the_schema_gives_controls_limits_and_what_each_setting_depends_on():
     assert not is_enabled(SETTING["network.num_layers"], cfg)
     assert not is_enabled(SETTING["network.bidirectional"], cfg)
     assert not is_enabled(SETTING["network.cell"], cfg, forced=frozenset({"cell"}))
+    # Only the simple RNN has a choice of squash (as only torch.nn.RNN has nonlinearity=).
+    assert not is_enabled(SETTING["network.nonlinearity"], cfg)
+    cfg.network.cell = "rnn"
+    assert is_enabled(SETTING["network.nonlinearity"], cfg)
     assert [k for k, s in SETTING.items() if s.live] == ["training.learning_rate",
                                                         "training.epochs"]
