@@ -4587,5 +4587,133 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <source>there is no task named &apos;{name}&apos; (known tasks: {known})</source>
         <translation>es gibt keine Aufgabe namens '{name}' (bekannte Aufgaben: {known})</translation>
     </message>
+    <message>
+        <source>needs about {size} of memory</source>
+        <translation>braucht etwa {size} Speicher</translation>
+    </message>
+    <message>
+        <source>needs about {size} of memory, {duration} per step</source>
+        <translation>braucht etwa {size} Speicher, {duration} je Schritt</translation>
+    </message>
+    <message>
+        <source>the weights, their gradients and the optimizer</source>
+        <translation>die Gewichte, ihre Gradienten und den Optimierer</translation>
+    </message>
+    <message>
+        <source>one batch&apos;s forward and backward pass</source>
+        <translation>den Vorwärts- und Rückwärtsdurchlauf einer Batch</translation>
+    </message>
+    <message>
+        <source>the data set</source>
+        <translation>den Datensatz</translation>
+    </message>
+    <message numerus="yes">
+        <source>these settings need about {need} of memory for %n run(s), and {have} is available: the program itself needs about {base}; close other programs to free memory</source>
+        <translation><numerusform>diese Einstellungen brauchen für %n Lauf etwa {need} Speicher, und {have} sind verfügbar: das Programm selbst braucht etwa {base}; schließen Sie andere Programme, um Speicher freizugeben</numerusform><numerusform>diese Einstellungen brauchen für %n Läufe etwa {need} Speicher, und {have} sind verfügbar: das Programm selbst braucht etwa {base}; schließen Sie andere Programme, um Speicher freizugeben</numerusform></translation>
+    </message>
+    <message>
+        <source>these settings need about {need} of memory, and {have} is available: the program itself needs about {base}; close other programs to free memory</source>
+        <translation>diese Einstellungen brauchen etwa {need} Speicher, und {have} sind verfügbar: das Programm selbst braucht etwa {base}; schließen Sie andere Programme, um Speicher freizugeben</translation>
+    </message>
+    <message>
+        <source>lower the hidden size or the layers, or turn off bidirectional</source>
+        <translation>die verborgene Größe oder die Schichten verringern oder bidirektional ausschalten</translation>
+    </message>
+    <message>
+        <source>lower the batch size, the sequence length or the hidden size</source>
+        <translation>die Batchgröße, die Sequenzlänge oder die verborgene Größe verringern</translation>
+    </message>
+    <message>
+        <source>lower the samples or the sequence length</source>
+        <translation>die Beispiele oder die Sequenzlänge verringern</translation>
+    </message>
+    <message numerus="yes">
+        <source>these settings need about {need} of memory for %n run(s) (most of it for {part}: {size}), and {have} is available; {advice}</source>
+        <translation><numerusform>diese Einstellungen brauchen für %n Lauf etwa {need} Speicher (das meiste für {part}: {size}), und {have} sind verfügbar; {advice}</numerusform><numerusform>diese Einstellungen brauchen für %n Läufe etwa {need} Speicher (das meiste für {part}: {size}), und {have} sind verfügbar; {advice}</numerusform></translation>
+    </message>
+    <message>
+        <source>these settings need about {need} of memory (most of it for {part}: {size}), and {have} is available; {advice}</source>
+        <translation>diese Einstellungen brauchen etwa {need} Speicher (das meiste für {part}: {size}), und {have} sind verfügbar; {advice}</translation>
+    </message>
+    <message>
+        <source>CSV file not found: {file}</source>
+        <translation>CSV-Datei nicht gefunden: {file}</translation>
+    </message>
+    <message>
+        <source>{file} is not a text file (it is not UTF-8 encoded)</source>
+        <translation>{file} ist keine Textdatei (nicht UTF-8-kodiert)</translation>
+    </message>
+    <message>
+        <source>{file} is not a readable CSV file: {reason}</source>
+        <translation>{file} ist keine lesbare CSV-Datei: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is empty</source>
+        <translation>{file} ist leer</translation>
+    </message>
+    <message>
+        <source>{file} has no header: row 1 holds numbers ({numbers}); the first row must name the columns</source>
+        <translation>{file} hat keine Kopfzeile: Zeile 1 enthält Zahlen ({numbers}); die erste Zeile muss die Spalten benennen</translation>
+    </message>
+    <message>
+        <source>{file}: column {column} has no name in the header (row 1)</source>
+        <translation>{file}: Spalte {column} hat in der Kopfzeile (Zeile 1) keinen Namen</translation>
+    </message>
+    <message>
+        <source>{file}: the header names column &apos;{column}&apos; twice</source>
+        <translation>{file}: die Kopfzeile nennt die Spalte '{column}' zweimal</translation>
+    </message>
+    <message>
+        <source>{file} has no column named &apos;{column}&apos;; its columns are: {columns}</source>
+        <translation>{file} hat keine Spalte namens '{column}'; ihre Spalten sind: {columns}</translation>
+    </message>
+    <message>
+        <source>{file} has a header but no data rows</source>
+        <translation>{file} hat eine Kopfzeile, aber keine Datenzeilen</translation>
+    </message>
+    <message>
+        <source>{file}: row {row} is empty</source>
+        <translation>{file}: Zeile {row} ist leer</translation>
+    </message>
+    <message>
+        <source>{file}: row {row} has {cells} cells but the header names {columns} columns</source>
+        <translation>{file}: Zeile {row} hat {cells} Zellen, aber die Kopfzeile nennt {columns} Spalten</translation>
+    </message>
+    <message>
+        <source>{file}: gap at row {row}, column &apos;{column}&apos; (the cell is empty)</source>
+        <translation>{file}: Lücke in Zeile {row}, Spalte '{column}' (die Zelle ist leer)</translation>
+    </message>
+    <message>
+        <source>{file}: row {row}, column &apos;{column}&apos; holds text (&apos;{text}&apos;), not a number</source>
+        <translation>{file}: Zeile {row}, Spalte '{column}' enthält Text ('{text}'), keine Zahl</translation>
+    </message>
+    <message>
+        <source>{file}: row {row}, column &apos;{column}&apos; holds &apos;{text}&apos;, which is not a finite number</source>
+        <translation>{file}: Zeile {row}, Spalte '{column}' enthält '{text}', keine endliche Zahl</translation>
+    </message>
+    <message>
+        <source>choose at least one feature column</source>
+        <translation>wählen Sie mindestens eine Merkmalsspalte</translation>
+    </message>
+    <message>
+        <source>feature columns must be given by name</source>
+        <translation>Merkmalsspalten müssen mit Namen angegeben werden</translation>
+    </message>
+    <message>
+        <source>choose a target column</source>
+        <translation>wählen Sie eine Zielspalte</translation>
+    </message>
+    <message>
+        <source>horizon must be a whole number of rows, at least 1 (got {value})</source>
+        <translation>horizon muss eine ganze Zahl von Zeilen sein, mindestens 1 (erhalten: {value})</translation>
+    </message>
+    <message>
+        <source>{file} has {rows} data rows: too few for a window of {window} rows plus a horizon of {horizon} (at least {least} rows give the 4 windows needed for training and validation)</source>
+        <translation>{file} hat {rows} Datenzeilen: zu wenige für ein Fenster von {window} Zeilen plus einen Horizont von {horizon} (mindestens {least} Zeilen ergeben die 4 Fenster, die Training und Validierung brauchen)</translation>
+    </message>
+    <message>
+        <source>{file}: column &apos;{column}&apos; holds values too large to standardise (up to {largest}); rescale the column</source>
+        <translation>{file}: Spalte '{column}' enthält Werte, die zum Standardisieren zu groß sind (bis {largest}); skalieren Sie die Spalte um</translation>
+    </message>
 </context>
 </TS>

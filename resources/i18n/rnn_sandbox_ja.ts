@@ -4587,5 +4587,133 @@ The automatic copy is kept as {kept}.</source>
         <source>there is no task named &apos;{name}&apos; (known tasks: {known})</source>
         <translation>'{name}' という名前のタスクはありません（あるタスク: {known}）</translation>
     </message>
+    <message>
+        <source>needs about {size} of memory</source>
+        <translation>メモリが約 {size} 必要</translation>
+    </message>
+    <message>
+        <source>needs about {size} of memory, {duration} per step</source>
+        <translation>メモリが約 {size} 必要、1 ステップ {duration}</translation>
+    </message>
+    <message>
+        <source>the weights, their gradients and the optimizer</source>
+        <translation>重み、その勾配、オプティマイザ</translation>
+    </message>
+    <message>
+        <source>one batch&apos;s forward and backward pass</source>
+        <translation>1 バッチの順伝播と逆伝播</translation>
+    </message>
+    <message>
+        <source>the data set</source>
+        <translation>データセット</translation>
+    </message>
+    <message numerus="yes">
+        <source>these settings need about {need} of memory for %n run(s), and {have} is available: the program itself needs about {base}; close other programs to free memory</source>
+        <translation><numerusform>この設定では %n 個の実行にメモリが約 {need} 必要ですが、使えるのは {have} です。プログラム自体が約 {base} 使います。ほかのプログラムを閉じてメモリを空けてください</numerusform></translation>
+    </message>
+    <message>
+        <source>these settings need about {need} of memory, and {have} is available: the program itself needs about {base}; close other programs to free memory</source>
+        <translation>この設定ではメモリが約 {need} 必要ですが、使えるのは {have} です。プログラム自体が約 {base} 使います。ほかのプログラムを閉じてメモリを空けてください</translation>
+    </message>
+    <message>
+        <source>lower the hidden size or the layers, or turn off bidirectional</source>
+        <translation>隠れ層のサイズか層の数を減らすか、双方向をオフにしてください</translation>
+    </message>
+    <message>
+        <source>lower the batch size, the sequence length or the hidden size</source>
+        <translation>バッチサイズ、系列の長さ、隠れ層のサイズのどれかを減らしてください</translation>
+    </message>
+    <message>
+        <source>lower the samples or the sequence length</source>
+        <translation>サンプル数か系列の長さを減らしてください</translation>
+    </message>
+    <message numerus="yes">
+        <source>these settings need about {need} of memory for %n run(s) (most of it for {part}: {size}), and {have} is available; {advice}</source>
+        <translation><numerusform>この設定では %n 個の実行にメモリが約 {need} 必要ですが（大部分は{part}の {size}）、使えるのは {have} です。{advice}</numerusform></translation>
+    </message>
+    <message>
+        <source>these settings need about {need} of memory (most of it for {part}: {size}), and {have} is available; {advice}</source>
+        <translation>この設定ではメモリが約 {need} 必要ですが（大部分は{part}の {size}）、使えるのは {have} です。{advice}</translation>
+    </message>
+    <message>
+        <source>CSV file not found: {file}</source>
+        <translation>CSV ファイルが見つかりません: {file}</translation>
+    </message>
+    <message>
+        <source>{file} is not a text file (it is not UTF-8 encoded)</source>
+        <translation>{file} はテキストファイルではありません（UTF-8 ではありません）</translation>
+    </message>
+    <message>
+        <source>{file} is not a readable CSV file: {reason}</source>
+        <translation>{file} は読める CSV ファイルではありません: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is empty</source>
+        <translation>{file} は空です</translation>
+    </message>
+    <message>
+        <source>{file} has no header: row 1 holds numbers ({numbers}); the first row must name the columns</source>
+        <translation>{file} に見出しがありません: 1 行目が数です（{numbers}）。1 行目には列の名前を書いてください</translation>
+    </message>
+    <message>
+        <source>{file}: column {column} has no name in the header (row 1)</source>
+        <translation>{file}: 列 {column} の見出し（1 行目）に名前がありません</translation>
+    </message>
+    <message>
+        <source>{file}: the header names column &apos;{column}&apos; twice</source>
+        <translation>{file}: 見出しに列 '{column}' が 2 回あります</translation>
+    </message>
+    <message>
+        <source>{file} has no column named &apos;{column}&apos;; its columns are: {columns}</source>
+        <translation>{file} に '{column}' という列はありません。列は次のとおりです: {columns}</translation>
+    </message>
+    <message>
+        <source>{file} has a header but no data rows</source>
+        <translation>{file} には見出しはありますがデータの行がありません</translation>
+    </message>
+    <message>
+        <source>{file}: row {row} is empty</source>
+        <translation>{file}: {row} 行目が空です</translation>
+    </message>
+    <message>
+        <source>{file}: row {row} has {cells} cells but the header names {columns} columns</source>
+        <translation>{file}: {row} 行目のセルは {cells} 個ですが、見出しの列は {columns} 個です</translation>
+    </message>
+    <message>
+        <source>{file}: gap at row {row}, column &apos;{column}&apos; (the cell is empty)</source>
+        <translation>{file}: {row} 行目の列 '{column}' が抜けています（セルが空です）</translation>
+    </message>
+    <message>
+        <source>{file}: row {row}, column &apos;{column}&apos; holds text (&apos;{text}&apos;), not a number</source>
+        <translation>{file}: {row} 行目の列 '{column}' が数ではなく文字です（'{text}'）</translation>
+    </message>
+    <message>
+        <source>{file}: row {row}, column &apos;{column}&apos; holds &apos;{text}&apos;, which is not a finite number</source>
+        <translation>{file}: {row} 行目の列 '{column}' の '{text}' は有限の数ではありません</translation>
+    </message>
+    <message>
+        <source>choose at least one feature column</source>
+        <translation>特徴の列を 1 つ以上選んでください</translation>
+    </message>
+    <message>
+        <source>feature columns must be given by name</source>
+        <translation>特徴の列は名前で指定してください</translation>
+    </message>
+    <message>
+        <source>choose a target column</source>
+        <translation>目標の列を選んでください</translation>
+    </message>
+    <message>
+        <source>horizon must be a whole number of rows, at least 1 (got {value})</source>
+        <translation>horizon は 1 以上の整数の行数でなければなりません（値: {value}）</translation>
+    </message>
+    <message>
+        <source>{file} has {rows} data rows: too few for a window of {window} rows plus a horizon of {horizon} (at least {least} rows give the 4 windows needed for training and validation)</source>
+        <translation>{file} のデータは {rows} 行です: {window} 行の窓と {horizon} 行先の予測には足りません（学習と検証に要る 4 つの窓には {least} 行以上必要です）</translation>
+    </message>
+    <message>
+        <source>{file}: column &apos;{column}&apos; holds values too large to standardise (up to {largest}); rescale the column</source>
+        <translation>{file}: 列 '{column}' の値が大きすぎて標準化できません（最大 {largest}）。列の尺度を変えてください</translation>
+    </message>
 </context>
 </TS>

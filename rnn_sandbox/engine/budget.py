@@ -25,6 +25,7 @@ from rnn_sandbox.config import ExperimentConfig, NetworkConfig, data_bytes
 from rnn_sandbox.engine.anatomy import gate_count
 from rnn_sandbox.engine.attention import attention_shapes
 from rnn_sandbox.engine.cell_table import CELL_TABLE
+from rnn_sandbox.translation import QT_TR_NOOP, tr
 
 # The environment variable that lowers the memory the program believes it has (bytes, or
 # a number with K, M, G, T): for a shared machine, and for tests of the refusal.
@@ -77,10 +78,10 @@ class Estimate:
 
     def text(self) -> str:
         """``needs about 1.9 GB of memory, 0.4 s per step``."""
-        line = f"needs about {size_text(self.total)} of memory"
-        if self.seconds_per_step is not None:
-            line += f", {duration_text(self.seconds_per_step)} per step"
-        return line
+        if self.seconds_per_step is None:
+            return tr("needs about {size} of memory").format(size=size_text(self.total))
+        return tr("needs about {size} of memory, {duration} per step").format(
+            size=size_text(self.total), duration=duration_text(self.seconds_per_step))
 
 
 def size_text(n: float) -> str:
@@ -89,7 +90,7 @@ def size_text(n: float) -> str:
         if n >= scale:
             value = n / scale
             return f"{value:.2g} {unit}" if value < 10 else f"{value:,.0f} {unit}"
-    return f"{int(n)} bytes"
+    return tr("%n byte(s)", n=int(n))
 
 
 def duration_text(seconds: float) -> str:
@@ -337,26 +338,33 @@ def refusal(cfg: ExperimentConfig, est: Estimate, need: int, have: int,
             copies: int = 1) -> str:
     """The message of :func:`too_large`: what it needs, what there is, what to lower."""
     parts = {
-        "the weights, their gradients and the optimizer": 2 * est.weights + est.optimizer,
-        "one batch's forward and backward pass": est.cache,
-        "the data set": est.data,
+        QT_TR_NOOP("the weights, their gradients and the optimizer"):
+            2 * est.weights + est.optimizer,
+        QT_TR_NOOP("one batch's forward and backward pass"): est.cache,
+        QT_TR_NOOP("the data set"): est.data,
     }
     biggest = max(parts, key=lambda k: parts[k])
-    runs = f" for {copies} runs" if copies > 1 else ""
     if parts[biggest] < est.baseline:  # the program alone hardly fits
-        return (f"these settings need about {size_text(need)} of memory{runs}, and "
-                f"{size_text(have)} is available: the program itself needs about "
-                f"{size_text(est.baseline)}; close other programs to free memory")
+        text = (tr("these settings need about {need} of memory for %n run(s), and {have} is "
+                   "available: the program itself needs about {base}; close other programs "
+                   "to free memory", n=copies) if copies > 1 else
+                tr("these settings need about {need} of memory, and {have} is available: the "
+                   "program itself needs about {base}; close other programs to free memory"))
+        return text.format(need=size_text(need), have=size_text(have),
+                           base=size_text(est.baseline))
     lower = {
         "the weights, their gradients and the optimizer":
-            "lower the hidden size or the layers, or turn off bidirectional",
+            tr("lower the hidden size or the layers, or turn off bidirectional"),
         "one batch's forward and backward pass":
-            "lower the batch size, the sequence length or the hidden size",
-        "the data set": "lower the samples or the sequence length",
+            tr("lower the batch size, the sequence length or the hidden size"),
+        "the data set": tr("lower the samples or the sequence length"),
     }[biggest]
-    return (f"these settings need about {size_text(need)} of memory{runs} "
-            f"(most of it for {biggest}: {size_text(parts[biggest])}), and "
-            f"{size_text(have)} is available; {lower}")
+    text = (tr("these settings need about {need} of memory for %n run(s) (most of it for "
+               "{part}: {size}), and {have} is available; {advice}", n=copies) if copies > 1
+            else tr("these settings need about {need} of memory (most of it for {part}: "
+                    "{size}), and {have} is available; {advice}"))
+    return text.format(need=size_text(need), part=tr(biggest), size=size_text(parts[biggest]),
+                       have=size_text(have), advice=lower)
 
 
 def parent_bytes(est: Estimate, runs: int) -> int:

@@ -24,6 +24,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, register, resource_path
+from rnn_sandbox.translation import tr
 
 EXAMPLE_FILE = "example_series.csv"
 # A CSV is read whole into Python lists (about ten times its size in memory), so larger
@@ -43,7 +44,7 @@ def _read_rows(path: str | Path | None) -> tuple[Path, list[list[str]]]:
 
     p = resolve_path(path)
     if not p.exists() or p.is_dir():
-        raise TaskError(f"CSV file not found: {p}")
+        raise TaskError(tr("CSV file not found: {file}").format(file=p))
     try:  # a regular file of bounded size only: a FIFO or device could block or never end
         raw = read_regular_file(p, MAX_CSV_BYTES)
     except FileError as e:
@@ -51,14 +52,16 @@ def _read_rows(path: str | Path | None) -> tuple[Path, list[list[str]]]:
     try:
         rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     except UnicodeDecodeError:
-        raise TaskError(f"{p.name} is not a text file (it is not UTF-8 encoded)") from None
+        raise TaskError(tr("{file} is not a text file (it is not UTF-8 encoded)").format(
+            file=p.name)) from None
     except csv.Error as e:
-        raise TaskError(f"{p.name} is not a readable CSV file: {e}") from None
+        raise TaskError(tr("{file} is not a readable CSV file: {reason}").format(
+            file=p.name, reason=e)) from None
     # Blank lines at the end of a file are harmless; drop them.
     while rows and not any(cell.strip() for cell in rows[-1]):
         rows.pop()
     if not rows:
-        raise TaskError(f"{p.name} is empty")
+        raise TaskError(tr("{file} is empty").format(file=p.name))
     return p, rows
 
 
@@ -73,17 +76,18 @@ def _is_number(text: str) -> bool:
 def _header(p: Path, rows: list[list[str]]) -> list[str]:
     header = [h.strip() for h in rows[0]]
     if all(_is_number(h) for h in header if h):
-        raise TaskError(
-            f"{p.name} has no header: row 1 holds numbers ({', '.join(rows[0][:4])}); "
-            "the first row must name the columns"
-        )
+        raise TaskError(tr("{file} has no header: row 1 holds numbers ({numbers}); the first "
+                           "row must name the columns").format(
+            file=p.name, numbers=", ".join(rows[0][:4])))
     for j, h in enumerate(header):
         if not h:
-            raise TaskError(f"{p.name}: column {j + 1} has no name in the header (row 1)")
+            raise TaskError(tr("{file}: column {column} has no name in the header (row 1)").format(
+                file=p.name, column=j + 1))
     seen = set()
     for h in header:
         if h in seen:
-            raise TaskError(f"{p.name}: the header names column '{h}' twice")
+            raise TaskError(tr("{file}: the header names column '{column}' twice").format(
+                file=p.name, column=h))
         seen.add(h)
     return header
 
@@ -100,38 +104,37 @@ def read_csv_table(path: str | Path | None, columns: list[str]) -> dict[str, np.
     header = _header(p, rows)
     for c in columns:
         if c not in header:
-            raise TaskError(
-                f"{p.name} has no column named '{c}'; its columns are: {', '.join(header)}"
-            )
+            raise TaskError(tr("{file} has no column named '{column}'; its columns are: "
+                               "{columns}").format(file=p.name, column=c,
+                                                   columns=", ".join(header)))
     data = rows[1:]
     if not data:
-        raise TaskError(f"{p.name} has a header but no data rows")
+        raise TaskError(tr("{file} has a header but no data rows").format(file=p.name))
     idx = {c: header.index(c) for c in columns}
     out = {c: np.empty(len(data)) for c in columns}
     for i, row in enumerate(data):
         r = i + 2  # spreadsheet row number: the header is row 1
         if not any(cell.strip() for cell in row):
-            raise TaskError(f"{p.name}: row {r} is empty")
+            raise TaskError(tr("{file}: row {row} is empty").format(file=p.name, row=r))
         if len(row) != len(header):
-            raise TaskError(
-                f"{p.name}: row {r} has {len(row)} cells but the header names "
-                f"{len(header)} columns"
-            )
+            raise TaskError(tr("{file}: row {row} has {cells} cells but the header names "
+                               "{columns} columns").format(file=p.name, row=r, cells=len(row),
+                                                           columns=len(header)))
         for c, j in idx.items():
             cell = row[j].strip()
             if cell == "":
-                raise TaskError(f"{p.name}: gap at row {r}, column '{c}' (the cell is empty)")
+                raise TaskError(tr("{file}: gap at row {row}, column '{column}' (the cell is "
+                                   "empty)").format(file=p.name, row=r, column=c))
             try:
                 v = float(cell)
             except ValueError:
-                raise TaskError(
-                    f"{p.name}: row {r}, column '{c}' holds text ('{cell[:20]}'), not a number"
-                ) from None
+                raise TaskError(tr("{file}: row {row}, column '{column}' holds text ('{text}'), "
+                                   "not a number").format(file=p.name, row=r, column=c,
+                                                          text=cell[:20])) from None
             if not math.isfinite(v):
-                raise TaskError(
-                    f"{p.name}: row {r}, column '{c}' holds '{cell}', which is not a finite "
-                    "number"
-                )
+                raise TaskError(tr("{file}: row {row}, column '{column}' holds '{text}', which is "
+                                   "not a finite number").format(file=p.name, row=r, column=c,
+                                                                 text=cell))
             out[c][i] = v
     return out
 
@@ -165,15 +168,16 @@ class CsvSeries(Task):
         if isinstance(features, str):
             features = [features]
         if not isinstance(features, list) or not features:
-            raise TaskError("choose at least one feature column")
+            raise TaskError(tr("choose at least one feature column"))
         if not all(isinstance(f, str) for f in features):
-            raise TaskError("feature columns must be given by name")
+            raise TaskError(tr("feature columns must be given by name"))
         target = o.get("target", "")
         if not isinstance(target, str) or not target:
-            raise TaskError("choose a target column")
+            raise TaskError(tr("choose a target column"))
         horizon = o.get("horizon", 1)
         if isinstance(horizon, bool) or not isinstance(horizon, int) or horizon < 1:
-            raise TaskError(f"horizon must be a whole number of rows, at least 1 (got {horizon})")
+            raise TaskError(tr("horizon must be a whole number of rows, at least 1 (got {value})"
+                               ).format(value=horizon))
         return o.get("path", ""), features, target, horizon
 
     def shape(self, cfg: TaskConfig) -> dict:
@@ -194,11 +198,12 @@ class CsvSeries(Task):
         window = cfg.seq_len
         n_windows = n_rows - window - horizon + 1
         if n_windows < 4:
-            raise TaskError(
-                f"{resolve_path(path).name} has {n_rows} data rows: too few for a window of "
-                f"{window} rows plus a horizon of {horizon} (at least {window + horizon + 3} "
-                "rows give the 4 windows needed for training and validation)"
-            )
+            raise TaskError(tr(
+                "{file} has {rows} data rows: too few for a window of {window} rows plus a "
+                "horizon of {horizon} (at least {least} rows give the 4 windows needed for "
+                "training and validation)").format(file=resolve_path(path).name, rows=n_rows,
+                                                    window=window, horizon=horizon,
+                                                    least=window + horizon + 3))
         # The most recent windows, at most n_samples of them; validation is the latest part.
         starts = np.arange(n_windows)[-cfg.n_samples :]
         n_val = min(max(1, int(round(len(starts) * cfg.val_fraction))), len(starts) - 1)
@@ -212,10 +217,11 @@ class CsvSeries(Task):
             with np.errstate(over="ignore", invalid="ignore"):
                 mean, std = float(v.mean()), float(v.std())
             if not (math.isfinite(mean) and math.isfinite(std)):
-                raise TaskError(
-                    f"{resolve_path(path).name}: column '{c}' holds values too large to "
-                    f"standardise (up to {np.abs(v).max():.3g}); rescale the column"
-                )
+                raise TaskError(tr(
+                    "{file}: column '{column}' holds values too large to standardise (up to "
+                    "{largest}); rescale the column").format(
+                        file=resolve_path(path).name, column=c,
+                        largest=f"{np.abs(v).max():.3g}"))
             stats[c] = (mean, std if std > 1e-12 else 1.0)
         with np.errstate(over="ignore"):
             z = {c: (table[c] - m) / s for c, (m, s) in stats.items()}

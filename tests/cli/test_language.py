@@ -108,6 +108,14 @@ def test_plurals_follow_each_language():
             "1 個の実行を a.rnns に保存しました", "2 個の実行を a.rnns に保存しました"]
     finally:
         language.use("en")
+    from rnn_sandbox.engine.budget import size_text
+
+    try:
+        language.use("de")
+        assert (size_text(1), size_text(500), size_text(2.5e6)) == ("1 Byte", "500 Byte",
+                                                                    "2.5 MB")
+    finally:
+        language.use("en")
     assert (plural_form("fr", 0, 2), plural_form("fr", 2, 2), plural_form("de", 0, 2),
             plural_form("xx", 5, 1)) == (0, 1, 1, 0)
 
@@ -140,6 +148,10 @@ def test_the_system_language_is_followed_and_the_option_wins(capsys, monkeypatch
     assert run(capsys, "--language", "xx", *bad)[2].startswith("Fehler: ")
     monkeypatch.setenv("LANGUAGE", "fr:ja")
     assert run(capsys, *bad)[2].startswith("エラー: ")
+    monkeypatch.setenv("LANGUAGE", "de")  # a learner's own data file, which is missing
+    code, _, err = run(capsys, "train", "--task", "csv_series", "--option",
+                       "path=/nowhere/data.csv", "--option", "target=t")
+    assert (code, err) == (EXIT_USAGE, "Fehler: CSV-Datei nicht gefunden: /nowhere/data.csv\n")
 
 
 def test_the_reader_takes_only_what_qt_writes(tmp_path):
