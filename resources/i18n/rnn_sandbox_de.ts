@@ -240,6 +240,14 @@
         <translation>Aufmerksamkeits-Heatmap exportieren</translation>
     </message>
     <message>
+        <source>Beam search tree…</source>
+        <translation>Baum der Strahlsuche…</translation>
+    </message>
+    <message>
+        <source>Export beam search tree</source>
+        <translation>Baum der Strahlsuche exportieren</translation>
+    </message>
+    <message>
         <source>Accuracy by length plot…</source>
         <translation>Diagramm der Genauigkeit nach Länge…</translation>
     </message>
@@ -996,6 +1004,10 @@ Der Text dieser Lektion lässt sich nicht lesen: {e}</translation>
         <translation>Die erzwungenen Wörter vergessen: wieder gierig dekodieren</translation>
     </message>
     <message>
+        <source>Columns: output steps. Boxes: the beginnings the beam kept, each with its last word&apos;s probability, joined to the one it continues. Orange: beam search&apos;s sentence; dashed blue: greedy decoding&apos;s.</source>
+        <translation>Spalten: Ausgabeschritte. Kästchen: die Satzanfänge, die der Strahl behielt, jeweils mit der Wahrscheinlichkeit ihres letzten Wortes, verbunden mit dem Anfang, den sie fortsetzen. Orange: der Satz der Strahlsuche; blau gestrichelt: der der gierigen Dekodierung.</translation>
+    </message>
+    <message>
         <source>Beam width:</source>
         <translation>Strahlbreite:</translation>
     </message>
@@ -1004,8 +1016,32 @@ Der Text dieser Lektion lässt sich nicht lesen: {e}</translation>
         <translation>Wie viele Hypothesen die Strahlsuche an jedem Schritt behält (1: gierig)</translation>
     </message>
     <message>
+        <source>{0}: probability {1:.3f} after the words before it; log P of the sentence so far {2:.2f}</source>
+        <translation>{0}: Wahrscheinlichkeit {1:.3f} nach den Wörtern davor; log P des bisherigen Satzes {2:.2f}</translation>
+    </message>
+    <message>
+        <source>greedy decoding writes {0} here (probability {1:.3f}), a beginning the beam did not keep</source>
+        <translation>die gierige Dekodierung schreibt hier {0} (Wahrscheinlichkeit {1:.3f}), ein Anfang, den der Strahl nicht behielt</translation>
+    </message>
+    <message>
+        <source>greedy</source>
+        <translation>gierig</translation>
+    </message>
+    <message>
         <source>word</source>
         <translation>Wort</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>continues node</source>
+        <translation>setzt Knoten fort</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>gewählt</translation>
     </message>
     <message>
         <source>p</source>
@@ -1106,6 +1142,10 @@ Der Text dieser Lektion lässt sich nicht lesen: {e}</translation>
     <message>
         <source>Writing</source>
         <translation>Schreiben</translation>
+    </message>
+    <message>
+        <source>Beam</source>
+        <translation>Strahl</translation>
     </message>
     <message>
         <source>By length</source>

@@ -240,6 +240,14 @@
         <translation>アテンションのヒートマップをエクスポート</translation>
     </message>
     <message>
+        <source>Beam search tree…</source>
+        <translation>ビームサーチの木…</translation>
+    </message>
+    <message>
+        <source>Export beam search tree</source>
+        <translation>ビームサーチの木を書き出す</translation>
+    </message>
+    <message>
         <source>Accuracy by length plot…</source>
         <translation>長さ別正解率のグラフ…</translation>
     </message>
@@ -996,6 +1004,10 @@ The text of this lesson cannot be read: {e}</source>
         <translation>強制した語を忘れる: 再び貪欲デコード</translation>
     </message>
     <message>
+        <source>Columns: output steps. Boxes: the beginnings the beam kept, each with its last word&apos;s probability, joined to the one it continues. Orange: beam search&apos;s sentence; dashed blue: greedy decoding&apos;s.</source>
+        <translation>列: 出力ステップ。箱: ビームが残した文の書き出し。最後の語の確率を添え、続けている書き出しと線で結ぶ。オレンジ: ビームサーチの文、青の破線: 貪欲デコードの文。</translation>
+    </message>
+    <message>
         <source>Beam width:</source>
         <translation>ビーム幅:</translation>
     </message>
@@ -1004,8 +1016,32 @@ The text of this lesson cannot be read: {e}</source>
         <translation>ビームサーチが各ステップで残す仮説の数（1: 貪欲）</translation>
     </message>
     <message>
+        <source>{0}: probability {1:.3f} after the words before it; log P of the sentence so far {2:.2f}</source>
+        <translation>{0}: 前の語に続く確率 {1:.3f}; ここまでの文の log P {2:.2f}</translation>
+    </message>
+    <message>
+        <source>greedy decoding writes {0} here (probability {1:.3f}), a beginning the beam did not keep</source>
+        <translation>貪欲デコードはここで {0} を書く（確率 {1:.3f}）。ビームが残さなかった書き出し</translation>
+    </message>
+    <message>
+        <source>greedy</source>
+        <translation>貪欲</translation>
+    </message>
+    <message>
         <source>word</source>
         <translation>語</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>ノード</translation>
+    </message>
+    <message>
+        <source>continues node</source>
+        <translation>続けるノード</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>選択</translation>
     </message>
     <message>
         <source>p</source>
@@ -1106,6 +1142,10 @@ The text of this lesson cannot be read: {e}</source>
     <message>
         <source>Writing</source>
         <translation>書く</translation>
+    </message>
+    <message>
+        <source>Beam</source>
+        <translation>ビーム</translation>
     </message>
     <message>
         <source>By length</source>

@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
             "Gradient sources": self.itemized_plot,
             "Prediction": self.prediction_view,
             "Attention": self.attention_panel.alignment,
+            "Beam tree": self.attention_panel.beam,
             "Accuracy by length": self.attention_panel.lengths,
         }
 

@@ -41,6 +41,7 @@ PLOT_EXPORTS = {
                          QT_TR_NOOP("Export gradient sources")),
     "Prediction": (QT_TR_NOOP("Prediction plot…"), QT_TR_NOOP("Export prediction")),
     "Attention": (QT_TR_NOOP("Attention heatmap…"), QT_TR_NOOP("Export attention heatmap")),
+    "Beam tree": (QT_TR_NOOP("Beam search tree…"), QT_TR_NOOP("Export beam search tree")),
     "Accuracy by length": (QT_TR_NOOP("Accuracy by length plot…"),
                            QT_TR_NOOP("Export accuracy by length")),
 }

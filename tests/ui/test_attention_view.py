@@ -5,15 +5,18 @@ search) and the accuracy by length; a network without attention gets a message."
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
-from rnn_sandbox.engine.decode import beam_search
+from rnn_sandbox.engine.decode import BeamNode, BeamTree, beam_search
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import get_task
 from rnn_sandbox.tasks.translation import VOCAB
-from rnn_sandbox.ui.attention import AttentionPanel, AttentionView
+from rnn_sandbox.ui.attention import AttentionPanel, AttentionView, BeamTreePlot
 from rnn_sandbox.ui.view_data import ViewData
 from rnn_sandbox.ui.worker import Progress
 
@@ -33,6 +36,58 @@ def panel(qtbot):
     p.show()
     qtbot.waitExposed(p)
     return p
+
+
+@dataclass
+class Drawn:
+    """What a beam tree plot drew: where each node's box sits and what it says, the
+    lines between boxes, the boxes filled as the best beam's and bordered as greedy's."""
+
+    boxes: list[tuple[float, float]]
+    texts: list[str]
+    outside: list[tuple[float, float]]
+    edges: set
+    best_edges: set
+    greedy_edges: set
+    best: list[int]
+    greedy: list[int]
+
+
+def drawn(plot: BeamTreePlot) -> Drawn:
+    def at(box) -> tuple[float, float]:
+        return float(box.pos().x()), float(box.pos().y())
+
+    def segments(kind: str) -> set:
+        x, y = plot.lines[kind].xData, plot.lines[kind].yData
+        x, y = ([], []) if x is None else (x, y)
+        return {((x[k], y[k]), (x[k + 1], y[k + 1])) for k in range(0, len(x), 2)}
+
+    boxes = [plot.boxes[i] for i in range(len(plot.boxes))]
+    best_fill = [b.fill.color() == plot.best_fill() for b in boxes]
+    dashed = [b.border.style() == Qt.PenStyle.DashLine for b in boxes]
+    return Drawn([at(b) for b in boxes], [b.textItem.toPlainText() for b in boxes],
+                 [at(b) for _t, b in sorted(plot.outside.items())],
+                 segments("plain") | segments("best") | segments("greedy"), segments("best"),
+                 segments("greedy"), [i for i, f in enumerate(best_fill) if f],
+                 [i for i, g in enumerate(dashed) if g])
+
+
+def greedy_nodes(tree: BeamTree, words: list[int]) -> list[int]:
+    """The tree's nodes that write the greedy sentence from its first word on."""
+    out, parent = [], -1
+    for t, k in enumerate(words):
+        here = [i for i, n in enumerate(tree.nodes)
+                if n.step == t and n.parent == parent and n.token == k]
+        if not here:
+            break
+        parent = here[0]
+        out.append(parent)
+    return out
+
+
+def export_rows(plot, path) -> list[list[str]]:
+    plot.export(path)
+    return list(csv.reader(path.open(encoding="utf-8")))
 
 
 def report(view: AttentionView, snap) -> None:
@@ -91,7 +146,7 @@ def test_the_heatmap_is_the_watched_samples_alpha_labelled_with_its_words_and_re
 
 
 def test_candidates_what_if_and_beam_come_from_the_engine_on_the_watched_sample(
-        qtbot, panel, small):
+        qtbot, panel, small, tmp_path):
     exp = translation(small)
     view = AttentionView(panel)
     view.show_experiment(ViewData.of(exp, 0))
@@ -115,18 +170,59 @@ def test_candidates_what_if_and_beam_come_from_the_engine_on_the_watched_sample(
     assert "What if" in dec.sentence.text()
     dec.unforce()
     assert dec.written is dec.greedy
-    # Beam search of the chosen width, its tree drawn: one top-level item per first word
-    # kept, the best path in bold.
-    dec.width_spin.setValue(2)
-    tree = beam_search(exp.network, sample.x, sample.mask, steps, 2, VOCAB.index("<end>"))
-    assert dec.beam_words() == tree.tokens()
-    assert dec.tree_view.topLevelItemCount() == len(tree.at_step(0))
-    assert sum(1 for n in tree.nodes if n.parent < 0) == len(tree.at_step(0))
-    assert " ".join(VOCAB[k] for k in tree.tokens()) in dec.beam_label.text()
+    # Beam search of the chosen width, its tree drawn: a box per hypothesis the engine kept
+    # (its word and probability) in its step's column, a line to the one it continues, the
+    # best beam highlighted, greedy's words marked.
+    end = VOCAB.index("<end>")
+    for width in (2, 1):
+        dec.width_spin.setValue(width)
+        tree = beam_search(exp.network, sample.x, sample.mask, steps, width, end)
+        assert dec.beam_words() == tree.tokens()
+        assert " ".join(VOCAB[k] for k in tree.tokens()) in dec.beam_label.text()
+        d = drawn(panel.beam)
+        assert len(d.boxes) == len(tree.nodes) and d.texts == [
+            f"{VOCAB[n.token]} {np.exp(n.logp):.2f}" for n in tree.nodes]
+        assert [x for x, _y in d.boxes] == [n.step for n in tree.nodes]
+        for t in range(tree.nodes[-1].step + 1):  # each kept one a row of its own
+            assert sorted(d.boxes[i][1] for i in tree.at_step(t)) == list(
+                range(len(tree.at_step(t))))
+        assert d.edges == {(d.boxes[n.parent], d.boxes[i]) for i, n in enumerate(tree.nodes)
+                           if n.parent >= 0}
+        assert d.best == tree.path() and d.best_edges == {
+            (d.boxes[a], d.boxes[b]) for a, b in pairwise(tree.path())}
+        assert d.greedy == greedy_nodes(tree, dec.greedy.words)
+        if width == 1:  # width 1 is greedy: every box is greedy's, none outside the tree
+            assert d.greedy == list(range(len(tree.nodes))) and not d.outside
+            assert tree.tokens() == dec.greedy.words
+    rows = export_rows(panel.beam, tmp_path / "beam.csv")
+    assert [r[2] for r in rows[1:]] == [VOCAB[n.token] for n in tree.nodes]
     # The accuracy by length is the task's own table, drawn as bars.
     outputs = exp.network.generate(exp.dataset.val.x, exp.dataset.val.mask,
                                    steps=exp.dataset.val.y.shape[1])
     assert panel.lengths.rows == exp.task.accuracy_by_length(outputs, exp.dataset.val)
+
+
+def test_greedy_words_the_beam_dropped_go_on_in_a_row_under_the_tree(qtbot):
+    # Width 2: "a" (0.5) and "b" (0.4) first; after them "b c" (0.36) and "b e" (0.2)
+    # beat greedy's "a d" (0.15), which goes on with "e".
+    log = np.log
+    tree = BeamTree(2, [BeamNode(0, 0, log(.5), log(.5), -1, False),
+                        BeamNode(0, 1, log(.4), log(.4), -1, False),
+                        BeamNode(1, 2, log(.9), log(.36), 1, False),
+                        BeamNode(1, 4, log(.5), log(.2), 1, False)], best=2)
+    plot = BeamTreePlot()
+    qtbot.addWidget(plot)
+    plot.show_tree(tree, [(0, .5), (3, .3), (4, .6)], "abcde".__getitem__)
+    d = drawn(plot)
+    assert d.texts == ["a 0.50", "b 0.40", "c 0.90", "e 0.50"]
+    assert d.boxes == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    assert d.best == [1, 2] and d.best_edges == {((0, 1), (1, 0))}
+    # Greedy's first word is in the tree; "d" and "e" follow in a third row, dashed.
+    assert d.greedy == [0] and d.outside == [(1, 2), (2, 2)]
+    assert [plot.outside[t].textItem.toPlainText() for t in (1, 2)] == ["d 0.30", "e 0.60"]
+    assert d.greedy_edges == {((0, 0), (1, 2)), ((1, 2), (2, 2))}
+    assert plot.row_axis.labels == ["", "", "greedy"]
+    assert plot.step_axis.labels == ["1", "2", "3"]
 
 
 def test_a_network_without_attention_says_how_to_get_it(qtbot, panel, small):

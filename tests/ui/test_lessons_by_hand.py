@@ -953,7 +953,7 @@ def test_lesson_nine_attention_keeps_the_long_sentences_and_shows_where_it_looks
     assert panel.alignment_page.currentWidget() is panel.no_alignment
     w.attention_dock.raise_()
     me.qtbot.mouseClick(panel.tabs.tabBar(), Qt.MouseButton.LeftButton,
-                        pos=panel.tabs.tabBar().tabRect(2).center())
+                        pos=panel.tabs.tabBar().tabRect(panel.tabs.indexOf(panel.lengths)).center())
     me.qtbot.waitUntil(lambda: panel.lengths.step == me.step, timeout=WAIT)
     none_short, none_long = sentence_shares(me)
     # With attention: the long ones kept.
@@ -968,7 +968,7 @@ def test_lesson_nine_attention_keeps_the_long_sentences_and_shows_where_it_looks
     assert fade_none < -0.7 and abs(fade_attention) < 0.4, (fade_none, fade_attention)
     me.play()
     me.qtbot.mouseClick(panel.tabs.tabBar(), Qt.MouseButton.LeftButton,
-                        pos=panel.tabs.tabBar().tabRect(2).center())
+                        pos=panel.tabs.tabBar().tabRect(panel.tabs.indexOf(panel.lengths)).center())
     me.qtbot.waitUntil(lambda: panel.lengths.step == me.step, timeout=WAIT)
     att_short, att_long = sentence_shares(me)
     for name, value in (("none-short", none_short), ("none-long", none_long),
@@ -1006,9 +1006,17 @@ def test_lesson_nine_attention_keeps_the_long_sentences_and_shows_where_it_looks
     assert dec.written.forced == {0: second} and dec.written.words[0] == second
     assert "What if" in dec.sentence.text()
     assert table.item(0, 0).text() == exp.dataset.meta["vocab"][second]
+    # Beam search, in its tab: width 1 draws greedy's sentence, width 3 three first words.
+    me.qtbot.mouseClick(panel.tabs.tabBar(), Qt.MouseButton.LeftButton,
+                        pos=panel.tabs.tabBar().tabRect(panel.tabs.indexOf(panel.beam)).center())
+    vocab = exp.dataset.meta["vocab"]
     for width in (1, 3):
         dec.width_spin.setValue(width)
-        assert dec.tree.width == width and dec.tree_view.topLevelItemCount() == width
+        beam = panel.beam
+        words = [beam.boxes[i].textItem.toPlainText().split()[0] for i in dec.tree.path()]
+        assert len(beam.boxes) == len(dec.tree.nodes) and len(dec.tree.at_step(0)) == width
+        assert words == [vocab[k] for k in (dec.greedy.words if width == 1 else
+                                            dec.beam_words())]
     # The diagram, walked forward to a decoder step: an arc to every encoder step.
     d = w.diagram
     me.qtbot.mouseClick(d.stepper.mode_buttons["forward"], Qt.MouseButton.LeftButton)

@@ -334,7 +334,7 @@ def test_exports_write_files(qtbot, make_window, tmp_path):
     w.controller.pause()
     wait_idle(qtbot, w)
     for name in w.plots:
-        if name in ("Attention", "Accuracy by length"):
+        if name in ("Attention", "Beam tree", "Accuracy by length"):
             continue  # this network does not attend (tests/ui/test_attention_view.py)
         for suffix in (".png", ".svg", ".csv"):
             out = tmp_path / f"{name}{suffix}"

@@ -1,8 +1,9 @@
 """Writing word by word, shown: the top candidates of each output step with their
 probabilities, "what if" (click a candidate: that word is forced there and the network
-writes the rest), and beam search of width k beside greedy decoding, with the tree of
-hypotheses the beam kept.  The decoding itself is the engine's
-(:mod:`rnn_sandbox.engine.decode`), on the watched sample with the latest weights."""
+writes the rest), and beam search of width k beside greedy decoding, its tree drawn by
+:class:`~rnn_sandbox.ui.attention.beam.BeamTreePlot` (a tab of its own).  The decoding
+itself is the engine's (:mod:`rnn_sandbox.engine.decode`), on the watched sample with the
+latest weights."""
 
 from __future__ import annotations
 
@@ -17,17 +18,15 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from rnn_sandbox.engine.decode import BeamTree, beam_search, what_if
 from rnn_sandbox.engine.network import Network
+from rnn_sandbox.ui.attention.beam import BeamTreePlot
 from rnn_sandbox.ui.i18n import tr
 
 TOP = 3  # candidates shown per output step
@@ -65,7 +64,8 @@ def decode(net: Network, x: np.ndarray, mask: np.ndarray | None, steps: int,
 
 
 class DecodingPanel(QWidget):
-    """The candidates table (a click forces a word), greedy beside beam search, the tree."""
+    """The candidates table (a click forces a word), greedy beside what if; beam search
+    of the chosen width, drawn in :attr:`beam`."""
 
     forcedChanged = Signal()  # a word was forced or the forcing undone: the new decoding
 
@@ -91,25 +91,14 @@ class DecodingPanel(QWidget):
         self.undo_force.setToolTip(tr("Forget the forced words: greedy decoding again"))
         self.undo_force.clicked.connect(self.unforce)
         row.addWidget(self.undo_force)
-        row.addSpacing(12)
-        row.addWidget(QLabel(tr("Beam width:")))
-        self.width_spin = QSpinBox()
-        self.width_spin.setRange(1, 8)
-        self.width_spin.setValue(3)
-        self.width_spin.setToolTip(tr("How many hypotheses beam search keeps at each step "
-                                      "(1: greedy)"))
-        self.width_spin.valueChanged.connect(lambda _: self.redo())
-        row.addWidget(self.width_spin)
         row.addStretch(1)
         layout.addLayout(row)
-        self.beam_label = QLabel()
-        self.beam_label.setWordWrap(True)
-        layout.addWidget(self.beam_label)
-        self.tree_view = QTreeWidget()
-        self.tree_view.setHeaderLabels([tr("word"), tr("p"), tr("log P of the path")])
-        self.tree_view.setToolTip(tr("The hypotheses beam search kept, step by step; the "
-                                     "best one in bold"))
-        layout.addWidget(self.tree_view, 3)
+        # Beam search has a tab of its own (its tree needs the room); the width and the
+        # tree are decoded here with the rest.
+        self.beam = BeamTreePlot()
+        self.width_spin = self.beam.width_spin
+        self.beam_label = self.beam.label
+        self.width_spin.valueChanged.connect(lambda _: self.redo())
         self.vocab: list[str] = []
         self.end: int | None = None
         self.net: Network | None = None
@@ -210,32 +199,8 @@ class DecodingPanel(QWidget):
         return [] if self.tree is None else self.tree.tokens()
 
     def _show_tree(self, tree: BeamTree) -> None:
-        greedy_logp = 0.0
-        if self.greedy is not None and self.net is not None and self.src_x is not None:
-            greedy_logp = float(sum(np.log(max(dict(c).get(k, 0.0), 1e-300))
-                                    for c, k in zip(self.greedy.candidates, self.greedy.words,
-                                                    strict=True)))
-        beam = " ".join(self.word(k) for k in tree.tokens())
-        best = tree.nodes[tree.best].score if tree.nodes else 0.0
-        self.beam_label.setText(
-            tr("Beam search, width {0}: {1} (log P {2:.2f}); greedy: log P {3:.2f}").format(
-                tree.width, beam, best, greedy_logp))
-        self.tree_view.clear()
-        items: dict[int, QTreeWidgetItem] = {}
-        on_best = set(tree.path())
-        bold = QFont()
-        bold.setBold(True)
-        for i, node in enumerate(tree.nodes):
-            item = QTreeWidgetItem([self.word(node.token), f"{np.exp(node.logp):.2f}",
-                                    f"{node.score:.2f}"])
-            if i in on_best:
-                for c in range(3):
-                    item.setFont(c, bold)
-            parent = items.get(node.parent)
-            if parent is None:
-                self.tree_view.addTopLevelItem(item)
-            else:
-                parent.addChild(item)
-            items[i] = item
-        self.tree_view.expandAll()
-        self.tree_view.resizeColumnToContents(0)
+        greedy = self.greedy
+        assert greedy is not None
+        self.beam.show_tree(tree, [(k, dict(c)[k]) for c, k in
+                                   zip(greedy.candidates, greedy.words, strict=True)],
+                            self.word)

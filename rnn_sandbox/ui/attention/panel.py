@@ -1,6 +1,6 @@
 """The Attention dock: the alignment heatmap (replayable), writing word by word (the top
-candidates, what if, beam search) and the accuracy by source length; for a network that
-does not attend, a message that says how to make it attend.
+candidates, what if), the beam search tree and the accuracy by source length; for a network
+that does not attend, a message that says how to make it attend.
 
 :class:`AttentionView` is the panel as the controller sees it: every snapshot's α of the
 watched sample is kept for the replay (cheap: one small matrix each); the decodings and
@@ -89,6 +89,8 @@ class AttentionPanel(QWidget):
         writing.setFrameShape(QFrame.Shape.NoFrame)
         writing.setWidget(self.decoding)
         self.tabs.addTab(writing, tr("Writing"))
+        self.beam = self.decoding.beam  # the tree needs a tab's room
+        self.tabs.addTab(self.beam, tr("Beam"))
         self.tabs.addTab(self.lengths, tr("By length"))
         layout.addWidget(self.tabs, 1)
         self.applies = False
@@ -105,7 +107,7 @@ class AttentionPanel(QWidget):
         self.alignment_page.setCurrentWidget(self.alignment if applies else self.no_alignment)
         if changed:
             # Attending: its alignment; not: its accuracy by length, what attention changes.
-            self.tabs.setCurrentIndex(0 if applies else 2)
+            self.tabs.setCurrentWidget(self.alignment_page if applies else self.lengths)
         if changed:
             self.appliesChanged.emit(applies)
 
