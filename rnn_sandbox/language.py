@@ -72,5 +72,12 @@ def localized_path(folder: str, name: str) -> Path:
 
 def localized(folder: str, name: str) -> str:
     """The text of ``resources/<folder>/<name>`` in the language in use: its translation
-    (``resources/<folder>/<code>/<name>``) if there is one, else the English file."""
-    return localized_path(folder, name).read_text(encoding="utf-8")
+    (``resources/<folder>/<code>/<name>``) if there is one, else the English file (also
+    when the translation cannot be read: it never costs the learner the text)."""
+    path, english = localized_path(folder, name), resource_folder() / folder / name
+    if path != english:
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            pass
+    return english.read_text(encoding="utf-8")

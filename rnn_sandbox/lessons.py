@@ -180,20 +180,30 @@ def resolve_link(url: str, among: Sequence[Lesson] | None = None) -> tuple[str, 
     return None
 
 
-def _translated_names(code: str) -> dict[str, Any]:
+def _translated_names(code: str) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     """The titles and setup labels of ``resources/lessons/<code>/index.json``
-    (``{"titles": {lesson: …}, "setups": {lesson: {setup: …}}}``); none for English or a
-    language without the file."""
+    (``{"titles": {lesson: …}, "setups": {lesson: {setup: …}}}``): none for English, for
+    a language without the file, or from a file that cannot be read (a translation never
+    keeps the lessons from opening: what it lacks is shown in English)."""
     path = resource_folder() / "lessons" / code / "index.json"
     if code in (SOURCE, PSEUDO) or not path.is_file():
-        return {"titles": {}, "setups": {}}
+        return {}, {}
     try:
         names = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise LessonError(f"the lesson titles in '{code}' cannot be read: {e}") from None
-    if not isinstance(names.get("titles"), dict) or not isinstance(names.get("setups"), dict):
-        raise LessonError(f"the lesson titles in '{code}' lack titles or setups")
-    return names
+    except (OSError, ValueError):  # ValueError: not UTF-8, not JSON
+        return {}, {}
+    if not isinstance(names, dict):
+        return {}, {}
+
+    def texts(value: object) -> dict[str, str]:
+        if not isinstance(value, dict):
+            return {}
+        return {k: v for k, v in value.items() if isinstance(v, str) and v.strip()}
+
+    setups = names.get("setups")
+    labels = {k: t for k, v in setups.items() if (t := texts(v))} if isinstance(
+        setups, dict) else {}
+    return texts(names.get("titles")), labels
 
 
 @lru_cache(maxsize=4)
@@ -204,17 +214,17 @@ def _load(code: str = SOURCE) -> tuple[Lesson, ...]:
         index = json.loads(read_resource("lessons", "index.json"))
     except (OSError, json.JSONDecodeError) as e:
         raise LessonError(f"the lesson index cannot be read: {e}") from None
-    names = _translated_names(code)
+    titles, labels_of = _translated_names(code)
     lessons = []
     for number, entry in enumerate(index["lessons"], start=1):
-        labels = names["setups"].get(entry["id"], {})
+        labels = labels_of.get(entry["id"], {})
         setups = tuple(
             Setup(s["id"], labels.get(s["id"], s["label"]), s["task"], s.get("overrides", {}))
             for s in entry["setups"]
         )
         if not setups:
             raise LessonError(f"lesson '{entry['id']}' has no setup")
-        title = names["titles"].get(entry["id"], entry["title"])
+        title = titles.get(entry["id"], entry["title"])
         lessons.append(Lesson(entry["id"], number, title, entry["file"], setups))
     if len({le.id for le in lessons}) != len(lessons):
         raise LessonError("two lessons share an id")

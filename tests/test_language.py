@@ -29,6 +29,8 @@ def test_a_text_is_read_in_the_language_in_use_else_in_english(tmp_path, monkeyp
     assert language.current() == "de"
     assert language.localized("lessons", "01.md") == "# Abbildungen"
     assert language.localized("lessons", "02.md") == "# Order"  # not translated yet
+    (tmp_path / "lessons" / "de" / "02.md").write_bytes(b"# Reihenfolge \xff")  # not UTF-8
+    assert language.localized("lessons", "02.md") == "# Order"
     language.use("ja")  # no folder of its own
     assert language.localized("lessons", "01.md") == "# Mappings"
     language.use("pseudo")
@@ -113,3 +115,20 @@ def test_a_lesson_and_a_task_text_are_read_in_the_language_in_use():
     assert task.description().startswith("# Sinuswellen-Prognose")
     language.use("en")
     assert lesson.text() == english and task.description() == description
+
+
+def test_a_broken_or_partial_translation_of_the_titles_leaves_them_english(tmp_path, monkeypatch):
+    from rnn_sandbox import lessons
+
+    monkeypatch.setattr(lessons, "resource_folder", lambda: tmp_path)
+    folder = tmp_path / "lessons" / "fr"
+    folder.mkdir(parents=True)
+    index = folder / "index.json"
+    for broken in (b"{", b"\xff\xfe", b"[1]", b'{"titles": 3, "setups": {"order": 4}}'):
+        index.write_bytes(broken)
+        assert lessons._translated_names("fr") == ({}, {})
+    index.write_text('{"titles": {"order": "Pourquoi", "bptt": ""},'
+                     ' "setups": {"order": {"order": "Récurrent", "dense_mean": 5}}}',
+                     encoding="utf-8")
+    assert lessons._translated_names("fr") == ({"order": "Pourquoi"},
+                                               {"order": {"order": "Récurrent"}})
