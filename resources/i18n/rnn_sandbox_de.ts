@@ -912,6 +912,14 @@ Der Text dieser Lektion lässt sich nicht lesen: {e}</translation>
         <translation>Oben: das beobachtete Beispiel. Unten: der Anteil der Abhängigkeit jeder Ausgabe von der Eingabe d Schritte davor.</translation>
     </message>
     <message>
+        <source>How far back it looks is being worked out between training steps.</source>
+        <translation>Wie weit es zurückblickt, wird zwischen den Trainingsschritten berechnet.</translation>
+    </message>
+    <message>
+        <source>Worked out for the weights of step {0}.</source>
+        <translation>Berechnet für die Gewichte von Schritt {0}.</translation>
+    </message>
+    <message>
         <source>Top: how strongly each output step of the watched sample depends on each step of its source, the decoder fed the previous target words as in training. Bottom: the share of each output&apos;s dependence on the source step d steps before the end of the source.</source>
         <translation>Oben: wie stark jeder Ausgabeschritt des beobachteten Beispiels von jedem Schritt seiner Quelle abhängt; der Decoder bekommt wie im Training die vorigen Zielwörter. Unten: der Anteil der Abhängigkeit jeder Ausgabe vom Quellschritt d Schritte vor dem Ende der Quelle.</translation>
     </message>

@@ -912,6 +912,14 @@ The text of this lesson cannot be read: {e}</source>
         <translation>上: 観察中のサンプル。下: 各出力の d ステップ前の入力への依存の割合。</translation>
     </message>
     <message>
+        <source>How far back it looks is being worked out between training steps.</source>
+        <translation>どこまでさかのぼるかを学習ステップの合間に計算中。</translation>
+    </message>
+    <message>
+        <source>Worked out for the weights of step {0}.</source>
+        <translation>ステップ {0} の重みで計算。</translation>
+    </message>
+    <message>
         <source>Top: how strongly each output step of the watched sample depends on each step of its source, the decoder fed the previous target words as in training. Bottom: the share of each output&apos;s dependence on the source step d steps before the end of the source.</source>
         <translation>上: 観察中のサンプルの各出力ステップが入力文の各ステップにどれだけ依存するか(デコーダには学習時と同じく一つ前の正解の語を与える)。下: 各出力の依存のうち、入力文の終わりから d ステップ前の入力に向かう割合。</translation>
     </message>

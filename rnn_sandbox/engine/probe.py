@@ -8,6 +8,8 @@ the weights.
 
 from __future__ import annotations
 
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import fields, replace
 from typing import Any
 
@@ -52,6 +54,25 @@ def input_connectivity(
     row of R at each output step is one backward pass; those passes run side by side as
     copies of the sample in one batch.
     """
+    last = deque(connectivity_pieces(network, x, mask, y=y, y_mask=y_mask), maxlen=1)
+    result = last[0]  # the pieces yield None, the last one the result
+    assert result is not None
+    return result
+
+
+def connectivity_pieces(
+    network: Network,
+    x: np.ndarray,
+    mask: np.ndarray | None = None,
+    *,
+    y: np.ndarray | None = None,
+    y_mask: np.ndarray | None = None,
+    numbers: int = _CHUNK_NUMBERS,
+) -> Iterator[np.ndarray | None]:
+    """:func:`input_connectivity` a piece at a time: yields ``None`` after each backward
+    pass of copies holding about ``numbers`` numbers, then the result.  The training
+    process works on it between steps, so a long text's look back never holds up
+    training for seconds; the network must not change meanwhile."""
     if not isinstance(network, Network):
         raise ValueError("how far back a network looks is defined for recurrent networks")
     if network.generative and y is None:
@@ -73,18 +94,17 @@ def input_connectivity(
         S = np.asarray(y).shape[1]
         T = S if arch == "one_to_many" else T
     squares = np.zeros((B, S, T), dtype=np.float64)
-    if arch == "seq2seq":
-        _seq2seq_squares(network, x, mask, y, y_mask, rows, squares)
-    else:
-        _stack_squares(network, x, mask, y, y_mask, rows, squares)
+    pieces = _seq2seq_squares if arch == "seq2seq" else _stack_squares
+    for _ in pieces(network, x, mask, y, y_mask, rows, squares, numbers):
+        yield None
     if arch == "one_to_many" and network.config.feedback != "output":
         squares[:, :, 1:] = 0.0  # constant zero vectors, not inputs
-    return np.sqrt(squares)
+    yield np.sqrt(squares)
 
 
-def _pieces(n: int, steps: int, width: int) -> list[slice]:
+def _pieces(n: int, steps: int, width: int, numbers: int) -> list[slice]:
     """The pieces of ``n`` copies of ``steps`` steps that one backward pass carries."""
-    size = max(1, _CHUNK_NUMBERS // max(1, steps * width))
+    size = max(1, numbers // max(1, steps * width))
     return [slice(lo, lo + size) for lo in range(0, n, size)]
 
 
@@ -107,7 +127,7 @@ def _copies(caches: list[Any], b: np.ndarray, steps: int) -> list[Any]:
 
 def _stack_squares(network: Network, x: np.ndarray, mask: np.ndarray | None,
                    y: np.ndarray | None, y_mask: np.ndarray | None, rows: np.ndarray,
-                   squares: np.ndarray) -> None:
+                   squares: np.ndarray, numbers: int) -> Iterator[None]:
     """Adds ‖∂(r · out_s)/∂ input_t‖² over the rows r of R to ``squares[b, s, t]``, for a
     network of one stack.  The forward pass runs once; every (sample, output step, row)
     is a copy of its sample's caches in a batched backward pass.  A one-directional
@@ -131,7 +151,7 @@ def _stack_squares(network: Network, x: np.ndarray, mask: np.ndarray | None,
     for outputs, steps in groups:
         bb, ss, kk = (a.ravel() for a in np.meshgrid(
             np.arange(B), outputs, np.arange(K), indexing="ij"))
-        for piece in _pieces(len(bb), steps, width):
+        for piece in _pieces(len(bb), steps, width, numbers):
             b, s, k = bb[piece], ss[piece], kk[piece]
             n = len(b)
             d_top = np.zeros((steps, n, top.shape[-1]), dtype=top.dtype)
@@ -145,11 +165,12 @@ def _stack_squares(network: Network, x: np.ndarray, mask: np.ndarray | None,
             dx = stack.backward(network.params, _copies(caches, b, steps), d_top)[0]
             np.add.at(squares[:, :, :steps], (b, s),
                       np.square(dx, dtype=np.float64).sum(axis=-1).T)
+            yield None
 
 
 def _seq2seq_squares(network: Network, x: np.ndarray, mask: np.ndarray | None,
                      y: np.ndarray | None, y_mask: np.ndarray | None, rows: np.ndarray,
-                     squares: np.ndarray) -> None:
+                     squares: np.ndarray, numbers: int) -> Iterator[None]:
     """Adds ‖∂(r · out_s)/∂ source_t‖² over the rows r of R to ``squares[b, s, t]`` for
     an encoder–decoder fed the targets ``y``: back through the head, attention (if any),
     the decoder, its start state and the encoder, as :meth:`Network._backward` goes (each
@@ -168,7 +189,7 @@ def _seq2seq_squares(network: Network, x: np.ndarray, mask: np.ndarray | None,
     def split(d: np.ndarray) -> np.ndarray:  # the decoder started from the directions' sum
         return np.repeat(d, D, axis=0)
 
-    for piece in _pieces(len(bb), max(S, T), width):
+    for piece in _pieces(len(bb), max(S, T), width, numbers):
         b, s, k = bb[piece], ss[piece], kk[piece]
         _, cache = network._run(x[b], part(mask, b), part(y, b), part(y_mask, b))
         top = cache["top"]  # (output steps, copies, what the head reads)
@@ -184,6 +205,7 @@ def _seq2seq_squares(network: Network, x: np.ndarray, mask: np.ndarray | None,
             d_enc_out = np.zeros((T, len(b), D * H), dtype=top.dtype)
         dx = network.encoder.backward(P, cache["enc"], d_enc_out, d_state_n)[0]
         np.add.at(squares, (b, s), np.square(dx, dtype=np.float64).sum(axis=-1).T)
+        yield None
 
 
 def hidden_states(

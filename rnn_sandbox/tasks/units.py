@@ -9,13 +9,14 @@ states' 2-D projection (RNNVis) and how far back each output looks
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from rnn_sandbox.engine import Dataset, Network
-from rnn_sandbox.engine.probe import hidden_states, input_connectivity
+from rnn_sandbox.engine.probe import connectivity_pieces, hidden_states, input_connectivity
 from rnn_sandbox.tasks.base import Task
 
 PROBED_SAMPLES = 32  # validation samples whose states are looked at (the watched one first)
@@ -69,6 +70,7 @@ class Learned:
     projections: dict[str, Projection] = field(default_factory=dict)
     connectivity: np.ndarray | None = None  # (output steps, input steps), watched sample
     no_connectivity: str = ""  # why there is none
+    connectivity_step: int = 0  # the training step whose weights it is of
     # How its input steps are read (see watched_connectivity): "steps" (x's steps, the
     # outputs aligned with them or one at the end), "fed" (one-to-many: the input vector,
     # then the previous targets), "source" (seq2seq: the source's steps).
@@ -222,6 +224,7 @@ def look_inside(
     if connectivity:
         try:
             out.connectivity = watched_connectivity(network, val.subset(np.asarray(idx[:1])))
+            out.connectivity_step = step
         except ValueError as e:
             out.no_connectivity = str(e)
     return out
@@ -239,8 +242,22 @@ def watched_connectivity(network: Network, sample: Any) -> np.ndarray:
     """``(output steps, input steps)`` connectivity of the one sample of the batch
     ``sample``, over its real steps only (padding is read by nothing); a generating
     network is fed the sample's targets, as it trains."""
-    c = input_connectivity(network, sample.x, sample.mask, y=sample.y,
-                           y_mask=sample.y_mask)[0]
+    return trimmed(network, sample, input_connectivity(
+        network, sample.x, sample.mask, y=sample.y, y_mask=sample.y_mask)[0])
+
+
+def watched_connectivity_pieces(network: Network, sample: Any,
+                                numbers: int) -> Iterator[np.ndarray | None]:
+    """:func:`watched_connectivity` a piece at a time (see
+    :func:`~rnn_sandbox.engine.probe.connectivity_pieces`): ``None`` after each piece,
+    then the result."""
+    for c in connectivity_pieces(network, sample.x, sample.mask, y=sample.y,
+                                 y_mask=sample.y_mask, numbers=numbers):
+        yield None if c is None else trimmed(network, sample, c[0])
+
+
+def trimmed(network: Network, sample: Any, c: np.ndarray) -> np.ndarray:
+    """Connectivity ``c`` of ``sample`` cut to the steps the sample has."""
     arch = network.arch
 
     def real(m: np.ndarray | None, n: int) -> int:

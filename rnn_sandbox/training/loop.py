@@ -14,6 +14,7 @@ files are read with :mod:`rnn_sandbox.io` only.
 
 from __future__ import annotations
 
+import copy
 import io
 import pickle
 import signal
@@ -21,7 +22,7 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,7 +32,7 @@ from rnn_sandbox.engine import Network, Snapshot, TrainingDiverged
 from rnn_sandbox.io import experiment_from_bytes
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import Metric
-from rnn_sandbox.tasks.units import look_inside, watched_connectivity
+from rnn_sandbox.tasks.units import look_inside, watched_connectivity_pieces
 from rnn_sandbox.training import messages
 
 EMIT_INTERVAL = 1.0 / 32.0  # about 30 refreshes a second (at most 32)
@@ -42,6 +43,11 @@ MIN_VALIDATE_INTERVAL = 0.25  # seconds between validation passes (at least)
 VALIDATE_SHARE = 0.1  # validation may take at most this share of the time
 LEARNED_INTERVAL = 1.0  # seconds between two looks at what the units learned (at least)
 LEARNED_SHARE = 0.1  # and those looks take at most this share of the time
+# How far back a network looks is worked out a piece at a time between steps (a long text's
+# takes seconds): pieces of about this many numbers (a few ms each), in at most this share
+# of the time while training.
+LOOK_BACK_PIECE = 60_000
+LOOK_BACK_SHARE = 0.2
 
 
 @dataclass
@@ -126,9 +132,6 @@ class TrainingLoop:
         self._next_learned = 0.0
         # Networks of other runs whose look back the snapshots bring too (run name, network).
         self._look_back_runs: list[tuple[str, Any]] = []
-        # Their look back by (run name, watched sample): a kept run's weights never change,
-        # so each is computed once, not at every look (a text's can take seconds).
-        self._look_back_kept: dict[tuple[str, int], np.ndarray] = {}
         self._look_back_blobs: dict[str, tuple[bytes, Any]] = {}
         self._start(experiment, generation)
 
@@ -137,7 +140,13 @@ class TrainingLoop:
         is the learner's and stays)."""
         self.experiment = experiment
         self.generation = generation
-        self._look_back_kept = {}  # other runs' look back on another experiment's samples
+        # How far back the networks look, by (run name, or "" for this network; watched
+        # sample): the result (an error's text if it has none) with the step it is of; a
+        # kept run's weights never change, so its look back is worked out once per sample.
+        self._look_back_kept: dict[tuple[str, int], tuple[int, np.ndarray | str]] = {}
+        # Those being worked out, a piece at a time (advance), with the step they are of.
+        self._look_back_jobs: dict[tuple[str, int], tuple[int, Iterator[Any]]] = {}
+        self._look_back_time = self._look_back_since = 0.0
         self.running = False
         self.pending_steps = 0
         self.pending_lr: float | None = None
@@ -222,14 +231,18 @@ class TrainingLoop:
                     net = experiment_from_bytes(blob).network
                 except Exception:  # noqa: BLE001 (a run offered must not stop training)
                     continue
-                self._look_back_kept = {k: v for k, v in self._look_back_kept.items()
-                                        if k[0] != name}
+                self._forget_look_back({name}.__contains__)
             blobs[name] = (blob, net)
             if isinstance(net, Network):
                 kept.append((name, net))
         self._look_back_runs, self._look_back_blobs = kept, blobs
-        self._look_back_kept = {k: v for k, v in self._look_back_kept.items() if k[0] in blobs}
+        self._forget_look_back(lambda run: run != "" and run not in blobs)
         self._next_learned = 0.0
+
+    def _forget_look_back(self, which: Callable[[str], bool]) -> None:
+        for table in (self._look_back_kept, self._look_back_jobs):
+            for key in [k for k in table if which(k[0])]:
+                del table[key]
 
     def _look_inside(self, snap: Snapshot, now: bool = False) -> None:
         if not self.learned_on or (not now and time.monotonic() < self._next_learned):
@@ -238,23 +251,70 @@ class TrainingLoop:
         try:
             with np.errstate(all="ignore"):  # a diverging network's states: shown as they are
                 snap.learned = look_inside(exp.task, exp.network, exp.trainer.data,
-                                           exp.trainer.sample_index, exp.trainer.step_count)
+                                           exp.trainer.sample_index, exp.trainer.step_count,
+                                           connectivity=False)
         except (ValueError, np.linalg.LinAlgError):
             snap.learned = None  # no recurrent states (the dense baseline), or no numbers
-        if snap.learned is not None and self._look_back_runs:
-            val = exp.trainer.data.val
-            i = snap.learned.indices[0]
-            sample = val.subset(slice(i, i + 1))
-            for name, net in self._look_back_runs:
-                if (name, i) not in self._look_back_kept:
-                    try:
-                        with np.errstate(all="ignore"):
-                            self._look_back_kept[name, i] = watched_connectivity(net, sample)
-                    except ValueError:
-                        continue  # another input size: a run of other task settings
-                snap.learned.others[name] = self._look_back_kept[name, i]
+        if snap.learned is not None:
+            self._look_back(snap.learned)
         cost = time.perf_counter() - started
         self._next_learned = time.monotonic() + max(LEARNED_INTERVAL, cost / LEARNED_SHARE)
+
+    def _look_back(self, learned: Any) -> None:
+        """Put the latest look back worked out for the watched sample on ``learned`` (this
+        network's as of its step ``learned.connectivity_step``, and the other runs'), and
+        start working out what is missing or older than the weights."""
+        exp = self.experiment
+        i, step = learned.indices[0], exp.trainer.step_count
+        sample = exp.trainer.data.val.subset(slice(i, i + 1))
+        done = self._look_back_kept.get(("", i))
+        if ("", i) not in self._look_back_jobs and (done is None or done[0] != step):
+            # A copy of the weights: training goes on while the pieces are worked out.
+            net = copy.copy(exp.network)
+            net.params = {k: v.copy() for k, v in exp.network.params.items()}
+            net.cache = None
+            self._start_look_back(("", i), step, net, sample)
+        if done is not None:
+            if isinstance(done[1], str):
+                learned.no_connectivity = done[1]
+            else:
+                learned.connectivity, learned.connectivity_step = done[1], done[0]
+        for name, net in self._look_back_runs:
+            done = self._look_back_kept.get((name, i))
+            if done is None and (name, i) not in self._look_back_jobs:
+                self._start_look_back((name, i), 0, net, sample)
+            elif done is not None and not isinstance(done[1], str):
+                learned.others[name] = done[1]
+
+    def _start_look_back(self, key: tuple[str, int], step: int, net: Any,
+                         sample: Any) -> None:
+        if not self._look_back_jobs:
+            self._look_back_time, self._look_back_since = 0.0, time.perf_counter()
+        self._look_back_jobs[key] = (step, watched_connectivity_pieces(
+            net, sample, LOOK_BACK_PIECE))
+
+    def _work_on_look_back(self, share: float | None) -> bool:
+        """Work out a piece of a look back, if one is waiting and (with ``share``) the
+        pieces took less than that share of the time since they began; returns whether
+        one was finished."""
+        if not self._look_back_jobs:
+            return False
+        started = time.perf_counter()
+        if share is not None and self._look_back_time > share * (
+                started - self._look_back_since):
+            return False
+        key, (step, pieces) = next(iter(self._look_back_jobs.items()))
+        try:
+            with np.errstate(all="ignore"):
+                result = next(pieces)
+        except Exception as e:  # noqa: BLE001 (another input size: other task settings)
+            result = str(e) or "no look back"
+        self._look_back_time += time.perf_counter() - started
+        if result is None:
+            return False
+        del self._look_back_jobs[key]
+        self._look_back_kept[key] = (step, result)
+        return True
 
     def drawn(self, n: int = 1) -> None:
         """The window has drawn ``n`` snapshots: as many more may be collected."""
@@ -283,6 +343,10 @@ class TrainingLoop:
         when there is nothing to do."""
         if not (self.running or self.pending_steps or self.pending_sample is not None):
             self._flush(None)
+            if self.learned_on and self._look_back_jobs:  # paused: work on it, then show it
+                if self._work_on_look_back(None) and not self._look_back_jobs:
+                    self._emit_watch_only()
+                return 0.0
             return None
         if not self.running and not self.pending_steps:
             self._apply_sample_request()
@@ -300,6 +364,8 @@ class TrainingLoop:
             self.stopped_itself(look=True)
             return None
         self._one_step(now)
+        if self.learned_on:
+            self._work_on_look_back(LOOK_BACK_SHARE)
         if limit:
             self._next_step_time = max(now, self._next_step_time) + 1.0 / limit
         return 0.0

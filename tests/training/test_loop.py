@@ -315,9 +315,17 @@ def test_a_thinned_history_travels_whole_and_stays_bounded(tiny):
     assert len(got) <= 40 and got[-1]["step"] == 230
 
 
+def idle(loop: TrainingLoop) -> None:
+    """Advance until nothing is left to do (the look back worked out, its look sent)."""
+    for _ in range(10_000):
+        if loop.advance() is None:
+            return
+    raise AssertionError("the loop never ran out of work")
+
+
 def test_the_look_back_of_other_runs_networks_comes_with_the_look_inside(sine_experiment):
     """Runs of every cell, and of a generating task, each computed once per watched
-    sample: a kept run's weights do not change."""
+    sample (a kept run's weights do not change), a piece at a time between steps."""
     from rnn_sandbox.io import experiment_to_bytes
     from rnn_sandbox.tasks import get_task
     from rnn_sandbox.tasks.units import watched_connectivity
@@ -337,20 +345,27 @@ def test_the_look_back_of_other_runs_networks_comes_with_the_look_inside(sine_ex
     loop.set_learned(True)
     loop.step_once()
     loop.advance()
+    first = progress(loop)[-1].snapshot.learned
+    assert first.connectivity is None and first.others == {}  # being worked out
+    idle(loop)  # paused: worked out at once, then shown
     learned = progress(loop)[-1].snapshot.learned
     assert list(learned.others) == list(others)  # the letters' network reads other inputs
     i = learned.indices[0]
     sample = exp.trainer.data.val.subset(slice(i, i + 1))
+    np.testing.assert_allclose(learned.connectivity, watched_connectivity(exp.network, sample))
+    assert learned.connectivity_step == exp.trainer.step_count == 1
     for cell, other in others.items():
         np.testing.assert_allclose(learned.others[cell],
                                    watched_connectivity(other.network, sample), err_msg=cell)
         assert learned.others[cell].shape == (1, sample.x.shape[1])
     loop.set_look_back_runs(offered[:2])  # offered again, the Runs panel having changed
     loop.step_once()
-    loop.advance()
-    again = progress(loop)[-1].snapshot.learned.others
-    assert list(again) == ["rnn", "gru"] and again["gru"] is learned.others["gru"]
-    # A generating task: a one-to-many run's outputs against the inputs it is fed.
+    idle(loop)
+    again = progress(loop)[-1].snapshot.learned
+    assert list(again.others) == ["rnn", "gru"] and again.others["gru"] is learned.others["gru"]
+    assert again.connectivity_step == 2  # this network's, worked out again for new weights
+    # A generating task: a one-to-many run's outputs against the inputs it is fed; while
+    # training, the pieces take turns with the steps.
     cfg = get_task("caption").default_config()
     cfg.task.n_samples = 60
     words = Experiment(cfg)
@@ -358,8 +373,15 @@ def test_the_look_back_of_other_runs_networks_comes_with_the_look_inside(sine_ex
     loop = TrainingLoop(words)
     loop.set_look_back_runs([("minlstm", experiment_to_bytes(Experiment(cfg)))])
     loop.set_learned(True)
-    loop.step_once()
-    loop.advance()
+    loop.play()
+    while not any(s.learned is not None and s.learned.connectivity is not None
+                  for p in progress(loop) for s in p.snapshots):
+        loop.drawn(5)
+        loop._next_learned = 0.0
+        loop.advance()
+    loop.pause()
+    idle(loop)
     learned = progress(loop)[-1].snapshot.learned
     assert learned.inputs == "fed" and learned.connectivity.shape[0] > 1
     assert learned.others["minlstm"].shape == learned.connectivity.shape
+    assert learned.connectivity_step == words.trainer.step_count

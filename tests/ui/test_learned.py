@@ -75,9 +75,12 @@ def test_the_panel_rebuilds_for_every_task_and_draws_other_runs_curves(qtbot, vi
     np.testing.assert_allclose(view.back.kept["gru"].getData()[1], np.full(16, 1 / 16))
     np.testing.assert_allclose(view.back.kept["lstm"].getData()[1][:2], [0, 1])
     assert view.back.last is not None and abs(view.back.last.sum() - 1) < 1e-9
+    assert "weights of step 0" in view.back_note.text()
     snap.learned.others = {"lstm": np.eye(16)[-1:]}
+    snap.learned.connectivity = None  # the training process is still working it out
     panel.show_progress(Progress(0, snap, np.zeros(0), np.zeros(0), snapshots=[snap]))
-    assert list(view.back.kept) == ["lstm"]
+    assert list(view.back.kept) == ["lstm"] and view.back.last is None
+    assert "being worked out" in view.back_note.text()
     cfg = small(get_task("sentiment").default_config())
     cfg.network.cell = "mingru"
     assert network_label(cfg).startswith("minGRU, ")  # the cell's name, not its setting's

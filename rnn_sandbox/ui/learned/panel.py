@@ -61,6 +61,15 @@ def _row(*widgets: QWidget) -> QWidget:
 
 def look_back_note(learned: Learned) -> str:
     """What the look-back page's plots show, for the kind of network ``learned`` is of."""
+    if learned.no_connectivity:
+        return learned.no_connectivity.capitalize() + "."
+    if learned.connectivity is None:
+        return tr("How far back it looks is being worked out between training steps.")
+    return _look_back_kind(learned) + " " + tr(
+        "Worked out for the weights of step {0}.").format(learned.connectivity_step)
+
+
+def _look_back_kind(learned: Learned) -> str:
     if learned.inputs == "source":
         return tr("Top: how strongly each output step of the watched sample depends on each "
                   "step of its source, the decoder fed the previous target words as in "
@@ -264,8 +273,7 @@ class LearnedView(QWidget):
             self.colour_combo.setCurrentIndex(0)
         self.back.show_connectivity(learned.connectivity, label, learned.inputs)
         self.back.show_others(learned.others)
-        self.back_note.setText(learned.no_connectivity.capitalize() + "." if
-                               learned.no_connectivity else look_back_note(learned))
+        self.back_note.setText(look_back_note(learned))
         self._redraw()
 
     def layer(self) -> str:
