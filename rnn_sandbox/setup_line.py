@@ -27,6 +27,7 @@ from urllib.parse import quote, unquote
 from rnn_sandbox.config import ConfigError, ExperimentConfig
 from rnn_sandbox.fields import SETTINGS, Setting
 from rnn_sandbox.tasks import TaskError, all_tasks, get_task
+from rnn_sandbox.translation import tr
 from rnn_sandbox.wording import printable
 
 # A setup is a few dozen characters; anything this long is not one (and is not parsed).
@@ -121,45 +122,46 @@ def parse_setup_line(line: str) -> ExperimentConfig:
     """The setup ``line`` names: the task's defaults with the line's changes, shaped by the
     task and validated.  Raises :class:`SetupLineError` saying what is wrong."""
     if not isinstance(line, str):
-        raise SetupLineError("a setup line is text")
+        raise SetupLineError(tr("a setup line is text"))
     if len(line) > MAX_LINE:
-        raise SetupLineError(f"the setup line is {len(line)} characters long (at most "
-                             f"{MAX_LINE}); a setup line names a task and a few settings")
+        raise SetupLineError(tr("the setup line is {length} characters long (at most {most}); a "
+                                "setup line names a task and a few settings").format(
+            length=len(line), most=MAX_LINE))
     # A lesson's link copied whole reads as the line it carries.
     text = line.strip()
     text = text[len("setup:"):] if text[:6].lower() == "setup:" else text
     items = [i for i in _SEPARATORS.split(text) if i]
     if not items:
-        raise SetupLineError("the setup line is empty: it starts with a task, like "
-                             "long_memory;cell=lstm;hidden=32")
-    first = _decode(items[0], "the task")
+        raise SetupLineError(tr("the setup line is empty: it starts with a task, like "
+                                "long_memory;cell=lstm;hidden=32"))
+    first = _decode(items[0], tr("the task"))
     name = first.removeprefix("task=") if first.startswith("task=") else first
     if "=" in name:
-        raise SetupLineError(f"a setup line starts with its task, not '{_show(name)}' "
-                             f"(tasks: {_task_names()})")
+        raise SetupLineError(tr("a setup line starts with its task, not '{name}' (tasks: "
+                                "{tasks})").format(name=_show(name), tasks=_task_names()))
     try:
         task = get_task(name)
     except (TaskError, KeyError):
-        raise SetupLineError(
-            f"there is no task '{_show(name)}' (tasks: {_task_names()})") from None
+        raise SetupLineError(tr("there is no task '{name}' (tasks: {tasks})").format(
+            name=_show(name), tasks=_task_names())) from None
     cfg = task.default_config()
     declared = set(cfg.task.options)
     given: dict[Setting, Any] = {}
     seen: set[str] = set()
     for item in items[1:]:
         raw_key, sep, raw_value = item.partition("=")
-        key = _decode(raw_key, "a name")
+        key = _decode(raw_key, tr("a name"))
         if not sep or not key:
-            raise SetupLineError(f"'{_show(key or item)}': write each setting as "
-                                 "NAME=VALUE, like hidden=32")
+            raise SetupLineError(tr("'{item}': write each setting as NAME=VALUE, like "
+                                    "hidden=32").format(item=_show(key or item)))
         value = _decode(raw_value, key)
         if key in seen:
-            raise SetupLineError(f"'{_show(key)}' is given twice")
+            raise SetupLineError(tr("'{name}' is given twice").format(name=_show(key)))
         seen.add(key)
         setting = _BY_NAME.get(key)
         if setting is not None and not key.startswith(OPTION_PREFIX):
             if setting in given:
-                raise SetupLineError(f"'{_show(key)}' is given twice")
+                raise SetupLineError(tr("'{name}' is given twice").format(name=_show(key)))
             given[setting] = _setting_value(setting, key, value)
         elif key.startswith(OPTION_PREFIX) and len(key) > len(OPTION_PREFIX):
             cfg.task.options[key[len(OPTION_PREFIX):]] = _option_value(key, value)
@@ -172,13 +174,14 @@ def parse_setup_line(line: str) -> ExperimentConfig:
     try:
         task.apply_shape(cfg.network, cfg.task)
     except (ValueError, TypeError, KeyError, OverflowError) as e:
-        raise SetupLineError(f"{task.name} cannot use these options: {e}") from None
+        raise SetupLineError(tr("{task} cannot use these options: {reason}").format(
+            task=task.name, reason=e)) from None
     for s, value in given.items():
         now = getattr(getattr(cfg, s.section), s.name)
         if now != value:
-            raise SetupLineError(
-                f"{short_name(s)}: the task {task.name} decides it ({_show(str(now))} for "
-                "these settings); leave it out")
+            raise SetupLineError(f"{short_name(s)}: " + tr(
+                "the task {task} decides it ({value} for these settings); leave it out").format(
+                    task=task.name, value=_show(str(now))))
     try:
         cfg.validate()
     except ConfigError as e:
@@ -192,32 +195,37 @@ def _setting_value(s: Setting, key: str, text: str) -> Any:
             return True
         if text.lower() in _FALSE:
             return False
-        raise SetupLineError(f"{key}: '{_show(text)}' is not true or false")
+        raise SetupLineError(f"{key}: " + tr("'{text}' is not true or false").format(
+            text=_show(text)))
     if s.kind == "int":
         if not re.fullmatch(r"[+-]?[0-9]{1,30}", text):
-            raise SetupLineError(f"{key}: '{_show(text)}' is not a whole number")
+            raise SetupLineError(f"{key}: " + tr("'{text}' is not a whole number").format(
+                text=_show(text)))
         value: Any = int(text)
     elif s.kind == "float":
         try:
             value = float(text)
         except ValueError:
-            raise SetupLineError(f"{key}: '{_show(text)}' is not a number") from None
+            raise SetupLineError(f"{key}: " + tr("'{text}' is not a number").format(
+                text=_show(text))) from None
     else:
         value = text
     reason = s.check(value)
     if reason is not None:
-        raise SetupLineError(f"{key}: {_show(text)} is not allowed: {reason}")
+        raise SetupLineError(f"{key}: " + tr("{text} is not allowed: {reason}").format(
+            text=_show(text), reason=reason))
     return value
 
 
 def _option_value(key: str, text: str) -> Any:
     def refuse(constant: str) -> Any:
-        raise SetupLineError(f"{key}: {constant} is not a value an option can take")
+        raise SetupLineError(f"{key}: " + tr("{value} is not a value an option can take").format(
+            value=constant))
 
     try:
         return json.loads(text, parse_constant=refuse)
     except RecursionError:
-        raise SetupLineError(f"{key}: the value is nested too deeply") from None
+        raise SetupLineError(f"{key}: " + tr("the value is nested too deeply")) from None
     except ValueError as e:
         if isinstance(e, SetupLineError):
             raise
@@ -228,15 +236,17 @@ def _decode(text: str, what: str) -> str:
     try:
         return unquote(text, errors="strict")
     except UnicodeDecodeError:
-        raise SetupLineError(f"{_show(what)}: the %-escapes are not UTF-8 text") from None
+        raise SetupLineError(f"{_show(what)}: " + tr("the %-escapes are not UTF-8 text")) from None
 
 
 def _unknown(key: str, task: str, options: set[str]) -> str:
-    names = sorted({short_name(s) for s in SETTINGS})
-    known = f"settings: {', '.join(names)}"
+    names = ", ".join(sorted({short_name(s) for s in SETTINGS}))
     if options:
-        known += f"; options of {task}: {', '.join(sorted(options))}"
-    return f"'{_show(key)}' is neither a setting nor an option of {task} ({known})"
+        return tr("'{name}' is neither a setting nor an option of {task} (settings: {settings}; "
+                  "options of {task}: {options})").format(
+            name=_show(key), task=task, settings=names, options=", ".join(sorted(options)))
+    return tr("'{name}' is neither a setting nor an option of {task} (settings: {settings})"
+              ).format(name=_show(key), task=task, settings=names)
 
 
 def _named(message: str) -> str:

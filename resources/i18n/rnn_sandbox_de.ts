@@ -4763,5 +4763,105 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <source>{file}: column &apos;{column}&apos; holds values too large to standardise (up to {largest}); rescale the column</source>
         <translation>{file}: Spalte '{column}' enthält Werte, die zum Standardisieren zu groß sind (bis {largest}); skalieren Sie die Spalte um</translation>
     </message>
+    <message>
+        <source>Try a lower learning rate, turn on gradient clipping, or a smaller spectral radius.</source>
+        <translation>Versuchen Sie eine kleinere Lernrate, schalten Sie Gradient Clipping ein oder nehmen Sie einen kleineren Spektralradius.</translation>
+    </message>
+    <message>
+        <source>the loss became {loss} at step {step}: the weights grew too large.</source>
+        <translation>der Verlust wurde in Schritt {step} zu {loss}: die Gewichte wurden zu groß.</translation>
+    </message>
+    <message>
+        <source>the gradient of {name} became {kind} at step {step} (the loss was {loss}): the gradients exploded.</source>
+        <translation>der Gradient von {name} wurde in Schritt {step} {kind} (der Verlust war {loss}): die Gradienten sind explodiert.</translation>
+    </message>
+    <message>
+        <source>the update at step {step} would make the optimizer&apos;s {buffer} buffer of {name} {kind} (the loss was {loss}); the weights are those of step {previous}.</source>
+        <translation>die Aktualisierung in Schritt {step} würde den {buffer}-Puffer des Optimierers für {name} {kind} machen (der Verlust war {loss}); die Gewichte sind die von Schritt {previous}.</translation>
+    </message>
+    <message>
+        <source>the update at step {step} would make the weight {name} {kind} (the loss was {loss}); the weights are those of step {previous}.</source>
+        <translation>die Aktualisierung in Schritt {step} würde das Gewicht {name} {kind} machen (der Verlust war {loss}); die Gewichte sind die von Schritt {previous}.</translation>
+    </message>
+    <message>
+        <source>a setup line is text</source>
+        <translation>eine Setup-Zeile ist Text</translation>
+    </message>
+    <message>
+        <source>the setup line is {length} characters long (at most {most}); a setup line names a task and a few settings</source>
+        <translation>die Setup-Zeile ist {length} Zeichen lang (höchstens {most}); eine Setup-Zeile nennt eine Aufgabe und einige Einstellungen</translation>
+    </message>
+    <message>
+        <source>the setup line is empty: it starts with a task, like long_memory;cell=lstm;hidden=32</source>
+        <translation>die Setup-Zeile ist leer: sie beginnt mit einer Aufgabe, etwa long_memory;cell=lstm;hidden=32</translation>
+    </message>
+    <message>
+        <source>the task</source>
+        <translation>die Aufgabe</translation>
+    </message>
+    <message>
+        <source>a setup line starts with its task, not &apos;{name}&apos; (tasks: {tasks})</source>
+        <translation>eine Setup-Zeile beginnt mit ihrer Aufgabe, nicht mit '{name}' (Aufgaben: {tasks})</translation>
+    </message>
+    <message>
+        <source>there is no task &apos;{name}&apos; (tasks: {tasks})</source>
+        <translation>es gibt keine Aufgabe '{name}' (Aufgaben: {tasks})</translation>
+    </message>
+    <message>
+        <source>a name</source>
+        <translation>ein Name</translation>
+    </message>
+    <message>
+        <source>&apos;{item}&apos;: write each setting as NAME=VALUE, like hidden=32</source>
+        <translation>'{item}': jede Einstellung als NAME=WERT schreiben, etwa hidden=32</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is given twice</source>
+        <translation>'{name}' ist zweimal angegeben</translation>
+    </message>
+    <message>
+        <source>{task} cannot use these options: {reason}</source>
+        <translation>{task} kann diese Optionen nicht verwenden: {reason}</translation>
+    </message>
+    <message>
+        <source>the task {task} decides it ({value} for these settings); leave it out</source>
+        <translation>die Aufgabe {task} legt das fest ({value} bei diesen Einstellungen); lassen Sie es weg</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not true or false</source>
+        <translation>'{text}' ist weder true noch false</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number</source>
+        <translation>'{text}' ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number</source>
+        <translation>'{text}' ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>{text} is not allowed: {reason}</source>
+        <translation>{text} ist nicht erlaubt: {reason}</translation>
+    </message>
+    <message>
+        <source>{value} is not a value an option can take</source>
+        <translation>{value} ist kein Wert, den eine Option annehmen kann</translation>
+    </message>
+    <message>
+        <source>the value is nested too deeply</source>
+        <translation>der Wert ist zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>the %-escapes are not UTF-8 text</source>
+        <translation>die %-Escapes sind kein UTF-8-Text</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is neither a setting nor an option of {task} (settings: {settings}; options of {task}: {options})</source>
+        <translation>'{name}' ist weder eine Einstellung noch eine Option von {task} (Einstellungen: {settings}; Optionen von {task}: {options})</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is neither a setting nor an option of {task} (settings: {settings})</source>
+        <translation>'{name}' ist weder eine Einstellung noch eine Option von {task} (Einstellungen: {settings})</translation>
+    </message>
 </context>
 </TS>

@@ -4763,5 +4763,105 @@ The automatic copy is kept as {kept}.</source>
         <source>{file}: column &apos;{column}&apos; holds values too large to standardise (up to {largest}); rescale the column</source>
         <translation>{file}: 列 '{column}' の値が大きすぎて標準化できません（最大 {largest}）。列の尺度を変えてください</translation>
     </message>
+    <message>
+        <source>Try a lower learning rate, turn on gradient clipping, or a smaller spectral radius.</source>
+        <translation>学習率を下げるか、勾配クリッピングをオンにするか、スペクトル半径を小さくしてみてください。</translation>
+    </message>
+    <message>
+        <source>the loss became {loss} at step {step}: the weights grew too large.</source>
+        <translation>ステップ {step} で損失が {loss} になりました: 重みが大きくなりすぎました。</translation>
+    </message>
+    <message>
+        <source>the gradient of {name} became {kind} at step {step} (the loss was {loss}): the gradients exploded.</source>
+        <translation>ステップ {step} で {name} の勾配が {kind} になりました（損失は {loss}）: 勾配が爆発しました。</translation>
+    </message>
+    <message>
+        <source>the update at step {step} would make the optimizer&apos;s {buffer} buffer of {name} {kind} (the loss was {loss}); the weights are those of step {previous}.</source>
+        <translation>ステップ {step} の更新で {name} のオプティマイザの {buffer} バッファが {kind} になるところでした（損失は {loss}）。重みはステップ {previous} のものです。</translation>
+    </message>
+    <message>
+        <source>the update at step {step} would make the weight {name} {kind} (the loss was {loss}); the weights are those of step {previous}.</source>
+        <translation>ステップ {step} の更新で重み {name} が {kind} になるところでした（損失は {loss}）。重みはステップ {previous} のものです。</translation>
+    </message>
+    <message>
+        <source>a setup line is text</source>
+        <translation>設定の行はテキストです</translation>
+    </message>
+    <message>
+        <source>the setup line is {length} characters long (at most {most}); a setup line names a task and a few settings</source>
+        <translation>設定の行が {length} 文字あります（上限 {most}）。設定の行に書くのはタスクといくつかの設定です</translation>
+    </message>
+    <message>
+        <source>the setup line is empty: it starts with a task, like long_memory;cell=lstm;hidden=32</source>
+        <translation>設定の行が空です: long_memory;cell=lstm;hidden=32 のようにタスクから始めます</translation>
+    </message>
+    <message>
+        <source>the task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>a setup line starts with its task, not &apos;{name}&apos; (tasks: {tasks})</source>
+        <translation>設定の行は '{name}' ではなくタスクから始めます（タスク: {tasks}）</translation>
+    </message>
+    <message>
+        <source>there is no task &apos;{name}&apos; (tasks: {tasks})</source>
+        <translation>タスク '{name}' はありません（タスク: {tasks}）</translation>
+    </message>
+    <message>
+        <source>a name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>&apos;{item}&apos;: write each setting as NAME=VALUE, like hidden=32</source>
+        <translation>'{item}': 各設定は hidden=32 のように 名前=値 で書いてください</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is given twice</source>
+        <translation>'{name}' が 2 回指定されています</translation>
+    </message>
+    <message>
+        <source>{task} cannot use these options: {reason}</source>
+        <translation>{task} はこのオプションを使えません: {reason}</translation>
+    </message>
+    <message>
+        <source>the task {task} decides it ({value} for these settings); leave it out</source>
+        <translation>タスク {task} が決めます（この設定では {value}）。書かないでください</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not true or false</source>
+        <translation>'{text}' は true でも false でもありません</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number</source>
+        <translation>'{text}' は整数ではありません</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number</source>
+        <translation>'{text}' は数ではありません</translation>
+    </message>
+    <message>
+        <source>{text} is not allowed: {reason}</source>
+        <translation>{text} は使えません: {reason}</translation>
+    </message>
+    <message>
+        <source>{value} is not a value an option can take</source>
+        <translation>{value} はオプションの値にできません</translation>
+    </message>
+    <message>
+        <source>the value is nested too deeply</source>
+        <translation>値の入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>the %-escapes are not UTF-8 text</source>
+        <translation>% エスケープが UTF-8 のテキストになっていません</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is neither a setting nor an option of {task} (settings: {settings}; options of {task}: {options})</source>
+        <translation>'{name}' は設定でも {task} のオプションでもありません（設定: {settings}、{task} のオプション: {options}）</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is neither a setting nor an option of {task} (settings: {settings})</source>
+        <translation>'{name}' は設定でも {task} のオプションでもありません（設定: {settings}）</translation>
+    </message>
 </context>
 </TS>

@@ -25,9 +25,10 @@ from rnn_sandbox.engine.optim import (
     make_optimizer,
     non_finite_kind,
 )
+from rnn_sandbox.translation import QT_TR_NOOP, tr
 
-_ADVICE = ("Try a lower learning rate, turn on gradient clipping, or a smaller spectral "
-           "radius.")
+_ADVICE = QT_TR_NOOP("Try a lower learning rate, turn on gradient clipping, or a smaller "
+                     "spectral radius.")
 
 
 class TrainingDiverged(RuntimeError):
@@ -262,15 +263,15 @@ class Trainer:
             )
         k = self.step_count + 1
         if not np.isfinite(loss):
-            raise TrainingDiverged(
-                f"the loss became {loss} at step {k}: the weights grew too large. {_ADVICE}"
-            )
+            raise TrainingDiverged(tr("the loss became {loss} at step {step}: the weights grew too "
+                                      "large.").format(loss=loss, step=k) + " " + tr(_ADVICE))
         for name, g in grads.items():
             kind = non_finite_kind(g)
             if kind:
                 raise TrainingDiverged(
-                    f"the gradient of {name} became {kind} at step {k} (the loss was "
-                    f"{loss:.4g}): the gradients exploded. {_ADVICE}",
+                    tr("the gradient of {name} became {kind} at step {step} (the loss was "
+                       "{loss}): the gradients exploded.").format(
+                        name=name, kind=kind, step=k, loss=f"{loss:.4g}") + " " + tr(_ADVICE),
                     "gradient",
                 )
         grad_norms = _norms(grads)
@@ -287,10 +288,14 @@ class Trainer:
             self.optimizer.step(net.params, grads)
         except NonFiniteUpdate as e:
             name, _, buf = e.what.partition("/")
-            what = (f"the optimizer's {buf} buffer of {name}" if buf else f"the weight {name}")
+            text = (tr("the update at step {step} would make the optimizer's {buffer} buffer of "
+                       "{name} {kind} (the loss was {loss}); the weights are those of step "
+                       "{previous}.") if buf else
+                    tr("the update at step {step} would make the weight {name} {kind} (the loss "
+                       "was {loss}); the weights are those of step {previous}."))
             raise TrainingDiverged(
-                f"the update at step {k} would make {what} {e.kind} (the loss was "
-                f"{loss:.4g}); the weights are those of step {k - 1}. {_ADVICE}",
+                text.format(step=k, buffer=buf, name=name, kind=e.kind, loss=f"{loss:.4g}",
+                            previous=k - 1) + " " + tr(_ADVICE),
                 "optimizer" if buf else "weight",
             ) from None
         self.step_count += 1

@@ -130,6 +130,9 @@ def test_errors_in_japanese_a_missing_file_a_bad_value_and_a_bad_option(capsys, 
                            "エラー: network.hidden_size: 隠れニューロンは 1 個以上必要です\n")
     code, _, err = run(capsys, "--language", "ja", "predict")  # argparse's own words
     assert (code, err) == (EXIT_USAGE, "エラー: rnn-sandbox predict: 次の引数が必要です: file\n")
+    code, _, err = run(capsys, "--language", "ja", "train", "--setup", "nope;hidden=3")
+    assert code == EXIT_USAGE
+    assert err.startswith("エラー: --setup: タスク 'nope' はありません（タスク: ")
     foreign = tmp_path / "notes.rnnx"
     foreign.write_text("not a zip")
     code, _, err = run(capsys, "--language", "ja", "info", foreign)
