@@ -14,6 +14,7 @@ it; a module-level string is marked ``QT_TR_NOOP("…")`` and translated where i
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from functools import lru_cache
@@ -99,6 +100,11 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
             out = out.replace("(s)", "" if n == 1 else "s").replace(
                 "(es)", "" if n == 1 else "es")
     return out
+
+
+def columns(text: str) -> int:
+    """The columns ``text`` takes on a terminal: a wide character (kanji, kana) takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def whole(x: float) -> str:

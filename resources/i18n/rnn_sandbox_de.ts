@@ -4863,5 +4863,123 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <source>&apos;{name}&apos; is neither a setting nor an option of {task} (settings: {settings})</source>
         <translation>'{name}' ist weder eine Einstellung noch eine Option von {task} (Einstellungen: {settings})</translation>
     </message>
+    <message>
+        <source>a scene is a number (one to {most}), perhaps a size ({sizes}), a colour ({colours}) and a shape ({shapes}), e.g. &quot;two big red circles&quot;</source>
+        <translation>eine Szene ist eine Zahl (one bis {most}), vielleicht eine Größe ({sizes}), eine Farbe ({colours}) und eine Form ({shapes}), z. B. "two big red circles"</translation>
+    </message>
+    <message>
+        <source>unknown words: {words}; {scene}</source>
+        <translation>unbekannte Wörter: {words}; {scene}</translation>
+    </message>
+    <message>
+        <source>caption: seq_len must be at least {need} (the longest caption)</source>
+        <translation>caption: seq_len muss mindestens {need} sein (die längste Beschreibung)</translation>
+    </message>
+    <message>
+        <source>caption: too few samples to hold out &apos;{holdout}&apos;</source>
+        <translation>caption: zu wenige Beispiele, um '{holdout}' zurückzuhalten</translation>
+    </message>
+    <message>
+        <source>temperature must be 0 or more</source>
+        <translation>die Temperatur muss 0 oder mehr sein</translation>
+    </message>
+    <message>
+        <source>caption: holdout must be a colour and a shape, e.g. &apos;blue triangle&apos; (colours {colours}; shapes {shapes}), not &apos;{text}&apos;</source>
+        <translation>caption: holdout muss eine Farbe und eine Form sein, z. B. 'blue triangle' (Farben {colours}; Formen {shapes}), nicht '{text}'</translation>
+    </message>
+    <message>
+        <source>sentences need up to {steps} steps</source>
+        <translation>Sätze brauchen bis zu {steps} Schritte</translation>
+    </message>
+    <message>
+        <source>name_share must lie between 0 and 1</source>
+        <translation>name_share muss zwischen 0 und 1 liegen</translation>
+    </message>
+    <message>
+        <source>order_matters needs 2 &lt;= min_len &lt;= seq_len</source>
+        <translation>order_matters braucht 2 &lt;= min_len &lt;= seq_len</translation>
+    </message>
+    <message>
+        <source>sentiment: max_clauses must lie between 1 and 5</source>
+        <translation>sentiment: max_clauses muss zwischen 1 und 5 liegen</translation>
+    </message>
+    <message numerus="yes">
+        <source>sentiment: posts of %n clause(s) need seq_len &gt;= {least}</source>
+        <translation><numerusform>sentiment: Beiträge aus %n Teilsatz brauchen seq_len &gt;= {least}</numerusform><numerusform>sentiment: Beiträge aus %n Teilsätzen brauchen seq_len &gt;= {least}</numerusform></translation>
+    </message>
+    <message>
+        <source>min_frames must be at least 1 and at most max_frames</source>
+        <translation>min_frames muss mindestens 1 und höchstens max_frames sein</translation>
+    </message>
+    <message>
+        <source>{need} frames are needed for {letters}-letter words at up to {most} frames per letter</source>
+        <translation>für Wörter mit {letters} Buchstaben bei bis zu {most} Frames je Buchstabe werden {need} Frames gebraucht</translation>
+    </message>
+    <message>
+        <source>text_generation: there is no text &apos;{text}&apos; (known: {known})</source>
+        <translation>text_generation: es gibt keinen Text '{text}' (bekannt: {known})</translation>
+    </message>
+    <message>
+        <source>text_generation: seq_len {steps} is longer than the training text allows</source>
+        <translation>text_generation: seq_len {steps} ist länger, als der Trainingstext erlaubt</translation>
+    </message>
+    <message>
+        <source>text_generation: seq_len {steps} is longer than the validation text allows</source>
+        <translation>text_generation: seq_len {steps} ist länger, als der Validierungstext erlaubt</translation>
+    </message>
+    <message>
+        <source>text is written by a one-to-many classification network</source>
+        <translation>Text schreibt ein One-to-many-Klassifikationsnetz</translation>
+    </message>
+    <message>
+        <source>the network&apos;s size does not match this alphabet</source>
+        <translation>die Größe des Netzes passt nicht zu diesem Alphabet</translation>
+    </message>
+    <message>
+        <source>give at least one start character</source>
+        <translation>geben Sie mindestens ein Startzeichen an</translation>
+    </message>
+    <message>
+        <source>not in the text&apos;s alphabet: {shown} (the network knows only the {count} characters of its text)</source>
+        <translation>nicht im Alphabet des Textes: {shown} (das Netz kennt nur die {count} Zeichen seines Textes)</translation>
+    </message>
+    <message>
+        <source>tiny_bptt needs at least 2 time steps (a first and a last)</source>
+        <translation>tiny_bptt braucht mindestens 2 Zeitschritte (einen ersten und einen letzten)</translation>
+    </message>
+    <message>
+        <source>words: the longest sentence has {low} to {high} words, not {given}</source>
+        <translation>words: der längste Satz hat {low} bis {high} Wörter, nicht {given}</translation>
+    </message>
+    <message>
+        <source>target must be one of {targets}, not &apos;{given}&apos;</source>
+        <translation>target muss eines von {targets} sein, nicht '{given}'</translation>
+    </message>
+    <message>
+        <source>source sentences need up to {steps} steps</source>
+        <translation>Quellsätze brauchen bis zu {steps} Schritte</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <comment>a column</comment>
+        <translation>Wörter</translation>
+    </message>
+    <message>
+        <source>sentences</source>
+        <comment>a column</comment>
+        <translation>Sätze</translation>
+    </message>
+    <message>
+        <source>sentence accuracy by source length</source>
+        <translation>Satzgenauigkeit nach Länge des Quellsatzes</translation>
+    </message>
+    <message>
+        <source>weather: resolution must be one of {choices}</source>
+        <translation>weather: resolution muss eines von {choices} sein</translation>
+    </message>
+    <message>
+        <source>weather: horizon_hours must lie between 1 and 72</source>
+        <translation>weather: horizon_hours muss zwischen 1 und 72 liegen</translation>
+    </message>
 </context>
 </TS>

@@ -4863,5 +4863,123 @@ The automatic copy is kept as {kept}.</source>
         <source>&apos;{name}&apos; is neither a setting nor an option of {task} (settings: {settings})</source>
         <translation>'{name}' は設定でも {task} のオプションでもありません（設定: {settings}）</translation>
     </message>
+    <message>
+        <source>a scene is a number (one to {most}), perhaps a size ({sizes}), a colour ({colours}) and a shape ({shapes}), e.g. &quot;two big red circles&quot;</source>
+        <translation>場面は数（one から {most}）、必要なら大きさ（{sizes}）、色（{colours}）と形（{shapes}）で書きます。例: "two big red circles"</translation>
+    </message>
+    <message>
+        <source>unknown words: {words}; {scene}</source>
+        <translation>不明な単語: {words}。{scene}</translation>
+    </message>
+    <message>
+        <source>caption: seq_len must be at least {need} (the longest caption)</source>
+        <translation>caption: seq_len は {need} 以上でなければなりません（最も長い説明文）</translation>
+    </message>
+    <message>
+        <source>caption: too few samples to hold out &apos;{holdout}&apos;</source>
+        <translation>caption: '{holdout}' を取り分けるにはサンプルが少なすぎます</translation>
+    </message>
+    <message>
+        <source>temperature must be 0 or more</source>
+        <translation>温度は 0 以上でなければなりません</translation>
+    </message>
+    <message>
+        <source>caption: holdout must be a colour and a shape, e.g. &apos;blue triangle&apos; (colours {colours}; shapes {shapes}), not &apos;{text}&apos;</source>
+        <translation>caption: holdout は '{text}' ではなく、'blue triangle' のように色と形にしてください（色 {colours}、形 {shapes}）</translation>
+    </message>
+    <message>
+        <source>sentences need up to {steps} steps</source>
+        <translation>文には最大 {steps} ステップ必要です</translation>
+    </message>
+    <message>
+        <source>name_share must lie between 0 and 1</source>
+        <translation>name_share は 0 と 1 の間でなければなりません</translation>
+    </message>
+    <message>
+        <source>order_matters needs 2 &lt;= min_len &lt;= seq_len</source>
+        <translation>order_matters には 2 &lt;= min_len &lt;= seq_len が必要です</translation>
+    </message>
+    <message>
+        <source>sentiment: max_clauses must lie between 1 and 5</source>
+        <translation>sentiment: max_clauses は 1 から 5 の間でなければなりません</translation>
+    </message>
+    <message numerus="yes">
+        <source>sentiment: posts of %n clause(s) need seq_len &gt;= {least}</source>
+        <translation><numerusform>sentiment: %n 節の投稿には seq_len &gt;= {least} が必要です</numerusform></translation>
+    </message>
+    <message>
+        <source>min_frames must be at least 1 and at most max_frames</source>
+        <translation>min_frames は 1 以上 max_frames 以下でなければなりません</translation>
+    </message>
+    <message>
+        <source>{need} frames are needed for {letters}-letter words at up to {most} frames per letter</source>
+        <translation>{letters} 文字の単語を 1 文字最大 {most} フレームで表すには {need} フレーム必要です</translation>
+    </message>
+    <message>
+        <source>text_generation: there is no text &apos;{text}&apos; (known: {known})</source>
+        <translation>text_generation: テキスト '{text}' はありません（あるもの: {known}）</translation>
+    </message>
+    <message>
+        <source>text_generation: seq_len {steps} is longer than the training text allows</source>
+        <translation>text_generation: seq_len {steps} は学習用テキストには長すぎます</translation>
+    </message>
+    <message>
+        <source>text_generation: seq_len {steps} is longer than the validation text allows</source>
+        <translation>text_generation: seq_len {steps} は検証用テキストには長すぎます</translation>
+    </message>
+    <message>
+        <source>text is written by a one-to-many classification network</source>
+        <translation>テキストを書くのは一対多の分類ネットワークです</translation>
+    </message>
+    <message>
+        <source>the network&apos;s size does not match this alphabet</source>
+        <translation>ネットワークの大きさがこのアルファベットに合いません</translation>
+    </message>
+    <message>
+        <source>give at least one start character</source>
+        <translation>最初の文字を 1 つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>not in the text&apos;s alphabet: {shown} (the network knows only the {count} characters of its text)</source>
+        <translation>テキストのアルファベットにありません: {shown}（ネットワークが知っているのはテキストの {count} 文字だけです）</translation>
+    </message>
+    <message>
+        <source>tiny_bptt needs at least 2 time steps (a first and a last)</source>
+        <translation>tiny_bptt には時間ステップが 2 つ以上必要です（最初と最後）</translation>
+    </message>
+    <message>
+        <source>words: the longest sentence has {low} to {high} words, not {given}</source>
+        <translation>words: 最も長い文の単語数は {given} ではなく {low} から {high} です</translation>
+    </message>
+    <message>
+        <source>target must be one of {targets}, not &apos;{given}&apos;</source>
+        <translation>target は '{given}' ではなく {targets} のいずれかです</translation>
+    </message>
+    <message>
+        <source>source sentences need up to {steps} steps</source>
+        <translation>元の文には最大 {steps} ステップ必要です</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <comment>a column</comment>
+        <translation>単語数</translation>
+    </message>
+    <message>
+        <source>sentences</source>
+        <comment>a column</comment>
+        <translation>文の数</translation>
+    </message>
+    <message>
+        <source>sentence accuracy by source length</source>
+        <translation>元の文の長さ別の文正解率</translation>
+    </message>
+    <message>
+        <source>weather: resolution must be one of {choices}</source>
+        <translation>weather: resolution は {choices} のいずれかです</translation>
+    </message>
+    <message>
+        <source>weather: horizon_hours must lie between 1 and 72</source>
+        <translation>weather: horizon_hours は 1 から 72 の間でなければなりません</translation>
+    </message>
 </context>
 </TS>

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
@@ -14,7 +13,7 @@ from typing import Any, NoReturn
 from rnn_sandbox.cli.errors import CliError
 from rnn_sandbox.fields import SETTING, Setting
 from rnn_sandbox.runs.seeds import MAX_SEEDS
-from rnn_sandbox.translation import QT_TR_NOOP, tr
+from rnn_sandbox.translation import QT_TR_NOOP, columns, tr
 
 # The --size defaults: the window's step-through export and its comparison view.
 ANIMATE_SIZE = "1280x720"
@@ -77,7 +76,7 @@ def wrap_columns(text: str, width: int) -> list[str]:
     lines: list[str] = []
     line, used = "", 0
     for ch in text:
-        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        w = columns(ch)
         if used + w > width and line:
             cut = line.rfind(" ")
             if cut > len(line) // 2:  # a word that began on this line moves on whole
@@ -86,7 +85,7 @@ def wrap_columns(text: str, width: int) -> list[str]:
             else:
                 lines.append(line)
                 line = ""
-            used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+            used = columns(line)
         if line or ch != " ":
             line += ch
             used += w

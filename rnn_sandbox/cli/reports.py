@@ -6,11 +6,10 @@ from __future__ import annotations
 import math
 import sys
 import time
-import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from rnn_sandbox.translation import tr
+from rnn_sandbox.translation import columns, tr
 from rnn_sandbox.wording import printable
 
 if TYPE_CHECKING:
@@ -20,9 +19,7 @@ if TYPE_CHECKING:
 
 
 # -- words ---------------------------------------------------------------------------------
-def display_width(text: str) -> int:
-    """Columns ``text`` takes on a terminal: a wide character (kanji, kana) takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+display_width = columns  # the columns a text takes on a terminal (a kanji: two)
 
 
 def ljust(text: str, width: int) -> str:

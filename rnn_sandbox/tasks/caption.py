@@ -24,6 +24,7 @@ from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.engine.losses import softmax
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
+from rnn_sandbox.translation import tr
 
 COLOURS = ["red", "green", "blue", "yellow"]
 SHAPES = ["circle", "square", "triangle"]
@@ -72,12 +73,12 @@ def parse_scene(text: str) -> tuple[int, int, int, int]:
         else:
             unknown.append(word)
     if unknown or colour is None or shape is None:
-        what = f"unknown words: {' '.join(unknown)}; " if unknown else ""
-        raise TaskError(
-            f"{what}a scene is a number (one to {NUMBERS[-1]}), perhaps a size "
-            f"({', '.join(SIZES)}), a colour ({', '.join(COLOURS)}) and a shape "
-            f"({', '.join(SHAPES)}), e.g. \"two big red circles\""
-        )
+        scene = tr('a scene is a number (one to {most}), perhaps a size ({sizes}), a colour '
+                   '({colours}) and a shape ({shapes}), e.g. "two big red circles"').format(
+            most=NUMBERS[-1], sizes=", ".join(SIZES), colours=", ".join(COLOURS),
+            shapes=", ".join(SHAPES))
+        raise TaskError(tr("unknown words: {words}; {scene}").format(
+            words=" ".join(unknown), scene=scene) if unknown else scene)
     return colour, shape, size, count
 
 
@@ -126,7 +127,8 @@ class Caption(Task):
         T = cfg.seq_len
         need = MAX_WORDS if sizes else MAX_WORDS - 1
         if T < need:
-            raise TaskError(f"caption: seq_len must be at least {need} (the longest caption)")
+            raise TaskError(tr("caption: seq_len must be at least {need} (the longest caption)"
+                               ).format(need=need))
         n = cfg.n_samples
         colour = rng.integers(0, len(COLOURS), n)
         shape = rng.integers(0, len(SHAPES), n)
@@ -146,7 +148,8 @@ class Caption(Task):
             # validation set is made of exactly those scenes.
             unseen = (colour == hold[0]) & (shape == hold[1])
             if unseen.all() or not unseen.any():
-                raise TaskError(f"caption: too few samples to hold out '{holdout}'")
+                raise TaskError(tr("caption: too few samples to hold out '{holdout}'").format(
+                    holdout=holdout))
             return Dataset(
                 Batch(x[~unseen], y[~unseen], None, y_mask[~unseen]),
                 Batch(x[unseen], y[unseen], None, y_mask[unseen]),
@@ -194,7 +197,7 @@ class Caption(Task):
         writes for its semantic vector, word by word up to its end token."""
         colour, shape, size, count = parse_scene(prompt)
         if not temperature >= 0:
-            raise TaskError("temperature must be 0 or more")
+            raise TaskError(tr("temperature must be 0 or more"))
         x = semantic_vector(colour, shape, size, count)[None, None, :]
         scene = " ".join(caption_words(colour, shape, size, count)[:-1])
 
@@ -237,10 +240,9 @@ def _parse_holdout(text: str) -> tuple[int, int]:
     """``"blue triangle"`` → (colour index, shape index)."""
     parts = text.lower().split()
     if len(parts) != 2 or parts[0] not in COLOURS or parts[1].rstrip("s") not in SHAPES:
-        raise TaskError(
-            f"caption: holdout must be a colour and a shape, e.g. 'blue triangle' "
-            f"(colours {', '.join(COLOURS)}; shapes {', '.join(SHAPES)}), not '{text}'"
-        )
+        raise TaskError(tr("caption: holdout must be a colour and a shape, e.g. 'blue triangle' "
+                           "(colours {colours}; shapes {shapes}), not '{text}'").format(
+            colours=", ".join(COLOURS), shapes=", ".join(SHAPES), text=text))
     return COLOURS.index(parts[0]), SHAPES.index(parts[1].rstrip("s"))
 
 

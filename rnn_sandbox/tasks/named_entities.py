@@ -16,6 +16,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
+from rnn_sandbox.translation import tr
 
 TAGS = ["O", "B-PER", "I-PER"]
 O, B_PER, I_PER = 0, 1, 2
@@ -79,10 +80,11 @@ class NamedEntities(Task):
 
     def generate(self, cfg: TaskConfig, rng: np.random.Generator) -> Dataset:
         if cfg.seq_len < MAX_LEN:
-            raise TaskError(f"task.seq_len: sentences need up to {MAX_LEN} steps")
+            raise TaskError("task.seq_len: " + tr("sentences need up to {steps} steps").format(
+                steps=MAX_LEN))
         share = float(cfg.options.get("name_share", 0.5))
         if not 0.0 <= share <= 1.0:
-            raise TaskError("name_share must lie between 0 and 1")
+            raise TaskError(tr("name_share must lie between 0 and 1"))
         n, T = cfg.n_samples, cfg.seq_len
         ids = np.zeros((n, T), dtype=np.intp)
         tags = np.zeros((n, T), dtype=np.intp)

@@ -15,6 +15,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
+from rnn_sandbox.translation import tr
 
 VOCAB = ["cat", "dog", "bird", "fish", "tree", "sun"]
 CAT, DOG = 0, 1
@@ -46,7 +47,7 @@ class OrderMatters(Task):
         T = cfg.seq_len
         min_len = int(cfg.options.get("min_len", min(4, T)))
         if T < 2 or not 2 <= min_len <= T:
-            raise TaskError("order_matters needs 2 <= min_len <= seq_len")
+            raise TaskError(tr("order_matters needs 2 <= min_len <= seq_len"))
         n_pairs = max(2, cfg.n_samples // 2)
         tokens = np.zeros((2 * n_pairs, T), dtype=np.intp)
         mask = np.zeros((2 * n_pairs, T))

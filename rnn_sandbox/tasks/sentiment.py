@@ -15,6 +15,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
+from rnn_sandbox.translation import tr
 
 POSITIVE = ["good", "great", "nice", "fun"]
 NEGATIVE = ["bad", "awful", "boring", "poor"]
@@ -100,13 +101,11 @@ class Sentiment(Task):
     def generate(self, cfg: TaskConfig, rng: np.random.Generator) -> Dataset:
         max_clauses = int(cfg.options.get("max_clauses", 2))
         if not 1 <= max_clauses <= 5:
-            raise TaskError("sentiment: max_clauses must lie between 1 and 5")
+            raise TaskError(tr("sentiment: max_clauses must lie between 1 and 5"))
         T, n = cfg.seq_len, cfg.n_samples
         if T < max_post_length(max_clauses):
-            raise TaskError(
-                f"sentiment: posts of {max_clauses} clause(s) need seq_len >= "
-                f"{max_post_length(max_clauses)}"
-            )
+            raise TaskError(tr("sentiment: posts of %n clause(s) need seq_len >= {least}",
+                               n=max_clauses).format(least=max_post_length(max_clauses)))
         tokens = np.zeros((n, T), dtype=np.intp)
         mask = np.zeros((n, T))
         labels = np.zeros(n, dtype=np.intp)

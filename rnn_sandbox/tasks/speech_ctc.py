@@ -19,6 +19,7 @@ from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.ctc import collapse, ctc_greedy_decode
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
+from rnn_sandbox.translation import tr
 
 WORDS = [
     "cat", "dog", "sun", "moon", "tree", "see", "sea", "tea", "toe", "nod",
@@ -68,14 +69,13 @@ class SpeechCTC(Task):
         hi = int(cfg.options.get("max_frames", 4))
         noise = float(cfg.options.get("noise", 0.4))
         if not 1 <= lo <= hi:
-            raise TaskError("min_frames must be at least 1 and at most max_frames")
+            raise TaskError(tr("min_frames must be at least 1 and at most max_frames"))
         # Longest word at the slowest speed, a pause around and between every letter.
         need = MAX_LABELS * (hi + 1) + 1
         if cfg.seq_len < need:
-            raise TaskError(
-                f"task.seq_len: {need} frames are needed for {MAX_LABELS}-letter words at "
-                f"up to {hi} frames per letter"
-            )
+            raise TaskError("task.seq_len: " + tr(
+                "{need} frames are needed for {letters}-letter words at up to {most} frames per "
+                "letter").format(need=need, letters=MAX_LABELS, most=hi))
         n, T = cfg.n_samples, cfg.seq_len
         sounds = letter_sounds()
         x = np.zeros((n, T, N_FEATURES))

@@ -34,6 +34,7 @@ from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.engine.losses import softmax
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, read_resource, register
+from rnn_sandbox.translation import tr
 
 # The option ``text``: which of the shipped files the task reads, one after another (their
 # sources are in resources/texts/README.md).  "all" is the default; "rhymes" is the small
@@ -64,7 +65,8 @@ def load_text(lowercase: bool = True, text: str = "all") -> str:
     The small "rhymes" text has every run of white space, line breaks too, as one space."""
     if text not in TEXTS:
         known = ", ".join(TEXTS)
-        raise TaskError(f"text_generation: there is no text '{text}' (known: {known})")
+        raise TaskError(tr("text_generation: there is no text '{text}' (known: {known})").format(
+            text=text, known=known))
     if text == "rhymes":
         joined = re.sub(r"\s+", " ", read_resource("texts", TEXTS[text][0])).strip()
     else:
@@ -168,9 +170,10 @@ class TextGeneration(Task):
                 after_blank = np.r_[True, blank[:-1]]
                 starts = starts[~blank[starts] & after_blank[starts]]
             if not len(starts):
-                raise TaskError(
-                    f"text_generation: seq_len {T} is longer than the {split} text allows"
-                )
+                raise TaskError((tr("text_generation: seq_len {steps} is longer than the training "
+                                    "text allows") if split == "train" else
+                                 tr("text_generation: seq_len {steps} is longer than the "
+                                    "validation text allows")).format(steps=T))
             pos = rng.choice(starts, sizes[split], replace=True)
             x = one_hot(codes[pos], len(vocab))[:, None, :]
             y = codes[pos[:, None] + 1 + np.arange(T)[None, :]]
@@ -289,21 +292,22 @@ def write(
     """
     vocab = list(vocab) if vocab is not None else alphabet(True)
     if network.config.architecture != "one_to_many" or network.config.loss != "ce":
-        raise TaskError("text is written by a one-to-many classification network")
+        raise TaskError(tr("text is written by a one-to-many classification network"))
     if network.config.input_size != len(vocab):
-        raise TaskError("the network's size does not match this alphabet")
+        raise TaskError(tr("the network's size does not match this alphabet"))
     if not start:
-        raise TaskError("give at least one start character")
+        raise TaskError(tr("give at least one start character"))
     if not any(c.isupper() for c in vocab):  # a lower-case alphabet reads "The" as "the"
         start = start.lower()
     index = {c: i for i, c in enumerate(vocab)}
     unknown = sorted({c for c in start if c not in index})
     if unknown:
         shown = " ".join(mark(c) for c in unknown)
-        raise TaskError(f"not in the text's alphabet: {shown} (the network knows only the "
-                        f"{len(vocab)} characters of its text)")
+        raise TaskError(tr("not in the text's alphabet: {shown} (the network knows only the "
+                           "{count} characters of its text)").format(shown=shown,
+                                                                     count=len(vocab)))
     if not temperature >= 0:
-        raise TaskError("temperature must be 0 or more")
+        raise TaskError(tr("temperature must be 0 or more"))
     return start, _characters(network, [index[c] for c in start], temperature, seed, vocab)
 
 

@@ -13,6 +13,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, register
+from rnn_sandbox.translation import tr
 
 
 @register
@@ -37,7 +38,7 @@ class TinyBPTT(Task):
     def generate(self, cfg: TaskConfig, rng: np.random.Generator) -> Dataset:
         T, n = cfg.seq_len, cfg.n_samples
         if T < 2:
-            raise TaskError("tiny_bptt needs at least 2 time steps (a first and a last)")
+            raise TaskError(tr("tiny_bptt needs at least 2 time steps (a first and a last)"))
         # One decimal per value, so the numbers in the step-through stay readable.
         x = np.round(rng.uniform(-1.0, 1.0, (n, T, 2)), 1)
         y = (x[:, 0, 0] - x[:, -1, 1])[:, None]

@@ -28,6 +28,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
+from rnn_sandbox.translation import columns, tr
 
 END = "<end>"
 SUBJECTS = ["anna", "ben", "carla", "dev"]
@@ -97,21 +98,23 @@ class Translation(Task):
         if isinstance(words, bool) or not isinstance(words, int) or not (
             MAX_SRC <= words <= MAX_WORDS
         ):
-            raise TaskError(f"words: the longest sentence has {MAX_SRC} to {MAX_WORDS} words, "
-                            f"not {words!r}")
+            raise TaskError(tr("words: the longest sentence has {low} to {high} words, not "
+                               "{given}").format(low=MAX_SRC, high=MAX_WORDS, given=repr(words)))
         return words
 
     def _target(self, cfg: TaskConfig) -> str:
         target = cfg.options.get("target", "verb_final")
         if target not in TARGETS:
-            raise TaskError(f"target must be one of {', '.join(TARGETS)}, not '{target}'")
+            raise TaskError(tr("target must be one of {targets}, not '{given}'").format(
+                targets=", ".join(TARGETS), given=target))
         return target
 
     def generate(self, cfg: TaskConfig, rng: np.random.Generator) -> Dataset:
         target = self._target(cfg)
         longest = self.longest(cfg)
         if cfg.seq_len < longest:
-            raise TaskError(f"task.seq_len: source sentences need up to {longest} steps")
+            raise TaskError("task.seq_len: " + tr("source sentences need up to {steps} steps"
+                                                  ).format(steps=longest))
         # Beyond one thing seen, each further one takes up to two words (adjective, object).
         things = (longest - 3) // 2
         p_adv = float(cfg.options.get("adverb_share", 0.5))
@@ -188,10 +191,12 @@ class Translation(Task):
 
     def report_tables(self, outputs: np.ndarray, batch: Batch) -> list[str]:
         """The sentence accuracy by source length, as a table."""
-        rows = [f"{'words':>5}  {'sentences':>9}  {'accuracy':>8}"]
-        rows += [f"{n:>5}  {count:>9}  {acc:>8.3f}"
+        heads = [tr("words", "a column"), tr("sentences", "a column"), tr("accuracy")]
+        widths = [max(least, columns(h)) for least, h in zip((5, 9, 8), heads, strict=True)]
+        rows = ["  ".join(" " * (w - columns(h)) + h for h, w in zip(heads, widths, strict=True))]
+        rows += [f"{n:>{widths[0]}}  {count:>{widths[1]}}  {acc:>{widths[2]}.3f}"
                  for n, count, acc in self.accuracy_by_length(outputs, batch)]
-        return ["sentence accuracy by source length\n" + "\n".join(rows)]
+        return [tr("sentence accuracy by source length") + "\n" + "\n".join(rows)]
 
     def metric(self, outputs: np.ndarray, batch: Batch) -> Metric:
         return Metric("sentence accuracy", self.sentence_accuracy(outputs, batch))

@@ -25,6 +25,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, register
+from rnn_sandbox.translation import tr
 
 FEATURES = ["temperature", "pressure", "wind", "humidity"]
 UNITS = ["°C", "hPa", "m/s", "%"]
@@ -131,10 +132,11 @@ class Weather(Task):
     def generate(self, cfg: TaskConfig, rng: np.random.Generator) -> Dataset:
         resolution = str(cfg.options.get("resolution", "hourly"))
         if resolution not in STEPS_PER_HOUR:
-            raise TaskError(f"weather: resolution must be one of {sorted(STEPS_PER_HOUR)}")
+            raise TaskError(tr("weather: resolution must be one of {choices}").format(
+                choices=sorted(STEPS_PER_HOUR)))
         horizon = int(cfg.options.get("horizon_hours", 24))
         if not 1 <= horizon <= 72:
-            raise TaskError("weather: horizon_hours must lie between 1 and 72")
+            raise TaskError(tr("weather: horizon_hours must lie between 1 and 72"))
         per_hour = STEPS_PER_HOUR[resolution]
         T, n = cfg.seq_len, cfg.n_samples
         # Hours after the window's first 10-minute reading.  An hourly value stands for the
