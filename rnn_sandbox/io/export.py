@@ -258,6 +258,7 @@ def torch_script(config: NetworkConfig, weights_file: str = "model.npz") -> str:
         "BIDIRECTIONAL": c.bidirectional,
         "CELL": repr(c.cell),
         "CELL_STATE": cell.cell_state,
+        "ROWS": cell.rows,  # blocks of HIDDEN rows in the stacked weights
         "NONLINEARITY": repr(c.nonlinearity),
         "CLASSES": c.loss in ("ce", "ctc"),
         "CTC": c.loss == "ctc",
@@ -489,7 +490,7 @@ class MinRNN(nn.Module):
     def __init__(self, input_size, bidirectional):
         super().__init__()
         self.dirs = 2 if bidirectional else 1
-        rows = (2 if CELL == "mingru" else 3) * HIDDEN
+        rows = ROWS * HIDDEN
         for k in range(LAYERS):
             width = input_size if k == 0 else HIDDEN * self.dirs
             for d in range(self.dirs):
