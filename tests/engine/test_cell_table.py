@@ -10,6 +10,7 @@ from rnn_sandbox.engine import Network
 from rnn_sandbox.engine.budget import CACHE_PER_UNIT
 from rnn_sandbox.engine.cell_table import CELL_TABLE
 from rnn_sandbox.fields import CELLS, CHOICE_LABELS
+from rnn_sandbox.io.export import torch_script
 
 PACKAGE = Path(__file__).resolve().parents[2] / "rnn_sandbox"
 
@@ -55,3 +56,7 @@ def test_every_cell_of_the_table_is_a_choice_with_a_label_and_a_size():
         kinds = {k.rsplit("_l", 1)[0] for k in net.params if not k.startswith("head")}
         assert kinds == set(cell.kinds), name
         assert net.params["weight_ih_l0"].shape[0] == 3 * cell.rows
+        # The exported script builds the module the cell names: PyTorch's, or its own.
+        script = torch_script(net.config)
+        assert f"\nMODULE = {cell.torch}\n" in script, name
+        assert cell.torch.startswith("nn.") or f"\nclass {cell.torch}(nn.Module)" in script
