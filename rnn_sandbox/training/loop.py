@@ -130,6 +130,8 @@ class TrainingLoop:
         # the window shows it; the window's wish stays across experiments.
         self.learned_on = False
         self._next_learned = 0.0
+        # Whether the looks bring how far back the networks look too (its page is in view).
+        self.look_back_on = False
         # Networks of other runs whose look back the snapshots bring too (run name, network).
         self._look_back_runs: list[tuple[str, Any]] = []
         self._look_back_blobs: dict[str, tuple[bytes, Any]] = {}
@@ -216,6 +218,12 @@ class TrainingLoop:
         self.learned_on = bool(on)
         self._next_learned = 0.0
 
+    def set_look_back(self, on: bool) -> None:
+        """Work out how far back the networks look (for the looks inside), or stop: it
+        costs more than the rest of a look, and only its page shows it."""
+        self.look_back_on = bool(on)
+        self._next_learned = 0.0
+
     def set_look_back_runs(self, runs: list[tuple[str, bytes]]) -> None:
         """Also show how far back the networks of these runs (name, experiment-file bytes)
         look, on the watched sample: those of a run that cannot be read, or whose network
@@ -255,7 +263,7 @@ class TrainingLoop:
                                            connectivity=False)
         except (ValueError, np.linalg.LinAlgError):
             snap.learned = None  # no recurrent states (the dense baseline), or no numbers
-        if snap.learned is not None:
+        if snap.learned is not None and self.look_back_on:
             self._look_back(snap.learned)
         cost = time.perf_counter() - started
         self._next_learned = time.monotonic() + max(LEARNED_INTERVAL, cost / LEARNED_SHARE)
@@ -343,7 +351,8 @@ class TrainingLoop:
         when there is nothing to do."""
         if not (self.running or self.pending_steps or self.pending_sample is not None):
             self._flush(None)
-            if self.learned_on and self._look_back_jobs:  # paused: work on it, then show it
+            if self.learned_on and self.look_back_on and self._look_back_jobs:
+                # Paused: worked out at once (a request comes in between pieces), then shown.
                 if self._work_on_look_back(None) and not self._look_back_jobs:
                     self._emit_watch_only()
                 return 0.0
@@ -364,7 +373,7 @@ class TrainingLoop:
             self.stopped_itself(look=True)
             return None
         self._one_step(now)
-        if self.learned_on:
+        if self.learned_on and self.look_back_on:
             self._work_on_look_back(LOOK_BACK_SHARE)
         if limit:
             self._next_step_time = max(now, self._next_step_time) + 1.0 / limit

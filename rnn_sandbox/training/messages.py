@@ -33,6 +33,7 @@ REQUESTS: list[tuple[str, tuple[str, ...], str]] = [
     ("set_itemize", ("params",), "forward"),
     ("set_learned", ("on",), "forward"),
     ("set_look_back_runs", ("runs",), "forward"),
+    ("set_look_back", ("on",), "forward"),
     ("drawn", ("n",), "forward"),
     ("sync", (), "runs"),
     ("load", ("blob",), ""),

@@ -67,6 +67,7 @@ class TrainingWorker:
     set_itemize: Callable[[Collection[str] | None], None]
     set_learned: Callable[[bool], None]
     set_look_back_runs: Callable[[list[tuple[str, bytes]]], None]
+    set_look_back: Callable[[bool], None]
     drawn: Callable[[int], None]
 
     def __init__(self, experiment: Experiment, generation: int = 0) -> None:

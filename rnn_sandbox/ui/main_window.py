@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         self.learned_dock = layout.dock(self, tr("What it learned"), layout.LEARNED,
                                         self.learned_view, B)
         self.learned_dock.visibilityChanged.connect(self._request_learned)
+        self.learned_view.pages.currentChanged.connect(self._request_learned)
         self.controller.runs.changed.connect(self._request_learned)
         self.hidden_plot.unitChosen.connect(self.learned_view.choose)
         self.diagram.neuronChosen.connect(self.learned_view.choose)
@@ -343,7 +344,10 @@ class MainWindow(QMainWindow):
             return
         shown = views.shown(self.learned_dock)
         worker.set_learned(shown)
-        worker.set_look_back_runs(self._runs_to_compare() if shown else [])
+        # How far back the networks look costs the most: worked out only for its page.
+        back = shown and self.learned_view.showing_look_back()
+        worker.set_look_back(back)
+        worker.set_look_back_runs(self._runs_to_compare() if back else [])
         if shown and not worker.is_running():  # paused: a fresh look to draw now
             worker.set_sample_index(self.hidden_plot.sample_spin.value())
 

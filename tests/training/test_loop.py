@@ -345,6 +345,11 @@ def test_the_look_back_of_other_runs_networks_comes_with_the_look_inside(sine_ex
     loop.set_learned(True)
     loop.step_once()
     loop.advance()
+    assert progress(loop)[-1].snapshot.learned.connectivity is None
+    assert not loop._look_back_jobs  # its page is not in view: nothing worked out
+    loop.set_look_back(True)
+    loop.set_sample_index(0)  # the window's way to ask for a fresh look while paused
+    loop.advance()
     first = progress(loop)[-1].snapshot.learned
     assert first.connectivity is None and first.others == {}  # being worked out
     idle(loop)  # paused: worked out at once, then shown
@@ -373,6 +378,7 @@ def test_the_look_back_of_other_runs_networks_comes_with_the_look_inside(sine_ex
     loop = TrainingLoop(words)
     loop.set_look_back_runs([("minlstm", experiment_to_bytes(Experiment(cfg)))])
     loop.set_learned(True)
+    loop.set_look_back(True)
     loop.play()
     while not any(s.learned is not None and s.learned.connectivity is not None
                   for p in progress(loop) for s in p.snapshots):

@@ -130,6 +130,8 @@ def test_every_page_is_readable_on_a_laptop_and_a_clicked_unit_is_shown(tmp_path
             for i in range(w.learned_view.pages.count()):
                 w.learned_view.page_combo.setCurrentIndex(i)
                 sp.settle(app, 40)
+                if w.learned_view.showing_look_back():  # asked for, worked out, drawn
+                    assert sp.wait_until(app, lambda: w.learned_view.back.last is not None, 30)
                 print(task, i, sp.problems(app, w, 1.0, root=w.learned_dock),
                       [a for a in sp.plot_areas(w.learned_dock)])
             if task == "sine_forecast":

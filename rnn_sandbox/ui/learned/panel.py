@@ -226,7 +226,8 @@ class LearnedView(QWidget):
         self.back.setMinimumHeight(320)
         v.addWidget(self.back_note)
         v.addWidget(self.back, 1)
-        return _scrolling(page)
+        self.back_page = _scrolling(page)
+        return self.back_page
 
     # -- showing -----------------------------------------------------------------------
     def clear(self, note: str = "") -> None:
@@ -278,6 +279,10 @@ class LearnedView(QWidget):
 
     def layer(self) -> str:
         return self.layer_combo.currentText()
+
+    def showing_look_back(self) -> bool:
+        """Whether the page in view is *How far back it looks*."""
+        return self.pages.currentWidget() is self.back_page
 
     def states(self) -> np.ndarray | None:
         if self.learned is None or self.layer() not in self.learned.states:
