@@ -25,6 +25,7 @@ from rnn_sandbox.cli.reports import (
     comparison_lines,
     display_width,
     epoch_words,
+    ljust,
     report,
     score_lines,
     score_text,
@@ -233,48 +234,48 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     n, t = c.network, c.training
     saved_at = header.get("saved_at")
     line = _info_line(out)
-    line(tr("file", "info"), printable(args.file))
+    line("file", printable(args.file))
     # the file's own words, escaped: they could hold terminal controls
     version = printable(header.get("format_version"))
     app = printable(header.get("app_version", "?"))
-    line(tr("format", "info"), (
+    line("format", (
         tr("{version} (written by RNN Sandbox {app}, {date})").format(
             version=version, app=app, date=printable(saved_at)) if isinstance(saved_at, str)
         else tr("{version} (written by RNN Sandbox {app})").format(version=version, app=app)))
-    line(tr("task", "info"), tr("{task}, {samples} samples of %n step(s), seed {seed}",
+    line("task", tr("{task}, {samples} samples of %n step(s), seed {seed}",
                                 n=c.task.seq_len).format(task=c.task.name,
                                                          samples=c.task.n_samples, seed=t.seed))
     if c.task.options:
-        line(tr("options", "info"), json.dumps(c.task.options, sort_keys=True))
+        line("options", json.dumps(c.task.options, sort_keys=True))
     network = (tr("{architecture}, {cell}, hidden {hidden}, layers {layers}, bidirectional, "
                   "{inputs} in / {outputs} out, {loss} loss, {dtype}") if n.bidirectional else
                tr("{architecture}, {cell}, hidden {hidden}, layers {layers}, {inputs} in / "
                   "{outputs} out, {loss} loss, {dtype}"))
-    line(tr("network", "info"), network.format(
+    line("network", network.format(
         architecture=n.architecture, cell=n.cell + (" " + n.nonlinearity if n.cell == "rnn"
                                                     else ""),
         hidden=n.hidden_size, layers=n.num_layers, inputs=n.input_size,
         outputs=n.output_size, loss=n.loss, dtype=n.dtype))
-    line(tr("training", "info"), tr("{optimizer} lr {rate}, batch {batch}, clip {clip}, bptt "
+    line("training", tr("{optimizer} lr {rate}, batch {batch}, clip {clip}, bptt "
                                     "{bptt}").format(
         optimizer=t.optimizer, rate=f"{t.learning_rate:g}", batch=t.batch_size,
         clip=f"{t.clip_norm:g}", bptt=t.bptt_truncation or tr("full", "bptt")))
     step, epoch = summary.step, summary.epoch  # as the window counts them
-    line(tr("progress", "info"), tr("step {step}, {epoch}").format(
+    line("progress", tr("step {step}, {epoch}").format(
         step=step, epoch=epoch_words(step, epoch, t.epochs)))
     exp = load_experiment(args.file) if small_enough(c) else None  # the full check
     history = summary.history
     if history:
-        line(tr("last loss", "info"), tr("{loss} (training batch)").format(
+        line("last loss", tr("{loss} (training batch)").format(
             loss=f"{history[-1]['train_loss']:.6g}"))
         vals = [h for h in history if not math.isnan(h["val_loss"])]
         if vals:
             v = vals[-1]
             last = (tr("loss {loss} at step {step}") if math.isnan(v["val_metric"]) else
                     tr("loss {loss} at step {step}, metric {metric}"))
-            line(tr("last val", "info"), last.format(
+            line("last val", last.format(
                 loss=f"{v['val_loss']:.6g}", step=v["step"], metric=f"{v['val_metric']:.6g}"))
-    line(tr("parameters", "info"), tr("{parameters}, data stored in the file").format(
+    line("parameters", tr("{parameters}, data stored in the file").format(
         parameters=summary.parameters) if summary.has_data else str(summary.parameters))
     if exp is not None:
         for text in score_lines(exp):  # the saved weights now, beside the baselines
@@ -291,10 +292,18 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _info_line(out: TextIO) -> Callable[[str, str], None]:
-    """Writes ``label  value`` with the labels of ``info`` in one column (12 wide: the
-    English labels' width; a wide character, as in Japanese, takes two)."""
-    def line(label: str, value: str) -> None:
-        out.write(f"{label}{' ' * max(1, 12 - display_width(label))}{value}\n")
+    """Writes ``label  value`` (the label named in English) with the labels of ``info`` in
+    the program's language in one column, two spaces wider than the longest."""
+    labels = {"file": tr("file", "info"), "format": tr("format", "info"),
+              "task": tr("task", "info"), "options": tr("options", "info"),
+              "network": tr("network", "info"), "training": tr("training", "info"),
+              "progress": tr("progress", "info"), "last loss": tr("last loss", "info"),
+              "last val": tr("last val", "info"), "parameters": tr("parameters", "info"),
+              "runs": tr("runs", "info")}
+    width = max(display_width(label) for label in labels.values()) + 2
+
+    def line(key: str, value: str) -> None:
+        out.write(f"{ljust(labels[key], width)}{value}\n")
     return line
 
 
@@ -307,8 +316,8 @@ def _runs_info(args: argparse.Namespace, out: TextIO) -> int:
     with open_file(args.file) as f:
         runs = named(args.file, runs_from_file, f)
     line = _info_line(out)
-    line(tr("file", "info"), printable(args.file))
-    line(tr("runs", "info"), tr("{count}, each checked (not rebuilt)").format(count=len(runs)))
+    line("file", printable(args.file))
+    line("runs", tr("{count}, each checked (not rebuilt)").format(count=len(runs)))
     for text in comparison_lines(runs):
         out.write(text + "\n")
     return EXIT_OK
