@@ -14,11 +14,15 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "screenshots.py"
 
 
-def _screens() -> dict:
+def _script():
     spec = importlib.util.spec_from_file_location("screenshots_script", SCRIPT)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.SCREENS
+    return module
+
+
+def _screens() -> dict:
+    return _script().SCREENS
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:
@@ -65,6 +69,6 @@ def test_the_documentation_shows_every_screen():
 
 
 def test_unknown_screens_are_refused(tmp_path):
-    result = _run("--out", str(tmp_path), "--only", "no_such_screen")
-    assert result.returncode != 0 and "no_such_screen" in result.stderr
-    assert not list(tmp_path.glob("*.png"))
+    with pytest.raises(SystemExit, match="no_such_screen"):
+        _script().main(["--out", str(tmp_path / "out"), "--only", "no_such_screen"])
+    assert not list(tmp_path.rglob("*.png"))
