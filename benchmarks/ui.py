@@ -87,10 +87,10 @@ def process_cpu(pid: int) -> float:
 
 
 def measure(cfg: ExperimentConfig, seconds: float, rounds: int,
-            learned: bool = False) -> dict[str, float]:
+            learned: bool = False, page: int = 0) -> dict[str, float]:
     """Alternate the engine alone and the window training, ``rounds`` times each, so a
     change of the machine's load hits both sides alike; with ``learned``, the *What it
-    learned* panel is in view (its looks inside come about once a second)."""
+    learned* panel is in view at ``page`` (its looks inside come about once a second)."""
     import tempfile
 
     from PySide6.QtCore import QSettings
@@ -114,6 +114,7 @@ def measure(cfg: ExperimentConfig, seconds: float, rounds: int,
         if learned:
             window.learned_dock.show()
             window.learned_dock.raise_()
+            window.learned_view.page_combo.setCurrentIndex(page)
         window.controller.training.progress.connect(
             lambda p: refreshes.__setitem__(0, refreshes[0] + bool(p.snapshots))
         )
@@ -170,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--learned", action="store_true",
                         help="only the rows with the What it learned panel in view, each "
                         "after the same row without it")
+    parser.add_argument("--page", type=int, default=0,
+                        help="the panel's page in view with --learned (0: Units on the text, "
+                        "4: How far back it looks)")
     args = parser.parse_args(argv)
     rows = CONFIGS
     if args.learned:  # each with the panel, right after the same without it
@@ -182,11 +186,11 @@ def main(argv: list[str] | None = None) -> int:
     print("-" * len(header))
     for task, hidden, layers, bidi, learned in rows:
         cfg = make_config(task, hidden, layers, bidi)
-        gui = measure(cfg, args.seconds, args.rounds, learned)
+        gui = measure(cfg, args.seconds, args.rounds, learned, args.page)
         alone = gui["engine_per_s"]
         overhead = 1.0 - gui["steps_per_s"] / alone
         name = (f"{task} H={hidden} L={layers}{' bi' if bidi else ''}"
-                f"{' + learned' if learned else ''}")
+                f"{(' + learned' + (f' p{args.page}' if args.page else '')) if learned else ''}")
         print(f"{name:34} {alone:9.0f} {gui['steps_per_s']:8.0f} {overhead:9.0%} "
               f"{gui['refreshes_per_s']:10.1f} {gui['worst_stall_ms']:10.0f} ms "
               f"{gui['median_gap_ms']:8.1f} ms {gui['cpu_per_refresh_ms']:13.1f} ms "
