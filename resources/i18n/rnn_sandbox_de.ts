@@ -3753,6 +3753,10 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>Netz</translation>
     </message>
     <message>
+        <source>, attention: {attention}</source>
+        <translation>, Attention: {attention}</translation>
+    </message>
+    <message>
         <source>training</source>
         <comment>info</comment>
         <translation>Training</translation>

@@ -3753,6 +3753,10 @@ The automatic copy is kept as {kept}.</source>
         <translation>ネットワーク</translation>
     </message>
     <message>
+        <source>, attention: {attention}</source>
+        <translation>、アテンション: {attention}</translation>
+    </message>
+    <message>
         <source>training</source>
         <comment>info</comment>
         <translation>学習</translation>

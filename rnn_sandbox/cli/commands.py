@@ -255,7 +255,9 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
         architecture=n.architecture, cell=n.cell + (" " + n.nonlinearity if n.cell == "rnn"
                                                     else ""),
         hidden=n.hidden_size, layers=n.num_layers, inputs=n.input_size,
-        outputs=n.output_size, loss=n.loss, dtype=n.dtype))
+        outputs=n.output_size, loss=n.loss, dtype=n.dtype) + (
+        tr(", attention: {attention}").format(attention=n.attention)
+        if n.attention != "none" else ""))
     line("training", tr("{optimizer} lr {rate}, batch {batch}, clip {clip}, bptt "
                                     "{bptt}").format(
         optimizer=t.optimizer, rate=f"{t.learning_rate:g}", batch=t.batch_size,

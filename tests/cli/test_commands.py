@@ -319,6 +319,7 @@ def test_info_and_predict(capsys, saved):
     code, out, _ = run(capsys, "info", str(saved))
     assert code == 0
     assert "sine_forecast" in out and "step 4" in out and "hidden 5" in out
+    assert "attention" not in out
     exp = load_experiment(saved)
     t = exp.trainer  # the epoch counted as the window counts it
     assert f"{epoch_text(t.step_count, t.epoch, exp.config.training.epochs)}\n" in out
@@ -331,6 +332,16 @@ def test_info_and_predict(capsys, saved):
     assert out.strip() == expected.strip()
     code, _, err = run(capsys, "predict", str(saved), "--index", "100000")
     assert code == 2 and "--index" in _one_line_error(err)
+    # A decoder that looks back says how in its network line.
+    attending = saved.with_name("attends.rnnx")
+    code, _, _ = run(capsys, "train", "--task", "translation", "--attention", "additive",
+                     "--layers", "2", "--hidden", "4", "--samples", "20", "--steps", "1",
+                     "--save", str(attending), "--quiet")
+    assert code == 0
+    code, out, _ = run(capsys, "info", str(attending))
+    network = next(ln for ln in out.splitlines() if ln.startswith("network"))
+    assert code == 0 and network.endswith(", attention: additive"), network
+    assert "seq2seq, gru, hidden 4, layers 2" in network
 
 
 def test_export_writes_script_weights_and_csv(capsys, tmp_path, saved):

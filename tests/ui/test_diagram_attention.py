@@ -37,12 +37,17 @@ def test_the_arcs_follow_alpha_live_and_in_the_step_through(widget, qtbot, small
                                rtol=1e-6)
     # The widest arc goes to the step with the largest α.
     assert shown[int(widths().argmax())] == int(snap.attention[0, shown].argmax())
+    # Live, the slider on decoder step 3: the arcs leave it with its own row of α.
+    dec = widget.model.segments[1]
+    widget.stepper.set_step(dec.offset + 2, emit=True)
+    assert arcs.focus == 2 and arcs.isVisible()
+    np.testing.assert_allclose(widths(), [arc_width(snap.attention[2, s]) for s in shown],
+                               rtol=1e-6)
     # Step-through: walking the encoder, no decoder step looks yet; at decoder step 2 the
     # arcs are the traced α of that step.
     widget.stepper.set_mode("forward", emit=True)
     widget.stepper.set_step(0, emit=True)
     assert not arcs.isVisible()
-    dec = widget.model.segments[1]
     widget.stepper.set_step(dec.offset + 1, emit=True)
     ref = trace(network_from(cfg.network, weights=snap.weights), sample)
     assert ref.attention is not None and arcs.isVisible() and arcs.focus == 1
