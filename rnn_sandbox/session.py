@@ -19,6 +19,7 @@ from rnn_sandbox.engine import Dataset, Trainer, build_network
 from rnn_sandbox.engine.budget import too_large
 from rnn_sandbox.fields import SETTING
 from rnn_sandbox.tasks import Metric, Task, TaskError, get_task
+from rnn_sandbox.translation import tr
 
 
 class Experiment:
@@ -65,10 +66,11 @@ def check_finite_data(data: Dataset, dtype: str) -> None:
         for name in ("x", "y", "mask", "y_mask"):
             arr = getattr(batch, name)
             if arr is not None and arr.dtype.kind == "f" and not np.isfinite(arr).all():
-                raise TaskError(
-                    f"the {split} data's {name} hold NaN or infinite values as {dtype} "
-                    "numbers; rescale the data or use float64"
-                )
+                text = (tr("the train data's {array} hold NaN or infinite values as {dtype} "
+                           "numbers; rescale the data or use float64") if split == "train" else
+                        tr("the val data's {array} hold NaN or infinite values as "
+                           "{dtype} numbers; rescale the data or use float64"))
+                raise TaskError(text.format(array=name, dtype=dtype))
 
 
 @dataclass(frozen=True)

@@ -4985,5 +4985,33 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <source>weather: horizon_hours must lie between 1 and 72</source>
         <translation>weather: horizon_hours muss zwischen 1 und 72 liegen</translation>
     </message>
+    <message>
+        <source>sample index {index} is outside 0..{last}</source>
+        <translation>der Beispielindex {index} liegt außerhalb von 0..{last}</translation>
+    </message>
+    <message>
+        <source>exporting &apos;{cell}&apos; cells is not supported</source>
+        <translation>der Export von '{cell}'-Zellen wird nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>{run}: training diverged: {reason}</source>
+        <translation>{run}: das Training ist divergiert: {reason}</translation>
+    </message>
+    <message>
+        <source>the runs were cancelled</source>
+        <translation>die Läufe wurden abgebrochen</translation>
+    </message>
+    <message>
+        <source>the train data&apos;s {array} hold NaN or infinite values as {dtype} numbers; rescale the data or use float64</source>
+        <translation>die Trainingsdaten ({array}) enthalten als {dtype}-Zahlen NaN oder unendliche Werte; skalieren Sie die Daten um oder verwenden Sie float64</translation>
+    </message>
+    <message>
+        <source>the val data&apos;s {array} hold NaN or infinite values as {dtype} numbers; rescale the data or use float64</source>
+        <translation>die Validierungsdaten ({array}) enthalten als {dtype}-Zahlen NaN oder unendliche Werte; skalieren Sie die Daten um oder verwenden Sie float64</translation>
+    </message>
+    <message>
+        <source>a network without recurrent states has no hidden units to read</source>
+        <translation>ein Netz ohne rekurrente Zustände hat keine verborgenen Einheiten zum Lesen</translation>
+    </message>
 </context>
 </TS>

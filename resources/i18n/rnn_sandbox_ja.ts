@@ -4985,5 +4985,33 @@ The automatic copy is kept as {kept}.</source>
         <source>weather: horizon_hours must lie between 1 and 72</source>
         <translation>weather: horizon_hours は 1 から 72 の間でなければなりません</translation>
     </message>
+    <message>
+        <source>sample index {index} is outside 0..{last}</source>
+        <translation>サンプル番号 {index} が 0..{last} の範囲外です</translation>
+    </message>
+    <message>
+        <source>exporting &apos;{cell}&apos; cells is not supported</source>
+        <translation>'{cell}' セルの書き出しには対応していません</translation>
+    </message>
+    <message>
+        <source>{run}: training diverged: {reason}</source>
+        <translation>{run}: 学習が発散しました: {reason}</translation>
+    </message>
+    <message>
+        <source>the runs were cancelled</source>
+        <translation>実行は取り消されました</translation>
+    </message>
+    <message>
+        <source>the train data&apos;s {array} hold NaN or infinite values as {dtype} numbers; rescale the data or use float64</source>
+        <translation>学習データの {array} が {dtype} の数として NaN か無限大になります。データの尺度を変えるか float64 を使ってください</translation>
+    </message>
+    <message>
+        <source>the val data&apos;s {array} hold NaN or infinite values as {dtype} numbers; rescale the data or use float64</source>
+        <translation>検証データの {array} が {dtype} の数として NaN か無限大になります。データの尺度を変えるか float64 を使ってください</translation>
+    </message>
+    <message>
+        <source>a network without recurrent states has no hidden units to read</source>
+        <translation>再帰する状態のないネットワークには読める隠れユニットがありません</translation>
+    </message>
 </context>
 </TS>

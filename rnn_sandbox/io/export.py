@@ -42,6 +42,7 @@ from rnn_sandbox.files import (
     reads_back,
 )
 from rnn_sandbox.io.safe_zip import npz_bytes
+from rnn_sandbox.translation import tr
 
 SAMPLE_PREFIX = "sample."
 HISTORY_COLUMNS = ("step", "epoch", "train_loss", "val_loss", "val_metric")
@@ -183,7 +184,8 @@ def torch_export(experiment: Any, index: int = 0, count: int = 4) -> TorchExport
     data = experiment.trainer.data
     val = data.val
     if not 0 <= index < len(val):
-        raise IndexError(f"sample index {index} is outside 0..{len(val) - 1}")
+        raise IndexError(tr("sample index {index} is outside 0..{last}").format(
+            index=index, last=len(val) - 1))
     network = experiment.network
     torch_script(network.config)  # an unsupported cell is refused before any work
     sample = val.subset(slice(index, min(index + max(count, 1), len(val))))
@@ -246,7 +248,7 @@ def torch_script(config: NetworkConfig, weights_file: str = "model.npz") -> str:
     c = config
     cell = CELL_TABLE.get(c.cell)
     if cell is None:
-        raise ValueError(f"exporting '{c.cell}' cells is not supported")
+        raise ValueError(tr("exporting '{cell}' cells is not supported").format(cell=c.cell))
     arch = c.architecture
     seq2seq = arch == "seq2seq"
     values = {

@@ -27,10 +27,12 @@ from typing import Any
 
 import numpy as np
 
+from rnn_sandbox import language
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.engine import TrainingDiverged
 from rnn_sandbox.runs.book import Run, give_colours, run_from_message, run_to_message
 from rnn_sandbox.session import Experiment
+from rnn_sandbox.translation import tr
 
 MAX_SEEDS = 32
 # How many validations a run gets (plus one at its last step): enough points for the
@@ -69,7 +71,8 @@ def train_run(config: ExperimentConfig, name: str, steps: int | None = None) -> 
             for k in range(1, steps + 1):
                 trainer.step(validate=k % every == 0 or k == steps)
     except TrainingDiverged as e:
-        raise RunJobError(f"{name}: training diverged: {e}") from None
+        raise RunJobError(tr("{run}: training diverged: {reason}").format(run=name, reason=e)
+                          ) from None
     return Run.of(exp, name, colour=0)
 
 
@@ -166,11 +169,14 @@ def lower_priority(pid: int, by: int) -> None:
         pass
 
 
-def _worker(conn: Any, name: str, config: dict[str, Any], steps: int | None) -> None:
+def _worker(conn: Any, name: str, config: dict[str, Any], steps: int | None,
+            speaking: str = language.SOURCE) -> None:
     """A worker process: one run, sent back as bytes (no pickle): ``b"run"`` and the
     run's message (:func:`~rnn_sandbox.runs.book.run_to_message`: what the table and the
-    plots need, computed here, and the undecoded state), or ``b"error"`` and the reason.
+    plots need, computed here, and the undecoded state), or ``b"error"`` and the reason,
+    said in the owner's language (``speaking``).
     It ends with the job's owner or its fork server, whichever goes first."""
+    language.use(speaking)
     _die_with_parent()
     _watch_owner(conn)
     for variable in _BLAS_THREAD_VARIABLES:  # for anything that loads a BLAS from now on
@@ -250,7 +256,8 @@ class RunJob:
             name, config = self.items[i]
             receive, send = ctx.Pipe(duplex=False)
             proc = ctx.Process(
-                target=_worker, args=(send, name, config.to_dict(), self.steps),
+                target=_worker,
+                args=(send, name, config.to_dict(), self.steps, language.current()),
                 name=f"rnn-sandbox {name}", daemon=True,
             )
             proc.start()
@@ -347,7 +354,7 @@ class RunJob:
         if self.error is not None:
             raise RunJobError(self.error)
         if self.cancelled:
-            raise RunJobError("the runs were cancelled")
+            raise RunJobError(tr("the runs were cancelled"))
         return [self._results[i] for i in range(self.total)]
 
     def cancel(self) -> None:

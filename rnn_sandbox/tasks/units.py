@@ -18,6 +18,7 @@ import numpy as np
 from rnn_sandbox.engine import Dataset, Network
 from rnn_sandbox.engine.probe import connectivity_pieces, hidden_states, input_connectivity
 from rnn_sandbox.tasks.base import Task
+from rnn_sandbox.translation import tr
 
 PROBED_SAMPLES = 32  # validation samples whose states are looked at (the watched one first)
 
@@ -198,7 +199,7 @@ def look_inside(
     (the ``watched`` one first), and how far back the watched sample's outputs look.
     Raises ``ValueError`` for a network without recurrent states (the dense baseline)."""
     if not isinstance(network, Network):
-        raise ValueError("a network without recurrent states has no hidden units to read")
+        raise ValueError(tr("a network without recurrent states has no hidden units to read"))
     val = dataset.val
     idx = probed_indices(len(val), watched, samples)
     batch = val.subset(np.asarray(idx))

@@ -9,6 +9,8 @@ import importlib.util
 import re
 from pathlib import Path
 
+import pytest
+
 from rnn_sandbox import language
 from rnn_sandbox.cli import EXIT_OK, EXIT_USAGE, main
 from rnn_sandbox.translation import catalogue, plural_form, read_ts, tr, ts_path
@@ -178,3 +180,30 @@ def test_the_reader_takes_only_what_qt_writes(tmp_path):
     assert read_ts(bomb) == {}
     (tmp_path / "broken.ts").write_text("<TS><context>", encoding="utf-8")
     assert read_ts(tmp_path / "broken.ts") == {} and read_ts(tmp_path / "none.ts") == {}
+
+
+def _exploding():
+    """Settings that diverge at the second step (Adam, ReLU, a huge rate, no clipping)."""
+    return ["train", "--task", "sine_forecast", "--samples", "64", "--nonlinearity", "relu",
+            "--optimizer", "adam", "--lr", "99", "--clip", "0", "--steps", "5", "--quiet"]
+
+
+def test_a_divergence_is_explained_in_the_language_also_by_a_worker_process(capsys):
+    from rnn_sandbox.runs.seeds import RunJob, RunJobError
+
+    code, out, err = run(capsys, "--language", "de", *_exploding())
+    assert code == 1 and out.startswith("sine_forecast: many_to_one, rnn ")
+    assert err.startswith("Fehler: das Training ist divergiert: die Aktualisierung in Schritt 2")
+    assert err.endswith("Versuchen Sie eine kleinere Lernrate, schalten Sie Gradient Clipping "
+                        "ein oder nehmen Sie einen kleineren Spektralradius.\n")
+    from rnn_sandbox.cli.configuration import config_from_args
+    from rnn_sandbox.cli.options import build_parser
+
+    config = config_from_args(build_parser().parse_args(_exploding()))
+    try:
+        language.use("ja")  # the worker speaks the language of the process that started it
+        job = RunJob([("s", config)], processes=1, steps=5)
+        with pytest.raises(RunJobError, match="^s: 学習が発散しました: ステップ 2 の更新で"):
+            job.wait()
+    finally:
+        language.use("en")
