@@ -32,6 +32,8 @@ from rnn_sandbox.engine.cell_spec import (
 __all__ = ["CELL_TABLE", "Cell", "Gate"]
 
 
+# minGRU and minLSTM share one module, minimal.py (its step loop and its scan); their
+# entries are written here.
 def _minimal(name: str) -> tuple[Forward, Backward, Callable[[StepNumbers], Explained]]:
     def forward(x, p, h0, c0, mask, reverse, nonlinearity):
         h, cache = minimal.min_dir_forward(name, x, p["weight_ih"], p["bias_ih"], h0, mask,
