@@ -26,10 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from rnn_sandbox.files import FileError, open_regular, read_regular_file
+from rnn_sandbox.files import FileError, open_regular, read_regular_file, reason
 from rnn_sandbox.io.safe_zip import check_entries, open_zip, read_entry
 from rnn_sandbox.lessons import Lesson, LessonError, Setup, resolve_link
 from rnn_sandbox.setup_line import SetupLineError, parse_setup_line, setup_line
+from rnn_sandbox.translation import QT_TR_NOOP, tr
 from rnn_sandbox.wording import printable
 
 MAX_FILES = 200  # files in a pack (lessons and pictures)
@@ -43,7 +44,7 @@ LESSON_SUFFIX = ".md"
 # A picture's first bytes, by the suffix it is named with (SVG can hold scripts: none).
 IMAGES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",),
           ".jpeg": (b"\xff\xd8\xff",), ".gif": (b"GIF87a", b"GIF89a")}
-KINDS = "lessons (.md) and pictures (.png, .jpg, .gif)"
+KINDS = QT_TR_NOOP("lessons (.md) and pictures (.png, .jpg, .gif)")
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
@@ -81,12 +82,13 @@ def read_pack(path: str | os.PathLike[str]) -> LessonPack:
         elif path.suffix.lower() == ".zip":
             name, members = path.stem, _zip_members(path)
         else:
-            raise PackError(f"{path.name}: lessons come as a folder of .md files or one "
-                            ".zip of them")
+            raise PackError(tr("{file}: lessons come as a folder of .md files or one .zip of "
+                               "them").format(file=path.name))
     except FileError as e:
         raise PackError(str(e)) from None
     except OSError as e:  # a file that went away or cannot be opened while being read
-        raise PackError(f"cannot read {e.filename or path}: {e.strerror or e}") from None
+        raise PackError(tr("cannot read {path}: {reason}").format(
+            path=e.filename or path, reason=reason(e))) from None
     name = printable(name or "lessons")[:60]
     return LessonPack(name, path, _lessons(members, name))
 
@@ -110,24 +112,27 @@ def _skipped(rel: str) -> bool:
 def _check_name(rel: str, is_dir: bool = False) -> None:
     shown = printable(rel)[:80]
     if len(rel) > MAX_NAME:
-        raise PackError(f"the name '{shown}…' is too long")
+        raise PackError(tr("the name '{name}…' is too long").format(name=shown))
     if "\\" in rel or rel.startswith("/") or re.match(r"[A-Za-z]:", rel):
-        raise PackError(f"'{shown}' is a path outside the pack")
+        raise PackError(tr("'{name}' is a path outside the pack").format(name=shown))
     parts = rel.split("/")
     if any(p in ("..", ".") for p in parts) or "" in parts:
-        raise PackError(f"'{shown}' is a path outside the pack")
+        raise PackError(tr("'{name}' is a path outside the pack").format(name=shown))
     if any(not c.isprintable() for c in rel):
-        raise PackError(f"the name '{shown}' has control characters")
+        raise PackError(tr("the name '{name}' has control characters").format(name=shown))
     if len(parts) - (0 if is_dir else 1) > MAX_DEPTH:
-        raise PackError(f"'{shown}' lies more than {MAX_DEPTH} folders deep")
+        raise PackError(tr("'{name}' lies more than {depth} folders deep").format(
+            name=shown, depth=MAX_DEPTH))
     if not is_dir and _limit(rel) is None:
-        raise PackError(f"'{shown}' is not a lesson or a picture: a pack holds only {KINDS}")
+        raise PackError(tr("'{name}' is not a lesson or a picture: a pack holds only {kinds}"
+                           ).format(name=shown, kinds=tr(KINDS)))
 
 
 def _add(members: dict[str, bytes], rel: str, data: bytes, total: int) -> int:
     total += len(data)
     if total > MAX_PACK_BYTES:
-        raise PackError(f"the pack holds more than {MAX_PACK_BYTES // 2**20} MB")
+        raise PackError(tr("the pack holds more than {size} MB").format(
+            size=MAX_PACK_BYTES // 2**20))
     members[rel] = data
     return total
 
@@ -139,7 +144,8 @@ def _folder_members(root: Path) -> dict[str, bytes]:
     total = count = 0
 
     def refuse(e: OSError) -> None:
-        raise PackError(f"cannot read {e.filename}: {e.strerror or e}")
+        raise PackError(tr("cannot read {path}: {reason}").format(path=e.filename,
+                                                                  reason=reason(e)))
 
     for folder, dirs, files in os.walk(root, onerror=refuse):
         here = Path(folder).relative_to(root).as_posix()
@@ -150,16 +156,16 @@ def _folder_members(root: Path) -> dict[str, bytes]:
             full = os.path.join(folder, name)
             st = os.lstat(full)
             if stat.S_ISLNK(st.st_mode):
-                raise PackError(f"'{printable(rel)}' is a link: a pack holds its files "
-                                "themselves")
+                raise PackError(tr("'{name}' is a link: a pack holds its files themselves"
+                                   ).format(name=printable(rel)))
             is_dir = stat.S_ISDIR(st.st_mode)
             _check_name(rel, is_dir)
             if is_dir:
                 continue
             count += 1
             if count > MAX_FILES:
-                raise PackError(f"the folder holds more than {MAX_FILES} files: is it a "
-                                "folder of lessons?")
+                raise PackError(tr("the folder holds more than {most} files: is it a folder "
+                                   "of lessons?").format(most=MAX_FILES))
             limit = _limit(rel)
             assert limit is not None  # _check_name refused the rest
             total = _add(members, rel, read_regular_file(full, limit), total)
@@ -173,18 +179,20 @@ def _zip_members(path: Path) -> dict[str, bytes]:
         return _unzip(path)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError,
             RuntimeError) as e:  # an entry that lies about its size, bad data, …
-        raise PackError(f"{path.name} is damaged ({e})") from None
+        raise PackError(tr("{file} is damaged ({detail})").format(file=path.name, detail=e)
+                        ) from None
 
 
 def _unzip(path: Path) -> dict[str, bytes]:
     with open_regular(path, MAX_PACK_BYTES) as f, open_zip(f, "a lesson pack") as zf:
         infos = zf.infolist()
         if len(infos) > 2 * MAX_FILES:
-            raise PackError(f"the pack has {len(infos)} entries (at most {MAX_FILES} files)")
+            raise PackError(tr("the pack has {entries} entries (at most {most} files)").format(
+                entries=len(infos), most=MAX_FILES))
         for info in infos:
             if stat.S_ISLNK(info.external_attr >> 16):
-                raise PackError(f"'{printable(info.filename)[:80]}' is a link: a pack holds "
-                                "its files themselves")
+                raise PackError(tr("'{name}' is a link: a pack holds its files themselves"
+                                   ).format(name=printable(info.filename)[:80]))
             if not _skipped(info.filename):
                 _check_name(info.filename.removesuffix("/"), info.is_dir())
         entries = check_entries(
@@ -192,7 +200,8 @@ def _unzip(path: Path) -> dict[str, bytes]:
             MAX_PACK_BYTES, 2 * MAX_FILES, "the lesson pack")
         files = [n for n, i in entries.items() if not i.is_dir() and not _skipped(n)]
         if len(files) > MAX_FILES:
-            raise PackError(f"the pack holds {len(files)} files (at most {MAX_FILES})")
+            raise PackError(tr("the pack holds {count} files (at most {most})").format(
+                count=len(files), most=MAX_FILES))
         # A zip of a folder holds its files under the folder's name.
         top = {n.split("/", 1)[0] for n in files}
         strip = len(top) == 1 and all("/" in n for n in files)
@@ -208,21 +217,23 @@ def _unzip(path: Path) -> dict[str, bytes]:
 def _lessons(members: dict[str, bytes], pack: str) -> tuple[Lesson, ...]:
     files = sorted(n for n in members if n.lower().endswith(LESSON_SUFFIX))
     if not files:
-        raise PackError(f"the pack holds no lessons: a lesson is a Markdown file (.md); "
-                        f"a pack holds only {KINDS}")
+        raise PackError(tr("the pack holds no lessons: a lesson is a Markdown file (.md); a "
+                           "pack holds only {kinds}").format(kinds=tr(KINDS)))
     if len(files) > MAX_LESSONS:
-        raise PackError(f"the pack holds {len(files)} lessons (at most {MAX_LESSONS})")
+        raise PackError(tr("the pack holds {count} lessons (at most {most})").format(
+            count=len(files), most=MAX_LESSONS))
     images = {n: data for n, data in members.items() if n not in files}
     for name, data in images.items():
         if not data.startswith(IMAGES[posixpath.splitext(name)[1].lower()]):
-            raise PackError(f"'{printable(name)}' is not the picture its name says")
+            raise PackError(tr("'{name}' is not the picture its name says").format(
+                name=printable(name)))
     lessons = []
     for number, file in enumerate(files, start=1):
         try:
             text = members[file].decode("utf-8-sig")
         except UnicodeDecodeError as e:
-            raise PackError(f"{printable(file)} is not UTF-8 text (byte {e.start} cannot "
-                            "be read); save it as UTF-8") from None
+            raise PackError(tr("{file} is not UTF-8 text (byte {byte} cannot be read); save it "
+                               "as UTF-8").format(file=printable(file), byte=e.start)) from None
         lessons.append(_lesson(pack, file, text, images, number))
     return tuple(lessons)
 
@@ -231,14 +242,14 @@ def _lesson(pack: str, file: str, text: str, images: dict[str, bytes],
             number: int) -> Lesson:
     where = printable(file)
     if "\x00" in text:
-        raise PackError(f"{where} is not text (it holds NUL characters)")
+        raise PackError(tr("{file} is not text (it holds NUL characters)").format(file=where))
     prose = _prose(text)
     html = _HTML.search(prose)
     if html:
         row = prose.count("\n", 0, html.start()) + 1
-        raise PackError(f"{where}, line {row}: lessons are Markdown without HTML (found "
-                        f"'{printable(prose[html.start():html.start() + 12])}…'); write a "
-                        "lone < as &lt;")
+        raise PackError(tr("{file}, line {row}: lessons are Markdown without HTML (found "
+                           "'{found}…'); write a lone < as &lt;").format(
+            file=where, row=row, found=printable(prose[html.start():html.start() + 12])))
     shown = {dest: _picture(where, file, dest, images) for dest in _image_targets(prose)}
     setups: list[Setup] = []
     for label, url in _SETUP_LINK.findall(prose):
@@ -247,8 +258,8 @@ def _lesson(pack: str, file: str, text: str, images: dict[str, bytes],
         try:
             cfg = parse_setup_line(link[1])
         except SetupLineError as e:
-            raise PackError(f"{where}: the setup link '{printable(url)[:60]}' cannot be "
-                            f"read: {e}") from None
+            raise PackError(tr("{file}: the setup link '{link}' cannot be read: {reason}").format(
+                file=where, link=printable(url)[:60], reason=e)) from None
         line = setup_line(cfg)
         if all(s.id != line for s in setups):
             setups.append(Setup(line, printable(label.strip()) or line, cfg.task.name,
@@ -293,11 +304,13 @@ def _picture(where: str, file: str, dest: str, images: dict[str, bytes]) -> byte
     shown = printable(dest)[:80]
     parts = urlsplit(dest)
     if parts.scheme or parts.netloc or dest.startswith("//"):
-        raise PackError(f"{where} shows a picture from elsewhere ({shown}): pictures must "
-                        "be files in the pack")
+        raise PackError(tr("{file} shows a picture from elsewhere ({picture}): pictures must be "
+                           "files in the pack").format(file=where, picture=shown))
     target = posixpath.normpath(posixpath.join(posixpath.dirname(file), unquote(parts.path)))
     if unquote(parts.path).startswith("/") or target == ".." or target.startswith("../"):
-        raise PackError(f"{where} shows a picture outside the pack ({shown})")
+        raise PackError(tr("{file} shows a picture outside the pack ({picture})").format(
+            file=where, picture=shown))
     if target not in images:
-        raise PackError(f"{where} shows the picture '{shown}', which is not in the pack")
+        raise PackError(tr("{file} shows the picture '{picture}', which is not in the pack"
+                           ).format(file=where, picture=shown))
     return images[target]

@@ -91,6 +91,18 @@ def test_a_hostile_folder_or_zip_is_refused_saying_why(tmp_path, members, fragme
     _refused(_zip(tmp_path / "pack.zip", members), *fragments)
 
 
+def test_a_refusal_is_said_in_the_language_in_use(tmp_path):
+    from rnn_sandbox import language
+
+    try:
+        language.use("ja")
+        _refused(_folder(tmp_path / "folder", {"01.md": LESSON, "notes.txt": "hello"}),
+                 "'notes.txt' はレッスンでも画像でもありません: パックに入れられるのは"
+                 "レッスン（.md）と画像（.png、.jpg、.gif）だけです")
+    finally:
+        language.use("en")
+
+
 def test_code_may_show_markup_and_links_may_go_to_the_web(tmp_path):
     text = ("# Code\n\n```html\n<script>shown, not run</script>\n```\n\nInline `<b>` and "
             "<https://example.org> and [a page](https://example.org) and x < y.\n")

@@ -5013,5 +5013,97 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <source>a network without recurrent states has no hidden units to read</source>
         <translation>ein Netz ohne rekurrente Zustände hat keine verborgenen Einheiten zum Lesen</translation>
     </message>
+    <message>
+        <source>lessons (.md) and pictures (.png, .jpg, .gif)</source>
+        <translation>Lektionen (.md) und Bilder (.png, .jpg, .gif)</translation>
+    </message>
+    <message>
+        <source>{file}: lessons come as a folder of .md files or one .zip of them</source>
+        <translation>{file}: Lektionen kommen als Ordner mit .md-Dateien oder als ein .zip davon</translation>
+    </message>
+    <message>
+        <source>the name &apos;{name}…&apos; is too long</source>
+        <translation>der Name '{name}…' ist zu lang</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a path outside the pack</source>
+        <translation>'{name}' ist ein Pfad außerhalb des Pakets</translation>
+    </message>
+    <message>
+        <source>the name &apos;{name}&apos; has control characters</source>
+        <translation>der Name '{name}' enthält Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; lies more than {depth} folders deep</source>
+        <translation>'{name}' liegt mehr als {depth} Ordner tief</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a lesson or a picture: a pack holds only {kinds}</source>
+        <translation>'{name}' ist weder eine Lektion noch ein Bild: ein Paket enthält nur {kinds}</translation>
+    </message>
+    <message>
+        <source>the pack holds more than {size} MB</source>
+        <translation>das Paket ist größer als {size} MB</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a link: a pack holds its files themselves</source>
+        <translation>'{name}' ist ein Link: ein Paket enthält seine Dateien selbst</translation>
+    </message>
+    <message>
+        <source>the folder holds more than {most} files: is it a folder of lessons?</source>
+        <translation>der Ordner enthält mehr als {most} Dateien: ist es ein Ordner mit Lektionen?</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({detail})</source>
+        <translation>{file} ist beschädigt ({detail})</translation>
+    </message>
+    <message>
+        <source>the pack has {entries} entries (at most {most} files)</source>
+        <translation>das Paket hat {entries} Einträge (höchstens {most} Dateien)</translation>
+    </message>
+    <message>
+        <source>the pack holds {count} files (at most {most})</source>
+        <translation>das Paket enthält {count} Dateien (höchstens {most})</translation>
+    </message>
+    <message>
+        <source>the pack holds no lessons: a lesson is a Markdown file (.md); a pack holds only {kinds}</source>
+        <translation>das Paket enthält keine Lektionen: eine Lektion ist eine Markdown-Datei (.md); ein Paket enthält nur {kinds}</translation>
+    </message>
+    <message>
+        <source>the pack holds {count} lessons (at most {most})</source>
+        <translation>das Paket enthält {count} Lektionen (höchstens {most})</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not the picture its name says</source>
+        <translation>'{name}' ist nicht das Bild, das sein Name verspricht</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 text (byte {byte} cannot be read); save it as UTF-8</source>
+        <translation>{file} ist kein UTF-8-Text (Byte {byte} lässt sich nicht lesen); speichern Sie die Datei als UTF-8</translation>
+    </message>
+    <message>
+        <source>{file} is not text (it holds NUL characters)</source>
+        <translation>{file} ist kein Text (die Datei enthält NUL-Zeichen)</translation>
+    </message>
+    <message>
+        <source>{file}, line {row}: lessons are Markdown without HTML (found &apos;{found}…&apos;); write a lone &lt; as &amp;lt;</source>
+        <translation>{file}, Zeile {row}: Lektionen sind Markdown ohne HTML (gefunden: '{found}…'); ein einzelnes &lt; als &amp;lt; schreiben</translation>
+    </message>
+    <message>
+        <source>{file}: the setup link &apos;{link}&apos; cannot be read: {reason}</source>
+        <translation>{file}: der Setup-Link '{link}' lässt sich nicht lesen: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} shows a picture from elsewhere ({picture}): pictures must be files in the pack</source>
+        <translation>{file} zeigt ein Bild von anderswo ({picture}): Bilder müssen Dateien im Paket sein</translation>
+    </message>
+    <message>
+        <source>{file} shows a picture outside the pack ({picture})</source>
+        <translation>{file} zeigt ein Bild außerhalb des Pakets ({picture})</translation>
+    </message>
+    <message>
+        <source>{file} shows the picture &apos;{picture}&apos;, which is not in the pack</source>
+        <translation>{file} zeigt das Bild '{picture}', das nicht im Paket ist</translation>
+    </message>
 </context>
 </TS>

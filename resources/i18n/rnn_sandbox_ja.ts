@@ -5013,5 +5013,97 @@ The automatic copy is kept as {kept}.</source>
         <source>a network without recurrent states has no hidden units to read</source>
         <translation>再帰する状態のないネットワークには読める隠れユニットがありません</translation>
     </message>
+    <message>
+        <source>lessons (.md) and pictures (.png, .jpg, .gif)</source>
+        <translation>レッスン（.md）と画像（.png、.jpg、.gif）</translation>
+    </message>
+    <message>
+        <source>{file}: lessons come as a folder of .md files or one .zip of them</source>
+        <translation>{file}: レッスンは .md ファイルのフォルダか、それをまとめた 1 つの .zip で渡してください</translation>
+    </message>
+    <message>
+        <source>the name &apos;{name}…&apos; is too long</source>
+        <translation>名前 '{name}…' が長すぎます</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a path outside the pack</source>
+        <translation>'{name}' はパックの外を指すパスです</translation>
+    </message>
+    <message>
+        <source>the name &apos;{name}&apos; has control characters</source>
+        <translation>名前 '{name}' に制御文字があります</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; lies more than {depth} folders deep</source>
+        <translation>'{name}' はフォルダ {depth} 段より深くにあります</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a lesson or a picture: a pack holds only {kinds}</source>
+        <translation>'{name}' はレッスンでも画像でもありません: パックに入れられるのは{kinds}だけです</translation>
+    </message>
+    <message>
+        <source>the pack holds more than {size} MB</source>
+        <translation>パックが {size} MB を超えています</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a link: a pack holds its files themselves</source>
+        <translation>'{name}' はリンクです: パックにはファイルそのものを入れてください</translation>
+    </message>
+    <message>
+        <source>the folder holds more than {most} files: is it a folder of lessons?</source>
+        <translation>フォルダに {most} 個を超えるファイルがあります: レッスンのフォルダですか?</translation>
+    </message>
+    <message>
+        <source>{file} is damaged ({detail})</source>
+        <translation>{file} は壊れています（{detail}）</translation>
+    </message>
+    <message>
+        <source>the pack has {entries} entries (at most {most} files)</source>
+        <translation>パックの項目が {entries} 個あります（ファイルは {most} 個まで）</translation>
+    </message>
+    <message>
+        <source>the pack holds {count} files (at most {most})</source>
+        <translation>パックのファイルが {count} 個あります（上限 {most}）</translation>
+    </message>
+    <message>
+        <source>the pack holds no lessons: a lesson is a Markdown file (.md); a pack holds only {kinds}</source>
+        <translation>パックにレッスンがありません: レッスンは Markdown ファイル（.md）です。パックに入れられるのは{kinds}だけです</translation>
+    </message>
+    <message>
+        <source>the pack holds {count} lessons (at most {most})</source>
+        <translation>パックのレッスンが {count} 個あります（上限 {most}）</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not the picture its name says</source>
+        <translation>'{name}' は名前が示す形式の画像ではありません</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 text (byte {byte} cannot be read); save it as UTF-8</source>
+        <translation>{file} は UTF-8 のテキストではありません（{byte} バイト目が読めません）。UTF-8 で保存してください</translation>
+    </message>
+    <message>
+        <source>{file} is not text (it holds NUL characters)</source>
+        <translation>{file} はテキストではありません（NUL 文字があります）</translation>
+    </message>
+    <message>
+        <source>{file}, line {row}: lessons are Markdown without HTML (found &apos;{found}…&apos;); write a lone &lt; as &amp;lt;</source>
+        <translation>{file} の {row} 行目: レッスンは HTML を含まない Markdown です（'{found}…' がありました）。単独の &lt; は &amp;lt; と書いてください</translation>
+    </message>
+    <message>
+        <source>{file}: the setup link &apos;{link}&apos; cannot be read: {reason}</source>
+        <translation>{file}: 設定のリンク '{link}' を読めません: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} shows a picture from elsewhere ({picture}): pictures must be files in the pack</source>
+        <translation>{file} がほかの場所の画像（{picture}）を表示しています: 画像はパックの中のファイルでなければなりません</translation>
+    </message>
+    <message>
+        <source>{file} shows a picture outside the pack ({picture})</source>
+        <translation>{file} がパックの外の画像（{picture}）を表示しています</translation>
+    </message>
+    <message>
+        <source>{file} shows the picture &apos;{picture}&apos;, which is not in the pack</source>
+        <translation>{file} が表示する画像 '{picture}' はパックの中にありません</translation>
+    </message>
 </context>
 </TS>
