@@ -165,6 +165,7 @@ class Setting:
         elif hi is None and lo is None:
             text = tr("any number")
         elif hi is None:
+            assert lo is not None  # the case of neither bound is the one before
             text = (tr("above {low}") if self.lo_open else tr("{low} or more")).format(
                 low=_num(lo))
         else:

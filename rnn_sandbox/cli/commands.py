@@ -273,9 +273,9 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
         vals = [h for h in history if not math.isnan(h["val_loss"])]
         if vals:
             v = vals[-1]
-            last = (tr("loss {loss} at step {step}") if math.isnan(v["val_metric"]) else
-                    tr("loss {loss} at step {step}, metric {metric}"))
-            line("last val", last.format(
+            val_line = (tr("loss {loss} at step {step}") if math.isnan(v["val_metric"]) else
+                        tr("loss {loss} at step {step}, metric {metric}"))
+            line("last val", val_line.format(
                 loss=f"{v['val_loss']:.6g}", step=v["step"], metric=f"{v['val_metric']:.6g}"))
     line("parameters", tr("{parameters}, data stored in the file").format(
         parameters=summary.parameters) if summary.has_data else str(summary.parameters))
