@@ -22,9 +22,9 @@ Two ways to compute each direction, equal to 1e-12 (tests/engine/test_minimal.py
 
 * the step loop (:func:`loop_forward`, :func:`loop_backward`), one line per equation, for
   reading and for the step-through;
-* the scan (:func:`scan_forward`, :func:`scan_backward`), used for training: the products of
-  the a_t are sums of log a_t, so long sequences with small gates neither underflow nor lose
-  precision.
+* the scan (:func:`scan_forward`, :func:`scan_backward`), used for training: a few array
+  operations per chunk of steps (running products of the a_t, running sums), restarted
+  before a product underflows, so long sequences with small gates lose no precision.
 
 Same conventions as every cell (:mod:`.timeloop`): time-major ``(T, B, ·)``, a mask
 ``(T, B, 1)`` whose padded rows keep their state (a = 1, b = 0) and pass their gradient on
@@ -56,6 +56,7 @@ class MinCache:
     mask: np.ndarray | None  # (T, B, 1)
     gates: np.ndarray  # (T, B, G*H): minGRU [z, h̃], minLSTM [f, i, h̃]
     cell: str = "mingru"
+    kept: np.ndarray | None = None  # (T, B, H) a_t, 1 on padded rows (the scan's)
 
 
 def gates_of(cell: str, x: np.ndarray, w_ih: np.ndarray, b_ih: np.ndarray) -> np.ndarray:
@@ -148,95 +149,253 @@ def loop_backward(
 
 
 # -- the scan --------------------------------------------------------------------------
-LOG_FLOOR = -300.0  # a step keeping less than e^-300 of the state keeps e^-300 (< 1e-130)
-BUDGET = 600.0  # the most a chunk's log-product may fall: e^600 does not overflow
+# A run of the scan ends before the running product of the a_t of any unit falls below
+# this, so that b_s / P_s stays finite (float64 reaches 1.8e308, float32 3.4e38).
+LOW = {np.dtype(np.float64): 1e-150, np.dtype(np.float32): 1e-18}
+# Steps per chunk: the forward and backward passes do all their work (gates, scan, gate
+# gradients) a chunk at a time, so its arrays of CHUNK × B·H numbers stay in the processor's
+# cache instead of going through memory once per operation.
+CHUNK = 16
 
 
-def scan(log_a: np.ndarray, b: np.ndarray, h0: np.ndarray) -> np.ndarray:
-    """h_t = a_t h_{t−1} + b_t for every t at once (forward in time), from log a_t.
+def _rows(x: np.ndarray) -> np.ndarray:
+    """``x`` ``(n, …)`` as a view ``(n, N)`` (raises rather than copy: results written into
+    it must land in ``x``)."""
+    v = x.view()
+    v.shape = (len(x), -1)
+    return v
 
-    With ℓ_t = Σ_{s≤t} log a_s:  h_t = e^{ℓ_t} (h_0 + Σ_{s≤t} e^{−ℓ_s} b_s), two cumulative
-    sums instead of a loop.  Each term e^{ℓ_t−ℓ_s} b_s is at most |b_s|, so rounding stays at
-    the loop's level; the sum restarts from the last state wherever ℓ would fall by more
-    than :data:`BUDGET` (so e^{−ℓ} never overflows), usually never below a thousand steps.
+
+def _scan_rows(a: np.ndarray, b: np.ndarray, out: np.ndarray, prev: np.ndarray,
+               scratch: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """h_t = a_t h_{t−1} + b_t for the rows of ``a``, ``b`` ``(n, N)``, n ≤ :data:`CHUNK`,
+    into ``out`` (which may be ``b``), from h = ``prev`` before the first; returns the last h.
+
+    With the running product P_t = a_1 ⋯ a_t:  h_t = P_t (h_0 + Σ_{s≤t} b_s / P_s).  The
+    sums over s ≤ t of all rows are one matrix product with a triangle of ones (NumPy's
+    ``cumsum`` along the first axis takes about six times as long); the products P_t are
+    one multiplication per row.  Each term P_t (b_s / P_s) is |b_s| times at most 1, rounded
+    a few times, so the sum's rounding stays at the loop's level (a few ε · Σ|b_s|).
+    Logarithms (ℓ_t = Σ log a_s, e^{ℓ_t − ℓ_s}) would give the same products less precisely
+    (an error of ε|ℓ|, and |ℓ| grows with the steps) and cost a log and an exp per number;
+    all they are needed for is to keep 1/P from overflowing, and restarting does that: a
+    run ends before P falls below :data:`LOW`, and a step whose a alone is below it is taken
+    as the loop takes it.  ``scratch``: two arrays of at least ``(n, N)``.
     """
+    low = LOW.get(b.dtype, 1e-150)
+    n, start = len(b), 0
+    while start < n:
+        m = n - start
+        p, w = scratch[0][:m], scratch[1][:m]
+        np.copyto(p[0], a[start])
+        for k in range(1, m):
+            np.multiply(p[k - 1], a[start + k], out=p[k])
+        if not p[-1].min() >= low:  # (NaN goes on, as it would in the loop)
+            small = p.min(axis=1) < low
+            if small.any():
+                m = int(np.argmax(small))
+                if m == 0:  # a shut gate: this one step as the loop takes it
+                    kept = a[start] * prev
+                    np.add(b[start], kept, out=out[start])
+                    prev, start = out[start], start + 1
+                    continue
+                p, w = p[:m], w[:m]
+        np.divide(b[start : start + m], p, out=w)
+        w[0] += prev
+        h = out[start : start + m]
+        np.matmul(_TRIANGLE[:m, :m].astype(w.dtype, copy=False), w, out=h)  # running sums
+        h *= p
+        prev, start = h[-1], start + m
+    return prev
+
+
+_TRIANGLE = np.tril(np.ones((CHUNK, CHUNK)))  # row t: ones up to column t
+
+
+def _scratch(n: int, N: int, dtype: np.dtype) -> tuple[np.ndarray, np.ndarray]:
+    return np.empty((n, N), dtype), np.empty((n, N), dtype)
+
+
+def scan(a: np.ndarray, b: np.ndarray, h0: np.ndarray,
+         out: np.ndarray | None = None) -> np.ndarray:
+    """h_t = a_t h_{t−1} + b_t for every t (along axis 0, forward), for 0 ≤ a_t ≤ 1, a chunk
+    of :data:`CHUNK` steps at a time (see :func:`_scan_rows`); ``out``: where to write h (a
+    view, e.g. reversed in time)."""
     T = len(b)
-    # float32 overflows past e^88: the same rules with smaller numbers.
-    floor, budget = (LOG_FLOOR, BUDGET) if b.dtype == np.float64 else (-40.0, 80.0)
-    log_a = np.maximum(log_a, floor)
-    h = np.empty_like(b)
-    prev = h0
-    start, window = 0, 64
-    while start < T:
-        ell = np.cumsum(log_a[start : start + window], axis=0)
-        fall = -ell.reshape(len(ell), -1).min(axis=1)  # grows with the steps
-        n = max(1, int(np.searchsorted(fall, budget, side="right")))
-        if n == len(ell) and start + n < T:  # the window was too short: look further
-            window *= 2
-            continue
-        ell = ell[:n]
-        grow = np.exp(-ell)  # 1 / (a_start ⋯ a_t), at most e^budget
-        w = np.multiply(grow, b[start : start + n])
-        np.cumsum(w, axis=0, out=w)
-        w += prev
-        w /= grow
-        h[start : start + n] = w
-        prev, start = w[-1], start + n
+    h = np.empty(b.shape, b.dtype) if out is None else out
+    a2, b2, h2 = a.reshape(T, -1), b.reshape(T, -1), _rows(h)
+    prev = np.asarray(h0, b.dtype).reshape(-1)
+    scratch = _scratch(min(CHUNK, T), h2.shape[1], b.dtype)
+    for s in range(0, T, CHUNK):
+        prev = _scan_rows(a2[s : s + CHUNK], b2[s : s + CHUNK], h2[s : s + CHUNK], prev,
+                          scratch)
     return h
 
 
-def coefficients(cell: str, gates: np.ndarray, pre_gates: np.ndarray | None = None):
-    """``(log a, b)`` of h_t = a_t h_{t−1} + b_t for every step, from the gates."""
+def kept_fractions(cell: str, gates: np.ndarray, pad: np.ndarray | None = None,
+                   out: np.ndarray | None = None) -> np.ndarray:
+    """a_t = ∂h_t/∂h_{t−1} of every step (``gates[..., :H]``-shaped): minGRU 1 − z, minLSTM
+    f/(f+i), as the loop computes them; 1 on ``pad``'s rows (a padded step keeps its
+    state)."""
     H = gates.shape[-1] // ROWS[cell]
     if cell == "mingru":
-        z, h_tilde = gates[..., :H], gates[..., H:]
-        return np.log1p(-z), z * h_tilde  # log(1 − z)
-    f, i, h_tilde = gates[..., :H], gates[..., H : 2 * H], gates[..., 2 * H :]
-    log_f, log_s = np.log(f), np.log(f + i)
-    return log_f - log_s, np.exp(np.log(i) - log_s) * h_tilde
+        a = np.subtract(1, gates[..., :H], out=out)
+    else:
+        f, i = gates[..., :H], gates[..., H : 2 * H]
+        a = np.add(f, i, out=out)
+        np.divide(f, a, out=a)
+    if pad is not None:
+        np.copyto(a, 1.0, where=pad)
+    return a
+
+
+def _written(cell: str, gates: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """b_t of h_t = a_t h_{t−1} + b_t into ``out``: minGRU z ⊙ h̃, minLSTM i/(f+i) ⊙ h̃."""
+    H = gates.shape[-1] // ROWS[cell]
+    if cell == "mingru":
+        return np.multiply(gates[..., :H], gates[..., H:], out=out)
+    f, i = gates[..., :H], gates[..., H : 2 * H]
+    np.add(f, i, out=out)
+    np.divide(i, out, out=out)
+    out *= gates[..., 2 * H :]
+    return out
+
+
+def state_jacobian(cell: str, gates: np.ndarray, length: int | None = None,
+                   reverse: bool = False) -> np.ndarray:
+    """∂h_last/∂h_t of one sequence's direction, ``(T, H)``: the Jacobian is diagonal (the
+    gates do not read h), and its diagonal is the product of the kept fractions of the
+    steps in between, a_last ⊙ … ⊙ a_{t+1} (minGRU: (1 − z)).
+
+    ``gates``: ``(T, G*H)`` of one sequence (``Snapshot.gates``); ``length``: its real
+    steps (the rest is padding, NaN in the result); the last state is that of step
+    ``length − 1``, or of step 0 for the ``reverse`` direction.
+    """
+    T = len(gates)
+    L = T if length is None else max(0, min(int(length), T))
+    a = kept_fractions(cell, gates[:L])
+    jac = np.full((T, a.shape[-1]), np.nan, dtype=a.dtype)
+    if not L:
+        return jac
+    if reverse:  # h_0 = a_0 h_1 + …: ∂h_0/∂h_t = a_0 ⋯ a_{t−1}
+        jac[0] = 1.0
+        np.cumprod(a[: L - 1], axis=0, out=jac[1:L])
+    else:  # ∂h_{L−1}/∂h_t = a_{L−1} ⋯ a_{t+1}
+        jac[L - 1] = 1.0
+        if L > 1:
+            np.cumprod(a[L - 1 : 0 : -1], axis=0, out=jac[L - 2 :: -1])
+    return jac
+
+
+def _visit(x: np.ndarray, reverse: bool) -> np.ndarray:
+    """``x`` in the order the forward pass visits the steps (a view)."""
+    return x[::-1] if reverse else x
 
 
 def scan_forward(
     cell: str, x: np.ndarray, w_ih: np.ndarray, b_ih: np.ndarray, h0: np.ndarray,
     mask: np.ndarray | None, reverse: bool,
 ) -> tuple[np.ndarray, MinCache]:
-    """One direction for all steps at once (see :func:`scan`)."""
+    """One direction by the scan (:func:`_scan_rows`), a chunk of steps at a time: the
+    chunk's kept fractions a_t and writes b_t, then its states."""
     gates = gates_of(cell, x, w_ih, b_ih)
-    log_a, b = coefficients(cell, gates)
-    pad, _ = padding(mask, len(x))
-    if pad is not None:  # a padded step keeps its state: a = 1, b = 0
-        log_a = np.where(pad, 0.0, log_a)
-        b = np.where(pad, 0.0, b)
-    h0 = np.asarray(h0, dtype=gates.dtype)
-    if reverse:
-        h_all = np.ascontiguousarray(scan(log_a[::-1], b[::-1], h0)[::-1])
-    else:
-        h_all = scan(log_a, b, h0)
-    return h_all, MinCache(x, h_all, h0, reverse, mask, gates, cell)
+    T, B, _ = gates.shape
+    H = gates.shape[-1] // ROWS[cell]
+    pad, any_pad = padding(mask, T)
+    kept, h_all = np.empty((T, B, H), gates.dtype), np.empty((T, B, H), gates.dtype)
+    g, a, h = (_visit(v, reverse) for v in (gates, kept, h_all))
+    padded = None if pad is None else _visit(pad, reverse)
+    busy = _visit(np.array(any_pad), reverse)
+    prev = np.asarray(h0, dtype=gates.dtype).reshape(-1)
+    scratch = _scratch(min(CHUNK, T), B * H, gates.dtype)
+    for s in range(0, T, CHUNK):
+        e = min(s + CHUNK, T)
+        a_c, h_c = a[s:e], h[s:e]
+        kept_fractions(cell, g[s:e], out=a_c)
+        _written(cell, g[s:e], out=h_c)
+        if padded is not None and busy[s:e].any():  # a padded step: a = 1, b = 0
+            np.copyto(a_c, 1.0, where=padded[s:e])
+            np.copyto(h_c, 0.0, where=padded[s:e])
+        rows = _rows(h_c)
+        prev = _scan_rows(_rows(a_c), rows, rows, prev, scratch)
+    return h_all, MinCache(x, h_all, np.asarray(h0, dtype=gates.dtype), reverse, mask, gates,
+                           cell, kept=kept)
 
 
 def scan_backward(
     cache: MinCache, dh_out: np.ndarray, dh_last: np.ndarray | None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """As :func:`loop_backward` (without truncation), by a scan backward in time:
-    g_t = dh_out_t + a_{t+1} g_{t+1} is again h = a h + b, with time reversed."""
+    """As :func:`loop_backward` (without truncation), by a scan backward in time,
+    g_t = dh_out_t + a_{t+1} g_{t+1} (again h = a h + b, with time reversed), and the
+    gate gradients of :func:`gate_gradients`, a chunk of steps at a time."""
     gates, cell = cache.gates, cache.cell
     T, B, H = cache.h.shape
-    log_a, _ = coefficients(cell, gates)
-    pad, _ = padding(cache.mask, T)
-    if pad is not None:
-        log_a = np.where(pad, 0.0, log_a)
-    g0 = np.zeros((B, H), dtype=cache.h.dtype) if dh_last is None else dh_last
-    # In the order the backward pass visits the steps, step k receives through the a of
-    # the step visited before it (none for the first).
-    visit = slice(None) if cache.reverse else slice(None, None, -1)
-    la = log_a[visit]
-    shifted = np.concatenate([np.zeros_like(la[:1]), la[:-1]])
-    dh_total = scan(shifted, dh_out[visit], g0)[visit]
-    dh0 = np.exp(la[-1]) * dh_total[visit][-1]
-    dpre = gate_gradients(cell, gates, _previous(cache), dh_total,
-                          None if pad is None else ~pad)
+    pad, any_pad = padding(cache.mask, T)
+    kept = cache.kept if cache.kept is not None else kept_fractions(cell, gates, pad)
+    # In the order the backward pass visits the steps (k = 0 first): step k receives
+    # through the a of step k − 1, the first gets dh_last as it is; the state it started
+    # from is that of step k + 1, and h0 for the last.
+    back = not cache.reverse
+    a, g, dout, h = (_visit(v, back) for v in (kept, gates, dh_out, cache.h))
+    padded = None if pad is None else _visit(pad, back)
+    busy = _visit(np.array(any_pad), back)
+    dh_total, dpre = np.empty_like(cache.h), np.empty_like(gates)
+    dh, dp = _visit(dh_total, back), _visit(dpre, back)
+    prev = np.zeros(B * H, dh_total.dtype) if dh_last is None else dh_last.reshape(-1)
+    scratch = _scratch(min(CHUNK, T), B * H, dh_total.dtype)
+    ones = np.ones((1, B * H), dh_total.dtype)
+    for s in range(0, T, CHUNK):
+        e = min(s + CHUNK, T)
+        # a of the step before each: a[s−1 … e−2], and 1 for the very first step.
+        a_before = _rows(a[s - 1 : e - 1]) if s else np.concatenate([ones, _rows(a[: e - 1])])
+        rows = _rows(dh[s:e])
+        prev = _scan_rows(a_before, dout[s:e].reshape(e - s, -1), rows, prev, scratch)
+        _gate_gradients_into(cell, g[s:e], h[s + 1 : e + 1], cache.h0 if e == T else None,
+                             dh[s:e], a[s:e], dp[s:e])
+        if padded is not None and busy[s:e].any():
+            np.copyto(dp[s:e], 0.0, where=padded[s:e])  # a padded row used no gate
+    dh0 = (a[-1] * dh[-1]).reshape(B, H)
     return dpre, dh0, dh_total
+
+
+def _gate_gradients_into(cell: str, gates: np.ndarray, h_next: np.ndarray,
+                         h0: np.ndarray | None, dh: np.ndarray, kept: np.ndarray,
+                         out: np.ndarray) -> None:
+    """:func:`gate_gradients` of a chunk of steps into ``out``, in the backward pass's
+    order: the state each step started from is ``h_next`` (the next step's), or ``h0`` for
+    the last one when ``h_next`` is a step short; ``kept`` the steps' a (used where it is
+    1 − z: padded rows are zeroed afterwards)."""
+    H = dh.shape[-1]
+    n = len(h_next)
+    if cell == "mingru":
+        z, h_tilde = gates[..., :H], gates[..., H:]
+        dz, dw = out[..., :H], out[..., H:]
+        np.multiply(dh, z, out=dw)  # dL/dh̃ = dh ⊙ z
+        np.subtract(h_tilde[:n], h_next, out=dz[:n])  # dL/dz = dh ⊙ (h̃ − h_{t−1})
+        if h0 is not None:
+            np.subtract(h_tilde[n], h0, out=dz[n])
+        dz *= dh
+        dz *= z  # σ' = z (1 − z)
+        dz *= kept
+        return
+    f, i, h_tilde = gates[..., :H], gates[..., H : 2 * H], gates[..., 2 * H :]
+    df, di, dw = out[..., :H], out[..., H : 2 * H], out[..., 2 * H :]
+    s = f + i
+    np.divide(i, s, out=dw)
+    dw *= dh  # dL/dh̃ = dh ⊙ i/s
+    # q = dh ⊙ (h_{t−1} − h̃) / s²: df = q ⊙ i ⊙ f(1 − f), di = −q ⊙ f ⊙ i(1 − i)
+    np.subtract(h_next, h_tilde[:n], out=df[:n])
+    if h0 is not None:
+        np.subtract(h0, h_tilde[n], out=df[n])
+    df *= dh
+    s *= s
+    df /= s
+    df *= f
+    df *= i
+    np.multiply(df, i, out=di)
+    np.subtract(di, df, out=di)  # −q f i (1 − i) = q f i · i − q f i
+    np.subtract(1, f, out=s)
+    df *= s
 
 
 def gate_gradients(

@@ -160,13 +160,15 @@ def test_scan_equals_the_step_loop(cell, reverse):
 
 def test_scan_keeps_precision_where_products_of_gates_underflow():
     # a = e^-2 per step: the product over 1000 steps is e^-2000, far below the smallest float;
-    # the scan restarts its sums and still equals the loop.
+    # the scan restarts its sums and still equals the loop, also across a gate that keeps
+    # 1e-200 of the state and one shut completely (a = 0: σ(z) rounds to 1).
     steps = 1000
-    log_a = np.full((steps, 1, 2), -2.0)
+    a = np.full((steps, 1, 2), np.exp(-2.0))
+    a[400, 0, 0], a[401, 0, 1], a[700] = 1e-200, 0.0, 0.0
     b = np.random.default_rng(0).standard_normal((steps, 1, 2))
-    h, want, prev = minimal.scan(log_a, b, np.ones((1, 2))), np.empty_like(b), np.ones((1, 2))
+    h, want, prev = minimal.scan(a, b, np.ones((1, 2))), np.empty_like(b), np.ones((1, 2))
     for t in range(steps):
-        want[t] = prev = np.exp(-2.0) * prev + b[t]
+        want[t] = prev = a[t] * prev + b[t]
     assert np.isfinite(h).all()
     np.testing.assert_allclose(h, want, rtol=0, atol=1e-12)
 
@@ -199,8 +201,8 @@ def test_step_through_shares_add_up_to_the_engine_gradients(cell):
 
 def test_the_scan_stays_finite_in_float32_over_long_sequences():
     steps = 400
-    log_a = np.full((steps, 1, 2), -1.0, dtype=np.float32)  # e^-400 is far below float32's
+    a = np.full((steps, 1, 2), np.exp(-1.0), dtype=np.float32)  # e^-400: far below float32's
     b = np.ones((steps, 1, 2), dtype=np.float32)
-    h = minimal.scan(log_a, b, np.zeros((1, 2), np.float32))
+    h = minimal.scan(a, b, np.zeros((1, 2), np.float32))
     assert h.dtype == np.float32
     np.testing.assert_allclose(h[-1], 1 / (1 - np.exp(-1.0)), rtol=1e-5)  # the fixed point
