@@ -28,9 +28,9 @@ T <= 100) apart: the matrix products our step makes, timed alone with the same s
 work and Python.  "floor" is the products' time over PyTorch's: no faster element-wise
 code brings the ratio below it.
 
-A scan table times a minGRU training step (ours, H=64) computed by the scan over all steps
-at once, against the same step by the step loop (:mod:`rnn_sandbox.engine.minimal`), at
-T = 50, 200 and 1000.
+A scan table times a minGRU training step (ours, H=64 and H=16) computed by the scan over
+all steps at once, against the same step by the step loop (:mod:`rnn_sandbox.engine.minimal`),
+at T = 50, 200 and 1000, in wall time and in this thread's processor time.
 
 A third table times a sequence-to-sequence training step (GRU, the translation task's
 sizes at sentences of up to 15 words) without attention and with each score.
@@ -281,8 +281,10 @@ def time_interleaved(
     blocks_per_turn: int = 5,
     warmup: int = 3,
     min_calls: int = 2,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> dict[str, float]:
-    """Seconds per call of each function: the fastest of its timed blocks.
+    """Seconds per call of each function: the fastest of its timed blocks (by ``clock``:
+    wall time, or ``time.thread_time`` for the processor time of this thread).
 
     The functions take turns (``rounds`` turns each) so that a change in the machine's load
     hits all of them alike; each turn runs ``blocks_per_turn`` blocks of about
@@ -303,10 +305,10 @@ def time_interleaved(
         for name, fn in fns.items():
             n = per_block[name]
             for _ in range(blocks_per_turn):
-                t0 = time.perf_counter()
+                t0 = clock()
                 for _ in range(n):
                     fn()
-                best[name] = min(best[name], (time.perf_counter() - t0) / n)
+                best[name] = min(best[name], (clock() - t0) / n)
     return best
 
 
@@ -498,39 +500,49 @@ def breakdown_table(rows: list[Row], rounds: int, block_seconds: float,
 
 
 SCAN_LENGTHS = (50, 200, 1000)
+SCAN_HIDDEN = (64, 16)  # the engine table's middle size, and a small one
 
 
-def scan_table(rounds: int, block_seconds: float, markdown: bool = False) -> None:
-    """Milliseconds of a minGRU training step by the scan and by the step loop."""
+def scan_table(rounds: int, block_seconds: float, markdown: bool = False,
+               hidden: tuple[int, ...] = SCAN_HIDDEN) -> None:
+    """Milliseconds of a minGRU training step by the scan and by the step loop: wall time,
+    and the processor time of this thread (with one BLAS thread, all of the step's work;
+    on a busy machine far less disturbed by other programs than the wall time)."""
     from rnn_sandbox.engine import minimal
 
-    H = 64
     print()
-    title = f"minGRU training step, B={BATCH}, H={H}: the scan against the step loop"
+    title = (f"minGRU training step, B={BATCH}: the scan against the step loop (wall time; "
+             "CPU: this thread's processor time)")
     print(title if markdown else "# " + title)
-    names = ["T", "scan ms", "loop ms", "scan/loop"]
-    print("| " + " | ".join(names) + " |\n|---:|---:|---:|---:|" if markdown
-          else " ".join(f"{n:>12}" for n in names))
-    for T in SCAN_LENGTHS:
-        batch, _ = make_batch(T)
-        steps = {}
-        for way in (True, False):
-            step = ours_step(make_network(H, "mingru"), batch)
+    names = ["T", "H", "scan ms", "loop ms", "scan/loop", "scan CPU ms", "loop CPU ms",
+             "CPU scan/loop"]
+    print("| " + " | ".join(names) + " |\n|" + "---:|" * len(names) if markdown
+          else " ".join(f"{n:>13}" for n in names))
+    for H in hidden:
+        for T in SCAN_LENGTHS:
+            batch, _ = make_batch(T)
+            steps = {}
+            for way in (True, False):
+                step = ours_step(make_network(H, "mingru"), batch)
 
-            def timed(step: Callable[[], float] = step, way: bool = way) -> float:
-                minimal.SCAN = way
-                try:
-                    return step()
-                finally:
-                    minimal.SCAN = True
+                def timed(step: Callable[[], float] = step, way: bool = way) -> float:
+                    minimal.SCAN = way
+                    try:
+                        return step()
+                    finally:
+                        minimal.SCAN = True
 
-            steps["scan" if way else "loop"] = timed
-        times = time_interleaved(steps, rounds, block_seconds, blocks_per_turn=2, warmup=1,
-                                 min_calls=1)
-        cols = [str(T), f"{times['scan'] * 1e3:.2f}", f"{times['loop'] * 1e3:.2f}",
-                f"{times['scan'] / times['loop']:.2f}"]
-        print("| " + " | ".join(cols) + " |" if markdown
-              else " ".join(f"{c:>12}" for c in cols), flush=True)
+                steps["scan" if way else "loop"] = timed
+            wall = time_interleaved(steps, rounds, block_seconds, blocks_per_turn=2,
+                                    warmup=1, min_calls=1)
+            cpu = time_interleaved(steps, rounds, block_seconds, blocks_per_turn=2,
+                                   warmup=0, min_calls=1, clock=time.thread_time)
+            cols = [str(T), str(H)]
+            for t in (wall, cpu):
+                cols += [f"{t['scan'] * 1e3:.2f}", f"{t['loop'] * 1e3:.2f}",
+                         f"{t['scan'] / t['loop']:.2f}"]
+            print("| " + " | ".join(cols) + " |" if markdown
+                  else " ".join(f"{c:>13}" for c in cols), flush=True)
 
 
 # -- report ------------------------------------------------------------------------------

@@ -72,6 +72,10 @@
         <translation>Gradientenquellen</translation>
     </message>
     <message>
+        <source>Eigenvalues</source>
+        <translation>Eigenwerte</translation>
+    </message>
+    <message>
         <source>Lessons</source>
         <translation>Lektionen</translation>
     </message>
@@ -222,6 +226,14 @@
     <message>
         <source>Export gradient sources</source>
         <translation>Gradientenquellen exportieren</translation>
+    </message>
+    <message>
+        <source>Eigenvalues plot…</source>
+        <translation>Eigenwerte-Diagramm…</translation>
+    </message>
+    <message>
+        <source>Export eigenvalues</source>
+        <translation>Eigenwerte exportieren</translation>
     </message>
     <message>
         <source>Prediction plot…</source>
@@ -2114,6 +2126,14 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>Heatmap-Schicht:</translation>
     </message>
     <message>
+        <source>∂h_T/∂h_t as kept fractions</source>
+        <translation>∂h_T/∂h_t als behaltene Anteile</translation>
+    </message>
+    <message>
+        <source>Instead of the gradient, draw how much of h_t reaches the last state h_T: the product of the kept fractions of the steps in between, (1 − z) for minGRU and f/(f+i) for minLSTM, averaged over the units, for the watched sample. Only for these cells: their gates read only x_t, so nothing else carries h_t forward.</source>
+        <translation>Statt des Gradienten zeigen, wie viel von h_t den letzten Zustand h_T erreicht: das Produkt der behaltenen Anteile der Schritte dazwischen, (1 − z) bei minGRU und f/(f+i) bei minLSTM, gemittelt über die Neuronen, für das beobachtete Beispiel. Nur für diese Zellen: Ihre Gates lesen nur x_t, also trägt nichts anderes h_t weiter.</translation>
+    </message>
+    <message>
         <source>Gradient at each step |dL/dh&lt;sub&gt;t&lt;/sub&gt;|</source>
         <translation>Gradient in jedem Schritt |dL/dh&lt;sub&gt;t&lt;/sub&gt;|</translation>
     </message>
@@ -2144,6 +2164,14 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
     <message>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;■ {label}&lt;/span&gt;</source>
         <translation>&lt;span style='color:{colour}'&gt;■ {label}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>∂h&lt;sub&gt;T&lt;/sub&gt;/∂h&lt;sub&gt;t&lt;/sub&gt; = ∏ kept fractions</source>
+        <translation>∂h&lt;sub&gt;T&lt;/sub&gt;/∂h&lt;sub&gt;t&lt;/sub&gt; = ∏ behaltene Anteile</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; ∂h&lt;sub&gt;T&lt;/sub&gt;/∂h&lt;sub&gt;t&lt;/sub&gt;</source>
+        <translation>log&lt;sub&gt;10&lt;/sub&gt; ∂h&lt;sub&gt;T&lt;/sub&gt;/∂h&lt;sub&gt;t&lt;/sub&gt;</translation>
     </message>
     <message>
         <source>Per step: |dL/dh&lt;sub&gt;t&lt;/sub&gt;| ━  cell |dL/dc&lt;sub&gt;t&lt;/sub&gt;| - -</source>
@@ -5104,6 +5132,34 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
     <message>
         <source>{file} shows the picture &apos;{picture}&apos;, which is not in the pack</source>
         <translation>{file} zeigt das Bild '{picture}', das nicht im Paket ist</translation>
+    </message>
+    <message>
+        <source>A simple RNN multiplies its state, and the error travelling back, by W_hh at every step. Eigenvalues inside the unit circle shrink what they meet (vanishing), outside it they let it grow (exploding); the spectral radius ρ is the largest |λ|.</source>
+        <translation>Ein einfaches RNN multipliziert seinen Zustand und den zurücklaufenden Fehler bei jedem Schritt mit W_hh. Eigenwerte innerhalb des Einheitskreises lassen schrumpfen, was sie treffen (verschwindend), außerhalb lassen sie es wachsen (explodierend); der Spektralradius ρ ist das größte |λ|.</translation>
+    </message>
+    <message>
+        <source>Eigenvalues are shown for the simple RNN. An LSTM&apos;s or a GRU&apos;s W_hh stacks one block per gate, and minGRU and minLSTM have none: their gates read only x_t.</source>
+        <translation>Eigenwerte werden für das einfache RNN gezeigt. Das W_hh eines LSTM oder GRU stapelt einen Block je Gate, und minGRU und minLSTM haben keines: Ihre Gates lesen nur x_t.</translation>
+    </message>
+    <message>
+        <source>Eigenvalues λ of W&lt;sub&gt;hh&lt;/sub&gt;</source>
+        <translation>Eigenwerte λ von W&lt;sub&gt;hh&lt;/sub&gt;</translation>
+    </message>
+    <message>
+        <source>real part</source>
+        <translation>Realteil</translation>
+    </message>
+    <message>
+        <source>imaginary part</source>
+        <translation>Imaginärteil</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;■&lt;/span&gt; {label}: ρ = {radius}</source>
+        <translation>&lt;span style='color:{colour}'&gt;■&lt;/span&gt; {label}: ρ = {radius}</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>Gewicht</translation>
     </message>
 </context>
 </TS>

@@ -72,6 +72,10 @@
         <translation>勾配の発生源</translation>
     </message>
     <message>
+        <source>Eigenvalues</source>
+        <translation>固有値</translation>
+    </message>
+    <message>
         <source>Lessons</source>
         <translation>レッスン</translation>
     </message>
@@ -222,6 +226,14 @@
     <message>
         <source>Export gradient sources</source>
         <translation>勾配の発生源をエクスポート</translation>
+    </message>
+    <message>
+        <source>Eigenvalues plot…</source>
+        <translation>固有値のプロット…</translation>
+    </message>
+    <message>
+        <source>Export eigenvalues</source>
+        <translation>固有値をエクスポート</translation>
     </message>
     <message>
         <source>Prediction plot…</source>
@@ -2114,6 +2126,14 @@ The automatic copy is kept as {kept}.</source>
         <translation>ヒートマップの層：</translation>
     </message>
     <message>
+        <source>∂h_T/∂h_t as kept fractions</source>
+        <translation>∂h_T/∂h_t を保持率で</translation>
+    </message>
+    <message>
+        <source>Instead of the gradient, draw how much of h_t reaches the last state h_T: the product of the kept fractions of the steps in between, (1 − z) for minGRU and f/(f+i) for minLSTM, averaged over the units, for the watched sample. Only for these cells: their gates read only x_t, so nothing else carries h_t forward.</source>
+        <translation>勾配の代わりに、h_t のどれだけが最後の状態 h_T に届くかを描きます。間のステップの保持率の積（minGRU では (1 − z)、minLSTM では f/(f+i)）をユニットで平均したもので、観察中のサンプルについてです。これらのセルだけ：ゲートが x_t だけを読むので、ほかに h_t を先へ運ぶものはありません。</translation>
+    </message>
+    <message>
         <source>Gradient at each step |dL/dh&lt;sub&gt;t&lt;/sub&gt;|</source>
         <translation>各ステップの勾配 |dL/dh&lt;sub&gt;t&lt;/sub&gt;|</translation>
     </message>
@@ -2144,6 +2164,14 @@ The automatic copy is kept as {kept}.</source>
     <message>
         <source>&lt;span style=&apos;color:{colour}&apos;&gt;■ {label}&lt;/span&gt;</source>
         <translation>&lt;span style='color:{colour}'&gt;■ {label}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>∂h&lt;sub&gt;T&lt;/sub&gt;/∂h&lt;sub&gt;t&lt;/sub&gt; = ∏ kept fractions</source>
+        <translation>∂h&lt;sub&gt;T&lt;/sub&gt;/∂h&lt;sub&gt;t&lt;/sub&gt; = ∏ 保持率</translation>
+    </message>
+    <message>
+        <source>log&lt;sub&gt;10&lt;/sub&gt; ∂h&lt;sub&gt;T&lt;/sub&gt;/∂h&lt;sub&gt;t&lt;/sub&gt;</source>
+        <translation>log&lt;sub&gt;10&lt;/sub&gt; ∂h&lt;sub&gt;T&lt;/sub&gt;/∂h&lt;sub&gt;t&lt;/sub&gt;</translation>
     </message>
     <message>
         <source>Per step: |dL/dh&lt;sub&gt;t&lt;/sub&gt;| ━  cell |dL/dc&lt;sub&gt;t&lt;/sub&gt;| - -</source>
@@ -5104,6 +5132,34 @@ The automatic copy is kept as {kept}.</source>
     <message>
         <source>{file} shows the picture &apos;{picture}&apos;, which is not in the pack</source>
         <translation>{file} が表示する画像 '{picture}' はパックの中にありません</translation>
+    </message>
+    <message>
+        <source>A simple RNN multiplies its state, and the error travelling back, by W_hh at every step. Eigenvalues inside the unit circle shrink what they meet (vanishing), outside it they let it grow (exploding); the spectral radius ρ is the largest |λ|.</source>
+        <translation>単純な RNN は、状態と逆向きに伝わる誤差に毎ステップ W_hh を掛けます。単位円の内側の固有値は出会うものを縮め（消失）、外側の固有値は増やします（爆発）。スペクトル半径 ρ は最大の |λ| です。</translation>
+    </message>
+    <message>
+        <source>Eigenvalues are shown for the simple RNN. An LSTM&apos;s or a GRU&apos;s W_hh stacks one block per gate, and minGRU and minLSTM have none: their gates read only x_t.</source>
+        <translation>固有値は単純な RNN について表示されます。LSTM や GRU の W_hh はゲートごとのブロックを積み重ねたもので、minGRU と minLSTM には W_hh がありません。ゲートは x_t だけを読みます。</translation>
+    </message>
+    <message>
+        <source>Eigenvalues λ of W&lt;sub&gt;hh&lt;/sub&gt;</source>
+        <translation>W&lt;sub&gt;hh&lt;/sub&gt; の固有値 λ</translation>
+    </message>
+    <message>
+        <source>real part</source>
+        <translation>実部</translation>
+    </message>
+    <message>
+        <source>imaginary part</source>
+        <translation>虚部</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{colour}&apos;&gt;■&lt;/span&gt; {label}: ρ = {radius}</source>
+        <translation>&lt;span style='color:{colour}'&gt;■&lt;/span&gt; {label}: ρ = {radius}</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>重み</translation>
     </message>
 </context>
 </TS>

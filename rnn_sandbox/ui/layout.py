@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QTabWidget, QWi
 
 from rnn_sandbox.ui.i18n import QT_TR_NOOP
 
-LAYOUT_VERSION = 5  # raise when the docks change, so an old saved layout is not applied
+LAYOUT_VERSION = 6  # raise when the docks change, so an old saved layout is not applied
 
 # The docks' object names: what the presets and the saved window state call them.
 TASKS, LESSONS, SETTINGS = "tasksDock", "lessonsDock", "settingsDock"
@@ -26,6 +26,7 @@ PREDICTION, RUNS, COMPARE = "predictionDock", "runsDock", "compareDock"
 SAMPLE = "sampleDock"  # the network writes: beside the prediction, for tasks that write
 LEARNED = "learnedDock"  # what the hidden units learned
 ATTENTION = "attentionDock"  # where the decoder looks: shown while the network attends
+EIGEN = "eigenDock"  # the eigenvalues of a simple RNN's W_hh
 
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
@@ -91,12 +92,13 @@ class Preset:
 LAPTOP = Preset(
     QT_TR_NOOP("Side columns of tabs, the gradient flow at full height on the right"),
     left=((TASKS, LESSONS, SETTINGS),),
-    right=((GRADIENT, HIDDEN, ITEMIZED, COMPARE),),  # tall: the comparison's plots in a column
+    # tall: the comparison's plots in a column
+    right=((GRADIENT, HIDDEN, ITEMIZED, EIGEN, COMPARE),),
     # the runs beside the comparison
     bottom=((LOSS, LEARNED, ATTENTION), (PREDICTION, SAMPLE, RUNS)),
     widths=(Size(TASKS, 0.2, 240), Size(GRADIENT, 0.3, 380)),
     heights=(Size(LOSS, 0.45),),
-    side_tabs=(RIGHT,),  # four whole titles fit the column's height, not its width
+    side_tabs=(RIGHT,),  # five whole titles fit the column's height, not its width
 )
 PRESETS: dict[str, Preset] = {
     "Laptop": LAPTOP,
@@ -104,17 +106,17 @@ PRESETS: dict[str, Preset] = {
         QT_TR_NOOP("The lesson, the diagram, the gradient flow and the loss at 150 % zoom, "
                    "readable from the back; the other panels are in the View menu"),
         left=((LESSONS, TASKS, SETTINGS),),
-        right=((GRADIENT, HIDDEN, ITEMIZED, COMPARE),),
+        right=((GRADIENT, HIDDEN, ITEMIZED, EIGEN, COMPARE),),
         bottom=((LOSS, PREDICTION, SAMPLE, RUNS, LEARNED, ATTENTION),),
         widths=(Size(LESSONS, 0.22, 240), Size(GRADIENT, 0.3, 380)),
         heights=(Size(LOSS, 0.42),),
         zoom=1.5, captions=False,
-        closed=(TASKS, SETTINGS, ITEMIZED, COMPARE, RUNS, LEARNED),
+        closed=(TASKS, SETTINGS, ITEMIZED, EIGEN, COMPARE, RUNS, LEARNED),
     ),
     "Focus on gradients": Preset(
         QT_TR_NOOP("Gradient flow and hidden states side by side, large"),
         left=((TASKS, LESSONS, SETTINGS),),
-        right=((GRADIENT,), (HIDDEN, ITEMIZED, COMPARE)),
+        right=((GRADIENT,), (HIDDEN, ITEMIZED, EIGEN, COMPARE)),
         bottom=((LOSS, PREDICTION, SAMPLE, RUNS, LEARNED, ATTENTION),),
         widths=(Size(TASKS, 0.17), Size(GRADIENT, 0.3), Size(HIDDEN, 0.3)),
         heights=(Size(LOSS, 0.38),),
@@ -124,7 +126,7 @@ PRESETS: dict[str, Preset] = {
         QT_TR_NOOP("Every plot at once in a row under the diagram (1920 px and wider)"),
         left=((TASKS, LESSONS),),
         right=((SETTINGS, COMPARE),),
-        bottom=((LOSS, LEARNED), (HIDDEN,), (GRADIENT,), (ITEMIZED,),
+        bottom=((LOSS, LEARNED), (HIDDEN,), (GRADIENT,), (ITEMIZED,), (EIGEN,),
                 (PREDICTION, SAMPLE, RUNS, ATTENTION)),
         widths=(Size(TASKS, 0.17), Size(SETTINGS, 0.21)),
         heights=(Size(LOSS, 0.45),),

@@ -32,6 +32,7 @@ from rnn_sandbox.ui.learned import LearnedPanelView, LearnedView
 from rnn_sandbox.ui.lessons_dock import LessonsDock
 from rnn_sandbox.ui.menus import Handlers, WindowActions
 from rnn_sandbox.ui.plots import (
+    EigenvaluePlot,
     GradientFlowPlot,
     HiddenStatePlot,
     ItemizedPlot,
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
             views.DiagramView(self.diagram),
             views.GradientView(self.gradient_plot),
             views.ItemizedView(self.itemized_plot),
+            views.EigenvalueView(self.eigen_plot),
             self.sample_panel,
             LearnedPanelView(self.learned_view, self._request_learned),
             AttentionView(self.attention_panel),
@@ -163,8 +165,12 @@ class MainWindow(QMainWindow):
         # Itemized gradients cost a backward pass per output step: asked for only while shown.
         self.itemized_plot.weightChanged.connect(self._request_itemized)
         self.itemized_dock.visibilityChanged.connect(self._request_itemized)
+        # The eigenvalues of W_hh: beside the gradient flow they explain.
+        self.eigen_plot = EigenvaluePlot()
+        self.eigen_dock = layout.dock(self, tr("Eigenvalues"), layout.EIGEN, self.eigen_plot, B)
         self.docks = [self.tasks_dock, self.settings_dock, self.loss_dock, self.hidden_dock,
-                      self.gradient_dock, self.itemized_dock, self.prediction_dock]
+                      self.gradient_dock, self.itemized_dock, self.eigen_dock,
+                      self.prediction_dock]
         self.lessons = LessonsDock(self.settings)
         self.lessons.setMinimumWidth(240)  # its row of buttons must not widen the column
         self.lessons.presetRequested.connect(self._load_lesson_setup)
@@ -212,6 +218,7 @@ class MainWindow(QMainWindow):
             "Hidden states": self.hidden_plot,
             "Gradient flow": self.gradient_plot,
             "Gradient sources": self.itemized_plot,
+            "Eigenvalues": self.eigen_plot,
             "Prediction": self.prediction_view,
             "Attention": self.attention_panel.alignment,
             "Beam tree": self.attention_panel.beam,

@@ -39,6 +39,7 @@ PLOT_EXPORTS = {
                       QT_TR_NOOP("Export gradient flow")),
     "Gradient sources": (QT_TR_NOOP("Gradient sources plot…"),
                          QT_TR_NOOP("Export gradient sources")),
+    "Eigenvalues": (QT_TR_NOOP("Eigenvalues plot…"), QT_TR_NOOP("Export eigenvalues")),
     "Prediction": (QT_TR_NOOP("Prediction plot…"), QT_TR_NOOP("Export prediction")),
     "Attention": (QT_TR_NOOP("Attention heatmap…"), QT_TR_NOOP("Export attention heatmap")),
     "Beam tree": (QT_TR_NOOP("Beam search tree…"), QT_TR_NOOP("Export beam search tree")),

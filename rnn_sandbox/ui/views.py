@@ -24,6 +24,7 @@ from rnn_sandbox.tasks import Metric
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.i18n import epoch_words, score_short, score_text, tr
 from rnn_sandbox.ui.plots import (
+    EigenvaluePlot,
     GradientFlowPlot,
     HiddenStatePlot,
     ItemizedPlot,
@@ -169,6 +170,7 @@ class GradientView:
     def show_experiment(self, view: ViewData) -> None:
         self.exposure.follow_docks()
         self.plot.set_network(view.anatomy)
+        self.plot.sample_masks = view.experiment.dataset.val.mask  # the watched samples'
         # An opened or restored run's heatmap starts with the gradients it recorded while
         # it trained (its first layer's; a bidirectional layer's two directions are
         # recorded together, which no one state of the plot shows).
@@ -206,6 +208,28 @@ class ItemizedView(SnapshotPanelView):
 
     def draw(self, snap: Snapshot) -> None:
         self.plot.update_snapshot(snap)
+
+
+class EigenvalueView(SnapshotPanelView):
+    """The eigenvalues of W_hh: the network's weights when it is shown, then each
+    snapshot's copies of them (drawn while in view, the latest one when it comes into
+    view)."""
+
+    def __init__(self, plot: EigenvaluePlot) -> None:
+        super().__init__(plot)
+        self.plot = plot
+
+    def show_experiment(self, view: ViewData) -> None:
+        self.forget()
+        self.plot.set_network(view.anatomy)
+        self.plot.show_weights(view.experiment.network.state_dict())
+
+    def wants(self, snap: Snapshot) -> bool:
+        return snap.weights is not None
+
+    def draw(self, snap: Snapshot) -> None:
+        assert snap.weights is not None  # wants() let only such snapshots through
+        self.plot.show_weights(snap.weights)
 
 
 class PredictionPanelView(SnapshotPanelView):

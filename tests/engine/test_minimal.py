@@ -206,3 +206,37 @@ def test_the_scan_stays_finite_in_float32_over_long_sequences():
     h = minimal.scan(a, b, np.zeros((1, 2), np.float32))
     assert h.dtype == np.float32
     np.testing.assert_allclose(h[-1], 1 / (1 - np.exp(-1.0)), rtol=1e-5)  # the fixed point
+
+
+@pytest.mark.parametrize("cell", ["mingru", "minlstm"])
+def test_the_state_jacobian_is_the_product_of_the_kept_fractions(cell):
+    """∂h_last/∂h_t from the gates equals finite differences of the step loop: h_t nudged,
+    the remaining real steps run again (both directions, a padded sequence)."""
+    rng = np.random.default_rng(5)
+    steps, length, width = 9, 7, 3
+    x = rng.standard_normal((steps, 1, 2))
+    w, b = 2 * rng.standard_normal((minimal.ROWS[cell] * width, 2)), rng.standard_normal(
+        minimal.ROWS[cell] * width)
+    gates = minimal.gates_of(cell, x, w, b)[:, 0]
+    eps = 1e-6
+    for reverse in (False, True):
+        h, _ = minimal.loop_forward(cell, x[:length], w, b, np.zeros((1, width)), None, reverse)
+        jac = minimal.state_jacobian(cell, gates, length, reverse)
+        assert np.isnan(jac[length:]).all()
+        for t in range(length):
+            rest = x[:t] if reverse else x[t + 1 : length]  # the steps after t, in its order
+            for j in range(width):
+                nudge = np.zeros((1, width))
+                nudge[0, j] = eps
+                ends = []
+                for sign in (1, -1):
+                    start = h[t] + sign * nudge
+                    if not len(rest):
+                        ends.append(start)
+                        continue
+                    out, _ = minimal.loop_forward(cell, rest, w, b, start, None, reverse)
+                    ends.append(out[0] if reverse else out[-1])
+                column = (ends[0] - ends[1])[0] / (2 * eps)
+                want = np.zeros(width)
+                want[j] = jac[t, j]  # diagonal: h_t's unit j moves only unit j of h_last
+                np.testing.assert_allclose(column, want, atol=1e-8, err_msg=(reverse, t, j))

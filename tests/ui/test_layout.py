@@ -219,7 +219,7 @@ def test_the_runs_and_their_comparison_are_readable(qtbot, settings, size):
 
 
 # -- the presets as data -------------------------------------------------------------------
-DOCKS = [layout.TASKS, layout.LESSONS, layout.SETTINGS, layout.LOSS, layout.HIDDEN,
+DOCKS = [layout.TASKS, layout.LESSONS, layout.SETTINGS, layout.LOSS, layout.HIDDEN, layout.EIGEN,
          layout.GRADIENT, layout.ITEMIZED, layout.PREDICTION, layout.RUNS, layout.COMPARE,
          layout.SAMPLE, layout.LEARNED, layout.ATTENTION]
 UPSIDE_DOWN = layout.Preset(  # not one of the menu's: arrange knows presets only as data

@@ -467,3 +467,44 @@ def test_a_series_keeps_a_bounded_number_of_points_over_its_whole_span():
     big = GrowingSeries(limit=10)
     big.extend(np.arange(50.0), np.arange(50.0))  # more than the limit at once: the newest
     assert big.n == 10 and big.x[-1] == 49
+
+
+def test_the_gradient_flow_shows_a_minimal_cells_state_jacobian(qtbot):
+    """minGRU (both directions): ticked, the top plot draws log10 of ∂h_T/∂h_t averaged over
+    the units, from the watched sample's gates (the product of its (1 − z)); a GRU offers
+    no such box."""
+    from rnn_sandbox.engine import minimal
+
+    exp = gated_experiment("mingru")
+    exp.config.network.bidirectional = True
+    exp = Experiment(exp.config)
+    gp = GradientFlowPlot()
+    qtbot.addWidget(gp)
+    gp.show()
+    gp.set_network(exp.network.anatomy())
+    gp.sample_masks = exp.dataset.val.mask
+    snap = exp.trainer.step(collect=True)
+    gp.update_snapshot(snap)
+    assert gp.kept_box.isVisible() and not gp.kept_shown()
+    gradient = gp.flow_curves["l0"].getData()[1].copy()
+    gp.kept_box.setChecked(True)
+    assert gp.kept_curves["l0"].isVisible() and not gp.flow_curves["l0"].isVisible()
+    sample = exp.dataset.val.subset(slice(snap.sample_index, snap.sample_index + 1))
+    x = np.swapaxes(sample.x, 0, 1)  # time-major, as the engine computes the gates
+    for name, reverse in (("l0", False), ("l0_reverse", True)):
+        suffix = "_l0_reverse" if reverse else "_l0"
+        gates = minimal.gates_of("mingru", x, snap.weights["weight_ih" + suffix],
+                                 snap.weights["bias_ih" + suffix])[:, 0]
+        z = gates[:, : exp.config.network.hidden_size]
+        kept = np.cumprod((1 - z)[::-1], axis=0)[::-1]  # a_{T−1} ⋯ a_t, then shift by one
+        want = np.vstack([kept[1:], np.ones((1, z.shape[1]))]) if not reverse else np.vstack(
+            [np.ones((1, z.shape[1])), np.cumprod(1 - z, axis=0)[:-1]])
+        t, y = gp.kept_curves[name].getData()
+        np.testing.assert_array_equal(t, np.arange(1, len(z) + 1))
+        np.testing.assert_allclose(y, np.log10(want.mean(axis=1)), rtol=1e-10, atol=1e-12)
+    assert "∂h" in gp.flow_plot.titleLabel.text
+    gp.kept_box.setChecked(False)  # back to the gradient, as it was
+    np.testing.assert_array_equal(gp.flow_curves["l0"].getData()[1], gradient)
+    assert gp.flow_curves["l0"].isVisible() and not gp.kept_curves["l0"].isVisible()
+    gp.set_network(gated_experiment("gru").network.anatomy())
+    assert not gp.kept_box.isVisible() and not gp.kept_shown()

@@ -61,6 +61,7 @@ def engine_now(w: MainWindow) -> dict:
         itemized = itemized_gradients(net, sample.x, sample.y, sample.mask, sample.y_mask,
                                       params=[chosen], truncation=k)[chosen]
         return {"step": exp.trainer.step_count, "grad_h": grad_h, "hidden": hidden,
+                "w_hh": net.params["weight_hh_l0"].copy(),
                 "norms": {n: float(np.linalg.norm(g)) for n, g in grads.items()},
                 "itemized": itemized, "history": list(exp.trainer.gradient_history)}
 
@@ -84,6 +85,18 @@ def hidden_shows(w: MainWindow, hidden: np.ndarray) -> bool:
 def itemized_shows(w: MainWindow, values: np.ndarray) -> bool:
     v = w.itemized_plot.values
     return v is not None and v.shape == values.shape and np.allclose(v, values)
+
+
+def eigenvalues_show(w: MainWindow, w_hh: np.ndarray) -> bool:
+    """The eigenvalue panel's points are those of ``w_hh``, and its key gives their
+    spectral radius."""
+    want = np.linalg.eigvals(w_hh)
+    x, y = w.eigen_plot.points["weight_hh_l0"].getData()
+    if x is None or len(x) != len(want):
+        return False
+    got = np.sort_complex(x + 1j * y)
+    radius = f"{np.abs(want).max():.3f}"
+    return np.allclose(got, np.sort_complex(want)) and radius in w.eigen_plot.key.text
 
 
 def norms_show(w: MainWindow, step: float, norms: dict) -> bool:
@@ -142,6 +155,14 @@ def test_the_first_step_is_drawn_in_every_view(laptop, qtbot):
     qtbot.waitUntil(lambda: hidden_shows(w, now["hidden"]), timeout=WAIT)
     raise_dock(qtbot, w, w.itemized_dock, w.itemized_plot)
     qtbot.waitUntil(lambda: itemized_shows(w, now["itemized"]), timeout=WAIT)
+    # The eigenvalues of W_hh after the step (not those it started from), and after more
+    # steps while the panel is in view.
+    raise_dock(qtbot, w, w.eigen_dock, w.eigen_plot)
+    qtbot.waitUntil(lambda: eigenvalues_show(w, now["w_hh"]), timeout=WAIT)
+    assert not np.allclose(np.linalg.eigvals(now["w_hh"]), np.linalg.eigvals(before["w_hh"]))
+    train(qtbot, w, 4)
+    later = engine_now(w)
+    qtbot.waitUntil(lambda: eigenvalues_show(w, later["w_hh"]), timeout=WAIT)
 
 
 # -- after training and after a tab switch ---------------------------------------------------
@@ -291,7 +312,8 @@ def test_every_plot_has_room_at_a_laptops_size(laptop, qtbot, cell):
         assert w.controller.apply_config({"network.cell": cell}, "cell") is None
     train(qtbot, w, 30)
     panels = {w.loss_dock: w.loss_plot, w.gradient_dock: w.gradient_plot,
-              w.hidden_dock: w.hidden_plot, w.itemized_dock: w.itemized_plot}
+              w.hidden_dock: w.hidden_plot, w.itemized_dock: w.itemized_plot,
+              w.eigen_dock: w.eigen_plot}
     for dock, panel in panels.items():
         raise_dock(qtbot, w, dock, panel)
 
@@ -305,6 +327,8 @@ def test_every_plot_has_room_at_a_laptops_size(laptop, qtbot, cell):
             if plot.isVisible():
                 for side in ("left", "bottom"):
                     assert_labels_apart(plot.getAxis(side))
+        if panel is w.eigen_plot:
+            w.grab().save(f"/tmp/views-1280x720-{cell}-eigenvalues.png")
     assert (w.width(), w.height()) == (1280, 720)
     w.grab().save(f"/tmp/views-1280x720-{cell}.png")
 

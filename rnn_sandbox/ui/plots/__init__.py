@@ -1,4 +1,5 @@
-"""Live plots: loss, hidden states, gradient flow and gradient sources.
+"""Live plots: loss, hidden states, gradient flow, gradient sources and the eigenvalues of
+W_hh.
 
 Every plot item is created once (or once per network shape) and then updated in place with
 ``setData``/``setImage``; nothing is recreated per snapshot.  Each panel can export itself
@@ -21,11 +22,13 @@ from rnn_sandbox.ui.plots.gradient import GradientFlowPlot, GradientHistory
 from rnn_sandbox.ui.plots.hidden import HiddenStatePlot
 from rnn_sandbox.ui.plots.itemized import ItemizedPlot
 from rnn_sandbox.ui.plots.loss import LossPlot
+from rnn_sandbox.ui.plots.spectrum import EigenvaluePlot
 
 __all__ = [
     "HISTORY_REDRAW_INTERVAL",
     "PALETTE",
     "THEMES",
+    "EigenvaluePlot",
     "GradientFlowPlot",
     "GradientHistory",
     "GrowingSeries",

@@ -9,9 +9,11 @@ from collections.abc import Mapping
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from rnn_sandbox.engine import Anatomy, Snapshot
+from rnn_sandbox.engine.minimal import ROWS as MINIMAL_CELLS
+from rnn_sandbox.engine.minimal import state_jacobian
 from rnn_sandbox.ui import fit
 from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
 from rnn_sandbox.ui.plots.base import (
@@ -95,6 +97,18 @@ class GradientFlowPlot(PlotPanel):
         self.layer_combo = fit.shrinkable(QComboBox())
         self.layer_combo.currentIndexChanged.connect(lambda _: self._redraw_map())
         bar.addWidget(self.layer_combo)
+        # minGRU and minLSTM: ∂h_T/∂h_t is exactly the product of their kept fractions (the
+        # gates read only x_t); a GRU's gates read h_{t−1} too, so there it is not.
+        self.kept_box = QCheckBox(tr("∂h_T/∂h_t as kept fractions"))
+        self.kept_box.setToolTip(tr(
+            "Instead of the gradient, draw how much of h_t reaches the last state h_T: "
+            "the product of the kept fractions of the steps in between, (1 − z) for "
+            "minGRU and f/(f+i) for minLSTM, averaged over the units, for the watched "
+            "sample. Only for these cells: their gates read only x_t, so nothing else "
+            "carries h_t forward."))
+        self.kept_box.toggled.connect(lambda _: self._show_kept())
+        self.kept_box.hide()
+        bar.addWidget(self.kept_box)
         bar.addStretch(1)
         self._layout.addLayout(bar)
         self._layout.addWidget(self.graphics_area(), 1)
@@ -137,6 +151,11 @@ class GradientFlowPlot(PlotPanel):
         self.cell_curves: dict[str, pg.PlotDataItem] = {}  # |dL/dc_t|, LSTM only
         self.norm_curves: dict[str, pg.PlotDataItem] = {}
         self.norm_series: dict[str, GrowingSeries] = {}
+        # ∂h_T/∂h_t of the watched sample per state (minimal cells), drawn instead of
+        # |dL/dh_t| while kept_box is ticked; the watched samples' masks give their lengths.
+        self.kept_curves: dict[str, pg.PlotDataItem] = {}
+        self.latest_kept: dict[str, np.ndarray] | None = None
+        self.sample_masks: np.ndarray | None = None
         self.latest: dict[str, np.ndarray] | None = None
         self.latest_c: dict[str, np.ndarray] | None = None
         self.anatomy: Anatomy | None = None
@@ -156,12 +175,13 @@ class GradientFlowPlot(PlotPanel):
         brings |dL/dc_t| (an LSTM's, once it has trained a step)."""
         self.anatomy = anatomy
         state_names = anatomy.state_names
-        for c in (*self.flow_curves.values(), *self.cell_curves.values()):
+        for c in (*self.flow_curves.values(), *self.cell_curves.values(),
+                  *self.kept_curves.values()):
             self.flow_plot.removeItem(c)
         for c in self.norm_curves.values():
             self.norm_plot.removeItem(c)
         self.flow_plot.legend.clear()
-        self.flow_curves, self.cell_curves = {}, {}
+        self.flow_curves, self.cell_curves, self.kept_curves = {}, {}, {}
         self.norm_curves, self.norm_series = {}, {}
         for i, name in enumerate(state_names):
             colour = PALETTE[i % len(PALETTE)]
@@ -173,6 +193,10 @@ class GradientFlowPlot(PlotPanel):
             )
             cell.setVisible(False)
             self.cell_curves[name] = cell
+            kept = self.flow_plot.plot(
+                pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DotLine))
+            kept.setVisible(False)
+            self.kept_curves[name] = kept
         self.flow_plot.legend.setVisible(len(state_names) > 1)
         key = []
         for i, p in enumerate(anatomy.weights):
@@ -187,7 +211,8 @@ class GradientFlowPlot(PlotPanel):
         for s in anatomy.states:
             self.layer_combo.addItem(engine_title(s.label), s.name)
         self.layer_combo.blockSignals(False)
-        self.latest = self.latest_c = None
+        self.latest = self.latest_c = self.latest_kept = None
+        self.kept_box.setVisible(anatomy.cell in MINIMAL_CELLS)
         self._hist = {n: GradientHistory(self.HISTORY) for n in state_names}
         self._shown.clear()
         self._norms_drawn = 0.0
@@ -203,9 +228,17 @@ class GradientFlowPlot(PlotPanel):
         self.map_plot.setYRange(0.5, 10.5, padding=0)
         self.set_theme(self.theme)
 
+    def kept_shown(self) -> bool:
+        """Whether the top plot shows ∂h_T/∂h_t (minimal cells, box ticked)."""
+        return self.kept_box.isChecked() and not self.kept_box.isHidden()
+
     def _set_titles(self, cell: bool) -> None:
         fg = THEMES[self.theme]["fg"]
-        if cell:
+        if self.kept_shown():
+            self.flow_plot.setTitle(
+                tr("∂h<sub>T</sub>/∂h<sub>t</sub> = ∏ kept fractions"), color=fg)
+            self.flow_plot.setLabel("left", tr("log<sub>10</sub> ∂h<sub>T</sub>/∂h<sub>t</sub>"))
+        elif cell:
             self.flow_plot.setTitle(
                 tr("Per step: |dL/dh<sub>t</sub>| ━  cell |dL/dc<sub>t</sub>| - -"),
                 color=fg)
@@ -269,6 +302,8 @@ class GradientFlowPlot(PlotPanel):
             else:
                 self._stale = True
             return
+        if snap.gates and self.anatomy is not None and self.anatomy.cell in MINIMAL_CELLS:
+            self.latest_kept = self.kept_fractions(snap)
         if snap.grad_c and self.latest_c is None:
             self._enable_cell([n for n in snap.grad_c if n in self.cell_curves])
         self.latest = snap.grad_h
@@ -284,8 +319,36 @@ class GradientFlowPlot(PlotPanel):
             return
         self._stale = False  # everything is drawn now (the histories soon)
         self._draw_flow(logs, logs_c)
-        self.follow_values(self.flow_plot, [*logs.values(), *logs_c.values()], 0.5)
         self._draw_history()
+
+    def kept_fractions(self, snap: Snapshot) -> dict[str, np.ndarray]:
+        """∂h_T/∂h_t of the watched sample for each state, ``(T,)``, as the mean over the
+        units of the product of the kept fractions (NaN on padded steps)."""
+        assert self.anatomy is not None and snap.gates is not None
+        masks = self.sample_masks
+        out = {}
+        for name, gates in snap.gates.items():
+            info = self.anatomy.state(name)
+            length = None
+            if (masks is not None and info.part != "decoder"
+                    and masks.shape[1] == len(gates) and snap.sample_index < len(masks)):
+                length = int(np.count_nonzero(masks[snap.sample_index]))
+            jac = state_jacobian(self.anatomy.cell, gates, length, info.reverse)
+            out[name] = jac.mean(axis=1)
+        return out
+
+    def _show_kept(self) -> None:
+        """Switch the top plot between |dL/dh_t| and ∂h_T/∂h_t."""
+        kept = self.kept_shown()
+        for name, curve in self.flow_curves.items():
+            curve.setVisible(not kept)
+            self.kept_curves[name].setVisible(kept)
+        if kept:
+            for curve in self.cell_curves.values():
+                curve.setVisible(False)
+        self._set_titles(cell=self.latest_c is not None and not kept)
+        self._stale = True
+        self.catch_up()
 
     def seed_history(self, name: str, history: list[tuple[int, np.ndarray]]) -> None:
         """Start state ``name``'s heatmap with a run's recorded profiles ``(step, |dL/dh_t|)``
@@ -308,7 +371,6 @@ class GradientFlowPlot(PlotPanel):
             logs = {n: safe_log10(g) for n, g in self.latest.items()}
             logs_c = {n: safe_log10(g) for n, g in (self.latest_c or {}).items()}
             self._draw_flow(logs, logs_c)
-            self.follow_values(self.flow_plot, [*logs.values(), *logs_c.values()], 0.5)
         self._redraw_map()
 
     def _draw_history(self) -> None:
@@ -342,9 +404,14 @@ class GradientFlowPlot(PlotPanel):
             self.follow_values(self.norm_plot, logs, 0.5)
 
     def _draw_flow(self, logs: dict[str, np.ndarray], logs_c: dict[str, np.ndarray]) -> None:
-        T = max((len(v) for v in (*logs.values(), *logs_c.values())), default=0)
+        """The top plot: |dL/dh_t| (and |dL/dc_t|), or ∂h_T/∂h_t while that is chosen."""
+        kept = {n: safe_log10(v) for n, v in (self.latest_kept or {}).items()}
+        shown = [*kept.values()] if self.kept_shown() else [*logs.values(), *logs_c.values()]
+        T = max((len(v) for v in (*logs.values(), *logs_c.values(), *kept.values())),
+                default=0)
         t = np.arange(1, T + 1)  # counted from 1, as the diagram and the lessons count
-        for curves, values in ((self.flow_curves, logs), (self.cell_curves, logs_c)):
+        for curves, values in ((self.flow_curves, logs), (self.cell_curves, logs_c),
+                               (self.kept_curves, kept)):
             for name, lg in values.items():
                 curve = curves.get(name)
                 if curve is not None:
@@ -352,6 +419,7 @@ class GradientFlowPlot(PlotPanel):
         if self._shown.get("flow_T") != T:  # the time axis moves only with the length
             self._shown["flow_T"] = T
             self.flow_plot.setXRange(1, max(T, 2), padding=0.02)
+        self.follow_values(self.flow_plot, shown, 0.5)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
