@@ -5161,5 +5161,21 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <source>weight</source>
         <translation>Gewicht</translation>
     </message>
+    <message>
+        <source>this is an experiment file (.rnnx), not a runs file (.rnns)</source>
+        <translation>das ist eine Experimentdatei (.rnnx), keine Läufe-Datei (.rnns)</translation>
+    </message>
+    <message>
+        <source>this is not a runs file (missing {entry})</source>
+        <translation>das ist keine Läufe-Datei ({entry} fehlt)</translation>
+    </message>
+    <message>
+        <source>run {name}: {reason}</source>
+        <translation>Lauf {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>the runs file lists no runs</source>
+        <translation>die Läufe-Datei nennt keine Läufe</translation>
+    </message>
 </context>
 </TS>

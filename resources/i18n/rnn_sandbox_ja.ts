@@ -5161,5 +5161,21 @@ The automatic copy is kept as {kept}.</source>
         <source>weight</source>
         <translation>重み</translation>
     </message>
+    <message>
+        <source>this is an experiment file (.rnnx), not a runs file (.rnns)</source>
+        <translation>これは実験ファイル（.rnnx）で、実行ファイル（.rnns）ではありません</translation>
+    </message>
+    <message>
+        <source>this is not a runs file (missing {entry})</source>
+        <translation>これは実行ファイルではありません（{entry} がありません）</translation>
+    </message>
+    <message>
+        <source>run {name}: {reason}</source>
+        <translation>実行 {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>the runs file lists no runs</source>
+        <translation>実行ファイルに実行が 1 つもありません</translation>
+    </message>
 </context>
 </TS>

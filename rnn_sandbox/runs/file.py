@@ -47,10 +47,12 @@ from rnn_sandbox.io.safe_zip import (
     CHUNK,
     ExperimentFileError,
     check_entries,
+    damaged,
     open_zip,
     read_entry,
 )
 from rnn_sandbox.runs.book import MAX_NAME, Run, RunBook, StoredState, give_colours
+from rnn_sandbox.translation import tr
 
 FORMAT_NAME = "rnn-sandbox-runs"
 FORMAT_VERSION = 1
@@ -164,8 +166,7 @@ def runs_from_file(f: IO[bytes], arrays: bool = True) -> list[Run]:
         with zf:
             if "experiment.json" in zf.namelist():
                 raise ExperimentFileError(
-                    "this is an experiment file (.rnnx), not a runs file (.rnns)"
-                )
+                    tr("this is an experiment file (.rnnx), not a runs file (.rnns)"))
             infos = check_entries(
                 zf,
                 lambda n: MAX_JSON_BYTES if n == JSON_NAME else (
@@ -174,12 +175,13 @@ def runs_from_file(f: IO[bytes], arrays: bool = True) -> list[Run]:
                 MAX_FILE_BYTES, MAX_RUNS + 1, "the runs file",
             )
             if JSON_NAME not in infos:
-                raise ExperimentFileError(f"this is not a runs file (missing {JSON_NAME})")
+                raise ExperimentFileError(tr("this is not a runs file (missing {entry})").format(
+                    entry=JSON_NAME))
             records = _records(_parse(read_entry(zf, infos[JSON_NAME])), infos)
     except ExperimentFileError:
         raise
     except Exception as e:  # CRC mismatch, bad deflate stream, bad local headers, …
-        raise ExperimentFileError(f"the file is damaged or truncated ({e})") from None
+        raise damaged(e) from None
     runs = []
     for rec in records:  # one at a time: only one run's JSON part is held while reading
         info = infos[rec["entry"]]
@@ -190,10 +192,11 @@ def runs_from_file(f: IO[bytes], arrays: bool = True) -> list[Run]:
         except SaveRefused:
             raise
         except ExperimentFileError as e:
-            raise ExperimentFileError(f"run {rec['name']!r}: {e}") from None
+            raise ExperimentFileError(tr("run {name}: {reason}").format(
+                name=repr(rec["name"]), reason=e)) from None
         except Exception as e:  # a damaged outer entry (bad deflate stream, CRC, …)
-            raise ExperimentFileError(
-                f"run {rec['name']!r}: the file is damaged or truncated ({e})") from None
+            raise ExperimentFileError(tr("run {name}: {reason}").format(
+                name=repr(rec["name"]), reason=damaged(e))) from None
         run = Run.from_summary(summary, rec["name"], rec["colour"], state, rec["group"])
         run.hidden = rec["hidden"]
         runs.append(run)
@@ -225,7 +228,7 @@ def _records(header: dict[str, Any], infos: dict[str, Any]) -> list[dict[str, An
     """The checked list of runs: names unique, every run entry used exactly once."""
     raw = header.get("runs")
     if not isinstance(raw, list) or not raw:
-        raise ExperimentFileError("the runs file lists no runs")
+        raise ExperimentFileError(tr("the runs file lists no runs"))
     out: list[dict[str, Any]] = []
     names: set[str] = set()
     entries: set[str] = set()
