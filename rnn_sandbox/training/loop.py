@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from rnn_sandbox import language
 from rnn_sandbox.engine import Network, Snapshot, TrainingDiverged
 from rnn_sandbox.io import experiment_from_bytes
 from rnn_sandbox.session import Experiment
@@ -591,12 +592,15 @@ class StateLink:
 
 
 # -- the process ----------------------------------------------------------------------------
-def serve(requests: Any, reports: Any, blob: bytes, generation: int) -> None:
+def serve(requests: Any, reports: Any, blob: bytes, generation: int,
+          speaking: str = language.SOURCE) -> None:
     """The training process: answer ``requests`` and train in between; tell ``reports``.
 
     ``blob`` is the pickled experiment.  Returns on ``stop`` or when the window's end of
     the pipe is gone (the window closed or died), so no training process outlives it.
+    ``speaking``: the window's language, in which a divergence is explained.
     """
+    language.use(speaking)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the window to handle
     loop = TrainingLoop(pickle.loads(blob), generation)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from rnn_sandbox import language
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.training import messages
 from rnn_sandbox.training.loop import StateLink, TrainingLoop, serve
@@ -89,7 +90,8 @@ class TrainingWorker:
         self._reports, reports_out = ctx.Pipe(duplex=False)
         self.process = ctx.Process(
             target=serve, name="rnn-sandbox training", daemon=True,
-            args=(requests_in, reports_out, _dumps(experiment), generation),
+            args=(requests_in, reports_out, _dumps(experiment), generation,
+                  language.current()),
         )
         self.process.start()
         # Only the child keeps these ends, so either side sees the other one go.

@@ -116,12 +116,19 @@ def test_watched_sample_can_change_while_paused(qtbot, thread, sine_experiment):
 
 @pytest.mark.filterwarnings("ignore:overflow encountered:RuntimeWarning")  # expected
 def test_divergence_is_reported_and_training_pauses(qtbot, thread, sine_experiment):
+    """In the window's language: the training process is started speaking it."""
+    from rnn_sandbox import language
+
     exp = sine_experiment(optimizer="sgd", learning_rate=50.0, clip_norm=0.0)
     exp.config.network.init = "spectral"
-    t = thread(exp)
+    try:
+        language.use("de")
+        t = thread(exp)
+    finally:
+        language.use("en")
     with qtbot.waitSignal(t.diverged, timeout=WAIT) as blocker:
         t.worker.play()
-    assert "learning rate" in blocker.args[0]
+    assert "kleinere Lernrate" in blocker.args[0]
     assert not t.worker.is_running()
     with t.worker.paused() as e:
         assert all(np.isfinite(p).all() for p in e.network.params.values())
