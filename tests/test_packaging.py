@@ -123,8 +123,8 @@ def test_the_built_wheel_installs_and_runs_outside_the_checkout(tmp_path):
         return done.stdout
 
     cli = str(venv / "bin" / "rnn-sandbox")
-    listed = run(cli, "tasks")
-    assert "text_generation" in listed and "weather" in listed
+    listed = run(cli, "--language", "de", "tasks")  # the messages from the installed .ts
+    assert "text_generation" in listed and "weather" in listed and "Wetterstation" in listed
     for task in ("text_generation", "weather"):
         out = run(cli, "train", "--task", task, "--steps", "3", "--save", f"{task}.rnnx")
         assert "loss" in out
