@@ -5,6 +5,7 @@ line and exit code 2 instead of a traceback."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -98,11 +99,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def speaking(given: str | None) -> str:
     """The language of the messages: ``--language CODE`` when the program has it (English,
     or a translation in ``resources/i18n``), else the system's (:func:`language.from_system`),
-    as the window falls through from a language it does not have."""
-    code = (given or "").strip().lower()
-    if code == language.SOURCE or (code and code.isascii() and code.isalnum()
-                                   and ts_path(code).is_file()):
-        return code
+    as the window falls through from a language it does not have.  ``de_DE`` or ``de-DE``
+    is German when there is no translation for the region alone."""
+    full = (given or "").strip().replace("-", "_")
+    for code in dict.fromkeys([full, full.split("_")[0].lower()]):
+        # a code as language.use takes it (never a path), with a translation
+        if code == language.SOURCE or (re.fullmatch(r"[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})?", code)
+                                       and ts_path(code).is_file()):
+            return code
     return language.from_system()
 
 

@@ -151,6 +151,7 @@ def test_the_system_language_is_followed_and_the_option_wins(capsys, monkeypatch
         "error: network.hidden_size: at least one hidden neuron\n")
     # a language the program does not have falls through to the system's, as the window's
     assert run(capsys, "--language", "xx", *bad)[2].startswith("Fehler: ")
+    assert run(capsys, "--language", "ja-JP", *bad)[2].startswith("エラー: ")
     monkeypatch.setenv("LANGUAGE", "fr:ja")
     assert run(capsys, *bad)[2].startswith("エラー: ")
     monkeypatch.setenv("LANGUAGE", "de")  # a learner's own data file, which is missing
