@@ -4624,6 +4624,10 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>es ist ein Ordner</translation>
     </message>
     <message>
+        <source>this is not an experiment file (missing {entries})</source>
+        <translation>das ist keine Experimentdatei ({entries} fehlt)</translation>
+    </message>
+    <message>
         <source>unknown file format version {version}</source>
         <translation>unbekannte Dateiformat-Version {version}</translation>
     </message>
@@ -4634,6 +4638,18 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
     <message>
         <source>invalid settings: {reason}</source>
         <translation>ungültige Einstellungen: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot rebuild the experiment: {reason}</source>
+        <translation>das Experiment lässt sich nicht neu aufbauen: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot rebuild the experiment from its settings ({reason})</source>
+        <translation>das Experiment lässt sich aus seinen Einstellungen nicht neu aufbauen ({reason})</translation>
+    </message>
+    <message>
+        <source>invalid trainer state ({reason})</source>
+        <translation>ungültiger Zustand des Trainers ({reason})</translation>
     </message>
     <message>
         <source>this is not an experiment file (not a zip archive)</source>

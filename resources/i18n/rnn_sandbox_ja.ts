@@ -4624,6 +4624,10 @@ The automatic copy is kept as {kept}.</source>
         <translation>フォルダです</translation>
     </message>
     <message>
+        <source>this is not an experiment file (missing {entries})</source>
+        <translation>これは実験ファイルではありません（{entries} がありません）</translation>
+    </message>
+    <message>
         <source>unknown file format version {version}</source>
         <translation>不明なファイル形式バージョン {version} です</translation>
     </message>
@@ -4634,6 +4638,18 @@ The automatic copy is kept as {kept}.</source>
     <message>
         <source>invalid settings: {reason}</source>
         <translation>設定が正しくありません: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot rebuild the experiment: {reason}</source>
+        <translation>実験を作り直せません: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot rebuild the experiment from its settings ({reason})</source>
+        <translation>設定から実験を作り直せません（{reason}）</translation>
+    </message>
+    <message>
+        <source>invalid trainer state ({reason})</source>
+        <translation>学習の状態が正しくありません（{reason}）</translation>
     </message>
     <message>
         <source>this is not an experiment file (not a zip archive)</source>

@@ -503,9 +503,8 @@ def _read_archive(
             )
             missing = [n for n in _ENTRIES if n not in infos]
             if missing:
-                raise ExperimentFileError(
-                    f"this is not an experiment file (missing {', '.join(missing)})"
-                )
+                raise ExperimentFileError(tr("this is not an experiment file (missing {entries})"
+                                             ).format(entries=", ".join(missing)))
             header = _parse_json(read_entry(zf, infos[JSON_NAME]))
             check_version(header)
             if mode == "header":
@@ -612,11 +611,11 @@ def _build(
     try:
         experiment = Experiment(config, dataset=dataset)
     except (ConfigError, TaskError) as e:
-        raise ExperimentFileError(f"cannot rebuild the experiment: {e}") from None
+        raise ExperimentFileError(tr("cannot rebuild the experiment: {reason}").format(
+            reason=e)) from None
     except Exception as e:  # a task refusing odd option values in its own way
-        raise ExperimentFileError(
-            f"cannot rebuild the experiment from its settings ({type(e).__name__}: {e})"
-        ) from None
+        raise ExperimentFileError(tr("cannot rebuild the experiment from its settings ({reason})"
+                                     ).format(reason=f"{type(e).__name__}: {e}")) from None
     if dataset is not None:
         check_dataset(experiment)
     load_weights(experiment, weights)
@@ -626,7 +625,8 @@ def _build(
     try:
         experiment.trainer.load_state(state)
     except Exception as e:  # the random generator refusing its state, …
-        raise ExperimentFileError(f"invalid trainer state ({e})") from None
+        raise ExperimentFileError(tr("invalid trainer state ({reason})").format(reason=e)
+                                  ) from None
     experiment.trainer.history = history
     if gradients is not None:
         experiment.trainer.gradient_history = gradient_history(gradients, experiment)
