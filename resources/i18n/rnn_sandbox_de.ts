@@ -468,6 +468,14 @@
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
         <source>Train as fast as possible / back to the pace</source>
         <translation>So schnell wie möglich trainieren / zurück zum gewählten Tempo</translation>
     </message>
@@ -1706,6 +1714,11 @@ Die Gewichte des letzten guten Schritts wurden behalten; Sie können eine Einste
 (decoder: previous y)</source>
         <translation>Eingabe x
 (Decoder: voriges y)</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <comment>CTC: the output that writes nothing</comment>
+        <translation>Blank</translation>
     </message>
     <message numerus="yes">
         <source>%n LSTM cell(s)</source>
@@ -3052,6 +3065,16 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>Bias der Ausgabeschicht</translation>
     </message>
     <message>
+        <source>encoder</source>
+        <comment>the diagram&apos;s heading</comment>
+        <translation>Encoder</translation>
+    </message>
+    <message>
+        <source>decoder</source>
+        <comment>the diagram&apos;s heading</comment>
+        <translation>Decoder</translation>
+    </message>
+    <message>
         <source>encoder layer {n} (backward)</source>
         <translation>Encoder-Schicht {n} (rückwärts)</translation>
     </message>
@@ -3074,6 +3097,11 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
     <message>
         <source>layer {n}</source>
         <translation>Schicht {n}</translation>
+    </message>
+    <message>
+        <source>attn {symbol}</source>
+        <comment>the attention&apos;s weights</comment>
+        <translation>Aufm. {symbol}</translation>
     </message>
     <message>
         <source>The training process ended unexpectedly (exit code {code}).</source>

@@ -468,6 +468,14 @@
         <translation>やり直す(&amp;R)</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
         <source>Train as fast as possible / back to the pace</source>
         <translation>できるだけ速く学習／元の速さに戻す</translation>
     </message>
@@ -1706,6 +1714,11 @@ The weights of the last good step were kept, so you can change a setting and con
 (decoder: previous y)</source>
         <translation>入力 x
 （デコーダー：前の y）</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <comment>CTC: the output that writes nothing</comment>
+        <translation>空白</translation>
     </message>
     <message numerus="yes">
         <source>%n LSTM cell(s)</source>
@@ -3052,6 +3065,16 @@ The automatic copy is kept as {kept}.</source>
         <translation>出力層のバイアス</translation>
     </message>
     <message>
+        <source>encoder</source>
+        <comment>the diagram&apos;s heading</comment>
+        <translation>エンコーダー</translation>
+    </message>
+    <message>
+        <source>decoder</source>
+        <comment>the diagram&apos;s heading</comment>
+        <translation>デコーダー</translation>
+    </message>
+    <message>
         <source>encoder layer {n} (backward)</source>
         <translation>エンコーダー層 {n}（逆方向）</translation>
     </message>
@@ -3074,6 +3097,11 @@ The automatic copy is kept as {kept}.</source>
     <message>
         <source>layer {n}</source>
         <translation>層 {n}</translation>
+    </message>
+    <message>
+        <source>attn {symbol}</source>
+        <comment>the attention&apos;s weights</comment>
+        <translation>アテンション {symbol}</translation>
     </message>
     <message>
         <source>The training process ended unexpectedly (exit code {code}).</source>

@@ -6,12 +6,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import (
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QComboBox, QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QToolTip,
+    QWidget,
+)
 
 # Marks a widget that may show its text shortened because the whole text is in its tooltip
 # (the screen-size tests accept such a widget as readable).
@@ -48,6 +59,40 @@ def shrinkable(combo: QComboBox, min_chars: int = 8) -> QComboBox:
     _WholeTextTip(combo)
     combo.setProperty(SHORTENS, True)
     return combo
+
+
+class ElidedLabel(QLabel):
+    """A one-line label for a secondary number (the status bar's metric): with less room
+    than its text it shows the text shortened with "…" rather than cut, down to ``least``
+    pixels, and its tooltip keeps the whole text (the caller's own tooltip if it has one,
+    which then says it whole)."""
+
+    def __init__(self, least: int = 60, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.least = least
+        self.setProperty(SHORTENS, True)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.least), hint.height())
+
+    def elided(self) -> str:
+        """The text as it is drawn now."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                             self.contentsRect().width())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        self.style().drawItemText(painter, self.contentsRect(), int(self.alignment()),
+                                  self.palette(), self.isEnabled(), self.elided(),
+                                  self.foregroundRole())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and not self.toolTip() \
+                and self.elided() != self.text() and isinstance(event, QHelpEvent):
+            QToolTip.showText(event.globalPos(), self.text(), self)
+            return True
+        return super().event(event)
 
 
 def fit_to_screen(window: QWidget) -> None:

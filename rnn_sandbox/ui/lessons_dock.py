@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
@@ -116,7 +117,8 @@ class LessonsDock(QWidget):
         self.prev_btn.setToolTip(tr("Previous lesson"))
         self.lesson_combo = QComboBox(self)
         self.lesson_combo.setToolTip(tr("Choose a lesson (✓ done, • visited)"))
-        fit.shrinkable(self.lesson_combo)
+        # Short enough for "Finish ✓" in German beside it at the Projector's 150 % on 1280 px.
+        fit.shrinkable(self.lesson_combo, min_chars=4)
         self.next_btn = QToolButton(self)
         self.next_btn.setText(tr("Next ▶"))
         self.next_btn.setToolTip(tr("Mark this lesson as done and go to the next one"))
@@ -134,14 +136,17 @@ class LessonsDock(QWidget):
         self.setup_combo = QComboBox(self)
         self.setup_combo.setToolTip(tr("The setups of this lesson"))
         fit.shrinkable(self.setup_combo)
-        bottom = QHBoxLayout()
+        # Wraps: at the Projector's 150 % the column is too narrow for both side by side.
+        bottom = fit.FlowLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
         self.load_btn = QPushButton(tr("Load this setup"), self)
+        self.load_btn.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                    self.load_btn.sizePolicy().verticalPolicy())
         self.load_btn.setToolTip(tr("Replace the current experiment by this lesson's task and "
                                  "settings"))
         self.done_check = QCheckBox(tr("Done"), self)
         self.done_check.setToolTip(tr("Mark this lesson as done"))
-        bottom.addWidget(self.load_btn, 1)
+        bottom.addWidget(self.load_btn)
         bottom.addWidget(self.done_check)
         self.compare_btn = QPushButton(tr("Compare these setups"), self)
         self.compare_btn.setToolTip(
@@ -150,6 +155,7 @@ class LessonsDock(QWidget):
             "panel; the first one also becomes the current experiment"))
         self.progress_label = QLabel(self)
         self.progress_label.setStyleSheet("color: #555;")
+        self.progress_label.setWordWrap(True)  # a narrow column, a longer language
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)

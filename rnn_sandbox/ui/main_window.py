@@ -499,6 +499,11 @@ class MainWindow(QMainWindow):
     def arrange(self, preset: str = layout.DEFAULT_PRESET) -> None:
         """Every dock where ``preset`` puts it, at the preset's zoom and captions."""
         size = self.size()
+        # The docks are placed at the smaller of the old and the new zoom: Focus on
+        # gradients placed at the Projector's 150 % needs 1521 px and would widen the
+        # window past a 1366 px screen, for good.
+        if layout.PRESETS[preset].zoom < self.presentation.zoom:
+            self.presentation.set_zoom(layout.PRESETS[preset].zoom)
         p = layout.arrange(self, [*self.docks, self.sample_dock], preset)
         self.sample_dock.setVisible(bool(self.sample_panel.applies))  # for tasks that write
         for d in self.docks:

@@ -218,6 +218,11 @@ class WindowActions:
         self.undo.setShortcut(QKeySequence("Ctrl+Z"))
         self.redo = undo_stack.createRedoAction(frame, tr("&Redo"))
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # The toolbar says only "Undo": with what it undoes ("Choose task “Who is Teddy?
+        # (name tagging)”", longer in Japanese) it pushed the Pace box off a laptop's
+        # toolbar. The menu and the tooltip (Qt's default: the whole text) keep it.
+        self.undo.setIconText(tr("Undo"))
+        self.redo.setIconText(tr("Redo"))
         self.full_speed = action(frame, tr("Full speed"), self.set_full_speed, "F",
                                  tr("Train as fast as possible / back to the pace"))
         self.full_speed.setCheckable(True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QWidget
 
 from rnn_sandbox.engine import Snapshot
@@ -22,6 +22,7 @@ from rnn_sandbox.engine.anatomy import state_name
 from rnn_sandbox.session import Score, baseline_for
 from rnn_sandbox.tasks import Metric
 from rnn_sandbox.ui.diagram import DiagramWidget
+from rnn_sandbox.ui.fit import ElidedLabel
 from rnn_sandbox.ui.i18n import epoch_words, score_short, score_text, tr
 from rnn_sandbox.ui.plots import (
     EigenvaluePlot,
@@ -260,12 +261,32 @@ class DiagramView:
             self.diagram.show_snapshot(snap)
 
 
+class _SteadyLabel(QLabel):
+    """A label at least ``least`` pixels wide, so the bar does not jump as a number grows
+    a digit, and never narrower than its text (a fixed minimum width let the status bar
+    cut "epoch 1 of 30" at the Projector's 150 %)."""
+
+    def __init__(self, least: int) -> None:
+        super().__init__()
+        self.least = least
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self.least), hint.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return self.minimumSizeHint().expandedTo(super().sizeHint())
+
+
 class StatusView:
     """The status bar's numbers: step, epoch, losses, the task's metric and further
     numbers, pace."""
 
     KEYS = (("step", 90), ("epoch", 90), ("train", 130), ("val", 130), ("metric", 150),
             ("extra", 0), ("rate", 90))
+    # Secondary, with their whole wording in the tooltip: shortened with "…" where the
+    # bar has no room (the metric and the task's further numbers in German at 150 %).
+    SHORTENED = ("metric", "extra")
 
     def __init__(self, add: Callable[[QLabel], None], epochs: Callable[[], tuple[int, int, int]]):
         self.epochs = epochs  # (step, epoch, planned epochs) now
@@ -274,8 +295,8 @@ class StatusView:
         # The baselines of the metric and of each further number (Task.baselines).
         self.baselines: list[Metric] = []
         for key, width in self.KEYS:
-            label = QLabel()
-            label.setMinimumWidth(width)
+            label = ElidedLabel(least=width or 60) if key in self.SHORTENED \
+                else _SteadyLabel(width)
             add(label)
             self.labels[key] = label
         self.labels["extra"].setToolTip(

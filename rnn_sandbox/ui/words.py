@@ -49,9 +49,17 @@ GATE_TITLES = [QT_TR_NOOP("input gate"), QT_TR_NOOP("forget gate"), QT_TR_NOOP("
                QT_TR_NOOP("dense layer"), QT_TR_NOOP("head"), QT_TR_NOOP("head bias")]
 
 
+def part_name(part: str) -> str:
+    """``"encoder"`` or ``"decoder"`` (a segment of a sequence-to-sequence network, as the
+    diagram heads it) in the window's language."""
+    if part == "encoder":
+        return tr("encoder", "the diagram's heading")
+    return tr("decoder", "the diagram's heading") if part == "decoder" else part
+
+
 def engine_title(text: str) -> str:
     """A title the engine made ("encoder layer 2 ←", "layer 1 (backward)", "forget gate",
-    "forget f") in the window's language."""
+    "forget f", "attn W_a") in the window's language."""
     m = _LAYER.match(text)
     if m:
         part, n, arrow = m.group(1), int(m.group(2)), m.group(3)
@@ -69,4 +77,6 @@ def engine_title(text: str) -> str:
         return f"{tr(word)} {letter}"
     if text in ("head", "head bias"):  # the output layer's weights and bias
         return tr("head") if text == "head" else tr("head bias")
+    if text.startswith("attn "):  # the attention's weights: "attn W_a", "attn b_c"
+        return tr("attn {symbol}", "the attention's weights").format(symbol=text[5:])
     return tr(text) if text in GATE_TITLES else text

@@ -7,8 +7,9 @@ does not fit the screen or a text, button, tab, plot or diagram label is cut or 
 
 Usage: ``python screen_probe.py OUT.json SCENARIO [SCENARIO ...]`` where a scenario is
 ``launch``, ``lessons``, ``tasks``, ``presets``, ``zoom150`` or ``english`` (the texts of
-every dock, dialog and menu that are not translated, for the pseudo-language); a
-``lang=CODE`` among them starts the window in that language.
+every dock, dialog and menu that are not translated, for the pseudo-language), walked in
+this order; a ``lang=CODE`` among them starts the window in that language, a
+``task=NAME`` chooses the task they start from.
 """
 
 from __future__ import annotations
@@ -416,6 +417,9 @@ def probe(app: QApplication, scenarios: list[str], report: dict[str, list[str]],
             if found:  # a picture of what was found, to look at
                 window.grab().save(str(shots / f"probe_{tag}_problem_{len(report)}.png"))
 
+        for chosen in [s.partition("=")[2] for s in scenarios if s.startswith("task=")]:
+            window.choose_task(chosen)  # the task the scenarios below start from
+            settle(app)
         if "zoom150" in scenarios:
             trigger(window, "Projector")
             settle(app, 100)

@@ -115,6 +115,32 @@ def test_item_counts_follow_the_configuration(widget, qtbot, kind, layers, bi):
         assert any(a.kind == "handover" for a in sc.arrows)
 
 
+def test_the_diagrams_own_words_are_in_the_windows_language(widget, qtbot, qapp):
+    """The headings of a sequence-to-sequence picture, CTC's blank output and the names of
+    the attention's weights (the weight list, the gradient plots) were English in every
+    language."""
+    from PySide6.QtWidgets import QGraphicsSimpleTextItem
+
+    from rnn_sandbox.ui import i18n
+    from rnn_sandbox.ui.words import engine_title
+
+    def texts() -> set[str]:
+        return {i.text() for i in widget.scene.items() if isinstance(i, QGraphicsSimpleTextItem)}
+
+    i18n.install("de", qapp)
+    try:
+        show(widget, qtbot, make_cfg("seq2seq"))
+        assert {"Encoder", "Decoder"} <= texts() and not {"encoder", "decoder"} & texts()
+        show(widget, qtbot, make_cfg("ctc"))
+        assert "Blank" in texts() and "blank" not in texts()
+        assert engine_title("attn W_a") == "Aufm. W_a"
+        i18n.install("pseudo", qapp)
+        assert "attn" not in engine_title("attn b_c") and "b_c" in engine_title("attn b_c")
+    finally:
+        i18n.install(i18n.SOURCE, qapp)
+    assert engine_title("attn W_a") == "attn W_a"
+
+
 def test_one_to_many_feedback_and_zero_input(widget, qtbot):
     cfg = make_cfg("one_to_many", hidden=3)
     show(widget, qtbot, cfg)

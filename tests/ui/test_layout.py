@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from rnn_sandbox.tasks import get_task
 from rnn_sandbox.ui import controller, layout, views
+from rnn_sandbox.ui.fit import SHORTENS
 from rnn_sandbox.ui.main_window import MainWindow
 
 WAIT = 20_000
@@ -81,8 +82,8 @@ def cut_status(w: MainWindow) -> list[str]:
     """Status-bar texts wider than their label, and a passing message wider than the room
     the numbers leave it."""
     labels = [lab for lab in w.status_view.labels.values() if lab.isVisible() and lab.text()]
-    cut = [lab.text() for lab in labels
-           if lab.fontMetrics().horizontalAdvance(lab.text()) > lab.contentsRect().width()]
+    cut = [lab.text() for lab in labels if not lab.property(SHORTENS)  # "…", a tooltip
+           and lab.fontMetrics().horizontalAdvance(lab.text()) > lab.contentsRect().width()]
     bar = w.statusBar()
     message = bar.currentMessage()
     if message:

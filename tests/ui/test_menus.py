@@ -182,6 +182,8 @@ def test_undo_and_redo_follow_the_stack_and_no_shortcut_is_taken_twice(built):
     assert not actions.undo.isEnabled()
     stack.push(QUndoCommand("Hidden size: 24"))
     assert actions.undo.isEnabled() and "Hidden size: 24" in actions.undo.text()
+    # The toolbar's button is short; its tooltip says what it undoes.
+    assert actions.undo.iconText() == "Undo" and "Hidden size: 24" in actions.undo.toolTip()
     taken: dict[str, str] = {}
     for a in frame.findChildren(QAction):
         for key in a.shortcuts():

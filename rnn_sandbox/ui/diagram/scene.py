@@ -54,7 +54,7 @@ from rnn_sandbox.ui.diagram.segments import (  # noqa: F401 (re-exported for the
     network_kind,
     shown_steps,
 )
-from rnn_sandbox.ui.words import engine_title, tr, units_text
+from rnn_sandbox.ui.words import engine_title, part_name, tr, units_text
 
 MAX_UNITS = 16  # rows with more units are drawn as a band of cells
 # Above this many single lines, links between two hidden rows are drawn as ribbons (the
@@ -683,7 +683,7 @@ class DiagramScene(QGraphicsScene):
             first_x = self.seg_x[seg.name][0][1] + row.offset
             for j, p in enumerate(self._unit_points(row, size, first_x)):
                 if role == "output" and m.kind == "ctc" and j == 0:
-                    text = "blank"
+                    text = tr("blank", "CTC: the output that writes nothing")
                 else:
                     text = f"{'y' if role == 'output' else 'x'}{j + 1}"
                 lab = UnitLabel(text, p + QPointF(-9, 0))
@@ -694,7 +694,7 @@ class DiagramScene(QGraphicsScene):
         if len(segs) == 2:
             for seg in segs:
                 x0 = self.seg_x[seg.name][0][1] + self.col_left
-                lab = LayerLabel(seg.name, QPointF(x0, TOP - 46), bold=True,
+                lab = LayerLabel(part_name(seg.name), QPointF(x0, TOP - 46), bold=True,
                                  align=Qt.AlignmentFlag.AlignLeft)
                 self.addItem(lab)
                 self.labels.append(lab)
