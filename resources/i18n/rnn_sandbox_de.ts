@@ -4700,12 +4700,116 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>das ist keine Läufe-Datei (falscher Formatname)</translation>
     </message>
     <message>
+        <source>the file</source>
+        <translation>die Datei</translation>
+    </message>
+    <message>
+        <source>the runs file</source>
+        <translation>die Läufe-Datei</translation>
+    </message>
+    <message>
+        <source>the lesson pack</source>
+        <translation>das Lektionspaket</translation>
+    </message>
+    <message>
+        <source>the weights</source>
+        <translation>die Gewichte</translation>
+    </message>
+    <message>
+        <source>the optimizer state</source>
+        <translation>der Zustand des Optimierers</translation>
+    </message>
+    <message>
+        <source>the stored data</source>
+        <translation>die gespeicherten Daten</translation>
+    </message>
+    <message>
+        <source>the gradient summaries</source>
+        <translation>die Gradienten-Zusammenfassungen</translation>
+    </message>
+    <message>
         <source>the file is damaged or truncated ({detail})</source>
         <translation>die Datei ist beschädigt oder abgeschnitten ({detail})</translation>
     </message>
     <message>
         <source>the file is damaged or truncated (it ends inside an archive it holds)</source>
         <translation>die Datei ist beschädigt oder abgeschnitten (sie endet in einem Archiv, das sie enthält)</translation>
+    </message>
+    <message>
+        <source>entry &apos;{name}&apos; is shorter than declared</source>
+        <translation>der Eintrag '{name}' ist kürzer als angegeben</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; contains NaN or infinite values</source>
+        <translation>das Array '{name}' enthält NaN oder unendliche Werte</translation>
+    </message>
+    <message>
+        <source>entry &apos;{name}&apos; is longer than declared</source>
+        <translation>der Eintrag '{name}' ist länger als angegeben</translation>
+    </message>
+    <message>
+        <source>{what} has {count} entries (at most {most})</source>
+        <translation>{what}: {count} Einträge (höchstens {most})</translation>
+    </message>
+    <message>
+        <source>{what} contains &apos;{name}&apos; twice</source>
+        <translation>{what}: '{name}' kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>{what} contains an unexpected entry &apos;{name}&apos;</source>
+        <translation>{what}: unerwarteter Eintrag '{name}'</translation>
+    </message>
+    <message>
+        <source>{what} entry &apos;{name}&apos; is encrypted</source>
+        <translation>{what}: der Eintrag '{name}' ist verschlüsselt</translation>
+    </message>
+    <message>
+        <source>{what} entry &apos;{name}&apos; uses an unsupported compression</source>
+        <translation>{what}: der Eintrag '{name}' ist auf eine nicht unterstützte Art komprimiert</translation>
+    </message>
+    <message>
+        <source>{what} entry &apos;{name}&apos; declares {size} bytes (at most {most} for its settings)</source>
+        <translation>{what}: der Eintrag '{name}' gibt {size} Bytes an (höchstens {most} bei seinen Einstellungen)</translation>
+    </message>
+    <message>
+        <source>{what} declares {size} bytes in all (at most {most})</source>
+        <translation>{what}: insgesamt {size} Bytes angegeben (höchstens {most})</translation>
+    </message>
+    <message>
+        <source>entry &apos;{name}&apos; is shorter or longer than declared</source>
+        <translation>der Eintrag '{name}' ist kürzer oder länger als angegeben</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; has an unknown .npy version {version}</source>
+        <translation>das Array '{name}' hat eine unbekannte .npy-Version {version}</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; has a damaged header: {reason}</source>
+        <translation>das Array '{name}' hat einen beschädigten Kopf: {reason}</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; has an unsupported type {dtype}</source>
+        <translation>das Array '{name}' hat einen nicht unterstützten Typ {dtype}</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; has an invalid shape {shape}</source>
+        <translation>das Array '{name}' hat eine ungültige Form {shape}</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; should hold {expected} bytes but holds {actual} (truncated?)</source>
+        <translation>das Array '{name}' sollte {expected} Bytes enthalten, enthält aber {actual} (abgeschnitten?)</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; is truncated</source>
+        <translation>das Array '{name}' ist abgeschnitten</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; is longer than its header says</source>
+        <translation>das Array '{name}' ist länger, als sein Kopf angibt</translation>
+    </message>
+    <message>
+        <source>{what} is not a readable .npz archive: {reason}</source>
+        <translation>{what}: kein lesbares .npz-Archiv: {reason}</translation>
     </message>
     <message>
         <source>there is no task named &apos;{name}&apos; (known tasks: {known})</source>

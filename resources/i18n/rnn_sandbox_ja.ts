@@ -4700,12 +4700,116 @@ The automatic copy is kept as {kept}.</source>
         <translation>これは実行ファイルではありません（形式名が違います）</translation>
     </message>
     <message>
+        <source>the file</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>the runs file</source>
+        <translation>実行ファイル</translation>
+    </message>
+    <message>
+        <source>the lesson pack</source>
+        <translation>レッスンパック</translation>
+    </message>
+    <message>
+        <source>the weights</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <source>the optimizer state</source>
+        <translation>オプティマイザの状態</translation>
+    </message>
+    <message>
+        <source>the stored data</source>
+        <translation>保存されたデータ</translation>
+    </message>
+    <message>
+        <source>the gradient summaries</source>
+        <translation>勾配の要約</translation>
+    </message>
+    <message>
         <source>the file is damaged or truncated ({detail})</source>
         <translation>ファイルが壊れているか途中で切れています（{detail}）</translation>
     </message>
     <message>
         <source>the file is damaged or truncated (it ends inside an archive it holds)</source>
         <translation>ファイルが壊れているか途中で切れています（中に含むアーカイブの途中で終わっています）</translation>
+    </message>
+    <message>
+        <source>entry &apos;{name}&apos; is shorter than declared</source>
+        <translation>項目 '{name}' が宣言より短いです</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; contains NaN or infinite values</source>
+        <translation>配列 '{name}' に NaN か無限大の値があります</translation>
+    </message>
+    <message>
+        <source>entry &apos;{name}&apos; is longer than declared</source>
+        <translation>項目 '{name}' が宣言より長いです</translation>
+    </message>
+    <message>
+        <source>{what} has {count} entries (at most {most})</source>
+        <translation>{what}: 項目が {count} 個あります（上限 {most}）</translation>
+    </message>
+    <message>
+        <source>{what} contains &apos;{name}&apos; twice</source>
+        <translation>{what}: '{name}' が 2 回あります</translation>
+    </message>
+    <message>
+        <source>{what} contains an unexpected entry &apos;{name}&apos;</source>
+        <translation>{what}: 予期しない項目 '{name}' があります</translation>
+    </message>
+    <message>
+        <source>{what} entry &apos;{name}&apos; is encrypted</source>
+        <translation>{what}: 項目 '{name}' が暗号化されています</translation>
+    </message>
+    <message>
+        <source>{what} entry &apos;{name}&apos; uses an unsupported compression</source>
+        <translation>{what}: 項目 '{name}' の圧縮方式には対応していません</translation>
+    </message>
+    <message>
+        <source>{what} entry &apos;{name}&apos; declares {size} bytes (at most {most} for its settings)</source>
+        <translation>{what}: 項目 '{name}' が {size} バイトと宣言しています（その設定では上限 {most}）</translation>
+    </message>
+    <message>
+        <source>{what} declares {size} bytes in all (at most {most})</source>
+        <translation>{what}: 合計 {size} バイトと宣言しています（上限 {most}）</translation>
+    </message>
+    <message>
+        <source>entry &apos;{name}&apos; is shorter or longer than declared</source>
+        <translation>項目 '{name}' が宣言より短いか長いです</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; has an unknown .npy version {version}</source>
+        <translation>配列 '{name}' の .npy バージョン {version} は不明です</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; has a damaged header: {reason}</source>
+        <translation>配列 '{name}' のヘッダが壊れています: {reason}</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; has an unsupported type {dtype}</source>
+        <translation>配列 '{name}' の型 {dtype} には対応していません</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; has an invalid shape {shape}</source>
+        <translation>配列 '{name}' の形 {shape} が正しくありません</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; should hold {expected} bytes but holds {actual} (truncated?)</source>
+        <translation>配列 '{name}' は {expected} バイトのはずが {actual} バイトです（途中で切れている?）</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; is truncated</source>
+        <translation>配列 '{name}' が途中で切れています</translation>
+    </message>
+    <message>
+        <source>array &apos;{name}&apos; is longer than its header says</source>
+        <translation>配列 '{name}' がヘッダの示す長さより長いです</translation>
+    </message>
+    <message>
+        <source>{what} is not a readable .npz archive: {reason}</source>
+        <translation>{what}: 読める .npz アーカイブではありません: {reason}</translation>
     </message>
     <message>
         <source>there is no task named &apos;{name}&apos; (known tasks: {known})</source>

@@ -41,6 +41,12 @@ _NOT_A = {
 }
 
 
+# What the checks below are asked about (``what``), as a subject of their messages.
+WHATS = (QT_TR_NOOP("the file"), QT_TR_NOOP("the runs file"), QT_TR_NOOP("the lesson pack"),
+         QT_TR_NOOP("the weights"), QT_TR_NOOP("the optimizer state"),
+         QT_TR_NOOP("the stored data"), QT_TR_NOOP("the gradient summaries"))
+
+
 def not_a(what: str, why: str) -> FileError:
     """"this is not <what> (<why>)": a foreign file, in the program's language."""
     sentence = _NOT_A.get((what, why))
@@ -102,16 +108,19 @@ def stream_through(f: IO[bytes], size: int, name: str,
     while left > 0:
         chunk = f.read(min(left, CHUNK))
         if not chunk:
-            raise ExperimentFileError(f"entry '{name}' is shorter than declared")
+            raise ExperimentFileError(tr("entry '{name}' is shorter than declared").format(
+                name=name))
         left -= len(chunk)
         if finite is not None:
             chunk = rest + chunk
             whole = len(chunk) - len(chunk) % finite.itemsize
             rest = chunk[whole:]
             if not np.isfinite(np.frombuffer(chunk[:whole], dtype=finite)).all():
-                raise ExperimentFileError(f"array '{name}' contains NaN or infinite values")
+                raise ExperimentFileError(tr("array '{name}' contains NaN or infinite values"
+                                             ).format(name=name))
     if f.read(1):
-        raise ExperimentFileError(f"entry '{name}' is longer than declared")
+        raise ExperimentFileError(tr("entry '{name}' is longer than declared").format(
+            name=name))
 
 
 def check_entries(
@@ -129,30 +138,37 @@ def check_entries(
     settings it belongs to can produce.
     """
     infos = zf.infolist()
+    whole = tr(what)
     if len(infos) > max_entries:
-        raise ExperimentFileError(f"{what} has {len(infos)} entries (at most {max_entries})")
+        raise ExperimentFileError(tr("{what} has {count} entries (at most {most})").format(
+            what=whole, count=len(infos), most=max_entries))
     out: dict[str, zipfile.ZipInfo] = {}
     total = 0
     for info in infos:
         name = info.filename
         if name in out:
-            raise ExperimentFileError(f"{what} contains '{name}' twice")
+            raise ExperimentFileError(tr("{what} contains '{name}' twice").format(
+                what=whole, name=name))
         max_entry = limit(name)
         if max_entry is None:
-            raise ExperimentFileError(f"{what} contains an unexpected entry '{name[:80]}'")
+            raise ExperimentFileError(tr("{what} contains an unexpected entry '{name}'").format(
+                what=whole, name=name[:80]))
         if info.flag_bits & 0x1:
-            raise ExperimentFileError(f"{what} entry '{name}' is encrypted")
+            raise ExperimentFileError(tr("{what} entry '{name}' is encrypted").format(
+                what=whole, name=name))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise ExperimentFileError(f"{what} entry '{name}' uses an unsupported compression")
+            raise ExperimentFileError(tr("{what} entry '{name}' uses an unsupported compression"
+                                         ).format(what=whole, name=name))
         if info.file_size > max_entry:
             raise ExperimentFileError(
-                f"{what} entry '{name}' declares {info.file_size} bytes (at most {max_entry} "
-                "for its settings)"
-            )
+                tr("{what} entry '{name}' declares {size} bytes (at most {most} for its "
+                   "settings)").format(what=whole, name=name, size=info.file_size,
+                                       most=max_entry))
         total += info.file_size
         out[name] = info
     if total > max_total:
-        raise ExperimentFileError(f"{what} declares {total} bytes in all (at most {max_total})")
+        raise ExperimentFileError(tr("{what} declares {size} bytes in all (at most {most})"
+                                     ).format(what=whole, size=total, most=max_total))
     return out
 
 
@@ -161,7 +177,8 @@ def read_entry(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     with zf.open(info) as f:
         data = f.read(info.file_size + 1)
     if len(data) != info.file_size:
-        raise ExperimentFileError(f"entry '{info.filename}' is shorter or longer than declared")
+        raise ExperimentFileError(tr("entry '{name}' is shorter or longer than declared").format(
+            name=info.filename))
     return data
 
 
@@ -175,16 +192,25 @@ def _npy_header(f: IO[bytes], name: str) -> tuple[tuple[int, ...], bool, np.dtyp
         elif major in (2, 3):
             shape, fortran, dtype = np.lib.format.read_array_header_2_0(f)
         else:
-            raise ExperimentFileError(f"array '{name}' has an unknown .npy version {major}")
+            raise ExperimentFileError(tr("array '{name}' has an unknown .npy version {version}"
+                                         ).format(name=name, version=major))
     except ExperimentFileError:
         raise
     except Exception as e:  # numpy raises ValueError, SyntaxError, … for bad headers
-        raise ExperimentFileError(f"array '{name}' has a damaged header: {e}") from None
+        raise ExperimentFileError(tr("array '{name}' has a damaged header: {reason}").format(
+            name=name, reason=e)) from None
     if dtype.hasobject or dtype.kind not in _ARRAY_KINDS or dtype.fields is not None:
-        raise ExperimentFileError(f"array '{name}' has an unsupported type {dtype}")
+        raise ExperimentFileError(tr("array '{name}' has an unsupported type {dtype}").format(
+            name=name, dtype=dtype))
     if any(not isinstance(n, int) or n < 0 for n in shape):
-        raise ExperimentFileError(f"array '{name}' has an invalid shape {shape}")
+        raise ExperimentFileError(tr("array '{name}' has an invalid shape {shape}").format(
+            name=name, shape=shape))
     return tuple(shape), bool(fortran), dtype
+
+
+def _wrong_size(name: str, expected: int, actual: int) -> str:
+    return tr("array '{name}' should hold {expected} bytes but holds {actual} (truncated?)"
+              ).format(name=name, expected=expected, actual=actual)
 
 
 def parse_npy(data: bytes, name: str) -> np.ndarray:
@@ -194,9 +220,7 @@ def parse_npy(data: bytes, name: str) -> np.ndarray:
     nbytes = math.prod(shape) * dtype.itemsize
     body = data[f.tell() :]
     if len(body) != nbytes:
-        raise ExperimentFileError(
-            f"array '{name}' should hold {nbytes} bytes but holds {len(body)} (truncated?)"
-        )
+        raise ExperimentFileError(_wrong_size(name, nbytes, len(body)))
     arr = np.frombuffer(body, dtype=dtype).reshape(shape, order="F" if fortran else "C")
     return np.array(arr, dtype=arr.dtype.newbyteorder("="))
 
@@ -211,10 +235,7 @@ def read_npy(f: IO[bytes], name: str, size: int, admit: Admit | None = None,
     nbytes = math.prod(shape) * dtype.itemsize
     header_len = f.tell()
     if header_len + nbytes != size:
-        raise ExperimentFileError(
-            f"array '{name}' should hold {nbytes} bytes but holds {size - header_len} "
-            "(truncated?)"
-        )
+        raise ExperimentFileError(_wrong_size(name, nbytes, size - header_len))
     if admit is not None:
         admit(name[: -len(".npy")] if name.endswith(".npy") else name, shape, dtype)
     if not keep:  # checked on the way: every byte (CRC) and every number finite
@@ -226,11 +247,12 @@ def read_npy(f: IO[bytes], name: str, size: int, admit: Admit | None = None,
     while pos < nbytes:
         chunk = f.read(min(nbytes - pos, CHUNK))
         if not chunk:
-            raise ExperimentFileError(f"array '{name}' is truncated")
+            raise ExperimentFileError(tr("array '{name}' is truncated").format(name=name))
         view[pos : pos + len(chunk)] = np.frombuffer(chunk, np.uint8)
         pos += len(chunk)
     if f.read(1):
-        raise ExperimentFileError(f"array '{name}' is longer than its header says")
+        raise ExperimentFileError(tr("array '{name}' is longer than its header says").format(
+            name=name))
     arr = flat.reshape(shape, order="F" if fortran else "C")
     return arr if dtype.isnative else arr.astype(dtype.newbyteorder("="))
 
@@ -245,7 +267,8 @@ def read_npz_from(
     try:
         zf = zipfile.ZipFile(f)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
-        raise ExperimentFileError(f"{what} is not a readable .npz archive: {e}") from None
+        raise ExperimentFileError(tr("{what} is not a readable .npz archive: {reason}").format(
+            what=tr(what), reason=e)) from None
     out: dict[str, np.ndarray] = {}
     with zf:
         infos = check_entries(
