@@ -5325,5 +5325,185 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <source>the runs file lists no runs</source>
         <translation>die Läufe-Datei nennt keine Läufe</translation>
     </message>
+    <message>
+        <source>the stored train data</source>
+        <translation>die gespeicherten Trainingsdaten</translation>
+    </message>
+    <message>
+        <source>the stored val data</source>
+        <translation>die gespeicherten Validierungsdaten</translation>
+    </message>
+    <message>
+        <source>inputs shaped {shape} do not fit {targets} targets and {features} input features</source>
+        <translation>Eingaben der Form {shape} passen nicht zu {targets} Zielen und {features} Eingabemerkmalen</translation>
+    </message>
+    <message>
+        <source>inputs or targets are of the wrong type</source>
+        <translation>Eingaben oder Ziele haben den falschen Typ</translation>
+    </message>
+    <message>
+        <source>the mask does not match the inputs</source>
+        <translation>die Maske passt nicht zu den Eingaben</translation>
+    </message>
+    <message>
+        <source>the target mask does not match the targets</source>
+        <translation>die Zielmaske passt nicht zu den Zielen</translation>
+    </message>
+    <message>
+        <source>class labels outside 0..{last}</source>
+        <translation>Klassenlabels außerhalb von 0..{last}</translation>
+    </message>
+    <message>
+        <source>the stored data do not fit the network ({reason})</source>
+        <translation>die gespeicherten Daten passen nicht zum Netz ({reason})</translation>
+    </message>
+    <message>
+        <source>{what} is not floating point ({dtype})</source>
+        <translation>{what}: keine Gleitkommazahlen ({dtype})</translation>
+    </message>
+    <message>
+        <source>{what} contains NaN or infinite values (or values too large for {dtype})</source>
+        <translation>{what}: enthält NaN oder unendliche Werte (oder Werte, die für {dtype} zu groß sind)</translation>
+    </message>
+    <message>
+        <source>the file holds more weights than its network has</source>
+        <translation>die Datei enthält mehr Gewichte, als ihr Netz hat</translation>
+    </message>
+    <message>
+        <source>the settings name a data file that is not a .csv file, and the data are not stored in the experiment file</source>
+        <translation>die Einstellungen nennen eine Datendatei, die keine .csv-Datei ist, und die Daten sind nicht in der Experimentdatei gespeichert</translation>
+    </message>
+    <message>
+        <source>the data&apos;s description: {key} must be a whole number</source>
+        <translation>die Beschreibung der Daten: {key} muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>the data&apos;s description: {key} must list names</source>
+        <translation>die Beschreibung der Daten: {key} muss Namen auflisten</translation>
+    </message>
+    <message>
+        <source>the data&apos;s description does not fit the task ({reason})</source>
+        <translation>die Beschreibung der Daten passt nicht zur Aufgabe ({reason})</translation>
+    </message>
+    <message>
+        <source>parameter {name}</source>
+        <translation>Parameter {name}</translation>
+    </message>
+    <message>
+        <source>the weights do not fit the network: {reason}</source>
+        <translation>die Gewichte passen nicht zum Netz: {reason}</translation>
+    </message>
+    <message>
+        <source>must be an integer in [{low}, {high}], got {value}</source>
+        <translation>muss eine ganze Zahl in [{low}, {high}] sein, erhalten: {value}</translation>
+    </message>
+    <message>
+        <source>the trainer state is missing or not an object</source>
+        <translation>der Zustand des Trainers fehlt oder ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>trainer.order must list every training sample once</source>
+        <translation>trainer.order muss jedes Trainingsbeispiel genau einmal nennen</translation>
+    </message>
+    <message>
+        <source>trainer.order is not a permutation of the samples</source>
+        <translation>trainer.order ist keine Permutation der Beispiele</translation>
+    </message>
+    <message>
+        <source>trainer.pos lies beyond the training samples</source>
+        <translation>trainer.pos liegt hinter den Trainingsbeispielen</translation>
+    </message>
+    <message>
+        <source>trainer.rng must be an object</source>
+        <translation>trainer.rng muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>trainer.rng is not a valid generator state ({reason})</source>
+        <translation>trainer.rng ist kein gültiger Zustand eines Zufallsgenerators ({reason})</translation>
+    </message>
+    <message>
+        <source>trainer.elapsed must be a number of seconds in [0, {most}]</source>
+        <translation>trainer.elapsed muss eine Zahl von Sekunden in [0, {most}] sein</translation>
+    </message>
+    <message>
+        <source>unexpected optimizer buffer &apos;{key}&apos; for {kind}</source>
+        <translation>unerwarteter Optimierer-Puffer '{key}' für {kind}</translation>
+    </message>
+    <message>
+        <source>optimizer buffer &apos;{key}&apos; has the wrong shape or type</source>
+        <translation>der Optimierer-Puffer '{key}' hat die falsche Form oder den falschen Typ</translation>
+    </message>
+    <message>
+        <source>optimizer buffer &apos;{key}&apos;</source>
+        <translation>Optimierer-Puffer '{key}'</translation>
+    </message>
+    <message>
+        <source>optimizer buffer &apos;{key}&apos; holds negative squares</source>
+        <translation>der Optimierer-Puffer '{key}' enthält negative Quadrate</translation>
+    </message>
+    <message>
+        <source>the training history must be a list</source>
+        <translation>der Trainingsverlauf muss eine Liste sein</translation>
+    </message>
+    <message>
+        <source>the training history holds {count} steps (a file keeps at most {most})</source>
+        <translation>der Trainingsverlauf enthält {count} Schritte (eine Datei hält höchstens {most} fest)</translation>
+    </message>
+    <message>
+        <source>history entry {index} is not a valid record</source>
+        <translation>der Verlaufseintrag {index} ist kein gültiger Datensatz</translation>
+    </message>
+    <message>
+        <source>history entry {index}: {key} must be a whole number in 0..{most}</source>
+        <translation>Verlaufseintrag {index}: {key} muss eine ganze Zahl in 0..{most} sein</translation>
+    </message>
+    <message>
+        <source>history entry {index}: {key}</source>
+        <translation>Verlaufseintrag {index}: {key}</translation>
+    </message>
+    <message>
+        <source>history entry {index}: seconds must be in [0, {most}]</source>
+        <translation>Verlaufseintrag {index}: seconds muss in [0, {most}] liegen</translation>
+    </message>
+    <message>
+        <source>history entry {index}: step {step} is not a step of this run (it reached step {reached}, and steps rise)</source>
+        <translation>Verlaufseintrag {index}: Schritt {step} ist kein Schritt dieses Laufs (er erreichte Schritt {reached}, und die Schritte steigen)</translation>
+    </message>
+    <message>
+        <source>the gradient summaries must hold &apos;steps&apos; and &apos;values&apos;</source>
+        <translation>die Gradienten-Zusammenfassungen müssen 'steps' und 'values' enthalten</translation>
+    </message>
+    <message>
+        <source>the gradient summaries must be at most {most} steps of at most {longest} time steps each</source>
+        <translation>die Gradienten-Zusammenfassungen dürfen höchstens {most} Schritte mit je höchstens {longest} Zeitschritten umfassen</translation>
+    </message>
+    <message>
+        <source>the gradient summaries must be finite, non-negative norms</source>
+        <translation>die Gradienten-Zusammenfassungen müssen endliche, nicht negative Normen sein</translation>
+    </message>
+    <message>
+        <source>the gradient summaries&apos; steps are not steps of this run</source>
+        <translation>die Schritte der Gradienten-Zusammenfassungen sind keine Schritte dieses Laufs</translation>
+    </message>
+    <message>
+        <source>the baselines must be a list</source>
+        <translation>die Baselines müssen eine Liste sein</translation>
+    </message>
+    <message>
+        <source>baseline {number} is not a valid record</source>
+        <translation>die Baseline {number} ist kein gültiger Datensatz</translation>
+    </message>
+    <message>
+        <source>baseline {number}: value</source>
+        <translation>Baseline {number}: value</translation>
+    </message>
+    <message>
+        <source>the metric must have a name and a direction</source>
+        <translation>die Metrik braucht einen Namen und eine Richtung</translation>
+    </message>
+    <message>
+        <source>the metric must be an object</source>
+        <translation>die Metrik muss ein Objekt sein</translation>
+    </message>
 </context>
 </TS>

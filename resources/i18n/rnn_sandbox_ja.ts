@@ -5325,5 +5325,185 @@ The automatic copy is kept as {kept}.</source>
         <source>the runs file lists no runs</source>
         <translation>実行ファイルに実行が 1 つもありません</translation>
     </message>
+    <message>
+        <source>the stored train data</source>
+        <translation>保存された学習データ</translation>
+    </message>
+    <message>
+        <source>the stored val data</source>
+        <translation>保存された検証データ</translation>
+    </message>
+    <message>
+        <source>inputs shaped {shape} do not fit {targets} targets and {features} input features</source>
+        <translation>形 {shape} の入力は {targets} 個の目標と {features} 個の入力特徴に合いません</translation>
+    </message>
+    <message>
+        <source>inputs or targets are of the wrong type</source>
+        <translation>入力か目標の型が違います</translation>
+    </message>
+    <message>
+        <source>the mask does not match the inputs</source>
+        <translation>マスクが入力に合いません</translation>
+    </message>
+    <message>
+        <source>the target mask does not match the targets</source>
+        <translation>目標のマスクが目標に合いません</translation>
+    </message>
+    <message>
+        <source>class labels outside 0..{last}</source>
+        <translation>クラスのラベルが 0..{last} の範囲外です</translation>
+    </message>
+    <message>
+        <source>the stored data do not fit the network ({reason})</source>
+        <translation>保存されたデータがネットワークに合いません（{reason}）</translation>
+    </message>
+    <message>
+        <source>{what} is not floating point ({dtype})</source>
+        <translation>{what}: 浮動小数点数ではありません（{dtype}）</translation>
+    </message>
+    <message>
+        <source>{what} contains NaN or infinite values (or values too large for {dtype})</source>
+        <translation>{what}: NaN か無限大の値（または {dtype} には大きすぎる値）があります</translation>
+    </message>
+    <message>
+        <source>the file holds more weights than its network has</source>
+        <translation>ファイルの重みがネットワークの持つ数より多いです</translation>
+    </message>
+    <message>
+        <source>the settings name a data file that is not a .csv file, and the data are not stored in the experiment file</source>
+        <translation>設定が .csv ではないデータファイルを指していて、データが実験ファイルに保存されていません</translation>
+    </message>
+    <message>
+        <source>the data&apos;s description: {key} must be a whole number</source>
+        <translation>データの説明: {key} は整数でなければなりません</translation>
+    </message>
+    <message>
+        <source>the data&apos;s description: {key} must list names</source>
+        <translation>データの説明: {key} は名前の一覧でなければなりません</translation>
+    </message>
+    <message>
+        <source>the data&apos;s description does not fit the task ({reason})</source>
+        <translation>データの説明がタスクに合いません（{reason}）</translation>
+    </message>
+    <message>
+        <source>parameter {name}</source>
+        <translation>パラメータ {name}</translation>
+    </message>
+    <message>
+        <source>the weights do not fit the network: {reason}</source>
+        <translation>重みがネットワークに合いません: {reason}</translation>
+    </message>
+    <message>
+        <source>must be an integer in [{low}, {high}], got {value}</source>
+        <translation>は [{low}, {high}] の整数でなければなりませんが {value} でした</translation>
+    </message>
+    <message>
+        <source>the trainer state is missing or not an object</source>
+        <translation>学習の状態がないか、オブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>trainer.order must list every training sample once</source>
+        <translation>trainer.order には学習サンプルをすべて 1 回ずつ並べなければなりません</translation>
+    </message>
+    <message>
+        <source>trainer.order is not a permutation of the samples</source>
+        <translation>trainer.order がサンプルの並べ替えになっていません</translation>
+    </message>
+    <message>
+        <source>trainer.pos lies beyond the training samples</source>
+        <translation>trainer.pos が学習サンプルの範囲を超えています</translation>
+    </message>
+    <message>
+        <source>trainer.rng must be an object</source>
+        <translation>trainer.rng はオブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>trainer.rng is not a valid generator state ({reason})</source>
+        <translation>trainer.rng が乱数生成器の正しい状態ではありません（{reason}）</translation>
+    </message>
+    <message>
+        <source>trainer.elapsed must be a number of seconds in [0, {most}]</source>
+        <translation>trainer.elapsed は [0, {most}] の秒数でなければなりません</translation>
+    </message>
+    <message>
+        <source>unexpected optimizer buffer &apos;{key}&apos; for {kind}</source>
+        <translation>{kind} には予期しないオプティマイザのバッファ '{key}' です</translation>
+    </message>
+    <message>
+        <source>optimizer buffer &apos;{key}&apos; has the wrong shape or type</source>
+        <translation>オプティマイザのバッファ '{key}' の形か型が違います</translation>
+    </message>
+    <message>
+        <source>optimizer buffer &apos;{key}&apos;</source>
+        <translation>オプティマイザのバッファ '{key}'</translation>
+    </message>
+    <message>
+        <source>optimizer buffer &apos;{key}&apos; holds negative squares</source>
+        <translation>オプティマイザのバッファ '{key}' に負の二乗があります</translation>
+    </message>
+    <message>
+        <source>the training history must be a list</source>
+        <translation>学習の履歴はリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>the training history holds {count} steps (a file keeps at most {most})</source>
+        <translation>学習の履歴に {count} ステップあります（ファイルに残せるのは {most} まで）</translation>
+    </message>
+    <message>
+        <source>history entry {index} is not a valid record</source>
+        <translation>履歴の項目 {index} が正しい記録ではありません</translation>
+    </message>
+    <message>
+        <source>history entry {index}: {key} must be a whole number in 0..{most}</source>
+        <translation>履歴の項目 {index}: {key} は 0..{most} の整数でなければなりません</translation>
+    </message>
+    <message>
+        <source>history entry {index}: {key}</source>
+        <translation>履歴の項目 {index}: {key}</translation>
+    </message>
+    <message>
+        <source>history entry {index}: seconds must be in [0, {most}]</source>
+        <translation>履歴の項目 {index}: seconds は [0, {most}] の範囲でなければなりません</translation>
+    </message>
+    <message>
+        <source>history entry {index}: step {step} is not a step of this run (it reached step {reached}, and steps rise)</source>
+        <translation>履歴の項目 {index}: ステップ {step} はこの実行のステップではありません（到達したのはステップ {reached} で、ステップは増えていきます）</translation>
+    </message>
+    <message>
+        <source>the gradient summaries must hold &apos;steps&apos; and &apos;values&apos;</source>
+        <translation>勾配の要約には 'steps' と 'values' が必要です</translation>
+    </message>
+    <message>
+        <source>the gradient summaries must be at most {most} steps of at most {longest} time steps each</source>
+        <translation>勾配の要約は最大 {most} ステップ、それぞれ最大 {longest} 時間ステップでなければなりません</translation>
+    </message>
+    <message>
+        <source>the gradient summaries must be finite, non-negative norms</source>
+        <translation>勾配の要約は有限で負でないノルムでなければなりません</translation>
+    </message>
+    <message>
+        <source>the gradient summaries&apos; steps are not steps of this run</source>
+        <translation>勾配の要約のステップがこの実行のステップではありません</translation>
+    </message>
+    <message>
+        <source>the baselines must be a list</source>
+        <translation>ベースラインはリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>baseline {number} is not a valid record</source>
+        <translation>ベースライン {number} が正しい記録ではありません</translation>
+    </message>
+    <message>
+        <source>baseline {number}: value</source>
+        <translation>ベースライン {number}: value</translation>
+    </message>
+    <message>
+        <source>the metric must have a name and a direction</source>
+        <translation>指標には名前と向きが必要です</translation>
+    </message>
+    <message>
+        <source>the metric must be an object</source>
+        <translation>指標はオブジェクトでなければなりません</translation>
+    </message>
 </context>
 </TS>
