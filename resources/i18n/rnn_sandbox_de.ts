@@ -4652,8 +4652,24 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>es ist ein Ordner</translation>
     </message>
     <message>
+        <source>parameter {name} has the wrong name or shape {shape}</source>
+        <translation>der Parameter {name} hat den falschen Namen oder die falsche Form {shape}</translation>
+    </message>
+    <message>
         <source>this is not an experiment file (missing {entries})</source>
         <translation>das ist keine Experimentdatei ({entries} fehlt)</translation>
+    </message>
+    <message>
+        <source>the file entry &apos;{name}&apos; declares {size} bytes, more than its settings can produce (at most {most})</source>
+        <translation>der Dateieintrag '{name}' gibt {size} Bytes an, mehr als seine Einstellungen erzeugen können (höchstens {most})</translation>
+    </message>
+    <message>
+        <source>the file holds more optimizer buffers than its network has</source>
+        <translation>die Datei enthält mehr Optimierer-Puffer, als ihr Netz hat</translation>
+    </message>
+    <message>
+        <source>&apos;{entry}&apos; holds more records than an experiment with a history of {most} steps can</source>
+        <translation>'{entry}' enthält mehr Datensätze, als ein Experiment mit einem Verlauf von {most} Schritten haben kann</translation>
     </message>
     <message>
         <source>unknown file format version {version}</source>
@@ -4678,6 +4694,22 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
     <message>
         <source>invalid trainer state ({reason})</source>
         <translation>ungültiger Zustand des Trainers ({reason})</translation>
+    </message>
+    <message>
+        <source>the stored data come without their description (data_meta)</source>
+        <translation>die gespeicherten Daten kommen ohne ihre Beschreibung (data_meta)</translation>
+    </message>
+    <message>
+        <source>unexpected array &apos;{name}&apos; in the stored data</source>
+        <translation>unerwartetes Array '{name}' in den gespeicherten Daten</translation>
+    </message>
+    <message>
+        <source>the stored data lack the train inputs or targets</source>
+        <translation>den gespeicherten Daten fehlen die Eingaben oder Ziele des Trainings</translation>
+    </message>
+    <message>
+        <source>the stored data lack the val inputs or targets</source>
+        <translation>den gespeicherten Daten fehlen die Eingaben oder Ziele der Validierung</translation>
     </message>
     <message>
         <source>this is not an experiment file (not a zip archive)</source>
@@ -4810,6 +4842,14 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
     <message>
         <source>{what} is not a readable .npz archive: {reason}</source>
         <translation>{what}: kein lesbares .npz-Archiv: {reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{entry}&apos; is not valid JSON ({reason})</source>
+        <translation>'{entry}' ist kein gültiges JSON ({reason})</translation>
+    </message>
+    <message>
+        <source>&apos;{entry}&apos; must hold a JSON object</source>
+        <translation>'{entry}' muss ein JSON-Objekt enthalten</translation>
     </message>
     <message>
         <source>there is no task named &apos;{name}&apos; (known tasks: {known})</source>
@@ -5326,6 +5366,46 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>die Läufe-Datei nennt keine Läufe</translation>
     </message>
     <message>
+        <source>run {number}</source>
+        <translation>Lauf {number}</translation>
+    </message>
+    <message>
+        <source>{run} is not a valid record</source>
+        <translation>{run} ist kein gültiger Datensatz</translation>
+    </message>
+    <message>
+        <source>the name must be text of 1 to {most} characters</source>
+        <translation>der Name muss ein Text aus 1 bis {most} Zeichen sein</translation>
+    </message>
+    <message>
+        <source>two runs are called {name}</source>
+        <translation>zwei Läufe heißen {name}</translation>
+    </message>
+    <message>
+        <source>the colour must be a whole number in 0..{most}</source>
+        <translation>die Farbe muss eine ganze Zahl in 0..{most} sein</translation>
+    </message>
+    <message>
+        <source>the group must be text or null</source>
+        <translation>die Gruppe muss Text oder null sein</translation>
+    </message>
+    <message>
+        <source>hidden must be true or false</source>
+        <translation>hidden muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>its entry {entry} is not in the file</source>
+        <translation>sein Eintrag {entry} ist nicht in der Datei</translation>
+    </message>
+    <message>
+        <source>the entry {entry} belongs to two runs</source>
+        <translation>der Eintrag {entry} gehört zu zwei Läufen</translation>
+    </message>
+    <message>
+        <source>the entry {entry} belongs to no run</source>
+        <translation>der Eintrag {entry} gehört zu keinem Lauf</translation>
+    </message>
+    <message>
         <source>the stored train data</source>
         <translation>die gespeicherten Trainingsdaten</translation>
     </message>
@@ -5504,6 +5584,14 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
     <message>
         <source>the metric must be an object</source>
         <translation>die Metrik muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>the file was changed since it was read</source>
+        <translation>die Datei wurde geändert, seit sie gelesen wurde</translation>
+    </message>
+    <message>
+        <source>the runs file was changed since it was read</source>
+        <translation>die Läufe-Datei wurde geändert, seit sie gelesen wurde</translation>
     </message>
 </context>
 </TS>

@@ -4652,8 +4652,24 @@ The automatic copy is kept as {kept}.</source>
         <translation>フォルダです</translation>
     </message>
     <message>
+        <source>parameter {name} has the wrong name or shape {shape}</source>
+        <translation>パラメータ {name} の名前か形 {shape} が違います</translation>
+    </message>
+    <message>
         <source>this is not an experiment file (missing {entries})</source>
         <translation>これは実験ファイルではありません（{entries} がありません）</translation>
+    </message>
+    <message>
+        <source>the file entry &apos;{name}&apos; declares {size} bytes, more than its settings can produce (at most {most})</source>
+        <translation>ファイルの項目 '{name}' が {size} バイトと宣言していますが、その設定で作れる量を超えています（上限 {most}）</translation>
+    </message>
+    <message>
+        <source>the file holds more optimizer buffers than its network has</source>
+        <translation>ファイルのオプティマイザのバッファがネットワークの持つ数より多いです</translation>
+    </message>
+    <message>
+        <source>&apos;{entry}&apos; holds more records than an experiment with a history of {most} steps can</source>
+        <translation>'{entry}' の記録が、{most} ステップの履歴を持つ実験にありうる数より多いです</translation>
     </message>
     <message>
         <source>unknown file format version {version}</source>
@@ -4678,6 +4694,22 @@ The automatic copy is kept as {kept}.</source>
     <message>
         <source>invalid trainer state ({reason})</source>
         <translation>学習の状態が正しくありません（{reason}）</translation>
+    </message>
+    <message>
+        <source>the stored data come without their description (data_meta)</source>
+        <translation>保存されたデータに説明（data_meta）がありません</translation>
+    </message>
+    <message>
+        <source>unexpected array &apos;{name}&apos; in the stored data</source>
+        <translation>保存されたデータに予期しない配列 '{name}' があります</translation>
+    </message>
+    <message>
+        <source>the stored data lack the train inputs or targets</source>
+        <translation>保存されたデータに学習用の入力か目標がありません</translation>
+    </message>
+    <message>
+        <source>the stored data lack the val inputs or targets</source>
+        <translation>保存されたデータに検証用の入力か目標がありません</translation>
     </message>
     <message>
         <source>this is not an experiment file (not a zip archive)</source>
@@ -4810,6 +4842,14 @@ The automatic copy is kept as {kept}.</source>
     <message>
         <source>{what} is not a readable .npz archive: {reason}</source>
         <translation>{what}: 読める .npz アーカイブではありません: {reason}</translation>
+    </message>
+    <message>
+        <source>&apos;{entry}&apos; is not valid JSON ({reason})</source>
+        <translation>'{entry}' が正しい JSON ではありません（{reason}）</translation>
+    </message>
+    <message>
+        <source>&apos;{entry}&apos; must hold a JSON object</source>
+        <translation>'{entry}' には JSON オブジェクトが必要です</translation>
     </message>
     <message>
         <source>there is no task named &apos;{name}&apos; (known tasks: {known})</source>
@@ -5326,6 +5366,46 @@ The automatic copy is kept as {kept}.</source>
         <translation>実行ファイルに実行が 1 つもありません</translation>
     </message>
     <message>
+        <source>run {number}</source>
+        <translation>実行 {number}</translation>
+    </message>
+    <message>
+        <source>{run} is not a valid record</source>
+        <translation>{run} が正しい記録ではありません</translation>
+    </message>
+    <message>
+        <source>the name must be text of 1 to {most} characters</source>
+        <translation>名前は 1 から {most} 文字のテキストでなければなりません</translation>
+    </message>
+    <message>
+        <source>two runs are called {name}</source>
+        <translation>{name} という名前の実行が 2 つあります</translation>
+    </message>
+    <message>
+        <source>the colour must be a whole number in 0..{most}</source>
+        <translation>色は 0..{most} の整数でなければなりません</translation>
+    </message>
+    <message>
+        <source>the group must be text or null</source>
+        <translation>グループはテキストか null でなければなりません</translation>
+    </message>
+    <message>
+        <source>hidden must be true or false</source>
+        <translation>hidden は true か false でなければなりません</translation>
+    </message>
+    <message>
+        <source>its entry {entry} is not in the file</source>
+        <translation>その項目 {entry} がファイルにありません</translation>
+    </message>
+    <message>
+        <source>the entry {entry} belongs to two runs</source>
+        <translation>項目 {entry} が 2 つの実行に属しています</translation>
+    </message>
+    <message>
+        <source>the entry {entry} belongs to no run</source>
+        <translation>項目 {entry} がどの実行にも属していません</translation>
+    </message>
+    <message>
         <source>the stored train data</source>
         <translation>保存された学習データ</translation>
     </message>
@@ -5504,6 +5584,14 @@ The automatic copy is kept as {kept}.</source>
     <message>
         <source>the metric must be an object</source>
         <translation>指標はオブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>the file was changed since it was read</source>
+        <translation>読んだ後にファイルが変更されました</translation>
+    </message>
+    <message>
+        <source>the runs file was changed since it was read</source>
+        <translation>読んだ後に実行ファイルが変更されました</translation>
     </message>
 </context>
 </TS>

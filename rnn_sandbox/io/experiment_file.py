@@ -411,7 +411,8 @@ def summary_from_file(f: IO[bytes], expected: Mapping[str, tuple[int, ...]] | No
 
     def admit_weight(name: str, shape: tuple[int, ...], dtype: np.dtype) -> None:
         if expected is not None and tuple(expected.get(name, ())) != shape:
-            raise ExperimentFileError(f"parameter {name} has the wrong name or shape {shape}")
+            raise ExperimentFileError(tr("parameter {name} has the wrong name or shape {shape}"
+                                         ).format(name=name, shape=shape))
         counted["n"] += math.prod(shape)
 
     header, _w, _o, _d, grads = _read_archive(f, "check" if arrays else "summary",
@@ -514,9 +515,9 @@ def _read_archive(
             for name, limit in limits.items():
                 if name in infos and infos[name].file_size > limit:
                     raise ExperimentFileError(
-                        f"the file entry '{name}' declares {infos[name].file_size} bytes, "
-                        f"more than its settings can produce (at most {limit})"
-                    )
+                        tr("the file entry '{name}' declares {size} bytes, more than its "
+                           "settings can produce (at most {most})").format(
+                            name=name, size=infos[name].file_size, most=limit))
             bound = parameter_bound(config.network, config.task.seq_len)
             keep = mode == "load"
 
@@ -526,7 +527,7 @@ def _read_archive(
                     return read_npz_from(member, what, max_bytes=limits[name], admit=admit,
                                          keep=keep)
 
-            more = "the file holds more weights than its network has"
+            more = tr("the file holds more weights than its network has")
             weights: dict[str, np.ndarray] = {}
             optimizer: dict[str, np.ndarray] = {}
             dataset = None
@@ -534,7 +535,7 @@ def _read_archive(
                 weights = arrays_of(WEIGHTS_NAME, "the weights", _chain(
                     _within(bound, more), admit_weight))
                 optimizer = arrays_of(OPTIMIZER_NAME, "the optimizer state", _within(
-                    2 * bound, "the file holds more optimizer buffers than its network has"))
+                    2 * bound, tr("the file holds more optimizer buffers than its network has")))
                 if DATA_NAME in infos:
                     dataset = arrays_of(DATA_NAME, "the stored data")
             gradients = (arrays_of(GRADIENTS_NAME, "the gradient summaries", keep=True)
@@ -564,9 +565,8 @@ def _parse_json(raw: bytes) -> dict[str, Any]:
     if (raw.count(b"{") + raw.count(b"[") > _MAX_JSON_CONTAINERS
             or raw.count(b'"') > _MAX_JSON_QUOTES):
         raise ExperimentFileError(
-            f"'{JSON_NAME}' holds more records than an experiment with a history of "
-            f"{MAX_HISTORY_ROWS} steps can"
-        )
+            tr("'{entry}' holds more records than an experiment with a history of {most} "
+               "steps can").format(entry=JSON_NAME, most=MAX_HISTORY_ROWS))
     return parse_json(raw, JSON_NAME, _MAX_JSON_NUMBERS)
 
 
@@ -636,18 +636,22 @@ def _build(
 def _dataset_from(arrays: dict[str, np.ndarray], meta: Any) -> Dataset:
     """A :class:`Dataset` from stored arrays; shapes are checked by :func:`check_dataset`."""
     if not isinstance(meta, dict):
-        raise ExperimentFileError("the stored data come without their description (data_meta)")
+        raise ExperimentFileError(tr("the stored data come without their description "
+                                     "(data_meta)"))
     allowed = {f"{s}.{n}" for s in SPLITS for n in _BATCH_FIELDS}
     meta = dict(meta)
     for key, arr in arrays.items():
         if key.startswith("meta."):
             meta[key[5:]] = arr
         elif key not in allowed:
-            raise ExperimentFileError(f"unexpected array '{key}' in the stored data")
+            raise ExperimentFileError(tr("unexpected array '{name}' in the stored data").format(
+                name=key))
     batches = []
     for split in SPLITS:
         if f"{split}.x" not in arrays or f"{split}.y" not in arrays:
-            raise ExperimentFileError(f"the stored data lack the {split} inputs or targets")
+            raise ExperimentFileError(
+                tr("the stored data lack the train inputs or targets") if split == "train"
+                else tr("the stored data lack the val inputs or targets"))
         batches.append(Batch(
             arrays[f"{split}.x"], arrays[f"{split}.y"],
             arrays.get(f"{split}.mask"), arrays.get(f"{split}.y_mask"),

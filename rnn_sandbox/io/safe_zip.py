@@ -335,9 +335,10 @@ def parse_json(raw: bytes, name: str, max_numbers: int) -> dict[str, Any]:
             parse_int=numbers.int,
         )
     except (ValueError, RecursionError) as e:
-        raise ExperimentFileError(f"'{name}' is not valid JSON ({e})") from None
+        raise ExperimentFileError(tr("'{entry}' is not valid JSON ({reason})").format(
+            entry=name, reason=e)) from None
     if not isinstance(header, dict):
-        raise ExperimentFileError(f"'{name}' must hold a JSON object")
+        raise ExperimentFileError(tr("'{entry}' must hold a JSON object").format(entry=name))
     return header
 
 

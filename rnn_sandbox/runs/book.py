@@ -39,6 +39,7 @@ from rnn_sandbox.io.experiment_file import (
 from rnn_sandbox.io.safe_zip import ExperimentFileError, open_member
 from rnn_sandbox.session import Experiment, changes
 from rnn_sandbox.tasks import Metric
+from rnn_sandbox.translation import tr
 
 QUANTITIES = ("train_loss", "val_loss", "val_metric")
 X_AXES = ("step", "seconds")
@@ -64,7 +65,7 @@ class StoredState:
         f = self.handle
         if self.entry is None:
             if os.fstat(f.fileno()).st_size != self.size:
-                raise ExperimentFileError("the file was changed since it was read")
+                raise ExperimentFileError(tr("the file was changed since it was read"))
             f.seek(0)
             yield f
             return
@@ -72,10 +73,10 @@ class StoredState:
             zf = zipfile.ZipFile(f)
             info = zf.getinfo(self.entry)
         except Exception:  # BadZipFile, KeyError, OSError, …
-            raise ExperimentFileError("the runs file was changed since it was read") from None
+            raise ExperimentFileError(tr("the runs file was changed since it was read")) from None
         with zf:
             if (info.file_size, info.CRC) != (self.size, self.crc):
-                raise ExperimentFileError("the runs file was changed since it was read")
+                raise ExperimentFileError(tr("the runs file was changed since it was read"))
             with open_member(zf, info) as member:
                 yield member
 

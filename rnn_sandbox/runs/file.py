@@ -217,9 +217,11 @@ def _parse(raw: bytes) -> dict[str, Any]:
     try:
         header = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
     except (ValueError, RecursionError) as e:
-        raise ExperimentFileError(f"'{JSON_NAME}' is not valid JSON ({e})") from None
+        raise ExperimentFileError(tr("'{entry}' is not valid JSON ({reason})").format(
+            entry=JSON_NAME, reason=e)) from None
     if not isinstance(header, dict):
-        raise ExperimentFileError(f"'{JSON_NAME}' must hold a JSON object")
+        raise ExperimentFileError(tr("'{entry}' must hold a JSON object").format(
+            entry=JSON_NAME))
     check_version(header, FORMAT_NAME, FORMAT_VERSION, "a runs file")
     return header
 
@@ -233,37 +235,39 @@ def _records(header: dict[str, Any], infos: dict[str, Any]) -> list[dict[str, An
     names: set[str] = set()
     entries: set[str] = set()
     for i, rec in enumerate(raw):
-        where = f"run {i + 1}"
+        where = tr("run {number}").format(number=i + 1)
         if not isinstance(rec, dict) or set(rec) - {"name", "colour", "group", "hidden",
                                                     "entry"}:
-            raise ExperimentFileError(f"{where} is not a valid record")
+            raise ExperimentFileError(tr("{run} is not a valid record").format(run=where))
         name, colour = rec.get("name"), rec.get("colour")
         group, hidden, entry = rec.get("group"), rec.get("hidden", False), rec.get("entry")
         if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME:
-            raise ExperimentFileError(f"{where}: the name must be text of 1 to {MAX_NAME} "
-                                      "characters")
+            raise ExperimentFileError(f"{where}: " + tr(
+                "the name must be text of 1 to {most} characters").format(most=MAX_NAME))
         if name in names:
-            raise ExperimentFileError(f"two runs are called {name!r}")
+            raise ExperimentFileError(tr("two runs are called {name}").format(name=repr(name)))
         if (not isinstance(colour, int) or isinstance(colour, bool)
                 or not 0 <= colour <= MAX_COLOUR):
-            raise ExperimentFileError(f"{where}: the colour must be a whole number in "
-                                      f"0..{MAX_COLOUR}")
+            raise ExperimentFileError(f"{where}: " + tr(
+                "the colour must be a whole number in 0..{most}").format(most=MAX_COLOUR))
         if group is not None and (not isinstance(group, str) or len(group) > MAX_NAME):
-            raise ExperimentFileError(f"{where}: the group must be text or null")
+            raise ExperimentFileError(f"{where}: " + tr("the group must be text or null"))
         if not isinstance(hidden, bool):
-            raise ExperimentFileError(f"{where}: hidden must be true or false")
+            raise ExperimentFileError(f"{where}: " + tr("hidden must be true or false"))
         if not isinstance(entry, str) or entry not in infos or not _is_run_entry(entry):
-            raise ExperimentFileError(f"{where}: its entry {str(entry)[:80]!r} is not in "
-                                      "the file")
+            raise ExperimentFileError(f"{where}: " + tr("its entry {entry} is not in the file"
+                                                        ).format(entry=repr(str(entry)[:80])))
         if entry in entries:
-            raise ExperimentFileError(f"{where}: the entry {entry!r} belongs to two runs")
+            raise ExperimentFileError(f"{where}: " + tr("the entry {entry} belongs to two runs"
+                                                        ).format(entry=repr(entry)))
         names.add(name)
         entries.add(entry)
         out.append({"name": name, "colour": colour, "group": group, "hidden": hidden,
                     "entry": entry})
     unused = sorted(n for n in infos if n != JSON_NAME and n not in entries)
     if unused:
-        raise ExperimentFileError(f"the entry {unused[0]!r} belongs to no run")
+        raise ExperimentFileError(tr("the entry {entry} belongs to no run").format(
+            entry=repr(unused[0])))
     return out
 
 
