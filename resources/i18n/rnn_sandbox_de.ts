@@ -4844,12 +4844,32 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>{what}: kein lesbares .npz-Archiv: {reason}</translation>
     </message>
     <message>
+        <source>{name} is not a number JSON allows</source>
+        <translation>{name} ist keine Zahl, die JSON erlaubt</translation>
+    </message>
+    <message>
+        <source>it holds too many numbers</source>
+        <translation>es enthält zu viele Zahlen</translation>
+    </message>
+    <message>
+        <source>{number} is out of range</source>
+        <translation>{number} liegt außerhalb des Bereichs</translation>
+    </message>
+    <message>
         <source>&apos;{entry}&apos; is not valid JSON ({reason})</source>
         <translation>'{entry}' ist kein gültiges JSON ({reason})</translation>
     </message>
     <message>
         <source>&apos;{entry}&apos; must hold a JSON object</source>
         <translation>'{entry}' muss ein JSON-Objekt enthalten</translation>
+    </message>
+    <message>
+        <source>the network of “{title}” does not write</source>
+        <translation>das Netz von „{title}“ schreibt nicht</translation>
+    </message>
+    <message>
+        <source>task settings are for &apos;{given}&apos;, not &apos;{task}&apos;</source>
+        <translation>die Aufgabeneinstellungen gelten für '{given}', nicht für '{task}'</translation>
     </message>
     <message>
         <source>there is no task named &apos;{name}&apos; (known tasks: {known})</source>
@@ -4982,6 +5002,10 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
     <message>
         <source>{file}: column &apos;{column}&apos; holds values too large to standardise (up to {largest}); rescale the column</source>
         <translation>{file}: Spalte '{column}' enthält Werte, die zum Standardisieren zu groß sind (bis {largest}); skalieren Sie die Spalte um</translation>
+    </message>
+    <message>
+        <source>the CSV data&apos;s description lacks or mistypes &apos;{key}&apos;</source>
+        <translation>in der Beschreibung der CSV-Daten fehlt '{key}' oder hat den falschen Typ</translation>
     </message>
     <message>
         <source>Try a lower learning rate, turn on gradient clipping, or a smaller spectral radius.</source>

@@ -4844,12 +4844,32 @@ The automatic copy is kept as {kept}.</source>
         <translation>{what}: 読める .npz アーカイブではありません: {reason}</translation>
     </message>
     <message>
+        <source>{name} is not a number JSON allows</source>
+        <translation>{name} は JSON で使える数ではありません</translation>
+    </message>
+    <message>
+        <source>it holds too many numbers</source>
+        <translation>数が多すぎます</translation>
+    </message>
+    <message>
+        <source>{number} is out of range</source>
+        <translation>{number} は範囲外です</translation>
+    </message>
+    <message>
         <source>&apos;{entry}&apos; is not valid JSON ({reason})</source>
         <translation>'{entry}' が正しい JSON ではありません（{reason}）</translation>
     </message>
     <message>
         <source>&apos;{entry}&apos; must hold a JSON object</source>
         <translation>'{entry}' には JSON オブジェクトが必要です</translation>
+    </message>
+    <message>
+        <source>the network of “{title}” does not write</source>
+        <translation>「{title}」のネットワークは文章を書きません</translation>
+    </message>
+    <message>
+        <source>task settings are for &apos;{given}&apos;, not &apos;{task}&apos;</source>
+        <translation>タスクの設定は '{task}' ではなく '{given}' のものです</translation>
     </message>
     <message>
         <source>there is no task named &apos;{name}&apos; (known tasks: {known})</source>
@@ -4982,6 +5002,10 @@ The automatic copy is kept as {kept}.</source>
     <message>
         <source>{file}: column &apos;{column}&apos; holds values too large to standardise (up to {largest}); rescale the column</source>
         <translation>{file}: 列 '{column}' の値が大きすぎて標準化できません（最大 {largest}）。列の尺度を変えてください</translation>
+    </message>
+    <message>
+        <source>the CSV data&apos;s description lacks or mistypes &apos;{key}&apos;</source>
+        <translation>CSV データの説明に '{key}' がないか、型が違います</translation>
     </message>
     <message>
         <source>Try a lower learning rate, turn on gradient clipping, or a smaller spectral radius.</source>

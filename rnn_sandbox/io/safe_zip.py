@@ -294,7 +294,7 @@ def read_npz(
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise ValueError(tr("{name} is not a number JSON allows").format(name=name))
 
 
 class _NumberBudget:
@@ -307,19 +307,19 @@ class _NumberBudget:
     def _count(self) -> None:
         self.left -= 1
         if self.left < 0:
-            raise ValueError("it holds too many numbers")
+            raise ValueError(tr("it holds too many numbers"))
 
     def float(self, text: str) -> float:
         self._count()
         value = float(text)
         if not math.isfinite(value):
-            raise ValueError(f"{text[:20]} is out of range")
+            raise ValueError(tr("{number} is out of range").format(number=text[:20]))
         return value
 
     def int(self, text: str) -> int:
         self._count()
         if len(text.lstrip("-")) > 64:  # a generator state holds 128-bit numbers
-            raise ValueError(f"{text[:20]}… is out of range")
+            raise ValueError(tr("{number} is out of range").format(number=text[:20] + "…"))
         return int(text)
 
 

@@ -195,7 +195,8 @@ class Task:
         it writes (a text has no end; a caption ends with its end token).
         The same network, prompt, temperature and seed write the same text.  Raises
         :class:`TaskError` with a readable reason (a prompt outside the alphabet, ...)."""
-        raise TaskError(f"the network of “{self.title}” does not write")
+        raise TaskError(tr("the network of “{title}” does not write").format(
+            title=tr(self.title) if self.title else self.name))
 
     def baseline_outputs(self, dataset: Dataset) -> np.ndarray | None:
         """What the trivial rule (:attr:`baseline_rule`) answers on ``dataset.val``, shaped
@@ -234,7 +235,8 @@ class Task:
     def make(self, cfg: TaskConfig, seed: int) -> Dataset:
         """The dataset for ``cfg``; the same seed gives the same data, bit for bit."""
         if cfg.name != self.name:
-            raise TaskError(f"task settings are for '{cfg.name}', not '{self.name}'")
+            raise TaskError(tr("task settings are for '{given}', not '{task}'").format(
+                given=cfg.name, task=self.name))
         return self.generate(cfg, np.random.default_rng(seed))
 
     def apply_shape(self, net: NetworkConfig, cfg: TaskConfig) -> None:

@@ -255,7 +255,8 @@ class CsvSeries(Task):
 
         def need(key: str, ok: bool) -> None:
             if not ok:
-                raise TaskError(f"the CSV data's description lacks or mistypes '{key}'")
+                raise TaskError(tr("the CSV data's description lacks or mistypes '{key}'").format(
+                    key=key))
 
         def number(v: Any) -> bool:
             return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
