@@ -271,6 +271,18 @@ def test_lesson_seven_gradient_flow_tilts_as_the_text_says(seed, record_property
         assert gated > 10 * falls, (cell, gated, falls)  # seeds 0-4: 60x or more
 
 
+def test_lesson_seven_the_exploding_setups_eigenvalues_lie_mostly_outside_the_circle():
+    # "in the exploding setup below ρ starts at 2.4, with most eigenvalues outside the
+    # circle" (what the Eigenvalues panel draws: engine.spectrum, for seeds 0-4).
+    from rnn_sandbox.engine.spectrum import recurrent_spectra
+
+    for seed in range(5):
+        net = Experiment(setup_config("gradients", "exploding", seed)).network
+        (w_hh,) = recurrent_spectra(net.anatomy(), net.state_dict())
+        assert w_hh.radius == pytest.approx(2.4)
+        assert np.mean(np.abs(w_hh.eigenvalues) > 1) > 0.5, seed
+
+
 @pytest.mark.learning
 def test_lesson_seven_clipping_rescues_the_exploding_setup(seed, record_property):
     # "one gigantic gradient can no longer throw the training off course, and the loss ends

@@ -125,10 +125,10 @@ PRESETS: dict[str, Preset] = {
     "Wide screen": Preset(
         QT_TR_NOOP("Every plot at once in a row under the diagram (1920 px and wider)"),
         left=((TASKS, LESSONS),),
-        right=((SETTINGS, COMPARE),),
-        bottom=((LOSS, LEARNED), (HIDDEN,), (GRADIENT,), (ITEMIZED,), (EIGEN,),
+        right=((SETTINGS, COMPARE), (EIGEN,)),
+        bottom=((LOSS, LEARNED), (HIDDEN,), (GRADIENT,), (ITEMIZED,),
                 (PREDICTION, SAMPLE, RUNS, ATTENTION)),
-        widths=(Size(TASKS, 0.17), Size(SETTINGS, 0.21)),
+        widths=(Size(TASKS, 0.17), Size(SETTINGS, 0.21), Size(EIGEN, 0.14, 260)),
         heights=(Size(LOSS, 0.45),),
         bottom_spans=True,
         least_width=1920,

@@ -169,7 +169,7 @@ def test_presets_and_reset_layout_put_every_panel_back(qtbot, settings):
     w.arrange("Wide screen")
     settle(qtbot, w)
     # (The attention's plots are drawn only for a network that attends: this one does not.)
-    attention = (w.attention_panel.alignment, w.attention_panel.lengths)
+    attention = (w.attention_panel.alignment, w.attention_panel.lengths, w.attention_panel.beam)
     assert all(views.shown(p) for p in w.plots.values() if p not in attention)
 
 

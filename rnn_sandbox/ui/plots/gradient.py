@@ -108,9 +108,10 @@ class GradientFlowPlot(PlotPanel):
             "carries h_t forward."))
         self.kept_box.toggled.connect(lambda _: self._show_kept())
         self.kept_box.hide()
-        bar.addWidget(self.kept_box)
         bar.addStretch(1)
         self._layout.addLayout(bar)
+        # A row of its own: beside the heatmap's choice it would widen a laptop's column.
+        self._layout.addWidget(self.kept_box)
         self._layout.addWidget(self.graphics_area(), 1)
         self._layout.addWidget(self.caption)
 

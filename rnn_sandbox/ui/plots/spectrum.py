@@ -119,9 +119,8 @@ class EigenvaluePlot(PlotPanel):
             colour = PALETTE[i % len(PALETTE)]
             parts.append(tr("<span style='color:{colour}'>■</span> {label}: ρ = {radius}")
                          .format(colour=colour, label=s.label, radius=number(s.radius, 3)))
-        # Two to a line: a bidirectional network's two directions of a layer side by side.
-        lines = ["&nbsp; ".join(parts[i : i + 2]) for i in range(0, len(parts), 2)]
-        self.key.setText("<br>".join(lines) or " ", color=THEMES[self.theme]["fg"])
+        # One to a line: a narrow column holds each whole.
+        self.key.setText("<br>".join(parts) or " ", color=THEMES[self.theme]["fg"])
 
     def set_theme(self, name: str) -> None:
         super().set_theme(name)
