@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QSizePolicy,
+    QTextEdit,
     QToolTip,
     QWidget,
 )
@@ -93,6 +95,29 @@ class ElidedLabel(QLabel):
             QToolTip.showText(event.globalPos(), self.text(), self)
             return True
         return super().event(event)
+
+
+# Languages written without spaces between words: a line breaks between any two characters.
+UNSPACED = ("ja", "zh", "ko")
+
+
+def text_wrap(language: str) -> QTextOption.WrapMode:
+    """How a column of prose wraps in ``language``: at word boundaries only (a narrow
+    column must never show a title as "Bidirectio|nal"), but anywhere in Japanese, where a
+    line of kana and kanji with a Latin name in it otherwise ran past its column and
+    scrolled sideways."""
+    if language.split("_")[0] in UNSPACED:
+        return QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+    return QTextOption.WrapMode.WordWrap
+
+
+def prose_scrolls_down_only(browser: QTextEdit) -> None:
+    """No horizontal scroll bar under a text without code: Qt's wrapping of Japanese can
+    run a line a fraction of a pixel into the document's margin, and the bar then offered
+    to scroll one pixel sideways.  Code (``<pre>``) keeps its whole lines and scrolls."""
+    code = "<pre" in browser.toHtml()
+    browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded if code
+                                         else Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 def fit_to_screen(window: QWidget) -> None:

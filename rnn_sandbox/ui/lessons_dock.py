@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QSettings, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QImageReader, QTextDocument, QTextOption
+from PySide6.QtGui import QDesktopServices, QImage, QImageReader, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,7 +36,7 @@ from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.lesson_pack import LessonPack, read_pack
 from rnn_sandbox.lessons import Lesson, LessonError, load_lessons, resolve_link
 from rnn_sandbox.setup_line import SetupLineError, parse_setup_line, setup_line
-from rnn_sandbox.ui import fit
+from rnn_sandbox.ui import fit, i18n
 from rnn_sandbox.ui.i18n import tr
 
 KEY_CURRENT = "lessons/current"
@@ -129,7 +129,7 @@ class LessonsDock(QWidget):
         self.browser = LessonText(self)
         self.browser.setOpenLinks(False)  # every link comes to activate_link
         # Whole words only: a narrow column must never show a title as "Bidirectio|nal".
-        self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.browser.setWordWrapMode(fit.text_wrap(i18n.current()))
         self.browser.anchorClicked.connect(self.activate_link)
 
         # The setup's name has a row of its own: setup names are long and the column narrow.
@@ -269,6 +269,7 @@ class LessonsDock(QWidget):
         else:
             self.browser.setMarkdown(text)
         fit.modest_headings(self.browser.document())
+        fit.prose_scrolls_down_only(self.browser)
         self.browser.verticalScrollBar().setValue(0)
         self.setup_combo.clear()
         for s in lesson.setups:

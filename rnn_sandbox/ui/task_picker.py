@@ -7,7 +7,7 @@ switch, so browsing the catalogue never throws away a trained model by accident.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QTextOption
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_sandbox.tasks import Task, all_tasks
-from rnn_sandbox.ui import fit
+from rnn_sandbox.ui import fit, i18n
 from rnn_sandbox.ui.i18n import task_summary, task_title, task_type, tr
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -34,7 +34,7 @@ class TaskPicker(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
         self.text = QTextBrowser()
-        self.text.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # whole words only
+        self.text.setWordWrapMode(fit.text_wrap(i18n.current()))  # whole words only
         self.text.setOpenExternalLinks(True)
         self.use_button = QPushButton(tr("Use this task"))
         self.use_button.setToolTip(tr("Build a new experiment for the selected task"))
@@ -110,6 +110,7 @@ class TaskPicker(QWidget):
                                                      summary=task_summary(task))
         self.text.setMarkdown(text)
         fit.modest_headings(self.text.document())
+        fit.prose_scrolls_down_only(self.text)
         self.use_button.setEnabled(name != self.current)
 
     def _use(self) -> None:

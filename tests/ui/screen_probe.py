@@ -311,7 +311,9 @@ def _widget_problems(widgets: list[QWidget], status_rect: QRect | None) -> list[
             if isinstance(w, QTextEdit) and not code:  # the text as it lays out now
                 doc = w.document()
                 doc.setTextWidth(w.viewport().width())
-                room = w.viewport().width() - 2 * doc.documentMargin()
+                # A line starts after the left margin; it is cut where it passes the
+                # viewport's edge (Qt runs Japanese a pixel into the right margin).
+                room = w.viewport().width() - doc.documentMargin()
                 wide = _widest_line(doc, room + 1)
                 if wide:
                     problem = f"a word wider than its text in {_owner(w)}: {wide!r}"

@@ -6,7 +6,13 @@ from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from rnn_sandbox.ui.fit import SHORTENS, ElidedLabel, shrinkable
+from rnn_sandbox.ui.fit import (
+    SHORTENS,
+    ElidedLabel,
+    prose_scrolls_down_only,
+    shrinkable,
+    text_wrap,
+)
 
 
 def test_a_shrinkable_drop_down_shows_its_whole_current_text_in_the_tooltip(qtbot):
@@ -41,3 +47,21 @@ def test_an_elided_label_draws_its_text_shortened_and_shows_it_whole_on_hover(qt
     assert label.property(SHORTENS)
     label.resize(whole + 10, 20)
     assert label.elided() == label.text()
+
+
+def test_prose_wraps_and_scrolls_only_down_and_japanese_breaks_anywhere(qtbot):
+    """A lesson in Japanese ran a line a pixel past its column and scrolled sideways."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextOption
+    from PySide6.QtWidgets import QTextBrowser
+
+    assert text_wrap("ja") == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+    assert text_wrap("de") == text_wrap("en") == QTextOption.WrapMode.WordWrap
+    text = QTextBrowser()
+    qtbot.addWidget(text)
+    text.setMarkdown("ネットワークは**写像**です。")
+    prose_scrolls_down_only(text)
+    assert text.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    text.setMarkdown("A setup line:\n\n```\ntask=sine_forecast hidden=8\n```\n")
+    prose_scrolls_down_only(text)  # code keeps its lines whole and scrolls
+    assert text.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
