@@ -183,13 +183,14 @@ class LookBackPlot(QWidget):
         """``conn`` ``(output steps, input steps)``; ``inputs`` says what an input step is
         (:attr:`~rnn_sandbox.tasks.units.Learned.inputs`): an encoder–decoder's curves
         count back from the end of the source."""
-        self.inputs = inputs
         source = inputs == "source"
-        self.map.getPlotItem().setLabel("bottom", tr("source step") if source else
-                                        tr("input step"))
-        self.curves.getPlotItem().setLabel(
-            "bottom", tr("steps before the end of the source") if source else
-            tr("steps back"))
+        if inputs != self.inputs:  # a label set anew lays the plot out again: only on change
+            self.inputs = inputs
+            self.map.getPlotItem().setLabel("bottom", tr("source step") if source else
+                                            tr("input step"))
+            self.curves.getPlotItem().setLabel(
+                "bottom", tr("steps before the end of the source") if source else
+                tr("steps back"))
         if conn is None:
             self.image.clear()
             self.current.setData([], [])
@@ -221,5 +222,5 @@ class LookBackPlot(QWidget):
         if legend is None:
             return
         for sample, text in legend.items:
-            if sample.item is item:
+            if sample.item is item and text.text != label:  # a new text lays it out again
                 text.setText(label)
