@@ -120,7 +120,8 @@ def _copies(caches: list[Any], b: np.ndarray, steps: int) -> list[Any]:
             if isinstance(v, np.ndarray):
                 if v.ndim not in (2, 3):
                     raise TypeError(f"unexpected {f.name} of shape {v.shape} in a cache")
-                parts[f.name] = v[:steps, b] if v.ndim == 3 else v[b]
+                # take: C-ordered copies, which the cells may view in other shapes
+                parts[f.name] = v[:steps].take(b, axis=1) if v.ndim == 3 else v.take(b, axis=0)
         out.append(replace(cache, **parts))
     return out
 
@@ -147,7 +148,8 @@ def _stack_squares(network: Network, x: np.ndarray, mask: np.ndarray | None,
     if m2o or D == 2:  # one pass over every step (both directions read all of them)
         groups = [(np.arange(1 if m2o else T), T)]
     else:
-        groups = [(np.array([s]), s + 1) for s in range(T)]
+        # (Two steps at least: the minimal cells' scan backward does not take one.)
+        groups = [(np.array([s]), min(T, max(s + 1, 2))) for s in range(T)]
     for outputs, steps in groups:
         bb, ss, kk = (a.ravel() for a in np.meshgrid(
             np.arange(B), outputs, np.arange(K), indexing="ij"))

@@ -21,6 +21,7 @@ import signal
 import threading
 import time
 import traceback
+import zlib
 from collections import deque
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ import numpy as np
 
 from rnn_sandbox import language
 from rnn_sandbox.engine import Network, Snapshot, TrainingDiverged
+from rnn_sandbox.engine.anatomy import HEAD_WEIGHT
 from rnn_sandbox.io import experiment_from_bytes
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import Metric
@@ -144,11 +146,12 @@ class TrainingLoop:
         self.experiment = experiment
         self.generation = generation
         # How far back the networks look, by (run name, or "" for this network; watched
-        # sample): the result (an error's text if it has none) with the step it is of; a
-        # kept run's weights never change, so its look back is worked out once per sample.
-        self._look_back_kept: dict[tuple[str, int], tuple[int, np.ndarray | str]] = {}
-        # Those being worked out, a piece at a time (advance), with the step they are of.
-        self._look_back_jobs: dict[tuple[str, int], tuple[int, Iterator[Any]]] = {}
+        # sample): the result (an error's text if it has none) with the step it is of and
+        # a mark of the weights; a kept run's weights never change, so its look back is
+        # worked out once per sample.
+        self._look_back_kept: dict[tuple[str, int], tuple[int, np.ndarray | str, Any]] = {}
+        # Those being worked out, a piece at a time (advance), with the step and the mark.
+        self._look_back_jobs: dict[tuple[str, int], tuple[int, Iterator[Any], Any]] = {}
         self._look_back_time = self._look_back_since = 0.0
         self.running = False
         self.pending_steps = 0
@@ -277,12 +280,14 @@ class TrainingLoop:
         i, step = learned.indices[0], exp.trainer.step_count
         sample = exp.trainer.data.val.subset(slice(i, i + 1))
         done = self._look_back_kept.get(("", i))
-        if ("", i) not in self._look_back_jobs and (done is None or done[0] != step):
+        # The step and the read-out's weights tell new weights (also ones loaded or undone).
+        mark = (step, zlib.crc32(exp.network.params[HEAD_WEIGHT].tobytes()))
+        if ("", i) not in self._look_back_jobs and (done is None or done[2] != mark):
             # A copy of the weights: training goes on while the pieces are worked out.
             net = copy.copy(exp.network)
             net.params = {k: v.copy() for k, v in exp.network.params.items()}
             net.cache = None
-            self._start_look_back(("", i), step, net, sample)
+            self._start_look_back(("", i), step, net, sample, mark)
         if done is not None:
             if isinstance(done[1], str):
                 learned.no_connectivity = done[1]
@@ -291,16 +296,16 @@ class TrainingLoop:
         for name, net in self._look_back_runs:
             done = self._look_back_kept.get((name, i))
             if done is None and (name, i) not in self._look_back_jobs:
-                self._start_look_back((name, i), 0, net, sample)
+                self._start_look_back((name, i), 0, net, sample, None)
             elif done is not None and not isinstance(done[1], str):
                 learned.others[name] = done[1]
 
-    def _start_look_back(self, key: tuple[str, int], step: int, net: Any,
-                         sample: Any) -> None:
+    def _start_look_back(self, key: tuple[str, int], step: int, net: Any, sample: Any,
+                         mark: Any) -> None:
         if not self._look_back_jobs:
             self._look_back_time, self._look_back_since = 0.0, time.perf_counter()
         self._look_back_jobs[key] = (step, watched_connectivity_pieces(
-            net, sample, LOOK_BACK_PIECE))
+            net, sample, LOOK_BACK_PIECE), mark)
 
     def _work_on_look_back(self, share: float | None) -> bool:
         """Work out a piece of a look back, if one is waiting and (with ``share``) the
@@ -312,7 +317,7 @@ class TrainingLoop:
         if share is not None and self._look_back_time > share * (
                 started - self._look_back_since):
             return False
-        key, (step, pieces) = next(iter(self._look_back_jobs.items()))
+        key, (step, pieces, mark) = next(iter(self._look_back_jobs.items()))
         try:
             with np.errstate(all="ignore"):
                 result = next(pieces)
@@ -322,7 +327,7 @@ class TrainingLoop:
         if result is None:
             return False
         del self._look_back_jobs[key]
-        self._look_back_kept[key] = (step, result)
+        self._look_back_kept[key] = (step, result, mark)
         return True
 
     def drawn(self, n: int = 1) -> None:
