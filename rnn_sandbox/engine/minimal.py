@@ -162,7 +162,7 @@ def _rows(x: np.ndarray) -> np.ndarray:
     """``x`` ``(n, …)`` as a view ``(n, N)`` (raises rather than copy: results written into
     it must land in ``x``)."""
     v = x.view()
-    v.shape = (len(x), -1)
+    v.shape = (len(x), int(np.prod(x.shape[1:])))  # (not -1: a chunk may have no steps)
     return v
 
 
