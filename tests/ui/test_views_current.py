@@ -155,14 +155,10 @@ def test_the_first_step_is_drawn_in_every_view(laptop, qtbot):
     qtbot.waitUntil(lambda: hidden_shows(w, now["hidden"]), timeout=WAIT)
     raise_dock(qtbot, w, w.itemized_dock, w.itemized_plot)
     qtbot.waitUntil(lambda: itemized_shows(w, now["itemized"]), timeout=WAIT)
-    # The eigenvalues of W_hh after the step (not those it started from), and after more
-    # steps while the panel is in view.
+    # The eigenvalues of W_hh after the step, not those it started from.
     raise_dock(qtbot, w, w.eigen_dock, w.eigen_plot)
     qtbot.waitUntil(lambda: eigenvalues_show(w, now["w_hh"]), timeout=WAIT)
     assert not np.allclose(np.linalg.eigvals(now["w_hh"]), np.linalg.eigvals(before["w_hh"]))
-    train(qtbot, w, 4)
-    later = engine_now(w)
-    qtbot.waitUntil(lambda: eigenvalues_show(w, later["w_hh"]), timeout=WAIT)
 
 
 # -- after training and after a tab switch ---------------------------------------------------
@@ -330,6 +326,9 @@ def test_every_plot_has_room_at_a_laptops_size(laptop, qtbot, cell):
         if panel is w.eigen_plot:  # an LSTM has no square W_hh: the panel says so
             assert panel.notice.isVisible() == (cell != "rnn")
             assert bool(panel.points) == (cell == "rnn")
+            if cell == "rnn":  # those of the weights 30 steps of Play made
+                w_hh = engine_now(w)["w_hh"]
+                qtbot.waitUntil(lambda w_hh=w_hh: eigenvalues_show(w, w_hh), timeout=WAIT)
             w.grab().save(f"/tmp/views-1280x720-{cell}-eigenvalues.png")
     assert (w.width(), w.height()) == (1280, 720)
     w.grab().save(f"/tmp/views-1280x720-{cell}.png")
