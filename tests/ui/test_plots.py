@@ -508,3 +508,33 @@ def test_the_gradient_flow_shows_a_minimal_cells_state_jacobian(qtbot):
     assert gp.flow_curves["l0"].isVisible() and not gp.kept_curves["l0"].isVisible()
     gp.set_network(gated_experiment("gru").network.anatomy())
     assert not gp.kept_box.isVisible() and not gp.kept_shown()
+
+
+def test_the_eigenvalues_of_a_large_w_hh_wait_their_turn_and_show_the_latest(qtbot):
+    """Eigenvalues take the window's time (a big W_hh long): weights that come too soon
+    after the last drawing are drawn when their turn comes, the latest of them."""
+    from rnn_sandbox.config import NetworkConfig
+    from rnn_sandbox.engine import Network
+    from rnn_sandbox.ui.plots import EigenvaluePlot
+
+    net = Network(NetworkConfig(cell="rnn", hidden_size=6), seed=0)
+    p = EigenvaluePlot()
+    qtbot.addWidget(p)
+    p.set_network(net.anatomy())
+    first = net.state_dict()
+    p.show_weights(first)
+    p._cost = 0.01  # as if that took 10 ms: the next may come 0.1 s later
+    later = [{k: v * s for k, v in first.items()} for s in (2.0, 3.0)]
+    for weights in later:
+        p.show_weights(weights)
+    x, y = p.points["weight_hh_l0"].getData()
+    assert np.allclose(np.sort_complex(x + 1j * y), np.sort_complex(
+        np.linalg.eigvals(first["weight_hh_l0"])))
+    want = np.sort_complex(np.linalg.eigvals(later[-1]["weight_hh_l0"]))
+
+    def latest() -> bool:
+        x, y = p.points["weight_hh_l0"].getData()
+        return np.allclose(np.sort_complex(x + 1j * y), want)
+
+    qtbot.waitUntil(latest, timeout=2000)
+    assert p.spectra[0].radius == pytest.approx(np.abs(want).max())

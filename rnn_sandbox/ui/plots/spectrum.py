@@ -7,11 +7,12 @@ only draws them.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from rnn_sandbox.engine import Anatomy
@@ -29,6 +30,10 @@ from rnn_sandbox.ui.plots.base import (
 )
 
 SYMBOLS = ("o", "t", "s", "d", "+", "x", "star", "h")
+# Eigenvalues of large matrices take long (a 1024 × 1024 W_hh a good part of a second): the
+# panel spends at most this share of the window's time on them and draws the latest
+# weights once the pause is over.
+SHARE = 0.1
 
 
 class EigenvaluePlot(PlotPanel):
@@ -69,10 +74,19 @@ class EigenvaluePlot(PlotPanel):
         self.points: dict[str, pg.ScatterPlotItem] = {}
         self._extent = 0.0
         self._show_range(1.0)
+        self._cost = 0.0  # seconds the last eigenvalues took
+        self._done = 0.0  # when they were drawn
+        self._pending: Mapping[str, np.ndarray] | None = None
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.timeout.connect(self._draw_pending)
 
     def set_network(self, anatomy: Anatomy) -> None:
         """Points for each W_hh of ``anatomy`` (the only time items are created)."""
         self.anatomy = anatomy
+        self._pending = None
+        self._later.stop()
+        self._cost = self._done = 0.0
         for item in self.points.values():
             self.plot.removeItem(item)
         self.points = {}
@@ -91,10 +105,21 @@ class EigenvaluePlot(PlotPanel):
         self._write_key()
 
     def show_weights(self, weights: Mapping[str, np.ndarray]) -> None:
-        """Draw the eigenvalues of the W_hh in ``weights`` (a snapshot's copies)."""
+        """Draw the eigenvalues of the W_hh in ``weights`` (a snapshot's copies): now, or
+        once :data:`SHARE` allows (the latest weights given by then)."""
         if self.anatomy is None or not self.points:
             return
+        wait = self._done + self._cost / SHARE - time.monotonic()
+        if wait > 0:
+            self._pending = weights
+            if not self._later.isActive():
+                self._later.start(int(wait * 1000) + 1)
+            return
+        self._pending = None
+        started = time.monotonic()
         self.spectra = recurrent_spectra(self.anatomy, weights)
+        self._done = time.monotonic()
+        self._cost = self._done - started
         for s in self.spectra:
             item = self.points.get(s.name)
             if item is not None:
@@ -103,6 +128,12 @@ class EigenvaluePlot(PlotPanel):
         radii = [s.radius for s in self.spectra if np.isfinite(s.radius)]
         self._show_range(max(radii, default=1.0))
         self._write_key()
+
+    def _draw_pending(self) -> None:
+        weights, self._pending = self._pending, None
+        if weights is not None:
+            self._cost = 0.0  # its turn has come
+            self.show_weights(weights)
 
     def _show_range(self, radius: float) -> None:
         """Axes that hold the unit circle and every point; they grow at once and shrink
