@@ -506,8 +506,13 @@ def test_the_gradient_flow_shows_a_minimal_cells_state_jacobian(qtbot):
     gp.kept_box.setChecked(False)  # back to the gradient, as it was
     np.testing.assert_array_equal(gp.flow_curves["l0"].getData()[1], gradient)
     assert gp.flow_curves["l0"].isVisible() and not gp.kept_curves["l0"].isVisible()
+    gp.kept_box.setChecked(True)
     gp.set_network(gated_experiment("gru").network.anatomy())
     assert not gp.kept_box.isVisible() and not gp.kept_shown()
+    assert gp.flow_curves["l0"].isVisible() and not gp.kept_curves["l0"].isVisible()
+    gp.set_network(exp.network.anatomy())  # a minGRU again: the choice still holds
+    assert gp.kept_shown() and "∂h" in gp.flow_plot.titleLabel.text
+    assert gp.kept_curves["l0"].isVisible() and not gp.flow_curves["l0"].isVisible()
 
 
 def test_the_eigenvalues_of_a_large_w_hh_wait_their_turn_and_show_the_latest(qtbot):

@@ -199,6 +199,10 @@ class GradientFlowPlot(PlotPanel):
             kept.setVisible(False)
             self.kept_curves[name] = kept
         self.flow_plot.legend.setVisible(len(state_names) > 1)
+        kept = anatomy.cell in MINIMAL_CELLS and self.kept_box.isChecked()  # still chosen
+        for name in state_names:
+            self.flow_curves[name].setVisible(not kept)
+            self.kept_curves[name].setVisible(kept)
         key = []
         for i, p in enumerate(anatomy.weights):
             colour = PALETTE[i % len(PALETTE)]
