@@ -1105,7 +1105,7 @@ Der Text dieser Lektion lässt sich nicht lesen: {e}</translation>
     </message>
     <message>
         <source>Each row is a word the decoder wrote, each column a source word; the brighter, the more that word looked at it (α, each row sums to 1). Drag the slider to replay how the alignment formed.</source>
-        <translation>Jede Zeile ist ein Wort, das der Decoder schrieb, jede Spalte ein Quellwort; je heller, desto mehr blickte das Wort darauf (α, jede Zeile ergibt 1). Den Regler ziehen, um zu sehen, wie die Zuordnung entstand.</translation>
+        <translation>Zeilen: geschriebene Wörter, Spalten: Quellwörter; je heller, desto mehr blickte das Wort dorthin (α, Zeilensumme 1). Der Regler zeigt, wie die Zuordnung entstand.</translation>
     </message>
     <message>
         <source>Training step:</source>
@@ -1117,7 +1117,7 @@ Der Text dieser Lektion lässt sich nicht lesen: {e}</translation>
     </message>
     <message>
         <source>Attention α of the watched sample</source>
-        <translation>Aufmerksamkeit α des beobachteten Beispiels</translation>
+        <translation>Attention α des beobachteten Beispiels</translation>
     </message>
     <message>
         <source>source word</source>
@@ -1157,11 +1157,11 @@ Der Text dieser Lektion lässt sich nicht lesen: {e}</translation>
     </message>
     <message>
         <source>This network has no attention: its decoder sees only the encoder&apos;s last state. Set Attention in Settings (a sequence-to-sequence task such as Translation) to see where each word it writes looks.</source>
-        <translation>Dieses Netz hat keine Aufmerksamkeit: Sein Decoder sieht nur den letzten Zustand des Encoders. Attention in den Einstellungen setzen (bei einer Sequenz-zu-Sequenz-Aufgabe wie Translation), um zu sehen, wohin jedes geschriebene Wort blickt.</translation>
+        <translation>Dieses Netz hat keine Attention: Sein Decoder sieht nur den letzten Zustand des Encoders. Attention in den Einstellungen setzen (bei einer Sequenz-zu-Sequenz-Aufgabe wie Translation), um zu sehen, wohin jedes geschriebene Wort blickt.</translation>
     </message>
     <message>
         <source>This network has no attention: its decoder sees only the encoder&apos;s last state. Set Attention in Settings to see where each word it writes looks.</source>
-        <translation>Dieses Netz hat keine Aufmerksamkeit: Sein Decoder sieht nur den letzten Zustand des Encoders. Attention in den Einstellungen setzen, um zu sehen, wohin jedes geschriebene Wort blickt.</translation>
+        <translation>Dieses Netz hat keine Attention: Sein Decoder sieht nur den letzten Zustand des Encoders. Attention in den Einstellungen setzen, um zu sehen, wohin jedes geschriebene Wort blickt.</translation>
     </message>
     <message>
         <source>Alignment</source>
