@@ -251,6 +251,17 @@ def test_gate_views_follow_the_cell(qtbot, cell):
     hp.view_combo.setCurrentIndex(hp.view_combo.findData("gate:2"))  # candidate n (tanh)
     np.testing.assert_array_equal(hp.image.image, snap.gates["l0"][:, 2 * H :])
     assert tuple(hp.image.levels) == (-1.0, 1.0)
+    # The Projector's column (410 px at 150 %): the gates go under the unit's trace, and
+    # the panel fits its width instead of scrolling sideways; a wide dock has them beside.
+    cells = hp.graphics.ci.layout
+    hp.resize(410, 700)
+    hp.set_zoom(1.5)
+    qtbot.waitUntil(lambda: hp.graphics.width() <= hp.graphics_area().viewport().width())
+    assert cells.itemAt(2, 0) is hp.gate_plot
+    assert not hp.graphics_area().horizontalScrollBar().isVisible()
+    hp.set_zoom(1.0)
+    hp.resize(700, 700)
+    qtbot.waitUntil(lambda: cells.itemAt(1, 1) is hp.gate_plot)
 
 
 def test_prediction_view_shows_the_task_extra_metrics(qtbot):

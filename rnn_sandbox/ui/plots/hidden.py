@@ -133,6 +133,7 @@ class HiddenStatePlot(PlotPanel):
         # What was last handed to the items, so unchanged settings are not set again.
         self._shown: dict[str, object] = {}
         self._wanted_view = "h"  # the learner's choice in "Show"
+        self._placed: tuple[bool, bool] | None = None  # (gated, trace beside its gates)
         self._set_kind(None)
 
     def set_network(self, anatomy: Anatomy, n_val: int, nonlinearity: str) -> None:
@@ -172,23 +173,7 @@ class HiddenStatePlot(PlotPanel):
         self.view_combo.setVisible(gated)
         self.view_label.setVisible(gated)
         self.view_combo.setEnabled(gated)
-        # A hidden item still takes its room in the layout: take it out instead.
-        # Without gates the unit's trace takes the whole width.
-        layout = self.graphics.ci
-        if gated != (self.gate_plot in layout.items):
-            for item in (self.trace_plot, self.gate_plot, self.gate_key):
-                if item in layout.items:
-                    layout.removeItem(item)
-            layout.addItem(self.trace_plot, row=1, col=0, colspan=1 if gated else 2)
-            if gated:
-                layout.addItem(self.gate_plot, row=1, col=1)
-                layout.addItem(self.gate_key, row=2, col=0, colspan=2)
-        self.gate_plot.setVisible(gated)
-        self.gate_key.setVisible(gated)
-        # Every plot keeps a readable data area; the unit's trace and its gates side by
-        # side need the width of two.
-        width = 2 * (AXIS_W + MIN_DATA[0]) if gated else AXIS_W + MIN_DATA[0] + BAR_W
-        self.set_min_graphics(width, plots_height(2, keys=int(gated)))
+        self._place_plots()
         self.cell_curve.setVisible(kind == "lstm")
         gates = self._gates()
         for i, curve in enumerate(self.gate_curves):
@@ -202,6 +187,52 @@ class HiddenStatePlot(PlotPanel):
         self.trace_plot.setLabel("left", tr("h, c (dashed)") if kind == "lstm" else "h")
         self._shown.clear()
         self._view_changed(redraw=False)
+
+    def _side_by_side(self) -> bool:
+        """Whether the unit's trace and its gates fit side by side, each with a readable
+        data area: a narrow or zoomed dock (the Projector's column) stacks them instead,
+        so the heatmap fits the dock's width rather than scrolling sideways."""
+        room = (self.width() - self.SCROLL_BAR) / self.graphics.zoom
+        return room >= 2 * (AXIS_W + MIN_DATA[0])
+
+    SCROLL_BAR = 20  # px kept for a vertical scroll bar when the plots are stacked
+
+    def _place_plots(self) -> None:
+        """The unit's trace across the width (no gates), beside its gates or above them."""
+        gated = self.kind is not None
+        beside = gated and self._side_by_side()
+        # A hidden item still takes its room in the layout: take it out instead.
+        layout = self.graphics.ci
+        place = (gated, beside)
+        if place != self._placed:
+            self._placed = place
+            for item in (self.trace_plot, self.gate_plot, self.gate_key):
+                if item in layout.items:
+                    layout.removeItem(item)
+            layout.addItem(self.trace_plot, row=1, col=0, colspan=1 if beside else 2)
+            if gated:
+                layout.addItem(self.gate_plot, row=1 if beside else 2, col=1 if beside else 0,
+                               colspan=1 if beside else 2)
+                layout.addItem(self.gate_key, row=2 if beside else 3, col=0, colspan=2)
+            for row, stretch in enumerate((3, 2, 0 if beside or not gated else 2, 0)):
+                layout.layout.setRowStretchFactor(row, stretch)
+        self.gate_plot.setVisible(gated)
+        self.gate_key.setVisible(gated)
+        # Every plot keeps a readable data area; the unit's trace and its gates side by
+        # side need the width of two, one above the other the height of three.
+        width = 2 * (AXIS_W + MIN_DATA[0]) if beside else AXIS_W + MIN_DATA[0] + BAR_W
+        rows = 3 if gated and not beside else 2
+        if (width, plots_height(rows, keys=int(gated))) != self._min_graphics:
+            self.set_min_graphics(width, plots_height(rows, keys=int(gated)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if self.kind is not None:
+            self._place_plots()
+
+    def set_zoom(self, factor: float) -> None:
+        super().set_zoom(factor)
+        self._place_plots()
 
     def _gates(self) -> tuple[Gate, ...]:
         """The gates shown now, in PyTorch's order (none for a simple RNN)."""

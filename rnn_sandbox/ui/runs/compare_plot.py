@@ -232,22 +232,32 @@ class ComparisonPlots:
         return (self.loss_plot, *self.metric_plots.values(), self.grad_plot)
 
     def count(self, shown: str = "all") -> int:
-        """How many plots ``shown`` ("all", "curves", "gradient") stands for."""
+        """How many plots ``shown`` ("all", "curves", "gradient", "curve:N") stands for."""
         curves = 1 + len(self.metric_plots)
-        return {"all": curves + 1, "curves": curves, "gradient": 1}[shown]
+        return 1 if shown.startswith("curve:") else {
+            "all": curves + 1, "curves": curves, "gradient": 1}[shown]
+
+    def curve_names(self) -> list[str]:
+        """The names of the curves' plots, the loss first, as tabs name them one by one."""
+        return [tr("Loss")] + [tr(key) if key else tr("validation metric")
+                               for key in self.metric_plots]
 
     def arrange(self, how: str, narrow: bool = False, shown: str = "all") -> None:
         """Where the plots stand.  ``shown``: "all", "curves" (loss and metrics) or
-        "gradient"; ``how``: "row" (side by side, a wide area), "grid" (the curves above,
-        the gradient below across) or "column" (one above the other, a tall dock).
+        "gradient", or "curve:N" (the Nth of the curves alone: the loss, then the metrics);
+        ``how``: "row" (side by side, a wide area), "grid" (the curves above, the gradient
+        below across) or "column" (one above the other, a tall dock).
         ``narrow``: a plot is too narrow for long titles."""
+        curves = (self.loss_plot, *self.metric_plots.values())
+        if shown.startswith("curve:"):  # (fewer metrics now: the last of them)
+            shown = f"curve:{min(int(shown[6:]), len(curves) - 1)}"
         self._how, self._what = how, shown
         if narrow != self.narrow:
             self.narrow = narrow
             self._titles(self.runs)
-        curves = (self.loss_plot, *self.metric_plots.values())
-        plots = {"all": (*curves, self.grad_plot), "curves": curves,
-                 "gradient": (self.grad_plot,)}[shown]
+        plots = (curves[int(shown[6:])],) if shown.startswith("curve:") else {
+            "all": (*curves, self.grad_plot), "curves": curves,
+            "gradient": (self.grad_plot,)}[shown]
         if how == "grid" and shown != "all":
             how = "row"
         if (how, shown, len(plots)) == self._layout:
@@ -297,6 +307,7 @@ class ComparisonPlots:
         self.metric_plots = dict(zip(names, self._metric_pool, strict=False))
         for plot in self._metric_pool[len(names):]:
             self._clear_plot(plot)
+        self._titles(runs)  # a plot taken from the pool is named at once, as its tab is
         self._layout = None
         self.arrange(self._how, self.narrow, self._what)
 

@@ -52,9 +52,10 @@ from rnn_sandbox.files import atomic_write
 from rnn_sandbox.runs import book as runs_module
 from rnn_sandbox.ui import offscreen
 from rnn_sandbox.ui.fit import FlowLayout
-from rnn_sandbox.ui.plots.base import PALETTE, PlotPanel
+from rnn_sandbox.ui.plots.base import MIN_DATA, PALETTE, PlotPanel, plots_height
 from rnn_sandbox.ui.runs.compare_plot import (
     GREY,
+    LEFT_AXIS,
     ComparisonPlots,
     Entry,
     entries_of,
@@ -117,6 +118,12 @@ class ComparisonView(PlotPanel):
         self._next_entry = QTimer(self)
         self._next_entry.setInterval(0)
         self._next_entry.timeout.connect(self._draw_entry)
+
+        self._curves_arranged = 0  # how many curves' plots the compact tabs were set for
+        self._move_page = QTimer(self)
+        self._move_page.setSingleShot(True)
+        self._move_page.setInterval(0)
+        self._move_page.timeout.connect(self._replace)
 
         self.bar = QWidget()
         # A row that wraps: in a narrow dock the gradient's step goes to a second row rather
@@ -181,10 +188,15 @@ class ComparisonView(PlotPanel):
         self._arranging = False
         self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_user_split", True))
         # A small dock: one of curves / gradient / settings at a time, each at full size.
+        # When even the curves alone would be squashed (several metrics in a narrow dock),
+        # each curve gets a tab of its own: "curve:0" the loss, then one per metric.
         self.tab_bar = QTabBar()
+        self.pages: list[str] = list(self.TABS)  # what each tab shows
         for name in self.TABS:
             self.tab_bar.addTab(tr(name))
         self.tab_bar.setDrawBase(False)
+        self.tab_bar.setElideMode(Qt.TextElideMode.ElideNone)  # whole names; the row scrolls
+        self.tab_bar.setUsesScrollButtons(True)
         self.tab_bar.currentChanged.connect(lambda _: self._show_tab())
         self.tab_pages = QStackedWidget()
         self.tabs = QWidget()
@@ -258,6 +270,8 @@ class ComparisonView(PlotPanel):
             return
         try:
             next(self._drawing)
+            if self.overlay.count("curves") != self._curves_arranged:
+                self._arrange()  # new metrics: each curve may need a tab of its own now
         except StopIteration:
             # The legend first: its new height lays the page out before the next repaint.
             self._fill_legend()
@@ -313,6 +327,7 @@ class ComparisonView(PlotPanel):
         text = "&nbsp;&nbsp; ".join(parts) + "<br>" + key if parts else ""
         if text != self.legend.text():  # the same text again would lay the page out again
             self.legend.setText(text)
+        self._arrange()  # more or fewer metric plots: each may need a tab of its own
 
     def _fill_table(self) -> None:
         """A column per run (its colour in the header), a row per setting that matters
@@ -420,19 +435,50 @@ class ComparisonView(PlotPanel):
             self.splitter.setStretchFactor(1, 1)
             self.plots_page.show()  # the stack had hidden the page behind
             self.settings_table.show()
+        self._show_page()  # first: the tabs arrange the page they can see
         self._show_tab()
-        self._show_page()
+
+    def page(self) -> str:
+        """What the tab in front shows: "Curves", "curve:N", "Gradient" or "Settings"."""
+        return self.pages[max(0, self.tab_bar.currentIndex())]
 
     def _show_tab(self) -> None:
         if self.compact:
-            tab = self.TABS[self.tab_bar.currentIndex()]
-            self.tab_pages.setCurrentWidget(self.settings_table if tab == "Settings"
+            self.tab_pages.setCurrentWidget(self.settings_table if self.page() == "Settings"
                                             else self.plots_page)
         self._arrange()
 
     def show_tab(self, name: str) -> None:
-        """Bring "Curves", "Gradient" or "Settings" to the front (a small dock)."""
-        self.tab_bar.setCurrentIndex(self.TABS.index(name))
+        """Bring "Curves" (the loss, when each curve has its tab), "curve:N", "Gradient" or
+        "Settings" to the front (a small dock)."""
+        if name == "Curves" and name not in self.pages:
+            name = "curve:0"
+        self.tab_bar.setCurrentIndex(self.pages.index(name))
+
+    def _set_pages(self, one_by_one: bool) -> None:
+        """The compact tabs: the curves together, or each curve on a tab of its own."""
+        names = self.overlay.curve_names()
+        pages = ([f"curve:{i}" for i in range(len(names))] if one_by_one else ["Curves"]) \
+            + ["Gradient", "Settings"]
+        labels = [names[int(p[6:])] if p.startswith("curve:") else tr(p) for p in pages]
+        if labels == [self.tab_bar.tabText(i) for i in range(self.tab_bar.count())] \
+                and pages == self.pages:
+            return
+        now = self.page()
+        if now == "Curves" and one_by_one:
+            now = "curve:0"
+        elif now.startswith("curve:"):  # (fewer metrics now: the last of them)
+            now = f"curve:{min(int(now[6:]), len(names) - 1)}" if one_by_one else "Curves"
+        self.tab_bar.blockSignals(True)
+        while self.tab_bar.count():
+            self.tab_bar.removeTab(0)
+        for label in labels:
+            self.tab_bar.addTab(label)
+        self.pages = pages
+        self.tab_bar.setCurrentIndex(pages.index(now))
+        self.tab_bar.blockSignals(False)
+        self.tab_pages.setCurrentWidget(self.settings_table if now == "Settings"
+                                        else self.plots_page)
 
     def _arrange(self) -> None:
         # Fitting the table resizes the plots, whose resize arranges again: once is enough
@@ -445,17 +491,34 @@ class ComparisonView(PlotPanel):
         finally:
             self._arranging = False
 
+    def _wants_compact(self) -> bool:
+        zoom = self.graphics.zoom
+        return self.allow_compact and (self.width() / zoom < self.COMPACT_SIZE[0]
+                                       or self.height() / zoom < self.COMPACT_SIZE[1])
+
+    def _replace(self) -> None:
+        self._place(self._wants_compact())
+
     def _arrange_once(self) -> None:
         zoom = self.graphics.zoom
-        self._place(self.allow_compact and (self.width() / zoom < self.COMPACT_SIZE[0]
-                                            or self.height() / zoom < self.COMPACT_SIZE[1]))
+        if self._wants_compact() != self.compact:
+            # The page moves to or from the tabs after this layout pass, not during it:
+            # taking the plots out of the splitter while it lays them out crashed Qt.
+            self._move_page.start()
         shown = "all"
-        if self.compact:
-            shown = "gradient" if self.TABS[self.tab_bar.currentIndex()] == "Gradient" \
-                else "curves"
-        n = self.overlay.count(shown)
         g = self.graphics
         w, h = g.width() / zoom, g.height() / zoom
+        if self.compact:
+            # The curves together, unless in a column or a row each would be squashed
+            # below a readable data area: then each on a tab of its own.
+            n = self._curves_arranged = self.overlay.count("curves")
+            if g.isVisible():  # (sized by now)
+                self._set_pages(n > 1 and h < plots_height(n, axes=1)
+                                and w < n * (LEFT_AXIS + MIN_DATA[0]))
+            page = self.page()
+            shown = "gradient" if page == "Gradient" else page if page.startswith(
+                "curve:") else "curves"
+        n = self.overlay.count(shown)
         if shown == "all":
             how = "row" if w > 0.67 * n * h else "grid" if w > 0.4 * n * h else "column"
         else:
@@ -485,7 +548,9 @@ class ComparisonView(PlotPanel):
         self._arrange()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.graphics and event.type() == QEvent.Type.Resize:
+        # (Shown again: the curves drawn meanwhile may need a tab each.)
+        if watched is self.graphics and event.type() in (QEvent.Type.Resize,
+                                                         QEvent.Type.Show):
             self._arrange()
         return False
 
@@ -617,6 +682,7 @@ def render_comparison(runs: Sequence[Run], path: str | Path,
     view = ComparisonView()
     try:
         view.allow_compact = False
+        view._place(compact=False)
         view.show_equal = False
         view.caption.hide()
         view.bar.hide()  # the controls mean nothing on paper
