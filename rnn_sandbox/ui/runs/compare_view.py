@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QGraphicsItem,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QSpinBox,
@@ -52,7 +54,7 @@ from rnn_sandbox.files import atomic_write
 from rnn_sandbox.runs import book as runs_module
 from rnn_sandbox.ui import offscreen
 from rnn_sandbox.ui.fit import FlowLayout
-from rnn_sandbox.ui.plots.base import MIN_DATA, PALETTE, PlotPanel, plots_height
+from rnn_sandbox.ui.plots.base import KEY_H, MIN_DATA, PALETTE, PlotPanel, plots_height
 from rnn_sandbox.ui.runs.compare_plot import (
     GREY,
     LEFT_AXIS,
@@ -173,7 +175,13 @@ class ComparisonView(PlotPanel):
         page = QVBoxLayout(self.plots_page)
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(2)
-        page.addWidget(self.legend)
+        # In a small dock the key of many runs scrolls rather than taking the plots' room.
+        self.legend_area = QScrollArea()
+        self.legend_area.setWidgetResizable(True)
+        self.legend_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.legend_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.legend_area.setWidget(self.legend)
+        page.addWidget(self.legend_area)
         page.addWidget(self.graphics, 1)
         self.graphics.installEventFilter(self)
 
@@ -518,6 +526,7 @@ class ComparisonView(PlotPanel):
             page = self.page()
             shown = "gradient" if page == "Gradient" else page if page.startswith(
                 "curve:") else "curves"
+        self._fit_legend()
         n = self.overlay.count(shown)
         if shown == "all":
             how = "row" if w > 0.67 * n * h else "grid" if w > 0.4 * n * h else "column"
@@ -526,6 +535,21 @@ class ComparisonView(PlotPanel):
         across = n if how == "row" else n - 1 if how == "grid" else 1
         self.overlay.arrange(how, narrow=w / across < 400, shown=shown)
         self._fit_table()
+
+    def _fit_legend(self) -> None:
+        """The key at its whole height, but in a small dock (tabs) at most what the page
+        has beyond a readable plot with a key of baselines under it, and at least two lines
+        (it scrolls)."""
+        area = self.legend_area
+        bar = area.verticalScrollBar().sizeHint().width()
+        need = self.legend.heightForWidth(max(1, area.width() - bar)) \
+            if self.legend.text() else 0
+        cap = max(2 * self.legend.fontMetrics().lineSpacing() + 4,
+                  self.plots_page.height() - int((plots_height(1) + 2 * KEY_H)
+                                                 * self.graphics.zoom)) if self.compact else need
+        height = max(0, min(need, cap))
+        if area.height() != height or area.maximumHeight() != height:
+            area.setFixedHeight(height)
 
     def _fit_table(self) -> None:
         """On one page the table takes the height of its rows, at most 40 % of it (unless

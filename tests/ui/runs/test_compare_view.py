@@ -466,6 +466,12 @@ def test_two_metrics_get_an_axis_each_and_readable_baselines(qtbot, view, runs):
     view.show_tab("curve:2")
     assert o.shown() == [error]
     qtbot.waitUntil(lambda: error.vb.height() >= 80 and error.vb.width() >= 120)
+    # Shorter still: the key of the runs scrolls (two lines shown), the plot keeps its room.
+    view.resize(360, 330)
+    lines = 2 * view.legend.fontMetrics().lineSpacing() + 4
+    qtbot.waitUntil(lambda: view.legend_area.height() == lines)
+    assert view.legend.heightForWidth(view.legend_area.width()) > lines
+    qtbot.waitUntil(lambda: error.vb.height() >= 80)
     # Back to one metric: one metric plot again.
     view.set_runs([runs["rnn"], runs["lstm"]])
     assert list(o.metric_plots) == ["accuracy"] and error not in o.shown()
