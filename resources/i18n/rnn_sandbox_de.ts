@@ -2626,6 +2626,10 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <source>{value} more</source>
         <translation>{value} weitere</translation>
     </message>
+    <message>
+        <source>no {setting}</source>
+        <translation>ohne {setting}</translation>
+    </message>
     <message numerus="yes">
         <source>“{name}” becomes the current experiment; the model trained for %n step(s) is kept in the Runs panel (Undo brings it back).</source>
         <translation><numerusform>„{name}“ wird das aktuelle Experiment; das %n Schritt lang trainierte Modell bleibt im Bereich Läufe (Rückgängig holt es zurück).</numerusform><numerusform>„{name}“ wird das aktuelle Experiment; das %n Schritte lang trainierte Modell bleibt im Bereich Läufe (Rückgängig holt es zurück).</numerusform></translation>

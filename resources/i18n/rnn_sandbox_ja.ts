@@ -2626,6 +2626,10 @@ The automatic copy is kept as {kept}.</source>
         <source>{value} more</source>
         <translation>ほか {value} 個</translation>
     </message>
+    <message>
+        <source>no {setting}</source>
+        <translation>{setting}なし</translation>
+    </message>
     <message numerus="yes">
         <source>“{name}” becomes the current experiment; the model trained for %n step(s) is kept in the Runs panel (Undo brings it back).</source>
         <translation><numerusform>「{name}」が現在の実験になります。%n ステップ学習したモデルは［実行］パネルに残ります（元に戻すで復元できます）。</numerusform></translation>

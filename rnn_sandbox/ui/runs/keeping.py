@@ -34,7 +34,8 @@ from rnn_sandbox.fields import SETTING
 from rnn_sandbox.runs.book import Run, RunBook, differences, give_colours
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.ui.errors import reason
-from rnn_sandbox.ui.i18n import tr
+from rnn_sandbox.ui.i18n import choice_text, setting_label, tr
+from rnn_sandbox.ui.i18n import current as current_language
 from rnn_sandbox.ui.view_data import ViewData
 from rnn_sandbox.ui.worker import Progress
 from rnn_sandbox.wording import printable
@@ -53,7 +54,17 @@ JOB_POLL_MS = 250  # how often the window looks for runs finished in worker proc
 def _short(key: str) -> str:
     """A setting as a column of the runs table names it: "cell", "hidden size"."""
     setting = SETTING.get(key)
-    return setting.label.lower() if setting is not None else key.split(".")[-1]
+    if setting is None:
+        return key.split(".")[-1]
+    label = setting_label(setting)
+    # English writes a setting in a name in lower case; German keeps its nouns capital.
+    return label.lower() if current_language() == "en" else label
+
+
+def _choice(value: str) -> str:
+    """A choice as a name reads it: "minGRU", "simple RNN" (the label without its
+    explanation in brackets)."""
+    return choice_text(value).split(" (")[0].split("（")[0]
 
 
 def _value(value: Any) -> str:
@@ -61,7 +72,7 @@ def _value(value: Any) -> str:
         return f"{value:g}"
     if isinstance(value, dict):
         return ", ".join(f"{k} {_value(v)}" for k, v in value.items()) or "—"
-    return str(value)
+    return _choice(value) if isinstance(value, str) else str(value)
 
 
 def change_text(before: ExperimentConfig | None, after: ExperimentConfig,
@@ -88,9 +99,12 @@ def run_name(before: ExperimentConfig | None, after: ExperimentConfig) -> str:
     parts = []
     for key, (_, value) in list(diff.items())[:2]:
         if isinstance(value, bool):
-            parts.append(_short(key) if value else f"no {_short(key)}")
+            parts.append(_short(key) if value else tr("no {setting}").format(
+                setting=_short(key)))
+        elif key == "network.cell":
+            parts.append(_choice(value))  # "LSTM": the cell is the network's name
         elif isinstance(value, str):
-            parts.append(value)
+            parts.append(f"{_short(key)} {_choice(value)}")
         else:
             parts.append(f"{_short(key)} {_value(value)}")
     return ", ".join(parts) + (" …" if len(diff) > 2 else "")

@@ -62,15 +62,15 @@ def test_a_rebuild_keeps_the_trained_run_and_undo_brings_it_back(qtbot, make_con
     assert kept.name == "sine_forecast" and kept.steps() == 4
     assert kept.config.network.cell == "rnn"
     assert [h["train_loss"] for h in kept.history] == [h["train_loss"] for h in trained]
-    assert keeper.current_name == "lstm" and keeper.current_colour != kept.colour
+    assert keeper.current_name == "LSTM" and keeper.current_colour != kept.colour
     assert keeper.current_run().history == [] and changes[-1] == ["sine_forecast"]
-    assert [r.name for r in keeper.visible_runs()] == ["sine_forecast", "lstm"]
+    assert [r.name for r in keeper.visible_runs()] == ["sine_forecast", "LSTM"]
     c.undo_stack.undo()  # the trained RNN is the current run again, not kept twice
     assert keeper.runs == [] and keeper.current_name == "sine_forecast"
     assert len(keeper.current_run().history) == 4 and c.step == 4
     c.undo_stack.redo()  # an untrained LSTM is not kept when it is replaced
     assert [r.name for r in keeper.runs] == ["sine_forecast"]
-    assert keeper.current_name == "lstm"
+    assert keeper.current_name == "LSTM"
     # An experiment opened from a file is named after the file.
     c.undo_stack.undo()
     assert c.document.save(tmp_path / "mine.rnnx")
@@ -124,14 +124,14 @@ def test_deleting_runs_undoes_into_their_places(qtbot, make_controller, small):
         train(qtbot, c, 2)
         assert c.apply_config({"network.cell": cell}, f"Cell: {cell}") is None
     names = [r.name for r in keeper.runs]
-    assert names == ["sine_forecast", "lstm", "gru"]
+    assert names == ["sine_forecast", "LSTM", "GRU"]
     keeper.delete_runs([keeper.runs[0], keeper.runs[2]])
-    assert [r.name for r in keeper.runs] == ["lstm"]
+    assert [r.name for r in keeper.runs] == ["LSTM"]
     assert c.undo_stack.undoText() == "Delete 2 runs"
     c.undo_stack.undo()
     assert [r.name for r in keeper.runs] == names
     c.undo_stack.redo()
-    assert [r.name for r in keeper.runs] == ["lstm"]
+    assert [r.name for r in keeper.runs] == ["LSTM"]
     keeper.delete_runs([])  # nothing to delete: nothing on the undo stack
     assert c.undo_stack.undoText() == "Delete 2 runs"
 
@@ -150,7 +150,7 @@ def test_rename_hide_and_runs_files(qtbot, make_controller, small, tmp_path, set
     train(qtbot, c2, 2)
     k2 = c2.runs
     (kept,) = k2.runs
-    assert not k2.rename_run(kept, "gru")  # the current run's name
+    assert not k2.rename_run(kept, "GRU")  # the current run's name
     assert not k2.rename_run(kept, "  ")
     assert k2.rename_run(kept, "first") and kept.name == "first"
     assert k2.rename_run(None, "second") and k2.current_name == "second"

@@ -80,36 +80,36 @@ def test_a_rebuild_keeps_the_run_and_two_cells_are_compared_with_their_own_histo
     (kept,) = c.runs.runs
     assert kept.name == "sine_forecast" and kept.steps() == 6 and kept.config.network.cell == "rnn"
     assert [h["train_loss"] for h in kept.history] == [h["train_loss"] for h in rnn_history]
-    assert c.runs.current_name == "lstm" and c.runs.current_colour != kept.colour
+    assert c.runs.current_name == "LSTM" and c.runs.current_colour != kept.colour
     # Undo brings the trained RNN back as the current run (not twice), redo keeps it again.
     w.commands.undo.trigger()
     assert c.runs.runs == [] and c.runs.current_name == "sine_forecast"
     w.commands.redo.trigger()
     assert c.runs.runs == [kept] or [r.name for r in c.runs.runs] == ["sine_forecast"]
-    assert len(c.runs.runs) == 1 and c.runs.current_name == "lstm"
+    assert len(c.runs.runs) == 1 and c.runs.current_name == "LSTM"
     train(qtbot, w, 4)
     lstm_history = history(w)
     # The panel: the kept run, then the current one, with what changed.
     panel = w.runs_panel
     assert panel.table.rowCount() == 2
     assert panel.table.item(0, 1).text() == "sine_forecast"
-    assert panel.table.item(1, 1).text() == "lstm"
-    assert panel.table.item(1, 2).text() == "cell rnn→lstm"
+    assert panel.table.item(1, 1).text() == "LSTM"
+    assert panel.table.item(1, 2).text() == "cell simple RNN→LSTM"
     show_comparison(qtbot, w)
-    assert compared(w) == ["sine_forecast", "lstm"]
+    assert compared(w) == ["sine_forecast", "LSTM"]
     x, y = drawn(w, "sine_forecast")
     np.testing.assert_array_equal(x, [h["step"] for h in rnn_history])
     np.testing.assert_array_equal(y, [h["train_loss"] for h in rnn_history])
-    x, y = drawn(w, "lstm")
+    x, y = drawn(w, "LSTM")
     np.testing.assert_array_equal(x, [h["step"] for h in lstm_history])
     np.testing.assert_array_equal(y, [h["train_loss"] for h in lstm_history])
-    assert not np.array_equal(drawn(w, "lstm")[1], drawn(w, "sine_forecast")[1][:4])
+    assert not np.array_equal(drawn(w, "LSTM")[1], drawn(w, "sine_forecast")[1][:4])
     # The gradient reaching each time step, for the kept run and for the one training.
-    assert set(w.comparison.overlay.drawn.gradients) == {"sine_forecast", "lstm"}
+    assert set(w.comparison.overlay.drawn.gradients) == {"sine_forecast", "LSTM"}
     # By wall time too: the run in training reports the seconds of each of its steps.
     w.comparison.set_x("seconds")
     show_comparison(qtbot, w)
-    for name, rows in (("sine_forecast", rnn_history), ("lstm", lstm_history)):
+    for name, rows in (("sine_forecast", rnn_history), ("LSTM", lstm_history)):
         x, y = drawn(w, name)
         np.testing.assert_array_equal(x, [h["seconds"] for h in rows])
         assert np.all(np.diff(x) > 0)
@@ -150,29 +150,29 @@ def test_rename_hide_and_delete_change_the_book_and_the_view(qtbot, make_window,
     c.apply_config({"network.cell": "lstm"}, "Cell: LSTM")
     train(qtbot, w, 3)
     show_comparison(qtbot, w)
-    assert compared(w) == ["sine_forecast", "gru", "lstm"]
+    assert compared(w) == ["sine_forecast", "GRU", "LSTM"]
     # Rename in place (the name cell is editable), refused when the name is taken.
     panel.table.item(0, 1).setText("simple rnn")
-    assert [r.name for r in c.runs.runs] == ["simple rnn", "gru"]
+    assert [r.name for r in c.runs.runs] == ["simple rnn", "GRU"]
     panel.table.item(1, 1).setText("simple rnn")
-    assert [r.name for r in c.runs.runs] == ["simple rnn", "gru"]
-    assert panel.table.item(1, 1).text() == "gru"
-    assert compared(w) == ["simple rnn", "gru", "lstm"]
+    assert [r.name for r in c.runs.runs] == ["simple rnn", "GRU"]
+    assert panel.table.item(1, 1).text() == "GRU"
+    assert compared(w) == ["simple rnn", "GRU", "LSTM"]
     # Hide: out of the comparison, still in the book.
     panel.table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
     assert c.runs.runs[1].hidden
-    assert compared(w) == ["simple rnn", "lstm"]
+    assert compared(w) == ["simple rnn", "LSTM"]
     panel.table.item(1, 0).setCheckState(Qt.CheckState.Checked)
-    assert compared(w) == ["simple rnn", "gru", "lstm"]
+    assert compared(w) == ["simple rnn", "GRU", "LSTM"]
     # Delete with the Delete key; Undo brings it back in its place.
     panel.select(c.runs.runs[0])
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
-    assert [r.name for r in c.runs.runs] == ["gru"]
-    assert compared(w) == ["gru", "lstm"]
+    assert [r.name for r in c.runs.runs] == ["GRU"]
+    assert compared(w) == ["GRU", "LSTM"]
     w.commands.undo.trigger()
-    assert [r.name for r in c.runs.runs] == ["simple rnn", "gru"]
-    assert compared(w) == ["simple rnn", "gru", "lstm"]
+    assert [r.name for r in c.runs.runs] == ["simple rnn", "GRU"]
+    assert compared(w) == ["simple rnn", "GRU", "LSTM"]
 
 
 def test_runs_are_saved_and_opened_through_the_file_menu(qtbot, make_window, small, tmp_path,
@@ -194,7 +194,7 @@ def test_runs_are_saved_and_opened_through_the_file_menu(qtbot, make_window, sma
                         staticmethod(lambda *a, **k: (str(saved), "")))
     other.commands.open_runs.trigger()
     names = [r.name for r in other.controller.runs.runs]
-    assert names == ["sine_forecast (2)", "lstm"]  # the new window's current is sine_forecast
+    assert names == ["sine_forecast (2)", "LSTM"]  # the new window's current is sine_forecast
     assert [h["train_loss"] for h in other.controller.runs.runs[0].history] == kept_history
     assert other.controller.runs.runs[1].steps() == 3
     # Closing asks before the runs go, unless they were saved.
