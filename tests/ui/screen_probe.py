@@ -72,9 +72,13 @@ def wait_until(app: QApplication, condition, timeout: float = 60.0) -> bool:
 
 
 def shown(w: QWidget) -> bool:
-    """Visible on the screen: shown, with every ancestor shown, and of some size."""
-    # (A dock behind another's tab, or a page behind a tab, is not visible to Qt either.)
-    return w.isVisible() and w.width() > 0 and w.height() > 0
+    """On the screen: shown, of some size, and inside its window.  Qt keeps a dock behind
+    another's tab "visible", parked outside the window at the size it last had, so only
+    where it lies tells it from one in view (it is measured when its tab is raised)."""
+    if not (w.isVisible() and w.width() > 0 and w.height() > 0):
+        return False
+    top = w.window()
+    return QRect(w.mapTo(top, w.rect().topLeft()), w.size()).intersects(top.rect())
 
 
 def global_rect(w: QWidget) -> QRect:

@@ -277,9 +277,12 @@ class ComparisonPlots:
             ci.addItem(plot, row=row, col=col, colspan=span)
         rows = max(p[0] for p in places)
         cols = max(p[1] + p[2] - 1 for p in places)
-        for r in range(len(self._metric_pool) + 3):
-            ci.layout.setRowStretchFactor(r, 1 if r <= rows else 0)
-            ci.layout.setColumnStretchFactor(r, 1 if r <= cols else 0)
+        # Only the rows and columns in use: a stretch set on an empty row gives it the
+        # layout's spacing, and a dozen of them took a single plot's room in a short dock.
+        for r in range(rows + 1):
+            ci.layout.setRowStretchFactor(r, 1)
+        for c in range(cols + 1):
+            ci.layout.setColumnStretchFactor(c, 1)
         self._label_x()
 
     def shown(self) -> list[pg.PlotItem]:
