@@ -82,6 +82,7 @@ EMPTY_TEXT = (
 DIFFERENT = QColor(230, 159, 0, 70)
 EXPORTS = (".png", ".svg", ".csv")
 EXPORT_SIZE = (1280, 800)  # a picture for a report, whatever the dock's size
+PIECE_PAUSE_MS = 16  # between the pieces of a staged drawing (see ComparisonView)
 MIN_SIDE, MAX_SIDE = 64, 4096
 
 
@@ -111,14 +112,17 @@ class ComparisonView(PlotPanel):
         self.staged = False
         self._rest = QTimer(self)
         self._rest.setSingleShot(True)
-        self._rest.setInterval(0)
+        self._rest.setInterval(PIECE_PAUSE_MS)
         self._rest.timeout.connect(self._draw_rest)
         # A staged drawing of the curves: one entry per turn of the event loop.  The plots
         # stay live meanwhile (a view that held its updates until the end showed black to
         # a grab or a screen taken while a drawing was restarted again and again).
         self._drawing: Iterator[None] | None = None
         self._next_entry = QTimer(self)
-        self._next_entry.setInterval(0)
+        # A pause between pieces, so that the repaint each piece asks for and whatever
+        # else waits (a click, a key, the next training report) go first: with no pause
+        # the pieces and their repaints ran back to back and held the window ~70 ms.
+        self._next_entry.setInterval(PIECE_PAUSE_MS)
         self._next_entry.timeout.connect(self._draw_entry)
 
         self._curves_arranged = 0  # how many curves' plots the compact tabs were set for
