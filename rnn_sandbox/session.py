@@ -8,7 +8,7 @@ change of settings means: refused (and why), applied while training, or a new ne
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -209,6 +209,28 @@ class Score:
         if f"{abs(d):.3g}" == "0":
             return "as good as the baseline"
         return f"{'better' if d > 0 else 'worse'} by {abs(d):.3g}"
+
+    def words(self, translate: Callable[..., str] = tr) -> str:
+        """:meth:`text` in the program's language; the window passes its own ``translate``
+        (which also speaks the pseudo-language)."""
+        tr = translate  # the name the strings are extracted by
+        m, b = self.metric, self.baseline
+        line = (tr("val {metric} {value:.3g} (higher is better)") if m.higher_is_better else
+                tr("val {metric} {value:.3g} (lower is better)")).format(
+                    metric=tr(m.name), value=float(m.value))
+        if b is None:
+            return line
+        rule = tr(b.name.partition(": ")[0] if ": " in b.name else b.name)
+        d = self.margin
+        if d is None or not math.isfinite(d):
+            versus = ""
+        elif f"{abs(d):.3g}" == "0":
+            versus = tr("as good as the baseline")
+        else:
+            versus = (tr("better by {d:.3g}") if d > 0 else
+                      tr("worse by {d:.3g}")).format(d=abs(d))
+        return tr('{line} · baseline "{rule}" {value:.3g} · {versus}').format(
+            line=line, rule=rule, value=float(b.value), versus=versus)
 
     def text(self, prefix: str = "val ") -> str:
         """``val accuracy 0.931 (higher is better) · baseline "always O" 0.802 · better by

@@ -53,22 +53,7 @@ def epoch_words(step: int, epoch: int, planned: int) -> str:
 def score_text(score: Score) -> str:
     """``val accuracy 0.931 (higher is better) · baseline "always O" 0.802 · better by
     0.129`` (``Score.text``, in the program's language: the window's words)."""
-    m, b = score.metric, score.baseline
-    line = (tr("val {metric} {value:.3g} (higher is better)") if m.higher_is_better else
-            tr("val {metric} {value:.3g} (lower is better)")).format(metric=tr(m.name),
-                                                                     value=float(m.value))
-    if b is None:
-        return line
-    rule = tr(b.name.partition(": ")[0] if ": " in b.name else b.name)
-    d = score.margin
-    if d is None or not math.isfinite(d):
-        versus = ""
-    elif f"{abs(d):.3g}" == "0":
-        versus = tr("as good as the baseline")
-    else:
-        versus = (tr("better by {d:.3g}") if d > 0 else tr("worse by {d:.3g}")).format(d=abs(d))
-    return tr('{line} · baseline "{rule}" {value:.3g} · {versus}').format(
-        line=line, rule=rule, value=float(b.value), versus=versus)
+    return score.words()
 
 
 # -- training --------------------------------------------------------------------------------

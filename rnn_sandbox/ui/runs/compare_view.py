@@ -13,21 +13,14 @@ import csv
 import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
     QEvent,
-    QIODevice,
     QObject,
-    QPoint,
-    QRect,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,9 +45,12 @@ from PySide6.QtWidgets import (
 from rnn_sandbox.fields import SETTING
 from rnn_sandbox.files import atomic_write
 from rnn_sandbox.runs import book as runs_module
+from rnn_sandbox.runs.book import Run
 from rnn_sandbox.ui import offscreen
 from rnn_sandbox.ui.fit import FlowLayout
+from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
 from rnn_sandbox.ui.plots.base import KEY_H, MIN_DATA, PALETTE, PlotPanel, plots_height
+from rnn_sandbox.ui.runs.compare_export import check_target, png_bytes, svg_bytes
 from rnn_sandbox.ui.runs.compare_plot import (
     GREY,
     LEFT_AXIS,
@@ -66,11 +62,6 @@ from rnn_sandbox.ui.runs.compare_plot import (
 )
 from rnn_sandbox.wording import printable
 
-if TYPE_CHECKING:
-    from rnn_sandbox.ui import offscreen
-from rnn_sandbox.runs.book import Run
-from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
-
 __all__ = ["PALETTE", "ComparisonView", "render_comparison"]
 
 EMPTY_TEXT = (
@@ -80,10 +71,9 @@ EMPTY_TEXT = (
 )
 # Differing settings: bold on a tint of the palette's orange, readable light and dark.
 DIFFERENT = QColor(230, 159, 0, 70)
-EXPORTS = (".png", ".svg", ".csv")
 EXPORT_SIZE = (1280, 800)  # a picture for a report, whatever the dock's size
 PIECE_PAUSE_MS = 16  # between the pieces of a staged drawing (see ComparisonView)
-MIN_SIDE, MAX_SIDE = 64, 4096
+MIN_SIDE, MAX_SIDE = 64, 4096  # what a drawn page may measure a side
 
 
 class ComparisonView(PlotPanel):
@@ -609,23 +599,13 @@ class ComparisonView(PlotPanel):
         every plot and the differing settings, drawn as chosen here: x axis, log loss,
         gradient step), or every run's history as .csv (``runs.comparison_csv``).  The
         file appears whole or not at all."""
-        path = _check_target(path, self.runs)
+        path = check_target(path, self.runs)
         if path.suffix.lower() == ".csv":
             data = runs_module.comparison_csv(self.runs).encode("utf-8")
             atomic_write(path, lambda f: f.write(data))
         else:
             render_comparison(self.runs, path, EXPORT_SIZE, self.x_axis,
                               log=self.log_check.isChecked(), step=self.step_spin.value())
-
-
-def _check_target(path: str | Path, runs: Sequence[Run]) -> Path:
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in EXPORTS:
-        raise ValueError(f"cannot export to '{suffix}': use .png, .svg or .csv")
-    if not [r for r in runs if not r.hidden]:
-        raise ValueError("there are no runs to export: train, or show a run")
-    return path
 
 
 def _matters(key: str, runs: Sequence[Run]) -> bool:
@@ -664,37 +644,6 @@ def _swatch(colour: str) -> QIcon:
     return QIcon(pix)
 
 
-def _png_bytes(widget: QWidget) -> bytes:
-    array = QByteArray()
-    buffer = QBuffer(array)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not widget.grab().save(buffer, "PNG"):
-        raise OSError(tr("the picture could not be encoded as PNG"))
-    buffer.close()
-    return bytes(array.data())
-
-
-def _svg_bytes(widget: QWidget, title: str) -> bytes:
-    """The widget painted on Qt's SVG generator: lines and text stay vectors."""
-    array = QByteArray()
-    buffer = QBuffer(array)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    size = widget.size()
-    gen = QSvgGenerator()
-    gen.setOutputDevice(buffer)
-    gen.setSize(size)
-    gen.setResolution(96)  # a pixel is a CSS pixel: viewers show the page at its size
-    gen.setViewBox(QRect(0, 0, size.width(), size.height()))
-    gen.setTitle(title)
-    painter = QPainter(gen)
-    try:
-        widget.render(painter, QPoint(0, 0))
-    finally:
-        painter.end()
-    buffer.close()
-    return bytes(array.data())
-
-
 def render_comparison(runs: Sequence[Run], path: str | Path,
                       size: tuple[int, int] = (1280, 800), x: str = "step", *,
                       log: bool = True, step: int | None = None) -> Path:
@@ -705,7 +654,7 @@ def render_comparison(runs: Sequence[Run], path: str | Path,
     w, h = (int(v) for v in size)
     if not (MIN_SIDE <= w <= MAX_SIDE and MIN_SIDE <= h <= MAX_SIDE):
         raise ValueError(f"the size {w}×{h} is outside {MIN_SIDE}..{MAX_SIDE} pixels a side")
-    path = _check_target(path, runs)
+    path = check_target(path, runs)
     app = offscreen.application()
     view = ComparisonView()
     try:
@@ -730,13 +679,13 @@ def render_comparison(runs: Sequence[Run], path: str | Path,
         if path.suffix.lower() == ".csv":
             data = runs_module.comparison_csv(view.runs).encode("utf-8")
         elif path.suffix.lower() == ".png":
-            data = _png_bytes(view)
+            data = png_bytes(view)
         else:
             # Axes and titles are kept as pictures for quick redraws: vectors on paper.
             for plot in view._plots:
                 for item in (*(plot.getAxis(s) for s in ("left", "bottom")), plot.titleLabel):
                     item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-            data = _svg_bytes(view, tr("RNN Sandbox: comparison of runs"))
+            data = svg_bytes(view, tr("RNN Sandbox: comparison of runs"))
         return atomic_write(path, lambda f: f.write(data))
     finally:
         view.close()
