@@ -118,7 +118,9 @@ def test_every_page_is_readable_on_a_laptop_and_a_clicked_unit_is_shown(tmp_path
 
     body = """
         sys.path.insert(0, "tests/ui")
+        import pyqtgraph as pg
         import screen_probe as sp
+        from PySide6.QtWidgets import QScrollArea
         for task in ("sine_forecast", "named_entities", "caption", "translation"):
             if w.controller.config.task.name != task:
                 w.choose_task(task)
@@ -132,8 +134,16 @@ def test_every_page_is_readable_on_a_laptop_and_a_clicked_unit_is_shown(tmp_path
                 sp.settle(app, 40)
                 if w.learned_view.showing_look_back():  # asked for, worked out, drawn
                     assert sp.wait_until(app, lambda: w.learned_view.back.last is not None, 30)
-                print(task, i, sp.problems(app, w, 1.0, root=w.learned_dock),
-                      [a for a in sp.plot_areas(w.learned_dock)])
+                areas = set(sp.plot_areas(w.learned_dock))
+                for plot in w.learned_dock.findChildren(pg.GraphicsView):  # scrolled to
+                    area = plot.parentWidget()
+                    while area is not None and not isinstance(area, QScrollArea):
+                        area = area.parentWidget()
+                    if plot.isVisible() and area is not None:
+                        area.ensureWidgetVisible(plot)
+                        sp.settle(app, 20)
+                        areas |= set(sp.plot_areas(w.learned_dock))
+                print(task, i, sp.problems(app, w, 1.0, root=w.learned_dock), sorted(areas))
             if task == "sine_forecast":
                 w.hidden_plot.unitChosen.emit("l0", 3)
                 shown = [w.learned_view.unit, w.learned_view.unit_spin.value()]
