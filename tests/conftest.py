@@ -11,6 +11,10 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 # The command line speaks the system's language: tests read its English whatever the
 # machine's language is, and a test of another language asks for it.
 os.environ["LANGUAGE"] = "en"
+# Seed workers started from a window run below its priority (ui/runs/keeping.py): beside the
+# suite's own busy workers they would wait for scraps of the processor.  The test of that
+# priority sets its own value.
+os.environ["RNN_SANDBOX_WORKER_NICE"] = "0"
 
 # Learning tests (marker ``learning``) train with this seed, for data and weights alike, so
 # another value is a genuinely different run; scripts/learning_matrix.py tries several.

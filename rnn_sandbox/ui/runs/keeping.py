@@ -46,7 +46,16 @@ if TYPE_CHECKING:
 # The seed and setup workers run this many nice levels below the window: on a laptop with
 # two cores, five workers would otherwise leave the window half a core, and its repaints
 # stretch into pauses a class sees.  They still take every cycle the window does not use.
-WORKER_NICE = 10
+# RNN_SANDBOX_WORKER_NICE sets another value (0: the window's own priority), for a machine
+# whose other busy programs would otherwise leave the workers next to nothing.
+def _worker_nice() -> int:
+    try:
+        return max(0, int(os.environ.get("RNN_SANDBOX_WORKER_NICE", "10")))
+    except ValueError:  # not a number: the default
+        return 10
+
+
+WORKER_NICE = _worker_nice()
 
 JOB_POLL_MS = 250  # how often the window looks for runs finished in worker processes
 

@@ -264,6 +264,7 @@ def test_seeds_are_cancelled_by_cancel_and_by_closing_the_window(qtbot, make_win
     cfg.training.epochs = 200  # long enough to be cancelled
     w = make_window(cfg)
     monkeypatch.setattr(dialogs, "seed_count", lambda parent: 2)
+    monkeypatch.setattr(keeping, "WORKER_NICE", 10)  # the window's own value
     w.commands.seeds.trigger()
     job = w.controller.runs.job
     workers = job.processes_alive()
