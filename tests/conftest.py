@@ -123,15 +123,3 @@ def trained(cfg, steps: int = 4):
     for _ in exp.trainer.run(steps=steps, validate_every=2):
         pass
     return exp
-
-
-# Modules whose tests each take many seconds (whole windows at exact screen sizes, lessons
-# done by hand, the window's soak).  They are handed out first, so that the workers of
-# ``pytest -n`` do not end the run waiting on one of them started last.
-HEAVY_FIRST = ("test_screens.py", "test_screenshots.py", "test_lessons_by_hand.py",
-               "test_robustness.py", "test_promises.py")
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    items.sort(key=lambda item: (item.path.name not in HEAVY_FIRST
-                                 and item.get_closest_marker("slow") is None))
