@@ -3012,6 +3012,22 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>Weitere Zahlen dieser Aufgabe auf der Validierungsmenge, mit den neuesten Gewichten:
 </translation>
     </message>
+    <message numerus="yes">
+        <source>%n {cell} cell(s)</source>
+        <translation><numerusform>%n {cell}-Zelle</numerusform><numerusform>%n {cell}-Zellen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n {cell} unit(s)</source>
+        <translation><numerusform>%n {cell}-Einheit</numerusform><numerusform>%n {cell}-Einheiten</numerusform></translation>
+    </message>
+    <message>
+        <source> Click a {cell} neuron to open it: gates {gates} below, the cell state c beside.</source>
+        <translation> Ein Klick öffnet ein {cell}-Neuron: darunter die Gates {gates}, daneben der Zellzustand c.</translation>
+    </message>
+    <message>
+        <source> Click a {cell} neuron to open it: its gates {gates} below.</source>
+        <translation> Ein Klick öffnet ein {cell}-Neuron: darunter seine Gates {gates}.</translation>
+    </message>
     <message>
         <source>input</source>
         <translation>Input</translation>
@@ -5620,6 +5636,26 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
     <message>
         <source>the runs file was changed since it was read</source>
         <translation>die Läufe-Datei wurde geändert, seit sie gelesen wurde</translation>
+    </message>
+    <message>
+        <source>The {cell}&apos;s new state and its gradients are shown as the engine computes them; its equations are in its module, rnn_sandbox/engine/{module}.py.</source>
+        <translation>Den neuen Zustand der {cell}-Zelle und ihre Gradienten zeigt diese Ansicht so, wie die Engine sie berechnet; ihre Gleichungen stehen in ihrem Modul, rnn_sandbox/engine/{module}.py.</translation>
+    </message>
+    <message>
+        <source>from the gates and {prev} (engine)</source>
+        <translation>aus den Gates und {prev} (Engine)</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>read-out + next step + layer above (engine)</source>
+        <translation>Ausgabe + nächster Schritt + Schicht darüber (Engine)</translation>
+    </message>
+    <message>
+        <source>(engine)</source>
+        <translation>(Engine)</translation>
     </message>
 </context>
 </TS>

@@ -3012,6 +3012,22 @@ The automatic copy is kept as {kept}.</source>
         <translation>このタスクの検証データでの他の数値（最新の重みによる）：
 </translation>
     </message>
+    <message numerus="yes">
+        <source>%n {cell} cell(s)</source>
+        <translation><numerusform>{cell}セル %n 個</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n {cell} unit(s)</source>
+        <translation><numerusform>{cell}ユニット %n 個</numerusform></translation>
+    </message>
+    <message>
+        <source> Click a {cell} neuron to open it: gates {gates} below, the cell state c beside.</source>
+        <translation> {cell}ニューロンをクリックすると開きます：下にゲート {gates}、横にセル状態 c。</translation>
+    </message>
+    <message>
+        <source> Click a {cell} neuron to open it: its gates {gates} below.</source>
+        <translation> {cell}ニューロンをクリックすると開きます：下にゲート {gates}。</translation>
+    </message>
     <message>
         <source>input</source>
         <translation>入力</translation>
@@ -5620,6 +5636,26 @@ The automatic copy is kept as {kept}.</source>
     <message>
         <source>the runs file was changed since it was read</source>
         <translation>読んだ後に実行ファイルが変更されました</translation>
+    </message>
+    <message>
+        <source>The {cell}&apos;s new state and its gradients are shown as the engine computes them; its equations are in its module, rnn_sandbox/engine/{module}.py.</source>
+        <translation>{cell}の新しい状態と勾配はエンジンが計算したとおりに示しています。式はそのモジュール rnn_sandbox/engine/{module}.py にあります。</translation>
+    </message>
+    <message>
+        <source>from the gates and {prev} (engine)</source>
+        <translation>ゲートと {prev} から（エンジン）</translation>
+    </message>
+    <message>
+        <source>engine</source>
+        <translation>エンジン</translation>
+    </message>
+    <message>
+        <source>read-out + next step + layer above (engine)</source>
+        <translation>読み出し + 次のステップ + 上の層（エンジン）</translation>
+    </message>
+    <message>
+        <source>(engine)</source>
+        <translation>（エンジン）</translation>
     </message>
 </context>
 </TS>

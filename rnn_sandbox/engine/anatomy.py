@@ -171,6 +171,12 @@ class Anatomy:
         return bool(self.gates)
 
     @property
+    def cell_state(self) -> bool:
+        """Whether each recurrent unit carries a cell state c beside h (an LSTM's)."""
+        cell = CELL_TABLE.get(self.cell)
+        return cell is not None and cell.cell_state
+
+    @property
     def state_names(self) -> list[str]:
         return [s.name for s in self.states]
 

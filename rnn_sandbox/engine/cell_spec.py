@@ -99,6 +99,9 @@ class Cell:
     # zero the biases: the minimal cells start out keeping about 95 % of the state per step
     # (1 − σ(−3)), so from the first step a gradient reaches tens of steps back.
     start_bias: dict[int, float] | None = None
+    # Source of the PyTorch module the exported script defines when ``torch`` is not one of
+    # PyTorch's own.
+    torch_source: str = ""
 
     @property
     def rows(self) -> int:

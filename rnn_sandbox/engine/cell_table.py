@@ -15,56 +15,12 @@ lists where cell names are written).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rnn_sandbox.engine import gru, lstm, minimal, rnn_cell
-from rnn_sandbox.engine.cell_spec import (
-    INPUT_KINDS,
-    SIGMOID,
-    Backward,
-    Cell,
-    Explained,
-    Forward,
-    Gate,
-    StepNumbers,
-)
+from rnn_sandbox.engine.cell_spec import Cell, Gate
 
 __all__ = ["CELL_TABLE", "Cell", "Gate"]
 
-
-# minGRU and minLSTM share one module, minimal.py (its step loop and its scan); their
-# entries are written here.
-def _minimal(name: str) -> tuple[Forward, Backward, Callable[[StepNumbers], Explained]]:
-    def forward(x, p, h0, c0, mask, reverse, nonlinearity):
-        h, cache = minimal.min_dir_forward(name, x, p["weight_ih"], p["bias_ih"], h0, mask,
-                                           reverse)
-        return h, cache, None
-
-    def backward(cache, dh_out, dh_last, dc_last, p, nonlinearity, truncation, per_step):
-        dx, dh0, g, dh = minimal.min_dir_backward(cache, dh_out, dh_last, p["weight_ih"],
-                                                  truncation, per_step)
-        return dx, dh0, None, g, dh, None
-
-    def explain(s: StepNumbers) -> Explained:
-        assert s.gates is not None  # a minimal cell's trace holds its gates
-        dpre = minimal.gate_gradients(name, s.gates, s.h_prev, s.grad_h, None)
-        return Explained(dpre, gate_pre=s.pre_activations())
-
-    return forward, backward, explain
-
-
-MINGRU = Cell("mingru", "minGRU", (
-    Gate("z", "update", "update gate", SIGMOID),
-    Gate("h̃", "candidate", "candidate", "none"),
-), INPUT_KINDS, False, False, *_minimal("mingru"), torch="MinRNN", cache_per_unit=9,
-    start_bias={0: -3.0})
-MINLSTM = Cell("minlstm", "minLSTM", (
-    Gate("f", "forget", "forget gate", SIGMOID),
-    Gate("i", "input", "input gate", SIGMOID),
-    Gate("h̃", "candidate", "candidate", "none"),
-), INPUT_KINDS, False, False, *_minimal("minlstm"), torch="MinRNN", cache_per_unit=12,
-    start_bias={0: 3.0, 1: -3.0})
-
 CELL_TABLE: dict[str, Cell] = {
-    cell.name: cell for cell in (rnn_cell.CELL, lstm.CELL, gru.CELL, MINGRU, MINLSTM)
+    cell.name: cell
+    for cell in (rnn_cell.CELL, lstm.CELL, gru.CELL, minimal.MINGRU, minimal.MINLSTM)
 }

@@ -37,6 +37,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rnn_sandbox.engine.cell_spec import (
+    INPUT_KINDS,
+    SIGMOID,
+    Cell,
+    Explained,
+    Gate,
+    StepNumbers,
+)
 from rnn_sandbox.engine.timeloop import padding, previous_states, sigmoid, truncated_here
 
 ROWS = {"mingru": 2, "minlstm": 3}  # blocks of H rows in weight_ih
@@ -451,3 +459,92 @@ def min_dir_backward(
         grads = {"weight_ih": flat.T @ x.reshape(T * B, -1), "bias_ih": flat.sum(axis=0)}
     dx = (dpre.reshape(T * B, G) @ w_ih).reshape(x.shape)
     return dx, dh0, grads, dh_total
+
+
+# -- what the rest of the program knows of them (engine/cell_table.py) ---------------------
+def _forward(name: str):  # noqa: ANN202 - a Forward (cell_spec.py)
+    def forward(x, p, h0, c0, mask, reverse, nonlinearity):
+        h, cache = min_dir_forward(name, x, p["weight_ih"], p["bias_ih"], h0, mask, reverse)
+        return h, cache, None
+    return forward
+
+
+def _backward(cache, dh_out, dh_last, dc_last, p, nonlinearity, truncation, per_step):
+    dx, dh0, g, dh = min_dir_backward(cache, dh_out, dh_last, p["weight_ih"], truncation,
+                                      per_step)
+    return dx, dh0, None, g, dh, None
+
+
+def _explain(name: str):  # noqa: ANN202 - the step-through's numbers of one sample
+    def explain(s: StepNumbers) -> Explained:
+        assert s.gates is not None  # a minimal cell's trace holds its gates
+        dpre = gate_gradients(name, s.gates, s.h_prev, s.grad_h, None)
+        return Explained(dpre, gate_pre=s.pre_activations())
+    return explain
+
+
+# PyTorch has no module for them: the exported script carries this one, written from the
+# equations above (io/export.py fills in CELL, ROWS, HIDDEN and LAYERS).
+TORCH_MODULE = '''
+class MinRNN(nn.Module):
+    """minGRU or minLSTM (Feng et al. 2024), stacked like nn.GRU: the gates read only x_t,
+    so each step is h_t = a_t * h_(t-1) + b_t, and there are no hidden-to-hidden weights.
+    minGRU, rows [z; h~]: z = sigmoid(.), h~ = W_h x_t + b_h, h_t = (1 - z) h_(t-1) + z h~.
+    minLSTM, rows [f; i; h~]: f, i = sigmoid(.), h_t = f/(f+i) h_(t-1) + i/(f+i) h~.
+    A padded step (mask 0) keeps the state; h_0 = 0 unless given."""
+
+    def __init__(self, input_size, bidirectional):
+        super().__init__()
+        self.dirs = 2 if bidirectional else 1
+        rows = ROWS * HIDDEN
+        for k in range(LAYERS):
+            width = input_size if k == 0 else HIDDEN * self.dirs
+            for d in range(self.dirs):
+                name = f"l{k}" + ("_reverse" if d else "")
+                setattr(self, f"weight_ih_{name}", nn.Parameter(torch.zeros(rows, width)))
+                setattr(self, f"bias_ih_{name}", nn.Parameter(torch.zeros(rows)))
+
+    def forward(self, x, h0=None, mask=None):
+        batch, steps = x.shape[:2]
+        H = HIDDEN
+        layer_in, h_n = x, []
+        for k in range(LAYERS):
+            outs = []
+            for d in range(self.dirs):
+                name = f"l{k}" + ("_reverse" if d else "")
+                w, b = getattr(self, f"weight_ih_{name}"), getattr(self, f"bias_ih_{name}")
+                pre = layer_in @ w.T + b
+                h = x.new_zeros(batch, H) if h0 is None else h0[k * self.dirs + d]
+                hs = [None] * steps
+                for t in (range(steps - 1, -1, -1) if d else range(steps)):
+                    if CELL == "mingru":
+                        z = torch.sigmoid(pre[:, t, :H])
+                        new = (1 - z) * h + z * pre[:, t, H:]
+                    else:
+                        f, i = torch.sigmoid(pre[:, t, :H]), torch.sigmoid(pre[:, t, H:2 * H])
+                        new = f / (f + i) * h + i / (f + i) * pre[:, t, 2 * H:]
+                    if mask is not None:
+                        m = (mask[:, t, None] != 0).to(x.dtype)
+                        new = m * new + (1 - m) * h
+                    h = hs[t] = new
+                outs.append(torch.stack(hs, dim=1))
+                h_n.append(h)
+            layer_in = torch.cat(outs, dim=-1)
+        return layer_in, torch.stack(h_n)
+
+
+'''
+
+# The gate biases start so that a step keeps about 95 % of the state (cell_spec.Cell).
+MINGRU = Cell("mingru", "minGRU", (
+    Gate("z", "update", "update gate", SIGMOID),
+    Gate("h̃", "candidate", "candidate", "none"),
+), INPUT_KINDS, False, False, _forward("mingru"), _backward, _explain("mingru"),
+    torch="MinRNN", cache_per_unit=9, start_bias={0: -3.0}, torch_source=TORCH_MODULE)
+MINLSTM = Cell("minlstm", "minLSTM", (
+    Gate("f", "forget", "forget gate", SIGMOID),
+    Gate("i", "input", "input gate", SIGMOID),
+    Gate("h̃", "candidate", "candidate", "none"),
+), INPUT_KINDS, False, False, _forward("minlstm"), _backward, _explain("minlstm"),
+    torch="MinRNN", cache_per_unit=12, start_bias={0: 3.0, 1: -3.0},
+    torch_source=TORCH_MODULE)

@@ -261,6 +261,7 @@ def torch_script(config: NetworkConfig, weights_file: str = "model.npz") -> str:
         "CELL": repr(c.cell),
         "CELL_STATE": cell.cell_state,
         "ROWS": cell.rows,  # blocks of HIDDEN rows in the stacked weights
+        "OWN_MODULE": bool(cell.torch_source),  # a module the script defines, not PyTorch's
         "NONLINEARITY": repr(c.nonlinearity),
         "CLASSES": c.loss in ("ce", "ctc"),
         "CTC": c.loss == "ctc",
@@ -277,7 +278,7 @@ def torch_script(config: NetworkConfig, weights_file: str = "model.npz") -> str:
         body = _MANY_TO_MANY
     else:
         body = _MANY_TO_ONE
-    return _TEMPLATE.format(arch=arch, head=head, minimal=_MINIMAL, module=cell.torch,
+    return _TEMPLATE.format(arch=arch, head=head, minimal=cell.torch_source, module=cell.torch,
                             body=body.strip("\n"))
 
 
@@ -292,8 +293,9 @@ names of the task's tokens when it has them.  The script prints the prediction (
 or labels when it can) and checks that it is the sandbox's: it ends with "reproduces the
 sandbox's prediction", or exits with status 1 and the difference.  The module computes
 what the sandbox computes: nn.RNN (h_t = act(x_t W_ih^T + b_ih + h_(t-1) W_hh^T + b_hh)), nn.GRU or
-nn.LSTM with PyTorch's gate order, or minGRU/minLSTM (MinRNN below); a linear read-out; in
-the dtype of the stored weights (float64 unless the network used float32).
+nn.LSTM with PyTorch's gate order, or the cell's own module below (minGRU, minLSTM); a
+linear read-out; in the dtype of the stored weights (float64 unless the network used
+float32).
 Padded steps (mask 0) must come after the real ones; their outputs are not meaningful.
 """
 
@@ -313,8 +315,8 @@ D = 2 if BIDIRECTIONAL else 1
 
 
 def rnn(input_size, bidirectional):
-    if MODULE is MinRNN:
-        return MinRNN(input_size, bidirectional)
+    if OWN_MODULE:
+        return MODULE(input_size, bidirectional)
     kw = dict(num_layers=LAYERS, batch_first=True, bidirectional=bidirectional)
     if MODULE is nn.RNN:
         kw["nonlinearity"] = NONLINEARITY
@@ -329,7 +331,7 @@ def final_h(state):
 def run_rnn(module, x, mask, h0=None):
     """Run ``module`` over ``x`` (batch, time, features); padded steps are skipped, so the
     final state is each sequence's state at its last real step."""
-    if isinstance(module, MinRNN):
+    if OWN_MODULE:  # it keeps the state over padded steps itself
         return module(x, h0, mask)
     if mask is None:
         return module(x, h0)
@@ -477,58 +479,6 @@ def main():
 
 if __name__ == "__main__":
     main()
-'''
-
-# The minimal gated cells have no PyTorch module of their own: a small one, from the
-# equations of rnn_sandbox/engine/minimal.py.
-_MINIMAL = '''
-class MinRNN(nn.Module):
-    """minGRU or minLSTM (Feng et al. 2024), stacked like nn.GRU: the gates read only x_t,
-    so each step is h_t = a_t * h_(t-1) + b_t, and there are no hidden-to-hidden weights.
-    minGRU, rows [z; h~]: z = sigmoid(.), h~ = W_h x_t + b_h, h_t = (1 - z) h_(t-1) + z h~.
-    minLSTM, rows [f; i; h~]: f, i = sigmoid(.), h_t = f/(f+i) h_(t-1) + i/(f+i) h~.
-    A padded step (mask 0) keeps the state; h_0 = 0 unless given."""
-
-    def __init__(self, input_size, bidirectional):
-        super().__init__()
-        self.dirs = 2 if bidirectional else 1
-        rows = ROWS * HIDDEN
-        for k in range(LAYERS):
-            width = input_size if k == 0 else HIDDEN * self.dirs
-            for d in range(self.dirs):
-                name = f"l{k}" + ("_reverse" if d else "")
-                setattr(self, f"weight_ih_{name}", nn.Parameter(torch.zeros(rows, width)))
-                setattr(self, f"bias_ih_{name}", nn.Parameter(torch.zeros(rows)))
-
-    def forward(self, x, h0=None, mask=None):
-        batch, steps = x.shape[:2]
-        H = HIDDEN
-        layer_in, h_n = x, []
-        for k in range(LAYERS):
-            outs = []
-            for d in range(self.dirs):
-                name = f"l{k}" + ("_reverse" if d else "")
-                w, b = getattr(self, f"weight_ih_{name}"), getattr(self, f"bias_ih_{name}")
-                pre = layer_in @ w.T + b
-                h = x.new_zeros(batch, H) if h0 is None else h0[k * self.dirs + d]
-                hs = [None] * steps
-                for t in (range(steps - 1, -1, -1) if d else range(steps)):
-                    if CELL == "mingru":
-                        z = torch.sigmoid(pre[:, t, :H])
-                        new = (1 - z) * h + z * pre[:, t, H:]
-                    else:
-                        f, i = torch.sigmoid(pre[:, t, :H]), torch.sigmoid(pre[:, t, H:2 * H])
-                        new = f / (f + i) * h + i / (f + i) * pre[:, t, 2 * H:]
-                    if mask is not None:
-                        m = (mask[:, t, None] != 0).to(x.dtype)
-                        new = m * new + (1 - m) * h
-                    h = hs[t] = new
-                outs.append(torch.stack(hs, dim=1))
-                h_n.append(h)
-            layer_in = torch.cat(outs, dim=-1)
-        return layer_in, torch.stack(h_n)
-
-
 '''
 
 _LOAD_PLAIN = '''

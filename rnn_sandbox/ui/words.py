@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rnn_sandbox.engine.anatomy import Anatomy
+from rnn_sandbox.engine.cell_table import CELL_TABLE
+
 Translate = Callable[..., str]
 _translate: Translate | None = None
 
@@ -33,10 +36,27 @@ def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
 
 
 def units_text(cell: str, n: int) -> str:
-    """A layer's size in words: ``8 LSTM cells``, ``4 GRU units``, ``16 neurons``."""
-    if cell == "lstm":
-        return tr("%n LSTM cell(s)", n=n)
-    return tr("%n GRU unit(s)", n=n) if cell == "gru" else tr("%n neuron(s)", n=n)
+    """A layer's size in words: ``8 LSTM cells`` (a cell with a cell state), ``4 GRU units``,
+    ``16 neurons`` (a simple RNN)."""
+    entry = CELL_TABLE.get(cell)
+    if entry is None or not entry.gates:
+        return tr("%n neuron(s)", n=n)
+    if entry.cell_state:
+        return tr("%n {cell} cell(s)", n=n).format(cell=entry.title)
+    return tr("%n {cell} unit(s)", n=n).format(cell=entry.title)
+
+
+def gated_help(anatomy: Anatomy) -> str:
+    """The diagram's hint for a gated cell: what opening one of its neurons shows."""
+    if not anatomy.gated:
+        return ""
+    title = CELL_TABLE[anatomy.cell].title
+    letters = " ".join(g.letter for g in anatomy.gates)
+    if anatomy.cell_state:
+        return tr(" Click a {cell} neuron to open it: gates {gates} below, the cell state c "
+                  "beside.").format(cell=title, gates=letters)
+    return tr(" Click a {cell} neuron to open it: its gates {gates} below.").format(
+        cell=title, gates=letters)
 
 
 # Titles the engine makes (engine/anatomy.py) from parts, shown whole in the window.

@@ -18,20 +18,18 @@ PACKAGE = Path(__file__).resolve().parents[2] / "rnn_sandbox"
 # equations, both forms of its passes, its gates and parameters, its numbers in the memory
 # estimate and the PyTorch module the export builds (its ``Cell``); the table registers it,
 # and the setting's choices and labels are declared in fields.py (which imports nothing of the
-# engine).  Beyond that, a name is written only where a task picks a cell by default, in
-# examples in docstrings, in the minimal cells' own PyTorch module in the export script and
-# formula lines, and in the views that draw the LSTM's and GRU's gates and cell state.
+# engine).  The views learn the rest from the table (gates, cell state, W_hh or not); beyond
+# that, a name is written only where a task picks a cell by default, in examples in
+# docstrings, and where the formula view walks a cell's own equations term by term
+# (formula.py: the simple RNN, LSTM and GRU; formula_min.py: the minimal cells; any other
+# cell gets formula_generic.py's lines, from its table entry and the engine's numbers).
 WHERE = {
-    "mingru": {"engine/minimal.py", "engine/cell_table.py", "fields.py", "io/export.py",
-               "ui/diagram/formula_min.py"},
-    "minlstm": {"engine/minimal.py", "engine/cell_table.py", "fields.py"},
+    "mingru": {"engine/minimal.py", "fields.py", "ui/diagram/formula_min.py"},
+    "minlstm": {"engine/minimal.py", "fields.py", "ui/diagram/formula_min.py"},
     "gru": {"engine/gru.py", "fields.py", "tasks/text_generation.py", "tasks/translation.py",
-            "ui/diagram/formula.py", "ui/diagram/widget.py", "ui/words.py",
-            "ui/plots/hidden.py"},
+            "ui/diagram/formula.py"},
     "lstm": {"engine/lstm.py", "fields.py", "engine/anatomy.py", "runs/book.py",
-             "tasks/long_memory.py", "ui/diagram/formula.py", "ui/diagram/scene.py",
-             "ui/diagram/widget.py", "ui/words.py", "ui/plots/hidden.py",
-             "ui/runs/keeping.py"},
+             "tasks/long_memory.py", "ui/diagram/formula.py", "ui/runs/keeping.py"},
 }
 
 

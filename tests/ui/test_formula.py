@@ -14,6 +14,8 @@ from rnn_sandbox.engine.anatomy import anatomy_of
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.inspect import network_from, trace
 from rnn_sandbox.tasks import get_task
+from rnn_sandbox.ui.diagram import formula as formula_module
+from rnn_sandbox.ui.diagram import formula_min
 from rnn_sandbox.ui.diagram.formula import OUTPUT, fmt, formula, r4
 
 # Worked out from numbers rounded to 4 significant digits, a result may drift from the
@@ -186,6 +188,34 @@ def test_minimal_cells_recompute_without_hidden_weights(cell, mode):
         if mode == "backward":
             for gi, g in enumerate(a.gates):
                 assert near(f.line(f"da_{g.letter}").result, d.dpre[1, gi * 3 + 1])
+
+
+@pytest.mark.parametrize("cell", ["lstm", "minlstm"])
+def test_a_cell_with_no_walk_through_shows_its_gates_and_the_engines_numbers(cell, monkeypatch):
+    """A cell added to the engine's table and nowhere else: its gates are worked out from
+    the table's entry (with or without W_hh), the rest is the engine's, and a note says
+    which module holds its equations."""
+    monkeypatch.setattr(formula_module, "WALKED", ())
+    monkeypatch.setattr(formula_min, "CELLS", ())
+    tr, a = traced(*cfg_of(cell))
+    d = tr.layers["l0"]
+    f = formula(tr, a, "l0", 1, 1, "forward")
+    check(f)
+    for gi, g in enumerate(a.gates):
+        assert near(f.line(f"a_{g.letter}").result, d.gate_pre[1, gi * 3 + 1])
+        if g.squash != "none":
+            assert near(f.line(g.letter).result, d.gates[1, gi * 3 + 1])
+    assert near(f.line("h").result, d.h[1, 1])
+    assert any("W_hh" in m.name for m in f.matrices) == (cell == "lstm")
+    module = "lstm" if cell == "lstm" else "minimal"
+    assert any(f"engine/{module}.py" in note for note in f.notes)
+    f = formula(tr, a, "l0", 1, 1, "backward")
+    check(f)
+    assert near(f.line("dh").result, d.grad_h[1, 1])
+    for gi, g in enumerate(a.gates):
+        row = gi * 3 + 1
+        assert near(f.line(f"da_{g.letter}").result, d.dpre[1, row])
+        assert near(f.line(f"dW_ih[{row},0]").result, d.grad_step("weight_ih", 1)[row, 0])
 
 
 @pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])

@@ -28,12 +28,15 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rnn_sandbox.engine.anatomy import HEAD_BIAS, HEAD_WEIGHT, Anatomy
-from rnn_sandbox.engine.cell_table import CELL_TABLE
 from rnn_sandbox.engine.inspect import DirTrace, Trace
-from rnn_sandbox.ui.diagram import formula_min
+from rnn_sandbox.ui.diagram import formula_generic, formula_min
 from rnn_sandbox.ui.words import engine_title, tr
 
 OUTPUT = "output"  # the ``state`` of the read-out
+# The cells whose forward and backward steps this module walks through term by term;
+# formula_min walks the minimal cells', and any other cell of the engine's table gets
+# formula_generic's lines (its gates from the table, the rest as the engine computes it).
+WALKED = ("rnn", "lstm", "gru")
 MORE_DIGITS = 6  # at most this many significant digits for a number a line reads
 
 
@@ -308,11 +311,12 @@ class _Builder:
     def affine(self, state: str, row: int, x: np.ndarray, h_prev: np.ndarray,
                with_hh: bool = True, extra: list[Term] | None = None) -> list[Term]:
         d = self.tr.layers[state]
-        w_ih, w_hh = self.w(state, "weight_ih"), self.w(state, "weight_hh")
+        w_ih = self.w(state, "weight_ih")
         terms = [Term([num(w_ih[row, k]), num(x[k])], f"W_ih[{row},{k}]·x[{k}]")
                  for k in range(len(x))]
         terms.append(Term([num(d.b_ih[row])], f"b_ih[{row}]"))
         if with_hh:
+            w_hh = self.w(state, "weight_hh")
             terms += [Term([num(w_hh[row, j]), num(h_prev[j])], f"W_hh[{row},{j}]·h[{j}]")
                       for j in range(len(h_prev))]
             terms.append(Term([num(d.b_hh[row])], f"b_hh[{row}]"))
@@ -650,13 +654,14 @@ def formula(trace: Trace, anatomy: Anatomy, state: str, t: int, unit: int,
         b.output()
         title = tr("output {unit}, step t = {value}").format(unit=unit, value=t + 1)
     else:
-        if not CELL_TABLE[trace.layers[state].cell].gates_read_h:  # minGRU, minLSTM
-            lines = formula_min.forward if mode == "forward" else formula_min.backward
-            lines(sys.modules[__name__], b)
-        elif mode == "forward":
-            b.forward()
+        cell = trace.layers[state].cell
+        if cell in WALKED:
+            lines = type(b).forward if mode == "forward" else type(b).backward
+            lines(b)
         else:
-            b.backward()
+            module = formula_min if cell in formula_min.CELLS else formula_generic
+            lines = module.forward if mode == "forward" else module.backward
+            lines(sys.modules[__name__], b)
         title = tr("{title}, unit {unit}, step t = {value}").format(
             title=engine_title(anatomy.state(state).title), unit=unit, value=t + 1)
     word = "forward" if mode == "forward" else tr("backward (BPTT)")

@@ -15,6 +15,8 @@ from typing import Any
 from rnn_sandbox.engine.anatomy import HEAD_WEIGHT
 from rnn_sandbox.ui.words import engine_title, tr
 
+CELLS = ("mingru", "minlstm")  # the cells these lines walk through
+
 # The formula view's helpers (Term, num, …) come in as ``f``, the module
 # :mod:`.formula` itself, which calls these functions: no import circle.
 
@@ -116,6 +118,20 @@ def _exact_kept(f: ModuleType, b: Any, d: Any, n: int) -> float:
     return 1.0 - g["z"] if d.cell == "mingru" else g["f"] / (g["f"] + g["i"])
 
 
+def input_shares(f: ModuleType, b: Any, d: Any, t: int, row: int, da: float, gate: Any) -> None:
+    """This step's share of the gradients of W_ih and b_ih in ``row``, for a cell whose
+    gates read only x_t."""
+    b.section = tr("this step's share of the gradients ({title})").format(
+        title=engine_title(gate.title))
+    x = d.x[t]
+    gih = f._got(d.grad_step("weight_ih", t))
+    for k in range(len(x)):
+        b.add(f"dW_ih[{row},{k}]", f"ΔdW_ih[{row},{k}]", f"dL/da·{b.input_name(b.state)}[{k}]",
+              [f.Term([f.num(da), f.num(x[k])])], gih[row, k])
+    b.add(f"db_ih[{row}]", f"Δdb_ih[{row}]", "dL/da", [f.Term([f.num(da)])],
+          f._got(d.grad_step("bias_ih", t))[row])
+
+
 def backward(f: ModuleType, b: Any) -> None:
     state, t, i = b.state, b.t, b.i
     d = b.tr.layers[state]
@@ -144,19 +160,10 @@ def backward(f: ModuleType, b: Any) -> None:
                    *f.sig_slope(g["i"])]),
             "h̃": ("dL/dh_t·i/(f + i)", [f.num(dh.result), ratio(f, g["i"], g["f"])]),
         }
-    x = d.x[t]
     for gi, gate in enumerate(b.a.gates):
         row = gi * H + i
         sym, facs = chain[gate.letter]
         da = b.add(f"da_{gate.letter}", f"dL/da_{gate.letter}", sym, [f.Term(facs)],
                    f._got(d.dpre)[t, row]).result
-        b.section = tr("this step's share of the gradients ({title})").format(
-            title=engine_title(gate.title))
-        gih = f._got(d.grad_step("weight_ih", t))
-        for k in range(len(x)):
-            b.add(f"dW_ih[{row},{k}]", f"ΔdW_ih[{row},{k}]",
-                  f"dL/da·{b.input_name(state)}[{k}]", [f.Term([f.num(da), f.num(x[k])])],
-                  gih[row, k])
-        b.add(f"db_ih[{row}]", f"Δdb_ih[{row}]", "dL/da", [f.Term([f.num(da)])],
-              f._got(d.grad_step("bias_ih", t))[row])
+        input_shares(f, b, d, t, row, da, gate)
         b.section = tr("dL/d(gate pre-activations)")

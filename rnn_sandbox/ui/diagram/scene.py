@@ -393,7 +393,7 @@ class DiagramScene(QGraphicsScene):
                             QPointF(x0 + g * step, y))
             self.addItem(item)
             self.gates.append(item)
-        if n.cell == "lstm":
+        if self.model.anatomy.cell_state:
             item = CellStateItem(self.model, "cell", key, t, j, 0, n.hidden_size, "c",
                                  QPointF(p.x() - R - GATE_R - 5, p.y()))
             self.addItem(item)

@@ -40,13 +40,8 @@ from rnn_sandbox.ui.diagram.stepthrough import StepThroughBar
 from rnn_sandbox.ui.diagram.view import DiagramView
 from rnn_sandbox.ui.fit import FlowLayout
 from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
-from rnn_sandbox.ui.words import engine_title
+from rnn_sandbox.ui.words import engine_title, gated_help
 
-GATED_HELP = {
-    "lstm": QT_TR_NOOP(" Click an LSTM neuron to open it: gates i f g o below, the cell state c "
-                       "beside."),
-    "gru": QT_TR_NOOP(" Click a GRU neuron to open it: its gates r z n below."),
-}
 # How far the gestures may go, from the settings schema (the window's session decides the
 # rest: an edit it refuses comes back as the current configuration).
 LIMITS = diagram_limits()
@@ -565,8 +560,7 @@ class DiagramWidget(QWidget):
         m = self.model
         if m.mode == "live" or self.trace is None:
             if m.mode == "live" and not self.message.property("error"):
-                self._set_message(tr(HELP["live"]) + tr(GATED_HELP.get(self.config.network.cell,
-                    "")))
+                self._set_message(tr(HELP["live"]) + gated_help(m.anatomy))
             return
         seg = next(s for s in m.segments if s.offset <= m.step < s.offset + s.steps)
         t = m.step - seg.offset
@@ -591,7 +585,7 @@ class DiagramWidget(QWidget):
         if gated:
             text = (tr("neurons show dL/dh_t, gates dL/d(pre-activation)")
                     + (tr(", the square beside an LSTM neuron dL/dc_t") if
-                       self.config.network.cell == "lstm" else "")
+                       m.anatomy.cell_state else "")
                     + tr("; ribbons each step's share of the gate weights' gradient."))
         k = self.config.training.bptt_truncation
         if k:

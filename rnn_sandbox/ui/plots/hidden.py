@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from rnn_sandbox.engine import Anatomy, Snapshot
 from rnn_sandbox.engine.anatomy import Gate
+from rnn_sandbox.engine.cell_table import CELL_TABLE
 from rnn_sandbox.ui import fit
 from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
 from rnn_sandbox.ui.label_axis import LabelAxis
@@ -125,7 +126,8 @@ class HiddenStatePlot(PlotPanel):
         self.hidden: dict[str, np.ndarray] | None = None
         self.gates: dict[str, np.ndarray] | None = None
         self.cell: dict[str, np.ndarray] | None = None
-        self.kind: str | None = None  # "lstm" or "gru" while their gates are shown, or None
+        self.kind: str | None = None  # the gated cell whose gates are shown, or None
+        self.has_c = False  # whether that cell has a cell state c (an LSTM's)
         self.anatomy: Anatomy | None = None
         # The names of a sample's steps by stack (``Task.step_labels``), set with the task.
         self.step_names: Callable[[int], dict[str, list[str]]] | None = None
@@ -158,11 +160,12 @@ class HiddenStatePlot(PlotPanel):
     def _set_kind(self, kind: str | None) -> None:
         """Offer the views of this kind of cell; a simple RNN has only h_t."""
         self.kind = kind
+        self.has_c = kind is not None and CELL_TABLE[kind].cell_state
         key = self._wanted_view  # kept across rebuilds that pass through "no gates yet"
         self.view_combo.blockSignals(True)
         self.view_combo.clear()
         self.view_combo.addItem(tr("hidden state h_t"), "h")
-        if kind == "lstm":
+        if self.has_c:
             self.view_combo.addItem(tr("cell state c_t"), "c")
         for i, g in enumerate(self._gates()):
             self.view_combo.addItem(f"{engine_title(g.title)} {g.letter}_t", f"gate:{i}")
@@ -174,7 +177,7 @@ class HiddenStatePlot(PlotPanel):
         self.view_label.setVisible(gated)
         self.view_combo.setEnabled(gated)
         self._place_plots()
-        self.cell_curve.setVisible(kind == "lstm")
+        self.cell_curve.setVisible(self.has_c)
         gates = self._gates()
         for i, curve in enumerate(self.gate_curves):
             curve.setVisible(i < len(gates))
@@ -184,7 +187,7 @@ class HiddenStatePlot(PlotPanel):
             f"<span style='color:{PALETTE[i + 1]}'>━ {g.letter} {engine_title(g.title)}</span>"
             for i, g in enumerate(gates)
         ))
-        self.trace_plot.setLabel("left", tr("h, c (dashed)") if kind == "lstm" else "h")
+        self.trace_plot.setLabel("left", tr("h, c (dashed)") if self.has_c else "h")
         self._shown.clear()
         self._view_changed(redraw=False)
 
@@ -344,7 +347,7 @@ class HiddenStatePlot(PlotPanel):
         self._set_once("unit", self.unit, self._unit_changed)
         t = np.arange(1, T + 1)
         self.trace_curve.setData(t, h[:, self.unit])
-        c = self.cell_state() if self.kind == "lstm" else None
+        c = self.cell_state() if self.has_c else None
         if c is not None:
             self.cell_curve.setData(t, c[:, self.unit])
         if self.nonlinearity == "tanh" and c is None:  # fixed range: axes are not redrawn
