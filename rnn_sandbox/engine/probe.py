@@ -148,8 +148,7 @@ def _stack_squares(network: Network, x: np.ndarray, mask: np.ndarray | None,
     if m2o or D == 2:  # one pass over every step (both directions read all of them)
         groups = [(np.arange(1 if m2o else T), T)]
     else:
-        # (Two steps at least: the minimal cells' scan backward does not take one.)
-        groups = [(np.array([s]), min(T, max(s + 1, 2))) for s in range(T)]
+        groups = [(np.array([s]), s + 1) for s in range(T)]
     for outputs, steps in groups:
         bb, ss, kk = (a.ravel() for a in np.meshgrid(
             np.arange(B), outputs, np.arange(K), indexing="ij"))
