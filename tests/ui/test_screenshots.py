@@ -37,11 +37,11 @@ def _distinct_colours(img: QImage) -> int:
                 for y in range(0, img.height(), step_y)})
 
 
-# One screen of each way the script draws (the other main windows differ only by task,
-# the other laptop screens only by language: their windows are tested elsewhere, and
-# `make screenshots` renders them all).
-EACH_KIND = ["main_seq2seq", "diagram", "stepthrough", "lessons", "gradient_sources",
-             "laptop_1366x768_ja", "presentation", "compare_runs"]
+# One screen of each way the script draws: a main window (the others differ by task or
+# layout preset, whose windows are tested elsewhere), the diagram with a clicked neuron
+# (the plain diagram is the same window without the click), the lessons, a laptop screen
+# in another language and the comparison of runs; `make screenshots` renders them all.
+EACH_KIND = ["main_seq2seq", "stepthrough", "lessons", "laptop_1366x768_ja", "compare_runs"]
 
 
 @pytest.mark.slow
