@@ -3021,11 +3021,11 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation><numerusform>%n {cell}-Einheit</numerusform><numerusform>%n {cell}-Einheiten</numerusform></translation>
     </message>
     <message>
-        <source> Click a {cell} neuron to open it: gates {gates} below, the cell state c beside.</source>
+        <source> Click any {cell} neuron to open it: gates {gates} below, the cell state c beside.</source>
         <translation> Ein Klick öffnet ein {cell}-Neuron: darunter die Gates {gates}, daneben der Zellzustand c.</translation>
     </message>
     <message>
-        <source> Click a {cell} neuron to open it: its gates {gates} below.</source>
+        <source> Click any {cell} neuron to open it: its gates {gates} below.</source>
         <translation> Ein Klick öffnet ein {cell}-Neuron: darunter seine Gates {gates}.</translation>
     </message>
     <message>

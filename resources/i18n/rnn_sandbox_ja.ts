@@ -3021,11 +3021,11 @@ The automatic copy is kept as {kept}.</source>
         <translation><numerusform>{cell}ユニット %n 個</numerusform></translation>
     </message>
     <message>
-        <source> Click a {cell} neuron to open it: gates {gates} below, the cell state c beside.</source>
+        <source> Click any {cell} neuron to open it: gates {gates} below, the cell state c beside.</source>
         <translation> {cell}ニューロンをクリックすると開きます：下にゲート {gates}、横にセル状態 c。</translation>
     </message>
     <message>
-        <source> Click a {cell} neuron to open it: its gates {gates} below.</source>
+        <source> Click any {cell} neuron to open it: its gates {gates} below.</source>
         <translation> {cell}ニューロンをクリックすると開きます：下にゲート {gates}。</translation>
     </message>
     <message>

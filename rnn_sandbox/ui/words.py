@@ -53,9 +53,9 @@ def gated_help(anatomy: Anatomy) -> str:
     title = CELL_TABLE[anatomy.cell].title
     letters = " ".join(g.letter for g in anatomy.gates)
     if anatomy.cell_state:
-        return tr(" Click a {cell} neuron to open it: gates {gates} below, the cell state c "
+        return tr(" Click any {cell} neuron to open it: gates {gates} below, the cell state c "
                   "beside.").format(cell=title, gates=letters)
-    return tr(" Click a {cell} neuron to open it: its gates {gates} below.").format(
+    return tr(" Click any {cell} neuron to open it: its gates {gates} below.").format(
         cell=title, gates=letters)
 
 

@@ -405,6 +405,10 @@ def test_gated_cells_draw_ribbons_and_step_through_their_states(widget, qtbot, c
         sample.x, sample.y, sample.mask, sample.y_mask)[1]["weight_hh_l0"], atol=1e-10)
     assert "gradient share of step" in widget.model.describe(ribbons[1])
     widget.stepper.mode_buttons["live"].click()
+    # The hint names the cell and its gates, as the table lists them.
+    hint = {"lstm": "Click any LSTM neuron to open it: gates i f g o below, the cell state c",
+            "gru": "Click any GRU neuron to open it: its gates r z n below."}[cell]
+    assert hint in widget.message.text()
     click_item(qtbot, widget, widget.neuron("hidden", "l0", 0, 0))
     assert f"{gates} gates" in widget.panel.weights.text()
 

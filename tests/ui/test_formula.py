@@ -276,6 +276,7 @@ def test_a_mingru_step_through_shows_gates_without_hidden_weights(widget, qtbot)
     cfg, sample = tiny()
     cfg.network.cell = "mingru"
     show(widget, qtbot, cfg, sample)
+    assert "Click any minGRU neuron to open it: its gates z h̃ below." in widget.message.text()
     for mode in ("forward", "backward"):
         widget.stepper.set_mode(mode, emit=True)
         widget.stepper.advance(+1)

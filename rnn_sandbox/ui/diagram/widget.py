@@ -208,6 +208,8 @@ class DiagramWidget(QWidget):
             self._set_mode(walking)  # traced with the new model (or back to live)
         elif walking != "live":
             self._refresh()  # the sample comes with set_context, and the walk with it
+        else:
+            self._describe_step()  # the hint names the new cell's gates
 
     def set_context(self, cfg: ExperimentConfig, sample: Batch) -> None:
         """The watched sample (a batch of one) that the step-through traces."""
