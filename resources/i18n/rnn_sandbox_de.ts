@@ -1132,6 +1132,10 @@ Der Text dieser Lektion lässt sich nicht lesen: {e}</translation>
         <translation>Schritt {0}</translation>
     </message>
     <message>
+        <source>Brightness: α from 0 (dark) to 1 (bright)</source>
+        <translation>Helligkeit: α von 0 (dunkel) bis 1 (hell)</translation>
+    </message>
+    <message>
         <source>How many sentences of each length the network writes exactly right: without attention, the long ones fail first.</source>
         <translation>Wie viele Sätze jeder Länge das Netz genau richtig schreibt: Ohne Aufmerksamkeit scheitern zuerst die langen.</translation>
     </message>

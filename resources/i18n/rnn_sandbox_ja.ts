@@ -1132,6 +1132,10 @@ The text of this lesson cannot be read: {e}</source>
         <translation>ステップ {0}</translation>
     </message>
     <message>
+        <source>Brightness: α from 0 (dark) to 1 (bright)</source>
+        <translation>明るさ：α は 0（暗い）から 1（明るい）まで</translation>
+    </message>
+    <message>
         <source>How many sentences of each length the network writes exactly right: without attention, the long ones fail first.</source>
         <translation>各長さの文をネットワークが完全に正しく書ける割合。アテンションがないと、長い文から失敗します。</translation>
     </message>

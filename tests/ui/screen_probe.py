@@ -9,7 +9,8 @@ Usage: ``python screen_probe.py OUT.json SCENARIO [SCENARIO ...]`` where a scena
 ``launch``, ``lessons``, ``tasks``, ``presets``, ``zoom150`` or ``english`` (the texts of
 every dock, dialog and menu that are not translated, for the pseudo-language), walked in
 this order; a ``lang=CODE`` among them starts the window in that language, a
-``task=NAME`` chooses the task they start from.
+``task=NAME`` chooses the task they start from, a ``lesson=ID`` walks that lesson's
+setups alone (where ``lessons``, every lesson's, would cost too much).
 """
 
 from __future__ import annotations
@@ -426,21 +427,17 @@ def probe(app: QApplication, scenarios: list[str], report: dict[str, list[str]],
         for chosen in [s.partition("=")[2] for s in scenarios if s.startswith("task=")]:
             window.choose_task(chosen)  # the task the scenarios below start from
             settle(app)
-        if "zoom150" in scenarios:
-            trigger(window, "Projector")
-            settle(app, 100)
-            step(app, window)
-            look("projector at 150 %", zoom=1.5, every_tab=True)
-            window.grab().save(str(shots / f"probe_{tag}_projector.png"))
-            trigger(window, "Laptop")
         if "launch" in scenarios:
             look("first launch", every_tab=True)
             window.grab().save(str(shots / f"probe_{tag}_launch.png"))
             step(app, window)
             look("first launch, one step")
-        if "lessons" in scenarios:
+        chosen_lessons = {s.partition("=")[2] for s in scenarios if s.startswith("lesson=")}
+        if "lessons" in scenarios or chosen_lessons:
             lessons = window.lessons
             for lesson in lessons.lessons:
+                if "lessons" not in scenarios and lesson.id not in chosen_lessons:
+                    continue
                 lessons.show_lesson(lesson.id)
                 for setup in lesson.setups:
                     lessons.load_setup(setup.id)
@@ -465,6 +462,13 @@ def probe(app: QApplication, scenarios: list[str], report: dict[str, list[str]],
                      every_tab=True)
                 window.grab().save(str(shots / f"probe_{tag}_{preset.replace(' ', '_')}.png"))
                 trigger(window, "Laptop")
+        if "zoom150" in scenarios:
+            trigger(window, "Projector")
+            settle(app, 100)
+            step(app, window)
+            look("projector at 150 %", zoom=1.5, every_tab=True)
+            window.grab().save(str(shots / f"probe_{tag}_projector.png"))
+            trigger(window, "Laptop")
         if "english" in scenarios:
             from english_probe import walk
 

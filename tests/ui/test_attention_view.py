@@ -130,8 +130,21 @@ def test_the_heatmap_is_the_watched_samples_alpha_labelled_with_its_words_and_re
     assert plot.slider.value() == 0 and len(plot.frames) == 4
     plot.slider.setValue(plot.slider.maximum())
     assert plot.live
-    # At 520 × 380 the heatmap's data area is at least 120 × 80 px.
-    qtbot.waitUntil(lambda: plot.plot.vb.width() >= 120 and plot.plot.vb.height() >= 80)
+    # At 520 × 380 the heatmap's data area is at least 120 × 80 px, its colour bar beside
+    # it; as narrow as the Attention dock is in German at 1280 × 720 the bar makes way,
+    # and the heatmap keeps its width without scrolling sideways; wide again, it is back.
+    area = plot.graphics_area()
+
+    def fits(bar: bool) -> bool:
+        return (plot.bar_shown == bar and plot.colorbar.isVisible() == bar
+                and plot.plot.vb.width() >= 120 and plot.plot.vb.height() >= 80
+                and not area.horizontalScrollBar().isVisible())
+
+    qtbot.waitUntil(lambda: fits(bar=True))
+    panel.resize(232, 380)
+    qtbot.waitUntil(lambda: fits(bar=False))
+    panel.resize(520, 380)
+    qtbot.waitUntil(lambda: fits(bar=True))
     # Exports open: the CSV is the shown matrix with its words; PNG and SVG are images.
     plot.export(tmp_path / "a.csv")
     rows = list(csv.reader((tmp_path / "a.csv").open(encoding="utf-8")))

@@ -17,11 +17,12 @@ from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
 from rnn_sandbox.ui.label_axis import LabelAxis
 from rnn_sandbox.ui.plots.base import (
     AXIS_W,
-    BAR_W,
+    MIN_DATA,
     PALETTE,
     PlotPanel,
     StepAxis,
     csv_value,
+    on_screen,
     plots_height,
 )
 
@@ -78,9 +79,51 @@ class AlignmentPlot(PlotPanel):
         self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=ALPHA_MAP, width=10,
                                         interactive=False)
         self.colorbar.setImageItem(self.image, insert_in=self.plot)
-        self.set_min_graphics(AXIS_W + 120 + BAR_W, plots_height(1))
+        # The colour bar is shown only where the data area keeps its least width beside
+        # it: a narrow dock (German at 1280×720) gets the heatmap without sideways
+        # scrolling, and the caption and the tooltip say what the brightness means.
+        self.bar_shown = True
+        self._bar_w = 0.0  # what the bar and its gap took when last shown
+        self.graphics.setToolTip(tr("Brightness: α from 0 (dark) to 1 (bright)"))
+        self.set_min_graphics(AXIS_W + MIN_DATA[0], plots_height(1))
         self.frames: list[Alignment] = []
         self.live = True  # the slider at its right end follows new frames
+
+    # -- the colour bar --------------------------------------------------------------------
+    def _fit_data_areas(self) -> None:
+        if on_screen(self) and self._place_bar():
+            self._fit_due = False
+            self._schedule_fit()  # measured again with the bar in or out
+            return
+        super()._fit_data_areas()
+
+    def _place_bar(self) -> bool:
+        """Show the colour bar when the data area stays :data:`MIN_DATA` wide beside it,
+        hide it when not; whether it moved.  The layout's unzoomed width is compared, so
+        any zoom decides alike."""
+        data_w = self.plot.vb.width()
+        if self.bar_shown:
+            self._bar_w = self.colorbar.width() + 5  # the 5-px gap pyqtgraph puts before it
+            show = data_w >= MIN_DATA[0]
+        else:
+            show = data_w - self._bar_w >= MIN_DATA[0]
+        if show == self.bar_shown:
+            return False
+        self.set_bar_shown(show)
+        return True
+
+    def set_bar_shown(self, show: bool) -> None:
+        """Put the colour bar in the plot's layout (its column right of the data) or take
+        it out, so that a hidden bar leaves its width to the data."""
+        layout = self.plot.layout
+        if show:
+            layout.addItem(self.colorbar, 2, 5)
+            layout.setColumnFixedWidth(4, 5)
+        else:
+            layout.removeItem(self.colorbar)
+            layout.setColumnFixedWidth(4, 0)
+        self.colorbar.setVisible(show)
+        self.bar_shown = show
 
     # -- frames ----------------------------------------------------------------------------
     def clear(self) -> None:

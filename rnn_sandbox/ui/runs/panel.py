@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.runs.book import REACHED_SHARE, Run
+from rnn_sandbox.ui.fit import FlowLayout
 from rnn_sandbox.ui.i18n import QT_TR_NOOP, baseline_word, tr
 from rnn_sandbox.ui.plots import on_screen
 from rnn_sandbox.ui.runs.compare_plot import entries_of
@@ -230,15 +231,17 @@ class RunsPanel(QWidget):
         self.cancel_action = act(tr("Cancel"), c.runs.cancel_job,
                                  tr("Stop the runs training now"))
 
-        buttons = QGridLayout()
+        # The buttons wrap onto more rows in a narrow dock: as one wide grid their German
+        # texts kept the dock beside the loss at 213 px on a 1280 px screen, too narrow for
+        # What it learned.
+        buttons = FlowLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.setSpacing(4)
         self.buttons: dict[str, QToolButton] = {}
-        for i, (key, a) in enumerate((("Restore", self.restore_action),
-                                      ("Rename", self.rename_action),
-                                      ("Delete", self.delete_action),
-                                      ("Repeat with N seeds…", self.seeds_action),
-                                      ("Save runs…", self.save_action))):
+        for key, a in (("Restore", self.restore_action),
+                       ("Rename", self.rename_action),
+                       ("Delete", self.delete_action),
+                       ("Repeat with N seeds…", self.seeds_action),
+                       ("Save runs…", self.save_action)):
             # Tool buttons: narrower than push buttons, so the side column stays narrow.
             b = QToolButton(self)
             b.setText(tr("Save…") if a is self.save_action else a.text())  # "runs": the panel's
@@ -246,9 +249,7 @@ class RunsPanel(QWidget):
             b.setToolTip(a.toolTip())
             b.clicked.connect(a.trigger)
             self.buttons[key] = b  # by its English name, whatever the language
-            # Three in a row, then the two longer ones: fits the narrow side column.
-            row, col, span = ((0, i, 1) if i < 3 else (1, 0, 2) if i == 3 else (1, 2, 1))
-            buttons.addWidget(b, row, col, 1, span)
+            buttons.addWidget(b)
         self.job_label = QLabel(self)
         self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setToolTip(self.cancel_action.toolTip())
