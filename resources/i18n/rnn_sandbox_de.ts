@@ -1487,7 +1487,7 @@ Die Gewichte des letzten guten Schritts wurden behalten; Sie können eine Einste
     </message>
     <message>
         <source>output 1 (blank)</source>
-        <translation>Ausgabe 1 (Leerzeichen)</translation>
+        <translation>Ausgabe 1 (Blank)</translation>
     </message>
     <message>
         <source>output {value}</source>
@@ -2444,7 +2444,7 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
     </message>
     <message>
         <source>label (0 = blank)</source>
-        <translation>Label (0 = Leerzeichen)</translation>
+        <translation>Label (0 = Blank)</translation>
     </message>
     <message>
         <source>frame</source>
@@ -4557,7 +4557,7 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
     </message>
     <message>
         <source>CTC needs the blank plus a label</source>
-        <translation>CTC braucht das Leerzeichen-Label plus ein Label</translation>
+        <translation>CTC braucht das Blank und mindestens ein Label</translation>
     </message>
     <message>
         <source>classification needs 2+ classes</source>

@@ -3573,7 +3573,7 @@ The automatic copy is kept as {kept}.</source>
     </message>
     <message>
         <source>always a space</source>
-        <translation>常に空白</translation>
+        <translation>常にスペース</translation>
     </message>
     <message>
         <source>always the most frequent caption</source>

@@ -110,6 +110,26 @@ def test_every_message_of_the_window_is_translated_in_every_shipped_language(tmp
         assert qm.stat().st_mtime >= ts.stat().st_mtime - 1, f"{qm.name} is older: --release"
 
 
+def test_the_ctc_blank_has_one_name_in_each_language():
+    """CTC's output that writes nothing is named as the diagram names it in every message,
+    in lesson 4 and in the speech task's text, and never by the word for a space (German
+    called it "Leerzeichen" in places, the word text generation's baseline uses)."""
+    space = {"de": "Leerzeichen", "ja": "スペース"}
+    for code in SHIPPED:
+        found = messages(ROOT / "resources" / "i18n" / f"rnn_sandbox_{code}.ts")
+        name = next(forms[0] for s, forms, _ in found if s == "blank")
+        about = [form for s, forms, _ in found for form in forms
+                 if re.search(r"\bblank\b", s) and "blank line" not in s]
+        assert len(about) >= 4 and all(name in f for f in about), (code, name, about)
+        assert all(space[code] not in f for f in about)
+        assert any(space[code] in f for s, forms, _ in found for f in forms
+                   if s == "always a space")
+        for text in (ROOT / "resources" / "lessons" / code / "04_task_types.md",
+                     ROOT / "resources" / "tasks" / code / "speech_ctc.md"):
+            words = text.read_text(encoding="utf-8")
+            assert name in words and space[code] not in words, text
+
+
 def test_the_pseudo_language_wraps_lengthens_and_keeps_fields_and_markup():
     text = "Saved {runs} to <b>{file}</b> &amp; %n more at 50 %"
     p = i18n.pseudo(text)
