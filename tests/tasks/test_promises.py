@@ -9,7 +9,9 @@ from rnn_sandbox.cli.reports import steps_for_epochs, train_steps
 from rnn_sandbox.session import Experiment, Score
 from rnn_sandbox.tasks import all_tasks, get_task
 
-NAMES = [t.name for t in all_tasks()]
+# Text generation's default run is trained once, in test_text_generation.py, which holds
+# it to the same promise and checks what it writes on the way.
+NAMES = [t.name for t in all_tasks() if t.name != "text_generation"]
 
 
 @pytest.mark.learning
