@@ -1292,6 +1292,14 @@ Die Gewichte des letzten guten Schritts wurden behalten; Sie können eine Einste
         <translation>{what} Ein neuer macht ab Schritt {step} weiter, wo das Training zuletzt angehalten oder gespeichert wurde; die seitdem trainierten Schritte sind verloren.</translation>
     </message>
     <message>
+        <source>pre-activation</source>
+        <translation>Voraktivierung</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>Aktivierung</translation>
+    </message>
+    <message>
         <source>new state</source>
         <translation>neuer Zustand</translation>
     </message>
@@ -1354,6 +1362,10 @@ Die Gewichte des letzten guten Schritts wurden behalten; Sie können eine Einste
     <message>
         <source>update gate</source>
         <translation>Update-Gate</translation>
+    </message>
+    <message>
+        <source>read-out</source>
+        <translation>Ausgabe</translation>
     </message>
     <message>
         <source>the loss&apos;s own derivative</source>

@@ -1292,6 +1292,14 @@ The weights of the last good step were kept, so you can change a setting and con
         <translation>{what} 新しいプロセスが、最後に一時停止または保存したステップ {step} から続けます。それ以降に学習したステップは失われました。</translation>
     </message>
     <message>
+        <source>pre-activation</source>
+        <translation>活性化前の値</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>活性化</translation>
+    </message>
+    <message>
         <source>new state</source>
         <translation>新しい状態</translation>
     </message>
@@ -1354,6 +1362,10 @@ The weights of the last good step were kept, so you can change a setting and con
     <message>
         <source>update gate</source>
         <translation>更新ゲート</translation>
+    </message>
+    <message>
+        <source>read-out</source>
+        <translation>読み出し</translation>
     </message>
     <message>
         <source>the loss&apos;s own derivative</source>

@@ -206,7 +206,7 @@ _ACCENTED = dict(zip(
     "áƀçđéƒĝĥíĵķĺɱñöþǫŕšţúṽŵẋýžÁƁÇĐÉƑĜĤÍĴĶĹṀÑÖÞǪŔŠŢÚṼŴẊÝŽ", strict=True))
 # Kept as they are: Qt's %1 and %n, Python's {name} fields, HTML tags and entities, and a
 # Markdown link's target.
-_KEEP = re.compile(r"%(?:n|L?\d)|\{[a-z_0-9]*(?::[^}]*)?\}|<[^>]*>|&[a-z]+;|&#\d+;|\]\([^)]*\)")
+_KEEP = re.compile(r"%(?:n|L?\d)|\{[A-Za-z_0-9]*(?::[^}]*)?\}|<[^>]*>|&[a-z]+;|&#\d+;|\]\([^)]*\)")
 
 
 def pseudo(text: str) -> str:

@@ -452,3 +452,34 @@ def test_the_panel_of_an_attending_read_out_recomputes_with_a_calculator(widget,
     assert len(lines) > 2 * S + 2 * 4
     for expr, result in lines:
         assert same_to_shown_digits(calculate(expr), result), (expr, result)
+
+
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru", "mingru", "generic"])
+def test_every_heading_and_note_of_the_formulas_speaks_the_windows_language(cell, monkeypatch):
+    """In the pseudo-language every section heading and note is wrapped: none was left in
+    English (the equations themselves are symbols)."""
+    from rnn_sandbox.ui import i18n, words
+
+    def pseudo(text, disambiguation=None, n=-1):
+        return i18n.pseudo(text.replace("%n", str(n)) if n >= 0 else text)
+
+    monkeypatch.setattr(words, "_translate", pseudo)
+    if cell == "generic":
+        monkeypatch.setattr(formula_module, "WALKED", ())
+        monkeypatch.setattr(formula_min, "CELLS", ())
+    tr, a = traced(*cfg_of("lstm" if cell == "generic" else cell, layers=2))
+    shown = []
+    for mode in ("forward", "backward"):
+        for state in ("l0", OUTPUT):
+            f = formula(tr, a, state, 1, 1, mode)
+            shown += [("section", ln.section) for ln in f.lines if ln.section]
+            shown += [("note", note) for note in f.notes]
+            shown += [("line", ln.symbolic) for ln in f.lines]
+            shown += [("term", t.label) for ln in f.lines for t in ln.terms if t.label]
+    def words(text):  # symbols (dL/dpre_t, W_ih) and functions are no words
+        return [w for w in re.split(r"[\s(),·+]+", text) if "/" not in w and "_" not in w
+                and w not in ("tanh", "relu", "sigmoid", "softmax")]
+
+    english = sorted({(kind, text) for kind, text in shown if not text.startswith("[")
+                      and any(re.fullmatch(r"[A-Za-z-]{3,}\W*", w) for w in words(text))})
+    assert english == [], english

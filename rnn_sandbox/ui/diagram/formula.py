@@ -337,11 +337,11 @@ class _Builder:
         self.matrix(self.label(state, "weight_hh"), self.w(state, "weight_hh"), rows, cells,
                     hrows)
         if d.cell == "rnn":
-            self.section = "pre-activation"
+            self.section = tr("pre-activation")
             pre = self.add("pre", "pre_t", f"W_ih[{i},:]·{xin} + b_ih[{i}] + "
                            f"W_hh[{i},:]·{prev} + b_hh[{i}]",
                            self.affine(state, i, x, hp), _got(d.pre)[t, i])
-            self.section = "activation"
+            self.section = tr("activation")
             act = self.a_nonlin()
             self.add("h", "h_t", f"{act}(pre_t)", [Term([num(pre.result)], "pre_t")],
                      d.h[t, i], act)
@@ -576,7 +576,7 @@ class _Builder:
                          [Term([num(dan.result), num(gates["r"])])], _got(d.dpre_hh)[t, 2 * H + i])
         self.shares(state, t, i, dar.result, dar.result, tr("reset gate"))
         self.shares(state, t, H + i, daz.result, daz.result, tr("update gate"))
-        self.shares(state, t, 2 * H + i, dan.result, dan_h.result, "candidate")
+        self.shares(state, t, 2 * H + i, dan.result, dan_h.result, tr("candidate"))
 
     # -- the read-out -----------------------------------------------------------------------
     def output(self) -> None:
@@ -590,7 +590,7 @@ class _Builder:
         self.matrix(tr("W (head)"), wh, [str(r) for r in range(wh.shape[0])],
                     [str(j) for j in range(wh.shape[1])], hrows=[o])
         if self.mode == "forward":
-            self.section = "read-out"
+            self.section = tr("read-out")
             self.add("y", f"y[{o}]", f"W_head[{o},:]·h + b[{o}]",
                          [Term([num(wh[o, j]), num(feat[j])]) for j in range(len(feat))]
                          + [Term([num(bh[o])], "b")], trace.outputs[k, o])

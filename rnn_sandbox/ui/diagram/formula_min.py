@@ -54,7 +54,7 @@ def forward(f: ModuleType, b: Any) -> None:
     shown: dict[str, float] = {}
     for gi, g in enumerate(b.a.gates):
         row = gi * H + i
-        b.section = g.title
+        b.section = engine_title(g.title)
         w_ih = b.w(state, "weight_ih")
         terms = [f.Term([f.num(w_ih[row, k]), f.num(x[k])], f"W_ih[{row},{k}]·x[{k}]")
                  for k in range(len(x))] + [f.Term([f.num(d.b_ih[row])], f"b_ih[{row}]")]
