@@ -1881,6 +1881,10 @@ Die Gewichte des letzten guten Schritts wurden behalten; Sie können eine Einste
         <translation>jede {cell}-Zelle setzt ihre Gates aus x_t und h_(t-1), dann ihren neuen Zustand; ein Klick auf ein Neuron zeigt seine Gates, Verweilen ihre Werte.</translation>
     </message>
     <message>
+        <source>each {cell} cell sets its gates from x_t alone, then its new state from them and h_(t-1); click a neuron to show its gates, hover for their values.</source>
+        <translation>jede {cell}-Zelle setzt ihre Gates allein aus x_t, dann aus ihnen und h_(t-1) ihren neuen Zustand; ein Klick auf ein Neuron zeigt seine Gates, Verweilen ihre Werte.</translation>
+    </message>
+    <message>
         <source>Forward {where}t={value}: </source>
         <translation>Vorwärts {where}t={value}: </translation>
     </message>

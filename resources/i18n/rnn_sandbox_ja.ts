@@ -1881,6 +1881,10 @@ The weights of the last good step were kept, so you can change a setting and con
         <translation>各 {cell} セルは x_t と h_(t-1) からゲートを決め、次に新しい状態を決めます。ニューロンをクリックするとゲートを表示、マウスを重ねると値を表示。</translation>
     </message>
     <message>
+        <source>each {cell} cell sets its gates from x_t alone, then its new state from them and h_(t-1); click a neuron to show its gates, hover for their values.</source>
+        <translation>各 {cell} セルは x_t だけからゲートを決め、次にそれらと h_(t-1) から新しい状態を決めます。ニューロンをクリックするとゲートを表示、マウスを重ねると値を表示。</translation>
+    </message>
+    <message>
         <source>Forward {where}t={value}: </source>
         <translation>順伝播 {where}t={value}：</translation>
     </message>

@@ -283,6 +283,8 @@ def test_a_mingru_step_through_shows_gates_without_hidden_weights(widget, qtbot)
         widget.model.on_click(widget.neuron("hidden", "l0", 1, 0))
         text = widget.formulas.panel.browser.toPlainText()
         assert "W_hh[" not in text and "h̃" in text
+        if mode == "forward":
+            assert "each minGRU cell sets its gates from x_t alone" in widget.message.text()
         assert ("only x_t" if mode == "forward" else "(1 − ") in text
         check(widget.formulas.panel.formula)
     widget.grab().save(str(SHOTS / "formula_mingru.png"))

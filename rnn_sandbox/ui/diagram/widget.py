@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from rnn_sandbox.config import ConfigError, ExperimentConfig
+from rnn_sandbox.engine.cell_table import CELL_TABLE
 from rnn_sandbox.engine.data import Batch
 from rnn_sandbox.engine.inspect import Trace, network_from, trace
 from rnn_sandbox.fields import SETTING, diagram_limits, is_enabled
@@ -570,10 +571,14 @@ class DiagramWidget(QWidget):
         gated = m.anatomy.gated
         if m.mode == "forward":
             text = tr(HELP["forward"])
-            if gated:
+            if gated and CELL_TABLE[m.anatomy.cell].gates_read_h:
                 text = tr("each {cell} cell sets its gates from x_t and h_(t-1), then its new "
                           "state; click a neuron to show its gates, hover for their values."
-                          ).format(cell=self.config.network.cell.upper())
+                          ).format(cell=CELL_TABLE[m.anatomy.cell].title)
+            elif gated:  # the minimal cells: the state is linear in h_(t-1)
+                text = tr("each {cell} cell sets its gates from x_t alone, then its new state "
+                          "from them and h_(t-1); click a neuron to show its gates, hover for "
+                          "their values.").format(cell=CELL_TABLE[m.anatomy.cell].title)
             self._set_message(tr("Forward {where}t={value}: ").format(
                 where=where, value=t + 1) + text)
             return
