@@ -1132,6 +1132,10 @@ Der Text dieser Lektion lässt sich nicht lesen: {e}</translation>
         <translation>Schritt {0}</translation>
     </message>
     <message>
+        <source>α of the watched sample</source>
+        <translation>α des beobachteten Beispiels</translation>
+    </message>
+    <message>
         <source>Brightness: α from 0 (dark) to 1 (bright)</source>
         <translation>Helligkeit: α von 0 (dunkel) bis 1 (hell)</translation>
     </message>
@@ -1154,6 +1158,10 @@ Der Text dieser Lektion lässt sich nicht lesen: {e}</translation>
     <message>
         <source>Sentence accuracy by source length (step {0})</source>
         <translation>Satzgenauigkeit nach Quelllänge (Schritt {0})</translation>
+    </message>
+    <message>
+        <source>Accuracy by length (step {0})</source>
+        <translation>Nach Länge (Schritt {0})</translation>
     </message>
     <message>
         <source>sentences</source>

@@ -1132,6 +1132,10 @@ The text of this lesson cannot be read: {e}</source>
         <translation>ステップ {0}</translation>
     </message>
     <message>
+        <source>α of the watched sample</source>
+        <translation>観察中のサンプルの α</translation>
+    </message>
+    <message>
         <source>Brightness: α from 0 (dark) to 1 (bright)</source>
         <translation>明るさ：α は 0（暗い）から 1（明るい）まで</translation>
     </message>
@@ -1154,6 +1158,10 @@ The text of this lesson cannot be read: {e}</source>
     <message>
         <source>Sentence accuracy by source length (step {0})</source>
         <translation>入力の長さ別の文正解率（ステップ {0}）</translation>
+    </message>
+    <message>
+        <source>Accuracy by length (step {0})</source>
+        <translation>長さ別の正解率（ステップ {0}）</translation>
     </message>
     <message>
         <source>sentences</source>

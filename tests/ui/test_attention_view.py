@@ -90,6 +90,12 @@ def export_rows(plot, path) -> list[list[str]]:
     return list(csv.reader(path.open(encoding="utf-8")))
 
 
+def title_fits(plot) -> str | None:
+    """The title a plot panel shows, if it fits its place (else None)."""
+    label = plot.plot.titleLabel
+    return label.text if label.item.boundingRect().width() <= label.width() else None
+
+
 def report(view: AttentionView, snap) -> None:
     view.show_progress(Progress(0, snap, np.zeros(0), np.zeros(0), snapshots=[snap],
                                 running=False))
@@ -131,14 +137,17 @@ def test_the_heatmap_is_the_watched_samples_alpha_labelled_with_its_words_and_re
     plot.slider.setValue(plot.slider.maximum())
     assert plot.live
     # At 520 × 380 the heatmap's data area is at least 120 × 80 px, its colour bar beside
-    # it; as narrow as the Attention dock is in German at 1280 × 720 the bar makes way,
-    # and the heatmap keeps its width without scrolling sideways; wide again, it is back.
+    # it, its whole title above; as narrow as the Attention dock was in German at 1280 ×
+    # 720 the bar makes way, and the heatmap keeps its width without scrolling sideways,
+    # under a shorter title that fits (the whole one in the tooltip); wide again, as before.
     area = plot.graphics_area()
 
     def fits(bar: bool) -> bool:
-        return (plot.bar_shown == bar and plot.colorbar.isVisible() == bar
+        whole = title_fits(plot) == plot.titles[0]
+        return (plot.bar_shown == bar and plot.colorbar.isVisible() == bar and whole == bar
                 and plot.plot.vb.width() >= 120 and plot.plot.vb.height() >= 80
-                and not area.horizontalScrollBar().isVisible())
+                and not area.horizontalScrollBar().isVisible()
+                and (plot.titles[0] in plot.graphics.toolTip()) != whole)
 
     qtbot.waitUntil(lambda: fits(bar=True))
     panel.resize(232, 380)
@@ -256,6 +265,13 @@ def test_a_network_without_attention_says_how_to_get_it(qtbot, panel, small):
     snap = exp.trainer.step(collect=True)
     report(view, snap)
     assert not panel.alignment.frames and panel.lengths.step == snap.step
+    # Its title names the step; in a narrow dock a shorter one fits, the whole as tooltip.
+    lengths = panel.lengths
+    qtbot.waitUntil(lambda: title_fits(lengths) == lengths.titles[0])
+    assert str(snap.step) in lengths.titles[0]
+    panel.resize(232, 380)
+    qtbot.waitUntil(lambda: title_fits(lengths) in lengths.titles[1:]
+                    and lengths.graphics.toolTip() == lengths.titles[0])
     # A task that writes no sentence shows only the message.
     view.show_experiment(ViewData.of(Experiment(small(get_task("sentiment").default_config())),
                                      0))

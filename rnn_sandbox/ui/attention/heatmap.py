@@ -6,6 +6,7 @@ attention matters."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,6 +41,28 @@ class Alignment:
     source: list[str]  # the columns' words
 
 
+def fit_title(label: pg.LabelItem, forms: Sequence[str]) -> str:
+    """Show the first of ``forms`` (the whole title, then shorter ones) that fits the
+    title's width, else the last shortened with "…"; returns what is shown.  A title wider
+    than its plot was cut at both edges, its start and end lost in a narrow dock."""
+    room = label.width()
+
+    def fits(text: str) -> bool:
+        label.setText(text)
+        return label.item.boundingRect().width() <= room
+
+    shown = forms[0]
+    if room > 0 and not any(fits(shown := form) for form in forms):
+        last = forms[-1]
+        lo, hi = 0, len(last)  # the longest start of it that fits with "…"
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            lo, hi = (mid, hi) if fits(last[:mid].rstrip() + "…") else (lo, mid - 1)
+        shown = last[:lo].rstrip() + "…"
+    label.setText(shown)
+    return shown
+
+
 class AlignmentPlot(PlotPanel):
     """Heatmap of α for the watched sample, rows labelled by the words written, columns by
     the source words; a slider replays how it formed over training (at its right end it
@@ -66,7 +89,9 @@ class AlignmentPlot(PlotPanel):
         self._layout.addWidget(self.caption)
         self.source_axis = LabelAxis("bottom")
         self.written_axis = LabelAxis("left")
-        self.plot = self._add_plot(0, title=tr("Attention α of the watched sample"),
+        # The title in full, else without "Attention" (the dock says it), else shortened.
+        self.titles = (tr("Attention α of the watched sample"), tr("α of the watched sample"))
+        self.plot = self._add_plot(0, title=self.titles[0],
                                    axisItems={"bottom": self.source_axis,
                                               "left": self.written_axis})
         # The rows need no axis title (the caption and the words say it): room for the words.
@@ -79,18 +104,23 @@ class AlignmentPlot(PlotPanel):
         self.colorbar = pg.ColorBarItem(values=(0, 1), colorMap=ALPHA_MAP, width=10,
                                         interactive=False)
         self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        title = self.plot.titleLabel  # over the colour bar too: more of it fits
+        self.plot.layout.removeItem(title)
+        self.plot.layout.addItem(title, 0, 0, 1, 6)
         # The colour bar is shown only where the data area keeps its least width beside
         # it: a narrow dock (German at 1280×720) gets the heatmap without sideways
         # scrolling, and the caption and the tooltip say what the brightness means.
         self.bar_shown = True
         self._bar_w = 0.0  # what the bar and its gap took when last shown
-        self.graphics.setToolTip(tr("Brightness: α from 0 (dark) to 1 (bright)"))
+        self.brightness = tr("Brightness: α from 0 (dark) to 1 (bright)")
+        self.graphics.setToolTip(self.brightness)
         self.set_min_graphics(AXIS_W + MIN_DATA[0], plots_height(1))
         self.frames: list[Alignment] = []
         self.live = True  # the slider at its right end follows new frames
 
     # -- the colour bar --------------------------------------------------------------------
     def _fit_data_areas(self) -> None:
+        self._fit_title()
         if on_screen(self) and self._place_bar():
             self._fit_due = False
             self._schedule_fit()  # measured again with the bar in or out
@@ -111,6 +141,11 @@ class AlignmentPlot(PlotPanel):
             return False
         self.set_bar_shown(show)
         return True
+
+    def _fit_title(self) -> None:
+        shown = fit_title(self.plot.titleLabel, self.titles)
+        self.graphics.setToolTip(self.brightness if shown == self.titles[0]
+                                 else f"{self.titles[0]}\n{self.brightness}")
 
     def set_bar_shown(self, show: bool) -> None:
         """Put the colour bar in the plot's layout (its column right of the data) or take
@@ -199,7 +234,8 @@ class LengthPlot(PlotPanel):
         self.caption.setText(tr(self.CAPTION))
         self._layout.addWidget(self.graphics_area(), 1)
         self._layout.addWidget(self.caption)
-        self.plot = self._add_plot(0, title=tr("Sentence accuracy by source length"),
+        self.titles: tuple[str, ...] = (tr("Sentence accuracy by source length"),)
+        self.plot = self._add_plot(0, title=self.titles[0],
                                    axisItems={"bottom": StepAxis("bottom")})
         self.plot.setLabel("bottom", tr("source words"))
         self.plot.setLabel("left", tr("accuracy"))
@@ -219,7 +255,19 @@ class LengthPlot(PlotPanel):
         n = [r[0] for r in rows]
         self.bars.setOpts(x=n, height=[r[2] for r in rows], width=0.7)
         self.plot.setXRange(min(n) - 0.6, max(n) + 0.6, padding=0)
-        self.plot.setTitle(tr("Sentence accuracy by source length (step {0})").format(step))
+        # Narrow, shorter, at last the step alone: the axes say what is plotted.
+        self.titles = (tr("Sentence accuracy by source length (step {0})").format(step),
+                       tr("Accuracy by length (step {0})").format(step),
+                       tr("step {0}").format(step))
+        self._fit_title()
+
+    def _fit_data_areas(self) -> None:
+        self._fit_title()
+        super()._fit_data_areas()
+
+    def _fit_title(self) -> None:
+        shown = fit_title(self.plot.titleLabel, self.titles)
+        self.graphics.setToolTip("" if shown == self.titles[0] else self.titles[0])
 
     def table(self) -> tuple[list[str], list[list[object]]]:
         return ([tr("source words"), tr("sentences"), tr("accuracy")],
