@@ -123,3 +123,26 @@ def trained(cfg, steps: int = 4):
     for _ in exp.trainer.run(steps=steps, validate_every=2):
         pass
     return exp
+
+
+@pytest.fixture
+def new_cell():
+    """A cell added as the architecture page says: its row in the engine's table and its
+    choice in the settings, nothing else.  Its module is the LSTM's (so its numbers can be
+    checked against the LSTM's) under another name and title."""
+    import dataclasses
+
+    from rnn_sandbox.engine import lstm
+    from rnn_sandbox.engine.cell_table import CELL_TABLE
+    from rnn_sandbox.fields import SETTING
+
+    cell = dataclasses.replace(lstm.CELL, name="newcell", title="NewCell")
+    setting = SETTING["network.cell"]
+    choices = setting.choices
+    CELL_TABLE[cell.name] = cell
+    object.__setattr__(setting, "choices", (*choices, cell.name))  # a frozen dataclass
+    try:
+        yield cell
+    finally:
+        del CELL_TABLE[cell.name]
+        object.__setattr__(setting, "choices", choices)

@@ -26,19 +26,18 @@ from rnn_sandbox.engine.cell_table import CELL_TABLE, Gate
 RECURRENT_KINDS = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
 HEAD = "head"  # the read-out, an nn.Linear
 DENSE = "fc1"  # the dense baseline's hidden layer, an nn.Linear; also its state's name
-RECURRENT_CELLS = tuple(CELL_TABLE)  # every cell of the table
 PARTS = {"seq2seq": ("encoder", "decoder")}  # other architectures: one unnamed stack
 
 
-# In PyTorch's order of the stacked weight rows.
-GATES: dict[str, tuple[Gate, ...]] = {
-    "dense": (), **{name: cell.gates for name, cell in CELL_TABLE.items()},
-}
+def gates_of(cell: str) -> tuple[Gate, ...]:
+    """A cell's gates in PyTorch's order of the stacked weight rows (read from the table
+    each time, so a cell the table gains is known everywhere); none for the dense layer."""
+    return () if cell == "dense" else CELL_TABLE[cell].gates
 
 
 def gate_count(cell: str) -> int:
     """Blocks of rows in a recurrent weight matrix: one per gate, one for a simple RNN."""
-    return len(GATES[cell]) or 1
+    return len(gates_of(cell)) or 1
 
 
 def _prefix(part: str) -> str:
@@ -160,7 +159,7 @@ class Anatomy:
     def gates(self) -> tuple[Gate, ...]:
         """The gates in PyTorch's row order (LSTM i, f, g, o; GRU r, z, n); none for a
         simple RNN or the dense layer."""
-        return GATES[self.cell]
+        return gates_of(self.cell)
 
     @property
     def gate_count(self) -> int:
@@ -267,7 +266,7 @@ def anatomy_of(config: NetworkConfig) -> Anatomy:
                        recurrent=False)
         dense = (*_linear_params(DENSE, DENSE), *_linear_params(HEAD, None))
         return Anatomy("dense", c.architecture, 1, 1, ("",), (fc,), dense)
-    if c.cell not in RECURRENT_CELLS:
+    if c.cell not in CELL_TABLE:
         raise ValueError(f"unknown cell '{c.cell}'")
     D = 2 if c.bidirectional else 1
     parts = PARTS.get(c.architecture, ("",))

@@ -34,11 +34,6 @@ MEMORY_VARIABLE = "RNN_SANDBOX_MEMORY"
 FACTOR = 3.0
 # What the interpreter, NumPy and the program's modules take before any experiment.
 BASELINE_BYTES = 110_000_000
-# Numbers kept per time step, sequence, layer and direction, in units of the hidden size:
-# the forward cache (states, gates, cell states) plus what the backward pass holds at its
-# peak (the gradients of the pre-activations and states, the public per-step gradients).
-# Each cell's number lives in its module (Cell.cache_per_unit).
-CACHE_PER_UNIT = {name: cell.cache_per_unit for name, cell in CELL_TABLE.items()} | {"dense": 2}
 # Passes a training step makes over arrays the size of the weights (the optimizer's two,
 # the weights prepared, the gradients made, clipped and measured) and over the batch's
 # cache (fitted to measured steps: benchmarks/memory.py prints both).
@@ -49,6 +44,14 @@ OPTIMIZER_BUFFERS = {"sgd": 0, "momentum": 1, "rmsprop": 1, "adam": 2}
 # Inference (validation, predictions, scores) runs in chunks whose cache stays below this
 # or below one training batch's, whichever is larger (Network.forward).
 INFERENCE_CHUNK_BYTES = 32_000_000
+
+
+def cache_per_unit(cell: str) -> int:
+    """Numbers a step keeps per time step, sequence, layer and direction, in units of the
+    hidden size: the forward cache (states, gates, cell states) plus what the backward pass
+    holds at its peak (the gradients of the pre-activations and states, the per-step
+    gradients).  Each cell's number lives in its module (``Cell.cache_per_unit``)."""
+    return 2 if cell == "dense" else CELL_TABLE[cell].cache_per_unit
 
 
 @dataclass(frozen=True)
@@ -157,10 +160,10 @@ def row_bytes(n: NetworkConfig, steps: int) -> int:
     """Bytes one sequence of ``steps`` steps holds in a forward and backward pass."""
     itemsize = np.dtype(n.dtype).itemsize
     if n.cell == "dense":
-        return (steps * n.input_size + CACHE_PER_UNIT["dense"] * n.hidden_size) * itemsize
+        return (steps * n.input_size + cache_per_unit("dense") * n.hidden_size) * itemsize
     D = 2 if n.bidirectional else 1
     stacks = n.num_layers * D + (n.num_layers if n.architecture == "seq2seq" else 0)
-    per_step = CACHE_PER_UNIT[n.cell] * n.hidden_size * stacks + 2 * n.output_size
+    per_step = cache_per_unit(n.cell) * n.hidden_size * stacks + 2 * n.output_size
     if n.architecture == "seq2seq" and n.attention != "none":
         # each output step's weights over the source steps, its context and mixed state
         per_step += 2 * steps + 4 * D * n.hidden_size

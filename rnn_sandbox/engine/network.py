@@ -26,7 +26,6 @@ from rnn_sandbox.config import NetworkConfig, validate_network
 from rnn_sandbox.engine.anatomy import (
     HEAD_BIAS,
     HEAD_WEIGHT,
-    RECURRENT_CELLS,
     Anatomy,
     anatomy_of,
     gate_count,
@@ -224,7 +223,7 @@ class Network:
 
     def __init__(self, config: NetworkConfig, seed: int = 0) -> None:
         validate_network(config)
-        if config.cell not in RECURRENT_CELLS:
+        if config.cell not in CELL_TABLE:
             raise ValueError(f"'{config.cell}' is not a recurrent cell; use build_network")
         c = self.config = NetworkConfig(**vars(config))
         self.dtype = np.dtype(c.dtype)

@@ -14,7 +14,7 @@ import pytest
 from rnn_sandbox.config import NetworkConfig
 from rnn_sandbox.engine import anatomy as anatomy_module
 from rnn_sandbox.engine import anatomy_of, build_network
-from rnn_sandbox.engine.anatomy import GATES, param_name, state_name
+from rnn_sandbox.engine.anatomy import gates_of, param_name, state_name
 
 UI = Path(__file__).resolve().parents[2] / "rnn_sandbox" / "ui"
 
@@ -66,7 +66,7 @@ def test_anatomy_names_and_shapes_are_the_networks(cell, bidi, layers, arch):
     assert set(cache["grad_h"]) == set(a.state_names)
     if cell != "rnn":
         assert list(cache["gates"]) == a.state_names
-    assert a.cell == cell and a.gate_count == (len(GATES[cell]) or 1)
+    assert a.cell == cell and a.gate_count == (len(gates_of(cell)) or 1)
     assert [g.letter for g in a.gates] == {"rnn": [], "lstm": list("ifgo"),
                                           "gru": list("rzn")}[cell]
     H = cfg.hidden_size

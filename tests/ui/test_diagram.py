@@ -9,12 +9,13 @@ from PySide6.QtCore import QPointF, Qt
 
 from rnn_sandbox.config import ExperimentConfig
 from rnn_sandbox.engine import Batch, Network, Snapshot
+from rnn_sandbox.engine.cell_table import CELL_TABLE
 from rnn_sandbox.fields import limits
 from rnn_sandbox.ui.diagram import DiagramWidget
 from rnn_sandbox.ui.diagram.items import BandItem, EllipsisItem, NeuronItem
 from rnn_sandbox.ui.diagram.links import BundleItem, ConnectionItem
 from rnn_sandbox.ui.diagram.look import level_color
-from rnn_sandbox.ui.diagram.model import DIM, GATE_NAMES
+from rnn_sandbox.ui.diagram.model import DIM
 
 SHOTS = Path(__file__).resolve().parents[1] / "_screenshots"
 SHOTS.mkdir(exist_ok=True)  # gitignored, so absent in a fresh clone
@@ -459,7 +460,7 @@ def test_gated_neuron_expands_to_its_gates_with_the_engine_values(widget, qtbot,
                 else:
                     assert v == pytest.approx(ref.cache["cell"][state][0, t, unit], abs=1e-12)
     it = gate_items(widget, "l0", 1, 1)[("gate", 1)]
-    assert GATE_NAMES[cell][1] in widget.model.describe(it)
+    assert CELL_TABLE[cell].gates[1].name in widget.model.describe(it)  # "forget f"
     assert widget.grab().save(str(SHOTS / f"diagram_{cell}_expanded_forward.png"))
     # Backward: gates show dL/d(pre-activation), the LSTM's square dL/dc_t of the engine.
     widget.stepper.mode_buttons["backward"].click()
@@ -814,3 +815,25 @@ def test_hover_names_gates_ribbons_and_neurons(widget, qtbot):
         qtbot.mouseMove(widget.view.viewport(), widget.view.mapFromScene(target))
         qtbot.waitUntil(lambda item=item: bool(item.toolTip()), timeout=2000)
         assert text in item.toolTip()
+
+
+def test_a_cell_in_the_table_alone_is_drawn_opened_and_explained(widget, qtbot, new_cell):
+    """The diagram, its hint, its layer labels and the formula view know a cell from its
+    row in the table: its gates, its cell state, its title."""
+    cfg = make_cfg("many_to_many", hidden=3)
+    cfg.network.cell = new_cell.name
+    cfg.validate()
+    show(widget, qtbot, cfg)
+    assert ("Click any NewCell neuron to open it: gates i f g o below, the cell state c"
+            in widget.message.text())
+    assert any("3 NewCell cells" in str(lab.text) for lab in widget.scene.labels)
+    click_item(qtbot, widget, widget.neuron("hidden", "l0", 1, 1))
+    items = gate_items(widget, "l0", 1, 1)
+    assert sorted(items) == [("cell", 0), ("gate", 0), ("gate", 1), ("gate", 2), ("gate", 3)]
+    widget.stepper.mode_buttons["forward"].click()
+    widget.stepper.next_btn.click()
+    assert "each NewCell cell sets its gates from x_t and h_(t-1)" in widget.message.text()
+    widget.model.on_click(widget.neuron("hidden", "l0", 1, 1))
+    f = widget.formulas.panel.formula
+    assert f is not None and any("engine/lstm.py" in note for note in f.notes)
+    assert f.line("h").engine == pytest.approx(widget.trace.layers["l0"].h[1, 1])

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import numpy as np
 
 from rnn_sandbox.config import ExperimentConfig
-from rnn_sandbox.engine.anatomy import GATES, HEAD, Anatomy, anatomy_of
+from rnn_sandbox.engine.anatomy import HEAD, Anatomy, anatomy_of
 from rnn_sandbox.engine.inspect import Trace
 from rnn_sandbox.ui.diagram.segments import Segment, network_kind
 from rnn_sandbox.ui.words import QT_TR_NOOP, engine_title, tr
@@ -24,7 +24,6 @@ LEVELS = 20
 DIM = -10_000  # level of a value not computed yet (step-through) or unknown
 
 # "forget f", ... per gated cell, in PyTorch's order of the rows.
-GATE_NAMES = {cell: tuple(g.name for g in gates) for cell, gates in GATES.items() if gates}
 GATE_ROLES = {  # what each gate does, for the tooltips
     "input i": QT_TR_NOOP("how much of the candidate g enters the cell state"),
     "forget f": QT_TR_NOOP("how much of c_(t-1) the cell keeps"),
