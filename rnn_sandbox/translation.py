@@ -5,7 +5,9 @@ They are written ``tr("…")`` as the window's are, extracted by
 ``scripts/update_translations.py`` into the same ``resources/i18n/rnn_sandbox_<code>.ts``
 files (one context: a phrase the window and the command line share is translated once),
 and read here from that XML without Qt: the compiled ``.qm`` is Qt's format, the ``.ts``
-is plain XML any program can read.  A message without a translation stays English.
+is plain XML any program can read.  A message without a translation stays English.  In the
+pseudo-language (the window's test) every message is wrapped and lengthened
+(:func:`pseudo`) as the window's are, so English left in a task's text shows there too.
 
 It imports only :mod:`rnn_sandbox.language` (the lowest layer), so every package may use
 it; a module-level string is marked ``QT_TR_NOOP("…")`` and translated where it is shown.
@@ -13,6 +15,7 @@ it; a module-level string is marked ``QT_TR_NOOP("…")`` and translated where i
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -90,7 +93,9 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     with ``.format`` afterwards: the translation may order them differently."""
     code = language.current()
     forms = catalogue(code).get((text, disambiguation or ""))
-    if forms is None:
+    if code == language.PSEUDO:
+        out = pseudo(text)
+    elif forms is None:
         out, code = text, language.SOURCE
     else:
         out = forms[plural_form(code, n, len(forms)) if n >= 0 else 0]
@@ -107,6 +112,12 @@ def columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def pad(text: str, width: int) -> str:
+    """``text`` followed by spaces up to ``width`` terminal columns (:func:`columns`), so
+    translated labels line up in a fixed-width text whatever their script."""
+    return text + " " * max(width - columns(text), 0)
+
+
 def whole(x: float) -> str:
     """A whole number with thousands grouped by commas in English (``1,024``); without
     grouping in other languages, where a comma may be the decimal point (German)."""
@@ -117,3 +128,32 @@ def whole(x: float) -> str:
 def QT_TR_NOOP(text: str) -> str:  # noqa: N802 - the name lupdate looks for
     """Marks ``text`` for extraction where it is defined; translated where it is shown."""
     return text
+
+
+# -- the pseudo-language -------------------------------------------------------------------
+_ACCENTED = dict(zip(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "áƀçđéƒĝĥíĵķĺɱñöþǫŕšţúṽŵẋýžÁƁÇĐÉƑĜĤÍĴĶĹṀÑÖÞǪŔŠŢÚṼŴẊÝŽ", strict=True))
+# Kept as they are: Qt's %1 and %n, Python's {name} fields, HTML tags and entities, and a
+# Markdown link's target.
+_KEEP = re.compile(r"%(?:n|L?\d)|\{[A-Za-z_0-9]*(?::[^}]*)?\}|<[^>]*>|&[a-z]+;|&#\d+;|\]\([^)]*\)")
+
+
+def pseudo(text: str) -> str:
+    """``text`` with its letters accented, wrapped in brackets and lengthened by a third
+    (what German often takes), placeholders and markup left intact: ``"Play"`` →
+    ``"[Þĺáý ~]"``.  A learner would read it; a test finds the English that escaped."""
+    if not text.strip():
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in _KEEP.finditer(text):
+        out.append("".join(_ACCENTED.get(c, c) for c in text[pos:m.start()]))
+        out.append(m.group())
+        pos = m.end()
+    out.append("".join(_ACCENTED.get(c, c) for c in text[pos:]))
+    body = "".join(out)
+    letters = len(_KEEP.sub("", text))
+    n = max(1, math.ceil(letters / 3) - 2)
+    pad = " ".join("~" * min(5, n - i) for i in range(0, n, 6))  # breaks like words do
+    return f"[{body} {pad}]"

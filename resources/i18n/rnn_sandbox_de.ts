@@ -4920,6 +4920,11 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>die Aufgabeneinstellungen gelten für '{given}', nicht für '{task}'</translation>
     </message>
     <message>
+        <source>wrote</source>
+        <comment>the column of written words</comment>
+        <translation>geschrieben</translation>
+    </message>
+    <message>
         <source>there is no task named &apos;{name}&apos; (known tasks: {known})</source>
         <translation>es gibt keine Aufgabe namens '{name}' (bekannte Aufgaben: {known})</translation>
     </message>
@@ -5056,6 +5061,18 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>in der Beschreibung der CSV-Daten fehlt '{key}' oder hat den falschen Typ</translation>
     </message>
     <message>
+        <source>{file}: last row of the window: {values}</source>
+        <translation>{file}: letzte Zeile des Fensters: {values}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{column} %n row(s) later: {value}</source>
+        <translation><numerusform>{column} %n Zeile später: {value}</numerusform><numerusform>{column} %n Zeilen später: {value}</numerusform></translation>
+    </message>
+    <message>
+        <source>{column}: forecast {forecast}   truth {truth}   error {error}</source>
+        <translation>{column}: Prognose {forecast}   Wahrheit {truth}   Fehler {error}</translation>
+    </message>
+    <message>
         <source>Try a lower learning rate, turn on gradient clipping, or a smaller spectral radius.</source>
         <translation>Versuchen Sie eine kleinere Lernrate, schalten Sie Gradient Clipping ein oder nehmen Sie einen kleineren Spektralradius.</translation>
     </message>
@@ -5176,8 +5193,28 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>die Temperatur muss 0 oder mehr sein</translation>
     </message>
     <message>
+        <source>scene: {scene}</source>
+        <translation>Szene: {scene}</translation>
+    </message>
+    <message>
+        <source>caption:</source>
+        <translation>Bildunterschrift:</translation>
+    </message>
+    <message>
+        <source>network: &quot;{written}&quot;   truth: &quot;{truth}&quot;   (exact)</source>
+        <translation>Netz: „{written}“   Wahrheit: „{truth}“   (genau)</translation>
+    </message>
+    <message>
+        <source>network: &quot;{written}&quot;   truth: &quot;{truth}&quot;   (wrong)</source>
+        <translation>Netz: „{written}“   Wahrheit: „{truth}“   (falsch)</translation>
+    </message>
+    <message>
         <source>caption: holdout must be a colour and a shape, e.g. &apos;blue triangle&apos; (colours {colours}; shapes {shapes}), not &apos;{text}&apos;</source>
         <translation>caption: holdout muss eine Farbe und eine Form sein, z. B. 'blue triangle' (Farben {colours}; Formen {shapes}), nicht '{text}'</translation>
+    </message>
+    <message>
+        <source>colour={colour} shape={shape} size={size} count={count}</source>
+        <translation>Farbe={colour} Form={shape} Größe={size} Anzahl={count}</translation>
     </message>
     <message>
         <source>sentences need up to {steps} steps</source>
@@ -5188,8 +5225,48 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>name_share muss zwischen 0 und 1 liegen</translation>
     </message>
     <message>
+        <source>should be {tag}</source>
+        <translation>sollte {tag} sein</translation>
+    </message>
+    <message>
+        <source>(name or noun?)</source>
+        <translation>(Name oder Nomen?)</translation>
+    </message>
+    <message>
+        <source>all tags right</source>
+        <translation>alle Labels richtig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s) wrong</source>
+        <translation><numerusform>%n Label falsch</numerusform><numerusform>%n Labels falsch</numerusform></translation>
+    </message>
+    <message>
+        <source>cat first</source>
+        <translation>Katze zuerst</translation>
+    </message>
+    <message>
+        <source>dog first</source>
+        <translation>Hund zuerst</translation>
+    </message>
+    <message>
         <source>order_matters needs 2 &lt;= min_len &lt;= seq_len</source>
         <translation>order_matters braucht 2 &lt;= min_len &lt;= seq_len</translation>
+    </message>
+    <message>
+        <source>network: {guess} ({share})   truth: {truth}   (right)</source>
+        <translation>Netz: {guess} ({share})   Wahrheit: {truth}   (richtig)</translation>
+    </message>
+    <message>
+        <source>network: {guess} ({share})   truth: {truth}   (wrong)</source>
+        <translation>Netz: {guess} ({share})   Wahrheit: {truth}   (falsch)</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negativ</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positiv</translation>
     </message>
     <message>
         <source>sentiment: max_clauses must lie between 1 and 5</source>
@@ -5207,6 +5284,39 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <source>{need} frames are needed for {letters}-letter words at up to {most} frames per letter</source>
         <translation>für Wörter mit {letters} Buchstaben bei bis zu {most} Frames je Buchstabe werden {need} Frames gebraucht</translation>
     </message>
+    <message numerus="yes">
+        <source>&apos;{word}&apos;: %n frame(s) of {features} features</source>
+        <translation><numerusform>„{word}“: %n Frame mit {features} Merkmalen</numerusform><numerusform>„{word}“: %n Frames mit je {features} Merkmalen</numerusform></translation>
+    </message>
+    <message>
+        <source>right</source>
+        <comment>a prediction</comment>
+        <translation>richtig</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <comment>a prediction</comment>
+        <translation>falsch</translation>
+    </message>
+    <message>
+        <source>frames</source>
+        <comment>a CTC row</comment>
+        <translation>Frames</translation>
+    </message>
+    <message>
+        <source>collapsed</source>
+        <comment>a CTC row</comment>
+        <translation>zusammengefasst</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <comment>a CTC row</comment>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>(nichts)</translation>
+    </message>
     <message>
         <source>text_generation: there is no text &apos;{text}&apos; (known: {known})</source>
         <translation>text_generation: es gibt keinen Text '{text}' (bekannt: {known})</translation>
@@ -5218,6 +5328,23 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
     <message>
         <source>text_generation: seq_len {steps} is longer than the validation text allows</source>
         <translation>text_generation: seq_len {steps} ist länger, als der Validierungstext erlaubt</translation>
+    </message>
+    <message>
+        <source>start &quot;{first}&quot; → &quot;{rest}&quot;</source>
+        <translation>Anfang „{first}“ → „{rest}“</translation>
+    </message>
+    <message>
+        <source>text:</source>
+        <comment>above the guesses</comment>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>guesses:</source>
+        <translation>Vermutungen:</translation>
+    </message>
+    <message>
+        <source>({hits}/{total} next characters right)</source>
+        <translation>({hits}/{total} nächste Zeichen richtig)</translation>
     </message>
     <message>
         <source>text is written by a one-to-many classification network</source>
@@ -5238,6 +5365,34 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
     <message>
         <source>tiny_bptt needs at least 2 time steps (a first and a last)</source>
         <translation>tiny_bptt braucht mindestens 2 Zeitschritte (einen ersten und einen letzten)</translation>
+    </message>
+    <message>
+        <source>(a, b) per step: {steps} → a₁ − b_last = {target}</source>
+        <translation>(a, b) je Schritt: {steps} → a₁ − b_last = {target}</translation>
+    </message>
+    <message>
+        <source>network {network}   truth {truth}   error {error}</source>
+        <translation>Netz {network}   Wahrheit {truth}   Fehler {error}</translation>
+    </message>
+    <message>
+        <source>adverb</source>
+        <translation>Adverb</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>Subjekt</translation>
+    </message>
+    <message>
+        <source>verb</source>
+        <translation>Verb</translation>
+    </message>
+    <message>
+        <source>adjective</source>
+        <translation>Adjektiv</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>words: the longest sentence has {low} to {high} words, not {given}</source>
@@ -5266,12 +5421,75 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
         <translation>Satzgenauigkeit nach Länge des Quellsatzes</translation>
     </message>
     <message>
+        <source>source</source>
+        <comment>a translation row</comment>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <comment>a translation row</comment>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <comment>a translation row</comment>
+        <translation>erwartet</translation>
+    </message>
+    <message>
+        <source>({order} order)</source>
+        <translation>(Wortstellung {order})</translation>
+    </message>
+    <message>
+        <source>all right</source>
+        <translation>alles richtig</translation>
+    </message>
+    <message>
+        <source>order wrong (the right words):</source>
+        <translation>Wortstellung falsch (die richtigen Wörter):</translation>
+    </message>
+    <message>
+        <source>order wrong:</source>
+        <translation>Wortstellung falsch:</translation>
+    </message>
+    <message>
+        <source>word {place}: &apos;{wrote}&apos; should be &apos;{expected}&apos;</source>
+        <translation>Wort {place}: „{wrote}“ sollte „{expected}“ sein</translation>
+    </message>
+    <message numerus="yes">
+        <source>order right, %n word(s) wrong:</source>
+        <translation><numerusform>Wortstellung richtig, %n Wort falsch:</numerusform><numerusform>Wortstellung richtig, %n Wörter falsch:</numerusform></translation>
+    </message>
+    <message>
         <source>weather: resolution must be one of {choices}</source>
         <translation>weather: resolution muss eines von {choices} sein</translation>
     </message>
     <message>
         <source>weather: horizon_hours must lie between 1 and 72</source>
         <translation>weather: horizon_hours muss zwischen 1 und 72 liegen</translation>
+    </message>
+    <message>
+        <source>mean of the hour up to {clock}: {reading}</source>
+        <translation>Mittel der Stunde bis {clock}: {reading}</translation>
+    </message>
+    <message>
+        <source>last reading at {clock}: {reading}</source>
+        <translation>letzter Messwert um {clock}: {reading}</translation>
+    </message>
+    <message>
+        <source>{hours} h of readings ({resolution}), {low} to {high} °C</source>
+        <translation>{hours} h Messwerte ({resolution}), {low} bis {high} °C</translation>
+    </message>
+    <message>
+        <source>temperature {hours} h later: {value} °C</source>
+        <translation>Temperatur {hours} h später: {value} °C</translation>
+    </message>
+    <message>
+        <source>now {now} °C → forecast for +{hours} h: {forecast} °C   measured {measured} °C   error {error} °C</source>
+        <translation>jetzt {now} °C → Prognose für +{hours} h: {forecast} °C   gemessen {measured} °C   Fehler {error} °C</translation>
+    </message>
+    <message>
+        <source>pressure {pressure} hPa ({change} hPa in {hours} h), wind {wind} m/s</source>
+        <translation>Luftdruck {pressure} hPa ({change} hPa in {hours} h), Wind {wind} m/s</translation>
     </message>
     <message>
         <source>sample index {index} is outside 0..{last}</source>
@@ -5684,6 +5902,26 @@ Die automatische Kopie bleibt als {kept} erhalten.</translation>
     <message>
         <source>(engine)</source>
         <translation>(Engine)</translation>
+    </message>
+    <message>
+        <source>{symbols} → marked {symbol}</source>
+        <translation>{symbols} → markiert {symbol}</translation>
+    </message>
+    <message>
+        <source>network says {guess} ({share}), the marked one was {truth}: right</source>
+        <translation>das Netz sagt {guess} ({share}), markiert war {truth}: richtig</translation>
+    </message>
+    <message>
+        <source>network says {guess} ({share}), the marked one was {truth}: wrong</source>
+        <translation>das Netz sagt {guess} ({share}), markiert war {truth}: falsch</translation>
+    </message>
+    <message numerus="yes">
+        <source>… {window} → value %n step(s) later: {value}</source>
+        <translation><numerusform>… {window} → Wert %n Schritt später: {value}</numerusform><numerusform>… {window} → Wert %n Schritte später: {value}</numerusform></translation>
+    </message>
+    <message>
+        <source>forecast {forecast}   truth {truth}   error {error}</source>
+        <translation>Prognose {forecast}   Wahrheit {truth}   Fehler {error}</translation>
     </message>
 </context>
 </TS>

@@ -4920,6 +4920,11 @@ The automatic copy is kept as {kept}.</source>
         <translation>タスクの設定は '{task}' ではなく '{given}' のものです</translation>
     </message>
     <message>
+        <source>wrote</source>
+        <comment>the column of written words</comment>
+        <translation>書いた語</translation>
+    </message>
+    <message>
         <source>there is no task named &apos;{name}&apos; (known tasks: {known})</source>
         <translation>'{name}' という名前のタスクはありません（あるタスク: {known}）</translation>
     </message>
@@ -5056,6 +5061,18 @@ The automatic copy is kept as {kept}.</source>
         <translation>CSV データの説明に '{key}' がないか、型が違います</translation>
     </message>
     <message>
+        <source>{file}: last row of the window: {values}</source>
+        <translation>{file}：ウィンドウの最後の行：{values}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{column} %n row(s) later: {value}</source>
+        <translation><numerusform>%n 行後の {column}：{value}</numerusform></translation>
+    </message>
+    <message>
+        <source>{column}: forecast {forecast}   truth {truth}   error {error}</source>
+        <translation>{column}：予測 {forecast}   正解 {truth}   誤差 {error}</translation>
+    </message>
+    <message>
         <source>Try a lower learning rate, turn on gradient clipping, or a smaller spectral radius.</source>
         <translation>学習率を下げるか、勾配クリッピングをオンにするか、スペクトル半径を小さくしてみてください。</translation>
     </message>
@@ -5176,8 +5193,28 @@ The automatic copy is kept as {kept}.</source>
         <translation>温度は 0 以上でなければなりません</translation>
     </message>
     <message>
+        <source>scene: {scene}</source>
+        <translation>場面：{scene}</translation>
+    </message>
+    <message>
+        <source>caption:</source>
+        <translation>説明文：</translation>
+    </message>
+    <message>
+        <source>network: &quot;{written}&quot;   truth: &quot;{truth}&quot;   (exact)</source>
+        <translation>ネットワーク：「{written}」   正解：「{truth}」   （完全一致）</translation>
+    </message>
+    <message>
+        <source>network: &quot;{written}&quot;   truth: &quot;{truth}&quot;   (wrong)</source>
+        <translation>ネットワーク：「{written}」   正解：「{truth}」   （不正解）</translation>
+    </message>
+    <message>
         <source>caption: holdout must be a colour and a shape, e.g. &apos;blue triangle&apos; (colours {colours}; shapes {shapes}), not &apos;{text}&apos;</source>
         <translation>caption: holdout は '{text}' ではなく、'blue triangle' のように色と形にしてください（色 {colours}、形 {shapes}）</translation>
+    </message>
+    <message>
+        <source>colour={colour} shape={shape} size={size} count={count}</source>
+        <translation>色={colour} 形={shape} 大きさ={size} 個数={count}</translation>
     </message>
     <message>
         <source>sentences need up to {steps} steps</source>
@@ -5188,8 +5225,48 @@ The automatic copy is kept as {kept}.</source>
         <translation>name_share は 0 と 1 の間でなければなりません</translation>
     </message>
     <message>
+        <source>should be {tag}</source>
+        <translation>正しくは {tag}</translation>
+    </message>
+    <message>
+        <source>(name or noun?)</source>
+        <translation>（人名か名詞か？）</translation>
+    </message>
+    <message>
+        <source>all tags right</source>
+        <translation>タグはすべて正解</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tag(s) wrong</source>
+        <translation><numerusform>%n 個のタグが不正解</numerusform></translation>
+    </message>
+    <message>
+        <source>cat first</source>
+        <translation>猫が先</translation>
+    </message>
+    <message>
+        <source>dog first</source>
+        <translation>犬が先</translation>
+    </message>
+    <message>
         <source>order_matters needs 2 &lt;= min_len &lt;= seq_len</source>
         <translation>order_matters には 2 &lt;= min_len &lt;= seq_len が必要です</translation>
+    </message>
+    <message>
+        <source>network: {guess} ({share})   truth: {truth}   (right)</source>
+        <translation>ネットワーク：{guess}（{share}）   正解：{truth}   （正解）</translation>
+    </message>
+    <message>
+        <source>network: {guess} ({share})   truth: {truth}   (wrong)</source>
+        <translation>ネットワーク：{guess}（{share}）   正解：{truth}   （不正解）</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>否定的</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>肯定的</translation>
     </message>
     <message>
         <source>sentiment: max_clauses must lie between 1 and 5</source>
@@ -5207,6 +5284,39 @@ The automatic copy is kept as {kept}.</source>
         <source>{need} frames are needed for {letters}-letter words at up to {most} frames per letter</source>
         <translation>{letters} 文字の単語を 1 文字最大 {most} フレームで表すには {need} フレーム必要です</translation>
     </message>
+    <message numerus="yes">
+        <source>&apos;{word}&apos;: %n frame(s) of {features} features</source>
+        <translation><numerusform>「{word}」：{features} 個の特徴をもつフレームが %n 個</numerusform></translation>
+    </message>
+    <message>
+        <source>right</source>
+        <comment>a prediction</comment>
+        <translation>正解</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <comment>a prediction</comment>
+        <translation>不正解</translation>
+    </message>
+    <message>
+        <source>frames</source>
+        <comment>a CTC row</comment>
+        <translation>フレーム</translation>
+    </message>
+    <message>
+        <source>collapsed</source>
+        <comment>a CTC row</comment>
+        <translation>まとめた結果</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <comment>a CTC row</comment>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（なし）</translation>
+    </message>
     <message>
         <source>text_generation: there is no text &apos;{text}&apos; (known: {known})</source>
         <translation>text_generation: テキスト '{text}' はありません（あるもの: {known}）</translation>
@@ -5218,6 +5328,23 @@ The automatic copy is kept as {kept}.</source>
     <message>
         <source>text_generation: seq_len {steps} is longer than the validation text allows</source>
         <translation>text_generation: seq_len {steps} は検証用テキストには長すぎます</translation>
+    </message>
+    <message>
+        <source>start &quot;{first}&quot; → &quot;{rest}&quot;</source>
+        <translation>書き出し「{first}」→「{rest}」</translation>
+    </message>
+    <message>
+        <source>text:</source>
+        <comment>above the guesses</comment>
+        <translation>文章：</translation>
+    </message>
+    <message>
+        <source>guesses:</source>
+        <translation>予想：</translation>
+    </message>
+    <message>
+        <source>({hits}/{total} next characters right)</source>
+        <translation>（次の文字 {hits}/{total} 個が正解）</translation>
     </message>
     <message>
         <source>text is written by a one-to-many classification network</source>
@@ -5238,6 +5365,34 @@ The automatic copy is kept as {kept}.</source>
     <message>
         <source>tiny_bptt needs at least 2 time steps (a first and a last)</source>
         <translation>tiny_bptt には時間ステップが 2 つ以上必要です（最初と最後）</translation>
+    </message>
+    <message>
+        <source>(a, b) per step: {steps} → a₁ − b_last = {target}</source>
+        <translation>ステップごとの (a, b)：{steps} → a₁ − b_last = {target}</translation>
+    </message>
+    <message>
+        <source>network {network}   truth {truth}   error {error}</source>
+        <translation>ネットワーク {network}   正解 {truth}   誤差 {error}</translation>
+    </message>
+    <message>
+        <source>adverb</source>
+        <translation>副詞</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>主語</translation>
+    </message>
+    <message>
+        <source>verb</source>
+        <translation>動詞</translation>
+    </message>
+    <message>
+        <source>adjective</source>
+        <translation>形容詞</translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation>目的語</translation>
     </message>
     <message>
         <source>words: the longest sentence has {low} to {high} words, not {given}</source>
@@ -5266,12 +5421,75 @@ The automatic copy is kept as {kept}.</source>
         <translation>元の文の長さ別の文正解率</translation>
     </message>
     <message>
+        <source>source</source>
+        <comment>a translation row</comment>
+        <translation>元の文</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <comment>a translation row</comment>
+        <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <comment>a translation row</comment>
+        <translation>正解</translation>
+    </message>
+    <message>
+        <source>({order} order)</source>
+        <translation>（語順 {order}）</translation>
+    </message>
+    <message>
+        <source>all right</source>
+        <translation>すべて正解</translation>
+    </message>
+    <message>
+        <source>order wrong (the right words):</source>
+        <translation>語順が違う（単語は正しい）：</translation>
+    </message>
+    <message>
+        <source>order wrong:</source>
+        <translation>語順が違う：</translation>
+    </message>
+    <message>
+        <source>word {place}: &apos;{wrote}&apos; should be &apos;{expected}&apos;</source>
+        <translation>{place} 語目：「{wrote}」ではなく「{expected}」</translation>
+    </message>
+    <message numerus="yes">
+        <source>order right, %n word(s) wrong:</source>
+        <translation><numerusform>語順は正しく、%n 語が不正解：</numerusform></translation>
+    </message>
+    <message>
         <source>weather: resolution must be one of {choices}</source>
         <translation>weather: resolution は {choices} のいずれかです</translation>
     </message>
     <message>
         <source>weather: horizon_hours must lie between 1 and 72</source>
         <translation>weather: horizon_hours は 1 から 72 の間でなければなりません</translation>
+    </message>
+    <message>
+        <source>mean of the hour up to {clock}: {reading}</source>
+        <translation>{clock} までの1時間の平均：{reading}</translation>
+    </message>
+    <message>
+        <source>last reading at {clock}: {reading}</source>
+        <translation>{clock} の最後の測定値：{reading}</translation>
+    </message>
+    <message>
+        <source>{hours} h of readings ({resolution}), {low} to {high} °C</source>
+        <translation>{hours} 時間分の測定値（{resolution}）、{low}〜{high} °C</translation>
+    </message>
+    <message>
+        <source>temperature {hours} h later: {value} °C</source>
+        <translation>{hours} 時間後の気温：{value} °C</translation>
+    </message>
+    <message>
+        <source>now {now} °C → forecast for +{hours} h: {forecast} °C   measured {measured} °C   error {error} °C</source>
+        <translation>現在 {now} °C → +{hours} 時間の予測：{forecast} °C   測定値 {measured} °C   誤差 {error} °C</translation>
+    </message>
+    <message>
+        <source>pressure {pressure} hPa ({change} hPa in {hours} h), wind {wind} m/s</source>
+        <translation>気圧 {pressure} hPa（{hours} 時間で {change} hPa）、風速 {wind} m/s</translation>
     </message>
     <message>
         <source>sample index {index} is outside 0..{last}</source>
@@ -5684,6 +5902,26 @@ The automatic copy is kept as {kept}.</source>
     <message>
         <source>(engine)</source>
         <translation>（エンジン）</translation>
+    </message>
+    <message>
+        <source>{symbols} → marked {symbol}</source>
+        <translation>{symbols} → 印の付いた記号 {symbol}</translation>
+    </message>
+    <message>
+        <source>network says {guess} ({share}), the marked one was {truth}: right</source>
+        <translation>ネットワークの答えは {guess}（{share}）、印の付いた記号は {truth}：正解</translation>
+    </message>
+    <message>
+        <source>network says {guess} ({share}), the marked one was {truth}: wrong</source>
+        <translation>ネットワークの答えは {guess}（{share}）、印の付いた記号は {truth}：不正解</translation>
+    </message>
+    <message numerus="yes">
+        <source>… {window} → value %n step(s) later: {value}</source>
+        <translation><numerusform>… {window} → %n ステップ後の値：{value}</numerusform></translation>
+    </message>
+    <message>
+        <source>forecast {forecast}   truth {truth}   error {error}</source>
+        <translation>予測 {forecast}   正解 {truth}   誤差 {error}</translation>
     </message>
 </context>
 </TS>

@@ -18,7 +18,7 @@ from rnn_sandbox.config import ExperimentConfig, NetworkConfig, TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.language import localized, resource_folder
 from rnn_sandbox.tasks.features import input_features, step_feature, text_features
-from rnn_sandbox.translation import tr
+from rnn_sandbox.translation import columns, pad, tr
 
 # The task types a course on RNNs teaches, in teaching order, with display names.
 TASK_TYPES: dict[str, str] = {
@@ -262,18 +262,19 @@ class Task:
         return localized("tasks", f"{self.name}.md")
 
 
-def alignment_table(alpha: np.ndarray, rows: list[str], columns: list[str]) -> str:
+def alignment_table(alpha: np.ndarray, rows: list[str], sources: list[str]) -> str:
     """Attention weights ``alpha`` ``(rows, columns)`` as a text table in percent, the
     written tokens down the side and the source tokens along the top."""
-    left = max([len(r) for r in rows] + [len("wrote")])
-    widths = [max(len(c), 3) for c in columns]
+    head = tr("wrote", "the column of written words")
+    left = max([columns(r) for r in rows] + [columns(head)])
+    widths = [max(columns(c), 3) for c in sources]
     lines = [
-        "wrote".ljust(left) + "  " + "  ".join(c.rjust(w) for c, w in zip(columns, widths,
-                                                                       strict=True))
+        pad(head, left) + "  " + "  ".join(" " * (w - columns(c)) + c
+                                           for c, w in zip(sources, widths, strict=True))
     ]
     for row, weights in zip(rows, alpha, strict=True):
         cells = (f"{100 * float(a):.0f}".rjust(w) for a, w in zip(weights, widths, strict=True))
-        lines.append(row.ljust(left) + "  " + "  ".join(cells))
+        lines.append(pad(row, left) + "  " + "  ".join(cells))
     return "\n".join(lines)
 
 

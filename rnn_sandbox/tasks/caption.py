@@ -218,7 +218,7 @@ class Caption(Task):
                 if tok == WORD_INDEX[END]:
                     return
 
-        return f"scene: {scene}\ncaption:", words()
+        return tr("scene: {scene}").format(scene=scene) + "\n" + tr("caption:"), words()
 
     def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
         b = getattr(dataset, split)
@@ -229,11 +229,10 @@ class Caption(Task):
         tokens = np.asarray(outputs).argmax(axis=-1)
         written = _caption(tokens, None)
         truth = _caption(b.y[index], b.y_mask[index])
-        verdict = "exact" if written == truth else "wrong"
-        return (
-            f"scene: {describe_vector(b.x[index, 0])}\n"
-            f'network: "{written}"   truth: "{truth}"   ({verdict})'
-        )
+        verdict = (tr('network: "{written}"   truth: "{truth}"   (exact)') if written == truth
+                   else tr('network: "{written}"   truth: "{truth}"   (wrong)'))
+        return (tr("scene: {scene}").format(scene=describe_vector(b.x[index, 0])) + "\n"
+                + verdict.format(written=written, truth=truth))
 
 
 def _parse_holdout(text: str) -> tuple[int, int]:
@@ -251,10 +250,9 @@ def describe_vector(v: np.ndarray) -> str:
     c, s = len(COLOURS), len(SHAPES)
     size = v[c + s : c + s + len(SIZES)]
     size_txt = SIZES[int(size.argmax())] if size.max() > 0 else "-"
-    return (
-        f"colour={COLOURS[int(v[:c].argmax())]} shape={SHAPES[int(v[c:c + s].argmax())]} "
-        f"size={size_txt} count={v[-1]:.2f}"
-    )
+    return tr("colour={colour} shape={shape} size={size} count={count}").format(
+        colour=COLOURS[int(v[:c].argmax())], shape=SHAPES[int(v[c:c + s].argmax())],
+        size=size_txt, count=f"{v[-1]:.2f}")
 
 
 def _tokens(row: np.ndarray, mask: np.ndarray | None) -> list[int]:

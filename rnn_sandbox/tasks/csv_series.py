@@ -301,8 +301,10 @@ class CsvSeries(Task):
         now = ", ".join(f"{n} {v:.4g}" for n, v in zip(names, last, strict=True))
         later = self._units(dataset, float(b.y[index, 0]))
         return (
-            f"{Path(meta['path']).name}: last row of the window: {now}\n"
-            f"{t} {meta['horizon']} rows later: {later:.4g}"
+            tr("{file}: last row of the window: {values}").format(
+                file=Path(meta["path"]).name, values=now) + "\n"
+            + tr("{column} %n row(s) later: {value}", n=int(meta["horizon"])).format(
+                column=t, value=f"{later:.4g}")
         )
 
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
@@ -310,4 +312,5 @@ class CsvSeries(Task):
         pred = self._units(dataset, float(np.ravel(outputs)[0]))
         true = self._units(dataset, float(b.y[index, 0]))
         t = dataset.meta["target"]
-        return f"{t}: forecast {pred:.4g}   truth {true:.4g}   error {pred - true:+.3g}"
+        return tr("{column}: forecast {forecast}   truth {truth}   error {error}").format(
+            column=t, forecast=f"{pred:.4g}", truth=f"{true:.4g}", error=f"{pred - true:+.3g}")

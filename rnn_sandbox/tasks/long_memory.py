@@ -14,6 +14,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, one_hot, register
+from rnn_sandbox.translation import tr
 
 SYMBOLS = "ABCD"
 MARK_WITHIN = 10  # the marked step is one of the first ten
@@ -83,7 +84,8 @@ class LongMemory(Task):
 
     def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
         b = getattr(dataset, split)
-        return f"{self._tokens(dataset, index, split)} → marked {SYMBOLS[int(b.y[index])]}"
+        return tr("{symbols} → marked {symbol}").format(
+            symbols=self._tokens(dataset, index, split), symbol=SYMBOLS[int(b.y[index])])
 
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
         b = getattr(dataset, split)
@@ -91,12 +93,11 @@ class LongMemory(Task):
         probs /= probs.sum()
         guess = int(np.argmax(probs))
         truth = int(b.y[index])
-        mark = "right" if guess == truth else "wrong"
-        return (
-            f"{self._tokens(dataset, index, split)}\n"
-            f"network says {SYMBOLS[guess]} ({probs[guess]:.0%}), the marked one was "
-            f"{SYMBOLS[truth]}: {mark}"
-        )
+        verdict = (tr("network says {guess} ({share}), the marked one was {truth}: right")
+                   if guess == truth else
+                   tr("network says {guess} ({share}), the marked one was {truth}: wrong"))
+        return f"{self._tokens(dataset, index, split)}\n" + verdict.format(
+            guess=SYMBOLS[guess], share=f"{probs[guess]:.0%}", truth=SYMBOLS[truth])
 
     def class_names(self, dataset: Dataset) -> list[str]:
         return list(SYMBOLS[: int(dataset.val.y.max()) + 1])

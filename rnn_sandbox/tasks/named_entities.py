@@ -173,10 +173,11 @@ class NamedEntities(Task):
         lines, wrong = [], 0
         for t, w in enumerate(words):
             p, y = int(pred[t]), int(b.y[index, t])
-            mark = "" if p == y else f"   ✗ should be {TAGS[y]}"
+            # ✗ stays outside the sentence: the prediction view colours what follows it.
+            mark = "" if p == y else "   ✗ " + tr("should be {tag}").format(tag=TAGS[y])
             wrong += p != y
-            amb = "  (name or noun?)" if w in AMBIGUOUS else ""
+            amb = "  " + tr("(name or noun?)") if w in AMBIGUOUS else ""
             lines.append(f"{w:<12} {TAGS[p]:<6}{amb}{mark}")
         head = " ".join(words)
-        verdict = "all tags right" if not wrong else f"{wrong} tag(s) wrong"
+        verdict = tr("all tags right") if not wrong else tr("%n tag(s) wrong", n=int(wrong))
         return f"{head}\n\n" + "\n".join(lines) + f"\n\n{verdict}"

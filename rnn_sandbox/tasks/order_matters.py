@@ -15,11 +15,11 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
-from rnn_sandbox.translation import tr
+from rnn_sandbox.translation import QT_TR_NOOP, tr
 
 VOCAB = ["cat", "dog", "bird", "fish", "tree", "sun"]
 CAT, DOG = 0, 1
-CLASSES = ["cat first", "dog first"]
+CLASSES = [QT_TR_NOOP("cat first"), QT_TR_NOOP("dog first")]  # translated where shown
 
 
 @register
@@ -83,7 +83,7 @@ class OrderMatters(Task):
     def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
         b = getattr(dataset, split)
         words = _words(b.x[index], b.mask[index])
-        return f'"{words}" → {CLASSES[int(b.y[index])]}'
+        return f'"{words}" → {tr(CLASSES[int(b.y[index])])}'
 
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
         b = getattr(dataset, split)
@@ -91,12 +91,10 @@ class OrderMatters(Task):
         z = np.exp(logits - logits.max())
         probs = z / z.sum()
         guess, truth = int(probs.argmax()), int(b.y[index])
-        verdict = "right" if guess == truth else "wrong"
-        return (
-            f'"{_words(b.x[index], b.mask[index])}"\n'
-            f"network: {CLASSES[guess]} ({probs[guess]:.0%})   truth: {CLASSES[truth]}"
-            f"   ({verdict})"
-        )
+        verdict = (tr("network: {guess} ({share})   truth: {truth}   (right)") if guess == truth
+                   else tr("network: {guess} ({share})   truth: {truth}   (wrong)"))
+        return f'"{_words(b.x[index], b.mask[index])}"\n' + verdict.format(
+            guess=tr(CLASSES[guess]), share=f"{probs[guess]:.0%}", truth=tr(CLASSES[truth]))
 
 
 def _label(seq: np.ndarray) -> int:

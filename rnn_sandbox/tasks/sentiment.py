@@ -15,7 +15,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
-from rnn_sandbox.translation import tr
+from rnn_sandbox.translation import QT_TR_NOOP, tr
 
 POSITIVE = ["good", "great", "nice", "fun"]
 NEGATIVE = ["bad", "awful", "boring", "poor"]
@@ -33,7 +33,7 @@ VOCAB = (
     + JOINERS
 )
 WORD_INDEX = {w: i for i, w in enumerate(VOCAB)}
-CLASSES = ["negative", "positive"]
+CLASSES = [QT_TR_NOOP("negative"), QT_TR_NOOP("positive")]  # translated where shown
 
 
 def _clause(rng: np.random.Generator, first: bool) -> tuple[list[str], int]:
@@ -140,7 +140,7 @@ class Sentiment(Task):
 
     def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
         b = getattr(dataset, split)
-        return f'"{_text(b.x[index], b.mask[index])}" → {CLASSES[int(b.y[index])]}'
+        return f'"{_text(b.x[index], b.mask[index])}" → {tr(CLASSES[int(b.y[index])])}'
 
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
         b = getattr(dataset, split)
@@ -149,12 +149,10 @@ class Sentiment(Task):
         probs = z / z.sum()
         truth = int(b.y[index])
         guess = int(probs.argmax())
-        verdict = "right" if guess == truth else "wrong"
-        return (
-            f'"{_text(b.x[index], b.mask[index])}"\n'
-            f"network: {CLASSES[guess]} ({probs[guess]:.0%})   truth: {CLASSES[truth]}"
-            f"   ({verdict})"
-        )
+        verdict = (tr("network: {guess} ({share})   truth: {truth}   (right)") if guess == truth
+                   else tr("network: {guess} ({share})   truth: {truth}   (wrong)"))
+        return f'"{_text(b.x[index], b.mask[index])}"\n' + verdict.format(
+            guess=tr(CLASSES[guess]), share=f"{probs[guess]:.0%}", truth=tr(CLASSES[truth]))
 
 
 def _text(x: np.ndarray, mask: np.ndarray | None) -> str:

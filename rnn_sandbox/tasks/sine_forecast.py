@@ -12,6 +12,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, register
+from rnn_sandbox.translation import tr
 
 
 @register
@@ -62,9 +63,11 @@ class SineForecast(Task):
         b = getattr(dataset, split)
         window = ", ".join(f"{v:.2f}" for v in b.x[index, -5:, 0])
         h = dataset.meta["horizon"]
-        return f"… {window} → value {h} steps later: {b.y[index, 0]:.3f}"
+        return tr("… {window} → value %n step(s) later: {value}", n=int(h)).format(
+            window=window, value=f"{b.y[index, 0]:.3f}")
 
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
         b = getattr(dataset, split)
         pred, true = float(np.ravel(outputs)[0]), float(b.y[index, 0])
-        return f"forecast {pred:+.3f}   truth {true:+.3f}   error {pred - true:+.3f}"
+        return tr("forecast {forecast}   truth {truth}   error {error}").format(
+            forecast=f"{pred:+.3f}", truth=f"{true:+.3f}", error=f"{pred - true:+.3f}")

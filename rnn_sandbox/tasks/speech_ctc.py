@@ -19,7 +19,7 @@ from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.ctc import collapse, ctc_greedy_decode
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
-from rnn_sandbox.translation import tr
+from rnn_sandbox.translation import columns, pad, tr
 
 WORDS = [
     "cat", "dog", "sun", "moon", "tree", "see", "sea", "tea", "toe", "nod",
@@ -150,7 +150,8 @@ class SpeechCTC(Task):
     def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
         b = getattr(dataset, split)
         word = self.spell(self._targets(b.subset(slice(index, index + 1)))[0])
-        return f"'{word}': {int(b.mask[index].sum())} frames of {N_FEATURES} features"
+        return tr("'{word}': %n frame(s) of {features} features", n=int(b.mask[index].sum())
+                  ).format(word=word, features=N_FEATURES)
 
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
         b = getattr(dataset, split)
@@ -158,12 +159,12 @@ class SpeechCTC(Task):
         path = np.asarray(outputs)[:T].argmax(-1)
         decoded = self.spell(collapse(path, BLANK))
         word = self.spell(self._targets(b.subset(slice(index, index + 1)))[0])
-        verdict = "right" if decoded == word else "wrong"
-        return (
-            f"frames     {self.spell(path)}\n"
-            f"collapsed  {decoded or '(nothing)'}\n"
-            f"target     {word}   ({verdict})"
-        )
+        verdict = tr("right", "a prediction") if decoded == word else tr("wrong", "a prediction")
+        labels = [tr("frames", "a CTC row"), tr("collapsed", "a CTC row"),
+                  tr("target", "a CTC row")]
+        width = max(columns(label) for label in labels) + 2  # the rows' letters line up
+        rows = [self.spell(path), decoded or tr("(nothing)"), f"{word}   ({verdict})"]
+        return "\n".join(pad(label, width) + row for label, row in zip(labels, rows, strict=True))
 
 
 def edit_distance(a: list[int], b: list[int]) -> int:

@@ -34,7 +34,7 @@ from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.engine.losses import softmax
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, read_resource, register
-from rnn_sandbox.translation import tr
+from rnn_sandbox.translation import columns, pad, tr
 
 # The option ``text``: which of the shipped files the task reads, one after another (their
 # sources are in resources/texts/README.md).  "all" is the default; "rhymes" is the small
@@ -222,7 +222,7 @@ class TextGeneration(Task):
         b, vocab = getattr(dataset, split), dataset.meta["vocab"]
         first = vocab[int(b.x[index, 0].argmax())]
         rest = "".join(vocab[int(i)] for i in b.y[index])
-        return f'start "{show(first)}" → "{show(rest)}"'
+        return tr('start "{first}" → "{rest}"').format(first=show(first), rest=show(rest))
 
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
         """The text, and under each character the network's guess for it, made after
@@ -233,10 +233,13 @@ class TextGeneration(Task):
         guessed = "".join(vocab[int(i)] for i in pred)
         truth = "".join(vocab[int(i)] for i in b.y[index])
         hits = int(np.sum(pred == b.y[index]))
-        return (
-            f'text:    "{show(first + truth)}"\n'
-            f"guesses:   {show(guessed)}   ({hits}/{len(truth)} next characters right)"
-        )
+        text, guesses = tr("text:", "above the guesses"), tr("guesses:")
+        # Each guess stands under the character it guessed: one column after the start
+        # character, which follows the label and an opening quote.
+        at = max(columns(text) + 3, columns(guesses) + 3)
+        right = tr("({hits}/{total} next characters right)").format(hits=hits, total=len(truth))
+        return (f'{pad(text, at - 2)}"{show(first + truth)}"\n'
+                f"{pad(guesses, at)}{show(guessed)}   {right}")
 
     def step_labels(self, dataset: Dataset, index: int, split: str = "val") -> dict[str, list[str]]:
         """The characters of the sample: the one each step reads (the start character,

@@ -58,10 +58,12 @@ class TinyBPTT(Task):
     def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
         b = getattr(dataset, split)
         steps = "  ".join(f"({a:+.1f}, {c:+.1f})" for a, c in b.x[index])
-        return f"(a, b) per step: {steps} → a₁ − b_last = {b.y[index, 0]:+.2f}"
+        return tr("(a, b) per step: {steps} → a₁ − b_last = {target}").format(
+            steps=steps, target=f"{b.y[index, 0]:+.2f}")
 
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
         b = getattr(dataset, split)
         pred, true = float(np.ravel(outputs)[0]), float(b.y[index, 0])
-        return (f"{self.render_sample(dataset, index, split)}\n"
-                f"network {pred:+.3f}   truth {true:+.3f}   error {pred - true:+.3f}")
+        return f"{self.render_sample(dataset, index, split)}\n" + tr(
+            "network {network}   truth {truth}   error {error}").format(
+            network=f"{pred:+.3f}", truth=f"{true:+.3f}", error=f"{pred - true:+.3f}")

@@ -28,7 +28,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
-from rnn_sandbox.translation import columns, tr
+from rnn_sandbox.translation import QT_TR_NOOP, columns, pad, tr
 
 END = "<end>"
 SUBJECTS = ["anna", "ben", "carla", "dev"]
@@ -40,8 +40,10 @@ ADVERBS = ["today", "often", "now"]
 VOCAB = [END] + SUBJECTS + VERBS + ADJECTIVES + OBJECTS + ADVERBS
 WORD_INDEX = {w: i for i, w in enumerate(VOCAB)}
 # What each word is in the sentence: the order rules move kinds of words, not words.
-KINDS = {"adverb": ADVERBS, "subject": SUBJECTS, "verb": VERBS, "adjective": ADJECTIVES,
-         "object": OBJECTS}
+# (The kinds' names are translated where a diagnosis shows them.)
+KINDS = {QT_TR_NOOP("adverb"): ADVERBS, QT_TR_NOOP("subject"): SUBJECTS,
+         QT_TR_NOOP("verb"): VERBS, QT_TR_NOOP("adjective"): ADJECTIVES,
+         QT_TR_NOOP("object"): OBJECTS}
 KIND = {END: END} | {w: kind for kind, words in KINDS.items() for w in words}
 WRONG = "✗"  # marks a wrong word in the written sentence (the prediction view colours it)
 TARGETS = ("verb_final", "verb_second")
@@ -255,11 +257,14 @@ class Translation(Task):
         written = " ".join(WRONG + w if bad else w for w, bad in zip(pred, marks, strict=True))
         head, _, details = verdict.partition("\n")
         order = dataset.meta.get("target", "")
+        labels = [tr("source", "a translation row"), tr("network", "a translation row"),
+                  tr("expected", "a translation row")]
+        width = max(columns(label) for label in labels) + 3  # the sentences line up
+        rows = [src, written, " ".join(true)]
         return (
-            f"source     {src}\n"
-            f"network    {written}\n"
-            f"expected   {' '.join(true)}\n"
-            + head + (f"   ({order} order)" if order else "")
+            "".join(pad(label, width) + row + "\n" for label, row in zip(labels, rows,
+                                                                       strict=True))
+            + head + ("   " + tr("({order} order)").format(order=order) if order else "")
             + (f"\n{details}" if details else "")
         )
 
@@ -270,14 +275,19 @@ def diagnose(pred: list[str], true: list[str]) -> tuple[list[bool], str]:
     order, otherwise each wrong word and what it should be, one per line."""
     marks = [i >= len(true) or w != true[i] for i, w in enumerate(pred)]
     if pred == true:
-        return marks, "all right"
+        return marks, tr("all right")
     kinds = [KIND.get(w, w) for w in pred]
     expected = [KIND.get(w, w) for w in true]
     if kinds != expected:
-        same = " (the right words)" if sorted(pred) == sorted(true) else ""
-        return marks, (f"order wrong{same}:\n  wrote     {' '.join(kinds)}\n"
-                       f"  expected  {' '.join(expected)}")
+        head = (tr("order wrong (the right words):") if sorted(pred) == sorted(true)
+                else tr("order wrong:"))
+        labels = [tr("wrote", "the column of written words"),
+                  tr("expected", "a translation row")]
+        width = max(columns(label) for label in labels) + 2  # the kinds line up
+        return marks, head + "".join(
+            f"\n  {pad(label, width)}{' '.join(tr(k) if k != END else k for k in row)}"
+            for label, row in zip(labels, (kinds, expected), strict=True))
     wrong = [i for i, bad in enumerate(marks) if bad]
-    n = len(wrong)
-    details = "".join(f"\n  word {i + 1}: '{pred[i]}' should be '{true[i]}'" for i in wrong)
-    return marks, f"order right, {n} word{'s' if n > 1 else ''} wrong:{details}"
+    details = "".join("\n  " + tr("word {place}: '{wrote}' should be '{expected}'").format(
+        place=i + 1, wrote=pred[i], expected=true[i]) for i in wrong)
+    return marks, tr("order right, %n word(s) wrong:", n=len(wrong)) + details

@@ -238,14 +238,17 @@ class Weather(Task):
         hour = float(m[f"end_hour_{split}"][index])
         hours_read = b.x.shape[1] / m["steps_per_hour"]
         temps = b.x[index, :, 0] * m["stds"][0] + m["means"][0]
-        last = "mean of the hour up to" if m["steps_per_hour"] == 1 else "last reading at"
-        return (
-            f"{hours_read:g} h of readings ({m['resolution']}), "
-            f"{temps.min():.1f} to {temps.max():.1f} °C\n"
-            f"{last} {_clock(hour)}: {self._reading(dataset, b.x[index, -1])}\n"
-            f"temperature {m['horizon_hours']} h later: "
-            f"{self._celsius(dataset, float(b.y[index, 0])):.1f} °C"
-        )
+        last = (tr("mean of the hour up to {clock}: {reading}") if m["steps_per_hour"] == 1
+                else tr("last reading at {clock}: {reading}"))
+        return "\n".join([
+            tr("{hours} h of readings ({resolution}), {low} to {high} °C").format(
+                hours=f"{hours_read:g}", resolution=m["resolution"],
+                low=f"{temps.min():.1f}", high=f"{temps.max():.1f}"),
+            last.format(clock=_clock(hour), reading=self._reading(dataset, b.x[index, -1])),
+            tr("temperature {hours} h later: {value} °C").format(
+                hours=m["horizon_hours"],
+                value=f"{self._celsius(dataset, float(b.y[index, 0])):.1f}"),
+        ])
 
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
         b, m = getattr(dataset, split), dataset.meta
@@ -257,10 +260,13 @@ class Weather(Task):
         p = b.x[index, :, 1] * m["stds"][1] + m["means"][1]
         wind = b.x[index, -1, 2] * m["stds"][2] + m["means"][2]
         return (
-            f"now {now:.1f} °C → forecast for +{m['horizon_hours']} h: {pred:.1f} °C   "
-            f"measured {true:.1f} °C   error {pred - true:+.1f} °C\n"
-            f"pressure {p[-1]:.1f} hPa ({p[-1] - p[-1 - back]:+.1f} hPa in "
-            f"{back / m['steps_per_hour']:g} h), wind {wind:.1f} m/s"
+            tr("now {now} °C → forecast for +{hours} h: {forecast} °C   measured {measured} °C"
+               "   error {error} °C").format(
+                now=f"{now:.1f}", hours=m["horizon_hours"], forecast=f"{pred:.1f}",
+                measured=f"{true:.1f}", error=f"{pred - true:+.1f}") + "\n"
+            + tr("pressure {pressure} hPa ({change} hPa in {hours} h), wind {wind} m/s").format(
+                pressure=f"{p[-1]:.1f}", change=f"{p[-1] - p[-1 - back]:+.1f}",
+                hours=f"{back / m['steps_per_hour']:g}", wind=f"{wind:.1f}")
         )
 
 

@@ -10,7 +10,6 @@ into ``resources/i18n/*.ts``; ``docs/translating.md`` tells how a teacher adds a
 
 from __future__ import annotations
 
-import math
 import re
 import string
 from pathlib import Path
@@ -22,6 +21,7 @@ from rnn_sandbox import language
 from rnn_sandbox.fields import MAX_INT, Setting, choice_label
 from rnn_sandbox.session import Score
 from rnn_sandbox.tasks.base import TASK_TYPES, Task, resource_path
+from rnn_sandbox.translation import pseudo
 from rnn_sandbox.ui import words
 
 SOURCE = "en"  # the language the program is written in
@@ -198,35 +198,6 @@ def add_japanese_font() -> str | None:
         if FONT_FAMILY not in subs:
             QFont.insertSubstitution(family, FONT_FAMILY)
     return FONT_FAMILY
-
-
-# -- the pseudo-language -------------------------------------------------------------------
-_ACCENTED = dict(zip(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
-    "áƀçđéƒĝĥíĵķĺɱñöþǫŕšţúṽŵẋýžÁƁÇĐÉƑĜĤÍĴĶĹṀÑÖÞǪŔŠŢÚṼŴẊÝŽ", strict=True))
-# Kept as they are: Qt's %1 and %n, Python's {name} fields, HTML tags and entities, and a
-# Markdown link's target.
-_KEEP = re.compile(r"%(?:n|L?\d)|\{[A-Za-z_0-9]*(?::[^}]*)?\}|<[^>]*>|&[a-z]+;|&#\d+;|\]\([^)]*\)")
-
-
-def pseudo(text: str) -> str:
-    """``text`` with its letters accented, wrapped in brackets and lengthened by a third
-    (what German often takes), placeholders and markup left intact: ``"Play"`` →
-    ``"[Þĺáý ~]"``.  A learner would read it; a test finds the English that escaped."""
-    if not text.strip():
-        return text
-    out: list[str] = []
-    pos = 0
-    for m in _KEEP.finditer(text):
-        out.append("".join(_ACCENTED.get(c, c) for c in text[pos:m.start()]))
-        out.append(m.group())
-        pos = m.end()
-    out.append("".join(_ACCENTED.get(c, c) for c in text[pos:]))
-    body = "".join(out)
-    letters = len(_KEEP.sub("", text))
-    n = max(1, math.ceil(letters / 3) - 2)
-    pad = " ".join("~" * min(5, n - i) for i in range(0, n, 6))  # breaks like words do
-    return f"[{body} {pad}]"
 
 
 # -- words of the lower layers (settings, tasks), shown in the window ----------------------

@@ -330,6 +330,8 @@ def test_info_and_predict(capsys, saved):
         exp.trainer.data, 2, exp.trainer.predict(sample)[0], "val"
     )
     assert out.strip() == expected.strip()
+    code, out, _ = run(capsys, "--language", "de", "predict", str(saved), "--index", "2")
+    assert code == 0 and out.startswith("Prognose ") and "  Wahrheit " in out  # the task's too
     code, _, err = run(capsys, "predict", str(saved), "--index", "100000")
     assert code == 2 and "--index" in _one_line_error(err)
     # A decoder that looks back says how in its network line.
