@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QPlainTextEdit,
     QTabBar,
     QTableWidget,
     QTreeWidget,
@@ -47,20 +48,24 @@ _MARKUP = re.compile(r"<[^>]*>|&[a-z]+;")
 
 _QUOTED = re.compile(r"“[^”]*”")
 DATA_WORDS: set[str] = set()  # words of the task's data (its features' names): not English
+DATA_LETTERS: set[str] = set()  # what a network spells with (text generation's, CTC's letters)
 
 
 def english(text: str) -> list[str]:
     """The plain English words in ``text`` (markup, names and quoted data left out)."""
     text = _QUOTED.sub(" ", _MARKUP.sub(" ", text))
     return [w for w in _WORD.findall(text)
-            if w.lower() not in NAMES and w.lower() not in DATA_WORDS]
+            if w.lower() not in NAMES and w.lower() not in DATA_WORDS
+            and not (DATA_LETTERS and set(w) <= DATA_LETTERS)]
 
 
 def texts_of(root: QWidget, skip: set[QWidget] | None = None) -> list[tuple[str, str]]:
     """(where, text) of every text ``root`` shows that a translator writes: labels,
     buttons, drop-downs, tabs, group and dock titles, headers, tree items, tooltips,
-    placeholders, suffixes, and the text items of plots and the diagram.  Documents the
-    program reads from files (lessons, task texts) and what a network writes are data."""
+    placeholders, suffixes, the text items of plots and the diagram, and the plain texts
+    a task writes (the Prediction panel's, the Sample panel's prompt: their data's words
+    are :data:`DATA_WORDS`).  Documents the program reads from files (lessons, task texts,
+    in a QTextBrowser) are data."""
     out: list[tuple[str, str]] = []
 
     def add(w: QWidget, text: str) -> None:
@@ -86,6 +91,9 @@ def texts_of(root: QWidget, skip: set[QWidget] | None = None) -> list[tuple[str,
         elif isinstance(w, QDockWidget):
             add(w, w.windowTitle())
         elif isinstance(w, QLineEdit):
+            add(w, w.placeholderText())
+        elif isinstance(w, QPlainTextEdit):
+            add(w, w.toPlainText())
             add(w, w.placeholderText())
         elif isinstance(w, QAbstractSpinBox):
             add(w, getattr(w, "suffix", lambda: "")())
@@ -147,10 +155,18 @@ def walk(app: QApplication, window: QMainWindow,
 
     found: dict[str, list[str]] = {}
     # What a hidden unit may follow is named by the task's data ("input: value", "step"):
-    # the task's own words, translated with the task texts later.
+    # the task's own words, translated with the task texts later.  The prediction's text
+    # shows the data's words (a sentence to tag, its tags): those of the data's description,
+    # but for the classes' names, which are words for the learner.
     exp = window.controller.experiment
     for name in exp.task.unit_features(exp.dataset, [0]):
         DATA_WORDS.update(w.lower() for w in _WORD.findall(name))
+    for key, value in exp.dataset.meta.items():
+        names = [value] if isinstance(value, str) else value
+        if key != "classes" and isinstance(names, list | tuple):
+            DATA_WORDS.update(w.lower() for n in names if isinstance(n, str)
+                              for w in _WORD.findall(n))
+            DATA_LETTERS.update(n for n in names if isinstance(n, str) and len(n) == 1)
 
     def check(scene: str, texts: list[tuple[str, str]]) -> None:
         bad = {f"{where}: {' '.join(words)} ({text[:90]!r})"
