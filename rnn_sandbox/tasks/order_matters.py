@@ -85,6 +85,10 @@ class OrderMatters(Task):
         words = _words(b.x[index], b.mask[index])
         return f'"{words}" → {tr(CLASSES[int(b.y[index])])}'
 
+    def class_names(self, dataset: Dataset) -> list[str]:
+        """The classes in the learner's language (the data keeps them in English)."""
+        return [tr(c) for c in CLASSES]
+
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
         b = getattr(dataset, split)
         logits = np.ravel(outputs)

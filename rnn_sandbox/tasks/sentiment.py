@@ -142,6 +142,10 @@ class Sentiment(Task):
         b = getattr(dataset, split)
         return f'"{_text(b.x[index], b.mask[index])}" → {tr(CLASSES[int(b.y[index])])}'
 
+    def class_names(self, dataset: Dataset) -> list[str]:
+        """The classes in the learner's language (the data keeps them in English)."""
+        return [tr(c) for c in CLASSES]
+
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
         b = getattr(dataset, split)
         logits = np.ravel(outputs)

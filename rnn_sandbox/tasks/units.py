@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from rnn_sandbox.engine import Dataset, Network
+from rnn_sandbox.engine.anatomy import anatomy_of
 from rnn_sandbox.engine.probe import connectivity_pieces, hidden_states, input_connectivity
 from rnn_sandbox.tasks.base import Task
 from rnn_sandbox.translation import tr
@@ -67,6 +68,7 @@ class Learned:
     features: dict[str, np.ndarray]  # (samples, steps)
     labels: np.ndarray | None = None  # a class per sample (to colour by), or None
     label_names: list[str] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)  # by state: "encoder layer 1 →"
     correlations: dict[str, np.ndarray] = field(default_factory=dict)  # (features, hidden)
     projections: dict[str, Projection] = field(default_factory=dict)
     connectivity: np.ndarray | None = None  # (output steps, input steps), watched sample
@@ -214,6 +216,8 @@ def look_inside(
     features = task.unit_features(dataset, idx)
     out = Learned(step=step, indices=idx, states=read, mask=mask, tokens=tokens,
                   features=features)
+    anatomy = anatomy_of(network.config)
+    out.titles = {name: anatomy.state(name).title for name in read}
     y = np.asarray(batch.y)
     if network.arch == "many_to_one" and y.ndim == 1 and y.dtype.kind in "iu":
         out.labels = y.copy()

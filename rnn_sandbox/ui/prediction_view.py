@@ -381,11 +381,12 @@ class PredictionView(PlotPanel):
         return int(min(default, np.asarray(mask[idx]).sum()))
 
     def _class_names(self, n: int) -> list[str]:
-        """The names of the ``n`` classes when the task says what they are, else their
-        numbers."""
+        """The names of the ``n`` classes when the task says what they are (in the learner's
+        language where they are words), else their numbers."""
         meta = self.dataset.meta if self.dataset else {}
-        names = next(
-            (meta[k] for k in ("classes", "tags", "symbols", "vocab")
+        named = self.task.class_names(self.dataset) if self.task and self.dataset else []
+        names = named if len(named) == n else next(
+            (meta[k] for k in ("tags", "symbols", "vocab")
              if isinstance(meta.get(k), list | tuple) and len(meta[k]) == n),
             None,
         )

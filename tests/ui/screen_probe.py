@@ -204,6 +204,26 @@ def plot_areas(window: QWidget) -> list[tuple[str, float, float]]:
     return out
 
 
+def cut_plot_texts(window: QWidget) -> list[str]:
+    """Plot titles and keys whose text is wider than their label: cut at both edges."""
+    import re
+
+    import pyqtgraph as pg
+
+    out = []
+    for view in window.findChildren(pg.GraphicsView):
+        if not shown(view) or view.scene() is None:
+            continue
+        for item in view.scene().items():
+            if not isinstance(item, pg.LabelItem) or not item.isVisible():
+                continue
+            text = re.sub(r"<[^>]*>", "", str(item.text)).strip()
+            room, needs = item.rect().width(), item.item.boundingRect().width()
+            if text and room > 0 and needs > room + 1:
+                out.append(f"plot text cut: {text[:40]!r} ({needs:.0f} px in {room:.0f})")
+    return out
+
+
 def diagram_fonts(window: QWidget) -> list[tuple[str, float]]:
     """Pixel height on the screen of each text on the network diagram."""
     import pyqtgraph as pg
@@ -239,6 +259,7 @@ def problems(app: QApplication, window: QMainWindow, zoom: float,
         found.extend(f"plot {name!r} data area {width:.0f}x{height:.0f} px"
                      for name, width, height in plot_areas(root)
                      if width < MIN_PLOT[0] or height < MIN_PLOT[1])
+        found.extend(cut_plot_texts(root))
         return sorted(set(found))
     screen = window.screen().availableGeometry()
     hint = window.minimumSizeHint().expandedTo(window.minimumSize())
@@ -255,6 +276,7 @@ def problems(app: QApplication, window: QMainWindow, zoom: float,
     for name, width, height in plot_areas(window):
         if width < MIN_PLOT[0] or height < MIN_PLOT[1]:
             found.append(f"plot {name!r} data area {width:.0f}x{height:.0f} px")
+    found.extend(cut_plot_texts(window))
     for text, px in diagram_fonts(window):
         if px < MIN_DIAGRAM_FONT_PX * zoom - 0.5:
             found.append(f"diagram text {text!r} {px:.1f} px high")

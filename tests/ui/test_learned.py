@@ -41,6 +41,9 @@ def test_the_panel_rebuilds_for_every_task_and_draws_other_runs_curves(qtbot, vi
         panel.show_progress(Progress(0, snap, np.zeros(0), np.zeros(0), snapshots=[snap]))
         assert view.learned is learned, task.name
         assert view.layer() == learned.names[-1]
+        # Each layer by its title ("encoder layer 1 →"), not the engine's name for it.
+        title = "encoder layer 1 →" if task.kind == "seq2seq" else "layer 1 →"
+        assert view.layer_combo.itemText(0) == title, task.name
         h = learned.states[view.layer()]
         assert view.table.rowCount() == 0  # drawn when its page is shown
         for i in range(view.pages.count()):

@@ -190,3 +190,22 @@ def test_word_tasks_name_their_output_steps_by_words(view, name):
         n = int(val.mask[0].sum())
         words = [vocab[int(i)] for i in val.x[0, :n].argmax(-1)]
     assert view.step_axis.labels == [w if len(w) <= 8 else w[:7] + "…" for w in words]
+
+
+def test_classes_that_are_words_are_named_in_the_learners_language(view):
+    from PySide6.QtWidgets import QApplication
+
+    from rnn_sandbox.ui import i18n
+
+    exp = experiment("sentiment")
+    i18n.install("de", QApplication.instance())
+    try:
+        view.set_experiment(exp.task, exp.dataset, exp.config.network)
+        exp.trainer.sample_index = 0
+        snap = snapshot(None, 0)
+        exp.trainer.watch(snap)
+        view.update_snapshot(snap)
+        labels = view.step_axis.labels  # a bar per class along the bottom
+    finally:
+        i18n.install("en", QApplication.instance())
+    assert labels == ["negativ", "positiv"]

@@ -47,9 +47,10 @@ def fit_title(label: pg.LabelItem, forms: Sequence[str]) -> str:
     than its plot was cut at both edges, its start and end lost in a narrow dock."""
     room = label.width()
 
-    def fits(text: str) -> bool:
+    def fits(text: str) -> bool:  # on one line: a title wider than the label wraps
         label.setText(text)
-        return label.item.boundingRect().width() <= room
+        return (label.item.document().firstBlock().layout().lineCount() <= 1
+                and label.item.boundingRect().width() <= room)
 
     shown = forms[0]
     if room > 0 and not any(fits(shown := form) for form in forms):

@@ -31,6 +31,7 @@ from rnn_sandbox.ui import fit
 from rnn_sandbox.ui.i18n import tr
 from rnn_sandbox.ui.learned.charts import LookBackPlot, SpacePlot, UnitTrace
 from rnn_sandbox.ui.learned.strips import SmallMultiples, TextStrip, levels_of
+from rnn_sandbox.ui.words import engine_title
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -252,10 +253,11 @@ class LearnedView(QWidget):
         self.learned = learned
         names = learned.names
         current = self.layer()
-        if [self.layer_combo.itemText(i) for i in range(self.layer_combo.count())] != names:
+        if [self.layer_combo.itemData(i) for i in range(self.layer_combo.count())] != names:
             self.layer_combo.blockSignals(True)
             self.layer_combo.clear()
-            self.layer_combo.addItems(names)
+            for name in names:  # shown by its title, in the window's language
+                self.layer_combo.addItem(engine_title(learned.titles.get(name, name)), name)
             self.layer_combo.setCurrentIndex(names.index(current) if current in names
                                              else len(names) - 1)
             self.layer_combo.blockSignals(False)
@@ -278,7 +280,8 @@ class LearnedView(QWidget):
         self._redraw()
 
     def layer(self) -> str:
-        return self.layer_combo.currentText()
+        """The state name of the layer and direction shown ("encoder.l0")."""
+        return self.layer_combo.currentData() or ""
 
     def showing_look_back(self) -> bool:
         """Whether the page in view is *How far back it looks*."""

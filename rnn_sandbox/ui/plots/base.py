@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as pg_exporters
 from PySide6.QtCore import QLocale, QRectF, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QPainter
+from PySide6.QtGui import QFontMetrics, QPainter, QTextBlockFormat, QTextCursor, QTextOption
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QFrame,
@@ -164,9 +164,29 @@ def marked_curve(
 def no_min_width(label: pg.LabelItem) -> pg.LabelItem:
     """Let a title or key be narrower than its text: pyqtgraph makes a label's text width
     the minimum width of the whole layout, so one long line pushed the plots out of a
-    narrow dock.  The text is centred and cut at the edges instead."""
+    narrow dock.  A line wider than the label wraps onto more lines, centred, instead of
+    being cut at both edges (a narrow dock, a long translation)."""
+    item = label.item
+    doc = item.document()
+    option = doc.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    doc.setDefaultTextOption(option)
+
+    def wrap() -> None:
+        room = label.rect().width()
+        item.setTextWidth(-1)  # the text's own width, on one line
+        if not 0 < room < item.boundingRect().width():
+            return
+        item.setTextWidth(room)
+        cursor = QTextCursor(doc)
+        cursor.select(QTextCursor.SelectionType.Document)
+        centred = QTextBlockFormat()
+        centred.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        cursor.mergeBlockFormat(centred)
+        item.setPos(label.rect().left() - item.boundingRect().left(), item.pos().y())
 
     def update_min() -> None:
+        wrap()
         bounds = label.itemRect()
         label.setMinimumWidth(0)
         label.setMinimumHeight(bounds.height())
