@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -87,6 +88,49 @@ def plural_form(code: str, n: int, forms: int) -> int:
     return min(max(rule(n), 0), forms - 1)
 
 
+# The decimal point and the thousands separator where a language's differ from English's,
+# as Qt's locale writes them in the window (ui/i18n.py formats with Qt's own): German 0,125
+# and 1.024.
+SEPARATORS = {
+    "de": (",", "."), "nl": (",", "."), "es": (",", "."), "it": (",", "."),
+    "pt": (",", "."), "fr": (",", "\u202f"), "sv": (",", "\xa0"),
+}
+
+
+class LocaleFormatter(string.Formatter):
+    """``str.format`` writing numbers as a language does: ``{loss:.3f}`` is ``0,125`` in
+    German.  ``marks()`` gives the decimal point and the thousands separator, or ``None``
+    where they are English's."""
+
+    def __init__(self, marks: Callable[[], tuple[str, str] | None]) -> None:
+        super().__init__()
+        self.marks = marks
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        text = super().format_field(value, format_spec)
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            marks = self.marks()
+            if marks is not None:
+                text = text.translate({ord("."): marks[0], ord(","): marks[1]})
+        return text
+
+
+_FORMATTER = LocaleFormatter(lambda: SEPARATORS.get(language.current().split("_")[0]))
+
+
+def number(value: float, spec: str = "") -> str:
+    """``value`` written by ``spec`` (``"+.3f"``, ``".0%"``) as the language writes numbers:
+    for a number set into a sentence as text."""
+    return _FORMATTER.format_field(float(value), spec)
+
+
+class Text(str):
+    """A translated message whose :meth:`format` writes numbers in the language's way."""
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        return _FORMATTER.vformat(str(self), args, kwargs)
+
+
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the program's language; with ``n``, ``%n`` in it is ``n`` and the plural
     form is the one ``n`` asks for (``tr("%n step(s)", n=3)``).  Fill ``{name}`` fields
@@ -104,7 +148,7 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
         if code == language.SOURCE:  # English needs no file: "1 step", "2 processes"
             out = out.replace("(s)", "" if n == 1 else "s").replace(
                 "(es)", "" if n == 1 else "es")
-    return out
+    return Text(out)
 
 
 def columns(text: str) -> int:

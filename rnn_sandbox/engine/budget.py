@@ -25,7 +25,7 @@ from rnn_sandbox.config import ExperimentConfig, NetworkConfig, data_bytes
 from rnn_sandbox.engine.anatomy import gate_count
 from rnn_sandbox.engine.attention import attention_shapes
 from rnn_sandbox.engine.cell_table import CELL_TABLE
-from rnn_sandbox.translation import QT_TR_NOOP, tr
+from rnn_sandbox.translation import QT_TR_NOOP, number, tr
 
 # The environment variable that lowers the memory the program believes it has (bytes, or
 # a number with K, M, G, T): for a shared machine, and for tests of the refusal.
@@ -88,11 +88,11 @@ class Estimate:
 
 
 def size_text(n: float) -> str:
-    """Bytes as people read them: ``95 MB``, ``1.9 GB``."""
+    """Bytes as people read them: ``95 MB``, ``1.9 GB`` (``1,9 GB`` in German)."""
     for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
         if n >= scale:
             value = n / scale
-            return f"{value:.2g} {unit}" if value < 10 else f"{value:,.0f} {unit}"
+            return f"{number(value, '.2g' if value < 10 else ',.0f')} {unit}"
     return tr("%n byte(s)", n=int(n))
 
 

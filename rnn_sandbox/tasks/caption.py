@@ -24,7 +24,7 @@ from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.engine.losses import softmax
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
-from rnn_sandbox.translation import tr
+from rnn_sandbox.translation import number, tr
 
 COLOURS = ["red", "green", "blue", "yellow"]
 SHAPES = ["circle", "square", "triangle"]
@@ -252,7 +252,7 @@ def describe_vector(v: np.ndarray) -> str:
     size_txt = SIZES[int(size.argmax())] if size.max() > 0 else "-"
     return tr("colour={colour} shape={shape} size={size} count={count}").format(
         colour=COLOURS[int(v[:c].argmax())], shape=SHAPES[int(v[c:c + s].argmax())],
-        size=size_txt, count=f"{v[-1]:.2f}")
+        size=size_txt, count=number(v[-1], ".2f"))
 
 
 def _tokens(row: np.ndarray, mask: np.ndarray | None) -> list[int]:

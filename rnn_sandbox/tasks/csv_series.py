@@ -24,7 +24,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, register, resource_path
-from rnn_sandbox.translation import tr
+from rnn_sandbox.translation import number, tr
 
 EXAMPLE_FILE = "example_series.csv"
 # A CSV is read whole into Python lists (about ten times its size in memory), so larger
@@ -221,7 +221,7 @@ class CsvSeries(Task):
                     "{file}: column '{column}' holds values too large to standardise (up to "
                     "{largest}); rescale the column").format(
                         file=resolve_path(path).name, column=c,
-                        largest=f"{np.abs(v).max():.3g}"))
+                        largest=number(np.abs(v).max(), ".3g")))
             stats[c] = (mean, std if std > 1e-12 else 1.0)
         with np.errstate(over="ignore"):
             z = {c: (table[c] - m) / s for c, (m, s) in stats.items()}
@@ -304,7 +304,7 @@ class CsvSeries(Task):
             tr("{file}: last row of the window: {values}").format(
                 file=Path(meta["path"]).name, values=now) + "\n"
             + tr("{column} %n row(s) later: {value}", n=int(meta["horizon"])).format(
-                column=t, value=f"{later:.4g}")
+                column=t, value=number(later, ".4g"))
         )
 
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
@@ -313,4 +313,5 @@ class CsvSeries(Task):
         true = self._units(dataset, float(b.y[index, 0]))
         t = dataset.meta["target"]
         return tr("{column}: forecast {forecast}   truth {truth}   error {error}").format(
-            column=t, forecast=f"{pred:.4g}", truth=f"{true:.4g}", error=f"{pred - true:+.3g}")
+            column=t, forecast=number(pred, ".4g"), truth=number(true, ".4g"),
+            error=number(pred - true, "+.3g"))

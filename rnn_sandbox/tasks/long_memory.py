@@ -14,7 +14,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, one_hot, register
-from rnn_sandbox.translation import tr
+from rnn_sandbox.translation import number, tr
 
 SYMBOLS = "ABCD"
 MARK_WITHIN = 10  # the marked step is one of the first ten
@@ -97,7 +97,7 @@ class LongMemory(Task):
                    if guess == truth else
                    tr("network says {guess} ({share}), the marked one was {truth}: wrong"))
         return f"{self._tokens(dataset, index, split)}\n" + verdict.format(
-            guess=SYMBOLS[guess], share=f"{probs[guess]:.0%}", truth=SYMBOLS[truth])
+            guess=SYMBOLS[guess], share=number(probs[guess], ".0%"), truth=SYMBOLS[truth])
 
     def class_names(self, dataset: Dataset) -> list[str]:
         return list(SYMBOLS[: int(dataset.val.y.max()) + 1])

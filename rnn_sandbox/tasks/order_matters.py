@@ -15,7 +15,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
-from rnn_sandbox.translation import QT_TR_NOOP, tr
+from rnn_sandbox.translation import QT_TR_NOOP, number, tr
 
 VOCAB = ["cat", "dog", "bird", "fish", "tree", "sun"]
 CAT, DOG = 0, 1
@@ -98,7 +98,7 @@ class OrderMatters(Task):
         verdict = (tr("network: {guess} ({share})   truth: {truth}   (right)") if guess == truth
                    else tr("network: {guess} ({share})   truth: {truth}   (wrong)"))
         return f'"{_words(b.x[index], b.mask[index])}"\n' + verdict.format(
-            guess=tr(CLASSES[guess]), share=f"{probs[guess]:.0%}", truth=tr(CLASSES[truth]))
+            guess=tr(CLASSES[guess]), share=number(probs[guess], ".0%"), truth=tr(CLASSES[truth]))
 
 
 def _label(seq: np.ndarray) -> int:

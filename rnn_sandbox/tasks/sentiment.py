@@ -15,7 +15,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
-from rnn_sandbox.translation import QT_TR_NOOP, tr
+from rnn_sandbox.translation import QT_TR_NOOP, number, tr
 
 POSITIVE = ["good", "great", "nice", "fun"]
 NEGATIVE = ["bad", "awful", "boring", "poor"]
@@ -156,7 +156,7 @@ class Sentiment(Task):
         verdict = (tr("network: {guess} ({share})   truth: {truth}   (right)") if guess == truth
                    else tr("network: {guess} ({share})   truth: {truth}   (wrong)"))
         return f'"{_text(b.x[index], b.mask[index])}"\n' + verdict.format(
-            guess=tr(CLASSES[guess]), share=f"{probs[guess]:.0%}", truth=tr(CLASSES[truth]))
+            guess=tr(CLASSES[guess]), share=number(probs[guess], ".0%"), truth=tr(CLASSES[truth]))
 
 
 def _text(x: np.ndarray, mask: np.ndarray | None) -> str:

@@ -12,7 +12,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, register
-from rnn_sandbox.translation import tr
+from rnn_sandbox.translation import number, tr
 
 
 @register
@@ -64,10 +64,11 @@ class SineForecast(Task):
         window = ", ".join(f"{v:.2f}" for v in b.x[index, -5:, 0])
         h = dataset.meta["horizon"]
         return tr("… {window} → value %n step(s) later: {value}", n=int(h)).format(
-            window=window, value=f"{b.y[index, 0]:.3f}")
+            window=window, value=number(b.y[index, 0], ".3f"))
 
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
         b = getattr(dataset, split)
         pred, true = float(np.ravel(outputs)[0]), float(b.y[index, 0])
         return tr("forecast {forecast}   truth {truth}   error {error}").format(
-            forecast=f"{pred:+.3f}", truth=f"{true:+.3f}", error=f"{pred - true:+.3f}")
+            forecast=number(pred, "+.3f"), truth=number(true, "+.3f"),
+            error=number(pred - true, "+.3f"))

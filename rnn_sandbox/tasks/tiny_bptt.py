@@ -13,7 +13,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, register
-from rnn_sandbox.translation import tr
+from rnn_sandbox.translation import number, tr
 
 
 @register
@@ -59,11 +59,12 @@ class TinyBPTT(Task):
         b = getattr(dataset, split)
         steps = "  ".join(f"({a:+.1f}, {c:+.1f})" for a, c in b.x[index])
         return tr("(a, b) per step: {steps} → a₁ − b_last = {target}").format(
-            steps=steps, target=f"{b.y[index, 0]:+.2f}")
+            steps=steps, target=number(b.y[index, 0], "+.2f"))
 
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
         b = getattr(dataset, split)
         pred, true = float(np.ravel(outputs)[0]), float(b.y[index, 0])
         return f"{self.render_sample(dataset, index, split)}\n" + tr(
             "network {network}   truth {truth}   error {error}").format(
-            network=f"{pred:+.3f}", truth=f"{true:+.3f}", error=f"{pred - true:+.3f}")
+            network=number(pred, "+.3f"), truth=number(true, "+.3f"),
+            error=number(pred - true, "+.3f"))

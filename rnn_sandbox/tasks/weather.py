@@ -25,7 +25,7 @@ import numpy as np
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.tasks.base import Metric, Task, TaskError, register
-from rnn_sandbox.translation import tr
+from rnn_sandbox.translation import number, tr
 
 FEATURES = ["temperature", "pressure", "wind", "humidity"]
 UNITS = ["°C", "hPa", "m/s", "%"]
@@ -231,7 +231,9 @@ class Weather(Task):
     def _reading(self, dataset: Dataset, row: np.ndarray) -> str:
         m = dataset.meta
         vals = np.asarray(row) * np.asarray(m["stds"]) + np.asarray(m["means"])
-        return ", ".join(f"{v:.1f} {u}" for v, u in zip(vals, m["units"], strict=True))
+        # A decimal comma (German) separates the readings by semicolons instead.
+        sep = ", " if number(0.5, ".1f") == "0.5" else "; "
+        return sep.join(f"{number(v, '.1f')} {u}" for v, u in zip(vals, m["units"], strict=True))
 
     def render_sample(self, dataset: Dataset, index: int, split: str = "val") -> str:
         b, m = getattr(dataset, split), dataset.meta
@@ -242,12 +244,12 @@ class Weather(Task):
                 else tr("last reading at {clock}: {reading}"))
         return "\n".join([
             tr("{hours} h of readings ({resolution}), {low} to {high} °C").format(
-                hours=f"{hours_read:g}", resolution=m["resolution"],
-                low=f"{temps.min():.1f}", high=f"{temps.max():.1f}"),
+                hours=number(hours_read, "g"), resolution=m["resolution"],
+                low=number(temps.min(), ".1f"), high=number(temps.max(), ".1f")),
             last.format(clock=_clock(hour), reading=self._reading(dataset, b.x[index, -1])),
             tr("temperature {hours} h later: {value} °C").format(
                 hours=m["horizon_hours"],
-                value=f"{self._celsius(dataset, float(b.y[index, 0])):.1f}"),
+                value=number(self._celsius(dataset, float(b.y[index, 0])), ".1f")),
         ])
 
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
@@ -262,11 +264,11 @@ class Weather(Task):
         return (
             tr("now {now} °C → forecast for +{hours} h: {forecast} °C   measured {measured} °C"
                "   error {error} °C").format(
-                now=f"{now:.1f}", hours=m["horizon_hours"], forecast=f"{pred:.1f}",
-                measured=f"{true:.1f}", error=f"{pred - true:+.1f}") + "\n"
+                now=number(now, ".1f"), hours=m["horizon_hours"], forecast=number(pred, ".1f"),
+                measured=number(true, ".1f"), error=number(pred - true, "+.1f")) + "\n"
             + tr("pressure {pressure} hPa ({change} hPa in {hours} h), wind {wind} m/s").format(
-                pressure=f"{p[-1]:.1f}", change=f"{p[-1] - p[-1 - back]:+.1f}",
-                hours=f"{back / m['steps_per_hour']:g}", wind=f"{wind:.1f}")
+                pressure=number(p[-1], ".1f"), change=number(p[-1] - p[-1 - back], "+.1f"),
+                hours=number(back / m['steps_per_hour'], "g"), wind=number(wind, ".1f"))
         )
 
 

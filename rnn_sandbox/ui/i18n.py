@@ -11,7 +11,6 @@ into ``resources/i18n/*.ts``; ``docs/translating.md`` tells how a teacher adds a
 from __future__ import annotations
 
 import re
-import string
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -21,7 +20,7 @@ from rnn_sandbox import language
 from rnn_sandbox.fields import MAX_INT, Setting, choice_label
 from rnn_sandbox.session import Score
 from rnn_sandbox.tasks.base import TASK_TYPES, Task, resource_path
-from rnn_sandbox.translation import pseudo
+from rnn_sandbox.translation import LocaleFormatter, pseudo
 from rnn_sandbox.ui import words
 
 SOURCE = "en"  # the language the program is written in
@@ -33,21 +32,15 @@ FONT_FILE = "rnn-sandbox-jp.ttf"  # glyphs for Japanese where the system has non
 FONT_FAMILY = "RNN Sandbox JP"
 
 
-class _LocaleFormatter(string.Formatter):
-    """``str.format`` writing numbers as the window's language does: ``{loss:.3f}`` is
-    ``0,125`` in German."""
-
-    def format_field(self, value: object, format_spec: str) -> str:
-        text = super().format_field(value, format_spec)
-        if isinstance(value, float | int) and not isinstance(value, bool):
-            loc = QLocale()
-            if loc.decimalPoint() != "." or loc.groupSeparator() != ",":
-                table = {ord("."): loc.decimalPoint(), ord(","): loc.groupSeparator()}
-                text = text.translate(table)
-        return text
+def _marks() -> tuple[str, str] | None:
+    """The window's decimal point and thousands separator, where they are not English's."""
+    loc = QLocale()
+    if loc.decimalPoint() == "." and loc.groupSeparator() == ",":
+        return None
+    return loc.decimalPoint(), loc.groupSeparator()
 
 
-_FORMATTER = _LocaleFormatter()
+_FORMATTER = LocaleFormatter(_marks)  # ``{loss:.3f}`` is ``0,125`` in German
 
 
 class Text(str):

@@ -13,7 +13,7 @@ import pytest
 
 from rnn_sandbox import language
 from rnn_sandbox.cli import EXIT_OK, EXIT_USAGE, main
-from rnn_sandbox.translation import catalogue, plural_form, read_ts, tr, ts_path
+from rnn_sandbox.translation import catalogue, number, plural_form, read_ts, tr, ts_path
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ("de", "ja")
@@ -115,9 +115,13 @@ def test_plurals_follow_each_language():
     try:
         language.use("de")
         assert (size_text(1), size_text(500), size_text(2.5e6)) == ("1 Byte", "500 Byte",
-                                                                    "2.5 MB")
+                                                                    "2,5 MB")
+        # Numbers set into a message are written the German way, as the window writes them.
+        assert tr("{x:.3f} s").format(x=0.125) == "0,125 s"
+        assert number(1234.5, ",.1f") == "1.234,5" and number(0.51, ".0%") == "51%"
     finally:
         language.use("en")
+    assert tr("{x:.3f} s").format(x=0.125) == "0.125 s" and number(1234.5, ",.1f") == "1,234.5"
     assert (plural_form("fr", 0, 2), plural_form("fr", 2, 2), plural_form("de", 0, 2),
             plural_form("xx", 5, 1)) == (0, 1, 1, 0)
 

@@ -280,7 +280,7 @@ class LearnedView(QWidget):
         self._redraw()
 
     def layer(self) -> str:
-        """The state name of the layer and direction shown ("encoder.l0")."""
+        """The state name (the anatomy's) of the layer and direction shown."""
         return self.layer_combo.currentData() or ""
 
     def showing_look_back(self) -> bool:
