@@ -33,6 +33,7 @@ unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,6 +43,7 @@ from rnn_sandbox.engine.cell_spec import (
     SIGMOID,
     Cell,
     Explained,
+    Forward,
     Gate,
     StepNumbers,
 )
@@ -462,7 +464,7 @@ def min_dir_backward(
 
 
 # -- what the rest of the program knows of them (engine/cell_table.py) ---------------------
-def _forward(name: str):  # noqa: ANN202 - a Forward (cell_spec.py)
+def _forward(name: str) -> Forward:
     def forward(x, p, h0, c0, mask, reverse, nonlinearity):
         h, cache = min_dir_forward(name, x, p["weight_ih"], p["bias_ih"], h0, mask, reverse)
         return h, cache, None
@@ -475,7 +477,9 @@ def _backward(cache, dh_out, dh_last, dc_last, p, nonlinearity, truncation, per_
     return dx, dh0, None, g, dh, None
 
 
-def _explain(name: str):  # noqa: ANN202 - the step-through's numbers of one sample
+def _explain(name: str) -> Callable[[StepNumbers], Explained]:
+    """The step-through's numbers of one sample, from the loop's readable derivatives."""
+
     def explain(s: StepNumbers) -> Explained:
         assert s.gates is not None  # a minimal cell's trace holds its gates
         dpre = gate_gradients(name, s.gates, s.h_prev, s.grad_h, None)

@@ -656,8 +656,8 @@ def formula(trace: Trace, anatomy: Anatomy, state: str, t: int, unit: int,
     else:
         cell = trace.layers[state].cell
         if cell in WALKED:
-            lines = type(b).forward if mode == "forward" else type(b).backward
-            lines(b)
+            walk = b.forward if mode == "forward" else b.backward
+            walk()
         else:
             module = formula_min if cell in formula_min.CELLS else formula_generic
             lines = module.forward if mode == "forward" else module.backward
