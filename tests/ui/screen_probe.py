@@ -464,8 +464,15 @@ def probe(app: QApplication, scenarios: list[str], report: dict[str, list[str]],
                 for setup in lesson.setups:
                     lessons.load_setup(setup.id)
                     settle(app)
+                    # Loaded whole and trained without a word of complaint.
+                    wrong = [] if window.controller.config.to_dict() == \
+                        setup.config().to_dict() else ["the setup's settings not all applied"]
                     step(app, window)
-                    look(f"lesson {lesson.id}, setup {setup.id}")
+                    if window.last_message is not None:
+                        wrong.append(f"message: {window.last_message}")
+                    where = f"lesson {lesson.id}, setup {setup.id}"
+                    look(where)
+                    report[where] = sorted({*report[where], *wrong})
         if "tasks" in scenarios:
             for task in all_tasks():
                 window.choose_task(task.name)

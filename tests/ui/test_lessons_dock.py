@@ -226,24 +226,6 @@ def test_a_setup_the_window_refuses_changes_nothing_and_says_why(qtbot, settings
 
 
 @pytest.mark.slow
-def test_every_setup_loads_and_trains_in_the_main_window(qtbot, settings):
-    window = _window(qtbot, settings, get_lesson("bptt").preset())
-    panel = window.lessons
-    try:
-        for lesson in load_lessons():
-            panel.show_lesson(lesson.id)
-            for setup in lesson.setups:
-                panel.load_setup(setup.id)
-                assert window.last_message is None, (lesson.id, setup.id, window.last_message)
-                assert window.controller.config.to_dict() == setup.config().to_dict()
-                before = window.controller.step
-                window.controller.step_once()
-                qtbot.waitUntil(lambda b=before: window.controller.step == b + 1, timeout=20_000)
-                assert window.last_message is None, (lesson.id, setup.id, window.last_message)
-    finally:
-        window.shutdown()
-
-
 def test_lessons_of_several_setups_of_one_task_offer_them_as_a_comparison(dock, qtbot):
     for lesson_id in ("order", "bidirectional", "gradients"):  # lessons 2, 5 and 7
         dock.show_lesson(lesson_id)
