@@ -88,13 +88,19 @@ def plural_form(code: str, n: int, forms: int) -> int:
     return min(max(rule(n), 0), forms - 1)
 
 
-# The decimal point and the thousands separator where a language's differ from English's,
-# as Qt's locale writes them in the window (ui/i18n.py formats with Qt's own): German 0,125
-# and 1.024.
-SEPARATORS = {
-    "de": (",", "."), "nl": (",", "."), "es": (",", "."), "it": (",", "."),
-    "pt": (",", "."), "fr": (",", "\u202f"), "sv": (",", "\xa0"),
-}
+# Where a number set into a message gets its decimal point and thousands separator: the
+# window hands over its locale's (ui/i18n.py: 0,125 in German); without it (the command
+# line) numbers stay as Python writes them in every language, so a script reads every
+# language's output alike.
+Marks = Callable[[], tuple[str, str] | None]
+_marks: Marks | None = None
+
+
+def number_marks(marks: Marks | None) -> None:
+    """Take the decimal point and thousands separator from ``marks()`` (``None``: keep
+    Python's)."""
+    global _marks
+    _marks = marks
 
 
 class LocaleFormatter(string.Formatter):
@@ -102,7 +108,7 @@ class LocaleFormatter(string.Formatter):
     German.  ``marks()`` gives the decimal point and the thousands separator, or ``None``
     where they are English's."""
 
-    def __init__(self, marks: Callable[[], tuple[str, str] | None]) -> None:
+    def __init__(self, marks: Marks) -> None:
         super().__init__()
         self.marks = marks
 
@@ -115,17 +121,18 @@ class LocaleFormatter(string.Formatter):
         return text
 
 
-_FORMATTER = LocaleFormatter(lambda: SEPARATORS.get(language.current().split("_")[0]))
+_FORMATTER = LocaleFormatter(lambda: _marks() if _marks is not None else None)
 
 
 def number(value: float, spec: str = "") -> str:
-    """``value`` written by ``spec`` (``"+.3f"``, ``".0%"``) as the language writes numbers:
-    for a number set into a sentence as text."""
+    """``value`` written by ``spec`` (``"+.3f"``, ``".0%"``) as the messages write numbers
+    (:func:`number_marks`): for a number set into a sentence as text."""
     return _FORMATTER.format_field(float(value), spec)
 
 
 class Text(str):
-    """A translated message whose :meth:`format` writes numbers in the language's way."""
+    """A translated message whose :meth:`format` writes numbers as :func:`number_marks`
+    says."""
 
     def format(self, *args: object, **kwargs: object) -> str:
         return _FORMATTER.vformat(str(self), args, kwargs)

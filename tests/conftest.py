@@ -36,11 +36,13 @@ def pytest_report_header(config: pytest.Config) -> str:
 @pytest.fixture(autouse=True)
 def _english_after_each_test():
     """The program's language is global (``rnn_sandbox.language``): a test that changes it
-    leaves the next one in English."""
+    leaves the next one in English, its numbers as Python writes them (a window's test
+    hands the messages its locale's)."""
     yield
-    from rnn_sandbox import language
+    from rnn_sandbox import language, translation
 
     language.use(language.SOURCE)
+    translation.number_marks(None)
 
 
 @pytest.fixture

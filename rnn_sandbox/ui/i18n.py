@@ -20,7 +20,7 @@ from rnn_sandbox import language
 from rnn_sandbox.fields import MAX_INT, Setting, choice_label
 from rnn_sandbox.session import Score
 from rnn_sandbox.tasks.base import TASK_TYPES, Task, resource_path
-from rnn_sandbox.translation import LocaleFormatter, pseudo
+from rnn_sandbox.translation import LocaleFormatter, number_marks, pseudo
 from rnn_sandbox.ui import words
 
 SOURCE = "en"  # the language the program is written in
@@ -154,6 +154,7 @@ def install(code: str, app: QCoreApplication | None = None) -> str:
     for t in _installed:
         app.installTranslator(t)
     QLocale.setDefault(QLocale(SOURCE if code == PSEUDO else code))
+    number_marks(_marks)  # the task texts' numbers too
     _current = code
     language.use(code)  # lessons and task texts are read in it too
     if code == "ja":

@@ -13,7 +13,15 @@ import pytest
 
 from rnn_sandbox import language
 from rnn_sandbox.cli import EXIT_OK, EXIT_USAGE, main
-from rnn_sandbox.translation import catalogue, number, plural_form, read_ts, tr, ts_path
+from rnn_sandbox.translation import (
+    catalogue,
+    number,
+    number_marks,
+    plural_form,
+    read_ts,
+    tr,
+    ts_path,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ("de", "ja")
@@ -115,13 +123,16 @@ def test_plurals_follow_each_language():
     try:
         language.use("de")
         assert (size_text(1), size_text(500), size_text(2.5e6)) == ("1 Byte", "500 Byte",
-                                                                    "2,5 MB")
-        # Numbers set into a message are written the German way, as the window writes them.
-        assert tr("{x:.3f} s").format(x=0.125) == "0,125 s"
-        assert number(1234.5, ",.1f") == "1.234,5" and number(0.51, ".0%") == "51%"
+                                                                    "2.5 MB")
+        # The command line writes numbers as Python does in every language (a script reads
+        # them alike); the window hands the messages its locale's marks, as German writes.
+        assert tr("{x:.3f} s").format(x=0.125) == "0.125 s" and number(0.51, ".0%") == "51%"
+        number_marks(lambda: (",", "."))
+        assert tr("{x:.3f} s").format(x=0.125) == "0,125 s" and size_text(2.5e6) == "2,5 MB"
+        assert number(1234.5, ",.1f") == "1.234,5"
     finally:
         language.use("en")
-    assert tr("{x:.3f} s").format(x=0.125) == "0.125 s" and number(1234.5, ",.1f") == "1,234.5"
+        number_marks(None)
     assert (plural_form("fr", 0, 2), plural_form("fr", 2, 2), plural_form("de", 0, 2),
             plural_form("xx", 5, 1)) == (0, 1, 1, 0)
 

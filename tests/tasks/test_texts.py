@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 
-from rnn_sandbox import language
+from rnn_sandbox import language, translation
 from rnn_sandbox.engine.data import Dataset
 from rnn_sandbox.session import Experiment
 from rnn_sandbox.tasks import all_tasks, get_task
@@ -69,8 +69,9 @@ def _texts(task: Task, d: Dataset) -> list[str]:
 def test_every_tasks_texts_are_translated_and_only_its_data_stays(speak):
     """In the pseudo-language every translated letter is accented: a plain English word
     left is a word of the data or a sentence that skipped ``tr``.  German differs from
-    English in every text that has words, with the same numbers (German's decimal comma in
-    its sentences; the data's own numbers, such as a window of readings, as they are)."""
+    English in every text that has words, with the same numbers (in the window, German's
+    decimal comma in its sentences; the data's own numbers, a list of readings, as they
+    are)."""
     commas = 0
     for task in all_tasks():
         cfg = task.default_config().task
@@ -85,7 +86,9 @@ def test_every_tasks_texts_are_translated_and_only_its_data_stays(speak):
                     if w not in words and not set(w) <= letters]
             assert not left, (task.name, left, text)
         speak("de")
+        translation.number_marks(lambda: (",", "."))  # as the window's German locale
         german = _texts(task, d)
+        translation.number_marks(None)
         speak("en")
         # (A sample of tagged or translated words alone is data, the same in every language.)
         assert all(g != e for g, e, p in zip(german, english, pseudo, strict=True) if p != e)
