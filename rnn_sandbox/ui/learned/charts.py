@@ -26,7 +26,7 @@ def _plot(title: str, x: str, y: str) -> pg.PlotWidget:
     w.setMinimumSize(*MIN_PLOT)
     item = w.getPlotItem()
     item.setTitle(title, color="#222222", size="9pt")
-    no_min_width(item.titleLabel)  # a narrow dock cuts a long title, never the plot
+    no_min_width(item.titleLabel, item.layout)  # a narrow dock wraps a long title
     item.setLabel("bottom", x)
     item.setLabel("left", y)
     item.showGrid(x=True, y=True, alpha=0.25)
@@ -47,7 +47,7 @@ class UnitTrace(pg.PlotWidget):
         item.showGrid(x=True, y=True, alpha=0.25)
         item.setMenuEnabled(False)
         item.setTitle(" ", color="#222222", size="9pt")
-        no_min_width(item.titleLabel)
+        no_min_width(item.titleLabel, item.layout)
         dashed = pg.mkPen("#999999", width=1.5, style=Qt.PenStyle.DashLine)
         self.input_curve = item.plot(pen=dashed)
         self.unit_curve = item.plot(pen=pg.mkPen(PALETTE[0], width=2))

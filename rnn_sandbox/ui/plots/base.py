@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import math
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,7 @@ from PySide6.QtGui import QFontMetrics, QPainter, QTextBlockFormat, QTextCursor,
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QFrame,
+    QGraphicsGridLayout,
     QGraphicsItem,
     QLabel,
     QScrollArea,
@@ -161,11 +163,16 @@ def marked_curve(
     )
 
 
-def no_min_width(label: pg.LabelItem) -> pg.LabelItem:
+TITLE_ROW = 30  # px: the height pyqtgraph fixes a plot's title row at (PlotItem.setTitle)
+
+
+def no_min_width(label: pg.LabelItem, title_row: QGraphicsGridLayout | None = None,
+                 ) -> pg.LabelItem:
     """Let a title or key be narrower than its text: pyqtgraph makes a label's text width
     the minimum width of the whole layout, so one long line pushed the plots out of a
     narrow dock.  A line wider than the label wraps onto more lines, centred, instead of
-    being cut at both edges (a narrow dock, a long translation)."""
+    being cut at both edges (a narrow dock, a long translation); a plot's title row
+    (``title_row``: the plot's layout, the title in its row 0) grows to hold them."""
     item = label.item
     doc = item.document()
     option = doc.defaultTextOption()
@@ -197,6 +204,10 @@ def no_min_width(label: pg.LabelItem) -> pg.LabelItem:
             Qt.SizeHint.MinimumDescent: (0, 0),
         }
         label.updateGeometry()
+        if title_row is not None and label.isVisible():
+            height = max(TITLE_ROW, math.ceil(bounds.height()))
+            label.setMaximumHeight(height)
+            title_row.setRowFixedHeight(0, height)
 
     label.updateMin = update_min
     update_min()
@@ -381,7 +392,7 @@ class PlotPanel(QWidget):
         for side in ("left", "bottom", "right", "top"):
             plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         plot.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        no_min_width(plot.titleLabel)
+        no_min_width(plot.titleLabel, plot.layout)
         plot.vb.sigResized.connect(self._schedule_fit)
         # The title may use the width above the axis too: narrow panels cut less of it.
         plot.layout.removeItem(plot.titleLabel)
