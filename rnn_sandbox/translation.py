@@ -103,25 +103,19 @@ def number_marks(marks: Marks | None) -> None:
     _marks = marks
 
 
-class LocaleFormatter(string.Formatter):
-    """``str.format`` writing numbers as a language does: ``{loss:.3f}`` is ``0,125`` in
-    German.  ``marks()`` gives the decimal point and the thousands separator, or ``None``
-    where they are English's."""
-
-    def __init__(self, marks: Marks) -> None:
-        super().__init__()
-        self.marks = marks
+class _LocaleFormatter(string.Formatter):
+    """``str.format`` writing numbers with the marks :func:`number_marks` set: ``{loss:.3f}``
+    is ``0,125`` in the window in German."""
 
     def format_field(self, value: object, format_spec: str) -> str:
         text = super().format_field(value, format_spec)
-        if isinstance(value, float | int) and not isinstance(value, bool):
-            marks = self.marks()
-            if marks is not None:
-                text = text.translate({ord("."): marks[0], ord(","): marks[1]})
+        marks = _marks() if _marks is not None else None
+        if marks is not None and isinstance(value, float | int) and not isinstance(value, bool):
+            text = text.translate({ord("."): marks[0], ord(","): marks[1]})
         return text
 
 
-_FORMATTER = LocaleFormatter(lambda: _marks() if _marks is not None else None)
+_FORMATTER = _LocaleFormatter()
 
 
 def number(value: float, spec: str = "") -> str:

@@ -20,7 +20,7 @@ from rnn_sandbox import language
 from rnn_sandbox.fields import MAX_INT, Setting, choice_label
 from rnn_sandbox.session import Score
 from rnn_sandbox.tasks.base import TASK_TYPES, Task, resource_path
-from rnn_sandbox.translation import LocaleFormatter, number_marks, pseudo
+from rnn_sandbox.translation import Text, number_marks, pseudo
 from rnn_sandbox.ui import words
 
 SOURCE = "en"  # the language the program is written in
@@ -40,20 +40,11 @@ def _marks() -> tuple[str, str] | None:
     return loc.decimalPoint(), loc.groupSeparator()
 
 
-_FORMATTER = LocaleFormatter(_marks)  # ``{loss:.3f}`` is ``0,125`` in German
-
-
-class Text(str):
-    """A translated string whose :meth:`format` writes numbers in the window's locale."""
-
-    def format(self, *args: object, **kwargs: object) -> str:
-        return _FORMATTER.vformat(str(self), args, kwargs)
-
-
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` in the window's language; with ``n``, ``%n`` in it is ``n`` and the plural
     form is the one ``n`` asks for (``tr("%n step(s)", n=3)``).  Its ``format`` fills
-    ``{name}`` fields, numbers written for the language (it is a :class:`Text`)."""
+    ``{name}`` fields, numbers written for the language (it is a
+    :class:`~rnn_sandbox.translation.Text`, whose marks :func:`install` hands over)."""
     out = QCoreApplication.translate("", text, disambiguation, n)
     if n >= 0 and "(s)" in out:  # English, which needs no file: "1 step", "2 steps"
         out = out.replace("(s)", "" if n == 1 else "s")
