@@ -18,7 +18,7 @@ from rnn_sandbox.config import ExperimentConfig, NetworkConfig, TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
 from rnn_sandbox.language import localized, resource_folder
 from rnn_sandbox.tasks.features import input_features, step_feature, text_features
-from rnn_sandbox.translation import columns, pad, tr
+from rnn_sandbox.translation import columns, number, pad, tr
 
 # The task types a course on RNNs teaches, in teaching order, with display names.
 TASK_TYPES: dict[str, str] = {
@@ -63,6 +63,10 @@ class Task:
     # By how much a default run (the task's defaults, its epochs) beats the baseline on
     # the main metric, in the metric's units: a promise kept for seeds 0-4.
     margin: ClassVar[float] = 0.0
+    # Classes that are words for the learner ("negative", "positive"), marked QT_TR_NOOP:
+    # :meth:`class_names` gives them in the learner's language (other tasks' classes are
+    # their data: tags, characters).
+    word_classes: ClassVar[tuple[str, ...]] = ()
     # A task whose network writes freely after a prompt (:meth:`writer`) names what it
     # writes in ("characters", "words"); the window offers its Sample panel for it, with
     # ``prompt_example`` to start from.
@@ -128,7 +132,10 @@ class Task:
         return labels
 
     def class_names(self, dataset: Dataset) -> list[str]:
-        """The names of a classifying task's classes (``meta["classes"]``), else none."""
+        """The names of a classifying task's classes (:attr:`word_classes` translated, else
+        ``meta["classes"]``), else none."""
+        if self.word_classes:
+            return [tr(c) for c in self.word_classes]
         names = dataset.meta.get("classes")
         return [str(n) for n in names] if isinstance(names, list | tuple) else []
 
@@ -260,6 +267,19 @@ class Task:
         """The explanatory Markdown text shipped in ``resources/tasks/<name>.md``, in the
         language in use where it is translated (:func:`rnn_sandbox.language.localized`)."""
         return localized("tasks", f"{self.name}.md")
+
+
+def class_verdict(outputs: np.ndarray, truth: int, names: Sequence[str]) -> str:
+    """A sequence's class as the network guesses it beside the truth: ``network: positive
+    (73%)   truth: negative   (wrong)``."""
+    logits = np.ravel(outputs)
+    z = np.exp(logits - logits.max())
+    probs = z / z.sum()
+    guess = int(probs.argmax())
+    verdict = (tr("network: {guess} ({share})   truth: {truth}   (right)") if guess == truth
+               else tr("network: {guess} ({share})   truth: {truth}   (wrong)"))
+    return verdict.format(guess=names[guess], share=number(probs[guess], ".0%"),
+                          truth=names[truth])
 
 
 def alignment_table(alpha: np.ndarray, rows: list[str], sources: list[str]) -> str:

@@ -14,8 +14,8 @@ import numpy as np
 
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
-from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
-from rnn_sandbox.translation import QT_TR_NOOP, number, tr
+from rnn_sandbox.tasks.base import Metric, Task, TaskError, class_verdict, one_hot, register
+from rnn_sandbox.translation import QT_TR_NOOP, tr
 
 VOCAB = ["cat", "dog", "bird", "fish", "tree", "sun"]
 CAT, DOG = 0, 1
@@ -27,6 +27,7 @@ class OrderMatters(Task):
     name = "order_matters"
     title = "Order matters"
     kind = "many_to_one"
+    word_classes = tuple(CLASSES)
     summary = "Same words, different order, different label: which came first, cat or dog?"
     baseline_rule = "always the more common class"
     # Seeds 0-4: accuracy 0.95-1.0 against the majority's 0.5.
@@ -85,20 +86,10 @@ class OrderMatters(Task):
         words = _words(b.x[index], b.mask[index])
         return f'"{words}" → {tr(CLASSES[int(b.y[index])])}'
 
-    def class_names(self, dataset: Dataset) -> list[str]:
-        """The classes in the learner's language (the data keeps them in English)."""
-        return [tr(c) for c in CLASSES]
-
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
         b = getattr(dataset, split)
-        logits = np.ravel(outputs)
-        z = np.exp(logits - logits.max())
-        probs = z / z.sum()
-        guess, truth = int(probs.argmax()), int(b.y[index])
-        verdict = (tr("network: {guess} ({share})   truth: {truth}   (right)") if guess == truth
-                   else tr("network: {guess} ({share})   truth: {truth}   (wrong)"))
-        return f'"{_words(b.x[index], b.mask[index])}"\n' + verdict.format(
-            guess=tr(CLASSES[guess]), share=number(probs[guess], ".0%"), truth=tr(CLASSES[truth]))
+        return f'"{_words(b.x[index], b.mask[index])}"\n' + class_verdict(
+            outputs, int(b.y[index]), self.class_names(dataset))
 
 
 def _label(seq: np.ndarray) -> int:

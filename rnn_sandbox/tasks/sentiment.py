@@ -14,8 +14,8 @@ import numpy as np
 
 from rnn_sandbox.config import TaskConfig
 from rnn_sandbox.engine.data import Batch, Dataset
-from rnn_sandbox.tasks.base import Metric, Task, TaskError, one_hot, register
-from rnn_sandbox.translation import QT_TR_NOOP, number, tr
+from rnn_sandbox.tasks.base import Metric, Task, TaskError, class_verdict, one_hot, register
+from rnn_sandbox.translation import QT_TR_NOOP, tr
 
 POSITIVE = ["good", "great", "nice", "fun"]
 NEGATIVE = ["bad", "awful", "boring", "poor"]
@@ -82,6 +82,7 @@ class Sentiment(Task):
     name = "sentiment"
     title = "Sentiment of short posts"
     kind = "many_to_one"
+    word_classes = tuple(CLASSES)
     summary = "Positive or negative? Short posts where 'not' and 'really' change the meaning."
     baseline_rule = "always the more common class"
     # Seeds 0-4: accuracy 0.98-1.0 against the majority's 0.48-0.54.
@@ -142,21 +143,10 @@ class Sentiment(Task):
         b = getattr(dataset, split)
         return f'"{_text(b.x[index], b.mask[index])}" → {tr(CLASSES[int(b.y[index])])}'
 
-    def class_names(self, dataset: Dataset) -> list[str]:
-        """The classes in the learner's language (the data keeps them in English)."""
-        return [tr(c) for c in CLASSES]
-
     def render_prediction(self, dataset, index, outputs, split="val") -> str:
         b = getattr(dataset, split)
-        logits = np.ravel(outputs)
-        z = np.exp(logits - logits.max())
-        probs = z / z.sum()
-        truth = int(b.y[index])
-        guess = int(probs.argmax())
-        verdict = (tr("network: {guess} ({share})   truth: {truth}   (right)") if guess == truth
-                   else tr("network: {guess} ({share})   truth: {truth}   (wrong)"))
-        return f'"{_text(b.x[index], b.mask[index])}"\n' + verdict.format(
-            guess=tr(CLASSES[guess]), share=number(probs[guess], ".0%"), truth=tr(CLASSES[truth]))
+        return f'"{_text(b.x[index], b.mask[index])}"\n' + class_verdict(
+            outputs, int(b.y[index]), self.class_names(dataset))
 
 
 def _text(x: np.ndarray, mask: np.ndarray | None) -> str:
