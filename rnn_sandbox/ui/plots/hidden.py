@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from rnn_sandbox.engine import Anatomy, Snapshot
 from rnn_sandbox.engine.anatomy import Gate
-from rnn_sandbox.engine.cell_table import CELL_TABLE
 from rnn_sandbox.ui import fit
 from rnn_sandbox.ui.i18n import QT_TR_NOOP, tr
 from rnn_sandbox.ui.label_axis import LabelAxis
@@ -127,7 +126,6 @@ class HiddenStatePlot(PlotPanel):
         self.gates: dict[str, np.ndarray] | None = None
         self.cell: dict[str, np.ndarray] | None = None
         self.kind: str | None = None  # the gated cell whose gates are shown, or None
-        self.has_c = False  # whether that cell has a cell state c (an LSTM's)
         self.anatomy: Anatomy | None = None
         # The names of a sample's steps by stack (``Task.step_labels``), set with the task.
         self.step_names: Callable[[int], dict[str, list[str]]] | None = None
@@ -160,7 +158,6 @@ class HiddenStatePlot(PlotPanel):
     def _set_kind(self, kind: str | None) -> None:
         """Offer the views of this kind of cell; a simple RNN has only h_t."""
         self.kind = kind
-        self.has_c = kind is not None and CELL_TABLE[kind].cell_state
         key = self._wanted_view  # kept across rebuilds that pass through "no gates yet"
         self.view_combo.blockSignals(True)
         self.view_combo.clear()
@@ -190,6 +187,11 @@ class HiddenStatePlot(PlotPanel):
         self.trace_plot.setLabel("left", tr("h, c (dashed)") if self.has_c else "h")
         self._shown.clear()
         self._view_changed(redraw=False)
+
+    @property
+    def has_c(self) -> bool:
+        """Whether the cell shown has a cell state c beside h (an LSTM's)."""
+        return self.kind is not None and self.anatomy is not None and self.anatomy.cell_state
 
     def _side_by_side(self) -> bool:
         """Whether the unit's trace and its gates fit side by side, each with a readable
